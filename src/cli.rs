@@ -1,0 +1,264 @@
+//! Command-line interface: clap types and the dispatch of each subcommand.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::data;
+use crate::index::{Index, Resolution};
+use crate::model::{EntityId, parse_day};
+use crate::report::{self, Format};
+
+/// Which government AI and semiconductor programs touch a ticker, and what comes next.
+#[derive(Debug, Parser)]
+#[command(name = "aipx", version, about, long_about = None)]
+pub struct Cli {
+    /// Day to count catalysts from (YYYY-MM-DD); defaults to the local date.
+    #[arg(long, global = true, value_parser = parse_day, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Load the dataset from this folder instead of the embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// What to do; without one, aipx opens the interactive terminal UI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output choice shared by the subcommands.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct JsonFlag {
+    /// Print JSON (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl JsonFlag {
+    fn format(self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Programs, funding and catalysts of one ticker or name.
+    Show {
+        /// Ticker or name in any common form: 9984, 9984.T, TSE:9984, 9984 JT, SoftBank.
+        ticker: String,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Fuzzy search over symbols, names, aliases, programs and catalysts.
+    Search {
+        /// What to look for.
+        query: String,
+        /// Most results to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Every program with its funding lines, or one program in full.
+    Programs {
+        /// Program id (see `aipx programs`).
+        id: Option<String>,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Catalysts in date order.
+    Calendar {
+        /// Only catalysts of this ticker (its own and its programs').
+        #[arg(long)]
+        ticker: Option<String>,
+        /// Only catalysts that may fall on or after this day.
+        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
+        from: Option<NaiveDate>,
+        /// Only catalysts that may fall on or before this day.
+        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
+        to: Option<NaiveDate>,
+        /// Print an iCalendar (RFC 5545) file for calendar apps.
+        #[arg(long, conflicts_with_all = ["csv", "json"])]
+        ics: bool,
+        /// Print CSV for spreadsheets.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Validate a dataset (the embedded one, or `--data DIR`) and list every error.
+    Check {
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+}
+
+/// Exit code for a name that matches nothing.
+pub const EXIT_NOT_FOUND: u8 = 1;
+/// Exit code for invalid data or arguments.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// The local date, the default `--today`.
+pub fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Loads the dataset the flags name, printing every error on failure.
+pub fn load_index(cli: &Cli, err: &mut dyn Write) -> Result<Index, ExitCode> {
+    match data::load(cli.data.as_deref()) {
+        Ok(data) => Ok(Index::new(data)),
+        Err(errors) => {
+            let _ = writeln!(err, "{errors}");
+            let _ = writeln!(err, "aipx: {} error(s) in the dataset", errors.0.len());
+            Err(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
+}
+
+/// Resolves a ticker or explains, with suggestions, why it cannot.
+pub fn resolve_or_explain(
+    index: &Index,
+    typed: &str,
+    err: &mut dyn Write,
+) -> Result<EntityId, ExitCode> {
+    let describe = |e: EntityId| {
+        let entity = index.entity(e);
+        match entity.primary() {
+            Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
+            None => format!("{} ({}, unlisted)", entity.id, entity.name),
+        }
+    };
+    let shown = crate::text::sanitize(typed);
+    match index.resolve(typed) {
+        Resolution::Found(e) => Ok(e),
+        Resolution::Ambiguous(many) => {
+            let _ = writeln!(
+                err,
+                "aipx: {shown:?} names several entities; be more specific:"
+            );
+            for e in many {
+                let _ = writeln!(err, "  {}", describe(e));
+            }
+            Err(ExitCode::from(EXIT_NOT_FOUND))
+        }
+        Resolution::NotFound => {
+            let near = index.suggestions(typed, 5);
+            if near.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "aipx: unknown ticker or name {shown:?}; no close matches"
+                );
+            } else {
+                let _ = writeln!(err, "aipx: unknown ticker or name {shown:?}. Did you mean:");
+                for e in near {
+                    let _ = writeln!(err, "  {}", describe(e));
+                }
+            }
+            Err(ExitCode::from(EXIT_NOT_FOUND))
+        }
+    }
+}
+
+/// Without a subcommand and without a terminal UI: every entity with its exposure count and
+/// next catalyst, as `aipx search` prints them.
+pub fn overview(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let today = cli.today.unwrap_or_else(local_today);
+    let index = match load_index(cli, err) {
+        Ok(index) => index,
+        Err(code) => return code,
+    };
+    match report::overview(&index, today, out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// Runs a subcommand, writing results to `out` and problems to `err`.
+pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    match execute(cli, command, out, err) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn execute(
+    cli: &Cli,
+    command: &Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, ExitCode> {
+    let today = cli.today.unwrap_or_else(local_today);
+    if let Command::Check { out: fmt } = command {
+        return Ok(report::check(cli.data.as_deref(), fmt.format(), out));
+    }
+    let index = load_index(cli, err)?;
+    let written = match command {
+        Command::Show { ticker, out: fmt } => {
+            let entity = resolve_or_explain(&index, ticker, err)?;
+            report::show(&index, entity, today, fmt.format(), out)
+        }
+        Command::Search {
+            query,
+            limit,
+            out: fmt,
+        } => report::search(&index, query, *limit, today, fmt.format(), out),
+        Command::Programs { id, out: fmt } => {
+            let program = match id {
+                Some(id) => match index.program_by_id(id) {
+                    Some(p) => Some(p),
+                    None => {
+                        let ids = index.data().programs.iter().map(|p| p.id.as_str());
+                        let _ = writeln!(
+                            err,
+                            "aipx: unknown program {:?}; known programs: {}",
+                            crate::text::sanitize(id),
+                            ids.collect::<Vec<_>>().join(", ")
+                        );
+                        return Err(ExitCode::from(EXIT_NOT_FOUND));
+                    }
+                },
+                None => None,
+            };
+            report::programs(&index, program, today, fmt.format(), out)
+        }
+        Command::Calendar {
+            ticker,
+            from,
+            to,
+            ics,
+            csv,
+            out: fmt,
+        } => {
+            let entity = match ticker {
+                Some(t) => Some(resolve_or_explain(&index, t, err)?),
+                None => None,
+            };
+            let format = match (ics, csv) {
+                (true, _) => Format::Ics,
+                (_, true) => Format::Csv,
+                _ => fmt.format(),
+            };
+            let filter = report::CalendarFilter {
+                entity,
+                from: *from,
+                to: *to,
+            };
+            report::calendar(&index, &filter, today, format, out)
+        }
+        Command::Check { .. } => unreachable!("handled above"),
+    };
+    match written {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`aipx calendar | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            let _ = writeln!(err, "aipx: cannot write output: {e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}

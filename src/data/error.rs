@@ -1,0 +1,102 @@
+//! Errors in a dataset, each pinned to `path:line:col`.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem in a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// File as the user named it.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.col, self.message
+        )
+    }
+}
+
+/// Every problem found in a dataset, in file and line order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataErrors(pub Vec<DataError>);
+
+impl fmt::Display for DataErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataErrors {}
+
+/// A data file's text with the offsets of its line starts, to turn byte spans into positions.
+pub struct Located<'a> {
+    /// Path used in messages.
+    pub path: &'a str,
+    /// Whole text.
+    pub text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Located<'a> {
+    /// Indexes `text`'s lines.
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Located {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// An error at the start of `span`.
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> DataError {
+        let at = span.start.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= at);
+        let start = self.line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..at)
+            .map_or(at - start, |s| s.chars().count())
+            + 1;
+        DataError {
+            path: self.path.to_string(),
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "a = 1\n名前 = \"x\"\n";
+        let file = Located::new("f.toml", text);
+        let at = text.find('=').unwrap();
+        assert_eq!(file.error(at..at + 1, "m").to_string(), "f.toml:1:3: m");
+        let at = text.find("\"x").unwrap();
+        assert_eq!(file.error(at..at, "bad").to_string(), "f.toml:2:6: bad");
+        assert_eq!(file.error(999..999, "end").line, 3);
+    }
+}

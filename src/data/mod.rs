@@ -1,0 +1,119 @@
+//! Loading datasets: the one compiled into the binary, or a folder given with `--data`.
+
+mod error;
+mod raw;
+mod validate;
+
+use std::path::Path;
+
+pub use error::{DataError, DataErrors};
+
+use crate::model::Dataset;
+
+/// One data file's name (as shown in messages) and text.
+pub struct DataFile {
+    /// Path used in error messages.
+    pub path: String,
+    /// Contents.
+    pub text: String,
+}
+
+/// The five files of a dataset.
+pub struct DataFiles {
+    /// `sources.toml`.
+    pub sources: DataFile,
+    /// `entities.toml`.
+    pub entities: DataFile,
+    /// `programs.toml`.
+    pub programs: DataFile,
+    /// `exposures.toml`.
+    pub exposures: DataFile,
+    /// `catalysts.toml`.
+    pub catalysts: DataFile,
+}
+
+/// File names of a dataset folder, in load order.
+pub const FILE_NAMES: [&str; 5] = [
+    "sources.toml",
+    "entities.toml",
+    "programs.toml",
+    "exposures.toml",
+    "catalysts.toml",
+];
+
+macro_rules! embedded_file {
+    ($name:literal) => {
+        DataFile {
+            path: concat!("seeds/", $name).to_string(),
+            text: include_str!(concat!("../../seeds/", $name)).to_string(),
+        }
+    };
+}
+
+impl DataFiles {
+    /// The curated dataset compiled into the binary.
+    pub fn embedded() -> DataFiles {
+        DataFiles {
+            sources: embedded_file!("sources.toml"),
+            entities: embedded_file!("entities.toml"),
+            programs: embedded_file!("programs.toml"),
+            exposures: embedded_file!("exposures.toml"),
+            catalysts: embedded_file!("catalysts.toml"),
+        }
+    }
+
+    /// Reads the five files of `dir`; a missing or unreadable file is an error at 1:1.
+    pub fn read_dir(dir: &Path) -> Result<DataFiles, DataErrors> {
+        let mut errors = Vec::new();
+        let mut files = FILE_NAMES.map(|name| {
+            let path = dir.join(name);
+            let shown = path.display().to_string();
+            let text = match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                        let file = error::Located::new(&shown, &valid);
+                        errors.push(file.error(at..at, "file is not valid UTF-8"));
+                        String::new()
+                    }
+                },
+                Err(e) => {
+                    errors.push(DataError {
+                        path: shown.clone(),
+                        line: 1,
+                        col: 1,
+                        message: format!("cannot read file: {e}"),
+                    });
+                    String::new()
+                }
+            };
+            Some(DataFile { path: shown, text })
+        });
+        if !errors.is_empty() {
+            return Err(DataErrors(errors));
+        }
+        let mut take = |i: usize| files[i].take().expect("each file is taken once");
+        Ok(DataFiles {
+            sources: take(0),
+            entities: take(1),
+            programs: take(2),
+            exposures: take(3),
+            catalysts: take(4),
+        })
+    }
+
+    /// Parses and validates the files.
+    pub fn parse(&self) -> Result<Dataset, DataErrors> {
+        validate::validate(self).map_err(DataErrors)
+    }
+}
+
+/// Loads `--data DIR` if given, else the embedded dataset.
+pub fn load(dir: Option<&Path>) -> Result<Dataset, DataErrors> {
+    match dir {
+        Some(dir) => DataFiles::read_dir(dir)?.parse(),
+        None => DataFiles::embedded().parse(),
+    }
+}

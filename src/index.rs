@@ -1,0 +1,264 @@
+//! The in-memory index: every way a trader names an entity, and the links from an entity to
+//! its programs, funding and catalysts, built once from a [`Dataset`].
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::*;
+use crate::search::Searcher;
+
+/// What a typed name resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// Exactly one entity.
+    Found(EntityId),
+    /// Several entities share the name (a bare symbol on two exchanges, say).
+    Ambiguous(Vec<EntityId>),
+    /// Nothing by that name.
+    NotFound,
+}
+
+/// A dataset with its lookups built.
+pub struct Index {
+    data: Dataset,
+    /// Normalised spelling -> entities it names.
+    names: HashMap<String, Vec<EntityId>>,
+    exposures_by_entity: Vec<Vec<usize>>,
+    exposures_by_program: Vec<Vec<usize>>,
+    catalysts_by_entity: Vec<Vec<CatalystId>>,
+    catalysts_by_program: Vec<Vec<CatalystId>>,
+    catalysts_by_date: Vec<CatalystId>,
+    searcher: Searcher,
+}
+
+/// Canonical form of a typed name: lower case, single spaces, no space around `:`.
+pub fn normalize(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split_whitespace() {
+        if !out.is_empty() && !out.ends_with(':') && !word.starts_with(':') {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Company-form suffixes that traders leave off ("SoftBank Group Corp." -> "softbank group").
+const LEGAL_SUFFIXES: &[&str] = &[
+    ", inc.",
+    " inc.",
+    " inc",
+    " corp.",
+    " corp",
+    " corporation",
+    " co., ltd.",
+    " co. ltd.",
+    " ltd.",
+    " ltd",
+    " plc",
+    " ag",
+    " n.v.",
+    " s.a.",
+    " se",
+    " limited",
+    " incorporated",
+];
+
+fn spellings(entity: &Entity) -> Vec<String> {
+    let mut out = vec![entity.id.clone(), entity.name.clone()];
+    out.extend(entity.aliases.iter().cloned());
+    for listing in &entity.listings {
+        out.push(listing.symbol.clone());
+        out.extend(listing.exchange.spellings(&listing.symbol));
+    }
+    let mut normalized: Vec<String> = out.iter().map(|s| normalize(s)).collect();
+    let name = normalize(&entity.name);
+    for suffix in LEGAL_SUFFIXES {
+        if let Some(short) = name.strip_suffix(suffix) {
+            normalized.push(short.trim_end_matches(',').to_string());
+        }
+    }
+    normalized.retain(|s| !s.is_empty());
+    normalized.sort();
+    normalized.dedup();
+    normalized
+}
+
+impl Index {
+    /// Builds every lookup; linear in the size of the dataset.
+    pub fn new(data: Dataset) -> Index {
+        let mut names: HashMap<String, Vec<EntityId>> = HashMap::new();
+        for (i, entity) in data.entities.iter().enumerate() {
+            for key in spellings(entity) {
+                names.entry(key).or_default().push(EntityId(i as u32));
+            }
+        }
+
+        let mut exposures_by_entity = vec![Vec::new(); data.entities.len()];
+        let mut exposures_by_program = vec![Vec::new(); data.programs.len()];
+        for (i, e) in data.exposures.iter().enumerate() {
+            exposures_by_entity[e.entity.ix()].push(i);
+            exposures_by_program[e.program.ix()].push(i);
+        }
+
+        let mut catalysts_by_date: Vec<CatalystId> = (0..data.catalysts.len())
+            .map(|i| CatalystId(i as u32))
+            .collect();
+        catalysts_by_date.sort_by(|a, b| {
+            let (a, b) = (&data.catalysts[a.ix()], &data.catalysts[b.ix()]);
+            a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title))
+        });
+
+        // Walk catalysts in date order so every per-entity and per-program list comes out sorted.
+        let mut catalysts_by_entity = vec![Vec::new(); data.entities.len()];
+        let mut catalysts_by_program = vec![Vec::new(); data.programs.len()];
+        for &c in &catalysts_by_date {
+            let catalyst = &data.catalysts[c.ix()];
+            let mut touched: Vec<EntityId> = catalyst.entities.clone();
+            if let Some(p) = catalyst.program {
+                catalysts_by_program[p.ix()].push(c);
+                touched.extend(
+                    exposures_by_program[p.ix()]
+                        .iter()
+                        .map(|&x| data.exposures[x].entity),
+                );
+            }
+            touched.sort();
+            touched.dedup();
+            for e in touched {
+                catalysts_by_entity[e.ix()].push(c);
+            }
+        }
+
+        let searcher = Searcher::new(&data);
+        Index {
+            data,
+            names,
+            exposures_by_entity,
+            exposures_by_program,
+            catalysts_by_entity,
+            catalysts_by_program,
+            catalysts_by_date,
+            searcher,
+        }
+    }
+
+    /// The dataset behind the index.
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// Resolves any form a trader types: `9984`, `9984.T`, `TSE:9984`, `9984 JT`, `SoftBank`.
+    pub fn resolve(&self, typed: &str) -> Resolution {
+        match self.names.get(&normalize(typed)).map(Vec::as_slice) {
+            Some([one]) => Resolution::Found(*one),
+            Some(many) if !many.is_empty() => Resolution::Ambiguous(many.to_vec()),
+            _ => Resolution::NotFound,
+        }
+    }
+
+    /// Fuzzy search over symbols, names, aliases, programs and catalysts; exact names first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<crate::search::Hit<'_>> {
+        self.searcher.search(self, query, limit)
+    }
+
+    /// An entity by position.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.data.entities[id.ix()]
+    }
+
+    /// A program by position.
+    pub fn program(&self, id: ProgramId) -> &Program {
+        &self.data.programs[id.ix()]
+    }
+
+    /// A catalyst by position.
+    pub fn catalyst(&self, id: CatalystId) -> &Catalyst {
+        &self.data.catalysts[id.ix()]
+    }
+
+    /// A source by position.
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.data.sources[id.ix()]
+    }
+
+    /// A program by its string id.
+    pub fn program_by_id(&self, id: &str) -> Option<ProgramId> {
+        self.data
+            .programs
+            .iter()
+            .position(|p| p.id == id)
+            .map(|i| ProgramId(i as u32))
+    }
+
+    /// Exposures of an entity, in data-file order.
+    pub fn exposures_of(&self, entity: EntityId) -> impl Iterator<Item = &Exposure> {
+        self.exposures_by_entity[entity.ix()]
+            .iter()
+            .map(|&i| &self.data.exposures[i])
+    }
+
+    /// Exposures to a program, in data-file order.
+    pub fn exposures_to(&self, program: ProgramId) -> impl Iterator<Item = &Exposure> {
+        self.exposures_by_program[program.ix()]
+            .iter()
+            .map(|&i| &self.data.exposures[i])
+    }
+
+    /// Distinct programs an entity is exposed to.
+    pub fn program_count(&self, entity: EntityId) -> usize {
+        let mut programs: Vec<ProgramId> = self.exposures_of(entity).map(|x| x.program).collect();
+        programs.sort();
+        programs.dedup();
+        programs.len()
+    }
+
+    /// Catalysts of an entity, its own and its programs', by date.
+    pub fn catalysts_of(&self, entity: EntityId) -> &[CatalystId] {
+        &self.catalysts_by_entity[entity.ix()]
+    }
+
+    /// Catalysts of a program, by date.
+    pub fn catalysts_of_program(&self, program: ProgramId) -> &[CatalystId] {
+        &self.catalysts_by_program[program.ix()]
+    }
+
+    /// Every catalyst, by date.
+    pub fn catalysts_by_date(&self) -> &[CatalystId] {
+        &self.catalysts_by_date
+    }
+
+    /// The first of an entity's catalysts that is not yet over on `today`.
+    pub fn next_catalyst(&self, entity: EntityId, today: NaiveDate) -> Option<CatalystId> {
+        self.catalysts_of(entity)
+            .iter()
+            .copied()
+            .find(|&c| !self.catalyst(c).date.timing(today).is_past())
+    }
+
+    /// Entity symbols and names closest to a failed lookup, for "did you mean".
+    pub fn suggestions(&self, typed: &str, n: usize) -> Vec<EntityId> {
+        let mut out: Vec<EntityId> = Vec::new();
+        for hit in self.search(typed, n * 4) {
+            if let crate::search::Target::Entity(e) = hit.target
+                && !out.contains(&e)
+            {
+                out.push(e);
+            }
+        }
+        if out.is_empty() {
+            let keys = self.names.keys().map(String::as_str);
+            for key in crate::text::closest(&normalize(typed), keys, n) {
+                for &e in &self.names[key] {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out.truncate(n);
+        out
+    }
+}

@@ -1,0 +1,132 @@
+//! Stock exchanges and the ways traders write a listing on each.
+
+use std::fmt;
+
+/// How one exchange is written: its code, other prefixes, a ticker suffix and a Bloomberg code.
+#[derive(Debug)]
+struct Info {
+    code: &'static str,
+    name: &'static str,
+    /// Other prefixes people put before the colon (`TYO:9984`).
+    prefixes: &'static [&'static str],
+    /// Yahoo-style suffix (`9984.T`).
+    suffix: Option<&'static str>,
+    /// Bloomberg exchange code (`9984 JT`).
+    bloomberg: &'static str,
+    country: &'static str,
+}
+
+#[rustfmt::skip]
+const EXCHANGES: &[Info] = &[
+    Info { code: "NASDAQ", name: "Nasdaq", prefixes: &["NASDAQGS", "NASDAQGM", "NMS"], suffix: None, bloomberg: "US", country: "US" },
+    Info { code: "NYSE", name: "New York Stock Exchange", prefixes: &["NYQ"], suffix: None, bloomberg: "US", country: "US" },
+    Info { code: "TSE", name: "Tokyo Stock Exchange", prefixes: &["TYO", "JPX", "TSE", "TOKYO"], suffix: Some("T"), bloomberg: "JT", country: "JP" },
+    Info { code: "TWSE", name: "Taiwan Stock Exchange", prefixes: &["TPE", "TAI"], suffix: Some("TW"), bloomberg: "TT", country: "TW" },
+    Info { code: "TPEX", name: "Taipei Exchange", prefixes: &["GTSM"], suffix: Some("TWO"), bloomberg: "TT", country: "TW" },
+    Info { code: "KRX", name: "Korea Exchange", prefixes: &["KSE", "KOSPI"], suffix: Some("KS"), bloomberg: "KS", country: "KR" },
+    Info { code: "KOSDAQ", name: "KOSDAQ", prefixes: &[], suffix: Some("KQ"), bloomberg: "KQ", country: "KR" },
+    Info { code: "HKEX", name: "Hong Kong Stock Exchange", prefixes: &["HKG", "SEHK"], suffix: Some("HK"), bloomberg: "HK", country: "HK" },
+    Info { code: "SSE", name: "Shanghai Stock Exchange", prefixes: &["SHA"], suffix: Some("SS"), bloomberg: "CH", country: "CN" },
+    Info { code: "SZSE", name: "Shenzhen Stock Exchange", prefixes: &["SHE"], suffix: Some("SZ"), bloomberg: "CH", country: "CN" },
+    Info { code: "LSE", name: "London Stock Exchange", prefixes: &["LON"], suffix: Some("L"), bloomberg: "LN", country: "GB" },
+    Info { code: "EPA", name: "Euronext Paris", prefixes: &["ENXTPA", "EURONEXT"], suffix: Some("PA"), bloomberg: "FP", country: "FR" },
+    Info { code: "AMS", name: "Euronext Amsterdam", prefixes: &["ENXTAM"], suffix: Some("AS"), bloomberg: "NA", country: "NL" },
+    Info { code: "XETRA", name: "Xetra", prefixes: &["ETR", "FRA"], suffix: Some("DE"), bloomberg: "GY", country: "DE" },
+    Info { code: "SIX", name: "SIX Swiss Exchange", prefixes: &["SWX", "VTX"], suffix: Some("SW"), bloomberg: "SW", country: "CH" },
+    Info { code: "NSE", name: "National Stock Exchange of India", prefixes: &["NSEI"], suffix: Some("NS"), bloomberg: "IN", country: "IN" },
+    Info { code: "BSE", name: "BSE", prefixes: &["BOM"], suffix: Some("BO"), bloomberg: "IB", country: "IN" },
+    Info { code: "ASX", name: "Australian Securities Exchange", prefixes: &[], suffix: Some("AX"), bloomberg: "AU", country: "AU" },
+    Info { code: "TSX", name: "Toronto Stock Exchange", prefixes: &["TOR"], suffix: Some("TO"), bloomberg: "CN", country: "CA" },
+    Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX"], suffix: Some("ST"), bloomberg: "SS", country: "SE" },
+];
+
+/// A stock exchange aipx knows (see the README for the list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Exchange(u8);
+
+impl Exchange {
+    fn info(self) -> &'static Info {
+        &EXCHANGES[self.0 as usize]
+    }
+
+    /// Finds an exchange by its code or any prefix traders use for it, case-insensitively.
+    pub fn parse(text: &str) -> Option<Exchange> {
+        let text = text.trim();
+        EXCHANGES
+            .iter()
+            .position(|e| {
+                e.code.eq_ignore_ascii_case(text)
+                    || e.prefixes.iter().any(|p| p.eq_ignore_ascii_case(text))
+            })
+            .map(|i| Exchange(i as u8))
+    }
+
+    /// The code used in the data files and output (`TSE`, `NASDAQ`).
+    pub fn code(self) -> &'static str {
+        self.info().code
+    }
+
+    /// The exchange's full name.
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// ISO 3166 alpha-2 code of the exchange's country.
+    pub fn country(self) -> &'static str {
+        self.info().country
+    }
+
+    /// Every code aipx accepts, for error messages.
+    pub fn known_codes() -> impl Iterator<Item = &'static str> {
+        EXCHANGES.iter().map(|e| e.code)
+    }
+
+    /// Every way of writing `symbol` on this exchange: `TSE:9984`, `TYO:9984`, `9984.T`,
+    /// `9984 JT` (the bare symbol is not included).
+    pub fn spellings(self, symbol: &str) -> Vec<String> {
+        let info = self.info();
+        let mut out = Vec::with_capacity(info.prefixes.len() + 3);
+        for prefix in std::iter::once(&info.code).chain(info.prefixes) {
+            out.push(format!("{prefix}:{symbol}"));
+        }
+        if let Some(suffix) = info.suffix {
+            out.push(format!("{symbol}.{suffix}"));
+        }
+        out.push(format!("{symbol} {}", info.bloomberg));
+        out
+    }
+}
+
+impl fmt::Display for Exchange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_and_prefixes_case_insensitively() {
+        assert_eq!(Exchange::parse("tyo").map(Exchange::code), Some("TSE"));
+        assert_eq!(
+            Exchange::parse("NASDAQ").map(Exchange::code),
+            Some("NASDAQ")
+        );
+        assert_eq!(Exchange::parse("TPE").map(Exchange::code), Some("TWSE"));
+        assert_eq!(Exchange::parse("MOON"), None);
+    }
+
+    #[test]
+    fn spells_a_listing_every_way() {
+        let tse = Exchange::parse("TSE").unwrap();
+        let forms = tse.spellings("9984");
+        for form in ["TSE:9984", "TYO:9984", "9984.T", "9984 JT"] {
+            assert!(
+                forms.contains(&form.to_string()),
+                "{form} missing from {forms:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! The domain model: plain data, no I/O, no UI.
+//!
+//! Records refer to each other by position ([`EntityId`], [`ProgramId`], ...)
+//! once a dataset has been validated; the string ids of the data files stay on
+//! each record for output.
+
+mod exchange;
+mod money;
+mod when;
+
+pub use exchange::Exchange;
+pub use money::{Currency, Money, compact_amount};
+pub use when::{FiscalCalendar, Part, Precision, Timing, When, WhenError, parse_day};
+
+macro_rules! id_type {
+    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
+        #[$doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// Position in its dataset vector.
+            pub fn ix(self) -> usize {
+                self.0 as usize
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// Position of an [`Entity`] in [`Dataset::entities`].
+    EntityId,
+    /// Position of a [`Program`] in [`Dataset::programs`].
+    ProgramId,
+    /// Position of a [`Catalyst`] in [`Dataset::catalysts`].
+    CatalystId,
+    /// Position of a [`Source`] in [`Dataset::sources`].
+    SourceId,
+);
+
+/// Where a record came from, so curated and machine-extracted data never mix unseen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// Curated by hand in a dataset's TOML files.
+    #[default]
+    Curated,
+    /// Extracted by `aipx ingest` from an article.
+    Ingested {
+        /// Article file the record was found in.
+        file: String,
+        /// 1-based line of the first mention.
+        line: usize,
+    },
+}
+
+/// One listing of a company: a symbol on an exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// Ticker symbol as the exchange prints it (`9984`, `NVDA`).
+    pub symbol: String,
+    /// The exchange.
+    pub exchange: Exchange,
+}
+
+/// A company (listed or not) or public body that programs touch.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Stable id from the data files (`9984.T`, `rapidus`).
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Listings, primary first; empty for unlisted bodies.
+    pub listings: Vec<Listing>,
+    /// Other names traders type (short names, former names, native script).
+    pub aliases: Vec<String>,
+    /// ISO 3166 alpha-2 country code.
+    pub country: String,
+    /// Sector, in a trader's words.
+    pub sector: String,
+    /// Listed parent, for subsidiaries and units.
+    pub parent: Option<EntityId>,
+    /// One-line description.
+    pub summary: String,
+    /// Sources that mention it.
+    pub sources: Vec<SourceId>,
+    /// Curated or ingested.
+    pub origin: Origin,
+}
+
+impl Entity {
+    /// The primary listing, if the entity is listed.
+    pub fn primary(&self) -> Option<&Listing> {
+        self.listings.first()
+    }
+
+    /// Whether the entity trades on an exchange.
+    pub fn is_listed(&self) -> bool {
+        !self.listings.is_empty()
+    }
+
+    /// The symbol to show in lists: the primary ticker, or the id for unlisted bodies.
+    pub fn display_symbol(&self) -> &str {
+        self.primary()
+            .map_or(self.id.as_str(), |l| l.symbol.as_str())
+    }
+}
+
+macro_rules! word_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vdoc])* $variant),* }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The lower-case word used in data files and JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+
+            /// Reads the data-file word.
+            pub fn parse(text: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == text)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// What part an entity plays in a program.
+    Role {
+        /// Runs or leads the program.
+        Lead = "lead",
+        /// A member of a consortium or alliance.
+        Member = "member",
+        /// Receives the program's money directly.
+        Beneficiary = "beneficiary",
+        /// Sells goods or services the program buys.
+        Supplier = "supplier",
+        /// Works with the program without being funded by it.
+        Partner = "partner",
+        /// Backs a funded body technically or financially.
+        Backer = "backer",
+        /// Competes with what the program builds.
+        Competitor = "competitor",
+        /// Government body that funds or runs the program.
+        Sponsor = "sponsor",
+        /// Party to a deal tied to the program.
+        Counterparty = "counterparty",
+    }
+);
+
+word_enum!(
+    /// Whether a program helps or hurts an entity.
+    Direction {
+        /// Helps.
+        Tailwind = "tailwind",
+        /// Hurts.
+        Headwind = "headwind",
+        /// Both, or depends on how it plays out.
+        Mixed = "mixed",
+    }
+);
+
+word_enum!(
+    /// Kind of money a funding line describes.
+    FundingKind {
+        /// Public money committed or budgeted.
+        Public = "public",
+        /// Private money tied to the program.
+        Private = "private",
+        /// A goal or requirement rather than committed money.
+        Target = "target",
+    }
+);
+
+word_enum!(
+    /// Stage a program is at.
+    Status {
+        /// Announced, not yet running.
+        Announced = "announced",
+        /// Running.
+        Active = "active",
+        /// Budgeted, awaiting approval.
+        Proposed = "proposed",
+        /// Finished.
+        Completed = "completed",
+    }
+);
+
+word_enum!(
+    /// What kind of event a catalyst is.
+    CatalystKind {
+        /// Officials meet or sign.
+        Meeting = "meeting",
+        /// A budget or fund starts or is approved.
+        Budget = "budget",
+        /// Production starts.
+        Production = "production",
+        /// A pilot or trial.
+        Pilot = "pilot",
+        /// A deadline or end of a period.
+        Deadline = "deadline",
+        /// A review of the program.
+        Review = "review",
+        /// A program is launched or an order signed.
+        Launch = "launch",
+        /// A target year for a goal.
+        Target = "target",
+    }
+);
+
+/// One amount in a program's funding, possibly inside another line.
+#[derive(Debug, Clone)]
+pub struct FundingLine {
+    /// Id unique within its program (`rapidus`).
+    pub id: String,
+    /// What the money is, in a few words.
+    pub label: String,
+    /// The amount.
+    pub money: Money,
+    /// Public, private or target.
+    pub kind: FundingKind,
+    /// When the money is spent: first and last period.
+    pub period: Option<(When, When)>,
+    /// Term in words when no dates are given ("over five years", "cumulative").
+    pub term: Option<String>,
+    /// What the money is for.
+    pub purpose: String,
+    /// Position of the enclosing line in the program's `funding`, for nested allocations.
+    pub parent: Option<usize>,
+    /// Sources that state it.
+    pub sources: Vec<SourceId>,
+}
+
+/// A government or public-private program.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// Stable id (`genesis-mission`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Who runs or funds it.
+    pub sponsor: String,
+    /// ISO 3166 alpha-2 country code(s), `US`, `JP`.
+    pub country: String,
+    /// Stage.
+    pub status: Status,
+    /// What it is, in a sentence or two.
+    pub summary: String,
+    /// Funding lines; a line's `parent` always comes before it.
+    pub funding: Vec<FundingLine>,
+    /// Sources that describe it.
+    pub sources: Vec<SourceId>,
+    /// Curated or ingested.
+    pub origin: Origin,
+}
+
+impl Program {
+    /// Nesting depth of a funding line (0 for top level).
+    pub fn depth(&self, line: usize) -> usize {
+        let mut depth = 0;
+        let mut at = self.funding[line].parent;
+        while let Some(p) = at {
+            depth += 1;
+            at = self.funding[p].parent;
+        }
+        depth
+    }
+}
+
+/// How one entity is tied to one program.
+#[derive(Debug, Clone)]
+pub struct Exposure {
+    /// The entity.
+    pub entity: EntityId,
+    /// The program.
+    pub program: ProgramId,
+    /// Its part in the program.
+    pub role: Role,
+    /// Whether it helps or hurts.
+    pub direction: Direction,
+    /// Funding lines of the program that concern this entity (positions in `funding`).
+    pub funding: Vec<usize>,
+    /// Why, in a sentence.
+    pub note: String,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Curated or ingested.
+    pub origin: Origin,
+}
+
+/// A dated event that can move the exposed names.
+#[derive(Debug, Clone)]
+pub struct Catalyst {
+    /// Stable id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// When, at the precision the source gives.
+    pub date: When,
+    /// Kind of event.
+    pub kind: CatalystKind,
+    /// Program it belongs to.
+    pub program: Option<ProgramId>,
+    /// Entities it names directly.
+    pub entities: Vec<EntityId>,
+    /// What to watch for.
+    pub note: String,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Curated or ingested.
+    pub origin: Origin,
+}
+
+/// An article the data is taken from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Stable id.
+    pub id: String,
+    /// Article file name.
+    pub file: String,
+    /// Headline, paraphrased.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Approximate publication date.
+    pub date: When,
+}
+
+/// A whole validated dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Articles.
+    pub sources: Vec<Source>,
+    /// Companies and bodies.
+    pub entities: Vec<Entity>,
+    /// Programs with their funding.
+    pub programs: Vec<Program>,
+    /// Entity-program links.
+    pub exposures: Vec<Exposure>,
+    /// Dated events.
+    pub catalysts: Vec<Catalyst>,
+}

@@ -1,0 +1,586 @@
+//! Dates that keep the precision their source gave them.
+//!
+//! A catalyst is rarely "on 2026-06-04"; it is "early June 2026", "2027" or
+//! "Japan's fiscal 2026". [`When`] stores exactly that, turns it into the range
+//! of days it may fall on, and orders by the earliest of those days.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Months, NaiveDate};
+
+/// Which third of a period a source narrowed a date to ("early June", "late 2025").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// First third.
+    Early = 0,
+    /// Middle third.
+    Mid = 1,
+    /// Last third.
+    Late = 2,
+}
+
+impl Part {
+    /// The lower-case word used in labels and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Early => "early",
+            Part::Mid => "mid",
+            Part::Late => "late",
+        }
+    }
+
+    fn parse(word: &str) -> Option<Part> {
+        match word {
+            "early" => Some(Part::Early),
+            "mid" => Some(Part::Mid),
+            "late" => Some(Part::Late),
+            _ => None,
+        }
+    }
+}
+
+/// Whose fiscal calendar a fiscal year follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FiscalCalendar {
+    /// Japan: FY2026 runs 1 April 2026 to 31 March 2027.
+    Japan,
+    /// US federal: FY2026 runs 1 October 2025 to 30 September 2026.
+    Us,
+}
+
+impl FiscalCalendar {
+    /// The two-letter prefix used in labels (`JP FY2026`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            FiscalCalendar::Japan => "JP",
+            FiscalCalendar::Us => "US",
+        }
+    }
+}
+
+/// A date as precise as its source: a day, a month, a quarter, a half, a year or a fiscal year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum When {
+    /// One calendar day.
+    Day(NaiveDate),
+    /// A month, optionally narrowed to its early, mid or late part.
+    Month {
+        /// Calendar year.
+        year: i32,
+        /// Month number, 1 to 12.
+        month: u32,
+        /// Optional third of the month.
+        part: Option<Part>,
+    },
+    /// A calendar quarter (1 to 4).
+    Quarter {
+        /// Calendar year.
+        year: i32,
+        /// Quarter number, 1 to 4.
+        quarter: u32,
+    },
+    /// A calendar half (1 or 2).
+    Half {
+        /// Calendar year.
+        year: i32,
+        /// Half number, 1 or 2.
+        half: u32,
+    },
+    /// A calendar year, optionally narrowed ("late 2025").
+    Year {
+        /// Calendar year.
+        year: i32,
+        /// Optional third of the year.
+        part: Option<Part>,
+    },
+    /// A fiscal year, optionally narrowed ("early JP FY2026").
+    FiscalYear {
+        /// Calendar whose fiscal year this is.
+        calendar: FiscalCalendar,
+        /// The fiscal year's number as its government names it.
+        year: i32,
+        /// Optional third of the fiscal year.
+        part: Option<Part>,
+    },
+}
+
+/// How precise a [`When`] is; the `precision` field of the JSON schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// A single day.
+    Day,
+    /// A month or part of one.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A half year.
+    Half,
+    /// A calendar year or part of one.
+    Year,
+    /// A fiscal year or part of one.
+    FiscalYear,
+}
+
+impl Precision {
+    /// The snake-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Half => "half",
+            Precision::Year => "year",
+            Precision::FiscalYear => "fiscal_year",
+        }
+    }
+}
+
+/// Where a [`When`] lies relative to today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// Starts this many days after today (at least 1).
+    Upcoming(i64),
+    /// Today lies within its range.
+    Now,
+    /// Ended this many days before today (at least 1).
+    Past(i64),
+}
+
+impl Timing {
+    /// Short human text: `in 12d`, `now`, `45d ago`.
+    pub fn short(self) -> String {
+        match self {
+            Timing::Upcoming(d) => format!("in {d}d"),
+            Timing::Now => "now".to_string(),
+            Timing::Past(d) => format!("{d}d ago"),
+        }
+    }
+
+    /// Full human text: `in 12 days`, `now`, `45 days ago`.
+    pub fn long(self) -> String {
+        let plural = |d: i64| if d == 1 { "day" } else { "days" };
+        match self {
+            Timing::Upcoming(d) => format!("in {d} {}", plural(d)),
+            Timing::Now => "now".to_string(),
+            Timing::Past(d) => format!("{d} {} ago", plural(d)),
+        }
+    }
+
+    /// `upcoming`, `now` or `past`, as in JSON and CSV.
+    pub fn status(self) -> &'static str {
+        match self {
+            Timing::Upcoming(_) => "upcoming",
+            Timing::Now => "now",
+            Timing::Past(_) => "past",
+        }
+    }
+
+    /// Whether the date is entirely behind today.
+    pub fn is_past(self) -> bool {
+        matches!(self, Timing::Past(_))
+    }
+}
+
+/// Why a date string could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid date {input:?}: {reason} (expected e.g. 2026-04-01, early 2026-06, 2026-Q3, 2026-H1, 2027, late 2025, JP-FY2026)"
+)]
+pub struct WhenError {
+    input: String,
+    reason: &'static str,
+}
+
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("callers keep year, month and day in range")
+}
+
+fn month_end(year: i32, month: u32) -> NaiveDate {
+    ymd(year, month, 1) + Months::new(1) - chrono::Days::new(1)
+}
+
+impl When {
+    /// First and last day this date may fall on, both inclusive.
+    pub fn range(&self) -> (NaiveDate, NaiveDate) {
+        match *self {
+            When::Day(d) => (d, d),
+            When::Month { year, month, part } => {
+                let whole = (ymd(year, month, 1), month_end(year, month));
+                match part {
+                    // A month's thirds are the conventional 1-10, 11-20, 21-end.
+                    Some(Part::Early) => (whole.0, ymd(year, month, 10)),
+                    Some(Part::Mid) => (ymd(year, month, 11), ymd(year, month, 20)),
+                    Some(Part::Late) => (ymd(year, month, 21), whole.1),
+                    None => whole,
+                }
+            }
+            When::Quarter { year, quarter } => {
+                let first = 3 * (quarter - 1) + 1;
+                (ymd(year, first, 1), month_end(year, first + 2))
+            }
+            When::Half { year, half } => {
+                let first = 6 * (half - 1) + 1;
+                (ymd(year, first, 1), month_end(year, first + 5))
+            }
+            When::Year { year, part } => {
+                let whole = (ymd(year, 1, 1), ymd(year, 12, 31));
+                match part {
+                    // Thirds of a year are whole months: Jan-Apr, May-Aug, Sep-Dec.
+                    Some(Part::Early) => (whole.0, month_end(year, 4)),
+                    Some(Part::Mid) => (ymd(year, 5, 1), month_end(year, 8)),
+                    Some(Part::Late) => (ymd(year, 9, 1), whole.1),
+                    None => whole,
+                }
+            }
+            When::FiscalYear {
+                calendar,
+                year,
+                part,
+            } => {
+                let start = match calendar {
+                    FiscalCalendar::Japan => ymd(year, 4, 1),
+                    FiscalCalendar::Us => ymd(year - 1, 10, 1),
+                };
+                let end = start + Months::new(12) - chrono::Days::new(1);
+                match part {
+                    // Thirds of a fiscal year are whole months, as for calendar years.
+                    Some(p) => {
+                        let from = start + Months::new(4 * p as u32);
+                        (from, from + Months::new(4) - chrono::Days::new(1))
+                    }
+                    None => (start, end),
+                }
+            }
+        }
+    }
+
+    /// First day this date may fall on; the sort key.
+    pub fn start(&self) -> NaiveDate {
+        self.range().0
+    }
+
+    /// Last day this date may fall on.
+    pub fn end(&self) -> NaiveDate {
+        self.range().1
+    }
+
+    /// The precision class of this date.
+    pub fn precision(&self) -> Precision {
+        match self {
+            When::Day(_) => Precision::Day,
+            When::Month { .. } => Precision::Month,
+            When::Quarter { .. } => Precision::Quarter,
+            When::Half { .. } => Precision::Half,
+            When::Year { .. } => Precision::Year,
+            When::FiscalYear { .. } => Precision::FiscalYear,
+        }
+    }
+
+    /// The early/mid/late narrowing, if any.
+    pub fn part(&self) -> Option<Part> {
+        match *self {
+            When::Month { part, .. } | When::Year { part, .. } | When::FiscalYear { part, .. } => {
+                part
+            }
+            _ => None,
+        }
+    }
+
+    /// Where this date lies relative to `today`.
+    pub fn timing(&self, today: NaiveDate) -> Timing {
+        let (start, end) = self.range();
+        if start > today {
+            Timing::Upcoming((start - today).num_days())
+        } else if end < today {
+            Timing::Past((today - end).num_days())
+        } else {
+            Timing::Now
+        }
+    }
+
+    /// Signed days from `today` to the start (negative once started).
+    pub fn days_until(&self, today: NaiveDate) -> i64 {
+        (self.start() - today).num_days()
+    }
+
+    /// Human label that shows the precision: `1 Apr 2026`, `early Jun 2026`, `Q3 2026`,
+    /// `H1 2026`, `2027`, `late 2025`, `JP FY2026`.
+    pub fn label(&self) -> String {
+        let with_part = |part: Option<Part>, rest: String| match part {
+            Some(p) => format!("{} {rest}", p.as_str()),
+            None => rest,
+        };
+        match *self {
+            When::Day(d) => d.format("%-d %b %Y").to_string(),
+            When::Month { year, month, part } => {
+                with_part(part, ymd(year, month, 1).format("%b %Y").to_string())
+            }
+            When::Quarter { year, quarter } => format!("Q{quarter} {year}"),
+            When::Half { year, half } => format!("H{half} {year}"),
+            When::Year { year, part } => with_part(part, year.to_string()),
+            When::FiscalYear {
+                calendar,
+                year,
+                part,
+            } => with_part(part, format!("{} FY{year}", calendar.prefix())),
+        }
+    }
+}
+
+impl Ord for When {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Earliest possible day first; among equal starts the narrower date first,
+        // then the canonical text so the order is total and stable.
+        self.start()
+            .cmp(&other.start())
+            .then_with(|| self.end().cmp(&other.end()))
+            .then_with(|| self.to_string().cmp(&other.to_string()))
+    }
+}
+
+impl PartialOrd for When {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for When {
+    /// The canonical data-file form, which [`FromStr`] reads back.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = self.part() {
+            write!(f, "{} ", p.as_str())?;
+        }
+        match *self {
+            When::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            When::Month { year, month, .. } => write!(f, "{year:04}-{month:02}"),
+            When::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            When::Half { year, half } => write!(f, "{year:04}-H{half}"),
+            When::Year { year, .. } => write!(f, "{year:04}"),
+            When::FiscalYear { calendar, year, .. } => {
+                write!(f, "{}-FY{year:04}", calendar.prefix())
+            }
+        }
+    }
+}
+
+fn number<T: FromStr>(s: &str, digits: usize) -> Option<T> {
+    (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+impl FromStr for When {
+    type Err = WhenError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let err = |reason| WhenError {
+            input: input.to_string(),
+            reason,
+        };
+        let text = input.trim();
+        let (part, rest) = match text.split_once(' ') {
+            Some((word, rest)) => match Part::parse(word) {
+                Some(p) => (Some(p), rest.trim()),
+                None => return Err(err("unknown qualifier (use early, mid or late)")),
+            },
+            None => (None, text),
+        };
+        let year_ok = |y: i32| {
+            if YEARS.contains(&y) {
+                Ok(y)
+            } else {
+                Err(err("year out of range 1900-2200"))
+            }
+        };
+        let when = if let Some(fy) = rest
+            .strip_prefix("JP-FY")
+            .map(|y| (FiscalCalendar::Japan, y))
+            .or_else(|| rest.strip_prefix("US-FY").map(|y| (FiscalCalendar::Us, y)))
+        {
+            let year = number(fy.1, 4).ok_or_else(|| err("fiscal year needs four digits"))?;
+            When::FiscalYear {
+                calendar: fy.0,
+                year: year_ok(year)?,
+                part,
+            }
+        } else {
+            let pieces: Vec<&str> = rest.split('-').collect();
+            let year: i32 = number(pieces[0], 4).ok_or_else(|| err("year needs four digits"))?;
+            let year = year_ok(year)?;
+            match pieces[1..] {
+                [] => When::Year { year, part },
+                [q] if q.starts_with('Q') => {
+                    let quarter = number(&q[1..], 1)
+                        .filter(|n| (1..=4).contains(n))
+                        .ok_or_else(|| err("quarter must be Q1 to Q4"))?;
+                    When::Quarter { year, quarter }
+                }
+                [h] if h.starts_with('H') => {
+                    let half = number(&h[1..], 1)
+                        .filter(|n| (1..=2).contains(n))
+                        .ok_or_else(|| err("half must be H1 or H2"))?;
+                    When::Half { year, half }
+                }
+                [m] => {
+                    let month = number(m, 2)
+                        .filter(|n| (1..=12).contains(n))
+                        .ok_or_else(|| err("month must be 01 to 12"))?;
+                    When::Month { year, month, part }
+                }
+                [m, d] => {
+                    let month = number(m, 2).ok_or_else(|| err("month must be two digits"))?;
+                    let day = number(d, 2).ok_or_else(|| err("day must be two digits"))?;
+                    NaiveDate::from_ymd_opt(year, month, day)
+                        .map(When::Day)
+                        .ok_or_else(|| err("no such day in the calendar"))?
+                }
+                _ => return Err(err("too many parts")),
+            }
+        };
+        if part.is_some() && when.part().is_none() {
+            return Err(err(
+                "early/mid/late only narrow a month, a year or a fiscal year",
+            ));
+        }
+        Ok(when)
+    }
+}
+
+/// Reads a `--today`-style calendar day (`YYYY-MM-DD`).
+pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("invalid date {s:?}: {e} (expected YYYY-MM-DD)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> When {
+        s.parse().unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        parse_day(s).unwrap()
+    }
+
+    #[test]
+    fn parses_every_precision_and_round_trips() {
+        for text in [
+            "2026-04-01",
+            "2026-06",
+            "early 2026-06",
+            "mid 2026-06",
+            "late 2026-02",
+            "2026-Q3",
+            "2026-H1",
+            "2027",
+            "late 2025",
+            "JP-FY2026",
+            "US-FY2026",
+            "early JP-FY2026",
+        ] {
+            assert_eq!(w(text).to_string(), text, "round trip of {text}");
+        }
+    }
+
+    #[test]
+    fn ranges_follow_the_precision() {
+        assert_eq!(
+            w("early 2026-06").range(),
+            (d("2026-06-01"), d("2026-06-10"))
+        );
+        assert_eq!(
+            w("late 2026-02").range(),
+            (d("2026-02-21"), d("2026-02-28"))
+        );
+        assert_eq!(w("2024-02").range(), (d("2024-02-01"), d("2024-02-29")));
+        assert_eq!(w("2026-Q3").range(), (d("2026-07-01"), d("2026-09-30")));
+        assert_eq!(w("2026-H2").range(), (d("2026-07-01"), d("2026-12-31")));
+        assert_eq!(w("late 2025").range(), (d("2025-09-01"), d("2025-12-31")));
+        assert_eq!(w("JP-FY2026").range(), (d("2026-04-01"), d("2027-03-31")));
+        assert_eq!(w("US-FY2026").range(), (d("2025-10-01"), d("2026-09-30")));
+        assert_eq!(
+            w("early JP-FY2026").range(),
+            (d("2026-04-01"), d("2026-07-31"))
+        );
+        assert_eq!(
+            w("late JP-FY2026").range(),
+            (d("2026-12-01"), d("2027-03-31"))
+        );
+    }
+
+    #[test]
+    fn labels_show_the_precision() {
+        assert_eq!(w("2026-04-01").label(), "1 Apr 2026");
+        assert_eq!(w("early 2026-06").label(), "early Jun 2026");
+        assert_eq!(w("2027").label(), "2027");
+        assert_eq!(w("JP-FY2026").label(), "JP FY2026");
+        assert_eq!(w("2026-Q3").label(), "Q3 2026");
+        assert_eq!(w("2026-H1").label(), "H1 2026");
+        assert_eq!(w("late 2025").label(), "late 2025");
+    }
+
+    #[test]
+    fn orders_by_earliest_day_then_narrowest() {
+        let mut dates = vec![
+            w("2027"),
+            w("early 2026-06"),
+            w("JP-FY2026"),
+            w("2026-04-01"),
+            w("2026-06"),
+            w("late 2025"),
+            w("US-FY2026"),
+        ];
+        dates.sort();
+        let labels: Vec<String> = dates.iter().map(When::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "late 2025",
+                "US FY2026",
+                "1 Apr 2026",
+                "JP FY2026",
+                "early Jun 2026",
+                "Jun 2026",
+                "2027"
+            ]
+        );
+    }
+
+    #[test]
+    fn timing_counts_days_from_injected_today() {
+        let today = d("2026-11-21");
+        assert_eq!(w("2027").timing(today), Timing::Upcoming(41));
+        assert_eq!(w("early 2026-06").timing(today), Timing::Past(164));
+        assert_eq!(w("JP-FY2026").timing(today), Timing::Now);
+        assert_eq!(w("2026-11-22").timing(today).long(), "in 1 day");
+        assert_eq!(w("2026-11-19").timing(today).long(), "2 days ago");
+        assert_eq!(w("2027").days_until(today), 41);
+    }
+
+    #[test]
+    fn rejects_malformed_dates() {
+        for bad in [
+            "",
+            "2026-13",
+            "2026-02-30",
+            "soon 2026",
+            "early 2026-Q1",
+            "early 2026-04-01",
+            "2026-Q5",
+            "2026-H3",
+            "26-01-01",
+            "JP-FY26",
+            "2026-1-1",
+            "9999",
+            "2026-04-01-02",
+        ] {
+            assert!(bad.parse::<When>().is_err(), "{bad:?} should be rejected");
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! The stable JSON schema of the subcommands (documented in the README).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::index::Index;
+use crate::model::*;
+
+/// `{"currency", "amount", "usd"}`; `usd` is null unless the source states it.
+#[derive(Serialize)]
+pub struct MoneyJson {
+    currency: &'static str,
+    amount: f64,
+    usd: Option<f64>,
+}
+
+impl From<&Money> for MoneyJson {
+    fn from(m: &Money) -> Self {
+        MoneyJson {
+            currency: m.currency.code(),
+            amount: m.amount,
+            usd: m.usd,
+        }
+    }
+}
+
+/// `{"start", "end", "precision", "label"}` plus `part` (early/mid/late) and `fiscal` (JP/US).
+#[derive(Serialize)]
+pub struct DateJson {
+    start: NaiveDate,
+    end: NaiveDate,
+    precision: &'static str,
+    label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fiscal: Option<&'static str>,
+}
+
+impl From<&When> for DateJson {
+    fn from(w: &When) -> Self {
+        let (start, end) = w.range();
+        DateJson {
+            start,
+            end,
+            precision: w.precision().as_str(),
+            label: w.label(),
+            part: w.part().map(Part::as_str),
+            fiscal: match w {
+                When::FiscalYear { calendar, .. } => Some(calendar.prefix()),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Where a record came from: `{"kind": "curated"}` or `{"kind": "ingested", "file", "line"}`.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OriginJson<'a> {
+    /// Hand-curated.
+    Curated,
+    /// Extracted from an article.
+    Ingested {
+        /// Article file.
+        file: &'a str,
+        /// Line of the mention.
+        line: usize,
+    },
+}
+
+impl<'a> From<&'a Origin> for OriginJson<'a> {
+    fn from(o: &'a Origin) -> Self {
+        match o {
+            Origin::Curated => OriginJson::Curated,
+            Origin::Ingested { file, line } => OriginJson::Ingested { file, line: *line },
+        }
+    }
+}
+
+/// One listing.
+#[derive(Serialize)]
+pub struct ListingJson<'a> {
+    symbol: &'a str,
+    exchange: &'static str,
+}
+
+/// An entity with its primary `symbol` and `exchange` (null when unlisted).
+#[derive(Serialize)]
+pub struct EntityJson<'a> {
+    id: &'a str,
+    symbol: Option<&'a str>,
+    exchange: Option<&'static str>,
+    name: &'a str,
+    listed: bool,
+    listings: Vec<ListingJson<'a>>,
+    aliases: &'a [String],
+    country: &'a str,
+    sector: &'a str,
+    parent: Option<&'a str>,
+    summary: &'a str,
+    sources: Vec<&'a str>,
+    origin: OriginJson<'a>,
+}
+
+impl<'a> EntityJson<'a> {
+    /// The JSON view of one entity.
+    pub fn new(index: &'a Index, id: EntityId) -> Self {
+        let e = index.entity(id);
+        EntityJson {
+            id: &e.id,
+            symbol: e.primary().map(|l| l.symbol.as_str()),
+            exchange: e.primary().map(|l| l.exchange.code()),
+            name: &e.name,
+            listed: e.is_listed(),
+            listings: e
+                .listings
+                .iter()
+                .map(|l| ListingJson {
+                    symbol: &l.symbol,
+                    exchange: l.exchange.code(),
+                })
+                .collect(),
+            aliases: &e.aliases,
+            country: &e.country,
+            sector: &e.sector,
+            parent: e.parent.map(|p| index.entity(p).id.as_str()),
+            summary: &e.summary,
+            sources: source_ids(index, &e.sources),
+            origin: (&e.origin).into(),
+        }
+    }
+}
+
+fn source_ids<'a>(index: &'a Index, ids: &[SourceId]) -> Vec<&'a str> {
+    ids.iter().map(|&s| index.source(s).id.as_str()).collect()
+}
+
+/// One funding line; `parent` names the enclosing line of a nested allocation.
+#[derive(Serialize)]
+pub struct FundingJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    money: MoneyJson,
+    kind: &'static str,
+    period: Option<[DateJson; 2]>,
+    term: Option<&'a str>,
+    purpose: &'a str,
+    parent: Option<&'a str>,
+    depth: usize,
+    sources: Vec<&'a str>,
+}
+
+impl<'a> FundingJson<'a> {
+    /// The JSON view of line `line` of `program`.
+    pub fn new(index: &'a Index, program: &'a Program, line: usize) -> Self {
+        let l = &program.funding[line];
+        FundingJson {
+            id: &l.id,
+            label: &l.label,
+            money: (&l.money).into(),
+            kind: l.kind.as_str(),
+            period: l.period.as_ref().map(|(a, b)| [a.into(), b.into()]),
+            term: l.term.as_deref(),
+            purpose: &l.purpose,
+            parent: l.parent.map(|p| program.funding[p].id.as_str()),
+            depth: program.depth(line),
+            sources: source_ids(index, &l.sources),
+        }
+    }
+}
+
+/// An exposure as seen from its entity: the program, the role, and the lines that concern it.
+#[derive(Serialize)]
+pub struct ExposureJson<'a> {
+    program: &'a str,
+    program_name: &'a str,
+    entity: &'a str,
+    role: &'static str,
+    direction: &'static str,
+    funding: Vec<FundingJson<'a>>,
+    note: &'a str,
+    sources: Vec<&'a str>,
+    origin: OriginJson<'a>,
+}
+
+impl<'a> ExposureJson<'a> {
+    /// The JSON view of one exposure.
+    pub fn new(index: &'a Index, x: &'a Exposure) -> Self {
+        let program = index.program(x.program);
+        ExposureJson {
+            program: &program.id,
+            program_name: &program.name,
+            entity: &index.entity(x.entity).id,
+            role: x.role.as_str(),
+            direction: x.direction.as_str(),
+            funding: x
+                .funding
+                .iter()
+                .map(|&l| FundingJson::new(index, program, l))
+                .collect(),
+            note: &x.note,
+            sources: source_ids(index, &x.sources),
+            origin: (&x.origin).into(),
+        }
+    }
+}
+
+/// A catalyst with its date, countdown from `today` and links.
+#[derive(Serialize)]
+pub struct CatalystJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: DateJson,
+    /// Signed days from today to the earliest day (negative once started).
+    days_until: i64,
+    /// `upcoming`, `now` or `past`.
+    status: &'static str,
+    kind: &'static str,
+    program: Option<&'a str>,
+    entities: Vec<&'a str>,
+    note: &'a str,
+    sources: Vec<&'a str>,
+    origin: OriginJson<'a>,
+}
+
+impl<'a> CatalystJson<'a> {
+    /// The JSON view of one catalyst relative to `today`.
+    pub fn new(index: &'a Index, id: CatalystId, today: NaiveDate) -> Self {
+        let c = index.catalyst(id);
+        CatalystJson {
+            id: &c.id,
+            title: &c.title,
+            date: (&c.date).into(),
+            days_until: c.date.days_until(today),
+            status: c.date.timing(today).status(),
+            kind: c.kind.as_str(),
+            program: c.program.map(|p| index.program(p).id.as_str()),
+            entities: c
+                .entities
+                .iter()
+                .map(|&e| index.entity(e).display_symbol())
+                .collect(),
+            note: &c.note,
+            sources: source_ids(index, &c.sources),
+            origin: (&c.origin).into(),
+        }
+    }
+}
+
+/// A program with all its funding lines and exposed entities.
+#[derive(Serialize)]
+pub struct ProgramJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    sponsor: &'a str,
+    country: &'a str,
+    status: &'static str,
+    summary: &'a str,
+    funding: Vec<FundingJson<'a>>,
+    exposures: Vec<ExposureJson<'a>>,
+    catalysts: Vec<&'a str>,
+    sources: Vec<&'a str>,
+    origin: OriginJson<'a>,
+}
+
+impl<'a> ProgramJson<'a> {
+    /// The JSON view of one program.
+    pub fn new(index: &'a Index, id: ProgramId) -> Self {
+        let p = index.program(id);
+        ProgramJson {
+            id: &p.id,
+            name: &p.name,
+            sponsor: &p.sponsor,
+            country: &p.country,
+            status: p.status.as_str(),
+            summary: &p.summary,
+            funding: (0..p.funding.len())
+                .map(|l| FundingJson::new(index, p, l))
+                .collect(),
+            exposures: index
+                .exposures_to(id)
+                .map(|x| ExposureJson::new(index, x))
+                .collect(),
+            catalysts: index
+                .catalysts_of_program(id)
+                .iter()
+                .map(|&c| index.catalyst(c).id.as_str())
+                .collect(),
+            sources: source_ids(index, &p.sources),
+            origin: (&p.origin).into(),
+        }
+    }
+}
+
+/// A source article.
+#[derive(Serialize)]
+pub struct SourceJson<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: &'a str,
+    publisher: &'a str,
+    date: DateJson,
+}
+
+impl<'a> From<&'a Source> for SourceJson<'a> {
+    fn from(s: &'a Source) -> Self {
+        SourceJson {
+            id: &s.id,
+            file: &s.file,
+            title: &s.title,
+            publisher: &s.publisher,
+            date: (&s.date).into(),
+        }
+    }
+}
+
+/// `show --json`: the entity, its exposures, its catalysts and the sources cited.
+#[derive(Serialize)]
+pub struct ShowJson<'a> {
+    /// Day the countdowns are computed from.
+    pub today: NaiveDate,
+    /// The entity.
+    pub entity: EntityJson<'a>,
+    /// Its exposures.
+    pub exposures: Vec<ExposureJson<'a>>,
+    /// Its catalysts and its programs', by date.
+    pub catalysts: Vec<CatalystJson<'a>>,
+    /// Id of the first catalyst not yet over, if any.
+    pub next_catalyst: Option<&'a str>,
+    /// Every source cited by the above.
+    pub sources: Vec<SourceJson<'a>>,
+}

@@ -1,0 +1,268 @@
+//! Output of the subcommands: human text, JSON, iCalendar and CSV.
+
+mod export;
+pub mod json;
+mod text;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::index::Index;
+use crate::model::*;
+use json::*;
+
+/// How to print a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned text for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// iCalendar (calendar only).
+    Ics,
+    /// CSV (calendar only).
+    Csv,
+}
+
+fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// Every source cited by an entity's records, in dataset order.
+fn cited_sources(index: &Index, entity: EntityId) -> Vec<SourceId> {
+    let mut ids: Vec<SourceId> = index.entity(entity).sources.clone();
+    ids.extend(
+        index
+            .exposures_of(entity)
+            .flat_map(|x| x.sources.iter().copied()),
+    );
+    for &c in index.catalysts_of(entity) {
+        ids.extend(index.catalyst(c).sources.iter().copied());
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// `aipx show`.
+pub fn show(
+    index: &Index,
+    entity: EntityId,
+    today: NaiveDate,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let sources = cited_sources(index, entity);
+    if format != Format::Json {
+        return text::show(index, entity, &sources, today, out);
+    }
+    let view = ShowJson {
+        today,
+        entity: EntityJson::new(index, entity),
+        exposures: index
+            .exposures_of(entity)
+            .map(|x| ExposureJson::new(index, x))
+            .collect(),
+        catalysts: index
+            .catalysts_of(entity)
+            .iter()
+            .map(|&c| CatalystJson::new(index, c, today))
+            .collect(),
+        next_catalyst: index
+            .next_catalyst(entity, today)
+            .map(|c| index.catalyst(c).id.as_str()),
+        sources: sources.iter().map(|&s| index.source(s).into()).collect(),
+    };
+    write_json(out, &view)
+}
+
+/// Every entity with its program count and next catalyst.
+pub fn overview(index: &Index, today: NaiveDate, out: &mut dyn Write) -> io::Result<()> {
+    text::overview(index, today, out)
+}
+
+/// One search result in JSON.
+#[derive(Serialize)]
+struct SearchHitJson<'a> {
+    kind: &'static str,
+    id: &'a str,
+    symbol: Option<&'a str>,
+    exchange: Option<&'static str>,
+    name: &'a str,
+    matched: &'a str,
+    positions: &'a [usize],
+    exact: bool,
+    score: i64,
+}
+
+/// `aipx search`.
+pub fn search(
+    index: &Index,
+    query: &str,
+    limit: usize,
+    today: NaiveDate,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let hits = index.search(query, limit);
+    if format != Format::Json {
+        return text::search(index, &hits, today, out);
+    }
+    use crate::search::Target;
+    let rows: Vec<SearchHitJson> = hits
+        .iter()
+        .map(|h| {
+            let (id, name, listing) = match h.target {
+                Target::Entity(e) => {
+                    let e = index.entity(e);
+                    (e.id.as_str(), e.name.as_str(), e.primary())
+                }
+                Target::Program(p) => {
+                    let p = index.program(p);
+                    (p.id.as_str(), p.name.as_str(), None)
+                }
+                Target::Catalyst(c) => {
+                    let c = index.catalyst(c);
+                    (c.id.as_str(), c.title.as_str(), None)
+                }
+            };
+            SearchHitJson {
+                kind: h.target.kind(),
+                id,
+                symbol: listing.map(|l| l.symbol.as_str()),
+                exchange: listing.map(|l| l.exchange.code()),
+                name,
+                matched: h.text,
+                positions: &h.positions,
+                exact: h.exact,
+                score: h.score,
+            }
+        })
+        .collect();
+    write_json(out, &rows)
+}
+
+/// `aipx programs [ID]`.
+pub fn programs(
+    index: &Index,
+    program: Option<ProgramId>,
+    today: NaiveDate,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let ids: Vec<ProgramId> = match program {
+        Some(p) => vec![p],
+        None => (0..index.data().programs.len())
+            .map(|i| ProgramId(i as u32))
+            .collect(),
+    };
+    match (format, program) {
+        (Format::Json, Some(p)) => write_json(out, &ProgramJson::new(index, p)),
+        (Format::Json, None) => {
+            let all: Vec<ProgramJson> = ids.iter().map(|&p| ProgramJson::new(index, p)).collect();
+            write_json(out, &all)
+        }
+        _ => text::programs(index, &ids, program.is_some(), today, out),
+    }
+}
+
+/// Which catalysts `aipx calendar` lists.
+#[derive(Debug, Clone, Default)]
+pub struct CalendarFilter {
+    /// Only this entity's catalysts.
+    pub entity: Option<EntityId>,
+    /// Only those that may fall on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Only those that may fall on or before this day.
+    pub to: Option<NaiveDate>,
+}
+
+impl CalendarFilter {
+    /// The matching catalysts, by date.
+    pub fn apply(&self, index: &Index) -> Vec<CatalystId> {
+        let all = match self.entity {
+            Some(e) => index.catalysts_of(e),
+            None => index.catalysts_by_date(),
+        };
+        all.iter()
+            .copied()
+            .filter(|&c| {
+                let (start, end) = index.catalyst(c).date.range();
+                self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start <= t)
+            })
+            .collect()
+    }
+}
+
+/// `aipx calendar`.
+pub fn calendar(
+    index: &Index,
+    filter: &CalendarFilter,
+    today: NaiveDate,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let ids = filter.apply(index);
+    match format {
+        Format::Text => text::calendar(index, &ids, today, out),
+        Format::Json => {
+            let rows: Vec<CatalystJson> = ids
+                .iter()
+                .map(|&c| CatalystJson::new(index, c, today))
+                .collect();
+            write_json(out, &rows)
+        }
+        Format::Ics => export::ics(index, &ids, today, out),
+        Format::Csv => export::csv(index, &ids, today, out),
+    }
+}
+
+/// `aipx check`: validates a dataset, prints every error, returns the exit code.
+pub fn check(dir: Option<&Path>, format: Format, out: &mut dyn Write) -> ExitCode {
+    let shown = dir.map_or("embedded dataset".to_string(), |d| d.display().to_string());
+    let result = crate::data::load(dir);
+    let written = match (&result, format) {
+        (Ok(data), Format::Json) => write_json(
+            out,
+            &serde_json::json!({
+                "ok": true, "errors": [],
+                "counts": {
+                    "sources": data.sources.len(), "entities": data.entities.len(),
+                    "programs": data.programs.len(), "exposures": data.exposures.len(),
+                    "catalysts": data.catalysts.len(),
+                },
+            }),
+        ),
+        (Err(errors), Format::Json) => {
+            let list: Vec<_> = errors
+                .0
+                .iter()
+                .map(|e| {
+                    serde_json::json!({"path": e.path, "line": e.line, "col": e.col, "message": e.message})
+                })
+                .collect();
+            write_json(out, &serde_json::json!({"ok": false, "errors": list}))
+        }
+        (Ok(data), _) => writeln!(
+            out,
+            "{shown}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
+            data.sources.len(),
+            data.entities.len(),
+            data.programs.len(),
+            data.exposures.len(),
+            data.catalysts.len()
+        ),
+        (Err(errors), _) => writeln!(out, "{errors}")
+            .and_then(|_| writeln!(out, "{shown}: {} error(s)", errors.0.len())),
+    };
+    match (result, written) {
+        (Ok(_), Ok(())) => ExitCode::SUCCESS,
+        (Err(_), _) => ExitCode::from(crate::cli::EXIT_BAD_INPUT),
+        (Ok(_), Err(_)) => ExitCode::FAILURE,
+    }
+}

@@ -1,0 +1,309 @@
+//! Human-readable output: aligned columns, compact money, countdowns.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
+
+use crate::index::Index;
+use crate::model::*;
+use crate::search::{Hit, Target};
+use crate::text::sanitize;
+
+/// Pads `text` with spaces to `width` terminal columns (wide characters count double).
+pub fn pad(text: &str, width: usize) -> String {
+    let used = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+fn listing(entity: &Entity) -> String {
+    match entity.primary() {
+        Some(l) => format!("{}:{}", l.exchange, sanitize(&l.symbol)),
+        None => "unlisted".to_string(),
+    }
+}
+
+fn origin_mark(origin: &Origin) -> String {
+    match origin {
+        Origin::Curated => String::new(),
+        Origin::Ingested { file, line } => format!(" [ingested {}:{line}]", sanitize(file)),
+    }
+}
+
+fn catalyst_line(index: &Index, c: CatalystId, today: NaiveDate) -> String {
+    let cat = index.catalyst(c);
+    let timing = cat.date.timing(today);
+    let mark = if timing.is_past() { "past" } else { "    " };
+    format!(
+        "{}  {}  {mark}  {}{}",
+        pad(&cat.date.label(), 16),
+        pad(&timing.long(), 14),
+        sanitize(&cat.title),
+        origin_mark(&cat.origin)
+    )
+}
+
+/// `show` as text.
+pub fn show(
+    index: &Index,
+    id: EntityId,
+    sources: &[SourceId],
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let e = index.entity(id);
+    writeln!(
+        out,
+        "{}  {}{}",
+        sanitize(&e.name),
+        listing(e),
+        origin_mark(&e.origin)
+    )?;
+    let others: Vec<String> = e
+        .listings
+        .iter()
+        .skip(1)
+        .map(|l| format!("{}:{}", l.exchange, sanitize(&l.symbol)))
+        .collect();
+    let listed = if e.is_listed() { "listed" } else { "unlisted" };
+    writeln!(
+        out,
+        "{} · {} · {listed}",
+        sanitize(&e.country),
+        sanitize(&e.sector)
+    )?;
+    if !others.is_empty() {
+        writeln!(out, "Also listed: {}", others.join(", "))?;
+    }
+    if let Some(p) = e.parent {
+        writeln!(
+            out,
+            "Parent: {} ({})",
+            sanitize(&index.entity(p).name),
+            listing(index.entity(p))
+        )?;
+    }
+    writeln!(out, "{}", sanitize(&e.summary))?;
+
+    writeln!(out, "\nExposures ({} programs)", index.program_count(id))?;
+    for x in index.exposures_of(id) {
+        let p = index.program(x.program);
+        writeln!(
+            out,
+            "  {}  {}  {}{}",
+            pad(&sanitize(&p.name), 40),
+            pad(x.role.as_str(), 12),
+            pad(x.direction.as_str(), 8),
+            origin_mark(&x.origin)
+        )?;
+        for &l in &x.funding {
+            let line = &p.funding[l];
+            writeln!(
+                out,
+                "      {}  {}",
+                pad(&line.money.to_string(), 18),
+                sanitize(&line.label)
+            )?;
+        }
+        writeln!(out, "      {}", sanitize(&x.note))?;
+    }
+
+    writeln!(out, "\nCatalysts (today {today})")?;
+    let next = index.next_catalyst(id, today);
+    for &c in index.catalysts_of(id) {
+        let arrow = if Some(c) == next { "▶ " } else { "  " };
+        writeln!(out, "{arrow}{}", catalyst_line(index, c, today))?;
+    }
+    if next.is_none() {
+        writeln!(out, "  no upcoming catalyst")?;
+    }
+
+    writeln!(out, "\nSources")?;
+    for &s in sources {
+        let s = index.source(s);
+        writeln!(
+            out,
+            "  {}  {} ({}, {})",
+            sanitize(&s.file),
+            sanitize(&s.title),
+            sanitize(&s.publisher),
+            s.date.label()
+        )?;
+    }
+    Ok(())
+}
+
+fn entity_row(index: &Index, e: EntityId, today: NaiveDate) -> String {
+    let entity = index.entity(e);
+    let next = index
+        .next_catalyst(e, today)
+        .map(|c| index.catalyst(c).date.timing(today).short())
+        .unwrap_or_else(|| "-".to_string());
+    format!(
+        "{}  {}  {}  {} prog  next {}",
+        pad(&sanitize(entity.display_symbol()), 10),
+        pad(&listing(entity), 14),
+        pad(&sanitize(&entity.name), 36),
+        index.program_count(e),
+        next
+    )
+}
+
+/// Every entity, listed ones first, as one row each.
+pub fn overview(index: &Index, today: NaiveDate, out: &mut dyn Write) -> io::Result<()> {
+    let mut ids: Vec<EntityId> = (0..index.data().entities.len())
+        .map(|i| EntityId(i as u32))
+        .collect();
+    ids.sort_by_key(|&e| {
+        (
+            !index.entity(e).is_listed(),
+            std::cmp::Reverse(index.program_count(e)),
+        )
+    });
+    writeln!(
+        out,
+        "aipx: {} entities, {} programs, {} catalysts (today {today})",
+        ids.len(),
+        index.data().programs.len(),
+        index.data().catalysts.len()
+    )?;
+    for e in ids {
+        writeln!(out, "{}", entity_row(index, e, today))?;
+    }
+    Ok(())
+}
+
+/// `search` as text.
+pub fn search(
+    index: &Index,
+    hits: &[Hit],
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if hits.is_empty() {
+        return writeln!(out, "no matches");
+    }
+    for h in hits {
+        let row = match h.target {
+            Target::Entity(e) => entity_row(index, e, today),
+            Target::Program(p) => format!(
+                "{}  {}",
+                pad("program", 26),
+                sanitize(&index.program(p).name)
+            ),
+            Target::Catalyst(c) => {
+                let cat = index.catalyst(c);
+                format!(
+                    "{}  {}",
+                    pad(&format!("catalyst {}", cat.date.label()), 26),
+                    sanitize(&cat.title)
+                )
+            }
+        };
+        let via = if h.field == crate::search::Field::Alias {
+            format!("  (alias {})", sanitize(h.text))
+        } else {
+            String::new()
+        };
+        writeln!(out, "{row}{via}")?;
+    }
+    Ok(())
+}
+
+/// `programs` as text; `full` adds exposures and catalysts.
+pub fn programs(
+    index: &Index,
+    ids: &[ProgramId],
+    full: bool,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for (n, &id) in ids.iter().enumerate() {
+        let p = index.program(id);
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}  [{}]  {} · {} · {}{}",
+            sanitize(&p.name),
+            sanitize(&p.id),
+            sanitize(&p.sponsor),
+            sanitize(&p.country),
+            p.status,
+            origin_mark(&p.origin)
+        )?;
+        if full {
+            writeln!(out, "  {}", sanitize(&p.summary))?;
+        }
+        for (i, line) in p.funding.iter().enumerate() {
+            let indent = "  ".repeat(p.depth(i) + 1);
+            let period = match (&line.period, &line.term) {
+                (Some((a, b)), _) if a == b => a.label(),
+                (Some((a, b)), _) => format!("{} - {}", a.label(), b.label()),
+                (None, Some(t)) => sanitize(t).into_owned(),
+                (None, None) => String::new(),
+            };
+            writeln!(
+                out,
+                "{indent}{}  {}  {}  {}",
+                pad(&line.money.to_string(), 18),
+                pad(line.kind.as_str(), 7),
+                pad(&sanitize(&line.label), 44),
+                period
+            )?;
+        }
+        if full {
+            writeln!(out, "  Entities")?;
+            let mut exposures: Vec<&Exposure> = index.exposures_to(id).collect();
+            exposures.sort_by_key(|x| x.role);
+            for x in exposures {
+                let e = index.entity(x.entity);
+                writeln!(
+                    out,
+                    "    {}  {}  {}  {}",
+                    pad(x.role.as_str(), 12),
+                    pad(&sanitize(e.display_symbol()), 10),
+                    pad(&sanitize(&e.name), 32),
+                    x.direction
+                )?;
+            }
+            writeln!(out, "  Catalysts")?;
+            for &c in index.catalysts_of_program(id) {
+                writeln!(out, "    {}", catalyst_line(index, c, today))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `calendar` as text: a timeline grouped by month with a today marker.
+pub fn calendar(
+    index: &Index,
+    ids: &[CatalystId],
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if ids.is_empty() {
+        return writeln!(out, "no catalysts match");
+    }
+    let mut month = None;
+    let mut marked = false;
+    for &c in ids {
+        let start = index.catalyst(c).date.start();
+        if !marked && start > today {
+            writeln!(out, "──── today {today} ────")?;
+            marked = true;
+        }
+        let this = start.format("%B %Y").to_string();
+        if month.as_ref() != Some(&this) {
+            writeln!(out, "{this}")?;
+            month = Some(this);
+        }
+        writeln!(out, "  {}", catalyst_line(index, c, today))?;
+    }
+    if !marked {
+        writeln!(out, "──── today {today} ────")?;
+    }
+    Ok(())
+}
