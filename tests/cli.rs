@@ -1,0 +1,509 @@
+//! The command line as a user runs it: every subcommand, its JSON schema and its error paths.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const TODAY: &str = "2026-11-21";
+
+fn aipx() -> Command {
+    let mut cmd = Command::cargo_bin("aipx").unwrap();
+    cmd.args(["--today", TODAY]);
+    cmd
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = aipx().args(args).arg("--json").assert().success();
+    serde_json::from_slice(&out.get_output().stdout).expect("valid JSON")
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// A copy of the curated dataset in a temporary folder, to break on purpose.
+fn dataset_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in aipx::data::FILE_NAMES {
+        std::fs::copy(seeds().join(name), dir.path().join(name)).unwrap();
+    }
+    dir
+}
+
+/// Appends `extra` to `file` in `dir`; returns the 1-based line number `extra` starts on.
+fn append(dir: &Path, file: &str, extra: &str) -> usize {
+    let path = dir.join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let line = text.lines().count() + 1;
+    text.push_str(extra);
+    std::fs::write(&path, text).unwrap();
+    line
+}
+
+fn check_fails(dir: &Path) -> String {
+    let out = aipx().args(["check", "--data"]).arg(dir).assert().code(2);
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn show_json_has_the_documented_shape() {
+    let v = json(&["show", "NVDA"]);
+    assert_eq!(v["entity"]["symbol"], "NVDA");
+    assert_eq!(v["entity"]["exchange"], "NASDAQ");
+    assert_eq!(v["entity"]["name"], "NVIDIA Corporation");
+    assert_eq!(v["entity"]["listed"], true);
+    let exposures = v["exposures"].as_array().unwrap();
+    assert!(!exposures.is_empty());
+    for x in exposures {
+        for key in ["program", "role", "direction", "funding"] {
+            assert!(x.get(key).is_some(), "exposure lacks {key}: {x}");
+        }
+        for f in x["funding"].as_array().unwrap() {
+            let m = &f["money"];
+            assert!(m["currency"].is_string() && m["amount"].is_number());
+            assert!(
+                m.get("usd").is_some(),
+                "usd must be present, null when unstated"
+            );
+        }
+    }
+    for c in v["catalysts"].as_array().unwrap() {
+        let d = &c["date"];
+        for key in ["start", "end", "precision", "label"] {
+            assert!(d[key].is_string(), "date lacks {key}: {d}");
+        }
+        let precision = d["precision"].as_str().unwrap();
+        assert!(
+            ["day", "month", "quarter", "half", "year", "fiscal_year"].contains(&precision),
+            "{precision}"
+        );
+    }
+}
+
+#[test]
+fn show_json_dates_carry_part_and_iso_range() {
+    let v = json(&["show", "MSFT"]);
+    let june = v["catalysts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "genesis-japan-signing")
+        .expect("Genesis June meeting");
+    assert_eq!(june["date"]["start"], "2026-06-01");
+    assert_eq!(june["date"]["end"], "2026-06-10");
+    assert_eq!(june["date"]["precision"], "month");
+    assert_eq!(june["date"]["part"], "early");
+    assert_eq!(june["date"]["label"], "early Jun 2026");
+    assert_eq!(june["status"], "past");
+}
+
+#[test]
+fn every_typed_form_resolves_to_the_same_entity() {
+    for form in [
+        "9984",
+        "9984.T",
+        "TSE:9984",
+        "TYO:9984",
+        "tyo: 9984",
+        "9984 JT",
+        "softbank",
+        "SoftBank Group",
+        "SoftBank Group Corp.",
+        "ソフトバンクグループ",
+    ] {
+        let v = json(&["show", form]);
+        assert_eq!(v["entity"]["id"], "9984.T", "form {form:?}");
+    }
+    for form in ["TSMC", "tsm", "2330", "TWSE:2330", "2330.TW", "NYSE:TSM"] {
+        let v = json(&["show", form]);
+        assert_eq!(v["entity"]["id"], "TSM", "form {form:?}");
+    }
+}
+
+#[test]
+fn unlisted_bodies_show_with_null_symbol() {
+    let v = json(&["show", "Rapidus"]);
+    assert_eq!(v["entity"]["listed"], false);
+    assert!(v["entity"]["symbol"].is_null());
+    let text = aipx().args(["show", "rapidus"]).assert().success();
+    let stdout = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    assert!(stdout.contains("unlisted"), "{stdout}");
+    assert!(stdout.contains("¥150B"), "Rapidus' METI line: {stdout}");
+}
+
+#[test]
+fn unknown_ticker_exits_1_with_suggestions() {
+    let out = aipx().args(["show", "NVDAA"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("unknown ticker"), "{err}");
+    assert!(err.contains("NASDAQ:NVDA"), "suggests NVDA: {err}");
+    assert!(out.get_output().stdout.is_empty());
+
+    let out = aipx().args(["show", "qqqqqqqqqq"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("no close matches"), "{err}");
+}
+
+#[test]
+fn hostile_ticker_text_is_not_echoed_raw() {
+    let out = aipx()
+        .args(["show", "\u{1b}]0;pwned\u{7}X"])
+        .assert()
+        .code(1);
+    let err = out.get_output().stderr.clone();
+    assert!(!err.contains(&0x1b), "escape byte reached the terminal");
+}
+
+#[test]
+fn search_ranks_exact_names_first_with_positions() {
+    let v = json(&["search", "softbank"]);
+    let first = &v[0];
+    assert_eq!(first["kind"], "entity");
+    assert_eq!(first["id"], "9984.T");
+    assert_eq!(first["exact"], true);
+    assert_eq!(
+        first["positions"],
+        serde_json::json!([0, 1, 2, 3, 4, 5, 6, 7])
+    );
+
+    let v = json(&["search", "nvda"]);
+    assert_eq!(v[0]["symbol"], "NVDA");
+
+    let v = json(&["search", "genesis", "--limit", "3"]);
+    let hits = v.as_array().unwrap();
+    assert!(hits.len() <= 3);
+    assert!(
+        hits.iter()
+            .any(|h| h["kind"] == "program" && h["id"] == "genesis-mission")
+    );
+}
+
+#[test]
+fn search_text_reports_no_matches() {
+    aipx()
+        .args(["search", "zzzzzzzzqqqq"])
+        .assert()
+        .success()
+        .stdout("no matches\n");
+}
+
+#[test]
+fn programs_keep_nested_allocations() {
+    let v = json(&["programs", "meti-fy2026"]);
+    let lines = v["funding"].as_array().unwrap();
+    let line = |id: &str| lines.iter().find(|l| l["id"] == id).unwrap().clone();
+    assert_eq!(line("total")["depth"], 0);
+    assert_eq!(line("chips-ai")["parent"], "total");
+    assert_eq!(line("chips-ai")["money"]["usd"], 7.9e9);
+    assert_eq!(line("rapidus")["parent"], "chips-ai");
+    assert_eq!(line("rapidus")["depth"], 2);
+    assert_eq!(line("rapidus")["money"]["amount"], 150e9);
+
+    let all = json(&["programs"]);
+    assert!(all.as_array().unwrap().len() >= 5);
+
+    let text = aipx().args(["programs"]).assert().success();
+    let stdout = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    assert!(stdout.contains("¥1.23T ($7.9B)"), "{stdout}");
+}
+
+#[test]
+fn unknown_program_exits_1() {
+    let out = aipx().args(["programs", "nope"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("genesis-mission"),
+        "lists known programs: {err}"
+    );
+}
+
+#[test]
+fn calendar_is_sorted_and_filters_by_ticker_and_range() {
+    let all = json(&["calendar"]);
+    let starts: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["date"]["start"].as_str().unwrap())
+        .collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+    let ids: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "genesis-japan-signing",
+        "meti-fy2026-start",
+        "rapidus-2nm-volume",
+    ] {
+        assert!(ids.contains(&id), "{id} missing");
+    }
+
+    let tsm = json(&["calendar", "--ticker", "TSM"]);
+    assert!(
+        tsm.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "rapidus-2nm-volume")
+    );
+    assert!(
+        !tsm.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "genesis-launch")
+    );
+
+    let window = json(&["calendar", "--from", "2026-05-01", "--to", "2026-06-30"]);
+    for c in window.as_array().unwrap() {
+        assert!(c["date"]["end"].as_str().unwrap() >= "2026-05-01");
+        assert!(c["date"]["start"].as_str().unwrap() <= "2026-06-30");
+    }
+    assert!(
+        window
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "genesis-japan-signing")
+    );
+    assert!(
+        !window
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "rapidus-2nm-volume")
+    );
+}
+
+#[test]
+fn calendar_text_marks_today_and_past() {
+    let out = aipx().args(["calendar"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains("today 2026-11-21"), "{text}");
+    assert!(text.contains("early Jun 2026"), "{text}");
+    assert!(text.contains("past"), "{text}");
+    assert!(text.contains("JP FY2026"), "{text}");
+}
+
+#[test]
+fn calendar_ics_parses_back_as_rfc5545() {
+    let out = aipx().args(["calendar", "--ics"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    let calendar: icalendar::Calendar = text.parse().expect("parses as iCalendar");
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    let expected = json(&["calendar"]).as_array().unwrap().len();
+    assert_eq!(events.len(), expected);
+    use icalendar::Component;
+    let june = events
+        .iter()
+        .find(|e| e.get_uid() == Some("genesis-japan-signing@aipx"))
+        .expect("June meeting event");
+    let start = june.get_start().expect("DTSTART");
+    assert_eq!(
+        start,
+        icalendar::DatePerhapsTime::Date(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap())
+    );
+    let end = june.get_end().expect("DTEND");
+    assert_eq!(
+        end,
+        icalendar::DatePerhapsTime::Date(chrono::NaiveDate::from_ymd_opt(2026, 6, 11).unwrap())
+    );
+}
+
+#[test]
+fn calendar_csv_has_a_header_and_one_row_per_catalyst() {
+    let out = aipx()
+        .args(["calendar", "--csv", "--ticker", "9984"])
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_reader(out.get_output().stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "id");
+    assert!(headers.iter().any(|h| h == "precision"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let expected = json(&["calendar", "--ticker", "9984"])
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(rows.len(), expected);
+    assert!(rows.iter().all(|r| r.len() == headers.len()));
+}
+
+#[test]
+fn ics_and_csv_are_exclusive() {
+    aipx().args(["calendar", "--ics", "--csv"]).assert().code(2);
+}
+
+#[test]
+fn check_accepts_the_curated_dataset() {
+    aipx().arg("check").assert().success();
+    aipx()
+        .args(["check", "--data"])
+        .arg(seeds())
+        .assert()
+        .success();
+    let v = json(&["check"]);
+    assert_eq!(v["ok"], true);
+}
+
+#[test]
+fn toml_syntax_error_names_file_line_and_column() {
+    let dir = dataset_copy();
+    let line = append(dir.path(), "entities.toml", "[[entity]]\nid = \"broken\n");
+    let out = check_fails(dir.path());
+    let expected = format!("entities.toml:{}:", line + 1);
+    assert!(out.contains(&expected), "want {expected} in {out}");
+}
+
+#[test]
+fn semantic_errors_are_all_listed_with_positions() {
+    let dir = dataset_copy();
+    let d = dir.path();
+    let exposure = append(
+        d,
+        "exposures.toml",
+        "[[exposure]]\nentity = \"NOPE\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
+         direction = \"sideways\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
+    );
+    let catalyst = append(
+        d,
+        "catalysts.toml",
+        "[[catalyst]]\nid = \"genesis-launch\"\ntitle = \"t\"\ndate = \"2026-02-30\"\n\
+         kind = \"meeting\"\nnote = \"n\"\nsources = [\"genesis-japan\"]\n",
+    );
+    let program = append(
+        d,
+        "programs.toml",
+        "[[program]]\nid = \"p2\"\nname = \"n\"\nsponsor = \"s\"\ncountry = \"JP\"\n\
+         status = \"active\"\nsummary = \"s\"\nsources = [\"genesis-japan\"]\n\
+         [[program.funding]]\nid = \"a\"\nlabel = \"l\"\n\
+         money = { currency = \"XYZ\", amount = 1.0 }\nkind = \"public\"\npurpose = \"p\"\n\
+         sources = [\"genesis-japan\"]\n\
+         [[program.funding]]\nid = \"b\"\nlabel = \"l\"\n\
+         money = { currency = \"JPY\", amount = -5.0 }\nkind = \"public\"\npurpose = \"p\"\n\
+         sources = [\"genesis-japan\"]\n",
+    );
+    let out = check_fails(d);
+    let path = |f: &str| d.join(f).display().to_string();
+    for (file, line, col, what) in [
+        (
+            "exposures.toml",
+            exposure + 1,
+            10,
+            "unknown entity id \"NOPE\"",
+        ),
+        (
+            "exposures.toml",
+            exposure + 4,
+            13,
+            "unknown direction \"sideways\"",
+        ),
+        (
+            "catalysts.toml",
+            catalyst + 1,
+            6,
+            "duplicate catalyst id \"genesis-launch\"",
+        ),
+        ("catalysts.toml", catalyst + 3, 8, "no such day"),
+        (
+            "programs.toml",
+            program + 11,
+            22,
+            "unknown currency \"XYZ\"",
+        ),
+        (
+            "programs.toml",
+            program + 18,
+            38,
+            "amount must be a non-negative number",
+        ),
+    ] {
+        let prefix = format!("{}:{line}:{col}: ", path(file));
+        let found = out
+            .lines()
+            .any(|l| l.starts_with(&prefix) && l.contains(what));
+        assert!(found, "want `{prefix}...{what}` in:\n{out}");
+    }
+    assert!(out.contains("6 error(s)"), "{out}");
+}
+
+#[test]
+fn missing_field_and_unknown_field_are_reported() {
+    let dir = dataset_copy();
+    let line = append(
+        dir.path(),
+        "sources.toml",
+        "[[source]]\nid = \"s9\"\nfile = \"f\"\ntitle = \"t\"\npublisher = \"p\"\n",
+    );
+    let out = check_fails(dir.path());
+    assert!(out.contains("missing field `date`"), "{out}");
+    assert!(out.contains(&format!("sources.toml:{line}:")), "{out}");
+
+    let dir = dataset_copy();
+    append(
+        dir.path(),
+        "sources.toml",
+        "[[source]]\nid = \"s9\"\ncolour = \"red\"\n",
+    );
+    let out = check_fails(dir.path());
+    assert!(out.contains("unknown field `colour`"), "{out}");
+}
+
+#[test]
+fn bad_data_stops_every_subcommand_with_exit_2() {
+    let dir = dataset_copy();
+    append(dir.path(), "catalysts.toml", "[[catalyst]\n");
+    let out = aipx()
+        .args(["show", "NVDA", "--data"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("catalysts.toml:"), "{err}");
+    assert!(out.get_output().stdout.is_empty());
+}
+
+#[test]
+fn missing_data_dir_is_an_error_not_a_panic() {
+    let out = aipx()
+        .args(["check", "--data", "/nonexistent/aipx-data"])
+        .assert()
+        .code(2);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        text.contains("/nonexistent/aipx-data/sources.toml:1:1: cannot read file"),
+        "{text}"
+    );
+}
+
+#[test]
+fn non_utf8_data_is_reported_with_position() {
+    let dir = dataset_copy();
+    let path = dir.path().join("sources.toml");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n# bad \xff byte\n");
+    std::fs::write(&path, bytes).unwrap();
+    let out = check_fails(dir.path());
+    assert!(out.contains("not valid UTF-8"), "{out}");
+}
+
+#[test]
+fn bad_today_is_a_usage_error() {
+    Command::cargo_bin("aipx")
+        .unwrap()
+        .args(["--today", "2026-13-01", "show", "NVDA"])
+        .assert()
+        .code(2);
+}
