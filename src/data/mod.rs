@@ -1,6 +1,7 @@
 //! Loading datasets: the one compiled into the binary, or a folder given with `--data`.
 
 mod error;
+mod fast;
 mod raw;
 mod validate;
 

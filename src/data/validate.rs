@@ -6,6 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::error::{DataError, Located};
+use super::fast;
 use super::raw::*;
 use super::{DataFile, DataFiles};
 use crate::model::*;
@@ -24,7 +25,15 @@ impl<'a> Checker<'a> {
         self.errors.push(self.file.error(span, message));
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+    /// Reads the file with the fast subset reader, or with the `toml` crate when the fast
+    /// reader declines (which it does for anything unusual, including every error).
+    fn parse<T: serde::de::DeserializeOwned>(
+        &mut self,
+        fast: fn(Vec<fast::Record>) -> Option<T>,
+    ) -> Option<T> {
+        if let Some(parsed) = fast::records(self.file.text).and_then(fast) {
+            return Some(parsed);
+        }
         match toml::from_str(self.file.text) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -187,11 +196,11 @@ pub fn validate<'a>(files: &'a DataFiles) -> Result<Dataset, Vec<DataError>> {
     let mut c_exp = checker(&files.exposures);
     let mut c_cat = checker(&files.catalysts);
 
-    let sources_raw: Option<SourcesFile> = c_src.parse();
-    let entities_raw: Option<EntitiesFile> = c_ent.parse();
-    let programs_raw: Option<ProgramsFile> = c_prg.parse();
-    let exposures_raw: Option<ExposuresFile> = c_exp.parse();
-    let catalysts_raw: Option<CatalystsFile> = c_cat.parse();
+    let sources_raw = c_src.parse(from_records::sources);
+    let entities_raw = c_ent.parse(from_records::entities);
+    let programs_raw = c_prg.parse(from_records::programs);
+    let exposures_raw = c_exp.parse(from_records::exposures);
+    let catalysts_raw = c_cat.parse(from_records::catalysts);
 
     let source_ids: Ids = sources_raw
         .as_ref()
