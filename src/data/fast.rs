@@ -7,6 +7,7 @@
 //! shape, or any schema problem, it gives up and the caller re-reads the file with the `toml`
 //! crate, whose messages and positions are the reference.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -14,29 +15,36 @@ use toml::Spanned;
 /// A value with the byte span it was read from.
 pub type Sp<T> = Spanned<T>;
 
-/// A value of the subset.
+/// A value of the subset; strings borrow from the text unless they hold escapes.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// A string (basic, multi-line basic or literal).
-    Str(String),
+    Str(Cow<'a, str>),
     /// An integer or float.
     Num(f64),
     /// An array.
-    Arr(Vec<Sp<Value>>),
+    Arr(Vec<Sp<Value<'a>>>),
     /// An inline table.
-    Table(Vec<(String, Sp<Value>)>),
+    Table(Fields<'a>),
 }
+
+/// Keys and values of a table, in file order.
+pub type Fields<'a> = Vec<(&'a str, Sp<Value<'a>>)>;
 
 /// One `[[header]]` table and its keys.
 #[derive(Debug)]
-pub struct Record {
+pub struct Record<'a> {
     /// The header name, e.g. `entity` or `program.funding`.
-    pub header: String,
+    pub header: &'a str,
     /// Span of the header.
     pub span: Range<usize>,
     /// Keys in file order.
-    pub fields: Vec<(String, Sp<Value>)>,
+    pub fields: Fields<'a>,
 }
+
+/// The text left the subset: read the file with the full TOML parser instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declined;
 
 struct Scanner<'a> {
     s: &'a [u8],
@@ -109,15 +117,15 @@ impl<'a> Scanner<'a> {
         (self.newline() || self.i == self.s.len()).then_some(())
     }
 
-    fn bare_key(&mut self) -> R<String> {
+    fn bare_key(&mut self) -> R<&'a str> {
         let start = self.i;
         while matches!(self.peek(), Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')) {
             self.i += 1;
         }
-        (self.i > start).then(|| self.text[start..self.i].to_string())
+        (self.i > start).then(|| &self.text[start..self.i])
     }
 
-    fn value(&mut self) -> R<Sp<Value>> {
+    fn value(&mut self) -> R<Sp<Value<'a>>> {
         let start = self.i;
         let value = match self.peek()? {
             b'"' if self.starts(b"\"\"\"") => Value::Str(self.multiline()?),
@@ -154,10 +162,10 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// Copies plain runs in one go: most strings have no escapes at all.
-    fn basic(&mut self) -> R<String> {
+    /// Borrows the text when the string has no escapes, as nearly all do.
+    fn basic(&mut self) -> R<Cow<'a, str>> {
         self.i += 1;
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let run = self.i;
             while let Some(b) = self.peek() {
@@ -166,22 +174,30 @@ impl<'a> Scanner<'a> {
                 }
                 self.i += 1;
             }
-            out.push_str(&self.text[run..self.i]);
+            let piece = &self.text[run..self.i];
             match self.peek()? {
                 b'"' => {
                     self.i += 1;
-                    return Some(out);
+                    return Some(match out {
+                        None => Cow::Borrowed(piece),
+                        Some(mut owned) => {
+                            owned.push_str(piece);
+                            Cow::Owned(owned)
+                        }
+                    });
                 }
                 b'\\' => {
                     self.i += 1;
-                    self.escape(&mut out)?;
+                    let owned = out.get_or_insert_with(String::new);
+                    owned.push_str(piece);
+                    self.escape(owned)?;
                 }
                 _ => return None,
             }
         }
     }
 
-    fn multiline(&mut self) -> R<String> {
+    fn multiline(&mut self) -> R<Cow<'a, str>> {
         self.i += 3;
         self.newline();
         let mut out = String::new();
@@ -192,7 +208,7 @@ impl<'a> Scanner<'a> {
                     return None;
                 }
                 self.i += 3;
-                return Some(out);
+                return Some(Cow::Owned(out));
             }
             match self.peek()? {
                 b'\\' => {
@@ -224,7 +240,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn literal(&mut self) -> R<String> {
+    fn literal(&mut self) -> R<Cow<'a, str>> {
         if self.starts(b"'''") {
             return None;
         }
@@ -237,9 +253,9 @@ impl<'a> Scanner<'a> {
                 _ => self.i += 1,
             }
         }
-        let out = self.text[start..self.i].to_string();
+        let out = &self.text[start..self.i];
         self.i += 1;
-        Some(out)
+        Some(Cow::Borrowed(out))
     }
 
     /// Decimal integers and floats as TOML writes them (no leading zeros, `_` between digits).
@@ -282,7 +298,7 @@ impl<'a> Scanner<'a> {
         self.text[start..self.i].replace('_', "").parse().ok()
     }
 
-    fn array(&mut self) -> R<Vec<Sp<Value>>> {
+    fn array(&mut self) -> R<Vec<Sp<Value<'a>>>> {
         self.i += 1;
         let mut items = Vec::new();
         loop {
@@ -299,9 +315,9 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn inline_table(&mut self) -> R<Vec<(String, Sp<Value>)>> {
+    fn inline_table(&mut self) -> R<Fields<'a>> {
         self.i += 1;
-        let mut fields: Vec<(String, Sp<Value>)> = Vec::new();
+        let mut fields: Fields<'a> = Vec::new();
         self.blanks();
         if self.eat(b'}') {
             return Some(fields);
@@ -330,61 +346,99 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Reads every `[[header]]` record of `text`, or `None` if the text leaves the subset.
-pub fn records(text: &str) -> Option<Vec<Record>> {
-    let mut sc = Scanner { s: text.as_bytes(), text, i: 0 };
-    let mut out: Vec<Record> = Vec::new();
-    sc.eat_bom();
-    loop {
+/// Reads the `[[header]]` records of a file one at a time.
+pub struct Records<'a> {
+    sc: Scanner<'a>,
+    /// A header already read while finishing the previous record.
+    pending: Option<Record<'a>>,
+}
+
+impl<'a> Records<'a> {
+    /// Starts reading `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut sc = Scanner { s: text.as_bytes(), text, i: 0 };
+        if sc.starts("\u{feff}".as_bytes()) {
+            sc.i += 3;
+        }
+        Records { sc, pending: None }
+    }
+
+    fn header(&mut self) -> R<Option<Record<'a>>> {
+        let sc = &mut self.sc;
         sc.gaps()?;
         if sc.i == sc.s.len() {
-            return Some(out);
+            return Some(None);
         }
-        if sc.starts(b"[[") {
-            let start = sc.i;
-            sc.i += 2;
-            let mut header = sc.bare_key()?;
-            while sc.eat(b'.') {
-                header.push('.');
-                header.push_str(&sc.bare_key()?);
-            }
-            if !sc.starts(b"]]") {
-                return None;
-            }
-            sc.i += 2;
-            out.push(Record { header, span: start..sc.i, fields: Vec::new() });
-            sc.end_of_line()?;
-            continue;
-        }
-        let record = out.last_mut()?;
-        let key = sc.bare_key()?;
-        sc.blanks();
-        if !sc.eat(b'=') {
+        if !sc.starts(b"[[") {
             return None;
         }
-        sc.blanks();
-        let value = sc.value()?;
-        if record.fields.iter().any(|(k, _)| *k == key) {
+        let start = sc.i;
+        sc.i += 2;
+        sc.bare_key()?;
+        while sc.eat(b'.') {
+            sc.bare_key()?;
+        }
+        let header = &sc.text[start + 2..sc.i];
+        if !sc.starts(b"]]") {
             return None;
         }
-        record.fields.push((key, value));
+        sc.i += 2;
+        let span = start..sc.i;
         sc.end_of_line()?;
+        Some(Some(Record { header, span, fields: Vec::new() }))
+    }
+
+    /// The next record, `Ok(None)` at the end, or `Err(Declined)` outside the subset.
+    pub fn next_record(&mut self) -> Result<Option<Record<'a>>, Declined> {
+        let mut record = match self.pending.take() {
+            Some(r) => r,
+            None => match self.header().ok_or(Declined)? {
+                Some(r) => r,
+                None => return Ok(None),
+            },
+        };
+        loop {
+            let sc = &mut self.sc;
+            sc.gaps().ok_or(Declined)?;
+            if sc.i == sc.s.len() {
+                return Ok(Some(record));
+            }
+            if sc.starts(b"[[") {
+                self.pending = self.header().ok_or(Declined)?;
+                return Ok(Some(record));
+            }
+            let key = sc.bare_key().ok_or(Declined)?;
+            sc.blanks();
+            if !sc.eat(b'=') {
+                return Err(Declined);
+            }
+            sc.blanks();
+            let value = sc.value().ok_or(Declined)?;
+            if record.fields.iter().any(|(k, _)| *k == key) {
+                return Err(Declined);
+            }
+            record.fields.push((key, value));
+            sc.end_of_line().ok_or(Declined)?;
+        }
     }
 }
 
-impl Scanner<'_> {
-    fn eat_bom(&mut self) {
-        if self.starts("\u{feff}".as_bytes()) {
-            self.i += 3;
-        }
+/// Every record of `text`, or `None` if the text leaves the subset.
+#[cfg(test)]
+fn records(text: &str) -> Option<Vec<Record<'_>>> {
+    let mut reader = Records::new(text);
+    let mut out = Vec::new();
+    while let Some(r) = reader.next_record().ok()? {
+        out.push(r);
     }
+    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn one(text: &str) -> Vec<(String, Value)> {
+    fn one(text: &str) -> Vec<(&str, Value<'_>)> {
         let mut r = records(text).expect("in the subset");
         assert_eq!(r.len(), 1);
         r.remove(0).fields.into_iter().map(|(k, v)| (k, v.into_inner())).collect()
@@ -397,7 +451,7 @@ mod tests {
              arr = [\"x\", # c\n  \"y\",\n]\nt = { currency = \"JPY\", amount = 1_000 }\n\
              s = \"\"\"\nline \\\n   joined\nnext\"\"\"\n",
         );
-        assert_eq!(f[0], ("id".into(), Value::Str("a\"bé".into())));
+        assert_eq!(f[0], ("id", Value::Str("a\"bé".into())));
         assert_eq!(f[1].1, Value::Num(1.23e12));
         assert_eq!(f[2].1, Value::Num(-5.0));
         assert_eq!(f[3].1, Value::Str("lit".into()));

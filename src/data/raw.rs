@@ -1,186 +1,180 @@
 //! The data files as written: strings and numbers with their positions, before validation.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use toml::Spanned;
 
-/// A string with the byte span it came from.
-pub type S = Spanned<String>;
+/// A string with the byte span it came from; borrowed from the file text when it can be.
+pub type S<'a> = Spanned<Cow<'a, str>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SourcesFile {
+pub struct SourcesFile<'a> {
     #[serde(default)]
-    pub source: Vec<Spanned<RawSource>>,
+    pub source: Vec<Spanned<RawSource<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSource {
-    pub id: S,
-    pub file: S,
-    pub title: S,
-    pub publisher: S,
-    pub date: S,
+pub struct RawSource<'a> {
+    pub id: S<'a>,
+    pub file: S<'a>,
+    pub title: S<'a>,
+    pub publisher: S<'a>,
+    pub date: S<'a>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntitiesFile {
+pub struct EntitiesFile<'a> {
     #[serde(default)]
-    pub entity: Vec<Spanned<RawEntity>>,
+    pub entity: Vec<Spanned<RawEntity<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEntity {
-    pub id: S,
-    pub name: S,
+pub struct RawEntity<'a> {
+    pub id: S<'a>,
+    pub name: S<'a>,
     #[serde(default)]
-    pub listings: Vec<S>,
+    pub listings: Vec<S<'a>>,
     #[serde(default)]
-    pub aliases: Vec<S>,
-    pub country: S,
-    pub sector: S,
-    pub parent: Option<S>,
-    pub summary: S,
-    pub sources: Vec<S>,
+    pub aliases: Vec<S<'a>>,
+    pub country: S<'a>,
+    pub sector: S<'a>,
+    pub parent: Option<S<'a>>,
+    pub summary: S<'a>,
+    pub sources: Vec<S<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProgramsFile {
+pub struct ProgramsFile<'a> {
     #[serde(default)]
-    pub program: Vec<Spanned<RawProgram>>,
+    pub program: Vec<Spanned<RawProgram<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawProgram {
-    pub id: S,
-    pub name: S,
-    pub sponsor: S,
-    pub country: S,
-    pub status: S,
-    pub summary: S,
-    pub sources: Vec<S>,
+pub struct RawProgram<'a> {
+    pub id: S<'a>,
+    pub name: S<'a>,
+    pub sponsor: S<'a>,
+    pub country: S<'a>,
+    pub status: S<'a>,
+    pub summary: S<'a>,
+    pub sources: Vec<S<'a>>,
     #[serde(default)]
-    pub funding: Vec<Spanned<RawFunding>>,
+    pub funding: Vec<Spanned<RawFunding<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFunding {
-    pub id: S,
-    pub label: S,
-    pub money: Spanned<RawMoney>,
-    pub kind: S,
-    pub period: Option<S>,
-    pub term: Option<S>,
-    pub purpose: S,
-    pub parent: Option<S>,
-    pub sources: Vec<S>,
+pub struct RawFunding<'a> {
+    pub id: S<'a>,
+    pub label: S<'a>,
+    pub money: Spanned<RawMoney<'a>>,
+    pub kind: S<'a>,
+    pub period: Option<S<'a>>,
+    pub term: Option<S<'a>>,
+    pub purpose: S<'a>,
+    pub parent: Option<S<'a>>,
+    pub sources: Vec<S<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMoney {
-    pub currency: S,
+pub struct RawMoney<'a> {
+    pub currency: S<'a>,
     pub amount: Spanned<f64>,
     pub usd: Option<Spanned<f64>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ExposuresFile {
+pub struct ExposuresFile<'a> {
     #[serde(default)]
-    pub exposure: Vec<Spanned<RawExposure>>,
+    pub exposure: Vec<Spanned<RawExposure<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawExposure {
-    pub entity: S,
-    pub program: S,
-    pub role: S,
-    pub direction: S,
+pub struct RawExposure<'a> {
+    pub entity: S<'a>,
+    pub program: S<'a>,
+    pub role: S<'a>,
+    pub direction: S<'a>,
     #[serde(default)]
-    pub funding: Vec<S>,
-    pub note: S,
-    pub sources: Vec<S>,
+    pub funding: Vec<S<'a>>,
+    pub note: S<'a>,
+    pub sources: Vec<S<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CatalystsFile {
+pub struct CatalystsFile<'a> {
     #[serde(default)]
-    pub catalyst: Vec<Spanned<RawCatalyst>>,
+    pub catalyst: Vec<Spanned<RawCatalyst<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCatalyst {
-    pub id: S,
-    pub title: S,
-    pub date: S,
-    pub kind: S,
-    pub program: Option<S>,
+pub struct RawCatalyst<'a> {
+    pub id: S<'a>,
+    pub title: S<'a>,
+    pub date: S<'a>,
+    pub kind: S<'a>,
+    pub program: Option<S<'a>>,
     #[serde(default)]
-    pub entities: Vec<S>,
-    pub note: S,
-    pub sources: Vec<S>,
+    pub entities: Vec<S<'a>>,
+    pub note: S<'a>,
+    pub sources: Vec<S<'a>>,
 }
 
-/// Building the raw files from [`fast`](super::fast) records; `None` sends the file to the
-/// full TOML parser (unknown or missing keys, wrong types, unexpected headers).
+
+/// Building raw records from [`fast`](super::fast) records; `None` sends the file to the full
+/// TOML parser (unknown or missing keys, wrong types, unexpected headers).
 pub mod from_records {
     use super::*;
-    use crate::data::fast::{Record, Sp, Value};
+    use crate::data::fast::{Fields, Record, Sp, Value};
 
-    struct Take(Vec<(String, Sp<Value>)>);
+    struct Take<'a>(Fields<'a>);
 
-    impl Take {
-        fn raw(&mut self, key: &str) -> Option<Sp<Value>> {
-            let at = self.0.iter().position(|(k, _)| k == key)?;
+    impl<'a> Take<'a> {
+        fn raw(&mut self, key: &str) -> Option<Sp<Value<'a>>> {
+            let at = self.0.iter().position(|(k, _)| *k == key)?;
             Some(self.0.swap_remove(at).1)
         }
 
-        fn opt(&mut self, key: &str) -> Option<Option<S>> {
-            match self.raw(key) {
-                None => Some(None),
-                Some(v) => {
-                    let span = v.span();
-                    match v.into_inner() {
-                        Value::Str(s) => Some(Some(Spanned::new(span, s))),
-                        _ => None,
-                    }
-                }
+        fn string(v: Sp<Value<'a>>) -> Option<S<'a>> {
+            let span = v.span();
+            match v.into_inner() {
+                Value::Str(s) => Some(Spanned::new(span, s)),
+                _ => None,
             }
         }
 
-        fn s(&mut self, key: &str) -> Option<S> {
+        fn opt(&mut self, key: &str) -> Option<Option<S<'a>>> {
+            match self.raw(key) {
+                None => Some(None),
+                Some(v) => Take::string(v).map(Some),
+            }
+        }
+
+        fn s(&mut self, key: &str) -> Option<S<'a>> {
             self.opt(key)?
         }
 
-        fn list(&mut self, key: &str) -> Option<Vec<S>> {
-            let Some(v) = self.raw(key) else {
-                return Some(Vec::new());
-            };
-            let Value::Arr(items) = v.into_inner() else {
-                return None;
-            };
-            items
-                .into_iter()
-                .map(|item| {
-                    let span = item.span();
-                    match item.into_inner() {
-                        Value::Str(s) => Some(Spanned::new(span, s)),
-                        _ => None,
-                    }
-                })
-                .collect()
+        fn list(&mut self, key: &str) -> Option<Vec<S<'a>>> {
+            match self.raw(key).map(Spanned::into_inner) {
+                None => Some(Vec::new()),
+                Some(Value::Arr(items)) => items.into_iter().map(Take::string).collect(),
+                Some(_) => None,
+            }
         }
 
-        fn num(v: Sp<Value>) -> Option<Spanned<f64>> {
+        fn num(v: Sp<Value<'a>>) -> Option<Spanned<f64>> {
             let span = v.span();
             match v.into_inner() {
                 Value::Num(n) => Some(Spanned::new(span, n)),
@@ -188,7 +182,7 @@ pub mod from_records {
             }
         }
 
-        fn money(&mut self, key: &str) -> Option<Spanned<RawMoney>> {
+        fn money(&mut self, key: &str) -> Option<Spanned<RawMoney<'a>>> {
             let v = self.raw(key)?;
             let span = v.span();
             let Value::Table(fields) = v.into_inner() else {
@@ -203,38 +197,31 @@ pub mod from_records {
                     None => None,
                 },
             };
-            t.done()?;
-            Some(Spanned::new(span, money))
+            t.done(Spanned::new(span, money))
         }
 
         /// Unknown keys are left for the full parser to report.
-        fn done(self) -> Option<()> {
-            self.0.is_empty().then_some(())
+        fn done<T>(self, value: T) -> Option<T> {
+            self.0.is_empty().then_some(value)
         }
     }
 
-    fn each<T>(
-        records: Vec<Record>,
+    fn build<'a, T>(
+        r: Record<'a>,
         header: &str,
-        build: impl Fn(&mut Take) -> Option<T>,
-    ) -> Option<Vec<Spanned<T>>> {
-        records
-            .into_iter()
-            .map(|r| {
-                if r.header != header {
-                    return None;
-                }
-                let mut t = Take(r.fields);
-                let value = build(&mut t)?;
-                t.done()?;
-                Some(Spanned::new(r.span, value))
-            })
-            .collect()
+        f: impl FnOnce(&mut Take<'a>) -> Option<T>,
+    ) -> Option<Spanned<T>> {
+        if r.header != header {
+            return None;
+        }
+        let mut t = Take(r.fields);
+        let value = f(&mut t)?;
+        t.done(Spanned::new(r.span, value))
     }
 
-    /// `sources.toml`.
-    pub fn sources(records: Vec<Record>) -> Option<SourcesFile> {
-        let source = each(records, "source", |t| {
+    /// A `[[source]]`.
+    pub fn source(r: Record<'_>) -> Option<Spanned<RawSource<'_>>> {
+        build(r, "source", |t| {
             Some(RawSource {
                 id: t.s("id")?,
                 file: t.s("file")?,
@@ -242,13 +229,12 @@ pub mod from_records {
                 publisher: t.s("publisher")?,
                 date: t.s("date")?,
             })
-        })?;
-        Some(SourcesFile { source })
+        })
     }
 
-    /// `entities.toml`.
-    pub fn entities(records: Vec<Record>) -> Option<EntitiesFile> {
-        let entity = each(records, "entity", |t| {
+    /// An `[[entity]]`.
+    pub fn entity(r: Record<'_>) -> Option<Spanned<RawEntity<'_>>> {
+        build(r, "entity", |t| {
             Some(RawEntity {
                 id: t.s("id")?,
                 name: t.s("name")?,
@@ -260,39 +246,13 @@ pub mod from_records {
                 summary: t.s("summary")?,
                 sources: t.list("sources")?,
             })
-        })?;
-        Some(EntitiesFile { entity })
-    }
-
-    fn funding(t: &mut Take) -> Option<RawFunding> {
-        Some(RawFunding {
-            id: t.s("id")?,
-            label: t.s("label")?,
-            money: t.money("money")?,
-            kind: t.s("kind")?,
-            period: t.opt("period")?,
-            term: t.opt("term")?,
-            purpose: t.s("purpose")?,
-            parent: t.opt("parent")?,
-            sources: t.list("sources")?,
         })
     }
 
-    /// `programs.toml`: `[[program.funding]]` tables belong to the program above them.
-    pub fn programs(records: Vec<Record>) -> Option<ProgramsFile> {
-        let mut program: Vec<Spanned<RawProgram>> = Vec::new();
-        for r in records {
-            let mut t = Take(r.fields);
-            if r.header == "program.funding" {
-                let line = funding(&mut t)?;
-                t.done()?;
-                program.last_mut()?.get_mut().funding.push(Spanned::new(r.span, line));
-                continue;
-            }
-            if r.header != "program" {
-                return None;
-            }
-            let p = RawProgram {
+    /// A `[[program]]` (its funding arrives as separate `program.funding` records).
+    pub fn program(r: Record<'_>) -> Option<Spanned<RawProgram<'_>>> {
+        build(r, "program", |t| {
+            Some(RawProgram {
                 id: t.s("id")?,
                 name: t.s("name")?,
                 sponsor: t.s("sponsor")?,
@@ -301,16 +261,30 @@ pub mod from_records {
                 summary: t.s("summary")?,
                 sources: t.list("sources")?,
                 funding: Vec::new(),
-            };
-            t.done()?;
-            program.push(Spanned::new(r.span, p));
-        }
-        Some(ProgramsFile { program })
+            })
+        })
     }
 
-    /// `exposures.toml`.
-    pub fn exposures(records: Vec<Record>) -> Option<ExposuresFile> {
-        let exposure = each(records, "exposure", |t| {
+    /// A `[[program.funding]]`.
+    pub fn funding(r: Record<'_>) -> Option<Spanned<RawFunding<'_>>> {
+        build(r, "program.funding", |t| {
+            Some(RawFunding {
+                id: t.s("id")?,
+                label: t.s("label")?,
+                money: t.money("money")?,
+                kind: t.s("kind")?,
+                period: t.opt("period")?,
+                term: t.opt("term")?,
+                purpose: t.s("purpose")?,
+                parent: t.opt("parent")?,
+                sources: t.list("sources")?,
+            })
+        })
+    }
+
+    /// An `[[exposure]]`.
+    pub fn exposure(r: Record<'_>) -> Option<Spanned<RawExposure<'_>>> {
+        build(r, "exposure", |t| {
             Some(RawExposure {
                 entity: t.s("entity")?,
                 program: t.s("program")?,
@@ -320,13 +294,12 @@ pub mod from_records {
                 note: t.s("note")?,
                 sources: t.list("sources")?,
             })
-        })?;
-        Some(ExposuresFile { exposure })
+        })
     }
 
-    /// `catalysts.toml`.
-    pub fn catalysts(records: Vec<Record>) -> Option<CatalystsFile> {
-        let catalyst = each(records, "catalyst", |t| {
+    /// A `[[catalyst]]`.
+    pub fn catalyst(r: Record<'_>) -> Option<Spanned<RawCatalyst<'_>>> {
+        build(r, "catalyst", |t| {
             Some(RawCatalyst {
                 id: t.s("id")?,
                 title: t.s("title")?,
@@ -337,7 +310,6 @@ pub mod from_records {
                 note: t.s("note")?,
                 sources: t.list("sources")?,
             })
-        })?;
-        Some(CatalystsFile { catalyst })
+        })
     }
 }
