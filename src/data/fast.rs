@@ -93,10 +93,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn newline(&mut self) -> bool {
-        self.eat(b'\n') || (self.starts(b"\r\n") && {
-            self.i += 2;
-            true
-        })
+        self.eat(b'\n')
+            || (self.starts(b"\r\n") && {
+                self.i += 2;
+                true
+            })
     }
 
     /// Blanks, comments and newlines.
@@ -119,7 +120,10 @@ impl<'a> Scanner<'a> {
 
     fn bare_key(&mut self) -> R<&'a str> {
         let start = self.i;
-        while matches!(self.peek(), Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')) {
+        while matches!(
+            self.peek(),
+            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
+        ) {
             self.i += 1;
         }
         (self.i > start).then(|| &self.text[start..self.i])
@@ -231,7 +235,9 @@ impl<'a> Scanner<'a> {
                 _ => {
                     let run = self.i;
                     self.i += 1;
-                    while self.i < self.s.len() && !matches!(self.s[self.i], b'"' | b'\\' | b'\r' | 0..=0x1f | 0x7f) {
+                    while self.i < self.s.len()
+                        && !matches!(self.s[self.i], b'"' | b'\\' | b'\r' | 0..=0x1f | 0x7f)
+                    {
                         self.i += 1;
                     }
                     out.push_str(&self.text[run..self.i]);
@@ -269,7 +275,10 @@ impl<'a> Scanner<'a> {
             while let Some(b) = sc.peek() {
                 if b.is_ascii_digit() {
                     sc.i += 1;
-                } else if b == b'_' && sc.i > from && sc.s.get(sc.i + 1).is_some_and(u8::is_ascii_digit) {
+                } else if b == b'_'
+                    && sc.i > from
+                    && sc.s.get(sc.i + 1).is_some_and(u8::is_ascii_digit)
+                {
                     sc.i += 1;
                 } else {
                     break;
@@ -292,7 +301,10 @@ impl<'a> Scanner<'a> {
             }
             digits(self)?;
         }
-        if matches!(self.peek(), Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-' | b':' | b'.')) {
+        if matches!(
+            self.peek(),
+            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-' | b':' | b'.')
+        ) {
             return None;
         }
         self.text[start..self.i].replace('_', "").parse().ok()
@@ -356,7 +368,11 @@ pub struct Records<'a> {
 impl<'a> Records<'a> {
     /// Starts reading `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut sc = Scanner { s: text.as_bytes(), text, i: 0 };
+        let mut sc = Scanner {
+            s: text.as_bytes(),
+            text,
+            i: 0,
+        };
         if sc.starts("\u{feff}".as_bytes()) {
             sc.i += 3;
         }
@@ -385,7 +401,11 @@ impl<'a> Records<'a> {
         sc.i += 2;
         let span = start..sc.i;
         sc.end_of_line()?;
-        Some(Some(Record { header, span, fields: Vec::new() }))
+        Some(Some(Record {
+            header,
+            span,
+            fields: Vec::new(),
+        }))
     }
 
     /// The next record, `Ok(None)` at the end, or `Err(Declined)` outside the subset.
@@ -441,7 +461,11 @@ mod tests {
     fn one(text: &str) -> Vec<(&str, Value<'_>)> {
         let mut r = records(text).expect("in the subset");
         assert_eq!(r.len(), 1);
-        r.remove(0).fields.into_iter().map(|(k, v)| (k, v.into_inner())).collect()
+        r.remove(0)
+            .fields
+            .into_iter()
+            .map(|(k, v)| (k, v.into_inner()))
+            .collect()
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Loading datasets: the one compiled into the binary, or a folder given with `--data`.
 
+mod cache;
 mod error;
 mod fast;
 mod raw;
@@ -111,8 +112,25 @@ impl DataFiles {
     }
 }
 
-/// Loads `--data DIR` if given, else the embedded dataset.
+/// Loads `--data DIR` if given (through the cache, see [`cache`]), else the embedded dataset.
 pub fn load(dir: Option<&Path>) -> Result<Dataset, DataErrors> {
+    let Some(dir) = dir else {
+        return DataFiles::embedded().parse();
+    };
+    let cached = cache::path_for(dir);
+    if let Some(data) = cached.as_deref().and_then(cache::read) {
+        return Ok(data);
+    }
+    let data = DataFiles::read_dir(dir)?.parse()?;
+    if let Some(path) = cached {
+        // The cache only saves time: failing to write it is not worth a message.
+        let _ = cache::write(&path, &data);
+    }
+    Ok(data)
+}
+
+/// Validates `--data DIR` (or the embedded dataset) from its files, never from the cache.
+pub fn check(dir: Option<&Path>) -> Result<Dataset, DataErrors> {
     match dir {
         Some(dir) => DataFiles::read_dir(dir)?.parse(),
         None => DataFiles::embedded().parse(),

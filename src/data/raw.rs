@@ -132,7 +132,6 @@ pub struct RawCatalyst<'a> {
     pub sources: Vec<S<'a>>,
 }
 
-
 /// Building raw records from [`fast`](super::fast) records; `None` sends the file to the full
 /// TOML parser (unknown or missing keys, wrong types, unexpected headers).
 pub mod from_records {

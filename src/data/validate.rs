@@ -155,7 +155,10 @@ impl<'t> Validator<'t> {
         } else {
             format!(" (did you mean {}?)", near.join(", "))
         };
-        self.at(s.span(), format!("unknown {kind} id {:?}{hint}", s.get_ref()));
+        self.at(
+            s.span(),
+            format!("unknown {kind} id {:?}{hint}", s.get_ref()),
+        );
         None
     }
 
@@ -168,10 +171,23 @@ impl<'t> Validator<'t> {
             .collect()
     }
 
-    fn word<T: Copy>(&mut self, s: &S<'t>, all: &[T], name: fn(T) -> &'static str, what: &str) -> Option<T> {
-        let found = all.iter().copied().find(|&v| name(v) == s.get_ref().as_ref());
+    fn word<T: Copy>(
+        &mut self,
+        s: &S<'t>,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        what: &str,
+    ) -> Option<T> {
+        let found = all
+            .iter()
+            .copied()
+            .find(|&v| name(v) == s.get_ref().as_ref());
         if found.is_none() {
-            let message = format!("unknown {what} {:?} (expected one of: {})", s.get_ref(), words(all, name));
+            let message = format!(
+                "unknown {what} {:?} (expected one of: {})",
+                s.get_ref(),
+                words(all, name)
+            );
             self.at(s.span(), message);
         }
         found
@@ -186,9 +202,14 @@ impl<'t> Validator<'t> {
 
     fn country(&mut self, s: S<'t>) -> String {
         let ok = !s.get_ref().is_empty()
-            && s.get_ref().split('/').all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()));
+            && s.get_ref()
+                .split('/')
+                .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()));
         if !ok {
-            let message = format!("country {:?} must be ISO 3166 alpha-2 codes, e.g. JP or US/JP", s.get_ref());
+            let message = format!(
+                "country {:?} must be ISO 3166 alpha-2 codes, e.g. JP or US/JP",
+                s.get_ref()
+            );
             self.at(s.span(), message);
         }
         s.into_inner().into_owned()
@@ -197,7 +218,10 @@ impl<'t> Validator<'t> {
     fn amount(&mut self, v: &Spanned<f64>, what: &str) -> bool {
         let ok = v.get_ref().is_finite() && *v.get_ref() >= 0.0;
         if !ok {
-            self.at(v.span(), format!("{what} must be a non-negative number, got {}", v.get_ref()));
+            self.at(
+                v.span(),
+                format!("{what} must be a non-negative number, got {}", v.get_ref()),
+            );
         }
         ok
     }

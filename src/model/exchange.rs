@@ -41,7 +41,9 @@ const EXCHANGES: &[Info] = &[
 ];
 
 /// A stock exchange aipx knows (see the README for the list).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Exchange(u8);
 
 impl Exchange {

@@ -15,7 +15,7 @@ pub use when::{FiscalCalendar, Part, Precision, Timing, When, WhenError, parse_d
 macro_rules! id_type {
     ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
         #[$doc]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub struct $name(pub u32);
 
         impl $name {
@@ -39,7 +39,7 @@ id_type!(
 );
 
 /// Where a record came from, so curated and machine-extracted data never mix unseen.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     /// Curated by hand in a dataset's TOML files.
     #[default]
@@ -54,7 +54,7 @@ pub enum Origin {
 }
 
 /// One listing of a company: a symbol on an exchange.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Listing {
     /// Ticker symbol as the exchange prints it (`9984`, `NVDA`).
     pub symbol: String,
@@ -63,7 +63,7 @@ pub struct Listing {
 }
 
 /// A company (listed or not) or public body that programs touch.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Stable id from the data files (`9984.T`, `rapidus`).
     pub id: String,
@@ -108,7 +108,7 @@ impl Entity {
 macro_rules! word_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($(#[$vdoc])* $variant),* }
 
         impl $name {
@@ -219,7 +219,7 @@ word_enum!(
 );
 
 /// One amount in a program's funding, possibly inside another line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct FundingLine {
     /// Id unique within its program (`rapidus`).
     pub id: String,
@@ -242,7 +242,7 @@ pub struct FundingLine {
 }
 
 /// A government or public-private program.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Program {
     /// Stable id (`genesis-mission`).
     pub id: String,
@@ -278,7 +278,7 @@ impl Program {
 }
 
 /// How one entity is tied to one program.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Exposure {
     /// The entity.
     pub entity: EntityId,
@@ -299,7 +299,7 @@ pub struct Exposure {
 }
 
 /// A dated event that can move the exposed names.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Catalyst {
     /// Stable id.
     pub id: String,
@@ -322,7 +322,7 @@ pub struct Catalyst {
 }
 
 /// An article the data is taken from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// Stable id.
     pub id: String,
@@ -337,7 +337,7 @@ pub struct Source {
 }
 
 /// A whole validated dataset.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Dataset {
     /// Articles.
     pub sources: Vec<Source>,

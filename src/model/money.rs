@@ -9,6 +9,20 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(&'static str);
 
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Currency::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown currency {code:?}")))
+    }
+}
+
 /// Codes and display symbols; the symbol is what traders expect in compact form.
 const CURRENCIES: &[(&str, &str)] = &[
     ("USD", "$"),
@@ -68,7 +82,7 @@ impl Currency {
 }
 
 /// An amount in a currency, with the US dollar figure its source stated (never computed).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Money {
     /// Currency of `amount`.
     pub currency: Currency,

@@ -11,7 +11,9 @@ use std::str::FromStr;
 use chrono::{Months, NaiveDate};
 
 /// Which third of a period a source narrowed a date to ("early June", "late 2025").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Part {
     /// First third.
     Early = 0,
@@ -42,7 +44,9 @@ impl Part {
 }
 
 /// Whose fiscal calendar a fiscal year follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FiscalCalendar {
     /// Japan: FY2026 runs 1 April 2026 to 31 March 2027.
     Japan,
@@ -61,7 +65,7 @@ impl FiscalCalendar {
 }
 
 /// A date as precise as its source: a day, a month, a quarter, a half, a year or a fiscal year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum When {
     /// One calendar day.
     Day(NaiveDate),

@@ -225,7 +225,7 @@ pub fn calendar(
 /// `aipx check`: validates a dataset, prints every error, returns the exit code.
 pub fn check(dir: Option<&Path>, format: Format, out: &mut dyn Write) -> ExitCode {
     let shown = dir.map_or("embedded dataset".to_string(), |d| d.display().to_string());
-    let result = crate::data::load(dir);
+    let result = crate::data::check(dir);
     let written = match (&result, format) {
         (Ok(data), Format::Json) => write_json(
             out,

@@ -26,7 +26,10 @@ impl<'t> Validator<'t> {
             file: self.text(r.file, "file"),
             title: self.text(r.title, "title"),
             publisher: self.text(r.publisher, "publisher"),
-            date: date.unwrap_or(When::Year { year: 1970, part: None }),
+            date: date.unwrap_or(When::Year {
+                year: 1970,
+                part: None,
+            }),
         };
         self.data.sources.push(source);
     }
@@ -43,7 +46,10 @@ impl<'t> Validator<'t> {
                 Some((Some(exchange), symbol))
                     if !symbol.is_empty() && !symbol.contains(char::is_whitespace) =>
                 {
-                    listings.push(Listing { symbol: symbol.to_string(), exchange })
+                    listings.push(Listing {
+                        symbol: symbol.to_string(),
+                        exchange,
+                    })
                 }
                 Some((None, _)) => {
                     let known: Vec<_> = Exchange::known_codes().collect();
@@ -55,7 +61,10 @@ impl<'t> Validator<'t> {
                     self.at(l.span(), message);
                 }
                 _ => {
-                    let message = format!("listing {:?} must be EXCHANGE:SYMBOL, e.g. TSE:9984", l.get_ref());
+                    let message = format!(
+                        "listing {:?} must be EXCHANGE:SYMBOL, e.g. TSE:9984",
+                        l.get_ref()
+                    );
                     self.at(l.span(), message);
                 }
             }
@@ -68,7 +77,11 @@ impl<'t> Validator<'t> {
             id: self.text(r.id, "id"),
             name: self.text(r.name, "name"),
             listings,
-            aliases: r.aliases.into_iter().map(|a| self.text(a, "alias")).collect(),
+            aliases: r
+                .aliases
+                .into_iter()
+                .map(|a| self.text(a, "alias"))
+                .collect(),
             country: self.country(r.country),
             sector: self.text(r.sector, "sector"),
             parent: None,
@@ -94,7 +107,8 @@ impl<'t> Validator<'t> {
             let span = r.span.clone();
             if r.header == "program" {
                 seen_program.set(true);
-                return fast::program(r).map(|p| Spanned::new(span, ProgramPart::Program(p.into_inner())));
+                return fast::program(r)
+                    .map(|p| Spanned::new(span, ProgramPart::Program(p.into_inner())));
             }
             // A funding table before any program is not the shape the full parser accepts.
             seen_program.get().then_some(())?;
@@ -148,7 +162,11 @@ impl<'t> Validator<'t> {
             let line_span = line.span();
             let l = line.into_inner();
             if line_ids.contains_key(l.id.get_ref().as_ref()) {
-                let message = format!("duplicate funding id {:?} in program {:?}", l.id.get_ref(), r.id.get_ref());
+                let message = format!(
+                    "duplicate funding id {:?} in program {:?}",
+                    l.id.get_ref(),
+                    r.id.get_ref()
+                );
                 self.at(l.id.span(), message);
             }
             let parent = l.parent.as_ref().and_then(|p| {
@@ -164,7 +182,12 @@ impl<'t> Validator<'t> {
             });
             let period = l.period.as_ref().and_then(|p| self.period(p));
             let money = self.money(&l.money);
-            let kind = self.word(&l.kind, FundingKind::ALL, FundingKind::as_str, "funding kind");
+            let kind = self.word(
+                &l.kind,
+                FundingKind::ALL,
+                FundingKind::as_str,
+                "funding kind",
+            );
             let sources = self.cite(l.sources, line_span);
             let (Some(money), Some(kind)) = (money, kind) else {
                 continue;
@@ -213,7 +236,8 @@ impl<'t> Validator<'t> {
                     Some(i) => funding.push(i),
                     None => {
                         let id = &self.data.programs[p as usize].id;
-                        let message = format!("program {id:?} has no funding line {:?}", f.get_ref());
+                        let message =
+                            format!("program {id:?} has no funding line {:?}", f.get_ref());
                         self.at(f.span(), message);
                     }
                 }
@@ -221,7 +245,9 @@ impl<'t> Validator<'t> {
         }
         let sources = self.cite(r.sources, span);
         let note = self.text(r.note, "note");
-        if let (Some(entity), Some(program), Some(role), Some(direction)) = (entity, program, role, direction) {
+        if let (Some(entity), Some(program), Some(role), Some(direction)) =
+            (entity, program, role, direction)
+        {
             self.data.exposures.push(Exposure {
                 entity: EntityId(entity),
                 program: ProgramId(program),
@@ -240,8 +266,17 @@ impl<'t> Validator<'t> {
         let r = raw.into_inner();
         self.define("catalyst", &r.id, self.data.catalysts.len());
         let date = self.date(&r.date);
-        let kind = self.word(&r.kind, CatalystKind::ALL, CatalystKind::as_str, "catalyst kind");
-        let program = r.program.as_ref().and_then(|p| self.reference(p, "program")).map(ProgramId);
+        let kind = self.word(
+            &r.kind,
+            CatalystKind::ALL,
+            CatalystKind::as_str,
+            "catalyst kind",
+        );
+        let program = r
+            .program
+            .as_ref()
+            .and_then(|p| self.reference(p, "program"))
+            .map(ProgramId);
         let entities = r
             .entities
             .iter()
