@@ -273,16 +273,14 @@ impl<'a> Scanner<'a> {
         let digits = |sc: &mut Self| -> R<()> {
             let from = sc.i;
             while let Some(b) = sc.peek() {
-                if b.is_ascii_digit() {
-                    sc.i += 1;
-                } else if b == b'_'
+                // `_` is allowed only between two digits.
+                let separator = b == b'_'
                     && sc.i > from
-                    && sc.s.get(sc.i + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    sc.i += 1;
-                } else {
+                    && sc.s.get(sc.i + 1).is_some_and(u8::is_ascii_digit);
+                if !(b.is_ascii_digit() || separator) {
                     break;
                 }
+                sc.i += 1;
             }
             (sc.i > from).then_some(())
         };
