@@ -1,0 +1,23 @@
+//! The interactive terminal UI: crossterm event -> [`keymap`] -> [`Action`] ->
+//! [`App::update`] -> [`ui::view`]. Only `update` changes state; `view` is pure.
+
+pub mod action;
+pub mod app;
+pub mod calendar;
+pub mod explore;
+pub mod keymap;
+pub mod list;
+pub mod programs;
+
+pub use action::{Action, Tab};
+pub use app::App;
+
+use crossterm::event::Event;
+
+/// The action a terminal event asks of `app`: keys through the key table, resizes directly.
+pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => keymap::action_for(app.modes(), event),
+    }
+}
