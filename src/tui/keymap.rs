@@ -35,9 +35,8 @@ impl Mode {
     /// Short badge shown at the left of the status bar.
     pub fn badge(self) -> &'static str {
         match self {
-            Mode::Global | Mode::Browse => "BROWSE",
+            Mode::Global | Mode::Browse | Mode::Calendar => "BROWSE",
             Mode::Search => "SEARCH",
-            Mode::Calendar => "CALENDAR",
             Mode::Help => "HELP",
         }
     }

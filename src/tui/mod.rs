@@ -8,6 +8,9 @@ pub mod explore;
 pub mod keymap;
 pub mod list;
 pub mod programs;
+pub mod run;
+pub mod screen;
+pub mod ui;
 
 pub use action::{Action, Tab};
 pub use app::App;
