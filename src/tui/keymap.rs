@@ -225,6 +225,8 @@ pub const KEYMAP: &[Binding] = &[
         "select the next catalyst from today",
         None,
     ),
+    bind(Char('?'), Browse, A::ToggleHelp, "help", Some("help")),
+    bind(Char('q'), Browse, A::Quit, "quit", Some("quit")),
     bind(Char('j'), Browse, A::Down, "down", Some("move")),
     bind(Code(KeyCode::Down), Browse, A::Down, "down", None),
     bind(Char('k'), Browse, A::Up, "up", Some("move")),
@@ -290,8 +292,6 @@ pub const KEYMAP: &[Binding] = &[
         "back after a jump / clear",
         Some("back"),
     ),
-    bind(Char('?'), Browse, A::ToggleHelp, "help", Some("help")),
-    bind(Char('q'), Browse, A::Quit, "quit", Some("quit")),
 ];
 
 /// What key the table sees in a terminal event, if any (key releases and mouse moves: none).

@@ -37,15 +37,12 @@ impl Widget for EntityHeader<'_> {
             ));
         }
         let mut facts: Vec<String> = Vec::new();
-        match e.primary() {
-            Some(l) => facts.push(l.exchange.name().to_string()),
-            None => facts.push("unlisted".to_string()),
-        }
         facts.push(clean(&e.country).into_owned());
         facts.push(clean(&e.sector).into_owned());
-        if e.is_listed() {
-            facts.push("listed".to_string());
-        }
+        facts.push(match e.primary() {
+            Some(l) => format!("listed on {}", l.exchange.name()),
+            None => "unlisted".to_string(),
+        });
         for other in e.listings.iter().skip(1) {
             facts.push(format!("also {}:{}", other.exchange, clean(&other.symbol)));
         }

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::pane::{self, MARKER};
-use super::text::{clean, fit, fit_line};
+use super::text::{clean, count, fit, fit_line};
 use super::theme::{Theme, direction_label};
 use crate::index::Index;
 use crate::model::EntityId;
@@ -30,7 +30,10 @@ impl StatefulWidget for ExposuresPane<'_> {
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let (ix, theme) = (self.index, self.theme);
-        let title = format!("Exposures ({} programs)", ix.program_count(self.entity));
+        let title = format!(
+            "Exposures ({})",
+            count(ix.program_count(self.entity), "program")
+        );
         let block = pane::block(title, self.focused, theme);
         let inner = block.inner(area);
         block.render(area, buf);

@@ -41,7 +41,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let text = format!(
-            "Terminal too small ({}x{}); aipx needs {}x{}. q quits.",
+            "Terminal too small ({}x{}, need {}x{})",
             area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
         );
         frame.render_widget(Line::raw(text::fit(&text, area.width as usize)), area);
@@ -99,7 +99,7 @@ fn explore(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         frame.set_cursor_position(search_box.cursor(search));
     }
     frame.render_widget(search_box, search);
-    let left_width = (area.width / 2).clamp(40, 60);
+    let left_width = (area.width * 45 / 100).clamp(40, 56);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(main);
     let focus = ex.focus;

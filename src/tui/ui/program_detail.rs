@@ -4,10 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use super::pane;
-use super::text::{cell, clean, fit};
+use super::text::{cell, clean, count, fit};
 use super::theme::Theme;
 use crate::model::{FundingLine, Program};
 
@@ -42,6 +41,9 @@ impl Widget for ProgramHeader<'_> {
     }
 }
 
+/// Width of the money column, nesting indent included.
+const MONEY_WIDTH: usize = 20;
+
 /// Rows a program's funding pane needs inside its border.
 pub fn funding_rows(program: &Program) -> usize {
     program.funding.len().max(1)
@@ -68,7 +70,11 @@ pub struct FundingPane<'a> {
 impl Widget for FundingPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, theme) = (self.program, self.theme);
-        let block = pane::block(format!("Funding ({} lines)", p.funding.len()), false, theme);
+        let block = pane::block(
+            format!("Funding ({})", count(p.funding.len(), "line")),
+            false,
+            theme,
+        );
         let width = block.inner(area).width as usize;
         let mut lines: Vec<Line<'static>> = Vec::new();
         for (i, line) in p.funding.iter().enumerate() {
@@ -77,12 +83,13 @@ impl Widget for FundingPane<'_> {
                 0 => String::new(),
                 d => format!("{}└ ", "  ".repeat(d - 1)),
             };
+            // The indent lives inside the money column so the columns after it stay aligned.
+            let money = format!("{indent}{}", line.money);
             let mut spans = vec![
-                Span::raw(indent.clone()),
-                Span::styled(cell(&line.money.to_string(), 16), theme.money()),
+                Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
                 Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
             ];
-            let used = indent.width() + 16 + 9;
+            let used = MONEY_WIDTH + 9;
             let when = period(line);
             let text = if when.is_empty() {
                 clean(&line.label).into_owned()
