@@ -4,6 +4,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -16,10 +17,19 @@ use ratatui::backend::CrosstermBackend;
 use super::app::App;
 use super::{Action, action_for, ui};
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
+/// The real terminal.
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Whether the terminal is in TUI mode; restoring twice would move the cursor back to where
+/// the alternate screen was entered, over a panic message printed in between.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Gives the terminal back: raw mode off, mouse released, alternate screen left, cursor shown.
+/// Does nothing when no session is active, so the panic hook and `Drop` can both call it.
 pub fn restore() -> io::Result<()> {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
     let raw = disable_raw_mode();
     let screen = execute!(
         stdout(),
@@ -28,15 +38,6 @@ pub fn restore() -> io::Result<()> {
         crossterm::cursor::Show
     );
     raw.and(screen)
-}
-
-/// Restores the terminal when dropped, so early returns and unwinding clean up too.
-struct Guard;
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = restore();
-    }
 }
 
 /// Restores the terminal before the default panic message is printed (installed once).
@@ -51,16 +52,47 @@ fn install_panic_hook() {
     });
 }
 
+/// The terminal in TUI mode (raw, alternate screen, mouse reported) for as long as it lives;
+/// dropping it, returning early with an error or panicking all give the terminal back.
+pub struct Session {
+    terminal: Term,
+}
+
+impl Session {
+    /// Installs the panic hook and switches the terminal to TUI mode.
+    pub fn start() -> io::Result<Session> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let terminal = (|| {
+            execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+            Terminal::new(CrosstermBackend::new(stdout()))
+        })();
+        match terminal {
+            Ok(terminal) => Ok(Session { terminal }),
+            Err(e) => {
+                let _ = restore();
+                Err(e)
+            }
+        }
+    }
+
+    /// The terminal to draw on.
+    pub fn terminal(&mut self) -> &mut Term {
+        &mut self.terminal
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = restore();
+    }
+}
+
 /// Runs `app` in the terminal until the user quits.
 pub fn run(app: App) -> io::Result<()> {
-    install_panic_hook();
-    let guard = Guard;
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    let result = event_loop(&mut terminal, app);
-    drop(guard);
-    result
+    let mut session = Session::start()?;
+    event_loop(session.terminal(), app)
 }
 
 fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {

@@ -25,6 +25,24 @@ pub struct ExposuresPane<'a> {
     pub theme: Theme,
 }
 
+impl ExposuresPane<'_> {
+    /// Whether a pane this many columns wide (border included) shows each exposure's note.
+    fn with_notes(width: usize) -> bool {
+        width.saturating_sub(2 + MARKER) >= 56
+    }
+
+    /// Rows the pane needs to show everything at `width` columns, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let notes = usize::from(Self::with_notes(width as usize));
+        let rows: usize = self
+            .index
+            .exposures_of(self.entity)
+            .map(|x| 2 + x.funding.len().saturating_sub(1) + notes)
+            .sum();
+        rows.max(1) as u16 + 2
+    }
+}
+
 impl StatefulWidget for ExposuresPane<'_> {
     type State = ListState;
 
@@ -38,7 +56,7 @@ impl StatefulWidget for ExposuresPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
-        let with_notes = width >= 56;
+        let with_notes = Self::with_notes(area.width as usize);
         let mut items: Vec<ListItem<'static>> = Vec::new();
         for x in ix.exposures_of(self.entity) {
             let p = ix.program(x.program);

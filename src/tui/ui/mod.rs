@@ -102,13 +102,12 @@ fn explore(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let left_width = (area.width * 45 / 100).clamp(40, 56);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(main);
-    let focus = ex.focus;
     let list = results::ResultsList {
         rows: &ex.results,
         searched: !ex.query.trim().is_empty(),
         index: ix,
         today,
-        focused: focus == ExplorePane::Results && !app.searching(),
+        focused: ex.focus == ExplorePane::Results && !app.searching(),
         theme,
     };
     frame.render_stateful_widget(list, left, &mut cursor(ex.selected, true));
@@ -127,12 +126,37 @@ fn explore(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         None => return,
     };
     let sources = ix.sources_of(entity);
+    let catalyst_ids = ix.catalysts_of(entity);
+    let focused = |pane| ex.focus == pane && !app.searching();
+    let exposures_pane = exposures::ExposuresPane {
+        index: ix,
+        entity,
+        focused: focused(ExplorePane::Exposures),
+        theme,
+    };
     let tall = right.height >= 30;
+    let header_height = if tall { 6 } else { 4 };
+    let sources_height = (sources.len() as u16 + 2).clamp(3, if tall { 7 } else { 4 });
+    // Panes that fit take what they need; the rest share what is left.
+    let room = right.height.saturating_sub(header_height + sources_height);
+    let need = [
+        exposures_pane.height(right.width),
+        catalyst_ids.len().max(1) as u16 + 2,
+    ];
+    let fits = need.map(|n| n <= room / 2 || need[0] + need[1] <= room);
+    let sized = |i: usize| match fits[i] {
+        true => Constraint::Length(need[i]),
+        false => Constraint::Fill(1),
+    };
+    let sources_size = match fits {
+        [true, true] => Constraint::Fill(1),
+        _ => Constraint::Length(sources_height),
+    };
     let [header, exposures, catalysts, sources_area] = Layout::vertical([
-        Constraint::Length(if tall { 6 } else { 4 }),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Length((sources.len() as u16 + 2).clamp(3, if tall { 7 } else { 4 })),
+        Constraint::Length(header_height),
+        sized(0),
+        sized(1),
+        sources_size,
     ])
     .areas(right);
     let e = ix.entity(entity);
@@ -142,18 +166,11 @@ fn explore(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         theme,
     };
     frame.render_widget(header_widget, header);
-    let focused = |pane| focus == pane && !app.searching();
-    let exposures_pane = exposures::ExposuresPane {
-        index: ix,
-        entity,
-        focused: focused(ExplorePane::Exposures),
-        theme,
-    };
     let shown = focused(ExplorePane::Exposures);
     frame.render_stateful_widget(exposures_pane, exposures, &mut cursor(ex.exposure, shown));
     let catalysts_pane = entity_catalysts::EntityCatalysts {
         index: ix,
-        catalysts: ix.catalysts_of(entity),
+        catalysts: catalyst_ids,
         today,
         focused: focused(ExplorePane::Catalysts),
         theme,
@@ -213,24 +230,25 @@ fn calendar(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
     };
     let on_timeline = cal.focus == CalendarPane::Timeline;
+    let filter = match cal.filter {
+        Some(e) => format!(
+            "{} only; f: all",
+            text::clean(ix.entity(e).display_symbol())
+        ),
+        None => "all; f: selected ticker".to_string(),
+    };
     if cal.grid {
         let grid = month_grid::MonthGrid {
             index: ix,
             list,
             selected: (!list.is_empty()).then_some(cal.selected),
             today,
+            title: format!("Month grid ({filter}; v: timeline)"),
             focused: on_timeline,
             theme,
         };
         frame.render_widget(grid, main);
     } else {
-        let filter = match cal.filter {
-            Some(e) => format!(
-                "{} only; f: all",
-                text::clean(ix.entity(e).display_symbol())
-            ),
-            None => "all; f: selected ticker".to_string(),
-        };
         let rows = calendar::timeline(ix, list, today);
         let timeline = timeline::Timeline {
             index: ix,

@@ -27,6 +27,8 @@ pub struct MonthGrid<'a> {
     pub selected: Option<usize>,
     /// Today.
     pub today: NaiveDate,
+    /// Pane title (says what the filter is).
+    pub title: String,
     /// Whether the pane has the focus.
     pub focused: bool,
     /// Styles.
@@ -128,7 +130,7 @@ impl Widget for MonthGrid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let first = self.month();
-        let block = pane::block("Month grid (v: timeline)", self.focused, theme);
+        let block = pane::block(self.title.clone(), self.focused, theme);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;

@@ -28,7 +28,7 @@ impl SearchBox<'_> {
     /// Where the terminal cursor goes while typing, for a box drawn in `area`.
     pub fn cursor(&self, area: Rect) -> (u16, u16) {
         let typed = unicode_width::UnicodeWidthStr::width(clean(self.query).as_ref());
-        let x = area.x.saturating_add(3).saturating_add(typed as u16);
+        let x = area.x.saturating_add(4).saturating_add(typed as u16);
         let right = area.right().saturating_sub(2).max(area.x);
         (x.min(right), area.y.saturating_add(1))
     }
