@@ -253,6 +253,10 @@ impl App {
     }
 
     fn cycle(&mut self, dir: isize) -> bool {
+        if std::mem::replace(&mut self.searching, false) {
+            self.explore.cycle(&self.index, dir);
+            return true;
+        }
         match self.tab {
             Tab::Explore => self.explore.cycle(&self.index, dir),
             Tab::Programs => self.programs.cycle(&self.index),

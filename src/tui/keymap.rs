@@ -134,6 +134,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(Key::WheelDown,  Global,   A::Down,        "scroll the list down",         None),
     bind(Code(K::Esc),    Search,   A::LeaveSearch, "leave the search box",         Some("leave")),
     bind(Code(K::Enter),  Search,   A::Open,        "open the selected result",     Some("open")),
+    bind(Code(K::Tab),    Search,   A::NextPane,    "leave the box for the next pane", None),
     bind(Code(K::Up),     Search,   A::Up,          "previous result",              Some("move")),
     bind(Code(K::Down),   Search,   A::Down,        "next result",                  Some("move")),
     bind(Code(K::Backspace), Search, A::Backspace,  "delete a character",           None),

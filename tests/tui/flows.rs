@@ -168,6 +168,9 @@ fn slash_searches_from_anywhere_and_q_quits_outside_the_box() {
     assert!(s.app.should_quit(), "Ctrl-C quits while typing");
     let s = play(80, 24, "?q");
     assert!(s.app.should_quit(), "q quits from the help overlay");
+    let s = play(80, 24, "/soft<Tab>");
+    assert!(!s.app.searching(), "Tab leaves the box");
+    assert_eq!(s.app.explore().focus, ExplorePane::Exposures);
 }
 
 #[test]

@@ -122,3 +122,53 @@ fn japanese_names_keep_columns_aligned() {
         }
     }
 }
+
+/// The cells of row `y` with their x, skipping those hidden by wide characters.
+fn row_cells(buf: &ratatui::buffer::Buffer, y: u16) -> Vec<(u16, &ratatui::buffer::Cell)> {
+    (0..buf.area.width).map(|x| (x, &buf[(x, y)])).collect()
+}
+
+#[test]
+fn matches_are_underlined_and_no_color_means_no_colour() {
+    use ratatui::style::{Color, Modifier};
+    let s = super::play(120, 40, "/soft");
+    let buf = s.buffer();
+    let text = s.text();
+    let y = text
+        .lines()
+        .position(|l| l.contains("9984     TSE"))
+        .unwrap();
+    let line = text.lines().nth(y).unwrap();
+    let start = line[..line.find("SoftBank Group").unwrap()].chars().count();
+    let cells = row_cells(buf, y as u16);
+    let word: Vec<&ratatui::buffer::Cell> =
+        cells[start..start + 5].iter().map(|(_, c)| *c).collect();
+    for cell in &word[..4] {
+        assert!(
+            cell.modifier.contains(Modifier::UNDERLINED),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    assert!(
+        !word[4].modifier.contains(Modifier::UNDERLINED),
+        "B is not matched"
+    );
+    for cell in &buf.content {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "NO_COLOR leaks colour"
+        );
+    }
+    // With colour allowed, direction and matches are coloured too (on top of the words).
+    let mut coloured = Headless::new(app().with_color(true), 120, 40);
+    coloured.play("/soft").unwrap();
+    assert!(
+        coloured
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg == Color::Green)
+    );
+}
