@@ -239,8 +239,11 @@ impl App {
 
     fn move_by(&mut self, delta: isize) -> bool {
         if let Some(scroll) = self.help.as_mut() {
+            // A heading and a blank line per mode; the overlay shows all but 4 rows' worth.
             let lines: usize = keymap::help().iter().map(|(_, es)| es.len() + 2).sum();
-            return super::list::step(scroll, lines, delta);
+            let visible = (self.size.1 as usize).saturating_sub(4);
+            let positions = lines.saturating_sub(visible) + 1;
+            return super::list::step(scroll, positions, delta);
         }
         if self.searching {
             self.explore.focus = ExplorePane::Results;

@@ -22,9 +22,10 @@ pub(super) struct Place {
 }
 
 impl App {
+    /// Enter: focus the selection's details, or jump to its program, catalyst or entity.
     pub(super) fn open(&mut self) -> bool {
-        self.searching = false;
-        match self.tab {
+        let left_search = std::mem::replace(&mut self.searching, false);
+        let changed = match self.tab {
             Tab::Explore => self.open_in_explore(),
             Tab::Programs => match self.programs.focus {
                 ProgramsPane::List => self.programs.cycle(&self.index),
@@ -40,7 +41,8 @@ impl App {
                     None => self.say("this catalyst names no entity"),
                 }
             }
-        }
+        };
+        changed || left_search
     }
 
     fn open_in_explore(&mut self) -> bool {
@@ -74,6 +76,7 @@ impl App {
         }
     }
 
+    /// Shows a one-off note in the status bar.
     pub(super) fn say(&mut self, text: &str) -> bool {
         self.message = Some(text.to_string());
         true
@@ -112,6 +115,7 @@ impl App {
         true
     }
 
+    /// Esc: undo the last jump, else step out of a pane, leave the grid or clear the query.
     pub(super) fn back(&mut self) -> bool {
         if let Some(place) = self.history.pop() {
             self.tab = place.tab;
