@@ -48,10 +48,13 @@ impl StatefulWidget for ExposuresPane<'_> {
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let (ix, theme) = (self.index, self.theme);
-        let title = format!(
-            "Exposures ({})",
-            count(ix.program_count(self.entity), "program")
-        );
+        let programs = count(ix.program_count(self.entity), "program");
+        // Exposure is not ownership: say whose money the amounts are when there is room.
+        let title = if area.width >= 60 {
+            format!("Exposures ({programs}; amounts are program funding)")
+        } else {
+            format!("Exposures ({programs})")
+        };
         let block = pane::block(title, self.focused, theme);
         let inner = block.inner(area);
         block.render(area, buf);
