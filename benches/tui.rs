@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use aipx::index::Index;
 use aipx::tui::screen::parse_keys;
-use aipx::tui::{App, action_for, ui};
+use aipx::tui::{App, actions_for, ui};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::Event;
@@ -24,7 +24,7 @@ fn app() -> App {
 fn keystrokes(c: &mut Criterion, name: &str, setup: &str, keys: &str) {
     let mut app = app();
     for event in parse_keys(setup).expect("valid setup script") {
-        if let Some(action) = action_for(&app, &event) {
+        for action in actions_for(&app, &event) {
             app.update(action);
         }
     }
@@ -36,7 +36,7 @@ fn keystrokes(c: &mut Criterion, name: &str, setup: &str, keys: &str) {
         b.iter(|| {
             let event = &events[at % events.len()];
             at += 1;
-            if let Some(action) = action_for(&app, event) {
+            for action in actions_for(&app, event) {
                 app.update(action);
             }
             terminal.draw(|f| ui::view(&app, f)).expect("draw");

@@ -24,3 +24,14 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
         _ => keymap::action_for(app.modes(), event),
     }
 }
+
+/// Every action a terminal event asks for, in order. Pasted text goes into the search box
+/// (control characters dropped) instead of running each character as a command.
+pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
+    match event {
+        Event::Paste(text) => std::iter::once(Action::FocusSearch)
+            .chain(text.chars().filter(|c| !c.is_control()).map(Action::Input))
+            .collect(),
+        _ => action_for(app, event).into_iter().collect(),
+    }
+}

@@ -6,7 +6,9 @@ use std::io::{self, Stdout, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -15,7 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::app::App;
-use super::{Action, action_for, ui};
+use super::{Action, actions_for, ui};
 
 /// The real terminal.
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -24,7 +26,8 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 /// the alternate screen was entered, over a panic message printed in between.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Gives the terminal back: raw mode off, mouse released, alternate screen left, cursor shown.
+/// Gives the terminal back: raw mode off, mouse and paste released, alternate screen left,
+/// cursor shown.
 /// Does nothing when no session is active, so the panic hook and `Drop` can both call it.
 pub fn restore() -> io::Result<()> {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
@@ -34,6 +37,7 @@ pub fn restore() -> io::Result<()> {
     let screen = execute!(
         stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -65,7 +69,12 @@ impl Session {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let terminal = (|| {
-            execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+            execute!(
+                stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                EnableBracketedPaste
+            )?;
             Terminal::new(CrosstermBackend::new(stdout()))
         })();
         match terminal {
@@ -102,12 +111,12 @@ fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
     loop {
         // Blocking read: the process sleeps until the terminal sends something.
         let event = event::read()?;
-        let Some(action) = action_for(&app, &event) else {
-            continue;
-        };
-        let changed = app.update(action);
-        if app.should_quit() {
-            return Ok(());
+        let mut changed = false;
+        for action in actions_for(&app, &event) {
+            changed |= app.update(action);
+            if app.should_quit() {
+                return Ok(());
+            }
         }
         if changed {
             terminal.draw(|frame| ui::view(&app, frame))?;

@@ -15,7 +15,7 @@ use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
-use super::{action_for, ui};
+use super::{actions_for, ui};
 
 /// Most repetitions one `<Key*N>` may ask for.
 const MAX_REPEAT: usize = 10_000;
@@ -206,8 +206,11 @@ impl Headless {
         if let Event::Resize(w, h) = *event {
             self.terminal.backend_mut().resize(w, h);
         }
-        if let Some(action) = action_for(&self.app, event) {
+        for action in actions_for(&self.app, event) {
             self.app.update(action);
+            if self.app.should_quit() {
+                return;
+            }
         }
         if !self.app.should_quit() {
             self.draw();

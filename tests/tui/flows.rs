@@ -174,6 +174,15 @@ fn slash_searches_from_anywhere_and_q_quits_outside_the_box() {
 }
 
 #[test]
+fn pasted_text_goes_into_the_search_box() {
+    let mut s = play(80, 24, "2");
+    s.apply(&crossterm::event::Event::Paste("q9984\u{1b}[2J.T".into()));
+    assert!(!s.app.should_quit(), "a pasted q is text, not a command");
+    assert!(s.app.searching());
+    assert_eq!(s.app.explore().query, "q9984[2J.T");
+}
+
+#[test]
 fn mouse_wheel_scrolls_the_focused_list() {
     let mut s = play(120, 40, "<WheelDown*3>");
     assert_eq!(s.app.explore().selected, 3);
