@@ -97,6 +97,15 @@ pub enum Command {
         #[command(flatten)]
         out: JsonFlag,
     },
+    /// Run the terminal UI headless, press keys, and print the final screen as text.
+    Screen {
+        /// Terminal size in columns and rows.
+        #[arg(long, value_parser = crate::tui::screen::parse_size, default_value = "120x40", value_name = "WxH")]
+        size: (u16, u16),
+        /// Keys to press, e.g. `/softbank<Enter><Tab>3j` (syntax in the README).
+        #[arg(long, default_value = "", value_name = "SCRIPT")]
+        keys: String,
+    },
 }
 
 /// Exit code for a name that matches nothing.
@@ -161,6 +170,28 @@ pub fn resolve_or_explain(
                 }
             }
             Err(ExitCode::from(EXIT_NOT_FOUND))
+        }
+    }
+}
+
+/// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
+pub fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Without a subcommand: the interactive terminal UI.
+pub fn interactive(cli: &Cli, err: &mut dyn Write) -> ExitCode {
+    let today = cli.today.unwrap_or_else(local_today);
+    let index = match load_index(cli, err) {
+        Ok(index) => index,
+        Err(code) => return code,
+    };
+    let app = crate::tui::App::new(index, today).with_color(color_allowed());
+    match crate::tui::run::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "aipx: terminal error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -249,6 +280,16 @@ fn execute(
                 to: *to,
             };
             report::calendar(&index, &filter, today, format, out)
+        }
+        Command::Screen { size, keys } => {
+            let app = crate::tui::App::new(index, today).with_color(false);
+            match crate::tui::screen::screen(app, *size, keys) {
+                Ok(text) => out.write_all(text.as_bytes()),
+                Err(e) => {
+                    let _ = writeln!(err, "aipx: {e}");
+                    return Err(ExitCode::from(EXIT_BAD_INPUT));
+                }
+            }
         }
         Command::Check { .. } => unreachable!("handled above"),
     };

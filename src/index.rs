@@ -238,6 +238,21 @@ impl Index {
             .find(|&c| !self.catalyst(c).date.timing(today).is_past())
     }
 
+    /// Every source cited by an entity, its exposures and its catalysts, in dataset order.
+    pub fn sources_of(&self, entity: EntityId) -> Vec<SourceId> {
+        let mut ids: Vec<SourceId> = self.entity(entity).sources.clone();
+        ids.extend(
+            self.exposures_of(entity)
+                .flat_map(|x| x.sources.iter().copied()),
+        );
+        for &c in self.catalysts_of(entity) {
+            ids.extend(self.catalyst(c).sources.iter().copied());
+        }
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     /// Entity symbols and names closest to a failed lookup, for "did you mean".
     pub fn suggestions(&self, typed: &str, n: usize) -> Vec<EntityId> {
         let mut out: Vec<EntityId> = Vec::new();

@@ -9,3 +9,4 @@ pub mod model;
 pub mod report;
 pub mod search;
 pub mod text;
+pub mod tui;

@@ -1,0 +1,77 @@
+//! What the user asked for, independent of the key that asked: the input of [`App::update`].
+//!
+//! [`App::update`]: crate::tui::App::update
+
+/// The three top-level screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// Search, results and the detail panes of the selection.
+    Explore,
+    /// Every program with its funding and linked entities.
+    Programs,
+    /// Catalysts on a timeline or a month grid.
+    Calendar,
+}
+
+impl Tab {
+    /// Every tab, in key order (`1`, `2`, `3`).
+    pub const ALL: [Tab; 3] = [Tab::Explore, Tab::Programs, Tab::Calendar];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Explore => "Explore",
+            Tab::Programs => "Programs",
+            Tab::Calendar => "Calendar",
+        }
+    }
+}
+
+/// One user intent; only [`App::update`](crate::tui::App::update) turns it into a state change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the application.
+    Quit,
+    /// Go to the Explore tab and put the cursor in the search box.
+    FocusSearch,
+    /// Take the cursor out of the search box, keeping the query.
+    LeaveSearch,
+    /// Type a character into the query.
+    Input(char),
+    /// Delete the last character of the query.
+    Backspace,
+    /// Empty the query.
+    ClearQuery,
+    /// Move the selection (or the help text) up one row.
+    Up,
+    /// Move the selection (or the help text) down one row.
+    Down,
+    /// Move the selection up one page.
+    PageUp,
+    /// Move the selection down one page.
+    PageDown,
+    /// Select the first row.
+    Top,
+    /// Select the last row.
+    Bottom,
+    /// Open the selection: focus its details or jump to the program, catalyst or entity.
+    Open,
+    /// Focus the next pane of the tab.
+    NextPane,
+    /// Focus the previous pane of the tab.
+    PrevPane,
+    /// Show a tab.
+    ShowTab(Tab),
+    /// Go back after a jump, or step out of a pane, or clear the query.
+    Back,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Calendar: switch between the timeline and the month grid.
+    ToggleGrid,
+    /// Calendar: switch between the selected ticker's catalysts and all of them.
+    ToggleFilter,
+    /// Calendar: select the next catalyst from today.
+    GoToday,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+}

@@ -1,0 +1,281 @@
+//! The application state and the only function that changes it, [`App::update`].
+
+use chrono::NaiveDate;
+
+use crate::index::Index;
+
+use super::action::{Action, Tab};
+use super::calendar::{Calendar, CalendarPane};
+use super::explore::{Explore, ExplorePane};
+use super::keymap::{self, Mode};
+use super::programs::{Programs, ProgramsPane};
+
+mod navigate;
+
+use navigate::Place;
+
+/// Everything the screen shows, built from an [`Index`] and an injected `today`.
+pub struct App {
+    index: Index,
+    today: NaiveDate,
+    size: (u16, u16),
+    color: bool,
+    tab: Tab,
+    searching: bool,
+    help: Option<usize>,
+    explore: Explore,
+    programs: Programs,
+    calendar: Calendar,
+    history: Vec<Place>,
+    message: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    /// A fresh app on the Explore tab, listing every entity, counting days from `today`.
+    pub fn new(index: Index, today: NaiveDate) -> App {
+        let explore = Explore::new(&index);
+        let calendar = Calendar::new(&index, today);
+        App {
+            index,
+            today,
+            size: (80, 24),
+            color: true,
+            tab: Tab::Explore,
+            searching: false,
+            help: None,
+            explore,
+            programs: Programs::default(),
+            calendar,
+            history: Vec::new(),
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Turns colour on or off (off honours `NO_COLOR`; meaning never depends on colour).
+    pub fn with_color(mut self, color: bool) -> App {
+        self.color = color;
+        self
+    }
+
+    /// The index the app browses.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The injected day countdowns are computed from.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Whether to draw with colour.
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// Terminal size as last reported, in columns and rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The tab on screen.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// Whether the search box has the cursor.
+    pub fn searching(&self) -> bool {
+        self.searching
+    }
+
+    /// The help overlay's scroll position, when it is open.
+    pub fn help(&self) -> Option<usize> {
+        self.help
+    }
+
+    /// Explore tab state.
+    pub fn explore(&self) -> &Explore {
+        &self.explore
+    }
+
+    /// Programs tab state.
+    pub fn programs(&self) -> &Programs {
+        &self.programs
+    }
+
+    /// Calendar tab state.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// A one-off note for the status bar (cleared by the next action).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Jumps that `Esc` can undo.
+    pub fn history_len(&self) -> usize {
+        self.history.len()
+    }
+
+    /// Active key-table modes, most specific first.
+    pub fn modes(&self) -> &'static [Mode] {
+        if self.help.is_some() {
+            &[Mode::Help, Mode::Global]
+        } else if self.searching {
+            &[Mode::Search, Mode::Global]
+        } else if self.tab == Tab::Calendar {
+            &[Mode::Calendar, Mode::Browse, Mode::Global]
+        } else {
+            &[Mode::Browse, Mode::Global]
+        }
+    }
+
+    /// Every cursor with the length of its list, as `(name, selected, len)`; an empty list
+    /// reports length 0 with the cursor at 0.
+    pub fn selections(&self) -> Vec<(&'static str, usize, usize)> {
+        let ix = &self.index;
+        let (e, p, c) = (&self.explore, &self.programs, &self.calendar);
+        vec![
+            ("results", e.selected, e.pane_len(ix, ExplorePane::Results)),
+            (
+                "exposures",
+                e.exposure,
+                e.pane_len(ix, ExplorePane::Exposures),
+            ),
+            (
+                "catalysts",
+                e.catalyst,
+                e.pane_len(ix, ExplorePane::Catalysts),
+            ),
+            ("sources", e.source, e.pane_len(ix, ExplorePane::Sources)),
+            ("programs", p.selected, p.pane_len(ix, ProgramsPane::List)),
+            ("linked", p.entity, p.pane_len(ix, ProgramsPane::Entities)),
+            (
+                "calendar",
+                c.selected,
+                c.pane_len(ix, CalendarPane::Timeline),
+            ),
+            (
+                "calendar-linked",
+                c.linked,
+                c.pane_len(ix, CalendarPane::Linked),
+            ),
+        ]
+    }
+
+    /// Applies one action; returns whether anything on screen may have changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        let had_message = self.message.take().is_some();
+        let changed = match action {
+            Action::Quit => {
+                self.quit = true;
+                true
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                true
+            }
+            Action::FocusSearch => {
+                self.help = None;
+                self.tab = Tab::Explore;
+                self.searching = true;
+                self.explore.focus = ExplorePane::Results;
+                true
+            }
+            Action::LeaveSearch => std::mem::replace(&mut self.searching, false),
+            Action::Input(c) => self.edit_query(|q| q.push(c)),
+            Action::Backspace => self.edit_query(|q| {
+                q.pop();
+            }),
+            Action::ClearQuery => self.edit_query(String::clear),
+            Action::ToggleHelp => {
+                self.help = if self.help.is_some() { None } else { Some(0) };
+                true
+            }
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::PageDown => self.move_by(self.page()),
+            Action::Top => self.move_by(isize::MIN),
+            Action::Bottom => self.move_by(isize::MAX),
+            Action::Open => self.open(),
+            Action::NextPane => self.cycle(1),
+            Action::PrevPane => self.cycle(-1),
+            Action::ShowTab(tab) => std::mem::replace(&mut self.tab, tab) != tab,
+            Action::Back => self.back(),
+            Action::ToggleGrid => {
+                self.calendar.grid = !self.calendar.grid;
+                true
+            }
+            Action::ToggleFilter => self.toggle_filter(),
+            Action::GoToday => self.calendar.go_today(&self.index, self.today),
+        };
+        changed || had_message
+    }
+
+    fn page(&self) -> isize {
+        (self.size.1 as isize - 10).max(1)
+    }
+
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> bool {
+        if !self.searching {
+            return false;
+        }
+        let before = self.explore.query.len();
+        edit(&mut self.explore.query);
+        if self.explore.query.len() == before {
+            return false;
+        }
+        self.explore.refresh(&self.index);
+        true
+    }
+
+    fn move_by(&mut self, delta: isize) -> bool {
+        if let Some(scroll) = self.help.as_mut() {
+            // A heading and a blank line per mode; the overlay shows all but 4 rows' worth.
+            let lines: usize = keymap::help().iter().map(|(_, es)| es.len() + 2).sum();
+            let visible = (self.size.1 as usize).saturating_sub(4);
+            let positions = lines.saturating_sub(visible) + 1;
+            return super::list::step(scroll, positions, delta);
+        }
+        if self.searching {
+            self.explore.focus = ExplorePane::Results;
+        }
+        match self.tab {
+            Tab::Explore => self.explore.step(&self.index, delta),
+            Tab::Programs => self.programs.step(&self.index, delta),
+            Tab::Calendar => self.calendar.step(&self.index, delta),
+        }
+    }
+
+    fn cycle(&mut self, dir: isize) -> bool {
+        if std::mem::replace(&mut self.searching, false) {
+            self.explore.cycle(&self.index, dir);
+            return true;
+        }
+        match self.tab {
+            Tab::Explore => self.explore.cycle(&self.index, dir),
+            Tab::Programs => self.programs.cycle(&self.index),
+            Tab::Calendar => self.calendar.cycle(&self.index),
+        }
+    }
+
+    fn toggle_filter(&mut self) -> bool {
+        let filter = match self.calendar.filter {
+            Some(_) => None,
+            None => match self.explore.entity() {
+                Some(e) => Some(e),
+                None => return self.say("select a ticker in Explore (1) to filter by it"),
+            },
+        };
+        self.calendar.set_filter(&self.index, self.today, filter);
+        true
+    }
+}

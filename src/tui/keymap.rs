@@ -1,0 +1,381 @@
+//! The one key table: it turns input into [`Action`]s and feeds the status-bar hints and the
+//! help overlay, so the three can never disagree.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+
+use super::action::{Action, Tab};
+
+/// When a binding applies; the app reports which modes are active, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Always, even while typing in the search box.
+    Global,
+    /// Browsing: no text is being typed and the help overlay is closed.
+    Browse,
+    /// The search box has the cursor.
+    Search,
+    /// The Calendar tab, while browsing.
+    Calendar,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Mode {
+    /// Heading used in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Global => "Everywhere",
+            Mode::Browse => "Browsing",
+            Mode::Search => "Search box",
+            Mode::Calendar => "Calendar tab",
+            Mode::Help => "Help overlay",
+        }
+    }
+
+    /// Short badge shown at the left of the status bar.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Mode::Global | Mode::Browse | Mode::Calendar => "BROWSE",
+            Mode::Search => "SEARCH",
+            Mode::Help => "HELP",
+        }
+    }
+}
+
+/// A key (or mouse wheel step) as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A printable character, shifted or not (`q`, `G`, `/`).
+    Char(char),
+    /// Control plus a letter (`Ctrl-C`).
+    Ctrl(char),
+    /// A named key (Enter, Esc, arrows...).
+    Code(KeyCode),
+    /// Any printable character not bound otherwise; the action receives it.
+    AnyChar,
+    /// Mouse wheel up.
+    WheelUp,
+    /// Mouse wheel down.
+    WheelDown,
+}
+
+impl Key {
+    /// How the key is written in hints and help.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::AnyChar => "any char".into(),
+            Key::WheelUp => "wheel↑".into(),
+            Key::WheelDown => "wheel↓".into(),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::BackTab => "S-Tab".into(),
+                KeyCode::Backspace => "Bksp".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                other => other.to_string(),
+            },
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The key.
+    pub key: Key,
+    /// When it applies.
+    pub mode: Mode,
+    /// What it does.
+    pub action: Action,
+    /// What it does, in words, for the help overlay.
+    pub desc: &'static str,
+    /// Label in the status bar; bindings sharing a label are shown together (`j/k move`).
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    key: Key,
+    mode: Mode,
+    action: Action,
+    desc: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        key,
+        mode,
+        action,
+        desc,
+        hint,
+    }
+}
+
+use Action as A;
+use Key::{Char, Code, Ctrl};
+use KeyCode as K;
+use Mode::{Browse, Calendar, Global, Help, Search};
+
+/// Every key aipx understands. Earlier rows win within a mode.
+#[rustfmt::skip]
+pub const KEYMAP: &[Binding] = &[
+    bind(Ctrl('c'),       Global,   A::Quit,        "quit from anywhere",           None),
+    bind(Char('/'),       Global,   A::FocusSearch, "search (from anywhere)",       Some("search")),
+    bind(Key::WheelUp,    Global,   A::Up,          "scroll the list up",           None),
+    bind(Key::WheelDown,  Global,   A::Down,        "scroll the list down",         None),
+    bind(Code(K::Esc),    Search,   A::LeaveSearch, "leave the search box",         Some("leave")),
+    bind(Code(K::Enter),  Search,   A::Open,        "open the selected result",     Some("open")),
+    bind(Code(K::Tab),    Search,   A::NextPane,    "leave the box for the next pane", None),
+    bind(Code(K::Up),     Search,   A::Up,          "previous result",              Some("move")),
+    bind(Code(K::Down),   Search,   A::Down,        "next result",                  Some("move")),
+    bind(Code(K::Backspace), Search, A::Backspace,  "delete a character",           None),
+    bind(Ctrl('u'),       Search,   A::ClearQuery,  "clear the query",              None),
+    bind(Key::AnyChar,    Search,   A::Input(' '),  "type into the query",          None),
+    bind(Char('?'),       Help,     A::ToggleHelp,  "close help",                   Some("close")),
+    bind(Code(K::Esc),    Help,     A::ToggleHelp,  "close help",                   Some("close")),
+    bind(Char('j'),       Help,     A::Down,        "scroll down",                  Some("scroll")),
+    bind(Code(K::Down),   Help,     A::Down,        "scroll down",                  None),
+    bind(Char('k'),       Help,     A::Up,          "scroll up",                    Some("scroll")),
+    bind(Code(K::Up),     Help,     A::Up,          "scroll up",                    None),
+    bind(Char('q'),       Help,     A::Quit,        "quit",                         Some("quit")),
+    bind(Char('v'),       Calendar, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
+    bind(Char('f'),       Calendar, A::ToggleFilter, "selected ticker / all",       Some("filter")),
+    bind(Char('t'),       Calendar, A::GoToday,     "select the next catalyst from today", None),
+    bind(Char('?'),       Browse,   A::ToggleHelp,  "help",                         Some("help")),
+    bind(Char('q'),       Browse,   A::Quit,        "quit",                         Some("quit")),
+    bind(Char('j'),       Browse,   A::Down,        "down",                         Some("move")),
+    bind(Code(K::Down),   Browse,   A::Down,        "down",                         None),
+    bind(Char('k'),       Browse,   A::Up,          "up",                           Some("move")),
+    bind(Code(K::Up),     Browse,   A::Up,          "up",                           None),
+    bind(Code(K::Enter),  Browse,   A::Open,        "open / jump to the selection", Some("open")),
+    bind(Code(K::Tab),    Browse,   A::NextPane,    "next pane",                    Some("pane")),
+    bind(Code(K::BackTab), Browse,  A::PrevPane,    "previous pane",                None),
+    bind(Char('1'),       Browse,   A::ShowTab(Tab::Explore),  "Explore tab",       Some("tabs")),
+    bind(Char('2'),       Browse,   A::ShowTab(Tab::Programs), "Programs tab",      Some("tabs")),
+    bind(Char('3'),       Browse,   A::ShowTab(Tab::Calendar), "Calendar tab",      Some("tabs")),
+    bind(Char('g'),       Browse,   A::Top,         "first row",                    None),
+    bind(Code(K::Home),   Browse,   A::Top,         "first row",                    None),
+    bind(Char('G'),       Browse,   A::Bottom,      "last row",                     None),
+    bind(Code(K::End),    Browse,   A::Bottom,      "last row",                     None),
+    bind(Code(K::PageDown), Browse, A::PageDown,    "page down",                    None),
+    bind(Code(K::PageUp), Browse,   A::PageUp,      "page up",                      None),
+    bind(Code(K::Esc),    Browse,   A::Back,        "back after a jump / clear",    Some("back")),
+];
+
+/// What key the table sees in a terminal event, if any (key releases and mouse moves: none).
+pub fn key_of(event: &Event) -> Option<(Key, Option<char>)> {
+    match event {
+        Event::Key(key) => key_of_press(key),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollUp => Some((Key::WheelUp, None)),
+            MouseEventKind::ScrollDown => Some((Key::WheelDown, None)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn key_of_press(key: &KeyEvent) -> Option<(Key, Option<char>)> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if ctrl => Some((Key::Ctrl(c.to_ascii_lowercase()), None)),
+        KeyCode::Char(_) if alt => None,
+        KeyCode::Char(c) if c.is_control() => None,
+        KeyCode::Char(c) => Some((Key::Char(c), Some(c))),
+        code => Some((Key::Code(code), None)),
+    }
+}
+
+/// The action a terminal event triggers in the given modes (most specific first).
+///
+/// Exact keys win over `AnyChar` in every mode, so `/` and `Ctrl-C` work while typing.
+pub fn action_for(modes: &[Mode], event: &Event) -> Option<Action> {
+    let (key, typed) = key_of(event)?;
+    let in_modes = |b: &&Binding| modes.contains(&b.mode);
+    let rank = |b: &Binding| modes.iter().position(|m| *m == b.mode);
+    let exact = KEYMAP
+        .iter()
+        .filter(in_modes)
+        .filter(|b| b.key == key)
+        .min_by_key(|b| rank(b));
+    if let Some(binding) = exact {
+        return Some(binding.action);
+    }
+    let c = typed?;
+    KEYMAP
+        .iter()
+        .filter(in_modes)
+        .find(|b| b.key == Key::AnyChar)
+        .map(|b| match b.action {
+            Action::Input(_) => Action::Input(c),
+            other => other,
+        })
+}
+
+/// Status-bar hints for the active modes: `(keys, label)`, keys sharing a label joined by `/`.
+pub fn hints(modes: &[Mode]) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for mode in modes {
+        for b in KEYMAP.iter().filter(|b| b.mode == *mode) {
+            let Some(label) = b.hint else { continue };
+            if shadowed(modes, mode, b.key) {
+                continue;
+            }
+            match out.iter_mut().find(|(_, l)| *l == label) {
+                Some((keys, _)) => {
+                    keys.push('/');
+                    keys.push_str(&b.key.label());
+                }
+                None => out.push((b.key.label(), label)),
+            }
+        }
+    }
+    out
+}
+
+/// Whether a more specific active mode binds the same key, hiding this binding.
+fn shadowed(modes: &[Mode], mode: &Mode, key: Key) -> bool {
+    let earlier = modes.iter().take_while(|m| *m != mode);
+    earlier
+        .into_iter()
+        .any(|m| KEYMAP.iter().any(|b| b.mode == *m && b.key == key))
+}
+
+/// One line of the help overlay: keys that do the same thing in one mode, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpEntry {
+    /// Keys, space separated (`j ↓`).
+    pub keys: String,
+    /// Description.
+    pub desc: &'static str,
+}
+
+/// The help overlay's content: each mode with its bindings, same-action keys merged.
+pub fn help() -> Vec<(Mode, Vec<HelpEntry>)> {
+    let order = [Global, Browse, Search, Calendar, Help];
+    order
+        .into_iter()
+        .map(|mode| {
+            let mut entries: Vec<(Action, HelpEntry)> = Vec::new();
+            for b in KEYMAP.iter().filter(|b| b.mode == mode) {
+                match entries.iter_mut().find(|(a, _)| *a == b.action) {
+                    Some((_, e)) => {
+                        e.keys.push(' ');
+                        e.keys.push_str(&b.key.label());
+                    }
+                    None => entries.push((
+                        b.action,
+                        HelpEntry {
+                            keys: b.key.label(),
+                            desc: b.desc,
+                        },
+                    )),
+                }
+            }
+            (mode, entries.into_iter().map(|(_, e)| e).collect())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventState, MouseEvent};
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    fn ch(c: char) -> Event {
+        press(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                assert!(
+                    !(a.mode == b.mode && a.key == b.key),
+                    "{:?} bound twice in {:?}",
+                    a.key,
+                    a.mode
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn slash_and_ctrl_c_win_over_typing() {
+        let typing = [Search, Global];
+        assert_eq!(action_for(&typing, &ch('/')), Some(A::FocusSearch));
+        assert_eq!(action_for(&typing, &ch('q')), Some(A::Input('q')));
+        assert_eq!(action_for(&typing, &ch('ソ')), Some(A::Input('ソ')));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&typing, &ctrl_c), Some(A::Quit));
+        assert_eq!(action_for(&[Browse, Global], &ch('q')), Some(A::Quit));
+        assert_eq!(action_for(&[Browse, Global], &ch('v')), None);
+        assert_eq!(
+            action_for(&[Calendar, Browse, Global], &ch('v')),
+            Some(A::ToggleGrid)
+        );
+    }
+
+    #[test]
+    fn releases_and_mouse_moves_do_nothing() {
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(&[Browse], &Event::Key(release)), None);
+        let wheel = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 0,
+                row: 0,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(action_for(&[Global], &wheel(MouseEventKind::Moved)), None);
+        assert_eq!(
+            action_for(&[Global], &wheel(MouseEventKind::ScrollDown)),
+            Some(A::Down)
+        );
+    }
+
+    #[test]
+    fn hints_merge_keys_and_skip_shadowed_ones() {
+        let hints = hints(&[Browse, Global]);
+        assert!(hints.contains(&("j/k".to_string(), "move")));
+        assert!(hints.contains(&("1/2/3".to_string(), "tabs")));
+        let help_hints = super::hints(&[Help, Global]);
+        assert!(help_hints.contains(&("?/Esc".to_string(), "close")));
+    }
+
+    #[test]
+    fn help_lists_every_binding_once() {
+        let help = help();
+        let keys: usize = help
+            .iter()
+            .flat_map(|(_, es)| es)
+            .map(|e| e.keys.split(' ').count())
+            .sum();
+        // `any char` is one binding written as two words.
+        assert_eq!(keys, KEYMAP.len() + 1);
+    }
+}

@@ -1,0 +1,37 @@
+//! The interactive terminal UI: crossterm event -> [`keymap`] -> [`Action`] ->
+//! [`App::update`] -> [`ui::view`]. Only `update` changes state; `view` is pure.
+
+pub mod action;
+pub mod app;
+pub mod calendar;
+pub mod explore;
+pub mod keymap;
+pub mod list;
+pub mod programs;
+pub mod run;
+pub mod screen;
+pub mod ui;
+
+pub use action::{Action, Tab};
+pub use app::App;
+
+use crossterm::event::Event;
+
+/// The action a terminal event asks of `app`: keys through the key table, resizes directly.
+pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => keymap::action_for(app.modes(), event),
+    }
+}
+
+/// Every action a terminal event asks for, in order. Pasted text goes into the search box
+/// (control characters dropped) instead of running each character as a command.
+pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
+    match event {
+        Event::Paste(text) => std::iter::once(Action::FocusSearch)
+            .chain(text.chars().filter(|c| !c.is_control()).map(Action::Input))
+            .collect(),
+        _ => action_for(app, event).into_iter().collect(),
+    }
+}

@@ -1,0 +1,115 @@
+//! The catalysts pane of an entity: date with its precision, countdown, title.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+
+use super::pane::{self, MARKER};
+use super::text::{cell, clean, fit, timing_mark};
+use super::theme::Theme;
+use crate::index::Index;
+use crate::model::{CatalystId, Timing};
+use crate::tui::list;
+
+/// Width of a date label column (`early JP FY2026`).
+pub const DATE_WIDTH: usize = 15;
+/// Width of a countdown column (`in 1227 days`, `325 days ago`).
+pub const COUNTDOWN_WIDTH: usize = 12;
+
+/// How catalysts are written as rows: `✓ early Jun 2026  164 days ago  Title`.
+pub struct CatalystRow<'a> {
+    /// Lookups.
+    pub index: &'a Index,
+    /// Countdowns count from here.
+    pub today: NaiveDate,
+    /// Columns available for the row.
+    pub width: usize,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl CatalystRow<'_> {
+    /// Below this width countdowns are written short (`164d ago`).
+    const COMPACT_BELOW: usize = 56;
+
+    /// The row for one catalyst.
+    pub fn line(&self, c: CatalystId) -> Line<'static> {
+        let cat = self.index.catalyst(c);
+        let timing = cat.date.timing(self.today);
+        let style = match timing {
+            Timing::Past(_) => self.theme.past(),
+            Timing::Now => self.theme.now(),
+            Timing::Upcoming(_) => Style::new(),
+        };
+        let (countdown, countdown_width) = if self.width < Self::COMPACT_BELOW {
+            (timing.short(), 8)
+        } else {
+            (timing.long(), COUNTDOWN_WIDTH)
+        };
+        let fixed = 2 + DATE_WIDTH + 1 + countdown_width + 2;
+        Line::from(vec![
+            Span::styled(format!("{} ", timing_mark(timing)), style),
+            Span::styled(cell(&cat.date.label(), DATE_WIDTH), style),
+            Span::raw(" "),
+            Span::styled(cell(&countdown, countdown_width), style),
+            Span::raw("  "),
+            Span::raw(fit(&clean(&cat.title), self.width.saturating_sub(fixed))),
+        ])
+    }
+}
+
+/// Catalysts of an entity, its own and its programs', by date.
+pub struct EntityCatalysts<'a> {
+    /// Lookups.
+    pub index: &'a Index,
+    /// The catalysts, by date.
+    pub catalysts: &'a [CatalystId],
+    /// Countdowns count from here.
+    pub today: NaiveDate,
+    /// Whether the pane has the focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl StatefulWidget for EntityCatalysts<'_> {
+    type State = ListState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
+        let title = format!(
+            "Catalysts ({}) ✓ past ● now ○ upcoming",
+            self.catalysts.len()
+        );
+        let block = pane::block(title, self.focused, self.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let rows = CatalystRow {
+            index: self.index,
+            today: self.today,
+            width: (inner.width as usize).saturating_sub(MARKER),
+            theme: self.theme,
+        };
+        let mut items: Vec<ListItem<'static>> = self
+            .catalysts
+            .iter()
+            .map(|&c| ListItem::new(rows.line(c)))
+            .collect();
+        if items.is_empty() {
+            items.push(pane::empty("no dated catalyst", self.theme));
+            state.select(None);
+        }
+        if state.selected().is_none() {
+            // Not browsing this pane: keep the next catalyst in view.
+            let next = self
+                .catalysts
+                .iter()
+                .position(|&c| !self.index.catalyst(c).date.timing(self.today).is_past());
+            let next = next.unwrap_or(self.catalysts.len().saturating_sub(1));
+            *state.offset_mut() = list::window(next, items.len(), inner.height as usize);
+        }
+        pane::render_list(items, inner, buf, state, self.focused, self.theme);
+    }
+}

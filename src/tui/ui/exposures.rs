@@ -1,0 +1,105 @@
+//! The exposures pane: each program an entity is tied to, its role, direction and funding.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::pane::{self, MARKER};
+use super::text::{clean, count, fit, fit_line};
+use super::theme::{Theme, direction_label};
+use crate::index::Index;
+use crate::model::EntityId;
+
+/// Programs touching one entity; funding is the program's, never the entity's revenue.
+pub struct ExposuresPane<'a> {
+    /// Lookups.
+    pub index: &'a Index,
+    /// The entity.
+    pub entity: EntityId,
+    /// Whether the pane has the focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl ExposuresPane<'_> {
+    /// Whether a pane this many columns wide (border included) shows each exposure's note.
+    fn with_notes(width: usize) -> bool {
+        width.saturating_sub(2 + MARKER) >= 56
+    }
+
+    /// Rows the pane needs to show everything at `width` columns, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let notes = usize::from(Self::with_notes(width as usize));
+        let rows: usize = self
+            .index
+            .exposures_of(self.entity)
+            .map(|x| 2 + x.funding.len().saturating_sub(1) + notes)
+            .sum();
+        rows.max(1) as u16 + 2
+    }
+}
+
+impl StatefulWidget for ExposuresPane<'_> {
+    type State = ListState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
+        let (ix, theme) = (self.index, self.theme);
+        let programs = count(ix.program_count(self.entity), "program");
+        // Exposure is not ownership: say whose money the amounts are when there is room.
+        let title = if area.width >= 60 {
+            format!("Exposures ({programs}; amounts are program funding)")
+        } else {
+            format!("Exposures ({programs})")
+        };
+        let block = pane::block(title, self.focused, theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = (inner.width as usize).saturating_sub(MARKER);
+        let with_notes = Self::with_notes(area.width as usize);
+        let mut items: Vec<ListItem<'static>> = Vec::new();
+        for x in ix.exposures_of(self.entity) {
+            let p = ix.program(x.program);
+            let mut lines = vec![Line::styled(fit(&clean(&p.name), width), theme.title())];
+            let mut second = vec![
+                Span::raw("  "),
+                Span::raw(x.role.as_str()),
+                Span::raw(" · "),
+                Span::styled(direction_label(x.direction), theme.direction(x.direction)),
+            ];
+            let mut funding = x.funding.iter().map(|&l| &p.funding[l]);
+            if let Some(line) = funding.next() {
+                let money = line.money.to_string();
+                second.push(Span::raw(" · "));
+                let used = Line::from(second.clone()).width() + money.width() + 1;
+                second.push(Span::styled(money, theme.money()));
+                let label = fit(&clean(&line.label), width.saturating_sub(used));
+                second.push(Span::raw(format!(" {label}")));
+            }
+            lines.push(fit_line(second, width));
+            for line in funding {
+                let money = line.money.to_string();
+                let rest = width.saturating_sub(4 + money.width() + 1);
+                let spans = vec![
+                    Span::raw("    "),
+                    Span::styled(money, theme.money()),
+                    Span::raw(format!(" {}", fit(&clean(&line.label), rest))),
+                ];
+                lines.push(fit_line(spans, width));
+            }
+            if with_notes {
+                let note = fit(&clean(&x.note), width.saturating_sub(2));
+                lines.push(Line::styled(format!("  {note}"), theme.muted()));
+            }
+            items.push(ListItem::new(lines));
+        }
+        if items.is_empty() {
+            items.push(pane::empty("no program exposure recorded", theme));
+            state.select(None);
+        }
+        pane::render_list(items, inner, buf, state, self.focused, theme);
+    }
+}

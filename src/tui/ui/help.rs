@@ -1,0 +1,62 @@
+//! The help overlay, written from the key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::pane;
+use super::text::cell;
+use super::theme::Theme;
+use crate::tui::keymap;
+
+/// Every binding of the key table by mode, scrollable.
+pub struct HelpOverlay {
+    /// First line shown.
+    pub scroll: usize,
+    /// Styles.
+    pub theme: Theme,
+}
+
+/// The overlay's lines: a heading per mode, then `keys  description`.
+pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (mode, entries) in keymap::help() {
+        lines.push(Line::styled(mode.title(), theme.accent()));
+        for e in entries {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", cell(&e.keys, 16)), theme.title()),
+                Span::raw(e.desc),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+impl Widget for HelpOverlay {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let lines = help_lines(self.theme);
+        let width = area.width.saturating_sub(4).min(64);
+        let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        let visible = height.saturating_sub(2) as usize;
+        let scroll = self.scroll.min(lines.len().saturating_sub(visible));
+        let title = format!(
+            "Help: keys ({}-{} of {}; j/k scroll, Esc close)",
+            scroll + 1,
+            (scroll + visible).min(lines.len()),
+            lines.len()
+        );
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .scroll((scroll as u16, 0))
+            .block(pane::block(title, true, self.theme))
+            .render(popup, buf);
+    }
+}

@@ -1,0 +1,177 @@
+//! The Calendar tab's month grid, drawn with chrono: the month of the selected catalyst,
+//! its days marked, today bracketed, and the catalysts that fall in the month listed below.
+
+use chrono::{Datelike, Months, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, ListState, Paragraph, Widget};
+
+use super::entity_catalysts::CatalystRow;
+use super::pane::{self, MARKER};
+use super::theme::Theme;
+use crate::index::Index;
+use crate::model::CatalystId;
+
+/// Dates narrower than this many days are drawn on the grid; wider ones are only listed.
+const MAX_MARKED_DAYS: i64 = 31;
+
+/// One month as a grid of days, with the catalysts that touch it.
+pub struct MonthGrid<'a> {
+    /// Lookups.
+    pub index: &'a Index,
+    /// The catalysts shown, by date.
+    pub list: &'a [CatalystId],
+    /// The selected catalyst (position in `list`); its month is drawn.
+    pub selected: Option<usize>,
+    /// Today.
+    pub today: NaiveDate,
+    /// Pane title (says what the filter is).
+    pub title: String,
+    /// Whether the pane has the focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl MonthGrid<'_> {
+    fn month(&self) -> NaiveDate {
+        let day = self
+            .selected
+            .and_then(|i| self.list.get(i))
+            .map_or(self.today, |&c| self.index.catalyst(c).date.start());
+        day.with_day(1).unwrap_or(day)
+    }
+
+    /// `*` a catalyst on this exact day, `~` inside a catalyst's range, else a space.
+    fn mark(&self, day: NaiveDate) -> char {
+        let mut mark = ' ';
+        for &c in self.list {
+            let when = self.index.catalyst(c).date;
+            let (a, b) = when.range();
+            if (b - a).num_days() >= MAX_MARKED_DAYS || day < a || day > b {
+                continue;
+            }
+            if a == b {
+                return '*';
+            }
+            mark = '~';
+        }
+        mark
+    }
+
+    fn selected_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let &c = self.list.get(self.selected?)?;
+        Some(self.index.catalyst(c).date.range())
+    }
+
+    /// One month: its name, the weekday header and up to six weeks, each line 28 columns.
+    fn grid(&self, first: NaiveDate) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let mut lines = vec![
+            Line::styled(
+                format!("{:^28}", first.format("%B %Y").to_string()),
+                theme.title(),
+            ),
+            Line::styled(" Mo  Tu  We  Th  Fr  Sa  Su ", theme.muted()),
+        ];
+        let last = first + Months::new(1) - chrono::Days::new(1);
+        let lead = first.weekday().num_days_from_monday() as usize;
+        let mut week: Vec<Span<'static>> = vec![Span::raw("    ".repeat(lead))];
+        let selected = self.selected_range();
+        for d in first.iter_days().take_while(|d| *d <= last) {
+            let is_today = d == self.today;
+            let (pre, post) = if is_today {
+                ('[', ']')
+            } else {
+                (' ', self.mark(d))
+            };
+            let mut style = Style::new();
+            if is_today {
+                style = theme.today();
+            }
+            if selected.is_some_and(|(a, b)| d >= a && d <= b) {
+                style = style.patch(theme.selected());
+            }
+            week.push(Span::styled(format!("{pre}{:>2}{post}", d.day()), style));
+            if d.weekday() == chrono::Weekday::Sun {
+                lines.push(Line::from(std::mem::take(&mut week)));
+            }
+        }
+        if week.len() > 1 || lead == 0 && !week.is_empty() {
+            lines.push(Line::from(week));
+        }
+        lines
+    }
+}
+
+/// Width of one month plus the gap after it.
+const MONTH_WIDTH: usize = 30;
+
+/// Months side by side: line `i` of each month joined, short ones padded.
+fn side_by_side(months: Vec<Vec<Line<'static>>>) -> Vec<Line<'static>> {
+    let height = months.iter().map(Vec::len).max().unwrap_or(0);
+    (0..height)
+        .map(|row| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for month in &months {
+                let line = month.get(row).cloned().unwrap_or_default();
+                let pad = MONTH_WIDTH.saturating_sub(line.width());
+                spans.extend(line.spans);
+                spans.push(Span::raw(" ".repeat(pad)));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+impl Widget for MonthGrid<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let first = self.month();
+        let block = pane::block(self.title.clone(), self.focused, theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let count = ((width + 2) / MONTH_WIDTH).clamp(1, 4) as u32;
+        let months = (0..count)
+            .map(|i| self.grid(first + Months::new(i)))
+            .collect();
+        let mut lines = side_by_side(months);
+        lines.push(Line::styled(
+            " * on the day  ~ in its range  [ ] today  reversed: selected",
+            theme.muted(),
+        ));
+        let last = first + Months::new(count) - chrono::Days::new(1);
+        let span = if count == 1 {
+            first.format("%B %Y").to_string()
+        } else {
+            format!("{} – {}", first.format("%b %Y"), last.format("%b %Y"))
+        };
+        lines.push(Line::styled(format!("In {span}:"), theme.title()));
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Fill(1)])
+                .areas(inner);
+        Paragraph::new(lines).render(top, buf);
+        let rows = CatalystRow {
+            index: self.index,
+            today: self.today,
+            width: width.saturating_sub(MARKER),
+            theme,
+        };
+        let mut items = Vec::new();
+        let mut state = ListState::default();
+        for (i, &c) in self.list.iter().enumerate() {
+            let (a, b) = self.index.catalyst(c).date.range();
+            if b < first || a > last {
+                continue;
+            }
+            if Some(i) == self.selected {
+                state.select(Some(items.len()));
+            }
+            items.push(ListItem::new(rows.line(c)));
+        }
+        pane::render_list(items, bottom, buf, &mut state, self.focused, theme);
+    }
+}

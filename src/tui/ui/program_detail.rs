@@ -1,0 +1,107 @@
+//! A program's header and its funding lines, nested allocations indented.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::pane;
+use super::text::{cell, clean, count, fit};
+use super::theme::Theme;
+use crate::model::{FundingLine, Program};
+
+/// Who runs a program, where, at what stage, and what it is.
+pub struct ProgramHeader<'a> {
+    /// The program.
+    pub program: &'a Program,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl Widget for ProgramHeader<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (p, theme) = (self.program, self.theme);
+        let lines = vec![
+            Line::styled(clean(&p.name).into_owned(), theme.title()),
+            Line::styled(
+                format!(
+                    "{} · {} · {}",
+                    clean(&p.sponsor),
+                    clean(&p.country),
+                    p.status
+                ),
+                theme.muted(),
+            ),
+            Line::raw(clean(&p.summary).into_owned()),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(pane::block("Program", false, theme))
+            .render(area, buf);
+    }
+}
+
+/// Width of the money column, nesting indent included.
+const MONEY_WIDTH: usize = 20;
+
+/// Rows a program's funding pane needs inside its border.
+pub fn funding_rows(program: &Program) -> usize {
+    program.funding.len().max(1)
+}
+
+/// The period or term of a funding line: `JP FY2026 – JP FY2030`, `cumulative since 2022`.
+fn period(line: &FundingLine) -> String {
+    match (&line.period, &line.term) {
+        (Some((a, b)), _) if a == b => a.label(),
+        (Some((a, b)), _) => format!("{} – {}", a.label(), b.label()),
+        (None, Some(term)) => clean(term).into_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Funding lines: money, kind, label and period; allocations inside another line indented.
+pub struct FundingPane<'a> {
+    /// The program.
+    pub program: &'a Program,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl Widget for FundingPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (p, theme) = (self.program, self.theme);
+        let block = pane::block(
+            format!("Funding ({})", count(p.funding.len(), "line")),
+            false,
+            theme,
+        );
+        let width = block.inner(area).width as usize;
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        for (i, line) in p.funding.iter().enumerate() {
+            let depth = p.depth(i);
+            let indent = match depth {
+                0 => String::new(),
+                d => format!("{}└ ", "  ".repeat(d - 1)),
+            };
+            // The indent lives inside the money column so the columns after it stay aligned.
+            let money = format!("{indent}{}", line.money);
+            let mut spans = vec![
+                Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
+                Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
+            ];
+            let used = MONEY_WIDTH + 9;
+            let when = period(line);
+            let text = if when.is_empty() {
+                clean(&line.label).into_owned()
+            } else {
+                format!("{} · {when}", clean(&line.label))
+            };
+            spans.push(Span::raw(fit(&text, width.saturating_sub(used))));
+            lines.push(Line::from(spans));
+        }
+        if lines.is_empty() {
+            lines.push(Line::styled("no funding stated", theme.muted()));
+        }
+        Paragraph::new(lines).block(block).render(area, buf);
+    }
+}

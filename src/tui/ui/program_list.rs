@@ -1,0 +1,52 @@
+//! The list of programs on the Programs tab.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+
+use super::pane::{self, MARKER};
+use super::text::{clean, fit};
+use super::theme::Theme;
+use crate::index::Index;
+use crate::model::ProgramId;
+
+/// Every program: name, then status, country and how many entities it touches.
+pub struct ProgramList<'a> {
+    /// Lookups.
+    pub index: &'a Index,
+    /// Whether the list has the focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl StatefulWidget for ProgramList<'_> {
+    type State = ListState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
+        let programs = &self.index.data().programs;
+        let title = format!("Programs ({})", programs.len());
+        let block = pane::block(title, self.focused, self.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = (inner.width as usize).saturating_sub(MARKER);
+        let mut items: Vec<ListItem<'static>> = programs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let linked = self.index.exposures_to(ProgramId(i as u32)).count();
+                let facts = format!("  {} · {} · {linked} linked", p.status, clean(&p.country));
+                ListItem::new(vec![
+                    Line::styled(fit(&clean(&p.name), width), self.theme.title()),
+                    Line::styled(fit(&facts, width), self.theme.muted()),
+                ])
+            })
+            .collect();
+        if items.is_empty() {
+            items.push(pane::empty("no program in the dataset", self.theme));
+            state.select(None);
+        }
+        pane::render_list(items, inner, buf, state, self.focused, self.theme);
+    }
+}

@@ -1,0 +1,229 @@
+//! The search box and the results list of the Explore tab.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
+
+use super::pane::{self, MARKER};
+use super::text::{cell, cell_right, clean, highlighted};
+use super::theme::Theme;
+use crate::index::Index;
+use crate::search::{Field, Target};
+use crate::tui::explore::ResultRow;
+
+/// The search box: the query, or how to start searching.
+pub struct SearchBox<'a> {
+    /// What is typed.
+    pub query: &'a str,
+    /// Whether the box has the cursor.
+    pub focused: bool,
+    /// Styles.
+    pub theme: Theme,
+}
+
+impl SearchBox<'_> {
+    /// Where the terminal cursor goes while typing, for a box drawn in `area`.
+    pub fn cursor(&self, area: Rect) -> (u16, u16) {
+        let typed = unicode_width::UnicodeWidthStr::width(clean(self.query).as_ref());
+        let x = area.x.saturating_add(4).saturating_add(typed as u16);
+        let right = area.right().saturating_sub(2).max(area.x);
+        (x.min(right), area.y.saturating_add(1))
+    }
+}
+
+impl Widget for SearchBox<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let title = if self.focused {
+            "Search (typing: Esc to leave, Enter to open)"
+        } else {
+            "Search (press /)"
+        };
+        let block = pane::block(title, self.focused, self.theme);
+        let line = if self.query.is_empty() && !self.focused {
+            Line::styled(
+                " / tickers, names (any script), programs, catalysts",
+                self.theme.muted(),
+            )
+        } else {
+            Line::from(vec![
+                Span::styled(" / ", self.theme.muted()),
+                Span::raw(clean(self.query).into_owned()),
+            ])
+        };
+        Paragraph::new(line).block(block).render(area, buf);
+    }
+}
+
+/// The results: symbol, exchange, name, number of programs and next catalyst's countdown.
+pub struct ResultsList<'a> {
+    /// Rows to show.
+    pub rows: &'a [ResultRow],
+    /// Whether the rows are search hits (or every entity, for an empty query).
+    pub searched: bool,
+    /// Lookups.
+    pub index: &'a Index,
+    /// Countdowns count from here.
+    pub today: NaiveDate,
+    /// Whether the list has the focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: Theme,
+}
+
+/// Column widths for an inner width.
+struct Columns {
+    symbol: usize,
+    exchange: usize,
+    name: usize,
+    programs: usize,
+    next: usize,
+}
+
+impl Columns {
+    fn new(width: usize) -> Columns {
+        let (symbol, programs, next) = (8, 3, 8);
+        let exchange = if width >= 52 { 8 } else { 0 };
+        let gaps = 3 + usize::from(exchange > 0);
+        let fixed = MARKER + symbol + exchange + programs + next + gaps;
+        Columns {
+            symbol,
+            exchange,
+            name: width.saturating_sub(fixed),
+            programs,
+            next,
+        }
+    }
+}
+
+impl ResultsList<'_> {
+    fn header(&self, c: &Columns) -> Line<'static> {
+        let mut text = format!("{}{} ", " ".repeat(MARKER), cell("SYMBOL", c.symbol));
+        if c.exchange > 0 {
+            text.push_str(&cell("EXCH", c.exchange));
+            text.push(' ');
+        }
+        text.push_str(&cell("NAME", c.name));
+        text.push(' ');
+        text.push_str(&cell_right("PRG", c.programs));
+        text.push(' ');
+        text.push_str(&cell_right("NEXT", c.next));
+        Line::styled(text, self.theme.muted())
+    }
+
+    fn row(&self, row: &ResultRow, c: &Columns) -> ListItem<'static> {
+        let (ix, theme) = (self.index, self.theme);
+        let base = Style::new();
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let gap = || Span::raw(" ");
+        let (symbol, exchange, progs, next) = match row.target {
+            Target::Entity(e) => {
+                let entity = ix.entity(e);
+                let listing = match row.field {
+                    Field::Symbol => entity.listings.iter().find(|l| l.symbol == row.text),
+                    _ => entity.primary(),
+                };
+                let symbol = listing.map_or(entity.id.as_str(), |l| l.symbol.as_str());
+                let exchange = listing.map_or("unlisted", |l| l.exchange.code());
+                let next = ix.next_catalyst(e, self.today);
+                let next = next.map_or("—".into(), |c| {
+                    ix.catalyst(c).date.timing(self.today).short()
+                });
+                (symbol, exchange, ix.program_count(e).to_string(), next)
+            }
+            Target::Program(p) => {
+                let next = ix
+                    .catalysts_of_program(p)
+                    .iter()
+                    .map(|&c| ix.catalyst(c).date.timing(self.today))
+                    .find(|t| !t.is_past());
+                (
+                    "program",
+                    "",
+                    String::new(),
+                    next.map_or("—".into(), |t| t.short()),
+                )
+            }
+            Target::Catalyst(c) => {
+                let timing = ix.catalyst(c).date.timing(self.today);
+                ("event", "", String::new(), timing.short())
+            }
+        };
+        let symbol_matched = matches!(row.field, Field::Symbol) && !row.positions.is_empty();
+        let kind_style = match row.target {
+            Target::Entity(_) => theme.title(),
+            _ => theme.muted(),
+        };
+        if symbol_matched {
+            spans.extend(highlighted(
+                symbol,
+                &row.positions,
+                c.symbol,
+                kind_style,
+                theme.matched(),
+            ));
+        } else {
+            spans.push(Span::styled(cell(&clean(symbol), c.symbol), kind_style));
+        }
+        spans.push(gap());
+        if c.exchange > 0 {
+            spans.push(Span::styled(cell(exchange, c.exchange), theme.muted()));
+            spans.push(gap());
+        }
+        match (row.target, row.field) {
+            (Target::Entity(e), Field::Symbol) => {
+                spans.push(Span::raw(cell(&clean(&ix.entity(e).name), c.name)));
+            }
+            _ => spans.extend(highlighted(
+                &row.text,
+                &row.positions,
+                c.name,
+                base,
+                theme.matched(),
+            )),
+        }
+        spans.push(gap());
+        spans.push(Span::raw(cell_right(&progs, c.programs)));
+        spans.push(gap());
+        let next_style = if next.ends_with("ago") {
+            theme.past()
+        } else {
+            base
+        };
+        spans.push(Span::styled(cell_right(&next, c.next), next_style));
+        ListItem::new(Line::from(spans))
+    }
+}
+
+impl StatefulWidget for ResultsList<'_> {
+    type State = ListState;
+
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
+        let title = if self.searched {
+            format!("Results ({})", self.rows.len())
+        } else {
+            format!("All entities ({})", self.rows.len())
+        };
+        let block = pane::block(title, self.focused, self.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [head, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        let columns = Columns::new(inner.width as usize);
+        self.header(&columns).render(head, buf);
+        let items: Vec<ListItem<'static>> = if self.rows.is_empty() {
+            vec![pane::empty(
+                "no match; Backspace or Ctrl-U to widen",
+                self.theme,
+            )]
+        } else {
+            self.rows.iter().map(|r| self.row(r, &columns)).collect()
+        };
+        if self.rows.is_empty() {
+            state.select(None);
+        }
+        pane::render_list(items, body, buf, state, self.focused, self.theme);
+    }
+}

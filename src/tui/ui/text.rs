@@ -1,0 +1,184 @@
+//! Column text: data made safe to print, fitted to terminal columns (wide characters count
+//! double), and search matches split into highlighted spans.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::model::{Timing, When};
+
+/// Text from data with control characters and escape sequences removed.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    crate::text::sanitize(text)
+}
+
+/// `text` cut to at most `width` columns, ending in `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` fitted and padded with spaces to exactly `width` columns.
+pub fn cell(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let pad = width.saturating_sub(fitted.width());
+    format!("{fitted}{}", " ".repeat(pad))
+}
+
+/// `text` fitted and right-aligned in exactly `width` columns.
+pub fn cell_right(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let pad = width.saturating_sub(fitted.width());
+    format!("{}{fitted}", " ".repeat(pad))
+}
+
+/// `text` in exactly `width` columns as spans, the characters at `positions` (char indices,
+/// as search hits report them) in `matched` style. Text that needed cleaning loses its
+/// highlight rather than risk marking the wrong characters.
+pub fn highlighted(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    base: Style,
+    matched: Style,
+) -> Vec<Span<'static>> {
+    let cleaned = clean(text);
+    let positions = if matches!(cleaned, Cow::Borrowed(_)) {
+        positions
+    } else {
+        &[]
+    };
+    let fitted = fit(&cleaned, width);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in fitted.chars().enumerate() {
+        let is_match = positions.contains(&i) && c != '…';
+        if is_match != run_matched && !run.is_empty() {
+            let style = if run_matched { matched } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_matched = is_match;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_matched { matched } else { base }));
+    }
+    let pad = width.saturating_sub(fitted.width());
+    if pad > 0 {
+        spans.push(Span::styled(" ".repeat(pad), base));
+    }
+    spans
+}
+
+/// Spans cut to at most `width` columns; the span that overflows ends in `…`.
+pub fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut used = 0;
+    for span in spans {
+        let w = span.content.width();
+        if used + w <= width {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        out.push(Span::styled(fit(&span.content, width - used), span.style));
+        break;
+    }
+    Line::from(out)
+}
+
+/// Past, now or upcoming as a one-character mark: `✓` past, `●` now, `○` upcoming.
+pub fn timing_mark(timing: Timing) -> &'static str {
+    match timing {
+        Timing::Past(_) => "✓",
+        Timing::Now => "●",
+        Timing::Upcoming(_) => "○",
+    }
+}
+
+/// The days a date may fall on, for detail panes: `1 Jun – 10 Jun 2026`.
+pub fn range_label(when: &When) -> String {
+    let (a, b) = when.range();
+    if a == b {
+        return a.format("%-d %b %Y").to_string();
+    }
+    let first = if chrono::Datelike::year(&a) == chrono::Datelike::year(&b) {
+        a.format("%-d %b")
+    } else {
+        a.format("%-d %b %Y")
+    };
+    format!("{first} – {}", b.format("%-d %b %Y"))
+}
+
+/// `1 program`, `3 programs`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A day as the tab bar shows it: `Sat 21 Nov 2026`.
+pub fn day_label(day: NaiveDate) -> String {
+    day.format("%a %-d %b %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_by_columns_not_chars() {
+        assert_eq!(fit("SoftBank", 20), "SoftBank");
+        assert_eq!(fit("SoftBank Group", 6), "SoftB…");
+        assert_eq!(fit("ソフトバンク", 5), "ソフ…");
+        assert_eq!(cell("ソフトバンク", 7).width(), 7);
+        assert_eq!(cell_right("7", 3), "  7");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn fit_line_cuts_the_overflowing_span() {
+        let spans = vec![
+            Span::raw("member · "),
+            Span::raw("¥1T ($6.34B)"),
+            Span::raw(" more"),
+        ];
+        let line = fit_line(spans, 14);
+        assert_eq!(line.to_string(), "member · ¥1T …");
+        assert_eq!(line.width(), 14);
+    }
+
+    #[test]
+    fn highlights_matched_chars_and_pads() {
+        let spans = highlighted("SoftBank", &[0, 4], 10, Style::new(), Style::new().bold());
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "SoftBank  ");
+        assert_eq!(spans[0].content, "S");
+        assert_eq!(spans[2].content, "B");
+        let dirty = highlighted("a\u{1b}[2Jb", &[0], 4, Style::new(), Style::new());
+        let text: String = dirty.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "ab  ");
+    }
+}

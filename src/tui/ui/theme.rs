@@ -1,0 +1,104 @@
+//! Styles. Colour only ever repeats what the text already says; without colour (`NO_COLOR`)
+//! the same screens use bold, underline, reverse and dim alone.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::Direction;
+
+/// The style palette, with or without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    /// A palette; `color: false` drops every foreground and background colour.
+    pub fn new(color: bool) -> Theme {
+        Theme { color }
+    }
+
+    fn fg(self, style: Style, color: Color) -> Style {
+        if self.color { style.fg(color) } else { style }
+    }
+
+    /// Headings and names.
+    pub fn title(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Secondary text: exchanges, file names, column headers.
+    pub fn muted(self) -> Style {
+        self.fg(Style::new(), Color::DarkGray)
+    }
+
+    /// The border of a pane, thicker styling when it has the focus.
+    pub fn border(self, focused: bool) -> Style {
+        if focused {
+            self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
+        } else {
+            self.muted()
+        }
+    }
+
+    /// The selected row of the focused list.
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The selected row of a list that does not have the focus.
+    pub fn selected_idle(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Characters a search query matched.
+    pub fn matched(self) -> Style {
+        self.fg(
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Color::Yellow,
+        )
+    }
+
+    /// Tailwind, headwind or mixed.
+    pub fn direction(self, direction: Direction) -> Style {
+        let color = match direction {
+            Direction::Tailwind => Color::Green,
+            Direction::Headwind => Color::Red,
+            Direction::Mixed => Color::Yellow,
+        };
+        self.fg(Style::new(), color)
+    }
+
+    /// A date already behind today.
+    pub fn past(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::DIM), Color::DarkGray)
+    }
+
+    /// A date whose range contains today.
+    pub fn now(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Magenta)
+    }
+
+    /// The today marker.
+    pub fn today(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Magenta)
+    }
+
+    /// Money amounts.
+    pub fn money(self) -> Style {
+        self.fg(Style::new(), Color::Cyan)
+    }
+
+    /// The active tab and other accents.
+    pub fn accent(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+}
+
+/// Direction in words, with a shape: `▲ tailwind`, `▼ headwind`, `◆ mixed`.
+pub fn direction_label(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Tailwind => "▲ tailwind",
+        Direction::Headwind => "▼ headwind",
+        Direction::Mixed => "◆ mixed",
+    }
+}

@@ -1,0 +1,90 @@
+//! The Calendar tab's timeline: month headings, the today marker, past and upcoming catalysts.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::entity_catalysts::CatalystRow;
+use super::pane::{self, MARKER};
+use super::text::day_label;
+use super::theme::Theme;
+use crate::index::Index;
+use crate::model::CatalystId;
+use crate::tui::calendar::TimelineRow;
+
+/// Catalysts grouped by the month they start in, with a line where today falls.
+pub struct Timeline<'a> {
+    /// Lookups.
+    pub index: &'a Index,
+    /// The catalysts shown, by date.
+    pub list: &'a [CatalystId],
+    /// Rows built from `list` (see [`crate::tui::calendar::timeline`]).
+    pub rows: &'a [TimelineRow],
+    /// Today.
+    pub today: NaiveDate,
+    /// Pane title (says what the filter is).
+    pub title: String,
+    /// Whether the pane has the focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: Theme,
+}
+
+fn rule(text: String, width: usize, fill: char) -> String {
+    let used = text.width();
+    format!(
+        "{text}{}",
+        fill.to_string().repeat(width.saturating_sub(used))
+    )
+}
+
+impl StatefulWidget for Timeline<'_> {
+    type State = ListState;
+
+    /// `state` selects a catalyst (position in `list`); it is mapped to its row.
+    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
+        let theme = self.theme;
+        let block = pane::block(self.title, self.focused, theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = (inner.width as usize).saturating_sub(MARKER);
+        let rows = CatalystRow {
+            index: self.index,
+            today: self.today,
+            width,
+            theme,
+        };
+        let mut selected_row = None;
+        let mut items: Vec<ListItem<'static>> = Vec::with_capacity(self.rows.len());
+        for (at, row) in self.rows.iter().enumerate() {
+            let line = match *row {
+                TimelineRow::Month(first) => Line::styled(
+                    rule(first.format("%B %Y ").to_string(), width, '─'),
+                    theme.accent(),
+                ),
+                TimelineRow::Today => Line::styled(
+                    rule(format!("━━ today {} ", day_label(self.today)), width, '━'),
+                    theme.today(),
+                ),
+                TimelineRow::Catalyst(i) => {
+                    if state.selected() == Some(i) {
+                        selected_row = Some(at);
+                    }
+                    rows.line(self.list[i])
+                }
+            };
+            items.push(ListItem::new(line));
+        }
+        if self.list.is_empty() {
+            items.insert(
+                0,
+                pane::empty("no catalyst for this filter (f: all)", theme),
+            );
+        }
+        state.select(selected_row);
+        pane::render_list(items, inner, buf, state, self.focused, theme);
+    }
+}

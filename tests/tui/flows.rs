@@ -1,0 +1,217 @@
+//! Key-driven flows: what a trader does, step by step, with a named snapshot per step of the
+//! main flow and state assertions everywhere.
+
+use aipx::search::Target;
+use aipx::tui::Tab;
+use aipx::tui::calendar::CalendarPane;
+use aipx::tui::explore::ExplorePane;
+use aipx::tui::keymap;
+use aipx::tui::programs::ProgramsPane;
+use aipx::tui::ui::help::help_lines;
+use aipx::tui::ui::theme::Theme;
+use insta::assert_snapshot;
+
+use super::play;
+
+fn entity_id(screen: &aipx::tui::screen::Headless) -> Option<String> {
+    let app = &screen.app;
+    let e = app.explore().entity()?;
+    Some(app.index().entity(e).id.clone())
+}
+
+#[test]
+fn search_open_calendar_and_jump_back() {
+    let mut s = play(120, 40, "/softbank");
+    assert!(s.app.searching());
+    assert_eq!(s.app.explore().query, "softbank", "`/` is not typed");
+    assert_eq!(entity_id(&s).as_deref(), Some("9984.T"));
+    assert_snapshot!("flow_1_search", s.text());
+
+    s.play("<Enter>").unwrap();
+    assert!(!s.app.searching());
+    assert_eq!(s.app.explore().focus, ExplorePane::Exposures);
+    assert_snapshot!("flow_2_open", s.text());
+
+    // Catalysts pane, fourth row: the 2027 humanoid-robot pilots.
+    s.play("<Tab>jjj<Enter>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Calendar);
+    let c = s.app.calendar().catalyst(s.app.index()).unwrap();
+    assert_eq!(s.app.index().catalyst(c).id, "sovereign-ai-robot-pilots");
+    assert_snapshot!("flow_3_calendar", s.text());
+
+    // Enter on the timeline jumps to the entity the user came from.
+    s.play("<Enter>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Explore);
+    assert_eq!(entity_id(&s).as_deref(), Some("9984.T"));
+    assert_eq!(s.app.history_len(), 2);
+    assert_snapshot!("flow_4_jump_back", s.text());
+
+    // Esc walks the jumps back, then steps out of the pane, then clears the query.
+    s.play("<Esc>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Calendar);
+    s.play("<Esc>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Explore);
+    assert_eq!(s.app.explore().focus, ExplorePane::Catalysts);
+    s.play("<Esc><Esc>").unwrap();
+    assert_eq!(s.app.explore().focus, ExplorePane::Results);
+    assert!(s.app.explore().query.is_empty());
+}
+
+#[test]
+fn exposure_opens_its_program_and_a_linked_entity_opens_in_explore() {
+    let mut s = play(120, 40, "/rapidus<Enter>");
+    assert_eq!(entity_id(&s).as_deref(), Some("rapidus"));
+    s.play("<Enter>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Programs);
+    let p = s.app.programs().program(s.app.index()).unwrap();
+    let first = s
+        .app
+        .index()
+        .exposures_of(s.app.explore().entity().unwrap())
+        .next();
+    assert_eq!(Some(p), first.map(|x| x.program));
+    s.play("<Enter>").unwrap();
+    assert_eq!(s.app.programs().focus, ProgramsPane::Entities);
+    let wanted = s.app.programs().selected_entity(s.app.index()).unwrap();
+    s.play("<Enter>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Explore);
+    assert_eq!(s.app.explore().entity(), Some(wanted));
+}
+
+#[test]
+fn programs_show_nested_funding_indented() {
+    let text = play(120, 40, "2jj").text();
+    assert!(text.contains("METI FY2026 budget"));
+    let line = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap()
+            .to_string()
+    };
+    let top = line("¥3.07T");
+    let nested = line("¥1.23T ($7.9B)");
+    let rapidus = line("¥150B");
+    let col = |l: &str, s: &str| unicode_width::UnicodeWidthStr::width(&l[..l.find(s).unwrap()]);
+    assert!(col(&nested, "¥1.23T") > col(&top, "¥3.07T"));
+    assert!(col(&rapidus, "¥150B") > col(&nested, "¥1.23T"));
+}
+
+#[test]
+fn calendar_has_the_key_dates_with_their_precision() {
+    let text = play(120, 40, "3").text();
+    let row = |title: &str| {
+        text.lines()
+            .find(|l| l.contains(title))
+            .unwrap()
+            .to_string()
+    };
+    assert!(row("Japanese ministries formalise").contains("early Jun 2026"));
+    assert!(row("Japan's fiscal 2026 opens").contains("1 Apr 2026"));
+    assert!(row("Rapidus targets 2nm").contains("2027"));
+    assert!(row("Five-year sovereign AI funding").contains("JP FY2026"));
+    assert!(row("Japanese ministries formalise").contains("days ago"));
+    assert!(row("Rapidus targets 2nm").contains("in 41 days"));
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |needle: &str| lines.iter().position(|l| l.contains(needle)).unwrap();
+    assert!(at("Japanese ministries formalise") < at("━━ today Sat 21 Nov 2026"));
+    assert!(at("━━ today Sat 21 Nov 2026") < at("Rapidus targets"));
+}
+
+#[test]
+fn calendar_filters_to_the_selected_ticker_and_back() {
+    let mut s = play(120, 40, "/softbank<Enter>3");
+    let all = s.app.calendar().list(s.app.index()).len();
+    s.play("f").unwrap();
+    let filtered = s.app.calendar().list(s.app.index()).len();
+    assert!(filtered < all);
+    assert!(s.text().contains("9984 only"));
+    s.play("f").unwrap();
+    assert_eq!(s.app.calendar().list(s.app.index()).len(), all);
+    // A program selected in Explore is no ticker: say so instead of filtering.
+    let mut s = play(120, 40, "/sovereign ai program<Esc>3f");
+    assert!(matches!(s.app.explore().target(), Some(Target::Program(_))));
+    assert!(s.app.calendar().filter.is_none());
+    assert!(s.app.message().is_some());
+    s.play("j").unwrap();
+    assert!(s.app.message().is_none());
+}
+
+#[test]
+fn grid_toggles_and_linked_pane_jumps() {
+    let mut s = play(120, 40, "3v");
+    assert!(s.app.calendar().grid);
+    assert!(s.text().contains("Mo  Tu  We  Th  Fr  Sa  Su"));
+    s.play("<Tab>").unwrap();
+    assert_eq!(s.app.calendar().focus, CalendarPane::Linked);
+    s.play("j<Enter>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Explore);
+    s.play("<Esc>").unwrap();
+    assert_eq!(s.app.tab(), Tab::Calendar);
+    s.play("<Esc><Esc>").unwrap();
+    assert!(
+        !s.app.calendar().grid,
+        "Esc leaves the grid once out of the linked pane"
+    );
+}
+
+#[test]
+fn slash_searches_from_anywhere_and_q_quits_outside_the_box() {
+    let mut s = play(80, 24, "2/");
+    assert_eq!(s.app.tab(), Tab::Explore);
+    assert!(s.app.searching());
+    s.play("q/").unwrap();
+    assert_eq!(s.app.explore().query, "q", "q is typed, / is not");
+    assert!(!s.app.should_quit());
+    s.play("<Esc>q").unwrap();
+    assert!(s.app.should_quit());
+    let s = play(80, 24, "/abc<C-c>");
+    assert!(s.app.should_quit(), "Ctrl-C quits while typing");
+    let s = play(80, 24, "?q");
+    assert!(s.app.should_quit(), "q quits from the help overlay");
+    let s = play(80, 24, "/soft<Tab>");
+    assert!(!s.app.searching(), "Tab leaves the box");
+    assert_eq!(s.app.explore().focus, ExplorePane::Exposures);
+}
+
+#[test]
+fn pasted_text_goes_into_the_search_box() {
+    let mut s = play(80, 24, "2");
+    s.apply(&crossterm::event::Event::Paste("q9984\u{1b}[2J.T".into()));
+    assert!(!s.app.should_quit(), "a pasted q is text, not a command");
+    assert!(s.app.searching());
+    assert_eq!(s.app.explore().query, "q9984[2J.T");
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_focused_list() {
+    let mut s = play(120, 40, "<WheelDown*3>");
+    assert_eq!(s.app.explore().selected, 3);
+    s.play("<WheelUp>").unwrap();
+    assert_eq!(s.app.explore().selected, 2);
+    s.play("3<WheelDown>").unwrap();
+    let next = s.app.calendar().selected;
+    s.play("<WheelUp>").unwrap();
+    assert_eq!(s.app.calendar().selected + 1, next);
+}
+
+#[test]
+fn status_hints_and_help_come_from_the_key_table() {
+    let s = play(200, 40, "");
+    for (keys, label) in keymap::hints(s.app.modes()) {
+        assert!(
+            s.text().contains(&format!("{keys} {label}")),
+            "{keys} {label}"
+        );
+    }
+    let help: String = help_lines(Theme::new(false))
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for binding in keymap::KEYMAP {
+        assert!(
+            help.contains(binding.desc),
+            "{} missing from help",
+            binding.desc
+        );
+    }
+}

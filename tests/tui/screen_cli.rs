@@ -1,0 +1,47 @@
+//! `aipx screen` and the no-subcommand entry point, through the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn aipx() -> Command {
+    let mut cmd = Command::cargo_bin("aipx").unwrap();
+    cmd.args(["--today", "2026-11-21"]);
+    cmd
+}
+
+#[test]
+fn screen_prints_one_line_per_row() {
+    let out = aipx()
+        .args(["screen", "--size", "80x24", "--keys", "/softbank<Enter>"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 24);
+    assert!(text.contains("SoftBank Group Corp."));
+    assert!(!text.contains('\u{1b}'), "plain text, no escape codes");
+}
+
+#[test]
+fn screen_rejects_bad_scripts_and_sizes() {
+    aipx()
+        .args(["screen", "--keys", "ab<Nope>"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("column 3: unknown key <Nope>"));
+    aipx()
+        .args(["screen", "--size", "80"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected WxH"));
+}
+
+#[test]
+fn without_a_terminal_the_bare_command_prints_the_overview() {
+    aipx()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("SoftBank Group Corp."));
+}

@@ -1,0 +1,51 @@
+//! One named snapshot per tab and size, plus the help overlay, the month grid and the
+//! too-small line. Review a changed `.snap` as a UI diff.
+
+use insta::assert_snapshot;
+
+use super::screen;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn each_size(name: &str, keys: &str) {
+    for (w, h) in SIZES {
+        assert_snapshot!(format!("{name}_{w}x{h}"), screen(w, h, keys));
+    }
+}
+
+#[test]
+fn explore_tab() {
+    each_size("explore", "");
+}
+
+#[test]
+fn explore_search_results() {
+    each_size("explore_search_softbank", "/softbank");
+}
+
+#[test]
+fn programs_tab_with_nested_funding() {
+    // Third program: METI's budget, whose Rapidus and AI lines sit inside its chip line.
+    each_size("programs", "2jj");
+}
+
+#[test]
+fn calendar_tab() {
+    each_size("calendar", "3");
+}
+
+#[test]
+fn calendar_month_grid() {
+    // Back from the first upcoming catalyst to the June Genesis meeting.
+    each_size("calendar_grid", "3kv");
+}
+
+#[test]
+fn help_overlay() {
+    each_size("help", "?");
+}
+
+#[test]
+fn too_small() {
+    assert_snapshot!("too_small_40x10", screen(40, 10, ""));
+}
