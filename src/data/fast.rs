@@ -274,9 +274,8 @@ impl<'a> Scanner<'a> {
             let from = sc.i;
             while let Some(b) = sc.peek() {
                 // `_` is allowed only between two digits.
-                let separator = b == b'_'
-                    && sc.i > from
-                    && sc.s.get(sc.i + 1).is_some_and(u8::is_ascii_digit);
+                let separator =
+                    b == b'_' && sc.i > from && sc.s.get(sc.i + 1).is_some_and(u8::is_ascii_digit);
                 if !(b.is_ascii_digit() || separator) {
                     break;
                 }
