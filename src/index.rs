@@ -1,12 +1,11 @@
 //! The in-memory index: every way a trader names an entity, and the links from an entity to
 //! its programs, funding and catalysts, built once from a [`Dataset`].
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::model::*;
-use crate::search::Searcher;
+use crate::search::{Hit, Searcher, Session};
 
 /// What a typed name resolves to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +21,10 @@ pub enum Resolution {
 /// A dataset with its lookups built.
 pub struct Index {
     data: Dataset,
-    /// Normalised spelling -> entities it names.
-    names: HashMap<String, Vec<EntityId>>,
+    /// Normalised spelling -> the entity it names, or (with [`SHARED`] set) an index into
+    /// `shared` when several entities share it. Exchange-qualified forms are parsed at lookup.
+    names: FxHashMap<Box<str>, EntityId>,
+    shared: Vec<Vec<EntityId>>,
     exposures_by_entity: Vec<Vec<usize>>,
     exposures_by_program: Vec<Vec<usize>>,
     catalysts_by_entity: Vec<Vec<CatalystId>>,
@@ -66,14 +67,16 @@ const LEGAL_SUFFIXES: &[&str] = &[
     " incorporated",
 ];
 
+/// Marks a `names` value as an index into `shared`.
+const SHARED: u32 = 1 << 31;
+
 fn spellings(entity: &Entity) -> Vec<String> {
-    let mut out = vec![entity.id.clone(), entity.name.clone()];
-    out.extend(entity.aliases.iter().cloned());
-    for listing in &entity.listings {
-        out.push(listing.symbol.clone());
-        out.extend(listing.exchange.spellings(&listing.symbol));
-    }
-    let mut normalized: Vec<String> = out.iter().map(|s| normalize(s)).collect();
+    let listed = entity.listings.iter().map(|l| &l.symbol);
+    let all = [&entity.id, &entity.name]
+        .into_iter()
+        .chain(&entity.aliases)
+        .chain(listed);
+    let mut normalized: Vec<String> = all.map(|s| normalize(s)).collect();
     let name = normalize(&entity.name);
     for suffix in LEGAL_SUFFIXES {
         if let Some(short) = name.strip_suffix(suffix) {
@@ -89,10 +92,20 @@ fn spellings(entity: &Entity) -> Vec<String> {
 impl Index {
     /// Builds every lookup; linear in the size of the dataset.
     pub fn new(data: Dataset) -> Index {
-        let mut names: HashMap<String, Vec<EntityId>> = HashMap::new();
+        let mut names: FxHashMap<Box<str>, EntityId> = FxHashMap::default();
+        let mut shared: Vec<Vec<EntityId>> = Vec::new();
         for (i, entity) in data.entities.iter().enumerate() {
+            let id = EntityId(i as u32);
             for key in spellings(entity) {
-                names.entry(key).or_default().push(EntityId(i as u32));
+                let slot = names.entry(key.into_boxed_str()).or_insert(id);
+                if *slot == id {
+                    continue;
+                }
+                if slot.0 & SHARED == 0 {
+                    shared.push(vec![*slot]);
+                    *slot = EntityId(SHARED | (shared.len() - 1) as u32);
+                }
+                shared[(slot.0 & !SHARED) as usize].push(id);
             }
         }
 
@@ -136,6 +149,7 @@ impl Index {
         Index {
             data,
             names,
+            shared,
             exposures_by_entity,
             exposures_by_program,
             catalysts_by_entity,
@@ -150,18 +164,47 @@ impl Index {
         &self.data
     }
 
+    fn lookup(&self, key: &str) -> &[EntityId] {
+        match self.names.get(key) {
+            None => &[],
+            Some(v) if v.0 & SHARED != 0 => &self.shared[(v.0 & !SHARED) as usize],
+            Some(v) => std::slice::from_ref(v),
+        }
+    }
+
     /// Resolves any form a trader types: `9984`, `9984.T`, `TSE:9984`, `9984 JT`, `SoftBank`.
     pub fn resolve(&self, typed: &str) -> Resolution {
-        match self.names.get(&normalize(typed)).map(Vec::as_slice) {
-            Some([one]) => Resolution::Found(*one),
-            Some(many) if !many.is_empty() => Resolution::Ambiguous(many.to_vec()),
-            _ => Resolution::NotFound,
+        let key = normalize(typed);
+        let mut found = self.lookup(&key).to_vec();
+        if found.is_empty()
+            && let Some((exchanges, symbol)) = Exchange::split_listing(&key)
+        {
+            found = self
+                .lookup(symbol)
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    self.entity(e).listings.iter().any(|l| {
+                        exchanges.contains(&l.exchange) && l.symbol.eq_ignore_ascii_case(symbol)
+                    })
+                })
+                .collect();
+        }
+        match found.as_slice() {
+            [] => Resolution::NotFound,
+            [one] => Resolution::Found(*one),
+            _ => Resolution::Ambiguous(found),
         }
     }
 
     /// Fuzzy search over symbols, names, aliases, programs and catalysts; exact names first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<crate::search::Hit<'_>> {
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
         self.searcher.search(self, query, limit)
+    }
+
+    /// [`search`](Self::search) that narrows the session's previous matches as the query grows.
+    pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
+        self.searcher.search_in(self, session, query, limit)
     }
 
     /// An entity by position.
@@ -264,9 +307,9 @@ impl Index {
             }
         }
         if out.is_empty() {
-            let keys = self.names.keys().map(String::as_str);
+            let keys = self.names.keys().map(|k| &**k);
             for key in crate::text::closest(&normalize(typed), keys, n) {
-                for &e in &self.names[key] {
+                for &e in self.lookup(key) {
                     if !out.contains(&e) {
                         out.push(e);
                     }

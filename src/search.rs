@@ -1,9 +1,16 @@
 //! Fuzzy search over symbols, names, aliases, programs and catalysts.
+//!
+//! Scoring is fuzzy-matcher's skim algorithm. What keeps it inside a frame at 100k entities:
+//! a 64-bit character mask per text rejects most texts before scoring, a query that only
+//! grew re-scores only the previous matches ([`Session`]), large sets are scored on every
+//! core, only the top `limit` are kept (no full sort), and only those get match positions.
+
+use std::cmp::Reverse;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::index::{Index, Resolution, normalize};
+use crate::index::{Index, Resolution};
 use crate::model::*;
 
 /// What a search hit points at.
@@ -39,12 +46,16 @@ pub enum Field {
     Alias,
 }
 
+/// Texts longer than this are scored on their first `MAX_CHARS` characters only.
+const MAX_CHARS: usize = 96;
+/// Below this many candidates one thread is faster than two.
+const PARALLEL_FROM: usize = 20_000;
+
 struct Item {
     target: Target,
     field: Field,
-    text: String,
-    /// `normalize(text)`, kept to spot exact matches without reallocating per query.
-    key: String,
+    text: Box<str>,
+    mask: u64,
 }
 
 /// One result: the record, the text that matched and where.
@@ -64,10 +75,41 @@ pub struct Hit<'a> {
     pub positions: Vec<usize>,
 }
 
+/// Bit set of the (lower-cased) characters of `text`: letters and digits get a bit each,
+/// anything else shares the rest by hash. A text can only match a query whose mask it covers.
+fn mask(text: &str) -> u64 {
+    let mut m = 0u64;
+    for c in text.chars() {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            'A'..='Z' => c as u32 - 'A' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            ' ' => continue,
+            _ => {
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                36 + (lower as u32 % 28)
+            }
+        };
+        m |= 1 << bit;
+    }
+    m
+}
+
+/// A scored candidate: item position and score.
+type Scored = (u32, i64);
+
 /// The searchable texts of a dataset.
 pub struct Searcher {
     items: Vec<Item>,
     matcher: SkimMatcherV2,
+}
+
+/// Remembers the last query and the items it matched, so typing one more character only
+/// re-scores those.
+#[derive(Default)]
+pub struct Session {
+    query: String,
+    matched: Option<Vec<u32>>,
 }
 
 impl Searcher {
@@ -75,11 +117,12 @@ impl Searcher {
     pub fn new(data: &Dataset) -> Searcher {
         let mut items = Vec::new();
         let mut push = |target, field, text: &str| {
+            let text: String = text.chars().take(MAX_CHARS).collect();
             items.push(Item {
                 target,
                 field,
-                key: normalize(text),
-                text: text.to_string(),
+                mask: mask(&text),
+                text: text.into_boxed_str(),
             })
         };
         for (i, e) in data.entities.iter().enumerate() {
@@ -108,56 +151,170 @@ impl Searcher {
         }
     }
 
+    /// Scores `candidates` (all items when `None`) against `query`; returns the matches.
+    fn score(&self, query: &str, candidates: Option<&[u32]>) -> Vec<Scored> {
+        let need = mask(query);
+        let run = |range: &mut dyn Iterator<Item = u32>| -> Vec<Scored> {
+            range
+                .filter_map(|i| {
+                    let item = &self.items[i as usize];
+                    if item.mask & need != need {
+                        return None;
+                    }
+                    self.matcher.fuzzy_match(&item.text, query).map(|s| (i, s))
+                })
+                .collect()
+        };
+        let all: Vec<u32>;
+        let ids: &[u32] = match candidates {
+            Some(c) => c,
+            None if self.items.len() < PARALLEL_FROM => {
+                return run(&mut (0..self.items.len() as u32));
+            }
+            None => {
+                all = (0..self.items.len() as u32).collect();
+                &all
+            }
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if ids.len() < PARALLEL_FROM || threads == 1 {
+            return run(&mut ids.iter().copied());
+        }
+        let chunk = ids.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = ids
+                .chunks(chunk)
+                .map(|part| s.spawn(move || run(&mut part.iter().copied())))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("scoring threads do not panic"))
+                .collect()
+        })
+    }
+
     /// Best `limit` hits for `query`, one per record: exact names first, then by score.
     pub fn search<'a>(&'a self, index: &Index, query: &str, limit: usize) -> Vec<Hit<'a>> {
+        self.search_in(index, &mut Session::default(), query, limit)
+    }
+
+    /// Like [`search`](Self::search), narrowing the session's previous matches when the query
+    /// only grew.
+    pub fn search_in<'a>(
+        &'a self,
+        index: &Index,
+        session: &mut Session,
+        query: &str,
+        limit: usize,
+    ) -> Vec<Hit<'a>> {
         let query = query.trim();
         if query.is_empty() {
+            *session = Session::default();
             return Vec::new();
         }
-        let key = normalize(query);
-        let resolved: Vec<EntityId> = match index.resolve(query) {
+        // Fuzzy matching is a subsequence test: a longer query matches a subset.
+        let narrow = session
+            .matched
+            .as_deref()
+            .filter(|_| query.starts_with(session.query.as_str()));
+        let scored = self.score(query, narrow);
+        session.query = query.to_string();
+        session.matched = Some(scored.iter().map(|&(i, _)| i).collect());
+
+        let exact = self.exact(index, query);
+        let mut best = best_per_record(&self.items, query, scored, &exact);
+        for &(i, _) in &exact {
+            if !best
+                .iter()
+                .any(|&(j, _, _)| self.items[j as usize].target == self.items[i as usize].target)
+            {
+                best.push((i, 0, true));
+            }
+        }
+        let rank = |&(i, score, exact): &(u32, i64, bool)| {
+            (
+                Reverse(exact),
+                Reverse(score),
+                self.items[i as usize].text.len(),
+                i,
+            )
+        };
+        if best.len() > limit {
+            best.select_nth_unstable_by_key(limit, rank);
+            best.truncate(limit);
+        }
+        best.sort_unstable_by_key(rank);
+        best.into_iter()
+            .map(|(i, score, exact)| {
+                let item = &self.items[i as usize];
+                let positions = self
+                    .matcher
+                    .fuzzy_indices(&item.text, query)
+                    .map(|(_, p)| p)
+                    .unwrap_or_default();
+                Hit {
+                    target: item.target,
+                    field: item.field,
+                    text: &item.text,
+                    score,
+                    exact,
+                    positions,
+                }
+            })
+            .collect()
+    }
+
+    /// Items that name the query exactly: the resolved entity's items, or a title equal to it.
+    fn exact(&self, index: &Index, query: &str) -> Vec<(u32, bool)> {
+        let resolved = match index.resolve(query) {
             Resolution::Found(e) => vec![e],
             Resolution::Ambiguous(es) => es,
             Resolution::NotFound => Vec::new(),
         };
-        let mut hits: Vec<Hit<'a>> = Vec::new();
-        for item in &self.items {
-            let exact = item.key == key
-                || matches!(item.target, Target::Entity(e) if resolved.contains(&e)
-                    && item.field == Field::Symbol);
-            let Some((score, positions)) = self.matcher.fuzzy_indices(&item.text, query) else {
-                if exact {
-                    hits.push(Hit {
-                        target: item.target,
-                        field: item.field,
-                        text: &item.text,
-                        score: 0,
-                        exact,
-                        positions: Vec::new(),
-                    });
-                }
-                continue;
-            };
-            hits.push(Hit {
-                target: item.target,
-                field: item.field,
-                text: &item.text,
-                score,
-                exact,
-                positions,
-            });
+        let mut out = Vec::new();
+        for e in resolved {
+            // Entities' items are contiguous and in entity order.
+            let start = self
+                .items
+                .partition_point(|it| matches!(it.target, Target::Entity(x) if x < e));
+            let first = start as u32;
+            if self
+                .items
+                .get(start)
+                .is_some_and(|it| it.target == Target::Entity(e))
+            {
+                out.push((first, true));
+            }
         }
-        // Best hit per record: exact first, then score, then symbols before names.
-        let rank = |h: &Hit| (std::cmp::Reverse(h.exact), std::cmp::Reverse(h.score));
-        hits.sort_by(|a, b| a.target.cmp(&b.target).then_with(|| rank(a).cmp(&rank(b))));
-        hits.dedup_by(|later, first| later.target == first.target);
-        hits.sort_by(|a, b| {
-            rank(a)
-                .cmp(&rank(b))
-                .then_with(|| a.text.len().cmp(&b.text.len()))
-                .then_with(|| a.target.cmp(&b.target))
-        });
-        hits.truncate(limit);
-        hits
+        out
     }
+}
+
+/// The best-scoring item of each record; items of one record are adjacent.
+fn best_per_record(
+    items: &[Item],
+    query: &str,
+    mut scored: Vec<Scored>,
+    exact: &[(u32, bool)],
+) -> Vec<(u32, i64, bool)> {
+    scored.sort_unstable_by_key(|&(i, _)| i);
+    let mut out: Vec<(u32, i64, bool)> = Vec::new();
+    for (i, score) in scored {
+        let target = items[i as usize].target;
+        let is_exact = exact
+            .iter()
+            .any(|&(j, _)| items[j as usize].target == target);
+        match out.last_mut() {
+            Some(last) if items[last.0 as usize].target == target => {
+                // On a tie, a text equal to the query shows best what was named ("SoftBank");
+                // otherwise the earlier field (the name before aliases) stays.
+                let equal = items[i as usize].text.eq_ignore_ascii_case(query);
+                if score > last.1 || (score == last.1 && equal) {
+                    *last = (i, score, is_exact);
+                }
+            }
+            _ => out.push((i, score, is_exact)),
+        }
+    }
+    out
 }

@@ -83,6 +83,48 @@ impl Exchange {
         EXCHANGES.iter().map(|e| e.code)
     }
 
+    /// Exchanges whose Yahoo-style suffix is `suffix` (`T` -> TSE).
+    pub fn by_suffix(suffix: &str) -> impl Iterator<Item = Exchange> + '_ {
+        Self::all().filter(move |e| {
+            e.info()
+                .suffix
+                .is_some_and(|s| s.eq_ignore_ascii_case(suffix))
+        })
+    }
+
+    /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> NASDAQ and NYSE).
+    pub fn by_bloomberg(code: &str) -> impl Iterator<Item = Exchange> + '_ {
+        Self::all().filter(move |e| e.info().bloomberg.eq_ignore_ascii_case(code))
+    }
+
+    fn all() -> impl Iterator<Item = Exchange> {
+        (0..EXCHANGES.len()).map(|i| Exchange(i as u8))
+    }
+
+    /// Reads an exchange-qualified ticker (`TSE:9984`, `TYO: 9984`, `9984.T`, `9984 JT`) into
+    /// the exchanges it may mean and the bare symbol.
+    pub fn split_listing(text: &str) -> Option<(Vec<Exchange>, &str)> {
+        let text = text.trim();
+        if let Some((prefix, symbol)) = text.split_once(':') {
+            let symbol = symbol.trim();
+            return Some((Exchange::parse(prefix).into_iter().collect(), symbol))
+                .filter(|_| !symbol.is_empty());
+        }
+        if let Some((symbol, code)) = text.rsplit_once(' ') {
+            let found: Vec<_> = Exchange::by_bloomberg(code.trim()).collect();
+            if !found.is_empty() {
+                return Some((found, symbol.trim()));
+            }
+        }
+        if let Some((symbol, suffix)) = text.rsplit_once('.') {
+            let found: Vec<_> = Exchange::by_suffix(suffix).collect();
+            if !found.is_empty() && !symbol.is_empty() {
+                return Some((found, symbol));
+            }
+        }
+        None
+    }
+
     /// Every way of writing `symbol` on this exchange: `TSE:9984`, `TYO:9984`, `9984.T`,
     /// `9984 JT` (the bare symbol is not included).
     pub fn spellings(self, symbol: &str) -> Vec<String> {
@@ -118,6 +160,27 @@ mod tests {
         );
         assert_eq!(Exchange::parse("TPE").map(Exchange::code), Some("TWSE"));
         assert_eq!(Exchange::parse("MOON"), None);
+    }
+
+    #[test]
+    fn splits_qualified_tickers() {
+        let codes = |t: &str| {
+            Exchange::split_listing(t).map(|(e, s)| {
+                (
+                    e.iter().map(|e| e.code()).collect::<Vec<_>>(),
+                    s.to_string(),
+                )
+            })
+        };
+        assert_eq!(codes("TYO: 9984"), Some((vec!["TSE"], "9984".into())));
+        assert_eq!(codes("9984.T"), Some((vec!["TSE"], "9984".into())));
+        assert_eq!(codes("9984 JT"), Some((vec!["TSE"], "9984".into())));
+        assert_eq!(
+            codes("NVDA US"),
+            Some((vec!["NASDAQ", "NYSE"], "NVDA".into()))
+        );
+        assert_eq!(codes("SoftBank Group"), None);
+        assert_eq!(codes("Amazon.com"), None);
     }
 
     #[test]
