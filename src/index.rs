@@ -25,8 +25,8 @@ pub struct Index {
     /// `shared` when several entities share it. Exchange-qualified forms are parsed at lookup.
     names: FxHashMap<Box<str>, EntityId>,
     shared: Vec<Vec<EntityId>>,
-    exposures_by_entity: Vec<Vec<usize>>,
-    exposures_by_program: Vec<Vec<usize>>,
+    exposures_by_entity: Vec<Vec<u32>>,
+    exposures_by_program: Vec<Vec<u32>>,
     catalysts_by_entity: Vec<Vec<CatalystId>>,
     catalysts_by_program: Vec<Vec<CatalystId>>,
     catalysts_by_date: Vec<CatalystId>,
@@ -112,16 +112,17 @@ impl Index {
         let mut exposures_by_entity = vec![Vec::new(); data.entities.len()];
         let mut exposures_by_program = vec![Vec::new(); data.programs.len()];
         for (i, e) in data.exposures.iter().enumerate() {
-            exposures_by_entity[e.entity.ix()].push(i);
-            exposures_by_program[e.program.ix()].push(i);
+            exposures_by_entity[e.entity.ix()].push(i as u32);
+            exposures_by_program[e.program.ix()].push(i as u32);
         }
 
         let mut catalysts_by_date: Vec<CatalystId> = (0..data.catalysts.len())
             .map(|i| CatalystId(i as u32))
             .collect();
-        catalysts_by_date.sort_by(|a, b| {
-            let (a, b) = (&data.catalysts[a.ix()], &data.catalysts[b.ix()]);
-            a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title))
+        // The same order as `When`'s, with the range computed once per catalyst.
+        catalysts_by_date.sort_by_cached_key(|c| {
+            let c = &data.catalysts[c.ix()];
+            (c.date.range(), c.date, c.title.clone())
         });
 
         // Walk catalysts in date order so every per-entity and per-program list comes out sorted.
@@ -135,7 +136,7 @@ impl Index {
                 touched.extend(
                     exposures_by_program[p.ix()]
                         .iter()
-                        .map(|&x| data.exposures[x].entity),
+                        .map(|&x| data.exposures[x as usize].entity),
                 );
             }
             touched.sort();
@@ -240,14 +241,14 @@ impl Index {
     pub fn exposures_of(&self, entity: EntityId) -> impl Iterator<Item = &Exposure> {
         self.exposures_by_entity[entity.ix()]
             .iter()
-            .map(|&i| &self.data.exposures[i])
+            .map(|&i| &self.data.exposures[i as usize])
     }
 
     /// Exposures to a program, in data-file order.
     pub fn exposures_to(&self, program: ProgramId) -> impl Iterator<Item = &Exposure> {
         self.exposures_by_program[program.ix()]
             .iter()
-            .map(|&i| &self.data.exposures[i])
+            .map(|&i| &self.data.exposures[i as usize])
     }
 
     /// Distinct programs an entity is exposed to.

@@ -60,7 +60,7 @@ pub fn path_for(dir: &Path) -> Option<PathBuf> {
     Some(folder()?.join(format!("{}.bin", key(dir).ok()?)))
 }
 
-/// A reader that hashes what passes through it, to check the trailing checksum.
+/// A reader that hashes what passes through it, to check the checksum in the header.
 struct Hashing<R> {
     inner: R,
     hasher: Xxh3,
@@ -74,17 +74,24 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-/// The cached dataset at `path`, if it is there and intact.
+/// The cached dataset at `path`, if it is there and intact. The file is an 8-byte checksum
+/// of the payload followed by the payload, decoded as it streams in (never held whole).
 pub fn read(path: &Path) -> Option<Dataset> {
-    let file = BufReader::with_capacity(1 << 20, File::open(path).ok()?);
-    let mut reader = Hashing {
-        inner: file,
-        hasher: Xxh3::new(),
-    };
-    let data: Dataset = bincode::serde::decode_from_std_read(&mut reader, config()).ok()?;
-    let computed = reader.hasher.finish();
+    let mut file = File::open(path).ok()?;
     let mut stored = [0u8; 8];
-    reader.inner.read_exact(&mut stored).ok()?;
+    file.read_exact(&mut stored).ok()?;
+    // The buffer sits outside the hasher so the hash sees large blocks, not single bytes.
+    let mut reader = BufReader::with_capacity(
+        1 << 20,
+        Hashing {
+            inner: file,
+            hasher: Xxh3::new(),
+        },
+    );
+    let data: Dataset = bincode::serde::decode_from_std_read(&mut reader, config()).ok()?;
+    // Hash whatever the buffer read ahead too: the payload must end exactly here.
+    io::copy(&mut reader, &mut io::sink()).ok()?;
+    let computed = reader.into_inner().hasher.finish();
     (u64::from_le_bytes(stored) == computed).then_some(data)
 }
 
@@ -94,11 +101,11 @@ pub fn write(path: &Path, data: &Dataset) -> io::Result<()> {
     std::fs::create_dir_all(folder)?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let result = (|| {
-        let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
         let payload = bincode::serde::encode_to_vec(data, config())
             .map_err(|e| io::Error::other(e.to_string()))?;
-        out.write_all(&payload)?;
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
         out.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
+        out.write_all(&payload)?;
         out.flush()?;
         std::fs::rename(&tmp, path)
     })();
@@ -106,4 +113,29 @@ pub fn write(path: &Path, data: &Dataset) -> io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_rejects_damage() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.bin");
+        write(&path, &data).unwrap();
+        let back = read(&path).expect("intact cache reads back");
+        assert_eq!(back.entities.len(), data.entities.len());
+        assert_eq!(back.programs[2].funding.len(), data.programs[2].funding.len());
+        assert_eq!(back.catalysts[0].date, data.catalysts[0].date);
+
+        let mut bytes = std::fs::read(&path).unwrap();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x55;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(read(&path).is_none(), "a flipped byte is caught");
+        std::fs::write(&path, &bytes[..mid]).unwrap();
+        assert!(read(&path).is_none(), "a short file is caught");
+    }
 }

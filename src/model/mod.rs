@@ -38,19 +38,38 @@ id_type!(
     SourceId,
 );
 
+/// A short list of ids kept inline: a million exposures each with a source and a funding
+/// line would otherwise cost two heap allocations apiece.
+pub type IdList<T> = smallvec::SmallVec<[T; 2]>;
+
 /// Where a record came from, so curated and machine-extracted data never mix unseen.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     /// Curated by hand in a dataset's TOML files.
     #[default]
     Curated,
-    /// Extracted by `aipx ingest` from an article.
-    Ingested {
-        /// Article file the record was found in.
-        file: String,
-        /// 1-based line of the first mention.
-        line: usize,
-    },
+    /// Extracted by `aipx ingest` from an article (boxed: curated records, the vast
+    /// majority, then pay one pointer for this field).
+    Ingested(Box<Mention>),
+}
+
+/// The article line an ingested record was found on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Mention {
+    /// Article file.
+    pub file: String,
+    /// 1-based line of the first mention.
+    pub line: usize,
+}
+
+impl Origin {
+    /// An ingested origin at `file:line`.
+    pub fn ingested(file: impl Into<String>, line: usize) -> Origin {
+        Origin::Ingested(Box::new(Mention {
+            file: file.into(),
+            line,
+        }))
+    }
 }
 
 /// One listing of a company: a symbol on an exchange.
@@ -289,11 +308,11 @@ pub struct Exposure {
     /// Whether it helps or hurts.
     pub direction: Direction,
     /// Funding lines of the program that concern this entity (positions in `funding`).
-    pub funding: Vec<usize>,
+    pub funding: IdList<usize>,
     /// Why, in a sentence.
     pub note: String,
     /// Sources.
-    pub sources: Vec<SourceId>,
+    pub sources: IdList<SourceId>,
     /// Curated or ingested.
     pub origin: Origin,
 }

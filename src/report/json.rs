@@ -73,7 +73,10 @@ impl<'a> From<&'a Origin> for OriginJson<'a> {
     fn from(o: &'a Origin) -> Self {
         match o {
             Origin::Curated => OriginJson::Curated,
-            Origin::Ingested { file, line } => OriginJson::Ingested { file, line: *line },
+            Origin::Ingested(at) => OriginJson::Ingested {
+                file: &at.file,
+                line: at.line,
+            },
         }
     }
 }

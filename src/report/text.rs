@@ -26,7 +26,7 @@ fn listing(entity: &Entity) -> String {
 fn origin_mark(origin: &Origin) -> String {
     match origin {
         Origin::Curated => String::new(),
-        Origin::Ingested { file, line } => format!(" [ingested {}:{line}]", sanitize(file)),
+        Origin::Ingested(at) => format!(" [ingested {}:{}]", sanitize(&at.file), at.line),
     }
 }
 

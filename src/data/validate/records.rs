@@ -228,7 +228,7 @@ impl<'t> Validator<'t> {
         let program = self.reference(&r.program, "program");
         let role = self.word(&r.role, Role::ALL, Role::as_str, "role");
         let direction = self.word(&r.direction, Direction::ALL, Direction::as_str, "direction");
-        let mut funding = Vec::with_capacity(r.funding.len());
+        let mut funding = IdList::new();
         if let Some(p) = program {
             for f in &r.funding {
                 let lines = &self.data.programs[p as usize].funding;
@@ -243,7 +243,7 @@ impl<'t> Validator<'t> {
                 }
             }
         }
-        let sources = self.cite(r.sources, span);
+        let sources = self.cite(r.sources, span).into();
         let note = self.text(r.note, "note");
         if let (Some(entity), Some(program), Some(role), Some(direction)) =
             (entity, program, role, direction)

@@ -31,22 +31,22 @@ impl StatefulWidget for ProgramList<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
-        let mut items: Vec<ListItem<'static>> = programs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let linked = self.index.exposures_to(ProgramId(i as u32)).count();
-                let facts = format!("  {} · {} · {linked} linked", p.status, clean(&p.country));
-                ListItem::new(vec![
-                    Line::styled(fit(&clean(&p.name), width), self.theme.title()),
-                    Line::styled(fit(&facts, width), self.theme.muted()),
-                ])
-            })
-            .collect();
-        if items.is_empty() {
-            items.push(pane::empty("no program in the dataset", self.theme));
+        if programs.is_empty() {
             state.select(None);
+            let items = vec![pane::empty("no program in the dataset", self.theme)];
+            pane::render_list(items, inner, buf, state, self.focused, self.theme);
+            return;
         }
-        pane::render_list(items, inner, buf, state, self.focused, self.theme);
+        let build = |i: usize| {
+            let p = &programs[i];
+            let linked = self.index.exposures_to(ProgramId(i as u32)).count();
+            let facts = format!("  {} · {} · {linked} linked", p.status, clean(&p.country));
+            ListItem::new(vec![
+                Line::styled(fit(&clean(&p.name), width), self.theme.title()),
+                Line::styled(fit(&facts, width), self.theme.muted()),
+            ])
+        };
+        let (focused, theme) = (self.focused, self.theme);
+        pane::render_window(programs.len(), 2, build, inner, buf, state, focused, theme);
     }
 }

@@ -213,17 +213,13 @@ impl StatefulWidget for ResultsList<'_> {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
         let columns = Columns::new(inner.width as usize);
         self.header(&columns).render(head, buf);
-        let items: Vec<ListItem<'static>> = if self.rows.is_empty() {
-            vec![pane::empty(
-                "no match; Backspace or Ctrl-U to widen",
-                self.theme,
-            )]
-        } else {
-            self.rows.iter().map(|r| self.row(r, &columns)).collect()
-        };
         if self.rows.is_empty() {
             state.select(None);
+            let items = vec![pane::empty("no match; Backspace or Ctrl-U to widen", self.theme)];
+            pane::render_list(items, body, buf, state, self.focused, self.theme);
+            return;
         }
-        pane::render_list(items, body, buf, state, self.focused, self.theme);
+        let build = |i: usize| self.row(&self.rows[i], &columns);
+        pane::render_window(self.rows.len(), 1, build, body, buf, state, self.focused, self.theme);
     }
 }

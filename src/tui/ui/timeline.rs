@@ -57,10 +57,19 @@ impl StatefulWidget for Timeline<'_> {
             width,
             theme,
         };
-        let mut selected_row = None;
-        let mut items: Vec<ListItem<'static>> = Vec::with_capacity(self.rows.len());
-        for (at, row) in self.rows.iter().enumerate() {
-            let line = match *row {
+        if self.list.is_empty() {
+            state.select(None);
+            let items = vec![pane::empty("no catalyst for this filter (f: all)", theme)];
+            pane::render_list(items, inner, buf, state, self.focused, theme);
+            return;
+        }
+        let selected_row = state.selected().and_then(|sel| {
+            self.rows
+                .iter()
+                .position(|row| matches!(*row, TimelineRow::Catalyst(i) if i == sel))
+        });
+        let build = |at: usize| {
+            ListItem::new(match self.rows[at] {
                 TimelineRow::Month(first) => Line::styled(
                     rule(first.format("%B %Y ").to_string(), width, '─'),
                     theme.accent(),
@@ -69,22 +78,10 @@ impl StatefulWidget for Timeline<'_> {
                     rule(format!("━━ today {} ", day_label(self.today)), width, '━'),
                     theme.today(),
                 ),
-                TimelineRow::Catalyst(i) => {
-                    if state.selected() == Some(i) {
-                        selected_row = Some(at);
-                    }
-                    rows.line(self.list[i])
-                }
-            };
-            items.push(ListItem::new(line));
-        }
-        if self.list.is_empty() {
-            items.insert(
-                0,
-                pane::empty("no catalyst for this filter (f: all)", theme),
-            );
-        }
+                TimelineRow::Catalyst(i) => rows.line(self.list[i]),
+            })
+        };
         state.select(selected_row);
-        pane::render_list(items, inner, buf, state, self.focused, theme);
+        pane::render_window(self.rows.len(), 1, build, inner, buf, state, self.focused, theme);
     }
 }

@@ -1,0 +1,112 @@
+//! Scale figures for one dataset folder, printed as a Markdown table row set:
+//! load + index build (from files and from the cache), search per keystroke while queries
+//! are typed character by character (worst case: the first character), keystroke -> frame at
+//! 120x40, and the process's peak RSS.
+//!
+//! `cargo run --release --example scale_bench -- DIR` (see scripts/bench.sh).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use aipx::index::Index;
+use aipx::search::Session;
+use aipx::tui::App;
+use aipx::tui::screen::{Headless, parse_keys};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn row(what: &str, samples: &mut [Duration]) {
+    samples.sort();
+    println!(
+        "| {what} | {} | {} | {} | {} |",
+        samples.len(),
+        ms(percentile(samples, 0.5)),
+        ms(percentile(samples, 0.99)),
+        ms(*samples.last().expect("at least one sample"))
+    );
+}
+
+/// Peak resident set size so far, from /proc (Linux).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let dir: Option<PathBuf> = std::env::args().nth(1).map(PathBuf::from);
+    let today = aipx::model::parse_day("2026-11-21").unwrap();
+    println!("| measure | samples | p50 | p99 | max |");
+    println!("|---|---|---|---|---|");
+
+    let mut load = Vec::new();
+    let mut index = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let data = aipx::data::load(dir.as_deref()).expect("valid dataset");
+        index = Some(Index::new(data));
+        load.push(start.elapsed());
+    }
+    let index = index.unwrap();
+    row("load + index build (cache warm after the first run)", &mut load);
+
+    // Queries typed one character at a time: names from the data and single common letters.
+    let entities = &index.data().entities;
+    let mut queries: Vec<String> = ["s", "a", "e", "semi", "tokyo electron", "zen data"]
+        .map(String::from)
+        .to_vec();
+    for i in [7usize, 1234, 56_789, 99_999] {
+        if let Some(e) = entities.get(i % entities.len().max(1)) {
+            queries.push(e.name.chars().take(12).collect());
+        }
+    }
+    let mut keystrokes = Vec::new();
+    let mut first_char = Vec::new();
+    for _ in 0..3 {
+        for q in &queries {
+            let mut session = Session::default();
+            let mut typed = String::new();
+            for c in q.chars() {
+                typed.push(c);
+                let start = Instant::now();
+                let hits = index.search_in(&mut session, &typed, 100);
+                let took = start.elapsed();
+                std::hint::black_box(hits);
+                keystrokes.push(took);
+                if typed.chars().count() == 1 {
+                    first_char.push(took);
+                }
+            }
+        }
+    }
+    row("search per keystroke (all)", &mut keystrokes);
+    row("search, first character (worst case)", &mut first_char);
+
+    // Whole keystroke -> frame through the TUI's update and view at 120x40.
+    let mut frames = Vec::new();
+    let mut headless = Headless::new(App::new(index, today), 120, 40);
+    for q in queries.iter().take(6) {
+        let script = format!("/{}<Esc>", q.replace('<', "<lt>"));
+        for event in parse_keys(&script).expect("valid key script") {
+            let start = Instant::now();
+            headless.apply(&event);
+            frames.push(start.elapsed());
+        }
+        // Clear the query for the next one.
+        for event in parse_keys("/<C-u><Esc>").expect("valid key script") {
+            headless.apply(&event);
+        }
+    }
+    row("keystroke -> updated frame, 120x40", &mut frames);
+    if let Some(mb) = peak_rss_mb() {
+        println!("| peak RSS | | {mb:.0} MB | | |");
+    }
+}
