@@ -56,7 +56,10 @@ fn main() {
         load.push(start.elapsed());
     }
     let index = index.unwrap();
-    row("load + index build (cache warm after the first run)", &mut load);
+    row(
+        "load + index build (cache warm after the first run)",
+        &mut load,
+    );
 
     // Queries typed one character at a time: names from the data and single common letters.
     let entities = &index.data().entities;
@@ -83,6 +86,9 @@ fn main() {
                 keystrokes.push(took);
                 if typed.chars().count() == 1 {
                     first_char.push(took);
+                }
+                if std::env::var_os("SCALE_BENCH_VERBOSE").is_some() {
+                    eprintln!("{typed:?}: {took:?}");
                 }
             }
         }

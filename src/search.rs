@@ -56,6 +56,12 @@ struct Item {
     field: Field,
     text: Box<str>,
     mask: u64,
+    /// First character, lower-cased: single-character queries start with these items.
+    first: char,
+}
+
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// One result: the record, the text that matched and where.
@@ -95,6 +101,24 @@ fn mask(text: &str) -> u64 {
     m
 }
 
+/// Whether `query` (ASCII-lower-cased) is a subsequence of `text`'s bytes, ASCII case
+/// ignored. Any skim match is one, so texts that fail are never scored.
+fn subsequence(text: &[u8], query: &[u8]) -> bool {
+    let mut want = query.iter();
+    let Some(mut next) = want.next() else {
+        return true;
+    };
+    for b in text {
+        if b.to_ascii_lowercase() == *next {
+            match want.next() {
+                Some(n) => next = n,
+                None => return true,
+            }
+        }
+    }
+    false
+}
+
 /// A scored candidate: item position and score.
 type Scored = (u32, i64);
 
@@ -122,6 +146,7 @@ impl Searcher {
                 target,
                 field,
                 mask: mask(&text),
+                first: text.chars().next().map_or(' ', lower),
                 text: text.into_boxed_str(),
             })
         };
@@ -154,11 +179,14 @@ impl Searcher {
     /// Scores `candidates` (all items when `None`) against `query`; returns the matches.
     fn score(&self, query: &str, candidates: Option<&[u32]>) -> Vec<Scored> {
         let need = mask(query);
+        let folded = query.to_ascii_lowercase();
         let run = |range: &mut dyn Iterator<Item = u32>| -> Vec<Scored> {
             range
                 .filter_map(|i| {
                     let item = &self.items[i as usize];
-                    if item.mask & need != need {
+                    if item.mask & need != need
+                        || !subsequence(item.text.as_bytes(), folded.as_bytes())
+                    {
                         return None;
                     }
                     self.matcher.fuzzy_match(&item.text, query).map(|s| (i, s))
@@ -212,17 +240,24 @@ impl Searcher {
             *session = Session::default();
             return Vec::new();
         }
-        // Fuzzy matching is a subsequence test: a longer query matches a subset.
-        let narrow = session
-            .matched
-            .as_deref()
-            .filter(|_| query.starts_with(session.query.as_str()));
-        let scored = self.score(query, narrow);
-        session.query = query.to_string();
-        session.matched = Some(scored.iter().map(|&(i, _)| i).collect());
-
         let exact = self.exact(index, query);
-        let mut best = best_per_record(&self.items, query, scored, &exact);
+        let previous = std::mem::replace(&mut session.query, query.to_string());
+        let mut best = match self.first_character(query, limit, &exact) {
+            Some(best) => {
+                session.matched = None;
+                best
+            }
+            None => {
+                // Fuzzy matching is a subsequence test: a longer query matches a subset.
+                let narrow = session
+                    .matched
+                    .as_deref()
+                    .filter(|_| query.starts_with(previous.as_str()));
+                let scored = self.score(query, narrow);
+                session.matched = Some(scored.iter().map(|&(i, _)| i).collect());
+                best_per_record(&self.items, query, scored, &exact)
+            }
+        };
         for &(i, _) in &exact {
             if !best
                 .iter()
@@ -262,6 +297,45 @@ impl Searcher {
                 }
             })
             .collect()
+    }
+
+    /// A one-character query matches nearly everything, but a match on a text's first
+    /// character outscores any later one in skim's scoring. So score only the texts that
+    /// start with it; if enough records beat the best score a later position could reach,
+    /// they are the answer. `None` means the full scan is needed.
+    fn first_character(
+        &self,
+        query: &str,
+        limit: usize,
+        exact: &[(u32, bool)],
+    ) -> Option<Vec<(u32, i64, bool)>> {
+        let mut chars = query.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let c = lower(c);
+        let later_best = [
+            'a', 'b', 'A', 'B', '1', '2', ' ', '-', '_', '/', '.', '(', '&', ':',
+        ]
+        .iter()
+        .filter(|&&before| lower(before) != c)
+        .flat_map(|&before| {
+            c.to_uppercase()
+                .chain(std::iter::once(c))
+                .map(move |q| format!("{before}{q}"))
+        })
+        .filter_map(|text| self.matcher.fuzzy_match(&text, query))
+        .max()?;
+        let starting: Vec<u32> = (0..self.items.len() as u32)
+            .filter(|&i| self.items[i as usize].first == c)
+            .collect();
+        let scored = self.score(query, Some(&starting));
+        let best = best_per_record(&self.items, query, scored, exact);
+        let safe = best
+            .iter()
+            .filter(|&&(_, score, _)| score > later_best)
+            .count();
+        (safe >= limit).then_some(best)
     }
 
     /// Items that name the query exactly: the resolved entity's items, or a title equal to it.
@@ -317,4 +391,100 @@ fn best_per_record(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dataset of `n` made-up companies with varied names, aliases and symbols.
+    fn synthetic(n: usize) -> Dataset {
+        let parts = [
+            "ka", "Sor", "ti", "Ven", "ra", "xo", "Lum", "de", "s", "Qua", "ne", "o",
+        ];
+        let mut data = crate::data::DataFiles::embedded().parse().unwrap();
+        let template = data.entities[0].clone();
+        for i in 0..n {
+            let mut e = template.clone();
+            let stem: String = (0..3)
+                .map(|k| parts[(i * 7 + k * 5 + i / 3) % parts.len()])
+                .collect();
+            e.id = format!("x{i}");
+            e.name = format!(
+                "{stem} {} Holdings",
+                ["Semi", "ai Labs", "Robo-tech", "(Japan)"][i % 4]
+            );
+            e.aliases = vec![stem.to_lowercase(), format!("{}{}", &stem[..1], i % 10)];
+            e.listings[0].symbol = format!("{}{i}", stem.to_uppercase());
+            data.entities.push(e);
+        }
+        data
+    }
+
+    fn rank(hits: &[(u32, i64, bool)], s: &Searcher) -> Vec<(Target, i64)> {
+        let mut v: Vec<_> = hits
+            .iter()
+            .map(|&(i, score, _)| (s.items[i as usize].target, score))
+            .collect();
+        v.sort_by_key(|&(t, score)| (Reverse(score), t));
+        v
+    }
+
+    #[test]
+    fn first_character_shortcut_agrees_with_the_full_scan() {
+        let data = synthetic(3000);
+        let searcher = Searcher::new(&data);
+        let mut used = 0;
+        for c in "abcdefghijklmnopqrstuvwxyz0123456789SKQ".chars() {
+            let query = c.to_string();
+            let Some(fast) = searcher.first_character(&query, 20, &[]) else {
+                continue;
+            };
+            used += 1;
+            let full = best_per_record(&searcher.items, &query, searcher.score(&query, None), &[]);
+            let (mut fast, mut full) = (rank(&fast, &searcher), rank(&full, &searcher));
+            // Only the top 20 must agree; compare by score (ties may order differently).
+            fast.truncate(20);
+            full.truncate(20);
+            let scores = |v: &[(Target, i64)]| v.iter().map(|x| x.1).collect::<Vec<_>>();
+            assert_eq!(scores(&fast), scores(&full), "query {query:?}");
+        }
+        assert!(used >= 5, "the shortcut was exercised ({used} queries)");
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits_as_a_fresh_search() {
+        let data = synthetic(2000);
+        let index = Index::new(data);
+        let mut session = Session::default();
+        let mut typed = String::new();
+        for c in "sorti".chars() {
+            typed.push(c);
+            let narrowed: Vec<_> = index
+                .search_in(&mut session, &typed, 50)
+                .into_iter()
+                .map(|h| (h.target, h.score))
+                .collect();
+            let fresh: Vec<_> = index
+                .search(&typed, 50)
+                .into_iter()
+                .map(|h| (h.target, h.score))
+                .collect();
+            assert_eq!(narrowed, fresh, "after typing {typed:?}");
+        }
+    }
+
+    #[test]
+    fn mask_never_rejects_a_match() {
+        let m = SkimMatcherV2::default().ignore_case();
+        for (text, query) in [
+            ("SoftBank", "sb"),
+            ("ソフトバンク", "ソフト"),
+            ("Sony Group", "SG"),
+            ("Ünïcode", "Ün"),
+        ] {
+            assert!(m.fuzzy_match(text, query).is_some());
+            assert_eq!(mask(text) & mask(query), mask(query), "{text} / {query}");
+        }
+    }
 }

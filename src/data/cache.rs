@@ -127,7 +127,10 @@ mod tests {
         write(&path, &data).unwrap();
         let back = read(&path).expect("intact cache reads back");
         assert_eq!(back.entities.len(), data.entities.len());
-        assert_eq!(back.programs[2].funding.len(), data.programs[2].funding.len());
+        assert_eq!(
+            back.programs[2].funding.len(),
+            data.programs[2].funding.len()
+        );
         assert_eq!(back.catalysts[0].date, data.catalysts[0].date);
 
         let mut bytes = std::fs::read(&path).unwrap();

@@ -12,7 +12,6 @@ use super::text::{cell, clean, fit, timing_mark};
 use super::theme::Theme;
 use crate::index::Index;
 use crate::model::{CatalystId, Timing};
-use crate::tui::list;
 
 /// Width of a date label column (`early JP FY2026`).
 pub const DATE_WIDTH: usize = 15;
@@ -92,24 +91,23 @@ impl StatefulWidget for EntityCatalysts<'_> {
             width: (inner.width as usize).saturating_sub(MARKER),
             theme: self.theme,
         };
-        let mut items: Vec<ListItem<'static>> = self
+        if self.catalysts.is_empty() {
+            state.select(None);
+            let items = vec![pane::empty("no dated catalyst", self.theme)];
+            pane::render_list(items, inner, buf, state, self.focused, self.theme);
+            return;
+        }
+        // Not browsing this pane: keep the next catalyst in view.
+        let next = self
             .catalysts
             .iter()
-            .map(|&c| ListItem::new(rows.line(c)))
-            .collect();
-        if items.is_empty() {
-            items.push(pane::empty("no dated catalyst", self.theme));
-            state.select(None);
-        }
-        if state.selected().is_none() {
-            // Not browsing this pane: keep the next catalyst in view.
-            let next = self
-                .catalysts
-                .iter()
-                .position(|&c| !self.index.catalyst(c).date.timing(self.today).is_past());
-            let next = next.unwrap_or(self.catalysts.len().saturating_sub(1));
-            *state.offset_mut() = list::window(next, items.len(), inner.height as usize);
-        }
-        pane::render_list(items, inner, buf, state, self.focused, self.theme);
+            .position(|&c| !self.index.catalyst(c).date.timing(self.today).is_past());
+        let rows = pane::Rows {
+            len: self.catalysts.len(),
+            height: |_| 1,
+            build: |i: usize| ListItem::new(rows.line(self.catalysts[i])),
+            hint: next.unwrap_or(self.catalysts.len() - 1),
+        };
+        rows.render(inner, buf, state, self.focused, self.theme);
     }
 }

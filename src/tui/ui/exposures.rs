@@ -11,7 +11,7 @@ use super::pane::{self, MARKER};
 use super::text::{clean, count, fit, fit_line};
 use super::theme::{Theme, direction_label};
 use crate::index::Index;
-use crate::model::EntityId;
+use crate::model::{EntityId, Exposure};
 
 /// Programs touching one entity; funding is the program's, never the entity's revenue.
 pub struct ExposuresPane<'a> {
@@ -60,8 +60,16 @@ impl StatefulWidget for ExposuresPane<'_> {
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let with_notes = Self::with_notes(area.width as usize);
-        let mut items: Vec<ListItem<'static>> = Vec::new();
-        for x in ix.exposures_of(self.entity) {
+        let exposures: Vec<&Exposure> = ix.exposures_of(self.entity).collect();
+        if exposures.is_empty() {
+            state.select(None);
+            let items = vec![pane::empty("no program exposure recorded", theme)];
+            pane::render_list(items, inner, buf, state, self.focused, theme);
+            return;
+        }
+        let notes = usize::from(with_notes);
+        let build = |i: usize| {
+            let x = exposures[i];
             let p = ix.program(x.program);
             let mut lines = vec![Line::styled(fit(&clean(&p.name), width), theme.title())];
             let mut second = vec![
@@ -94,12 +102,14 @@ impl StatefulWidget for ExposuresPane<'_> {
                 let note = fit(&clean(&x.note), width.saturating_sub(2));
                 lines.push(Line::styled(format!("  {note}"), theme.muted()));
             }
-            items.push(ListItem::new(lines));
-        }
-        if items.is_empty() {
-            items.push(pane::empty("no program exposure recorded", theme));
-            state.select(None);
-        }
-        pane::render_list(items, inner, buf, state, self.focused, theme);
+            ListItem::new(lines)
+        };
+        let rows = pane::Rows {
+            len: exposures.len(),
+            height: |i: usize| 2 + exposures[i].funding.len().saturating_sub(1) + notes,
+            build,
+            hint: 0,
+        };
+        rows.render(inner, buf, state, self.focused, theme);
     }
 }

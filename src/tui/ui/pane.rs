@@ -57,26 +57,57 @@ pub fn render_list(
     StatefulWidget::render(list, area, buf, state);
 }
 
-/// Like [`render_list`] for long lists: builds only the `item_height`-line items that fit
-/// around the selection, so a frame costs the same with 30 rows or 100,000.
-#[allow(clippy::too_many_arguments)]
-pub fn render_window(
-    len: usize,
-    item_height: usize,
-    build: impl FnMut(usize) -> ListItem<'static>,
-    area: Rect,
-    buf: &mut Buffer,
-    state: &mut ListState,
-    focused: bool,
-    theme: Theme,
-) {
-    let per_page = (area.height as usize / item_height.max(1)).max(1);
-    let selected = state.selected().filter(|&s| s < len);
-    let offset = list::window(selected.unwrap_or(0), len, per_page);
-    let items: Vec<ListItem<'static>> = (offset..(offset + per_page).min(len)).map(build).collect();
-    let mut visible = ListState::default().with_selected(selected.map(|s| s - offset));
-    render_list(items, area, buf, &mut visible, focused, theme);
-    *state.offset_mut() = offset;
+/// A long list drawn a screenful at a time: only the items that fit around `anchor` (the
+/// selection, else `hint`) are built, so a frame costs the same with 30 rows or 100,000.
+pub struct Rows<H, B> {
+    /// Number of items.
+    pub len: usize,
+    /// Lines item `i` takes.
+    pub height: H,
+    /// Builds item `i`.
+    pub build: B,
+    /// Item to keep in view when nothing is selected.
+    pub hint: usize,
+}
+
+impl<H: Fn(usize) -> usize, B: FnMut(usize) -> ListItem<'static>> Rows<H, B> {
+    /// Draws the visible items like [`render_list`]; `state` keeps the real selection.
+    pub fn render(
+        mut self,
+        area: Rect,
+        buf: &mut Buffer,
+        state: &mut ListState,
+        focused: bool,
+        theme: Theme,
+    ) {
+        let rows = area.height as usize;
+        let selected = state.selected().filter(|&s| s < self.len);
+        let anchor = selected
+            .unwrap_or(self.hint)
+            .min(self.len.saturating_sub(1));
+        // Up to half a screen above the anchor, then fill the rest below it.
+        let mut start = anchor;
+        let mut above = 0;
+        while start > 0 && above + (self.height)(start - 1) <= rows / 2 {
+            start -= 1;
+            above += (self.height)(start);
+        }
+        let mut used = above + (self.height)(anchor);
+        let mut end = anchor + 1;
+        while end < self.len && used < rows {
+            used += (self.height)(end);
+            end += 1;
+        }
+        // Near the end of the list, use the room left above.
+        while start > 0 && used + (self.height)(start - 1) <= rows {
+            start -= 1;
+            used += (self.height)(start);
+        }
+        let items: Vec<ListItem<'static>> = (start..end).map(&mut self.build).collect();
+        let mut visible = ListState::default().with_selected(selected.map(|s| s - start));
+        render_list(items, area, buf, &mut visible, focused, theme);
+        *state.offset_mut() = start;
+    }
 }
 
 /// A muted line saying a pane has nothing to show.

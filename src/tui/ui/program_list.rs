@@ -46,7 +46,12 @@ impl StatefulWidget for ProgramList<'_> {
                 Line::styled(fit(&facts, width), self.theme.muted()),
             ])
         };
-        let (focused, theme) = (self.focused, self.theme);
-        pane::render_window(programs.len(), 2, build, inner, buf, state, focused, theme);
+        let rows = pane::Rows {
+            len: programs.len(),
+            height: |_| 2,
+            build,
+            hint: 0,
+        };
+        rows.render(inner, buf, state, self.focused, self.theme);
     }
 }

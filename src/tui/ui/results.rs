@@ -215,11 +215,19 @@ impl StatefulWidget for ResultsList<'_> {
         self.header(&columns).render(head, buf);
         if self.rows.is_empty() {
             state.select(None);
-            let items = vec![pane::empty("no match; Backspace or Ctrl-U to widen", self.theme)];
+            let items = vec![pane::empty(
+                "no match; Backspace or Ctrl-U to widen",
+                self.theme,
+            )];
             pane::render_list(items, body, buf, state, self.focused, self.theme);
             return;
         }
-        let build = |i: usize| self.row(&self.rows[i], &columns);
-        pane::render_window(self.rows.len(), 1, build, body, buf, state, self.focused, self.theme);
+        let rows = pane::Rows {
+            len: self.rows.len(),
+            height: |_| 1,
+            build: |i: usize| self.row(&self.rows[i], &columns),
+            hint: 0,
+        };
+        rows.render(body, buf, state, self.focused, self.theme);
     }
 }

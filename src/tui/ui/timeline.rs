@@ -82,6 +82,12 @@ impl StatefulWidget for Timeline<'_> {
             })
         };
         state.select(selected_row);
-        pane::render_window(self.rows.len(), 1, build, inner, buf, state, self.focused, theme);
+        let rows = pane::Rows {
+            len: self.rows.len(),
+            height: |_| 1,
+            build,
+            hint: 0,
+        };
+        rows.render(inner, buf, state, self.focused, theme);
     }
 }
