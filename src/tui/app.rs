@@ -2,11 +2,14 @@
 
 use chrono::NaiveDate;
 
+use std::sync::Arc;
+
 use crate::index::Index;
+use crate::search::Session;
 
 use super::action::{Action, Tab};
 use super::calendar::{Calendar, CalendarPane};
-use super::explore::{Explore, ExplorePane};
+use super::explore::{Explore, ExplorePane, ResultRow, results_in};
 use super::keymap::{self, Mode};
 use super::programs::{Programs, ProgramsPane};
 
@@ -14,9 +17,18 @@ mod navigate;
 
 use navigate::Place;
 
+/// Where queries are scored.
+enum SearchMode {
+    /// In `update` itself (tests, headless screens): deterministic, one frame per key.
+    Inline(Session),
+    /// On a worker thread; holds the query typed since the worker was last asked.
+    Background(Option<String>),
+}
+
 /// Everything the screen shows, built from an [`Index`] and an injected `today`.
 pub struct App {
-    index: Index,
+    index: Arc<Index>,
+    search: SearchMode,
     today: NaiveDate,
     size: (u16, u16),
     color: bool,
@@ -37,7 +49,8 @@ impl App {
         let explore = Explore::new(&index);
         let calendar = Calendar::new(&index, today);
         App {
-            index,
+            index: Arc::new(index),
+            search: SearchMode::Inline(Session::default()),
             today,
             size: (80, 24),
             color: true,
@@ -51,6 +64,37 @@ impl App {
             message: None,
             quit: false,
         }
+    }
+
+    /// Leaves searching to a background worker: typing only records the query (see
+    /// [`take_search`](Self::take_search) and [`receive_results`](Self::receive_results)),
+    /// so keys are never held up by scoring and the newest query wins.
+    pub fn with_background_search(mut self) -> App {
+        self.search = SearchMode::Background(None);
+        self
+    }
+
+    /// The query a background worker should score next, if typing changed it.
+    pub fn take_search(&mut self) -> Option<String> {
+        match &mut self.search {
+            SearchMode::Background(wanted) => wanted.take(),
+            SearchMode::Inline(_) => None,
+        }
+    }
+
+    /// Results a background worker scored for `query`; stale ones (the query has moved on)
+    /// are dropped. Returns whether the screen changed.
+    pub fn receive_results(&mut self, query: &str, rows: Vec<ResultRow>) -> bool {
+        if query != self.explore.query {
+            return false;
+        }
+        self.explore.set_results(rows);
+        true
+    }
+
+    /// A shared handle on the index, for the background search worker.
+    pub fn shared_index(&self) -> Arc<Index> {
+        Arc::clone(&self.index)
     }
 
     /// Turns colour on or off (off honours `NO_COLOR`; meaning never depends on colour).
@@ -233,7 +277,13 @@ impl App {
         if self.explore.query.len() == before {
             return false;
         }
-        self.explore.refresh(&self.index);
+        match &mut self.search {
+            SearchMode::Inline(session) => {
+                let rows = results_in(&self.index, session, &self.explore.query);
+                self.explore.set_results(rows);
+            }
+            SearchMode::Background(wanted) => *wanted = Some(self.explore.query.clone()),
+        }
         true
     }
 

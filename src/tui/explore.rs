@@ -2,7 +2,7 @@
 
 use crate::index::Index;
 use crate::model::{CatalystId, EntityId, ProgramId, SourceId};
-use crate::search::{Field, Target};
+use crate::search::{Field, Session, Target};
 
 use super::list;
 
@@ -65,6 +65,11 @@ pub struct Explore {
 
 /// The rows for `query`: every entity (dataset order) when empty, else the search hits.
 pub fn results_for(index: &Index, query: &str) -> Vec<ResultRow> {
+    results_in(index, &mut Session::default(), query)
+}
+
+/// [`results_for`] narrowing `session`'s previous matches while the query only grows.
+pub fn results_in(index: &Index, session: &mut Session, query: &str) -> Vec<ResultRow> {
     if query.trim().is_empty() {
         return (0..index.data().entities.len())
             .map(|i| {
@@ -79,7 +84,7 @@ pub fn results_for(index: &Index, query: &str) -> Vec<ResultRow> {
             .collect();
     }
     index
-        .search(query, RESULT_LIMIT)
+        .search_in(session, query, RESULT_LIMIT)
         .into_iter()
         .map(|hit| ResultRow {
             target: hit.target,
@@ -104,9 +109,14 @@ impl Explore {
         }
     }
 
-    /// Re-runs the query and selects the best result.
+    /// Re-runs the query in place and selects the best result.
     pub fn refresh(&mut self, index: &Index) {
-        self.results = results_for(index, &self.query);
+        self.set_results(results_for(index, &self.query));
+    }
+
+    /// Shows fresh results for the query, the best one selected.
+    pub fn set_results(&mut self, rows: Vec<ResultRow>) {
+        self.results = rows;
         self.selected = 0;
         self.focus = ExplorePane::Results;
         self.reset_details();

@@ -1,13 +1,17 @@
 //! The terminal loop: the only code that touches the real terminal. It blocks on input
-//! (no CPU while idle), redraws only after an action changed something, and always gives
-//! the terminal back: on return, on error and on panic.
+//! (no CPU while idle), redraws only after an action changed something, scores searches on
+//! a worker thread so typing is never held up, and always gives the terminal back: on
+//! return, on error and on panic.
 
 use std::io::{self, Stdout, stdout};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Once};
+use std::thread;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -17,7 +21,10 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::app::App;
+use super::explore::{ResultRow, results_in};
 use super::{Action, actions_for, ui};
+use crate::index::Index;
+use crate::search;
 
 /// The real terminal.
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -101,25 +108,73 @@ impl Drop for Session {
 /// Runs `app` in the terminal until the user quits.
 pub fn run(app: App) -> io::Result<()> {
     let mut session = Session::start()?;
-    event_loop(session.terminal(), app)
+    event_loop(session.terminal(), app.with_background_search())
+}
+
+/// What wakes the loop: the terminal, or the search worker with results.
+enum Wake {
+    Input(io::Result<Event>),
+    Results(String, Vec<ResultRow>),
+}
+
+/// Scores queries off the input thread. Queries that arrive while one is scored pile up;
+/// only the newest is scored next, so fast typing never queues stale work.
+fn spawn_search_worker(index: Arc<Index>, wake: Sender<Wake>) -> Sender<String> {
+    let (tx, rx) = mpsc::channel::<String>();
+    thread::spawn(move || {
+        let mut session = search::Session::default();
+        while let Ok(mut query) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                query = newer;
+            }
+            let rows = results_in(&index, &mut session, &query);
+            if wake.send(Wake::Results(query, rows)).is_err() {
+                return;
+            }
+        }
+    });
+    tx
 }
 
 fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|frame| ui::view(&app, frame))?;
-    loop {
-        // Blocking read: the process sleeps until the terminal sends something.
-        let event = event::read()?;
-        let mut changed = false;
-        for action in actions_for(&app, &event) {
-            changed |= app.update(action);
-            if app.should_quit() {
-                return Ok(());
+    let (wake_tx, wake) = mpsc::channel();
+    let searches = spawn_search_worker(app.shared_index(), wake_tx.clone());
+    // Blocking reads on their own thread: the process sleeps until the terminal sends
+    // something or results arrive.
+    thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if wake_tx.send(Wake::Input(event)).is_err() || failed {
+                return;
             }
         }
+    });
+    for message in wake {
+        let changed = match message {
+            Wake::Input(event) => {
+                let event = event?;
+                let mut changed = false;
+                for action in actions_for(&app, &event) {
+                    changed |= app.update(action);
+                    if app.should_quit() {
+                        return Ok(());
+                    }
+                }
+                if let Some(query) = app.take_search() {
+                    // The worker only stops when this loop ends.
+                    let _ = searches.send(query);
+                }
+                changed
+            }
+            Wake::Results(query, rows) => app.receive_results(&query, rows),
+        };
         if changed {
             terminal.draw(|frame| ui::view(&app, frame))?;
         }
     }
+    Ok(())
 }

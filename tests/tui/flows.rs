@@ -215,3 +215,31 @@ fn status_hints_and_help_come_from_the_key_table() {
         );
     }
 }
+
+#[test]
+fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
+    use aipx::tui::Action;
+    use aipx::tui::explore::results_for;
+    let mut app = super::app().with_background_search();
+    let everyone = app.explore().results.len();
+    app.update(Action::FocusSearch);
+    for c in "soft".chars() {
+        app.update(Action::Input(c));
+    }
+    // Typing only recorded the query; the list still shows what it showed.
+    assert_eq!(app.explore().query, "soft");
+    assert_eq!(app.explore().results.len(), everyone);
+    assert_eq!(app.take_search().as_deref(), Some("soft"));
+    assert_eq!(app.take_search(), None, "each change is asked for once");
+
+    // A result for a query the user has since moved past is dropped.
+    let stale = results_for(app.index(), "so");
+    assert!(!app.receive_results("so", stale));
+    assert_eq!(app.explore().results.len(), everyone);
+
+    let fresh = results_for(app.index(), "soft");
+    assert!(app.receive_results("soft", fresh.clone()));
+    assert_eq!(app.explore().results, fresh);
+    let first = app.explore().entity().expect("an entity first");
+    assert_eq!(app.index().entity(first).id, "9984.T");
+}
