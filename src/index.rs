@@ -70,7 +70,9 @@ const LEGAL_SUFFIXES: &[&str] = &[
 /// Marks a `names` value as an index into `shared`.
 const SHARED: u32 = 1 << 31;
 
-fn spellings(entity: &Entity) -> Vec<String> {
+/// Every normalised spelling that names `entity` directly (exchange-qualified forms are
+/// parsed at lookup instead).
+pub(crate) fn spellings(entity: &Entity) -> Vec<String> {
     let listed = entity.listings.iter().map(|l| &l.symbol);
     let all = [&entity.id, &entity.name]
         .into_iter()
@@ -200,12 +202,17 @@ impl Index {
 
     /// Fuzzy search over symbols, names, aliases, programs and catalysts; exact names first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
-        self.searcher.search(self, query, limit)
+        self.searcher.search(query, limit)
+    }
+
+    /// The searcher, with the catalog of texts and labels it searches.
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
     }
 
     /// [`search`](Self::search) that narrows the session's previous matches as the query grows.
     pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
-        self.searcher.search_in(self, session, query, limit)
+        self.searcher.search_in(session, query, limit)
     }
 
     /// An entity by position.

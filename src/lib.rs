@@ -2,6 +2,7 @@
 //! in which direction, and what dated catalyst comes next.
 #![forbid(unsafe_code)]
 
+pub mod catalog;
 pub mod cli;
 pub mod data;
 pub mod index;

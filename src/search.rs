@@ -10,11 +10,11 @@ use std::cmp::Reverse;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::index::{Index, Resolution};
+use crate::catalog::{Catalog, lower, mask};
 use crate::model::*;
 
 /// What a search hit points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// A company or body.
     Entity(EntityId),
@@ -36,7 +36,7 @@ impl Target {
 }
 
 /// Which field of a record a searchable text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     /// A ticker symbol.
     Symbol,
@@ -46,23 +46,8 @@ pub enum Field {
     Alias,
 }
 
-/// Texts longer than this are scored on their first `MAX_CHARS` characters only.
-const MAX_CHARS: usize = 96;
 /// Below this many candidates one thread is faster than two.
 const PARALLEL_FROM: usize = 20_000;
-
-struct Item {
-    target: Target,
-    field: Field,
-    text: Box<str>,
-    mask: u64,
-    /// First character, lower-cased: single-character queries start with these items.
-    first: char,
-}
-
-fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
-}
 
 /// One result: the record, the text that matched and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,26 +64,6 @@ pub struct Hit<'a> {
     pub exact: bool,
     /// Character positions in `text` that matched, for highlighting.
     pub positions: Vec<usize>,
-}
-
-/// Bit set of the (lower-cased) characters of `text`: letters and digits get a bit each,
-/// anything else shares the rest by hash. A text can only match a query whose mask it covers.
-fn mask(text: &str) -> u64 {
-    let mut m = 0u64;
-    for c in text.chars() {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            'A'..='Z' => c as u32 - 'A' as u32,
-            '0'..='9' => 26 + c as u32 - '0' as u32,
-            ' ' => continue,
-            _ => {
-                let lower = c.to_lowercase().next().unwrap_or(c);
-                36 + (lower as u32 % 28)
-            }
-        };
-        m |= 1 << bit;
-    }
-    m
 }
 
 /// Whether `query` (ASCII-lower-cased) is a subsequence of `text`'s bytes, ASCII case
@@ -124,7 +89,7 @@ type Scored = (u32, i64);
 
 /// The searchable texts of a dataset.
 pub struct Searcher {
-    items: Vec<Item>,
+    catalog: Catalog,
     matcher: SkimMatcherV2,
 }
 
@@ -137,43 +102,22 @@ pub struct Session {
 }
 
 impl Searcher {
-    /// Collects every searchable text of `data`.
+    /// Searches `data`'s texts.
     pub fn new(data: &Dataset) -> Searcher {
-        let mut items = Vec::new();
-        let mut push = |target, field, text: &str| {
-            let text: String = text.chars().take(MAX_CHARS).collect();
-            items.push(Item {
-                target,
-                field,
-                mask: mask(&text),
-                first: text.chars().next().map_or(' ', lower),
-                text: text.into_boxed_str(),
-            })
-        };
-        for (i, e) in data.entities.iter().enumerate() {
-            let t = Target::Entity(EntityId(i as u32));
-            for l in &e.listings {
-                push(t, Field::Symbol, &l.symbol);
-            }
-            push(t, Field::Name, &e.name);
-            for a in &e.aliases {
-                push(t, Field::Alias, a);
-            }
-        }
-        for (i, p) in data.programs.iter().enumerate() {
-            push(Target::Program(ProgramId(i as u32)), Field::Name, &p.name);
-        }
-        for (i, c) in data.catalysts.iter().enumerate() {
-            push(
-                Target::Catalyst(CatalystId(i as u32)),
-                Field::Name,
-                &c.title,
-            );
-        }
+        Searcher::from_catalog(Catalog::new(data))
+    }
+
+    /// Searches a catalog built earlier (or read from the cache).
+    pub fn from_catalog(catalog: Catalog) -> Searcher {
         Searcher {
-            items,
+            catalog,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
+    }
+
+    /// The texts and labels searched.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// Scores `candidates` (all items when `None`) against `query`; returns the matches.
@@ -183,24 +127,24 @@ impl Searcher {
         let run = |range: &mut dyn Iterator<Item = u32>| -> Vec<Scored> {
             range
                 .filter_map(|i| {
-                    let item = &self.items[i as usize];
-                    if item.mask & need != need
-                        || !subsequence(item.text.as_bytes(), folded.as_bytes())
+                    let text = self.catalog.text(i);
+                    if self.catalog.mask_of(i) & need != need
+                        || !subsequence(text.as_bytes(), folded.as_bytes())
                     {
                         return None;
                     }
-                    self.matcher.fuzzy_match(&item.text, query).map(|s| (i, s))
+                    self.matcher.fuzzy_match(text, query).map(|s| (i, s))
                 })
                 .collect()
         };
         let all: Vec<u32>;
         let ids: &[u32] = match candidates {
             Some(c) => c,
-            None if self.items.len() < PARALLEL_FROM => {
-                return run(&mut (0..self.items.len() as u32));
+            None if self.catalog.len() < PARALLEL_FROM => {
+                return run(&mut (0..self.catalog.len() as u32));
             }
             None => {
-                all = (0..self.items.len() as u32).collect();
+                all = (0..self.catalog.len() as u32).collect();
                 &all
             }
         };
@@ -222,25 +166,19 @@ impl Searcher {
     }
 
     /// Best `limit` hits for `query`, one per record: exact names first, then by score.
-    pub fn search<'a>(&'a self, index: &Index, query: &str, limit: usize) -> Vec<Hit<'a>> {
-        self.search_in(index, &mut Session::default(), query, limit)
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
+        self.search_in(&mut Session::default(), query, limit)
     }
 
     /// Like [`search`](Self::search), narrowing the session's previous matches when the query
     /// only grew.
-    pub fn search_in<'a>(
-        &'a self,
-        index: &Index,
-        session: &mut Session,
-        query: &str,
-        limit: usize,
-    ) -> Vec<Hit<'a>> {
+    pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
         let query = query.trim();
         if query.is_empty() {
             *session = Session::default();
             return Vec::new();
         }
-        let exact = self.exact(index, query);
+        let exact = self.catalog.exact(query);
         let previous = std::mem::replace(&mut session.query, query.to_string());
         let mut best = match self.first_character(query, limit, &exact) {
             Some(best) => {
@@ -255,14 +193,12 @@ impl Searcher {
                     .filter(|_| query.starts_with(previous.as_str()));
                 let scored = self.score(query, narrow);
                 session.matched = Some(scored.iter().map(|&(i, _)| i).collect());
-                best_per_record(&self.items, query, scored, &exact)
+                best_per_record(&self.catalog, query, scored, &exact)
             }
         };
-        for &(i, _) in &exact {
-            if !best
-                .iter()
-                .any(|&(j, _, _)| self.items[j as usize].target == self.items[i as usize].target)
-            {
+        let target = |i: u32| self.catalog.target(i);
+        for &i in &exact {
+            if !best.iter().any(|&(j, _, _)| target(j) == target(i)) {
                 best.push((i, 0, true));
             }
         }
@@ -270,7 +206,7 @@ impl Searcher {
             (
                 Reverse(exact),
                 Reverse(score),
-                self.items[i as usize].text.len(),
+                self.catalog.text(i).len(),
                 i,
             )
         };
@@ -281,16 +217,16 @@ impl Searcher {
         best.sort_unstable_by_key(rank);
         best.into_iter()
             .map(|(i, score, exact)| {
-                let item = &self.items[i as usize];
+                let text = self.catalog.text(i);
                 let positions = self
                     .matcher
-                    .fuzzy_indices(&item.text, query)
+                    .fuzzy_indices(text, query)
                     .map(|(_, p)| p)
                     .unwrap_or_default();
                 Hit {
-                    target: item.target,
-                    field: item.field,
-                    text: &item.text,
+                    target: self.catalog.target(i),
+                    field: self.catalog.field(i),
+                    text,
                     score,
                     exact,
                     positions,
@@ -307,7 +243,7 @@ impl Searcher {
         &self,
         query: &str,
         limit: usize,
-        exact: &[(u32, bool)],
+        exact: &[u32],
     ) -> Option<Vec<(u32, i64, bool)>> {
         let mut chars = query.chars();
         let (Some(c), None) = (chars.next(), chars.next()) else {
@@ -326,63 +262,36 @@ impl Searcher {
         })
         .filter_map(|text| self.matcher.fuzzy_match(&text, query))
         .max()?;
-        let starting: Vec<u32> = (0..self.items.len() as u32)
-            .filter(|&i| self.items[i as usize].first == c)
+        let starting: Vec<u32> = (0..self.catalog.len() as u32)
+            .filter(|&i| self.catalog.first(i) == c)
             .collect();
         let scored = self.score(query, Some(&starting));
-        let best = best_per_record(&self.items, query, scored, exact);
+        let best = best_per_record(&self.catalog, query, scored, exact);
         let safe = best
             .iter()
             .filter(|&&(_, score, _)| score > later_best)
             .count();
         (safe >= limit).then_some(best)
     }
-
-    /// Items that name the query exactly: the resolved entity's items, or a title equal to it.
-    fn exact(&self, index: &Index, query: &str) -> Vec<(u32, bool)> {
-        let resolved = match index.resolve(query) {
-            Resolution::Found(e) => vec![e],
-            Resolution::Ambiguous(es) => es,
-            Resolution::NotFound => Vec::new(),
-        };
-        let mut out = Vec::new();
-        for e in resolved {
-            // Entities' items are contiguous and in entity order.
-            let start = self
-                .items
-                .partition_point(|it| matches!(it.target, Target::Entity(x) if x < e));
-            let first = start as u32;
-            if self
-                .items
-                .get(start)
-                .is_some_and(|it| it.target == Target::Entity(e))
-            {
-                out.push((first, true));
-            }
-        }
-        out
-    }
 }
 
 /// The best-scoring item of each record; items of one record are adjacent.
 fn best_per_record(
-    items: &[Item],
+    items: &Catalog,
     query: &str,
     mut scored: Vec<Scored>,
-    exact: &[(u32, bool)],
+    exact: &[u32],
 ) -> Vec<(u32, i64, bool)> {
     scored.sort_unstable_by_key(|&(i, _)| i);
     let mut out: Vec<(u32, i64, bool)> = Vec::new();
     for (i, score) in scored {
-        let target = items[i as usize].target;
-        let is_exact = exact
-            .iter()
-            .any(|&(j, _)| items[j as usize].target == target);
+        let target = items.target(i);
+        let is_exact = exact.iter().any(|&j| items.target(j) == target);
         match out.last_mut() {
-            Some(last) if items[last.0 as usize].target == target => {
+            Some(last) if items.target(last.0) == target => {
                 // On a tie, a text equal to the query shows best what was named ("SoftBank");
                 // otherwise the earlier field (the name before aliases) stays.
-                let equal = items[i as usize].text.eq_ignore_ascii_case(query);
+                let equal = items.text(i).eq_ignore_ascii_case(query);
                 if score > last.1 || (score == last.1 && equal) {
                     *last = (i, score, is_exact);
                 }
@@ -396,6 +305,7 @@ fn best_per_record(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Index;
 
     /// A dataset of `n` made-up companies with varied names, aliases and symbols.
     fn synthetic(n: usize) -> Dataset {
@@ -424,7 +334,7 @@ mod tests {
     fn rank(hits: &[(u32, i64, bool)], s: &Searcher) -> Vec<(Target, i64)> {
         let mut v: Vec<_> = hits
             .iter()
-            .map(|&(i, score, _)| (s.items[i as usize].target, score))
+            .map(|&(i, score, _)| (s.catalog.target(i), score))
             .collect();
         v.sort_by_key(|&(t, score)| (Reverse(score), t));
         v
@@ -441,7 +351,7 @@ mod tests {
                 continue;
             };
             used += 1;
-            let full = best_per_record(&searcher.items, &query, searcher.score(&query, None), &[]);
+            let full = best_per_record(&searcher.catalog, &query, searcher.score(&query, None), &[]);
             let (mut fast, mut full) = (rank(&fast, &searcher), rank(&full, &searcher));
             // Only the top 20 must agree; compare by score (ties may order differently).
             fast.truncate(20);

@@ -63,6 +63,11 @@ impl Exchange {
             .map(|i| Exchange(i as u8))
     }
 
+    /// Position in aipx's exchange table (stable within one build).
+    pub fn index(self) -> u8 {
+        self.0
+    }
+
     /// The code used in the data files and output (`TSE`, `NASDAQ`).
     pub fn code(self) -> &'static str {
         self.info().code
