@@ -1,9 +1,9 @@
-//! The searchable side of a dataset in flat arrays: every symbol, name, alias, program name
-//! and catalyst title in one string with offsets, plus what search output needs to label a
-//! hit. Flat arrays are cheap to build, small to keep, and load from the cache in
-//! milliseconds, so `aipx search` never has to decode a million exposures.
+//! The searchable side of a dataset in one byte buffer: every symbol, name, alias, program
+//! name and catalyst title, with per-text masks, owners and fields as little-endian arrays,
+//! the hashes of every spelling that names an entity, and what search output needs to label
+//! a hit. The same buffer is what the cache stores, so `aipx search` loads it with one read
+//! and no decoding, and never touches the million exposures.
 
-use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::index::{normalize, spellings};
@@ -14,26 +14,6 @@ use crate::search::{Field, Target};
 const MAX_CHARS: usize = 96;
 /// No exchange, in `exchanges`.
 const NONE: u8 = u8::MAX;
-
-/// Searchable texts and hit labels of one dataset.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct Catalog {
-    texts: String,
-    ends: Vec<u32>,
-    targets: Vec<Target>,
-    fields: Vec<Field>,
-    masks: Vec<u64>,
-    firsts: Vec<char>,
-    /// Exchange of each symbol item (index into the exchange table), [`NONE`] otherwise.
-    exchanges: Vec<u8>,
-    /// Hash of every normalised spelling of each entity, sorted, for exact names.
-    spellings: Vec<(u64, EntityId)>,
-    /// `id`, `name`, `symbol`, `exchange` of each record, joined by U+001F.
-    labels: String,
-    label_ends: Vec<u32>,
-    entities: u32,
-    programs: u32,
-}
 
 /// How a hit is shown: the record's id and name, and its primary listing if it has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,50 +58,54 @@ fn key(text: &str) -> u64 {
     xxh3_64(normalize(text).as_bytes())
 }
 
-impl Catalog {
-    /// Collects the searchable texts and labels of `data`.
-    pub fn new(data: &Dataset) -> Catalog {
-        let mut c = Catalog::default();
-        for (i, e) in data.entities.iter().enumerate() {
-            let t = Target::Entity(EntityId(i as u32));
-            for l in &e.listings {
-                c.push(t, Field::Symbol, &l.symbol, Some(l.exchange));
-            }
-            c.push(t, Field::Name, &e.name, None);
-            for a in &e.aliases {
-                c.push(t, Field::Alias, a, None);
-            }
-            for s in spellings(e) {
-                c.spellings.push((xxh3_64(s.as_bytes()), EntityId(i as u32)));
-            }
-            let primary = e.primary();
-            let symbol = primary.map_or("", |l| l.symbol.as_str());
-            let exchange = primary.map_or("", |l| l.exchange.code());
-            c.label([&e.id, &e.name, symbol, exchange]);
-        }
-        for (i, p) in data.programs.iter().enumerate() {
-            c.push(Target::Program(ProgramId(i as u32)), Field::Name, &p.name, None);
-            c.label([&p.id, &p.name, "", ""]);
-        }
-        for (i, k) in data.catalysts.iter().enumerate() {
-            c.push(Target::Catalyst(CatalystId(i as u32)), Field::Name, &k.title, None);
-            c.label([&k.id, &k.title, "", ""]);
-        }
-        c.entities = data.entities.len() as u32;
-        c.programs = data.programs.len() as u32;
-        c.spellings.sort_unstable();
-        c.spellings.dedup();
-        c
-    }
+/// Columns of the catalog under construction.
+#[derive(Default)]
+struct Builder {
+    texts: String,
+    ends: Vec<u32>,
+    targets: Vec<u32>,
+    fields: Vec<u8>,
+    masks: Vec<u64>,
+    firsts: Vec<u32>,
+    exchanges: Vec<u8>,
+    spellings: Vec<(u64, u32)>,
+    labels: String,
+    label_ends: Vec<u32>,
+}
 
+/// Top two bits of a packed target: its kind.
+const KIND_SHIFT: u32 = 30;
+
+fn target_code(t: Target) -> u32 {
+    match t {
+        Target::Entity(e) => e.0,
+        Target::Program(p) => (1 << KIND_SHIFT) | p.0,
+        Target::Catalyst(c) => (2 << KIND_SHIFT) | c.0,
+    }
+}
+
+fn target_from(code: u32) -> Target {
+    let id = code & ((1 << KIND_SHIFT) - 1);
+    match code >> KIND_SHIFT {
+        0 => Target::Entity(EntityId(id)),
+        1 => Target::Program(ProgramId(id)),
+        _ => Target::Catalyst(CatalystId(id)),
+    }
+}
+
+const FIELDS: [Field; 3] = [Field::Symbol, Field::Name, Field::Alias];
+
+impl Builder {
     fn push(&mut self, target: Target, field: Field, text: &str, exchange: Option<Exchange>) {
         let text: String = text.chars().take(MAX_CHARS).collect();
         self.texts.push_str(&text);
         self.ends.push(self.texts.len() as u32);
-        self.targets.push(target);
-        self.fields.push(field);
+        self.targets.push(target_code(target));
+        self.fields
+            .push(FIELDS.iter().position(|&f| f == field).unwrap_or(0) as u8);
         self.masks.push(mask(&text));
-        self.firsts.push(text.chars().next().map_or(' ', lower));
+        self.firsts
+            .push(text.chars().next().map_or(' ', lower) as u32);
         self.exchanges.push(exchange.map_or(NONE, |e| e.index()));
     }
 
@@ -137,41 +121,242 @@ impl Catalog {
         self.label_ends.push(self.labels.len() as u32);
     }
 
+    /// Sections in a fixed order, each an 8-byte length then its bytes.
+    fn pack(self, entities: u32, programs: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut section = |bytes: &[u8]| {
+            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            out.extend_from_slice(bytes);
+        };
+        let le32 = |v: &[u32]| v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+        let le64 = |v: &[u64]| v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+        let (hashes, owners): (Vec<u64>, Vec<u32>) = self.spellings.into_iter().unzip();
+        section(self.texts.as_bytes());
+        section(&le32(&self.ends));
+        section(&le32(&self.targets));
+        section(&self.fields);
+        section(&le64(&self.masks));
+        section(&le32(&self.firsts));
+        section(&self.exchanges);
+        section(&le64(&hashes));
+        section(&le32(&owners));
+        section(self.labels.as_bytes());
+        section(&le32(&self.label_ends));
+        section(&le32(&[entities, programs]));
+        out
+    }
+}
+
+/// Searchable texts and hit labels of one dataset, read in place from one buffer.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Catalog {
+    raw: Vec<u8>,
+    /// Byte ranges of the sections in `raw`, in [`Builder::pack`] order.
+    at: [std::ops::Range<usize>; 12],
+    entities: u32,
+    programs: u32,
+}
+
+const TEXTS: usize = 0;
+const ENDS: usize = 1;
+const TARGETS: usize = 2;
+const FIELD: usize = 3;
+const MASKS: usize = 4;
+const FIRSTS: usize = 5;
+const EXCHANGES: usize = 6;
+const HASHES: usize = 7;
+const OWNERS: usize = 8;
+const LABELS: usize = 9;
+const LABEL_ENDS: usize = 10;
+const COUNTS: usize = 11;
+
+impl Catalog {
+    /// Collects the searchable texts and labels of `data`.
+    pub fn new(data: &Dataset) -> Catalog {
+        let mut c = Builder::default();
+        for (i, e) in data.entities.iter().enumerate() {
+            let t = Target::Entity(EntityId(i as u32));
+            for l in &e.listings {
+                c.push(t, Field::Symbol, &l.symbol, Some(l.exchange));
+            }
+            c.push(t, Field::Name, &e.name, None);
+            for a in &e.aliases {
+                c.push(t, Field::Alias, a, None);
+            }
+            for s in spellings(e) {
+                c.spellings.push((xxh3_64(s.as_bytes()), i as u32));
+            }
+            let primary = e.primary();
+            let symbol = primary.map_or("", |l| l.symbol.as_str());
+            let exchange = primary.map_or("", |l| l.exchange.code());
+            c.label([&e.id, &e.name, symbol, exchange]);
+        }
+        for (i, p) in data.programs.iter().enumerate() {
+            c.push(
+                Target::Program(ProgramId(i as u32)),
+                Field::Name,
+                &p.name,
+                None,
+            );
+            c.label([&p.id, &p.name, "", ""]);
+        }
+        for (i, k) in data.catalysts.iter().enumerate() {
+            c.push(
+                Target::Catalyst(CatalystId(i as u32)),
+                Field::Name,
+                &k.title,
+                None,
+            );
+            c.label([&k.id, &k.title, "", ""]);
+        }
+        c.spellings.sort_unstable();
+        c.spellings.dedup();
+        let raw = c.pack(data.entities.len() as u32, data.programs.len() as u32);
+        Catalog::from_bytes(raw, 0).expect("a freshly packed catalog is consistent")
+    }
+
+    /// The bytes the cache stores.
+    pub fn as_bytes(&self) -> &[u8] {
+        let start = self.at[0].start - 8;
+        &self.raw[start..]
+    }
+
+    /// Takes a packed catalog starting at `raw[start..]`; `None` if anything is off, so every
+    /// later access is in bounds and on character boundaries.
+    pub fn from_bytes(raw: Vec<u8>, start: usize) -> Option<Catalog> {
+        let mut at: [std::ops::Range<usize>; 12] = Default::default();
+        let mut pos = start;
+        for range in &mut at {
+            let len = u64::from_le_bytes(raw.get(pos..pos + 8)?.try_into().ok()?);
+            let len = usize::try_from(len).ok()?;
+            let begin = pos + 8;
+            let end = begin.checked_add(len).filter(|&e| e <= raw.len())?;
+            *range = begin..end;
+            pos = end;
+        }
+        let n = at[ENDS].len() / 4;
+        let spellings = at[HASHES].len() / 8;
+        let sizes_ok = pos == raw.len()
+            && [ENDS, TARGETS, FIRSTS, OWNERS, LABEL_ENDS, COUNTS]
+                .iter()
+                .all(|&s| at[s].len().is_multiple_of(4))
+            && at[MASKS].len().is_multiple_of(8)
+            && at[HASHES].len().is_multiple_of(8)
+            && at[TARGETS].len() == 4 * n
+            && at[FIELD].len() == n
+            && at[MASKS].len() == 8 * n
+            && at[FIRSTS].len() == 4 * n
+            && at[EXCHANGES].len() == n
+            && at[OWNERS].len() == 4 * spellings
+            && at[COUNTS].len() == 8;
+        if !sizes_ok {
+            return None;
+        }
+        let mut c = Catalog {
+            raw,
+            at,
+            entities: 0,
+            programs: 0,
+        };
+        c.entities = c.u32_at(COUNTS, 0);
+        c.programs = c.u32_at(COUNTS, 1);
+        let texts = std::str::from_utf8(c.section(TEXTS)).ok()?;
+        let labels = std::str::from_utf8(c.section(LABELS)).ok()?;
+        let monotone = |s: usize, within: &str| {
+            let mut last = 0;
+            (0..c.section(s).len() / 4).all(|i| {
+                let e = c.u32_at(s, i) as usize;
+                let ok = e >= last && within.is_char_boundary(e);
+                last = e;
+                ok
+            })
+        };
+        let fields_ok = c
+            .section(FIELD)
+            .iter()
+            .all(|&f| (f as usize) < FIELDS.len());
+        let firsts_ok = (0..n).all(|i| char::from_u32(c.u32_at(FIRSTS, i)).is_some());
+        let owners_ok = (0..spellings).all(|i| c.u32_at(OWNERS, i) < c.entities);
+        let label_count = c.section(LABEL_ENDS).len() / 4;
+        let targets_ok = (0..n).all(|i| match c.target(i as u32) {
+            Target::Entity(e) => e.0 < c.entities,
+            Target::Program(p) => p.0 < c.programs && ((c.entities + p.0) as usize) < label_count,
+            Target::Catalyst(k) => ((c.entities + c.programs) as usize + k.ix()) < label_count,
+        }) && (c.entities as usize) <= label_count;
+        let ok = monotone(ENDS, texts)
+            && monotone(LABEL_ENDS, labels)
+            && fields_ok
+            && firsts_ok
+            && owners_ok
+            && targets_ok;
+        ok.then_some(c)
+    }
+
+    fn section(&self, s: usize) -> &[u8] {
+        &self.raw[self.at[s].clone()]
+    }
+
+    fn u32_at(&self, s: usize, i: usize) -> u32 {
+        let b = self.at[s].start + 4 * i;
+        u32::from_le_bytes([
+            self.raw[b],
+            self.raw[b + 1],
+            self.raw[b + 2],
+            self.raw[b + 3],
+        ])
+    }
+
+    fn u64_at(&self, s: usize, i: usize) -> u64 {
+        let b = self.at[s].start + 8 * i;
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(&self.raw[b..b + 8]);
+        u64::from_le_bytes(bytes)
+    }
+
+    fn str_in(&self, s: usize, range: std::ops::Range<usize>) -> &str {
+        // Validated in `from_bytes`: the section is UTF-8 and every offset a boundary.
+        std::str::from_utf8(&self.section(s)[range]).unwrap_or_default()
+    }
+
     /// Number of searchable texts.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.at[ENDS].len() / 4
     }
 
     /// Whether there is nothing to search.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len() == 0
     }
 
     /// Text `i`.
     pub fn text(&self, i: u32) -> &str {
         let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.texts[start..self.ends[i] as usize]
+        let start = if i == 0 {
+            0
+        } else {
+            self.u32_at(ENDS, i - 1) as usize
+        };
+        self.str_in(TEXTS, start..self.u32_at(ENDS, i) as usize)
     }
 
     /// The record text `i` belongs to.
     pub fn target(&self, i: u32) -> Target {
-        self.targets[i as usize]
+        target_from(self.u32_at(TARGETS, i as usize))
     }
 
     /// Which field text `i` is.
     pub fn field(&self, i: u32) -> Field {
-        self.fields[i as usize]
+        FIELDS[self.section(FIELD)[i as usize] as usize]
     }
 
     /// Character mask of text `i`.
     pub fn mask_of(&self, i: u32) -> u64 {
-        self.masks[i as usize]
+        self.u64_at(MASKS, i as usize)
     }
 
     /// Lower-cased first character of text `i`.
     pub fn first(&self, i: u32) -> char {
-        self.firsts[i as usize]
+        char::from_u32(self.u32_at(FIRSTS, i as usize)).unwrap_or(' ')
     }
 
     /// How to show `target`.
@@ -181,8 +366,13 @@ impl Catalog {
             Target::Program(p) => self.entities as usize + p.ix(),
             Target::Catalyst(c) => (self.entities + self.programs) as usize + c.ix(),
         };
-        let start = if n == 0 { 0 } else { self.label_ends[n - 1] as usize };
-        let mut parts = self.labels[start..self.label_ends[n] as usize].split('\u{1f}');
+        let start = if n == 0 {
+            0
+        } else {
+            self.u32_at(LABEL_ENDS, n - 1) as usize
+        };
+        let text = self.str_in(LABELS, start..self.u32_at(LABEL_ENDS, n) as usize);
+        let mut parts = text.split('\u{1f}');
         let mut next = || parts.next().unwrap_or("");
         let (id, name, symbol, exchange) = (next(), next(), next(), next());
         Label {
@@ -195,33 +385,54 @@ impl Catalog {
 
     /// Texts of `entity` (they are adjacent, in entity order).
     fn texts_of(&self, entity: EntityId) -> std::ops::Range<u32> {
-        let before = |e: EntityId| {
-            self.targets
-                .partition_point(|t| matches!(t, Target::Entity(x) if *x < e)) as u32
+        let n = self.len();
+        let before = |e: u32| {
+            let (mut lo, mut hi) = (0, n);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                match self.target(mid as u32) {
+                    Target::Entity(x) if x.0 < e => lo = mid + 1,
+                    _ => hi = mid,
+                }
+            }
+            lo as u32
         };
-        before(entity)..before(EntityId(entity.0 + 1))
+        before(entity.0)..before(entity.0 + 1)
+    }
+
+    /// Entities named by the spelling with hash `k`.
+    fn named(&self, k: u64) -> Vec<EntityId> {
+        let count = self.at[HASHES].len() / 8;
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.u64_at(HASHES, mid) < k {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..count)
+            .take_while(|&i| self.u64_at(HASHES, i) == k)
+            .map(|i| EntityId(self.u32_at(OWNERS, i)))
+            .collect()
     }
 
     /// Entities the query names exactly, by any spelling `Index::resolve` accepts (matched
     /// by 64-bit hash of the normalised spelling), as their first text.
     pub fn exact(&self, query: &str) -> Vec<u32> {
-        let find = |k: u64| {
-            let at = self.spellings.partition_point(|&(h, _)| h < k);
-            self.spellings[at..]
-                .iter()
-                .take_while(move |&&(h, _)| h == k)
-                .map(|&(_, e)| e)
-        };
-        let mut entities: Vec<EntityId> = find(key(query)).collect();
+        let mut entities = self.named(key(query));
         if entities.is_empty()
             && let Some((exchanges, symbol)) = Exchange::split_listing(&normalize(query))
         {
             let codes: Vec<u8> = exchanges.iter().map(|e| e.index()).collect();
-            entities = find(key(symbol))
+            entities = self
+                .named(key(symbol))
+                .into_iter()
                 .filter(|&e| {
                     self.texts_of(e).any(|i| {
-                        self.fields[i as usize] == Field::Symbol
-                            && codes.contains(&self.exchanges[i as usize])
+                        self.field(i) == Field::Symbol
+                            && codes.contains(&self.section(EXCHANGES)[i as usize])
                             && self.text(i).eq_ignore_ascii_case(symbol)
                     })
                 })
@@ -233,5 +444,51 @@ impl Catalog {
             .filter(|r| !r.is_empty())
             .map(|r| r.start)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packs_and_unpacks_losslessly_and_rejects_damage() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let catalog = Catalog::new(&data);
+        let raw = catalog.as_bytes().to_vec();
+        let mut framed = vec![0u8; 8];
+        framed.extend_from_slice(&raw);
+        let back = Catalog::from_bytes(framed.clone(), 8).expect("reads back");
+        assert_eq!(back.as_bytes(), catalog.as_bytes());
+        assert_eq!(back.text(3), catalog.text(3));
+        assert!(Catalog::from_bytes(raw[..raw.len() - 1].to_vec(), 0).is_none());
+        let mut bad = raw.clone();
+        bad[8] = 0xff; // the first byte of the texts: no longer UTF-8
+        assert!(Catalog::from_bytes(bad, 0).is_none());
+        let label = catalog.label_of(Target::Entity(EntityId(0)));
+        assert_eq!(label.id, data.entities[0].id);
+        assert_eq!(label.symbol, Some("NVDA"));
+        assert_eq!(label.exchange, Some("NASDAQ"));
+    }
+
+    #[test]
+    fn exact_names_match_what_the_index_resolves() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let index = crate::index::Index::new(data);
+        let catalog = index.searcher().catalog();
+        for typed in [
+            "9984", "9984.T", "TSE:9984", "9984 JT", "softbank", "2330.TW", "TSMC", "rapidus",
+        ] {
+            let crate::index::Resolution::Found(e) = index.resolve(typed) else {
+                panic!("{typed} resolves");
+            };
+            let exact: Vec<Target> = catalog
+                .exact(typed)
+                .iter()
+                .map(|&i| catalog.target(i))
+                .collect();
+            assert_eq!(exact, [Target::Entity(e)], "{typed}");
+        }
+        assert!(catalog.exact("nothing like it").is_empty());
     }
 }

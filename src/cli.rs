@@ -227,17 +227,21 @@ fn execute(
     if let Command::Check { out: fmt } = command {
         return Ok(report::check(cli.data.as_deref(), fmt.format(), out));
     }
+    if let Command::Search {
+        query,
+        limit,
+        out: fmt,
+    } = command
+    {
+        return finish(search(cli, query, *limit, fmt.format(), out, err)?, err);
+    }
     let index = load_index(cli, err)?;
     let written = match command {
         Command::Show { ticker, out: fmt } => {
             let entity = resolve_or_explain(&index, ticker, err)?;
             report::show(&index, entity, today, fmt.format(), out)
         }
-        Command::Search {
-            query,
-            limit,
-            out: fmt,
-        } => report::search(&index, query, *limit, today, fmt.format(), out),
+        Command::Search { .. } => unreachable!("handled above"),
         Command::Programs { id, out: fmt } => {
             let program = match id {
                 Some(id) => match index.program_by_id(id) {
@@ -293,6 +297,33 @@ fn execute(
         }
         Command::Check { .. } => unreachable!("handled above"),
     };
+    finish(written, err)
+}
+
+/// `aipx search`: from the cached catalog when `--data DIR` has one, else from the loaded
+/// index (and the catalog is cached for next time).
+fn search(
+    cli: &Cli,
+    query: &str,
+    limit: usize,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<std::io::Result<()>, ExitCode> {
+    if let Some(catalog) = cli.data.as_deref().and_then(data::cached_catalog) {
+        let searcher = crate::search::Searcher::from_catalog(catalog);
+        return Ok(report::search(&searcher, query, limit, format, out));
+    }
+    let index = load_index(cli, err)?;
+    let written = report::search(index.searcher(), query, limit, format, out);
+    if let Some(dir) = cli.data.as_deref() {
+        data::cache_catalog(dir, index.searcher().catalog());
+    }
+    Ok(written)
+}
+
+/// The exit code for how writing the output went.
+fn finish(written: std::io::Result<()>, err: &mut dyn Write) -> Result<ExitCode, ExitCode> {
     match written {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`aipx calendar | head`) is not an error worth a message.

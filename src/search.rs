@@ -14,7 +14,9 @@ use crate::catalog::{Catalog, lower, mask};
 use crate::model::*;
 
 /// What a search hit points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Target {
     /// A company or body.
     Entity(EntityId),
@@ -351,7 +353,8 @@ mod tests {
                 continue;
             };
             used += 1;
-            let full = best_per_record(&searcher.catalog, &query, searcher.score(&query, None), &[]);
+            let full =
+                best_per_record(&searcher.catalog, &query, searcher.score(&query, None), &[]);
             let (mut fast, mut full) = (rank(&fast, &searcher), rank(&full, &searcher));
             // Only the top 20 must agree; compare by score (ties may order differently).
             fast.truncate(20);

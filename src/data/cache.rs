@@ -1,4 +1,4 @@
-//! A cache of validated datasets, keyed by a hash of the data files' bytes.
+//! A cache of validated datasets (and of their search catalogs), keyed by the data files.
 //!
 //! Parsing a million-link dataset takes seconds; decoding its validated form takes a fraction
 //! of that. The cache lives in `$XDG_CACHE_HOME/aipx` (or `~/.cache/aipx`), is written only for
@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
 use super::FILE_NAMES;
-use crate::model::Dataset;
 
 /// Bumped whenever the model's layout changes, so old caches are never misread.
 const FORMAT: &str = "aipx-cache-1";
@@ -34,30 +36,31 @@ fn folder() -> Option<PathBuf> {
     Some(base.join("aipx"))
 }
 
-/// Hash of the five files of `dir` (and of this build's format), read in blocks.
+/// Key of the five files of `dir`: their folder, sizes and modification times (read from
+/// metadata, so a look-up costs five `stat`s, not a read of the whole dataset), with this
+/// build's format and version.
 fn key(dir: &Path) -> io::Result<String> {
     let mut hasher = Xxh3::new();
     hasher.update(FORMAT.as_bytes());
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-    let mut block = vec![0u8; 1 << 20];
+    hasher.update(std::fs::canonicalize(dir)?.as_os_str().as_encoded_bytes());
     for name in FILE_NAMES {
+        let meta = std::fs::metadata(dir.join(name))?;
+        let modified = meta
+            .modified()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
         hasher.update(name.as_bytes());
-        let mut file = File::open(dir.join(name))?;
-        loop {
-            let n = file.read(&mut block)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&block[..n]);
-        }
-        hasher.update(b"\0");
+        hasher.update(&meta.len().to_le_bytes());
+        hasher.update(&modified.as_nanos().to_le_bytes());
     }
     Ok(format!("{:016x}", hasher.finish()))
 }
 
-/// Where the cache of `dir` would be, if caching is on and the files can be read.
-pub fn path_for(dir: &Path) -> Option<PathBuf> {
-    Some(folder()?.join(format!("{}.bin", key(dir).ok()?)))
+/// Where the cache of kind `kind` (`dataset`, `catalog`) of `dir` is, if caching is on and
+/// the files can be read.
+pub fn path_for(dir: &Path, kind: &str) -> Option<PathBuf> {
+    Some(folder()?.join(format!("{}.{kind}.bin", key(dir).ok()?)))
 }
 
 /// A reader that hashes what passes through it, to check the checksum in the header.
@@ -76,7 +79,7 @@ impl<R: Read> Read for Hashing<R> {
 
 /// The cached dataset at `path`, if it is there and intact. The file is an 8-byte checksum
 /// of the payload followed by the payload, decoded as it streams in (never held whole).
-pub fn read(path: &Path) -> Option<Dataset> {
+pub fn read<T: DeserializeOwned>(path: &Path) -> Option<T> {
     let mut file = File::open(path).ok()?;
     let mut stored = [0u8; 8];
     file.read_exact(&mut stored).ok()?;
@@ -88,24 +91,41 @@ pub fn read(path: &Path) -> Option<Dataset> {
             hasher: Xxh3::new(),
         },
     );
-    let data: Dataset = bincode::serde::decode_from_std_read(&mut reader, config()).ok()?;
+    let data: T = bincode::serde::decode_from_std_read(&mut reader, config()).ok()?;
     // Hash whatever the buffer read ahead too: the payload must end exactly here.
     io::copy(&mut reader, &mut io::sink()).ok()?;
     let computed = reader.into_inner().hasher.finish();
     (u64::from_le_bytes(stored) == computed).then_some(data)
 }
 
+/// The file written by [`write_bytes`], if intact: the 8-byte checksum, then the payload
+/// (`&file[8..]`). Read in one call, no decoding.
+pub fn read_bytes(path: &Path) -> Option<Vec<u8>> {
+    let raw = std::fs::read(path).ok()?;
+    let stored = u64::from_le_bytes(raw.get(..8)?.try_into().ok()?);
+    (xxhash_rust::xxh3::xxh3_64(&raw[8..]) == stored).then_some(raw)
+}
+
+/// Writes raw bytes with their checksum, atomically.
+pub fn write_bytes(path: &Path, payload: &[u8]) -> io::Result<()> {
+    write_payload(path, payload)
+}
+
 /// Writes `data` to `path` atomically (a temporary file renamed into place).
-pub fn write(path: &Path, data: &Dataset) -> io::Result<()> {
+pub fn write<T: Serialize>(path: &Path, data: &T) -> io::Result<()> {
+    let payload = bincode::serde::encode_to_vec(data, config())
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    write_payload(path, &payload)
+}
+
+fn write_payload(path: &Path, payload: &[u8]) -> io::Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let result = (|| {
-        let payload = bincode::serde::encode_to_vec(data, config())
-            .map_err(|e| io::Error::other(e.to_string()))?;
         let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
-        out.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
-        out.write_all(&payload)?;
+        out.write_all(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes())?;
+        out.write_all(payload)?;
         out.flush()?;
         std::fs::rename(&tmp, path)
     })();
@@ -125,7 +145,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.bin");
         write(&path, &data).unwrap();
-        let back = read(&path).expect("intact cache reads back");
+        let back: crate::model::Dataset = read(&path).expect("intact cache reads back");
         assert_eq!(back.entities.len(), data.entities.len());
         assert_eq!(
             back.programs[2].funding.len(),
@@ -137,8 +157,14 @@ mod tests {
         let mid = bytes.len() / 2;
         bytes[mid] ^= 0x55;
         std::fs::write(&path, &bytes).unwrap();
-        assert!(read(&path).is_none(), "a flipped byte is caught");
+        assert!(
+            read::<crate::model::Dataset>(&path).is_none(),
+            "a flipped byte is caught"
+        );
         std::fs::write(&path, &bytes[..mid]).unwrap();
-        assert!(read(&path).is_none(), "a short file is caught");
+        assert!(
+            read::<crate::model::Dataset>(&path).is_none(),
+            "a short file is caught"
+        );
     }
 }

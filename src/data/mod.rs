@@ -117,7 +117,7 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, DataErrors> {
     let Some(dir) = dir else {
         return DataFiles::embedded().parse();
     };
-    let cached = cache::path_for(dir);
+    let cached = cache::path_for(dir, "dataset");
     if let Some(data) = cached.as_deref().and_then(cache::read) {
         return Ok(data);
     }
@@ -127,6 +127,19 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, DataErrors> {
         let _ = cache::write(&path, &data);
     }
     Ok(data)
+}
+
+/// The search catalog of `--data DIR` from the cache, if an up-to-date one is there.
+pub fn cached_catalog(dir: &Path) -> Option<crate::catalog::Catalog> {
+    let file = cache::read_bytes(&cache::path_for(dir, "catalog")?)?;
+    crate::catalog::Catalog::from_bytes(file, 8)
+}
+
+/// Stores the search catalog of `--data DIR` for the next `aipx search` (best effort).
+pub fn cache_catalog(dir: &Path, catalog: &crate::catalog::Catalog) {
+    if let Some(path) = cache::path_for(dir, "catalog") {
+        let _ = cache::write_bytes(&path, catalog.as_bytes());
+    }
 }
 
 /// Validates `--data DIR` (or the embedded dataset) from its files, never from the cache.

@@ -92,7 +92,7 @@ struct SearchHitJson<'a> {
     kind: &'static str,
     id: &'a str,
     symbol: Option<&'a str>,
-    exchange: Option<&'static str>,
+    exchange: Option<&'a str>,
     name: &'a str,
     matched: &'a str,
     positions: &'a [usize],
@@ -100,43 +100,29 @@ struct SearchHitJson<'a> {
     score: i64,
 }
 
-/// `aipx search`.
+/// `aipx search`: needs only the searcher and its catalog, not the whole index.
 pub fn search(
-    index: &Index,
+    searcher: &crate::search::Searcher,
     query: &str,
     limit: usize,
-    today: NaiveDate,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let hits = index.search(query, limit);
+    let hits = searcher.search(query, limit);
+    let catalog = searcher.catalog();
     if format != Format::Json {
-        return text::search(index, &hits, today, out);
+        return text::search(catalog, &hits, out);
     }
-    use crate::search::Target;
     let rows: Vec<SearchHitJson> = hits
         .iter()
         .map(|h| {
-            let (id, name, listing) = match h.target {
-                Target::Entity(e) => {
-                    let e = index.entity(e);
-                    (e.id.as_str(), e.name.as_str(), e.primary())
-                }
-                Target::Program(p) => {
-                    let p = index.program(p);
-                    (p.id.as_str(), p.name.as_str(), None)
-                }
-                Target::Catalyst(c) => {
-                    let c = index.catalyst(c);
-                    (c.id.as_str(), c.title.as_str(), None)
-                }
-            };
+            let label = catalog.label_of(h.target);
             SearchHitJson {
                 kind: h.target.kind(),
-                id,
-                symbol: listing.map(|l| l.symbol.as_str()),
-                exchange: listing.map(|l| l.exchange.code()),
-                name,
+                id: label.id,
+                symbol: label.symbol,
+                exchange: label.exchange,
+                name: label.name,
                 matched: h.text,
                 positions: &h.positions,
                 exact: h.exact,

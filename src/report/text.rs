@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
+use crate::catalog::Catalog;
 use crate::index::Index;
 use crate::model::*;
 use crate::search::{Hit, Target};
@@ -173,39 +174,32 @@ pub fn overview(index: &Index, today: NaiveDate, out: &mut dyn Write) -> io::Res
     Ok(())
 }
 
-/// `search` as text.
-pub fn search(
-    index: &Index,
-    hits: &[Hit],
-    today: NaiveDate,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// `search` as text: what each hit is, its listing and name, and the alias that matched.
+pub fn search(catalog: &Catalog, hits: &[Hit], out: &mut dyn Write) -> io::Result<()> {
     if hits.is_empty() {
         return writeln!(out, "no matches");
     }
     for h in hits {
-        let row = match h.target {
-            Target::Entity(e) => entity_row(index, e, today),
-            Target::Program(p) => format!(
-                "{}  {}",
-                pad("program", 26),
-                sanitize(&index.program(p).name)
-            ),
-            Target::Catalyst(c) => {
-                let cat = index.catalyst(c);
-                format!(
-                    "{}  {}",
-                    pad(&format!("catalyst {}", cat.date.label()), 26),
-                    sanitize(&cat.title)
-                )
+        let label = catalog.label_of(h.target);
+        let (what, listing) = match (h.target, label.symbol, label.exchange) {
+            (Target::Entity(_), Some(symbol), Some(exchange)) => {
+                (symbol.to_string(), format!("{exchange}:{symbol}"))
             }
+            (Target::Entity(_), _, _) => (label.id.to_string(), "unlisted".to_string()),
+            (target, _, _) => (target.kind().to_string(), String::new()),
         };
         let via = if h.field == crate::search::Field::Alias {
             format!("  (alias {})", sanitize(h.text))
         } else {
             String::new()
         };
-        writeln!(out, "{row}{via}")?;
+        writeln!(
+            out,
+            "{}  {}  {}{via}",
+            pad(&sanitize(&what), 10),
+            pad(&sanitize(&listing), 14),
+            sanitize(label.name)
+        )?;
     }
     Ok(())
 }
