@@ -50,6 +50,8 @@ fn main() {
     let mut load = Vec::new();
     let mut index = None;
     for _ in 0..3 {
+        // Free the previous copy first, as a fresh process would have nothing loaded.
+        drop(index.take());
         let start = Instant::now();
         let data = aipx::data::load(dir.as_deref()).expect("valid dataset");
         index = Some(Index::new(data));

@@ -151,6 +151,10 @@ impl Builder {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Catalog {
     raw: Vec<u8>,
+    /// The texts and labels sections, validated once as UTF-8 (copied out of `raw`, so
+    /// reading a text never re-validates it).
+    texts: Box<str>,
+    labels: Box<str>,
     /// Byte ranges of the sections in `raw`, in [`Builder::pack`] order.
     at: [std::ops::Range<usize>; 12],
     entities: u32,
@@ -252,16 +256,19 @@ impl Catalog {
         if !sizes_ok {
             return None;
         }
+        let texts = std::str::from_utf8(&raw[at[TEXTS].clone()]).ok()?.into();
+        let labels = std::str::from_utf8(&raw[at[LABELS].clone()]).ok()?.into();
         let mut c = Catalog {
             raw,
             at,
+            texts,
+            labels,
             entities: 0,
             programs: 0,
         };
         c.entities = c.u32_at(COUNTS, 0);
         c.programs = c.u32_at(COUNTS, 1);
-        let texts = std::str::from_utf8(c.section(TEXTS)).ok()?;
-        let labels = std::str::from_utf8(c.section(LABELS)).ok()?;
+        let (texts, labels) = (&c.texts, &c.labels);
         let monotone = |s: usize, within: &str| {
             let mut last = 0;
             (0..c.section(s).len() / 4).all(|i| {
@@ -313,11 +320,6 @@ impl Catalog {
         u64::from_le_bytes(bytes)
     }
 
-    fn str_in(&self, s: usize, range: std::ops::Range<usize>) -> &str {
-        // Validated in `from_bytes`: the section is UTF-8 and every offset a boundary.
-        std::str::from_utf8(&self.section(s)[range]).unwrap_or_default()
-    }
-
     /// Number of searchable texts.
     pub fn len(&self) -> usize {
         self.at[ENDS].len() / 4
@@ -336,7 +338,7 @@ impl Catalog {
         } else {
             self.u32_at(ENDS, i - 1) as usize
         };
-        self.str_in(TEXTS, start..self.u32_at(ENDS, i) as usize)
+        &self.texts[start..self.u32_at(ENDS, i) as usize]
     }
 
     /// The record text `i` belongs to.
@@ -371,7 +373,7 @@ impl Catalog {
         } else {
             self.u32_at(LABEL_ENDS, n - 1) as usize
         };
-        let text = self.str_in(LABELS, start..self.u32_at(LABEL_ENDS, n) as usize);
+        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
         let mut parts = text.split('\u{1f}');
         let mut next = || parts.next().unwrap_or("");
         let (id, name, symbol, exchange) = (next(), next(), next(), next());

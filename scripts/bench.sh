@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Scale benchmark: prints Markdown tables for the embedded (seed) dataset and for a synthetic
+# universe of 100k entities / 10k programs / 1M links.
+#   scripts/bench.sh [OUT_DIR]    (default /tmp/aipx-universe; needs hyperfine and fzf:
+#                                  apt-get install hyperfine fzf)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-/tmp/aipx-universe}
+cache=$(mktemp -d)
+export XDG_CACHE_HOME=$cache
+trap 'rm -rf "$cache"' EXIT
+
+cargo build --release --quiet --bin aipx --example gen_universe --example scale_bench
+aipx=target/release/aipx
+[ -f "$dir/exposures.toml" ] || target/release/examples/gen_universe \
+    --entities 100000 --programs 10000 --links 1000000 --seed 7 "$dir"
+
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo
+echo "## Seed dataset (embedded)"
+target/release/examples/scale_bench
+echo
+echo "## 100k entities / 10k programs / 1M links ($dir, $(du -sh "$dir" | cut -f1))"
+# The first load parses the TOML and fills the cache; the bench's later loads use it.
+/usr/bin/time -f "%e s, %M KB" -o "$cache/first" "$aipx" --data "$dir" check >/dev/null
+target/release/examples/scale_bench "$dir"
+echo
+echo "| process | wall | peak RSS |"
+echo "|---|---|---|"
+echo "| \`aipx check\` (parse + validate, no cache) | $(cut -d, -f1 "$cache/first") | $(($(cut -d' ' -f3 "$cache/first") / 1024)) MB |"
+for args in "show e42 --json" "search semi"; do
+    /usr/bin/time -f "%e s, %M KB" -o "$cache/t" "$aipx" --data "$dir" --today 2026-11-21 $args >/dev/null
+    echo "| \`aipx $args\` (cached) | $(cut -d, -f1 "$cache/t") | $(($(cut -d' ' -f3 "$cache/t") / 1024)) MB |"
+done
+echo
+
+# aipx search over the universe against fzf over a file of the same names.
+names=$cache/names.txt
+grep '^name = ' "$dir/entities.toml" | sed 's/^name = "//; s/"$//' > "$names"
+echo "### aipx search vs fzf --filter ($(wc -l < "$names") names)"
+for q in semi zen s; do
+    hyperfine -N --warmup 3 --runs 20 --export-markdown "$cache/h.md" \
+        "$aipx --data $dir search $q" "sh -c 'fzf --filter $q < $names'" >/dev/null
+    tail -n +3 "$cache/h.md"
+done
