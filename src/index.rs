@@ -30,7 +30,8 @@ pub struct Index {
     catalysts_by_entity: Vec<Vec<CatalystId>>,
     catalysts_by_program: Vec<Vec<CatalystId>>,
     catalysts_by_date: Vec<CatalystId>,
-    searcher: Searcher,
+    /// Built on first use: `show`, `calendar` and `programs` never search.
+    searcher: std::sync::OnceLock<Searcher>,
 }
 
 /// Canonical form of a typed name: lower case, single spaces, no space around `:`.
@@ -148,7 +149,6 @@ impl Index {
             }
         }
 
-        let searcher = Searcher::new(&data);
         Index {
             data,
             names,
@@ -158,7 +158,7 @@ impl Index {
             catalysts_by_entity,
             catalysts_by_program,
             catalysts_by_date,
-            searcher,
+            searcher: std::sync::OnceLock::new(),
         }
     }
 
@@ -202,17 +202,17 @@ impl Index {
 
     /// Fuzzy search over symbols, names, aliases, programs and catalysts; exact names first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
-        self.searcher.search(query, limit)
+        self.searcher().search(query, limit)
     }
 
     /// The searcher, with the catalog of texts and labels it searches.
     pub fn searcher(&self) -> &Searcher {
-        &self.searcher
+        self.searcher.get_or_init(|| Searcher::new(&self.data))
     }
 
     /// [`search`](Self::search) that narrows the session's previous matches as the query grows.
     pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
-        self.searcher.search_in(session, query, limit)
+        self.searcher().search_in(session, query, limit)
     }
 
     /// An entity by position.

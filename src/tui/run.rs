@@ -122,6 +122,8 @@ enum Wake {
 fn spawn_search_worker(index: Arc<Index>, wake: Sender<Wake>) -> Sender<String> {
     let (tx, rx) = mpsc::channel::<String>();
     thread::spawn(move || {
+        // Build the search catalog now, while the user reads the first screen.
+        index.searcher();
         let mut session = search::Session::default();
         while let Ok(mut query) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
