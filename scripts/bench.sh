@@ -29,6 +29,7 @@ echo "| process | wall | peak RSS |"
 echo "|---|---|---|"
 echo "| \`aipx check\` (parse + validate, no cache) | $(cut -d, -f1 "$cache/first") | $(($(cut -d' ' -f3 "$cache/first") / 1024)) MB |"
 for args in "show e42 --json" "search semi"; do
+    "$aipx" --data "$dir" --today 2026-11-21 $args >/dev/null  # fills the cache
     /usr/bin/time -f "%e s, %M KB" -o "$cache/t" "$aipx" --data "$dir" --today 2026-11-21 $args >/dev/null
     echo "| \`aipx $args\` (cached) | $(cut -d, -f1 "$cache/t") | $(($(cut -d' ' -f3 "$cache/t") / 1024)) MB |"
 done
