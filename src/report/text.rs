@@ -86,7 +86,8 @@ pub fn show(
     }
     writeln!(out, "{}", sanitize(&e.summary))?;
 
-    writeln!(out, "\nExposures ({} programs)", index.program_count(id))?;
+    let programs = crate::text::count(index.program_count(id), "program");
+    writeln!(out, "\nExposures ({programs}; amounts are program funding)")?;
     for x in index.exposures_of(id) {
         let p = index.program(x.program);
         writeln!(

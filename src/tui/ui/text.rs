@@ -130,14 +130,7 @@ pub fn range_label(when: &When) -> String {
     format!("{first} – {}", b.format("%-d %b %Y"))
 }
 
-/// `1 program`, `3 programs`.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub use crate::text::count;
 
 /// A day as the tab bar shows it: `Sat 21 Nov 2026`.
 pub fn day_label(day: NaiveDate) -> String {
