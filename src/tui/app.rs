@@ -21,8 +21,13 @@ use navigate::Place;
 enum SearchMode {
     /// In `update` itself (tests, headless screens): deterministic, one frame per key.
     Inline(Session),
-    /// On a worker thread; holds the query typed since the worker was last asked.
-    Background(Option<String>),
+    /// On a worker thread.
+    Background {
+        /// The query typed since the worker was last asked.
+        wanted: Option<String>,
+        /// The results shown are not yet those of the query typed.
+        awaiting: bool,
+    },
 }
 
 /// Everything the screen shows, built from an [`Index`] and an injected `today`.
@@ -70,14 +75,17 @@ impl App {
     /// [`take_search`](Self::take_search) and [`receive_results`](Self::receive_results)),
     /// so keys are never held up by scoring and the newest query wins.
     pub fn with_background_search(mut self) -> App {
-        self.search = SearchMode::Background(None);
+        self.search = SearchMode::Background {
+            wanted: None,
+            awaiting: false,
+        };
         self
     }
 
     /// The query a background worker should score next, if typing changed it.
     pub fn take_search(&mut self) -> Option<String> {
         match &mut self.search {
-            SearchMode::Background(wanted) => wanted.take(),
+            SearchMode::Background { wanted, .. } => wanted.take(),
             SearchMode::Inline(_) => None,
         }
     }
@@ -85,11 +93,37 @@ impl App {
     /// Results a background worker scored for `query`; stale ones (the query has moved on)
     /// are dropped. Returns whether the screen changed.
     pub fn receive_results(&mut self, query: &str, rows: Vec<ResultRow>) -> bool {
-        if query != self.explore.query {
+        let SearchMode::Background { awaiting, .. } = &mut self.search else {
+            return false;
+        };
+        if !*awaiting || query != self.explore.query {
             return false;
         }
+        *awaiting = false;
         self.explore.set_results(rows);
         true
+    }
+
+    /// Before a key acts on the results (open, move, switch tab), they must be the typed
+    /// query's: if the worker has not answered yet, score the query here, once.
+    fn settle_results(&mut self, action: Action) {
+        let typing = matches!(
+            action,
+            Action::Input(_)
+                | Action::Backspace
+                | Action::ClearQuery
+                | Action::Resize(..)
+                | Action::FocusSearch
+                | Action::LeaveSearch
+                | Action::Quit
+        );
+        if let SearchMode::Background { awaiting, .. } = &mut self.search
+            && *awaiting
+            && !typing
+        {
+            *awaiting = false;
+            self.explore.refresh(&self.index);
+        }
     }
 
     /// A shared handle on the index, for the background search worker.
@@ -216,6 +250,7 @@ impl App {
 
     /// Applies one action; returns whether anything on screen may have changed.
     pub fn update(&mut self, action: Action) -> bool {
+        self.settle_results(action);
         let had_message = self.message.take().is_some();
         let changed = match action {
             Action::Quit => {
@@ -282,7 +317,10 @@ impl App {
                 let rows = results_in(&self.index, session, &self.explore.query);
                 self.explore.set_results(rows);
             }
-            SearchMode::Background(wanted) => *wanted = Some(self.explore.query.clone()),
+            SearchMode::Background { wanted, awaiting } => {
+                *wanted = Some(self.explore.query.clone());
+                *awaiting = true;
+            }
         }
         true
     }

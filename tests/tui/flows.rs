@@ -242,4 +242,18 @@ fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
     assert_eq!(app.explore().results, fresh);
     let first = app.explore().entity().expect("an entity first");
     assert_eq!(app.index().entity(first).id, "9984.T");
+
+    // Enter before the worker answers still opens the typed query's best result.
+    app.update(Action::ClearQuery);
+    for c in "tsmc".chars() {
+        app.update(Action::Input(c));
+    }
+    assert!(app.take_search().is_some());
+    app.update(Action::Open);
+    assert_eq!(app.explore().query, "tsmc");
+    let opened = app.explore().entity().expect("an entity selected");
+    assert_eq!(app.index().entity(opened).id, "TSM");
+    // The worker's late answer for the same query does not reset the selection.
+    let late = results_for(app.index(), "tsmc");
+    assert!(!app.receive_results("tsmc", late));
 }
