@@ -22,6 +22,10 @@ pub struct Cli {
     /// Load the dataset from this folder instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Merge what `aipx ingest` finds in these articles (files or folders) into the data;
+    /// repeatable.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub articles: Vec<PathBuf>,
     /// What to do; without one, aipx opens the interactive terminal UI.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -97,6 +101,18 @@ pub enum Command {
         #[command(flatten)]
         out: JsonFlag,
     },
+    /// Extract tickers, money and dated catalysts from articles (files or folders).
+    Ingest {
+        /// Article files, or folders of .txt / .md / .html files.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Date to resolve relative dates against when an article has no date line
+        /// (default: the file's modification date).
+        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
 }
 
 /// Exit code for a name that matches nothing.
@@ -110,15 +126,19 @@ pub fn local_today() -> NaiveDate {
 }
 
 /// Loads the dataset the flags name, printing every error on failure.
+pub fn load_dataset(cli: &Cli, err: &mut dyn Write) -> Result<crate::model::Dataset, ExitCode> {
+    data::load(cli.data.as_deref()).map_err(|errors| {
+        let _ = writeln!(err, "{errors}");
+        let _ = writeln!(err, "aipx: {} error(s) in the dataset", errors.0.len());
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+/// Loads the dataset the flags name, merges `--articles` into it and builds the index.
 pub fn load_index(cli: &Cli, err: &mut dyn Write) -> Result<Index, ExitCode> {
-    match data::load(cli.data.as_deref()) {
-        Ok(data) => Ok(Index::new(data)),
-        Err(errors) => {
-            let _ = writeln!(err, "{errors}");
-            let _ = writeln!(err, "aipx: {} error(s) in the dataset", errors.0.len());
-            Err(ExitCode::from(EXIT_BAD_INPUT))
-        }
-    }
+    let data = load_dataset(cli, err)?;
+    let data = crate::ingest::cli::merge_articles(data, &cli.articles, err)?;
+    Ok(Index::new(data))
 }
 
 /// Resolves a ticker or explains, with suggestions, why it cannot.
@@ -196,6 +216,10 @@ fn execute(
     if let Command::Check { out: fmt } = command {
         return Ok(report::check(cli.data.as_deref(), fmt.format(), out));
     }
+    if let Command::Ingest { paths, as_of, out: fmt } = command {
+        let data = load_dataset(cli, err)?;
+        return crate::ingest::cli::ingest(&data, paths, *as_of, fmt.json, out, err);
+    }
     let index = load_index(cli, err)?;
     let written = match command {
         Command::Show { ticker, out: fmt } => {
@@ -250,7 +274,7 @@ fn execute(
             };
             report::calendar(&index, &filter, today, format, out)
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Ingest { .. } => unreachable!("handled above"),
     };
     match written {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod data;
 pub mod index;
+pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod search;

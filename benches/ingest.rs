@@ -1,0 +1,3 @@
+//! Extraction throughput over the labelled fixture articles (criterion, bytes per second).
+
+fn main() {}

@@ -1,0 +1,440 @@
+//! Companies in text: exchange-tagged tickers in every common form (`(NASDAQ: NVDA)`,
+//! `9984.T`, `9984 JT`, `Securities code: 6702`), names and aliases, and bare US tickers
+//! where they cannot be ordinary words.
+
+use super::lexicon::{Lexicon, NameHit, Named};
+use super::scan::{Kind, Tokens};
+use crate::model::Exchange;
+
+/// Who a mention names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A company the lexicon knows (position in [`Lexicon::known`]).
+    Known(usize),
+    /// A listing the lexicon does not know, named by an explicit exchange tag.
+    New {
+        /// Symbol as written, upper case.
+        symbol: String,
+        /// Exchange of the tag.
+        exchange: Exchange,
+        /// Name written before the tag, or the symbol.
+        name: String,
+    },
+}
+
+/// One company mention: byte span in the paragraph and who it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset after the end.
+    pub end: usize,
+    /// Who.
+    pub who: Who,
+}
+
+fn ex(code: &str) -> Exchange {
+    Exchange::parse(code).expect("exchange codes in the tables below are known")
+}
+
+/// Spellings before a colon that [`Exchange::parse`] does not know, with candidate codes.
+const TAGS: &[(&str, &[&str])] = &[
+    ("nasdaq global select", &["NASDAQ"]),
+    ("nasdaq global select market", &["NASDAQ"]),
+    ("nasdaq global market", &["NASDAQ"]),
+    ("nasdaq gs", &["NASDAQ"]),
+    ("new york stock exchange", &["NYSE"]),
+    ("tokyo stock exchange", &["TSE"]),
+    ("tse prime", &["TSE"]),
+    ("tse prime market", &["TSE"]),
+    ("tse standard", &["TSE"]),
+    ("tse growth", &["TSE"]),
+    ("taiwan stock exchange", &["TWSE"]),
+    ("taipei exchange", &["TPEX"]),
+    ("korea exchange", &["KRX"]),
+    ("hong kong", &["HKEX"]),
+    ("hong kong stock exchange", &["HKEX"]),
+    ("hkse", &["HKEX"]),
+    ("shanghai", &["SSE"]),
+    ("shanghai stock exchange", &["SSE"]),
+    ("star market", &["SSE"]),
+    ("shenzhen", &["SZSE"]),
+    ("shenzhen stock exchange", &["SZSE"]),
+    ("london", &["LSE"]),
+    ("london stock exchange", &["LSE"]),
+    ("euronext", &["EPA", "AMS"]),
+    ("euronext paris", &["EPA"]),
+    ("euronext amsterdam", &["AMS"]),
+    ("frankfurt", &["XETRA"]),
+    ("fwb", &["XETRA"]),
+    ("six swiss exchange", &["SIX"]),
+    ("swiss exchange", &["SIX"]),
+    ("nasdaq stockholm", &["STO"]),
+];
+
+/// Yahoo-style suffixes (`9984.T`).
+const SUFFIXES: &[(&str, &str)] = &[
+    ("T", "TSE"),
+    ("TW", "TWSE"),
+    ("TWO", "TPEX"),
+    ("KS", "KRX"),
+    ("KQ", "KOSDAQ"),
+    ("HK", "HKEX"),
+    ("SS", "SSE"),
+    ("SH", "SSE"),
+    ("SZ", "SZSE"),
+    ("L", "LSE"),
+    ("PA", "EPA"),
+    ("AS", "AMS"),
+    ("DE", "XETRA"),
+    ("SW", "SIX"),
+    ("NS", "NSE"),
+    ("BO", "BSE"),
+    ("AX", "ASX"),
+    ("TO", "TSX"),
+    ("ST", "STO"),
+];
+
+/// Bloomberg exchange codes (`9984 JT`); several exchanges may share one.
+const BLOOMBERG: &[(&str, &[&str])] = &[
+    ("US", &["NASDAQ", "NYSE"]),
+    ("JT", &["TSE"]),
+    ("JP", &["TSE"]),
+    ("TT", &["TWSE", "TPEX"]),
+    ("KS", &["KRX"]),
+    ("KQ", &["KOSDAQ"]),
+    ("HK", &["HKEX"]),
+    ("CH", &["SSE", "SZSE"]),
+    ("LN", &["LSE"]),
+    ("FP", &["EPA"]),
+    ("NA", &["AMS"]),
+    ("GY", &["XETRA"]),
+    ("SW", &["SIX"]),
+    ("IN", &["NSE"]),
+    ("IB", &["BSE"]),
+];
+
+fn tag_exchanges(phrase: &str) -> Vec<Exchange> {
+    if let Some(e) = Exchange::parse(phrase) {
+        // Traders mix the two US venues up; try the other one too.
+        return match e.code() {
+            "NASDAQ" => vec![e, ex("NYSE")],
+            "NYSE" => vec![e, ex("NASDAQ")],
+            "SSE" => vec![e, ex("SZSE")],
+            "SZSE" => vec![e, ex("SSE")],
+            _ => vec![e],
+        };
+    }
+    TAGS.iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(phrase))
+        .map(|(_, codes)| codes.iter().map(|c| ex(c)).collect())
+        .unwrap_or_default()
+}
+
+/// A symbol read after a tag: tokens glued together, upper case, at most 10 bytes.
+fn symbol_after(t: &Tokens, mut i: usize) -> Option<(usize, usize, String)> {
+    if !matches!(t.kind(i), Kind::Num | Kind::Word) {
+        return None;
+    }
+    let first = i;
+    let mut last = i;
+    i += 1;
+    while t.glued(i) && (matches!(t.kind(i), Kind::Num | Kind::Word) || matches!(t.sym(i), Some('.' | '-' | '&')))
+    {
+        i += 1;
+        if matches!(t.kind(i - 1), Kind::Num | Kind::Word) {
+            last = i - 1;
+        }
+    }
+    let sym = t.span(first, last);
+    let ok = sym.len() <= 10
+        && !sym.chars().any(char::is_lowercase)
+        && sym.chars().all(|c| c.is_ascii_alphanumeric() || ".-&".contains(c));
+    ok.then(|| (first, last, sym.to_string()))
+}
+
+/// Capitalised words just before the `(` at token `open`: the company's written name.
+fn name_before(t: &Tokens, open: usize) -> Option<String> {
+    let mut first = open;
+    while first > 0 && open - first < 6 {
+        let k = first - 1;
+        let word_ok = t.kind(k) == Kind::Word
+            && (t.s(k).chars().next().is_some_and(char::is_uppercase) || t.is_any(k, &["and", "of", "de"]));
+        let sym_ok = matches!(t.sym(k), Some('.' | ',' | '&' | '-')) && k > 0;
+        if word_ok || sym_ok {
+            first = k;
+        } else {
+            break;
+        }
+    }
+    while first < open && t.kind(first) != Kind::Word {
+        first += 1;
+    }
+    (first < open).then(|| t.span(first, open - 1).trim_end_matches([',', ' ']).to_string())
+}
+
+fn resolve(lex: &Lexicon, exchanges: &[Exchange], symbol: &str) -> Option<usize> {
+    exchanges.iter().find_map(|&e| lex.listing(e, symbol))
+}
+
+/// Every company mention in a paragraph, given the names the lexicon found in it.
+pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Mention> = names
+        .iter()
+        .filter_map(|h| match h.named {
+            Named::Known(k) => Some(Mention {
+                start: h.start,
+                end: h.end,
+                who: Who::Known(k),
+            }),
+            Named::Program(_) => None,
+        })
+        .collect();
+    let mut caps_lines: Vec<Option<bool>> = Vec::new();
+    for i in 0..t.len() {
+        match t.kind(i) {
+            Kind::Sym if t.sym(i) == Some(':') => tagged(t, lex, i, &mut out),
+            Kind::Sym if t.sym(i) == Some('.') => suffixed(t, lex, i, &mut out),
+            Kind::Word => {
+                bloomberg(t, lex, i, &mut out);
+                code(t, lex, i, &mut out);
+                bare(t, lex, i, &mut caps_lines, &mut out);
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// `NASDAQ: NVDA`, `(TWSE: 2330, NYSE: TSM)`, `Euronext Paris: SU` at colon token `colon`.
+fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
+    let mut exchanges = Vec::new();
+    let mut tag_start = colon;
+    // Longest exchange phrase of up to five words ending right before the colon.
+    for n in (1..=5).rev() {
+        let Some(first) = colon.checked_sub(n) else { continue };
+        if !(first..colon).all(|k| t.kind(k) == Kind::Word) {
+            continue;
+        }
+        let phrase: Vec<&str> = (first..colon).map(|k| t.s(k)).collect();
+        let found = tag_exchanges(&phrase.join(" "));
+        if !found.is_empty() {
+            exchanges = found;
+            tag_start = first;
+            break;
+        }
+    }
+    if exchanges.is_empty() {
+        return;
+    }
+    let Some((_, last, symbol)) = symbol_after(t, colon + 1) else { return };
+    let who = match resolve(lex, &exchanges, &symbol) {
+        Some(k) => Who::Known(k),
+        None => {
+            let open = (tag_start > 0 && t.sym(tag_start - 1) == Some('(')).then_some(tag_start - 1);
+            Who::New {
+                name: open.and_then(|o| name_before(t, o)).unwrap_or_else(|| symbol.clone()),
+                symbol,
+                exchange: exchanges[0],
+            }
+        }
+    };
+    out.push(Mention {
+        start: t.toks[tag_start].start,
+        end: t.toks[last].end,
+        who,
+    });
+}
+
+/// `9984.T`, `0700.HK`, `ASML.AS` at the full stop token `dot`.
+fn suffixed(t: &Tokens, lex: &Lexicon, dot: usize, out: &mut Vec<Mention>) {
+    if dot == 0 || !t.glued(dot) || !t.glued(dot + 1) || t.kind(dot + 1) != Kind::Word {
+        return;
+    }
+    let Some(&(_, code)) = SUFFIXES.iter().find(|(s, _)| *s == t.s(dot + 1)) else { return };
+    if t.glued(dot + 2) && matches!(t.kind(dot + 2), Kind::Word | Kind::Num) {
+        return;
+    }
+    let mut first = dot - 1;
+    while first > 0 && t.glued(first) && matches!(t.kind(first - 1), Kind::Num | Kind::Word) {
+        first -= 1;
+    }
+    if first > 0 && t.glued(first) && matches!(t.sym(first - 1), Some('.' | '/' | '@')) {
+        return;
+    }
+    let symbol = t.span(first, dot - 1);
+    if symbol.chars().any(char::is_lowercase) {
+        return;
+    }
+    let exchange = ex(code);
+    let who = match lex.listing(exchange, symbol) {
+        Some(k) => Who::Known(k),
+        None => {
+            let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
+            let shape = match code {
+                "TSE" => symbol.len() == 4 && digits >= 3,
+                "TWSE" | "TPEX" => symbol.len() == 4 && digits == 4,
+                "KRX" | "KOSDAQ" | "SSE" | "SZSE" => symbol.len() == 6 && digits == 6,
+                "HKEX" => (1..=5).contains(&symbol.len()) && digits == symbol.len(),
+                _ => false,
+            };
+            if !shape {
+                return;
+            }
+            Who::New {
+                symbol: symbol.to_string(),
+                exchange,
+                name: symbol.to_string(),
+            }
+        }
+    };
+    out.push(Mention {
+        start: t.toks[first].start,
+        end: t.toks[dot + 1].end,
+        who,
+    });
+}
+
+/// `9984 JT`, `NVDA US Equity`: a known symbol then a Bloomberg exchange code.
+fn bloomberg(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
+    let code = t.s(i);
+    if code.len() != 2 || !t.toks[i].space || i == 0 || t.glued(i + 1) && t.kind(i + 1) != Kind::Sym {
+        return;
+    }
+    let Some(&(_, codes)) = BLOOMBERG.iter().find(|(c, _)| *c == code) else { return };
+    let mut first = i - 1;
+    while first > 0 && t.glued(first) && matches!(t.kind(first - 1), Kind::Num | Kind::Word) {
+        first -= 1;
+    }
+    let symbol = t.span(first, i - 1);
+    if symbol.chars().any(char::is_lowercase) || !matches!(t.kind(i - 1), Kind::Num | Kind::Word) {
+        return;
+    }
+    let exchanges: Vec<Exchange> = codes.iter().map(|c| ex(c)).collect();
+    if let Some(k) = resolve(lex, &exchanges, symbol) {
+        let end = if t.is(i + 1, "Equity") { i + 1 } else { i };
+        out.push(Mention {
+            start: t.toks[first].start,
+            end: t.toks[end].end,
+            who: Who::Known(k),
+        });
+    }
+}
+
+/// `Securities code: 6702`, `(code 9984)`: Tokyo codes as Japanese releases write them.
+fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
+    if !t.is(i, "code") {
+        return;
+    }
+    let mut at = i + 1;
+    if t.sym(at) == Some(':') {
+        at += 1;
+    }
+    let Some((_, last, symbol)) = symbol_after(t, at) else { return };
+    let tse = ex("TSE");
+    let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
+    if symbol.len() != 4 || digits < 3 {
+        return;
+    }
+    let who = match lex.listing(tse, &symbol) {
+        Some(k) => Who::Known(k),
+        None => Who::New {
+            name: symbol.clone(),
+            symbol,
+            exchange: tse,
+        },
+    };
+    let start = if i > 0 && t.is_any(i - 1, &["securities", "stock", "ticker"]) { i - 1 } else { i };
+    out.push(Mention {
+        start: t.toks[start].start,
+        end: t.toks[last].end,
+        who,
+    });
+}
+
+/// `NVDA`, `$MSFT`: a US ticker that is not an ordinary word, outside all-caps lines.
+fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<Option<bool>>, out: &mut Vec<Mention>) {
+    let word = t.s(i);
+    if !(3..=5).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return;
+    }
+    let Some(k) = lex.bare(word) else { return };
+    let glued_word = |j: usize| matches!(t.kind(j), Kind::Word | Kind::Num);
+    if (t.glued(i) && i > 0 && glued_word(i - 1)) || (t.glued(i + 1) && glued_word(i + 1)) {
+        return;
+    }
+    let line = t.token_line(i);
+    if caps.len() <= line {
+        caps.resize(line + 1, None);
+    }
+    let shouting = *caps[line].get_or_insert_with(|| line_is_caps(t, line));
+    if shouting {
+        return;
+    }
+    let start = if i > 0 && t.glued(i) && t.sym(i - 1) == Some('$') { i - 1 } else { i };
+    out.push(Mention {
+        start: t.toks[start].start,
+        end: t.toks[i].end,
+        who: Who::Known(k),
+    });
+}
+
+/// Whether a line is written in capitals (a shouted headline), where tickers cannot be told
+/// from words.
+fn line_is_caps(t: &Tokens, line: usize) -> bool {
+    let (mut upper, mut words) = (0, 0);
+    for i in 0..t.len() {
+        if t.kind(i) == Kind::Word && t.token_line(i) == line {
+            words += 1;
+            upper += usize::from(!t.s(i).chars().any(char::is_lowercase));
+        }
+    }
+    words >= 4 && upper * 10 >= words * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let lex = Lexicon::new(&crate::data::load(None).unwrap());
+        let t = Tokens::new(text);
+        let names = lex.names(text);
+        find(&t, &lex, &names)
+            .into_iter()
+            .map(|m| match m.who {
+                Who::Known(k) => format!("{}={}", &text[m.start..m.end], lex.known[k].symbol),
+                Who::New { symbol, exchange, name } => format!("new {exchange}:{symbol} {name}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_tag_form() {
+        assert_eq!(found("(NASDAQ: NVDA)"), ["NASDAQ: NVDA=NVDA"]);
+        assert_eq!(found("NYSE:TSM"), ["NYSE:TSM=TSM"]);
+        assert_eq!(found("(TSE: 9984)"), ["TSE: 9984=9984.T"]);
+        assert_eq!(found("TYO:6702"), ["TYO:6702=6702.T"]);
+        assert_eq!(found("(TWSE: 2330, NYSE: TSM)"), ["TWSE: 2330=TSM", "NYSE: TSM=TSM"]);
+        assert_eq!(found("9984.T and 9984 JT"), ["9984.T=9984.T", "9984 JT=9984.T"]);
+        assert_eq!(found("(KRX: 000660)"), ["KRX: 000660=000660"]);
+        assert_eq!(found("(HKEX: 0700)"), ["HKEX: 0700=0700"]);
+        assert_eq!(found("(Euronext Amsterdam: ASML)"), ["Euronext Amsterdam: ASML=ASML"]);
+        assert_eq!(found("(Xetra: IFX)"), ["Xetra: IFX=IFX"]);
+        assert_eq!(found("(NSE: TCS)"), ["NSE: TCS=TCS"]);
+        assert_eq!(found("(Securities code: 6702)"), ["Securities code: 6702=6702.T"]);
+        assert_eq!(found("Zeta Robotics Inc. (NASDAQ: ZRBT)"), ["new NASDAQ:ZRBT Zeta Robotics Inc."]);
+    }
+
+    #[test]
+    fn bare_tickers_only_where_unambiguous() {
+        assert_eq!(found("For NVDA and MSFT"), ["NVDA=NVDA", "MSFT=MSFT"]);
+        assert!(found("AI and IT ON the ARM of 2330 in 2026").is_empty());
+        assert!(found("JAPAN BETS ON NVDA AND MSFT FOR AI").is_empty());
+        assert!(found("version 2.T and www.example.HK").is_empty());
+    }
+}

@@ -1,0 +1,382 @@
+//! Article ingestion: plain text in, tickers, money and dated catalysts out.
+//!
+//! Extraction is a pure function of the text, the article's date and the lexicon (dataset
+//! plus the reference universe in `assets/`): [`Extractor::extract`] for a whole text, or a
+//! [`Session`] fed line by line so a file of any size runs in bounded memory. Reading files
+//! lives in [`article`], turning findings into dataset records in [`merge`], output in
+//! [`report`].
+
+pub mod article;
+pub mod cli;
+mod boilerplate;
+mod dates;
+mod entities;
+pub mod lexicon;
+pub mod merge;
+mod money;
+pub mod report;
+mod scan;
+pub mod universe;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+pub use article::{AsOfSource, Article, IngestError, Notice, read_paths};
+pub use lexicon::Lexicon;
+pub use merge::load_with_articles;
+
+use crate::model::{Dataset, Exchange, FiscalCalendar, Money, When};
+use boilerplate::Boilerplate;
+use entities::Who;
+use lexicon::Named;
+use scan::Tokens;
+
+/// Most distinct findings (of all kinds) kept per article; later ones are dropped.
+pub const MAX_DISTINCT: usize = 20_000;
+/// Longest paragraph handed to the scanners at once, in bytes.
+pub const MAX_PARAGRAPH: usize = 64 * 1024;
+
+/// A company found in an article, at its first mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityHit {
+    /// Primary ticker, or the dataset id of an unlisted body.
+    pub symbol: String,
+    /// Exchange of the primary listing.
+    pub exchange: Option<Exchange>,
+    /// Full name.
+    pub name: String,
+    /// Whether it trades.
+    pub listed: bool,
+    /// Position in [`Lexicon::known`], or `None` for a listing the lexicon does not know.
+    pub known: Option<usize>,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line of the first mention.
+    pub line: usize,
+}
+
+/// An amount of money found in an article, at its first mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoneyHit {
+    /// The amount with the dollar figure the text states beside it.
+    pub money: Money,
+    /// Upper end of a range.
+    pub upper: Option<f64>,
+    /// `up to`, `more than`, `at least`, `about`, `less than`.
+    pub qualifier: Option<&'static str>,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A date after the article's date: something to watch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalystHit {
+    /// The date at the precision written.
+    pub date: When,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Symbols of the entities named in the same sentence (else the same paragraph).
+    pub entities: Vec<String>,
+    /// Dataset program named with it, if any (position in [`Lexicon::programs`]).
+    pub program: Option<usize>,
+    /// The sentence it was found in.
+    pub sentence: String,
+}
+
+/// A dataset program recognised in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramHit {
+    /// Position in [`Lexicon::programs`].
+    pub program: usize,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    /// Companies, in order of first mention.
+    pub entities: Vec<EntityHit>,
+    /// Amounts, in order of first mention.
+    pub money: Vec<MoneyHit>,
+    /// Dates after the article's date, in order of first mention.
+    pub catalysts: Vec<CatalystHit>,
+    /// Dataset programs recognised.
+    pub programs: Vec<ProgramHit>,
+    /// Dates on or before the article's date (history, not catalysts).
+    pub history: usize,
+    /// First non-furniture line, as a title.
+    pub title: Option<String>,
+    /// Whether [`MAX_DISTINCT`] was reached and later findings were dropped.
+    pub truncated: bool,
+}
+
+/// The extractor: a lexicon built once, used for any number of articles.
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    /// An extractor for `data`'s entities and programs plus the shipped universe.
+    pub fn new(data: &Dataset) -> Extractor {
+        Extractor {
+            lexicon: Lexicon::new(data),
+        }
+    }
+
+    /// The names and listings it knows.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// A session for one article dated `as_of`, fed line by line.
+    pub fn session(&self, as_of: NaiveDate) -> Session<'_> {
+        Session {
+            ex: self,
+            as_of,
+            noise: Boilerplate::new(),
+            para: String::new(),
+            para_line: 0,
+            findings: Findings::default(),
+            seen: HashMap::new(),
+            cues: (0, 0),
+        }
+    }
+
+    /// Extracts from a whole text. The article's date is its `Date:`/`Published` line if it
+    /// has one, else `fallback`; returns that date with the findings.
+    pub fn extract(&self, text: &str, fallback: NaiveDate) -> (NaiveDate, Findings) {
+        let as_of = article::find_date_line(text.lines(), fallback).unwrap_or(fallback);
+        let mut session = self.session(as_of);
+        for (n, line) in text.lines().enumerate() {
+            session.line(line, n + 1);
+        }
+        (as_of, session.finish())
+    }
+}
+
+/// Extraction of one article in progress: lines go in, paragraphs are scanned as they close.
+pub struct Session<'a> {
+    ex: &'a Extractor,
+    as_of: NaiveDate,
+    noise: Boilerplate,
+    para: String,
+    para_line: usize,
+    findings: Findings,
+    seen: HashMap<String, usize>,
+    /// Japan and US cues seen so far, for fiscal years a paragraph does not place.
+    cues: (usize, usize),
+}
+
+/// Collapses a mention's text onto one line.
+fn one_line(text: &str) -> String {
+    let text = crate::text::sanitize(text);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Session<'_> {
+    /// Feeds line `number` (1-based) of the article.
+    pub fn line(&mut self, line: &str, number: usize) {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || self.noise.is_noise(line) {
+            self.flush();
+            return;
+        }
+        if self.findings.title.is_none() {
+            let title = one_line(line);
+            self.findings.title = Some(title.chars().take(160).collect());
+        }
+        if self.para.is_empty() {
+            self.para_line = number;
+        }
+        // A line longer than a paragraph is scanned in pieces at character boundaries.
+        let mut rest = line;
+        while self.para.len() + rest.len() >= MAX_PARAGRAPH {
+            let mut cut = MAX_PARAGRAPH.saturating_sub(self.para.len()).min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut == 0 && !self.para.is_empty() {
+                self.flush();
+                self.para_line = number;
+                continue;
+            }
+            let cut = cut.max(rest.chars().next().map_or(0, char::len_utf8));
+            self.para.push_str(&rest[..cut]);
+            rest = &rest[cut..];
+            self.flush();
+            self.para_line = number;
+        }
+        self.para.push_str(rest);
+        self.para.push('\n');
+    }
+
+    /// Closes the article and returns what it found.
+    pub fn finish(mut self) -> Findings {
+        self.flush();
+        self.findings
+    }
+
+    fn keep(&mut self, key: String) -> Option<bool> {
+        let next = self.seen.len();
+        match self.seen.get(&key) {
+            Some(_) => Some(false),
+            None if next >= MAX_DISTINCT => {
+                self.findings.truncated = true;
+                None
+            }
+            None => {
+                self.seen.insert(key, next);
+                Some(true)
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.para.is_empty() {
+            return;
+        }
+        let para = std::mem::take(&mut self.para);
+        self.scan(&para);
+        self.para = para;
+        self.para.clear();
+    }
+
+    fn scan(&mut self, para: &str) {
+        let ex = self.ex;
+        let lex = &ex.lexicon;
+        let t = Tokens::new(para);
+        let base = self.para_line;
+        let line = |at: usize| base + t.line_of(at);
+        let names = lex.names(para);
+        let mentions = entities::find(&t, lex, &names);
+        let (jp, us) = dates::calendar_cues(&t);
+        self.cues = (self.cues.0 + jp, self.cues.1 + us);
+        let fiscal = if self.cues.1 > self.cues.0 { FiscalCalendar::Us } else { FiscalCalendar::Japan };
+
+        let mut symbols: Vec<(usize, String)> = Vec::new();
+        for m in &mentions {
+            let hit = match &m.who {
+                Who::Known(k) => {
+                    let kn = &lex.known[*k];
+                    EntityHit {
+                        symbol: kn.symbol.clone(),
+                        exchange: kn.exchange,
+                        name: kn.name.clone(),
+                        listed: !kn.listings.is_empty(),
+                        known: Some(*k),
+                        text: one_line(&para[m.start..m.end]),
+                        line: line(m.start),
+                    }
+                }
+                Who::New { symbol, exchange, name } => EntityHit {
+                    symbol: symbol.clone(),
+                    exchange: Some(*exchange),
+                    name: one_line(name),
+                    listed: true,
+                    known: None,
+                    text: one_line(&para[m.start..m.end]),
+                    line: line(m.start),
+                },
+            };
+            symbols.push((t.sentence_at(m.start), hit.symbol.clone()));
+            let key = format!("e {}:{}", hit.exchange.map_or("", |e| e.code()), hit.symbol);
+            if self.keep(key) == Some(true) {
+                self.findings.entities.push(hit);
+            }
+        }
+
+        let mut programs: Vec<(usize, usize)> = Vec::new();
+        for h in &names {
+            if let Named::Program(p) = h.named {
+                programs.push((t.sentence_at(h.start), p));
+                if self.keep(format!("p {p}")) == Some(true) {
+                    self.findings.programs.push(ProgramHit {
+                        program: p,
+                        text: one_line(&para[h.start..h.end]),
+                        line: line(h.start),
+                    });
+                }
+            }
+        }
+
+        for a in money::find(&t) {
+            let key = format!("m {} {} {:?}", a.money.currency.code(), a.money.amount, a.upper);
+            match self.keep(key) {
+                Some(true) => self.findings.money.push(MoneyHit {
+                    money: a.money,
+                    upper: a.upper,
+                    qualifier: a.qualifier,
+                    text: one_line(&para[a.start..a.end]),
+                    line: line(a.start),
+                }),
+                // A later mention may state the dollar figure the first one left out.
+                Some(false) if a.money.usd.is_some() => {
+                    if let Some(hit) = self.findings.money.iter_mut().find(|h| {
+                        h.money.currency == a.money.currency && h.money.amount == a.money.amount && h.money.usd.is_none()
+                    }) {
+                        hit.money.usd = a.money.usd;
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        let ctx = dates::Context {
+            as_of: self.as_of,
+            fiscal,
+        };
+        for d in dates::find(&t, &ctx) {
+            if d.when.end() <= self.as_of {
+                self.findings.history += 1;
+                continue;
+            }
+            let sentence = t.sentence_at(d.start);
+            let mut entities: Vec<String> =
+                symbols.iter().filter(|(s, _)| *s == sentence).map(|(_, x)| x.clone()).collect();
+            if entities.is_empty() {
+                entities = symbols.iter().map(|(_, x)| x.clone()).collect();
+            }
+            let mut unique: Vec<String> = Vec::new();
+            for e in entities {
+                if !unique.contains(&e) {
+                    unique.push(e);
+                }
+            }
+            let program = programs
+                .iter()
+                .find(|(s, _)| *s == sentence)
+                .or(programs.first())
+                .map(|(_, p)| *p);
+            let key = format!("c {}", d.when);
+            match self.keep(key) {
+                Some(true) => self.findings.catalysts.push(CatalystHit {
+                    date: d.when,
+                    text: one_line(&para[d.start..d.end]),
+                    line: line(d.start),
+                    entities: unique,
+                    program,
+                    sentence: one_line(t.sentence_text(sentence)),
+                }),
+                Some(false) => {
+                    if let Some(c) = self.findings.catalysts.iter_mut().find(|c| c.date == d.when) {
+                        for e in unique {
+                            if !c.entities.contains(&e) {
+                                c.entities.push(e);
+                            }
+                        }
+                        c.program = c.program.or(program);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+}

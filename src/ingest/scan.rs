@@ -1,0 +1,333 @@
+//! The hand-written scanner every extractor shares: one pass turns a paragraph into word,
+//! number and symbol tokens, with sentence and line positions.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (ASCII or Latin with accents).
+    Word,
+    /// Digits, with `,` thousands groups and one `.` decimal part (`1,000.5`).
+    Num,
+    /// Any other single character (`$`, `(`, `兆`).
+    Sym,
+}
+
+/// One token: a byte span of the paragraph.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Word, number or symbol.
+    pub kind: Kind,
+    /// Whether whitespace separates it from the previous token.
+    pub space: bool,
+}
+
+/// A paragraph as tokens, with the positions of its lines and sentences.
+pub struct Tokens<'a> {
+    /// The paragraph text.
+    pub text: &'a str,
+    /// Its tokens in order.
+    pub toks: Vec<Token>,
+    /// Byte offsets where each line after the first starts.
+    line_starts: Vec<usize>,
+    /// Token index where each sentence starts (the first is 0).
+    sentence_starts: Vec<usize>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) && c != '×' && c != '÷'
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "mr", "ms", "mrs", "dr", "no", "st", "vs", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e", "g", "i", "etc", "approx",
+    "gov", "dept", "rs", "plc", "bros", "jr", "sr", "u", "s", "k", "n", "v", "a",
+];
+
+impl<'a> Tokens<'a> {
+    /// Tokenises `text` in one pass.
+    pub fn new(text: &'a str) -> Tokens<'a> {
+        let bytes = text.as_bytes();
+        let mut toks = Vec::with_capacity(text.len() / 4);
+        let mut line_starts = Vec::new();
+        let mut space = true;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                if b == b'\n' {
+                    line_starts.push(i + 1);
+                }
+                space = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let kind = if b.is_ascii_alphabetic() {
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i].is_ascii_alphabetic() {
+                        i += 1;
+                    } else if bytes[i] >= 0x80 {
+                        match text[i..].chars().next() {
+                            Some(c) if is_word_char(c) => i += c.len_utf8(),
+                            _ => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Word
+            } else if b.is_ascii_digit() {
+                i += 1;
+                loop {
+                    while i < bytes.len() && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+                    let group = i + 3 < bytes.len() + 1
+                        && bytes.get(i) == Some(&b',')
+                        && (1..=3).all(|k| digit_at(i + k))
+                        && !digit_at(i + 4);
+                    let decimal = bytes.get(i) == Some(&b'.')
+                        && digit_at(i + 1)
+                        && !text[start..i].contains('.');
+                    if group {
+                        i += 4;
+                    } else if decimal {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Num
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    space = true;
+                    continue;
+                }
+                if is_word_char(c) {
+                    while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+                        i += c.len_utf8();
+                    }
+                    Kind::Word
+                } else {
+                    Kind::Sym
+                }
+            };
+            toks.push(Token {
+                start,
+                end: i,
+                kind,
+                space,
+            });
+            space = false;
+        }
+        let mut tokens = Tokens {
+            text,
+            toks,
+            line_starts,
+            sentence_starts: vec![0],
+        };
+        tokens.find_sentences();
+        tokens
+    }
+
+    fn find_sentences(&mut self) {
+        for i in 1..self.toks.len() {
+            let t = self.toks[i];
+            let prev = self.toks[i - 1];
+            let ends = match self.sym(i - 1) {
+                Some('.') => {
+                    let before = i
+                        .checked_sub(2)
+                        .filter(|&k| self.toks[k].kind == Kind::Word && !prev.space)
+                        .map(|k| self.lower(k));
+                    !before.is_some_and(|w| ABBREVIATIONS.contains(&w.as_str()))
+                }
+                Some('!' | '?' | '。' | ';') => true,
+                _ => false,
+            };
+            let starts_new = t.space
+                && (self.text[t.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c)));
+            let newline = self.text[prev.end..t.start].contains('\n');
+            if (ends && starts_new) || (newline && starts_new && self.line_is_heading(i - 1)) {
+                self.sentence_starts.push(i);
+            }
+        }
+    }
+
+    /// A line without closing punctuation (a heading or list item) ends its sentence.
+    fn line_is_heading(&self, last: usize) -> bool {
+        matches!(self.kind(last), Kind::Word | Kind::Num)
+            || matches!(self.sym(last), Some(':' | ')' | '"' | '”'))
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Text of token `i` (empty past the end).
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Kind of token `i`; `Sym` past the end.
+    pub fn kind(&self, i: usize) -> Kind {
+        self.toks.get(i).map_or(Kind::Sym, |t| t.kind)
+    }
+
+    /// The character of symbol token `i`.
+    pub fn sym(&self, i: usize) -> Option<char> {
+        let t = self.toks.get(i)?;
+        (t.kind == Kind::Sym)
+            .then(|| self.text[t.start..].chars().next())
+            .flatten()
+    }
+
+    /// Whether token `i` exists and is glued to the one before it.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    /// Lower-case text of token `i`.
+    pub fn lower(&self, i: usize) -> String {
+        self.s(i).to_ascii_lowercase()
+    }
+
+    /// Whether token `i` is the word `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.kind(i) == Kind::Word && self.s(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Whether token `i` is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.kind(i) == Kind::Word && words.iter().any(|w| self.s(i).eq_ignore_ascii_case(w))
+    }
+
+    /// The numeric value of number token `i`.
+    pub fn number(&self, i: usize) -> Option<f64> {
+        (self.kind(i) == Kind::Num)
+            .then(|| self.s(i).replace(',', "").parse().ok())
+            .flatten()
+    }
+
+    /// Whether number token `i` is plain digits of length `n`.
+    pub fn digits(&self, i: usize, n: usize) -> bool {
+        self.kind(i) == Kind::Num && self.s(i).len() == n && self.s(i).bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// Text from the start of token `a` to the end of token `b`.
+    pub fn span(&self, a: usize, b: usize) -> &'a str {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) if x.start <= y.end => &self.text[x.start..y.end],
+            _ => "",
+        }
+    }
+
+    /// 0-based line within the paragraph of byte offset `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= at)
+    }
+
+    /// Line within the paragraph of token `i`.
+    pub fn token_line(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(0, |t| self.line_of(t.start))
+    }
+
+    /// Index of the sentence token `i` belongs to.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentence_starts.partition_point(|&s| s <= i) - 1
+    }
+
+    /// Token range `[start, end)` of sentence `n`.
+    pub fn sentence(&self, n: usize) -> (usize, usize) {
+        let start = self.sentence_starts.get(n).copied().unwrap_or(self.len());
+        let end = self.sentence_starts.get(n + 1).copied().unwrap_or(self.len());
+        (start, end)
+    }
+
+    /// Index of the sentence containing byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> usize {
+        let tok = self.toks.partition_point(|t| t.end <= at);
+        self.sentence_of(tok.min(self.len().saturating_sub(1)))
+    }
+
+    /// Text of sentence `n`, trimmed.
+    pub fn sentence_text(&self, n: usize) -> &'a str {
+        let (a, b) = self.sentence(n);
+        if a >= b {
+            return "";
+        }
+        self.span(a, b - 1).trim()
+    }
+}
+
+/// Whether the characters around `text[start..end]` leave it a whole word.
+pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let inner_first = text[start..end].chars().next();
+    let inner_last = text[start..end].chars().next_back();
+    let open = |c: Option<char>, inner: Option<char>| {
+        // Names in scripts without spaces (ソフトバンク) need no boundary.
+        !inner.is_some_and(|i| i.is_alphanumeric() && !i.is_ascii() && !is_word_char(i))
+            && c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    };
+    !open(before, inner_first) && !open(after, inner_last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        let t = Tokens::new(s);
+        (0..t.len()).map(|i| t.s(i).to_string()).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_symbols() {
+        assert_eq!(
+            texts("US$6.4bn, ¥1,230 (9984.T) 3Q26"),
+            ["US", "$", "6.4", "bn", ",", "¥", "1,230", "(", "9984", ".", "T", ")", "3", "Q", "26"]
+        );
+        assert_eq!(texts("2026-04-01"), ["2026", "-", "04", "-", "01"]);
+        assert_eq!(texts("1兆円 Société"), ["1", "兆", "円", "Société"]);
+        assert_eq!(texts("in 2026, then"), ["in", "2026", ",", "then"]);
+    }
+
+    #[test]
+    fn finds_sentences_and_lines() {
+        let t = Tokens::new("Nvidia rose. The U.S. said so.\nNext line here");
+        assert_eq!(t.sentence_text(0), "Nvidia rose.");
+        assert_eq!(t.sentence_text(1), "The U.S. said so.");
+        assert_eq!(t.sentence_text(2), "Next line here");
+        let next = (0..t.len()).find(|&i| t.s(i) == "Next").unwrap();
+        assert_eq!(t.token_line(next), 1);
+    }
+
+    #[test]
+    fn whole_words_respect_neighbours() {
+        let text = "Intel intelligence ソフトバンクグループ";
+        assert!(whole_word(text, 0, 5));
+        assert!(!whole_word(text, 6, 11));
+        let s = text.find('ソ').unwrap();
+        assert!(whole_word(text, s, s + "ソフトバンク".len()));
+    }
+}
