@@ -327,7 +327,16 @@ impl Finder<'_, '_> {
         if part.is_none() && cue_before(t, first) && t.is(first - 1, "and") && !self.after_between(first - 1) {
             return None;
         }
-        let mut last = self.push(first, i, When::Year { year: y, part: part.map(|p| p.0) })?;
+        // "by 2027", "through 2030": the cue says what kind of date it is, so it stays.
+        let shown = if part.is_none()
+            && first > 0
+            && t.is_any(first - 1, &["by", "through", "until", "till", "before", "after", "since"])
+        {
+            first - 1
+        } else {
+            first
+        };
+        let mut last = self.push(shown, i, When::Year { year: y, part: part.map(|p| p.0) })?;
         if let Some(e) = range_end {
             last = self.push(i + 2, i + 2, When::Year { year: e, part: None })?;
         }

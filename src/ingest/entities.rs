@@ -206,8 +206,15 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
             _ => {}
         }
     }
-    out.sort_by_key(|m| m.start);
-    out
+    // A ticker inside a tag (`NVDA` in `NASDAQ: NVDA`) is one mention, not two.
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 /// `NASDAQ: NVDA`, `(TWSE: 2330, NYSE: TSM)`, `Euronext Paris: SU` at colon token `colon`.
@@ -417,16 +424,16 @@ mod tests {
     fn reads_every_tag_form() {
         assert_eq!(found("(NASDAQ: NVDA)"), ["NASDAQ: NVDA=NVDA"]);
         assert_eq!(found("NYSE:TSM"), ["NYSE:TSM=TSM"]);
-        assert_eq!(found("(TSE: 9984)"), ["TSE: 9984=9984.T"]);
-        assert_eq!(found("TYO:6702"), ["TYO:6702=6702.T"]);
+        assert_eq!(found("(TSE: 9984)"), ["TSE: 9984=9984"]);
+        assert_eq!(found("TYO:6702"), ["TYO:6702=6702"]);
         assert_eq!(found("(TWSE: 2330, NYSE: TSM)"), ["TWSE: 2330=TSM", "NYSE: TSM=TSM"]);
-        assert_eq!(found("9984.T and 9984 JT"), ["9984.T=9984.T", "9984 JT=9984.T"]);
+        assert_eq!(found("9984.T and 9984 JT"), ["9984.T=9984", "9984 JT=9984"]);
         assert_eq!(found("(KRX: 000660)"), ["KRX: 000660=000660"]);
         assert_eq!(found("(HKEX: 0700)"), ["HKEX: 0700=0700"]);
         assert_eq!(found("(Euronext Amsterdam: ASML)"), ["Euronext Amsterdam: ASML=ASML"]);
         assert_eq!(found("(Xetra: IFX)"), ["Xetra: IFX=IFX"]);
         assert_eq!(found("(NSE: TCS)"), ["NSE: TCS=TCS"]);
-        assert_eq!(found("(Securities code: 6702)"), ["Securities code: 6702=6702.T"]);
+        assert_eq!(found("(Securities code: 6702)"), ["Securities code: 6702=6702"]);
         assert_eq!(found("Zeta Robotics Inc. (NASDAQ: ZRBT)"), ["new NASDAQ:ZRBT Zeta Robotics Inc."]);
     }
 

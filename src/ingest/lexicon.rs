@@ -331,7 +331,12 @@ impl Lexicon {
     }
 
     fn build_automaton(&mut self, names: Vec<(String, Named)>) {
-        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let rank = |c: Case| match c {
+            Case::Exact => 0,
+            Case::Capitalised { .. } => 1,
+            Case::Any => 2,
+        };
         for (text, named) in names {
             let text = text.trim().to_string();
             if text.chars().filter(|c| c.is_alphanumeric()).count() < 2
@@ -339,14 +344,24 @@ impl Lexicon {
             {
                 continue;
             }
-            if seen.insert(text.to_lowercase(), ()).is_some() {
-                continue;
-            }
             let case = match named {
                 Named::Program(_) => Case::Any,
                 Named::Known(_) => case_of(&text),
             };
-            self.patterns.push(Pattern { text, named, case });
+            match seen.get(&text.to_lowercase()) {
+                // The same name in another case (`NVIDIA`, `Nvidia`): keep the laxer rule.
+                Some(&p) => {
+                    let old = &mut self.patterns[p];
+                    if old.named == named && rank(case) > rank(old.case) {
+                        old.case = case;
+                        old.text = text;
+                    }
+                }
+                None => {
+                    seen.insert(text.to_lowercase(), self.patterns.len());
+                    self.patterns.push(Pattern { text, named, case });
+                }
+            }
         }
         self.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)

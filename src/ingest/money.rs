@@ -28,6 +28,8 @@ struct Simple {
     currency: Option<Currency>,
     value: f64,
     scaled: bool,
+    /// Product of the scale words (`billion` = 1e9).
+    mult: f64,
     plus: bool,
 }
 
@@ -212,7 +214,15 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         return None;
     }
     if let Some((value, currency, last)) = cjk(t, n, value) {
-        return Some(Simple { first: n, last, currency: Some(currency), value, scaled: true, plus: false });
+        return Some(Simple {
+            first: n,
+            last,
+            currency: Some(currency),
+            value,
+            scaled: true,
+            mult: 1.0,
+            plus: false,
+        });
     }
     let before = currency_before(t, n);
     let mut s = Simple {
@@ -221,11 +231,13 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         currency: before.map(|b| b.0),
         value,
         scaled: false,
+        mult: 1.0,
         plus: false,
     };
     let mut i = n + 1;
     while let Some(k) = scale(t, i) {
         s.value *= k;
+        s.mult *= k;
         s.scaled = true;
         s.last = i;
         i += 1;
@@ -295,16 +307,15 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
         let mut upper = None;
         // A range: `$1-2 billion`, `1 to 1.5 trillion yen`, `¥500 billion-¥700 billion`.
         let sep = a.last + 1;
-        if (is_dash(t, sep) || t.is_any(sep, &["to", "and"])) && t.kind(sep + 1) == Kind::Num
-            || matches!(t.sym(sep + 1), Some('$' | '¥' | '€' | '£' | '₩' | '₹'))
-                && (is_dash(t, sep) || t.is(sep, "to"))
-        {
-            let bn = if t.kind(sep + 1) == Kind::Num { sep + 1 } else { sep + 2 };
-            if let Some(b) = simple(t, bn).filter(|b| b.currency.is_some() || a.currency.is_some()) {
+        let between = a.first > 0 && t.is(a.first - 1, "between");
+        if is_dash(t, sep) || t.is(sep, "to") || between && t.is(sep, "and") {
+            let bn = (sep + 1..sep + 5).find(|&k| t.kind(k) == Kind::Num);
+            let b = bn.and_then(|k| simple(t, k)).filter(|b| b.first == sep + 1);
+            if let Some(b) = b.filter(|b| b.currency.is_some() || a.currency.is_some()) {
                 let same = a.currency.is_none() || b.currency.is_none() || a.currency == b.currency;
                 if same && (a.scaled || b.scaled) {
-                    if !a.scaled && b.scaled {
-                        a.value *= b.value / t.number(bn).unwrap_or(1.0).max(f64::MIN_POSITIVE);
+                    if !a.scaled {
+                        a.value *= b.mult;
                     }
                     a.currency = a.currency.or(b.currency);
                     upper = Some(b.value);
@@ -343,10 +354,7 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
                 upper,
                 qualifier: qual,
             });
-        } else {
-            qual = None;
         }
-        let _ = qual;
         i = end_tok + 1;
     }
     out
