@@ -119,9 +119,14 @@ const DATE_WORDS: &[&str] = &[
 
 /// The date a single line states, if it is a date line.
 pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
-    let trimmed = line.trim().trim_start_matches(['#', '*', '_', '>', ' ']);
+    let mut trimmed = line.trim().trim_start_matches(['#', '*', '_', '>', ' ']);
+    // A dateline opens a long first paragraph: only its start matters.
     if trimmed.len() > 200 {
-        return None;
+        let mut cut = 200;
+        while !trimmed.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        trimmed = &trimmed[..cut];
     }
     let lower = trimmed.to_ascii_lowercase();
     let keyword = DATE_WORDS
@@ -383,6 +388,7 @@ fn start<'a>(
         *source = AsOfSource::DateLine;
     }
     let mut session = ex.session(found.unwrap_or(fallback));
+    session.prime(head.iter().map(|(l, _)| l.as_str()));
     for (line, n) in head.drain(..) {
         session.line(&line, n);
     }

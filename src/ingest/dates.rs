@@ -478,7 +478,7 @@ impl Finder<'_, '_> {
             }
             let year = year_value(t, i + 2);
             let quarter = t.s(i) == "Q" && (1..=4).contains(&n);
-            if t.is_any(i + 2, &["FY", "fiscal"]) {
+            if t.is_any(i + 2, &["FY", "fiscal", "results", "earnings", "report", "revenue", "sales"]) {
                 return None;
             }
             return match (quarter, year) {
@@ -503,6 +503,14 @@ impl Finder<'_, '_> {
                 return None;
             }
             let num = o as u32 + 1;
+            // "fourth-quarter results" names a reporting period, not a date to watch.
+            const PERIOD: &[&str] = &[
+                "results", "earnings", "revenue", "revenues", "sales", "profit", "profits",
+                "loss", "net", "report", "figures", "gdp", "growth", "guidance", "numbers",
+            ];
+            if t.is_any(n + 1, PERIOD) {
+                return None;
+            }
             let mut last = n;
             let mut k = n + 1;
             if t.is(k, "of") {
@@ -556,8 +564,11 @@ impl Finder<'_, '_> {
         if t.is(i, "year") && t.sym(i + 1) == Some('-') && t.is(i + 2, "end") {
             return self.push(i, i + 2, When::Year { year: y, part: Some(Part::Late) });
         }
-        if t.is(i, "year") && part.is_some_and(|p| p.0 == Part::Late && t.is(p.1, "the")) {
-            return self.push(first, i, When::Year { year: y, part: Some(Part::Late) });
+        // "by the end of the year", "the middle of the year"
+        if t.is(i, "year") && i > 0 && t.is(i - 1, "the") {
+            if let Some((p, s)) = part_before(t, i - 1) {
+                return self.push(s, i, When::Year { year: y, part: Some(p) });
+            }
         }
         None
     }

@@ -206,6 +206,24 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
             _ => {}
         }
     }
+    // An unknown tag right after a known name (`Dixon Technologies (BSE: 540699)`) is
+    // another listing of that company.
+    let known: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|m| match m.who {
+            Who::Known(k) => Some((m.end, k)),
+            Who::New { .. } => None,
+        })
+        .collect();
+    for m in out.iter_mut() {
+        if matches!(m.who, Who::New { .. })
+            && let Some(&(_, k)) = known
+                .iter()
+                .find(|(end, _)| *end <= m.start && t.text[*end..m.start].trim() == "(")
+        {
+            m.who = Who::Known(k);
+        }
+    }
     // A ticker inside a tag (`NVDA` in `NASDAQ: NVDA`) is one mention, not two.
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Mention> = Vec::with_capacity(out.len());

@@ -147,6 +147,7 @@ impl Extractor {
             findings: Findings::default(),
             seen: HashMap::new(),
             cues: (0, 0),
+            primed: (0, 0),
         }
     }
 
@@ -155,6 +156,7 @@ impl Extractor {
     pub fn extract(&self, text: &str, fallback: NaiveDate) -> (NaiveDate, Findings) {
         let as_of = article::find_date_line(text.lines(), fallback).unwrap_or(fallback);
         let mut session = self.session(as_of);
+        session.prime(text.lines().take(article::HEAD_LINES));
         for (n, line) in text.lines().enumerate() {
             session.line(line, n + 1);
         }
@@ -173,6 +175,8 @@ pub struct Session<'a> {
     seen: HashMap<String, usize>,
     /// Japan and US cues seen so far, for fiscal years a paragraph does not place.
     cues: (usize, usize),
+    /// Cues counted ahead from the first lines; not counted again when scanned.
+    primed: (usize, usize),
 }
 
 /// Collapses a mention's text onto one line.
@@ -218,6 +222,16 @@ impl Session<'_> {
         self.para.push('\n');
     }
 
+    /// Counts the places the article's first lines name, so a fiscal year in the headline
+    /// already knows whose calendar the article uses.
+    pub fn prime<'l>(&mut self, head: impl Iterator<Item = &'l str>) {
+        for line in head {
+            let (jp, us) = dates::calendar_cues(&Tokens::new(line));
+            self.cues = (self.cues.0 + jp, self.cues.1 + us);
+        }
+        self.primed = self.cues;
+    }
+
     /// Closes the article and returns what it found.
     pub fn finish(mut self) -> Findings {
         self.flush();
@@ -258,10 +272,14 @@ impl Session<'_> {
         let names = lex.names(para);
         let mentions = entities::find(&t, lex, &names);
         let (jp, us) = dates::calendar_cues(&t);
-        self.cues = (self.cues.0 + jp, self.cues.1 + us);
+        // Paragraphs inside the primed head were counted already.
+        let (pj, pu) = self.primed;
+        let (jp2, us2) = (jp.saturating_sub(pj), us.saturating_sub(pu));
+        self.primed = (pj.saturating_sub(jp), pu.saturating_sub(us));
+        self.cues = (self.cues.0 + jp2, self.cues.1 + us2);
         let fiscal = if self.cues.1 > self.cues.0 { FiscalCalendar::Us } else { FiscalCalendar::Japan };
 
-        let mut symbols: Vec<(usize, String)> = Vec::new();
+        let mut symbols: Vec<(usize, usize, String)> = Vec::new();
         for m in &mentions {
             let hit = match &m.who {
                 Who::Known(k) => {
@@ -286,7 +304,7 @@ impl Session<'_> {
                     line: line(m.start),
                 },
             };
-            symbols.push((t.sentence_at(m.start), hit.symbol.clone()));
+            symbols.push((t.sentence_at(m.start), t.line_of(m.start), hit.symbol.clone()));
             let key = format!("e {}:{}", hit.exchange.map_or("", |e| e.code()), hit.symbol);
             if self.keep(key) == Some(true) {
                 self.findings.entities.push(hit);
@@ -339,10 +357,12 @@ impl Session<'_> {
                 continue;
             }
             let sentence = t.sentence_at(d.start);
+            // Entities of the same sentence, else of the same line.
             let mut entities: Vec<String> =
-                symbols.iter().filter(|(s, _)| *s == sentence).map(|(_, x)| x.clone()).collect();
+                symbols.iter().filter(|(s, _, _)| *s == sentence).map(|(_, _, x)| x.clone()).collect();
             if entities.is_empty() {
-                entities = symbols.iter().map(|(_, x)| x.clone()).collect();
+                let here = t.line_of(d.start);
+                entities = symbols.iter().filter(|(_, l, _)| *l == here).map(|(_, _, x)| x.clone()).collect();
             }
             let mut unique: Vec<String> = Vec::new();
             for e in entities {
