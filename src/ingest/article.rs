@@ -316,6 +316,13 @@ pub fn read_from(
         buf.clear();
         buf.append(&mut carry);
         let Some(complete) = next_piece(&mut reader, &mut buf)? else { break };
+        // Cut a long line after its last space, so words and amounts stay whole.
+        if !complete
+            && let Some(p) = buf.iter().rposition(|&b| b == b' ').filter(|&p| p + 4096 > buf.len())
+        {
+            carry.extend_from_slice(&buf[p + 1..]);
+            buf.truncate(p + 1);
+        }
         let text = match std::str::from_utf8(&buf) {
             Ok(s) => s.to_string(),
             // A character cut by a piece boundary is finished by the next piece.

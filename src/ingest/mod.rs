@@ -197,29 +197,35 @@ impl Session<'_> {
             let title = one_line(line);
             self.findings.title = Some(title.chars().take(160).collect());
         }
-        if self.para.is_empty() {
-            self.para_line = number;
-        }
-        // A line longer than a paragraph is scanned in pieces at character boundaries.
+        // A line longer than a paragraph is scanned in pieces cut after a space.
         let mut rest = line;
-        while self.para.len() + rest.len() >= MAX_PARAGRAPH {
-            let mut cut = MAX_PARAGRAPH.saturating_sub(self.para.len()).min(rest.len());
+        loop {
+            if self.para.is_empty() {
+                self.para_line = number;
+            }
+            if self.para.len() + rest.len() < MAX_PARAGRAPH {
+                self.para.push_str(rest);
+                self.para.push('\n');
+                return;
+            }
+            if !self.para.is_empty() {
+                self.flush();
+                continue;
+            }
+            let mut cut = (MAX_PARAGRAPH - 1).min(rest.len());
             while !rest.is_char_boundary(cut) {
                 cut -= 1;
             }
-            if cut == 0 && !self.para.is_empty() {
-                self.flush();
-                self.para_line = number;
-                continue;
+            if let Some(space) = rest[..cut].rfind(' ').filter(|&p| p + 4096 > cut) {
+                cut = space + 1;
             }
-            let cut = cut.max(rest.chars().next().map_or(0, char::len_utf8));
+            if cut == 0 {
+                cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            }
             self.para.push_str(&rest[..cut]);
             rest = &rest[cut..];
             self.flush();
-            self.para_line = number;
         }
-        self.para.push_str(rest);
-        self.para.push('\n');
     }
 
     /// Counts the places the article's first lines name, so a fiscal year in the headline
