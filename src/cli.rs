@@ -216,7 +216,12 @@ fn execute(
     if let Command::Check { out: fmt } = command {
         return Ok(report::check(cli.data.as_deref(), fmt.format(), out));
     }
-    if let Command::Ingest { paths, as_of, out: fmt } = command {
+    if let Command::Ingest {
+        paths,
+        as_of,
+        out: fmt,
+    } = command
+    {
         let data = load_dataset(cli, err)?;
         return crate::ingest::cli::ingest(&data, paths, *as_of, fmt.json, out, err);
     }

@@ -38,10 +38,18 @@ struct Score {
 
 impl Score {
     fn precision(self) -> f64 {
-        if self.found == 0 { 1.0 } else { self.correct as f64 / self.found as f64 }
+        if self.found == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.found as f64
+        }
     }
     fn recall(self) -> f64 {
-        if self.expected == 0 { 1.0 } else { self.correct as f64 / self.expected as f64 }
+        if self.expected == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.expected as f64
+        }
     }
     fn add(&mut self, found: usize, expected: usize, correct: usize) {
         self.found += found;
@@ -63,7 +71,12 @@ fn close_opt(a: Option<f64>, b: Option<f64>) -> bool {
 }
 
 /// Compares two sets of strings; returns (found, expected, correct) and prints the misses.
-fn compare_sets(name: &str, kind: &str, found: &BTreeSet<String>, expected: &BTreeSet<String>) -> (usize, usize, usize) {
+fn compare_sets(
+    name: &str,
+    kind: &str,
+    found: &BTreeSet<String>,
+    expected: &BTreeSet<String>,
+) -> (usize, usize, usize) {
     let correct = found.intersection(expected).count();
     for extra in found.difference(expected) {
         println!("  {name}: {kind} false positive: {extra}");
@@ -85,13 +98,19 @@ fn extraction_is_accurate_on_labelled_articles() {
         .filter(|p| p.extension().is_some_and(|e| e != "toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 12, "need at least 12 labelled articles, have {}", files.len());
+    assert!(
+        files.len() >= 12,
+        "need at least 12 labelled articles, have {}",
+        files.len()
+    );
 
-    let (mut entities, mut money, mut catalysts) = (Score::default(), Score::default(), Score::default());
+    let (mut entities, mut money, mut catalysts) =
+        (Score::default(), Score::default(), Score::default());
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let key: Key = toml::from_str(&std::fs::read_to_string(path.with_extension("toml")).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: bad answer key: {e}"));
+        let key: Key =
+            toml::from_str(&std::fs::read_to_string(path.with_extension("toml")).unwrap())
+                .unwrap_or_else(|e| panic!("{name}: bad answer key: {e}"));
         let fallback = key
             .as_of
             .as_deref()
@@ -128,25 +147,51 @@ fn extraction_is_accurate_on_labelled_articles() {
                     unmatched.remove(i);
                     correct += 1;
                 }
-                None => println!("  {name}: money false positive: {} {:?} {:?} {:?}", m.money, m.upper, m.qualifier, m.text),
+                None => println!(
+                    "  {name}: money false positive: {} {:?} {:?} {:?}",
+                    m.money, m.upper, m.qualifier, m.text
+                ),
             }
         }
         for k in unmatched {
-            println!("  {name}: money missed: {} {} usd {:?}", k.currency, k.amount, k.usd);
+            println!(
+                "  {name}: money missed: {} {} usd {:?}",
+                k.currency, k.amount, k.usd
+            );
         }
         money.add(f.money.len(), key.money.len(), correct);
     }
 
     println!("\nIngest accuracy on {} labelled articles", files.len());
-    println!("{:<10} {:>6} {:>9} {:>8} {:>10} {:>8}", "kind", "found", "expected", "correct", "precision", "recall");
-    for (kind, s) in [("entities", entities), ("money", money), ("catalysts", catalysts)] {
+    println!(
+        "{:<10} {:>6} {:>9} {:>8} {:>10} {:>8}",
+        "kind", "found", "expected", "correct", "precision", "recall"
+    );
+    for (kind, s) in [
+        ("entities", entities),
+        ("money", money),
+        ("catalysts", catalysts),
+    ] {
         println!(
             "{:<10} {:>6} {:>9} {:>8} {:>10.3} {:>8.3}",
-            kind, s.found, s.expected, s.correct, s.precision(), s.recall()
+            kind,
+            s.found,
+            s.expected,
+            s.correct,
+            s.precision(),
+            s.recall()
         );
     }
-    for (kind, s) in [("entities", entities), ("money", money), ("catalysts", catalysts)] {
-        assert!(s.precision() >= 0.9, "{kind} precision {:.3} < 0.9", s.precision());
+    for (kind, s) in [
+        ("entities", entities),
+        ("money", money),
+        ("catalysts", catalysts),
+    ] {
+        assert!(
+            s.precision() >= 0.9,
+            "{kind} precision {:.3} < 0.9",
+            s.precision()
+        );
         assert!(s.recall() >= 0.9, "{kind} recall {:.3} < 0.9", s.recall());
     }
 }

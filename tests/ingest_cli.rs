@@ -18,7 +18,9 @@ fn ingest_prints_what_each_article_names_with_lines() {
         .args(["ingest", WIRE])
         .assert()
         .success()
-        .stdout(predicate::str::contains("(as of 2026-03-04, from date line)"))
+        .stdout(predicate::str::contains(
+            "(as of 2026-03-04, from date line)",
+        ))
         .stdout(predicate::str::contains("ASX"))
         .stdout(predicate::str::contains("\"ASE Technology\""))
         .stdout(predicate::str::contains("up to ¥300B ($2B)"))
@@ -34,7 +36,12 @@ fn ingest_json_has_the_documented_schema() {
     let a = &v.as_array().unwrap()[0];
     assert_eq!(a["file"], WIRE);
     assert_eq!(a["as_of"], "2026-03-04");
-    let asx = a["entities"].as_array().unwrap().iter().find(|e| e["symbol"] == "ASX").unwrap();
+    let asx = a["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["symbol"] == "ASX")
+        .unwrap();
     for key in ["symbol", "exchange", "name", "listed", "text", "line"] {
         assert!(asx.get(key).is_some(), "entity lacks {key}");
     }
@@ -46,19 +53,36 @@ fn ingest_json_has_the_documented_schema() {
     assert_eq!(money["usd"], 2e9);
     assert_eq!(money["qualifier"], "up to");
     assert_eq!(money["line"], 6);
-    let cat = a["catalysts"].as_array().unwrap().iter().find(|c| c["date"]["label"] == "early May 2026").unwrap();
+    let cat = a["catalysts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["date"]["label"] == "early May 2026")
+        .unwrap();
     assert_eq!(cat["date"]["start"], "2026-05-01");
     assert_eq!(cat["date"]["end"], "2026-05-10");
     assert_eq!(cat["date"]["precision"], "month");
-    assert!(cat["entities"].as_array().unwrap().contains(&Value::from("meti")));
+    assert!(
+        cat["entities"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("meti"))
+    );
 }
 
 #[test]
 fn ingest_reads_folders() {
-    let out = aipx().args(["ingest", "--json", "tests/fixtures/articles"]).output().unwrap();
+    let out = aipx()
+        .args(["ingest", "--json", "tests/fixtures/articles"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 12, "one object per article, keys skipped");
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        12,
+        "one object per article, keys skipped"
+    );
 }
 
 #[test]
@@ -72,13 +96,27 @@ fn articles_flag_merges_ingested_records_marked_with_file_and_line() {
         .stdout(predicate::str::contains(format!("[ingested {WIRE}:19]")));
     // Rapidus is curated; the article adds a catalyst marked as ingested.
     aipx()
-        .args(["--today", "2026-03-05", "--articles", WIRE, "show", "rapidus"])
+        .args([
+            "--today",
+            "2026-03-05",
+            "--articles",
+            WIRE,
+            "show",
+            "rapidus",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains(format!("[ingested {WIRE}:")))
         .stdout(predicate::str::contains("ingested article"));
     let out = aipx()
-        .args(["--today", "2026-03-05", "--articles", WIRE, "calendar", "--json"])
+        .args([
+            "--today",
+            "2026-03-05",
+            "--articles",
+            WIRE,
+            "calendar",
+            "--json",
+        ])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -89,8 +127,17 @@ fn articles_flag_merges_ingested_records_marked_with_file_and_line() {
         .filter(|c| c["origin"]["kind"] == "ingested")
         .collect();
     assert_eq!(ingested.len(), 4);
-    assert!(ingested.iter().all(|c| c["origin"]["file"] == WIRE && c["origin"]["line"].as_u64().unwrap() > 0));
-    assert!(v.as_array().unwrap().iter().any(|c| c["origin"]["kind"] == "curated"));
+    assert!(
+        ingested
+            .iter()
+            .all(|c| c["origin"]["file"] == WIRE && c["origin"]["line"].as_u64().unwrap() > 0)
+    );
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["origin"]["kind"] == "curated")
+    );
 }
 
 #[test]
@@ -110,7 +157,11 @@ fn binary_files_are_skipped_with_a_message() {
 fn invalid_utf8_is_read_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("latin1.txt");
-    std::fs::write(&file, b"Date: 2026-03-01\n\nSoci\xe9t\xe9 note: Nvidia will spend $2 billion by 2028.\n").unwrap();
+    std::fs::write(
+        &file,
+        b"Date: 2026-03-01\n\nSoci\xe9t\xe9 note: Nvidia will spend $2 billion by 2028.\n",
+    )
+    .unwrap();
     aipx()
         .args(["ingest", file.to_str().unwrap()])
         .assert()
@@ -126,7 +177,9 @@ fn missing_paths_fail_with_a_message() {
         .args(["ingest", "no/such/article.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/article.txt: no such file or folder"));
+        .stderr(predicate::str::contains(
+            "no/such/article.txt: no such file or folder",
+        ));
     aipx()
         .args(["--articles", "no/such/dir", "show", "NVDA"])
         .assert()

@@ -110,11 +110,19 @@ pub fn find_date_line<'a>(
     near: NaiveDate,
 ) -> Option<NaiveDate> {
     lines
-        .take(HEAD_LINES).find_map(|line| date_line(line, near))
+        .take(HEAD_LINES)
+        .find_map(|line| date_line(line, near))
 }
 
 const DATE_WORDS: &[&str] = &[
-    "date", "published", "posted", "updated", "publication date", "released", "issued", "dated",
+    "date",
+    "published",
+    "posted",
+    "updated",
+    "publication date",
+    "released",
+    "issued",
+    "dated",
 ];
 
 /// The date a single line states, if it is a date line.
@@ -140,7 +148,9 @@ pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
     let hit = dates::find(&t, &ctx)
         .into_iter()
         .find(|d| matches!(d.when, When::Day(_)))?;
-    let When::Day(day) = hit.when else { return None };
+    let When::Day(day) = hit.when else {
+        return None;
+    };
     if keyword {
         return Some(day);
     }
@@ -150,10 +160,17 @@ pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
     let place = before.is_empty()
         || before.ends_with(", ")
             && before.starts_with(|c: char| c.is_uppercase())
-            && before.chars().all(|c| c.is_alphabetic() || " ,.'-".contains(c));
+            && before
+                .chars()
+                .all(|c| c.is_alphabetic() || " ,.'-".contains(c));
     let weekday_only = before.split_whitespace().count() <= 1;
-    let tail = after.is_empty() || ["/", "--", "—", "–", "-", "("].iter().any(|s| after.starts_with(s));
-    (place || weekday_only && before.ends_with(", ")).then_some(()).filter(|_| tail)?;
+    let tail = after.is_empty()
+        || ["/", "--", "—", "–", "-", "("]
+            .iter()
+            .any(|s| after.starts_with(s));
+    (place || weekday_only && before.ends_with(", "))
+        .then_some(())
+        .filter(|_| tail)?;
     Some(day)
 }
 
@@ -311,14 +328,23 @@ pub fn read_from(
     let mut head_lines: Vec<(String, usize)> = Vec::new();
     let mut session = None;
     let fallback = as_of.unwrap_or(file_time);
-    let mut source = if as_of.is_some() { AsOfSource::Flag } else { AsOfSource::FileTime };
+    let mut source = if as_of.is_some() {
+        AsOfSource::Flag
+    } else {
+        AsOfSource::FileTime
+    };
     loop {
         buf.clear();
         buf.append(&mut carry);
-        let Some(complete) = next_piece(&mut reader, &mut buf)? else { break };
+        let Some(complete) = next_piece(&mut reader, &mut buf)? else {
+            break;
+        };
         // Cut a long line after its last space, so words and amounts stay whole.
         if !complete
-            && let Some(p) = buf.iter().rposition(|&b| b == b' ').filter(|&p| p + 4096 > buf.len())
+            && let Some(p) = buf
+                .iter()
+                .rposition(|&b| b == b' ')
+                .filter(|&p| p + 4096 > buf.len())
         {
             carry.extend_from_slice(&buf[p + 1..]);
             buf.truncate(p + 1);
@@ -412,7 +438,10 @@ fn is_article_file(path: &Path) -> bool {
         .file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.starts_with('.'));
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     !hidden && ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
@@ -428,7 +457,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            if !path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            if !path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
                 walk(&path, out)?;
             }
         } else if is_article_file(&path) {
@@ -505,10 +538,22 @@ mod tests {
     fn finds_date_lines_and_datelines() {
         let near = day("2026-01-01");
         assert_eq!(date_line("Date: 2026-03-02", near), Some(day("2026-03-02")));
-        assert_eq!(date_line("Published: March 2, 2026 09:00 JST", near), Some(day("2026-03-02")));
-        assert_eq!(date_line("TOKYO, March 2, 2026 /PRNewswire/ --", near), Some(day("2026-03-02")));
-        assert_eq!(date_line("Monday, 2 March 2026", near), Some(day("2026-03-02")));
-        assert_eq!(date_line("Shipments start on March 2, 2027 at the plant.", near), None);
+        assert_eq!(
+            date_line("Published: March 2, 2026 09:00 JST", near),
+            Some(day("2026-03-02"))
+        );
+        assert_eq!(
+            date_line("TOKYO, March 2, 2026 /PRNewswire/ --", near),
+            Some(day("2026-03-02"))
+        );
+        assert_eq!(
+            date_line("Monday, 2 March 2026", near),
+            Some(day("2026-03-02"))
+        );
+        assert_eq!(
+            date_line("Shipments start on March 2, 2027 at the plant.", near),
+            None
+        );
     }
 
     #[test]
@@ -517,9 +562,15 @@ mod tests {
         let ex = Extractor::new(&data);
         let today = day("2026-01-01");
         let png = b"\x89PNG\r\n\x1a\n\0\0\0rest".as_slice();
-        assert!(read_from(&ex, png, "x.png", false, None, today).unwrap().is_err());
+        assert!(
+            read_from(&ex, png, "x.png", false, None, today)
+                .unwrap()
+                .is_err()
+        );
         let bad = b"Nvidia \xff\xfe will spend $1 billion by 2027.\n".as_slice();
-        let article = read_from(&ex, bad, "bad.txt", false, None, today).unwrap().unwrap();
+        let article = read_from(&ex, bad, "bad.txt", false, None, today)
+            .unwrap()
+            .unwrap();
         assert_eq!(article.warnings.len(), 1);
         assert_eq!(article.findings.entities[0].symbol, "NVDA");
         assert_eq!(article.findings.money.len(), 1);
@@ -528,6 +579,10 @@ mod tests {
     #[test]
     fn strips_html() {
         let mut s = HtmlStripper::default();
-        assert_eq!(s.line("<p>NVIDIA &amp; TSMC</p><script>var x = '$1 billion';</script>").trim(), "NVIDIA & TSMC");
+        assert_eq!(
+            s.line("<p>NVIDIA &amp; TSMC</p><script>var x = '$1 billion';</script>")
+                .trim(),
+            "NVIDIA & TSMC"
+        );
     }
 }

@@ -36,22 +36,81 @@ const ANYWHERE: &[&str] = &[
 
 /// Whole lines that are navigation or page chrome (compared lower-case, trimmed).
 const WHOLE: &[&str] = &[
-    "home", "menu", "skip to content", "share", "photo for article", "advertisement", "stocks",
-    "ai news", "latest articles", "latest news", "comments", "no comments yet", "read more",
-    "view more", "related articles", "related", "related stories", "tags", "stay updated",
-    "stay ahead of the market.", "external resources:", "subscribe", "sign in", "log in",
-    "print", "email", "loading stock data...", "recent quotes", "most read", "trending",
-    "symbol price change (%)", "market data", "top stories", "see also", "more from this author",
+    "home",
+    "menu",
+    "skip to content",
+    "share",
+    "photo for article",
+    "advertisement",
+    "stocks",
+    "ai news",
+    "latest articles",
+    "latest news",
+    "comments",
+    "no comments yet",
+    "read more",
+    "view more",
+    "related articles",
+    "related",
+    "related stories",
+    "tags",
+    "stay updated",
+    "stay ahead of the market.",
+    "external resources:",
+    "subscribe",
+    "sign in",
+    "log in",
+    "print",
+    "email",
+    "loading stock data...",
+    "recent quotes",
+    "most read",
+    "trending",
+    "symbol price change (%)",
+    "market data",
+    "top stories",
+    "see also",
+    "more from this author",
 ];
 
 /// Line starts that mark bylines, captions, contacts and dates.
 const STARTS: &[&str] = &[
-    "by ", "reporting by", "(reporting by", "editing by", "writing by", "additional reporting",
-    "compiled by", "written by", "author:", "posted by", "photo:", "photo by", "(photo", "image:",
-    "image credit", "credit:", "media contact", "press contact", "investor contact", "contact:",
-    "contacts:", "tel:", "phone:", "email:", "e-mail:", "date:", "published", "updated",
-    "posted on", "last updated", "source: company", "i am ai agent", "powered by",
-    "prepared with", "share on ", "subscribe to",
+    "by ",
+    "reporting by",
+    "(reporting by",
+    "editing by",
+    "writing by",
+    "additional reporting",
+    "compiled by",
+    "written by",
+    "author:",
+    "posted by",
+    "photo:",
+    "photo by",
+    "(photo",
+    "image:",
+    "image credit",
+    "credit:",
+    "media contact",
+    "press contact",
+    "investor contact",
+    "contact:",
+    "contacts:",
+    "tel:",
+    "phone:",
+    "email:",
+    "e-mail:",
+    "date:",
+    "published",
+    "updated",
+    "posted on",
+    "last updated",
+    "source: company",
+    "i am ai agent",
+    "powered by",
+    "prepared with",
+    "share on ",
+    "subscribe to",
 ];
 
 /// Headings after which every line is furniture until an `About ...` heading.
@@ -108,7 +167,9 @@ impl Boilerplate {
             return false;
         }
         let lower = trimmed.to_lowercase();
-        let lower = lower.trim_start_matches(['#', '*', '>', '-', ' ', '_']).trim_end_matches(['*', '_']);
+        let lower = lower
+            .trim_start_matches(['#', '*', '>', '-', ' ', '_'])
+            .trim_end_matches(['*', '_']);
         let short = lower.len() <= 80;
         if short && lower.starts_with("about ") {
             self.section = false;
@@ -123,7 +184,9 @@ impl Boilerplate {
             self.table = true;
             return true;
         }
-        if short && (lower.starts_with("symbol") && lower.contains("price") || lower == "recent quotes") {
+        if short
+            && (lower.starts_with("symbol") && lower.contains("price") || lower == "recent quotes")
+        {
             self.table = true;
             return true;
         }

@@ -35,8 +35,18 @@ enum Tense {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number of a capitalised month name or abbreviation (`Sept`, `Jan`).
@@ -47,7 +57,8 @@ fn month(t: &Tokens, i: usize) -> Option<u32> {
     }
     let lower = w.to_ascii_lowercase();
     let found = MONTHS.iter().position(|m| {
-        *m == lower || (lower.len() <= 4 && m.starts_with(&lower) && (lower != "may" || *m == "may"))
+        *m == lower
+            || (lower.len() <= 4 && m.starts_with(&lower) && (lower != "may" || *m == "may"))
     })?;
     // Abbreviations need their full stop or must be the usual ones; "Mar" alone is fine.
     Some(found as u32 + 1)
@@ -67,16 +78,72 @@ fn weekday(t: &Tokens, i: usize) -> Option<Weekday> {
 }
 
 const FUTURE: &[&str] = &[
-    "will", "ll", "shall", "expected", "expects", "scheduled", "due", "plans", "plan", "planned",
-    "planning", "aims", "aim", "intends", "upcoming", "coming", "next", "begin", "begins",
-    "start", "starts", "commence", "commences", "opens", "set", "target", "targets", "targeting",
-    "until", "by", "from",
+    "will",
+    "ll",
+    "shall",
+    "expected",
+    "expects",
+    "scheduled",
+    "due",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "aims",
+    "aim",
+    "intends",
+    "upcoming",
+    "coming",
+    "next",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "commence",
+    "commences",
+    "opens",
+    "set",
+    "target",
+    "targets",
+    "targeting",
+    "until",
+    "by",
+    "from",
 ];
 const PAST: &[&str] = &[
-    "said", "announced", "told", "was", "were", "had", "did", "rose", "fell", "reported",
-    "began", "started", "launched", "signed", "ended", "closed", "unveiled", "approved", "agreed",
-    "opened", "completed", "earlier", "last", "ago", "held", "met", "released", "published",
-    "since", "took", "came", "joined", "became",
+    "said",
+    "announced",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "rose",
+    "fell",
+    "reported",
+    "began",
+    "started",
+    "launched",
+    "signed",
+    "ended",
+    "closed",
+    "unveiled",
+    "approved",
+    "agreed",
+    "opened",
+    "completed",
+    "earlier",
+    "last",
+    "ago",
+    "held",
+    "met",
+    "released",
+    "published",
+    "since",
+    "took",
+    "came",
+    "joined",
+    "became",
 ];
 
 /// Tense of the clause around token `i`: the nearest cue before it, else one just after.
@@ -95,7 +162,11 @@ fn tense(t: &Tokens, i: usize) -> Tense {
         .rev()
         .map(cue)
         .find(|c| *c != Tense::Unknown)
-        .or_else(|| (i + 1..end.min(i + 6)).map(cue).find(|c| *c != Tense::Unknown))
+        .or_else(|| {
+            (i + 1..end.min(i + 6))
+                .map(cue)
+                .find(|c| *c != Tense::Unknown)
+        })
         .unwrap_or(Tense::Unknown)
 }
 
@@ -113,16 +184,43 @@ fn year_for(ctx: &Context, month: u32, day: u32, tense: Tense) -> i32 {
                 NaiveDate::from_ymd_opt(year, month, day.max(1))
                     .map_or(i64::MAX, |d| (d - ctx.as_of).num_days().abs())
             };
-            [y, y + 1, y - 1].into_iter().min_by_key(|&c| distance(c)).unwrap_or(y)
+            [y, y + 1, y - 1]
+                .into_iter()
+                .min_by_key(|&c| distance(c))
+                .unwrap_or(y)
         }
     }
 }
 
 /// Words after which a bare year or month is a date (`by 2027`, `in June`).
 const CUES: &[&str] = &[
-    "in", "by", "until", "till", "through", "thru", "from", "since", "before", "after", "during",
-    "starting", "beginning", "into", "toward", "towards", "around", "to", "for", "of", "between",
-    "and", "next", "this", "last", "on", "as",
+    "in",
+    "by",
+    "until",
+    "till",
+    "through",
+    "thru",
+    "from",
+    "since",
+    "before",
+    "after",
+    "during",
+    "starting",
+    "beginning",
+    "into",
+    "toward",
+    "towards",
+    "around",
+    "to",
+    "for",
+    "of",
+    "between",
+    "and",
+    "next",
+    "this",
+    "last",
+    "on",
+    "as",
 ];
 
 /// An early/mid/late qualifier ending right before token `first`, and where it starts.
@@ -132,7 +230,14 @@ fn part_before(t: &Tokens, first: usize) -> Option<(Part, usize)> {
         return Some((Part::Early, k));
     }
     if t.is(k, "mid") || t.is(k, "late") {
-        return Some((if t.is(k, "mid") { Part::Mid } else { Part::Late }, k));
+        return Some((
+            if t.is(k, "mid") {
+                Part::Mid
+            } else {
+                Part::Late
+            },
+            k,
+        ));
     }
     if t.sym(k) == Some('-') && k > 0 && t.is_any(k - 1, &["mid", "end", "early", "late"]) {
         let p = match t.lower(k - 1).as_str() {
@@ -174,12 +279,25 @@ fn year_value(t: &Tokens, i: usize) -> Option<i32> {
 pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
     let (mut jp, mut us) = (0, 0);
     for i in 0..t.len() {
-        if t.is_any(i, &["Japan", "Japanese", "Tokyo", "METI", "yen", "Diet", "Takaichi", "MEXT"])
-            || matches!(t.sym(i), Some('¥' | '円'))
+        if t.is_any(
+            i,
+            &[
+                "Japan", "Japanese", "Tokyo", "METI", "yen", "Diet", "Takaichi", "MEXT",
+            ],
+        ) || matches!(t.sym(i), Some('¥' | '円'))
         {
             jp += 1;
-        } else if t.is_any(i, &["Congress", "federal", "Washington", "Pentagon", "Senate", "American"])
-            || (t.is(i, "U") && t.sym(i + 1) == Some('.') && t.is(i + 2, "S"))
+        } else if t.is_any(
+            i,
+            &[
+                "Congress",
+                "federal",
+                "Washington",
+                "Pentagon",
+                "Senate",
+                "American",
+            ],
+        ) || (t.is(i, "U") && t.sym(i + 1) == Some('.') && t.is(i + 2, "S"))
             || t.s(i) == "US"
         {
             us += 1;
@@ -272,9 +390,17 @@ impl Finder<'_, '_> {
                 if let Some(d) = t.number(i + 4).filter(|_| t.sym(i + 5) == Some('日')) {
                     return ymd(y, m, d as u32).and_then(|day| self.push(i, i + 5, When::Day(day)));
                 }
-                return (1..=12)
-                    .contains(&m)
-                    .then(|| self.push(i, i + 3, When::Month { year: y, month: m, part: None }))?;
+                return (1..=12).contains(&m).then(|| {
+                    self.push(
+                        i,
+                        i + 3,
+                        When::Month {
+                            year: y,
+                            month: m,
+                            part: None,
+                        },
+                    )
+                })?;
             }
             return self.year_form(i, y);
         }
@@ -286,7 +412,14 @@ impl Finder<'_, '_> {
                 return None;
             }
             return match t.s(i + 1) {
-                "Q" if (1..=4).contains(&n) => self.push(i, i + 2, When::Quarter { year: y, quarter: n }),
+                "Q" if (1..=4).contains(&n) => self.push(
+                    i,
+                    i + 2,
+                    When::Quarter {
+                        year: y,
+                        quarter: n,
+                    },
+                ),
                 "H" if (1..=2).contains(&n) => self.push(i, i + 2, When::Half { year: y, half: n }),
                 _ => None,
             };
@@ -313,32 +446,54 @@ impl Finder<'_, '_> {
         }
         let part = part_before(t, i);
         let first = part.map_or(i, |p| p.1);
-        let range_end = (matches!(t.sym(i + 1), Some('-' | '–')) && t.glued(i + 1) && t.glued(i + 2))
-            .then(|| {
-                year_value(t, i + 2).or_else(|| {
-                    t.digits(i + 2, 2).then(|| y / 100 * 100 + t.number(i + 2).unwrap_or(0.0) as i32)
+        let range_end =
+            (matches!(t.sym(i + 1), Some('-' | '–')) && t.glued(i + 1) && t.glued(i + 2))
+                .then(|| {
+                    year_value(t, i + 2).or_else(|| {
+                        t.digits(i + 2, 2)
+                            .then(|| y / 100 * 100 + t.number(i + 2).unwrap_or(0.0) as i32)
+                    })
                 })
-            })
-            .flatten()
-            .filter(|&e| e > y && e <= y + 30);
+                .flatten()
+                .filter(|&e| e > y && e <= y + 30);
         if part.is_none() && !cue_before(t, first) && range_end.is_none() {
             return None;
         }
-        if part.is_none() && cue_before(t, first) && t.is(first - 1, "and") && !self.after_between(first - 1) {
+        if part.is_none()
+            && cue_before(t, first)
+            && t.is(first - 1, "and")
+            && !self.after_between(first - 1)
+        {
             return None;
         }
         // "by 2027", "through 2030": the cue says what kind of date it is, so it stays.
         let shown = if part.is_none()
             && first > 0
-            && t.is_any(first - 1, &["by", "through", "until", "till", "before", "after", "since"])
-        {
+            && t.is_any(
+                first - 1,
+                &["by", "through", "until", "till", "before", "after", "since"],
+            ) {
             first - 1
         } else {
             first
         };
-        let mut last = self.push(shown, i, When::Year { year: y, part: part.map(|p| p.0) })?;
+        let mut last = self.push(
+            shown,
+            i,
+            When::Year {
+                year: y,
+                part: part.map(|p| p.0),
+            },
+        )?;
         if let Some(e) = range_end {
-            last = self.push(i + 2, i + 2, When::Year { year: e, part: None })?;
+            last = self.push(
+                i + 2,
+                i + 2,
+                When::Year {
+                    year: e,
+                    part: None,
+                },
+            )?;
         }
         Some(last)
     }
@@ -371,7 +526,11 @@ impl Finder<'_, '_> {
         }
         let part = part_before(t, i);
         let first = part.map_or(i, |p| p.1);
-        let when = |year| When::Month { year, month: m, part: part.map(|p| p.0) };
+        let when = |year| When::Month {
+            year,
+            month: m,
+            part: part.map(|p| p.0),
+        };
         // April 2026, April, 2026
         let k = if t.sym(j) == Some(',') { j + 1 } else { j };
         if let Some(y) = year_value(t, k) {
@@ -388,8 +547,20 @@ impl Finder<'_, '_> {
         }
         let y = self.ctx.as_of.year();
         let year = match first.checked_sub(1).map(|k| t.lower(k)) {
-            Some(w) if w == "next" => if m > self.ctx.as_of.month() { y } else { y + 1 },
-            Some(w) if w == "last" => if m < self.ctx.as_of.month() { y } else { y - 1 },
+            Some(w) if w == "next" => {
+                if m > self.ctx.as_of.month() {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            Some(w) if w == "last" => {
+                if m < self.ctx.as_of.month() {
+                    y
+                } else {
+                    y - 1
+                }
+            }
             Some(w) if w == "this" => y,
             _ => year_for(&self.ctx, m, 0, tense(t, i)),
         };
@@ -399,22 +570,48 @@ impl Finder<'_, '_> {
     fn weekday_form(&mut self, i: usize, w: Weekday) -> Option<usize> {
         let t = self.t;
         // "Tuesday, March 4" is dated by the date that follows.
-        let next = if t.sym(i + 1) == Some(',') { i + 2 } else { i + 1 };
+        let next = if t.sym(i + 1) == Some(',') {
+            i + 2
+        } else {
+            i + 1
+        };
         if month(t, next).is_some() || t.kind(next) == Kind::Num {
             return None;
         }
         let as_of = self.ctx.as_of;
         let day = match tense(t, i) {
-            Tense::Future => (1..=7).map(|n| as_of + Days::new(n)).find(|d| d.weekday() == w),
-            _ => (0..7).map(|n| as_of - Days::new(n)).find(|d| d.weekday() == w),
+            Tense::Future => (1..=7)
+                .map(|n| as_of + Days::new(n))
+                .find(|d| d.weekday() == w),
+            _ => (0..7)
+                .map(|n| as_of - Days::new(n))
+                .find(|d| d.weekday() == w),
         }?;
-        let first = if t.is(i - usize::from(i > 0), "on") && i > 0 { i - 1 } else { i };
+        let first = if t.is(i - usize::from(i > 0), "on") && i > 0 {
+            i - 1
+        } else {
+            i
+        };
         self.push(first, i, When::Day(day))
     }
 
-    fn fiscal_year(&mut self, first: usize, last: usize, year: i32, part: Option<Part>) -> Option<usize> {
+    fn fiscal_year(
+        &mut self,
+        first: usize,
+        last: usize,
+        year: i32,
+        part: Option<Part>,
+    ) -> Option<usize> {
         let calendar = self.possessor_calendar(first)?;
-        self.push(first, last, When::FiscalYear { calendar, year, part })
+        self.push(
+            first,
+            last,
+            When::FiscalYear {
+                calendar,
+                year,
+                part,
+            },
+        )
     }
 
     /// The fiscal calendar for a fiscal year at `first`: a company's own fiscal year (`the
@@ -428,7 +625,9 @@ impl Finder<'_, '_> {
         if k >= 3 && t.is(k - 1, "s") && matches!(t.sym(k - 2), Some('\'' | '’')) {
             let owner = t.s(k - 3);
             return match owner {
-                "Japan" | "Tokyo" | "METI" | "government" | "ministry" | "Diet" => Some(FiscalCalendar::Japan),
+                "Japan" | "Tokyo" | "METI" | "government" | "ministry" | "Diet" => {
+                    Some(FiscalCalendar::Japan)
+                }
                 "America" | "Washington" | "Congress" | "Pentagon" => Some(FiscalCalendar::Us),
                 "S" | "US" => Some(FiscalCalendar::Us),
                 _ => None,
@@ -448,7 +647,10 @@ impl Finder<'_, '_> {
         // FY2026, FY26, FY 2026
         if t.s(i) == "FY" {
             let n = i + 1;
-            let year = year_value(t, n).or_else(|| t.digits(n, 2).then(|| 2000 + t.number(n).unwrap_or(0.0) as i32))?;
+            let year = year_value(t, n).or_else(|| {
+                t.digits(n, 2)
+                    .then(|| 2000 + t.number(n).unwrap_or(0.0) as i32)
+            })?;
             if t.glued(n + 1) && matches!(t.sym(n + 1), Some('/' | '-')) {
                 return None;
             }
@@ -478,21 +680,44 @@ impl Finder<'_, '_> {
             }
             let year = year_value(t, i + 2);
             let quarter = t.s(i) == "Q" && (1..=4).contains(&n);
-            if t.is_any(i + 2, &["FY", "fiscal", "results", "earnings", "report", "revenue", "sales"]) {
+            if t.is_any(
+                i + 2,
+                &[
+                    "FY", "fiscal", "results", "earnings", "report", "revenue", "sales",
+                ],
+            ) {
                 return None;
             }
             return match (quarter, year) {
-                (true, Some(y)) => self.push(i, i + 2, When::Quarter { year: y, quarter: n }),
+                (true, Some(y)) => self.push(
+                    i,
+                    i + 2,
+                    When::Quarter {
+                        year: y,
+                        quarter: n,
+                    },
+                ),
                 (true, None) => {
                     let y = year_for(&self.ctx, 3 * n - 1, 15, tense(t, i));
-                    self.push(i, i + 1, When::Quarter { year: y, quarter: n })
+                    self.push(
+                        i,
+                        i + 1,
+                        When::Quarter {
+                            year: y,
+                            quarter: n,
+                        },
+                    )
                 }
-                (false, Some(y)) if (1..=2).contains(&n) => self.push(i, i + 2, When::Half { year: y, half: n }),
+                (false, Some(y)) if (1..=2).contains(&n) => {
+                    self.push(i, i + 2, When::Half { year: y, half: n })
+                }
                 _ => None,
             };
         }
         // third quarter of 2026, second half of next year, the first half
-        let ordinal = ["first", "second", "third", "fourth"].iter().position(|o| t.is(i, o));
+        let ordinal = ["first", "second", "third", "fourth"]
+            .iter()
+            .position(|o| t.is(i, o));
         if let Some(o) = ordinal {
             let mut n = i + 1;
             if t.sym(n) == Some('-') {
@@ -505,8 +730,8 @@ impl Finder<'_, '_> {
             let num = o as u32 + 1;
             // "fourth-quarter results" names a reporting period, not a date to watch.
             const PERIOD: &[&str] = &[
-                "results", "earnings", "revenue", "revenues", "sales", "profit", "profits",
-                "loss", "net", "report", "figures", "gdp", "growth", "guidance", "numbers",
+                "results", "earnings", "revenue", "revenues", "sales", "profit", "profits", "loss",
+                "net", "report", "figures", "gdp", "growth", "guidance", "numbers",
             ];
             if t.is_any(n + 1, PERIOD) {
                 return None;
@@ -525,7 +750,8 @@ impl Finder<'_, '_> {
             } else if t.is(k, "next") && t.is(k + 1, "year") {
                 last = k + 1;
                 Some(y + 1)
-            } else if (t.is(k, "this") || t.is(k, "the")) && t.is(k + 1, "year") || t.is(k, "year") {
+            } else if (t.is(k, "this") || t.is(k, "the")) && t.is(k + 1, "year") || t.is(k, "year")
+            {
                 last = k + usize::from(!t.is(k, "year"));
                 Some(y)
             } else if t.is_any(k, &["fiscal", "FY"]) {
@@ -535,8 +761,16 @@ impl Finder<'_, '_> {
             };
             let mid_month = if half { 6 * num - 3 } else { 3 * num - 1 };
             let year = year.unwrap_or_else(|| year_for(&self.ctx, mid_month, 15, tense(t, i)));
-            let first = if i > 0 && t.is(i - 1, "the") { i - 1 } else { i };
-            let when = if half { When::Half { year, half: num } } else { When::Quarter { year, quarter: num } };
+            let first = if i > 0 && t.is(i - 1, "the") {
+                i - 1
+            } else {
+                i
+            };
+            let when = if half {
+                When::Half { year, half: num }
+            } else {
+                When::Quarter { year, quarter: num }
+            };
             return self.push(first, last, when);
         }
         // next year, this year, later this year, year-end
@@ -546,28 +780,61 @@ impl Finder<'_, '_> {
                 return Some(i + 1);
             }
             let year = if next { y + 1 } else { y };
-            let first = if i > 0 && t.is(i - 1, "later") { i - 1 } else { first };
-            return self.push(first, i + 1, When::Year { year, part: part.map(|p| p.0) });
+            let first = if i > 0 && t.is(i - 1, "later") {
+                i - 1
+            } else {
+                first
+            };
+            return self.push(
+                first,
+                i + 1,
+                When::Year {
+                    year,
+                    part: part.map(|p| p.0),
+                },
+            );
         }
         if next && t.is_any(i + 1, &["month", "quarter"]) {
             let d = self.ctx.as_of.with_day(1)?;
             let when = if t.is(i + 1, "month") {
                 let d = d + Months::new(1);
-                When::Month { year: d.year(), month: d.month(), part: None }
+                When::Month {
+                    year: d.year(),
+                    month: d.month(),
+                    part: None,
+                }
             } else {
                 let q = (d.month() - 1) / 3 + 1;
-                let (year, quarter) = if q == 4 { (d.year() + 1, 1) } else { (d.year(), q + 1) };
+                let (year, quarter) = if q == 4 {
+                    (d.year() + 1, 1)
+                } else {
+                    (d.year(), q + 1)
+                };
                 When::Quarter { year, quarter }
             };
             return self.push(i, i + 1, when);
         }
         if t.is(i, "year") && t.sym(i + 1) == Some('-') && t.is(i + 2, "end") {
-            return self.push(i, i + 2, When::Year { year: y, part: Some(Part::Late) });
+            return self.push(
+                i,
+                i + 2,
+                When::Year {
+                    year: y,
+                    part: Some(Part::Late),
+                },
+            );
         }
         // "by the end of the year", "the middle of the year"
         if t.is(i, "year") && i > 0 && t.is(i - 1, "the") {
             if let Some((p, s)) = part_before(t, i - 1) {
-                return self.push(s, i, When::Year { year: y, part: Some(p) });
+                return self.push(
+                    s,
+                    i,
+                    When::Year {
+                        year: y,
+                        part: Some(p),
+                    },
+                );
             }
         }
         None
@@ -579,8 +846,20 @@ impl Finder<'_, '_> {
         let calendar = self.possessor_calendar(first)?;
         let as_of = self.ctx.as_of;
         let fy_of = |d: NaiveDate| match calendar {
-            FiscalCalendar::Japan => if d.month() >= 4 { d.year() } else { d.year() - 1 },
-            FiscalCalendar::Us => if d.month() >= 10 { d.year() + 1 } else { d.year() },
+            FiscalCalendar::Japan => {
+                if d.month() >= 4 {
+                    d.year()
+                } else {
+                    d.year() - 1
+                }
+            }
+            FiscalCalendar::Us => {
+                if d.month() >= 10 {
+                    d.year() + 1
+                } else {
+                    d.year()
+                }
+            }
         };
         let mut k = i + 2;
         if t.is_any(k, &["that", "which"]) {
@@ -597,8 +876,16 @@ impl Finder<'_, '_> {
                     None => year_for(&self.ctx, mo, 1, Tense::Future),
                 };
                 let start = ymd(year, mo, 1)?;
-                let last = if year_value(t, m + 1).is_some() { m + 1 } else { m };
-                let when = When::FiscalYear { calendar, year: fy_of(start), part: None };
+                let last = if year_value(t, m + 1).is_some() {
+                    m + 1
+                } else {
+                    m
+                };
+                let when = When::FiscalYear {
+                    calendar,
+                    year: fy_of(start),
+                    part: None,
+                };
                 return self.push(first.min(i), last, when);
             }
         }
@@ -608,8 +895,20 @@ impl Finder<'_, '_> {
             "this" | "current" => fy_of(as_of),
             _ => return None,
         };
-        let start = if first > 1 && t.is(first - 2, "the") { first - 2 } else { first - 1 };
-        self.push(start, i + 1, When::FiscalYear { calendar, year, part: None })
+        let start = if first > 1 && t.is(first - 2, "the") {
+            first - 2
+        } else {
+            first - 1
+        };
+        self.push(
+            start,
+            i + 1,
+            When::FiscalYear {
+                calendar,
+                year,
+                part: None,
+            },
+        )
     }
 }
 
@@ -631,48 +930,108 @@ mod tests {
 
     #[test]
     fn explicit_dates_and_months() {
-        assert_eq!(dates("on 2026-04-01.", "2026-01-10"), ["2026-04-01 '2026-04-01'"]);
-        assert_eq!(dates("on April 1, 2026", "2026-01-10"), ["2026-04-01 'April 1, 2026'"]);
-        assert_eq!(dates("on 1 April 2026", "2026-01-10"), ["2026-04-01 '1 April 2026'"]);
-        assert_eq!(dates("in early June", "2026-02-10"), ["early 2026-06 'early June'"]);
-        assert_eq!(dates("by mid-June 2027", "2026-02-10"), ["mid 2027-06 'mid-June 2027'"]);
+        assert_eq!(
+            dates("on 2026-04-01.", "2026-01-10"),
+            ["2026-04-01 '2026-04-01'"]
+        );
+        assert_eq!(
+            dates("on April 1, 2026", "2026-01-10"),
+            ["2026-04-01 'April 1, 2026'"]
+        );
+        assert_eq!(
+            dates("on 1 April 2026", "2026-01-10"),
+            ["2026-04-01 '1 April 2026'"]
+        );
+        assert_eq!(
+            dates("in early June", "2026-02-10"),
+            ["early 2026-06 'early June'"]
+        );
+        assert_eq!(
+            dates("by mid-June 2027", "2026-02-10"),
+            ["mid 2027-06 'mid-June 2027'"]
+        );
         assert_eq!(dates("it may rise in May", "2026-02-10"), ["2026-05 'May'"]);
-        assert_eq!(dates("launched in December", "2026-02-10"), ["2025-12 'December'"]);
-        assert_eq!(dates("2026年4月1日", "2026-01-10"), ["2026-04-01 '2026年4月1日'"]);
+        assert_eq!(
+            dates("launched in December", "2026-02-10"),
+            ["2025-12 'December'"]
+        );
+        assert_eq!(
+            dates("2026年4月1日", "2026-01-10"),
+            ["2026-04-01 '2026年4月1日'"]
+        );
     }
 
     #[test]
     fn quarters_halves_years_and_ranges() {
-        assert_eq!(dates("in Q3 2026 and 3Q27", "2026-01-10"), ["2026-Q3 'Q3 2026'", "2027-Q3 '3Q27'"]);
-        assert_eq!(dates("the second half of next year", "2026-01-10"), ["2027-H2 'the second half of next year'"]);
-        assert_eq!(dates("by 2027, through 2030", "2026-01-10"), ["2027 'by 2027'", "2030 'through 2030'"]);
-        assert_eq!(dates("in late 2025", "2026-01-10"), ["late 2025 'late 2025'"]);
-        assert_eq!(dates("over 2026-2030", "2026-01-10"), ["2026 '2026'", "2030 '2030'"]);
-        assert!(dates("the 2026 budget, 2,000 GPUs and 1990 units, H100, H20", "2026-01-10").is_empty());
+        assert_eq!(
+            dates("in Q3 2026 and 3Q27", "2026-01-10"),
+            ["2026-Q3 'Q3 2026'", "2027-Q3 '3Q27'"]
+        );
+        assert_eq!(
+            dates("the second half of next year", "2026-01-10"),
+            ["2027-H2 'the second half of next year'"]
+        );
+        assert_eq!(
+            dates("by 2027, through 2030", "2026-01-10"),
+            ["2027 'by 2027'", "2030 'through 2030'"]
+        );
+        assert_eq!(
+            dates("in late 2025", "2026-01-10"),
+            ["late 2025 'late 2025'"]
+        );
+        assert_eq!(
+            dates("over 2026-2030", "2026-01-10"),
+            ["2026 '2026'", "2030 '2030'"]
+        );
+        assert!(
+            dates(
+                "the 2026 budget, 2,000 GPUs and 1990 units, H100, H20",
+                "2026-01-10"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn fiscal_years_follow_the_calendar() {
-        assert_eq!(dates("Japan's fiscal 2026 budget", "2025-12-20"), ["JP-FY2026 'fiscal 2026'"]);
-        assert_eq!(dates("in early fiscal 2026", "2025-12-20"), ["early JP-FY2026 'early fiscal 2026'"]);
+        assert_eq!(
+            dates("Japan's fiscal 2026 budget", "2025-12-20"),
+            ["JP-FY2026 'fiscal 2026'"]
+        );
+        assert_eq!(
+            dates("in early fiscal 2026", "2025-12-20"),
+            ["early JP-FY2026 'early fiscal 2026'"]
+        );
         assert_eq!(
             dates("METI funds in the fiscal year starting April", "2025-12-20"),
             ["JP-FY2026 'fiscal year starting April'"]
         );
-        assert_eq!(dates("Congress and the FY2027 request", "2026-03-01"), ["US-FY2027 'FY2027'"]);
+        assert_eq!(
+            dates("Congress and the FY2027 request", "2026-03-01"),
+            ["US-FY2027 'FY2027'"]
+        );
         assert!(dates("the company's fiscal 2027", "2026-03-01").is_empty());
     }
 
     #[test]
     fn relative_dates_and_weekdays() {
         assert_eq!(dates("next year", "2025-12-20"), ["2026 'next year'"]);
-        assert_eq!(dates("in April next year", "2025-12-20"), ["2026-04 'April next year'"]);
+        assert_eq!(
+            dates("in April next year", "2025-12-20"),
+            ["2026-04 'April next year'"]
+        );
         // 2025-03-28 is a Friday: the coming Tuesday is 1 April, the start of JP FY2025.
         assert_eq!(
             dates("fiscal 2025, which starts Tuesday", "2025-03-28"),
             ["JP-FY2025 'fiscal 2025'", "2025-04-01 'Tuesday'"]
         );
-        assert_eq!(dates("officials said on Wednesday", "2025-03-28"), ["2025-03-26 'on Wednesday'"]);
-        assert_eq!(dates("will meet on Wednesday", "2025-03-28"), ["2025-04-02 'on Wednesday'"]);
+        assert_eq!(
+            dates("officials said on Wednesday", "2025-03-28"),
+            ["2025-03-26 'on Wednesday'"]
+        );
+        assert_eq!(
+            dates("will meet on Wednesday", "2025-03-28"),
+            ["2025-04-02 'on Wednesday'"]
+        );
     }
 }

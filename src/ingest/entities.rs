@@ -139,7 +139,9 @@ fn symbol_after(t: &Tokens, mut i: usize) -> Option<(usize, usize, String)> {
     let first = i;
     let mut last = i;
     i += 1;
-    while t.glued(i) && (matches!(t.kind(i), Kind::Num | Kind::Word) || matches!(t.sym(i), Some('.' | '-' | '&')))
+    while t.glued(i)
+        && (matches!(t.kind(i), Kind::Num | Kind::Word)
+            || matches!(t.sym(i), Some('.' | '-' | '&')))
     {
         i += 1;
         if matches!(t.kind(i - 1), Kind::Num | Kind::Word) {
@@ -149,7 +151,9 @@ fn symbol_after(t: &Tokens, mut i: usize) -> Option<(usize, usize, String)> {
     let sym = t.span(first, last);
     let ok = sym.len() <= 10
         && !sym.chars().any(char::is_lowercase)
-        && sym.chars().all(|c| c.is_ascii_alphanumeric() || ".-&".contains(c));
+        && sym
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-&".contains(c));
     ok.then(|| (first, last, sym.to_string()))
 }
 
@@ -159,7 +163,8 @@ fn name_before(t: &Tokens, open: usize) -> Option<String> {
     while first > 0 && open - first < 6 {
         let k = first - 1;
         let word_ok = t.kind(k) == Kind::Word
-            && (t.s(k).chars().next().is_some_and(char::is_uppercase) || t.is_any(k, &["and", "of", "de"]));
+            && (t.s(k).chars().next().is_some_and(char::is_uppercase)
+                || t.is_any(k, &["and", "of", "de"]));
         let sym_ok = matches!(t.sym(k), Some('.' | ',' | '&' | '-')) && k > 0;
         if word_ok || sym_ok {
             first = k;
@@ -170,7 +175,11 @@ fn name_before(t: &Tokens, open: usize) -> Option<String> {
     while first < open && t.kind(first) != Kind::Word {
         first += 1;
     }
-    (first < open).then(|| t.span(first, open - 1).trim_end_matches([',', ' ']).to_string())
+    (first < open).then(|| {
+        t.span(first, open - 1)
+            .trim_end_matches([',', ' '])
+            .to_string()
+    })
 }
 
 fn resolve(lex: &Lexicon, exchanges: &[Exchange], symbol: &str) -> Option<usize> {
@@ -241,7 +250,9 @@ fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
     let mut tag_start = colon;
     // Longest exchange phrase of up to five words ending right before the colon.
     for n in (1..=5).rev() {
-        let Some(first) = colon.checked_sub(n) else { continue };
+        let Some(first) = colon.checked_sub(n) else {
+            continue;
+        };
         if !(first..colon).all(|k| t.kind(k) == Kind::Word) {
             continue;
         }
@@ -256,13 +267,18 @@ fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
     if exchanges.is_empty() {
         return;
     }
-    let Some((_, last, symbol)) = symbol_after(t, colon + 1) else { return };
+    let Some((_, last, symbol)) = symbol_after(t, colon + 1) else {
+        return;
+    };
     let who = match resolve(lex, &exchanges, &symbol) {
         Some(k) => Who::Known(k),
         None => {
-            let open = (tag_start > 0 && t.sym(tag_start - 1) == Some('(')).then_some(tag_start - 1);
+            let open =
+                (tag_start > 0 && t.sym(tag_start - 1) == Some('(')).then_some(tag_start - 1);
             Who::New {
-                name: open.and_then(|o| name_before(t, o)).unwrap_or_else(|| symbol.clone()),
+                name: open
+                    .and_then(|o| name_before(t, o))
+                    .unwrap_or_else(|| symbol.clone()),
                 symbol,
                 exchange: exchanges[0],
             }
@@ -280,7 +296,9 @@ fn suffixed(t: &Tokens, lex: &Lexicon, dot: usize, out: &mut Vec<Mention>) {
     if dot == 0 || !t.glued(dot) || !t.glued(dot + 1) || t.kind(dot + 1) != Kind::Word {
         return;
     }
-    let Some(&(_, code)) = SUFFIXES.iter().find(|(s, _)| *s == t.s(dot + 1)) else { return };
+    let Some(&(_, code)) = SUFFIXES.iter().find(|(s, _)| *s == t.s(dot + 1)) else {
+        return;
+    };
     if t.glued(dot + 2) && matches!(t.kind(dot + 2), Kind::Word | Kind::Num) {
         return;
     }
@@ -327,10 +345,13 @@ fn suffixed(t: &Tokens, lex: &Lexicon, dot: usize, out: &mut Vec<Mention>) {
 /// `9984 JT`, `NVDA US Equity`: a known symbol then a Bloomberg exchange code.
 fn bloomberg(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
     let code = t.s(i);
-    if code.len() != 2 || !t.toks[i].space || i == 0 || t.glued(i + 1) && t.kind(i + 1) != Kind::Sym {
+    if code.len() != 2 || !t.toks[i].space || i == 0 || t.glued(i + 1) && t.kind(i + 1) != Kind::Sym
+    {
         return;
     }
-    let Some(&(_, codes)) = BLOOMBERG.iter().find(|(c, _)| *c == code) else { return };
+    let Some(&(_, codes)) = BLOOMBERG.iter().find(|(c, _)| *c == code) else {
+        return;
+    };
     let mut first = i - 1;
     while first > 0 && t.glued(first) && matches!(t.kind(first - 1), Kind::Num | Kind::Word) {
         first -= 1;
@@ -359,7 +380,9 @@ fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
     if t.sym(at) == Some(':') {
         at += 1;
     }
-    let Some((_, last, symbol)) = symbol_after(t, at) else { return };
+    let Some((_, last, symbol)) = symbol_after(t, at) else {
+        return;
+    };
     let tse = ex("TSE");
     let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
     if symbol.len() != 4 || digits < 3 {
@@ -373,7 +396,11 @@ fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
             exchange: tse,
         },
     };
-    let start = if i > 0 && t.is_any(i - 1, &["securities", "stock", "ticker"]) { i - 1 } else { i };
+    let start = if i > 0 && t.is_any(i - 1, &["securities", "stock", "ticker"]) {
+        i - 1
+    } else {
+        i
+    };
     out.push(Mention {
         start: t.toks[start].start,
         end: t.toks[last].end,
@@ -400,7 +427,11 @@ fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<Option<bool>>, out: 
     if shouting {
         return;
     }
-    let start = if i > 0 && t.glued(i) && t.sym(i - 1) == Some('$') { i - 1 } else { i };
+    let start = if i > 0 && t.glued(i) && t.sym(i - 1) == Some('$') {
+        i - 1
+    } else {
+        i
+    };
     out.push(Mention {
         start: t.toks[start].start,
         end: t.toks[i].end,
@@ -433,7 +464,11 @@ mod tests {
             .into_iter()
             .map(|m| match m.who {
                 Who::Known(k) => format!("{}={}", &text[m.start..m.end], lex.known[k].symbol),
-                Who::New { symbol, exchange, name } => format!("new {exchange}:{symbol} {name}"),
+                Who::New {
+                    symbol,
+                    exchange,
+                    name,
+                } => format!("new {exchange}:{symbol} {name}"),
             })
             .collect()
     }
@@ -444,15 +479,27 @@ mod tests {
         assert_eq!(found("NYSE:TSM"), ["NYSE:TSM=TSM"]);
         assert_eq!(found("(TSE: 9984)"), ["TSE: 9984=9984"]);
         assert_eq!(found("TYO:6702"), ["TYO:6702=6702"]);
-        assert_eq!(found("(TWSE: 2330, NYSE: TSM)"), ["TWSE: 2330=TSM", "NYSE: TSM=TSM"]);
+        assert_eq!(
+            found("(TWSE: 2330, NYSE: TSM)"),
+            ["TWSE: 2330=TSM", "NYSE: TSM=TSM"]
+        );
         assert_eq!(found("9984.T and 9984 JT"), ["9984.T=9984", "9984 JT=9984"]);
         assert_eq!(found("(KRX: 000660)"), ["KRX: 000660=000660"]);
         assert_eq!(found("(HKEX: 0700)"), ["HKEX: 0700=0700"]);
-        assert_eq!(found("(Euronext Amsterdam: ASML)"), ["Euronext Amsterdam: ASML=ASML"]);
+        assert_eq!(
+            found("(Euronext Amsterdam: ASML)"),
+            ["Euronext Amsterdam: ASML=ASML"]
+        );
         assert_eq!(found("(Xetra: IFX)"), ["Xetra: IFX=IFX"]);
         assert_eq!(found("(NSE: TCS)"), ["NSE: TCS=TCS"]);
-        assert_eq!(found("(Securities code: 6702)"), ["Securities code: 6702=6702"]);
-        assert_eq!(found("Zeta Robotics Inc. (NASDAQ: ZRBT)"), ["new NASDAQ:ZRBT Zeta Robotics Inc."]);
+        assert_eq!(
+            found("(Securities code: 6702)"),
+            ["Securities code: 6702=6702"]
+        );
+        assert_eq!(
+            found("Zeta Robotics Inc. (NASDAQ: ZRBT)"),
+            ["new NASDAQ:ZRBT Zeta Robotics Inc."]
+        );
     }
 
     #[test]

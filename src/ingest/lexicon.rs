@@ -101,9 +101,31 @@ const NOT_BARE: &[&str] = &[
 
 /// Legal-form endings traders leave off ("Tokyo Electron Limited" -> "Tokyo Electron").
 const LEGAL: &[&str] = &[
-    ", inc.", " inc.", " inc", " corporation", " corp.", " corp", " co., ltd.", " co. ltd.",
-    " co., ltd", " co. ltd", " ltd.", " ltd", " limited", " plc", " ag", " se", " sa", " s.a.",
-    " n.v.", " nv", " incorporated", " oyj", " ab", " holdings", " group",
+    ", inc.",
+    " inc.",
+    " inc",
+    " corporation",
+    " corp.",
+    " corp",
+    " co., ltd.",
+    " co. ltd.",
+    " co., ltd",
+    " co. ltd",
+    " ltd.",
+    " ltd",
+    " limited",
+    " plc",
+    " ag",
+    " se",
+    " sa",
+    " s.a.",
+    " n.v.",
+    " nv",
+    " incorporated",
+    " oyj",
+    " ab",
+    " holdings",
+    " group",
 ];
 
 /// Key for looking up a listing: upper case, Hong Kong codes without leading zeros.
@@ -178,11 +200,24 @@ fn program_forms(name: &str) -> Vec<String> {
     let mut out = vec![base.to_string()];
     let words: Vec<&str> = base.split_whitespace().collect();
     let skip = usize::from(words.first().is_some_and(|w| {
-        ["US", "U.S.", "Japan", "Japan's", "Japanese", "EU", "Korea", "Taiwan", "India", "China"]
-            .contains(w)
+        [
+            "US", "U.S.", "Japan", "Japan's", "Japanese", "EU", "Korea", "Taiwan", "India", "China",
+        ]
+        .contains(w)
     }));
-    let generic = ["program", "programme", "project", "strategy", "initiative", "fab", "push"];
-    let take = if words.last().is_some_and(|w| generic.contains(&w.to_lowercase().as_str())) {
+    let generic = [
+        "program",
+        "programme",
+        "project",
+        "strategy",
+        "initiative",
+        "fab",
+        "push",
+    ];
+    let take = if words
+        .last()
+        .is_some_and(|w| generic.contains(&w.to_lowercase().as_str()))
+    {
         words.len().saturating_sub(1)
     } else {
         words.len()
@@ -246,7 +281,10 @@ impl Lexicon {
                 .get(&i)
                 .or_else(|| e.parent.and_then(|p| by_entity.get(&p.ix())));
             if let Some(&k) = target {
-                for n in name_forms(&e.name).into_iter().chain(e.aliases.iter().cloned()) {
+                for n in name_forms(&e.name)
+                    .into_iter()
+                    .chain(e.aliases.iter().cloned())
+                {
                     names.push((n, Named::Known(k)));
                 }
             }
@@ -293,7 +331,10 @@ impl Lexicon {
             }
         }
         for u in units {
-            let parent = u.parent.as_ref().and_then(|p| lex.listing(p.exchange, &p.symbol));
+            let parent = u
+                .parent
+                .as_ref()
+                .and_then(|p| lex.listing(p.exchange, &p.symbol));
             if let Some(k) = parent {
                 for n in name_forms(&u.name).into_iter().chain(u.aliases) {
                     names.push((n, Named::Known(k)));
@@ -445,14 +486,26 @@ mod tests {
             named(&lex, "Foxconn and Hon Hai, SK Hynix, Micron, TSMC and AWS"),
             ["2317", "2317", "000660", "MU", "TSM", "AMZN"]
         );
-        assert_eq!(named(&lex, "SoftBank Corp. and SoftBank Group Corp."), ["9434", "9984"]);
-        assert_eq!(named(&lex, "the Genesis Mission and the CHIPS Act"), ["genesis-mission", "us-chips-act"]);
+        assert_eq!(
+            named(&lex, "SoftBank Corp. and SoftBank Group Corp."),
+            ["9434", "9984"]
+        );
+        assert_eq!(
+            named(&lex, "the Genesis Mission and the CHIPS Act"),
+            ["genesis-mission", "us-chips-act"]
+        );
     }
 
     #[test]
     fn ignores_ordinary_words_and_wrong_case() {
         let lex = lex();
-        assert!(named(&lex, "an arm of the group, apple pie, micron scale, tel 555").is_empty());
+        assert!(
+            named(
+                &lex,
+                "an arm of the group, apple pie, micron scale, tel 555"
+            )
+            .is_empty()
+        );
         assert!(named(&lex, "ARM-based chips").is_empty());
         assert!(named(&lex, "intelligence").is_empty());
         assert_eq!(named(&lex, "Arm and NVIDIA"), ["ARM", "NVDA"]);
@@ -463,8 +516,14 @@ mod tests {
         let lex = lex();
         let tse = Exchange::parse("TSE").unwrap();
         let hk = Exchange::parse("HKEX").unwrap();
-        assert_eq!(lex.known[lex.listing(tse, "9984").unwrap()].name, "SoftBank Group Corp.");
-        assert_eq!(lex.known[lex.listing(hk, "700").unwrap()].name, "Tencent Holdings Limited");
+        assert_eq!(
+            lex.known[lex.listing(tse, "9984").unwrap()].name,
+            "SoftBank Group Corp."
+        );
+        assert_eq!(
+            lex.known[lex.listing(hk, "700").unwrap()].name,
+            "Tencent Holdings Limited"
+        );
         assert!(lex.bare("NVDA").is_some());
         assert!(lex.bare("ON").is_none() && lex.bare("AI").is_none());
     }

@@ -124,9 +124,20 @@ impl Merger<'_> {
         Some(id)
     }
 
-    fn catalyst(&mut self, article: &Article, n: usize, c: &CatalystHit, ids: &HashMap<&str, EntityId>, source: SourceId) {
+    fn catalyst(
+        &mut self,
+        article: &Article,
+        n: usize,
+        c: &CatalystHit,
+        ids: &HashMap<&str, EntityId>,
+        source: SourceId,
+    ) {
         let program = c.program.map(|p| self.ex.lexicon().programs[p].program);
-        let mut entities: Vec<EntityId> = c.entities.iter().filter_map(|s| ids.get(s.as_str()).copied()).collect();
+        let mut entities: Vec<EntityId> = c
+            .entities
+            .iter()
+            .filter_map(|s| ids.get(s.as_str()).copied())
+            .collect();
         entities.dedup();
         self.data.catalysts.push(Catalyst {
             id: format!("ingested:{}:{}:{n}", article.file, c.line),
@@ -155,7 +166,11 @@ pub fn merge(data: Dataset, ex: &Extractor, articles: &[Article]) -> Dataset {
     };
     for article in articles {
         let source = SourceId(m.data.sources.len() as u32);
-        let title = article.findings.title.clone().unwrap_or_else(|| article.file.clone());
+        let title = article
+            .findings
+            .title
+            .clone()
+            .unwrap_or_else(|| article.file.clone());
         m.data.sources.push(Source {
             id: format!("ingested:{}", article.file),
             file: article.file.clone(),

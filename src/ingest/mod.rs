@@ -7,8 +7,8 @@
 //! [`report`].
 
 pub mod article;
-pub mod cli;
 mod boilerplate;
+pub mod cli;
 mod dates;
 mod entities;
 pub mod lexicon;
@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-pub use article::{AsOfSource, Article, IngestError, Notice, read_paths};
+pub use article::{Article, AsOfSource, IngestError, Notice, read_paths};
 pub use lexicon::Lexicon;
 pub use merge::load_with_articles;
 
@@ -283,7 +283,11 @@ impl Session<'_> {
         let (jp2, us2) = (jp.saturating_sub(pj), us.saturating_sub(pu));
         self.primed = (pj.saturating_sub(jp), pu.saturating_sub(us));
         self.cues = (self.cues.0 + jp2, self.cues.1 + us2);
-        let fiscal = if self.cues.1 > self.cues.0 { FiscalCalendar::Us } else { FiscalCalendar::Japan };
+        let fiscal = if self.cues.1 > self.cues.0 {
+            FiscalCalendar::Us
+        } else {
+            FiscalCalendar::Japan
+        };
 
         let mut symbols: Vec<(usize, usize, String)> = Vec::new();
         for m in &mentions {
@@ -300,7 +304,11 @@ impl Session<'_> {
                         line: line(m.start),
                     }
                 }
-                Who::New { symbol, exchange, name } => EntityHit {
+                Who::New {
+                    symbol,
+                    exchange,
+                    name,
+                } => EntityHit {
                     symbol: symbol.clone(),
                     exchange: Some(*exchange),
                     name: one_line(name),
@@ -310,7 +318,11 @@ impl Session<'_> {
                     line: line(m.start),
                 },
             };
-            symbols.push((t.sentence_at(m.start), t.line_of(m.start), hit.symbol.clone()));
+            symbols.push((
+                t.sentence_at(m.start),
+                t.line_of(m.start),
+                hit.symbol.clone(),
+            ));
             let key = format!("e {}:{}", hit.exchange.map_or("", |e| e.code()), hit.symbol);
             if self.keep(key) == Some(true) {
                 self.findings.entities.push(hit);
@@ -332,7 +344,12 @@ impl Session<'_> {
         }
 
         for a in money::find(&t) {
-            let key = format!("m {} {} {:?}", a.money.currency.code(), a.money.amount, a.upper);
+            let key = format!(
+                "m {} {} {:?}",
+                a.money.currency.code(),
+                a.money.amount,
+                a.upper
+            );
             match self.keep(key) {
                 Some(true) => self.findings.money.push(MoneyHit {
                     money: a.money,
@@ -344,7 +361,9 @@ impl Session<'_> {
                 // A later mention may state the dollar figure the first one left out.
                 Some(false) if a.money.usd.is_some() => {
                     if let Some(hit) = self.findings.money.iter_mut().find(|h| {
-                        h.money.currency == a.money.currency && h.money.amount == a.money.amount && h.money.usd.is_none()
+                        h.money.currency == a.money.currency
+                            && h.money.amount == a.money.amount
+                            && h.money.usd.is_none()
                     }) {
                         hit.money.usd = a.money.usd;
                     }
@@ -364,11 +383,18 @@ impl Session<'_> {
             }
             let sentence = t.sentence_at(d.start);
             // Entities of the same sentence, else of the same line.
-            let mut entities: Vec<String> =
-                symbols.iter().filter(|(s, _, _)| *s == sentence).map(|(_, _, x)| x.clone()).collect();
+            let mut entities: Vec<String> = symbols
+                .iter()
+                .filter(|(s, _, _)| *s == sentence)
+                .map(|(_, _, x)| x.clone())
+                .collect();
             if entities.is_empty() {
                 let here = t.line_of(d.start);
-                entities = symbols.iter().filter(|(_, l, _)| *l == here).map(|(_, _, x)| x.clone()).collect();
+                entities = symbols
+                    .iter()
+                    .filter(|(_, l, _)| *l == here)
+                    .map(|(_, _, x)| x.clone())
+                    .collect();
             }
             let mut unique: Vec<String> = Vec::new();
             for e in entities {
@@ -392,7 +418,12 @@ impl Session<'_> {
                     sentence: one_line(t.sentence_text(sentence)),
                 }),
                 Some(false) => {
-                    if let Some(c) = self.findings.catalysts.iter_mut().find(|c| c.date == d.when) {
+                    if let Some(c) = self
+                        .findings
+                        .catalysts
+                        .iter_mut()
+                        .find(|c| c.date == d.when)
+                    {
                         for e in unique {
                             if !c.entities.contains(&e) {
                                 c.entities.push(e);

@@ -100,7 +100,10 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
     }
     // Country adjective, then the currency word: `Taiwan dollars`, `U.S. dollars`.
     let mut j = i;
-    if t.is_any(j, &["U"]) && t.sym(j + 1) == Some('.') && t.is(j + 2, "S") && t.sym(j + 3) == Some('.')
+    if t.is_any(j, &["U"])
+        && t.sym(j + 1) == Some('.')
+        && t.is(j + 2, "S")
+        && t.sym(j + 3) == Some('.')
     {
         j += 4;
     } else if t.is_any(j, &["new"]) && t.is(j + 1, "Taiwan") {
@@ -132,7 +135,9 @@ fn currency_before(t: &Tokens, n: usize) -> Option<(Currency, usize)> {
     if let Some(c) = t.sym(p) {
         let code = match c {
             '$' => {
-                let before = p.checked_sub(1).filter(|&b| t.glued(p) && t.kind(b) == Kind::Word);
+                let before = p
+                    .checked_sub(1)
+                    .filter(|&b| t.glued(p) && t.kind(b) == Kind::Word);
                 match before.map(|b| t.s(b)) {
                     Some("US" | "U" | "USD") => Some(("USD", 1)),
                     Some("NT") => Some(("TWD", 1)),
@@ -141,7 +146,9 @@ fn currency_before(t: &Tokens, n: usize) -> Option<(Currency, usize)> {
                     Some("A" | "AU") => Some(("AUD", 1)),
                     Some("S" | "SG") => Some(("SGD", 1)),
                     Some("R") => Some(("BRL", 1)),
-                    _ if p >= 4 && t.sym(p - 1) == Some('.') && t.is(p - 2, "S") => Some(("USD", 4)),
+                    _ if p >= 4 && t.sym(p - 1) == Some('.') && t.is(p - 2, "S") => {
+                        Some(("USD", 4))
+                    }
                     _ => Some(("USD", 0)),
                 }
             }
@@ -209,7 +216,8 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
     if n > 0 && t.glued(n) && t.kind(n - 1) == Kind::Word && code_word(t.s(n - 1)).is_none() {
         return None;
     }
-    if matches!(t.sym(n + 1), Some('%' | '％')) || t.is_any(n + 1, &["percent", "pct", "percentage"])
+    if matches!(t.sym(n + 1), Some('%' | '％'))
+        || t.is_any(n + 1, &["percent", "pct", "percentage"])
     {
         return None;
     }
@@ -344,7 +352,8 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
         }
         let (usd, end_tok) = pair(t, a.last, currency);
         let end_tok = end_tok.unwrap_or(a.last);
-        if let Some(money) = Money::new(currency, a.value, usd.filter(|_| currency != Currency::USD))
+        if let Some(money) =
+            Money::new(currency, a.value, usd.filter(|_| currency != Currency::USD))
             && upper.is_none_or(|u| u.is_finite())
         {
             out.push(Amount {
@@ -377,7 +386,9 @@ fn pair(t: &Tokens, last: usize, currency: Currency) -> (Option<f64>, Option<usi
         }
     }
     let num = (i..i + 4).find(|&k| t.kind(k) == Kind::Num);
-    let Some(b) = num.and_then(|k| simple(t, k)).filter(|b| b.currency.is_some() && b.first == i)
+    let Some(b) = num
+        .and_then(|k| simple(t, k))
+        .filter(|b| b.currency.is_some() && b.first == i)
     else {
         return (None, None);
     };
@@ -418,16 +429,37 @@ mod tests {
 
     #[test]
     fn reads_symbols_words_and_scales() {
-        assert_eq!(amounts("¥1.23 trillion"), ["JPY 1230000000000 '¥1.23 trillion'"]);
+        assert_eq!(
+            amounts("¥1.23 trillion"),
+            ["JPY 1230000000000 '¥1.23 trillion'"]
+        );
         assert_eq!(amounts("US$6.4bn"), ["USD 6400000000 'US$6.4bn'"]);
         assert_eq!(amounts("€2 billion"), ["EUR 2000000000 '€2 billion'"]);
         assert_eq!(amounts("£500m"), ["GBP 500000000 '£500m'"]);
-        assert_eq!(amounts("₩1.5 trillion"), ["KRW 1500000000000 '₩1.5 trillion'"]);
-        assert_eq!(amounts("NT$300 billion"), ["TWD 300000000000 'NT$300 billion'"]);
-        assert_eq!(amounts("Rs. 76,000 crore"), ["INR 760000000000 'Rs. 76,000 crore'"]);
-        assert_eq!(amounts("2 trillion won"), ["KRW 2000000000000 '2 trillion won'"]);
-        assert_eq!(amounts("500 million euros"), ["EUR 500000000 '500 million euros'"]);
-        assert_eq!(amounts("3 billion U.S. dollars"), ["USD 3000000000 '3 billion U.S. dollars'"]);
+        assert_eq!(
+            amounts("₩1.5 trillion"),
+            ["KRW 1500000000000 '₩1.5 trillion'"]
+        );
+        assert_eq!(
+            amounts("NT$300 billion"),
+            ["TWD 300000000000 'NT$300 billion'"]
+        );
+        assert_eq!(
+            amounts("Rs. 76,000 crore"),
+            ["INR 760000000000 'Rs. 76,000 crore'"]
+        );
+        assert_eq!(
+            amounts("2 trillion won"),
+            ["KRW 2000000000000 '2 trillion won'"]
+        );
+        assert_eq!(
+            amounts("500 million euros"),
+            ["EUR 500000000 '500 million euros'"]
+        );
+        assert_eq!(
+            amounts("3 billion U.S. dollars"),
+            ["USD 3000000000 '3 billion U.S. dollars'"]
+        );
         assert_eq!(amounts("$1T"), ["USD 1000000000000 '$1T'"]);
         assert_eq!(amounts("1兆2000億円"), ["JPY 1200000000000 '1兆2000億円'"]);
         assert_eq!(amounts("3000億円"), ["JPY 300000000000 '3000億円'"]);
@@ -450,7 +482,10 @@ mod tests {
                 "USD 1000000000 to 2000000000 '$1-2 billion'"
             ]
         );
-        assert_eq!(amounts("$200 billion-plus"), ["USD 200000000000 [more than] '$200 billion-plus'"]);
+        assert_eq!(
+            amounts("$200 billion-plus"),
+            ["USD 200000000000 [more than] '$200 billion-plus'"]
+        );
         assert_eq!(
             amounts("between ¥500 billion and ¥700 billion"),
             ["JPY 500000000000 to 700000000000 'between ¥500 billion and ¥700 billion'"]

@@ -151,7 +151,11 @@ pub fn json(ex: &Extractor, articles: &[Article], out: &mut dyn Write) -> io::Re
 pub fn money_label(m: &MoneyHit) -> String {
     let mut text = m.money.to_string();
     if let Some(upper) = m.upper {
-        let base = format!("{}{}", m.money.currency.symbol(), compact_amount(m.money.amount));
+        let base = format!(
+            "{}{}",
+            m.money.currency.symbol(),
+            compact_amount(m.money.amount)
+        );
         text = text.replacen(&base, &format!("{base}-{}", compact_amount(upper)), 1);
     }
     match m.qualifier {
@@ -172,7 +176,13 @@ pub fn text(ex: &Extractor, articles: &[Article], out: &mut dyn Write) -> io::Re
             writeln!(out)?;
         }
         let f = &a.findings;
-        writeln!(out, "{}  (as of {}, from {})", sanitize(&a.file), a.as_of, a.as_of_source.as_str())?;
+        writeln!(
+            out,
+            "{}  (as of {}, from {})",
+            sanitize(&a.file),
+            a.as_of,
+            a.as_of_source.as_str()
+        )?;
         if let Some(title) = &f.title {
             writeln!(out, "  {}", sanitize(title))?;
         }
@@ -191,11 +201,20 @@ pub fn text(ex: &Extractor, articles: &[Article], out: &mut dyn Write) -> io::Re
         }
         writeln!(out, "Money ({})", f.money.len())?;
         for m in &f.money {
-            writeln!(out, "  {}  line {:<4}  {}", pad(&money_label(m), 28), m.line, quoted(&m.text))?;
+            writeln!(
+                out,
+                "  {}  line {:<4}  {}",
+                pad(&money_label(m), 28),
+                m.line,
+                quoted(&m.text)
+            )?;
         }
         writeln!(out, "Catalysts ({})", f.catalysts.len())?;
         for c in &f.catalysts {
-            let program = c.program.map(|p| format!("  [{}]", lex.programs[p].id)).unwrap_or_default();
+            let program = c
+                .program
+                .map(|p| format!("  [{}]", lex.programs[p].id))
+                .unwrap_or_default();
             writeln!(
                 out,
                 "  {}  line {:<4}  {}  {}{}",
@@ -217,7 +236,11 @@ pub fn text(ex: &Extractor, articles: &[Article], out: &mut dyn Write) -> io::Re
             )?;
         }
         if f.history > 0 {
-            writeln!(out, "({} earlier date(s) treated as history, not catalysts)", f.history)?;
+            writeln!(
+                out,
+                "({} earlier date(s) treated as history, not catalysts)",
+                f.history
+            )?;
         }
         for w in &a.warnings {
             writeln!(out, "warning: {}", sanitize(w))?;

@@ -155,10 +155,9 @@ impl<'a> Tokens<'a> {
                 _ => false,
             };
             let starts_new = t.space
-                && (self.text[t.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c)));
+                && (self.text[t.start..].chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c)
+                }));
             let newline = self.text[prev.end..t.start].contains('\n');
             if (ends && starts_new) || (newline && starts_new && self.line_is_heading(i - 1)) {
                 self.sentence_starts.push(i);
@@ -229,7 +228,9 @@ impl<'a> Tokens<'a> {
 
     /// Whether number token `i` is plain digits of length `n`.
     pub fn digits(&self, i: usize, n: usize) -> bool {
-        self.kind(i) == Kind::Num && self.s(i).len() == n && self.s(i).bytes().all(|b| b.is_ascii_digit())
+        self.kind(i) == Kind::Num
+            && self.s(i).len() == n
+            && self.s(i).bytes().all(|b| b.is_ascii_digit())
     }
 
     /// Text from the start of token `a` to the end of token `b`.
@@ -258,7 +259,11 @@ impl<'a> Tokens<'a> {
     /// Token range `[start, end)` of sentence `n`.
     pub fn sentence(&self, n: usize) -> (usize, usize) {
         let start = self.sentence_starts.get(n).copied().unwrap_or(self.len());
-        let end = self.sentence_starts.get(n + 1).copied().unwrap_or(self.len());
+        let end = self
+            .sentence_starts
+            .get(n + 1)
+            .copied()
+            .unwrap_or(self.len());
         (start, end)
     }
 
@@ -305,7 +310,10 @@ mod tests {
     fn splits_words_numbers_and_symbols() {
         assert_eq!(
             texts("US$6.4bn, ¥1,230 (9984.T) 3Q26"),
-            ["US", "$", "6.4", "bn", ",", "¥", "1,230", "(", "9984", ".", "T", ")", "3", "Q", "26"]
+            [
+                "US", "$", "6.4", "bn", ",", "¥", "1,230", "(", "9984", ".", "T", ")", "3", "Q",
+                "26"
+            ]
         );
         assert_eq!(texts("2026-04-01"), ["2026", "-", "04", "-", "01"]);
         assert_eq!(texts("1兆円 Société"), ["1", "兆", "円", "Société"]);

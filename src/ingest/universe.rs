@@ -60,8 +60,9 @@ pub fn parse(text: &str) -> Result<Vec<Company>, String> {
         for alias in field(3).split('|').map(str::trim).filter(|a| !a.is_empty()) {
             // `EXCH:SYM` in the aliases column is another listing, not a name.
             match alias.split_once(':') {
-                Some((exchange, _)) if Exchange::parse(exchange).is_some() => listings
-                    .push(parse_listing(alias).ok_or_else(|| bad("bad extra listing"))?),
+                Some((exchange, _)) if Exchange::parse(exchange).is_some() => {
+                    listings.push(parse_listing(alias).ok_or_else(|| bad("bad extra listing"))?)
+                }
                 _ => aliases.push(alias.to_string()),
             }
         }
@@ -93,7 +94,9 @@ mod tests {
         let all = companies();
         let listed = all.iter().filter(|c| !c.listings.is_empty()).count();
         assert!(listed >= 300, "only {listed} listed companies");
-        for country in ["US", "JP", "TW", "KR", "IN", "CN", "DE", "FR", "NL", "CH", "GB"] {
+        for country in [
+            "US", "JP", "TW", "KR", "IN", "CN", "DE", "FR", "NL", "CH", "GB",
+        ] {
             assert!(
                 all.iter().any(|c| c.country == country),
                 "no company from {country}"
