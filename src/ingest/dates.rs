@@ -52,15 +52,16 @@ const MONTHS: [&str; 12] = [
 /// Month number of a capitalised month name or abbreviation (`Sept`, `Jan`).
 fn month(t: &Tokens, i: usize) -> Option<u32> {
     let w = t.s(i);
-    if t.kind(i) != Kind::Word || !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() < 3 {
+    let b = w.as_bytes();
+    if t.kind(i) != Kind::Word || !(3..=9).contains(&b.len()) || !b[0].is_ascii_uppercase() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
+    let abbreviated = b.len() == 3 || w.eq_ignore_ascii_case("sept");
     let found = MONTHS.iter().position(|m| {
-        *m == lower
-            || (lower.len() <= 4 && m.starts_with(&lower) && (lower != "may" || *m == "may"))
+        m.len() >= b.len()
+            && (m.len() == b.len() || abbreviated)
+            && m.as_bytes()[..b.len()].eq_ignore_ascii_case(b)
     })?;
-    // Abbreviations need their full stop or must be the usual ones; "Mar" alone is fine.
     Some(found as u32 + 1)
 }
 
@@ -74,7 +75,11 @@ fn weekday(t: &Tokens, i: usize) -> Option<Weekday> {
         ("Saturday", Weekday::Sat),
         ("Sunday", Weekday::Sun),
     ];
-    DAYS.iter().find(|(d, _)| *d == t.s(i)).map(|(_, w)| *w)
+    let w = t.s(i);
+    if w.len() < 6 || !w.ends_with("day") {
+        return None;
+    }
+    DAYS.iter().find(|(d, _)| *d == w).map(|(_, w)| *w)
 }
 
 const FUTURE: &[&str] = &[
@@ -279,28 +284,14 @@ fn year_value(t: &Tokens, i: usize) -> Option<i32> {
 pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
     let (mut jp, mut us) = (0, 0);
     for i in 0..t.len() {
-        if t.is_any(
-            i,
-            &[
-                "Japan", "Japanese", "Tokyo", "METI", "yen", "Diet", "Takaichi", "MEXT",
-            ],
-        ) || matches!(t.sym(i), Some('¥' | '円'))
-        {
-            jp += 1;
-        } else if t.is_any(
-            i,
-            &[
-                "Congress",
-                "federal",
-                "Washington",
-                "Pentagon",
-                "Senate",
-                "American",
-            ],
-        ) || (t.is(i, "U") && t.sym(i + 1) == Some('.') && t.is(i + 2, "S"))
-            || t.s(i) == "US"
-        {
-            us += 1;
+        match t.s(i) {
+            "Japan" | "Japanese" | "Tokyo" | "METI" | "yen" | "Diet" | "Takaichi" | "MEXT"
+            | "¥" | "円" => jp += 1,
+            "Congress" | "federal" | "Washington" | "Pentagon" | "Senate" | "American" | "US" => {
+                us += 1
+            }
+            "U" if t.sym(i + 1) == Some('.') && t.is(i + 2, "S") => us += 1,
+            _ => {}
         }
     }
     (jp, us)
@@ -351,13 +342,21 @@ impl Finder<'_, '_> {
         match t.kind(i) {
             Kind::Num => self.numeric(i),
             Kind::Word => {
+                let w = t.s(i).as_bytes();
+                if w.len() > 9 {
+                    return None;
+                }
                 if let Some(m) = month(t, i) {
                     return self.month_form(i, m);
                 }
                 if let Some(w) = weekday(t, i) {
                     return self.weekday_form(i, w);
                 }
-                self.word_form(i)
+                // Only FY, fiscal, Q, H, ordinals, next, this and year start other forms.
+                match w[0] | 0x20 {
+                    b'f' | b'q' | b'h' | b's' | b't' | b'n' | b'y' => self.word_form(i),
+                    _ => None,
+                }
             }
             Kind::Sym => None,
         }
@@ -425,15 +424,15 @@ impl Finder<'_, '_> {
             };
         }
         // 1 April 2026, 1 April
-        if t.s(i).len() <= 2 && t.toks[i].space || i == 0 {
-            if let Some(m) = month(t, i + 1) {
-                let d = t.number(i)? as u32;
-                let (year, last) = match year_value(t, i + 2) {
-                    Some(y) => (y, i + 2),
-                    None => (year_for(&self.ctx, m, d, tense(t, i)), i + 1),
-                };
-                return ymd(year, m, d).and_then(|day| self.push(i, last, When::Day(day)));
-            }
+        if (t.s(i).len() <= 2 && t.toks[i].space || i == 0)
+            && let Some(m) = month(t, i + 1)
+        {
+            let d = t.number(i)? as u32;
+            let (year, last) = match year_value(t, i + 2) {
+                Some(y) => (y, i + 2),
+                None => (year_for(&self.ctx, m, d, tense(t, i)), i + 1),
+            };
+            return ymd(year, m, d).and_then(|day| self.push(i, last, When::Day(day)));
         }
         None
     }
@@ -825,17 +824,16 @@ impl Finder<'_, '_> {
             );
         }
         // "by the end of the year", "the middle of the year"
-        if t.is(i, "year") && i > 0 && t.is(i - 1, "the") {
-            if let Some((p, s)) = part_before(t, i - 1) {
-                return self.push(
-                    s,
-                    i,
-                    When::Year {
-                        year: y,
-                        part: Some(p),
-                    },
-                );
-            }
+        if t.is(i, "year")
+            && i > 0
+            && t.is(i - 1, "the")
+            && let Some((p, s)) = part_before(t, i - 1)
+        {
+            let when = When::Year {
+                year: y,
+                part: Some(p),
+            };
+            return self.push(s, i, when);
         }
         None
     }

@@ -162,7 +162,7 @@ fn case_ok(case: Case, pattern: &str, found: &str) -> bool {
         Case::Capitalised { short } => {
             let first_lower = found.chars().next().is_some_and(char::is_lowercase);
             let all_caps = !found.chars().any(char::is_lowercase);
-            !first_lower && !(short && all_caps)
+            !(first_lower || short && all_caps)
         }
     }
 }

@@ -70,7 +70,7 @@ fn scale(t: &Tokens, i: usize) -> Option<f64> {
         "lakh" | "lakhs" => Some(1e5),
         _ => None,
     };
-    word.or_else(|| match (w, glued) {
+    word.or(match (w, glued) {
         ("k" | "K", true) => Some(1e3),
         ("m" | "M", true) => Some(1e6),
         ("b" | "B", true) => Some(1e9),
@@ -106,9 +106,9 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
         && t.sym(j + 3) == Some('.')
     {
         j += 4;
-    } else if t.is_any(j, &["new"]) && t.is(j + 1, "Taiwan") {
-        j += 2;
-    } else if t.is(j, "Hong") && t.is(j + 1, "Kong") {
+    } else if t.is_any(j, &["new"]) && t.is(j + 1, "Taiwan")
+        || t.is(j, "Hong") && t.is(j + 1, "Kong")
+    {
         j += 2;
     } else {
         j += 1;

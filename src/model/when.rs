@@ -527,7 +527,7 @@ mod tests {
 
     #[test]
     fn orders_by_earliest_day_then_narrowest() {
-        let mut dates = vec![
+        let mut dates = [
             w("2027"),
             w("early 2026-06"),
             w("JP-FY2026"),
