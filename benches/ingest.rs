@@ -1,4 +1,4 @@
-//! Extraction throughput on article text (criterion, bytes per second): the twelve labelled
+//! Extraction throughput on article text (criterion, bytes per second): the labelled
 //! fixture articles repeated to about 4 MB, extracted in one call on one core.
 
 use std::hint::black_box;

@@ -197,6 +197,13 @@ fn year_for(ctx: &Context, month: u32, day: u32, tense: Tense) -> i32 {
     }
 }
 
+/// Nouns a period qualifies ("fourth-quarter results", "2026 revenue"): a reporting period,
+/// not a date to watch.
+const PERIOD: &[&str] = &[
+    "results", "earnings", "revenue", "revenues", "sales", "profit", "profits", "loss", "net",
+    "report", "figures", "gdp", "growth", "guidance", "numbers", "capex", "level", "levels",
+];
+
 /// Words after which a bare year or month is a date (`by 2027`, `in June`).
 const CUES: &[&str] = &[
     "in",
@@ -440,7 +447,8 @@ impl Finder<'_, '_> {
     /// A four-digit year at `i`: with a qualifier, a cue, or as part of a range.
     fn year_form(&mut self, i: usize, y: i32) -> Option<usize> {
         let t = self.t;
-        if t.glued(i + 1) && matches!(t.kind(i + 1), Kind::Num | Kind::Word) {
+        let glued = t.glued(i + 1) && matches!(t.kind(i + 1), Kind::Num | Kind::Word);
+        if glued || t.is_any(i + 1, PERIOD) {
             return None;
         }
         let part = part_before(t, i);
@@ -504,7 +512,8 @@ impl Finder<'_, '_> {
     fn month_form(&mut self, i: usize, m: u32) -> Option<usize> {
         let t = self.t;
         let mut j = i + 1;
-        if t.sym(j) == Some('.') && t.glued(j) {
+        // "Sept. 30": only an abbreviation takes a full stop.
+        if t.sym(j) == Some('.') && t.glued(j) && t.s(i).len() <= 4 {
             j += 1;
         }
         // April 1, 2026 / April 1
@@ -727,11 +736,6 @@ impl Finder<'_, '_> {
                 return None;
             }
             let num = o as u32 + 1;
-            // "fourth-quarter results" names a reporting period, not a date to watch.
-            const PERIOD: &[&str] = &[
-                "results", "earnings", "revenue", "revenues", "sales", "profit", "profits", "loss",
-                "net", "report", "figures", "gdp", "growth", "guidance", "numbers",
-            ];
             if t.is_any(n + 1, PERIOD) {
                 return None;
             }
