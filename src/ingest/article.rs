@@ -145,7 +145,7 @@ pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
         as_of: near,
         fiscal: FiscalCalendar::Japan,
     };
-    let hit = dates::find(&t, &ctx)
+    let hit = dates::find(&t, &ctx, &mut (0, 0))
         .into_iter()
         .find(|d| matches!(d.when, When::Day(_)))?;
     let When::Day(day) = hit.when else {

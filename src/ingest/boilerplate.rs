@@ -34,6 +34,17 @@ const ANYWHERE: &[&str] = &[
     "for more information, visit",
 ];
 
+/// One automaton for [`ANYWHERE`], built on first use.
+fn anywhere() -> &'static aho_corasick::AhoCorasick {
+    static AUTOMATON: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AUTOMATON.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ANYWHERE)
+            .expect("furniture phrases build into an automaton")
+    })
+}
+
 /// Whole lines that are navigation or page chrome (compared lower-case, trimmed).
 const WHOLE: &[&str] = &[
     "home",
@@ -113,7 +124,8 @@ const STARTS: &[&str] = &[
     "subscribe to",
 ];
 
-/// Headings after which every line is furniture until an `About ...` heading.
+/// Headings after which every line is furniture until the next heading, an `About ...` line
+/// or three paragraphs on.
 const SECTIONS: &[&str] = &[
     "forward-looking statements",
     "forward looking statements",
@@ -130,6 +142,17 @@ const SECTIONS: &[&str] = &[
 pub struct Boilerplate {
     table: bool,
     section: bool,
+    /// Paragraphs left in the current furniture section.
+    section_paragraphs: usize,
+    /// Whether the previous line was blank.
+    after_blank: bool,
+}
+
+/// A heading: a short line of a few words without closing punctuation.
+fn is_heading(line: &str) -> bool {
+    line.len() <= 60
+        && line.split_whitespace().count() <= 8
+        && !line.ends_with(['.', ',', ';', '!', '?'])
 }
 
 /// Whether every word of a line is a ticker, number, sign or percentage.
@@ -160,22 +183,45 @@ impl Boilerplate {
         Boilerplate::default()
     }
 
+    /// Notes a blank line: furniture sections end a few paragraphs on.
+    pub fn blank(&mut self) {
+        if !self.after_blank && self.section {
+            self.section_paragraphs = self.section_paragraphs.saturating_sub(1);
+            self.section = self.section_paragraphs > 0;
+        }
+        self.after_blank = true;
+    }
+
     /// Whether `line` is page furniture rather than article text.
     pub fn is_noise(&mut self, line: &str) -> bool {
         let trimmed = line.trim();
         if trimmed.is_empty() {
+            self.blank();
             return false;
         }
-        let lower = trimmed.to_lowercase();
-        let lower = lower
+        let after_blank = std::mem::replace(&mut self.after_blank, false);
+        if self.section && after_blank && is_heading(trimmed) {
+            self.section = false;
+        }
+        let body = trimmed
             .trim_start_matches(['#', '*', '>', '-', ' ', '_'])
             .trim_end_matches(['*', '_']);
-        let short = lower.len() <= 80;
+        let short = body.len() <= 80;
+        // Only the start of a long line is compared word by word; phrases anywhere in it are
+        // found by one automaton.
+        let mut cut = body.len().min(300);
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let lower = body[..cut].to_lowercase();
+        let lower = lower.as_str();
         if short && lower.starts_with("about ") {
             self.section = false;
         }
         if short && SECTIONS.iter().any(|s| lower.trim_end_matches(':') == *s) {
             self.section = true;
+            self.section_paragraphs = 3;
+            return true;
         }
         if self.section {
             return true;
@@ -200,17 +246,17 @@ impl Boilerplate {
         if short && WHOLE.contains(&lower) {
             return true;
         }
-        if short && lower.matches(" | ").count() >= 2 || lower.matches(" › ").count() >= 1 {
+        if short && (lower.matches(" | ").count() >= 2 || lower.contains(" › ")) {
             return true;
         }
-        if lower.len() <= 300 && STARTS.iter().any(|s| lower.starts_with(s)) {
+        if body.len() <= 300 && STARTS.iter().any(|s| lower.starts_with(s)) {
             // "By 2027, ..." opens a sentence, not a byline: bylines are a few capitalised names.
             if lower.starts_with("by ") {
                 return is_byline(trimmed);
             }
             return true;
         }
-        ANYWHERE.iter().any(|p| lower.contains(p))
+        anywhere().is_match(body)
     }
 }
 
@@ -267,5 +313,22 @@ mod tests {
         assert!(b.is_noise("Shipments may start in 2027 and could differ materially."));
         assert!(!b.is_noise("About Zeta Robotics"));
         assert!(!b.is_noise("Zeta Robotics makes wafer-handling robots."));
+    }
+
+    #[test]
+    fn disclaimer_sections_end_at_the_next_heading_or_three_paragraphs() {
+        let mut b = Boilerplate::new();
+        assert!(b.is_noise("Disclaimer"));
+        assert!(b.is_noise("Nothing here is advice and prices may change."));
+        b.blank();
+        assert!(!b.is_noise("Market outlook"));
+        assert!(!b.is_noise("Rapidus plans mass production in 2027."));
+        let mut b = Boilerplate::new();
+        assert!(b.is_noise("Safe Harbor Statement"));
+        for _ in 0..3 {
+            assert!(b.is_noise("Statements about 2027 may differ materially from results."));
+            b.blank();
+        }
+        assert!(!b.is_noise("Nvidia will ship in 2027, the company said."));
     }
 }

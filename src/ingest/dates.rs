@@ -307,27 +307,29 @@ pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
 struct Finder<'t, 'a> {
     t: &'t Tokens<'a>,
     ctx: Context,
-    calendar: FiscalCalendar,
+    /// Whose fiscal years this paragraph means, decided on the first fiscal year found.
+    calendar: std::cell::Cell<Option<FiscalCalendar>>,
+    /// The paragraph's Japan and US cues, counted then.
+    cues: std::cell::Cell<Option<(usize, usize)>>,
     out: Vec<DateHit>,
 }
 
-/// Every date in a paragraph.
-pub fn find(t: &Tokens, ctx: &Context) -> Vec<DateHit> {
-    let (jp, us) = calendar_cues(t);
-    let calendar = match (jp, us) {
-        (0, 0) => ctx.fiscal,
-        (j, u) if j >= u => FiscalCalendar::Japan,
-        _ => FiscalCalendar::Us,
-    };
+/// Every date in a paragraph. When a fiscal year needed the paragraph's Japan and US cues,
+/// they are added to `cues` (the article's running count).
+pub fn find(t: &Tokens, ctx: &Context, cues: &mut (usize, usize)) -> Vec<DateHit> {
     let mut f = Finder {
         t,
         ctx: *ctx,
-        calendar,
+        calendar: std::cell::Cell::new(None),
+        cues: std::cell::Cell::new(None),
         out: Vec::new(),
     };
     let mut i = 0;
     while i < t.len() {
         i = f.at(i).map_or(i + 1, |last| last + 1);
+    }
+    if let Some((jp, us)) = f.cues.get() {
+        *cues = (cues.0 + jp, cues.1 + us);
     }
     f.out
 }
@@ -360,9 +362,15 @@ impl Finder<'_, '_> {
                     return self.weekday_form(i, w);
                 }
                 // Only FY, fiscal, Q, H, ordinals, next, this and year start other forms.
-                match w[0] | 0x20 {
-                    b'f' | b'q' | b'h' | b's' | b't' | b'n' | b'y' => self.word_form(i),
-                    _ => None,
+                const STARTERS: &[&str] = &[
+                    "FY", "fiscal", "Q", "H", "first", "second", "third", "fourth", "next", "this",
+                    "year",
+                ];
+                let word = t.s(i);
+                if w.len() <= 6 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+                    self.word_form(i)
+                } else {
+                    None
                 }
             }
             Kind::Sym => None,
@@ -644,7 +652,22 @@ impl Finder<'_, '_> {
         if k > 0 && t.is_any(k - 1, &["company", "firm", "group"]) {
             return None;
         }
-        Some(self.calendar)
+        Some(self.paragraph_calendar())
+    }
+
+    fn paragraph_calendar(&self) -> FiscalCalendar {
+        if let Some(c) = self.calendar.get() {
+            return c;
+        }
+        let (jp, us) = calendar_cues(self.t);
+        self.cues.set(Some((jp, us)));
+        let c = match (jp, us) {
+            (0, 0) => self.ctx.fiscal,
+            (j, u) if j >= u => FiscalCalendar::Japan,
+            _ => FiscalCalendar::Us,
+        };
+        self.calendar.set(Some(c));
+        c
     }
 
     fn word_form(&mut self, i: usize) -> Option<usize> {
@@ -924,7 +947,7 @@ mod tests {
             fiscal: FiscalCalendar::Japan,
         };
         let t = Tokens::new(text);
-        find(&t, &ctx)
+        find(&t, &ctx, &mut (0, 0))
             .into_iter()
             .map(|d| format!("{} '{}'", d.when, &text[d.start..d.end]))
             .collect()

@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
-use super::scan::whole_word;
+use super::scan::{whole_word, word_start};
 use super::universe;
 use crate::model::{Dataset, EntityId, Exchange, Listing, ProgramId};
 
@@ -406,33 +408,50 @@ impl Lexicon {
         }
         self.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Both)
             .build(self.patterns.iter().map(|p| p.text.as_str()))
             .expect("name patterns build into an automaton");
     }
 
     /// Names in `text`: whole words in an acceptable case, longest first, never overlapping.
     pub fn names(&self, text: &str) -> Vec<NameHit> {
-        let mut hits: Vec<NameHit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).range(at..)) else {
+                break;
+            };
+            let start = m.start();
+            let left_ok = text.is_char_boundary(start)
+                && text.is_char_boundary(m.end())
+                && word_start(text, start, m.end());
+            let mut found = left_ok.then_some((m.end(), m.pattern()));
+            while let Some((end, pattern)) = found {
+                let p = &self.patterns[pattern.as_usize()];
+                let ok = text.is_char_boundary(end)
+                    && whole_word(text, start, end)
+                    && case_ok(p.case, &p.text, &text[start..end]);
+                if ok {
+                    break;
+                }
+                // The longest name here does not fit: try a shorter one from the same start.
+                let shorter = Input::new(text)
+                    .range(start..end - 1)
+                    .anchored(Anchored::Yes);
+                found = self.automaton.find(shorter).map(|s| (s.end(), s.pattern()));
             }
-            if whole_word(text, start, end) && case_ok(p.case, &p.text, &text[start..end]) {
-                hits.push(NameHit {
-                    start,
-                    end,
-                    named: p.named,
-                });
-            }
-        }
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut out: Vec<NameHit> = Vec::with_capacity(hits.len());
-        for h in hits {
-            if out.last().is_none_or(|last| h.start >= last.end) {
-                out.push(h);
+            match found {
+                Some((end, pattern)) => {
+                    out.push(NameHit {
+                        start,
+                        end,
+                        named: self.patterns[pattern.as_usize()].named,
+                    });
+                    at = end;
+                }
+                None => at = start + 1,
             }
         }
         out

@@ -18,7 +18,7 @@ pub mod report;
 mod scan;
 pub mod universe;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
@@ -145,9 +145,8 @@ impl Extractor {
             para: String::new(),
             para_line: 0,
             findings: Findings::default(),
-            seen: HashMap::new(),
+            seen: HashSet::new(),
             cues: (0, 0),
-            primed: (0, 0),
         }
     }
 
@@ -172,11 +171,10 @@ pub struct Session<'a> {
     para: String,
     para_line: usize,
     findings: Findings,
-    seen: HashMap<String, usize>,
-    /// Japan and US cues seen so far, for fiscal years a paragraph does not place.
+    seen: HashSet<Key>,
+    /// Japan and US cues of the article's first lines and of paragraphs with fiscal years,
+    /// for fiscal years a paragraph does not place.
     cues: (usize, usize),
-    /// Cues counted ahead from the first lines; not counted again when scanned.
-    primed: (usize, usize),
 }
 
 /// Collapses a mention's text onto one line.
@@ -189,7 +187,12 @@ impl Session<'_> {
     /// Feeds line `number` (1-based) of the article.
     pub fn line(&mut self, line: &str, number: usize) {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || self.noise.is_noise(line) {
+        if line.trim().is_empty() {
+            self.noise.blank();
+            self.flush();
+            return;
+        }
+        if self.noise.is_noise(line) {
             self.flush();
             return;
         }
@@ -235,7 +238,6 @@ impl Session<'_> {
             let (jp, us) = dates::calendar_cues(&Tokens::new(line));
             self.cues = (self.cues.0 + jp, self.cues.1 + us);
         }
-        self.primed = self.cues;
     }
 
     /// Closes the article and returns what it found.
@@ -244,19 +246,18 @@ impl Session<'_> {
         self.findings
     }
 
-    fn keep(&mut self, key: String) -> Option<bool> {
-        let next = self.seen.len();
-        match self.seen.get(&key) {
-            Some(_) => Some(false),
-            None if next >= MAX_DISTINCT => {
-                self.findings.truncated = true;
-                None
-            }
-            None => {
-                self.seen.insert(key, next);
-                Some(true)
-            }
+    /// Whether a finding is new: `Some(true)` the first time, `Some(false)` after, `None`
+    /// once [`MAX_DISTINCT`] findings are kept.
+    fn keep(&mut self, key: Key) -> Option<bool> {
+        if self.seen.contains(&key) {
+            return Some(false);
         }
+        if self.seen.len() >= MAX_DISTINCT {
+            self.findings.truncated = true;
+            return None;
+        }
+        self.seen.insert(key);
+        Some(true)
     }
 
     fn flush(&mut self) {
@@ -277,20 +278,34 @@ impl Session<'_> {
         let line = |at: usize| base + t.line_of(at);
         let names = lex.names(para);
         let mentions = entities::find(&t, lex, &names);
-        let (jp, us) = dates::calendar_cues(&t);
-        // Paragraphs inside the primed head were counted already.
-        let (pj, pu) = self.primed;
-        let (jp2, us2) = (jp.saturating_sub(pj), us.saturating_sub(pu));
-        self.primed = (pj.saturating_sub(jp), pu.saturating_sub(us));
-        self.cues = (self.cues.0 + jp2, self.cues.1 + us2);
         let fiscal = if self.cues.1 > self.cues.0 {
             FiscalCalendar::Us
         } else {
             FiscalCalendar::Japan
         };
 
-        let mut symbols: Vec<(usize, usize, String)> = Vec::new();
+        fn symbol<'s>(lex: &'s Lexicon, m: &'s entities::Mention) -> &'s str {
+            match &m.who {
+                Who::Known(k) => lex.known[*k].symbol.as_str(),
+                Who::New { symbol, .. } => symbol.as_str(),
+            }
+        }
+        // Sentence and line of each mention, for the entities of a catalyst.
+        let places: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|m| (t.sentence_at(m.start), t.line_of(m.start)))
+            .collect();
         for m in &mentions {
+            let key = match &m.who {
+                Who::Known(k) => Key::Known(*k),
+                Who::New {
+                    symbol, exchange, ..
+                } => Key::New(*exchange, symbol.clone()),
+            };
+            if self.keep(key) != Some(true) {
+                continue;
+            }
+            let text = one_line(&para[m.start..m.end]);
             let hit = match &m.who {
                 Who::Known(k) => {
                     let kn = &lex.known[*k];
@@ -300,7 +315,7 @@ impl Session<'_> {
                         name: kn.name.clone(),
                         listed: !kn.listings.is_empty(),
                         known: Some(*k),
-                        text: one_line(&para[m.start..m.end]),
+                        text,
                         line: line(m.start),
                     }
                 }
@@ -314,26 +329,18 @@ impl Session<'_> {
                     name: one_line(name),
                     listed: true,
                     known: None,
-                    text: one_line(&para[m.start..m.end]),
+                    text,
                     line: line(m.start),
                 },
             };
-            symbols.push((
-                t.sentence_at(m.start),
-                t.line_of(m.start),
-                hit.symbol.clone(),
-            ));
-            let key = format!("e {}:{}", hit.exchange.map_or("", |e| e.code()), hit.symbol);
-            if self.keep(key) == Some(true) {
-                self.findings.entities.push(hit);
-            }
+            self.findings.entities.push(hit);
         }
 
         let mut programs: Vec<(usize, usize)> = Vec::new();
         for h in &names {
             if let Named::Program(p) = h.named {
                 programs.push((t.sentence_at(h.start), p));
-                if self.keep(format!("p {p}")) == Some(true) {
+                if self.keep(Key::Program(p)) == Some(true) {
                     self.findings.programs.push(ProgramHit {
                         program: p,
                         text: one_line(&para[h.start..h.end]),
@@ -344,11 +351,10 @@ impl Session<'_> {
         }
 
         for a in money::find(&t) {
-            let key = format!(
-                "m {} {} {:?}",
+            let key = Key::Money(
                 a.money.currency.code(),
-                a.money.amount,
-                a.upper
+                a.money.amount.to_bits(),
+                a.upper.map(f64::to_bits),
             );
             match self.keep(key) {
                 Some(true) => self.findings.money.push(MoneyHit {
@@ -360,11 +366,12 @@ impl Session<'_> {
                 }),
                 // A later mention may state the dollar figure the first one left out.
                 Some(false) if a.money.usd.is_some() => {
-                    if let Some(hit) = self.findings.money.iter_mut().find(|h| {
+                    let first = self.findings.money.iter_mut().find(|h| {
                         h.money.currency == a.money.currency
                             && h.money.amount == a.money.amount
                             && h.money.usd.is_none()
-                    }) {
+                    });
+                    if let Some(hit) = first {
                         hit.money.usd = a.money.usd;
                     }
                 }
@@ -376,30 +383,27 @@ impl Session<'_> {
             as_of: self.as_of,
             fiscal,
         };
-        for d in dates::find(&t, &ctx) {
+        let mut cues = self.cues;
+        let found = dates::find(&t, &ctx, &mut cues);
+        self.cues = cues;
+        for d in found {
             if d.when.end() <= self.as_of {
                 self.findings.history += 1;
                 continue;
             }
             let sentence = t.sentence_at(d.start);
             // Entities of the same sentence, else of the same line.
-            let mut entities: Vec<String> = symbols
-                .iter()
-                .filter(|(s, _, _)| *s == sentence)
-                .map(|(_, _, x)| x.clone())
-                .collect();
-            if entities.is_empty() {
-                let here = t.line_of(d.start);
-                entities = symbols
-                    .iter()
-                    .filter(|(_, l, _)| *l == here)
-                    .map(|(_, _, x)| x.clone())
-                    .collect();
-            }
-            let mut unique: Vec<String> = Vec::new();
-            for e in entities {
-                if !unique.contains(&e) {
-                    unique.push(e);
+            let here = t.line_of(d.start);
+            let in_sentence = places.iter().any(|(s, _)| *s == sentence);
+            let mut entities: Vec<String> = Vec::new();
+            for (m, (s, l)) in mentions.iter().zip(&places) {
+                let near = if in_sentence {
+                    *s == sentence
+                } else {
+                    *l == here
+                };
+                if near && !entities.iter().any(|e| e == symbol(lex, m)) {
+                    entities.push(symbol(lex, m).to_string());
                 }
             }
             let program = programs
@@ -407,13 +411,12 @@ impl Session<'_> {
                 .find(|(s, _)| *s == sentence)
                 .or(programs.first())
                 .map(|(_, p)| *p);
-            let key = format!("c {}", d.when);
-            match self.keep(key) {
+            match self.keep(Key::Catalyst(d.when)) {
                 Some(true) => self.findings.catalysts.push(CatalystHit {
                     date: d.when,
                     text: one_line(&para[d.start..d.end]),
                     line: line(d.start),
-                    entities: unique,
+                    entities,
                     program,
                     sentence: one_line(t.sentence_text(sentence)),
                 }),
@@ -424,7 +427,7 @@ impl Session<'_> {
                         .iter_mut()
                         .find(|c| c.date == d.when)
                     {
-                        for e in unique {
+                        for e in entities {
                             if !c.entities.contains(&e) {
                                 c.entities.push(e);
                             }
@@ -436,4 +439,14 @@ impl Session<'_> {
             }
         }
     }
+}
+
+/// What makes two findings of an article the same.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Known(usize),
+    New(Exchange, String),
+    Program(usize),
+    Money(&'static str, u64, Option<u64>),
+    Catalyst(When),
 }

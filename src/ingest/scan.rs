@@ -283,18 +283,27 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Whether `text[start..end]` starts at a word boundary.
+pub fn word_start(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let first = text[start..end].chars().next();
+    !no_boundary(before, first)
+}
+
+/// Whether `c` next to the character `inner` of a name runs into it (no word boundary).
+/// Names in scripts without spaces (ソフトバンク) need no boundary.
+fn no_boundary(c: Option<char>, inner: Option<char>) -> bool {
+    !inner.is_some_and(|i| i.is_alphanumeric() && !i.is_ascii() && !is_word_char(i))
+        && c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
 /// Whether the characters around `text[start..end]` leave it a whole word.
 pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let inner_first = text[start..end].chars().next();
     let inner_last = text[start..end].chars().next_back();
-    let open = |c: Option<char>, inner: Option<char>| {
-        // Names in scripts without spaces (ソフトバンク) need no boundary.
-        !inner.is_some_and(|i| i.is_alphanumeric() && !i.is_ascii() && !is_word_char(i))
-            && c.is_some_and(|c| c.is_alphanumeric() || c == '_')
-    };
-    !open(before, inner_first) && !open(after, inner_last)
+    !no_boundary(before, inner_first) && !no_boundary(after, inner_last)
 }
 
 #[cfg(test)]
