@@ -53,7 +53,10 @@ const MONTHS: [&str; 12] = [
 fn month(t: &Tokens, i: usize) -> Option<u32> {
     let w = t.s(i);
     let b = w.as_bytes();
-    if t.kind(i) != Kind::Word || !(3..=9).contains(&b.len()) || !b[0].is_ascii_uppercase() {
+    if t.kind(i) != Kind::Word
+        || !(3..=9).contains(&b.len())
+        || !matches!(b[0], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    {
         return None;
     }
     let abbreviated = b.len() == 3 || w.eq_ignore_ascii_case("sept");

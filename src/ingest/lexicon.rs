@@ -89,8 +89,99 @@ pub struct Lexicon {
     listings: HashMap<(Exchange, String), usize>,
     symbols: HashMap<String, Vec<usize>>,
     bare: HashMap<String, usize>,
+    /// Names that start with a capital: tried, anchored, at capitalised word starts only.
+    capitals: Matcher,
+    /// Every other name (lower-case names, other scripts, programs): searched everywhere.
+    others: Matcher,
+}
+
+/// An automaton and the patterns it was built from.
+struct Matcher {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    fn new(patterns: Vec<Pattern>, start: StartKind) -> Matcher {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(start)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .expect("name patterns build into an automaton");
+        Matcher {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// The longest acceptable name starting exactly at `start`, given the longest match there.
+    fn fit(&self, text: &str, start: usize, mut found: Option<(usize, usize)>) -> Option<NameHit> {
+        if !text.is_char_boundary(start) {
+            return None;
+        }
+        while let Some((end, pattern)) = found {
+            let p = &self.patterns[pattern];
+            let ok = text.is_char_boundary(end)
+                && whole_word(text, start, end)
+                && case_ok(p.case, &p.text, &text[start..end]);
+            if ok {
+                return Some(NameHit {
+                    start,
+                    end,
+                    named: p.named,
+                });
+            }
+            // The longest name here does not fit: try a shorter one from the same start.
+            let shorter = Input::new(text)
+                .range(start..end - 1)
+                .anchored(Anchored::Yes);
+            found = self
+                .automaton
+                .find(shorter)
+                .map(|m| (m.end(), m.pattern().as_usize()));
+        }
+        None
+    }
+
+    /// The name starting exactly at `start`, if any.
+    fn anchored(&self, text: &str, start: usize) -> Option<NameHit> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        self.fit(text, start, Some((m.end(), m.pattern().as_usize())))
+    }
+
+    /// Every name anywhere in `text`.
+    fn all(&self, text: &str, out: &mut Vec<NameHit>) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).range(at..)) else {
+                break;
+            };
+            let start = m.start();
+            let left_ok = text.is_char_boundary(m.end()) && word_start(text, start, m.end());
+            let hit = left_ok
+                .then(|| self.fit(text, start, Some((m.end(), m.pattern().as_usize()))))
+                .flatten();
+            match hit {
+                Some(h) => {
+                    out.push(h);
+                    at = h.end;
+                }
+                // No name starts inside a word: go on after this one.
+                None => {
+                    at = start + 1;
+                    if bytes[start].is_ascii_alphanumeric() {
+                        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                            at += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Ticker-shaped words that are ordinary words or abbreviations: never matched bare.
@@ -248,8 +339,8 @@ impl Lexicon {
             listings: HashMap::new(),
             symbols: HashMap::new(),
             bare: HashMap::new(),
-            automaton: AhoCorasick::new(["\u{0}"]).expect("a one-pattern automaton builds"),
-            patterns: Vec::new(),
+            capitals: Matcher::new(Vec::new(), StartKind::Anchored),
+            others: Matcher::new(Vec::new(), StartKind::Both),
         };
         let mut names: Vec<(String, Named)> = Vec::new();
         for (i, e) in data.entities.iter().enumerate() {
@@ -374,6 +465,7 @@ impl Lexicon {
     }
 
     fn build_automaton(&mut self, names: Vec<(String, Named)>) {
+        let mut patterns: Vec<Pattern> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let rank = |c: Case| match c {
             Case::Exact => 0,
@@ -394,64 +486,54 @@ impl Lexicon {
             match seen.get(&text.to_lowercase()) {
                 // The same name in another case (`NVIDIA`, `Nvidia`): keep the laxer rule.
                 Some(&p) => {
-                    let old = &mut self.patterns[p];
+                    let old = &mut patterns[p];
                     if old.named == named && rank(case) > rank(old.case) {
                         old.case = case;
                         old.text = text;
                     }
                 }
                 None => {
-                    seen.insert(text.to_lowercase(), self.patterns.len());
-                    self.patterns.push(Pattern { text, named, case });
+                    seen.insert(text.to_lowercase(), patterns.len());
+                    patterns.push(Pattern { text, named, case });
                 }
             }
         }
-        self.automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Both)
-            .build(self.patterns.iter().map(|p| p.text.as_str()))
-            .expect("name patterns build into an automaton");
+        // A capitalised or exact name can only match text that starts with its capital.
+        let (capitals, others): (Vec<Pattern>, Vec<Pattern>) = patterns
+            .into_iter()
+            .partition(|p| p.case != Case::Any && p.text.as_bytes()[0].is_ascii_uppercase());
+        self.capitals = Matcher::new(capitals, StartKind::Anchored);
+        self.others = Matcher::new(others, StartKind::Both);
     }
 
     /// Names in `text`: whole words in an acceptable case, longest first, never overlapping.
     pub fn names(&self, text: &str) -> Vec<NameHit> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        while at < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).range(at..)) else {
-                break;
-            };
-            let start = m.start();
-            let left_ok = text.is_char_boundary(start)
-                && text.is_char_boundary(m.end())
-                && word_start(text, start, m.end());
-            let mut found = left_ok.then_some((m.end(), m.pattern()));
-            while let Some((end, pattern)) = found {
-                let p = &self.patterns[pattern.as_usize()];
-                let ok = text.is_char_boundary(end)
-                    && whole_word(text, start, end)
-                    && case_ok(p.case, &p.text, &text[start..end]);
-                if ok {
-                    break;
-                }
-                // The longest name here does not fit: try a shorter one from the same start.
-                let shorter = Input::new(text)
-                    .range(start..end - 1)
-                    .anchored(Anchored::Yes);
-                found = self.automaton.find(shorter).map(|s| (s.end(), s.pattern()));
+        let mut hits = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+            if bytes[i].is_ascii_uppercase()
+                && word_start
+                && let Some(h) = self.capitals.anchored(text, i)
+            {
+                hits.push(h);
+                i = h.end;
+                continue;
             }
-            match found {
-                Some((end, pattern)) => {
-                    out.push(NameHit {
-                        start,
-                        end,
-                        named: self.patterns[pattern.as_usize()].named,
-                    });
-                    at = end;
+            i += 1;
+            if bytes[i - 1].is_ascii_alphanumeric() {
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
                 }
-                None => at = start + 1,
+            }
+        }
+        self.others.all(text, &mut hits);
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut out: Vec<NameHit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if out.last().is_none_or(|last| h.start >= last.end) {
+                out.push(h);
             }
         }
         out
