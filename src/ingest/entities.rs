@@ -203,15 +203,22 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
         })
         .collect();
     let mut caps_lines: Vec<Option<bool>> = Vec::new();
+    let bytes = t.text.as_bytes();
     for i in 0..t.len() {
-        match t.kind(i) {
-            Kind::Sym if t.sym(i) == Some(':') => tagged(t, lex, i, &mut out),
-            Kind::Sym if t.sym(i) == Some('.') => suffixed(t, lex, i, &mut out),
-            Kind::Word => {
-                bloomberg(t, lex, i, &mut out);
+        let tok = t.toks[i];
+        let first = bytes[tok.start];
+        match tok.kind {
+            Kind::Sym if first == b':' => tagged(t, lex, i, &mut out),
+            Kind::Sym if first == b'.' => suffixed(t, lex, i, &mut out),
+            Kind::Word if first.is_ascii_uppercase() => {
+                match tok.end - tok.start {
+                    2 => bloomberg(t, lex, i, &mut out),
+                    3..=5 => bare(t, lex, i, &mut caps_lines, &mut out),
+                    _ => {}
+                }
                 code(t, lex, i, &mut out);
-                bare(t, lex, i, &mut caps_lines, &mut out);
             }
+            Kind::Word if tok.end - tok.start == 4 => code(t, lex, i, &mut out),
             _ => {}
         }
     }

@@ -23,6 +23,8 @@ pub struct Token {
     pub kind: Kind,
     /// Whether whitespace separates it from the previous token.
     pub space: bool,
+    /// Whether that whitespace holds a line break.
+    pub newline: bool,
 }
 
 /// A paragraph as tokens, with the positions of its lines and sentences.
@@ -55,12 +57,14 @@ impl<'a> Tokens<'a> {
         let mut toks = Vec::with_capacity(text.len() / 4);
         let mut line_starts = Vec::new();
         let mut space = true;
+        let mut newline = false;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_whitespace() {
                 if b == b'\n' {
                     line_starts.push(i + 1);
+                    newline = true;
                 }
                 space = true;
                 i += 1;
@@ -126,8 +130,10 @@ impl<'a> Tokens<'a> {
                 end: i,
                 kind,
                 space,
+                newline,
             });
             space = false;
+            newline = false;
         }
         let mut tokens = Tokens {
             text,
@@ -140,26 +146,33 @@ impl<'a> Tokens<'a> {
     }
 
     fn find_sentences(&mut self) {
+        let bytes = self.text.as_bytes();
         for i in 1..self.toks.len() {
             let t = self.toks[i];
+            if !t.space {
+                continue;
+            }
             let prev = self.toks[i - 1];
-            let ends = match self.sym(i - 1) {
-                Some('.') => {
-                    let before = i
-                        .checked_sub(2)
-                        .filter(|&k| self.toks[k].kind == Kind::Word && !prev.space)
-                        .map(|k| self.lower(k));
-                    !before.is_some_and(|w| ABBREVIATIONS.contains(&w.as_str()))
-                }
-                Some('!' | '?' | '。' | ';') => true,
-                _ => false,
-            };
-            let starts_new = t.space
-                && (self.text[t.start..].chars().next().is_some_and(|c| {
-                    c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c)
-                }));
-            let newline = self.text[prev.end..t.start].contains('\n');
-            if (ends && starts_new) || (newline && starts_new && self.line_is_heading(i - 1)) {
+            let ends = prev.kind == Kind::Sym
+                && match bytes[prev.start] {
+                    b'.' => {
+                        let before = (i >= 2 && !prev.space && self.toks[i - 2].kind == Kind::Word)
+                            .then(|| self.s(i - 2));
+                        !before.is_some_and(|w| {
+                            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+                        })
+                    }
+                    b'!' | b'?' | b';' => true,
+                    _ => self.sym(i - 1) == Some('。'),
+                };
+            if !ends && !t.newline {
+                continue;
+            }
+            let starts_new = self.text[t.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+            if starts_new && (ends || self.line_is_heading(i - 1)) {
                 self.sentence_starts.push(i);
             }
         }
