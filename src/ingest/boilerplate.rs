@@ -209,7 +209,7 @@ impl Boilerplate {
         let short = body.len() <= 80;
         // Only the start of a long line is compared word by word; phrases anywhere in it are
         // found by one automaton.
-        let mut cut = body.len().min(300);
+        let mut cut = body.len().min(90);
         while !body.is_char_boundary(cut) {
             cut -= 1;
         }
@@ -249,14 +249,22 @@ impl Boilerplate {
         if short && (lower.matches(" | ").count() >= 2 || lower.contains(" › ")) {
             return true;
         }
-        if body.len() <= 300 && STARTS.iter().any(|s| lower.starts_with(s)) {
+        let starts = body.len() <= 300
+            && (body.as_bytes()[0].is_ascii_alphabetic() || body.starts_with('('))
+            && STARTS.iter().any(|s| lower.starts_with(s));
+        if starts {
             // "By 2027, ..." opens a sentence, not a byline: bylines are a few capitalised names.
             if lower.starts_with("by ") {
                 return is_byline(trimmed);
             }
             return true;
         }
-        anywhere().is_match(body)
+        // Disclaimers and sign-ups say what they are early on: the start of a line decides.
+        let mut head = body.len().min(200);
+        while !body.is_char_boundary(head) {
+            head -= 1;
+        }
+        anywhere().is_match(&body[..head])
     }
 }
 

@@ -85,83 +85,36 @@ fn weekday(t: &Tokens, i: usize) -> Option<Weekday> {
     DAYS.iter().find(|(d, _)| *d == w).map(|(_, w)| *w)
 }
 
-const FUTURE: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "expected",
-    "expects",
-    "scheduled",
-    "due",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "aims",
-    "aim",
-    "intends",
-    "upcoming",
-    "coming",
-    "next",
-    "begin",
-    "begins",
-    "start",
-    "starts",
-    "commence",
-    "commences",
-    "opens",
-    "set",
-    "target",
-    "targets",
-    "targeting",
-    "until",
-    "by",
-    "from",
-];
-const PAST: &[&str] = &[
-    "said",
-    "announced",
-    "told",
-    "was",
-    "were",
-    "had",
-    "did",
-    "rose",
-    "fell",
-    "reported",
-    "began",
-    "started",
-    "launched",
-    "signed",
-    "ended",
-    "closed",
-    "unveiled",
-    "approved",
-    "agreed",
-    "opened",
-    "completed",
-    "earlier",
-    "last",
-    "ago",
-    "held",
-    "met",
-    "released",
-    "published",
-    "since",
-    "took",
-    "came",
-    "joined",
-    "became",
-];
+/// The tense a word signals, if any (`will` future, `said` past).
+fn cue_tense(w: &str) -> Tense {
+    if w.len() < 2 || w.len() > 10 {
+        return Tense::Unknown;
+    }
+    let mut buf = [0u8; 10];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &buf[..w.len()] {
+        b"will" | b"ll" | b"shall" | b"expected" | b"expects" | b"scheduled" | b"due"
+        | b"plans" | b"plan" | b"planned" | b"planning" | b"aims" | b"aim" | b"intends"
+        | b"upcoming" | b"coming" | b"next" | b"begin" | b"begins" | b"start" | b"starts"
+        | b"commence" | b"commences" | b"opens" | b"set" | b"target" | b"targets"
+        | b"targeting" | b"until" | b"by" | b"from" => Tense::Future,
+        b"said" | b"announced" | b"told" | b"was" | b"were" | b"had" | b"did" | b"rose"
+        | b"fell" | b"reported" | b"began" | b"started" | b"launched" | b"signed" | b"ended"
+        | b"closed" | b"unveiled" | b"approved" | b"agreed" | b"opened" | b"completed"
+        | b"earlier" | b"last" | b"ago" | b"held" | b"met" | b"released" | b"published"
+        | b"since" | b"took" | b"came" | b"joined" | b"became" => Tense::Past,
+        _ => Tense::Unknown,
+    }
+}
 
 /// Tense of the clause around token `i`: the nearest cue before it, else one just after.
 fn tense(t: &Tokens, i: usize) -> Tense {
     let (start, end) = t.sentence(t.sentence_of(i));
     let cue = |k: usize| {
-        if t.is_any(k, FUTURE) {
-            Tense::Future
-        } else if t.is_any(k, PAST) {
-            Tense::Past
+        if t.kind(k) == Kind::Word {
+            cue_tense(t.s(k))
         } else {
             Tense::Unknown
         }
@@ -307,6 +260,47 @@ pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
     (jp, us)
 }
 
+/// Whether a word can start a date form: a month, a weekday, FY, fiscal, Q, H, an ordinal,
+/// next, this or year. A quick test on its first three letters.
+fn may_start_date(w: &[u8]) -> bool {
+    if w.len() > 9 {
+        return false;
+    }
+    if w.len() <= 2 {
+        return matches!(w, b"FY" | b"Q" | b"H");
+    }
+    let key = [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20];
+    matches!(
+        &key,
+        b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"may"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"mon"
+            | b"tue"
+            | b"wed"
+            | b"thu"
+            | b"fri"
+            | b"sat"
+            | b"sun"
+            | b"fis"
+            | b"fir"
+            | b"sec"
+            | b"thi"
+            | b"fou"
+            | b"nex"
+            | b"yea"
+    )
+}
+
 struct Finder<'t, 'a> {
     t: &'t Tokens<'a>,
     ctx: Context,
@@ -327,9 +321,20 @@ pub fn find(t: &Tokens, ctx: &Context, cues: &mut (usize, usize)) -> Vec<DateHit
         cues: std::cell::Cell::new(None),
         out: Vec::new(),
     };
+    let bytes = t.text.as_bytes();
     let mut i = 0;
     while i < t.len() {
-        i = f.at(i).map_or(i + 1, |last| last + 1);
+        let tok = t.toks[i];
+        let worth = match tok.kind {
+            Kind::Num => true,
+            Kind::Word => may_start_date(&bytes[tok.start..tok.end]),
+            Kind::Sym => false,
+        };
+        i = if worth {
+            f.at(i).map_or(i + 1, |last| last + 1)
+        } else {
+            i + 1
+        };
     }
     if let Some((jp, us)) = f.cues.get() {
         *cues = (cues.0 + jp, cues.1 + us);

@@ -114,6 +114,86 @@ const BLOOMBERG: &[(&str, &[&str])] = &[
     ("IB", &["BSE"]),
 ];
 
+/// Whether `word` can be the last word of an exchange tag (`NASDAQ`, `Exchange`, `Paris`).
+fn ends_tag(word: &str) -> bool {
+    if word.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let w = &buf[..word.len()];
+    matches!(
+        w,
+        b"nasdaq"
+            | b"nasdaqgs"
+            | b"nasdaqgm"
+            | b"nms"
+            | b"nyse"
+            | b"nyq"
+            | b"tse"
+            | b"tyo"
+            | b"jpx"
+            | b"tokyo"
+            | b"twse"
+            | b"tpe"
+            | b"tai"
+            | b"tpex"
+            | b"gtsm"
+            | b"krx"
+            | b"kse"
+            | b"kospi"
+            | b"kosdaq"
+            | b"hkex"
+            | b"hkg"
+            | b"sehk"
+            | b"hkse"
+            | b"sse"
+            | b"sha"
+            | b"szse"
+            | b"she"
+            | b"lse"
+            | b"lon"
+            | b"epa"
+            | b"enxtpa"
+            | b"euronext"
+            | b"ams"
+            | b"enxtam"
+            | b"xetra"
+            | b"etr"
+            | b"fra"
+            | b"six"
+            | b"swx"
+            | b"vtx"
+            | b"nse"
+            | b"nsei"
+            | b"bse"
+            | b"bom"
+            | b"asx"
+            | b"tsx"
+            | b"tor"
+            | b"sto"
+            | b"omx"
+            | b"exchange"
+            | b"market"
+            | b"select"
+            | b"prime"
+            | b"standard"
+            | b"growth"
+            | b"gs"
+            | b"kong"
+            | b"shanghai"
+            | b"shenzhen"
+            | b"london"
+            | b"paris"
+            | b"amsterdam"
+            | b"frankfurt"
+            | b"fwb"
+            | b"stockholm"
+    ) || Exchange::parse(word).is_some()
+}
+
 fn tag_exchanges(phrase: &str) -> Vec<Exchange> {
     if let Some(e) = Exchange::parse(phrase) {
         // Traders mix the two US venues up; try the other one too.
@@ -202,7 +282,7 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
             Named::Program(_) => None,
         })
         .collect();
-    let mut caps_lines: Vec<Option<bool>> = Vec::new();
+    let mut caps_lines: Vec<bool> = Vec::new();
     let bytes = t.text.as_bytes();
     for i in 0..t.len() {
         let tok = t.toks[i];
@@ -253,6 +333,14 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
 
 /// `NASDAQ: NVDA`, `(TWSE: 2330, NYSE: TSM)`, `Euronext Paris: SU` at colon token `colon`.
 fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
+    // Cheap tests first: a word glued before the colon that can end an exchange's name,
+    // and a symbol after it.
+    if colon == 0 || t.kind(colon - 1) != Kind::Word || !ends_tag(t.s(colon - 1)) {
+        return;
+    }
+    if !matches!(t.kind(colon + 1), Kind::Num | Kind::Word) {
+        return;
+    }
     let mut exchanges = Vec::new();
     let mut tag_start = colon;
     // Longest exchange phrase of up to five words ending right before the colon.
@@ -416,7 +504,7 @@ fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
 }
 
 /// `NVDA`, `$MSFT`: a US ticker that is not an ordinary word, outside all-caps lines.
-fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<Option<bool>>, out: &mut Vec<Mention>) {
+fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<bool>, out: &mut Vec<Mention>) {
     let word = t.s(i);
     if !(3..=5).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return;
@@ -426,12 +514,10 @@ fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<Option<bool>>, out: 
     if (t.glued(i) && i > 0 && glued_word(i - 1)) || (t.glued(i + 1) && glued_word(i + 1)) {
         return;
     }
-    let line = t.token_line(i);
-    if caps.len() <= line {
-        caps.resize(line + 1, None);
+    if caps.is_empty() {
+        *caps = caps_lines(t);
     }
-    let shouting = *caps[line].get_or_insert_with(|| line_is_caps(t, line));
-    if shouting {
+    if caps.get(t.token_line(i)).copied().unwrap_or(false) {
         return;
     }
     let start = if i > 0 && t.glued(i) && t.sym(i - 1) == Some('$') {
@@ -446,17 +532,28 @@ fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<Option<bool>>, out: 
     });
 }
 
-/// Whether a line is written in capitals (a shouted headline), where tickers cannot be told
-/// from words.
-fn line_is_caps(t: &Tokens, line: usize) -> bool {
-    let (mut upper, mut words) = (0, 0);
-    for i in 0..t.len() {
-        if t.kind(i) == Kind::Word && t.token_line(i) == line {
-            words += 1;
-            upper += usize::from(!t.s(i).chars().any(char::is_lowercase));
+/// For each line of the paragraph, whether it is written in capitals (a shouted headline),
+/// where tickers cannot be told from words.
+fn caps_lines(t: &Tokens) -> Vec<bool> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    let mut line = 0;
+    for (i, tok) in t.toks.iter().enumerate() {
+        if tok.newline {
+            line = t.token_line(i);
+        }
+        if tok.kind == Kind::Word {
+            if counts.len() <= line {
+                counts.resize(line + 1, (0, 0));
+            }
+            counts[line].0 += 1;
+            counts[line].1 += usize::from(!t.s(i).chars().any(char::is_lowercase));
         }
     }
-    words >= 4 && upper * 10 >= words * 7
+    counts
+        .into_iter()
+        .map(|(words, upper)| words >= 4 && upper * 10 >= words * 7)
+        .chain(std::iter::once(false))
+        .collect()
 }
 
 #[cfg(test)]

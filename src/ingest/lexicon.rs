@@ -7,7 +7,7 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
-use super::scan::{whole_word, word_start};
+use super::scan::{Kind, Tokens, whole_word, word_start};
 use super::universe;
 use crate::model::{Dataset, EntityId, Exchange, Listing, ProgramId};
 
@@ -91,6 +91,8 @@ pub struct Lexicon {
     bare: HashMap<String, usize>,
     /// Names that start with a capital: tried, anchored, at capitalised word starts only.
     capitals: Matcher,
+    /// Which first three letters (folded to a-z or "other") any capitalised name starts with.
+    prefixes: Vec<u64>,
     /// Every other name (lower-case names, other scripts, programs): searched everywhere.
     others: Matcher,
 }
@@ -221,6 +223,22 @@ const LEGAL: &[&str] = &[
     " group",
 ];
 
+/// Size of the prefix bitmap: 27 classes (a-z and other) for each of three letters.
+const PREFIXES: usize = 27 * 27 * 27;
+
+/// A letter folded to 0-25, anything else 26.
+fn letter_class(c: u8) -> usize {
+    if c.is_ascii_alphabetic() {
+        usize::from((c | 0x20) - b'a')
+    } else {
+        26
+    }
+}
+
+fn prefix_index(a: usize, b: usize, c: usize) -> usize {
+    (a * 27 + b) * 27 + c
+}
+
 /// Key for looking up a listing: upper case, Hong Kong codes without leading zeros.
 pub fn symbol_key(exchange: Option<Exchange>, symbol: &str) -> String {
     let upper = symbol.trim().to_ascii_uppercase();
@@ -340,6 +358,7 @@ impl Lexicon {
             symbols: HashMap::new(),
             bare: HashMap::new(),
             capitals: Matcher::new(Vec::new(), StartKind::Anchored),
+            prefixes: vec![0; PREFIXES.div_ceil(64)],
             others: Matcher::new(Vec::new(), StartKind::Both),
         };
         let mut names: Vec<(String, Named)> = Vec::new();
@@ -502,30 +521,51 @@ impl Lexicon {
         let (capitals, others): (Vec<Pattern>, Vec<Pattern>) = patterns
             .into_iter()
             .partition(|p| p.case != Case::Any && p.text.as_bytes()[0].is_ascii_uppercase());
+        for p in &capitals {
+            let b = p.text.as_bytes();
+            let class = |k: usize| b.get(k).map(|&c| letter_class(c));
+            let (c0, c1, c2) = (class(0), class(1), class(2));
+            for x1 in 0..27 {
+                for x2 in 0..27 {
+                    let ok = c1.is_none_or(|c| c == x1) && c2.is_none_or(|c| c == x2);
+                    if ok {
+                        let bit = prefix_index(c0.unwrap_or(26), x1, x2);
+                        self.prefixes[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+            }
+        }
         self.capitals = Matcher::new(capitals, StartKind::Anchored);
         self.others = Matcher::new(others, StartKind::Both);
     }
 
     /// Names in `text`: whole words in an acceptable case, longest first, never overlapping.
     pub fn names(&self, text: &str) -> Vec<NameHit> {
-        let mut hits = Vec::new();
+        self.names_in(&Tokens::new(text))
+    }
+
+    /// Names in a tokenised paragraph.
+    pub fn names_in(&self, t: &Tokens) -> Vec<NameHit> {
+        let text = t.text;
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-            if bytes[i].is_ascii_uppercase()
-                && word_start
-                && let Some(h) = self.capitals.anchored(text, i)
-            {
-                hits.push(h);
-                i = h.end;
+        let mut hits = Vec::new();
+        let mut next = 0;
+        for tok in &t.toks {
+            let first = bytes[tok.start];
+            if tok.start < next || tok.kind != Kind::Word || !first.is_ascii_uppercase() {
                 continue;
             }
-            i += 1;
-            if bytes[i - 1].is_ascii_alphanumeric() {
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
+            if tok.start > 0 && bytes[tok.start - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let class = |k: usize| bytes.get(tok.start + k).map_or(26, |&c| letter_class(c));
+            let bit = prefix_index(class(0), class(1), class(2));
+            if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            if let Some(h) = self.capitals.anchored(text, tok.start) {
+                hits.push(h);
+                next = h.end;
             }
         }
         self.others.all(text, &mut hits);

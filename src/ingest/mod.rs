@@ -276,7 +276,7 @@ impl Session<'_> {
         let t = Tokens::new(para);
         let base = self.para_line;
         let line = |at: usize| base + t.line_of(at);
-        let names = lex.names(para);
+        let names = lex.names_in(&t);
         let mentions = entities::find(&t, lex, &names);
         let fiscal = if self.cues.1 > self.cues.0 {
             FiscalCalendar::Us
@@ -449,4 +449,42 @@ enum Key {
     Program(usize),
     Money(&'static str, u64, Option<u64>),
     Catalyst(When),
+}
+
+#[doc(hidden)]
+/// probe
+pub fn noise_probe(line: &str) -> bool {
+    Boilerplate::new().is_noise(line)
+}
+#[doc(hidden)]
+/// probe
+pub fn tokens_probe(p: &str) -> usize {
+    Tokens::new(p).len()
+}
+#[doc(hidden)]
+/// probe
+pub fn dates_probe(p: &str, as_of: NaiveDate) -> usize {
+    let t = Tokens::new(p);
+    dates::find(
+        &t,
+        &dates::Context {
+            as_of,
+            fiscal: FiscalCalendar::Japan,
+        },
+        &mut (0, 0),
+    )
+    .len()
+}
+#[doc(hidden)]
+/// probe
+pub fn ents_probe(lex: &Lexicon, p: &str) -> usize {
+    let t = Tokens::new(p);
+    let n = lex.names(p);
+    entities::find(&t, lex, &n).len()
+}
+#[doc(hidden)]
+/// probe
+pub fn money_probe(p: &str) -> usize {
+    let t = Tokens::new(p);
+    money::find(&t).len()
 }

@@ -109,6 +109,9 @@ impl<'a> Tokens<'a> {
                     }
                 }
                 Kind::Num
+            } else if b < 0x80 {
+                i += 1;
+                Kind::Sym
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 i += c.len_utf8();
