@@ -55,3 +55,33 @@ fn parts() {
         mb / t0.elapsed().as_secs_f64()
     );
 }
+#[test]
+#[ignore]
+fn parts2() {
+    let ex = Extractor::new(&aipx::data::load(None).unwrap());
+    let text = std::fs::read_to_string("/tmp/big5.txt").unwrap();
+    let mb = text.len() as f64 / 1e6;
+    for _ in 0..2 {
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for p in text.split("\n\n") {
+            n += aipx::ingest::lexicon::others_probe(ex.lexicon(), p);
+        }
+        println!("others {:.1} MB/s ({n})", mb / t0.elapsed().as_secs_f64());
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for l in text.lines() {
+            n += aipx::ingest::boilerplate::anywhere_probe(&l[..l.len().min(200)]) as usize;
+        }
+        println!("anywhere {:.1} MB/s ({n})", mb / t0.elapsed().as_secs_f64());
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for p in text.split("\n\n") {
+            n += ex.lexicon().names(p).len();
+        }
+        println!(
+            "names (incl tokens) {:.1} MB/s ({n})",
+            mb / t0.elapsed().as_secs_f64()
+        );
+    }
+}

@@ -260,7 +260,7 @@ impl Boilerplate {
             return true;
         }
         // Disclaimers and sign-ups say what they are early on: the start of a line decides.
-        let mut head = body.len().min(200);
+        let mut head = body.len().min(120);
         while !body.is_char_boundary(head) {
             head -= 1;
         }
@@ -339,4 +339,10 @@ mod tests {
         }
         assert!(!b.is_noise("Nvidia will ship in 2027, the company said."));
     }
+}
+
+#[doc(hidden)]
+/// probe
+pub fn anywhere_probe(line: &str) -> bool {
+    anywhere().is_match(line)
 }

@@ -93,7 +93,13 @@ pub struct Lexicon {
     capitals: Matcher,
     /// Which first three letters (folded to a-z or "other") any capitalised name starts with.
     prefixes: Vec<u64>,
-    /// Every other name (lower-case names, other scripts, programs): searched everywhere.
+    /// Other names starting with an ASCII letter or digit (`imec`, programs): tried, anchored,
+    /// at any word start.
+    lower: Matcher,
+    /// The same for [`Lexicon::lower`].
+    lower_prefixes: Vec<u64>,
+    /// Names in other scripts (`ソフトバンク`): searched everywhere in paragraphs that have
+    /// such characters.
     others: Matcher,
 }
 
@@ -225,6 +231,23 @@ const LEGAL: &[&str] = &[
 
 /// Size of the prefix bitmap: 27 classes (a-z and other) for each of three letters.
 const PREFIXES: usize = 27 * 27 * 27;
+
+/// Marks in `set` the first three letter classes of every pattern.
+fn fill_prefixes(set: &mut [u64], patterns: &[Pattern]) {
+    for p in patterns {
+        let b = p.text.as_bytes();
+        let class = |k: usize| b.get(k).map(|&c| letter_class(c));
+        let (c0, c1, c2) = (class(0), class(1), class(2));
+        for x1 in 0..27 {
+            for x2 in 0..27 {
+                if c1.is_none_or(|c| c == x1) && c2.is_none_or(|c| c == x2) {
+                    let bit = prefix_index(c0.unwrap_or(26), x1, x2);
+                    set[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+    }
+}
 
 /// A letter folded to 0-25, anything else 26.
 fn letter_class(c: u8) -> usize {
@@ -359,6 +382,8 @@ impl Lexicon {
             bare: HashMap::new(),
             capitals: Matcher::new(Vec::new(), StartKind::Anchored),
             prefixes: vec![0; PREFIXES.div_ceil(64)],
+            lower: Matcher::new(Vec::new(), StartKind::Anchored),
+            lower_prefixes: vec![0; PREFIXES.div_ceil(64)],
             others: Matcher::new(Vec::new(), StartKind::Both),
         };
         let mut names: Vec<(String, Named)> = Vec::new();
@@ -521,21 +546,13 @@ impl Lexicon {
         let (capitals, others): (Vec<Pattern>, Vec<Pattern>) = patterns
             .into_iter()
             .partition(|p| p.case != Case::Any && p.text.as_bytes()[0].is_ascii_uppercase());
-        for p in &capitals {
-            let b = p.text.as_bytes();
-            let class = |k: usize| b.get(k).map(|&c| letter_class(c));
-            let (c0, c1, c2) = (class(0), class(1), class(2));
-            for x1 in 0..27 {
-                for x2 in 0..27 {
-                    let ok = c1.is_none_or(|c| c == x1) && c2.is_none_or(|c| c == x2);
-                    if ok {
-                        let bit = prefix_index(c0.unwrap_or(26), x1, x2);
-                        self.prefixes[bit / 64] |= 1 << (bit % 64);
-                    }
-                }
-            }
-        }
+        let (lower, others): (Vec<Pattern>, Vec<Pattern>) = others
+            .into_iter()
+            .partition(|p| p.text.as_bytes()[0].is_ascii_alphanumeric());
+        fill_prefixes(&mut self.prefixes, &capitals);
+        fill_prefixes(&mut self.lower_prefixes, &lower);
         self.capitals = Matcher::new(capitals, StartKind::Anchored);
+        self.lower = Matcher::new(lower, StartKind::Anchored);
         self.others = Matcher::new(others, StartKind::Both);
     }
 
@@ -552,7 +569,7 @@ impl Lexicon {
         let mut next = 0;
         for tok in &t.toks {
             let first = bytes[tok.start];
-            if tok.start < next || tok.kind != Kind::Word || !first.is_ascii_uppercase() {
+            if tok.start < next || tok.kind == Kind::Sym {
                 continue;
             }
             if tok.start > 0 && bytes[tok.start - 1].is_ascii_alphanumeric() {
@@ -560,15 +577,22 @@ impl Lexicon {
             }
             let class = |k: usize| bytes.get(tok.start + k).map_or(26, |&c| letter_class(c));
             let bit = prefix_index(class(0), class(1), class(2));
-            if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
+            let has = |set: &[u64]| set[bit / 64] & (1 << (bit % 64)) != 0;
+            let mut hit = None;
+            if first.is_ascii_uppercase() && has(&self.prefixes) {
+                hit = self.capitals.anchored(text, tok.start);
             }
-            if let Some(h) = self.capitals.anchored(text, tok.start) {
+            if hit.is_none() && has(&self.lower_prefixes) {
+                hit = self.lower.anchored(text, tok.start);
+            }
+            if let Some(h) = hit {
                 hits.push(h);
                 next = h.end;
             }
         }
-        self.others.all(text, &mut hits);
+        if bytes.iter().any(|&b| b >= 0x80) {
+            self.others.all(text, &mut hits);
+        }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<NameHit> = Vec::with_capacity(hits.len());
         for h in hits {
@@ -668,4 +692,12 @@ mod tests {
         assert!(lex.bare("NVDA").is_some());
         assert!(lex.bare("ON").is_none() && lex.bare("AI").is_none());
     }
+}
+
+#[doc(hidden)]
+/// probe
+pub fn others_probe(lex: &Lexicon, text: &str) -> usize {
+    let mut v = Vec::new();
+    lex.others.all(text, &mut v);
+    v.len()
 }

@@ -7,7 +7,7 @@
 //! [`report`].
 
 pub mod article;
-mod boilerplate;
+pub mod boilerplate;
 pub mod cli;
 mod dates;
 mod entities;
