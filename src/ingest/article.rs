@@ -349,26 +349,26 @@ pub fn read_from(
             carry.extend_from_slice(&buf[p + 1..]);
             buf.truncate(p + 1);
         }
-        let text = match std::str::from_utf8(&buf) {
-            Ok(s) => s.to_string(),
+        let text: std::borrow::Cow<str> = match std::str::from_utf8(&buf) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
             // A character cut by a piece boundary is finished by the next piece.
             Err(e) if !complete && e.error_len().is_none() => {
                 let cut = e.valid_up_to();
                 carry.extend_from_slice(&buf[cut..]);
-                String::from_utf8_lossy(&buf[..cut]).into_owned()
+                String::from_utf8_lossy(&buf[..cut])
             }
             Err(_) => {
                 lossy_line.get_or_insert(number);
-                String::from_utf8_lossy(&buf).into_owned()
+                String::from_utf8_lossy(&buf)
             }
         };
         let text = match stripper.as_mut() {
-            Some(s) => s.line(&text),
+            Some(s) => std::borrow::Cow::Owned(s.line(&text)),
             None => text,
         };
         match session.as_mut() {
             None => {
-                head_lines.push((text, number));
+                head_lines.push((text.into_owned(), number));
                 if head_lines.len() >= HEAD_LINES {
                     session = Some(start(ex, &mut head_lines, fallback, &mut source));
                 }

@@ -213,8 +213,12 @@ impl Boilerplate {
         while !body.is_char_boundary(cut) {
             cut -= 1;
         }
-        let lower = body[..cut].to_lowercase();
-        let lower = lower.as_str();
+        let mut buf = [0u8; 90];
+        for (d, c) in buf.iter_mut().zip(body[..cut].bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        // ASCII lower case keeps character boundaries, so the bytes are still UTF-8.
+        let lower = std::str::from_utf8(&buf[..cut]).unwrap_or("");
         if short && lower.starts_with("about ") {
             self.section = false;
         }

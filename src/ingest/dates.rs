@@ -260,6 +260,28 @@ pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
     (jp, us)
 }
 
+/// First three letters (folded to a-z) of the words that can start a date form: months,
+/// weekdays, fiscal, ordinals, next and year.
+const DATE_PREFIXES: [&[u8; 3]; 26] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"fis", b"fir", b"sec", b"thi", b"fou",
+    b"nex", b"yea",
+];
+
+/// [`DATE_PREFIXES`] as a bitmap over 26 * 26 * 26 letter triples, built at compile time.
+const DATE_BITMAP: [u64; 275] = {
+    let mut map = [0u64; 275];
+    let mut k = 0;
+    while k < DATE_PREFIXES.len() {
+        let p = DATE_PREFIXES[k];
+        let bit =
+            ((p[0] - b'a') as usize * 26 + (p[1] - b'a') as usize) * 26 + (p[2] - b'a') as usize;
+        map[bit / 64] |= 1 << (bit % 64);
+        k += 1;
+    }
+    map
+};
+
 /// Whether a word can start a date form: a month, a weekday, FY, fiscal, Q, H, an ordinal,
 /// next, this or year. A quick test on its first three letters.
 fn may_start_date(w: &[u8]) -> bool {
@@ -269,36 +291,13 @@ fn may_start_date(w: &[u8]) -> bool {
     if w.len() <= 2 {
         return matches!(w, b"FY" | b"Q" | b"H");
     }
-    let key = [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20];
-    matches!(
-        &key,
-        b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"may"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"mon"
-            | b"tue"
-            | b"wed"
-            | b"thu"
-            | b"fri"
-            | b"sat"
-            | b"sun"
-            | b"fis"
-            | b"fir"
-            | b"sec"
-            | b"thi"
-            | b"fou"
-            | b"nex"
-            | b"yea"
-    )
+    let letter = |c: u8| (c | 0x20).wrapping_sub(b'a');
+    let (a, b, c) = (letter(w[0]), letter(w[1]), letter(w[2]));
+    if a >= 26 || b >= 26 || c >= 26 {
+        return false;
+    }
+    let bit = (a as usize * 26 + b as usize) * 26 + c as usize;
+    DATE_BITMAP[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 struct Finder<'t, 'a> {

@@ -2,6 +2,7 @@
 //! universe, compiled once into an Aho-Corasick automaton and listing tables.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -86,9 +87,9 @@ pub struct Lexicon {
     pub known: Vec<Known>,
     /// Recognised programs.
     pub programs: Vec<ProgramName>,
-    listings: HashMap<(Exchange, String), usize>,
-    symbols: HashMap<String, Vec<usize>>,
-    bare: HashMap<String, usize>,
+    listings: FxMap<(Exchange, String), usize>,
+    symbols: FxMap<String, Vec<usize>>,
+    bare: FxMap<String, usize>,
     /// Names that start with a capital: tried, anchored, at capitalised word starts only.
     capitals: Matcher,
     /// Which first three letters (folded to a-z or "other") any capitalised name starts with.
@@ -228,6 +229,46 @@ const LEGAL: &[&str] = &[
     " holdings",
     " group",
 ];
+
+/// A fast hasher for short keys (the Fx hash of rustc); the tables hold no untrusted keys
+/// that could be chosen to collide.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Size of the prefix bitmap: 27 classes (a-z and other) for each of three letters.
 const PREFIXES: usize = 27 * 27 * 27;
@@ -377,9 +418,9 @@ impl Lexicon {
         let mut lex = Lexicon {
             known: Vec::new(),
             programs: Vec::new(),
-            listings: HashMap::new(),
-            symbols: HashMap::new(),
-            bare: HashMap::new(),
+            listings: FxMap::default(),
+            symbols: FxMap::default(),
+            bare: FxMap::default(),
             capitals: Matcher::new(Vec::new(), StartKind::Anchored),
             prefixes: vec![0; PREFIXES.div_ceil(64)],
             lower: Matcher::new(Vec::new(), StartKind::Anchored),

@@ -19,6 +19,7 @@ mod scan;
 pub mod universe;
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDate;
 
@@ -145,7 +146,7 @@ impl Extractor {
             para: String::new(),
             para_line: 0,
             findings: Findings::default(),
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             cues: (0, 0),
         }
     }
@@ -171,7 +172,7 @@ pub struct Session<'a> {
     para: String,
     para_line: usize,
     findings: Findings,
-    seen: HashSet<Key>,
+    seen: HashSet<Key, BuildHasherDefault<lexicon::FxHasher>>,
     /// Japan and US cues of the article's first lines and of paragraphs with fiscal years,
     /// for fiscal years a paragraph does not place.
     cues: (usize, usize),
