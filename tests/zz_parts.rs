@@ -85,3 +85,27 @@ fn parts2() {
         );
     }
 }
+#[test]
+#[ignore]
+fn parts3() {
+    let ex = Extractor::new(&aipx::data::load(None).unwrap());
+    let text = std::fs::read_to_string("/tmp/big5.txt").unwrap();
+    let mb = text.len() as f64 / 1e6;
+    let (mut a, mut b, mut c) = (
+        std::time::Duration::ZERO,
+        std::time::Duration::ZERO,
+        std::time::Duration::ZERO,
+    );
+    for p in text.split("\n\n") {
+        let (_, x, y, z) = aipx::ingest::ents_only_probe(ex.lexicon(), p);
+        a += x;
+        b += y;
+        c += z;
+    }
+    println!(
+        "names_in {:.2} ms/MB, entities::find {:.2} ms/MB, money {:.2} ms/MB",
+        a.as_secs_f64() * 1e3 / mb,
+        b.as_secs_f64() * 1e3 / mb,
+        c.as_secs_f64() * 1e3 / mb
+    );
+}

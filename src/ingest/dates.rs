@@ -570,21 +570,21 @@ impl Finder<'_, '_> {
         }
         let y = self.ctx.as_of.year();
         let year = match first.checked_sub(1).map(|k| t.lower(k)) {
-            Some(w) if w == "next" => {
+            Some(w) if w.as_str() == "next" => {
                 if m > self.ctx.as_of.month() {
                     y
                 } else {
                     y + 1
                 }
             }
-            Some(w) if w == "last" => {
+            Some(w) if w.as_str() == "last" => {
                 if m < self.ctx.as_of.month() {
                     y
                 } else {
                     y - 1
                 }
             }
-            Some(w) if w == "this" => y,
+            Some(w) if w.as_str() == "this" => y,
             _ => year_for(&self.ctx, m, 0, tense(t, i)),
         };
         self.push(first, i, when(year))

@@ -221,8 +221,8 @@ impl<'a> Tokens<'a> {
     }
 
     /// Lower-case text of token `i`.
-    pub fn lower(&self, i: usize) -> String {
-        self.s(i).to_ascii_lowercase()
+    pub fn lower(&self, i: usize) -> Lower {
+        Lower::new(self.s(i))
     }
 
     /// Whether token `i` is the word `w`, ignoring ASCII case.
@@ -237,9 +237,20 @@ impl<'a> Tokens<'a> {
 
     /// The numeric value of number token `i`.
     pub fn number(&self, i: usize) -> Option<f64> {
-        (self.kind(i) == Kind::Num)
-            .then(|| self.s(i).replace(',', "").parse().ok())
-            .flatten()
+        if self.kind(i) != Kind::Num {
+            return None;
+        }
+        let text = self.s(i);
+        if !text.contains(',') {
+            return text.parse().ok();
+        }
+        let mut buf = [0u8; 40];
+        let mut len = 0;
+        for b in text.bytes().filter(|&b| b != b',') {
+            *buf.get_mut(len)? = b;
+            len += 1;
+        }
+        std::str::from_utf8(&buf[..len]).ok()?.parse().ok()
     }
 
     /// Whether number token `i` is plain digits of length `n`.
@@ -311,6 +322,31 @@ pub fn word_start(text: &str, start: usize, end: usize) -> bool {
 fn no_boundary(c: Option<char>, inner: Option<char>) -> bool {
     !inner.is_some_and(|i| i.is_alphanumeric() && !i.is_ascii() && !is_word_char(i))
         && c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// A short word in ASCII lower case, on the stack (empty when longer than 16 bytes).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Lower {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    fn new(word: &str) -> Lower {
+        let mut out = Lower::default();
+        if word.len() <= out.buf.len() {
+            for (d, c) in out.buf.iter_mut().zip(word.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            out.len = word.len();
+        }
+        out
+    }
+
+    /// The lower-case text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
 }
 
 /// Whether the characters around `text[start..end]` leave it a whole word.
