@@ -254,7 +254,10 @@ impl Boilerplate {
             return true;
         }
         let starts = body.len() <= 300
-            && (body.as_bytes()[0].is_ascii_alphabetic() || body.starts_with('('))
+            && body
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'(')
             && STARTS.iter().any(|s| lower.starts_with(s));
         if starts {
             // "By 2027, ..." opens a sentence, not a byline: bylines are a few capitalised names.
@@ -315,6 +318,14 @@ mod tests {
             "NVIDIA (NASDAQ: NVDA) supplies the GPUs.",
         ] {
             assert!(!b.is_noise(prose), "{prose:?} should be kept");
+        }
+    }
+
+    #[test]
+    fn marker_only_lines_do_not_panic() {
+        let mut b = Boilerplate::new();
+        for line in ["-", "#", "**", "> ", "_-_"] {
+            b.is_noise(line);
         }
     }
 

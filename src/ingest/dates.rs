@@ -246,7 +246,28 @@ fn year_value(t: &Tokens, i: usize) -> Option<i32> {
 /// Whose fiscal year a paragraph means, from the places and words it names.
 pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
     let (mut jp, mut us) = (0, 0);
-    for i in 0..t.len() {
+    let bytes = t.text.as_bytes();
+    for (i, tok) in t.toks.iter().enumerate() {
+        // Only words starting with these bytes can be cues.
+        if !matches!(
+            bytes[tok.start],
+            b'J' | b'T'
+                | b'M'
+                | b'y'
+                | b'D'
+                | b'C'
+                | b'f'
+                | b'W'
+                | b'P'
+                | b'S'
+                | b'A'
+                | b'U'
+                | 0xC2
+                | 0xE5
+                | 0xEF
+        ) {
+            continue;
+        }
         match t.s(i) {
             "Japan" | "Japanese" | "Tokyo" | "METI" | "yen" | "Diet" | "Takaichi" | "MEXT"
             | "¥" | "円" => jp += 1,

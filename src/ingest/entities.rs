@@ -444,6 +444,11 @@ fn bloomberg(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
     {
         return;
     }
+    // The symbol before is digits or capitals (`9984 JT`, `NVDA US`), never a word.
+    let prev = t.s(i - 1).as_bytes();
+    if !matches!(t.kind(i - 1), Kind::Num | Kind::Word) || prev.iter().any(u8::is_ascii_lowercase) {
+        return;
+    }
     let Some(&(_, codes)) = BLOOMBERG.iter().find(|(c, _)| *c == code) else {
         return;
     };

@@ -102,6 +102,8 @@ pub struct Lexicon {
     /// Names in other scripts (`ソフトバンク`): searched everywhere in paragraphs that have
     /// such characters.
     others: Matcher,
+    /// Bytes that start a name in [`Lexicon::others`].
+    others_lead: [bool; 256],
 }
 
 /// An automaton and the patterns it was built from.
@@ -426,6 +428,7 @@ impl Lexicon {
             lower: Matcher::new(Vec::new(), StartKind::Anchored),
             lower_prefixes: vec![0; PREFIXES.div_ceil(64)],
             others: Matcher::new(Vec::new(), StartKind::Both),
+            others_lead: [false; 256],
         };
         let mut names: Vec<(String, Named)> = Vec::new();
         for (i, e) in data.entities.iter().enumerate() {
@@ -594,6 +597,12 @@ impl Lexicon {
         fill_prefixes(&mut self.lower_prefixes, &lower);
         self.capitals = Matcher::new(capitals, StartKind::Anchored);
         self.lower = Matcher::new(lower, StartKind::Anchored);
+        for p in &others {
+            let first = p.text.as_bytes()[0];
+            self.others_lead[usize::from(first)] = true;
+            self.others_lead[usize::from(first.to_ascii_uppercase())] = true;
+            self.others_lead[usize::from(first.to_ascii_lowercase())] = true;
+        }
         self.others = Matcher::new(others, StartKind::Both);
     }
 
@@ -631,7 +640,7 @@ impl Lexicon {
                 next = h.end;
             }
         }
-        if bytes.iter().any(|&b| b >= 0x80) {
+        if bytes.iter().any(|&b| self.others_lead[usize::from(b)]) {
             self.others.all(text, &mut hits);
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));

@@ -147,6 +147,7 @@ impl Extractor {
             para_line: 0,
             findings: Findings::default(),
             seen: HashSet::default(),
+            tokens: Vec::new(),
             cues: (0, 0),
         }
     }
@@ -173,6 +174,8 @@ pub struct Session<'a> {
     para_line: usize,
     findings: Findings,
     seen: HashSet<Key, BuildHasherDefault<lexicon::FxHasher>>,
+    /// Token buffer reused from paragraph to paragraph.
+    tokens: Vec<scan::Token>,
     /// Japan and US cues of the article's first lines and of paragraphs with fiscal years,
     /// for fiscal years a paragraph does not place.
     cues: (usize, usize),
@@ -274,7 +277,7 @@ impl Session<'_> {
     fn scan(&mut self, para: &str) {
         let ex = self.ex;
         let lex = &ex.lexicon;
-        let t = Tokens::new(para);
+        let t = Tokens::reusing(para, std::mem::take(&mut self.tokens));
         let base = self.para_line;
         let line = |at: usize| base + t.line_of(at);
         let names = lex.names_in(&t);
@@ -439,6 +442,7 @@ impl Session<'_> {
                 None => {}
             }
         }
+        self.tokens = t.into_buffer();
     }
 }
 

@@ -61,7 +61,7 @@ fn scale(t: &Tokens, i: usize) -> Option<f64> {
         return None;
     }
     let glued = t.glued(i);
-    let word = match w.to_ascii_lowercase().as_str() {
+    let word = match t.lower(i).as_str() {
         "thousand" | "thousands" => Some(1e3),
         "million" | "millions" | "mln" | "mn" => Some(1e6),
         "billion" | "billions" | "bln" | "bn" => Some(1e9),

@@ -53,8 +53,14 @@ const ABBREVIATIONS: &[&str] = &[
 impl<'a> Tokens<'a> {
     /// Tokenises `text` in one pass.
     pub fn new(text: &'a str) -> Tokens<'a> {
+        Tokens::reusing(text, Vec::new())
+    }
+
+    /// Tokenises `text` into `toks`, a buffer kept from an earlier paragraph.
+    pub fn reusing(text: &'a str, mut toks: Vec<Token>) -> Tokens<'a> {
         let bytes = text.as_bytes();
-        let mut toks = Vec::with_capacity(text.len() / 4);
+        toks.clear();
+        toks.reserve(text.len() / 4);
         let mut line_starts = Vec::new();
         let mut space = true;
         let mut newline = false;
@@ -187,27 +193,37 @@ impl<'a> Tokens<'a> {
             || matches!(self.sym(last), Some(':' | ')' | '"' | '”'))
     }
 
+    /// Gives the token buffer back for the next paragraph.
+    pub fn into_buffer(self) -> Vec<Token> {
+        self.toks
+    }
+
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// Whether there are no tokens.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
 
     /// Text of token `i` (empty past the end).
+    #[inline]
     pub fn s(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
     /// Kind of token `i`; `Sym` past the end.
+    #[inline]
     pub fn kind(&self, i: usize) -> Kind {
         self.toks.get(i).map_or(Kind::Sym, |t| t.kind)
     }
 
     /// The character of symbol token `i`.
+    #[inline]
     pub fn sym(&self, i: usize) -> Option<char> {
         let t = self.toks.get(i)?;
         (t.kind == Kind::Sym)
@@ -216,26 +232,31 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` exists and is glued to the one before it.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.space)
     }
 
     /// Lower-case text of token `i`.
+    #[inline]
     pub fn lower(&self, i: usize) -> Lower {
         Lower::new(self.s(i))
     }
 
     /// Whether token `i` is the word `w`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Kind::Word && self.s(i).eq_ignore_ascii_case(w)
     }
 
     /// Whether token `i` is one of `words`, ignoring ASCII case.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         self.kind(i) == Kind::Word && words.iter().any(|w| self.s(i).eq_ignore_ascii_case(w))
     }
 
     /// The numeric value of number token `i`.
+    #[inline]
     pub fn number(&self, i: usize) -> Option<f64> {
         if self.kind(i) != Kind::Num {
             return None;
@@ -254,6 +275,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether number token `i` is plain digits of length `n`.
+    #[inline]
     pub fn digits(&self, i: usize, n: usize) -> bool {
         self.kind(i) == Kind::Num
             && self.s(i).len() == n
@@ -261,6 +283,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Text from the start of token `a` to the end of token `b`.
+    #[inline]
     pub fn span(&self, a: usize, b: usize) -> &'a str {
         match (self.toks.get(a), self.toks.get(b)) {
             (Some(x), Some(y)) if x.start <= y.end => &self.text[x.start..y.end],
@@ -269,21 +292,25 @@ impl<'a> Tokens<'a> {
     }
 
     /// 0-based line within the paragraph of byte offset `at`.
+    #[inline]
     pub fn line_of(&self, at: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= at)
     }
 
     /// Line within the paragraph of token `i`.
+    #[inline]
     pub fn token_line(&self, i: usize) -> usize {
         self.toks.get(i).map_or(0, |t| self.line_of(t.start))
     }
 
     /// Index of the sentence token `i` belongs to.
+    #[inline]
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentence_starts.partition_point(|&s| s <= i) - 1
     }
 
     /// Token range `[start, end)` of sentence `n`.
+    #[inline]
     pub fn sentence(&self, n: usize) -> (usize, usize) {
         let start = self.sentence_starts.get(n).copied().unwrap_or(self.len());
         let end = self
