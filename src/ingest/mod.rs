@@ -147,7 +147,7 @@ impl Extractor {
             para_line: 0,
             findings: Findings::default(),
             seen: HashSet::default(),
-            tokens: Vec::new(),
+            tokens: scan::Buffers::default(),
             cues: (0, 0),
         }
     }
@@ -175,7 +175,7 @@ pub struct Session<'a> {
     findings: Findings,
     seen: HashSet<Key, BuildHasherDefault<lexicon::FxHasher>>,
     /// Token buffer reused from paragraph to paragraph.
-    tokens: Vec<scan::Token>,
+    tokens: scan::Buffers,
     /// Japan and US cues of the article's first lines and of paragraphs with fiscal years,
     /// for fiscal years a paragraph does not place.
     cues: (usize, usize),
@@ -442,7 +442,7 @@ impl Session<'_> {
                 None => {}
             }
         }
-        self.tokens = t.into_buffer();
+        self.tokens = t.into_buffers();
     }
 }
 

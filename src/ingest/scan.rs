@@ -27,6 +27,14 @@ pub struct Token {
     pub newline: bool,
 }
 
+/// The vectors a [`Tokens`] fills, kept between paragraphs to save allocations.
+#[derive(Debug, Default)]
+pub struct Buffers {
+    toks: Vec<Token>,
+    line_starts: Vec<usize>,
+    sentence_starts: Vec<usize>,
+}
+
 /// A paragraph as tokens, with the positions of its lines and sentences.
 pub struct Tokens<'a> {
     /// The paragraph text.
@@ -53,15 +61,22 @@ const ABBREVIATIONS: &[&str] = &[
 impl<'a> Tokens<'a> {
     /// Tokenises `text` in one pass.
     pub fn new(text: &'a str) -> Tokens<'a> {
-        Tokens::reusing(text, Vec::new())
+        Tokens::reusing(text, Buffers::default())
     }
 
-    /// Tokenises `text` into `toks`, a buffer kept from an earlier paragraph.
-    pub fn reusing(text: &'a str, mut toks: Vec<Token>) -> Tokens<'a> {
+    /// Tokenises `text` into buffers kept from an earlier paragraph.
+    pub fn reusing(text: &'a str, buffers: Buffers) -> Tokens<'a> {
         let bytes = text.as_bytes();
+        let Buffers {
+            mut toks,
+            mut line_starts,
+            mut sentence_starts,
+        } = buffers;
         toks.clear();
         toks.reserve(text.len() / 4);
-        let mut line_starts = Vec::new();
+        line_starts.clear();
+        sentence_starts.clear();
+        sentence_starts.push(0);
         let mut space = true;
         let mut newline = false;
         let mut i = 0;
@@ -148,7 +163,7 @@ impl<'a> Tokens<'a> {
             text,
             toks,
             line_starts,
-            sentence_starts: vec![0],
+            sentence_starts,
         };
         tokens.find_sentences();
         tokens
@@ -193,9 +208,13 @@ impl<'a> Tokens<'a> {
             || matches!(self.sym(last), Some(':' | ')' | '"' | '”'))
     }
 
-    /// Gives the token buffer back for the next paragraph.
-    pub fn into_buffer(self) -> Vec<Token> {
-        self.toks
+    /// Gives the buffers back for the next paragraph.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            toks: self.toks,
+            line_starts: self.line_starts,
+            sentence_starts: self.sentence_starts,
+        }
     }
 
     /// Number of tokens.
