@@ -743,11 +743,3 @@ mod tests {
         assert!(lex.bare("ON").is_none() && lex.bare("AI").is_none());
     }
 }
-
-#[doc(hidden)]
-/// probe
-pub fn others_probe(lex: &Lexicon, text: &str) -> usize {
-    let mut v = Vec::new();
-    lex.others.all(text, &mut v);
-    v.len()
-}

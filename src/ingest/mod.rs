@@ -7,7 +7,7 @@
 //! [`report`].
 
 pub mod article;
-pub mod boilerplate;
+mod boilerplate;
 pub mod cli;
 mod dates;
 mod entities;
@@ -454,65 +454,4 @@ enum Key {
     Program(usize),
     Money(&'static str, u64, Option<u64>),
     Catalyst(When),
-}
-
-#[doc(hidden)]
-/// probe
-pub fn noise_probe(line: &str) -> bool {
-    Boilerplate::new().is_noise(line)
-}
-#[doc(hidden)]
-/// probe
-pub fn tokens_probe(p: &str) -> usize {
-    Tokens::new(p).len()
-}
-#[doc(hidden)]
-/// probe
-pub fn dates_probe(p: &str, as_of: NaiveDate) -> usize {
-    let t = Tokens::new(p);
-    dates::find(
-        &t,
-        &dates::Context {
-            as_of,
-            fiscal: FiscalCalendar::Japan,
-        },
-        &mut (0, 0),
-    )
-    .len()
-}
-#[doc(hidden)]
-/// probe
-pub fn ents_probe(lex: &Lexicon, p: &str) -> usize {
-    let t = Tokens::new(p);
-    let n = lex.names(p);
-    entities::find(&t, lex, &n).len()
-}
-#[doc(hidden)]
-/// probe
-pub fn money_probe(p: &str) -> usize {
-    let t = Tokens::new(p);
-    money::find(&t).len()
-}
-#[doc(hidden)]
-/// probe
-pub fn ents_only_probe(
-    lex: &Lexicon,
-    p: &str,
-) -> (
-    usize,
-    std::time::Duration,
-    std::time::Duration,
-    std::time::Duration,
-) {
-    let t = Tokens::new(p);
-    let t0 = std::time::Instant::now();
-    let n = lex.names_in(&t);
-    let d0 = t0.elapsed();
-    let t1 = std::time::Instant::now();
-    let m = entities::find(&t, lex, &n);
-    let d1 = t1.elapsed();
-    let t2 = std::time::Instant::now();
-    let k = money::find(&t).len();
-    let d2 = t2.elapsed();
-    (m.len() + k, d0, d1, d2)
 }
