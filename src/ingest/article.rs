@@ -148,9 +148,19 @@ pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
     let hit = dates::find(&t, &ctx, &mut (0, 0))
         .into_iter()
         .find(|d| matches!(d.when, When::Day(_)))?;
-    let When::Day(day) = hit.when else {
+    let When::Day(mut day) = hit.when else {
         return None;
     };
+    // A dateline without a year (`SEOUL, Jan 22`) is the latest such day up to `near`: an
+    // article is not dated after the day it is read against.
+    if !trimmed[hit.start..hit.end].contains(&day.format("%Y").to_string()) {
+        while day > near {
+            match day.checked_sub_months(chrono::Months::new(12)) {
+                Some(d) => day = d,
+                None => break,
+            }
+        }
+    }
     if keyword {
         return Some(day);
     }

@@ -413,7 +413,6 @@ impl Session<'_> {
             let program = programs
                 .iter()
                 .find(|(s, _)| *s == sentence)
-                .or(programs.first())
                 .map(|(_, p)| *p);
             match self.keep(Key::Catalyst(d.when)) {
                 Some(true) => self.findings.catalysts.push(CatalystHit {

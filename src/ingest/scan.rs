@@ -192,10 +192,13 @@ impl<'a> Tokens<'a> {
             if !ends && !t.newline {
                 continue;
             }
-            let starts_new = self.text[t.start..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+            // A list item (`- 24 March: ...`) starts its own sentence too.
+            let starts_new = self.text[t.start..].chars().next().is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || "\"“‘'(".contains(c)
+                    || t.newline && "-*•–".contains(c)
+            });
             if starts_new && (ends || self.line_is_heading(i - 1)) {
                 self.sentence_starts.push(i);
             }
@@ -429,10 +432,11 @@ mod tests {
 
     #[test]
     fn finds_sentences_and_lines() {
-        let t = Tokens::new("Nvidia rose. The U.S. said so.\nNext line here");
+        let t = Tokens::new("Nvidia rose. The U.S. said so.\nNext line here\n- a list item");
         assert_eq!(t.sentence_text(0), "Nvidia rose.");
         assert_eq!(t.sentence_text(1), "The U.S. said so.");
         assert_eq!(t.sentence_text(2), "Next line here");
+        assert_eq!(t.sentence_text(3), "- a list item");
         let next = (0..t.len()).find(|&i| t.s(i) == "Next").unwrap();
         assert_eq!(t.token_line(next), 1);
     }
