@@ -268,7 +268,7 @@ impl Boilerplate {
             return true;
         }
         // Disclaimers and sign-ups say what they are early on: the start of a line decides.
-        let mut head = body.len().min(120);
+        let mut head = body.len().min(if body.len() > 300 { 60 } else { 120 });
         while !body.is_char_boundary(head) {
             head -= 1;
         }

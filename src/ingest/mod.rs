@@ -294,11 +294,7 @@ impl Session<'_> {
                 Who::New { symbol, .. } => symbol.as_str(),
             }
         }
-        // Sentence and line of each mention, for the entities of a catalyst.
-        let places: Vec<(usize, usize)> = mentions
-            .iter()
-            .map(|m| (t.sentence_at(m.start), t.line_of(m.start)))
-            .collect();
+
         for m in &mentions {
             let key = match &m.who {
                 Who::Known(k) => Key::Known(*k),
@@ -343,7 +339,7 @@ impl Session<'_> {
         let mut programs: Vec<(usize, usize)> = Vec::new();
         for h in &names {
             if let Named::Program(p) = h.named {
-                programs.push((t.sentence_at(h.start), p));
+                programs.push((h.start, p));
                 if self.keep(Key::Program(p)) == Some(true) {
                     self.findings.programs.push(ProgramHit {
                         program: p,
@@ -390,6 +386,15 @@ impl Session<'_> {
         let mut cues = self.cues;
         let found = dates::find(&t, &ctx, &mut cues);
         self.cues = cues;
+        // Sentence and line of each mention, for the entities of a catalyst.
+        let places: Vec<(usize, usize)> = if found.is_empty() {
+            Vec::new()
+        } else {
+            mentions
+                .iter()
+                .map(|m| (t.sentence_at(m.start), t.line_of(m.start)))
+                .collect()
+        };
         for d in found {
             if d.when.end() <= self.as_of {
                 self.findings.history += 1;
@@ -412,7 +417,7 @@ impl Session<'_> {
             }
             let program = programs
                 .iter()
-                .find(|(s, _)| *s == sentence)
+                .find(|(at, _)| t.sentence_at(*at) == sentence)
                 .map(|(_, p)| *p);
             match self.keep(Key::Catalyst(d.when)) {
                 Some(true) => self.findings.catalysts.push(CatalystHit {

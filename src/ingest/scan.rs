@@ -43,8 +43,10 @@ pub struct Tokens<'a> {
     pub toks: Vec<Token>,
     /// Byte offsets where each line after the first starts.
     line_starts: Vec<usize>,
-    /// Token index where each sentence starts (the first is 0).
-    sentence_starts: Vec<usize>,
+    /// Token index where each sentence starts (the first is 0), found on first use.
+    sentence_starts: std::cell::OnceCell<Vec<usize>>,
+    /// A buffer for them from an earlier paragraph.
+    spare_sentences: std::cell::Cell<Vec<usize>>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -76,7 +78,6 @@ impl<'a> Tokens<'a> {
         toks.reserve(text.len() / 4);
         line_starts.clear();
         sentence_starts.clear();
-        sentence_starts.push(0);
         let mut space = true;
         let mut newline = false;
         let mut i = 0;
@@ -159,17 +160,27 @@ impl<'a> Tokens<'a> {
             space = false;
             newline = false;
         }
-        let mut tokens = Tokens {
+        Tokens {
             text,
             toks,
             line_starts,
-            sentence_starts,
-        };
-        tokens.find_sentences();
-        tokens
+            sentence_starts: std::cell::OnceCell::new(),
+            spare_sentences: std::cell::Cell::new(sentence_starts),
+        }
     }
 
-    fn find_sentences(&mut self) {
+    /// Sentence starts, found on first use.
+    fn sentences(&self) -> &[usize] {
+        self.sentence_starts.get_or_init(|| {
+            let mut starts = self.spare_sentences.take();
+            starts.clear();
+            starts.push(0);
+            self.find_sentences(&mut starts);
+            starts
+        })
+    }
+
+    fn find_sentences(&self, starts: &mut Vec<usize>) {
         let bytes = self.text.as_bytes();
         for i in 1..self.toks.len() {
             let t = self.toks[i];
@@ -200,7 +211,7 @@ impl<'a> Tokens<'a> {
                     || t.newline && "-*•–".contains(c)
             });
             if starts_new && (ends || self.line_is_heading(i - 1)) {
-                self.sentence_starts.push(i);
+                starts.push(i);
             }
         }
     }
@@ -216,7 +227,10 @@ impl<'a> Tokens<'a> {
         Buffers {
             toks: self.toks,
             line_starts: self.line_starts,
-            sentence_starts: self.sentence_starts,
+            sentence_starts: self
+                .sentence_starts
+                .into_inner()
+                .unwrap_or_else(|| self.spare_sentences.into_inner()),
         }
     }
 
@@ -328,18 +342,15 @@ impl<'a> Tokens<'a> {
     /// Index of the sentence token `i` belongs to.
     #[inline]
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentence_starts.partition_point(|&s| s <= i) - 1
+        self.sentences().partition_point(|&s| s <= i) - 1
     }
 
     /// Token range `[start, end)` of sentence `n`.
     #[inline]
     pub fn sentence(&self, n: usize) -> (usize, usize) {
-        let start = self.sentence_starts.get(n).copied().unwrap_or(self.len());
-        let end = self
-            .sentence_starts
-            .get(n + 1)
-            .copied()
-            .unwrap_or(self.len());
+        let starts = self.sentences();
+        let start = starts.get(n).copied().unwrap_or(self.len());
+        let end = starts.get(n + 1).copied().unwrap_or(self.len());
         (start, end)
     }
 
