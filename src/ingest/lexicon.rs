@@ -94,15 +94,11 @@ pub struct Lexicon {
     capitals: Matcher,
     /// Which first three letters (folded to a-z or "other") any capitalised name starts with.
     prefixes: Vec<u64>,
-    /// First words (lower case) of the capitalised names: a name can only start there.
-    first_words: FxSet<Vec<u8>>,
     /// Other names starting with an ASCII letter or digit (`imec`, programs): tried, anchored,
     /// at any word start.
     lower: Matcher,
     /// The same for [`Lexicon::lower`].
     lower_prefixes: Vec<u64>,
-    /// First words (lower case) of the names in [`Lexicon::lower`].
-    lower_first_words: FxSet<Vec<u8>>,
     /// Names in other scripts (`ソフトバンク`): searched everywhere in paragraphs that have
     /// such characters.
     others: Matcher,
@@ -273,23 +269,6 @@ impl FxHasher {
     }
 }
 
-/// A hash set with [`FxHasher`].
-pub type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
-
-/// The first words of `patterns`, in lower case: their leading ASCII letters and digits.
-fn first_words(patterns: &[Pattern]) -> FxSet<Vec<u8>> {
-    patterns
-        .iter()
-        .map(|p| {
-            p.text
-                .bytes()
-                .take_while(u8::is_ascii_alphanumeric)
-                .map(|b| b.to_ascii_lowercase())
-                .collect()
-        })
-        .collect()
-}
-
 /// A hash map with [`FxHasher`].
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -446,8 +425,6 @@ impl Lexicon {
             bare: FxMap::default(),
             capitals: Matcher::new(Vec::new(), StartKind::Anchored),
             prefixes: vec![0; PREFIXES.div_ceil(64)],
-            first_words: FxSet::default(),
-            lower_first_words: FxSet::default(),
             lower: Matcher::new(Vec::new(), StartKind::Anchored),
             lower_prefixes: vec![0; PREFIXES.div_ceil(64)],
             others: Matcher::new(Vec::new(), StartKind::Both),
@@ -618,8 +595,6 @@ impl Lexicon {
             .partition(|p| p.text.as_bytes()[0].is_ascii_alphanumeric());
         fill_prefixes(&mut self.prefixes, &capitals);
         fill_prefixes(&mut self.lower_prefixes, &lower);
-        self.first_words = first_words(&capitals);
-        self.lower_first_words = first_words(&lower);
         self.capitals = Matcher::new(capitals, StartKind::Anchored);
         self.lower = Matcher::new(lower, StartKind::Anchored);
         for p in &others {
@@ -653,15 +628,11 @@ impl Lexicon {
             let class = |k: usize| bytes.get(tok.start + k).map_or(26, |&c| letter_class(c));
             let bit = prefix_index(class(0), class(1), class(2));
             let has = |set: &[u64]| set[bit / 64] & (1 << (bit % 64)) != 0;
-            // The token must be the first word of some name (long words are just tried).
-            let lower = crate::ingest::scan::Lower::of(&text[tok.start..tok.end]);
-            let starts =
-                |set: &FxSet<Vec<u8>>| lower.is_empty() || set.contains(lower.as_str().as_bytes());
             let mut hit = None;
-            if first.is_ascii_uppercase() && has(&self.prefixes) && starts(&self.first_words) {
+            if first.is_ascii_uppercase() && has(&self.prefixes) {
                 hit = self.capitals.anchored(text, tok.start);
             }
-            if hit.is_none() && has(&self.lower_prefixes) && starts(&self.lower_first_words) {
+            if hit.is_none() && has(&self.lower_prefixes) {
                 hit = self.lower.anchored(text, tok.start);
             }
             if let Some(h) = hit {

@@ -392,16 +392,6 @@ pub struct Lower {
 }
 
 impl Lower {
-    /// `word` in lower case, or empty when it is longer than 16 bytes.
-    pub fn of(word: &str) -> Lower {
-        Lower::new(word)
-    }
-
-    /// Whether the word was too long to keep (or empty).
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     fn new(word: &str) -> Lower {
         let mut out = Lower::default();
         if word.len() <= out.buf.len() {
