@@ -2,9 +2,14 @@
 //! `9984.T`, `9984 JT`, `Securities code: 6702`), names and aliases, and bare US tickers
 //! where they cannot be ordinary words.
 
+mod tags;
+#[cfg(test)]
+mod tests;
+
 use super::lexicon::{Lexicon, NameHit, Named};
 use super::scan::{Kind, Tokens};
 use crate::model::Exchange;
+use tags::{BLOOMBERG, SUFFIXES, ends_tag, ex, tag_exchanges};
 
 /// Who a mention names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,184 +36,6 @@ pub struct Mention {
     pub end: usize,
     /// Who.
     pub who: Who,
-}
-
-fn ex(code: &str) -> Exchange {
-    Exchange::parse(code).expect("exchange codes in the tables below are known")
-}
-
-/// Spellings before a colon that [`Exchange::parse`] does not know, with candidate codes.
-const TAGS: &[(&str, &[&str])] = &[
-    ("nasdaq global select", &["NASDAQ"]),
-    ("nasdaq global select market", &["NASDAQ"]),
-    ("nasdaq global market", &["NASDAQ"]),
-    ("nasdaq gs", &["NASDAQ"]),
-    ("new york stock exchange", &["NYSE"]),
-    ("tokyo stock exchange", &["TSE"]),
-    ("tse prime", &["TSE"]),
-    ("tse prime market", &["TSE"]),
-    ("tse standard", &["TSE"]),
-    ("tse growth", &["TSE"]),
-    ("taiwan stock exchange", &["TWSE"]),
-    ("taipei exchange", &["TPEX"]),
-    ("korea exchange", &["KRX"]),
-    ("hong kong", &["HKEX"]),
-    ("hong kong stock exchange", &["HKEX"]),
-    ("hkse", &["HKEX"]),
-    ("shanghai", &["SSE"]),
-    ("shanghai stock exchange", &["SSE"]),
-    ("star market", &["SSE"]),
-    ("shenzhen", &["SZSE"]),
-    ("shenzhen stock exchange", &["SZSE"]),
-    ("london", &["LSE"]),
-    ("london stock exchange", &["LSE"]),
-    ("euronext", &["EPA", "AMS"]),
-    ("euronext paris", &["EPA"]),
-    ("euronext amsterdam", &["AMS"]),
-    ("frankfurt", &["XETRA"]),
-    ("fwb", &["XETRA"]),
-    ("six swiss exchange", &["SIX"]),
-    ("swiss exchange", &["SIX"]),
-    ("nasdaq stockholm", &["STO"]),
-];
-
-/// Yahoo-style suffixes (`9984.T`).
-const SUFFIXES: &[(&str, &str)] = &[
-    ("T", "TSE"),
-    ("TW", "TWSE"),
-    ("TWO", "TPEX"),
-    ("KS", "KRX"),
-    ("KQ", "KOSDAQ"),
-    ("HK", "HKEX"),
-    ("SS", "SSE"),
-    ("SH", "SSE"),
-    ("SZ", "SZSE"),
-    ("L", "LSE"),
-    ("PA", "EPA"),
-    ("AS", "AMS"),
-    ("DE", "XETRA"),
-    ("SW", "SIX"),
-    ("NS", "NSE"),
-    ("BO", "BSE"),
-    ("AX", "ASX"),
-    ("TO", "TSX"),
-    ("ST", "STO"),
-];
-
-/// Bloomberg exchange codes (`9984 JT`); several exchanges may share one.
-const BLOOMBERG: &[(&str, &[&str])] = &[
-    ("US", &["NASDAQ", "NYSE"]),
-    ("JT", &["TSE"]),
-    ("JP", &["TSE"]),
-    ("TT", &["TWSE", "TPEX"]),
-    ("KS", &["KRX"]),
-    ("KQ", &["KOSDAQ"]),
-    ("HK", &["HKEX"]),
-    ("CH", &["SSE", "SZSE"]),
-    ("LN", &["LSE"]),
-    ("FP", &["EPA"]),
-    ("NA", &["AMS"]),
-    ("GY", &["XETRA"]),
-    ("SW", &["SIX"]),
-    ("IN", &["NSE"]),
-    ("IB", &["BSE"]),
-];
-
-/// Whether `word` can be the last word of an exchange tag (`NASDAQ`, `Exchange`, `Paris`).
-fn ends_tag(word: &str) -> bool {
-    if word.len() > 12 {
-        return false;
-    }
-    let mut buf = [0u8; 12];
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let w = &buf[..word.len()];
-    matches!(
-        w,
-        b"nasdaq"
-            | b"nasdaqgs"
-            | b"nasdaqgm"
-            | b"nms"
-            | b"nyse"
-            | b"nyq"
-            | b"tse"
-            | b"tyo"
-            | b"jpx"
-            | b"tokyo"
-            | b"twse"
-            | b"tpe"
-            | b"tai"
-            | b"tpex"
-            | b"gtsm"
-            | b"krx"
-            | b"kse"
-            | b"kospi"
-            | b"kosdaq"
-            | b"hkex"
-            | b"hkg"
-            | b"sehk"
-            | b"hkse"
-            | b"sse"
-            | b"sha"
-            | b"szse"
-            | b"she"
-            | b"lse"
-            | b"lon"
-            | b"epa"
-            | b"enxtpa"
-            | b"euronext"
-            | b"ams"
-            | b"enxtam"
-            | b"xetra"
-            | b"etr"
-            | b"fra"
-            | b"six"
-            | b"swx"
-            | b"vtx"
-            | b"nse"
-            | b"nsei"
-            | b"bse"
-            | b"bom"
-            | b"asx"
-            | b"tsx"
-            | b"tor"
-            | b"sto"
-            | b"omx"
-            | b"exchange"
-            | b"market"
-            | b"select"
-            | b"prime"
-            | b"standard"
-            | b"growth"
-            | b"gs"
-            | b"kong"
-            | b"shanghai"
-            | b"shenzhen"
-            | b"london"
-            | b"paris"
-            | b"amsterdam"
-            | b"frankfurt"
-            | b"fwb"
-            | b"stockholm"
-    ) || Exchange::parse(word).is_some()
-}
-
-fn tag_exchanges(phrase: &str) -> Vec<Exchange> {
-    if let Some(e) = Exchange::parse(phrase) {
-        // Traders mix the two US venues up; try the other one too.
-        return match e.code() {
-            "NASDAQ" => vec![e, ex("NYSE")],
-            "NYSE" => vec![e, ex("NASDAQ")],
-            "SSE" => vec![e, ex("SZSE")],
-            "SZSE" => vec![e, ex("SSE")],
-            _ => vec![e],
-        };
-    }
-    TAGS.iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(phrase))
-        .map(|(_, codes)| codes.iter().map(|c| ex(c)).collect())
-        .unwrap_or_default()
 }
 
 /// A symbol read after a tag: tokens glued together, upper case, at most 10 bytes.
@@ -559,63 +386,4 @@ fn caps_lines(t: &Tokens) -> Vec<bool> {
         .map(|(words, upper)| words >= 4 && upper * 10 >= words * 7)
         .chain(std::iter::once(false))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn found(text: &str) -> Vec<String> {
-        let lex = Lexicon::new(&crate::data::load(None).unwrap());
-        let t = Tokens::new(text);
-        let names = lex.names(text);
-        find(&t, &lex, &names)
-            .into_iter()
-            .map(|m| match m.who {
-                Who::Known(k) => format!("{}={}", &text[m.start..m.end], lex.known[k].symbol),
-                Who::New {
-                    symbol,
-                    exchange,
-                    name,
-                } => format!("new {exchange}:{symbol} {name}"),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn reads_every_tag_form() {
-        assert_eq!(found("(NASDAQ: NVDA)"), ["NASDAQ: NVDA=NVDA"]);
-        assert_eq!(found("NYSE:TSM"), ["NYSE:TSM=TSM"]);
-        assert_eq!(found("(TSE: 9984)"), ["TSE: 9984=9984"]);
-        assert_eq!(found("TYO:6702"), ["TYO:6702=6702"]);
-        assert_eq!(
-            found("(TWSE: 2330, NYSE: TSM)"),
-            ["TWSE: 2330=TSM", "NYSE: TSM=TSM"]
-        );
-        assert_eq!(found("9984.T and 9984 JT"), ["9984.T=9984", "9984 JT=9984"]);
-        assert_eq!(found("(KRX: 000660)"), ["KRX: 000660=000660"]);
-        assert_eq!(found("(HKEX: 0700)"), ["HKEX: 0700=0700"]);
-        assert_eq!(
-            found("(Euronext Amsterdam: ASML)"),
-            ["Euronext Amsterdam: ASML=ASML"]
-        );
-        assert_eq!(found("(Xetra: IFX)"), ["Xetra: IFX=IFX"]);
-        assert_eq!(found("(NSE: TCS)"), ["NSE: TCS=TCS"]);
-        assert_eq!(
-            found("(Securities code: 6702)"),
-            ["Securities code: 6702=6702"]
-        );
-        assert_eq!(
-            found("Zeta Robotics Inc. (NASDAQ: ZRBT)"),
-            ["new NASDAQ:ZRBT Zeta Robotics Inc."]
-        );
-    }
-
-    #[test]
-    fn bare_tickers_only_where_unambiguous() {
-        assert_eq!(found("For NVDA and MSFT"), ["NVDA=NVDA", "MSFT=MSFT"]);
-        assert!(found("AI and IT ON the ARM of 2330 in 2026").is_empty());
-        assert!(found("JAPAN BETS ON NVDA AND MSFT FOR AI").is_empty());
-        assert!(found("version 2.T and www.example.HK").is_empty());
-    }
 }

@@ -2,14 +2,19 @@
 //! UTF-8 read lossily with a warning, lines streamed in bounded pieces so a file of any size
 //! runs in bounded memory, and the article's date taken from its `Date:`/`Published` line.
 
+mod dateline;
+mod html;
+#[cfg(test)]
+mod tests;
+
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::scan::Tokens;
-use super::{Extractor, Findings, dates};
-use crate::model::{FiscalCalendar, When};
+use super::{Extractor, Findings};
+pub use dateline::{date_line, find_date_line};
+use html::HtmlStripper;
 
 /// Lines at the top of an article searched for its date.
 pub const HEAD_LINES: usize = 40;
@@ -102,88 +107,6 @@ pub enum IngestError {
     },
 }
 
-/// Finds the article's date in its first lines: a `Date:`/`Published:` line, or a
-/// press-release dateline (`TOKYO, March 2, 2026 --`). Dates without a year take the year
-/// nearest `near`.
-pub fn find_date_line<'a>(
-    lines: impl Iterator<Item = &'a str>,
-    near: NaiveDate,
-) -> Option<NaiveDate> {
-    lines
-        .take(HEAD_LINES)
-        .find_map(|line| date_line(line, near))
-}
-
-const DATE_WORDS: &[&str] = &[
-    "date",
-    "published",
-    "posted",
-    "updated",
-    "publication date",
-    "released",
-    "issued",
-    "dated",
-];
-
-/// The date a single line states, if it is a date line.
-pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
-    let mut trimmed = line.trim().trim_start_matches(['#', '*', '_', '>', ' ']);
-    // A dateline opens a long first paragraph: only its start matters.
-    if trimmed.len() > 200 {
-        let mut cut = 200;
-        while !trimmed.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        trimmed = &trimmed[..cut];
-    }
-    let lower = trimmed.to_ascii_lowercase();
-    let keyword = DATE_WORDS
-        .iter()
-        .any(|w| lower.starts_with(w) && lower[w.len()..].starts_with([':', ' ']));
-    let t = Tokens::new(trimmed);
-    let ctx = dates::Context {
-        as_of: near,
-        fiscal: FiscalCalendar::Japan,
-    };
-    let hit = dates::find(&t, &ctx, &mut (0, 0))
-        .into_iter()
-        .find(|d| matches!(d.when, When::Day(_)))?;
-    let When::Day(mut day) = hit.when else {
-        return None;
-    };
-    // A dateline without a year (`SEOUL, Jan 22`) is the latest such day up to `near`: an
-    // article is not dated after the day it is read against.
-    if !trimmed[hit.start..hit.end].contains(&day.format("%Y").to_string()) {
-        while day > near {
-            match day.checked_sub_months(chrono::Months::new(12)) {
-                Some(d) => day = d,
-                None => break,
-            }
-        }
-    }
-    if keyword {
-        return Some(day);
-    }
-    // A dateline: a place, a comma, the date, then a dash, a slash or the end.
-    let before = &trimmed[..hit.start];
-    let after = trimmed[hit.end..].trim_start();
-    let place = before.is_empty()
-        || before.ends_with(", ")
-            && before.starts_with(|c: char| c.is_uppercase())
-            && before
-                .chars()
-                .all(|c| c.is_alphabetic() || " ,.'-".contains(c));
-    let weekday_only = before.split_whitespace().count() <= 1;
-    let tail = after.is_empty()
-        || ["/", "--", "—", "–", "-", "("]
-            .iter()
-            .any(|s| after.starts_with(s));
-    (place || weekday_only && before.ends_with(", "))
-        .then_some(())
-        .filter(|_| tail)?;
-    Some(day)
-}
-
 /// Why a file is not text, judged from its first bytes.
 fn binary_reason(head: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
@@ -206,88 +129,6 @@ fn binary_reason(head: &[u8]) -> Option<&'static str> {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
     (head.len() >= 32 && control * 10 > head.len()).then_some("binary data (control bytes)")
-}
-
-/// Removes tags, scripts and styles from HTML a line at a time, decoding common entities.
-#[derive(Debug, Default)]
-struct HtmlStripper {
-    in_tag: bool,
-    skipping: Option<&'static str>,
-}
-
-impl HtmlStripper {
-    fn line(&mut self, line: &str) -> String {
-        let mut out = String::with_capacity(line.len());
-        let mut rest = line;
-        while !rest.is_empty() {
-            if let Some(end) = self.skipping {
-                match rest.to_ascii_lowercase().find(end) {
-                    Some(i) => {
-                        rest = &rest[i + end.len()..];
-                        self.skipping = None;
-                    }
-                    None => break,
-                }
-                continue;
-            }
-            if self.in_tag {
-                match rest.find('>') {
-                    Some(i) => {
-                        rest = &rest[i + 1..];
-                        self.in_tag = false;
-                        out.push(' ');
-                    }
-                    None => break,
-                }
-                continue;
-            }
-            match rest.find('<') {
-                Some(i) => {
-                    out.push_str(&rest[..i]);
-                    let tag = rest[i + 1..].to_ascii_lowercase();
-                    self.skipping = if tag.starts_with("script") {
-                        Some("</script>")
-                    } else if tag.starts_with("style") {
-                        Some("</style>")
-                    } else {
-                        None
-                    };
-                    self.in_tag = self.skipping.is_none();
-                    rest = &rest[i + 1..];
-                }
-                None => {
-                    out.push_str(rest);
-                    break;
-                }
-            }
-        }
-        decode_entities(&out)
-    }
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = text.to_string();
-    for (entity, c) in [
-        ("&nbsp;", " "),
-        ("&amp;", "&"),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&#39;", "'"),
-        ("&apos;", "'"),
-        ("&yen;", "¥"),
-        ("&euro;", "€"),
-        ("&pound;", "£"),
-        ("&ndash;", "–"),
-        ("&mdash;", "—"),
-        ("&rsquo;", "’"),
-    ] {
-        out = out.replace(entity, c);
-    }
-    out
 }
 
 /// Reads lines of at most [`MAX_LINE`] bytes; a longer line comes back in pieces that share
@@ -534,65 +375,4 @@ pub fn read_paths(
         }
     }
     Ok((articles, notices))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(s: &str) -> NaiveDate {
-        crate::model::parse_day(s).unwrap()
-    }
-
-    #[test]
-    fn finds_date_lines_and_datelines() {
-        let near = day("2026-01-01");
-        assert_eq!(date_line("Date: 2026-03-02", near), Some(day("2026-03-02")));
-        assert_eq!(
-            date_line("Published: March 2, 2026 09:00 JST", near),
-            Some(day("2026-03-02"))
-        );
-        assert_eq!(
-            date_line("TOKYO, March 2, 2026 /PRNewswire/ --", near),
-            Some(day("2026-03-02"))
-        );
-        assert_eq!(
-            date_line("Monday, 2 March 2026", near),
-            Some(day("2026-03-02"))
-        );
-        assert_eq!(
-            date_line("Shipments start on March 2, 2027 at the plant.", near),
-            None
-        );
-    }
-
-    #[test]
-    fn skips_binary_and_reads_bad_utf8_lossily() {
-        let data = crate::data::load(None).unwrap();
-        let ex = Extractor::new(&data);
-        let today = day("2026-01-01");
-        let png = b"\x89PNG\r\n\x1a\n\0\0\0rest".as_slice();
-        assert!(
-            read_from(&ex, png, "x.png", false, None, today)
-                .unwrap()
-                .is_err()
-        );
-        let bad = b"Nvidia \xff\xfe will spend $1 billion by 2027.\n".as_slice();
-        let article = read_from(&ex, bad, "bad.txt", false, None, today)
-            .unwrap()
-            .unwrap();
-        assert_eq!(article.warnings.len(), 1);
-        assert_eq!(article.findings.entities[0].symbol, "NVDA");
-        assert_eq!(article.findings.money.len(), 1);
-    }
-
-    #[test]
-    fn strips_html() {
-        let mut s = HtmlStripper::default();
-        assert_eq!(
-            s.line("<p>NVIDIA &amp; TSMC</p><script>var x = '$1 billion';</script>")
-                .trim(),
-            "NVIDIA & TSMC"
-        );
-    }
 }
