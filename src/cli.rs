@@ -22,6 +22,10 @@ pub struct Cli {
     /// Load the dataset from this folder instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Merge what `aipx ingest` finds in these articles (files or folders) into the data;
+    /// repeatable.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub articles: Vec<PathBuf>,
     /// What to do; without one, aipx opens the interactive terminal UI.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -106,6 +110,18 @@ pub enum Command {
         #[arg(long, default_value = "", value_name = "SCRIPT")]
         keys: String,
     },
+    /// Extract tickers, money and dated catalysts from articles (files or folders).
+    Ingest {
+        /// Article files, or folders of .txt / .md / .html files.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Date to resolve relative dates against when an article has no date line
+        /// (default: the file's modification date).
+        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
 }
 
 /// Exit code for a name that matches nothing.
@@ -119,15 +135,19 @@ pub fn local_today() -> NaiveDate {
 }
 
 /// Loads the dataset the flags name, printing every error on failure.
+pub fn load_dataset(cli: &Cli, err: &mut dyn Write) -> Result<crate::model::Dataset, ExitCode> {
+    data::load(cli.data.as_deref()).map_err(|errors| {
+        let _ = writeln!(err, "{errors}");
+        let _ = writeln!(err, "aipx: {} error(s) in the dataset", errors.0.len());
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+/// Loads the dataset the flags name, merges `--articles` into it and builds the index.
 pub fn load_index(cli: &Cli, err: &mut dyn Write) -> Result<Index, ExitCode> {
-    match data::load(cli.data.as_deref()) {
-        Ok(data) => Ok(Index::new(data)),
-        Err(errors) => {
-            let _ = writeln!(err, "{errors}");
-            let _ = writeln!(err, "aipx: {} error(s) in the dataset", errors.0.len());
-            Err(ExitCode::from(EXIT_BAD_INPUT))
-        }
-    }
+    let data = load_dataset(cli, err)?;
+    let data = crate::ingest::cli::merge_articles(data, &cli.articles, err)?;
+    Ok(Index::new(data))
 }
 
 /// Resolves a ticker or explains, with suggestions, why it cannot.
@@ -227,6 +247,15 @@ fn execute(
     if let Command::Check { out: fmt } = command {
         return Ok(report::check(cli.data.as_deref(), fmt.format(), out));
     }
+    if let Command::Ingest {
+        paths,
+        as_of,
+        out: fmt,
+    } = command
+    {
+        let data = load_dataset(cli, err)?;
+        return crate::ingest::cli::ingest(&data, paths, *as_of, fmt.json, out, err);
+    }
     if let Command::Search {
         query,
         limit,
@@ -241,7 +270,6 @@ fn execute(
             let entity = resolve_or_explain(&index, ticker, err)?;
             report::show(&index, entity, today, fmt.format(), out)
         }
-        Command::Search { .. } => unreachable!("handled above"),
         Command::Programs { id, out: fmt } => {
             let program = match id {
                 Some(id) => match index.program_by_id(id) {
@@ -295,7 +323,9 @@ fn execute(
                 }
             }
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Ingest { .. } | Command::Search { .. } => {
+            unreachable!("handled above")
+        }
     };
     finish(written, err)
 }
@@ -310,13 +340,15 @@ fn search(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<std::io::Result<()>, ExitCode> {
-    if let Some(catalog) = cli.data.as_deref().and_then(data::cached_catalog) {
+    // Ingested articles change what there is to find: the cached catalog is the dataset's only.
+    let cacheable = cli.data.as_deref().filter(|_| cli.articles.is_empty());
+    if let Some(catalog) = cacheable.and_then(data::cached_catalog) {
         let searcher = crate::search::Searcher::from_catalog(catalog);
         return Ok(report::search(&searcher, query, limit, format, out));
     }
     let index = load_index(cli, err)?;
     let written = report::search(index.searcher(), query, limit, format, out);
-    if let Some(dir) = cli.data.as_deref() {
+    if let Some(dir) = cacheable {
         data::cache_catalog(dir, index.searcher().catalog());
     }
     Ok(written)

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod cli;
 pub mod data;
 pub mod index;
+pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod search;

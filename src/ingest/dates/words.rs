@@ -1,0 +1,336 @@
+//! Date forms that start with a word: FY2026, fiscal 2026, Q3 2026, the second half of next
+//! year, next year, year-end, the fiscal year starting April.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::Finder;
+use super::cues::*;
+use crate::ingest::scan::Kind;
+use crate::model::{FiscalCalendar, Part, When};
+
+impl Finder<'_, '_> {
+    pub(super) fn fiscal_year(
+        &mut self,
+        first: usize,
+        last: usize,
+        year: i32,
+        part: Option<Part>,
+    ) -> Option<usize> {
+        let calendar = self.possessor_calendar(first)?;
+        self.push(
+            first,
+            last,
+            When::FiscalYear {
+                calendar,
+                year,
+                part,
+            },
+        )
+    }
+
+    /// The fiscal calendar for a fiscal year at `first`: a company's own fiscal year (`the
+    /// company's fiscal 2027`) is not modelled and yields `None`.
+    pub(super) fn possessor_calendar(&self, first: usize) -> Option<FiscalCalendar> {
+        let t = self.t;
+        let mut k = first;
+        while k > 0 && t.is_any(k - 1, &["early", "mid", "late", "the", "its", "in"]) {
+            k -= 1;
+        }
+        if k >= 3 && t.is(k - 1, "s") && matches!(t.sym(k - 2), Some('\'' | '’')) {
+            let owner = t.s(k - 3);
+            return match owner {
+                "Japan" | "Tokyo" | "METI" | "government" | "ministry" | "Diet" => {
+                    Some(FiscalCalendar::Japan)
+                }
+                "America" | "Washington" | "Congress" | "Pentagon" => Some(FiscalCalendar::Us),
+                "S" | "US" => Some(FiscalCalendar::Us),
+                _ => None,
+            };
+        }
+        if k > 0 && t.is_any(k - 1, &["company", "firm", "group"]) {
+            return None;
+        }
+        Some(self.paragraph_calendar())
+    }
+
+    pub(super) fn paragraph_calendar(&self) -> FiscalCalendar {
+        if let Some(c) = self.calendar.get() {
+            return c;
+        }
+        let (jp, us) = calendar_cues(self.t);
+        self.cues.set(Some((jp, us)));
+        let c = match (jp, us) {
+            (0, 0) => self.ctx.fiscal,
+            (j, u) if j >= u => FiscalCalendar::Japan,
+            _ => FiscalCalendar::Us,
+        };
+        self.calendar.set(Some(c));
+        c
+    }
+
+    pub(super) fn word_form(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let y = self.ctx.as_of.year();
+        let part = part_before(t, i);
+        let first = part.map_or(i, |p| p.1);
+        // FY2026, FY26, FY 2026
+        if t.s(i) == "FY" {
+            let n = i + 1;
+            let year = year_value(t, n).or_else(|| {
+                t.digits(n, 2)
+                    .then(|| 2000 + t.number(n).unwrap_or(0.0) as i32)
+            })?;
+            if t.glued(n + 1) && matches!(t.sym(n + 1), Some('/' | '-')) {
+                return None;
+            }
+            return self.fiscal_year(first, n, year, part.map(|p| p.0));
+        }
+        if t.is(i, "fiscal") {
+            let mut n = i + 1;
+            if t.is(n, "year") {
+                n += 1;
+            }
+            if let Some(year) = year_value(t, n) {
+                if t.glued(n + 1) && matches!(t.sym(n + 1), Some('/' | '-')) {
+                    return None;
+                }
+                return self.fiscal_year(first, n, year, part.map(|p| p.0));
+            }
+            if t.is(i + 1, "year") {
+                return self.fiscal_relative(i, first);
+            }
+            return None;
+        }
+        // Q3 2026, H1 2026
+        if matches!(t.s(i), "Q" | "H") && t.glued(i + 1) && t.s(i + 1).len() == 1 {
+            let n = t.number(i + 1)? as u32;
+            if t.glued(i + 2) && matches!(t.kind(i + 2), Kind::Num | Kind::Word) {
+                return None;
+            }
+            let year = year_value(t, i + 2);
+            let quarter = t.s(i) == "Q" && (1..=4).contains(&n);
+            if t.is_any(
+                i + 2,
+                &[
+                    "FY", "fiscal", "results", "earnings", "report", "revenue", "sales",
+                ],
+            ) {
+                return None;
+            }
+            return match (quarter, year) {
+                (true, Some(y)) => self.push(
+                    i,
+                    i + 2,
+                    When::Quarter {
+                        year: y,
+                        quarter: n,
+                    },
+                ),
+                (true, None) => {
+                    let y = year_for(&self.ctx, 3 * n - 1, 15, tense(t, i));
+                    self.push(
+                        i,
+                        i + 1,
+                        When::Quarter {
+                            year: y,
+                            quarter: n,
+                        },
+                    )
+                }
+                (false, Some(y)) if (1..=2).contains(&n) => {
+                    self.push(i, i + 2, When::Half { year: y, half: n })
+                }
+                _ => None,
+            };
+        }
+        // third quarter of 2026, second half of next year, the first half
+        let ordinal = ["first", "second", "third", "fourth"]
+            .iter()
+            .position(|o| t.is(i, o));
+        if let Some(o) = ordinal {
+            let mut n = i + 1;
+            if t.sym(n) == Some('-') {
+                n += 1;
+            }
+            let half = t.is(n, "half");
+            if !(half || t.is(n, "quarter")) || half && o > 1 {
+                return None;
+            }
+            let num = o as u32 + 1;
+            if t.is_any(n + 1, PERIOD) {
+                return None;
+            }
+            let mut last = n;
+            let mut k = n + 1;
+            if t.is(k, "of") {
+                k += 1;
+            }
+            if t.is(k, "the") {
+                k += 1;
+            }
+            let year = if let Some(yv) = year_value(t, k) {
+                last = k;
+                Some(yv)
+            } else if t.is(k, "next") && t.is(k + 1, "year") {
+                last = k + 1;
+                Some(y + 1)
+            } else if (t.is(k, "this") || t.is(k, "the")) && t.is(k + 1, "year") || t.is(k, "year")
+            {
+                last = k + usize::from(!t.is(k, "year"));
+                Some(y)
+            } else if t.is_any(k, &["fiscal", "FY"]) {
+                return None;
+            } else {
+                None
+            };
+            let mid_month = if half { 6 * num - 3 } else { 3 * num - 1 };
+            let year = year.unwrap_or_else(|| year_for(&self.ctx, mid_month, 15, tense(t, i)));
+            let first = if i > 0 && t.is(i - 1, "the") {
+                i - 1
+            } else {
+                i
+            };
+            let when = if half {
+                When::Half { year, half: num }
+            } else {
+                When::Quarter { year, quarter: num }
+            };
+            return self.push(first, last, when);
+        }
+        // next year, this year, later this year, year-end
+        let next = t.is(i, "next");
+        if (next || t.is(i, "this")) && t.is(i + 1, "year") {
+            if i > 0 && t.is(i - 1, "earlier") {
+                return Some(i + 1);
+            }
+            let year = if next { y + 1 } else { y };
+            let first = if i > 0 && t.is(i - 1, "later") {
+                i - 1
+            } else {
+                first
+            };
+            return self.push(
+                first,
+                i + 1,
+                When::Year {
+                    year,
+                    part: part.map(|p| p.0),
+                },
+            );
+        }
+        if next && t.is_any(i + 1, &["month", "quarter"]) {
+            let d = self.ctx.as_of.with_day(1)?;
+            let when = if t.is(i + 1, "month") {
+                let d = d + Months::new(1);
+                When::Month {
+                    year: d.year(),
+                    month: d.month(),
+                    part: None,
+                }
+            } else {
+                let q = (d.month() - 1) / 3 + 1;
+                let (year, quarter) = if q == 4 {
+                    (d.year() + 1, 1)
+                } else {
+                    (d.year(), q + 1)
+                };
+                When::Quarter { year, quarter }
+            };
+            return self.push(i, i + 1, when);
+        }
+        if t.is(i, "year") && t.sym(i + 1) == Some('-') && t.is(i + 2, "end") {
+            return self.push(
+                i,
+                i + 2,
+                When::Year {
+                    year: y,
+                    part: Some(Part::Late),
+                },
+            );
+        }
+        // "by the end of the year", "the middle of the year"
+        if t.is(i, "year")
+            && i > 0
+            && t.is(i - 1, "the")
+            && let Some((p, s)) = part_before(t, i - 1)
+        {
+            let when = When::Year {
+                year: y,
+                part: Some(p),
+            };
+            return self.push(s, i, when);
+        }
+        None
+    }
+
+    /// `the fiscal year starting April`, `next fiscal year`, `this fiscal year`.
+    pub(super) fn fiscal_relative(&mut self, i: usize, first: usize) -> Option<usize> {
+        let t = self.t;
+        let calendar = self.possessor_calendar(first)?;
+        let as_of = self.ctx.as_of;
+        let fy_of = |d: NaiveDate| match calendar {
+            FiscalCalendar::Japan => {
+                if d.month() >= 4 {
+                    d.year()
+                } else {
+                    d.year() - 1
+                }
+            }
+            FiscalCalendar::Us => {
+                if d.month() >= 10 {
+                    d.year() + 1
+                } else {
+                    d.year()
+                }
+            }
+        };
+        let mut k = i + 2;
+        if t.is_any(k, &["that", "which"]) {
+            k += 1;
+        }
+        if t.is_any(k, &["starting", "starts", "beginning", "begins", "from"]) {
+            let mut m = k + 1;
+            if t.is(m, "in") {
+                m += 1;
+            }
+            if let Some(mo) = month(t, m) {
+                let year = match year_value(t, m + 1) {
+                    Some(y) => y,
+                    None => year_for(&self.ctx, mo, 1, Tense::Future),
+                };
+                let start = ymd(year, mo, 1)?;
+                let last = if year_value(t, m + 1).is_some() {
+                    m + 1
+                } else {
+                    m
+                };
+                let when = When::FiscalYear {
+                    calendar,
+                    year: fy_of(start),
+                    part: None,
+                };
+                return self.push(first.min(i), last, when);
+            }
+        }
+        let before = first.checked_sub(1).map(|k| t.lower(k)).unwrap_or_default();
+        let year = match before.as_str() {
+            "next" | "new" | "coming" => fy_of(as_of) + 1,
+            "this" | "current" => fy_of(as_of),
+            _ => return None,
+        };
+        let start = if first > 1 && t.is(first - 2, "the") {
+            first - 2
+        } else {
+            first - 1
+        };
+        self.push(
+            start,
+            i + 1,
+            When::FiscalYear {
+                calendar,
+                year,
+                part: None,
+            },
+        )
+    }
+}

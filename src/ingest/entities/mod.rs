@@ -1,0 +1,389 @@
+//! Companies in text: exchange-tagged tickers in every common form (`(NASDAQ: NVDA)`,
+//! `9984.T`, `9984 JT`, `Securities code: 6702`), names and aliases, and bare US tickers
+//! where they cannot be ordinary words.
+
+mod tags;
+#[cfg(test)]
+mod tests;
+
+use super::lexicon::{Lexicon, NameHit, Named};
+use super::scan::{Kind, Tokens};
+use crate::model::Exchange;
+use tags::{BLOOMBERG, SUFFIXES, ends_tag, ex, tag_exchanges};
+
+/// Who a mention names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A company the lexicon knows (position in [`Lexicon::known`]).
+    Known(usize),
+    /// A listing the lexicon does not know, named by an explicit exchange tag.
+    New {
+        /// Symbol as written, upper case.
+        symbol: String,
+        /// Exchange of the tag.
+        exchange: Exchange,
+        /// Name written before the tag, or the symbol.
+        name: String,
+    },
+}
+
+/// One company mention: byte span in the paragraph and who it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset after the end.
+    pub end: usize,
+    /// Who.
+    pub who: Who,
+}
+
+/// A symbol read after a tag: tokens glued together, upper case, at most 10 bytes.
+fn symbol_after(t: &Tokens, mut i: usize) -> Option<(usize, usize, String)> {
+    if !matches!(t.kind(i), Kind::Num | Kind::Word) {
+        return None;
+    }
+    let first = i;
+    let mut last = i;
+    i += 1;
+    while t.glued(i)
+        && (matches!(t.kind(i), Kind::Num | Kind::Word)
+            || matches!(t.sym(i), Some('.' | '-' | '&')))
+    {
+        i += 1;
+        if matches!(t.kind(i - 1), Kind::Num | Kind::Word) {
+            last = i - 1;
+        }
+    }
+    let sym = t.span(first, last);
+    let ok = sym.len() <= 10
+        && !sym.chars().any(char::is_lowercase)
+        && sym
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-&".contains(c));
+    ok.then(|| (first, last, sym.to_string()))
+}
+
+/// Capitalised words just before the `(` at token `open`: the company's written name.
+fn name_before(t: &Tokens, open: usize) -> Option<String> {
+    let mut first = open;
+    while first > 0 && open - first < 6 {
+        let k = first - 1;
+        let word_ok = t.kind(k) == Kind::Word
+            && (t.s(k).chars().next().is_some_and(char::is_uppercase)
+                || t.is_any(k, &["and", "of", "de"]));
+        let sym_ok = matches!(t.sym(k), Some('.' | ',' | '&' | '-')) && k > 0;
+        if word_ok || sym_ok {
+            first = k;
+        } else {
+            break;
+        }
+    }
+    while first < open && t.kind(first) != Kind::Word {
+        first += 1;
+    }
+    (first < open).then(|| {
+        t.span(first, open - 1)
+            .trim_end_matches([',', ' '])
+            .to_string()
+    })
+}
+
+fn resolve(lex: &Lexicon, exchanges: &[Exchange], symbol: &str) -> Option<usize> {
+    exchanges.iter().find_map(|&e| lex.listing(e, symbol))
+}
+
+/// Every company mention in a paragraph, given the names the lexicon found in it.
+pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Mention> = names
+        .iter()
+        .filter_map(|h| match h.named {
+            Named::Known(k) => Some(Mention {
+                start: h.start,
+                end: h.end,
+                who: Who::Known(k),
+            }),
+            Named::Program(_) => None,
+        })
+        .collect();
+    let mut caps_lines: Vec<bool> = Vec::new();
+    let bytes = t.text.as_bytes();
+    for i in 0..t.len() {
+        let tok = t.toks[i];
+        let first = bytes[tok.start];
+        match tok.kind {
+            Kind::Sym if first == b':' => tagged(t, lex, i, &mut out),
+            Kind::Sym if first == b'.' => suffixed(t, lex, i, &mut out),
+            Kind::Word if first.is_ascii_uppercase() => {
+                match tok.end - tok.start {
+                    2 => bloomberg(t, lex, i, &mut out),
+                    3..=5 => bare(t, lex, i, &mut caps_lines, &mut out),
+                    _ => {}
+                }
+                code(t, lex, i, &mut out);
+            }
+            Kind::Word if tok.end - tok.start == 4 => code(t, lex, i, &mut out),
+            _ => {}
+        }
+    }
+    // An unknown tag right after a known name (`Dixon Technologies (BSE: 540699)`) is
+    // another listing of that company.
+    let known: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|m| match m.who {
+            Who::Known(k) => Some((m.end, k)),
+            Who::New { .. } => None,
+        })
+        .collect();
+    for m in out.iter_mut() {
+        if matches!(m.who, Who::New { .. })
+            && let Some(&(_, k)) = known
+                .iter()
+                .find(|(end, _)| *end <= m.start && t.text[*end..m.start].trim() == "(")
+        {
+            m.who = Who::Known(k);
+        }
+    }
+    // A ticker inside a tag (`NVDA` in `NASDAQ: NVDA`) is one mention, not two.
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// `NASDAQ: NVDA`, `(TWSE: 2330, NYSE: TSM)`, `Euronext Paris: SU` at colon token `colon`.
+fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
+    // Cheap tests first: a word glued before the colon that can end an exchange's name,
+    // and a symbol after it.
+    if colon == 0 || t.kind(colon - 1) != Kind::Word || !ends_tag(t.s(colon - 1)) {
+        return;
+    }
+    if !matches!(t.kind(colon + 1), Kind::Num | Kind::Word) {
+        return;
+    }
+    let mut exchanges = Vec::new();
+    let mut tag_start = colon;
+    // Longest exchange phrase of up to five words ending right before the colon.
+    for n in (1..=5).rev() {
+        let Some(first) = colon.checked_sub(n) else {
+            continue;
+        };
+        if !(first..colon).all(|k| t.kind(k) == Kind::Word) {
+            continue;
+        }
+        let phrase: Vec<&str> = (first..colon).map(|k| t.s(k)).collect();
+        let found = tag_exchanges(&phrase.join(" "));
+        if !found.is_empty() {
+            exchanges = found;
+            tag_start = first;
+            break;
+        }
+    }
+    if exchanges.is_empty() {
+        return;
+    }
+    let Some((_, last, symbol)) = symbol_after(t, colon + 1) else {
+        return;
+    };
+    let who = match resolve(lex, &exchanges, &symbol) {
+        Some(k) => Who::Known(k),
+        None => {
+            let open =
+                (tag_start > 0 && t.sym(tag_start - 1) == Some('(')).then_some(tag_start - 1);
+            Who::New {
+                name: open
+                    .and_then(|o| name_before(t, o))
+                    .unwrap_or_else(|| symbol.clone()),
+                symbol,
+                exchange: exchanges[0],
+            }
+        }
+    };
+    out.push(Mention {
+        start: t.toks[tag_start].start,
+        end: t.toks[last].end,
+        who,
+    });
+}
+
+/// `9984.T`, `0700.HK`, `ASML.AS` at the full stop token `dot`.
+fn suffixed(t: &Tokens, lex: &Lexicon, dot: usize, out: &mut Vec<Mention>) {
+    if dot == 0 || !t.glued(dot) || !t.glued(dot + 1) || t.kind(dot + 1) != Kind::Word {
+        return;
+    }
+    let Some(&(_, code)) = SUFFIXES.iter().find(|(s, _)| *s == t.s(dot + 1)) else {
+        return;
+    };
+    if t.glued(dot + 2) && matches!(t.kind(dot + 2), Kind::Word | Kind::Num) {
+        return;
+    }
+    let mut first = dot - 1;
+    while first > 0 && t.glued(first) && matches!(t.kind(first - 1), Kind::Num | Kind::Word) {
+        first -= 1;
+    }
+    if first > 0 && t.glued(first) && matches!(t.sym(first - 1), Some('.' | '/' | '@')) {
+        return;
+    }
+    let symbol = t.span(first, dot - 1);
+    if symbol.chars().any(char::is_lowercase) {
+        return;
+    }
+    let exchange = ex(code);
+    let who = match lex.listing(exchange, symbol) {
+        Some(k) => Who::Known(k),
+        None => {
+            let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
+            let shape = match code {
+                "TSE" => symbol.len() == 4 && digits >= 3,
+                "TWSE" | "TPEX" => symbol.len() == 4 && digits == 4,
+                "KRX" | "KOSDAQ" | "SSE" | "SZSE" => symbol.len() == 6 && digits == 6,
+                "HKEX" => (1..=5).contains(&symbol.len()) && digits == symbol.len(),
+                _ => false,
+            };
+            if !shape {
+                return;
+            }
+            Who::New {
+                symbol: symbol.to_string(),
+                exchange,
+                name: symbol.to_string(),
+            }
+        }
+    };
+    out.push(Mention {
+        start: t.toks[first].start,
+        end: t.toks[dot + 1].end,
+        who,
+    });
+}
+
+/// `9984 JT`, `NVDA US Equity`: a known symbol then a Bloomberg exchange code.
+fn bloomberg(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
+    let code = t.s(i);
+    if code.len() != 2 || !t.toks[i].space || i == 0 || t.glued(i + 1) && t.kind(i + 1) != Kind::Sym
+    {
+        return;
+    }
+    // The symbol before is digits or capitals (`9984 JT`, `NVDA US`), never a word.
+    let prev = t.s(i - 1).as_bytes();
+    if !matches!(t.kind(i - 1), Kind::Num | Kind::Word) || prev.iter().any(u8::is_ascii_lowercase) {
+        return;
+    }
+    let Some(&(_, codes)) = BLOOMBERG.iter().find(|(c, _)| *c == code) else {
+        return;
+    };
+    let mut first = i - 1;
+    while first > 0 && t.glued(first) && matches!(t.kind(first - 1), Kind::Num | Kind::Word) {
+        first -= 1;
+    }
+    let symbol = t.span(first, i - 1);
+    if symbol.chars().any(char::is_lowercase) || !matches!(t.kind(i - 1), Kind::Num | Kind::Word) {
+        return;
+    }
+    let exchanges: Vec<Exchange> = codes.iter().map(|c| ex(c)).collect();
+    if let Some(k) = resolve(lex, &exchanges, symbol) {
+        let end = if t.is(i + 1, "Equity") { i + 1 } else { i };
+        out.push(Mention {
+            start: t.toks[first].start,
+            end: t.toks[end].end,
+            who: Who::Known(k),
+        });
+    }
+}
+
+/// `Securities code: 6702`, `(code 9984)`: Tokyo codes as Japanese releases write them.
+fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
+    if !t.is(i, "code") {
+        return;
+    }
+    let mut at = i + 1;
+    if t.sym(at) == Some(':') {
+        at += 1;
+    }
+    let Some((_, last, symbol)) = symbol_after(t, at) else {
+        return;
+    };
+    let tse = ex("TSE");
+    let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
+    if symbol.len() != 4 || digits < 3 {
+        return;
+    }
+    let who = match lex.listing(tse, &symbol) {
+        Some(k) => Who::Known(k),
+        None => Who::New {
+            name: symbol.clone(),
+            symbol,
+            exchange: tse,
+        },
+    };
+    let start = if i > 0 && t.is_any(i - 1, &["securities", "stock", "ticker"]) {
+        i - 1
+    } else {
+        i
+    };
+    out.push(Mention {
+        start: t.toks[start].start,
+        end: t.toks[last].end,
+        who,
+    });
+}
+
+/// `NVDA`, `$MSFT`: a US ticker that is not an ordinary word, outside all-caps lines.
+fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<bool>, out: &mut Vec<Mention>) {
+    let word = t.s(i);
+    if !(3..=5).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return;
+    }
+    let Some(k) = lex.bare(word) else { return };
+    let glued_word = |j: usize| matches!(t.kind(j), Kind::Word | Kind::Num);
+    if (t.glued(i) && i > 0 && glued_word(i - 1)) || (t.glued(i + 1) && glued_word(i + 1)) {
+        return;
+    }
+    if caps.is_empty() {
+        *caps = caps_lines(t);
+    }
+    if caps.get(t.token_line(i)).copied().unwrap_or(false) {
+        return;
+    }
+    let start = if i > 0 && t.glued(i) && t.sym(i - 1) == Some('$') {
+        i - 1
+    } else {
+        i
+    };
+    out.push(Mention {
+        start: t.toks[start].start,
+        end: t.toks[i].end,
+        who: Who::Known(k),
+    });
+}
+
+/// For each line of the paragraph, whether it is written in capitals (a shouted headline),
+/// where tickers cannot be told from words.
+fn caps_lines(t: &Tokens) -> Vec<bool> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    let mut line = 0;
+    for (i, tok) in t.toks.iter().enumerate() {
+        if tok.newline {
+            line = t.token_line(i);
+        }
+        if tok.kind == Kind::Word {
+            if counts.len() <= line {
+                counts.resize(line + 1, (0, 0));
+            }
+            counts[line].0 += 1;
+            counts[line].1 += usize::from(!t.s(i).chars().any(char::is_lowercase));
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(words, upper)| words >= 4 && upper * 10 >= words * 7)
+        .chain(std::iter::once(false))
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! What extraction finds in one article: companies, amounts, catalysts and programs, each at
+//! its first mention with the matched text and line.
+
+use crate::model::{Exchange, Money, When};
+
+/// A company found in an article, at its first mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityHit {
+    /// Primary ticker, or the dataset id of an unlisted body.
+    pub symbol: String,
+    /// Exchange of the primary listing.
+    pub exchange: Option<Exchange>,
+    /// Full name.
+    pub name: String,
+    /// Whether it trades.
+    pub listed: bool,
+    /// Position in [`super::Lexicon::known`], or `None` for a listing the lexicon does not know.
+    pub known: Option<usize>,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line of the first mention.
+    pub line: usize,
+}
+
+/// An amount of money found in an article, at its first mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoneyHit {
+    /// The amount with the dollar figure the text states beside it.
+    pub money: Money,
+    /// Upper end of a range.
+    pub upper: Option<f64>,
+    /// `up to`, `more than`, `at least`, `about`, `less than`.
+    pub qualifier: Option<&'static str>,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A date after the article's date: something to watch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalystHit {
+    /// The date at the precision written.
+    pub date: When,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Symbols of the entities named in the same sentence (else the same paragraph).
+    pub entities: Vec<String>,
+    /// Dataset program named with it, if any (position in [`super::Lexicon::programs`]).
+    pub program: Option<usize>,
+    /// The sentence it was found in.
+    pub sentence: String,
+}
+
+/// A dataset program recognised in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramHit {
+    /// Position in [`super::Lexicon::programs`].
+    pub program: usize,
+    /// Text of the first mention.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    /// Companies, in order of first mention.
+    pub entities: Vec<EntityHit>,
+    /// Amounts, in order of first mention.
+    pub money: Vec<MoneyHit>,
+    /// Dates after the article's date, in order of first mention.
+    pub catalysts: Vec<CatalystHit>,
+    /// Dataset programs recognised.
+    pub programs: Vec<ProgramHit>,
+    /// Dates on or before the article's date (history, not catalysts).
+    pub history: usize,
+    /// First non-furniture line, as a title.
+    pub title: Option<String>,
+    /// Whether [`super::MAX_DISTINCT`] was reached and later findings were dropped.
+    pub truncated: bool,
+}

@@ -1,0 +1,407 @@
+//! Amounts of money in text: `¥1.23 trillion ($7.9B)`, `up to US$6.4bn`, `1 trillion yen`,
+//! `Rs 76,000 crore`, `1兆2000億円`, ranges and stated-dollar pairs. Exchange rates,
+//! percentages and numbers without a currency are not money.
+
+#[cfg(test)]
+mod tests;
+
+use super::scan::{Kind, Tokens};
+use crate::model::{Currency, Money};
+
+/// One amount found in a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// Byte offset of the start (the qualifier, if any).
+    pub start: usize,
+    /// Byte offset after the end (the stated-dollar pair, if any).
+    pub end: usize,
+    /// The amount, with the US dollar figure the text states beside it.
+    pub money: Money,
+    /// Upper end of a range (`$1-2 billion`), in the same currency.
+    pub upper: Option<f64>,
+    /// `up to`, `more than`, `at least`, `about` or `less than`, as the text qualifies it.
+    pub qualifier: Option<&'static str>,
+}
+
+/// A currency amount without range or pair: tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+struct Simple {
+    first: usize,
+    last: usize,
+    currency: Option<Currency>,
+    value: f64,
+    scaled: bool,
+    /// Product of the scale words (`billion` = 1e9).
+    mult: f64,
+    plus: bool,
+}
+
+fn cur(code: &str) -> Option<Currency> {
+    Currency::from_code(code)
+}
+
+/// Currency codes and abbreviations written before or after a number.
+fn code_word(w: &str) -> Option<Currency> {
+    match w {
+        "USD" => cur("USD"),
+        "JPY" => cur("JPY"),
+        "EUR" => cur("EUR"),
+        "GBP" => cur("GBP"),
+        "KRW" => cur("KRW"),
+        "TWD" | "NTD" => cur("TWD"),
+        "INR" | "Rs" | "RS" => cur("INR"),
+        "CNY" | "RMB" => cur("CNY"),
+        "HKD" => cur("HKD"),
+        "CHF" => cur("CHF"),
+        _ => None,
+    }
+}
+
+/// Scale words after a number; single letters only glued to it (`$6B`, `$5m`).
+fn scale(t: &Tokens, i: usize) -> Option<f64> {
+    let w = t.s(i);
+    if t.kind(i) != Kind::Word {
+        return None;
+    }
+    let glued = t.glued(i);
+    let word = match t.lower(i).as_str() {
+        "thousand" | "thousands" => Some(1e3),
+        "million" | "millions" | "mln" | "mn" => Some(1e6),
+        "billion" | "billions" | "bln" | "bn" => Some(1e9),
+        "trillion" | "trillions" | "tn" | "trn" => Some(1e12),
+        "crore" | "crores" | "cr" => Some(1e7),
+        "lakh" | "lakhs" => Some(1e5),
+        _ => None,
+    };
+    word.or(match (w, glued) {
+        ("k" | "K", true) => Some(1e3),
+        ("m" | "M", true) => Some(1e6),
+        ("b" | "B", true) => Some(1e9),
+        ("T", true) => Some(1e12),
+        _ => None,
+    })
+}
+
+/// Currency words after an amount (`yen`, `U.S. dollars`); returns the currency and the last
+/// token used.
+fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
+    let w = t.lower(i);
+    let single = match w.as_str() {
+        "yen" => cur("JPY"),
+        "euro" | "euros" => cur("EUR"),
+        "won" => cur("KRW"),
+        "rupee" | "rupees" => cur("INR"),
+        "yuan" | "renminbi" => cur("CNY"),
+        "pound" | "pounds" => cur("GBP"),
+        "francs" => cur("CHF"),
+        "dollar" | "dollars" => cur("USD"),
+        _ if t.kind(i) == Kind::Word => code_word(t.s(i)),
+        _ => None,
+    };
+    if let Some(c) = single {
+        return Some((c, i));
+    }
+    // Country adjective, then the currency word: `Taiwan dollars`, `U.S. dollars`.
+    let mut j = i;
+    if t.is_any(j, &["U"])
+        && t.sym(j + 1) == Some('.')
+        && t.is(j + 2, "S")
+        && t.sym(j + 3) == Some('.')
+    {
+        j += 4;
+    } else if t.is_any(j, &["new"]) && t.is(j + 1, "Taiwan")
+        || t.is(j, "Hong") && t.is(j + 1, "Kong")
+    {
+        j += 2;
+    } else {
+        j += 1;
+    }
+    let country = t.lower(i);
+    let code = match (country.as_str(), t.lower(j).as_str()) {
+        ("u" | "us" | "american", "dollar" | "dollars") => "USD",
+        ("taiwan" | "nt" | "new", "dollar" | "dollars") => "TWD",
+        ("hong", "dollar" | "dollars") => "HKD",
+        ("japanese", "yen") => "JPY",
+        ("korean", "won") => "KRW",
+        ("indian", "rupees" | "rupee") => "INR",
+        ("chinese", "yuan") => "CNY",
+        ("swiss", "francs") => "CHF",
+        _ => return None,
+    };
+    Some((cur(code)?, j))
+}
+
+/// Currency written before the number at token `n`: returns it and the first token.
+fn currency_before(t: &Tokens, n: usize) -> Option<(Currency, usize)> {
+    let mut p = n.checked_sub(1)?;
+    // `$ 1 billion` and `USD 1.5 billion` may have a space; `Rs. 500` a full stop.
+    if let Some(c) = t.sym(p) {
+        let code = match c {
+            '$' => {
+                let before = p
+                    .checked_sub(1)
+                    .filter(|&b| t.glued(p) && t.kind(b) == Kind::Word);
+                match before.map(|b| t.s(b)) {
+                    Some("US" | "U" | "USD") => Some(("USD", 1)),
+                    Some("NT") => Some(("TWD", 1)),
+                    Some("HK") => Some(("HKD", 1)),
+                    Some("C" | "CA") => Some(("CAD", 1)),
+                    Some("A" | "AU") => Some(("AUD", 1)),
+                    Some("S" | "SG") => Some(("SGD", 1)),
+                    Some("R") => Some(("BRL", 1)),
+                    _ if p >= 4 && t.sym(p - 1) == Some('.') && t.is(p - 2, "S") => {
+                        Some(("USD", 4))
+                    }
+                    _ => Some(("USD", 0)),
+                }
+            }
+            '¥' | '￥' => match p.checked_sub(1).map(|b| t.s(b)) {
+                Some("CN" | "RMB") if t.glued(p) => Some(("CNY", 1)),
+                _ => Some(("JPY", 0)),
+            },
+            '€' => Some(("EUR", 0)),
+            '£' => Some(("GBP", 0)),
+            '₩' => Some(("KRW", 0)),
+            '₹' => Some(("INR", 0)),
+            '.' if p > 0 && t.is(p - 1, "Rs") => Some(("INR", 1)),
+            _ => None,
+        };
+        let (code, back) = code?;
+        p -= back;
+        return Some((cur(code)?, p));
+    }
+    if t.kind(p) == Kind::Word {
+        return code_word(t.s(p)).map(|c| (c, p));
+    }
+    None
+}
+
+/// Japanese units glued to a number: `1兆2000億円`, `3000万円`, `50億ドル`.
+fn cjk(t: &Tokens, n: usize, first_value: f64) -> Option<(f64, Currency, usize)> {
+    let mut value = 0.0;
+    let mut part = first_value;
+    let mut i = n + 1;
+    loop {
+        let unit = match t.sym(i) {
+            Some('兆') => 1e12,
+            Some('億') => 1e8,
+            Some('万') => 1e4,
+            _ => break,
+        };
+        value += part * unit;
+        part = 0.0;
+        i += 1;
+        match t.number(i) {
+            Some(v) if t.glued(i) => {
+                part = v;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    value += part;
+    let currency = match t.sym(i) {
+        Some('円') => cur("JPY"),
+        Some('元') => cur("CNY"),
+        Some('ド') if t.sym(i + 1) == Some('ル') => {
+            i += 1;
+            cur("USD")
+        }
+        _ => None,
+    }?;
+    Some((value, currency, i))
+}
+
+/// An amount at number token `n`, with whatever currency and scale surround it.
+fn simple(t: &Tokens, n: usize) -> Option<Simple> {
+    let value = t.number(n)?;
+    // Model names and codes (`H100`, `GPT-4`) are not amounts.
+    if n > 0 && t.glued(n) && t.kind(n - 1) == Kind::Word && code_word(t.s(n - 1)).is_none() {
+        return None;
+    }
+    if matches!(t.sym(n + 1), Some('%' | '％'))
+        || t.is_any(n + 1, &["percent", "pct", "percentage"])
+    {
+        return None;
+    }
+    if let Some((value, currency, last)) = cjk(t, n, value) {
+        return Some(Simple {
+            first: n,
+            last,
+            currency: Some(currency),
+            value,
+            scaled: true,
+            mult: 1.0,
+            plus: false,
+        });
+    }
+    let before = currency_before(t, n);
+    let mut s = Simple {
+        first: before.map_or(n, |b| b.1),
+        last: n,
+        currency: before.map(|b| b.0),
+        value,
+        scaled: false,
+        mult: 1.0,
+        plus: false,
+    };
+    let mut i = n + 1;
+    while let Some(k) = scale(t, i) {
+        s.value *= k;
+        s.mult *= k;
+        s.scaled = true;
+        s.last = i;
+        i += 1;
+    }
+    if t.glued(i) && (t.sym(i) == Some('+') || t.sym(i) == Some('-') && t.is(i + 1, "plus")) {
+        s.plus = true;
+        s.last = if t.sym(i) == Some('+') { i } else { i + 1 };
+        i = s.last + 1;
+    }
+    if s.currency.is_none()
+        && let Some((c, last)) = currency_after(t, i)
+    {
+        s.currency = Some(c);
+        s.last = last;
+    }
+    Some(s)
+}
+
+/// Qualifier words ending right before token `first`: the canonical word and the first token.
+fn qualifier(t: &Tokens, first: usize) -> Option<(&'static str, usize)> {
+    const PHRASES: &[(&[&str], &str)] = &[
+        (&["up", "to"], "up to"),
+        (&["as", "much", "as"], "up to"),
+        (&["more", "than"], "more than"),
+        (&["in", "excess", "of"], "more than"),
+        (&["over"], "more than"),
+        (&["exceeding"], "more than"),
+        (&["at", "least"], "at least"),
+        (&["less", "than"], "less than"),
+        (&["under"], "less than"),
+        (&["about"], "about"),
+        (&["around"], "about"),
+        (&["approximately"], "about"),
+        (&["roughly"], "about"),
+        (&["nearly"], "about"),
+        (&["almost"], "about"),
+        (&["some"], "about"),
+        (&["an", "estimated"], "about"),
+    ];
+    PHRASES.iter().find_map(|(words, canon)| {
+        let start = first.checked_sub(words.len())?;
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| t.is(start + k, w))
+            .then_some((*canon, start))
+    })
+}
+
+fn is_dash(t: &Tokens, i: usize) -> bool {
+    matches!(t.sym(i), Some('-' | '–' | '—' | '~' | '〜'))
+}
+
+/// Every amount of money in a paragraph.
+pub fn find(t: &Tokens) -> Vec<Amount> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if t.kind(i) != Kind::Num {
+            i += 1;
+            continue;
+        }
+        let Some(mut a) = simple(t, i) else {
+            i += 1;
+            continue;
+        };
+        let mut upper = None;
+        // A range: `$1-2 billion`, `1 to 1.5 trillion yen`, `¥500 billion-¥700 billion`.
+        let sep = a.last + 1;
+        let between = a.first > 0 && t.is(a.first - 1, "between");
+        if is_dash(t, sep) || t.is(sep, "to") || between && t.is(sep, "and") {
+            let bn = (sep + 1..sep + 5).find(|&k| t.kind(k) == Kind::Num);
+            let b = bn.and_then(|k| simple(t, k)).filter(|b| b.first == sep + 1);
+            if let Some(b) = b.filter(|b| b.currency.is_some() || a.currency.is_some()) {
+                let same = a.currency.is_none() || b.currency.is_none() || a.currency == b.currency;
+                if same && (a.scaled || b.scaled) {
+                    if !a.scaled {
+                        a.value *= b.mult;
+                    }
+                    a.currency = a.currency.or(b.currency);
+                    upper = Some(b.value);
+                    a.last = b.last;
+                }
+            }
+        }
+        let Some(currency) = a.currency else {
+            i += 1;
+            continue;
+        };
+        // Exchange-rate notes (`$1 = 0.90 euros`) are not amounts, on either side.
+        if t.sym(a.last + 1) == Some('=') || a.first > 0 && t.sym(a.first - 1) == Some('=') {
+            i = a.last + 3;
+            continue;
+        }
+        let (mut qual, mut start_tok) = match qualifier(t, a.first) {
+            Some((q, s)) => (Some(q), s),
+            None => (None, a.first),
+        };
+        if a.plus {
+            qual = Some("more than");
+        }
+        if t.is(start_tok.wrapping_sub(1), "between") && upper.is_some() {
+            start_tok -= 1;
+        }
+        let (usd, end_tok) = pair(t, a.last, currency);
+        let end_tok = end_tok.unwrap_or(a.last);
+        if let Some(money) =
+            Money::new(currency, a.value, usd.filter(|_| currency != Currency::USD))
+            && upper.is_none_or(|u| u.is_finite())
+        {
+            out.push(Amount {
+                start: t.toks[start_tok].start,
+                end: t.toks[end_tok].end,
+                money,
+                upper,
+                qualifier: qual,
+            });
+        }
+        i = end_tok + 1;
+    }
+    out
+}
+
+/// A stated equivalent after an amount ending at `last`: `(about $6.34 billion)` or
+/// `, or $6.3 billion`. Returns the dollar value (when it is in dollars) and the last token.
+fn pair(t: &Tokens, last: usize, currency: Currency) -> (Option<f64>, Option<usize>) {
+    let mut i = last + 1;
+    let paren = t.sym(i) == Some('(');
+    let comma_or = t.sym(i) == Some(',') && t.is(i + 1, "or");
+    if !paren && !comma_or {
+        return (None, None);
+    }
+    i += if paren { 1 } else { 2 };
+    while t.kind(i) == Kind::Word && code_word(t.s(i)).is_none() && !t.is_any(i, &["US", "U"]) {
+        i += 1;
+        if i > last + 5 {
+            return (None, None);
+        }
+    }
+    let num = (i..i + 4).find(|&k| t.kind(k) == Kind::Num);
+    let Some(b) = num
+        .and_then(|k| simple(t, k))
+        .filter(|b| b.currency.is_some() && b.first == i)
+    else {
+        return (None, None);
+    };
+    let mut end = b.last;
+    if paren {
+        match (b.last + 1..b.last + 9).find(|&k| t.sym(k) == Some(')') || t.kind(k) == Kind::Num) {
+            Some(k) if t.sym(k) == Some(')') => end = k,
+            _ => return (None, None),
+        }
+    }
+    let usd = (b.currency == Some(Currency::USD) && currency != Currency::USD).then_some(b.value);
+    (usd, Some(end))
+}

@@ -1,0 +1,101 @@
+//! Unit tests of money reading.
+
+use super::*;
+
+fn amounts(text: &str) -> Vec<String> {
+    let t = Tokens::new(text);
+    find(&t)
+        .into_iter()
+        .map(|a| {
+            let mut s = format!("{} {}", a.money.currency.code(), a.money.amount);
+            if let Some(u) = a.money.usd {
+                s += &format!(" usd {u}");
+            }
+            if let Some(u) = a.upper {
+                s += &format!(" to {u}");
+            }
+            if let Some(q) = a.qualifier {
+                s += &format!(" [{q}]");
+            }
+            s + &format!(" '{}'", &text[a.start..a.end])
+        })
+        .collect()
+}
+
+#[test]
+fn reads_symbols_words_and_scales() {
+    assert_eq!(
+        amounts("¥1.23 trillion"),
+        ["JPY 1230000000000 '¥1.23 trillion'"]
+    );
+    assert_eq!(amounts("US$6.4bn"), ["USD 6400000000 'US$6.4bn'"]);
+    assert_eq!(amounts("€2 billion"), ["EUR 2000000000 '€2 billion'"]);
+    assert_eq!(amounts("£500m"), ["GBP 500000000 '£500m'"]);
+    assert_eq!(
+        amounts("₩1.5 trillion"),
+        ["KRW 1500000000000 '₩1.5 trillion'"]
+    );
+    assert_eq!(
+        amounts("NT$300 billion"),
+        ["TWD 300000000000 'NT$300 billion'"]
+    );
+    assert_eq!(
+        amounts("Rs. 76,000 crore"),
+        ["INR 760000000000 'Rs. 76,000 crore'"]
+    );
+    assert_eq!(
+        amounts("2 trillion won"),
+        ["KRW 2000000000000 '2 trillion won'"]
+    );
+    assert_eq!(
+        amounts("500 million euros"),
+        ["EUR 500000000 '500 million euros'"]
+    );
+    assert_eq!(
+        amounts("3 billion U.S. dollars"),
+        ["USD 3000000000 '3 billion U.S. dollars'"]
+    );
+    assert_eq!(amounts("$1T"), ["USD 1000000000000 '$1T'"]);
+    assert_eq!(amounts("1兆2000億円"), ["JPY 1200000000000 '1兆2000億円'"]);
+    assert_eq!(amounts("3000億円"), ["JPY 300000000000 '3000億円'"]);
+}
+
+#[test]
+fn keeps_pairs_ranges_and_qualifiers_together() {
+    assert_eq!(
+        amounts("up to ¥1 trillion ($6.34 billion) for AI"),
+        ["JPY 1000000000000 usd 6340000000 [up to] 'up to ¥1 trillion ($6.34 billion)'"]
+    );
+    assert_eq!(
+        amounts("1 trillion yen (about $6.3 billion)"),
+        ["JPY 1000000000000 usd 6300000000 '1 trillion yen (about $6.3 billion)'"]
+    );
+    assert_eq!(
+        amounts("more than $200 billion and $1-2 billion"),
+        [
+            "USD 200000000000 [more than] 'more than $200 billion'",
+            "USD 1000000000 to 2000000000 '$1-2 billion'"
+        ]
+    );
+    assert_eq!(
+        amounts("$200 billion-plus"),
+        ["USD 200000000000 [more than] '$200 billion-plus'"]
+    );
+    assert_eq!(
+        amounts("between ¥500 billion and ¥700 billion"),
+        ["JPY 500000000000 to 700000000000 'between ¥500 billion and ¥700 billion'"]
+    );
+    assert_eq!(
+        amounts("₩10 trillion, or about $7.5 billion,"),
+        ["KRW 10000000000000 usd 7500000000 '₩10 trillion, or about $7.5 billion'"]
+    );
+}
+
+#[test]
+fn ignores_rates_percentages_counts_and_model_names() {
+    assert!(amounts("($1 = 0.90 euros)").is_empty());
+    assert!(amounts("(1 USD = 150 JPY)").is_empty());
+    assert!(amounts("up 50% to 26.7 percent").is_empty());
+    assert!(amounts("24 companies, 500 MW, 10,000 GPUs, H100, GPT-4, 2026-2030").is_empty());
+    assert!(amounts("a 1 trillion-parameter model").is_empty());
+}
