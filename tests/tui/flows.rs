@@ -257,3 +257,35 @@ fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
     let late = results_for(app.index(), "tsmc");
     assert!(!app.receive_results("tsmc", late));
 }
+
+#[test]
+fn ingested_records_are_marked_apart_from_curated_ones() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles/09_india_business.txt");
+    let (data, _) = aipx::ingest::load_with_articles(super::dataset(), &[fixture])
+        .expect("fixture article ingests");
+    let mut screen = aipx::tui::screen::Headless::new(super::app_on(data), 120, 40);
+    screen.play("3").expect("valid keys");
+    let text = screen.text();
+    assert!(
+        text.contains("[ingested]"),
+        "timeline marks ingested rows:\n{text}"
+    );
+    // Curated rows carry no mark.
+    let curated = text
+        .lines()
+        .find(|l| l.contains("Genesis pa"))
+        .expect("curated row");
+    assert!(!curated.contains("[ingested]"), "{curated}");
+    // The detail pane of an ingested catalyst names its file and line.
+    screen.play("G").expect("valid keys");
+    let mut found = false;
+    for _ in 0..80 {
+        if screen.text().contains("ingested from") {
+            found = true;
+            break;
+        }
+        screen.play("k").expect("valid keys");
+    }
+    assert!(found, "some ingested catalyst shows where it came from");
+}

@@ -56,6 +56,9 @@ impl Widget for CatalystDetail<'_> {
             )));
         }
         lines.push(Line::raw(clean(&c.note).into_owned()));
+        if let Some(note) = super::text::origin_note(&c.origin) {
+            lines.push(Line::styled(note, theme.accent()));
+        }
         let files: Vec<String> = c
             .sources
             .iter()

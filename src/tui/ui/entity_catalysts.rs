@@ -49,13 +49,18 @@ impl CatalystRow<'_> {
             (timing.long(), COUNTDOWN_WIDTH)
         };
         let fixed = 2 + DATE_WIDTH + 1 + countdown_width + 2;
+        let mark = match cat.origin {
+            crate::model::Origin::Curated => "",
+            crate::model::Origin::Ingested(_) => super::text::INGESTED_MARK,
+        };
+        let title = format!("{mark}{}", clean(&cat.title));
         Line::from(vec![
             Span::styled(format!("{} ", timing_mark(timing)), style),
             Span::styled(cell(&cat.date.label(), DATE_WIDTH), style),
             Span::raw(" "),
             Span::styled(cell(&countdown, countdown_width), style),
             Span::raw("  "),
-            Span::raw(fit(&clean(&cat.title), self.width.saturating_sub(fixed))),
+            Span::raw(fit(&title, self.width.saturating_sub(fixed))),
         ])
     }
 }

@@ -49,6 +49,9 @@ impl Widget for EntityHeader<'_> {
         if let Some(parent) = self.parent {
             facts.push(format!("part of {}", clean(&parent.name)));
         }
+        if let Some(note) = super::text::origin_note(&e.origin) {
+            facts.push(note);
+        }
         let lines = vec![
             Line::from(first),
             Line::styled(facts.join(" · "), theme.muted()),

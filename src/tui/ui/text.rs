@@ -132,6 +132,22 @@ pub fn range_label(when: &When) -> String {
 
 pub use crate::text::count;
 
+/// Where an ingested record came from, for its detail pane: `ingested from FILE, line N`.
+/// Curated records get nothing. Text, not colour, so it survives `NO_COLOR`.
+pub fn origin_note(origin: &crate::model::Origin) -> Option<String> {
+    match origin {
+        crate::model::Origin::Curated => None,
+        crate::model::Origin::Ingested(at) => Some(format!(
+            "ingested from {}, line {} (not curated)",
+            clean(&at.file),
+            at.line
+        )),
+    }
+}
+
+/// Prefix that marks an ingested record in one-line rows.
+pub const INGESTED_MARK: &str = "[ingested] ";
+
 /// A day as the tab bar shows it: `Sat 21 Nov 2026`.
 pub fn day_label(day: NaiveDate) -> String {
     day.format("%a %-d %b %Y").to_string()
