@@ -54,12 +54,5 @@ pub fn ingest(
     } else {
         super::report::text(&ex, &articles, out)
     };
-    match written {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => {
-            let _ = writeln!(err, "aipx: cannot write output: {e}");
-            Err(ExitCode::FAILURE)
-        }
-    }
+    crate::cli::finish(written, err)
 }
