@@ -355,7 +355,10 @@ fn search(
 }
 
 /// The exit code for how writing the output went.
-pub(crate) fn finish(written: std::io::Result<()>, err: &mut dyn Write) -> Result<ExitCode, ExitCode> {
+pub(crate) fn finish(
+    written: std::io::Result<()>,
+    err: &mut dyn Write,
+) -> Result<ExitCode, ExitCode> {
     match written {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`aipx calendar | head`) is not an error worth a message.
