@@ -121,29 +121,41 @@ impl Builder {
         self.label_ends.push(self.labels.len() as u32);
     }
 
-    /// Sections in a fixed order, each an 8-byte length then its bytes.
-    fn pack(self, entities: u32, programs: u32) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut section = |bytes: &[u8]| {
-            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            out.extend_from_slice(bytes);
-        };
-        let le32 = |v: &[u32]| v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
-        let le64 = |v: &[u64]| v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+    /// The finished catalog: texts and labels become its strings as they are, the other
+    /// columns its little-endian sections (no intermediate copy of the whole).
+    fn finish(self, entities: u32, programs: u32) -> Catalog {
+        let mut raw = Vec::new();
+        let mut at: [std::ops::Range<usize>; 12] = Default::default();
         let (hashes, owners): (Vec<u64>, Vec<u32>) = self.spellings.into_iter().unzip();
-        section(self.texts.as_bytes());
-        section(&le32(&self.ends));
-        section(&le32(&self.targets));
-        section(&self.fields);
-        section(&le64(&self.masks));
-        section(&le32(&self.firsts));
-        section(&self.exchanges);
-        section(&le64(&hashes));
-        section(&le32(&owners));
-        section(self.labels.as_bytes());
-        section(&le32(&self.label_ends));
-        section(&le32(&[entities, programs]));
-        out
+        for (s, range) in at.iter_mut().enumerate() {
+            let start = raw.len();
+            let le32 =
+                |raw: &mut Vec<u8>, v: &[u32]| v.iter().for_each(|x| raw.extend(x.to_le_bytes()));
+            let le64 =
+                |raw: &mut Vec<u8>, v: &[u64]| v.iter().for_each(|x| raw.extend(x.to_le_bytes()));
+            match s {
+                ENDS => le32(&mut raw, &self.ends),
+                TARGETS => le32(&mut raw, &self.targets),
+                FIELD => raw.extend_from_slice(&self.fields),
+                MASKS => le64(&mut raw, &self.masks),
+                FIRSTS => le32(&mut raw, &self.firsts),
+                EXCHANGES => raw.extend_from_slice(&self.exchanges),
+                HASHES => le64(&mut raw, &hashes),
+                OWNERS => le32(&mut raw, &owners),
+                LABEL_ENDS => le32(&mut raw, &self.label_ends),
+                COUNTS => le32(&mut raw, &[entities, programs]),
+                _ => {} // TEXTS and LABELS are kept as strings.
+            }
+            *range = start..raw.len();
+        }
+        Catalog {
+            raw,
+            at,
+            texts: self.texts.into_boxed_str(),
+            labels: self.labels.into_boxed_str(),
+            entities,
+            programs,
+        }
     }
 }
 
@@ -215,14 +227,23 @@ impl Catalog {
         }
         c.spellings.sort_unstable();
         c.spellings.dedup();
-        let raw = c.pack(data.entities.len() as u32, data.programs.len() as u32);
-        Catalog::from_bytes(raw, 0).expect("a freshly packed catalog is consistent")
+        c.finish(data.entities.len() as u32, data.programs.len() as u32)
     }
 
-    /// The bytes the cache stores.
-    pub fn as_bytes(&self) -> &[u8] {
-        let start = self.at[0].start - 8;
-        &self.raw[start..]
+    /// The bytes the cache stores (the packed form [`from_bytes`](Self::from_bytes) reads).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out =
+            Vec::with_capacity(self.raw.len() + self.texts.len() + self.labels.len() + 96);
+        for (s, range) in self.at.iter().enumerate() {
+            let bytes = match s {
+                TEXTS => self.texts.as_bytes(),
+                LABELS => self.labels.as_bytes(),
+                _ => &self.raw[range.clone()],
+            };
+            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            out.extend_from_slice(bytes);
+        }
+        out
     }
 
     /// Takes a packed catalog starting at `raw[start..]`; `None` if anything is off, so every
@@ -296,7 +317,22 @@ impl Catalog {
             && firsts_ok
             && owners_ok
             && targets_ok;
-        ok.then_some(c)
+        if !ok {
+            return None;
+        }
+        // The texts and labels now live in their own strings: keep the rest only.
+        let mut compact = Vec::with_capacity(c.raw.len() - c.texts.len() - c.labels.len());
+        let mut at = c.at.clone();
+        for (s, range) in c.at.iter().enumerate() {
+            let start = compact.len();
+            if s != TEXTS && s != LABELS {
+                compact.extend_from_slice(&c.raw[range.clone()]);
+            }
+            at[s] = start..compact.len();
+        }
+        c.raw = compact;
+        c.at = at;
+        Some(c)
     }
 
     fn section(&self, s: usize) -> &[u8] {
@@ -457,11 +493,11 @@ mod tests {
     fn packs_and_unpacks_losslessly_and_rejects_damage() {
         let data = crate::data::DataFiles::embedded().parse().unwrap();
         let catalog = Catalog::new(&data);
-        let raw = catalog.as_bytes().to_vec();
+        let raw = catalog.to_bytes();
         let mut framed = vec![0u8; 8];
         framed.extend_from_slice(&raw);
         let back = Catalog::from_bytes(framed.clone(), 8).expect("reads back");
-        assert_eq!(back.as_bytes(), catalog.as_bytes());
+        assert_eq!(back.to_bytes(), raw);
         assert_eq!(back.text(3), catalog.text(3));
         assert!(Catalog::from_bytes(raw[..raw.len() - 1].to_vec(), 0).is_none());
         let mut bad = raw.clone();

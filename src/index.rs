@@ -21,9 +21,12 @@ pub enum Resolution {
 /// A dataset with its lookups built.
 pub struct Index {
     data: Dataset,
-    /// Normalised spelling -> the entity it names, or (with [`SHARED`] set) an index into
-    /// `shared` when several entities share it. Exchange-qualified forms are parsed at lookup.
-    names: FxHashMap<Box<str>, EntityId>,
+    /// Hash of a normalised spelling -> the entity it names, or (with [`SHARED`] set) an
+    /// index into `shared` when several share the hash. Lookups confirm against the entity's
+    /// own spellings, so a hash collision never resolves to the wrong name; storing hashes
+    /// instead of strings saves tens of megabytes at 100k entities. Exchange-qualified forms
+    /// are parsed at lookup.
+    names: FxHashMap<u64, EntityId>,
     shared: Vec<Vec<EntityId>>,
     exposures_by_entity: Vec<Vec<u32>>,
     exposures_by_program: Vec<Vec<u32>>,
@@ -68,6 +71,10 @@ const LEGAL_SUFFIXES: &[&str] = &[
     " incorporated",
 ];
 
+fn spelling_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
 /// Marks a `names` value as an index into `shared`.
 const SHARED: u32 = 1 << 31;
 
@@ -95,12 +102,12 @@ pub(crate) fn spellings(entity: &Entity) -> Vec<String> {
 impl Index {
     /// Builds every lookup; linear in the size of the dataset.
     pub fn new(data: Dataset) -> Index {
-        let mut names: FxHashMap<Box<str>, EntityId> = FxHashMap::default();
+        let mut names: FxHashMap<u64, EntityId> = FxHashMap::default();
         let mut shared: Vec<Vec<EntityId>> = Vec::new();
         for (i, entity) in data.entities.iter().enumerate() {
             let id = EntityId(i as u32);
             for key in spellings(entity) {
-                let slot = names.entry(key.into_boxed_str()).or_insert(id);
+                let slot = names.entry(spelling_hash(&key)).or_insert(id);
                 if *slot == id {
                     continue;
                 }
@@ -167,25 +174,30 @@ impl Index {
         &self.data
     }
 
-    fn lookup(&self, key: &str) -> &[EntityId] {
-        match self.names.get(key) {
-            None => &[],
+    /// Entities with the normalised spelling `key`.
+    fn lookup(&self, key: &str) -> Vec<EntityId> {
+        let candidates = match self.names.get(&spelling_hash(key)) {
+            None => &[][..],
             Some(v) if v.0 & SHARED != 0 => &self.shared[(v.0 & !SHARED) as usize],
             Some(v) => std::slice::from_ref(v),
-        }
+        };
+        candidates
+            .iter()
+            .copied()
+            .filter(|&e| spellings(self.entity(e)).iter().any(|s| s == key))
+            .collect()
     }
 
     /// Resolves any form a trader types: `9984`, `9984.T`, `TSE:9984`, `9984 JT`, `SoftBank`.
     pub fn resolve(&self, typed: &str) -> Resolution {
         let key = normalize(typed);
-        let mut found = self.lookup(&key).to_vec();
+        let mut found = self.lookup(&key);
         if found.is_empty()
             && let Some((exchanges, symbol)) = Exchange::split_listing(&key)
         {
             found = self
                 .lookup(symbol)
-                .iter()
-                .copied()
+                .into_iter()
                 .filter(|&e| {
                     self.entity(e).listings.iter().any(|l| {
                         exchanges.contains(&l.exchange) && l.symbol.eq_ignore_ascii_case(symbol)
@@ -315,11 +327,17 @@ impl Index {
             }
         }
         if out.is_empty() {
-            let keys = self.names.keys().map(|k| &**k);
+            // Nothing fuzzy-matches: fall back to edit distance over every spelling (this
+            // path only runs for a failed lookup, so the scan is affordable).
+            let all: Vec<(String, EntityId)> = (0..self.data.entities.len() as u32)
+                .map(EntityId)
+                .flat_map(|e| spellings(self.entity(e)).into_iter().map(move |s| (s, e)))
+                .collect();
+            let keys = all.iter().map(|(s, _)| s.as_str());
             for key in crate::text::closest(&normalize(typed), keys, n) {
-                for &e in self.lookup(key) {
-                    if !out.contains(&e) {
-                        out.push(e);
+                for (_, e) in all.iter().filter(|(s, _)| s == key) {
+                    if !out.contains(e) {
+                        out.push(*e);
                     }
                 }
             }

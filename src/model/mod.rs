@@ -309,8 +309,8 @@ pub struct Exposure {
     pub direction: Direction,
     /// Funding lines of the program that concern this entity (positions in `funding`).
     pub funding: IdList<usize>,
-    /// Why, in a sentence.
-    pub note: String,
+    /// Why, in a sentence (boxed: a million of these add up).
+    pub note: Box<str>,
     /// Sources.
     pub sources: IdList<SourceId>,
     /// Curated or ingested.

@@ -244,7 +244,7 @@ impl<'t> Validator<'t> {
             }
         }
         let sources = self.cite(r.sources, span).into();
-        let note = self.text(r.note, "note");
+        let note = self.text(r.note, "note").into_boxed_str();
         if let (Some(entity), Some(program), Some(role), Some(direction)) =
             (entity, program, role, direction)
         {
