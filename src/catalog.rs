@@ -320,18 +320,8 @@ impl Catalog {
         if !ok {
             return None;
         }
-        // The texts and labels now live in their own strings: keep the rest only.
-        let mut compact = Vec::with_capacity(c.raw.len() - c.texts.len() - c.labels.len());
-        let mut at = c.at.clone();
-        for (s, range) in c.at.iter().enumerate() {
-            let start = compact.len();
-            if s != TEXTS && s != LABELS {
-                compact.extend_from_slice(&c.raw[range.clone()]);
-            }
-            at[s] = start..compact.len();
-        }
-        c.raw = compact;
-        c.at = at;
+        // The texts and labels sections stay in `raw` too: dropping them would cost a copy of
+        // the rest, slower than the memory is worth for a one-shot `aipx search`.
         Some(c)
     }
 
