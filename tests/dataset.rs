@@ -309,3 +309,18 @@ fn every_record_cites_a_source_file_that_exists() {
         );
     }
 }
+
+#[test]
+fn funding_lines_say_when_the_money_is_spent() {
+    let ix = index();
+    let line = |program: &str, id: &str| {
+        let p = ix.program(ix.program_by_id(program).unwrap());
+        p.funding.iter().find(|l| l.id == id).unwrap().when_label()
+    };
+    assert_eq!(line("jp-sovereign-ai", "gov"), "JP FY2026 – JP FY2030");
+    assert_eq!(line("meti-fy2026", "rapidus"), "JP FY2026");
+    assert_eq!(
+        line("genesis-mission", "us-japan"),
+        "combined, spread over five years"
+    );
+}

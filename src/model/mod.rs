@@ -260,6 +260,19 @@ pub struct FundingLine {
     pub sources: Vec<SourceId>,
 }
 
+impl FundingLine {
+    /// When the money is spent, in words: `JP FY2026`, `JP FY2026 – JP FY2030`, or the term
+    /// as the data states it; empty when neither is known. Not sanitised: callers display it.
+    pub fn when_label(&self) -> String {
+        match (&self.period, &self.term) {
+            (Some((a, b)), _) if a == b => a.label(),
+            (Some((a, b)), _) => format!("{} – {}", a.label(), b.label()),
+            (None, Some(term)) => term.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
 /// A government or public-private program.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Program {

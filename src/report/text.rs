@@ -233,12 +233,7 @@ pub fn programs(
         }
         for (i, line) in p.funding.iter().enumerate() {
             let indent = "  ".repeat(p.depth(i) + 1);
-            let period = match (&line.period, &line.term) {
-                (Some((a, b)), _) if a == b => a.label(),
-                (Some((a, b)), _) => format!("{} - {}", a.label(), b.label()),
-                (None, Some(t)) => sanitize(t).into_owned(),
-                (None, None) => String::new(),
-            };
+            let period = sanitize(&line.when_label()).into_owned();
             writeln!(
                 out,
                 "{indent}{}  {}  {}  {}",

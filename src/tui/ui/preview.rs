@@ -29,20 +29,8 @@ pub struct Preview<'a> {
 impl Preview<'_> {
     fn program(&self, id: ProgramId) -> (String, Vec<Line<'static>>) {
         let (p, theme) = (self.index.program(id), self.theme);
-        let mut lines = vec![
-            Line::styled(clean(&p.name).into_owned(), theme.title()),
-            Line::styled(
-                format!(
-                    "{} · {} · {}",
-                    clean(&p.sponsor),
-                    clean(&p.country),
-                    p.status
-                ),
-                theme.muted(),
-            ),
-            Line::raw(clean(&p.summary).into_owned()),
-            Line::raw(""),
-        ];
+        let mut lines = super::program_detail::heading(p, theme);
+        lines.push(Line::raw(""));
         for (i, line) in p.funding.iter().enumerate() {
             let indent = "  ".repeat(p.depth(i));
             lines.push(Line::from(vec![

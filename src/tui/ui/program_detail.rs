@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::pane;
 use super::text::{cell, clean, count, fit};
 use super::theme::Theme;
-use crate::model::{FundingLine, Program};
+use crate::model::Program;
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
@@ -18,25 +18,28 @@ pub struct ProgramHeader<'a> {
     pub theme: Theme,
 }
 
+/// A program's name, sponsor, country, status and summary, as its header and previews show it.
+pub fn heading(p: &Program, theme: Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::styled(clean(&p.name).into_owned(), theme.title()),
+        Line::styled(
+            format!(
+                "{} · {} · {}",
+                clean(&p.sponsor),
+                clean(&p.country),
+                p.status
+            ),
+            theme.muted(),
+        ),
+        Line::raw(clean(&p.summary).into_owned()),
+    ]
+}
+
 impl Widget for ProgramHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (p, theme) = (self.program, self.theme);
-        let lines = vec![
-            Line::styled(clean(&p.name).into_owned(), theme.title()),
-            Line::styled(
-                format!(
-                    "{} · {} · {}",
-                    clean(&p.sponsor),
-                    clean(&p.country),
-                    p.status
-                ),
-                theme.muted(),
-            ),
-            Line::raw(clean(&p.summary).into_owned()),
-        ];
-        Paragraph::new(lines)
+        Paragraph::new(heading(self.program, self.theme))
             .wrap(Wrap { trim: true })
-            .block(pane::block("Program", false, theme))
+            .block(pane::block("Program", false, self.theme))
             .render(area, buf);
     }
 }
@@ -47,16 +50,6 @@ const MONEY_WIDTH: usize = 20;
 /// Rows a program's funding pane needs inside its border.
 pub fn funding_rows(program: &Program) -> usize {
     program.funding.len().max(1)
-}
-
-/// The period or term of a funding line: `JP FY2026 – JP FY2030`, `cumulative since 2022`.
-fn period(line: &FundingLine) -> String {
-    match (&line.period, &line.term) {
-        (Some((a, b)), _) if a == b => a.label(),
-        (Some((a, b)), _) => format!("{} – {}", a.label(), b.label()),
-        (None, Some(term)) => clean(term).into_owned(),
-        (None, None) => String::new(),
-    }
 }
 
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
@@ -90,7 +83,7 @@ impl Widget for FundingPane<'_> {
                 Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
             ];
             let used = MONEY_WIDTH + 9;
-            let when = period(line);
+            let when = clean(&line.when_label()).into_owned();
             let text = if when.is_empty() {
                 clean(&line.label).into_owned()
             } else {
