@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// Removes control characters and terminal escape sequences (CSI, OSC, DCS and the like)
 /// so text from data can never drive the terminal; tabs and newlines become spaces.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
@@ -51,6 +53,36 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             _ => {}
         }
     }
+}
+
+/// `text` cut to at most `width` terminal columns (wide characters count double), ending in
+/// `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` fitted and padded with spaces to exactly `width` columns, for aligned tables.
+pub fn cell(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let pad = width.saturating_sub(fitted.width());
+    format!("{fitted}{}", " ".repeat(pad))
 }
 
 /// `n` and the noun, plural unless `n` is 1: `1 program`, `3 programs`.

@@ -3,19 +3,12 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use unicode_width::UnicodeWidthStr;
 
 use crate::catalog::Catalog;
 use crate::index::Index;
 use crate::model::*;
 use crate::search::{Hit, Target};
-use crate::text::sanitize;
-
-/// Pads `text` with spaces to `width` terminal columns (wide characters count double).
-pub fn pad(text: &str, width: usize) -> String {
-    let used = text.width();
-    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
-}
+use crate::text::{cell, sanitize};
 
 fn listing(entity: &Entity) -> String {
     match entity.primary() {
@@ -37,8 +30,8 @@ fn catalyst_line(index: &Index, c: CatalystId, today: NaiveDate) -> String {
     let mark = if timing.is_past() { "past" } else { "    " };
     format!(
         "{}  {}  {mark}  {}{}",
-        pad(&cat.date.label(), 16),
-        pad(&timing.long(), 14),
+        cell(&cat.date.label(), 16),
+        cell(&timing.long(), 14),
         sanitize(&cat.title),
         origin_mark(&cat.origin)
     )
@@ -93,9 +86,9 @@ pub fn show(
         writeln!(
             out,
             "  {}  {}  {}{}",
-            pad(&sanitize(&p.name), 40),
-            pad(x.role.as_str(), 12),
-            pad(x.direction.as_str(), 8),
+            cell(&sanitize(&p.name), 40),
+            cell(x.role.as_str(), 12),
+            cell(x.direction.as_str(), 8),
             origin_mark(&x.origin)
         )?;
         for &l in &x.funding {
@@ -103,7 +96,7 @@ pub fn show(
             writeln!(
                 out,
                 "      {}  {}",
-                pad(&line.money.to_string(), 18),
+                cell(&line.money.to_string(), 18),
                 sanitize(&line.label)
             )?;
         }
@@ -143,9 +136,9 @@ fn entity_row(index: &Index, e: EntityId, today: NaiveDate) -> String {
         .unwrap_or_else(|| "-".to_string());
     format!(
         "{}  {}  {}  {} prog  next {}",
-        pad(&sanitize(entity.display_symbol()), 10),
-        pad(&listing(entity), 14),
-        pad(&sanitize(&entity.name), 36),
+        cell(&sanitize(entity.display_symbol()), 10),
+        cell(&listing(entity), 14),
+        cell(&sanitize(&entity.name), 36),
         index.program_count(e),
         next
     )
@@ -197,8 +190,8 @@ pub fn search(catalog: &Catalog, hits: &[Hit], out: &mut dyn Write) -> io::Resul
         writeln!(
             out,
             "{}  {}  {}{via}",
-            pad(&sanitize(&what), 10),
-            pad(&sanitize(&listing), 14),
+            cell(&sanitize(&what), 10),
+            cell(&sanitize(&listing), 14),
             sanitize(label.name)
         )?;
     }
@@ -237,9 +230,9 @@ pub fn programs(
             writeln!(
                 out,
                 "{indent}{}  {}  {}  {}",
-                pad(&line.money.to_string(), 18),
-                pad(line.kind.as_str(), 7),
-                pad(&sanitize(&line.label), 44),
+                cell(&line.money.to_string(), 18),
+                cell(line.kind.as_str(), 7),
+                cell(&sanitize(&line.label), 44),
                 period
             )?;
         }
@@ -252,9 +245,9 @@ pub fn programs(
                 writeln!(
                     out,
                     "    {}  {}  {}  {}",
-                    pad(x.role.as_str(), 12),
-                    pad(&sanitize(e.display_symbol()), 10),
-                    pad(&sanitize(&e.name), 32),
+                    cell(x.role.as_str(), 12),
+                    cell(&sanitize(e.display_symbol()), 10),
+                    cell(&sanitize(&e.name), 32),
                     x.direction
                 )?;
             }

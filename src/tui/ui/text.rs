@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Timing, When};
 
@@ -15,34 +15,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     crate::text::sanitize(text)
 }
 
-/// `text` cut to at most `width` columns, ending in `…` when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// `text` fitted and padded with spaces to exactly `width` columns.
-pub fn cell(text: &str, width: usize) -> String {
-    let fitted = fit(text, width);
-    let pad = width.saturating_sub(fitted.width());
-    format!("{fitted}{}", " ".repeat(pad))
-}
+pub use crate::text::{cell, fit};
 
 /// `text` fitted and right-aligned in exactly `width` columns.
 pub fn cell_right(text: &str, width: usize) -> String {
