@@ -125,8 +125,11 @@ impl Builder {
     /// columns its little-endian sections (no intermediate copy of the whole).
     fn finish(self, entities: u32, programs: u32) -> Catalog {
         let mut raw = Vec::new();
-        let mut at: [std::ops::Range<usize>; 12] = Default::default();
+        let mut at: [std::ops::Range<usize>; SECTIONS] = Default::default();
         let (hashes, owners): (Vec<u64>, Vec<u32>) = self.spellings.into_iter().unzip();
+        let len = |i: usize| self.ends[i] - if i == 0 { 0 } else { self.ends[i - 1] };
+        let mut order: Vec<u32> = (0..self.ends.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| (self.firsts[i as usize], len(i as usize), i));
         for (s, range) in at.iter_mut().enumerate() {
             let start = raw.len();
             let le32 =
@@ -144,6 +147,7 @@ impl Builder {
                 OWNERS => le32(&mut raw, &owners),
                 LABEL_ENDS => le32(&mut raw, &self.label_ends),
                 COUNTS => le32(&mut raw, &[entities, programs]),
+                ORDER => le32(&mut raw, &order),
                 _ => {} // TEXTS and LABELS are kept as strings.
             }
             *range = start..raw.len();
@@ -167,8 +171,8 @@ pub struct Catalog {
     /// reading a text never re-validates it).
     texts: Box<str>,
     labels: Box<str>,
-    /// Byte ranges of the sections in `raw`, in [`Builder::pack`] order.
-    at: [std::ops::Range<usize>; 12],
+    /// Byte ranges of the sections in `raw`, by the section numbers below.
+    at: [std::ops::Range<usize>; SECTIONS],
     entities: u32,
     programs: u32,
 }
@@ -185,6 +189,10 @@ const OWNERS: usize = 8;
 const LABELS: usize = 9;
 const LABEL_ENDS: usize = 10;
 const COUNTS: usize = 11;
+/// Every text position, by first character, then length, then position: the order in which
+/// [`crate::search`] scans short queries.
+const ORDER: usize = 12;
+const SECTIONS: usize = 13;
 
 impl Catalog {
     /// Collects the searchable texts and labels of `data`.
@@ -249,7 +257,7 @@ impl Catalog {
     /// Takes a packed catalog starting at `raw[start..]`; `None` if anything is off, so every
     /// later access is in bounds and on character boundaries.
     pub fn from_bytes(raw: Vec<u8>, start: usize) -> Option<Catalog> {
-        let mut at: [std::ops::Range<usize>; 12] = Default::default();
+        let mut at: [std::ops::Range<usize>; SECTIONS] = Default::default();
         let mut pos = start;
         for range in &mut at {
             let len = u64::from_le_bytes(raw.get(pos..pos + 8)?.try_into().ok()?);
@@ -262,7 +270,7 @@ impl Catalog {
         let n = at[ENDS].len() / 4;
         let spellings = at[HASHES].len() / 8;
         let sizes_ok = pos == raw.len()
-            && [ENDS, TARGETS, FIRSTS, OWNERS, LABEL_ENDS, COUNTS]
+            && [ENDS, TARGETS, FIRSTS, OWNERS, LABEL_ENDS, COUNTS, ORDER]
                 .iter()
                 .all(|&s| at[s].len().is_multiple_of(4))
             && at[MASKS].len().is_multiple_of(8)
@@ -272,6 +280,7 @@ impl Catalog {
             && at[MASKS].len() == 8 * n
             && at[FIRSTS].len() == 4 * n
             && at[EXCHANGES].len() == n
+            && at[ORDER].len() == 4 * n
             && at[OWNERS].len() == 4 * spellings
             && at[COUNTS].len() == 8;
         if !sizes_ok {
@@ -304,6 +313,9 @@ impl Catalog {
             .iter()
             .all(|&f| (f as usize) < FIELDS.len());
         let firsts_ok = (0..n).all(|i| char::from_u32(c.u32_at(FIRSTS, i)).is_some());
+        // In bounds and in scan order (a shuffled order would give wrong top hits).
+        let order_ok = (0..n).all(|k| (c.u32_at(ORDER, k) as usize) < n)
+            && (1..n).all(|k| c.order_key(k - 1) <= c.order_key(k));
         let owners_ok = (0..spellings).all(|i| c.u32_at(OWNERS, i) < c.entities);
         let label_count = c.section(LABEL_ENDS).len() / 4;
         let targets_ok = (0..n).all(|i| match c.target(i as u32) {
@@ -315,6 +327,7 @@ impl Catalog {
             && monotone(LABEL_ENDS, labels)
             && fields_ok
             && firsts_ok
+            && order_ok
             && owners_ok
             && targets_ok;
         if !ok {
@@ -385,6 +398,32 @@ impl Catalog {
     /// Lower-cased first character of text `i`.
     pub fn first(&self, i: u32) -> char {
         char::from_u32(self.u32_at(FIRSTS, i as usize)).unwrap_or(' ')
+    }
+
+    /// Sort key of the `k`-th text in scan order.
+    fn order_key(&self, k: usize) -> (u32, usize, u32) {
+        let i = self.u32_at(ORDER, k);
+        (self.u32_at(FIRSTS, i as usize), self.text(i).len(), i)
+    }
+
+    /// The texts whose lower-cased first character is `c`, shortest first (then by
+    /// position): the order search results rank ties in.
+    pub fn starting_with(&self, c: char) -> impl Iterator<Item = u32> + '_ {
+        let n = self.len();
+        let first_at = |k: usize| self.u32_at(FIRSTS, self.u32_at(ORDER, k) as usize);
+        let c = c as u32;
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if first_at(mid) < c {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..n)
+            .take_while(move |&k| first_at(k) == c)
+            .map(|k| self.u32_at(ORDER, k))
     }
 
     /// How to show `target`.

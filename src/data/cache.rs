@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use super::FILE_NAMES;
 
 /// Bumped whenever the model's layout changes, so old caches are never misread.
-const FORMAT: &str = "aipx-cache-1";
+const FORMAT: &str = "aipx-cache-2";
 
 fn config() -> impl bincode::config::Config {
     // The limit keeps a damaged length prefix from asking for absurd allocations.

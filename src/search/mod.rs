@@ -1,0 +1,517 @@
+//! Fuzzy search over symbols, names, aliases, programs and catalysts.
+//!
+//! Scoring is fuzzy-matcher's skim algorithm. What keeps it inside a frame at 100k entities:
+//! a 64-bit character mask per text rejects most texts before scoring, a query that only
+//! grew re-scores only the previous matches ([`Session`]), large sets are scored on every
+//! core, only the top `limit` are kept (no full sort), and only those get match positions.
+
+mod ceiling;
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use rustc_hash::FxHashSet;
+
+use crate::catalog::{Catalog, lower, mask};
+use crate::model::*;
+use ceiling::Ceiling;
+
+/// What a search hit points at.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Target {
+    /// A company or body.
+    Entity(EntityId),
+    /// A program.
+    Program(ProgramId),
+    /// A catalyst.
+    Catalyst(CatalystId),
+}
+
+impl Target {
+    /// The kind as one lower-case word, for output.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Target::Entity(_) => "entity",
+            Target::Program(_) => "program",
+            Target::Catalyst(_) => "catalyst",
+        }
+    }
+}
+
+/// Which field of a record a searchable text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Field {
+    /// A ticker symbol.
+    Symbol,
+    /// The full name or title.
+    Name,
+    /// An alias.
+    Alias,
+}
+
+/// Below this many candidates one thread is faster than two.
+const PARALLEL_FROM: usize = 20_000;
+/// Candidates a scoring thread takes at a time.
+const BLOCK: usize = 2048;
+
+/// One result: the record, the text that matched and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a> {
+    /// The record.
+    pub target: Target,
+    /// Which field matched.
+    pub field: Field,
+    /// The matched text.
+    pub text: &'a str,
+    /// Matcher score; exact matches rank above any score.
+    pub score: i64,
+    /// Whether the query named this record exactly (symbol, alias, name).
+    pub exact: bool,
+    /// Character positions in `text` that matched, for highlighting.
+    pub positions: Vec<usize>,
+}
+
+/// Whether `query` (ASCII-lower-cased) is a subsequence of `text`'s bytes, ASCII case
+/// ignored. Any skim match is one, so texts that fail are never scored.
+fn subsequence(text: &[u8], query: &[u8]) -> bool {
+    let mut want = query.iter();
+    let Some(mut next) = want.next() else {
+        return true;
+    };
+    for b in text {
+        if b.to_ascii_lowercase() == *next {
+            match want.next() {
+                Some(n) => next = n,
+                None => return true,
+            }
+        }
+    }
+    false
+}
+
+/// A scored candidate: item position and score.
+type Scored = (u32, i64);
+
+/// The searchable texts of a dataset.
+pub struct Searcher {
+    catalog: Catalog,
+    matcher: SkimMatcherV2,
+}
+
+/// Remembers the last query and the items it matched, so typing one more character only
+/// re-scores those.
+#[derive(Default)]
+pub struct Session {
+    query: String,
+    matched: Option<Vec<u32>>,
+}
+
+impl Searcher {
+    /// Searches `data`'s texts.
+    pub fn new(data: &Dataset) -> Searcher {
+        Searcher::from_catalog(Catalog::new(data))
+    }
+
+    /// Searches a catalog built earlier (or read from the cache).
+    pub fn from_catalog(catalog: Catalog) -> Searcher {
+        Searcher {
+            catalog,
+            matcher: matcher(),
+        }
+    }
+
+    /// The texts and labels searched.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Scores `candidates` (all items when `None`) against `query`; returns the matches in
+    /// item order.
+    fn score(&self, query: &str, candidates: Option<&[u32]>) -> Vec<Scored> {
+        let need = mask(query);
+        let folded = query.to_ascii_lowercase();
+        let count = candidates.map_or(self.catalog.len(), <[u32]>::len);
+        in_blocks(count, matcher, |matcher, k, out| {
+            let i = candidates.map_or(k as u32, |c| c[k]);
+            let text = self.catalog.text(i);
+            if self.catalog.mask_of(i) & need == need
+                && subsequence(text.as_bytes(), folded.as_bytes())
+                && let Some(score) = matcher.fuzzy_match(text, query)
+            {
+                out.push((i, score));
+            }
+        })
+    }
+
+    /// Best `limit` hits for `query`, one per record: exact names first, then by score.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
+        self.search_in(&mut Session::default(), query, limit)
+    }
+
+    /// Like [`search`](Self::search), narrowing the session's previous matches when the query
+    /// only grew.
+    pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
+        let query = query.trim();
+        if query.is_empty() {
+            *session = Session::default();
+            return Vec::new();
+        }
+        let previous = std::mem::replace(&mut session.query, query.to_string());
+        let scored = match self.short_query(query, limit) {
+            Some(scored) => {
+                session.matched = None;
+                scored
+            }
+            None => {
+                // Fuzzy matching is a subsequence test: a longer query matches a subset.
+                let narrow = session
+                    .matched
+                    .as_deref()
+                    .filter(|_| query.starts_with(previous.as_str()));
+                let scored = self.score(query, narrow);
+                session.matched = Some(scored.iter().map(|&(i, _)| i).collect());
+                scored
+            }
+        };
+        self.rank(query, scored, limit)
+    }
+
+    /// The best `limit` hits from the scored items, with match positions.
+    fn rank(&self, query: &str, mut scored: Vec<Scored>, limit: usize) -> Vec<Hit<'_>> {
+        let exact = self.catalog.exact(query);
+        // Records named exactly lead whether or not a scan reached them: score all their
+        // texts, so they show the same best text a full scan would.
+        // (An item scored twice is harmless: the copies tie.)
+        for &first in &exact {
+            let owner = self.catalog.target(first);
+            let before = scored.len();
+            scored.extend(
+                (first..self.catalog.len() as u32)
+                    .take_while(|&i| self.catalog.target(i) == owner)
+                    .filter_map(|i| {
+                        let score = self.matcher.fuzzy_match(self.catalog.text(i), query)?;
+                        Some((i, score))
+                    }),
+            );
+            if scored.len() == before {
+                // Named by a form no text spells, like an exchange-qualified symbol.
+                scored.push((first, 0));
+            }
+        }
+        let owners: Vec<Target> = exact.iter().map(|&i| self.catalog.target(i)).collect();
+        // Each sort key built once: a key read from the catalog per comparison made the
+        // selection the slowest step after scoring.
+        let mut best: Vec<_> = best_per_record(&self.catalog, scored)
+            .into_iter()
+            .map(|(i, score)| {
+                let exact = owners.contains(&self.catalog.target(i));
+                (
+                    Reverse(exact),
+                    Reverse(score),
+                    self.catalog.text(i).len(),
+                    i,
+                )
+            })
+            .collect();
+        if best.len() > limit {
+            best.select_nth_unstable(limit);
+            best.truncate(limit);
+        }
+        best.sort_unstable();
+        best.into_iter()
+            .map(|(Reverse(exact), Reverse(score), _, i)| {
+                let i = self.shown(query, i, score);
+                let text = self.catalog.text(i);
+                let positions = self
+                    .matcher
+                    .fuzzy_indices(text, query)
+                    .map(|(_, p)| p)
+                    .unwrap_or_default();
+                Hit {
+                    target: self.catalog.target(i),
+                    field: self.catalog.field(i),
+                    text,
+                    score,
+                    exact,
+                    positions,
+                }
+            })
+            .collect()
+    }
+
+    /// Which of the record of item `i` (best score `score`) to show: the text equal to the
+    /// query if it scores that, else the first that does, so a name shows before its aliases.
+    /// (Ranking breaks ties by the shortest text instead, which scans can stop early on.)
+    fn shown(&self, query: &str, i: u32, score: i64) -> u32 {
+        let owner = self.catalog.target(i);
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| self.catalog.target(j) == owner)
+            .last()
+            .unwrap_or(i);
+        let best: Vec<u32> = (start..self.catalog.len() as u32)
+            .take_while(|&j| self.catalog.target(j) == owner)
+            .filter(|&j| self.matcher.fuzzy_match(self.catalog.text(j), query) == Some(score))
+            .collect();
+        let equal = best
+            .iter()
+            .find(|&&j| self.catalog.text(j).eq_ignore_ascii_case(query));
+        equal.or(best.first()).copied().unwrap_or(i)
+    }
+
+    /// A query of one or two characters matches most texts, but only a few score near the
+    /// top, and [`Ceiling`] tells which cheaply: scan in rank order the texts starting with its
+    /// first character (where the best scores are), scoring only those whose ceiling could
+    /// still beat the best `limit` so far; then, unless those already beat every other text's
+    /// ceiling, the rest the same way. `None` for longer queries.
+    fn short_query(&self, query: &str, limit: usize) -> Option<Vec<Scored>> {
+        let ceiling = Ceiling::new(query)?;
+        let first = lower(ceiling.first());
+        let mut scored = Vec::new();
+        let mut bar = Bar::new(limit);
+        for i in self.catalog.starting_with(first) {
+            let text = self.catalog.text(i);
+            // Texts come in rank order here, so one that can at most tie the bar ranks below
+            // everything over it: lower the ceiling by one to skip ties too.
+            if bar.admits(ceiling.of(text).saturating_sub(1))
+                && let Some(score) = self.matcher.fuzzy_match(text, query)
+            {
+                scored.push((i, score));
+                bar.add(self.catalog.target(i), score);
+            }
+        }
+        if bar.level().is_some_and(|level| level > ceiling.elsewhere()) {
+            return Some(scored);
+        }
+        // The rest, on every core, each thread raising its own copy of the bar: lower than
+        // a shared one would be, so it skips less, but never wrongly.
+        let (need, folded) = (mask(query), query.to_ascii_lowercase());
+        let init = || (matcher(), bar.clone());
+        scored.extend(in_blocks(self.catalog.len(), init, |(m, bar), k, out| {
+            let i = k as u32;
+            let text = self.catalog.text(i);
+            if self.catalog.mask_of(i) & need == need
+                && subsequence(text.as_bytes(), folded.as_bytes())
+                && self.catalog.first(i) != first
+                && bar.admits(ceiling.of(text))
+                && let Some(score) = m.fuzzy_match(text, query)
+            {
+                out.push((i, score));
+                bar.add(self.catalog.target(i), score);
+            }
+        }));
+        Some(scored)
+    }
+}
+
+/// The matcher every search uses: skim, case ignored.
+fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
+
+/// The lowest score among the best `limit` records seen so far. Each record counts with its
+/// first score seen, at most its best, so the bar is never above the true one.
+#[derive(Clone)]
+struct Bar {
+    limit: usize,
+    lowest: BinaryHeap<Reverse<i64>>,
+    counted: FxHashSet<Target>,
+}
+
+impl Bar {
+    fn new(limit: usize) -> Bar {
+        Bar {
+            limit,
+            lowest: BinaryHeap::with_capacity(limit + 1),
+            counted: FxHashSet::default(),
+        }
+    }
+
+    /// The bar, once `limit` records are in.
+    fn level(&self) -> Option<i64> {
+        let full = self.limit > 0 && self.lowest.len() == self.limit;
+        full.then(|| self.lowest.peek().map_or(i64::MIN, |r| r.0))
+    }
+
+    /// Whether a text scoring at most `ceiling` could still make the results.
+    fn admits(&self, ceiling: i64) -> bool {
+        self.level().is_none_or(|level| ceiling >= level)
+    }
+
+    fn add(&mut self, target: Target, score: i64) {
+        if self.counted.insert(target) {
+            self.lowest.push(Reverse(score));
+            if self.lowest.len() > self.limit {
+                self.lowest.pop();
+            }
+        }
+    }
+}
+
+/// Runs `work` on every index of `0..count`, in blocks taken in turn by every core (one
+/// thread below [`PARALLEL_FROM`]), each thread with its own state from `init`; returns what
+/// `work` pushed, in index order.
+fn in_blocks<S, T: Send>(
+    count: usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, &mut Vec<T>) + Sync,
+) -> Vec<T> {
+    let blocks = count.div_ceil(BLOCK);
+    let next = AtomicUsize::new(0);
+    // Blocks taken in turn, since matches cluster (a name's words recur across neighbours):
+    // halving the range up front left one thread with three times the work of the other.
+    let run = || {
+        let mut state = init();
+        let mut done: Vec<(usize, Vec<T>)> = Vec::new();
+        loop {
+            let block = next.fetch_add(1, Ordering::Relaxed);
+            if block >= blocks {
+                return done;
+            }
+            let mut out = Vec::new();
+            for k in block * BLOCK..((block + 1) * BLOCK).min(count) {
+                work(&mut state, k, &mut out);
+            }
+            done.push((block, out));
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut parts = if count < PARALLEL_FROM || threads == 1 {
+        run()
+    } else {
+        std::thread::scope(|s| {
+            let helpers: Vec<_> = (1..threads).map(|_| s.spawn(run)).collect();
+            let mut parts = run();
+            for h in helpers {
+                parts.extend(h.join().expect("scoring threads do not panic"));
+            }
+            parts
+        })
+    };
+    parts.sort_unstable_by_key(|&(block, _)| block);
+    parts.into_iter().flat_map(|(_, out)| out).collect()
+}
+
+/// The best item of each record, items of one record being adjacent: highest score, then
+/// shortest text, then first.
+fn best_per_record(items: &Catalog, mut scored: Vec<Scored>) -> Vec<Scored> {
+    scored.sort_unstable_by_key(|&(i, _)| i);
+    let mut out: Vec<Scored> = Vec::new();
+    for (i, score) in scored {
+        match out.last_mut() {
+            Some(last) if items.target(last.0) == items.target(i) => {
+                let shorter = items.text(i).len() < items.text(last.0).len();
+                if score > last.1 || (score == last.1 && shorter) {
+                    *last = (i, score);
+                }
+            }
+            _ => out.push((i, score)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Index;
+
+    /// A dataset of `n` made-up companies with varied names, aliases and symbols.
+    fn synthetic(n: usize) -> Dataset {
+        let parts = [
+            "ka", "Sor", "ti", "Ven", "ra", "xo", "Lum", "de", "s", "Qua", "ne", "o",
+        ];
+        let mut data = crate::data::DataFiles::embedded().parse().unwrap();
+        let template = data.entities[0].clone();
+        for i in 0..n {
+            let mut e = template.clone();
+            let stem: String = (0..3)
+                .map(|k| parts[(i * 7 + k * 5 + i / 3) % parts.len()])
+                .collect();
+            e.id = format!("x{i}");
+            e.name = format!(
+                "{stem} {} Holdings",
+                ["Semi", "ai Labs", "Robo-tech", "(Japan)"][i % 4]
+            );
+            e.aliases = vec![stem.to_lowercase(), format!("{}{}", &stem[..1], i % 10)];
+            e.listings[0].symbol = format!("{}{i}", stem.to_uppercase());
+            data.entities.push(e);
+        }
+        data
+    }
+
+    #[test]
+    fn short_query_scan_agrees_with_the_full_scan() {
+        let data = synthetic(3000);
+        let searcher = Searcher::new(&data);
+        let (mut used, mut partial) = (0, 0);
+        let queries = "abcdefghijklmnopqrstuvwxyz0123456789SKQ"
+            .chars()
+            .map(String::from)
+            .chain(["so", "Sr", "ka", "ve", "Ho", "ai", "9", "x1", "ne", "(j"].map(String::from));
+        for query in queries {
+            for limit in [1, 20, 100] {
+                let Some(fast) = searcher.short_query(&query, limit) else {
+                    continue;
+                };
+                used += 1;
+                let full = searcher.score(&query, None);
+                if fast.len() < full.len() / 2 {
+                    partial += 1;
+                }
+                assert_eq!(
+                    searcher.rank(&query, fast, limit),
+                    searcher.rank(&query, full, limit),
+                    "query {query:?}, limit {limit}"
+                );
+            }
+        }
+        assert_eq!(used, 49 * 3, "every short query takes the short path");
+        assert!(
+            partial >= 30,
+            "most scored under half the matches ({partial})"
+        );
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits_as_a_fresh_search() {
+        let data = synthetic(2000);
+        let index = Index::new(data);
+        let mut session = Session::default();
+        let mut typed = String::new();
+        for c in "sorti".chars() {
+            typed.push(c);
+            let narrowed: Vec<_> = index
+                .search_in(&mut session, &typed, 50)
+                .into_iter()
+                .map(|h| (h.target, h.score))
+                .collect();
+            let fresh: Vec<_> = index
+                .search(&typed, 50)
+                .into_iter()
+                .map(|h| (h.target, h.score))
+                .collect();
+            assert_eq!(narrowed, fresh, "after typing {typed:?}");
+        }
+    }
+
+    #[test]
+    fn mask_never_rejects_a_match() {
+        let m = SkimMatcherV2::default().ignore_case();
+        for (text, query) in [
+            ("SoftBank", "sb"),
+            ("ソフトバンク", "ソフト"),
+            ("Sony Group", "SG"),
+            ("Ünïcode", "Ün"),
+        ] {
+            assert!(m.fuzzy_match(text, query).is_some());
+            assert_eq!(mask(text) & mask(query), mask(query), "{text} / {query}");
+        }
+    }
+}
