@@ -104,11 +104,22 @@ fn main() {
     }
     row("search per keystroke (all)", &mut keystrokes);
     row("search, first character (worst case)", &mut first_char);
+    // Letter pairs and triples that match tens of thousands of texts without any of them
+    // starting with the query: the hardest shapes for the search.
+    let mut hard = Vec::new();
+    for _ in 0..3 {
+        for q in ["ea", "eo", "in", "ai", "ee", "ter", "ora", "eon", "ics", "ine"] {
+            let start = Instant::now();
+            std::hint::black_box(index.search(q, 100));
+            hard.push(start.elapsed());
+        }
+    }
+    row("search, hardest pairs and triples (fresh)", &mut hard);
 
     // Whole keystroke -> frame through the TUI's update and view at 120x40.
     let mut frames = Vec::new();
     let mut headless = Headless::new(App::new(index, today), 120, 40);
-    for q in queries.iter().take(6) {
+    for q in &queries {
         let script = format!("/{}<Esc>", q.replace('<', "<lt>"));
         for event in parse_keys(&script).expect("valid key script") {
             let start = Instant::now();
