@@ -108,7 +108,9 @@ fn main() {
     // starting with the query: the hardest shapes for the search.
     let mut hard = Vec::new();
     for _ in 0..3 {
-        for q in ["ea", "eo", "in", "ai", "ee", "ter", "ora", "eon", "ics", "ine"] {
+        for q in [
+            "ea", "eo", "in", "ai", "ee", "ter", "ora", "eon", "ics", "ine",
+        ] {
             let start = Instant::now();
             std::hint::black_box(index.search(q, 100));
             hard.push(start.elapsed());
