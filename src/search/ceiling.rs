@@ -1,53 +1,57 @@
-//! The highest score skim can give a text, for queries of one or two characters.
+//! The highest score skim can give a text for a query, computed without scoring it.
 //!
-//! Such queries match most of a large catalog, and scoring every match costs tens of
+//! Short queries match most of a large catalog, and scoring every match costs tens of
 //! milliseconds, but only a few matches score near the top. [`Ceiling::of`] bounds a text's
-//! score in a few nanoseconds, without allocating, so search scores only the texts whose
-//! ceiling could still reach the results. And since skim's first column gets the head bonus
-//! twice over, a text starting with the query's first character beats every other text's
-//! bound, [`Ceiling::elsewhere`], often enough that the others need no look at all.
+//! score in one pass over its characters, without allocating, so search scores only the texts
+//! whose ceiling could still reach the results. And since skim's first column gets the head
+//! bonus twice over, texts starting with the query's first character often beat every other
+//! text's bound, [`Ceiling::elsewhere`], so the others need no look at all.
 //!
 //! The figures follow from the recurrences of fuzzy-matcher 0.3.7 (`skim.rs`, case ignored):
 //! - the empty-query row scores `gap_extension` everywhere, so the query's first character
 //!   matched at column `j` scores `match + bonus(j) + gap_extension`, where `bonus` is
 //!   `bonus_head * bonus_first_char_multiplier` on the first column and at most `bonus_head`
 //!   on any other;
-//! - the second character adds `match + max(bonus(j), bonus_consecutive)` right after the
-//!   first, or `match + bonus(j)` plus a gap (`gap_start + gap_extension` or worse) later.
-//!   The carried bonus it reads comes from a row reset for each text, so it adds nothing.
+//! - each further character adds `match + max(bonus(j), bonus_consecutive)` right after the
+//!   previous one, or `match + bonus(j)` plus a gap (`gap_start + gap_extension` or worse).
 //!
-//! From the third character on, skim reads bonuses left over from earlier texts (its scratch
-//! matrix is reused), so no ceiling is claimed there. A property test checks these ceilings
-//! against the matcher itself.
+//! That last step holds only if the matcher starts each text with a clean scratch matrix:
+//! skim reuses it, and from the third query character on reads bonuses an earlier text left
+//! there (" é-A1éé11" scores 49 for "111" after "A1é_1(A 1A A(", over its 47). So search
+//! scores queries of three or more characters with a fresh matcher per text (`Scorer`). A
+//! property test checks the ceilings against the matcher used that way.
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
 /// Score ceilings for one short query.
 pub struct Ceiling {
-    first: char,
-    second: Option<char>,
+    query: Vec<char>,
+    /// The query's ASCII characters in both cases, as a bit set: most text characters are
+    /// none of them, and this tells so in one step.
+    ascii: u128,
     config: SkimScoreConfig,
 }
 
+/// Longer queries get no ceiling (they match few texts anyway).
+const MAX_QUERY: usize = 16;
+
 impl Ceiling {
-    /// Ceilings for `query`, if it is one or two characters long.
+    /// Ceilings for `query`, unless it is empty or longer than [`MAX_QUERY`] characters.
     pub fn new(query: &str) -> Option<Ceiling> {
-        let mut chars = query.chars();
-        let first = chars.next()?;
-        let second = chars.next();
-        if chars.next().is_some() {
-            return None;
-        }
-        Some(Ceiling {
-            first,
-            second,
+        let query: Vec<char> = query.chars().collect();
+        let ascii = query.iter().filter(|c| c.is_ascii()).fold(0u128, |set, c| {
+            set | 1 << c.to_ascii_lowercase() as u32 | 1 << c.to_ascii_uppercase() as u32
+        });
+        (!query.is_empty() && query.len() <= MAX_QUERY).then(|| Ceiling {
+            query,
+            ascii,
             config: SkimScoreConfig::default(),
         })
     }
 
     /// The query's first character.
     pub fn first(&self) -> char {
-        self.first
+        self.query[0]
     }
 
     /// What matching `c` against query character `q` scores (`q` matches `c` ignoring case).
@@ -83,29 +87,42 @@ impl Ceiling {
         let c = &self.config;
         let first = i64::from(c.score_match + c.bonus_head + c.gap_extension);
         let step = i64::from(c.score_match + c.bonus_head.max(c.bonus_consecutive));
-        first + self.second.map_or(0, |_| step)
+        first + step * (self.query.len() as i64 - 1)
     }
 
     /// The most `text` can score: skim's recurrence with every gap priced as the shortest,
-    /// so exact for one character and at most a few points high for two. `i64::MIN` if the
+    /// so exact for one character and a few points high at most for more. `i64::MIN` if the
     /// query is not in it.
     pub fn of(&self, text: &str) -> i64 {
         let c = &self.config;
-        let (gap, consecutive) = (
+        let n = self.query.len();
+        let (gap, consecutive, extension) = (
             i64::from(c.gap_start + c.gap_extension),
             i64::from(c.bonus_consecutive),
+            i64::from(c.gap_extension),
         );
-        let mut prev = '\0';
-        // The best first-character match ending just before this column, and any earlier.
-        let (mut adjacent, mut earlier) = (i64::MIN, i64::MIN);
+        // Per query character: its best match ending at the previous column (`adjacent`),
+        // and at any column before that (`earlier`).
+        let mut adjacent = [i64::MIN; MAX_QUERY];
+        let mut earlier = [i64::MIN; MAX_QUERY];
+        let mut live = false;
         let mut best = i64::MIN;
+        let mut prev = '\0';
         for (col, ch) in text.chars().enumerate() {
-            let is_second = self.second.is_some_and(|q| ch.eq_ignore_ascii_case(&q));
-            let is_first = ch.eq_ignore_ascii_case(&self.first);
-            if !(is_first || is_second) {
-                // Most characters are neither: only the bookkeeping moves on.
-                earlier = earlier.max(adjacent);
-                adjacent = i64::MIN;
+            let hit = if ch.is_ascii() {
+                self.ascii >> ch as u32 & 1 == 1
+            } else {
+                self.query.contains(&ch)
+            };
+            if !hit {
+                // Most characters: nothing starts here, runs end.
+                if live {
+                    for r in 0..n {
+                        earlier[r] = earlier[r].max(adjacent[r]);
+                        adjacent[r] = i64::MIN;
+                    }
+                    live = false;
+                }
                 prev = ch;
                 continue;
             }
@@ -113,20 +130,24 @@ impl Ceiling {
             if col == 0 {
                 bonus *= i64::from(c.bonus_first_char_multiplier);
             }
-            if let Some(q1) = self.second.filter(|_| is_second) {
-                let m = self.matched(ch, q1);
-                let next = adjacent.saturating_add(bonus.max(consecutive) + m);
-                best = best.max(next).max(earlier.saturating_add(gap + bonus + m));
+            live = false;
+            // Backwards, so row `r - 1` still holds the previous column when `r` reads it.
+            for r in (0..n).rev() {
+                let q = self.query[r];
+                let next = if !ch.eq_ignore_ascii_case(&q) {
+                    i64::MIN
+                } else if r == 0 {
+                    self.matched(ch, q) + bonus + extension
+                } else {
+                    let m = self.matched(ch, q);
+                    let run = adjacent[r - 1].saturating_add(bonus.max(consecutive) + m);
+                    run.max(earlier[r - 1].saturating_add(gap + bonus + m))
+                };
+                earlier[r] = earlier[r].max(adjacent[r]);
+                adjacent[r] = next;
+                live |= next != i64::MIN;
             }
-            earlier = earlier.max(adjacent);
-            adjacent = if is_first {
-                self.matched(ch, self.first) + bonus + i64::from(c.gap_extension)
-            } else {
-                i64::MIN
-            };
-            if self.second.is_none() {
-                best = best.max(adjacent);
-            }
+            best = best.max(adjacent[n - 1]);
             prev = ch;
         }
         best
@@ -168,15 +189,23 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
         fn no_text_scores_above_its_ceiling(
-            texts in prop::collection::vec("[a-cA-C1 ./(_é-]{0,12}", 1..40),
-            query in "[a-cA-C1 ./(_é-]{1,2}",
+            texts in prop::collection::vec("[a-cA-C1 ./(_é-]{0,14}", 1..40),
+            query in "[a-cA-C1 ./(_é-]{1,5}",
         ) {
             let query = query.trim();
             prop_assume!(!query.is_empty());
-            let m = SkimMatcherV2::default().ignore_case();
             let c = Ceiling::new(query).unwrap();
+            // One matcher for every text, as search reuses it for short queries; a fresh one
+            // per text from three characters on (see `Scorer`).
+            let reused = SkimMatcherV2::default().ignore_case();
+            let short = query.chars().count() <= 2;
             for text in &texts {
-                let Some(score) = m.fuzzy_match(text, query) else { continue };
+                let score = if short {
+                    reused.fuzzy_match(text, query)
+                } else {
+                    SkimMatcherV2::default().ignore_case().fuzzy_match(text, query)
+                };
+                let Some(score) = score else { continue };
                 prop_assert!(score <= c.of(text), "{text:?}/{query:?}: {score} > {}", c.of(text));
                 let starts = text.chars().next().map(lower) == Some(lower(c.first()));
                 if !starts {
