@@ -346,12 +346,16 @@ fn search(
         let searcher = crate::search::Searcher::from_catalog(catalog);
         return Ok(report::search(&searcher, query, limit, format, out));
     }
-    let index = load_index(cli, err)?;
-    let written = report::search(index.searcher(), query, limit, format, out);
+    let data = load_dataset(cli, err)?;
+    let data = crate::ingest::cli::merge_articles(data, &cli.articles, err)?;
+    // Search needs the catalog only: build it and let the rest (a million links) go first.
+    let catalog = crate::catalog::Catalog::new(&data);
+    drop(data);
     if let Some(dir) = cacheable {
-        data::cache_catalog(dir, index.searcher().catalog());
+        data::cache_catalog(dir, &catalog);
     }
-    Ok(written)
+    let searcher = crate::search::Searcher::from_catalog(catalog);
+    Ok(report::search(&searcher, query, limit, format, out))
 }
 
 /// The exit code for how writing the output went.

@@ -1,5 +1,6 @@
 //! Errors in a dataset, each pinned to `path:line:col`.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -44,33 +45,45 @@ impl fmt::Display for DataErrors {
 
 impl std::error::Error for DataErrors {}
 
-/// A data file's text with the offsets of its line starts, to turn byte spans into positions.
+/// A data file's text (or a piece of it), to turn byte spans into positions.
 pub struct Located<'a> {
     /// Path used in messages.
     pub path: &'a str,
     /// Whole text.
     pub text: &'a str,
-    line_starts: Vec<usize>,
+    /// Lines before `text` in its file (when it is a piece).
+    lines_before: usize,
+    /// Offsets of the line starts, found at the first error: a valid file never needs them,
+    /// and for a million-record file they are tens of megabytes.
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Located<'a> {
-    /// Indexes `text`'s lines.
+    /// Positions in `text`, a whole file.
     pub fn new(path: &'a str, text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        Located::piece(path, text, 0)
+    }
+
+    /// Positions in `text`, a piece of a file after its first `lines_before` lines.
+    pub fn piece(path: &'a str, text: &'a str, lines_before: usize) -> Self {
         Located {
             path,
             text,
-            line_starts,
+            lines_before,
+            line_starts: OnceCell::new(),
         }
     }
 
     /// An error at the start of `span`.
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> DataError {
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
         let at = span.start.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= at);
-        let start = self.line_starts[line - 1];
+        let line = line_starts.partition_point(|&s| s <= at);
+        let start = line_starts[line - 1];
         let col = self
             .text
             .get(start..at)
@@ -78,7 +91,7 @@ impl<'a> Located<'a> {
             + 1;
         DataError {
             path: self.path.to_string(),
-            line,
+            line: self.lines_before + line,
             col,
             message: message.into(),
         }
@@ -98,5 +111,10 @@ mod tests {
         let at = text.find("\"x").unwrap();
         assert_eq!(file.error(at..at, "bad").to_string(), "f.toml:2:6: bad");
         assert_eq!(file.error(999..999, "end").line, 3);
+        let piece = Located::piece("f.toml", &text[6..], 1);
+        assert_eq!(
+            piece.error(at - 6..at - 6, "bad").to_string(),
+            "f.toml:2:6: bad"
+        );
     }
 }

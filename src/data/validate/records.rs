@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::{DataFile, Validator};
+use super::{DataFile, Located, Validator};
 use crate::data::fast::Record;
 use crate::data::raw::{from_records as fast, *};
 use crate::model::*;
@@ -131,6 +131,7 @@ impl<'t> Validator<'t> {
             })
         };
         let mut pending: Option<Spanned<RawProgram<'t>>> = None;
+        let file = Located::new(&file.path, &file.text);
         let ok = self.read(file, part, slow, |v, part| {
             let span = part.span();
             match part.into_inner() {
