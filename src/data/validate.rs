@@ -3,7 +3,7 @@
 //! Files are read record by record in dependency order (sources, entities, programs,
 //! exposures, catalysts), so a million-link dataset never exists twice in memory.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -131,7 +131,7 @@ impl<'t> Validator<'t> {
             "program" => &mut self.programs,
             _ => &mut self.catalysts,
         };
-        let map = ids.get_or_insert_with(HashMap::new);
+        let map = ids.get_or_insert_with(HashMap::default);
         if map.contains_key(id.get_ref().as_ref()) {
             let message = format!("duplicate {kind} id {:?}", id.get_ref());
             self.at(id.span(), message);
