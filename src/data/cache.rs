@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::hash::Hasher;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
@@ -106,27 +106,59 @@ pub fn read_bytes(path: &Path) -> Option<Vec<u8>> {
     (xxhash_rust::xxh3::xxh3_64(&raw[8..]) == stored).then_some(raw)
 }
 
-/// Writes raw bytes with their checksum, atomically.
-pub fn write_bytes(path: &Path, payload: &[u8]) -> io::Result<()> {
-    write_payload(path, payload)
-}
-
-/// Writes `data` to `path` atomically (a temporary file renamed into place).
+/// Writes `data` to `path` atomically (a temporary file renamed into place), encoded as it
+/// streams out (a million links never exist twice in memory).
 pub fn write<T: Serialize>(path: &Path, data: &T) -> io::Result<()> {
-    let payload = bincode::serde::encode_to_vec(data, config())
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    write_payload(path, &payload)
+    write_bytes(path, |out| {
+        bincode::serde::encode_into_std_write(data, &mut { out }, config())
+            .map(drop)
+            .map_err(|e| io::Error::other(e.to_string()))
+    })
 }
 
-fn write_payload(path: &Path, payload: &[u8]) -> io::Result<()> {
+/// A writer that hashes what passes through it, for the checksum in the header.
+struct Hashed<W> {
+    inner: W,
+    hasher: Xxh3,
+}
+
+impl<W: Write> Write for Hashed<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes what `fill` writes, with its checksum, atomically: a checksum placeholder, the
+/// payload as `fill` streams it, then the checksum in place of the placeholder.
+pub fn write_bytes(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let result = (|| {
-        let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
-        out.write_all(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes())?;
-        out.write_all(payload)?;
-        out.flush()?;
+        let mut file = File::create(&tmp)?;
+        file.write_all(&[0; 8])?;
+        // The buffer sits inside the hasher so the hash sees large blocks, not small writes.
+        let mut out = BufWriter::with_capacity(
+            1 << 20,
+            Hashed {
+                inner: &mut file,
+                hasher: Xxh3::new(),
+            },
+        );
+        fill(&mut out)?;
+        let hashed = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        let sum = hashed.hasher.finish();
+        file.seek(io::SeekFrom::Start(0))?;
+        file.write_all(&sum.to_le_bytes())?;
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {

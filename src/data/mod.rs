@@ -164,7 +164,7 @@ pub fn cached_catalog(dir: &Path) -> Option<crate::catalog::Catalog> {
 /// Stores the search catalog of `--data DIR` for the next `aipx search` (best effort).
 pub fn cache_catalog(dir: &Path, catalog: &crate::catalog::Catalog) {
     if let Some(path) = cache::path_for(dir, "catalog") {
-        let _ = cache::write_bytes(&path, &catalog.to_bytes());
+        let _ = cache::write_bytes(&path, |out| catalog.write_to(out));
     }
 }
 

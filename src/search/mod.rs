@@ -1,9 +1,11 @@
 //! Fuzzy search over symbols, names, aliases, programs and catalysts.
 //!
 //! Scoring is fuzzy-matcher's skim algorithm. What keeps it inside a frame at 100k entities:
-//! a 64-bit character mask per text rejects most texts before scoring, a query that only
-//! grew re-scores only the previous matches ([`Session`]), large sets are scored on every
-//! core, only the top `limit` are kept (no full sort), and only those get match positions.
+//! a 64-bit character mask and a byte subsequence test reject most texts before scoring; a
+//! score ceiling ([`ceiling`]) skips the matches that cannot reach the results, scanning first,
+//! in rank order, the texts that start with the query's first character; a query that only grew
+//! looks only at the previous matches ([`Session`]); large sets are scanned on every core; only
+//! the top `limit` are kept (no full sort), and only those get match positions.
 
 mod ceiling;
 
