@@ -143,28 +143,28 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, DataErrors> {
     let Some(dir) = dir else {
         return DataFiles::embedded().parse();
     };
-    let cached = cache::path_for(dir, "dataset");
-    if let Some(data) = cached.as_deref().and_then(cache::read) {
+    let slot = cache::Slot::new(dir, "dataset");
+    if let Some(data) = slot.as_ref().and_then(cache::read) {
         return Ok(data);
     }
     let data = DataFiles::read_dir(dir)?.parse()?;
-    if let Some(path) = cached {
+    if let Some(slot) = slot {
         // The cache only saves time: failing to write it is not worth a message.
-        let _ = cache::write(&path, &data);
+        let _ = cache::write(&slot, &data);
     }
     Ok(data)
 }
 
 /// The search catalog of `--data DIR` from the cache, if an up-to-date one is there.
 pub fn cached_catalog(dir: &Path) -> Option<crate::catalog::Catalog> {
-    let file = cache::read_bytes(&cache::path_for(dir, "catalog")?)?;
-    crate::catalog::Catalog::from_bytes(file, 8)
+    let file = cache::read_bytes(&cache::Slot::new(dir, "catalog")?)?;
+    crate::catalog::Catalog::from_bytes(file, cache::HEADER)
 }
 
 /// Stores the search catalog of `--data DIR` for the next `aipx search` (best effort).
 pub fn cache_catalog(dir: &Path, catalog: &crate::catalog::Catalog) {
-    if let Some(path) = cache::path_for(dir, "catalog") {
-        let _ = cache::write_bytes(&path, |out| catalog.write_to(out));
+    if let Some(slot) = cache::Slot::new(dir, "catalog") {
+        let _ = cache::write_bytes(&slot, |out| catalog.write_to(out));
     }
 }
 
