@@ -135,6 +135,7 @@ fn main() {
     }
     row("keystroke -> updated frame, 120x40", &mut frames);
     if let Some(mb) = peak_rss_mb() {
-        println!("| peak RSS | | {mb:.0} MB | | |");
+        // Three loads in one process, the first maybe cold: more than any one aipx run.
+        println!("| peak RSS of this bench process | | {mb:.0} MB | | |");
     }
 }

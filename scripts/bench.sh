@@ -28,8 +28,10 @@ echo
 echo "| process | wall | peak RSS |"
 echo "|---|---|---|"
 echo "| \`aipx check\` (parse + validate, no cache) | $(cut -d, -f1 "$cache/first") | $(($(cut -d' ' -f3 "$cache/first") / 1024)) MB |"
-for args in "show e42 --json" "search semi"; do
+for args in "show e42 --json" "search semi" "screen --size 120x40 --keys /semi<Esc>3"; do
+    # shellcheck disable=SC2086 # the arguments are meant to split
     "$aipx" --data "$dir" --today 2026-11-21 $args >/dev/null  # fills the cache
+    # shellcheck disable=SC2086
     /usr/bin/time -f "%e s, %M KB" -o "$cache/t" "$aipx" --data "$dir" --today 2026-11-21 $args >/dev/null
     echo "| \`aipx $args\` (cached) | $(cut -d, -f1 "$cache/t") | $(($(cut -d' ' -f3 "$cache/t") / 1024)) MB |"
 done
