@@ -7,20 +7,20 @@
 //! looks only at the previous matches ([`Session`]); large sets are scanned on every core; only
 //! the top `limit` are kept (no full sort), and only those get match positions.
 
+mod blocks;
 mod ceiling;
+mod score;
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use rustc_hash::FxHashSet;
-
 use crate::catalog::{Catalog, lower, mask};
 use crate::model::*;
+use blocks::in_blocks;
 use ceiling::Ceiling;
+use score::{Bar, Scorer, matcher};
 
 /// What a search hit points at.
 #[derive(
@@ -56,11 +56,6 @@ pub enum Field {
     /// An alias.
     Alias,
 }
-
-/// Below this many candidates one thread is faster than two.
-const PARALLEL_FROM: usize = 20_000;
-/// Candidates a scoring thread takes at a time.
-const BLOCK: usize = 2048;
 
 /// One result: the record, the text that matched and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -335,123 +330,6 @@ impl Searcher {
         scored.extend(rest.into_iter().filter_map(|(i, s)| Some((i, s?))));
         (scored, Some(matched))
     }
-}
-
-/// Skim, case ignored, as every search scores.
-fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().ignore_case()
-}
-
-/// Scores texts against one query. From three characters on, skim reads bonuses its reused
-/// scratch matrix kept from earlier texts, so a text's score would depend on what was scored
-/// before it (and could exceed its [`Ceiling`]); a fresh matcher per text keeps scores a
-/// function of text and query alone.
-struct Scorer {
-    reused: Option<SkimMatcherV2>,
-}
-
-impl Scorer {
-    fn new(query: &str) -> Scorer {
-        let short = query.chars().nth(2).is_none();
-        Scorer {
-            reused: short.then(matcher),
-        }
-    }
-
-    fn score(&self, text: &str, query: &str) -> Option<i64> {
-        match &self.reused {
-            Some(m) => m.fuzzy_match(text, query),
-            None => matcher().fuzzy_match(text, query),
-        }
-    }
-}
-
-/// How an item ranks: by score, then the shorter text, then the earlier item; greater is
-/// better.
-type Rank = (i64, Reverse<usize>, Reverse<u32>);
-
-/// The rank of the worst of the best `limit` records seen so far. Each record counts with
-/// the first item seen of it, ranked at most as well as its best, so the bar is never above
-/// the true one.
-#[derive(Clone)]
-struct Bar {
-    limit: usize,
-    worst: BinaryHeap<Reverse<Rank>>,
-    counted: FxHashSet<Target>,
-}
-
-impl Bar {
-    fn new(limit: usize) -> Bar {
-        Bar {
-            limit,
-            worst: BinaryHeap::with_capacity(limit + 1),
-            counted: FxHashSet::default(),
-        }
-    }
-
-    /// The bar, once `limit` records are in.
-    fn level(&self) -> Option<Rank> {
-        let full = self.limit > 0 && self.worst.len() == self.limit;
-        full.then(|| self.worst.peek().map(|r| r.0))?
-    }
-
-    /// Whether an item ranked at most `best` could still make the results.
-    fn admits(&self, best: Rank) -> bool {
-        self.level().is_none_or(|level| best > level)
-    }
-
-    fn add(&mut self, target: Target, rank: Rank) {
-        if self.counted.insert(target) {
-            self.worst.push(Reverse(rank));
-            if self.worst.len() > self.limit {
-                self.worst.pop();
-            }
-        }
-    }
-}
-
-/// Runs `work` on every index of `0..count`, in blocks taken in turn by every core (one
-/// thread below [`PARALLEL_FROM`]), each thread with its own state from `init`; returns what
-/// `work` pushed, in index order.
-fn in_blocks<S, T: Send>(
-    count: usize,
-    init: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, usize, &mut Vec<T>) + Sync,
-) -> Vec<T> {
-    let blocks = count.div_ceil(BLOCK);
-    let next = AtomicUsize::new(0);
-    // Blocks taken in turn, since matches cluster (a name's words recur across neighbours):
-    // halving the range up front left one thread with three times the work of the other.
-    let run = || {
-        let mut state = init();
-        let mut done: Vec<(usize, Vec<T>)> = Vec::new();
-        loop {
-            let block = next.fetch_add(1, Ordering::Relaxed);
-            if block >= blocks {
-                return done;
-            }
-            let mut out = Vec::new();
-            for k in block * BLOCK..((block + 1) * BLOCK).min(count) {
-                work(&mut state, k, &mut out);
-            }
-            done.push((block, out));
-        }
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut parts = if count < PARALLEL_FROM || threads == 1 {
-        run()
-    } else {
-        std::thread::scope(|s| {
-            let helpers: Vec<_> = (1..threads).map(|_| s.spawn(run)).collect();
-            let mut parts = run();
-            for h in helpers {
-                parts.extend(h.join().expect("scoring threads do not panic"));
-            }
-            parts
-        })
-    };
-    parts.sort_unstable_by_key(|&(block, _)| block);
-    parts.into_iter().flat_map(|(_, out)| out).collect()
 }
 
 /// The best item of each record, items of one record being adjacent: highest score, then
