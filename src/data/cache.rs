@@ -103,10 +103,16 @@ impl Slot {
         })
     }
 
-    /// Whether a cache file with this header was written from the files as they are now.
+    /// The cache file, writable if it can be (see [`fresh`](Self::fresh)).
+    fn open(&self) -> Option<File> {
+        let writable = File::options().read(true).write(true).open(&self.path);
+        writable.or_else(|_| File::open(&self.path)).ok()
+    }
+
+    /// Whether `file`, whose header is `header`, was written from the files as they are now.
     /// A metadata mismatch with the same contents refreshes the header, so the next look-up
-    /// is quick again.
-    fn fresh(&self, header: &[u8]) -> bool {
+    /// is quick again. Leaves `file` at the payload.
+    fn fresh(&self, mut file: &File, header: &[u8]) -> bool {
         let field = |i: usize| {
             header
                 .get(i..i + 8)
@@ -115,22 +121,18 @@ impl Slot {
         let (Some(metadata), Some(content)) = (field(8), field(16)) else {
             return false;
         };
-        if metadata == self.metadata {
-            return true;
+        if metadata != self.metadata {
+            if content_hash(&self.dir).ok() != Some(content) {
+                return false;
+            }
+            // Through the handle that read the header, so a newer cache file renamed into
+            // place meanwhile is never stamped. Only the next look-up's speed depends on it.
+            let refresh = file
+                .seek(io::SeekFrom::Start(8))
+                .and_then(|_| file.write_all(&self.metadata.to_le_bytes()));
+            drop(refresh);
         }
-        if content_hash(&self.dir).ok() != Some(content) {
-            return false;
-        }
-        let refresh = std::fs::OpenOptions::new()
-            .write(true)
-            .open(&self.path)
-            .and_then(|mut f| {
-                f.seek(io::SeekFrom::Start(8))?;
-                f.write_all(&self.metadata.to_le_bytes())
-            });
-        // Only the next look-up's speed depends on it.
-        drop(refresh);
-        true
+        file.seek(io::SeekFrom::Start(HEADER as u64)).is_ok()
     }
 }
 
@@ -151,10 +153,10 @@ impl<R: Read> Read for Hashing<R> {
 /// The value cached in `slot`, if it is there, fresh and intact. The file is the header
 /// ([`HEADER`]), then the payload, decoded as it streams in (never held whole).
 pub fn read<T: DeserializeOwned>(slot: &Slot) -> Option<T> {
-    let mut file = File::open(&slot.path).ok()?;
+    let mut file = slot.open()?;
     let mut header = [0u8; HEADER];
     file.read_exact(&mut header).ok()?;
-    if !slot.fresh(&header) {
+    if !slot.fresh(&file, &header) {
         return None;
     }
     let stored: [u8; 8] = header[..8].try_into().ok()?;
@@ -176,10 +178,12 @@ pub fn read<T: DeserializeOwned>(slot: &Slot) -> Option<T> {
 /// The file written by [`write_bytes`] in `slot`, if fresh and intact: the header, then the
 /// payload (`&file[HEADER..]`). Read in one call, no decoding.
 pub fn read_bytes(slot: &Slot) -> Option<Vec<u8>> {
-    let raw = std::fs::read(&slot.path).ok()?;
+    let file = slot.open()?;
+    let mut raw = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
+    (&file).read_to_end(&mut raw).ok()?;
     let stored = u64::from_le_bytes(raw.get(..8)?.try_into().ok()?);
-    let intact =
-        slot.fresh(raw.get(..HEADER)?) && xxhash_rust::xxh3::xxh3_64(&raw[HEADER..]) == stored;
+    let intact = slot.fresh(&file, raw.get(..HEADER)?)
+        && xxhash_rust::xxh3::xxh3_64(&raw[HEADER..]) == stored;
     intact.then_some(raw)
 }
 

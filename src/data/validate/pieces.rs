@@ -10,11 +10,11 @@ impl<'t> Validator<'t> {
         self.read(file, fast::exposure, slow, Validator::exposure)
     }
 
-    /// A validator for a piece of text that lives shorter than this one's files, holding
-    /// this one's state until [`absorb`](Self::absorb) gives it back.
-    fn nested<'p>(&mut self, file: Located<'p>) -> Validator<'p> {
+    /// A validator for text that lives shorter than this one's files, holding this one's
+    /// state until [`absorb`](Self::absorb) gives it back.
+    fn nested<'p>(&mut self) -> Validator<'p> {
         Validator {
-            file,
+            file: Located::new("", ""),
             errors: std::mem::take(&mut self.errors),
             data: std::mem::take(&mut self.data),
             sources: self.sources.take(),
@@ -46,7 +46,7 @@ impl<'t> Validator<'t> {
     ) -> bool {
         let mark = self.mark();
         match pieces(stream, piece, |text, lines_before| {
-            let mut nested = self.nested(Located::piece(path, text, lines_before));
+            let mut nested = self.nested();
             let ok = nested.exposures(Located::piece(path, text, lines_before));
             self.absorb(nested);
             ok
@@ -84,11 +84,19 @@ impl<'t> Validator<'t> {
             });
             return false;
         }
-        let Ok(text) = String::from_utf8(bytes) else {
-            // `pieces` read the same bytes and found them valid.
-            return false;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            // Valid when read in pieces, so the file changed since.
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                let file = Located::new(path, &valid);
+                self.errors
+                    .push(file.error(at..at, "file is not valid UTF-8"));
+                return false;
+            }
         };
-        let mut nested = self.nested(Located::new(path, &text));
+        let mut nested = self.nested();
         let ok = nested.exposures(Located::new(path, &text));
         self.absorb(nested);
         ok
@@ -121,7 +129,6 @@ fn pieces(
     let mut end = false;
     while !end || !buffer.is_empty() {
         if !end {
-            let before = buffer.len();
             let got = (&mut stream)
                 .take(size as u64)
                 .read_to_end(&mut buffer)
@@ -131,7 +138,7 @@ fn pieces(
                     text: String::new(),
                     message: format!("cannot read file: {e}"),
                 })?;
-            end = got == 0 && buffer.len() == before;
+            end = got == 0;
         }
         let cut = if end {
             buffer.len()
