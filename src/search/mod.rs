@@ -380,6 +380,25 @@ mod tests {
         data
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_query_scans_to_what_scoring_everything_gives(
+            query in "[a-zA-Z0-9 (-]{1,5}",
+            limit in proptest::sample::select(vec![1usize, 7, 50]),
+        ) {
+            static SEARCHER: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+            let searcher = SEARCHER.get_or_init(|| Searcher::new(&synthetic(1500)));
+            let query = query.trim();
+            proptest::prop_assume!(!query.is_empty());
+            let (fast, _) = searcher.scan(query, limit, None);
+            let full = searcher.score(query, None);
+            proptest::prop_assert_eq!(
+                searcher.rank(query, fast, limit),
+                searcher.rank(query, full, limit)
+            );
+        }
+    }
+
     #[test]
     fn bounded_scan_agrees_with_scoring_everything() {
         let data = synthetic(3000);
