@@ -101,8 +101,8 @@ pub struct Searcher {
     matcher: SkimMatcherV2,
 }
 
-/// Remembers the last query and the items it matched, so typing one more character only
-/// re-scores those.
+/// Remembers the last query and, when a scan worked them out, the items it matched, so
+/// typing one more character looks only at those.
 #[derive(Default)]
 pub struct Session {
     query: String,
