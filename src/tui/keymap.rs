@@ -192,10 +192,28 @@ fn key_of_press(key: &KeyEvent) -> Option<(Key, Option<char>)> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if ctrl => Some((Key::Ctrl(c.to_ascii_lowercase()), None)),
+        // Alt arrives split by `unmeta`; a caller that skipped it gets nothing typed.
         KeyCode::Char(_) if alt => None,
         KeyCode::Char(c) if c.is_control() => None,
         KeyCode::Char(c) => Some((Key::Char(c), Some(c))),
         code => Some((Key::Code(code), None)),
+    }
+}
+
+/// The event as the keys pressed. Terminals send Alt+key as Esc then the key, so crossterm
+/// reads an Esc followed at once by a key (a fast typist, `tmux send-keys Escape q`) as
+/// Alt+key; aipx binds nothing to Alt, so it is always the two keys.
+pub fn unmeta(event: &Event) -> Vec<Event> {
+    match event {
+        Event::Key(key)
+            if key.modifiers.contains(KeyModifiers::ALT) && key.kind != KeyEventKind::Release =>
+        {
+            let mut plain = *key;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            let esc = KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, key.kind);
+            vec![Event::Key(esc), Event::Key(plain)]
+        }
+        other => vec![other.clone()],
     }
 }
 

@@ -25,6 +25,21 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// Applies a terminal event to `app`, action by action (each in the modes the one before
+/// left); returns whether anything changed. Stops at a quit.
+pub fn apply(app: &mut App, event: &Event) -> bool {
+    let mut changed = false;
+    for event in keymap::unmeta(event) {
+        for action in actions_for(app, &event) {
+            changed |= app.update(action);
+            if app.should_quit() {
+                return changed;
+            }
+        }
+    }
+    changed
+}
+
 /// Every action a terminal event asks for, in order. Pasted text goes into the search box
 /// (control characters dropped) instead of running each character as a command.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {

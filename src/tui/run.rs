@@ -22,7 +22,7 @@ use ratatui::backend::CrosstermBackend;
 
 use super::app::App;
 use super::explore::{ResultRow, results_in};
-use super::{Action, actions_for, ui};
+use super::{Action, ui};
 use crate::index::Index;
 use crate::search;
 
@@ -158,13 +158,9 @@ fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
     for message in wake {
         let changed = match message {
             Wake::Input(event) => {
-                let event = event?;
-                let mut changed = false;
-                for action in actions_for(&app, &event) {
-                    changed |= app.update(action);
-                    if app.should_quit() {
-                        return Ok(());
-                    }
+                let changed = super::apply(&mut app, &event?);
+                if app.should_quit() {
+                    return Ok(());
                 }
                 if let Some(query) = app.take_search() {
                     // The worker only stops when this loop ends.

@@ -5,7 +5,8 @@
 //! `<...>`, which names a key, case-insensitively:
 //! `<Enter>` `<Esc>` `<Tab>` `<S-Tab>` `<Up>` `<Down>` `<Left>` `<Right>` `<Home>` `<End>`
 //! `<PgUp>` `<PgDn>` `<BS>` `<Del>` `<Space>` `<lt>` (a literal `<`), `<C-x>` (Ctrl+x),
-//! `<WheelUp>` `<WheelDown>`, and `<Resize 80x24>` (the terminal changes size).
+//! `<A-x>` (Alt+x, as a terminal reads Esc then x typed at once), `<WheelUp>` `<WheelDown>`,
+//! and `<Resize 80x24>` (the terminal changes size).
 //! `<Name*N>` repeats a key N times: `<Down*3>`, `<j*5>`.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
@@ -15,7 +16,7 @@ use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
-use super::{actions_for, ui};
+use super::ui;
 
 /// Most repetitions one `<Key*N>` may ask for.
 const MAX_REPEAT: usize = 10_000;
@@ -84,6 +85,14 @@ fn named(name: &str) -> Result<Event, String> {
             if let Some(size) = lower.strip_prefix("resize ") {
                 let (w, h) = parse_size(size)?;
                 return Ok(Event::Resize(w, h));
+            }
+            if let Some(rest) = lower
+                .strip_prefix("a-")
+                .or_else(|| lower.strip_prefix("m-"))
+                && rest.chars().count() == 1
+            {
+                let c = name.chars().last().unwrap_or(' ');
+                return Ok(key(KeyCode::Char(c), KeyModifiers::ALT));
             }
             let mut chars = name.chars();
             return match (lower.strip_prefix("c-"), chars.next(), chars.next()) {
@@ -206,12 +215,7 @@ impl Headless {
         if let Event::Resize(w, h) = *event {
             self.terminal.backend_mut().resize(w, h);
         }
-        for action in actions_for(&self.app, event) {
-            self.app.update(action);
-            if self.app.should_quit() {
-                return;
-            }
-        }
+        super::apply(&mut self.app, event);
         if !self.app.should_quit() {
             self.draw();
         }

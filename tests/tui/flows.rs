@@ -289,3 +289,18 @@ fn ingested_records_are_marked_apart_from_curated_ones() {
     }
     assert!(found, "some ingested catalyst shows where it came from");
 }
+
+#[test]
+fn esc_and_a_key_at_once_are_both_keys() {
+    // A terminal reads Esc followed at once by a key as Alt+key (`tmux send-keys Escape q`).
+    let s = play(80, 24, "/nvda<A-2>");
+    assert!(!s.app.searching(), "the Esc left the box");
+    assert_eq!(s.app.tab(), Tab::Programs, "the 2 switched tabs");
+    assert_eq!(
+        s.app.explore().query,
+        "nvda",
+        "nothing typed into the query"
+    );
+    let s = play(80, 24, "/nvda<A-q>");
+    assert!(s.app.should_quit(), "Esc then q quits");
+}
