@@ -59,7 +59,7 @@ fn main() {
     }
     let index = index.expect("loaded three times");
     row(
-        "load + index build (cache warm after the first run)",
+        "load + index build (from the cache once it is warm)",
         &mut load,
     );
     // The search catalog is built on first use (the TUI builds it on its worker at start).
@@ -135,7 +135,8 @@ fn main() {
     }
     row("keystroke -> updated frame, 120x40", &mut frames);
     if let Some(mb) = peak_rss_mb() {
-        // Three loads in one process, the first maybe cold: more than any one aipx run.
+        // Three loads in one process (each dropped before the next), a first one from the
+        // files if the cache was cold.
         println!("| peak RSS of this bench process | | {mb:.0} MB | | |");
     }
 }

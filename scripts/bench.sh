@@ -21,13 +21,16 @@ echo "## Seed dataset (embedded)"
 target/release/examples/scale_bench
 echo
 echo "## 100k entities / 10k programs / 1M links ($dir, $(du -sh "$dir" | cut -f1))"
-# The first load parses the TOML and fills the cache; the bench's later loads use it.
-/usr/bin/time -f "%e s, %M KB" -o "$cache/first" "$aipx" --data "$dir" check >/dev/null
+# Cold: parse and validate only (check), then parse, validate, index and fill the cache (show).
+/usr/bin/time -f "%e s, %M KB" -o "$cache/check" "$aipx" --data "$dir" check >/dev/null
+/usr/bin/time -f "%e s, %M KB" -o "$cache/first" "$aipx" --data "$dir" --today 2026-11-21 show e42 --json >/dev/null
+# Every load in the bench comes from the cache.
 target/release/examples/scale_bench "$dir"
 echo
 echo "| process | wall | peak RSS |"
 echo "|---|---|---|"
-echo "| \`aipx check\` (parse + validate, no cache) | $(cut -d, -f1 "$cache/first") | $(($(cut -d' ' -f3 "$cache/first") / 1024)) MB |"
+echo "| \`aipx check\` (parse + validate, no cache) | $(cut -d, -f1 "$cache/check") | $(($(cut -d' ' -f3 "$cache/check") / 1024)) MB |"
+echo "| \`aipx show e42 --json\` (first: parse, index, fill the cache) | $(cut -d, -f1 "$cache/first") | $(($(cut -d' ' -f3 "$cache/first") / 1024)) MB |"
 for args in "show e42 --json" "search semi" "screen --size 120x40 --keys /semi<Esc>3"; do
     # shellcheck disable=SC2086 # the arguments are meant to split
     "$aipx" --data "$dir" --today 2026-11-21 $args >/dev/null  # fills the cache
