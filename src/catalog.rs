@@ -215,23 +215,18 @@ impl Catalog {
             let exchange = primary.map_or("", |l| l.exchange.code());
             c.label([&e.id, &e.name, symbol, exchange]);
         }
-        for (i, p) in data.programs.iter().enumerate() {
-            c.push(
-                Target::Program(ProgramId(i as u32)),
-                Field::Name,
-                &p.name,
-                None,
-            );
-            c.label([&p.id, &p.name, "", ""]);
-        }
-        for (i, k) in data.catalysts.iter().enumerate() {
-            c.push(
-                Target::Catalyst(CatalystId(i as u32)),
-                Field::Name,
-                &k.title,
-                None,
-            );
-            c.label([&k.id, &k.title, "", ""]);
+        // Programs and catalysts: one searchable name each, labelled by id and name.
+        let programs = data.programs.iter().enumerate().map(|(i, p)| {
+            let target = Target::Program(ProgramId(i as u32));
+            (target, p.id.as_str(), p.name.as_str())
+        });
+        let catalysts = data.catalysts.iter().enumerate().map(|(i, k)| {
+            let target = Target::Catalyst(CatalystId(i as u32));
+            (target, k.id.as_str(), k.title.as_str())
+        });
+        for (target, id, name) in programs.chain(catalysts) {
+            c.push(target, Field::Name, name, None);
+            c.label([id, name, "", ""]);
         }
         c.spellings.sort_unstable();
         c.spellings.dedup();
