@@ -8,7 +8,6 @@
 
 pub mod article;
 mod boilerplate;
-pub mod cli;
 mod dates;
 mod entities;
 mod findings;
