@@ -415,7 +415,7 @@ fn accept(
             .map(String::as_str)
             .collect()
     };
-    if PUBLISHERS.iter().any(|p| *p == core.as_slice()) || core.is_empty() {
+    if PUBLISHERS.contains(&core.as_slice()) || core.is_empty() {
         return None;
     }
     // The best of the companies the words may name.
