@@ -308,6 +308,7 @@ fn execute(
             };
             let filter = report::CalendarFilter {
                 entity,
+                book: None,
                 from: *from,
                 to: *to,
             };
