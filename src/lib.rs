@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod dirs;
+pub mod error;
 pub mod index;
 pub mod ingest;
 pub mod model;

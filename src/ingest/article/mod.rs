@@ -373,7 +373,7 @@ pub fn read_paths(
             let mut stdin = BufReader::with_capacity(64 * 1024, io::stdin().lock());
             let html = looks_like_html(stdin.fill_buf().map_err(err)?);
             // Standard input has no file time: the day it is read stands in.
-            let today = crate::cli::local_today();
+            let today = crate::model::local_today();
             match read_from(ex, stdin, "<stdin>", html, as_of, today).map_err(err)? {
                 Ok(article) => {
                     for w in &article.warnings {
@@ -401,7 +401,7 @@ pub fn read_paths(
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let file_time = modified(&path).unwrap_or_else(crate::cli::local_today);
+        let file_time = modified(&path).unwrap_or_else(crate::model::local_today);
         match read_from(ex, file, &name, html, as_of, file_time).map_err(err)? {
             Ok(article) => {
                 for w in &article.warnings {
