@@ -75,7 +75,10 @@ mod tests {
         let path = dir.path().join("c.toml");
         assert_eq!(super::read(&path, 10).unwrap(), None);
         std::fs::write(&path, "0123456789").unwrap();
-        assert_eq!(super::read(&path, 10).unwrap().as_deref(), Some("0123456789"));
+        assert_eq!(
+            super::read(&path, 10).unwrap().as_deref(),
+            Some("0123456789")
+        );
         assert!(super::read(&path, 9).is_err());
         std::fs::write(&path, b"\xff\xfe").unwrap();
         assert!(super::read(&path, 10).is_err());

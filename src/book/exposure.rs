@@ -40,11 +40,15 @@ impl DirectionMix {
 
     /// Compact text: `▲2 ▼1 ◆1`, the zero counts left out; `—` for none.
     pub fn short(&self) -> String {
-        let parts: Vec<String> = [("▲", self.tailwind), ("▼", self.headwind), ("◆", self.mixed)]
-            .into_iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(mark, n)| format!("{mark}{n}"))
-            .collect();
+        let parts: Vec<String> = [
+            ("▲", self.tailwind),
+            ("▼", self.headwind),
+            ("◆", self.mixed),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(mark, n)| format!("{mark}{n}"))
+        .collect();
         if parts.is_empty() {
             "—".into()
         } else {
@@ -70,8 +74,10 @@ impl MoneySum {
     /// Compact text: `¥1.23T ($7.9B)`.
     pub fn short(&self) -> String {
         let currency = Currency::from_code(self.currency).expect("codes come from Currency");
-        crate::model::Money::new(currency, self.amount, self.usd)
-            .map_or_else(|| format!("{} {}", self.currency, self.amount), |m| m.to_string())
+        crate::model::Money::new(currency, self.amount, self.usd).map_or_else(
+            || format!("{} {}", self.currency, self.amount),
+            |m| m.to_string(),
+        )
     }
 }
 
@@ -174,10 +180,10 @@ pub fn book(index: &Index, list: &Watchlist, today: NaiveDate) -> BookExposure {
             Resolved::Unknown => ("unknown", None),
         };
         let summary = id.map_or_else(Summary::default, |e| summarize(index, &[e], today));
-        if let Some(e) = id {
-            if !all_entities.contains(&e) {
-                all_entities.push(e);
-            }
+        if let Some(e) = id
+            && !all_entities.contains(&e)
+        {
+            all_entities.push(e);
         }
         tickers.push(TickerExposure {
             symbol: entry.symbol.clone(),
@@ -346,7 +352,10 @@ mod tests {
         union.sort();
         union.dedup();
         assert_eq!(book.total.summary.programs.len(), union.len());
-        assert!(union.len() < per_ticker, "SoftBank and NVIDIA share a program");
+        assert!(
+            union.len() < per_ticker,
+            "SoftBank and NVIDIA share a program"
+        );
         // Money is summed per currency, never across currencies.
         let codes: Vec<&str> = book
             .total

@@ -135,7 +135,14 @@ fn number(cell: &str, decimal_comma: bool) -> Result<Option<f64>, ()> {
 /// Whether a symbol cell is a position, not cash, a total or a footnote.
 fn is_position(symbol: &str) -> bool {
     let lower = symbol.to_lowercase();
-    let words = ["total", "cash", "pending", "account", "disclaimer", "brokerage"];
+    let words = [
+        "total",
+        "cash",
+        "pending",
+        "account",
+        "disclaimer",
+        "brokerage",
+    ];
     symbol.chars().count() <= 24 && !words.iter().any(|w| lower.contains(w))
 }
 
@@ -161,7 +168,12 @@ pub fn import_text(index: &Index, text: &str) -> Result<Import, String> {
             .position(|(_, row)| find_column(row, SYMBOL_HEADERS).is_some());
         if let Some(at) = header {
             let decimal_comma = delimiter == b';';
-            return Ok(from_rows(index, &rows[at].1, &rows[at + 1..], decimal_comma));
+            return Ok(from_rows(
+                index,
+                &rows[at].1,
+                &rows[at + 1..],
+                decimal_comma,
+            ));
         }
     }
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -288,12 +300,18 @@ mod tests {
     #[test]
     fn headers_fold_across_brokers() {
         let h = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(find_column(&h(&["Description", "Symbol"]), SYMBOL_HEADERS), Some(1));
+        assert_eq!(
+            find_column(&h(&["Description", "Symbol"]), SYMBOL_HEADERS),
+            Some(1)
+        );
         assert_eq!(find_column(&h(&["Ticker Symbol"]), SYMBOL_HEADERS), Some(0));
         assert_eq!(find_column(&h(&["% Of Account"]), WEIGHT_HEADERS), Some(0));
         assert_eq!(find_column(&h(&["Qty (Quantity)"]), QUANTITY_HEADERS), None);
         assert_eq!(find_column(&h(&["Qty"]), QUANTITY_HEADERS), Some(0));
-        assert_eq!(find_column(&h(&["銘柄コード", "保有数量"]), QUANTITY_HEADERS), Some(1));
+        assert_eq!(
+            find_column(&h(&["銘柄コード", "保有数量"]), QUANTITY_HEADERS),
+            Some(1)
+        );
     }
 
     #[test]
@@ -340,7 +358,10 @@ mod tests {
             .iter()
             .map(|(l, s)| (*l, s.as_str()))
             .collect();
-        assert!(unresolved.contains(&(7, "QQQX")), "lines count the title rows");
+        assert!(
+            unresolved.contains(&(7, "QQQX")),
+            "lines count the title rows"
+        );
         // Apple is in no program: unknown to the data, or known with no exposure.
         let apple_reported = unresolved.iter().any(|(_, s)| *s == "AAPL")
             || import.no_exposure.iter().any(|s| s.ends_with(":AAPL"));
@@ -380,7 +401,11 @@ mod tests {
 
     #[test]
     fn japanese_headers_and_files_without_a_symbol_column() {
-        let import = import_text(&index(), "銘柄コード,銘柄名,保有数量\n9984,ソフトバンクグループ,100\n").unwrap();
+        let import = import_text(
+            &index(),
+            "銘柄コード,銘柄名,保有数量\n9984,ソフトバンクグループ,100\n",
+        )
+        .unwrap();
         assert_eq!(import.entries[0].symbol, "TSE:9984");
         assert_eq!(import.entries[0].quantity, Some(100.0));
         let err = import_text(&index(), "Name,Price\nNVIDIA,180\n").unwrap_err();

@@ -143,9 +143,7 @@ pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate)
             // Entities with nothing ahead go last.
             (next.is_none(), next.map(|c| index.catalyst(c).date.start()))
         }),
-        SortKey::Programs => {
-            ids.sort_by_cached_key(|&e| std::cmp::Reverse(index.program_count(e)))
-        }
+        SortKey::Programs => ids.sort_by_cached_key(|&e| std::cmp::Reverse(index.program_count(e))),
         SortKey::Name => ids.sort_by_cached_key(|&e| name(e)),
         SortKey::Country => ids.sort_by_cached_key(|&e| (index.entity(e).country.clone(), name(e))),
         SortKey::Exchange => ids.sort_by_cached_key(|&e| {
@@ -211,7 +209,11 @@ mod tests {
         sort(&index, &mut ids, SortKey::Next, today);
         let starts: Vec<Option<NaiveDate>> = ids
             .iter()
-            .map(|&e| index.next_catalyst(e, today).map(|c| index.catalyst(c).date.start()))
+            .map(|&e| {
+                index
+                    .next_catalyst(e, today)
+                    .map(|c| index.catalyst(c).date.start())
+            })
             .collect();
         let ahead = starts.iter().take_while(|s| s.is_some()).count();
         assert!(ahead > 0 && starts[ahead..].iter().all(Option::is_none));

@@ -97,10 +97,10 @@ impl Watchlist {
     pub fn entities(&self, index: &Index) -> Vec<EntityId> {
         let mut out = Vec::new();
         for entry in &self.entries {
-            if let Resolved::Found(e) = resolve(index, &entry.symbol) {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
+            if let Resolved::Found(e) = resolve(index, &entry.symbol)
+                && !out.contains(&e)
+            {
+                out.push(e);
             }
         }
         out
@@ -147,9 +147,8 @@ impl Watchlists {
     /// Reads the file's text (`path` names it in errors).
     pub fn parse(path: &str, text: &str) -> Result<Watchlists, DataError> {
         let located = Located::new(path, text);
-        let lists: Watchlists = toml::from_str(text).map_err(|e| {
-            located.error(e.span().unwrap_or(0..0), e.message().trim().to_string())
-        })?;
+        let lists: Watchlists = toml::from_str(text)
+            .map_err(|e| located.error(e.span().unwrap_or(0..0), e.message().trim().to_string()))?;
         if lists.version != VERSION {
             return Err(located.error(
                 0..0,
@@ -235,7 +234,8 @@ mod tests {
 
     #[test]
     fn a_damaged_file_is_an_error_with_its_position() {
-        let text = "version = 1\n[[watchlist]]\nname = \"book\"\n[[watchlist.entry]]\nsymbol = 12\n";
+        let text =
+            "version = 1\n[[watchlist]]\nname = \"book\"\n[[watchlist.entry]]\nsymbol = 12\n";
         let err = Watchlists::parse("w.toml", text).unwrap_err();
         assert_eq!((err.path.as_str(), err.line), ("w.toml", 5), "{err}");
         let err = Watchlists::parse("w.toml", "version = 9\n").unwrap_err();
@@ -247,7 +247,12 @@ mod tests {
         let index = Index::new(crate::data::load(None).unwrap());
         let list = Watchlist {
             name: "b".into(),
-            entries: vec![entry("nvda"), entry("NASDAQ:NVDA"), entry("9984"), entry("ZZZZ")],
+            entries: vec![
+                entry("nvda"),
+                entry("NASDAQ:NVDA"),
+                entry("9984"),
+                entry("ZZZZ"),
+            ],
         };
         let found = list.entities(&index);
         assert_eq!(found.len(), 2, "NVDA twice counts once, ZZZZ is unknown");

@@ -15,7 +15,10 @@ pub fn config(err: &mut dyn Write) -> Loaded {
         crate::error::warn(err, p);
     }
     if !loaded.problems.is_empty() {
-        crate::error::warn(err, &"config: running on the defaults for what could not be read");
+        crate::error::warn(
+            err,
+            &"config: running on the defaults for what could not be read",
+        );
     }
     loaded
 }

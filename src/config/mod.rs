@@ -260,7 +260,10 @@ impl Reader<'_> {
     fn table<'v, 'i>(&mut self, name: &str, value: &'v Value<'i>) -> Option<&'v DeTable<'i>> {
         let table = value.get_ref().as_table();
         if table.is_none() {
-            self.problem(value.span(), format!("{name} should be a section ([{name}])"));
+            self.problem(
+                value.span(),
+                format!("{name} should be a section ([{name}])"),
+            );
         }
         table
     }
@@ -269,7 +272,10 @@ impl Reader<'_> {
         let text = value.get_ref().as_str();
         if text.is_none() {
             let kind = value.get_ref().type_str();
-            self.problem(value.span(), format!("{name} should be a string, not {kind}"));
+            self.problem(
+                value.span(),
+                format!("{name} should be a string, not {kind}"),
+            );
         }
         text
     }

@@ -28,7 +28,10 @@ fn money_text(sums: &[MoneySum]) -> String {
     if sums.is_empty() {
         return "—".into();
     }
-    sums.iter().map(MoneySum::short).collect::<Vec<_>>().join("; ")
+    sums.iter()
+        .map(MoneySum::short)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Days to a due day, in words: `today`, `in 1 day`, `in 12 days`.
@@ -202,11 +205,7 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// `aipx upcoming`.
-pub fn upcoming(
-    rows: &[Upcoming],
-    format: Format,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn upcoming(rows: &[Upcoming], format: Format, out: &mut dyn Write) -> io::Result<()> {
     if format == Format::Json {
         return write_json(out, &rows);
     }
@@ -267,9 +266,9 @@ pub fn watchlist(
             Resolved::Found(e) => (
                 index.entity(e).name.clone(),
                 index.program_count(e).to_string(),
-                index
-                    .next_catalyst(e, today)
-                    .map_or("—".into(), |c| index.catalyst(c).date.timing(today).short()),
+                index.next_catalyst(e, today).map_or("—".into(), |c| {
+                    index.catalyst(c).date.timing(today).short()
+                }),
             ),
             Resolved::Ambiguous(_) => ("(several entities)".into(), String::new(), String::new()),
             Resolved::Unknown => ("(not in the data)".into(), String::new(), String::new()),
@@ -295,14 +294,12 @@ pub fn watchlist(
 }
 
 /// What `aipx watchlist import` found, for the terminal.
-pub fn import(
-    name: &str,
-    import: &Import,
-    replaced: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn import(name: &str, import: &Import, replaced: bool, out: &mut dyn Write) -> io::Result<()> {
     let columns = [
-        Some(format!("symbols from {:?}", sanitize(&import.symbol_column))),
+        Some(format!(
+            "symbols from {:?}",
+            sanitize(&import.symbol_column)
+        )),
         import
             .quantity_column
             .as_ref()
@@ -360,7 +357,11 @@ pub fn import(
             .iter()
             .map(|(line, s)| format!("{s} (line {line})"))
             .collect();
-        writeln!(out, "Skipped rows that are not positions: {}", list.join(", "))?;
+        writeln!(
+            out,
+            "Skipped rows that are not positions: {}",
+            list.join(", ")
+        )?;
     }
     for w in &import.warnings {
         writeln!(out, "Warning: {w}")?;

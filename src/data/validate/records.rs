@@ -24,9 +24,15 @@ impl<'t> Validator<'t> {
         let url = r.url.and_then(|u| {
             // Only web addresses: the TUI hands this to the system's opener.
             let ok = (u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://"))
-                && !u.get_ref().chars().any(|c| c.is_whitespace() || c.is_control());
+                && !u
+                    .get_ref()
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control());
             if !ok {
-                self.at(u.span(), "url must be an http:// or https:// address without spaces".to_string());
+                self.at(
+                    u.span(),
+                    "url must be an http:// or https:// address without spaces".to_string(),
+                );
             }
             ok.then(|| u.into_inner().into_owned())
         });
