@@ -12,7 +12,11 @@ fn aipx() -> Command {
 }
 
 fn ics(extra: &[&std::ffi::OsStr]) -> String {
-    let out = aipx().args(["calendar", "--ics"]).args(extra).assert().success();
+    let out = aipx()
+        .args(["calendar", "--ics"])
+        .args(extra)
+        .assert()
+        .success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
@@ -29,9 +33,15 @@ fn values(text: &str, name: &str) -> Vec<String> {
 #[test]
 fn names_aipx_and_never_blocks_time() {
     let text = ics(&[]);
-    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{text}");
+    assert!(
+        text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{text}"
+    );
     let version = env!("CARGO_PKG_VERSION");
-    assert_eq!(values(&text, "PRODID"), [format!("-//aipx//aipx {version}//EN")]);
+    assert_eq!(
+        values(&text, "PRODID"),
+        [format!("-//aipx//aipx {version}//EN")]
+    );
     // Every line ends in CRLF, as RFC 5545 requires.
     assert!(!text.replace("\r\n", "").contains('\n'));
     let events = text.matches("BEGIN:VEVENT").count();
@@ -48,7 +58,10 @@ fn uids_are_unique_and_stable_and_carry_no_path() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), uids.len(), "duplicate UIDs");
-    assert!(uids.iter().all(|u| u.len() == 32 + "@aipx".len() && u.ends_with("@aipx")));
+    assert!(
+        uids.iter()
+            .all(|u| u.len() == 32 + "@aipx".len() && u.ends_with("@aipx"))
+    );
     // Same data from another folder: the same UIDs.
     let dir = tempfile::tempdir().unwrap();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -61,7 +74,8 @@ fn uids_are_unique_and_stable_and_carry_no_path() {
 
 #[test]
 fn ingested_catalysts_get_the_same_uid_from_any_folder() {
-    let article = "Date: 2026-11-01\n\nRapidus will start mass production in 2027, the company said.\n";
+    let article =
+        "Date: 2026-11-01\n\nRapidus will start mass production in 2027, the company said.\n";
     let mut seen = Vec::new();
     for folder in ["one", "two/deeper"] {
         let dir = tempfile::tempdir().unwrap();
@@ -72,8 +86,14 @@ fn ingested_catalysts_get_the_same_uid_from_any_folder() {
         let unfolded = text.replace("\r\n ", "");
         let folder_name = dir.path().file_name().unwrap().to_str().unwrap();
         let uids = values(&text, "UID");
-        assert!(uids.iter().all(|u| !u.contains(folder_name) && !u.contains('/')));
-        assert!(unfolded.contains("rapidus.txt"), "the article was not ingested");
+        assert!(
+            uids.iter()
+                .all(|u| !u.contains(folder_name) && !u.contains('/'))
+        );
+        assert!(
+            unfolded.contains("rapidus.txt"),
+            "the article was not ingested"
+        );
         seen.push(uids);
     }
     assert_eq!(seen[0], seen[1]);
@@ -94,5 +114,8 @@ fn an_empty_selection_is_an_error_not_an_empty_calendar() {
         .args(["calendar", "--json", "--from", "2099-01-01"])
         .assert()
         .success();
-    assert_eq!(String::from_utf8_lossy(&out.get_output().stdout).trim(), "[]");
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout).trim(),
+        "[]"
+    );
 }

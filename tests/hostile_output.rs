@@ -124,16 +124,28 @@ fn data_texts_print_safely_in_every_format() {
     ] {
         let (code, out, err) = run_str(args, d);
         assert_eq!(code, 0, "{args:?}: {err}");
-        assert!(out.contains("Evil") || out.contains("HYPERLINK"), "{args:?}: {out}");
+        assert!(
+            out.contains("Evil") || out.contains("HYPERLINK"),
+            "{args:?}: {out}"
+        );
     }
     // JSON keeps the text, escaped, so a parser reads what the data says.
     let (_, out, _) = run_str(&["show", "EVLX", "--json"], d);
-    assert!(out.contains(r"Evil\u001b]0;pwned\u0007 Corp\u202e\u009b2J\u007f"), "{out}");
+    assert!(
+        out.contains(r"Evil\u001b]0;pwned\u0007 Corp\u202e\u009b2J\u007f"),
+        "{out}"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["entity"]["name"], "Evil\u{1b}]0;pwned\u{7} Corp\u{202e}\u{9b}2J\u{7f}");
+    assert_eq!(
+        v["entity"]["name"],
+        "Evil\u{1b}]0;pwned\u{7} Corp\u{202e}\u{9b}2J\u{7f}"
+    );
     // CSV: the title cannot start a formula.
     let (_, out, _) = run_str(&["calendar", "--csv"], d);
-    let row = out.lines().find(|l| l.starts_with("evil-cat,")).expect(&out);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("evil-cat,"))
+        .expect(&out);
     assert!(row.contains(r#","'=HYPERLINK(""http://x"")","#), "{row}");
 }
 
@@ -144,7 +156,10 @@ fn error_paths_print_safely() {
     // "Did you mean" lists names from the data.
     let (code, _, err) = run_str(&["show", "EVLY"], d);
     assert_eq!(code, 1);
-    assert!(err.contains("Did you mean") && err.contains("Evil"), "{err}");
+    assert!(
+        err.contains("Did you mean") && err.contains("Evil"),
+        "{err}"
+    );
     // What the user typed, echoed back.
     let (code, _, err) = run_str(&["show", "\u{1b}[31mnosuch\u{9b}"], d);
     assert_eq!(code, 1);
@@ -207,7 +222,11 @@ fn article_file_names_and_texts_print_safely() {
         let (code, out, _) = run(&refs);
         assert_eq!(code, 0, "{out}");
         // Text drops the OSC sequence whole; JSON keeps the name, escaped.
-        let shown = if json { r"a\u001b]0;t\u0007\u202e.txt" } else { "/a.txt" };
+        let shown = if json {
+            r"a\u001b]0;t\u0007\u202e.txt"
+        } else {
+            "/a.txt"
+        };
         assert!(out.contains(shown), "{out}");
     }
     let mut args = os(&["show", "NVDA", "--articles"]);

@@ -376,8 +376,11 @@ impl serde_json::ser::Formatter for SafeFormatter {
         fragment: &str,
     ) -> std::io::Result<()> {
         let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| crate::text::is_unsafe(c)) {
-            w.write_all(rest[..at].as_bytes())?;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|&(_, c)| crate::text::is_unsafe(c))
+        {
+            w.write_all(&rest.as_bytes()[..at])?;
             write!(w, "\\u{:04x}", u32::from(c))?;
             rest = &rest[at + c.len_utf8()..];
         }
@@ -393,10 +396,19 @@ mod tests {
         let value = serde_json::json!({"t": "a\u{1b}[31m\u{9b}2J\u{7f}\u{202e}b", "n": [1, "ok"]});
         super::write(&mut out, &value).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains(r#""a\u001b[31m\u009b2J\u007f\u202eb""#), "{text}");
-        assert!(text.chars().all(|c| c == '\n' || !crate::text::is_unsafe(c)));
+        assert!(
+            text.contains(r#""a\u001b[31m\u009b2J\u007f\u202eb""#),
+            "{text}"
+        );
+        assert!(
+            text.chars()
+                .all(|c| c == '\n' || !crate::text::is_unsafe(c))
+        );
         // Still pretty, and parses back to the same strings.
         assert!(text.contains("\n  \"n\": [\n    1,"), "{text}");
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
     }
 }

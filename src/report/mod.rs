@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::index::Index;
-use crate::text::sanitize;
 use crate::model::*;
+use crate::text::sanitize;
 use json::*;
 
 /// How to print a result.
