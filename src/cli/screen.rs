@@ -15,7 +15,13 @@ pub struct Screen {
     #[arg(long, value_parser = crate::tui::screen::parse_size, default_value = "120x40", value_name = "WxH")]
     size: (u16, u16),
     /// Keys to press, e.g. `/softbank<Enter><Tab>3j` (syntax in the README).
-    #[arg(long, default_value = "", value_name = "SCRIPT")]
+    // A script may start with `-`: `--keys -j` presses `-` and `j`.
+    #[arg(
+        long,
+        default_value = "",
+        value_name = "SCRIPT",
+        allow_hyphen_values = true
+    )]
     keys: String,
 }
 

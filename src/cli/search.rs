@@ -15,8 +15,8 @@ use crate::search::Searcher;
 pub struct Search {
     /// What to look for.
     query: String,
-    /// Most results to print.
-    #[arg(long, default_value_t = 10)]
+    /// Most results to print (at most 10000).
+    #[arg(long, default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=10_000))]
     limit: usize,
     #[command(flatten)]
     out: JsonFlag,

@@ -243,9 +243,10 @@ impl<'a> Scanner<'a> {
                         self.escape(&mut out)?;
                     }
                 }
+                // Kept as written, as the `toml` crate keeps it.
                 b'\r' if self.starts(b"\r\n") => {
                     self.i += 2;
-                    out.push('\n');
+                    out.push_str("\r\n");
                 }
                 b if (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f => return None,
                 _ => {
@@ -556,6 +557,9 @@ mod tests {
         let Value::Table(t) = &f[5].1 else { panic!() };
         assert_eq!(t[1].1.get_ref(), &Value::Num(1000.0));
         assert_eq!(f[6].1, Value::Str("line joined\nnext".into()));
+        // CRLF inside a multi-line string stays CRLF, as the `toml` crate reads it.
+        let f = one("[[x]]\ns = \"\"\"a\r\nb\"\"\"\r\n");
+        assert_eq!(f[0].1, Value::Str("a\r\nb".into()));
     }
 
     #[test]

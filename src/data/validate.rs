@@ -29,6 +29,9 @@ struct Validator<'t> {
     catalysts: Ids,
     /// Entity parents wait until every entity id is known.
     parents: Vec<(usize, S<'t>)>,
+    /// Whether the fast reader is tried first (always, except in tests comparing it with the
+    /// `toml` crate alone).
+    fast: bool,
     /// Errors past [`limits::ERRORS`], counted rather than kept: a million bad links must
     /// not become a million messages in memory.
     unlisted: usize,
@@ -100,6 +103,9 @@ impl<'t> Validator<'t> {
         let mut reader = Records::new(text);
         let declined = loop {
             let at = reader.position();
+            if !self.fast {
+                break Some(at);
+            }
             match reader.next_record().map(|r| r.map(&fast)) {
                 Ok(None) => break None,
                 Ok(Some(Some(record))) => visit(self, record),
@@ -318,6 +324,8 @@ impl<'t> Validator<'t> {
 }
 
 mod pieces;
+#[cfg(test)]
+mod props;
 mod records;
 
 use pieces::PIECE;
@@ -328,8 +336,18 @@ pub fn validate(files: &DataFiles) -> Result<Dataset, Vec<DataError>> {
 }
 
 /// [`validate`], streaming exposures `piece` bytes at a time.
-fn validate_in<'t>(files: &'t DataFiles, piece: usize) -> Result<Dataset, Vec<DataError>> {
+fn validate_in(files: &DataFiles, piece: usize) -> Result<Dataset, Vec<DataError>> {
+    validate_with(files, piece, true)
+}
+
+/// [`validate_in`], with the fast reader or (`fast` false, for tests) the `toml` crate alone.
+fn validate_with<'t>(
+    files: &'t DataFiles,
+    piece: usize,
+    fast: bool,
+) -> Result<Dataset, Vec<DataError>> {
     let mut v = Validator {
+        fast,
         file: Located::new("", ""),
         errors: Vec::new(),
         data: Dataset::default(),

@@ -59,7 +59,8 @@ impl Bar {
     pub fn new(limit: usize) -> Bar {
         Bar {
             limit,
-            worst: BinaryHeap::with_capacity(limit + 1),
+            // Grown as records come: a huge `limit` must not be allocated up front.
+            worst: BinaryHeap::with_capacity(limit.min(1024) + 1),
             counted: FxHashSet::default(),
         }
     }

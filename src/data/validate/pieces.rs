@@ -23,6 +23,7 @@ impl<'t> Validator<'t> {
             programs: self.programs.take(),
             catalysts: self.catalysts.take(),
             parents: Vec::new(),
+            fast: self.fast,
             unlisted: std::mem::take(&mut self.unlisted),
         }
     }

@@ -7,6 +7,7 @@ mod html;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -296,7 +297,41 @@ fn is_article_file(path: &Path) -> bool {
     !hidden && ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+/// What makes two paths one file or folder: device and inode, so symlinks (`sub/up -> ..`,
+/// `self -> .`), hard links and a path given twice all meet.
+#[cfg(unix)]
+type RealFile = (u64, u64);
+#[cfg(not(unix))]
+type RealFile = PathBuf;
+
+fn real_file(path: &Path) -> Option<RealFile> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok()
+    }
+}
+
+/// Whether `path` is new to `seen` (a path that cannot be resolved counts as new, so its
+/// error is reported when it is read).
+fn first_visit(seen: &mut HashSet<RealFile>, path: &Path) -> bool {
+    real_file(path).is_none_or(|id| seen.insert(id))
+}
+
+/// Article files under `dir`, each real file and folder once, so symlink loops end.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut HashSet<RealFile>,
+) -> Result<(), IngestError> {
+    if !first_visit(seen, dir) {
+        return Ok(());
+    }
     let err = |source| IngestError::Io {
         path: dir.display().to_string(),
         source,
@@ -313,9 +348,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with('.'))
             {
-                walk(&path, out)?;
+                walk(&path, out, seen)?;
             }
-        } else if is_article_file(&path) {
+        } else if is_article_file(&path) && first_visit(seen, &path) {
             out.push(path);
         }
     }
@@ -335,16 +370,20 @@ fn looks_like_html(head: &[u8]) -> bool {
 }
 
 /// The files `paths` name: files as given, folders walked for article files, `-` for
-/// standard input.
+/// standard input; each real file once, however many paths lead to it.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
     for p in paths {
         if is_stdin(p) {
             out.push(p.clone());
         } else if p.is_dir() {
-            walk(p, &mut out)?;
+            walk(p, &mut out, &mut seen)?;
         } else if p.exists() {
-            out.push(p.clone());
+            // The same file given twice (or by two names) is read once.
+            if first_visit(&mut seen, p) {
+                out.push(p.clone());
+            }
         } else {
             return Err(IngestError::Missing {
                 path: p.display().to_string(),
