@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::data;
 use crate::index::{Index, Resolution};
-use crate::model::{EntityId, parse_day};
+use crate::model::{EntityId, When, parse_day};
 use crate::report::{self, Format};
 
 /// Which government AI and semiconductor programs touch a ticker, and what comes next.
@@ -81,12 +81,14 @@ pub enum Command {
         /// Only catalysts of this ticker (its own and its programs').
         #[arg(long)]
         ticker: Option<String>,
-        /// Only catalysts that may fall on or after this day.
-        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
-        from: Option<NaiveDate>,
-        /// Only catalysts that may fall on or before this day.
-        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
-        to: Option<NaiveDate>,
+        /// Only catalysts that may fall on or after the first day of this date, in any of the
+        /// dataset's forms: 2026-06-04, 2026-06, 2026-Q3, 2026-H1, 2027, JP-FY2026.
+        #[arg(long, value_parser = parse_when, value_name = "DATE")]
+        from: Option<When>,
+        /// Only catalysts that may fall on or before the last day of this date (same forms:
+        /// `--to 2027` includes all of 2027).
+        #[arg(long, value_parser = parse_when, value_name = "DATE")]
+        to: Option<When>,
         /// Print an iCalendar (RFC 5545) file for calendar apps.
         #[arg(long, conflicts_with_all = ["csv", "json"])]
         ics: bool,
@@ -122,6 +124,11 @@ pub enum Command {
         #[command(flatten)]
         out: JsonFlag,
     },
+}
+
+/// Reads a `--from`/`--to` date in any form the data files use.
+fn parse_when(s: &str) -> Result<When, String> {
+    s.parse::<When>().map_err(|e| e.to_string())
 }
 
 /// Exit code for a name that matches nothing.
@@ -297,6 +304,17 @@ fn execute(
             csv,
             out: fmt,
         } => {
+            if let (Some(from), Some(to)) = (from, to)
+                && from.start() > to.end()
+            {
+                let _ = writeln!(
+                    err,
+                    "aipx: --from {from} starts on {} after --to {to} ends on {}",
+                    from.start(),
+                    to.end()
+                );
+                return Err(ExitCode::from(EXIT_BAD_INPUT));
+            }
             let entity = match ticker {
                 Some(t) => Some(resolve_or_explain(&index, t, err)?),
                 None => None,
@@ -308,8 +326,8 @@ fn execute(
             };
             let filter = report::CalendarFilter {
                 entity,
-                from: *from,
-                to: *to,
+                from: from.map(|w| w.start()),
+                to: to.map(|w| w.end()),
             };
             report::calendar(&index, &filter, today, format, out)
         }

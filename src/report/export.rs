@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::index::Index;
-use crate::model::CatalystId;
+use crate::model::{CatalystId, EntityId};
 use crate::text::sanitize;
 
-fn entity_symbols(index: &Index, c: CatalystId) -> Vec<String> {
+pub(super) fn entity_symbols(index: &Index, c: CatalystId) -> Vec<String> {
     index
         .catalyst(c)
         .entities
@@ -69,6 +69,7 @@ pub fn ics(
 pub fn csv(
     index: &Index,
     ids: &[CatalystId],
+    entity: Option<EntityId>,
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -80,17 +81,19 @@ pub fn csv(
         "precision",
         "label",
         "days_until",
+        "days_until_end",
         "status",
         "title",
         "kind",
         "program",
         "tickers",
         "sources",
+        "link",
     ])?;
     for &c in ids {
         let cat = index.catalyst(c);
         let (start, end) = cat.date.range();
-        let status = cat.date.timing(today).status();
+        let countdown = cat.date.countdown(today);
         let sources: Vec<&str> = cat
             .sources
             .iter()
@@ -102,13 +105,15 @@ pub fn csv(
             &end.to_string(),
             cat.date.precision().as_str(),
             &cat.date.label(),
-            &cat.date.days_until(today).to_string(),
-            status,
+            &countdown.days_until.to_string(),
+            &countdown.days_until_end.to_string(),
+            countdown.timing().status(),
             &sanitize(&cat.title),
             cat.kind.as_str(),
             cat.program.map_or("", |p| index.program(p).id.as_str()),
             &entity_symbols(index, c).join(" "),
             &sources.join(" "),
+            &super::link_words(index, entity.and_then(|e| index.link(e, c))),
         ])?;
     }
     w.flush()

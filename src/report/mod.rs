@@ -148,9 +148,12 @@ pub fn programs(
             .collect(),
     };
     match (format, program) {
-        (Format::Json, Some(p)) => write_json(out, &ProgramJson::new(index, p)),
+        (Format::Json, Some(p)) => write_json(out, &ProgramJson::new(index, p, today)),
         (Format::Json, None) => {
-            let all: Vec<ProgramJson> = ids.iter().map(|&p| ProgramJson::new(index, p)).collect();
+            let all: Vec<ProgramJson> = ids
+                .iter()
+                .map(|&p| ProgramJson::new(index, p, today))
+                .collect();
             write_json(out, &all)
         }
         _ => text::programs(index, &ids, program.is_some(), today, out),
@@ -185,6 +188,15 @@ impl CalendarFilter {
     }
 }
 
+/// A link in words, as the text and CSV calendars print it: `direct` or `via PROGRAM-ID`.
+fn link_words(index: &Index, link: Option<Link>) -> String {
+    match link {
+        Some(Link::Direct) => "direct".to_string(),
+        Some(Link::Program(p)) => format!("via {}", crate::text::sanitize(&index.program(p).id)),
+        None => String::new(),
+    }
+}
+
 /// `aipx calendar`.
 pub fn calendar(
     index: &Index,
@@ -195,16 +207,22 @@ pub fn calendar(
 ) -> io::Result<()> {
     let ids = filter.apply(index);
     match format {
-        Format::Text => text::calendar(index, &ids, today, out),
+        Format::Text => text::calendar(index, &ids, filter.entity, today, out),
         Format::Json => {
             let rows: Vec<CatalystJson> = ids
                 .iter()
-                .map(|&c| CatalystJson::new(index, c, today))
+                .map(|&c| {
+                    let row = CatalystJson::new(index, c, today);
+                    match filter.entity {
+                        Some(e) => row.linked_to(index, e, c),
+                        None => row,
+                    }
+                })
                 .collect();
             write_json(out, &rows)
         }
         Format::Ics => export::ics(index, &ids, today, out),
-        Format::Csv => export::csv(index, &ids, today, out),
+        Format::Csv => export::csv(index, &ids, filter.entity, today, out),
     }
 }
 

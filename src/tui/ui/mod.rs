@@ -194,6 +194,7 @@ fn programs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
     let list = program_list::ProgramList {
         index: ix,
+        today: app.today(),
         focused: state.focus == ProgramsPane::List,
         theme,
     };
@@ -207,7 +208,15 @@ fn programs(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Constraint::Fill(1),
     ])
     .areas(right);
-    frame.render_widget(program_detail::ProgramHeader { program, theme }, header);
+    let status = ix.program_status(id, app.today());
+    frame.render_widget(
+        program_detail::ProgramHeader {
+            program,
+            status,
+            theme,
+        },
+        header,
+    );
     frame.render_widget(program_detail::FundingPane { program, theme }, funding);
     let exposures = programs::by_role(ix, id);
     let linked_pane = linked::LinkedByRole {
