@@ -593,7 +593,7 @@ fn semantic_errors_are_all_listed_with_positions() {
         ),
         (
             "exposures.toml",
-            exposure + 4,
+            exposure + 5,
             13,
             "unknown direction \"sideways\"",
         ),
@@ -624,6 +624,48 @@ fn semantic_errors_are_all_listed_with_positions() {
         assert!(found, "want `{prefix}...{what}` in:\n{out}");
     }
     assert!(out.contains("6 error(s)"), "{out}");
+}
+
+#[test]
+fn basis_and_owner_are_checked() {
+    let dir = dataset_copy();
+    let d = dir.path();
+    let exposure = append(
+        d,
+        "exposures.toml",
+        "[[exposure]]\nentity = \"NVDA\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
+         basis = \"guessed\"\ndirection = \"tailwind\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
+    );
+    let program = append(
+        d,
+        "programs.toml",
+        "[[program]]\nid = \"p2\"\nname = \"n\"\nsponsor = \"s\"\ncountry = \"JP\"\n\
+         status = \"active\"\nsummary = \"s\"\nsources = [\"genesis-japan\"]\n\
+         [[program.funding]]\nid = \"a\"\nlabel = \"l\"\n\
+         money = { currency = \"JPY\", amount = 1.0 }\nkind = \"public\"\nowner = \"9984.T\"\n\
+         purpose = \"p\"\nsources = [\"genesis-japan\"]\n",
+    );
+    let out = check_fails(d);
+    let at = |file: &str, line: usize| format!("{}:{line}:", d.join(file).display());
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&at("exposures.toml", exposure + 4))
+                && l.contains("unknown basis \"guessed\"")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&at("programs.toml", program + 13))
+                && l.contains("only a `private` line")),
+        "{out}"
+    );
+    // A missing basis is a missing field, like any other required key.
+    let dir = dataset_copy();
+    let text = std::fs::read_to_string(dir.path().join("exposures.toml")).unwrap();
+    let without = text.replacen("basis = \"stated\"\n", "", 1);
+    std::fs::write(dir.path().join("exposures.toml"), without).unwrap();
+    let out = check_fails(dir.path());
+    assert!(out.contains("basis"), "{out}");
 }
 
 #[test]

@@ -1,0 +1,76 @@
+//! `aipx calendar`: catalysts in date order, as text, JSON, iCalendar or CSV.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{Global, JsonFlag};
+use crate::error::Error;
+use crate::model::When;
+use crate::report::{CalendarFilter, Format};
+
+/// Catalysts in date order.
+#[derive(Debug, Args)]
+pub struct Calendar {
+    /// Only catalysts of this ticker (its own and its programs').
+    #[arg(long)]
+    ticker: Option<String>,
+    /// Only catalysts that may fall on or after the first day of this date, in any of the
+    /// dataset's forms: 2026-06-04, 2026-06, 2026-Q3, 2026-H1, 2027, JP-FY2026.
+    #[arg(long, value_parser = parse_when, value_name = "DATE")]
+    from: Option<When>,
+    /// Only catalysts that may fall on or before the last day of this date (same forms:
+    /// `--to 2027` includes all of 2027).
+    #[arg(long, value_parser = parse_when, value_name = "DATE")]
+    to: Option<When>,
+    /// Print an iCalendar (RFC 5545) file for calendar apps.
+    #[arg(long, conflicts_with_all = ["csv", "json"])]
+    ics: bool,
+    /// Print CSV for spreadsheets.
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
+    #[command(flatten)]
+    out: JsonFlag,
+}
+
+/// Reads a `--from`/`--to` date in any form the data files use.
+fn parse_when(s: &str) -> Result<When, String> {
+    s.parse::<When>().map_err(|e| e.to_string())
+}
+
+impl Calendar {
+    pub fn run(
+        &self,
+        g: &Global,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitCode, Error> {
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && from.start() > to.end()
+        {
+            return Err(Error::BadInput(format!(
+                "--from {from} starts on {} after --to {to} ends on {}",
+                from.start(),
+                to.end()
+            )));
+        }
+        let index = g.load_index(err)?;
+        let entity = match &self.ticker {
+            Some(t) => Some(super::resolve(&index, t)?),
+            None => None,
+        };
+        let format = match (self.ics, self.csv) {
+            (true, _) => Format::Ics,
+            (_, true) => Format::Csv,
+            _ => self.out.format(),
+        };
+        let filter = CalendarFilter {
+            entity,
+            from: self.from.map(|w| w.start()),
+            to: self.to.map(|w| w.end()),
+        };
+        crate::report::calendar(&index, &filter, g.today(), format, out)?;
+        Ok(ExitCode::SUCCESS)
+    }
+}
