@@ -16,6 +16,9 @@ pub struct Calendar {
     /// Only catalysts of this ticker (its own and its programs').
     #[arg(long)]
     ticker: Option<String>,
+    /// Only catalysts of this watchlist's tickers.
+    #[arg(long, value_name = "NAME", conflicts_with = "ticker")]
+    watchlist: Option<String>,
     /// Only catalysts that may fall on or after the first day of this date, in any of the
     /// dataset's forms: 2026-06-04, 2026-06, 2026-Q3, 2026-H1, 2027, JP-FY2026.
     #[arg(long, value_parser = parse_when, value_name = "DATE")]
@@ -55,6 +58,10 @@ impl Calendar {
                 to.end()
             )));
         }
+        let list = match &self.watchlist {
+            Some(name) => super::book::chosen(Some(name), &super::book::config(err))?,
+            None => None,
+        };
         let index = g.load_index(err)?;
         let entity = match &self.ticker {
             Some(t) => Some(super::resolve(&index, t)?),
@@ -67,6 +74,7 @@ impl Calendar {
         };
         let filter = CalendarFilter {
             entity,
+            book: list.map(|l| l.entities(&index)),
             from: self.from.map(|w| w.start()),
             to: self.to.map(|w| w.end()),
         };
