@@ -78,7 +78,14 @@ impl Calendar {
             from: self.from.map(|w| w.start()),
             to: self.to.map(|w| w.end()),
         };
-        crate::report::calendar(&index, &filter, g.today(), format, out)?;
+        let ids = filter.apply(&index);
+        if ids.is_empty() && format == Format::Ics {
+            // RFC 5545 wants at least one event: an empty VCALENDAR is not a valid file.
+            return Err(Error::NotFound(
+                "no catalysts match; an iCalendar file needs at least one event".into(),
+            ));
+        }
+        crate::report::calendar(&index, &ids, entity, g.today(), format, out)?;
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::index::Index;
 use crate::model::*;
+use crate::text::sanitize;
 use json::*;
 
 /// How to print a result.
@@ -29,8 +30,7 @@ pub enum Format {
 }
 
 fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    json::write(out, value)
 }
 
 /// Every source cited by an entity's records, in dataset order.
@@ -210,23 +210,24 @@ fn link_words(index: &Index, link: Option<Link>) -> String {
     }
 }
 
-/// `aipx calendar`.
+/// `aipx calendar`: the catalysts `ids` (as [`CalendarFilter::apply`] picks them); with
+/// `entity` (`--ticker`), each row says why it is on that entity's calendar.
 pub fn calendar(
     index: &Index,
-    filter: &CalendarFilter,
+    ids: &[CatalystId],
+    entity: Option<EntityId>,
     today: NaiveDate,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let ids = filter.apply(index);
     match format {
-        Format::Text => text::calendar(index, &ids, filter.entity, today, out),
+        Format::Text => text::calendar(index, ids, entity, today, out),
         Format::Json => {
             let rows: Vec<CatalystJson> = ids
                 .iter()
                 .map(|&c| {
                     let row = CatalystJson::new(index, c, today);
-                    match filter.entity {
+                    match entity {
                         Some(e) => row.linked_to(index, e, c),
                         None => row,
                     }
@@ -234,8 +235,8 @@ pub fn calendar(
                 .collect();
             write_json(out, &rows)
         }
-        Format::Ics => export::ics(index, &ids, today, out),
-        Format::Csv => export::csv(index, &ids, filter.entity, today, out),
+        Format::Ics => export::ics(index, ids, today, out),
+        Format::Csv => export::csv(index, ids, entity, today, out),
     }
 }
 
@@ -271,14 +272,20 @@ pub fn check(
         }
         (Ok(data), _) => writeln!(
             out,
-            "{shown}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
+            "{}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
+            sanitize(&shown),
             data.sources.len(),
             data.entities.len(),
             data.programs.len(),
             data.exposures.len(),
-            data.catalysts.len()
+            data.catalysts.len(),
         ),
-        (Err(errors), _) => writeln!(out, "{errors}")
-            .and_then(|_| writeln!(out, "{shown}: {} error(s)", errors.0.len())),
+        (Err(errors), _) => {
+            // Messages echo what the file says (an unknown key, a bad value): one line each.
+            for e in &errors.0 {
+                writeln!(out, "{}", sanitize(&e.to_string()))?;
+            }
+            writeln!(out, "{}: {} error(s)", sanitize(&shown), errors.0.len())
+        }
     }
 }
