@@ -116,7 +116,7 @@ fn number(n: f64, rng: &mut Rng) -> String {
             let digits = (n as i64).to_string();
             let mut out = String::new();
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push('_');
                 }
                 out.push(c);
