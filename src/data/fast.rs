@@ -428,6 +428,13 @@ impl<'a> Records<'a> {
         self.sc.i
     }
 
+    /// Where the record after the one last returned starts (the end of the text if none).
+    pub fn next_start(&self) -> usize {
+        self.pending
+            .as_ref()
+            .map_or(self.sc.s.len(), |r| r.span.start)
+    }
+
     /// The next record, `Ok(None)` at the end, or `Err(Declined)` outside the subset.
     pub fn next_record(&mut self) -> Result<Option<Record<'a>>, Declined> {
         let mut record = match self.pending.take() {

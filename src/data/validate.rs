@@ -102,20 +102,21 @@ impl<'t> Validator<'t> {
         let mark = self.mark();
         let mut reader = Records::new(text);
         let declined = loop {
-            let at = reader.position();
             if !self.fast {
-                break Some(at);
+                break 0..0;
             }
-            match reader.next_record().map(|r| r.map(&fast)) {
-                Ok(None) => break None,
-                Ok(Some(Some(record))) => visit(self, record),
-                // A record the fast reader read but the schema rejects: its header.
-                Ok(Some(None)) => break Some(at),
-                Err(Declined) => break Some(reader.position()),
+            match reader.next_record() {
+                Ok(None) => return true,
+                Ok(Some(record)) => {
+                    let start = record.span.start;
+                    match fast(record) {
+                        Some(record) => visit(self, record),
+                        // Read, but the schema rejects it (or a form only `toml` reads).
+                        None => break start..reader.next_start(),
+                    }
+                }
+                Err(Declined) => break reader.position()..reader.position(),
             }
-        };
-        let Some(declined) = declined else {
-            return true;
         };
         self.restore(mark);
         if let Some(at) = reader::too_deep(text) {
@@ -127,15 +128,23 @@ impl<'t> Validator<'t> {
             return false;
         }
         if text.len() as u64 > limits::FULL_TOML {
+            // Too large for the `toml` crate whole: the record the fast reader rejected is
+            // small, and its own error is the one to show.
+            if let Err(e) = slow(&text[declined.clone()])
+                && let Some(span) = e.span()
+            {
+                let at = declined.start + span.start;
+                self.at(at..at, e.message().trim().to_string());
+                return false;
+            }
             let message = format!(
-                "the fast reader cannot read the record here (an unknown or missing key, a \
-                 wrong type, or TOML beyond plain records of keys, strings, numbers, arrays \
-                 and inline tables), and at {} the file is over the {} the full TOML reader \
-                 is allowed",
+                "the fast reader cannot read the record here (TOML beyond plain records of \
+                 keys, strings, numbers, arrays and inline tables), and at {} the file is \
+                 over the {} the full TOML reader is allowed",
                 crate::fsread::human(text.len() as u64),
                 crate::fsread::human(limits::FULL_TOML)
             );
-            self.at(declined..declined, message);
+            self.at(declined.start..declined.start, message);
             return false;
         }
         match slow(text) {
