@@ -119,8 +119,92 @@ pub enum Command {
         /// (default: the file's modification date).
         #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
         as_of: Option<NaiveDate>,
+        /// Save the articles and what they name in your library ($XDG_DATA_HOME/aipx) for
+        /// review with `aipx inbox`; `-` reads an article from standard input.
+        #[arg(long)]
+        save: bool,
         #[command(flatten)]
         out: JsonFlag,
+    },
+    /// Review what saved articles propose: list, accept, reject, undo.
+    Inbox {
+        /// What to do; without one, list the pending proposals.
+        #[command(subcommand)]
+        action: Option<InboxAction>,
+        /// List accepted and rejected proposals too.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// What the library added, changed or removed, by ticker, new catalysts of the next 90
+    /// days first.
+    Changes {
+        /// Since this day (UTC).
+        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD", conflicts_with = "since_last")]
+        since: Option<NaiveDate>,
+        /// Since the terminal UI was last opened (the default).
+        #[arg(long)]
+        since_last: bool,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Export the dataset with your library as TOML files, or import such a folder.
+    Library {
+        /// What to do.
+        #[command(subcommand)]
+        action: LibraryAction,
+    },
+}
+
+/// `aipx inbox` decisions.
+#[derive(Debug, Subcommand)]
+pub enum InboxAction {
+    /// Accept a proposal: its record joins the dataset.
+    Accept {
+        /// Proposal number (see `aipx inbox`).
+        id: String,
+        /// Role of a link: lead, member, beneficiary, supplier, partner, backer, competitor,
+        /// sponsor, counterparty.
+        #[arg(long)]
+        role: Option<String>,
+        /// Direction of a link: tailwind, headwind, mixed.
+        #[arg(long)]
+        direction: Option<String>,
+        /// Program (id) of a link, money line or catalyst.
+        #[arg(long)]
+        program: Option<String>,
+        /// Date of a catalyst in the data syntax (2026-04-01, early 2026-06, 2026-Q3, 2027).
+        #[arg(long)]
+        date: Option<String>,
+        /// Kind of a money line: public, private, target.
+        #[arg(long)]
+        kind: Option<String>,
+    },
+    /// Reject a proposal; it is not proposed again.
+    Reject {
+        /// Proposal number.
+        id: String,
+    },
+    /// Put an accepted or rejected proposal back in the inbox.
+    Undo {
+        /// Proposal number.
+        id: String,
+    },
+}
+
+/// `aipx library` actions.
+#[derive(Debug, Subcommand)]
+pub enum LibraryAction {
+    /// Write the dataset with the accepted records as TOML files `aipx check --data` reads.
+    Export {
+        /// Folder to write (created if missing; its five files are replaced).
+        dir: PathBuf,
+    },
+    /// Bring the records of such a folder that the dataset lacks into the library.
+    Import {
+        /// Folder of the five TOML files.
+        dir: PathBuf,
     },
 }
 
@@ -134,13 +218,19 @@ pub fn local_today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Loads the dataset the flags name, printing every error on failure.
-pub fn load_dataset(cli: &Cli, err: &mut dyn Write) -> Result<crate::model::Dataset, ExitCode> {
+/// Loads the dataset the flags name, without the library, printing every error on failure.
+pub fn load_base(cli: &Cli, err: &mut dyn Write) -> Result<crate::model::Dataset, ExitCode> {
     data::load(cli.data.as_deref()).map_err(|errors| {
         let _ = writeln!(err, "{errors}");
         let _ = writeln!(err, "aipx: {} error(s) in the dataset", errors.0.len());
         ExitCode::from(EXIT_BAD_INPUT)
     })
+}
+
+/// Loads the dataset the flags name with the records accepted into the library.
+pub fn load_dataset(cli: &Cli, err: &mut dyn Write) -> Result<crate::model::Dataset, ExitCode> {
+    let data = load_base(cli, err)?;
+    crate::library::cli::merge_library(data, err)
 }
 
 /// Loads the dataset the flags name, merges `--articles` into it and builds the index.
@@ -250,11 +340,19 @@ fn execute(
     if let Command::Ingest {
         paths,
         as_of,
+        save,
         out: fmt,
     } = command
     {
+        if *save {
+            let base = load_base(cli, err)?;
+            return crate::library::cli::save(base, paths, *as_of, fmt.json, out, err);
+        }
         let data = load_dataset(cli, err)?;
         return crate::ingest::cli::ingest(&data, paths, *as_of, fmt.json, out, err);
+    }
+    if let Some(code) = library_command(cli, command, today, out, err)? {
+        return Ok(code);
     }
     if let Command::Search {
         query,
@@ -323,11 +421,83 @@ fn execute(
                 }
             }
         }
-        Command::Check { .. } | Command::Ingest { .. } | Command::Search { .. } => {
+        Command::Check { .. }
+        | Command::Ingest { .. }
+        | Command::Search { .. }
+        | Command::Inbox { .. }
+        | Command::Changes { .. }
+        | Command::Library { .. } => {
             unreachable!("handled above")
         }
     };
     finish(written, err)
+}
+
+/// `aipx inbox`, `aipx changes` and `aipx library`; `None` for other commands.
+fn library_command(
+    cli: &Cli,
+    command: &Command,
+    today: NaiveDate,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Option<ExitCode>, ExitCode> {
+    use crate::library::cli as lib;
+    let code = match command {
+        Command::Inbox {
+            action: None,
+            all,
+            out: fmt,
+        } => lib::inbox(*all, fmt.json, out, err)?,
+        Command::Inbox {
+            action: Some(action),
+            ..
+        } => {
+            let (id, decision) = match action {
+                InboxAction::Accept {
+                    id,
+                    role,
+                    direction,
+                    program,
+                    date,
+                    kind,
+                } => (
+                    id,
+                    lib::Decision::Accept(crate::library::inbox::Choices {
+                        role: role.clone(),
+                        direction: direction.clone(),
+                        program: program.clone(),
+                        date: date.clone(),
+                        kind: kind.clone(),
+                    }),
+                ),
+                InboxAction::Reject { id } => (id, lib::Decision::Reject),
+                InboxAction::Undo { id } => (id, lib::Decision::Undo),
+            };
+            let base = load_base(cli, err)?;
+            lib::decide(base, id, &decision, out, err)?
+        }
+        Command::Changes {
+            since, out: fmt, ..
+        } => {
+            let data = load_dataset(cli, err)?;
+            let since = since.map_or(lib::Since::LastOpened, lib::Since::Day);
+            lib::changes(&data, since, today, fmt.json, out, err)?
+        }
+        Command::Library {
+            action: LibraryAction::Export { dir },
+        } => {
+            let data = load_dataset(cli, err)?;
+            lib::export(&data, dir, out, err)?
+        }
+        Command::Library {
+            action: LibraryAction::Import { dir },
+        } => {
+            let base = load_base(cli, err)?;
+            lib::import(&base, dir, out, err)?
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(code))
 }
 
 /// `aipx search`: from the cached catalog when `--data DIR` has one, else from the loaded

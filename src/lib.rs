@@ -13,6 +13,7 @@ pub mod cli;
 pub mod data;
 pub mod index;
 pub mod ingest;
+pub mod library;
 pub mod model;
 pub mod report;
 pub mod search;

@@ -279,7 +279,8 @@ fn start<'a>(
     session
 }
 
-fn modified(path: &Path) -> Option<NaiveDate> {
+/// The file's modification day, the fallback article date.
+pub fn modified(path: &Path) -> Option<NaiveDate> {
     let time = std::fs::metadata(path).ok()?.modified().ok()?;
     Some(chrono::DateTime::<chrono::Local>::from(time).date_naive())
 }
