@@ -57,7 +57,10 @@ impl Home {
     }
 
     fn save(&self, path: &str) {
-        self.aipx().args(["ingest", "--save", path]).assert().success();
+        self.aipx()
+            .args(["ingest", "--save", path])
+            .assert()
+            .success();
     }
 }
 
@@ -83,8 +86,14 @@ fn save_stores_each_article_once_and_proposes_what_it_names() {
         .assert()
         .success()
         .stdout(predicate::str::contains("already in the library"))
-        .stdout(predicate::str::contains("0 article(s) saved, 1 already there"));
-    assert_eq!(home.inbox().len(), first.len(), "a second save adds nothing");
+        .stdout(predicate::str::contains(
+            "0 article(s) saved, 1 already there",
+        ));
+    assert_eq!(
+        home.inbox().len(),
+        first.len(),
+        "a second save adds nothing"
+    );
 }
 
 #[test]
@@ -121,7 +130,9 @@ fn inbox_json_has_the_documented_schema() {
     let may = home.find("catalyst", |p| p["text"] == "early May");
     assert_eq!(may["record"]["date"], "early 2026-05");
     assert_eq!(may["line"], 11);
-    let money = home.find("money", |p| p["text"] == "up to 300 billion yen ($2 billion)");
+    let money = home.find("money", |p| {
+        p["text"] == "up to 300 billion yen ($2 billion)"
+    });
     assert_eq!(money["record"]["money"]["currency"], "JPY");
     assert_eq!(money["record"]["kind"], Value::Null, "the reviewer chooses");
 }
@@ -200,12 +211,30 @@ fn a_link_needs_a_known_role_and_direction() {
         .code(2)
         .stderr(predicate::str::contains("choose a role with --role"));
     home.aipx()
-        .args(["inbox", "accept", &n, "--role", "boss", "--direction", "tailwind"])
+        .args([
+            "inbox",
+            "accept",
+            &n,
+            "--role",
+            "boss",
+            "--direction",
+            "tailwind",
+        ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown role \"boss\"; one of: lead, member"));
+        .stderr(predicate::str::contains(
+            "unknown role \"boss\"; one of: lead, member",
+        ));
     home.aipx()
-        .args(["inbox", "accept", &n, "--role", "supplier", "--direction", "sideways"])
+        .args([
+            "inbox",
+            "accept",
+            &n,
+            "--role",
+            "supplier",
+            "--direction",
+            "sideways",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown direction"));
@@ -223,9 +252,19 @@ fn a_link_needs_a_known_role_and_direction() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown program \"no-such-program\""));
+        .stderr(predicate::str::contains(
+            "unknown program \"no-such-program\"",
+        ));
     home.aipx()
-        .args(["inbox", "accept", &n, "--role", "supplier", "--direction", "tailwind"])
+        .args([
+            "inbox",
+            "accept",
+            &n,
+            "--role",
+            "supplier",
+            "--direction",
+            "tailwind",
+        ])
         .assert()
         .success();
     // The company the link names was new: it was accepted with the link.
@@ -258,16 +297,15 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("\"abc\" is not a proposal number"));
-    home.aipx()
-        .args(["inbox", "undo", "-3"])
-        .assert()
-        .code(2);
+    home.aipx().args(["inbox", "undo", "-3"]).assert().code(2);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
     home.aipx()
         .args(["inbox", "accept", &id(&asx), "--role", "lead"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--role does not apply to entity proposals"));
+        .stderr(predicate::str::contains(
+            "--role does not apply to entity proposals",
+        ));
     let money = home.find("money", |_| true);
     home.aipx()
         .args(["inbox", "accept", &id(&money), "--program", "meti-fy2026"])
@@ -275,7 +313,15 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
         .code(2)
         .stderr(predicate::str::contains("--kind"));
     home.aipx()
-        .args(["inbox", "accept", &id(&money), "--program", "meti-fy2026", "--kind", "public"])
+        .args([
+            "inbox",
+            "accept",
+            &id(&money),
+            "--program",
+            "meti-fy2026",
+            "--kind",
+            "public",
+        ])
         .assert()
         .success();
     home.aipx()
@@ -374,16 +420,23 @@ fn changes_list_new_catalysts_of_the_next_90_days_first_then_by_ticker() {
     let list = v["changes"].as_array().unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["kind"], "catalyst");
-    assert_eq!(list[0]["soon"], true, "early May is within 90 days of 10 March");
+    assert_eq!(
+        list[0]["soon"], true,
+        "early May is within 90 days of 10 March"
+    );
     assert_eq!(list[1]["tickers"][0], "ASX");
-    for key in ["at", "change", "kind", "key", "entities", "title", "date", "tickers"] {
+    for key in [
+        "at", "change", "kind", "key", "entities", "title", "date", "tickers",
+    ] {
         assert!(list[0].get(key).is_some(), "change lacks {key}");
     }
     home.aipx()
         .args(["changes", "--since", "2000-01-01"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("New catalysts in the next 90 days"))
+        .stdout(predicate::str::contains(
+            "New catalysts in the next 90 days",
+        ))
         .stdout(predicate::str::contains("ASX\n  + entity"));
     // A day after everything: nothing.
     home.aipx()
@@ -402,11 +455,21 @@ fn export_writes_a_folder_check_accepts_and_import_brings_it_back() {
     let home = Home::new();
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
-    let money = home.find("money", |p| p["text"] == "up to 300 billion yen ($2 billion)");
+    let money = home.find("money", |p| {
+        p["text"] == "up to 300 billion yen ($2 billion)"
+    });
     let may = home.find("catalyst", |p| p["text"] == "early May");
     for args in [
         vec!["inbox", "accept", &id(&asx)],
-        vec!["inbox", "accept", &id(&money), "--program", "meti-fy2026", "--kind", "public"],
+        vec![
+            "inbox",
+            "accept",
+            &id(&money),
+            "--program",
+            "meti-fy2026",
+            "--kind",
+            "public",
+        ],
         vec!["inbox", "accept", &id(&may)],
     ] {
         home.aipx().args(&args).assert().success();
@@ -440,15 +503,26 @@ fn export_writes_a_folder_check_accepts_and_import_brings_it_back() {
         .args(["library", "import", dir_s])
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 added, 0 changed, 4 already there"));
+        .stdout(predicate::str::contains(
+            "0 added, 0 changed, 4 already there",
+        ));
     let a = home.json(&["programs", "meti-fy2026", "--json"]);
     let b = other.json(&["programs", "meti-fy2026", "--json"]);
-    assert_eq!(a["funding"].as_array().unwrap().len(), b["funding"].as_array().unwrap().len());
+    assert_eq!(
+        a["funding"].as_array().unwrap().len(),
+        b["funding"].as_array().unwrap().len()
+    );
     let imported = other.json(&["show", "ASX", "--json"]);
     assert_eq!(imported["entity"]["origin"]["kind"], "library");
-    assert_eq!(imported["entity"]["origin"]["article"], format!("import {dir_s}"));
+    assert_eq!(
+        imported["entity"]["origin"]["article"],
+        format!("import {dir_s}")
+    );
     // The exporting library checks clean against its own export.
-    home.aipx().args(["check", "--data", dir_s]).assert().success();
+    home.aipx()
+        .args(["check", "--data", dir_s])
+        .assert()
+        .success();
 }
 
 #[test]
@@ -459,7 +533,7 @@ fn import_of_an_invalid_folder_writes_nothing() {
         .args(["library", "import", dir.path().to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("nothing imported"));
+        .stderr(predicate::str::contains("error(s) in the dataset"));
     assert!(!home.store().exists());
 }
 
@@ -497,8 +571,14 @@ fn a_damaged_store_is_reported_with_its_path_and_never_replaced() {
     home.aipx()
         .args(["inbox"])
         .assert()
-        .stderr(predicate::str::contains(format!("{path}: the library is damaged")));
-    assert_eq!(std::fs::read(home.store()).unwrap(), bytes, "the file was changed");
+        .stderr(predicate::str::contains(format!(
+            "{path}: the library is damaged"
+        )));
+    assert_eq!(
+        std::fs::read(home.store()).unwrap(),
+        bytes,
+        "the file was changed"
+    );
 }
 
 #[test]
@@ -519,7 +599,8 @@ fn a_store_from_a_newer_aipx_or_another_program_is_refused() {
     std::fs::create_dir_all(other.store().parent().unwrap()).unwrap();
     {
         let conn = rusqlite::Connection::open(other.store()).unwrap();
-        conn.execute_batch("CREATE TABLE notes (body TEXT);").unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT);")
+            .unwrap();
     }
     other
         .aipx()
@@ -564,7 +645,12 @@ fn check_validates_the_library_with_the_dataset() {
             "{path}: exposure:NYSE:ASX>gone: unknown program \"gone\"; left out"
         )));
     let v: Value = serde_json::from_slice(
-        &home.aipx().args(["check", "--json"]).output().unwrap().stdout,
+        &home
+            .aipx()
+            .args(["check", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
     )
     .unwrap();
     assert_eq!(v["ok"], false);
@@ -584,7 +670,9 @@ fn saving_a_folder_reports_skipped_files_and_a_missing_path_saves_nothing() {
         .args(["ingest", "--save", "no/such/folder"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/folder: no such file or folder"));
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder",
+        ));
     assert!(!home.store().exists(), "nothing written for a bad path");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "%PDF-1.7 binary").unwrap();

@@ -98,7 +98,10 @@ fn a_writer_killed_at_random_points_leaves_whole_articles_only() {
         child.kill().ok();
         child.wait().unwrap();
         let now = whole_articles(&home);
-        assert!(now >= held, "round {round}: articles went from {held} to {now}");
+        assert!(
+            now >= held,
+            "round {round}: articles went from {held} to {now}"
+        );
         if !finished && now < 400 {
             killed_midway += 1;
         }

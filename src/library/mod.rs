@@ -13,13 +13,15 @@
 //! [`files`] (export and import as TOML).
 
 pub mod changes;
-pub mod cli;
+pub mod commands;
 pub mod files;
 pub mod inbox;
 pub mod merge;
 pub mod record;
 pub mod save;
 pub mod schema;
+
+pub use commands::Checked;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -6,7 +6,6 @@ mod text;
 
 use std::io::{self, Write};
 use std::path::Path;
-use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -208,86 +207,54 @@ pub fn calendar(
     }
 }
 
-/// `aipx check`: validates a dataset and the user's library with it, prints every error,
-/// returns the exit code.
-pub fn check(dir: Option<&Path>, format: Format, out: &mut dyn Write) -> ExitCode {
+/// `aipx check`: the dataset's counts, or every error in it; then the library's state, or
+/// every problem in it (`library`: `None` when there is none, `Err` when it cannot be read).
+pub fn check(
+    dir: Option<&Path>,
+    result: &Result<Dataset, crate::data::DataErrors>,
+    library: Option<&Result<crate::library::Checked, String>>,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let shown = dir.map_or("embedded dataset".to_string(), |d| d.display().to_string());
-    let result = crate::data::check(dir);
-    let library = match &result {
-        Ok(data) => crate::library::cli::check(data),
-        Err(_) => Ok(None),
-    };
-    let lib_ok =
-        matches!(&library, Ok(None)) || matches!(&library, Ok(Some(l)) if l.problems.is_empty());
-    let written = if format == Format::Json {
-        let mut value = check_json(&result);
-        match &library {
-            Ok(None) => {}
-            Ok(Some(lib)) => {
+    if format == Format::Json {
+        let mut value = match result {
+            Ok(data) => serde_json::json!({
+                "ok": true, "errors": [],
+                "counts": {
+                    "sources": data.sources.len(), "entities": data.entities.len(),
+                    "programs": data.programs.len(), "exposures": data.exposures.len(),
+                    "catalysts": data.catalysts.len(),
+                },
+            }),
+            Err(errors) => {
+                let list: Vec<_> = errors
+                    .0
+                    .iter()
+                    .map(|e| {
+                        serde_json::json!({"path": e.path, "line": e.line, "col": e.col, "message": e.message})
+                    })
+                    .collect();
+                serde_json::json!({"ok": false, "errors": list})
+            }
+        };
+        match library {
+            None => {}
+            Some(Ok(lib)) => {
                 value["library"] = serde_json::json!({"path": lib.path,
                     "ok": lib.problems.is_empty(), "articles": lib.articles,
                     "pending": lib.pending, "records": lib.records, "errors": lib.problems});
-            }
-            Err(e) => {
-                value["library"] = serde_json::json!({"ok": false, "errors": [e.to_string()]});
-            }
-        }
-        if !lib_ok {
-            value["ok"] = false.into();
-        }
-        write_json(out, &value)
-    } else {
-        check_text(&shown, &result, out).and_then(|()| match &library {
-            Ok(None) => Ok(()),
-            Ok(Some(lib)) if lib.problems.is_empty() => writeln!(
-                out,
-                "{}: ok ({} articles, {} proposals to review, {} accepted records)",
-                lib.path, lib.articles, lib.pending, lib.records
-            ),
-            Ok(Some(lib)) => {
-                for p in &lib.problems {
-                    writeln!(out, "{}: {}", lib.path, crate::text::sanitize(p))?;
+                if !lib.problems.is_empty() {
+                    value["ok"] = false.into();
                 }
-                writeln!(out, "{}: {} error(s)", lib.path, lib.problems.len())
             }
-            Err(e) => writeln!(out, "aipx: {}", crate::text::sanitize(&e.to_string())),
-        })
-    };
-    match (result.is_ok() && lib_ok, written) {
-        (true, Ok(())) => ExitCode::SUCCESS,
-        (false, _) => ExitCode::from(crate::cli::EXIT_BAD_INPUT),
-        (true, Err(_)) => ExitCode::FAILURE,
-    }
-}
-
-fn check_json(result: &Result<Dataset, crate::data::DataErrors>) -> serde_json::Value {
-    match result {
-        Ok(data) => serde_json::json!({
-            "ok": true, "errors": [],
-            "counts": {
-                "sources": data.sources.len(), "entities": data.entities.len(),
-                "programs": data.programs.len(), "exposures": data.exposures.len(),
-                "catalysts": data.catalysts.len(),
-            },
-        }),
-        Err(errors) => {
-            let list: Vec<_> = errors
-                .0
-                .iter()
-                .map(|e| {
-                    serde_json::json!({"path": e.path, "line": e.line, "col": e.col, "message": e.message})
-                })
-                .collect();
-            serde_json::json!({"ok": false, "errors": list})
+            Some(Err(e)) => {
+                value["library"] = serde_json::json!({"ok": false, "errors": [e]});
+                value["ok"] = false.into();
+            }
         }
+        return write_json(out, &value);
     }
-}
-
-fn check_text(
-    shown: &str,
-    result: &Result<Dataset, crate::data::DataErrors>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
     match result {
         Ok(data) => writeln!(
             out,
@@ -297,8 +264,25 @@ fn check_text(
             data.programs.len(),
             data.exposures.len(),
             data.catalysts.len()
+        )?,
+        Err(errors) => {
+            writeln!(out, "{errors}")?;
+            writeln!(out, "{shown}: {} error(s)", errors.0.len())?;
+        }
+    }
+    match library {
+        None => Ok(()),
+        Some(Ok(lib)) if lib.problems.is_empty() => writeln!(
+            out,
+            "{}: ok ({} articles, {} proposals to review, {} accepted records)",
+            lib.path, lib.articles, lib.pending, lib.records
         ),
-        Err(errors) => writeln!(out, "{errors}")
-            .and_then(|_| writeln!(out, "{shown}: {} error(s)", errors.0.len())),
+        Some(Ok(lib)) => {
+            for p in &lib.problems {
+                writeln!(out, "{}: {}", lib.path, crate::text::sanitize(p))?;
+            }
+            writeln!(out, "{}: {} error(s)", lib.path, lib.problems.len())
+        }
+        Some(Err(e)) => writeln!(out, "aipx: {}", crate::text::sanitize(e)),
     }
 }

@@ -1,5 +1,6 @@
-//! The command-line side of the library: `ingest --save`, `inbox`, `changes`, `library
-//! export|import`, and merging accepted records into the dataset every command loads.
+//! What the library's commands do (`ingest --save`, `inbox`, `changes`, `library
+//! export|import`) and merging accepted records into the dataset every command loads; the
+//! clap side is in `src/cli/`.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -12,57 +13,38 @@ use super::changes::{Change, TUI_OPENED};
 use super::inbox::{Choices, Proposal};
 use super::save::{Context, Saved, read_article};
 use super::{Library, LibraryError};
-use crate::cli::{EXIT_BAD_INPUT, EXIT_NOT_FOUND};
+use crate::error::{self, Error};
 use crate::ingest::{Extractor, Notice};
 use crate::model::{Dataset, When};
 use crate::text::sanitize;
 
-/// Prints a library error and gives its exit code: 1 for an unknown proposal, 2 otherwise
-/// (a damaged store, bad choices, a folder that cannot be written).
-pub fn fail(err: &mut dyn Write, e: LibraryError) -> ExitCode {
-    let _ = writeln!(err, "aipx: {}", sanitize(&e.to_string()));
-    match e {
-        LibraryError::NoProposal(_) => ExitCode::from(EXIT_NOT_FOUND),
-        _ => ExitCode::from(EXIT_BAD_INPUT),
-    }
-}
-
-fn path(err: &mut dyn Write) -> Result<PathBuf, ExitCode> {
+fn path() -> Result<PathBuf, Error> {
     super::default_path().ok_or_else(|| {
-        let _ = writeln!(
-            err,
-            "aipx: no library folder: set XDG_DATA_HOME or HOME (the library lives in $XDG_DATA_HOME/aipx)"
-        );
-        ExitCode::from(EXIT_BAD_INPUT)
+        Error::BadInput(
+            "no library folder: set XDG_DATA_HOME or HOME (the library lives in $XDG_DATA_HOME/aipx)"
+                .into(),
+        )
     })
 }
 
 /// The library, if the user has one.
-pub fn open_existing(err: &mut dyn Write) -> Result<Option<Library>, ExitCode> {
+pub fn open_existing() -> Result<Option<Library>, Error> {
     let Some(path) = super::default_path() else {
         return Ok(None);
     };
-    Library::open_existing(&path).map_err(|e| fail(err, e))
+    Ok(Library::open_existing(&path)?)
 }
 
 /// The library, created if needed.
-pub fn open_or_create(err: &mut dyn Write) -> Result<Library, ExitCode> {
-    let path = path(err)?;
-    Library::open_or_create(&path).map_err(|e| fail(err, e))
+pub fn open_or_create() -> Result<Library, Error> {
+    Ok(Library::open_or_create(&path()?)?)
 }
 
 /// The library that must exist for inbox decisions.
-fn open_required(err: &mut dyn Write) -> Result<Library, ExitCode> {
-    match open_existing(err)? {
-        Some(lib) => Ok(lib),
-        None => {
-            let _ = writeln!(
-                err,
-                "aipx: no library yet; save articles with `aipx ingest --save PATH`"
-            );
-            Err(ExitCode::from(EXIT_NOT_FOUND))
-        }
-    }
+fn open_required() -> Result<Library, Error> {
+    open_existing()?.ok_or_else(|| {
+        Error::NotFound("no library yet; save articles with `aipx ingest --save PATH`".into())
+    })
 }
 
 /// Merges the accepted records of `lib` into `data`; what does not fit is left out with
@@ -71,23 +53,25 @@ pub fn merge_into(
     lib: &mut Library,
     mut data: Dataset,
     err: &mut dyn Write,
-) -> Result<Dataset, ExitCode> {
-    let stored = lib.records().map_err(|e| fail(err, e))?;
+) -> Result<Dataset, Error> {
+    let stored = lib.records()?;
     let problems = super::merge::apply(&mut data, &stored);
     if !problems.is_empty() {
-        let _ = writeln!(
+        error::warn(
             err,
-            "aipx: {}: {} library record(s) left out; `aipx check` lists them",
-            lib.path().display(),
-            problems.len()
+            &format!(
+                "{}: {} library record(s) left out; `aipx check` lists them",
+                lib.path().display(),
+                problems.len()
+            ),
         );
     }
     Ok(data)
 }
 
 /// The dataset with the user's library merged in (unchanged when there is none).
-pub fn merge_library(data: Dataset, err: &mut dyn Write) -> Result<Dataset, ExitCode> {
-    match open_existing(err)? {
+pub fn merge_library(data: Dataset, err: &mut dyn Write) -> Result<Dataset, Error> {
+    match open_existing()? {
         Some(mut lib) => merge_into(&mut lib, data, err),
         None => Ok(data),
     }
@@ -118,19 +102,15 @@ pub fn save(
     json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<ExitCode, ExitCode> {
-    let bad = |err: &mut dyn Write, e: &dyn std::fmt::Display| {
-        let _ = writeln!(err, "aipx: {}", sanitize(&e.to_string()));
-        ExitCode::from(EXIT_BAD_INPUT)
-    };
+) -> Result<ExitCode, Error> {
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = paths
         .iter()
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    let files = crate::ingest::article::expand(&files).map_err(|e| bad(err, &e))?;
-    let mut lib = open_or_create(err)?;
+    let files = crate::ingest::article::expand(&files)?;
+    let mut lib = open_or_create()?;
     let data = merge_into(&mut lib, base, err)?;
     let ex = Extractor::new(&data);
     let cx = Context::new(&ex, &data);
@@ -147,13 +127,12 @@ pub fn save(
     };
     let mut rows = Vec::new();
     let mut notices = Vec::new();
-    let today = crate::cli::local_today();
+    let today = crate::model::local_today();
     let mut one = |lib: &mut Library,
                    read: std::io::Result<Result<super::save::ReadArticle, String>>,
                    name: &str,
-                   notices: &mut Vec<Notice>,
-                   err: &mut dyn Write|
-     -> Result<(), ExitCode> {
+                   notices: &mut Vec<Notice>|
+     -> Result<(), Error> {
         let read = match read {
             Ok(Ok(r)) => r,
             Ok(Err(reason)) => {
@@ -178,7 +157,7 @@ pub fn save(
             });
         }
         // A store that fails stops the run; what was saved before stays.
-        let saved = lib.save(&cx, &read).map_err(|e| fail(err, e))?;
+        let saved = lib.save(&cx, &read)?;
         let (is_new, proposals) = match saved {
             Saved::New { proposals } => (true, proposals),
             Saved::Duplicate => (false, 0),
@@ -196,7 +175,7 @@ pub fn save(
     };
     if stdin {
         let read = read_article(&ex, std::io::stdin().lock(), "stdin", false, as_of, today);
-        one(&mut lib, read, "stdin", &mut notices, err)?;
+        one(&mut lib, read, "stdin", &mut notices)?;
     }
     for path in &files {
         let name = path.display().to_string();
@@ -207,12 +186,12 @@ pub fn save(
         let file_time = crate::ingest::article::modified(path).unwrap_or(today);
         let read = std::fs::File::open(path)
             .and_then(|f| read_article(&ex, f, &name, html, as_of, file_time));
-        one(&mut lib, read, &name, &mut notices, err)?;
+        one(&mut lib, read, &name, &mut notices)?;
         bar.inc(1);
     }
     bar.finish_and_clear();
     for n in &notices {
-        let _ = writeln!(err, "aipx: {}", sanitize(&n.to_string()));
+        error::warn(err, n);
     }
     let saved = rows.iter().filter(|r| r.saved).count();
     let proposals: usize = rows.iter().map(|r| r.proposals).sum();
@@ -252,18 +231,14 @@ pub fn save(
             )
         })()
     };
-    crate::cli::finish(written, err)
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `aipx inbox [--all] [--json]`.
-pub fn inbox(
-    all: bool,
-    json: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitCode, ExitCode> {
-    let list = match open_existing(err)? {
-        Some(mut lib) => lib.proposals(all).map_err(|e| fail(err, e))?,
+pub fn inbox(all: bool, json: bool, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let list = match open_existing()? {
+        Some(mut lib) => lib.proposals(all)?,
         None => Vec::new(),
     };
     let written = if json {
@@ -273,7 +248,8 @@ pub fn inbox(
     } else {
         write_inbox(&list, out)
     };
-    crate::cli::finish(written, err)
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// One proposal in a line: number, kind, where, matched text, what it proposes.
@@ -333,13 +309,13 @@ pub fn decide(
     decision: &Decision,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<ExitCode, ExitCode> {
-    let id = super::inbox::parse_id(id).map_err(|e| fail(err, e))?;
-    let mut lib = open_required(err)?;
+) -> Result<ExitCode, Error> {
+    let id = super::inbox::parse_id(id)?;
+    let mut lib = open_required()?;
     let written = match decision {
         Decision::Accept(choices) => {
             let data = merge_into(&mut lib, base, err)?;
-            let added = lib.accept(id, choices, &data).map_err(|e| fail(err, e))?;
+            let added = lib.accept(id, choices, &data)?;
             (|| {
                 for r in &added {
                     writeln!(out, "accepted #{id}: {} {}", r.kind(), sanitize(&r.title()))?;
@@ -348,15 +324,16 @@ pub fn decide(
             })()
         }
         Decision::Reject => {
-            lib.reject(id).map_err(|e| fail(err, e))?;
+            lib.reject(id)?;
             writeln!(out, "rejected #{id}; it will not be proposed again")
         }
         Decision::Undo => {
-            lib.undo(id).map_err(|e| fail(err, e))?;
+            lib.undo(id)?;
             writeln!(out, "#{id} is back in the inbox")
         }
     };
-    crate::cli::finish(written, err)
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// From when `aipx changes` lists.
@@ -426,19 +403,15 @@ pub fn changes(
     today: NaiveDate,
     json: bool,
     out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitCode, ExitCode> {
-    let (from, list) = match open_existing(err)? {
+) -> Result<ExitCode, Error> {
+    let (from, list) = match open_existing()? {
         None => (String::new(), Vec::new()),
         Some(mut lib) => {
             let from = match since {
                 Since::Day(d) => d.format("%Y-%m-%d").to_string(),
-                Since::LastOpened => lib
-                    .meta(TUI_OPENED)
-                    .map_err(|e| fail(err, e))?
-                    .unwrap_or_default(),
+                Since::LastOpened => lib.meta(TUI_OPENED)?.unwrap_or_default(),
             };
-            let list = lib.changes_since(&from).map_err(|e| fail(err, e))?;
+            let list = lib.changes_since(&from)?;
             (from, list)
         }
     };
@@ -462,7 +435,8 @@ pub fn changes(
     } else {
         write_changes(&rows, &from, today, out)
     };
-    crate::cli::finish(written, err)
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn change_line(c: &Change, today: NaiveDate) -> String {
@@ -528,13 +502,8 @@ fn write_changes(
 }
 
 /// `aipx library export DIR`.
-pub fn export(
-    data: &Dataset,
-    dir: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitCode, ExitCode> {
-    super::files::export(data, dir).map_err(|e| fail(err, e))?;
+pub fn export(data: &Dataset, dir: &Path, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    super::files::export(data, dir)?;
     let written = writeln!(
         out,
         "wrote {} ({} entities, {} programs, {} exposures, {} catalysts); `aipx check --data {}` validates it",
@@ -545,7 +514,8 @@ pub fn export(
         data.catalysts.len(),
         dir.display()
     );
-    crate::cli::finish(written, err)
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `aipx library import DIR`: the folder is validated first; nothing is written when it has
@@ -555,27 +525,16 @@ pub fn import(
     dir: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<ExitCode, ExitCode> {
-    let folder = crate::data::check(Some(dir)).map_err(|errors| {
-        let _ = writeln!(err, "{errors}");
-        let _ = writeln!(
-            err,
-            "aipx: {} error(s) in {}; nothing imported",
-            errors.0.len(),
-            dir.display()
-        );
-        ExitCode::from(EXIT_BAD_INPUT)
-    })?;
-    let mut lib = open_or_create(err)?;
+) -> Result<ExitCode, Error> {
+    // Nothing is imported from a folder with errors: they are listed, as `check` lists them.
+    let folder = crate::data::check(Some(dir)).map_err(Error::Data)?;
+    let mut lib = open_or_create()?;
     let shown = dir.display().to_string();
-    let done = lib
-        .import(&folder, base, &shown)
-        .map_err(|e| fail(err, e))?;
+    let done = lib.import(&folder, base, &shown)?;
     for key in &done.conflicts {
-        let _ = writeln!(
+        error::warn(
             err,
-            "aipx: {}: differs from the dataset's own record; not imported",
-            sanitize(key)
+            &format!("{key}: differs from the dataset's own record; not imported"),
         );
     }
     let written = writeln!(
@@ -587,7 +546,8 @@ pub fn import(
         done.same,
         done.conflicts.len()
     );
-    crate::cli::finish(written, err)
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The library as `aipx check` found it.

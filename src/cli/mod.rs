@@ -1,0 +1,193 @@
+//! Command-line interface: the clap definitions and the dispatch to one module per subcommand.
+//!
+//! A subcommand is a file here with an `Args` struct and its `run`, plus one variant of
+//! [`Command`] and its arm in [`run`]. Every command returns `Result<ExitCode, Error>`;
+//! failures are printed in one place, [`crate::error::finish`].
+
+mod calendar;
+mod changes;
+mod check;
+mod inbox;
+mod ingest;
+mod interactive;
+mod library;
+mod programs;
+mod screen;
+mod search;
+mod show;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::{self, Error};
+use crate::index::{Index, Resolution};
+use crate::model::{Dataset, EntityId, local_today, parse_day};
+use crate::report::Format;
+
+/// Which government AI and semiconductor programs touch a ticker, and what comes next.
+#[derive(Debug, Parser)]
+#[command(name = "aipx", version, about, long_about = None)]
+pub struct Cli {
+    /// Flags every subcommand takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do; without one, aipx opens the interactive terminal UI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The flags every subcommand takes: which day, which data.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Day to count catalysts from (YYYY-MM-DD); defaults to the local date.
+    #[arg(long, global = true, value_parser = parse_day, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Load the dataset from this folder instead of the embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Merge what `aipx ingest` finds in these articles (files or folders) into the data;
+    /// repeatable.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub articles: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Programs, funding and catalysts of one ticker or name.
+    Show(show::Show),
+    /// Fuzzy search over symbols, names, aliases, programs and catalysts.
+    Search(search::Search),
+    /// Every program with its funding lines, or one program in full.
+    Programs(programs::Programs),
+    /// Catalysts in date order.
+    Calendar(calendar::Calendar),
+    /// Validate a dataset (the embedded one, or `--data DIR`) and list every error.
+    Check(check::Check),
+    /// Run the terminal UI headless, press keys, and print the final screen as text.
+    Screen(screen::Screen),
+    /// Extract tickers, money and dated catalysts from articles (files or folders).
+    Ingest(ingest::Ingest),
+    /// Review what saved articles propose: list, accept, reject, undo.
+    Inbox(inbox::Inbox),
+    /// What the library added, changed or removed, by ticker, new catalysts of the next 90
+    /// days first.
+    Changes(changes::Changes),
+    /// Export the dataset with your library as TOML files, or import such a folder.
+    Library(library::LibraryCommand),
+}
+
+/// Runs what the command line asks, writing results to `out` and problems to `err`;
+/// `terminal` says whether `out` is a terminal (the UI needs one).
+pub fn run(cli: &Cli, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let g = &cli.global;
+    let result = match &cli.command {
+        Some(Command::Show(c)) => c.run(g, out, err),
+        Some(Command::Search(c)) => c.run(g, out, err),
+        Some(Command::Programs(c)) => c.run(g, out, err),
+        Some(Command::Calendar(c)) => c.run(g, out, err),
+        Some(Command::Check(c)) => c.run(g, out),
+        Some(Command::Screen(c)) => c.run(g, out, err),
+        Some(Command::Ingest(c)) => c.run(g, out, err),
+        Some(Command::Inbox(c)) => c.run(g, out, err),
+        Some(Command::Changes(c)) => c.run(g, out, err),
+        Some(Command::Library(c)) => c.run(g, out, err),
+        None if terminal => interactive::tui(g, err),
+        // Piped output gets the plain overview instead of the terminal UI.
+        None => interactive::overview(g, out, err),
+    };
+    error::finish(result, err)
+}
+
+/// Output choice shared by the subcommands.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct JsonFlag {
+    /// Print JSON (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl JsonFlag {
+    fn format(self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            Format::Text
+        }
+    }
+}
+
+impl Global {
+    /// `--today`, or the local date.
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(local_today)
+    }
+
+    /// The dataset `--data` names (or the embedded one), without the library.
+    pub fn load_base(&self) -> Result<Dataset, Error> {
+        crate::data::load(self.data.as_deref()).map_err(Error::Data)
+    }
+
+    /// The dataset `--data` names with the records accepted into the library; a record that
+    /// does not fit is left out with a line on `err`.
+    pub fn load_dataset(&self, err: &mut dyn Write) -> Result<Dataset, Error> {
+        crate::library::commands::merge_library(self.load_base()?, err)
+    }
+
+    /// The dataset with the library and `--articles` merged in, printing skipped files and
+    /// warnings to `err`.
+    pub fn load_merged(&self, err: &mut dyn Write) -> Result<Dataset, Error> {
+        let data = self.load_dataset(err)?;
+        let (data, notices) = crate::ingest::load_with_articles(data, &self.articles)?;
+        for n in notices {
+            error::warn(err, &n);
+        }
+        Ok(data)
+    }
+
+    /// The merged dataset, indexed.
+    pub fn load_index(&self, err: &mut dyn Write) -> Result<Index, Error> {
+        Ok(Index::new(self.load_merged(err)?))
+    }
+}
+
+/// Resolves a ticker or explains, with suggestions, why it cannot.
+pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
+    let describe = |e: EntityId| {
+        let entity = index.entity(e);
+        match entity.primary() {
+            Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
+            None => format!("{} ({}, unlisted)", entity.id, entity.name),
+        }
+    };
+    let shown = crate::text::sanitize(typed);
+    let (mut message, listed) = match index.resolve(typed) {
+        Resolution::Found(e) => return Ok(e),
+        Resolution::Ambiguous(many) => (
+            format!("{shown:?} names several entities; be more specific:"),
+            many,
+        ),
+        Resolution::NotFound => {
+            let near = index.suggestions(typed, 5);
+            let message = if near.is_empty() {
+                format!("unknown ticker or name {shown:?}; no close matches")
+            } else {
+                format!("unknown ticker or name {shown:?}. Did you mean:")
+            };
+            (message, near)
+        }
+    };
+    for e in listed {
+        message.push_str(&format!("\n  {}", describe(e)));
+    }
+    Err(Error::NotFound(message))
+}
+
+/// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
+pub fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
