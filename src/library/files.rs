@@ -27,6 +27,7 @@ pub fn records_of(data: &Dataset) -> Vec<Record> {
             title: s.title.clone(),
             publisher: s.publisher.clone(),
             date: s.date.to_string(),
+            url: s.url.clone(),
         });
     }
     for e in &data.entities {
@@ -121,6 +122,7 @@ const KEY_ORDER: &[&str] = &[
     "title",
     "file",
     "publisher",
+    "url",
     "date",
     "sponsor",
     "listings",

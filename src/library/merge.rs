@@ -121,6 +121,7 @@ impl Merger<'_> {
                 title,
                 publisher,
                 date,
+                url,
             } => {
                 if self.sources.contains_key(id) {
                     return Err(format!("source id {id:?} is taken by the dataset"));
@@ -132,6 +133,7 @@ impl Merger<'_> {
                     title: title.clone(),
                     publisher: publisher.clone(),
                     date: when(date)?,
+                    url: url.clone(),
                 });
                 self.sources.insert(id.clone(), sid);
             }

@@ -21,6 +21,9 @@ pub enum Record {
         publisher: String,
         /// Date in the data syntax.
         date: String,
+        /// Where to read it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
     },
     /// A company or body, as `entities.toml` writes it.
     Entity {

@@ -167,6 +167,7 @@ pub fn source_record(hash: &str, file: &str, title: Option<&str>, as_of: NaiveDa
         title: shorten(title.unwrap_or(file), 120),
         publisher: PUBLISHER.to_string(),
         date: as_of.format("%Y-%m-%d").to_string(),
+        url: None,
     }
 }
 
