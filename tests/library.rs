@@ -146,8 +146,8 @@ fn standard_input_is_saved_as_an_article() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout(predicate::str::contains("saved stdin (as of 2026-03-04"));
-    assert!(home.inbox().iter().all(|p| p["article"] == "stdin"));
+        .stdout(predicate::str::contains("saved <stdin> (as of 2026-03-04"));
+    assert!(home.inbox().iter().all(|p| p["article"] == "<stdin>"));
 }
 
 #[test]

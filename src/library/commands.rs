@@ -174,8 +174,13 @@ pub fn save(
         Ok(())
     };
     if stdin {
-        let read = read_article(&ex, std::io::stdin().lock(), "stdin", false, as_of, today);
-        one(&mut lib, read, "stdin", &mut notices)?;
+        // As `aipx ingest -` reads it: bounded, HTML told by its first bytes.
+        let input = std::io::Read::take(std::io::stdin().lock(), crate::fsread::limits::ARTICLE);
+        let mut input = std::io::BufReader::with_capacity(64 * 1024, input);
+        let read = std::io::BufRead::fill_buf(&mut input)
+            .map(crate::ingest::article::looks_like_html)
+            .and_then(|html| read_article(&ex, input, "<stdin>", html, as_of, today));
+        one(&mut lib, read, "<stdin>", &mut notices)?;
     }
     for path in &files {
         let name = path.display().to_string();
@@ -184,8 +189,9 @@ pub fn save(
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
         let file_time = crate::ingest::article::modified(path).unwrap_or(today);
-        let read = std::fs::File::open(path)
-            .and_then(|f| read_article(&ex, f, &name, html, as_of, file_time));
+        // Regular files only, of a bounded size (a FIFO or /dev/zero is skipped, not read).
+        let read = crate::fsread::open(path, crate::fsread::limits::ARTICLE)
+            .and_then(|(f, _)| read_article(&ex, f, &name, html, as_of, file_time));
         one(&mut lib, read, &name, &mut notices)?;
         bar.inc(1);
     }
@@ -203,9 +209,7 @@ pub fn save(
             "proposals": proposals,
             "articles": rows,
         });
-        serde_json::to_writer_pretty(&mut *out, &value)
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(out))
+        crate::report::json::write(out, &value)
     } else {
         (|| {
             for r in &rows {
@@ -242,9 +246,7 @@ pub fn inbox(all: bool, json: bool, out: &mut dyn Write) -> Result<ExitCode, Err
         None => Vec::new(),
     };
     let written = if json {
-        serde_json::to_writer(&mut *out, &list)
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(out))
+        crate::report::json::write(out, &list)
     } else {
         write_inbox(&list, out)
     };
@@ -426,12 +428,7 @@ pub fn changes(
             })
             .collect();
         let since = (!from.is_empty()).then_some(from.as_str());
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &serde_json::json!({"since": since, "changes": items}),
-        )
-        .map_err(std::io::Error::from)
-        .and_then(|_| writeln!(out))
+        crate::report::json::write(out, &serde_json::json!({"since": since, "changes": items}))
     } else {
         write_changes(&rows, &from, today, out)
     };

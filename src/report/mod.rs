@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::index::Index;
 use crate::model::*;
+use crate::text::sanitize;
 use json::*;
 
 /// How to print a result.
@@ -29,8 +30,7 @@ pub enum Format {
 }
 
 fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    json::write(out, value)
 }
 
 /// Every source cited by an entity's records, in dataset order.
@@ -198,17 +198,16 @@ impl CalendarFilter {
     }
 }
 
-/// `aipx calendar`.
+/// `aipx calendar`: the catalysts `ids` (as [`CalendarFilter::apply`] picks them).
 pub fn calendar(
     index: &Index,
-    filter: &CalendarFilter,
+    ids: &[CatalystId],
     today: NaiveDate,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let ids = filter.apply(index);
     match format {
-        Format::Text => text::calendar(index, &ids, today, out),
+        Format::Text => text::calendar(index, ids, today, out),
         Format::Json => {
             let rows: Vec<CatalystJson> = ids
                 .iter()
@@ -216,8 +215,8 @@ pub fn calendar(
                 .collect();
             write_json(out, &rows)
         }
-        Format::Ics => export::ics(index, &ids, today, out),
-        Format::Csv => export::csv(index, &ids, today, out),
+        Format::Ics => export::ics(index, ids, today, out),
+        Format::Csv => export::csv(index, ids, today, out),
     }
 }
 
@@ -272,7 +271,8 @@ pub fn check(
     match result {
         Ok(data) => writeln!(
             out,
-            "{shown}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
+            "{}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
+            sanitize(&shown),
             data.sources.len(),
             data.entities.len(),
             data.programs.len(),
@@ -280,8 +280,11 @@ pub fn check(
             data.catalysts.len()
         )?,
         Err(errors) => {
-            writeln!(out, "{errors}")?;
-            writeln!(out, "{shown}: {} error(s)", errors.0.len())?;
+            // Messages echo what the file says (an unknown key, a bad value): one line each.
+            for e in &errors.0 {
+                writeln!(out, "{}", sanitize(&e.to_string()))?;
+            }
+            writeln!(out, "{}: {} error(s)", sanitize(&shown), errors.0.len())?;
         }
     }
     match library {
@@ -289,14 +292,22 @@ pub fn check(
         Some(Ok(lib)) if lib.problems.is_empty() => writeln!(
             out,
             "{}: ok ({} articles, {} proposals to review, {} accepted records)",
-            lib.path, lib.articles, lib.pending, lib.records
+            sanitize(&lib.path),
+            lib.articles,
+            lib.pending,
+            lib.records
         ),
         Some(Ok(lib)) => {
             for p in &lib.problems {
-                writeln!(out, "{}: {}", lib.path, crate::text::sanitize(p))?;
+                writeln!(out, "{}: {}", sanitize(&lib.path), sanitize(p))?;
             }
-            writeln!(out, "{}: {} error(s)", lib.path, lib.problems.len())
+            writeln!(
+                out,
+                "{}: {} error(s)",
+                sanitize(&lib.path),
+                lib.problems.len()
+            )
         }
-        Some(Err(e)) => writeln!(out, "aipx: {}", crate::text::sanitize(e)),
+        Some(Err(e)) => writeln!(out, "aipx: {}", sanitize(e)),
     }
 }

@@ -329,7 +329,7 @@ fn is_stdin(path: &Path) -> bool {
 }
 
 /// Whether text read without a file name (standard input) looks like HTML.
-fn looks_like_html(head: &[u8]) -> bool {
+pub(crate) fn looks_like_html(head: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&head[..head.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
@@ -397,7 +397,7 @@ pub fn read_paths(
             path: name.clone(),
             source,
         };
-        let file = std::fs::File::open(&path).map_err(err)?;
+        let (file, _) = crate::fsread::open(&path, crate::fsread::limits::ARTICLE).map_err(err)?;
         let html = path
             .extension()
             .and_then(|e| e.to_str())
