@@ -446,7 +446,7 @@ fn change_line(c: &Change, today: NaiveDate) -> String {
         .date
         .as_deref()
         .and_then(|d| d.parse::<When>().ok())
-        .map(|d| format!("{} ({}) ", d.label(), d.timing(today).long()))
+        .map(|d| format!("{} ({}) ", d.label(), d.countdown(today).long()))
         .unwrap_or_default();
     format!(
         "  {mark} {:<8} {date}{}",

@@ -74,6 +74,7 @@ pub fn records_of(data: &Dataset) -> Vec<Record> {
                 term: f.term.clone(),
                 purpose: f.purpose.clone(),
                 parent: f.parent.map(|i| p.funding[i].id.clone()),
+                owner: f.owner.map(|e| data.entities[e.ix()].id.clone()),
                 sources: source_ids(&f.sources),
             });
         }
@@ -84,6 +85,7 @@ pub fn records_of(data: &Dataset) -> Vec<Record> {
             entity: data.entities[x.entity.ix()].id.clone(),
             program: program.id.clone(),
             role: Some(x.role.as_str().to_string()),
+            basis: Some(x.basis.as_str().to_string()),
             direction: Some(x.direction.as_str().to_string()),
             funding: x
                 .funding
@@ -130,11 +132,13 @@ const KEY_ORDER: &[&str] = &[
     "country",
     "sector",
     "parent",
+    "owner",
     "status",
     "label",
     "money",
     "kind",
     "role",
+    "basis",
     "direction",
     "period",
     "term",

@@ -223,9 +223,19 @@ impl Merger<'_> {
                 term,
                 purpose,
                 parent,
+                owner,
                 sources,
             } => {
                 let p = self.program(program.as_deref())?;
+                let owner = match owner {
+                    Some(e) => Some(
+                        *self
+                            .entities
+                            .get(e)
+                            .ok_or_else(|| format!("unknown owner {e:?}"))?,
+                    ),
+                    None => None,
+                };
                 let kind = kind.as_deref().ok_or("has no kind")?;
                 let kind = FundingKind::parse(kind).ok_or(format!("unknown kind {kind:?}"))?;
                 let period = match period {
@@ -258,6 +268,7 @@ impl Merger<'_> {
                     term: term.clone(),
                     purpose: purpose.clone(),
                     parent,
+                    owner,
                     sources,
                 });
             }
@@ -265,6 +276,7 @@ impl Merger<'_> {
                 entity,
                 program,
                 role,
+                basis,
                 direction,
                 funding,
                 note,
@@ -279,6 +291,10 @@ impl Merger<'_> {
                     return Err(format!("{entity} is already linked to {program}"));
                 }
                 let role = role.as_deref().and_then(Role::parse).ok_or("has no role")?;
+                let basis = basis
+                    .as_deref()
+                    .and_then(Basis::parse)
+                    .ok_or("has no basis")?;
                 let direction = direction
                     .as_deref()
                     .and_then(Direction::parse)
@@ -297,6 +313,7 @@ impl Merger<'_> {
                     entity: e,
                     program: p,
                     role,
+                    basis,
                     direction,
                     funding,
                     note: note.clone().into_boxed_str(),

@@ -85,6 +85,9 @@ pub enum Record {
         /// Id of the enclosing line, for a nested allocation.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         parent: Option<String>,
+        /// Entity whose own money a `private` line is.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
         /// Source ids.
         sources: Vec<String>,
     },
@@ -96,6 +99,9 @@ pub enum Record {
         program: String,
         /// Role; `None` until chosen.
         role: Option<String>,
+        /// `stated` (a source names both together) or `inferred`.
+        #[serde(default)]
+        basis: Option<String>,
         /// Direction; `None` until chosen.
         direction: Option<String>,
         /// Ids of the program's funding lines that concern the entity.

@@ -252,6 +252,8 @@ fn findings(cx: &Context<'_>, a: &Article, hash: &str) -> Vec<Finding> {
                     entity: entity.clone(),
                     program: program.clone(),
                     role: None,
+                    // The article names the two in one sentence.
+                    basis: Some("stated".to_string()),
                     direction: None,
                     funding: Vec::new(),
                     note: shorten(&l.sentence, 200),
@@ -279,6 +281,7 @@ fn findings(cx: &Context<'_>, a: &Article, hash: &str) -> Vec<Finding> {
             term: None,
             purpose: shorten(&m.sentence, 200),
             parent: None,
+            owner: None,
             sources: source.clone(),
         };
         let nkey = format!(
