@@ -54,7 +54,8 @@ impl JsonFlag {
 pub enum Command {
     /// Programs, funding and catalysts of one ticker or name.
     Show {
-        /// Ticker or name in any common form: 9984, 9984.T, TSE:9984, 9984 JT, SoftBank.
+        /// Ticker or name in any common form: 9984, 9984.T, TSE:9984, 9984 JT, NVDA.O,
+        /// SoftBank, SoftBank Group Corporation, or the unique start of a name.
         ticker: String,
         #[command(flatten)]
         out: JsonFlag,
@@ -71,7 +72,7 @@ pub enum Command {
     },
     /// Every program with its funding lines, or one program in full.
     Programs {
-        /// Program id (see `aipx programs`).
+        /// Program id, name or the start of one (`genesis`); see `aipx programs`.
         id: Option<String>,
         #[command(flatten)]
         out: JsonFlag,
@@ -150,7 +151,12 @@ pub fn load_index(cli: &Cli, err: &mut dyn Write) -> Result<Index, ExitCode> {
     Ok(Index::new(data))
 }
 
-/// Resolves a ticker or explains, with suggestions, why it cannot.
+/// Most candidates an ambiguous name lists.
+const MAX_CANDIDATES: usize = 12;
+
+/// Resolves a ticker or name as the TUI's search would (any listing form, legal-form and
+/// punctuation variants, a unique prefix) or explains, with candidates or suggestions, why it
+/// cannot.
 pub fn resolve_or_explain(
     index: &Index,
     typed: &str,
@@ -164,33 +170,78 @@ pub fn resolve_or_explain(
         }
     };
     let shown = crate::text::sanitize(typed);
-    match index.resolve(typed) {
-        Resolution::Found(e) => Ok(e),
-        Resolution::Ambiguous(many) => {
+    let many = match index.resolve(typed) {
+        Resolution::Found(e) => return Ok(e),
+        Resolution::Ambiguous(many) => many,
+        Resolution::NotFound => match index.prefixed(typed).as_slice() {
+            [one] => return Ok(*one),
+            many => many.to_vec(),
+        },
+    };
+    if !many.is_empty() {
+        let _ = writeln!(
+            err,
+            "aipx: {shown:?} names {} entities; be more specific:",
+            many.len()
+        );
+        list(err, many.iter().map(|&e| describe(e)));
+        return Err(ExitCode::from(EXIT_NOT_FOUND));
+    }
+    let near = index.suggestions(typed, 5);
+    if near.is_empty() {
+        let _ = writeln!(
+            err,
+            "aipx: unknown ticker or name {shown:?}; no close matches"
+        );
+    } else {
+        let _ = writeln!(
+            err,
+            "aipx: unknown ticker or name {shown:?}. Did you mean (closest first):"
+        );
+        list(err, near.into_iter().map(describe));
+    }
+    Err(ExitCode::from(EXIT_NOT_FOUND))
+}
+
+/// The program `typed` names (id, name or a unique word prefix), or why it cannot be told.
+pub fn program_or_explain(
+    index: &Index,
+    typed: &str,
+    err: &mut dyn Write,
+) -> Result<crate::model::ProgramId, ExitCode> {
+    let found = index.find_programs(typed);
+    let describe = |p: crate::model::ProgramId| {
+        let p = index.program(p);
+        format!("{} ({})", p.id, crate::text::sanitize(&p.name))
+    };
+    let shown = crate::text::sanitize(typed);
+    match found.as_slice() {
+        [one] => return Ok(*one),
+        [] => {
+            let _ = writeln!(err, "aipx: unknown program {shown:?}; known programs:");
+            let all = 0..index.data().programs.len() as u32;
+            list(err, all.map(|p| describe(crate::model::ProgramId(p))));
+        }
+        many => {
             let _ = writeln!(
                 err,
-                "aipx: {shown:?} names several entities; be more specific:"
+                "aipx: {shown:?} names {} programs; be more specific:",
+                many.len()
             );
-            for e in many {
-                let _ = writeln!(err, "  {}", describe(e));
-            }
-            Err(ExitCode::from(EXIT_NOT_FOUND))
+            list(err, many.iter().map(|&p| describe(p)));
         }
-        Resolution::NotFound => {
-            let near = index.suggestions(typed, 5);
-            if near.is_empty() {
-                let _ = writeln!(
-                    err,
-                    "aipx: unknown ticker or name {shown:?}; no close matches"
-                );
-            } else {
-                let _ = writeln!(err, "aipx: unknown ticker or name {shown:?}. Did you mean:");
-                for e in near {
-                    let _ = writeln!(err, "  {}", describe(e));
-                }
-            }
-            Err(ExitCode::from(EXIT_NOT_FOUND))
-        }
+    }
+    Err(ExitCode::from(EXIT_NOT_FOUND))
+}
+
+/// Writes the first [`MAX_CANDIDATES`] lines indented, then how many more there are.
+fn list(err: &mut dyn Write, lines: impl Iterator<Item = String>) {
+    let lines: Vec<String> = lines.collect();
+    for line in lines.iter().take(MAX_CANDIDATES) {
+        let _ = writeln!(err, "  {line}");
+    }
+    if lines.len() > MAX_CANDIDATES {
+        let _ = writeln!(err, "  ... and {} more", lines.len() - MAX_CANDIDATES);
     }
 }
 
@@ -272,19 +323,7 @@ fn execute(
         }
         Command::Programs { id, out: fmt } => {
             let program = match id {
-                Some(id) => match index.program_by_id(id) {
-                    Some(p) => Some(p),
-                    None => {
-                        let ids = index.data().programs.iter().map(|p| p.id.as_str());
-                        let _ = writeln!(
-                            err,
-                            "aipx: unknown program {:?}; known programs: {}",
-                            crate::text::sanitize(id),
-                            ids.collect::<Vec<_>>().join(", ")
-                        );
-                        return Err(ExitCode::from(EXIT_NOT_FOUND));
-                    }
-                },
+                Some(id) => Some(program_or_explain(&index, id, err)?),
                 None => None,
             };
             report::programs(&index, program, today, fmt.format(), out)

@@ -131,7 +131,8 @@ impl App {
             }
             Tab::Explore if !self.explore.query.is_empty() => {
                 self.explore.query.clear();
-                self.explore.refresh(&self.index);
+                self.explore
+                    .refresh(&self.index, super::lazy(&self.searcher, &self.index));
                 true
             }
             Tab::Programs if self.programs.focus == ProgramsPane::Entities => {
