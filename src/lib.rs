@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod catalog;
 pub mod cli;
 pub mod data;
+pub mod error;
 pub mod index;
 pub mod ingest;
 pub mod model;

@@ -31,6 +31,11 @@ pub struct MoneyHit {
     pub upper: Option<f64>,
     /// `up to`, `more than`, `at least`, `about`, `less than`.
     pub qualifier: Option<&'static str>,
+    /// A price per share, never program money.
+    pub per_share: bool,
+    /// Why the currency is what it is when the text left it open (a bare `$` in an article
+    /// datelined Ottawa is Canadian dollars).
+    pub rule: Option<&'static str>,
     /// Text of the first mention.
     pub text: String,
     /// 1-based line.

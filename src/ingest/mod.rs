@@ -8,7 +8,6 @@
 
 pub mod article;
 mod boilerplate;
-pub mod cli;
 mod dates;
 mod entities;
 mod findings;
@@ -70,6 +69,7 @@ impl Extractor {
             seen: HashSet::default(),
             tokens: scan::Buffers::default(),
             cues: (0, 0),
+            dollar: None,
         }
     }
 
@@ -100,6 +100,8 @@ pub struct Session<'a> {
     /// Japan and US cues of the article's first lines and of paragraphs with fiscal years,
     /// for fiscal years a paragraph does not place.
     cues: (usize, usize),
+    /// What a bare `$` means in this article, from its opening lines, and the rule that said so.
+    dollar: Option<(crate::model::Currency, &'static str)>,
 }
 
 /// Collapses a mention's text onto one line.
@@ -162,6 +164,9 @@ impl Session<'_> {
         for line in head {
             let (jp, us) = dates::calendar_cues(&Tokens::new(line));
             self.cues = (self.cues.0 + jp, self.cues.1 + us);
+            if self.dollar.is_none() {
+                self.dollar = money::dollar_cue(line);
+            }
         }
     }
 
@@ -271,7 +276,14 @@ impl Session<'_> {
             }
         }
 
-        for a in money::find(&t) {
+        for mut a in money::find(&t) {
+            let mut rule = None;
+            if a.bare_dollar
+                && let Some((currency, why)) = self.dollar
+            {
+                a.money.currency = currency;
+                rule = Some(why);
+            }
             let key = Key::Money(
                 a.money.currency.code(),
                 a.money.amount.to_bits(),
@@ -282,6 +294,8 @@ impl Session<'_> {
                     money: a.money,
                     upper: a.upper,
                     qualifier: a.qualifier,
+                    per_share: a.per_share,
+                    rule,
                     text: one_line(&para[a.start..a.end]),
                     line: line(a.start),
                 }),

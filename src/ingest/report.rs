@@ -35,6 +35,10 @@ pub struct MoneyOut<'a> {
     money: MoneyJson,
     upper: Option<f64>,
     qualifier: Option<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    per_share: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency_rule: Option<&'static str>,
     text: &'a str,
     line: usize,
 }
@@ -108,6 +112,8 @@ impl<'a> ArticleOut<'a> {
                     money: (&m.money).into(),
                     upper: m.upper,
                     qualifier: m.qualifier,
+                    per_share: m.per_share,
+                    currency_rule: m.rule,
                     text: &m.text,
                     line: m.line,
                 })
@@ -201,9 +207,16 @@ pub fn text(ex: &Extractor, articles: &[Article], out: &mut dyn Write) -> io::Re
         }
         writeln!(out, "Money ({})", f.money.len())?;
         for m in &f.money {
+            let mut notes = String::new();
+            if m.per_share {
+                notes += "  [per share]";
+            }
+            if let Some(rule) = m.rule {
+                notes += &format!("  [{rule}]");
+            }
             writeln!(
                 out,
-                "  {}  line {:<4}  {}",
+                "  {}  line {:<4}  {}{notes}",
                 pad(&money_label(m), 28),
                 m.line,
                 quoted(&m.text)

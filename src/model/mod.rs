@@ -11,7 +11,7 @@ mod when;
 
 pub use exchange::Exchange;
 pub use money::{Currency, Money, compact_amount};
-pub use when::{FiscalCalendar, Part, Precision, Timing, When, WhenError, parse_day};
+pub use when::{FiscalCalendar, Part, Precision, Timing, When, WhenError, local_today, parse_day};
 
 macro_rules! id_type {
     ($(#[$doc:meta] $name:ident),* $(,)?) => {$(

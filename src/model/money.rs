@@ -45,6 +45,8 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("SAR", "SAR "),
     ("AED", "AED "),
     ("BRL", "R$"),
+    ("NZD", "NZ$"),
+    ("MYR", "RM"),
 ];
 
 impl Currency {

@@ -454,6 +454,11 @@ impl FromStr for When {
     }
 }
 
+/// The local date: the default "today" of every command and of undated articles.
+pub fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// Reads a `--today`-style calendar day (`YYYY-MM-DD`).
 pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")

@@ -6,7 +6,6 @@ mod text;
 
 use std::io::{self, Write};
 use std::path::Path;
-use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -208,11 +207,15 @@ pub fn calendar(
     }
 }
 
-/// `aipx check`: validates a dataset, prints every error, returns the exit code.
-pub fn check(dir: Option<&Path>, format: Format, out: &mut dyn Write) -> ExitCode {
+/// `aipx check`: the dataset's counts, or every error in it.
+pub fn check(
+    dir: Option<&Path>,
+    result: &Result<Dataset, crate::data::DataErrors>,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let shown = dir.map_or("embedded dataset".to_string(), |d| d.display().to_string());
-    let result = crate::data::check(dir);
-    let written = match (&result, format) {
+    match (result, format) {
         (Ok(data), Format::Json) => write_json(
             out,
             &serde_json::json!({
@@ -245,10 +248,5 @@ pub fn check(dir: Option<&Path>, format: Format, out: &mut dyn Write) -> ExitCod
         ),
         (Err(errors), _) => writeln!(out, "{errors}")
             .and_then(|_| writeln!(out, "{shown}: {} error(s)", errors.0.len())),
-    };
-    match (result, written) {
-        (Ok(_), Ok(())) => ExitCode::SUCCESS,
-        (Err(_), _) => ExitCode::from(crate::cli::EXIT_BAD_INPUT),
-        (Ok(_), Err(_)) => ExitCode::FAILURE,
     }
 }

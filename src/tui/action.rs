@@ -2,30 +2,7 @@
 //!
 //! [`App::update`]: crate::tui::App::update
 
-/// The three top-level screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    /// Search, results and the detail panes of the selection.
-    Explore,
-    /// Every program with its funding and linked entities.
-    Programs,
-    /// Catalysts on a timeline or a month grid.
-    Calendar,
-}
-
-impl Tab {
-    /// Every tab, in key order (`1`, `2`, `3`).
-    pub const ALL: [Tab; 3] = [Tab::Explore, Tab::Programs, Tab::Calendar];
-
-    /// The tab's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Explore => "Explore",
-            Tab::Programs => "Programs",
-            Tab::Calendar => "Calendar",
-        }
-    }
-}
+pub use super::tabs::Tab;
 
 /// One user intent; only [`App::update`](crate::tui::App::update) turns it into a state change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

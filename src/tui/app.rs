@@ -8,10 +8,12 @@ use crate::index::Index;
 use crate::search::{Searcher, Session};
 
 use super::action::{Action, Tab};
-use super::calendar::{Calendar, CalendarPane};
-use super::explore::{Explore, ExplorePane, ResultRow, results_in};
 use super::keymap::{self, Mode};
-use super::programs::{Programs, ProgramsPane};
+use super::tabs::calendar::Calendar;
+use super::tabs::explore::{Explore, ExplorePane, ResultRow, results_in};
+use super::tabs::programs::Programs;
+use super::tabs::{Context, TabView, Tabs};
+use super::ui::theme::Theme;
 
 mod navigate;
 
@@ -42,9 +44,7 @@ pub struct App {
     tab: Tab,
     searching: bool,
     help: Option<usize>,
-    explore: Explore,
-    programs: Programs,
-    calendar: Calendar,
+    tabs: Tabs,
     history: Vec<Place>,
     message: Option<String>,
     quit: bool,
@@ -53,8 +53,7 @@ pub struct App {
 impl App {
     /// A fresh app on the Explore tab, listing every entity, counting days from `today`.
     pub fn new(index: Index, today: NaiveDate) -> App {
-        let explore = Explore::new(&index);
-        let calendar = Calendar::new(&index, today);
+        let tabs = Tabs::new(&index, today);
         App {
             index: Arc::new(index),
             searcher: Arc::default(),
@@ -65,9 +64,7 @@ impl App {
             tab: Tab::Explore,
             searching: false,
             help: None,
-            explore,
-            programs: Programs::default(),
-            calendar,
+            tabs,
             history: Vec::new(),
             message: None,
             quit: false,
@@ -99,11 +96,11 @@ impl App {
         let SearchMode::Background { awaiting, .. } = &mut self.search else {
             return false;
         };
-        if !*awaiting || query != self.explore.query {
+        if !*awaiting || query != self.tabs.explore.query {
             return false;
         }
         *awaiting = false;
-        self.explore.set_results(rows);
+        self.tabs.explore.set_results(rows);
         true
     }
 
@@ -125,7 +122,8 @@ impl App {
             && !typing
         {
             *awaiting = false;
-            self.explore
+            self.tabs
+                .explore
                 .refresh(&self.index, lazy(&self.searcher, &self.index));
         }
     }
@@ -181,19 +179,49 @@ impl App {
         self.help
     }
 
+    /// Every tab's state.
+    pub fn tabs(&self) -> &Tabs {
+        &self.tabs
+    }
+
     /// Explore tab state.
     pub fn explore(&self) -> &Explore {
-        &self.explore
+        &self.tabs.explore
     }
 
     /// Programs tab state.
     pub fn programs(&self) -> &Programs {
-        &self.programs
+        &self.tabs.programs
     }
 
     /// Calendar tab state.
     pub fn calendar(&self) -> &Calendar {
-        &self.calendar
+        &self.tabs.calendar
+    }
+
+    /// What the tabs read besides their own state.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            index: &self.index,
+            today: self.today,
+            entity: self.tabs.explore.entity(),
+            searching: self.searching,
+            rows: self.size.1,
+            theme: Theme::new(self.color),
+        }
+    }
+
+    /// Runs `f` on the tab `tab` with the context (borrowed beside it, field by field).
+    fn with_tab<R>(&mut self, tab: Tab, f: impl FnOnce(&mut dyn TabView, &Context) -> R) -> R {
+        let cx = Context {
+            index: &self.index,
+            today: self.today,
+            entity: self.tabs.explore.entity(),
+            searching: self.searching,
+            rows: self.size.1,
+            theme: Theme::new(self.color),
+        };
+        f(self.tabs.get_mut(tab), &cx)
     }
 
     /// A one-off note for the status bar (cleared by the next action).
@@ -217,44 +245,18 @@ impl App {
             &[Mode::Help, Mode::Global]
         } else if self.searching {
             &[Mode::Search, Mode::Global]
-        } else if self.tab == Tab::Calendar {
-            &[Mode::Calendar, Mode::Browse, Mode::Global]
         } else {
-            &[Mode::Browse, Mode::Global]
+            self.tabs.get(self.tab).modes()
         }
     }
 
     /// Every cursor with the length of its list, as `(name, selected, len)`; an empty list
     /// reports length 0 with the cursor at 0.
     pub fn selections(&self) -> Vec<(&'static str, usize, usize)> {
-        let ix = &self.index;
-        let (e, p, c) = (&self.explore, &self.programs, &self.calendar);
-        vec![
-            ("results", e.selected, e.pane_len(ix, ExplorePane::Results)),
-            (
-                "exposures",
-                e.exposure,
-                e.pane_len(ix, ExplorePane::Exposures),
-            ),
-            (
-                "catalysts",
-                e.catalyst,
-                e.pane_len(ix, ExplorePane::Catalysts),
-            ),
-            ("sources", e.source, e.pane_len(ix, ExplorePane::Sources)),
-            ("programs", p.selected, p.pane_len(ix, ProgramsPane::List)),
-            ("linked", p.entity, p.pane_len(ix, ProgramsPane::Entities)),
-            (
-                "calendar",
-                c.selected,
-                c.pane_len(ix, CalendarPane::Timeline),
-            ),
-            (
-                "calendar-linked",
-                c.linked,
-                c.pane_len(ix, CalendarPane::Linked),
-            ),
-        ]
+        Tab::ALL
+            .iter()
+            .flat_map(|&tab| self.tabs.get(tab).selections(&self.index))
+            .collect()
     }
 
     /// Applies one action; returns whether anything on screen may have changed.
@@ -274,7 +276,7 @@ impl App {
                 self.help = None;
                 self.tab = Tab::Explore;
                 self.searching = true;
-                self.explore.focus = ExplorePane::Results;
+                self.tabs.explore.cursor.set_focus(ExplorePane::Results);
                 true
             }
             Action::LeaveSearch => std::mem::replace(&mut self.searching, false),
@@ -298,12 +300,10 @@ impl App {
             Action::PrevPane => self.cycle(-1),
             Action::ShowTab(tab) => std::mem::replace(&mut self.tab, tab) != tab,
             Action::Back => self.back(),
-            Action::ToggleGrid => {
-                self.calendar.grid = !self.calendar.grid;
-                true
+            Action::ToggleGrid | Action::ToggleFilter | Action::GoToday => {
+                let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
+                self.carry_out(outcome)
             }
-            Action::ToggleFilter => self.toggle_filter(),
-            Action::GoToday => self.calendar.go_today(&self.index, self.today),
         };
         changed || had_message
     }
@@ -316,19 +316,19 @@ impl App {
         if !self.searching {
             return false;
         }
-        let before = self.explore.query.len();
-        edit(&mut self.explore.query);
-        if self.explore.query.len() == before {
+        let before = self.tabs.explore.query.len();
+        edit(&mut self.tabs.explore.query);
+        if self.tabs.explore.query.len() == before {
             return false;
         }
         match &mut self.search {
             SearchMode::Inline(session) => {
                 let searcher = lazy(&self.searcher, &self.index);
-                let rows = results_in(&self.index, searcher, session, &self.explore.query);
-                self.explore.set_results(rows);
+                let rows = results_in(&self.index, searcher, session, &self.tabs.explore.query);
+                self.tabs.explore.set_results(rows);
             }
             SearchMode::Background { wanted, awaiting } => {
-                *wanted = Some(self.explore.query.clone());
+                *wanted = Some(self.tabs.explore.query.clone());
                 *awaiting = true;
             }
         }
@@ -343,38 +343,13 @@ impl App {
             let positions = lines.saturating_sub(visible) + 1;
             return super::list::step(scroll, positions, delta);
         }
-        if self.searching {
-            self.explore.focus = ExplorePane::Results;
-        }
-        match self.tab {
-            Tab::Explore => self.explore.step(&self.index, delta),
-            Tab::Programs => self.programs.step(&self.index, delta),
-            Tab::Calendar => self.calendar.step(&self.index, delta),
-        }
+        self.with_tab(self.tab, |t, cx| t.step(cx, delta))
     }
 
     fn cycle(&mut self, dir: isize) -> bool {
-        if std::mem::replace(&mut self.searching, false) {
-            self.explore.cycle(&self.index, dir);
-            return true;
-        }
-        match self.tab {
-            Tab::Explore => self.explore.cycle(&self.index, dir),
-            Tab::Programs => self.programs.cycle(&self.index),
-            Tab::Calendar => self.calendar.cycle(&self.index),
-        }
-    }
-
-    fn toggle_filter(&mut self) -> bool {
-        let filter = match self.calendar.filter {
-            Some(_) => None,
-            None => match self.explore.entity() {
-                Some(e) => Some(e),
-                None => return self.say("select a ticker in Explore (1) to filter by it"),
-            },
-        };
-        self.calendar.set_filter(&self.index, self.today, filter);
-        true
+        let left_search = std::mem::replace(&mut self.searching, false);
+        let changed = self.with_tab(self.tab, |t, cx| t.cycle(cx, dir));
+        changed || left_search
     }
 }
 

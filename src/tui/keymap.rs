@@ -14,28 +14,28 @@ pub enum Mode {
     Browse,
     /// The search box has the cursor.
     Search,
-    /// The Calendar tab, while browsing.
-    Calendar,
+    /// One tab's own keys, while browsing it.
+    Tab(Tab),
     /// The help overlay is open.
     Help,
 }
 
 impl Mode {
     /// Heading used in the help overlay.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Mode::Global => "Everywhere",
-            Mode::Browse => "Browsing",
-            Mode::Search => "Search box",
-            Mode::Calendar => "Calendar tab",
-            Mode::Help => "Help overlay",
+            Mode::Global => "Everywhere".into(),
+            Mode::Browse => "Browsing".into(),
+            Mode::Search => "Search box".into(),
+            Mode::Tab(tab) => format!("{} tab", tab.title()),
+            Mode::Help => "Help overlay".into(),
         }
     }
 
     /// Short badge shown at the left of the status bar.
     pub fn badge(self) -> &'static str {
         match self {
-            Mode::Global | Mode::Browse | Mode::Calendar => "BROWSE",
+            Mode::Global | Mode::Browse | Mode::Tab(_) => "BROWSE",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
         }
@@ -123,7 +123,10 @@ const fn bind(
 use Action as A;
 use Key::{Char, Code, Ctrl};
 use KeyCode as K;
-use Mode::{Browse, Calendar, Global, Help, Search};
+use Mode::{Browse, Global, Help, Search};
+
+/// The Calendar tab's own keys.
+const CALENDAR: Mode = Mode::Tab(Tab::Calendar);
 
 /// Every key aipx understands. Earlier rows win within a mode.
 #[rustfmt::skip]
@@ -147,9 +150,9 @@ pub const KEYMAP: &[Binding] = &[
     bind(Char('k'),       Help,     A::Up,          "scroll up",                    Some("scroll")),
     bind(Code(K::Up),     Help,     A::Up,          "scroll up",                    None),
     bind(Char('q'),       Help,     A::Quit,        "quit",                         Some("quit")),
-    bind(Char('v'),       Calendar, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
-    bind(Char('f'),       Calendar, A::ToggleFilter, "selected ticker / all",       Some("filter")),
-    bind(Char('t'),       Calendar, A::GoToday,     "select the next catalyst from today", None),
+    bind(Char('v'),       CALENDAR, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
+    bind(Char('f'),       CALENDAR, A::ToggleFilter, "selected ticker / all",       Some("filter")),
+    bind(Char('t'),       CALENDAR, A::GoToday,     "select the next catalyst from today", None),
     bind(Char('?'),       Browse,   A::ToggleHelp,  "help",                         Some("help")),
     bind(Char('q'),       Browse,   A::Quit,        "quit",                         Some("quit")),
     bind(Char('j'),       Browse,   A::Down,        "down",                         Some("move")),
@@ -281,11 +284,15 @@ pub struct HelpEntry {
     pub desc: &'static str,
 }
 
-/// The help overlay's content: each mode with its bindings, same-action keys merged.
+/// The help overlay's content: each mode that binds keys with its bindings, same-action
+/// keys merged.
 pub fn help() -> Vec<(Mode, Vec<HelpEntry>)> {
-    let order = [Global, Browse, Search, Calendar, Help];
-    order
+    let tabs = Tab::ALL.into_iter().map(Mode::Tab);
+    let order = [Global, Browse, Search]
         .into_iter()
+        .chain(tabs)
+        .chain([Help]);
+    order
         .map(|mode| {
             let mut entries: Vec<(Action, HelpEntry)> = Vec::new();
             for b in KEYMAP.iter().filter(|b| b.mode == mode) {
@@ -303,8 +310,12 @@ pub fn help() -> Vec<(Mode, Vec<HelpEntry>)> {
                     )),
                 }
             }
-            (mode, entries.into_iter().map(|(_, e)| e).collect())
+            (
+                mode,
+                entries.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
+            )
         })
+        .filter(|(_, entries)| !entries.is_empty())
         .collect()
 }
 
@@ -351,7 +362,7 @@ mod tests {
         assert_eq!(action_for(&[Browse, Global], &ch('q')), Some(A::Quit));
         assert_eq!(action_for(&[Browse, Global], &ch('v')), None);
         assert_eq!(
-            action_for(&[Calendar, Browse, Global], &ch('v')),
+            action_for(&[CALENDAR, Browse, Global], &ch('v')),
             Some(A::ToggleGrid)
         );
     }

@@ -3,14 +3,15 @@
 
 pub mod action;
 pub mod app;
-pub mod calendar;
-pub mod explore;
 pub mod keymap;
 pub mod list;
-pub mod programs;
+pub mod list_detail;
 pub mod run;
 pub mod screen;
+pub mod tabs;
 pub mod ui;
+
+pub use tabs::{calendar, explore, programs};
 
 pub use action::{Action, Tab};
 pub use app::App;

@@ -29,7 +29,7 @@ fn search_open_calendar_and_jump_back() {
 
     s.play("<Enter>").unwrap();
     assert!(!s.app.searching());
-    assert_eq!(s.app.explore().focus, ExplorePane::Exposures);
+    assert_eq!(s.app.explore().focus(), ExplorePane::Exposures);
     assert_snapshot!("flow_2_open", s.text());
 
     // Catalysts pane, fourth row: the 2027 humanoid-robot pilots.
@@ -51,9 +51,9 @@ fn search_open_calendar_and_jump_back() {
     assert_eq!(s.app.tab(), Tab::Calendar);
     s.play("<Esc>").unwrap();
     assert_eq!(s.app.tab(), Tab::Explore);
-    assert_eq!(s.app.explore().focus, ExplorePane::Catalysts);
+    assert_eq!(s.app.explore().focus(), ExplorePane::Catalysts);
     s.play("<Esc><Esc>").unwrap();
-    assert_eq!(s.app.explore().focus, ExplorePane::Results);
+    assert_eq!(s.app.explore().focus(), ExplorePane::Results);
     assert!(s.app.explore().query.is_empty());
 }
 
@@ -71,7 +71,7 @@ fn exposure_opens_its_program_and_a_linked_entity_opens_in_explore() {
         .next();
     assert_eq!(Some(p), first.map(|x| x.program));
     s.play("<Enter>").unwrap();
-    assert_eq!(s.app.programs().focus, ProgramsPane::Entities);
+    assert_eq!(s.app.programs().focus(), ProgramsPane::Entities);
     let wanted = s.app.programs().selected_entity(s.app.index()).unwrap();
     s.play("<Enter>").unwrap();
     assert_eq!(s.app.tab(), Tab::Explore);
@@ -142,7 +142,7 @@ fn grid_toggles_and_linked_pane_jumps() {
     assert!(s.app.calendar().grid);
     assert!(s.text().contains("Mo  Tu  We  Th  Fr  Sa  Su"));
     s.play("<Tab>").unwrap();
-    assert_eq!(s.app.calendar().focus, CalendarPane::Linked);
+    assert_eq!(s.app.calendar().focus(), CalendarPane::Linked);
     s.play("j<Enter>").unwrap();
     assert_eq!(s.app.tab(), Tab::Explore);
     s.play("<Esc>").unwrap();
@@ -170,7 +170,7 @@ fn slash_searches_from_anywhere_and_q_quits_outside_the_box() {
     assert!(s.app.should_quit(), "q quits from the help overlay");
     let s = play(80, 24, "/soft<Tab>");
     assert!(!s.app.searching(), "Tab leaves the box");
-    assert_eq!(s.app.explore().focus, ExplorePane::Exposures);
+    assert_eq!(s.app.explore().focus(), ExplorePane::Exposures);
 }
 
 #[test]
@@ -185,13 +185,13 @@ fn pasted_text_goes_into_the_search_box() {
 #[test]
 fn mouse_wheel_scrolls_the_focused_list() {
     let mut s = play(120, 40, "<WheelDown*3>");
-    assert_eq!(s.app.explore().selected, 3);
+    assert_eq!(s.app.explore().selected(), 3);
     s.play("<WheelUp>").unwrap();
-    assert_eq!(s.app.explore().selected, 2);
+    assert_eq!(s.app.explore().selected(), 2);
     s.play("3<WheelDown>").unwrap();
-    let next = s.app.calendar().selected;
+    let next = s.app.calendar().selected();
     s.play("<WheelUp>").unwrap();
-    assert_eq!(s.app.calendar().selected + 1, next);
+    assert_eq!(s.app.calendar().selected() + 1, next);
 }
 
 #[test]

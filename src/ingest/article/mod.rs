@@ -360,7 +360,7 @@ pub fn read_paths(
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let file_time = modified(&path).unwrap_or_else(crate::cli::local_today);
+        let file_time = modified(&path).unwrap_or_else(crate::model::local_today);
         match read_from(ex, file, &name, html, as_of, file_time).map_err(err)? {
             Ok(article) => {
                 for w in &article.warnings {

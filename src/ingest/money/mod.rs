@@ -1,9 +1,14 @@
 //! Amounts of money in text: `¥1.23 trillion ($7.9B)`, `up to US$6.4bn`, `1 trillion yen`,
-//! `Rs 76,000 crore`, `1兆2000億円`, ranges and stated-dollar pairs. Exchange rates,
-//! percentages and numbers without a currency are not money.
+//! `Rs 76,000 crore`, `1兆2000億円`, `RM1.2bil`, `33조 원`, `500亿元`, `2 milliards d'euros`,
+//! ranges and stated-dollar pairs. Exchange rates, percentages and numbers without a currency
+//! are not money. A bare `$` is marked so the article's context can say whose dollar it is,
+//! and a share price (`RM3.45 a share`) is marked so it is never taken for program money.
 
+mod context;
 #[cfg(test)]
 mod tests;
+
+pub use context::dollar_cue;
 
 use super::scan::{Kind, Tokens};
 use crate::model::{Currency, Money};
@@ -21,6 +26,11 @@ pub struct Amount {
     pub upper: Option<f64>,
     /// `up to`, `more than`, `at least`, `about` or `less than`, as the text qualifies it.
     pub qualifier: Option<&'static str>,
+    /// A price per share (`$12.50 a share`, `shares closed at RM3.45`), not an amount spent.
+    pub per_share: bool,
+    /// Written with a bare `$` (no `US$`, `C$`, `USD`): read as US dollars unless the
+    /// article's context says otherwise.
+    pub bare_dollar: bool,
 }
 
 /// A currency amount without range or pair: tokens `first..=last`.
@@ -34,6 +44,8 @@ struct Simple {
     /// Product of the scale words (`billion` = 1e9).
     mult: f64,
     plus: bool,
+    /// Currency from a bare `$`.
+    bare: bool,
 }
 
 fn cur(code: &str) -> Option<Currency> {
@@ -53,6 +65,11 @@ fn code_word(w: &str) -> Option<Currency> {
         "CNY" | "RMB" => cur("CNY"),
         "HKD" => cur("HKD"),
         "CHF" => cur("CHF"),
+        "CAD" => cur("CAD"),
+        "AUD" => cur("AUD"),
+        "SGD" => cur("SGD"),
+        "NZD" => cur("NZD"),
+        "MYR" | "RM" => cur("MYR"),
         _ => None,
     }
 }
@@ -66,8 +83,11 @@ fn scale(t: &Tokens, i: usize) -> Option<f64> {
     let glued = t.glued(i);
     let word = match t.lower(i).as_str() {
         "thousand" | "thousands" => Some(1e3),
-        "million" | "millions" | "mln" | "mn" => Some(1e6),
-        "billion" | "billions" | "bln" | "bn" => Some(1e9),
+        // `mil`/`bil` as Malaysian papers write them (`RM1.2bil`).
+        "million" | "millions" | "mln" | "mn" | "mil" | "mio" => Some(1e6),
+        "billion" | "billions" | "bln" | "bn" | "bil" | "milliard" | "milliards" | "mrd" => {
+            Some(1e9)
+        }
         "trillion" | "trillions" | "tn" | "trn" => Some(1e12),
         "crore" | "crores" | "cr" => Some(1e7),
         "lakh" | "lakhs" => Some(1e5),
@@ -92,7 +112,8 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
         "won" => cur("KRW"),
         "rupee" | "rupees" => cur("INR"),
         "yuan" | "renminbi" => cur("CNY"),
-        "pound" | "pounds" => cur("GBP"),
+        "pound" | "pounds" | "sterling" => cur("GBP"),
+        "ringgit" => cur("MYR"),
         "francs" => cur("CHF"),
         "dollar" | "dollars" => cur("USD"),
         _ if t.kind(i) == Kind::Word => code_word(t.s(i)),
@@ -100,6 +121,13 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
     };
     if let Some(c) = single {
         return Some((c, i));
+    }
+    // French: `2 milliards d'euros`.
+    if t.is(i, "d")
+        && matches!(t.sym(i + 1), Some('\'' | '’'))
+        && t.is_any(i + 2, &["euros", "euro"])
+    {
+        return Some((cur("EUR")?, i + 2));
     }
     // Country adjective, then the currency word: `Taiwan dollars`, `U.S. dollars`.
     let mut j = i;
@@ -109,7 +137,7 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
         && t.sym(j + 3) == Some('.')
     {
         j += 4;
-    } else if t.is_any(j, &["new"]) && t.is(j + 1, "Taiwan")
+    } else if t.is_any(j, &["new"]) && t.is_any(j + 1, &["Taiwan", "Zealand"])
         || t.is(j, "Hong") && t.is(j + 1, "Kong")
     {
         j += 2;
@@ -119,7 +147,12 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
     let country = t.lower(i);
     let code = match (country.as_str(), t.lower(j).as_str()) {
         ("u" | "us" | "american", "dollar" | "dollars") => "USD",
+        ("new", "dollar" | "dollars") if t.is(i + 1, "Zealand") => "NZD",
         ("taiwan" | "nt" | "new", "dollar" | "dollars") => "TWD",
+        ("canadian", "dollar" | "dollars") => "CAD",
+        ("australian", "dollar" | "dollars") => "AUD",
+        ("singapore", "dollar" | "dollars") => "SGD",
+        ("malaysian", "ringgit") => "MYR",
         ("hong", "dollar" | "dollars") => "HKD",
         ("japanese", "yen") => "JPY",
         ("korean", "won") => "KRW",
@@ -131,8 +164,9 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
     Some((cur(code)?, j))
 }
 
-/// Currency written before the number at token `n`: returns it and the first token.
-fn currency_before(t: &Tokens, n: usize) -> Option<(Currency, usize)> {
+/// Currency written before the number at token `n`: returns it, the first token and whether
+/// it was a bare `$`.
+fn currency_before(t: &Tokens, n: usize) -> Option<(Currency, usize, bool)> {
     let mut p = n.checked_sub(1)?;
     // `$ 1 billion` and `USD 1.5 billion` may have a space; `Rs. 500` a full stop.
     if let Some(c) = t.sym(p) {
@@ -148,11 +182,12 @@ fn currency_before(t: &Tokens, n: usize) -> Option<(Currency, usize)> {
                     Some("C" | "CA") => Some(("CAD", 1)),
                     Some("A" | "AU") => Some(("AUD", 1)),
                     Some("S" | "SG") => Some(("SGD", 1)),
+                    Some("NZ") => Some(("NZD", 1)),
                     Some("R") => Some(("BRL", 1)),
                     _ if p >= 4 && t.sym(p - 1) == Some('.') && t.is(p - 2, "S") => {
                         Some(("USD", 4))
                     }
-                    _ => Some(("USD", 0)),
+                    _ => Some(("$", 0)),
                 }
             }
             '¥' | '￥' => match p.checked_sub(1).map(|b| t.s(b)) {
@@ -168,26 +203,42 @@ fn currency_before(t: &Tokens, n: usize) -> Option<(Currency, usize)> {
         };
         let (code, back) = code?;
         p -= back;
-        return Some((cur(code)?, p));
+        if code == "$" {
+            return Some((Currency::USD, p, true));
+        }
+        return Some((cur(code)?, p, false));
     }
     if t.kind(p) == Kind::Word {
-        return code_word(t.s(p)).map(|c| (c, p));
+        return code_word(t.s(p)).map(|c| (c, p, false));
     }
     None
 }
 
-/// Japanese units glued to a number: `1兆2000億円`, `3000万円`, `50億ドル`.
+/// Japanese, Chinese and Korean units glued to a number: `1兆2000億円`, `3000万円`,
+/// `50億ドル`, `1.2万亿元`, `500亿元`, `33조 원`, `2천억 원`, `50억 달러`.
 fn cjk(t: &Tokens, n: usize, first_value: f64) -> Option<(f64, Currency, usize)> {
     let mut value = 0.0;
     let mut part = first_value;
     let mut i = n + 1;
     loop {
+        // `천` (thousand) multiplies the part before a larger unit: `2천억` is 2000억.
+        if t.sym(i) == Some('천') && t.glued(i) {
+            part *= 1e3;
+            i += 1;
+        }
         let unit = match t.sym(i) {
-            Some('兆') => 1e12,
-            Some('億') => 1e8,
-            Some('万') => 1e4,
+            Some('兆' | '조') => 1e12,
+            Some('万' | '萬') if matches!(t.sym(i + 1), Some('亿' | '億')) => {
+                i += 1;
+                1e12
+            }
+            Some('億' | '亿' | '억') => 1e8,
+            Some('万' | '萬' | '만') => 1e4,
             _ => break,
         };
+        if !t.glued(i) {
+            break;
+        }
         value += part * unit;
         part = 0.0;
         i += 1;
@@ -203,7 +254,12 @@ fn cjk(t: &Tokens, n: usize, first_value: f64) -> Option<(f64, Currency, usize)>
     let currency = match t.sym(i) {
         Some('円') => cur("JPY"),
         Some('元') => cur("CNY"),
+        Some('원') => cur("KRW"),
         Some('ド') if t.sym(i + 1) == Some('ル') => {
+            i += 1;
+            cur("USD")
+        }
+        Some('달') if t.sym(i + 1) == Some('러') => {
             i += 1;
             cur("USD")
         }
@@ -233,6 +289,7 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
             scaled: true,
             mult: 1.0,
             plus: false,
+            bare: false,
         });
     }
     let before = currency_before(t, n);
@@ -244,6 +301,7 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         scaled: false,
         mult: 1.0,
         plus: false,
+        bare: before.is_some_and(|b| b.2),
     };
     let mut i = n + 1;
     while let Some(k) = scale(t, i) {
@@ -298,6 +356,35 @@ fn qualifier(t: &Tokens, first: usize) -> Option<(&'static str, usize)> {
     })
 }
 
+/// Whether the amount at tokens `first..=last` is a price per share: `$12.50 a share`,
+/// `RM3.45 per share`, `shares closed at HK$50`, `a target price of S$2.10`.
+fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
+    let after = last + 1;
+    if t.is_any(after, &["per", "a"]) && t.is_any(after + 1, &["share", "unit", "ADR", "ADS"])
+        || t.sym(after) == Some('/') && t.is(after + 1, "share")
+    {
+        return true;
+    }
+    // A price phrase or a share move ending in `at`/`to`/`of` right before the amount.
+    if first == 0 || !t.is_any(first - 1, &["at", "to", "of", "from"]) {
+        return false;
+    }
+    let lo = first.saturating_sub(8);
+    (lo..first - 1).any(|k| {
+        t.is_any(k, &["share", "shares", "stock"])
+            && !t.is_any(
+                k + 1,
+                &["buyback", "buybacks", "repurchase", "sale", "sales"],
+            )
+            || t.is(k, "price")
+                && t.is_any(
+                    k.wrapping_sub(1),
+                    &["target", "offer", "issue", "share", "closing", "IPO"],
+                )
+            || t.is_any(k, &["priced"])
+    })
+}
+
 fn is_dash(t: &Tokens, i: usize) -> bool {
     matches!(t.sym(i), Some('-' | '–' | '—' | '~' | '〜'))
 }
@@ -327,6 +414,9 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
                 if same && (a.scaled || b.scaled) {
                     if !a.scaled {
                         a.value *= b.mult;
+                    }
+                    if a.currency.is_none() {
+                        a.bare = b.bare;
                     }
                     a.currency = a.currency.or(b.currency);
                     upper = Some(b.value);
@@ -365,6 +455,8 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
                 money,
                 upper,
                 qualifier: qual,
+                per_share: !a.scaled && per_share(t, start_tok, end_tok),
+                bare_dollar: a.bare,
             });
         }
         i = end_tok + 1;

@@ -99,3 +99,82 @@ fn ignores_rates_percentages_counts_and_model_names() {
     assert!(amounts("24 companies, 500 MW, 10,000 GPUs, H100, GPT-4, 2026-2030").is_empty());
     assert!(amounts("a 1 trillion-parameter model").is_empty());
 }
+
+#[test]
+fn reads_more_markets() {
+    assert_eq!(amounts("RM1.2bil"), ["MYR 1200000000 'RM1.2bil'"]);
+    assert_eq!(
+        amounts("RM 500 million"),
+        ["MYR 500000000 'RM 500 million'"]
+    );
+    assert_eq!(
+        amounts("3 billion ringgit"),
+        ["MYR 3000000000 '3 billion ringgit'"]
+    );
+    assert_eq!(amounts("C$2.4 billion"), ["CAD 2400000000 'C$2.4 billion'"]);
+    assert_eq!(amounts("A$150mn"), ["AUD 150000000 'A$150mn'"]);
+    assert_eq!(amounts("S$1bn"), ["SGD 1000000000 'S$1bn'"]);
+    assert_eq!(
+        amounts("HK$3.5 billion"),
+        ["HKD 3500000000 'HK$3.5 billion'"]
+    );
+    assert_eq!(amounts("NZ$40 million"), ["NZD 40000000 'NZ$40 million'"]);
+    assert_eq!(
+        amounts("CAD 300 million and 2 billion Canadian dollars"),
+        [
+            "CAD 300000000 'CAD 300 million'",
+            "CAD 2000000000 '2 billion Canadian dollars'"
+        ]
+    );
+    assert_eq!(amounts("500亿元"), ["CNY 50000000000 '500亿元'"]);
+    assert_eq!(amounts("1.2万亿元"), ["CNY 1200000000000 '1.2万亿元'"]);
+    assert_eq!(amounts("RMB10bn"), ["CNY 10000000000 'RMB10bn'"]);
+    assert_eq!(
+        amounts("80 billion yuan"),
+        ["CNY 80000000000 '80 billion yuan'"]
+    );
+    assert_eq!(amounts("33조 원"), ["KRW 33000000000000 '33조 원'"]);
+    assert_eq!(amounts("2조2천억원"), ["KRW 2200000000000 '2조2천억원'"]);
+    assert_eq!(amounts("5000억 원"), ["KRW 500000000000 '5000억 원'"]);
+    assert_eq!(amounts("50억 달러"), ["USD 5000000000 '50억 달러'"]);
+    assert_eq!(
+        amounts("NT$1.2 trillion"),
+        ["TWD 1200000000000 'NT$1.2 trillion'"]
+    );
+    assert_eq!(amounts("EUR 2bn"), ["EUR 2000000000 'EUR 2bn'"]);
+    assert_eq!(
+        amounts("2 milliards d'euros"),
+        ["EUR 2000000000 '2 milliards d'euros'"]
+    );
+    assert_eq!(
+        amounts("500 million sterling"),
+        ["GBP 500000000 '500 million sterling'"]
+    );
+    assert_eq!(amounts("£1.5bn"), ["GBP 1500000000 '£1.5bn'"]);
+}
+
+fn flags(text: &str) -> Vec<(bool, bool)> {
+    find(&Tokens::new(text))
+        .into_iter()
+        .map(|a| (a.per_share, a.bare_dollar))
+        .collect()
+}
+
+#[test]
+fn marks_share_prices_and_bare_dollars() {
+    assert_eq!(flags("priced at $12.50 a share"), [(true, true)]);
+    assert_eq!(flags("shares closed at RM3.45, up 4%"), [(true, false)]);
+    assert_eq!(flags("a target price of S$2.10"), [(true, false)]);
+    assert_eq!(flags("HK$50 per share"), [(true, false)]);
+    // Money spent on shares is not a share price; neither is a scaled amount.
+    assert_eq!(flags("a share buyback of $2 billion"), [(false, true)]);
+    assert_eq!(
+        flags("sold shares worth up to $500 million"),
+        [(false, true)]
+    );
+    assert_eq!(
+        flags("US$3 billion and C$1 billion"),
+        [(false, false), (false, false)]
+    );
+    assert_eq!(flags("$1-2 billion"), [(false, true)]);
+}

@@ -1,11 +1,8 @@
 //! Opening the selection and jumping between tabs, with the history `Esc` walks back.
 
-use crate::model::{CatalystId, EntityId, ProgramId};
 use crate::search::Target;
 use crate::tui::action::Tab;
-use crate::tui::calendar::{Calendar, CalendarPane};
-use crate::tui::explore::{Explore, ExplorePane};
-use crate::tui::programs::{Programs, ProgramsPane};
+use crate::tui::tabs::{Outcome, Tabs};
 
 use super::App;
 
@@ -16,63 +13,24 @@ const HISTORY_LIMIT: usize = 32;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Place {
     tab: Tab,
-    explore: Explore,
-    programs: Programs,
-    calendar: Calendar,
+    tabs: Tabs,
 }
 
 impl App {
-    /// Enter: focus the selection's details, or jump to its program, catalyst or entity.
+    /// Enter: whatever the tab on screen makes of it (focus the details, open a record).
     pub(super) fn open(&mut self) -> bool {
         let left_search = std::mem::replace(&mut self.searching, false);
-        let changed = match self.tab {
-            Tab::Explore => self.open_in_explore(),
-            Tab::Programs => match self.programs.focus {
-                ProgramsPane::List => self.programs.cycle(&self.index),
-                ProgramsPane::Entities => match self.programs.selected_entity(&self.index) {
-                    Some(e) => self.jump_to_entity(e),
-                    None => false,
-                },
-            },
-            Tab::Calendar => {
-                let from = self.explore.entity();
-                match self.calendar.jump_target(&self.index, from) {
-                    Some(e) => self.jump_to_entity(e),
-                    None => self.say("this catalyst names no entity"),
-                }
-            }
-        };
-        changed || left_search
+        let outcome = self.with_tab(self.tab, |t, cx| t.open(cx));
+        self.carry_out(outcome) || left_search
     }
 
-    fn open_in_explore(&mut self) -> bool {
-        let ix = &self.index;
-        match self.explore.focus {
-            ExplorePane::Results => match self.explore.target() {
-                Some(Target::Entity(_)) => {
-                    self.explore.focus = ExplorePane::Results;
-                    self.explore.cycle(ix, 1);
-                    true
-                }
-                Some(Target::Program(p)) => self.jump_to_program(p),
-                Some(Target::Catalyst(c)) => self.jump_to_catalyst(c),
-                None => false,
-            },
-            ExplorePane::Exposures => match self.explore.selected_program(ix) {
-                Some(p) => self.jump_to_program(p),
-                None => false,
-            },
-            ExplorePane::Catalysts => match self.explore.selected_catalyst(ix) {
-                Some(c) => self.jump_to_catalyst(c),
-                None => false,
-            },
-            ExplorePane::Sources => match self.explore.selected_source(ix) {
-                Some(s) => {
-                    let file = crate::text::sanitize(&ix.source(s).file).into_owned();
-                    self.say(&format!("source article: {file}"))
-                }
-                None => false,
-            },
+    /// Does what a tab asked for; returns whether anything changed.
+    pub(super) fn carry_out(&mut self, outcome: Outcome) -> bool {
+        match outcome {
+            Outcome::Unchanged => false,
+            Outcome::Changed => true,
+            Outcome::Open(target) => self.jump(target),
+            Outcome::Say(text) => self.say(&text),
         }
     }
 
@@ -88,66 +46,25 @@ impl App {
         }
         self.history.push(Place {
             tab: self.tab,
-            explore: self.explore.clone(),
-            programs: self.programs,
-            calendar: self.calendar,
+            tabs: self.tabs.clone(),
         });
     }
 
-    fn jump_to_entity(&mut self, e: EntityId) -> bool {
+    /// Opens `target` in the tab it lives in, remembering where the user was.
+    fn jump(&mut self, target: Target) -> bool {
         self.remember();
-        self.tab = Tab::Explore;
-        self.explore.select_entity(&self.index, e);
+        self.tab = Tab::home_of(target);
+        self.with_tab(self.tab, |t, cx| t.show(cx, target));
         true
     }
 
-    fn jump_to_program(&mut self, p: ProgramId) -> bool {
-        self.remember();
-        self.tab = Tab::Programs;
-        self.programs.select(p);
-        true
-    }
-
-    fn jump_to_catalyst(&mut self, c: CatalystId) -> bool {
-        self.remember();
-        self.tab = Tab::Calendar;
-        self.calendar.select_catalyst(&self.index, c);
-        true
-    }
-
-    /// Esc: undo the last jump, else step out of a pane, leave the grid or clear the query.
+    /// Esc: undo the last jump, else whatever the tab on screen makes of it.
     pub(super) fn back(&mut self) -> bool {
         if let Some(place) = self.history.pop() {
             self.tab = place.tab;
-            self.explore = place.explore;
-            self.programs = place.programs;
-            self.calendar = place.calendar;
+            self.tabs = place.tabs;
             return true;
         }
-        match self.tab {
-            Tab::Explore if self.explore.focus != ExplorePane::Results => {
-                self.explore.focus = ExplorePane::Results;
-                true
-            }
-            Tab::Explore if !self.explore.query.is_empty() => {
-                self.explore.query.clear();
-                self.explore
-                    .refresh(&self.index, super::lazy(&self.searcher, &self.index));
-                true
-            }
-            Tab::Programs if self.programs.focus == ProgramsPane::Entities => {
-                self.programs.focus = ProgramsPane::List;
-                true
-            }
-            Tab::Calendar if self.calendar.focus == CalendarPane::Linked => {
-                self.calendar.focus = CalendarPane::Timeline;
-                true
-            }
-            Tab::Calendar if self.calendar.grid => {
-                self.calendar.grid = false;
-                true
-            }
-            _ => false,
-        }
+        self.with_tab(self.tab, |t, cx| t.back(cx))
     }
 }

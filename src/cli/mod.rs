@@ -1,0 +1,218 @@
+//! Command-line interface: the clap definitions and the dispatch to one module per subcommand.
+//!
+//! A subcommand is a file here with an `Args` struct and its `run`, plus one variant of
+//! [`Command`] and its arm in [`run`]. Every command returns `Result<ExitCode, Error>`;
+//! failures are printed in one place, [`crate::error::finish`].
+
+mod calendar;
+mod check;
+mod ingest;
+mod interactive;
+mod programs;
+mod screen;
+mod search;
+mod show;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::{self, Error};
+use crate::index::{Index, Resolution};
+use crate::model::{Dataset, EntityId, ProgramId, local_today, parse_day};
+use crate::report::Format;
+
+/// Which government AI and semiconductor programs touch a ticker, and what comes next.
+#[derive(Debug, Parser)]
+#[command(name = "aipx", version, about, long_about = None)]
+pub struct Cli {
+    /// Flags every subcommand takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do; without one, aipx opens the interactive terminal UI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The flags every subcommand takes: which day, which data.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Day to count catalysts from (YYYY-MM-DD); defaults to the local date.
+    #[arg(long, global = true, value_parser = parse_day, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Load the dataset from this folder instead of the embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Merge what `aipx ingest` finds in these articles (files or folders) into the data;
+    /// repeatable.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub articles: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Programs, funding and catalysts of one ticker or name.
+    Show(show::Show),
+    /// Fuzzy search over symbols, names, aliases, programs and catalysts.
+    Search(search::Search),
+    /// Every program with its funding lines, or one program in full.
+    Programs(programs::Programs),
+    /// Catalysts in date order.
+    Calendar(calendar::Calendar),
+    /// Validate a dataset (the embedded one, or `--data DIR`) and list every error.
+    Check(check::Check),
+    /// Run the terminal UI headless, press keys, and print the final screen as text.
+    Screen(screen::Screen),
+    /// Extract tickers, money and dated catalysts from articles (files or folders).
+    Ingest(ingest::Ingest),
+}
+
+/// Runs what the command line asks, writing results to `out` and problems to `err`;
+/// `terminal` says whether `out` is a terminal (the UI needs one).
+pub fn run(cli: &Cli, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let g = &cli.global;
+    let result = match &cli.command {
+        Some(Command::Show(c)) => c.run(g, out, err),
+        Some(Command::Search(c)) => c.run(g, out, err),
+        Some(Command::Programs(c)) => c.run(g, out, err),
+        Some(Command::Calendar(c)) => c.run(g, out, err),
+        Some(Command::Check(c)) => c.run(g, out),
+        Some(Command::Screen(c)) => c.run(g, out, err),
+        Some(Command::Ingest(c)) => c.run(g, out, err),
+        None if terminal => interactive::tui(g, err),
+        // Piped output gets the plain overview instead of the terminal UI.
+        None => interactive::overview(g, out, err),
+    };
+    error::finish(result, err)
+}
+
+/// Output choice shared by the subcommands.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct JsonFlag {
+    /// Print JSON (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl JsonFlag {
+    fn format(self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            Format::Text
+        }
+    }
+}
+
+impl Global {
+    /// `--today`, or the local date.
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(local_today)
+    }
+
+    /// The dataset `--data` names (or the embedded one).
+    pub fn load_dataset(&self) -> Result<Dataset, Error> {
+        crate::data::load(self.data.as_deref()).map_err(Error::Data)
+    }
+
+    /// The dataset with `--articles` merged in, printing skipped files and warnings to `err`.
+    pub fn load_merged(&self, err: &mut dyn Write) -> Result<Dataset, Error> {
+        let data = self.load_dataset()?;
+        let (data, notices) = crate::ingest::load_with_articles(data, &self.articles)?;
+        for n in notices {
+            error::warn(err, &n);
+        }
+        Ok(data)
+    }
+
+    /// The merged dataset, indexed.
+    pub fn load_index(&self, err: &mut dyn Write) -> Result<Index, Error> {
+        Ok(Index::new(self.load_merged(err)?))
+    }
+}
+
+/// Most candidates an ambiguous name lists.
+const MAX_CANDIDATES: usize = 12;
+
+/// Resolves a ticker or name as the TUI's search would (any listing form, legal-form and
+/// punctuation variants, a unique prefix) or explains, with the candidates or the closest
+/// names, why it cannot.
+pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
+    let describe = |e: EntityId| {
+        let entity = index.entity(e);
+        match entity.primary() {
+            Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
+            None => format!("{} ({}, unlisted)", entity.id, entity.name),
+        }
+    };
+    let shown = crate::text::sanitize(typed);
+    let many = match index.resolve(typed) {
+        Resolution::Found(e) => return Ok(e),
+        Resolution::Ambiguous(many) => many,
+        Resolution::NotFound => match index.prefixed(typed).as_slice() {
+            [one] => return Ok(*one),
+            many => many.to_vec(),
+        },
+    };
+    let (message, listed) = if !many.is_empty() {
+        let message = format!("{shown:?} names {} entities; be more specific:", many.len());
+        (message, many)
+    } else {
+        let near = index.suggestions(typed, 5);
+        let message = if near.is_empty() {
+            format!("unknown ticker or name {shown:?}; no close matches")
+        } else {
+            format!("unknown ticker or name {shown:?}. Did you mean (closest first):")
+        };
+        (message, near)
+    };
+    Err(Error::NotFound(
+        message + &listing(listed.into_iter().map(describe)),
+    ))
+}
+
+/// The program `typed` names (id, name or a unique word prefix), or why it cannot be told.
+pub fn resolve_program(index: &Index, typed: &str) -> Result<ProgramId, Error> {
+    let describe = |p: ProgramId| {
+        let p = index.program(p);
+        format!("{} ({})", p.id, p.name)
+    };
+    let shown = crate::text::sanitize(typed);
+    let found = index.find_programs(typed);
+    let (message, listed) = match found.as_slice() {
+        [one] => return Ok(*one),
+        [] => {
+            let all = (0..index.data().programs.len() as u32).map(ProgramId);
+            (format!("unknown program {shown:?}; known programs:"), all.collect())
+        }
+        many => (
+            format!("{shown:?} names {} programs; be more specific:", many.len()),
+            found,
+        ),
+    };
+    Err(Error::NotFound(
+        message + &listing(listed.into_iter().map(describe)),
+    ))
+}
+
+/// The first [`MAX_CANDIDATES`] lines, each on its own indented line, then how many more.
+fn listing(lines: impl Iterator<Item = String>) -> String {
+    let lines: Vec<String> = lines.collect();
+    let mut out = String::new();
+    for line in lines.iter().take(MAX_CANDIDATES) {
+        out.push_str(&format!("\n  {line}"));
+    }
+    if lines.len() > MAX_CANDIDATES {
+        out.push_str(&format!("\n  ... and {} more", lines.len() - MAX_CANDIDATES));
+    }
+    out
+}
+
+/// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
+pub fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

@@ -1,0 +1,36 @@
+//! `aipx screen`: the terminal UI run headless, keys pressed, the final screen printed.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::Global;
+use crate::error::Error;
+
+/// Run the terminal UI headless, press keys, and print the final screen as text.
+#[derive(Debug, Args)]
+pub struct Screen {
+    /// Terminal size in columns and rows.
+    #[arg(long, value_parser = crate::tui::screen::parse_size, default_value = "120x40", value_name = "WxH")]
+    size: (u16, u16),
+    /// Keys to press, e.g. `/softbank<Enter><Tab>3j` (syntax in the README).
+    #[arg(long, default_value = "", value_name = "SCRIPT")]
+    keys: String,
+}
+
+impl Screen {
+    pub fn run(
+        &self,
+        g: &Global,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitCode, Error> {
+        let index = g.load_index(err)?;
+        let app = crate::tui::App::new(index, g.today()).with_color(false);
+        let text = crate::tui::screen::screen(app, self.size, &self.keys)
+            .map_err(|e| Error::BadInput(e.to_string()))?;
+        out.write_all(text.as_bytes())?;
+        Ok(ExitCode::SUCCESS)
+    }
+}

@@ -1,0 +1,54 @@
+//! `aipx search QUERY`: fuzzy search over symbols, names, aliases, programs and catalysts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{Global, JsonFlag};
+use crate::data;
+use crate::error::Error;
+use crate::search::Searcher;
+
+/// Fuzzy search over symbols, names, aliases, programs and catalysts.
+#[derive(Debug, Args)]
+pub struct Search {
+    /// What to look for.
+    query: String,
+    /// Most results to print.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[command(flatten)]
+    out: JsonFlag,
+}
+
+impl Search {
+    /// From the cached catalog when `--data DIR` has one, else from the loaded dataset (and
+    /// the catalog is cached for next time).
+    pub fn run(
+        &self,
+        g: &Global,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitCode, Error> {
+        let searcher = self.searcher(g, err)?;
+        crate::report::search(&searcher, &self.query, self.limit, self.out.format(), out)?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn searcher(&self, g: &Global, err: &mut dyn Write) -> Result<Searcher, Error> {
+        // Ingested articles change what there is to find: the cached catalog is the dataset's only.
+        let cacheable = g.data.as_deref().filter(|_| g.articles.is_empty());
+        if let Some(catalog) = cacheable.and_then(data::cached_catalog) {
+            return Ok(Searcher::from_catalog(catalog));
+        }
+        let data = g.load_merged(err)?;
+        // Search needs the catalog only: build it and let the rest (a million links) go first.
+        let catalog = crate::catalog::Catalog::new(&data);
+        drop(data);
+        if let Some(dir) = cacheable {
+            data::cache_catalog(dir, &catalog);
+        }
+        Ok(Searcher::from_catalog(catalog))
+    }
+}

@@ -1,0 +1,33 @@
+//! `aipx show TICKER`: one entity's programs, funding and catalysts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{Global, JsonFlag};
+use crate::error::Error;
+
+/// Programs, funding and catalysts of one ticker or name.
+#[derive(Debug, Args)]
+pub struct Show {
+    /// Ticker or name in any common form: 9984, 9984.T, TSE:9984, 9984 JT, NVDA.O,
+    /// SoftBank, SoftBank Group Corporation, or the unique start of a name.
+    ticker: String,
+    #[command(flatten)]
+    out: JsonFlag,
+}
+
+impl Show {
+    pub fn run(
+        &self,
+        g: &Global,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitCode, Error> {
+        let index = g.load_index(err)?;
+        let entity = super::resolve(&index, &self.ticker)?;
+        crate::report::show(&index, entity, g.today(), self.out.format(), out)?;
+        Ok(ExitCode::SUCCESS)
+    }
+}

@@ -1,0 +1,104 @@
+//! Whose dollar a bare `$` is. Articles from Canada, Australia, Singapore, Hong Kong or New
+//! Zealand write their own currency as `$`; the opening lines (dateline, issuer) say which.
+//! Each cue carries the rule shown beside the amount, so a reader sees why.
+
+use crate::model::Currency;
+
+/// Where a cue must stand in a line.
+#[derive(Clone, Copy, PartialEq)]
+enum At {
+    /// At the start of a line, then `,` `(` `-` `—` or a space and a capital (a dateline).
+    Dateline,
+    /// Anywhere in the line (an issuer: `Government of Canada`).
+    Anywhere,
+}
+
+#[rustfmt::skip]
+/// Cues in the order they are tried, with the currency and the rule they stand for.
+const CUES: &[(&str, At, &str, &str)] = &[
+    ("Government of Canada", At::Anywhere, "CAD", "$ read as CAD: issued by the Government of Canada"),
+    ("Canadian government", At::Anywhere, "CAD", "$ read as CAD: the Canadian government's release"),
+    ("OTTAWA", At::Dateline, "CAD", "$ read as CAD: dateline Ottawa"),
+    ("Ottawa", At::Dateline, "CAD", "$ read as CAD: dateline Ottawa"),
+    ("TORONTO", At::Dateline, "CAD", "$ read as CAD: dateline Toronto"),
+    ("Toronto", At::Dateline, "CAD", "$ read as CAD: dateline Toronto"),
+    ("MONTREAL", At::Dateline, "CAD", "$ read as CAD: dateline Montreal"),
+    ("Montreal", At::Dateline, "CAD", "$ read as CAD: dateline Montreal"),
+    ("VANCOUVER", At::Dateline, "CAD", "$ read as CAD: dateline Vancouver"),
+    ("Vancouver", At::Dateline, "CAD", "$ read as CAD: dateline Vancouver"),
+    ("Australian Government", At::Anywhere, "AUD", "$ read as AUD: issued by the Australian Government"),
+    ("CANBERRA", At::Dateline, "AUD", "$ read as AUD: dateline Canberra"),
+    ("Canberra", At::Dateline, "AUD", "$ read as AUD: dateline Canberra"),
+    ("SYDNEY", At::Dateline, "AUD", "$ read as AUD: dateline Sydney"),
+    ("Sydney", At::Dateline, "AUD", "$ read as AUD: dateline Sydney"),
+    ("MELBOURNE", At::Dateline, "AUD", "$ read as AUD: dateline Melbourne"),
+    ("Melbourne", At::Dateline, "AUD", "$ read as AUD: dateline Melbourne"),
+    ("Government of Singapore", At::Anywhere, "SGD", "$ read as SGD: issued by the Government of Singapore"),
+    ("SINGAPORE", At::Dateline, "SGD", "$ read as SGD: dateline Singapore"),
+    ("Singapore", At::Dateline, "SGD", "$ read as SGD: dateline Singapore"),
+    ("HKSAR Government", At::Anywhere, "HKD", "$ read as HKD: issued by the HKSAR Government"),
+    ("HONG KONG", At::Dateline, "HKD", "$ read as HKD: dateline Hong Kong"),
+    ("Hong Kong", At::Dateline, "HKD", "$ read as HKD: dateline Hong Kong"),
+    ("New Zealand Government", At::Anywhere, "NZD", "$ read as NZD: issued by the New Zealand Government"),
+    ("WELLINGTON", At::Dateline, "NZD", "$ read as NZD: dateline Wellington"),
+    ("Wellington", At::Dateline, "NZD", "$ read as NZD: dateline Wellington"),
+    ("AUCKLAND", At::Dateline, "NZD", "$ read as NZD: dateline Auckland"),
+    ("Auckland", At::Dateline, "NZD", "$ read as NZD: dateline Auckland"),
+];
+
+/// The currency a bare `$` means in an article whose opening has `line`, with the rule that
+/// decided it; `None` when the line says nothing (the `$` stays US dollars).
+pub fn dollar_cue(line: &str) -> Option<(Currency, &'static str)> {
+    let line = line.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
+    CUES.iter().find_map(|&(cue, at, code, rule)| {
+        let hit = match at {
+            At::Anywhere => line.contains(cue),
+            At::Dateline => line.strip_prefix(cue).is_some_and(|rest| {
+                let mut chars = rest.chars();
+                match chars.next() {
+                    Some(',' | '(') => true,
+                    Some('-' | '—' | '–') => chars.next() == Some(' '),
+                    Some(' ') => chars
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || "-—–(".contains(c)),
+                    _ => false,
+                }
+            }),
+        };
+        if hit {
+            Currency::from_code(code).map(|c| (c, rule))
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_and_issuers_decide_and_say_why() {
+        let cad = dollar_cue("OTTAWA, Nov. 20, 2026 /CNW/ - The Government of Canada today");
+        assert_eq!(cad.map(|c| c.0.code()), Some("CAD"));
+        assert!(cad.unwrap().1.contains("Canada"));
+        let (c, rule) = dollar_cue("Ottawa, Ontario — Innovation minister").unwrap();
+        assert_eq!((c.code(), rule), ("CAD", "$ read as CAD: dateline Ottawa"));
+        assert_eq!(
+            dollar_cue("SINGAPORE (Wire) - Chip tester").map(|c| c.0.code()),
+            Some("SGD")
+        );
+        assert_eq!(
+            dollar_cue("Sydney, 3 March — The Australian Government").map(|c| c.0.code()),
+            Some("AUD")
+        );
+    }
+
+    #[test]
+    fn a_place_in_passing_is_not_a_cue() {
+        assert!(dollar_cue("Micron to expand its Singapore plant").is_none());
+        assert!(dollar_cue("WASHINGTON (Wire) - Ottawa and Washington agree").is_none());
+        assert!(dollar_cue("Toronto-Dominion Bank raises").is_none());
+        assert!(dollar_cue("Hong Kongers flock to chip stocks").is_none());
+    }
+}

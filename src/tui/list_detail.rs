@@ -1,0 +1,168 @@
+//! The cursors of a list-and-detail tab: one list whose selection the other panes detail,
+//! a cursor per pane and which pane has the focus. Every tab steps, cycles and selects
+//! through this one helper, so the rules (moving the list resets the details, `Tab` skips
+//! empty panes) are written once.
+
+use super::list;
+
+/// Most panes a tab can have, the list included.
+pub const MAX_PANES: usize = 6;
+
+/// The focusable panes of a tab.
+pub trait Pane: Copy + Eq + std::fmt::Debug + 'static {
+    /// Every pane in `Tab` order; the first is the list the others detail.
+    const ORDER: &'static [Self];
+}
+
+/// Which pane has the focus and the selected row of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListDetail<P: Pane> {
+    focus: P,
+    rows: [usize; MAX_PANES],
+}
+
+impl<P: Pane> Default for ListDetail<P> {
+    fn default() -> Self {
+        ListDetail {
+            focus: P::ORDER[0],
+            rows: [0; MAX_PANES],
+        }
+    }
+}
+
+impl<P: Pane> ListDetail<P> {
+    fn slot(pane: P) -> usize {
+        let at = P::ORDER.iter().position(|p| *p == pane);
+        at.expect("every pane is in ORDER")
+    }
+
+    /// The list pane (the first of `ORDER`).
+    pub fn list_pane() -> P {
+        P::ORDER[0]
+    }
+
+    /// The pane with the focus.
+    pub fn focus(&self) -> P {
+        self.focus
+    }
+
+    /// Whether `pane` has the focus.
+    pub fn focused(&self, pane: P) -> bool {
+        self.focus == pane
+    }
+
+    /// Selected row of `pane`.
+    pub fn row(&self, pane: P) -> usize {
+        self.rows[Self::slot(pane)]
+    }
+
+    /// Selected row of the list.
+    pub fn selected(&self) -> usize {
+        self.rows[0]
+    }
+
+    /// Gives `pane` the focus; returns whether it moved.
+    pub fn set_focus(&mut self, pane: P) -> bool {
+        std::mem::replace(&mut self.focus, pane) != pane
+    }
+
+    /// Puts every detail pane's cursor back on its first row.
+    pub fn reset_details(&mut self) {
+        self.rows[1..].fill(0);
+    }
+
+    /// Selects row `to` of the list (clamped to `len`), focuses the list and resets the
+    /// details; returns whether anything changed.
+    pub fn select(&mut self, to: usize, len: usize) -> bool {
+        let before = *self;
+        list::set(&mut self.rows[0], len, to);
+        self.focus = P::ORDER[0];
+        self.reset_details();
+        *self != before
+    }
+
+    /// Moves the focused pane's cursor by `delta` within its rows (`lens`, see [`lens`]);
+    /// moving the list resets the details. Returns whether anything changed.
+    pub fn step(&mut self, lens: &[usize], delta: isize) -> bool {
+        let slot = Self::slot(self.focus);
+        let moved = list::step(&mut self.rows[slot], lens[slot], delta);
+        if moved && slot == 0 {
+            self.reset_details();
+        }
+        moved
+    }
+
+    /// Focuses the next (`+1`) or previous (`-1`) pane that has rows (`lens`, see
+    /// [`lens`]; the list always counts); returns whether the focus moved.
+    pub fn cycle(&mut self, lens: &[usize], dir: isize) -> bool {
+        let n = P::ORDER.len() as isize;
+        let at = Self::slot(self.focus) as isize;
+        for i in 1..n {
+            let next = (at + dir * i).rem_euclid(n) as usize;
+            if next == 0 || lens[next] > 0 {
+                return self.set_focus(P::ORDER[next]);
+            }
+        }
+        false
+    }
+}
+
+/// The rows of every pane, in `ORDER`, as [`ListDetail::step`] and
+/// [`ListDetail::cycle`] take them.
+pub fn lens<P: Pane>(len: impl Fn(P) -> usize) -> Vec<usize> {
+    P::ORDER.iter().map(|&p| len(p)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum P {
+        List,
+        A,
+        B,
+    }
+
+    impl Pane for P {
+        const ORDER: &'static [P] = &[P::List, P::A, P::B];
+    }
+
+    #[test]
+    fn moving_the_list_resets_the_details() {
+        let mut c = ListDetail::<P>::default();
+        let len = &lens(|_: P| 5);
+        assert!(c.cycle(len, 1));
+        assert!(c.step(len, 3));
+        assert_eq!(c.row(P::A), 3);
+        c.set_focus(P::List);
+        assert!(c.step(len, 1));
+        assert_eq!((c.selected(), c.row(P::A)), (1, 0));
+        assert!(c.step(len, -5));
+        assert_eq!(c.selected(), 0);
+    }
+
+    #[test]
+    fn cycling_skips_empty_panes_both_ways() {
+        let mut c = ListDetail::<P>::default();
+        let len = &lens(|p: P| if p == P::A { 0 } else { 3 });
+        assert!(c.cycle(len, 1));
+        assert_eq!(c.focus(), P::B);
+        assert!(c.cycle(len, 1));
+        assert_eq!(c.focus(), P::List);
+        assert!(c.cycle(len, -1));
+        assert_eq!(c.focus(), P::B);
+        let none = &lens(|p: P| if p == P::List { 3 } else { 0 });
+        assert!(c.cycle(none, 1));
+        assert!(!c.cycle(none, 1), "nothing else to focus");
+    }
+
+    #[test]
+    fn select_focuses_the_list_and_clamps() {
+        let mut c = ListDetail::<P>::default();
+        c.set_focus(P::B);
+        c.step(&lens(|_: P| 4), 2);
+        assert!(c.select(9, 4));
+        assert_eq!((c.focus(), c.selected(), c.row(P::B)), (P::List, 3, 0));
+    }
+}

@@ -1,0 +1,364 @@
+//! The Calendar tab: catalysts on a timeline (month headings, a today marker, past and
+//! upcoming) or a month grid, the selected catalyst's details and linked entities, its
+//! keys (`v`, `f`, `t`) and its layout.
+
+use chrono::{Datelike, NaiveDate};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::index::Index;
+use crate::model::{CatalystId, EntityId};
+use crate::search::Target;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::{self, catalyst_detail, cursor, linked, month_grid, text};
+
+use super::{Context, Outcome, Tab, TabView};
+
+/// The panes of the Calendar tab that can take the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CalendarPane {
+    /// The timeline (or month grid).
+    Timeline,
+    /// Entities linked to the selected catalyst.
+    Linked,
+}
+
+impl Pane for CalendarPane {
+    const ORDER: &'static [CalendarPane] = &[CalendarPane::Timeline, CalendarPane::Linked];
+}
+
+/// Selected catalyst, view and filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Calendar {
+    /// The selected catalyst (position in the filtered list), the focus and the linked
+    /// entities' cursor.
+    pub cursor: ListDetail<CalendarPane>,
+    /// Month grid instead of the timeline.
+    pub grid: bool,
+    /// Only this entity's catalysts (its own and its programs').
+    pub filter: Option<EntityId>,
+}
+
+/// One row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineRow {
+    /// Heading of the month the following catalysts start in.
+    Month(NaiveDate),
+    /// Where today falls.
+    Today,
+    /// A catalyst (position in the filtered list).
+    Catalyst(usize),
+}
+
+/// Position of the first catalyst that starts after `today` (the last one if none does).
+pub fn next_index(index: &Index, list: &[CatalystId], today: NaiveDate) -> usize {
+    list.iter()
+        .position(|&c| index.catalyst(c).date.start() > today)
+        .unwrap_or(list.len().saturating_sub(1))
+}
+
+/// The timeline: catalysts grouped under the month they start in, with a today marker
+/// before the first one that starts after today.
+pub fn timeline(index: &Index, list: &[CatalystId], today: NaiveDate) -> Vec<TimelineRow> {
+    let mut rows = Vec::with_capacity(list.len() * 2 + 1);
+    let mut month: Option<NaiveDate> = None;
+    let mut marked = false;
+    for (i, &c) in list.iter().enumerate() {
+        let start = index.catalyst(c).date.start();
+        if !marked && start > today {
+            rows.push(TimelineRow::Today);
+            marked = true;
+        }
+        let first = start.with_day(1).unwrap_or(start);
+        if month != Some(first) {
+            rows.push(TimelineRow::Month(first));
+            month = Some(first);
+        }
+        rows.push(TimelineRow::Catalyst(i));
+    }
+    if !marked {
+        rows.push(TimelineRow::Today);
+    }
+    rows
+}
+
+/// Entities a catalyst concerns: the ones it names, then those exposed to its program.
+pub fn linked_entities(index: &Index, c: CatalystId) -> Vec<EntityId> {
+    let catalyst = index.catalyst(c);
+    let mut out: Vec<EntityId> = catalyst.entities.clone();
+    if let Some(p) = catalyst.program {
+        for x in index.exposures_to(p) {
+            if !out.contains(&x.entity) {
+                out.push(x.entity);
+            }
+        }
+    }
+    out
+}
+
+impl Calendar {
+    /// Every catalyst, the next one from `today` selected.
+    pub fn new(index: &Index, today: NaiveDate) -> Calendar {
+        let list = index.catalysts_by_date();
+        let mut cursor = ListDetail::default();
+        cursor.select(next_index(index, list, today), list.len());
+        Calendar {
+            cursor,
+            grid: false,
+            filter: None,
+        }
+    }
+
+    /// The catalysts shown, by date.
+    pub fn list<'a>(&self, index: &'a Index) -> &'a [CatalystId] {
+        match self.filter {
+            Some(e) => index.catalysts_of(e),
+            None => index.catalysts_by_date(),
+        }
+    }
+
+    /// The selected catalyst's position in [`list`](Self::list).
+    pub fn selected(&self) -> usize {
+        self.cursor.selected()
+    }
+
+    /// The pane with the focus.
+    pub fn focus(&self) -> CalendarPane {
+        self.cursor.focus()
+    }
+
+    /// The selected catalyst.
+    pub fn catalyst(&self, index: &Index) -> Option<CatalystId> {
+        self.list(index).get(self.selected()).copied()
+    }
+
+    /// Selects `c`, dropping the filter if it hides `c`.
+    pub fn select_catalyst(&mut self, index: &Index, c: CatalystId) {
+        if !self.list(index).contains(&c) {
+            self.filter = None;
+        }
+        let list = self.list(index);
+        let at = list.iter().position(|&x| x == c).unwrap_or(0);
+        self.cursor.select(at, list.len());
+    }
+
+    /// Filters to an entity (or to all), keeping the selected catalyst when it stays listed.
+    pub fn set_filter(&mut self, index: &Index, today: NaiveDate, filter: Option<EntityId>) {
+        let keep = self.catalyst(index);
+        self.filter = filter;
+        let list = self.list(index);
+        let at = keep
+            .and_then(|c| list.iter().position(|&x| x == c))
+            .unwrap_or_else(|| next_index(index, list, today));
+        self.cursor.select(at, list.len());
+    }
+
+    /// Selects the next catalyst from today.
+    pub fn go_today(&mut self, index: &Index, today: NaiveDate) -> bool {
+        let list = self.list(index);
+        self.cursor
+            .select(next_index(index, list, today), list.len())
+    }
+
+    /// Rows in a pane.
+    pub fn pane_len(&self, index: &Index, pane: CalendarPane) -> usize {
+        match pane {
+            CalendarPane::Timeline => self.list(index).len(),
+            CalendarPane::Linked => self
+                .catalyst(index)
+                .map_or(0, |c| linked_entities(index, c).len()),
+        }
+    }
+
+    /// Rows of every pane, in `Tab` order.
+    fn lens(&self, index: &Index) -> Vec<usize> {
+        list_detail::lens(|p| self.pane_len(index, p))
+    }
+
+    /// The entity Enter jumps to: the selected linked one, or on the timeline the entity
+    /// the user came from if linked, else the first listed entity the catalyst names.
+    pub fn jump_target(&self, index: &Index, current: Option<EntityId>) -> Option<EntityId> {
+        let linked = linked_entities(index, self.catalyst(index)?);
+        if self.focus() == CalendarPane::Linked {
+            return linked.get(self.cursor.row(CalendarPane::Linked)).copied();
+        }
+        let direct = &index.catalyst(self.catalyst(index)?).entities;
+        current
+            .filter(|e| linked.contains(e))
+            .or_else(|| {
+                direct
+                    .iter()
+                    .copied()
+                    .find(|&e| index.entity(e).is_listed())
+            })
+            .or_else(|| linked.first().copied())
+    }
+
+    fn toggle_filter(&mut self, cx: &Context) -> Outcome {
+        let filter = match self.filter {
+            Some(_) => None,
+            None => match cx.entity {
+                Some(e) => Some(e),
+                None => {
+                    let note = "select a ticker in Explore (1) to filter by it";
+                    return Outcome::Say(note.into());
+                }
+            },
+        };
+        self.set_filter(cx.index, cx.today, filter);
+        Outcome::Changed
+    }
+}
+
+impl TabView for Calendar {
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Tab(Tab::Calendar), Mode::Browse, Mode::Global]
+    }
+
+    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+        self.cursor.step(&self.lens(cx.index), delta)
+    }
+
+    /// Switches between the timeline and the linked entities (when there are any).
+    fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
+        self.cursor.cycle(&self.lens(cx.index), dir)
+    }
+
+    fn open(&mut self, cx: &Context) -> Outcome {
+        match self.jump_target(cx.index, cx.entity) {
+            Some(e) => Outcome::Open(Target::Entity(e)),
+            None => Outcome::Say("this catalyst names no entity".into()),
+        }
+    }
+
+    fn back(&mut self, _cx: &Context) -> bool {
+        if self.focus() == CalendarPane::Linked {
+            return self.cursor.set_focus(CalendarPane::Timeline);
+        }
+        std::mem::replace(&mut self.grid, false)
+    }
+
+    fn act(&mut self, cx: &Context, action: Action) -> Outcome {
+        match action {
+            Action::ToggleGrid => {
+                self.grid = !self.grid;
+                Outcome::Changed
+            }
+            Action::ToggleFilter => self.toggle_filter(cx),
+            Action::GoToday => self.go_today(cx.index, cx.today).into(),
+            _ => Outcome::Unchanged,
+        }
+    }
+
+    fn show(&mut self, cx: &Context, target: Target) -> bool {
+        match target {
+            Target::Catalyst(c) => {
+                self.select_catalyst(cx.index, c);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn selections(&self, ix: &Index) -> Vec<(&'static str, usize, usize)> {
+        let c = &self.cursor;
+        let row = |name, pane| (name, c.row(pane), self.pane_len(ix, pane));
+        vec![
+            row("calendar", CalendarPane::Timeline),
+            row("calendar-linked", CalendarPane::Linked),
+        ]
+    }
+
+    fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
+        let (ix, today, theme) = (cx.index, cx.today, cx.theme);
+        let list = self.list(ix);
+        let wide = area.width >= 100;
+        let [main, side] = if wide {
+            Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
+        } else {
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
+        };
+        let on_timeline = self.focus() == CalendarPane::Timeline;
+        let filter = match self.filter {
+            Some(e) => format!(
+                "{} only; f: all",
+                text::clean(ix.entity(e).display_symbol())
+            ),
+            None => "all; f: selected ticker".to_string(),
+        };
+        if self.grid {
+            let grid = month_grid::MonthGrid {
+                index: ix,
+                list,
+                selected: (!list.is_empty()).then_some(self.selected()),
+                today,
+                title: format!("Month grid ({filter}; v: timeline)"),
+                focused: on_timeline,
+                theme,
+            };
+            frame.render_widget(grid, main);
+        } else {
+            let rows = timeline(ix, list, today);
+            let timeline = ui::timeline::Timeline {
+                index: ix,
+                list,
+                rows: &rows,
+                today,
+                title: format!("Timeline ({}, {filter})", list.len()),
+                focused: on_timeline,
+                theme,
+            };
+            frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true));
+        }
+        let selected = self.catalyst(ix);
+        let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
+        let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
+        let [info, linked_area] = if wide {
+            let h = (linked_entities.len() as u16 + 2).clamp(3, 12);
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(side)
+        } else {
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side)
+        };
+        let detail = catalyst_detail::CatalystDetail {
+            index: ix,
+            catalyst: selected,
+            today,
+            theme,
+        };
+        frame.render_widget(detail, info);
+        let linked_pane = linked::LinkedEntities {
+            index: ix,
+            entities: &linked_entities,
+            named,
+            focused: !on_timeline,
+            theme,
+        };
+        let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
+        frame.render_stateful_widget(linked_pane, linked_area, &mut state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_marker_splits_past_from_upcoming() {
+        let index = Index::new(crate::data::load(None).expect("embedded dataset loads"));
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let list = index.catalysts_by_date();
+        let rows = timeline(&index, list, today);
+        let marker = rows.iter().position(|r| *r == TimelineRow::Today).unwrap();
+        for (at, row) in rows.iter().enumerate() {
+            if let TimelineRow::Catalyst(i) = row {
+                let start = index.catalyst(list[*i]).date.start();
+                assert_eq!(start > today, at > marker, "row {at}");
+            }
+        }
+        let next = next_index(&index, list, today);
+        assert!(index.catalyst(list[next]).date.start() > today);
+    }
+}

@@ -1,0 +1,419 @@
+//! The Explore tab: the query, its results, the cursors of the detail panes, what Enter
+//! and Esc do there, and its layout (search box, results, then the selection's panes).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::index::Index;
+use crate::model::{CatalystId, EntityId, ProgramId, SourceId};
+use crate::search::{Field, Searcher, Session, Target};
+use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::{
+    cursor, entity_catalysts, entity_header, exposures, preview, results, sources,
+};
+
+use super::{Context, Outcome, TabView};
+
+/// Most results a query shows.
+pub const RESULT_LIMIT: usize = 100;
+
+/// One row of the results list: what it points at and the text that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultRow {
+    /// The record.
+    pub target: Target,
+    /// Which field matched (symbol, name or alias).
+    pub field: Field,
+    /// The text that matched (an alias when the alias matched).
+    pub text: String,
+    /// Character positions of `text` that matched, for highlighting.
+    pub positions: Vec<usize>,
+}
+
+/// The panes of the Explore tab that can take the focus, in `Tab` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExplorePane {
+    /// The results list.
+    Results,
+    /// Programs the selected entity is exposed to.
+    Exposures,
+    /// The selected entity's catalysts.
+    Catalysts,
+    /// Articles cited for the selected entity.
+    Sources,
+}
+
+impl Pane for ExplorePane {
+    const ORDER: &'static [ExplorePane] = &[
+        ExplorePane::Results,
+        ExplorePane::Exposures,
+        ExplorePane::Catalysts,
+        ExplorePane::Sources,
+    ];
+}
+
+/// Query, results, selection and the detail panes' cursors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explore {
+    /// What is typed in the search box.
+    pub query: String,
+    /// Results of the query; every entity while the query is empty.
+    pub results: Vec<ResultRow>,
+    /// The selected result, the focus and the detail panes' cursors.
+    pub cursor: ListDetail<ExplorePane>,
+}
+
+/// Every entity, in dataset order: the rows of an empty query.
+pub fn every_entity(index: &Index) -> Vec<ResultRow> {
+    (0..index.data().entities.len())
+        .map(|i| {
+            let id = EntityId(i as u32);
+            ResultRow {
+                target: Target::Entity(id),
+                field: Field::Name,
+                text: index.entity(id).name.clone(),
+                positions: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The rows for `query`: every entity (dataset order) when empty, else the search hits.
+pub fn results_for(index: &Index, searcher: &Searcher, query: &str) -> Vec<ResultRow> {
+    results_in(index, searcher, &mut Session::default(), query)
+}
+
+/// [`results_for`] narrowing `session`'s previous matches while the query only grows.
+pub fn results_in(
+    index: &Index,
+    searcher: &Searcher,
+    session: &mut Session,
+    query: &str,
+) -> Vec<ResultRow> {
+    if query.trim().is_empty() {
+        return every_entity(index);
+    }
+    searcher
+        .search_in(session, query, RESULT_LIMIT)
+        .into_iter()
+        .map(|hit| ResultRow {
+            target: hit.target,
+            field: hit.field,
+            text: hit.text.to_string(),
+            positions: hit.positions,
+        })
+        .collect()
+}
+
+impl Explore {
+    /// Empty query: every entity, the first selected.
+    pub fn new(index: &Index) -> Explore {
+        Explore {
+            query: String::new(),
+            results: every_entity(index),
+            cursor: ListDetail::default(),
+        }
+    }
+
+    /// The selected result's position.
+    pub fn selected(&self) -> usize {
+        self.cursor.selected()
+    }
+
+    /// The pane with the focus.
+    pub fn focus(&self) -> ExplorePane {
+        self.cursor.focus()
+    }
+
+    /// Re-runs the query in place and selects the best result.
+    pub fn refresh(&mut self, index: &Index, searcher: &Searcher) {
+        self.set_results(results_for(index, searcher, &self.query));
+    }
+
+    /// Shows fresh results for the query, the best one selected.
+    pub fn set_results(&mut self, rows: Vec<ResultRow>) {
+        self.results = rows;
+        self.cursor = ListDetail::default();
+    }
+
+    /// The selected record.
+    pub fn target(&self) -> Option<Target> {
+        self.results.get(self.selected()).map(|r| r.target)
+    }
+
+    /// The selected entity, when the selection is one.
+    pub fn entity(&self) -> Option<EntityId> {
+        match self.target()? {
+            Target::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Selects `entity`, in the current results if it is there, else among all entities.
+    pub fn select_entity(&mut self, index: &Index, entity: EntityId) {
+        let wanted = Target::Entity(entity);
+        if !self.results.iter().any(|r| r.target == wanted) {
+            self.query.clear();
+            self.results = every_entity(index);
+        }
+        let at = self.results.iter().position(|r| r.target == wanted);
+        self.cursor.select(at.unwrap_or(0), self.results.len());
+    }
+
+    /// Rows in a pane, for the selection now shown.
+    pub fn pane_len(&self, index: &Index, pane: ExplorePane) -> usize {
+        match (pane, self.entity()) {
+            (ExplorePane::Results, _) => self.results.len(),
+            (_, None) => 0,
+            (ExplorePane::Exposures, Some(e)) => index.exposures_of(e).count(),
+            (ExplorePane::Catalysts, Some(e)) => index.catalysts_of(e).len(),
+            (ExplorePane::Sources, Some(e)) => index.sources_of(e).len(),
+        }
+    }
+
+    /// Rows of every pane, in `Tab` order.
+    fn lens(&self, index: &Index) -> Vec<usize> {
+        list_detail::lens(|p| self.pane_len(index, p))
+    }
+
+    /// The program of the selected exposure.
+    pub fn selected_program(&self, index: &Index) -> Option<ProgramId> {
+        let e = self.entity()?;
+        let row = self.cursor.row(ExplorePane::Exposures);
+        index.exposures_of(e).nth(row).map(|x| x.program)
+    }
+
+    /// The selected catalyst of the catalysts pane.
+    pub fn selected_catalyst(&self, index: &Index) -> Option<CatalystId> {
+        let e = self.entity()?;
+        let row = self.cursor.row(ExplorePane::Catalysts);
+        index.catalysts_of(e).get(row).copied()
+    }
+
+    /// The selected source of the sources pane.
+    pub fn selected_source(&self, index: &Index) -> Option<SourceId> {
+        let e = self.entity()?;
+        let row = self.cursor.row(ExplorePane::Sources);
+        index.sources_of(e).get(row).copied()
+    }
+}
+
+impl TabView for Explore {
+    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+        if cx.searching {
+            self.cursor.set_focus(ExplorePane::Results);
+        }
+        self.cursor.step(&self.lens(cx.index), delta)
+    }
+
+    fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
+        self.cursor.cycle(&self.lens(cx.index), dir)
+    }
+
+    fn open(&mut self, cx: &Context) -> Outcome {
+        let ix = cx.index;
+        match self.focus() {
+            ExplorePane::Results => match self.target() {
+                Some(Target::Entity(_)) => {
+                    self.cursor.set_focus(ExplorePane::Results);
+                    self.cursor.cycle(&self.lens(ix), 1);
+                    Outcome::Changed
+                }
+                Some(target) => Outcome::Open(target),
+                None => Outcome::Unchanged,
+            },
+            ExplorePane::Exposures => match self.selected_program(ix) {
+                Some(p) => Outcome::Open(Target::Program(p)),
+                None => Outcome::Unchanged,
+            },
+            ExplorePane::Catalysts => match self.selected_catalyst(ix) {
+                Some(c) => Outcome::Open(Target::Catalyst(c)),
+                None => Outcome::Unchanged,
+            },
+            ExplorePane::Sources => match self.selected_source(ix) {
+                Some(s) => {
+                    let file = crate::text::sanitize(&ix.source(s).file).into_owned();
+                    Outcome::Say(format!("source article: {file}"))
+                }
+                None => Outcome::Unchanged,
+            },
+        }
+    }
+
+    fn back(&mut self, cx: &Context) -> bool {
+        if self.focus() != ExplorePane::Results {
+            return self.cursor.set_focus(ExplorePane::Results);
+        }
+        if self.query.is_empty() {
+            return false;
+        }
+        self.query.clear();
+        self.set_results(every_entity(cx.index));
+        true
+    }
+
+    fn show(&mut self, cx: &Context, target: Target) -> bool {
+        match target {
+            Target::Entity(e) => {
+                self.select_entity(cx.index, e);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn selections(&self, ix: &Index) -> Vec<(&'static str, usize, usize)> {
+        let c = &self.cursor;
+        let row = |name, pane| (name, c.row(pane), self.pane_len(ix, pane));
+        vec![
+            row("results", ExplorePane::Results),
+            row("exposures", ExplorePane::Exposures),
+            row("catalysts", ExplorePane::Catalysts),
+            row("sources", ExplorePane::Sources),
+        ]
+    }
+
+    fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
+        let (ix, today, theme) = (cx.index, cx.today, cx.theme);
+        let [search, main] =
+            Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+        let search_box = results::SearchBox {
+            query: &self.query,
+            focused: cx.searching,
+            theme,
+        };
+        if cx.searching {
+            frame.set_cursor_position(search_box.cursor(search));
+        }
+        frame.render_widget(search_box, search);
+        let left_width = (area.width * 45 / 100).clamp(40, 56);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(main);
+        let focused = |pane| self.focus() == pane && !cx.searching;
+        let list = results::ResultsList {
+            rows: &self.results,
+            searched: !self.query.trim().is_empty(),
+            index: ix,
+            today,
+            focused: focused(ExplorePane::Results),
+            theme,
+        };
+        frame.render_stateful_widget(list, left, &mut cursor(self.selected(), true));
+        let entity = match self.target() {
+            Some(Target::Entity(e)) => e,
+            Some(target) => {
+                let preview = preview::Preview {
+                    index: ix,
+                    target,
+                    today,
+                    theme,
+                };
+                frame.render_widget(preview, right);
+                return;
+            }
+            None => return,
+        };
+        let sources = ix.sources_of(entity);
+        let catalyst_ids = ix.catalysts_of(entity);
+        let exposures_pane = exposures::ExposuresPane {
+            index: ix,
+            entity,
+            focused: focused(ExplorePane::Exposures),
+            theme,
+        };
+        let tall = right.height >= 30;
+        let header_height = if tall { 6 } else { 4 };
+        let sources_height = (sources.len() as u16 + 2).clamp(3, if tall { 7 } else { 4 });
+        // Panes that fit take what they need; the rest share what is left.
+        let room = right.height.saturating_sub(header_height + sources_height);
+        let need = [
+            exposures_pane.height(right.width),
+            catalyst_ids.len().max(1) as u16 + 2,
+        ];
+        let fits = need.map(|n| n <= room / 2 || need[0] + need[1] <= room);
+        let sized = |i: usize| match fits[i] {
+            true => Constraint::Length(need[i]),
+            false => Constraint::Fill(1),
+        };
+        let sources_size = match fits {
+            [true, true] => Constraint::Fill(1),
+            _ => Constraint::Length(sources_height),
+        };
+        let [header, exposures, catalysts, sources_area] = Layout::vertical([
+            Constraint::Length(header_height),
+            sized(0),
+            sized(1),
+            sources_size,
+        ])
+        .areas(right);
+        let e = ix.entity(entity);
+        let header_widget = entity_header::EntityHeader {
+            entity: e,
+            parent: e.parent.map(|p| ix.entity(p)),
+            theme,
+        };
+        frame.render_widget(header_widget, header);
+        let pane_cursor = |pane| cursor(self.cursor.row(pane), focused(pane));
+        frame.render_stateful_widget(
+            exposures_pane,
+            exposures,
+            &mut pane_cursor(ExplorePane::Exposures),
+        );
+        let catalysts_pane = entity_catalysts::EntityCatalysts {
+            index: ix,
+            catalysts: catalyst_ids,
+            today,
+            focused: focused(ExplorePane::Catalysts),
+            theme,
+        };
+        frame.render_stateful_widget(
+            catalysts_pane,
+            catalysts,
+            &mut pane_cursor(ExplorePane::Catalysts),
+        );
+        let sources_pane = sources::SourcesPane {
+            index: ix,
+            sources: &sources,
+            focused: focused(ExplorePane::Sources),
+            theme,
+        };
+        frame.render_stateful_widget(
+            sources_pane,
+            sources_area,
+            &mut pane_cursor(ExplorePane::Sources),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Index {
+        Index::new(crate::data::load(None).expect("embedded dataset loads"))
+    }
+
+    #[test]
+    fn empty_query_lists_every_entity_and_typing_narrows() {
+        let index = index();
+        let mut explore = Explore::new(&index);
+        assert_eq!(explore.results.len(), index.data().entities.len());
+        explore.query = "softbank".into();
+        explore.refresh(&index, &Searcher::new(index.data()));
+        let first = explore.entity().expect("an entity first");
+        assert_eq!(index.entity(first).id, "9984.T");
+    }
+
+    #[test]
+    fn cycling_skips_empty_panes_and_wraps() {
+        let index = index();
+        let explore = Explore::new(&index);
+        let len = &explore.lens(&index);
+        let mut cursor = explore.cursor;
+        assert!(cursor.cycle(len, 1));
+        assert_eq!(cursor.focus(), ExplorePane::Exposures);
+        cursor.cycle(len, -1);
+        cursor.cycle(len, -1);
+        assert_eq!(cursor.focus(), ExplorePane::Sources);
+    }
+}

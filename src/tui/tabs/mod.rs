@@ -1,0 +1,168 @@
+//! The tabs. Each is one module holding its state, what its keys do (an [`Outcome`]) and
+//! its view, behind the [`TabView`] trait (as ratatui's demo2 keeps each tab's state and
+//! widget together). The app only routes actions to the tab on screen and carries out the
+//! outcomes that cross tabs: opening a record where it lives, a status-bar note.
+//!
+//! Adding a tab: write `tabs/<name>.rs` with a state type implementing [`TabView`] (use
+//! [`ListDetail`](super::list_detail::ListDetail) for a list with detail panes), then
+//! register it here: a [`Tab`] variant (in `ALL` and `title`), a field of [`Tabs`] and its
+//! arm in [`Tabs::get`] / [`Tabs::get_mut`]; finally its number key in `keymap::KEYMAP`.
+
+pub mod calendar;
+pub mod explore;
+pub mod programs;
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::index::Index;
+use crate::model::EntityId;
+use crate::search::Target;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::ui::theme::Theme;
+
+use calendar::Calendar;
+use explore::Explore;
+use programs::Programs;
+
+/// The top-level screens, in key order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// Search, results and the detail panes of the selection.
+    Explore,
+    /// Every program with its funding and linked entities.
+    Programs,
+    /// Catalysts on a timeline or a month grid.
+    Calendar,
+}
+
+impl Tab {
+    /// Every tab, in key order (`1`, `2`, `3`).
+    pub const ALL: [Tab; 3] = [Tab::Explore, Tab::Programs, Tab::Calendar];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Explore => "Explore",
+            Tab::Programs => "Programs",
+            Tab::Calendar => "Calendar",
+        }
+    }
+
+    /// The tab a record opens in.
+    pub fn home_of(target: Target) -> Tab {
+        match target {
+            Target::Entity(_) => Tab::Explore,
+            Target::Program(_) => Tab::Programs,
+            Target::Catalyst(_) => Tab::Calendar,
+        }
+    }
+}
+
+/// What a tab reads besides its own state, for updating and drawing alike.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The dataset.
+    pub index: &'a Index,
+    /// The injected day countdowns start from.
+    pub today: NaiveDate,
+    /// The entity selected in Explore, if the selection is one.
+    pub entity: Option<EntityId>,
+    /// Whether the search box has the cursor.
+    pub searching: bool,
+    /// Terminal rows, for paging.
+    pub rows: u16,
+    /// Styles.
+    pub theme: Theme,
+}
+
+/// What a key did in a tab, for the app to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing changed.
+    Unchanged,
+    /// The tab's state changed.
+    Changed,
+    /// Open this record in the tab it lives in (`Esc` comes back).
+    Open(Target),
+    /// Show a one-off note in the status bar.
+    Say(String),
+}
+
+impl From<bool> for Outcome {
+    fn from(changed: bool) -> Outcome {
+        if changed {
+            Outcome::Changed
+        } else {
+            Outcome::Unchanged
+        }
+    }
+}
+
+/// One tab: its key handling and its view. Rendering is a pure function of the state.
+pub trait TabView {
+    /// Key-table modes active while browsing this tab, most specific first.
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Browse, Mode::Global]
+    }
+    /// Moves the focused pane's cursor by `delta` rows; returns whether anything changed.
+    fn step(&mut self, cx: &Context, delta: isize) -> bool;
+    /// Focuses the next (`+1`) or previous (`-1`) pane.
+    fn cycle(&mut self, cx: &Context, dir: isize) -> bool;
+    /// Enter on the selection.
+    fn open(&mut self, cx: &Context) -> Outcome;
+    /// Esc when no jump is left to undo: step out of a pane, leave a view, clear.
+    fn back(&mut self, cx: &Context) -> bool;
+    /// An action only this tab binds (see [`modes`](Self::modes)).
+    fn act(&mut self, _cx: &Context, _action: Action) -> Outcome {
+        Outcome::Unchanged
+    }
+    /// Shows `target`, a record that lives in this tab ([`Tab::home_of`]).
+    fn show(&mut self, cx: &Context, target: Target) -> bool;
+    /// Every cursor with the length of its list, as `(name, selected, len)`.
+    fn selections(&self, index: &Index) -> Vec<(&'static str, usize, usize)>;
+    /// Draws the tab into `area` (between the tab bar and the status bar).
+    fn render(&self, cx: &Context, frame: &mut Frame, area: Rect);
+}
+
+/// Every tab's state; cloned whole into the history `Esc` walks back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tabs {
+    /// Explore tab.
+    pub explore: Explore,
+    /// Programs tab.
+    pub programs: Programs,
+    /// Calendar tab.
+    pub calendar: Calendar,
+}
+
+impl Tabs {
+    /// Every tab at its start: all entities, the first program, the next catalyst.
+    pub fn new(index: &Index, today: NaiveDate) -> Tabs {
+        Tabs {
+            explore: Explore::new(index),
+            programs: Programs::default(),
+            calendar: Calendar::new(index, today),
+        }
+    }
+
+    /// The tab's state.
+    pub fn get(&self, tab: Tab) -> &dyn TabView {
+        match tab {
+            Tab::Explore => &self.explore,
+            Tab::Programs => &self.programs,
+            Tab::Calendar => &self.calendar,
+        }
+    }
+
+    /// The tab's state, to change.
+    pub fn get_mut(&mut self, tab: Tab) -> &mut dyn TabView {
+        match tab {
+            Tab::Explore => &mut self.explore,
+            Tab::Programs => &mut self.programs,
+            Tab::Calendar => &mut self.calendar,
+        }
+    }
+}

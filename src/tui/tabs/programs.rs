@@ -1,0 +1,175 @@
+//! The Programs tab: every program with its funding and its linked entities grouped by
+//! role; Enter on an entity opens it in Explore.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::index::Index;
+use crate::model::{EntityId, Exposure, ProgramId, Role};
+use crate::search::Target;
+use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::{cursor, linked, program_detail, program_list};
+
+use super::{Context, Outcome, TabView};
+
+/// The panes of the Programs tab that can take the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProgramsPane {
+    /// The list of programs.
+    List,
+    /// The selected program's linked entities.
+    Entities,
+}
+
+impl Pane for ProgramsPane {
+    const ORDER: &'static [ProgramsPane] = &[ProgramsPane::List, ProgramsPane::Entities];
+}
+
+/// Selected program, focus and selected linked entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Programs {
+    /// The selected program (position in the dataset), the focus and the linked cursor.
+    pub cursor: ListDetail<ProgramsPane>,
+}
+
+/// A program's exposures ordered by role (lead first), then as in the data files.
+pub fn by_role(index: &Index, program: ProgramId) -> Vec<&Exposure> {
+    let mut out: Vec<&Exposure> = index.exposures_to(program).collect();
+    out.sort_by_key(|x| role_rank(x.role));
+    out
+}
+
+fn role_rank(role: Role) -> usize {
+    Role::ALL
+        .iter()
+        .position(|r| *r == role)
+        .unwrap_or(usize::MAX)
+}
+
+impl Programs {
+    /// The selected program, if the dataset has any.
+    pub fn program(&self, index: &Index) -> Option<ProgramId> {
+        let at = self.cursor.selected();
+        (at < index.data().programs.len()).then_some(ProgramId(at as u32))
+    }
+
+    /// The pane with the focus.
+    pub fn focus(&self) -> ProgramsPane {
+        self.cursor.focus()
+    }
+
+    /// The entity of the selected linked-entity row.
+    pub fn selected_entity(&self, index: &Index) -> Option<EntityId> {
+        let p = self.program(index)?;
+        let row = self.cursor.row(ProgramsPane::Entities);
+        by_role(index, p).get(row).map(|x| x.entity)
+    }
+
+    /// Rows in a pane.
+    pub fn pane_len(&self, index: &Index, pane: ProgramsPane) -> usize {
+        match pane {
+            ProgramsPane::List => index.data().programs.len(),
+            ProgramsPane::Entities => self
+                .program(index)
+                .map_or(0, |p| index.exposures_to(p).count()),
+        }
+    }
+
+    /// Rows of every pane, in `Tab` order.
+    fn lens(&self, index: &Index) -> Vec<usize> {
+        list_detail::lens(|p| self.pane_len(index, p))
+    }
+}
+
+impl TabView for Programs {
+    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+        self.cursor.step(&self.lens(cx.index), delta)
+    }
+
+    /// Switches between the list and the linked entities (when there are any).
+    fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
+        self.cursor.cycle(&self.lens(cx.index), dir)
+    }
+
+    fn open(&mut self, cx: &Context) -> Outcome {
+        match self.focus() {
+            ProgramsPane::List => self.cycle(cx, 1).into(),
+            ProgramsPane::Entities => match self.selected_entity(cx.index) {
+                Some(e) => Outcome::Open(Target::Entity(e)),
+                None => Outcome::Unchanged,
+            },
+        }
+    }
+
+    fn back(&mut self, _cx: &Context) -> bool {
+        self.cursor.set_focus(ProgramsPane::List)
+    }
+
+    fn show(&mut self, cx: &Context, target: Target) -> bool {
+        match target {
+            Target::Program(p) => {
+                self.cursor.select(p.ix(), cx.index.data().programs.len());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn selections(&self, ix: &Index) -> Vec<(&'static str, usize, usize)> {
+        let c = &self.cursor;
+        let row = |name, pane| (name, c.row(pane), self.pane_len(ix, pane));
+        vec![
+            row("programs", ProgramsPane::List),
+            row("linked", ProgramsPane::Entities),
+        ]
+    }
+
+    fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
+        let (ix, theme) = (cx.index, cx.theme);
+        let left_width = (area.width * 35 / 100).clamp(28, 44);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let list = program_list::ProgramList {
+            index: ix,
+            focused: self.focus() == ProgramsPane::List,
+            theme,
+        };
+        frame.render_stateful_widget(list, left, &mut cursor(self.cursor.selected(), true));
+        let Some(id) = self.program(ix) else { return };
+        let program = ix.program(id);
+        let funding_height = program_detail::funding_rows(program).min(8) as u16 + 2;
+        let [header, funding, linked] = Layout::vertical([
+            Constraint::Length(if right.height >= 30 { 6 } else { 5 }),
+            Constraint::Length(funding_height),
+            Constraint::Fill(1),
+        ])
+        .areas(right);
+        frame.render_widget(program_detail::ProgramHeader { program, theme }, header);
+        frame.render_widget(program_detail::FundingPane { program, theme }, funding);
+        let exposures = by_role(ix, id);
+        let shown = self.focus() == ProgramsPane::Entities;
+        let linked_pane = linked::LinkedByRole {
+            index: ix,
+            exposures: &exposures,
+            focused: shown,
+            theme,
+        };
+        let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
+        frame.render_stateful_widget(linked_pane, linked, &mut state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linked_entities_come_grouped_by_role() {
+        let index = Index::new(crate::data::load(None).expect("embedded dataset loads"));
+        for p in 0..index.data().programs.len() {
+            let rows = by_role(&index, ProgramId(p as u32));
+            let ranks: Vec<usize> = rows.iter().map(|x| role_rank(x.role)).collect();
+            assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+        }
+    }
+}
