@@ -187,7 +187,10 @@ pub fn resolve_program(index: &Index, typed: &str) -> Result<ProgramId, Error> {
         [one] => return Ok(*one),
         [] => {
             let all = (0..index.data().programs.len() as u32).map(ProgramId);
-            (format!("unknown program {shown:?}; known programs:"), all.collect())
+            (
+                format!("unknown program {shown:?}; known programs:"),
+                all.collect(),
+            )
         }
         many => (
             format!("{shown:?} names {} programs; be more specific:", many.len()),
@@ -207,7 +210,10 @@ fn listing(lines: impl Iterator<Item = String>) -> String {
         out.push_str(&format!("\n  {line}"));
     }
     if lines.len() > MAX_CANDIDATES {
-        out.push_str(&format!("\n  ... and {} more", lines.len() - MAX_CANDIDATES));
+        out.push_str(&format!(
+            "\n  ... and {} more",
+            lines.len() - MAX_CANDIDATES
+        ));
     }
     out
 }
