@@ -40,6 +40,8 @@ const EXCHANGES: &[Info] = &[
     Info { code: "ASX", name: "Australian Securities Exchange", prefixes: &[], suffix: Some("AX"), bloomberg: "AU", reuters: &[], country: "AU" },
     Info { code: "TSX", name: "Toronto Stock Exchange", prefixes: &["TOR"], suffix: Some("TO"), bloomberg: "CN", reuters: &[], country: "CA" },
     Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX"], suffix: Some("ST"), bloomberg: "SS", reuters: &[], country: "SE" },
+    Info { code: "MYX", name: "Bursa Malaysia", prefixes: &["KLS", "KLSE", "XKLS", "BURSA"], suffix: Some("KL"), bloomberg: "MK", reuters: &[], country: "MY" },
+    Info { code: "SGX", name: "Singapore Exchange", prefixes: &["SES", "XSES"], suffix: Some("SI"), bloomberg: "SP", reuters: &[], country: "SG" },
 ];
 
 /// A stock exchange aipx knows (see the README for the list).
