@@ -80,7 +80,7 @@ fn ingest_reads_folders() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v.as_array().unwrap().len(),
-        15,
+        30,
         "one object per article, keys skipped"
     );
 }

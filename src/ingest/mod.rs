@@ -52,6 +52,13 @@ impl Extractor {
         }
     }
 
+    /// An extractor that also links the companies of a securities master.
+    pub fn with_master(data: &Dataset, master: &[lexicon::Listed]) -> Extractor {
+        Extractor {
+            lexicon: Lexicon::with_master(data, master),
+        }
+    }
+
     /// The names and listings it knows.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
@@ -70,6 +77,7 @@ impl Extractor {
             tokens: scan::Buffers::default(),
             cues: (0, 0),
             dollar: None,
+            countries: 0,
         }
     }
 
@@ -102,6 +110,8 @@ pub struct Session<'a> {
     cues: (usize, usize),
     /// What a bare `$` means in this article, from its opening lines, and the rule that said so.
     dollar: Option<(crate::model::Currency, &'static str)>,
+    /// Countries the article has named so far: evidence for linking master names.
+    countries: u32,
 }
 
 /// Collapses a mention's text onto one line.
@@ -167,6 +177,9 @@ impl Session<'_> {
             if self.dollar.is_none() {
                 self.dollar = money::dollar_cue(line);
             }
+            if !self.ex.lexicon.master().is_empty() {
+                self.countries |= entities::linker::countries_in(&Tokens::new(line));
+            }
         }
     }
 
@@ -207,7 +220,10 @@ impl Session<'_> {
         let base = self.para_line;
         let line = |at: usize| base + t.line_of(at);
         let names = lex.names_in(&t);
-        let mentions = entities::find(&t, lex, &names);
+        if !lex.master().is_empty() {
+            self.countries |= entities::linker::countries_in(&t);
+        }
+        let mentions = entities::find(&t, lex, &names, self.countries);
         let fiscal = if self.cues.1 > self.cues.0 {
             FiscalCalendar::Us
         } else {

@@ -96,9 +96,10 @@ impl<'a> ArticleOut<'a> {
                     exchange: e.exchange.map(|x| x.code()),
                     name: &e.name,
                     listed: e.listed,
-                    known: match e.known.map(|k| lex.known[k].entity.is_some()) {
-                        Some(true) => "dataset",
-                        Some(false) => "universe",
+                    known: match e.known {
+                        Some(k) if lex.known[k].entity.is_some() => "dataset",
+                        Some(k) if lex.is_master(k) => "master",
+                        Some(_) => "universe",
                         None => "new",
                     },
                     text: &e.text,

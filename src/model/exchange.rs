@@ -38,6 +38,8 @@ const EXCHANGES: &[Info] = &[
     Info { code: "ASX", name: "Australian Securities Exchange", prefixes: &[], suffix: Some("AX"), bloomberg: "AU", country: "AU" },
     Info { code: "TSX", name: "Toronto Stock Exchange", prefixes: &["TOR"], suffix: Some("TO"), bloomberg: "CN", country: "CA" },
     Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX"], suffix: Some("ST"), bloomberg: "SS", country: "SE" },
+    Info { code: "MYX", name: "Bursa Malaysia", prefixes: &["KLS", "KLSE", "XKLS", "BURSA"], suffix: Some("KL"), bloomberg: "MK", country: "MY" },
+    Info { code: "SGX", name: "Singapore Exchange", prefixes: &["SES", "XSES"], suffix: Some("SI"), bloomberg: "SP", country: "SG" },
 ];
 
 /// A stock exchange aipx knows (see the README for the list).

@@ -2,6 +2,7 @@
 //! `9984.T`, `9984 JT`, `Securities code: 6702`), names and aliases, and bare US tickers
 //! where they cannot be ordinary words.
 
+pub mod linker;
 mod tags;
 #[cfg(test)]
 mod tests;
@@ -93,8 +94,9 @@ fn resolve(lex: &Lexicon, exchanges: &[Exchange], symbol: &str) -> Option<usize>
     exchanges.iter().find_map(|&e| lex.listing(e, symbol))
 }
 
-/// Every company mention in a paragraph, given the names the lexicon found in it.
-pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
+/// Every company mention in a paragraph, given the names the lexicon found in it and the
+/// countries the article has named so far (bits of [`linker::country_bit`]).
+pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec<Mention> {
     if t.is_empty() {
         return Vec::new();
     }
@@ -146,6 +148,12 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit]) -> Vec<Mention> {
         {
             m.who = Who::Known(k);
         }
+    }
+    // Names of an imported securities master, where nothing curated or tagged is.
+    if !lex.master().is_empty() {
+        let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        taken.sort_unstable();
+        out.extend(linker::find(t, lex, countries, &taken));
     }
     // A ticker inside a tag (`NVDA` in `NASDAQ: NVDA`) is one mention, not two.
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

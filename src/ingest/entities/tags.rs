@@ -41,6 +41,12 @@ const TAGS: &[(&str, &[&str])] = &[
     ("six swiss exchange", &["SIX"]),
     ("swiss exchange", &["SIX"]),
     ("nasdaq stockholm", &["STO"]),
+    ("bursa malaysia", &["MYX"]),
+    ("main market of bursa malaysia", &["MYX"]),
+    ("singapore exchange", &["SGX"]),
+    ("sgx mainboard", &["SGX"]),
+    ("toronto stock exchange", &["TSX"]),
+    ("australian securities exchange", &["ASX"]),
 ];
 
 /// Yahoo-style suffixes (`9984.T`).
@@ -64,6 +70,8 @@ pub(super) const SUFFIXES: &[(&str, &str)] = &[
     ("AX", "ASX"),
     ("TO", "TSX"),
     ("ST", "STO"),
+    ("KL", "MYX"),
+    ("SI", "SGX"),
 ];
 
 /// Bloomberg exchange codes (`9984 JT`); several exchanges may share one.
@@ -83,6 +91,10 @@ pub(super) const BLOOMBERG: &[(&str, &[&str])] = &[
     ("SW", &["SIX"]),
     ("IN", &["NSE"]),
     ("IB", &["BSE"]),
+    ("MK", &["MYX"]),
+    ("SP", &["SGX"]),
+    ("CN", &["TSX"]),
+    ("AU", &["ASX"]),
 ];
 
 /// Whether `word` can be the last word of an exchange tag (`NASDAQ`, `Exchange`, `Paris`).
@@ -162,6 +174,12 @@ pub(super) fn ends_tag(word: &str) -> bool {
             | b"frankfurt"
             | b"fwb"
             | b"stockholm"
+            | b"myx"
+            | b"klse"
+            | b"bursa"
+            | b"malaysia"
+            | b"sgx"
+            | b"mainboard"
     ) || Exchange::parse(word).is_some()
 }
 

@@ -6,7 +6,7 @@ fn found(text: &str) -> Vec<String> {
     let lex = Lexicon::new(&crate::data::load(None).unwrap());
     let t = Tokens::new(text);
     let names = lex.names(text);
-    find(&t, &lex, &names)
+    find(&t, &lex, &names, 0)
         .into_iter()
         .map(|m| match m.who {
             Who::Known(k) => format!("{}={}", &text[m.start..m.end], lex.known[k].symbol),

@@ -1,6 +1,7 @@
 //! Every name the extractor knows: the dataset's entities and programs and the reference
 //! universe, compiled once into Aho-Corasick automata and listing tables.
 
+mod master;
 mod matcher;
 #[cfg(test)]
 mod tests;
@@ -11,6 +12,9 @@ use aho_corasick::StartKind;
 
 use super::universe;
 use crate::model::{Dataset, EntityId, Exchange, Listing, ProgramId};
+pub use master::{
+    Listed, MAX_WORDS, MasterNames, Size, WordHash, clean_name, fold_word, legal_tail,
+};
 pub use matcher::{FxHasher, FxMap};
 use matcher::{Matcher, PREFIXES};
 
@@ -89,6 +93,8 @@ pub struct Lexicon {
     others: Matcher,
     /// Bytes that start a name in [`Lexicon::others`].
     others_lead: [bool; 256],
+    /// Names of an imported securities master (empty when nothing is imported).
+    master: MasterNames,
 }
 
 /// Ticker-shaped words that are ordinary words or abbreviations: never matched bare.
@@ -96,7 +102,7 @@ const NOT_BARE: &[&str] = &[
     "AI", "IT", "ON", "ARM", "ALL", "NOW", "FLEX", "WOLF", "SNOW", "FORM", "ONTO", "SLAB", "ASX",
     "ERIC", "NOK", "CRM", "DLR", "LITE", "CEO", "CFO", "USA", "GDP", "IPO", "ETF", "EPS", "API",
     "CPU", "GPU", "HBM", "EUV", "SOC", "FY", "EU", "UK", "US", "ESG", "CEG", "GEV", "LIN", "TER",
-    "STM", "SONY", "META", "DELL", "IBM",
+    "STM", "SONY", "META", "DELL", "IBM", "EMR", "ROK", "NEE", "ALB",
 ];
 
 /// Legal-form endings traders leave off ("Tokyo Electron Limited" -> "Tokyo Electron").
@@ -225,6 +231,7 @@ impl Lexicon {
             lower_prefixes: vec![0; PREFIXES.div_ceil(64)],
             others: Matcher::empty(StartKind::Both),
             others_lead: [false; 256],
+            master: MasterNames::default(),
         };
         let mut names: Vec<(String, Named)> = Vec::new();
         for (i, e) in data.entities.iter().enumerate() {
@@ -330,6 +337,25 @@ impl Lexicon {
         }
         lex.build_automaton(names);
         lex
+    }
+
+    /// Builds the lexicon of `data`, the shipped universe and a securities master.
+    pub fn with_master(data: &Dataset, master: &[Listed]) -> Lexicon {
+        let mut lex = Lexicon::new(data);
+        lex.add_master(master);
+        lex
+    }
+
+    /// Indexes a master company's listing: found by tag and symbol, never as a bare word.
+    fn index_master_listing(&mut self, k: usize) {
+        for l in self.known[k].listings.clone() {
+            let key = symbol_key(Some(l.exchange), &l.symbol);
+            self.listings.entry((l.exchange, key.clone())).or_insert(k);
+            let list = self.symbols.entry(key).or_default();
+            if !list.contains(&k) {
+                list.push(k);
+            }
+        }
     }
 
     fn index_listings(&mut self, k: usize) {

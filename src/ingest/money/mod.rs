@@ -369,7 +369,18 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     if first == 0 || !t.is_any(first - 1, &["at", "to", "of", "from"]) {
         return false;
     }
-    let lo = first.saturating_sub(8);
+    // `at` after a closing or trading verb: `ended the day at RM4.05`, `closed at $1.42`.
+    if t.is(first - 1, "at")
+        && (first.saturating_sub(5)..first - 1).any(|k| {
+            t.is_any(
+                k,
+                &["closed", "ended", "finished", "traded", "settled", "opened"],
+            )
+        })
+    {
+        return true;
+    }
+    let lo = first.saturating_sub(10);
     (lo..first - 1).any(|k| {
         t.is_any(k, &["share", "shares", "stock"])
             && !t.is_any(
@@ -381,6 +392,7 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
                     k.wrapping_sub(1),
                     &["target", "offer", "issue", "share", "closing", "IPO"],
                 )
+            || t.is(k, "target") && t.is(k.wrapping_sub(1), "price")
             || t.is_any(k, &["priced"])
     })
 }

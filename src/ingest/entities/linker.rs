@@ -1,0 +1,498 @@
+//! Linking names of a whole securities master. With 60,000+ listed names, matching every
+//! name is wrong: `Target`, `Block`, `Snap`, `Visa`, `Orange` and `Ford` are words first,
+//! and publishers (`Reuters`, `Nikkei`) are not the companies that share their names. A
+//! master name found in text is a candidate; it becomes a mention on evidence:
+//!
+//! - a legal name (`Frontken Corporation Berhad`, `Inari Amertron Bhd`) is enough alone;
+//! - a name of two or more capitalised words needs one more clue: the article names the
+//!   listing's country, the company is mid-sized or larger, or it is the subject of a
+//!   business verb (`... said`, `... shares rose`) or possessive (`Unisem's`);
+//! - a one-word name needs a business verb or possessive *and* the country or a large
+//!   listing, and never counts when the paragraph also writes it in lower case or it is a
+//!   common word;
+//! - several listings of one name: the one in a country the article names, else the larger,
+//!   else the first (primary) listing.
+//!
+//! Curated names (dataset and `assets/universe.csv`) are matched before and always win.
+
+use super::{Mention, Who};
+use crate::ingest::lexicon::{Lexicon, MAX_WORDS, Size, WordHash, fold_word, legal_tail};
+use crate::ingest::scan::{Kind, Tokens};
+
+/// Countries an article can name, as bits.
+const COUNTRIES: &[&str] = &[
+    "US", "JP", "KR", "TW", "CN", "HK", "IN", "MY", "SG", "CA", "AU", "FR", "DE", "GB", "NL", "CH",
+    "SE",
+];
+
+/// The bit of a country code (0 for a country not tracked).
+pub fn country_bit(code: &str) -> u32 {
+    COUNTRIES
+        .iter()
+        .position(|c| *c == code)
+        .map_or(0, |i| 1 << i)
+}
+
+/// Words that name a country (its name, people, cities, exchanges, currency).
+fn cue(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "America" | "American" | "Americans" | "Washington" | "Nasdaq" | "NASDAQ" | "NYSE"
+        | "Texas" | "California" | "Arizona" | "Ohio" | "Wall" => "US",
+        "Japan" | "Japanese" | "Tokyo" | "Osaka" | "Kumamoto" | "Hokkaido" | "yen" => "JP",
+        "Korea" | "Korean" | "Seoul" | "KOSPI" | "Kospi" | "KOSDAQ" | "Kosdaq" | "Yongin"
+        | "Pyeongtaek" => "KR",
+        "Taiwan" | "Taiwanese" | "Taipei" | "Hsinchu" | "Kaohsiung" | "TWSE" => "TW",
+        "China" | "Chinese" | "Beijing" | "Shanghai" | "Shenzhen" | "yuan" | "renminbi" => "CN",
+        "HKEX" | "Kowloon" => "HK",
+        "India" | "Indian" | "Mumbai" | "Delhi" | "Gujarat" | "Bengaluru" | "crore" | "rupees" => {
+            "IN"
+        }
+        "Malaysia" | "Malaysian" | "Bursa" | "Kuala" | "Penang" | "Johor" | "Kulim" | "Kedah"
+        | "Melaka" | "Selangor" | "ringgit" => "MY",
+        "Singapore" | "Singaporean" | "SGX" => "SG",
+        "Canada" | "Canadian" | "Ottawa" | "Toronto" | "Ontario" | "Quebec" | "Montreal"
+        | "TSX" => "CA",
+        "Australia" | "Australian" | "Sydney" | "Canberra" | "Melbourne" | "ASX" => "AU",
+        "France" | "French" | "Paris" | "Euronext" | "Grenoble" => "FR",
+        "Germany" | "German" | "Frankfurt" | "Xetra" | "Munich" | "Berlin" | "Dresden" => "DE",
+        "Britain" | "British" | "UK" | "London" => "GB",
+        "Netherlands" | "Dutch" | "Amsterdam" | "Eindhoven" => "NL",
+        "Switzerland" | "Swiss" | "Zurich" => "CH",
+        "Sweden" | "Swedish" | "Stockholm" => "SE",
+        _ => return None,
+    })
+}
+
+/// Countries a paragraph names, as bits.
+pub fn countries_in(t: &Tokens) -> u32 {
+    let mut bits = 0;
+    for i in 0..t.len() {
+        if t.kind(i) != Kind::Word {
+            continue;
+        }
+        let w = t.s(i);
+        let code = match w {
+            "Hong" if t.is(i + 1, "Kong") => Some("HK"),
+            "US" | "U" if w == "US" || t.sym(i + 1) == Some('.') && t.is(i + 2, "S") => Some("US"),
+            _ => cue(w),
+        };
+        if let Some(c) = code {
+            bits |= country_bit(c);
+        }
+    }
+    bits
+}
+
+/// Publishers, wires and bylines: never a company on their own.
+const PUBLISHERS: &[&[&str]] = &[
+    &["reuters"],
+    &["bloomberg"],
+    &["nikkei"],
+    &["nikkei", "asia"],
+    &["jiji"],
+    &["jiji", "press"],
+    &["kyodo"],
+    &["yonhap"],
+    &["xinhua"],
+    &["bernama"],
+    &["afp"],
+    &["ap"],
+    &["caixin"],
+    &["pti"],
+    &["cna"],
+    &["dow", "jones"],
+    &["cnbc"],
+    &["digitimes"],
+    &["trendforce"],
+    &["the", "edge"],
+    &["the", "star"],
+    &["business", "times"],
+    &["the", "business", "times"],
+    &["straits", "times"],
+    &["financial", "times"],
+    &["economic", "times"],
+    &["mint"],
+    &["focus", "taiwan"],
+    &["korea", "herald"],
+    &["korea", "times"],
+    &["south", "china", "morning", "post"],
+];
+
+/// One-word names that are ordinary words first: they need a legal name or a ticker tag.
+const COMMON: &[&str] = &[
+    "target",
+    "block",
+    "snap",
+    "visa",
+    "orange",
+    "ford",
+    "apple",
+    "general",
+    "national",
+    "united",
+    "first",
+    "global",
+    "american",
+    "energy",
+    "power",
+    "capital",
+    "digital",
+    "international",
+    "pacific",
+    "summit",
+    "premier",
+    "focus",
+    "star",
+    "edge",
+    "times",
+    "news",
+    "data",
+    "cloud",
+    "chip",
+    "chips",
+    "prime",
+    "core",
+    "smart",
+    "future",
+    "vision",
+    "frontier",
+    "advance",
+    "progress",
+    "unity",
+    "liberty",
+    "union",
+    "golden",
+    "eagle",
+    "apex",
+    "alpha",
+    "venture",
+    "ventures",
+    "partners",
+    "fund",
+    "trust",
+    "bank",
+    "government",
+    "ministry",
+    "minister",
+    "state",
+    "federal",
+    "development",
+    "industry",
+    "industries",
+    "technology",
+    "technologies",
+    "systems",
+    "solutions",
+    "services",
+    "resources",
+    "group",
+    "holdings",
+    "motor",
+    "motors",
+    "electric",
+    "electronics",
+    "materials",
+    "semiconductor",
+    "micro",
+    "silicon",
+    "quantum",
+    "precision",
+    "dynamics",
+    "strategy",
+    "ai",
+    "the",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "company",
+    "corporation",
+    "office",
+    "market",
+    "exchange",
+];
+
+/// Words after a name that make it the subject of business news.
+const VERBS_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "posted",
+    "posts",
+    "plans",
+    "planned",
+    "expects",
+    "expected",
+    "rose",
+    "fell",
+    "gained",
+    "jumped",
+    "slid",
+    "slipped",
+    "climbed",
+    "surged",
+    "dropped",
+    "shares",
+    "stock",
+    "unveiled",
+    "launched",
+    "signed",
+    "agreed",
+    "secured",
+    "invested",
+    "invests",
+    "acquired",
+    "acquires",
+    "shipped",
+    "supplies",
+    "supplied",
+    "makes",
+    "builds",
+    "opened",
+    "opens",
+    "raised",
+    "added",
+    "noted",
+    "confirmed",
+    "declined",
+    "won",
+    "wins",
+    "bought",
+    "sold",
+    "sells",
+    "plunged",
+    "soared",
+    "tumbled",
+    "rallied",
+    "advanced",
+    "will",
+    "would",
+    "has",
+    "had",
+    "is",
+    "was",
+    "chief",
+    "CEO",
+    "chairman",
+    "executive",
+];
+
+/// Whether token `i` starts a word in text whose name words are capitalised.
+fn capitalised(t: &Tokens, i: usize) -> bool {
+    let s = t.s(i);
+    match t.kind(i) {
+        Kind::Num => true,
+        Kind::Word => {
+            s.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    s,
+                    "and" | "of" | "de" | "la" | "du" | "des" | "und" | "van" | "der"
+                )
+        }
+        Kind::Sym => s == "&",
+    }
+}
+
+/// A candidate: tokens `first..=last` and the master companies they may name.
+struct Candidate {
+    first: usize,
+    last: usize,
+    hash: WordHash,
+    words: usize,
+}
+
+/// The longest master name starting at token `i`, if any.
+fn longest(t: &Tokens, lex: &Lexicon, i: usize) -> Option<Candidate> {
+    let names = lex.master();
+    let mut h = WordHash::new();
+    let mut best = None;
+    let mut words = 0;
+    let mut k = i;
+    while k < t.len() && words < MAX_WORDS {
+        match t.kind(k) {
+            Kind::Word | Kind::Num => {
+                h = h.push(t.s(k));
+                words += 1;
+            }
+            Kind::Sym if t.sym(k) == Some('&') => {
+                h = h.push("&");
+                words += 1;
+            }
+            // Punctuation inside legal names: `Co., Ltd.`, `Unisem (M) Bhd`, `Mercedes-Benz`.
+            Kind::Sym if matches!(t.sym(k), Some('.' | ',' | '(' | ')' | '-')) && k > i => {
+                k += 1;
+                continue;
+            }
+            Kind::Sym => break,
+        }
+        if !names.goes_on(h) {
+            break;
+        }
+        if !names.forms(h).is_empty() {
+            best = Some(Candidate {
+                first: i,
+                last: k,
+                hash: h,
+                words,
+            });
+        }
+        k += 1;
+    }
+    best
+}
+
+/// Master companies named in a paragraph, outside the spans already found (`taken`, sorted).
+pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    if lex.master().is_empty() {
+        return out;
+    }
+    let bytes = t.text.as_bytes();
+    let mut next = 0;
+    let mut caps: Option<Vec<bool>> = None;
+    for i in 0..t.len() {
+        let tok = t.toks[i];
+        if tok.start < next || tok.kind != Kind::Word || !bytes[tok.start].is_ascii_uppercase() {
+            continue;
+        }
+        if i > 0 && t.glued(i) && matches!(t.kind(i - 1), Kind::Word | Kind::Num) {
+            continue;
+        }
+        if taken.iter().any(|&(s, e)| tok.start >= s && tok.start < e) {
+            continue;
+        }
+        let Some(c) = longest(t, lex, i) else {
+            continue;
+        };
+        let end = t.toks[c.last].end;
+        if taken.iter().any(|&(s, _)| s > tok.start && s < end) {
+            continue;
+        }
+        let caps = caps.get_or_insert_with(|| super::caps_lines(t));
+        let shouted = caps.get(t.token_line(i)).copied().unwrap_or(false);
+        if let Some(k) = accept(t, lex, &c, countries, shouted) {
+            out.push(Mention {
+                start: tok.start,
+                end,
+                who: Who::Known(k),
+            });
+            next = end;
+        }
+    }
+    out
+}
+
+/// The company a candidate names, when the evidence is enough.
+fn accept(
+    t: &Tokens,
+    lex: &Lexicon,
+    c: &Candidate,
+    countries: u32,
+    shouted: bool,
+) -> Option<usize> {
+    // Every word as written must be capitalised (`Hydro One`, not `hydro one`).
+    if !(c.first..=c.last)
+        .filter(|&k| t.kind(k) != Kind::Sym || t.sym(k) == Some('&'))
+        .all(|k| capitalised(t, k))
+    {
+        return None;
+    }
+    let words: Vec<String> = (c.first..=c.last)
+        .filter(|&k| matches!(t.kind(k), Kind::Word | Kind::Num))
+        .map(|k| fold_word(t.s(k)))
+        .collect();
+    let forms = lex.master().forms(c.hash);
+    let legal = forms.iter().any(|f| f.legal);
+    let core: Vec<&str> = {
+        let tail = if legal { legal_tail(&words) } else { 0 };
+        words[..words.len() - tail]
+            .iter()
+            .map(String::as_str)
+            .collect()
+    };
+    if PUBLISHERS.contains(&core.as_slice()) || core.is_empty() {
+        return None;
+    }
+    // The best of the companies the words may name.
+    let best = forms
+        .iter()
+        .filter(|f| f.legal == legal)
+        .map(|f| f.known as usize)
+        .max_by_key(|&k| {
+            let kn = &lex.known[k];
+            let exchange = kn.exchange.map_or("", |e| e.country());
+            let named = countries & country_bit(exchange) != 0;
+            let home = kn.country == exchange;
+            (named, lex.master().size(k), home, std::cmp::Reverse(k))
+        })?;
+    let kn = &lex.known[best];
+    let exchange_country = kn.exchange.map_or("", |e| e.country());
+    let country = countries & country_bit(exchange_country) != 0;
+    let size = lex.master().size(best);
+    let after = c.last + 1;
+    let possessive =
+        matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
+    let verb = t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+        || c.first >= 2
+            && t.is_any(c.first - 1, &["of", "in"])
+            && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);
+    if legal {
+        return (!shouted || c.words >= 2).then_some(best);
+    }
+    if shouted {
+        return None;
+    }
+    // `in Batu Kawan`, `near Hsinchu Science Park`: a place, unless it then acts.
+    let place = c.first > 0
+        && t.is_any(
+            c.first - 1,
+            &["in", "at", "near", "outside", "across", "around"],
+        );
+    if place && !verb && !possessive {
+        return None;
+    }
+    if core.len() >= 2 {
+        let generic = core.iter().all(|w| COMMON.contains(w) || cue_word(w));
+        return (!generic && (country || size >= Size::Mid || verb || possessive)).then_some(best);
+    }
+    let word = core[0];
+    if word.len() < 3 || COMMON.contains(&word) || cue_word(word) {
+        return None;
+    }
+    // A word the paragraph also writes in lower case is a word.
+    let lower_too = (0..t.len()).any(|k| t.kind(k) == Kind::Word && t.s(k) == word);
+    if lower_too {
+        return None;
+    }
+    ((verb || possessive) && (country || size >= Size::Large)).then_some(best)
+}
+
+/// Whether a lower-case word names a country or place (`korea`, `malaysian`).
+fn cue_word(word: &str) -> bool {
+    let mut cap = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    if let Some(f) = chars.next() {
+        cap.extend(f.to_uppercase());
+        cap.push_str(chars.as_str());
+    }
+    cue(&cap).is_some() || matches!(word, "hong" | "kong" | "us" | "asia" | "europe")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_come_from_names_cities_and_currencies() {
+        let t = Tokens::new("Bursa-listed firms in Penang; 5 billion ringgit and Hong Kong");
+        let bits = countries_in(&t);
+        assert_ne!(bits & country_bit("MY"), 0);
+        assert_ne!(bits & country_bit("HK"), 0);
+        assert_eq!(bits & country_bit("US"), 0);
+    }
+}

@@ -1,0 +1,442 @@
+//! Names of a whole securities master (tens of thousands of listings): too many, and too
+//! many ordinary words among them, to match like curated names. They go in a hash table of
+//! word sequences instead of the automaton, and every match found here is only a candidate
+//! that the entity linker accepts on evidence (see `entities::linker`).
+
+use std::hash::Hasher;
+
+use super::{FxHasher, FxMap, Known, Lexicon};
+use crate::model::{Exchange, Listing};
+
+/// How big a listed company is, as listing files class it (or its market value says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Size {
+    /// Not stated.
+    #[default]
+    Unknown,
+    /// Micro or nano cap.
+    Micro,
+    /// Small cap.
+    Small,
+    /// Mid cap.
+    Mid,
+    /// Large cap.
+    Large,
+    /// Mega cap.
+    Mega,
+}
+
+impl Size {
+    /// Reads a size class (`Large Cap`) or a market value in dollars (`1234567.00`).
+    pub fn parse(text: &str) -> Size {
+        let t = text.trim();
+        if let Ok(v) = t.parse::<f64>() {
+            return match v {
+                v if v >= 200e9 => Size::Mega,
+                v if v >= 10e9 => Size::Large,
+                v if v >= 2e9 => Size::Mid,
+                v if v >= 300e6 => Size::Small,
+                v if v > 0.0 => Size::Micro,
+                _ => Size::Unknown,
+            };
+        }
+        match t
+            .split_whitespace()
+            .next()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("mega") => Size::Mega,
+            Some("large") => Size::Large,
+            Some("mid") => Size::Mid,
+            Some("small") => Size::Small,
+            Some("micro" | "nano") => Size::Micro,
+            _ => Size::Unknown,
+        }
+    }
+}
+
+/// One listing of a securities master, as the linker needs it. Whatever holds the master
+/// (an import, a test reading listing files) feeds these to [`Lexicon::with_master`].
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Symbol on its exchange, without a Yahoo suffix (`7203`, `0166`, `NVDA`).
+    pub symbol: String,
+    /// Name as listed; share-class words (`Common Stock`) are cut here.
+    pub name: String,
+    /// The exchange.
+    pub exchange: Exchange,
+    /// ISO 3166 alpha-2 country of the company, when known (else the exchange's).
+    pub country: String,
+    /// Sector, when known.
+    pub sector: String,
+    /// Size class.
+    pub size: Size,
+}
+
+/// One way a master company's name is written.
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    /// Position in [`Lexicon::known`].
+    pub known: u32,
+    /// Whether the form keeps a legal word (`Frontken Corp`, `Inari Amertron Berhad`): a
+    /// legal name, not a fragment.
+    pub legal: bool,
+    /// Number of words.
+    pub words: u8,
+}
+
+/// Longest name, in words, that is looked up.
+pub const MAX_WORDS: usize = 8;
+
+/// The word-sequence table of master names.
+#[derive(Default)]
+pub struct MasterNames {
+    /// Forms by the hash of their folded words.
+    forms: FxMap<u64, Vec<Form>>,
+    /// Hashes of every proper prefix of a form, so a lookup stops as soon as no name goes on.
+    prefixes: FxMap<u64, ()>,
+    /// Size class of each master company (by position in [`Lexicon::known`] less `first`).
+    sizes: Vec<Size>,
+    /// Position in [`Lexicon::known`] of the first master company.
+    first: usize,
+}
+
+/// Share-class and instrument words after which a listed name says nothing more.
+const CLASS_MARKERS: &[&str] = &[
+    " common stock",
+    " common shares",
+    " ordinary shares",
+    " ordinary share",
+    " class a",
+    " class b",
+    " class c",
+    " american depositary",
+    " american depository",
+    " depositary shares",
+    " sponsored adr",
+    " sponsored gdr",
+    " adr",
+    " gdr",
+    " units",
+    " warrant",
+    " subordinate voting",
+    " voting shares",
+    " shares of beneficial",
+    " pref",
+];
+
+/// Removes share-class words: `Ford Motor Company Common Stock` -> `Ford Motor Company`.
+pub fn clean_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let cut = CLASS_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+        .unwrap_or(name.len());
+    let mut out = name[..cut]
+        .trim()
+        .trim_end_matches([',', '-', ' '])
+        .to_string();
+    // `Southern Company (The)` -> `The Southern Company`.
+    if let Some(stripped) = out.strip_suffix(" (The)") {
+        out = format!("The {stripped}");
+    }
+    out
+}
+
+/// A word as compared: lower case, legal words in one spelling.
+pub fn fold_word(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match lower.as_str() {
+        "berhad" => "bhd".into(),
+        "corporation" => "corp".into(),
+        "limited" => "ltd".into(),
+        "incorporated" => "inc".into(),
+        "company" => "co".into(),
+        "aktiengesellschaft" => "ag".into(),
+        _ => lower,
+    }
+}
+
+/// Whether a folded word is a legal-form word.
+pub fn is_legal(word: &str) -> bool {
+    matches!(
+        word,
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "lp"
+            | "ag"
+            | "se"
+            | "sa"
+            | "nv"
+            | "bhd"
+            | "tbk"
+            | "oyj"
+            | "ab"
+            | "asa"
+            | "spa"
+            | "kgaa"
+            | "gmbh"
+            | "pcl"
+            | "jsc"
+    )
+}
+
+/// The folded words of a name: letters and digits, `&` kept as a word.
+pub fn name_words(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(fold_word(&word));
+            word.clear();
+        }
+        if c == '&' {
+            out.push("&".into());
+        }
+    }
+    if !word.is_empty() {
+        out.push(fold_word(&word));
+    }
+    out
+}
+
+/// How many words at the end of `words` are a legal form (`bhd`, `co ltd`, `s a`).
+pub fn legal_tail(words: &[String]) -> usize {
+    let n = words.len();
+    let last = |k: usize| n.checked_sub(k).map(|i| words[i].as_str());
+    match (last(3), last(2), last(1)) {
+        (Some("s"), Some("p"), Some("a")) => 3,
+        (_, Some("s" | "n" | "a" | "p"), Some("a" | "v" | "g" | "t" | "c")) => 2,
+        (_, _, Some(w)) if is_legal(w) => 1,
+        _ => 0,
+    }
+}
+
+/// Hash of a word sequence, extended one word at a time.
+#[derive(Clone, Copy)]
+pub struct WordHash(u64);
+
+impl WordHash {
+    /// The hash of no words.
+    pub fn new() -> WordHash {
+        WordHash(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The hash with one more word, folded as [`fold_word`] folds it.
+    pub fn push(self, word: &str) -> WordHash {
+        const LEGAL: &[(&str, &str)] = &[
+            ("berhad", "bhd"),
+            ("corporation", "corp"),
+            ("limited", "ltd"),
+            ("incorporated", "inc"),
+            ("company", "co"),
+            ("aktiengesellschaft", "ag"),
+        ];
+        let word = LEGAL
+            .iter()
+            .find(|(long, _)| long.eq_ignore_ascii_case(word))
+            .map_or(word, |(_, short)| short);
+        let mut h = FxHasher::default();
+        h.write_u64(self.0);
+        for b in word.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+        h.write_u8(0xff);
+        WordHash(h.finish())
+    }
+}
+
+impl Default for WordHash {
+    fn default() -> Self {
+        WordHash::new()
+    }
+}
+
+/// The forms a cleaned name is written in: the whole legal name, each shorter one down to
+/// the bare name, and the same without a parenthesis (`Unisem (M) Berhad` -> `Unisem`).
+fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
+    let mut out: Vec<(Vec<String>, bool)> = Vec::new();
+    let no_paren: String = {
+        let mut s = String::new();
+        let mut depth = 0;
+        for c in name.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = (depth - 1).max(0),
+                _ if depth == 0 => s.push(c),
+                _ => {}
+            }
+        }
+        s
+    };
+    for variant in [name, no_paren.as_str()] {
+        let mut words = name_words(variant);
+        if words.first().is_some_and(|w| w == "the") && words.len() > 1 {
+            words.remove(0);
+        }
+        while !words.is_empty() {
+            let tail = legal_tail(&words);
+            let legal = tail > 0;
+            if !out.iter().any(|(w, _)| *w == words) {
+                out.push((words.clone(), legal));
+            }
+            if !legal || words.len() <= tail {
+                break;
+            }
+            words.truncate(words.len() - tail);
+            // `Co., Ltd.` leaves `&` or `and` behind: `Mitsui &`.
+            while words.last().is_some_and(|w| w == "&" || w == "and") {
+                words.pop();
+            }
+        }
+    }
+    out.retain(|(w, _)| w.len() <= MAX_WORDS && w.iter().map(String::len).sum::<usize>() >= 2);
+    out
+}
+
+impl MasterNames {
+    /// Size class of master company `k` (position in [`Lexicon::known`]).
+    pub fn size(&self, k: usize) -> Size {
+        k.checked_sub(self.first)
+            .and_then(|i| self.sizes.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Whether some name starts with the words hashed so far, or is them.
+    pub fn goes_on(&self, h: WordHash) -> bool {
+        self.prefixes.contains_key(&h.0) || self.forms.contains_key(&h.0)
+    }
+
+    /// The forms whose words hash to `h`.
+    pub fn forms(&self, h: WordHash) -> &[Form] {
+        self.forms.get(&h.0).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the table is empty (nothing imported).
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+}
+
+impl Lexicon {
+    /// Adds a securities master: listings the curated data already has only add nothing;
+    /// the others become companies named through [`MasterNames`], never the automaton.
+    pub(super) fn add_master(&mut self, master: &[Listed]) {
+        let mut table = MasterNames {
+            first: self.known.len(),
+            ..MasterNames::default()
+        };
+        for l in master {
+            if self.listing(l.exchange, &l.symbol).is_some() {
+                continue;
+            }
+            let name = clean_name(&l.name);
+            if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                continue;
+            }
+            let k = self.known.len();
+            self.known.push(Known {
+                symbol: l.symbol.clone(),
+                exchange: Some(l.exchange),
+                name: name.clone(),
+                listings: vec![Listing {
+                    symbol: l.symbol.clone(),
+                    exchange: l.exchange,
+                }],
+                aliases: Vec::new(),
+                country: if l.country.is_empty() {
+                    l.exchange.country().to_string()
+                } else {
+                    l.country.clone()
+                },
+                sector: l.sector.clone(),
+                entity: None,
+            });
+            table.sizes.push(l.size);
+            self.index_master_listing(k);
+            for (words, legal) in forms(&name) {
+                let mut h = WordHash::new();
+                for (n, w) in words.iter().enumerate() {
+                    h = h.push(w);
+                    if n + 1 < words.len() {
+                        table.prefixes.insert(h.0, ());
+                    }
+                }
+                let list = table.forms.entry(h.0).or_default();
+                if !list.iter().any(|f| f.known as usize == k) {
+                    list.push(Form {
+                        known: k as u32,
+                        legal,
+                        words: words.len() as u8,
+                    });
+                }
+            }
+        }
+        self.master = table;
+    }
+
+    /// The master's name table.
+    pub fn master(&self) -> &MasterNames {
+        &self.master
+    }
+
+    /// Whether company `k` came from the securities master (not the curated data).
+    pub fn is_master(&self, k: usize) -> bool {
+        !self.master.is_empty() && k >= self.master.first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_share_classes_and_keep_legal_forms() {
+        assert_eq!(
+            clean_name("Ford Motor Company Common Stock"),
+            "Ford Motor Company"
+        );
+        assert_eq!(
+            clean_name("Southern Company (The) Common Stock"),
+            "The Southern Company"
+        );
+        assert_eq!(
+            clean_name("Armada Acquisition Corp. III Class A Ordinary Share"),
+            "Armada Acquisition Corp. III"
+        );
+        let f = forms("Frontken Corporation Berhad");
+        let text: Vec<(String, bool)> = f.iter().map(|(w, l)| (w.join(" "), *l)).collect();
+        assert_eq!(
+            text,
+            [
+                ("frontken corp bhd".to_string(), true),
+                ("frontken corp".to_string(), true),
+                ("frontken".to_string(), false)
+            ]
+        );
+        let f = forms("Unisem (M) Berhad");
+        assert!(f.iter().any(|(w, l)| w.join(" ") == "unisem m bhd" && *l));
+        assert!(f.iter().any(|(w, l)| w.join(" ") == "unisem" && !*l));
+        let f = forms("Orange S.A.");
+        assert!(f.iter().any(|(w, l)| w.join(" ") == "orange s a" && *l));
+        assert!(f.iter().any(|(w, l)| w.join(" ") == "orange" && !*l));
+        let f = forms("Mitsui & Co., Ltd.");
+        assert!(f.iter().any(|(w, _)| w.join(" ") == "mitsui"));
+        let h = |ws: &[&str]| ws.iter().fold(WordHash::new(), |h, w| h.push(w)).0;
+        assert_eq!(h(&["Frontken", "Berhad"]), h(&["frontken", "bhd"]));
+        assert_eq!(Size::parse("Large Cap"), Size::Large);
+        assert_eq!(Size::parse("56440275146.00"), Size::Large);
+        assert_eq!(Size::parse(""), Size::Unknown);
+    }
+}
