@@ -8,9 +8,12 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+pub mod book;
 pub mod catalog;
 pub mod cli;
+pub mod config;
 pub mod data;
+pub mod dirs;
 pub mod error;
 pub mod index;
 pub mod ingest;
@@ -19,3 +22,4 @@ pub mod report;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod userfile;

@@ -17,6 +17,9 @@ pub struct Calendar {
     /// Only catalysts of this ticker (its own and its programs').
     #[arg(long)]
     ticker: Option<String>,
+    /// Only catalysts of this watchlist's tickers.
+    #[arg(long, value_name = "NAME", conflicts_with = "ticker")]
+    watchlist: Option<String>,
     /// Only catalysts that may fall on or after this day.
     #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
     from: Option<NaiveDate>,
@@ -40,6 +43,10 @@ impl Calendar {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode, Error> {
+        let list = match &self.watchlist {
+            Some(name) => super::book::chosen(Some(name), &super::book::config(err))?,
+            None => None,
+        };
         let index = g.load_index(err)?;
         let entity = match &self.ticker {
             Some(t) => Some(super::resolve(&index, t)?),
@@ -52,6 +59,7 @@ impl Calendar {
         };
         let filter = CalendarFilter {
             entity,
+            book: list.map(|l| l.entities(&index)),
             from: self.from,
             to: self.to,
         };

@@ -15,7 +15,7 @@ use crate::model::parse_day;
 /// Extract tickers, money and dated catalysts from articles (files or folders).
 #[derive(Debug, Args)]
 pub struct Ingest {
-    /// Article files, or folders of .txt / .md / .html files.
+    /// Article files, folders of .txt / .md / .html files, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Date to resolve relative dates against when an article has no date line

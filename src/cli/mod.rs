@@ -4,14 +4,20 @@
 //! [`Command`] and its arm in [`run`]. Every command returns `Result<ExitCode, Error>`;
 //! failures are printed in one place, [`crate::error::finish`].
 
+mod book;
 mod calendar;
 mod check;
+mod completions;
+mod config;
+mod exposure;
 mod ingest;
 mod interactive;
 mod programs;
 mod screen;
 mod search;
 mod show;
+mod upcoming;
+mod watchlist;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,7 +33,7 @@ use crate::report::Format;
 
 /// Which government AI and semiconductor programs touch a ticker, and what comes next.
 #[derive(Debug, Parser)]
-#[command(name = "aipx", version, about, long_about = None)]
+#[command(name = "aipx", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     /// Flags every subcommand takes.
     #[command(flatten)]
@@ -67,8 +73,21 @@ pub enum Command {
     Check(check::Check),
     /// Run the terminal UI headless, press keys, and print the final screen as text.
     Screen(screen::Screen),
-    /// Extract tickers, money and dated catalysts from articles (files or folders).
+    /// Extract tickers, money and dated catalysts from articles (files or folders, `-` for
+    /// standard input).
     Ingest(ingest::Ingest),
+    /// Watchlists: import a broker's CSV, list, show, add, remove.
+    Watchlist(watchlist::Watchlist),
+    /// What programs touch a watchlist, the public money behind them, what is due.
+    Exposure(exposure::Exposure),
+    /// Catalysts opening or closing soon; exit 0 when something is due, 1 when nothing is.
+    Upcoming(upcoming::Upcoming),
+    /// The config file: `path`, `init` (a commented default), `check`.
+    Config(config::Config),
+    /// Print a shell completion script.
+    Completions(completions::Completions),
+    /// Print the manual page (roff).
+    Man(completions::Man),
 }
 
 /// Runs what the command line asks, writing results to `out` and problems to `err`;
@@ -83,6 +102,12 @@ pub fn run(cli: &Cli, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) 
         Some(Command::Check(c)) => c.run(g, out),
         Some(Command::Screen(c)) => c.run(g, out, err),
         Some(Command::Ingest(c)) => c.run(g, out, err),
+        Some(Command::Watchlist(c)) => c.run(g, out, err),
+        Some(Command::Exposure(c)) => c.run(g, out, err),
+        Some(Command::Upcoming(c)) => c.run(g, out, err),
+        Some(Command::Config(c)) => c.run(out, err),
+        Some(Command::Completions(c)) => c.run(out),
+        Some(Command::Man(c)) => c.run(out),
         None if terminal => interactive::tui(g, err),
         // Piped output gets the plain overview instead of the terminal UI.
         None => interactive::overview(g, out, err),

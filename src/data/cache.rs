@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use super::FILE_NAMES;
 
 /// Bumped whenever the model's or the file's layout changes, so old caches are never misread.
-const FORMAT: &str = "aipx-cache-3";
+const FORMAT: &str = "aipx-cache-4";
 
 /// Bytes before the payload: its checksum, the files' metadata hash, their content hash.
 pub const HEADER: usize = 24;

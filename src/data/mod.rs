@@ -8,7 +8,7 @@ mod validate;
 
 use std::path::Path;
 
-pub use error::{DataError, DataErrors};
+pub use error::{DataError, DataErrors, Located};
 
 use crate::model::Dataset;
 

@@ -23,6 +23,8 @@ pub struct RawSource<'a> {
     pub title: S<'a>,
     pub publisher: S<'a>,
     pub date: S<'a>,
+    #[serde(default)]
+    pub url: Option<S<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -227,6 +229,7 @@ pub mod from_records {
                 title: t.s("title")?,
                 publisher: t.s("publisher")?,
                 date: t.s("date")?,
+                url: t.opt("url")?,
             })
         })
     }

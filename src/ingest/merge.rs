@@ -170,6 +170,7 @@ pub fn merge(data: Dataset, ex: &Extractor, articles: &[Article]) -> Dataset {
             file: article.file.clone(),
             title: shorten(&title, 120),
             publisher: INGESTED_PUBLISHER.to_string(),
+            url: None,
             date: When::Day(article.as_of),
         });
         let mut ids: HashMap<&str, EntityId> = HashMap::new();

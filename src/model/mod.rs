@@ -366,6 +366,8 @@ pub struct Source {
     pub publisher: String,
     /// Approximate publication date.
     pub date: When,
+    /// Where the article can be read (`http(s)://`), when the data gives it.
+    pub url: Option<String>,
 }
 
 /// A whole validated dataset.

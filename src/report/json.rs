@@ -304,6 +304,7 @@ pub struct SourceJson<'a> {
     title: &'a str,
     publisher: &'a str,
     date: DateJson,
+    url: Option<&'a str>,
 }
 
 impl<'a> From<&'a Source> for SourceJson<'a> {
@@ -314,6 +315,7 @@ impl<'a> From<&'a Source> for SourceJson<'a> {
             title: &s.title,
             publisher: &s.publisher,
             date: (&s.date).into(),
+            url: s.url.as_deref(),
         }
     }
 }

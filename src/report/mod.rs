@@ -1,5 +1,6 @@
 //! Output of the subcommands: human text, JSON, iCalendar and CSV.
 
+pub mod book;
 mod export;
 pub mod json;
 mod text;
@@ -161,6 +162,8 @@ pub fn programs(
 pub struct CalendarFilter {
     /// Only this entity's catalysts.
     pub entity: Option<EntityId>,
+    /// Only the catalysts of these entities (a watchlist's).
+    pub book: Option<Vec<EntityId>>,
     /// Only those that may fall on or after this day.
     pub from: Option<NaiveDate>,
     /// Only those that may fall on or before this day.
@@ -170,12 +173,23 @@ pub struct CalendarFilter {
 impl CalendarFilter {
     /// The matching catalysts, by date.
     pub fn apply(&self, index: &Index) -> Vec<CatalystId> {
-        let all = match self.entity {
-            Some(e) => index.catalysts_of(e),
-            None => index.catalysts_by_date(),
+        let mut of_book: Vec<CatalystId> = Vec::new();
+        if let Some(book) = &self.book {
+            of_book = book
+                .iter()
+                .flat_map(|&e| index.catalysts_of(e).iter().copied())
+                .collect();
+            of_book.sort_by_key(|&c| (index.catalyst(c).date.start(), c));
+            of_book.dedup();
+        }
+        let all = match (self.entity, &self.book) {
+            (Some(e), _) => index.catalysts_of(e),
+            (None, Some(_)) => &of_book,
+            (None, None) => index.catalysts_by_date(),
         };
         all.iter()
             .copied()
+            .filter(|c| self.entity.is_none() || self.book.is_none() || of_book.contains(c))
             .filter(|&c| {
                 let (start, end) = index.catalyst(c).date.range();
                 self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start <= t)

@@ -124,6 +124,9 @@ pub fn show(
             sanitize(&s.publisher),
             s.date.label()
         )?;
+        if let Some(url) = &s.url {
+            writeln!(out, "    {}", sanitize(url))?;
+        }
     }
     Ok(())
 }

@@ -21,7 +21,23 @@ impl<'t> Validator<'t> {
         let r = raw.into_inner();
         self.define("source", &r.id, self.data.sources.len());
         let date = self.date(&r.date);
+        let url = r.url.and_then(|u| {
+            // Only web addresses: the TUI hands this to the system's opener.
+            let ok = (u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://"))
+                && !u
+                    .get_ref()
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control());
+            if !ok {
+                self.at(
+                    u.span(),
+                    "url must be an http:// or https:// address without spaces".to_string(),
+                );
+            }
+            ok.then(|| u.into_inner().into_owned())
+        });
         let source = Source {
+            url,
             id: self.text(r.id, "id"),
             file: self.text(r.file, "file"),
             title: self.text(r.title, "title"),

@@ -322,11 +322,26 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
     Ok(())
 }
 
-/// The files `paths` name: files as given, folders walked for article files.
+/// `-`: standard input, as the one path that is not a file.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Whether text read without a file name (standard input) looks like HTML.
+fn looks_like_html(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+}
+
+/// The files `paths` name: files as given, folders walked for article files, `-` for
+/// standard input.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if is_stdin(p) {
+            out.push(p.clone());
+        } else if p.is_dir() {
             walk(p, &mut out)?;
         } else if p.exists() {
             out.push(p.clone());
@@ -350,6 +365,32 @@ pub fn read_paths(
     let mut articles = Vec::new();
     let mut notices = Vec::new();
     for path in files {
+        if is_stdin(&path) {
+            let err = |source| IngestError::Io {
+                path: "<stdin>".into(),
+                source,
+            };
+            let mut stdin = BufReader::with_capacity(64 * 1024, io::stdin().lock());
+            let html = looks_like_html(stdin.fill_buf().map_err(err)?);
+            // Standard input has no file time: the day it is read stands in.
+            let today = crate::model::local_today();
+            match read_from(ex, stdin, "<stdin>", html, as_of, today).map_err(err)? {
+                Ok(article) => {
+                    for w in &article.warnings {
+                        notices.push(Notice::Warning {
+                            file: "<stdin>".into(),
+                            message: w.clone(),
+                        });
+                    }
+                    articles.push(article);
+                }
+                Err(reason) => notices.push(Notice::Skipped {
+                    file: "<stdin>".into(),
+                    reason,
+                }),
+            }
+            continue;
+        }
         let name = path.display().to_string();
         let err = |source| IngestError::Io {
             path: name.clone(),

@@ -1,0 +1,375 @@
+//! The exposure of a book: for each ticker and for the whole list, the programs touched, the
+//! direction of those links, the public money behind the programs by currency, and the
+//! catalysts due soon.
+//!
+//! The money is the programs' public funding, not the company's: a program touching three
+//! tickers counts once in the total. Currencies are never converted; a sum carries a dollar
+//! figure only when every line in it states one.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::index::Index;
+use crate::model::{CatalystId, Currency, Direction, EntityId, FundingKind, ProgramId};
+
+use super::due::{self, Due};
+use super::watchlist::{Resolved, Watchlist, resolve};
+
+/// The two horizons a book is read at, in days.
+pub const HORIZONS: [u32; 2] = [30, 90];
+
+/// How many links point each way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DirectionMix {
+    /// Links that help.
+    pub tailwind: usize,
+    /// Links that hurt.
+    pub headwind: usize,
+    /// Links that cut both ways.
+    pub mixed: usize,
+}
+
+impl DirectionMix {
+    fn add(&mut self, d: Direction) {
+        match d {
+            Direction::Tailwind => self.tailwind += 1,
+            Direction::Headwind => self.headwind += 1,
+            Direction::Mixed => self.mixed += 1,
+        }
+    }
+
+    /// Compact text: `▲2 ▼1 ◆1`, the zero counts left out; `—` for none.
+    pub fn short(&self) -> String {
+        let parts: Vec<String> = [
+            ("▲", self.tailwind),
+            ("▼", self.headwind),
+            ("◆", self.mixed),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(mark, n)| format!("{mark}{n}"))
+        .collect();
+        if parts.is_empty() {
+            "—".into()
+        } else {
+            parts.join(" ")
+        }
+    }
+}
+
+/// Public program money in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoneySum {
+    /// ISO 4217 code.
+    pub currency: &'static str,
+    /// Sum in major units.
+    pub amount: f64,
+    /// Sum of the stated dollar figures, only when every line states one.
+    pub usd: Option<f64>,
+    /// Funding lines summed.
+    pub lines: usize,
+}
+
+impl MoneySum {
+    /// Compact text: `¥1.23T ($7.9B)`.
+    pub fn short(&self) -> String {
+        let currency = Currency::from_code(self.currency).expect("codes come from Currency");
+        crate::model::Money::new(currency, self.amount, self.usd).map_or_else(
+            || format!("{} {}", self.currency, self.amount),
+            |m| m.to_string(),
+        )
+    }
+}
+
+/// One catalyst end falling due.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DueJson {
+    /// Catalyst id.
+    pub catalyst: String,
+    /// Its title.
+    pub title: String,
+    /// The day due.
+    pub day: NaiveDate,
+    /// `on`, `opens` or `closes`.
+    pub edge: &'static str,
+    /// Days from today.
+    pub days: i64,
+}
+
+/// What a set of programs and catalysts adds up to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Program ids touched.
+    pub programs: Vec<String>,
+    /// Directions of the links.
+    pub directions: DirectionMix,
+    /// Public program money by currency.
+    pub public_money: Vec<MoneySum>,
+    /// Catalyst ends due within 30 days.
+    pub due_30: Vec<DueJson>,
+    /// Catalyst ends due within 90 days.
+    pub due_90: Vec<DueJson>,
+}
+
+/// One line of the book.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TickerExposure {
+    /// The ticker as the watchlist stores it.
+    pub symbol: String,
+    /// The entity's id, when it resolves.
+    pub entity: Option<String>,
+    /// The entity's name, when it resolves.
+    pub name: Option<String>,
+    /// `found`, `ambiguous` or `unknown`.
+    pub resolved: &'static str,
+    /// Quantity from the import.
+    pub quantity: Option<f64>,
+    /// Weight from the import, in percent.
+    pub weight: Option<f64>,
+    /// What its programs add up to.
+    #[serde(flatten)]
+    pub summary: Summary,
+    #[serde(skip)]
+    entity_id: Option<EntityId>,
+}
+
+/// The whole book.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BookExposure {
+    /// The watchlist's name.
+    pub watchlist: String,
+    /// The day counted from.
+    pub today: NaiveDate,
+    /// Each ticker.
+    pub tickers: Vec<TickerExposure>,
+    /// The whole list: programs once each, however many tickers they touch.
+    pub total: Total,
+}
+
+/// The book's totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Total {
+    /// Lines in the list.
+    pub tickers: usize,
+    /// Lines that resolve to an entity.
+    pub resolved: usize,
+    /// Resolved lines with at least one program.
+    pub exposed: usize,
+    /// Sum of the weights given, when any were.
+    pub weight: Option<f64>,
+    /// What the programs of the book add up to.
+    #[serde(flatten)]
+    pub summary: Summary,
+}
+
+impl TickerExposure {
+    /// The resolved entity, if any.
+    pub fn entity_id(&self) -> Option<EntityId> {
+        self.entity_id
+    }
+}
+
+/// Computes the exposure of `list` as of `today`.
+pub fn book(index: &Index, list: &Watchlist, today: NaiveDate) -> BookExposure {
+    let mut tickers = Vec::new();
+    let mut all_entities = Vec::new();
+    for entry in &list.entries {
+        let (resolved, id) = match resolve(index, &entry.symbol) {
+            Resolved::Found(e) => ("found", Some(e)),
+            Resolved::Ambiguous(_) => ("ambiguous", None),
+            Resolved::Unknown => ("unknown", None),
+        };
+        let summary = id.map_or_else(Summary::default, |e| summarize(index, &[e], today));
+        if let Some(e) = id
+            && !all_entities.contains(&e)
+        {
+            all_entities.push(e);
+        }
+        tickers.push(TickerExposure {
+            symbol: entry.symbol.clone(),
+            entity: id.map(|e| index.entity(e).id.clone()),
+            name: id.map(|e| index.entity(e).name.clone()),
+            resolved,
+            quantity: entry.quantity,
+            weight: entry.weight,
+            summary,
+            entity_id: id,
+        });
+    }
+    let weights: Vec<f64> = tickers.iter().filter_map(|t| t.weight).collect();
+    let total = Total {
+        tickers: tickers.len(),
+        resolved: tickers.iter().filter(|t| t.entity_id.is_some()).count(),
+        exposed: tickers
+            .iter()
+            .filter(|t| !t.summary.programs.is_empty())
+            .count(),
+        weight: (!weights.is_empty()).then(|| weights.iter().sum()),
+        summary: summarize(index, &all_entities, today),
+    };
+    BookExposure {
+        watchlist: list.name.clone(),
+        today,
+        tickers,
+        total,
+    }
+}
+
+/// What the programs and catalysts of `entities` add up to, each program and catalyst once.
+pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summary {
+    let mut programs: Vec<ProgramId> = Vec::new();
+    let mut directions = DirectionMix::default();
+    let mut catalysts: Vec<CatalystId> = Vec::new();
+    for &e in entities {
+        for x in index.exposures_of(e) {
+            directions.add(x.direction);
+            if !programs.contains(&x.program) {
+                programs.push(x.program);
+            }
+        }
+        for &c in index.catalysts_of(e) {
+            if !catalysts.contains(&c) {
+                catalysts.push(c);
+            }
+        }
+    }
+    let due_within = |days: u32| -> Vec<DueJson> {
+        let mut rows: Vec<(Due, CatalystId)> = catalysts
+            .iter()
+            .flat_map(|&c| {
+                due::edges(&index.catalyst(c).date, today, days)
+                    .into_iter()
+                    .map(move |d| (d, c))
+            })
+            .collect();
+        rows.sort();
+        rows.into_iter()
+            .map(|(d, c)| {
+                let cat = index.catalyst(c);
+                DueJson {
+                    catalyst: cat.id.clone(),
+                    title: cat.title.clone(),
+                    day: d.day,
+                    edge: d.edge.as_str(),
+                    days: d.days(today),
+                }
+            })
+            .collect()
+    };
+    Summary {
+        public_money: public_money(index, &programs),
+        programs: programs
+            .iter()
+            .map(|&p| index.program(p).id.clone())
+            .collect(),
+        directions,
+        due_30: due_within(HORIZONS[0]),
+        due_90: due_within(HORIZONS[1]),
+    }
+}
+
+/// The public funding of `programs` by currency. A line inside another public line is part
+/// of it, so only the outermost public lines are added.
+pub fn public_money(index: &Index, programs: &[ProgramId]) -> Vec<MoneySum> {
+    let mut sums: Vec<MoneySum> = Vec::new();
+    for &p in programs {
+        let program = index.program(p);
+        for line in &program.funding {
+            if line.kind != FundingKind::Public {
+                continue;
+            }
+            let mut parent = line.parent;
+            let mut inside_public = false;
+            while let Some(at) = parent {
+                inside_public |= program.funding[at].kind == FundingKind::Public;
+                parent = program.funding[at].parent;
+            }
+            if inside_public {
+                continue;
+            }
+            let code = line.money.currency.code();
+            let stated = line.money.usd_value();
+            match sums.iter_mut().find(|s| s.currency == code) {
+                Some(sum) => {
+                    sum.amount += line.money.amount;
+                    sum.usd = sum.usd.zip(stated).map(|(a, b)| a + b);
+                    sum.lines += 1;
+                }
+                None => sums.push(MoneySum {
+                    currency: code,
+                    amount: line.money.amount,
+                    usd: stated,
+                    lines: 1,
+                }),
+            }
+        }
+    }
+    // USD sums state their own dollar figure; saying it twice adds nothing.
+    for s in &mut sums {
+        if s.currency == "USD" {
+            s.usd = None;
+        }
+    }
+    sums
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::watchlist::Entry;
+
+    fn entry(symbol: &str, weight: Option<f64>) -> Entry {
+        Entry {
+            symbol: symbol.into(),
+            quantity: None,
+            weight,
+        }
+    }
+
+    #[test]
+    fn a_program_touching_two_tickers_counts_once_in_the_total() {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let list = Watchlist {
+            name: "b".into(),
+            entries: vec![
+                entry("9984", Some(10.0)),
+                entry("NVDA", Some(5.5)),
+                entry("ZZZZ", None),
+            ],
+        };
+        let book = book(&index, &list, today);
+        assert_eq!(book.total.tickers, 3);
+        assert_eq!(book.total.resolved, 2);
+        assert_eq!(book.total.weight, Some(15.5));
+        assert_eq!(book.tickers[2].resolved, "unknown");
+        let per_ticker: usize = book.tickers.iter().map(|t| t.summary.programs.len()).sum();
+        let mut union: Vec<&String> = book
+            .tickers
+            .iter()
+            .flat_map(|t| &t.summary.programs)
+            .collect();
+        union.sort();
+        union.dedup();
+        assert_eq!(book.total.summary.programs.len(), union.len());
+        assert!(
+            union.len() < per_ticker,
+            "SoftBank and NVIDIA share a program"
+        );
+        // Money is summed per currency, never across currencies.
+        let codes: Vec<&str> = book
+            .total
+            .summary
+            .public_money
+            .iter()
+            .map(|m| m.currency)
+            .collect();
+        let mut unique = codes.clone();
+        unique.dedup();
+        assert_eq!(codes.len(), unique.len());
+        // Everything due in 30 days is also due in 90.
+        for d in &book.total.summary.due_30 {
+            assert!(book.total.summary.due_90.contains(d));
+        }
+    }
+}

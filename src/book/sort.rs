@@ -1,0 +1,222 @@
+//! Orders and filters for every list of entities: the TUI's lists and the book commands.
+
+use chrono::NaiveDate;
+
+use crate::index::Index;
+use crate::model::{Direction, EntityId};
+
+use super::due;
+
+/// What a list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// The next catalyst still ahead (soonest first; none last). The default.
+    #[default]
+    Next,
+    /// Number of programs (most first).
+    Programs,
+    /// Name, A to Z.
+    Name,
+    /// Country, then name.
+    Country,
+    /// Primary exchange, then symbol; unlisted bodies last.
+    Exchange,
+    /// Direction of the exposures: tailwind, mixed, headwind, then none.
+    Direction,
+}
+
+impl SortKey {
+    /// Every key, in the order `s` cycles through them.
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Next,
+        SortKey::Programs,
+        SortKey::Name,
+        SortKey::Country,
+        SortKey::Exchange,
+        SortKey::Direction,
+    ];
+
+    /// The word used in the config, the state file and the screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Next => "next",
+            SortKey::Programs => "programs",
+            SortKey::Name => "name",
+            SortKey::Country => "country",
+            SortKey::Exchange => "exchange",
+            SortKey::Direction => "direction",
+        }
+    }
+
+    /// Reads the config word.
+    pub fn parse(word: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+
+    /// The key after this one, wrapping round.
+    pub fn next(self) -> SortKey {
+        let at = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(at + 1) % SortKey::ALL.len()]
+    }
+}
+
+/// Which entities a list keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListFilter {
+    /// Every entity.
+    #[default]
+    All,
+    /// Only those with a catalyst not yet over.
+    Upcoming,
+    /// Only those with a catalyst opening or closing within this many days.
+    Within(u32),
+}
+
+impl ListFilter {
+    /// The words used in the config, the state file and the screen: `all`, `upcoming`, `30d`.
+    pub fn label(self) -> String {
+        match self {
+            ListFilter::All => "all".into(),
+            ListFilter::Upcoming => "upcoming".into(),
+            ListFilter::Within(days) => format!("{days}d"),
+        }
+    }
+
+    /// Reads `all`, `upcoming` or a span of days (`30d`, `2w`, `30`).
+    pub fn parse(word: &str) -> Option<ListFilter> {
+        match word {
+            "all" => Some(ListFilter::All),
+            "upcoming" => Some(ListFilter::Upcoming),
+            days => parse_days(days).ok().map(ListFilter::Within),
+        }
+    }
+
+    /// Whether the entity passes.
+    pub fn keeps(self, index: &Index, entity: EntityId, today: NaiveDate) -> bool {
+        match self {
+            ListFilter::All => true,
+            ListFilter::Upcoming => index.next_catalyst(entity, today).is_some(),
+            ListFilter::Within(days) => index
+                .catalysts_of(entity)
+                .iter()
+                .any(|&c| !due::edges(&index.catalyst(c).date, today, days).is_empty()),
+        }
+    }
+}
+
+/// Reads a span of days as traders write it: `14d`, `2w`, or a bare number of days.
+pub fn parse_days(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    let (digits, factor) = match t.strip_suffix(['d', 'D']) {
+        Some(d) => (d, 1),
+        None => match t.strip_suffix(['w', 'W']) {
+            Some(w) => (w, 7),
+            None => (t, 1),
+        },
+    };
+    digits
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .filter(|&n| n <= 36_500)
+        .ok_or_else(|| format!("invalid span {text:?} (expected e.g. 14d, 2w or 30)"))
+}
+
+/// The direction of all of an entity's exposures taken together: one word when they agree,
+/// `mixed` when they do not; `None` without exposures.
+pub fn overall_direction(index: &Index, entity: EntityId) -> Option<Direction> {
+    let mut dirs = index.exposures_of(entity).map(|x| x.direction);
+    let first = dirs.next()?;
+    Some(if dirs.all(|d| d == first) {
+        first
+    } else {
+        Direction::Mixed
+    })
+}
+
+/// Sorts `ids` by `key`; ties keep their order (the sort is stable).
+pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate) {
+    let name = |e: EntityId| index.entity(e).name.to_lowercase();
+    match key {
+        SortKey::Next => ids.sort_by_cached_key(|&e| {
+            let next = index.next_catalyst(e, today);
+            // Entities with nothing ahead go last.
+            (next.is_none(), next.map(|c| index.catalyst(c).date.start()))
+        }),
+        SortKey::Programs => ids.sort_by_cached_key(|&e| std::cmp::Reverse(index.program_count(e))),
+        SortKey::Name => ids.sort_by_cached_key(|&e| name(e)),
+        SortKey::Country => ids.sort_by_cached_key(|&e| (index.entity(e).country.clone(), name(e))),
+        SortKey::Exchange => ids.sort_by_cached_key(|&e| {
+            let listing = index.entity(e).primary();
+            (
+                listing.is_none(),
+                listing.map(|l| (l.exchange.to_string(), l.symbol.clone())),
+            )
+        }),
+        SortKey::Direction => ids.sort_by_cached_key(|&e| match overall_direction(index, e) {
+            Some(Direction::Tailwind) => 0,
+            Some(Direction::Mixed) => 1,
+            Some(Direction::Headwind) => 2,
+            None => 3,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_days_read_as_traders_write_them() {
+        assert_eq!(parse_days("14d"), Ok(14));
+        assert_eq!(parse_days("2w"), Ok(14));
+        assert_eq!(parse_days(" 30 "), Ok(30));
+        assert!(parse_days("14x").is_err());
+        assert!(parse_days("-3d").is_err());
+        assert!(parse_days("99999999w").is_err());
+        assert_eq!(ListFilter::parse("30d"), Some(ListFilter::Within(30)));
+        assert_eq!(ListFilter::parse("upcoming"), Some(ListFilter::Upcoming));
+        assert_eq!(ListFilter::parse("soon"), None);
+    }
+
+    #[test]
+    fn sort_keys_cycle_through_all_six() {
+        let mut key = SortKey::Next;
+        for _ in 0..SortKey::ALL.len() {
+            key = key.next();
+        }
+        assert_eq!(key, SortKey::Next);
+        assert_eq!(SortKey::parse("country"), Some(SortKey::Country));
+    }
+
+    #[test]
+    fn sorting_the_embedded_entities_follows_each_key() {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let all: Vec<EntityId> = (0..index.data().entities.len() as u32)
+            .map(EntityId)
+            .collect();
+        let mut ids = all.clone();
+        sort(&index, &mut ids, SortKey::Programs, today);
+        let counts: Vec<usize> = ids.iter().map(|&e| index.program_count(e)).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        sort(&index, &mut ids, SortKey::Name, today);
+        let names: Vec<String> = ids
+            .iter()
+            .map(|&e| index.entity(e).name.to_lowercase())
+            .collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]));
+        sort(&index, &mut ids, SortKey::Next, today);
+        let starts: Vec<Option<NaiveDate>> = ids
+            .iter()
+            .map(|&e| {
+                index
+                    .next_catalyst(e, today)
+                    .map(|c| index.catalyst(c).date.start())
+            })
+            .collect();
+        let ahead = starts.iter().take_while(|s| s.is_some()).count();
+        assert!(ahead > 0 && starts[ahead..].iter().all(Option::is_none));
+        assert!(starts[..ahead].windows(2).all(|w| w[0] <= w[1]));
+    }
+}

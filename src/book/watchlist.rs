@@ -1,0 +1,263 @@
+//! Watchlists: named lists of tickers (with the quantity or weight a broker export gave),
+//! kept in one versioned TOML file in the data dir and always written atomically.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::{DataError, Located};
+use crate::index::{Index, Resolution};
+use crate::model::EntityId;
+
+/// The file's format version; a newer one is refused rather than misread.
+pub const VERSION: u32 = 1;
+
+/// Largest watchlists file read (a book of 100,000 lines is a few MiB).
+const MAX_BYTES: u64 = 32 << 20;
+
+/// One line of a watchlist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The ticker: `EXCHANGE:SYMBOL` (or the entity id of an unlisted body) once resolved,
+    /// else as the user or the broker wrote it, so it can resolve when the data learns it.
+    pub symbol: String,
+    /// Number of shares or units, when the import had them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<f64>,
+    /// Weight in the book, in percent, when the import had it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+}
+
+/// A named list of tickers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Watchlist {
+    /// Its name, as `--watchlist` takes it.
+    pub name: String,
+    /// Its lines, in the order added.
+    #[serde(default, rename = "entry")]
+    pub entries: Vec<Entry>,
+}
+
+/// Every watchlist of the user.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Watchlists {
+    /// Format version ([`VERSION`]).
+    pub version: u32,
+    /// The lists, in the order created.
+    #[serde(default, rename = "watchlist")]
+    pub lists: Vec<Watchlist>,
+}
+
+/// An entry's ticker read against the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// One entity.
+    Found(EntityId),
+    /// Several entities share the symbol.
+    Ambiguous(Vec<EntityId>),
+    /// Unknown to the data.
+    Unknown,
+}
+
+/// Resolves a ticker as a watchlist stores it.
+pub fn resolve(index: &Index, symbol: &str) -> Resolved {
+    match index.resolve(symbol) {
+        Resolution::Found(e) => Resolved::Found(e),
+        Resolution::Ambiguous(many) => Resolved::Ambiguous(many),
+        Resolution::NotFound => Resolved::Unknown,
+    }
+}
+
+/// The stored form of an entity: its primary `EXCHANGE:SYMBOL`, or the id of an unlisted body.
+pub fn canonical(index: &Index, entity: EntityId) -> String {
+    let e = index.entity(entity);
+    match e.primary() {
+        Some(l) => format!("{}:{}", l.exchange, l.symbol),
+        None => e.id.clone(),
+    }
+}
+
+/// Checks a watchlist name: what `--watchlist` and the TUI can show and type.
+pub fn check_name(name: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("a watchlist name cannot be empty".into());
+    }
+    if name.chars().count() > 64 {
+        return Err("a watchlist name has at most 64 characters".into());
+    }
+    if name.chars().any(char::is_control) {
+        return Err("a watchlist name cannot hold control characters".into());
+    }
+    Ok(())
+}
+
+impl Watchlist {
+    /// The entities of the list that resolve, in list order, each once.
+    pub fn entities(&self, index: &Index) -> Vec<EntityId> {
+        let mut out = Vec::new();
+        for entry in &self.entries {
+            if let Resolved::Found(e) = resolve(index, &entry.symbol)
+                && !out.contains(&e)
+            {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// Position of the entry naming `entity`, if any.
+    pub fn position_of(&self, index: &Index, entity: EntityId) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|x| resolve(index, &x.symbol) == Resolved::Found(entity))
+    }
+}
+
+impl Watchlists {
+    /// Where the user's watchlists live: `$XDG_DATA_HOME/aipx/watchlists.toml`.
+    pub fn default_path() -> Option<PathBuf> {
+        crate::dirs::data_dir().map(|d| d.join("watchlists.toml"))
+    }
+
+    /// Reads the file; a missing file is no watchlists. A damaged file is an error naming
+    /// `path:line:col`, and is never overwritten by a later save (callers stop at the error).
+    pub fn load(path: &Path) -> Result<Watchlists, DataError> {
+        let shown = path.display().to_string();
+        let text = match crate::userfile::read(path, MAX_BYTES) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
+                return Ok(Watchlists {
+                    version: VERSION,
+                    lists: Vec::new(),
+                });
+            }
+            Err(e) => {
+                return Err(DataError {
+                    path: shown,
+                    line: 1,
+                    col: 1,
+                    message: format!("cannot read: {e}"),
+                });
+            }
+        };
+        Watchlists::parse(&shown, &text)
+    }
+
+    /// Reads the file's text (`path` names it in errors).
+    pub fn parse(path: &str, text: &str) -> Result<Watchlists, DataError> {
+        let located = Located::new(path, text);
+        let lists: Watchlists = toml::from_str(text)
+            .map_err(|e| located.error(e.span().unwrap_or(0..0), e.message().trim().to_string()))?;
+        if lists.version != VERSION {
+            return Err(located.error(
+                0..0,
+                format!(
+                    "watchlists file version {} is not {VERSION}; written by another aipx?",
+                    lists.version
+                ),
+            ));
+        }
+        Ok(lists)
+    }
+
+    /// Writes the file atomically.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        let text = toml::to_string(self).map_err(std::io::Error::other)?;
+        let header = "# aipx watchlists: written by aipx (`aipx watchlist`, the TUI's `w`).\n";
+        crate::userfile::write(path, format!("{header}{text}").as_bytes())
+    }
+
+    /// The list called `name`.
+    pub fn get(&self, name: &str) -> Option<&Watchlist> {
+        self.lists.iter().find(|w| w.name == name)
+    }
+
+    /// The list called `name`, created empty if missing.
+    pub fn get_or_create(&mut self, name: &str) -> &mut Watchlist {
+        match self.lists.iter().position(|w| w.name == name) {
+            Some(i) => &mut self.lists[i],
+            None => {
+                self.lists.push(Watchlist {
+                    name: name.to_string(),
+                    entries: Vec::new(),
+                });
+                self.lists.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// Removes the list called `name`; whether it existed.
+    pub fn delete(&mut self, name: &str) -> bool {
+        let before = self.lists.len();
+        self.lists.retain(|w| w.name != name);
+        self.lists.len() != before
+    }
+
+    /// Names of the lists, in order, for messages.
+    pub fn names(&self) -> Vec<&str> {
+        self.lists.iter().map(|w| w.name.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(symbol: &str) -> Entry {
+        Entry {
+            symbol: symbol.into(),
+            quantity: None,
+            weight: None,
+        }
+    }
+
+    #[test]
+    fn saves_and_loads_the_same_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("aipx/watchlists.toml");
+        assert_eq!(Watchlists::load(&path).unwrap().lists, vec![]);
+        let mut lists = Watchlists::load(&path).unwrap();
+        let book = lists.get_or_create("book");
+        book.entries.push(Entry {
+            symbol: "NASDAQ:NVDA".into(),
+            quantity: Some(120.0),
+            weight: Some(12.5),
+        });
+        book.entries.push(entry("TSE:9984"));
+        lists.get_or_create("ideas").entries.push(entry("ZZZZ"));
+        lists.save(&path).unwrap();
+        let back = Watchlists::load(&path).unwrap();
+        assert_eq!(back, lists);
+        assert!(back.get("book").is_some() && back.get("nope").is_none());
+    }
+
+    #[test]
+    fn a_damaged_file_is_an_error_with_its_position() {
+        let text =
+            "version = 1\n[[watchlist]]\nname = \"book\"\n[[watchlist.entry]]\nsymbol = 12\n";
+        let err = Watchlists::parse("w.toml", text).unwrap_err();
+        assert_eq!((err.path.as_str(), err.line), ("w.toml", 5), "{err}");
+        let err = Watchlists::parse("w.toml", "version = 9\n").unwrap_err();
+        assert!(err.message.contains("version 9"), "{err}");
+    }
+
+    #[test]
+    fn entries_resolve_against_the_data() {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let list = Watchlist {
+            name: "b".into(),
+            entries: vec![
+                entry("nvda"),
+                entry("NASDAQ:NVDA"),
+                entry("9984"),
+                entry("ZZZZ"),
+            ],
+        };
+        let found = list.entities(&index);
+        assert_eq!(found.len(), 2, "NVDA twice counts once, ZZZZ is unknown");
+        assert_eq!(canonical(&index, found[0]), "NASDAQ:NVDA");
+        assert_eq!(list.position_of(&index, found[1]), Some(2));
+        assert!(check_name("").is_err() && check_name("a\u{1b}b").is_err());
+    }
+}

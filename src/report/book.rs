@@ -1,0 +1,370 @@
+//! Output of the book commands: `exposure`, `upcoming`, `watchlist`.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use super::{Format, write_json};
+use crate::book::exposure::{BookExposure, MoneySum, Summary};
+use crate::book::import::Import;
+use crate::book::upcoming::Upcoming;
+use crate::book::watchlist::{Resolved, Watchlist, Watchlists, resolve};
+use crate::index::Index;
+use crate::text::{cell, count, sanitize};
+
+/// A quantity or weight without a needless `.0`.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{:.2}", n)
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    }
+}
+
+fn money_text(sums: &[MoneySum]) -> String {
+    if sums.is_empty() {
+        return "—".into();
+    }
+    sums.iter()
+        .map(MoneySum::short)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Days to a due day, in words: `today`, `in 1 day`, `in 12 days`.
+fn in_days(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "in 1 day".into(),
+        d => format!("in {d} days"),
+    }
+}
+
+/// `aipx exposure`.
+pub fn exposure(book: &BookExposure, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => write_json(out, book),
+        Format::Csv => exposure_csv(book, out),
+        _ => exposure_text(book, out),
+    }
+}
+
+fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
+    let t = &book.total;
+    let unknown = t.tickers - t.resolved;
+    writeln!(
+        out,
+        "Watchlist {:?} · {}: {} known ({} with programs){} · today {}",
+        sanitize(&book.watchlist),
+        count(t.tickers, "line"),
+        t.resolved,
+        t.exposed,
+        if unknown > 0 {
+            format!(", {unknown} not resolved")
+        } else {
+            String::new()
+        },
+        book.today.format("%a %-d %b %Y"),
+    )?;
+    writeln!(
+        out,
+        "Money is the programs' public funding by currency (not the companies'), never converted;\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed; DUE counts catalyst windows opening or closing.\n"
+    )?;
+    writeln!(
+        out,
+        "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  PUBLIC PROGRAM MONEY",
+        cell("SYMBOL", 14),
+        cell("NAME", 22),
+        "WEIGHT",
+        "QTY",
+        "PRG",
+        cell("LINKS", 10),
+        "DUE30",
+        "DUE90"
+    )?;
+    let row = |out: &mut dyn Write,
+               symbol: &str,
+               name: &str,
+               weight: Option<f64>,
+               qty: Option<f64>,
+               s: &Summary|
+     -> io::Result<()> {
+        writeln!(
+            out,
+            "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  {}",
+            cell(&sanitize(symbol), 14),
+            cell(&sanitize(name), 22),
+            weight.map_or(String::new(), |w| format!("{}%", number(w))),
+            qty.map_or(String::new(), number),
+            s.programs.len(),
+            cell(&s.directions.short(), 10),
+            s.due_30.len(),
+            s.due_90.len(),
+            money_text(&s.public_money)
+        )
+    };
+    for x in &book.tickers {
+        let name = match (&x.name, x.resolved) {
+            (Some(n), _) => n.clone(),
+            (None, "ambiguous") => "(several entities; use EXCH:SYMBOL)".into(),
+            (None, _) => "(not in the data)".into(),
+        };
+        row(out, &x.symbol, &name, x.weight, x.quantity, &x.summary)?;
+    }
+    row(
+        out,
+        "TOTAL",
+        "each program once",
+        t.weight,
+        None,
+        &t.summary,
+    )?;
+    if !t.summary.due_90.is_empty() {
+        writeln!(out, "\nDue within 90 days")?;
+        for d in &t.summary.due_90 {
+            writeln!(
+                out,
+                "  {}  {}  {}  {}",
+                d.day,
+                cell(d.edge, 6),
+                cell(&in_days(d.days), 11),
+                sanitize(&d.title)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "symbol",
+        "entity",
+        "name",
+        "resolved",
+        "quantity",
+        "weight",
+        "programs",
+        "tailwind",
+        "headwind",
+        "mixed",
+        "due_30",
+        "due_90",
+        "public_money",
+    ])?;
+    let money = |sums: &[MoneySum]| {
+        sums.iter()
+            .map(|m| match m.usd {
+                Some(usd) => format!("{} {} (usd {usd})", m.currency, m.amount),
+                None => format!("{} {}", m.currency, m.amount),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let opt = |n: Option<f64>| n.map_or(String::new(), |n| n.to_string());
+    let mut row = |symbol: &str,
+                   entity: &str,
+                   name: &str,
+                   resolved: &str,
+                   qty: Option<f64>,
+                   weight: Option<f64>,
+                   s: &Summary| {
+        w.write_record([
+            sanitize(symbol).as_ref(),
+            entity,
+            &sanitize(name),
+            resolved,
+            &opt(qty),
+            &opt(weight),
+            &s.programs.join(" "),
+            &s.directions.tailwind.to_string(),
+            &s.directions.headwind.to_string(),
+            &s.directions.mixed.to_string(),
+            &s.due_30.len().to_string(),
+            &s.due_90.len().to_string(),
+            &money(&s.public_money),
+        ])
+    };
+    for x in &book.tickers {
+        row(
+            &x.symbol,
+            x.entity.as_deref().unwrap_or(""),
+            x.name.as_deref().unwrap_or(""),
+            x.resolved,
+            x.quantity,
+            x.weight,
+            &x.summary,
+        )?;
+    }
+    let t = &book.total;
+    row("TOTAL", "", "", "", None, t.weight, &t.summary)?;
+    w.flush()
+}
+
+/// `aipx upcoming`.
+pub fn upcoming(rows: &[Upcoming], format: Format, out: &mut dyn Write) -> io::Result<()> {
+    if format == Format::Json {
+        return write_json(out, &rows);
+    }
+    for r in rows {
+        let tickers = if r.tickers.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", sanitize(&r.tickers.join(" ")))
+        };
+        writeln!(
+            out,
+            "{}  {}  {}  {}  {}{tickers}",
+            r.day,
+            cell(r.edge, 6),
+            cell(&in_days(r.days), 11),
+            cell(&r.date, 16),
+            sanitize(&r.title)
+        )?;
+    }
+    Ok(())
+}
+
+/// `aipx watchlist list`.
+pub fn watchlists(lists: &Watchlists, index: &Index, out: &mut dyn Write) -> io::Result<()> {
+    if lists.lists.is_empty() {
+        writeln!(
+            out,
+            "no watchlists yet: `aipx watchlist import FILE --name NAME` or `aipx watchlist add NAME TICKER`"
+        )?;
+    }
+    for w in &lists.lists {
+        let known = w.entities(index).len();
+        writeln!(
+            out,
+            "{}  {} ({known} known)",
+            cell(&sanitize(&w.name), 20),
+            count(w.entries.len(), "ticker")
+        )?;
+    }
+    Ok(())
+}
+
+/// `aipx watchlist show NAME`.
+pub fn watchlist(
+    list: &Watchlist,
+    index: &Index,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: {}",
+        sanitize(&list.name),
+        count(list.entries.len(), "ticker")
+    )?;
+    for entry in &list.entries {
+        let (name, prg, next) = match resolve(index, &entry.symbol) {
+            Resolved::Found(e) => (
+                index.entity(e).name.clone(),
+                index.program_count(e).to_string(),
+                index.next_catalyst(e, today).map_or("—".into(), |c| {
+                    index.catalyst(c).date.timing(today).short()
+                }),
+            ),
+            Resolved::Ambiguous(_) => ("(several entities)".into(), String::new(), String::new()),
+            Resolved::Unknown => ("(not in the data)".into(), String::new(), String::new()),
+        };
+        let extra = [
+            entry.quantity.map(|q| format!("qty {}", number(q))),
+            entry.weight.map(|w| format!("{}%", number(w))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        writeln!(
+            out,
+            "  {}  {}  {:>3}  {}  {extra}",
+            cell(&sanitize(&entry.symbol), 14),
+            cell(&sanitize(&name), 28),
+            prg,
+            cell(&next, 9)
+        )?;
+    }
+    Ok(())
+}
+
+/// What `aipx watchlist import` found, for the terminal.
+pub fn import(name: &str, import: &Import, replaced: bool, out: &mut dyn Write) -> io::Result<()> {
+    let columns = [
+        Some(format!(
+            "symbols from {:?}",
+            sanitize(&import.symbol_column)
+        )),
+        import
+            .quantity_column
+            .as_ref()
+            .map(|c| format!("quantity from {:?}", sanitize(c))),
+        import
+            .weight_column
+            .as_ref()
+            .map(|c| format!("weight from {:?}", sanitize(c))),
+    ];
+    let columns: Vec<String> = columns.into_iter().flatten().collect();
+    writeln!(
+        out,
+        "{} watchlist {:?}: {} ({})",
+        if replaced { "Replaced" } else { "Created" },
+        sanitize(name),
+        count(import.entries.len(), "ticker"),
+        columns.join(", ")
+    )?;
+    if !import.unresolved.is_empty() {
+        let list: Vec<String> = import
+            .unresolved
+            .iter()
+            .map(|(line, s)| format!("{} (line {line})", sanitize(s)))
+            .collect();
+        writeln!(
+            out,
+            "Not resolved ({}), kept as written: {}",
+            list.len(),
+            list.join(", ")
+        )?;
+    }
+    if !import.ambiguous.is_empty() {
+        let list: Vec<String> = import
+            .ambiguous
+            .iter()
+            .map(|(line, s, n)| format!("{} (line {line}, {n} entities)", sanitize(s)))
+            .collect();
+        writeln!(
+            out,
+            "Ambiguous, write EXCHANGE:SYMBOL to pick one: {}",
+            list.join(", ")
+        )?;
+    }
+    if !import.no_exposure.is_empty() {
+        writeln!(
+            out,
+            "No known program exposure ({}): {}",
+            import.no_exposure.len(),
+            sanitize(&import.no_exposure.join(", "))
+        )?;
+    }
+    if !import.skipped.is_empty() {
+        let list: Vec<String> = import
+            .skipped
+            .iter()
+            .map(|(line, s)| format!("{s} (line {line})"))
+            .collect();
+        writeln!(
+            out,
+            "Skipped rows that are not positions: {}",
+            list.join(", ")
+        )?;
+    }
+    for w in &import.warnings {
+        writeln!(out, "Warning: {w}")?;
+    }
+    Ok(())
+}

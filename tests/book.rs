@@ -1,0 +1,392 @@
+//! The book commands as a user runs them: config, watchlists, exposure, upcoming, and what
+//! packagers install (completions, man page). Each test has its own XDG folders.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const TODAY: &str = "2026-11-21";
+
+/// A home of its own: config, data and state folders in a temporary directory.
+struct Home(tempfile::TempDir);
+
+impl Home {
+    fn new() -> Home {
+        Home(tempfile::tempdir().unwrap())
+    }
+
+    fn aipx(&self) -> Command {
+        let mut cmd = Command::cargo_bin("aipx").unwrap();
+        let root = self.0.path();
+        cmd.env("XDG_CONFIG_HOME", root.join("config"))
+            .env("XDG_DATA_HOME", root.join("data"))
+            .env("XDG_STATE_HOME", root.join("state"))
+            .env("HOME", root)
+            .args(["--today", TODAY]);
+        cmd
+    }
+
+    fn config(&self) -> PathBuf {
+        self.0.path().join("config/aipx/config.toml")
+    }
+
+    fn watchlists(&self) -> PathBuf {
+        self.0.path().join("data/aipx/watchlists.toml")
+    }
+
+    fn write_config(&self, text: &str) {
+        std::fs::create_dir_all(self.config().parent().unwrap()).unwrap();
+        std::fs::write(self.config(), text).unwrap();
+    }
+
+    fn import(&self, fixture: &str, name: &str) -> String {
+        let out = self
+            .aipx()
+            .args(["watchlist", "import"])
+            .arg(broker(fixture))
+            .args(["--name", name])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
+}
+
+fn broker(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/brokers")
+        .join(name)
+}
+
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+#[test]
+fn config_path_init_and_check() {
+    let home = Home::new();
+    let out = home.aipx().args(["config", "path"]).assert().success();
+    assert_eq!(stdout(&out).trim(), home.config().display().to_string());
+    home.aipx().args(["config", "init"]).assert().success();
+    let written = std::fs::read_to_string(home.config()).unwrap();
+    assert!(written.starts_with("# aipx configuration"));
+    // A second init keeps the user's file.
+    home.aipx().args(["config", "init"]).assert().code(2);
+    home.aipx().args(["config", "check"]).assert().success();
+}
+
+#[test]
+fn a_broken_config_is_reported_with_its_place_and_aipx_runs_on_defaults() {
+    let home = Home::new();
+    home.write_config("[alerts]\nhorizon = \"soon\"\n[ui]\ntheme = \"light\"\n");
+    let out = home.aipx().args(["upcoming", "--within", "60d"]).assert();
+    let err = stderr(&out);
+    let at = format!("{}:2:11: invalid span", home.config().display());
+    assert!(err.contains(&at), "{err}");
+    assert!(err.contains("running on the defaults"), "{err}");
+    assert_eq!(out.get_output().status.code(), Some(0), "it still ran");
+    let check = home.aipx().args(["config", "check"]).assert().code(2);
+    assert!(stderr(&check).contains(":2:11:"));
+    // A syntax error costs the whole file, and still names its place.
+    home.write_config("[ui\n");
+    let out = home.aipx().args(["upcoming", "--within", "60d"]).assert();
+    assert!(stderr(&out).contains("config.toml:1:"), "{}", stderr(&out));
+}
+
+#[test]
+fn three_broker_layouts_import_with_their_columns() {
+    let home = Home::new();
+    let out = home.import("positions-title-rows.csv", "schwab");
+    assert!(out.contains("quantity from \"Quantity\""), "{out}");
+    assert!(out.contains("weight from \"% Of Account\""), "{out}");
+    assert!(out.contains("QQQX (line 7)"), "{out}");
+    assert!(out.contains("Cash & Cash Investments (line 8)"), "{out}");
+    let out = home.import("positions-fidelity-style.csv", "fidelity");
+    assert!(out.contains("4 tickers"), "{out}");
+    let out = home.import("watchlist-semicolon.csv", "eu");
+    assert!(out.contains("symbols from \"Instrument\""), "{out}");
+    assert!(out.contains("weight from \"Weight (%)\""), "{out}");
+    let list = home.aipx().args(["watchlist", "list"]).assert().success();
+    let list = stdout(&list);
+    for name in ["schwab", "fidelity", "eu"] {
+        assert!(list.contains(name), "{list}");
+    }
+    let saved = std::fs::read_to_string(home.watchlists()).unwrap();
+    assert!(saved.contains("symbol = \"TSE:9984\"") && saved.contains("weight = 12.5"));
+    // Importing again replaces the list instead of doubling it.
+    let again = home.import("watchlist-semicolon.csv", "eu");
+    assert!(
+        again.starts_with("Replaced watchlist \"eu\": 4 tickers"),
+        "{again}"
+    );
+}
+
+#[test]
+fn an_export_without_a_symbol_column_is_refused_and_nothing_is_written() {
+    let home = Home::new();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.csv");
+    std::fs::write(&file, "Name,Price\nNVIDIA,180\n").unwrap();
+    let out = home
+        .aipx()
+        .args(["watchlist", "import"])
+        .arg(&file)
+        .args(["--name", "x"])
+        .assert()
+        .code(2);
+    assert!(stderr(&out).contains("no symbol column found"));
+    assert!(!home.watchlists().exists());
+}
+
+#[test]
+fn add_show_remove_and_unknown_names() {
+    let home = Home::new();
+    home.aipx()
+        .args(["watchlist", "add", "ideas", "nvda", "9984.T"])
+        .assert()
+        .success();
+    let out = home
+        .aipx()
+        .args(["watchlist", "add", "ideas", "NVDAA"])
+        .assert()
+        .code(1);
+    assert!(stderr(&out).contains("Did you mean"), "{}", stderr(&out));
+    let show = home
+        .aipx()
+        .args(["watchlist", "show", "ideas"])
+        .assert()
+        .success();
+    let show = stdout(&show);
+    assert!(
+        show.contains("NASDAQ:NVDA") && show.contains("TSE:9984"),
+        "{show}"
+    );
+    home.aipx()
+        .args(["watchlist", "remove", "ideas", "NVIDIA"])
+        .assert()
+        .success();
+    let show = stdout(&home.aipx().args(["watchlist", "show", "ideas"]).assert());
+    assert!(
+        !show.contains("NVDA") && show.contains("1 ticker"),
+        "{show}"
+    );
+    home.aipx()
+        .args(["watchlist", "show", "nope"])
+        .assert()
+        .code(1);
+    home.aipx()
+        .args(["watchlist", "remove", "ideas", "--all"])
+        .assert()
+        .success();
+    home.aipx()
+        .args(["watchlist", "show", "ideas"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_damaged_watchlists_file_is_reported_and_left_alone() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.watchlists().parent().unwrap()).unwrap();
+    let damaged = "version = 1\n[[watchlist]]\nname = \"book\"\n[[watchlist.entry]]\nsymbol = \n";
+    std::fs::write(home.watchlists(), damaged).unwrap();
+    let out = home
+        .aipx()
+        .args(["watchlist", "add", "book", "NVDA"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&out).contains("watchlists.toml:5:"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(home.watchlists()).unwrap(), damaged);
+}
+
+#[test]
+fn exposure_json_per_ticker_and_in_total() {
+    let home = Home::new();
+    home.import("positions-title-rows.csv", "book");
+    let out = home
+        .aipx()
+        .args(["exposure", "--watchlist", "book", "--json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["watchlist"], "book");
+    assert_eq!(v["today"], TODAY);
+    let tickers = v["tickers"].as_array().unwrap();
+    assert_eq!(tickers.len(), 4);
+    let nvda = &tickers[0];
+    assert_eq!(nvda["symbol"], "NASDAQ:NVDA");
+    assert_eq!(nvda["resolved"], "found");
+    assert_eq!(nvda["quantity"], 120.0);
+    assert_eq!(nvda["weight"], 41.2);
+    assert!(!nvda["programs"].as_array().unwrap().is_empty());
+    for key in ["tailwind", "headwind", "mixed"] {
+        assert!(nvda["directions"][key].is_u64(), "{key}");
+    }
+    for m in nvda["public_money"].as_array().unwrap() {
+        assert!(m["currency"].is_string() && m["amount"].is_f64());
+        // Never converted: USD sums carry no separate dollar figure.
+        if m["currency"] == "USD" {
+            assert!(m["usd"].is_null());
+        }
+    }
+    assert_eq!(tickers[3]["resolved"], "unknown");
+    assert!(tickers[3]["programs"].as_array().unwrap().is_empty());
+    let total = &v["total"];
+    assert_eq!(total["tickers"], 4);
+    assert!((total["weight"].as_f64().unwrap() - 84.5).abs() < 1e-9);
+    let per: usize = tickers
+        .iter()
+        .map(|t| t["programs"].as_array().unwrap().len())
+        .sum();
+    let union = total["programs"].as_array().unwrap().len();
+    assert!(union >= 1 && union <= per);
+    for d in total["due_30"].as_array().unwrap() {
+        assert!(d["days"].as_i64().unwrap() <= 30);
+        assert!(["on", "opens", "closes"].contains(&d["edge"].as_str().unwrap()));
+    }
+    let csv = home
+        .aipx()
+        .args(["exposure", "--watchlist", "book", "--csv"])
+        .assert()
+        .success();
+    let csv = stdout(&csv);
+    assert!(csv.starts_with("symbol,entity,name,resolved,quantity,weight,programs"));
+    assert_eq!(csv.lines().count(), 1 + 4 + 1, "header, tickers, total");
+}
+
+#[test]
+fn exposure_needs_a_watchlist_and_takes_the_configured_default() {
+    let home = Home::new();
+    home.aipx().arg("exposure").assert().code(2);
+    home.import("watchlist-semicolon.csv", "eu");
+    home.write_config("[watchlists]\ndefault = \"eu\"\n");
+    let out = stdout(&home.aipx().arg("exposure").assert().success());
+    assert!(out.starts_with("Watchlist \"eu\""), "{out}");
+}
+
+#[test]
+fn upcoming_exits_0_when_something_is_due_and_1_when_nothing_is() {
+    let home = Home::new();
+    home.import("positions-title-rows.csv", "book");
+    let due = home
+        .aipx()
+        .args(["upcoming", "--within", "60d", "--watchlist", "book"])
+        .assert()
+        .code(0);
+    let due = stdout(&due);
+    assert!(due.contains("opens") && due.contains("in 41 days"), "{due}");
+    assert!(
+        due.lines().all(|l| l.starts_with("20")),
+        "one line per catalyst end: {due}"
+    );
+    let none = home
+        .aipx()
+        .args(["upcoming", "--within", "3d", "--watchlist", "book"])
+        .assert()
+        .code(1);
+    assert_eq!(stdout(&none), "");
+    let json = home
+        .aipx()
+        .args(["upcoming", "--within", "2w", "--json"])
+        .assert();
+    let v: Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(
+        json.get_output().status.code(),
+        Some(if rows.is_empty() { 1 } else { 0 })
+    );
+    home.aipx()
+        .args(["upcoming", "--within", "soon"])
+        .assert()
+        .code(2);
+    // The alert horizon comes from the config when --within is not given.
+    home.write_config("[alerts]\nhorizon = \"60d\"\n");
+    home.aipx()
+        .args(["upcoming", "--watchlist", "book"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn calendar_ics_for_a_watchlist() {
+    let home = Home::new();
+    home.aipx()
+        .args(["watchlist", "add", "jp", "rapidus"])
+        .assert()
+        .success();
+    let ics = stdout(
+        &home
+            .aipx()
+            .args(["calendar", "--ics", "--watchlist", "jp"])
+            .assert()
+            .success(),
+    );
+    assert!(ics.starts_with("BEGIN:VCALENDAR"));
+    let all = stdout(&home.aipx().args(["calendar", "--ics"]).assert().success());
+    let events = |s: &str| s.matches("BEGIN:VEVENT").count();
+    assert!(events(&ics) > 0 && events(&ics) < events(&all));
+    assert!(ics.contains("2nm"), "Rapidus's own catalyst is there");
+}
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    let home = Home::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = stdout(&home.aipx().args(["completions", shell]).assert().success());
+        assert!(
+            out.contains("watchlist") && out.contains("upcoming"),
+            "{shell}"
+        );
+    }
+    home.aipx().args(["completions", "tcsh"]).assert().code(2);
+    let man = stdout(&home.aipx().arg("man").assert().success());
+    assert!(man.starts_with(".ie") || man.contains(".TH aipx"), "{man}");
+    assert!(man.contains("watchlist"));
+}
+
+#[test]
+fn version_on_every_subcommand() {
+    let home = Home::new();
+    for sub in [
+        "show",
+        "search",
+        "programs",
+        "calendar",
+        "check",
+        "screen",
+        "ingest",
+        "watchlist",
+        "exposure",
+        "upcoming",
+        "config",
+        "completions",
+        "man",
+    ] {
+        let out = stdout(&home.aipx().args([sub, "--version"]).assert().success());
+        assert!(out.contains(env!("CARGO_PKG_VERSION")), "{sub}: {out}");
+    }
+}
+
+#[test]
+fn ingest_reads_standard_input() {
+    let home = Home::new();
+    let article =
+        "TOKYO, March 4, 2026 -- SoftBank Group (TSE: 9984) plans 1 trillion yen by 2027.\n";
+    let out = home
+        .aipx()
+        .args(["ingest", "--json", "-"])
+        .write_stdin(article)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let text = v.to_string();
+    assert!(text.contains("<stdin>") && text.contains("9984"), "{text}");
+}
