@@ -1,13 +1,28 @@
 //! Text helpers shared by every output: making data safe to print, and "did you mean".
+//!
+//! [`is_unsafe`] is the one definition of what must never reach a terminal: C0 and C1
+//! controls, DEL, and the bidi embeddings, overrides and isolates (U+202A-202E,
+//! U+2066-2069) that make text display in another order than it reads ("Trojan Source").
+//! [`sanitize`] applies it to a piece of text, [`SafeWriter`] to whole outputs, the JSON
+//! writer (`report::json::write`) escapes the same characters as `\u00XX`, and [`csv_cell`]
+//! adds the CSV-injection guard.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Removes control characters and terminal escape sequences (CSI, OSC, DCS and the like)
-/// so text from data can never drive the terminal; tabs and newlines become spaces.
+/// Whether `c` must never be printed as it is: a C0 or C1 control, DEL, or a bidi
+/// embedding, override or isolate.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes control characters, bidi controls and terminal escape sequences (CSI, OSC, DCS
+/// and the like, with their bodies) so text from data can never drive the terminal or hide
+/// what it says; tabs and newlines become spaces.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -23,7 +38,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             },
             '\u{9b}' => skip_csi(&mut chars),
             '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            c if c.is_control() => {}
+            c if is_unsafe(c) => {}
             c => out.push(c),
         }
     }
@@ -52,6 +67,92 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             }
             _ => {}
         }
+    }
+}
+
+/// A CSV cell that a spreadsheet will show as text: sanitised, and, when it starts with
+/// `=`, `+`, `-`, `@`, tab or carriage return (what makes Excel, LibreOffice and Sheets
+/// read a formula), prefixed with `'` as OWASP's CSV-injection guidance says.
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    let risky = |t: &str| t.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky(text) {
+        // Sanitising turns a leading tab or CR into a space; the quote goes on first.
+        return Cow::Owned(format!("'{}", sanitize(text)));
+    }
+    sanitize(text)
+}
+
+/// A writer that lets no unsafe character (see [`is_unsafe`]) through: each is dropped,
+/// except newline, tab, and a carriage return right before a newline (CRLF, which
+/// iCalendar requires). main wraps stdout and stderr in it, so no output path, including
+/// ones added later, can print a control byte even if it forgets [`sanitize`]; text still
+/// goes through [`sanitize`] first so a whole escape sequence goes, not just its ESC.
+pub struct SafeWriter<W: Write> {
+    inner: W,
+    /// Bytes held back from the last write: a trailing CR (printed only if a newline
+    /// follows) or the start of a character cut by the writer's buffering.
+    carry: Vec<u8>,
+}
+
+impl<W: Write> SafeWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        SafeWriter {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+/// How many bytes at the end of `bytes` are a CR or an unfinished UTF-8 character, to wait
+/// for the next write.
+fn held_tail(bytes: &[u8]) -> usize {
+    if bytes.last() == Some(&b'\r') {
+        return 1;
+    }
+    for back in 1..=bytes.len().min(3) {
+        let b = bytes[bytes.len() - back];
+        if b & 0xc0 != 0x80 {
+            let len = match b {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => 1,
+            };
+            return if len > back { back } else { 0 };
+        }
+    }
+    0
+}
+
+impl<W: Write> Write for SafeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let mut bytes = std::mem::take(&mut self.carry);
+        bytes.extend_from_slice(buf);
+        let keep = held_tail(&bytes);
+        self.carry = bytes.split_off(bytes.len() - keep);
+        let text = String::from_utf8_lossy(&bytes);
+        let clean = |c: char| !is_unsafe(c) || c == '\n' || c == '\t';
+        if text.chars().all(clean) {
+            return self.inner.write_all(text.as_bytes());
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if clean(c) || (c == '\r' && chars.peek() == Some(&'\n')) {
+                out.push(c);
+            }
+        }
+        self.inner.write_all(out.as_bytes())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -141,6 +242,37 @@ mod tests {
         assert_eq!(sanitize("c1\u{9b}2Jdone"), "c1done");
         assert_eq!(sanitize("tab\there"), "tab here");
         assert_eq!(sanitize("ソフトバンク"), "ソフトバンク");
+        assert_eq!(sanitize("del\u{7f}x"), "delx");
+        // Bidi overrides and isolates ("Trojan Source") go; ordinary RTL text stays.
+        assert_eq!(sanitize("a\u{202e}cba\u{202c}d"), "acbad");
+        assert_eq!(sanitize("\u{2066}x\u{2069}"), "x");
+        assert_eq!(sanitize("שלום"), "שלום");
+    }
+
+    #[test]
+    fn csv_cells_cannot_start_a_formula() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for risky in ["+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert!(csv_cell(risky).starts_with('\''), "{risky:?}");
+        }
+        assert_eq!(csv_cell("\t=1"), "' =1");
+        assert_eq!(csv_cell("NVDA"), "NVDA");
+        assert_eq!(csv_cell("a=b"), "a=b");
+    }
+
+    #[test]
+    fn safe_writer_drops_control_bytes_but_keeps_lines() {
+        let mut w = SafeWriter::new(Vec::new());
+        write!(w, "ok\n\u{1b}[31mred\u{9b}\u{202e}\tx\rline\r\nics\r").unwrap();
+        writeln!(w).unwrap();
+        w.write_all(b"\x07bell\x7f\n").unwrap();
+        // A character or a CRLF cut between two writes (as a buffered writer may) survives.
+        w.write_all(b"\xe3\x82").unwrap();
+        w.write_all(b"\xbd\r").unwrap();
+        w.write_all(b"\n\xc2").unwrap();
+        w.write_all(b"\x9b!\n").unwrap();
+        let out = String::from_utf8(w.inner).unwrap();
+        assert_eq!(out, "ok\n[31mred\txline\r\nics\r\nbell\nソ\r\n!\n");
     }
 
     #[test]

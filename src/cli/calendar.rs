@@ -63,7 +63,14 @@ impl Calendar {
             from: self.from,
             to: self.to,
         };
-        crate::report::calendar(&index, &filter, g.today(), format, out)?;
+        let ids = filter.apply(&index);
+        if ids.is_empty() && format == Format::Ics {
+            // RFC 5545 wants at least one event: an empty VCALENDAR is not a valid file.
+            return Err(Error::NotFound(
+                "no catalysts match; an iCalendar file needs at least one event".into(),
+            ));
+        }
+        crate::report::calendar(&index, &ids, g.today(), format, out)?;
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -150,8 +150,7 @@ impl<'a> ArticleOut<'a> {
 /// `ingest --json`: an array with one object per article.
 pub fn json(ex: &Extractor, articles: &[Article], out: &mut dyn Write) -> io::Result<()> {
     let all: Vec<ArticleOut> = articles.iter().map(|a| ArticleOut::new(ex, a)).collect();
-    serde_json::to_writer_pretty(&mut *out, &all)?;
-    writeln!(out)
+    crate::report::json::write(out, &all)
 }
 
 /// Compact money with its range and qualifier: `up to ¥1T ($6.34B)`, `$1B-2B`.

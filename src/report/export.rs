@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::index::Index;
-use crate::model::CatalystId;
-use crate::text::sanitize;
+use crate::model::{CatalystId, Origin};
+use crate::text::{csv_cell, sanitize};
 
 fn entity_symbols(index: &Index, c: CatalystId) -> Vec<String> {
     index
@@ -18,15 +18,59 @@ fn entity_symbols(index: &Index, c: CatalystId) -> Vec<String> {
         .collect()
 }
 
-/// RFC 5545 calendar: one all-day event per catalyst spanning its whole date range.
+/// The event's UID: a hash of what identifies the catalyst and where it comes from, so it is
+/// the same on every export and machine (a calendar app updates the event instead of adding
+/// a copy) and carries no local path. A curated catalyst is its id and its sources' ids; an
+/// ingested one (whose id holds the article's path) is its title, date and kind with the
+/// article's file name (not its folder) and line.
+fn uid(index: &Index, c: CatalystId) -> String {
+    let cat = index.catalyst(c);
+    let key: Vec<String> = match &cat.origin {
+        Origin::Curated => ["curated".to_string(), cat.id.clone()]
+            .into_iter()
+            .chain(cat.sources.iter().map(|&s| index.source(s).id.clone()))
+            .collect(),
+        // Its id and its source's id hold the article's path.
+        Origin::Ingested(at) => {
+            let file = std::path::Path::new(&at.file)
+                .file_name()
+                .map_or(at.file.clone(), |n| n.to_string_lossy().into_owned());
+            vec![
+                "ingested".into(),
+                cat.title.clone(),
+                cat.date.label(),
+                cat.kind.as_str().into(),
+                file,
+                at.line.to_string(),
+            ]
+        }
+    };
+    // Length-prefixed fields: no two different keys hash the same bytes.
+    let mut bytes = Vec::new();
+    for field in &key {
+        bytes.extend_from_slice(&(field.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(field.as_bytes());
+    }
+    format!("{:032x}@aipx", xxhash_rust::xxh3::xxh3_128(&bytes))
+}
+
+/// RFC 5545 calendar: one all-day event per catalyst spanning its whole date range. `ids`
+/// must not be empty (a VCALENDAR needs at least one component).
 pub fn ics(
     index: &Index,
     ids: &[CatalystId],
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut calendar = Calendar::new();
-    calendar.name("aipx catalysts");
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property((
+            "PRODID",
+            concat!("-//aipx//aipx ", env!("CARGO_PKG_VERSION"), "//EN"),
+        ))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name("aipx catalysts");
     // DTSTAMP from the injected today keeps the export reproducible.
     let stamp = today
         .and_hms_opt(0, 0, 0)
@@ -52,20 +96,24 @@ pub fn ics(
             description.push_str(&format!("\nTickers: {}", symbols.join(", ")));
         }
         let event = Event::new()
-            .uid(&format!("{}@aipx", sanitize(&cat.id)))
+            .uid(&uid(index, c))
             .timestamp(stamp)
             .summary(&format!("{} [{}]", sanitize(&cat.title), cat.date.label()))
             .description(&description)
             // DTEND of an all-day event is exclusive.
             .starts(start)
             .ends(end.succ_opt().unwrap_or(end))
+            // Something to watch, not the user's time: a year-long window must not show
+            // the whole year as busy.
+            .add_property("TRANSP", "TRANSPARENT")
             .done();
         calendar.push(event);
     }
     write!(out, "{}", calendar.done())
 }
 
-/// CSV with a header row; dates as ISO days, the precision label alongside.
+/// CSV with a header row; dates as ISO days, the precision label alongside. Cells from the
+/// data go through [`csv_cell`], so none can start a spreadsheet formula.
 pub fn csv(
     index: &Index,
     ids: &[CatalystId],
@@ -97,18 +145,18 @@ pub fn csv(
             .map(|&s| index.source(s).id.as_str())
             .collect();
         w.write_record([
-            sanitize(&cat.id).as_ref(),
+            csv_cell(&cat.id).as_ref(),
             &start.to_string(),
             &end.to_string(),
             cat.date.precision().as_str(),
             &cat.date.label(),
             &cat.date.days_until(today).to_string(),
             status,
-            &sanitize(&cat.title),
+            &csv_cell(&cat.title),
             cat.kind.as_str(),
-            cat.program.map_or("", |p| index.program(p).id.as_str()),
-            &entity_symbols(index, c).join(" "),
-            &sources.join(" "),
+            &csv_cell(cat.program.map_or("", |p| index.program(p).id.as_str())),
+            &csv_cell(&entity_symbols(index, c).join(" ")),
+            &csv_cell(&sources.join(" ")),
         ])?;
     }
     w.flush()

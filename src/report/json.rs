@@ -336,3 +336,81 @@ pub struct ShowJson<'a> {
     /// Every source cited by the above.
     pub sources: Vec<SourceJson<'a>>,
 }
+
+/// Writes `value` as pretty JSON and a newline, with every character that must not reach a
+/// terminal ([`crate::text::is_unsafe`]) escaped as `\uXXXX` (serde_json escapes only C0
+/// controls): `cat` of aipx's JSON is as safe as its text, and parsers read the same string.
+pub fn write(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
+    value.serialize(&mut ser)?;
+    writeln!(out)
+}
+
+/// serde_json's pretty formatter with string fragments escaped as [`write`] says.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+/// Forwards the layout calls to the pretty formatter.
+macro_rules! pretty {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    pretty! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|&(_, c)| crate::text::is_unsafe(c))
+        {
+            w.write_all(&rest.as_bytes()[..at])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_escapes_what_a_terminal_would_obey() {
+        let mut out = Vec::new();
+        let value = serde_json::json!({"t": "a\u{1b}[31m\u{9b}2J\u{7f}\u{202e}b", "n": [1, "ok"]});
+        super::write(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(r#""a\u001b[31m\u009b2J\u007f\u202eb""#),
+            "{text}"
+        );
+        assert!(
+            text.chars()
+                .all(|c| c == '\n' || !crate::text::is_unsafe(c))
+        );
+        // Still pretty, and parses back to the same strings.
+        assert!(text.contains("\n  \"n\": [\n    1,"), "{text}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
+    }
+}

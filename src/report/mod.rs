@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::index::Index;
 use crate::model::*;
+use crate::text::sanitize;
 use json::*;
 
 /// How to print a result.
@@ -29,8 +30,7 @@ pub enum Format {
 }
 
 fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    json::write(out, value)
 }
 
 /// Every source cited by an entity's records, in dataset order.
@@ -198,17 +198,16 @@ impl CalendarFilter {
     }
 }
 
-/// `aipx calendar`.
+/// `aipx calendar`: the catalysts `ids` (as [`CalendarFilter::apply`] picks them).
 pub fn calendar(
     index: &Index,
-    filter: &CalendarFilter,
+    ids: &[CatalystId],
     today: NaiveDate,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let ids = filter.apply(index);
     match format {
-        Format::Text => text::calendar(index, &ids, today, out),
+        Format::Text => text::calendar(index, ids, today, out),
         Format::Json => {
             let rows: Vec<CatalystJson> = ids
                 .iter()
@@ -216,8 +215,8 @@ pub fn calendar(
                 .collect();
             write_json(out, &rows)
         }
-        Format::Ics => export::ics(index, &ids, today, out),
-        Format::Csv => export::csv(index, &ids, today, out),
+        Format::Ics => export::ics(index, ids, today, out),
+        Format::Csv => export::csv(index, ids, today, out),
     }
 }
 
@@ -253,14 +252,20 @@ pub fn check(
         }
         (Ok(data), _) => writeln!(
             out,
-            "{shown}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
+            "{}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
+            sanitize(&shown),
             data.sources.len(),
             data.entities.len(),
             data.programs.len(),
             data.exposures.len(),
-            data.catalysts.len()
+            data.catalysts.len(),
         ),
-        (Err(errors), _) => writeln!(out, "{errors}")
-            .and_then(|_| writeln!(out, "{shown}: {} error(s)", errors.0.len())),
+        (Err(errors), _) => {
+            // Messages echo what the file says (an unknown key, a bad value): one line each.
+            for e in &errors.0 {
+                writeln!(out, "{}", sanitize(&e.to_string()))?;
+            }
+            writeln!(out, "{}: {} error(s)", sanitize(&shown), errors.0.len())
+        }
     }
 }
