@@ -1,6 +1,6 @@
 //! Validation of each kind of record, one record at a time.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use toml::Spanned;
@@ -130,7 +130,11 @@ impl<'t> Validator<'t> {
             seen_program.get().then_some(())?;
             fast::funding(r).map(|f| Spanned::new(span, ProgramPart::Funding(f.into_inner())))
         };
+        let pending: RefCell<Option<Spanned<RawProgram<'t>>>> = RefCell::new(None);
         let slow = |text: &str| {
+            // The fast reader gave up part-way: the program it was still collecting is
+            // rolled back with the rest, or it would be defined twice.
+            pending.borrow_mut().take();
             toml::from_str::<ProgramsFile<'static>>(text).map(|f| {
                 let mut parts = Vec::new();
                 for p in f.program {
@@ -146,24 +150,24 @@ impl<'t> Validator<'t> {
                 parts
             })
         };
-        let mut pending: Option<Spanned<RawProgram<'t>>> = None;
         let file = Located::new(&file.path, &file.text);
         let ok = self.read(file, part, slow, |v, part| {
             let span = part.span();
             match part.into_inner() {
                 ProgramPart::Program(p) => {
-                    if let Some(done) = pending.replace(Spanned::new(span, p)) {
+                    let done = pending.borrow_mut().replace(Spanned::new(span, p));
+                    if let Some(done) = done {
                         v.program(done);
                     }
                 }
                 ProgramPart::Funding(l) => {
-                    if let Some(p) = pending.as_mut() {
+                    if let Some(p) = pending.borrow_mut().as_mut() {
                         p.get_mut().funding.push(Spanned::new(span, l));
                     }
                 }
             }
         });
-        if let Some(done) = pending {
+        if let Some(done) = pending.into_inner() {
             self.program(done);
         }
         ok
