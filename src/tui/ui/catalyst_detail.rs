@@ -42,7 +42,7 @@ impl Widget for CatalystDetail<'_> {
 /// The catalyst's title, date, timing, program, note, origin and sources.
 pub fn paras(ix: &Index, id: CatalystId, today: NaiveDate, theme: Theme) -> Vec<Para> {
     let c = ix.catalyst(id);
-    let timing = c.date.timing(today);
+    let countdown = c.date.countdown(today);
     let mut paras = vec![
         (clean(&c.title).into_owned(), theme.title()),
         (
@@ -55,10 +55,12 @@ pub fn paras(ix: &Index, id: CatalystId, today: NaiveDate, theme: Theme) -> Vec<
             Style::new(),
         ),
         (
-            match timing {
-                crate::model::Timing::Now => format!("now: today is in its range · {}", c.kind),
-                _ => format!("{} ({}) · {}", timing.long(), timing.status(), c.kind),
-            },
+            format!(
+                "{} ({}) · {}",
+                countdown.long(),
+                countdown.timing().status(),
+                c.kind
+            ),
             Style::new(),
         ),
     ];

@@ -79,6 +79,9 @@ impl StatefulWidget for ExposuresPane<'_> {
                 Span::raw(x.role.as_str()),
                 Span::raw(" · "),
                 Span::styled(direction_label(x.direction), theme.direction(x.direction)),
+                // Stated by a source, or our reading of the sources.
+                Span::raw(" · "),
+                Span::styled(x.basis.as_str(), theme.muted()),
             ];
             lines.push(fit_line(second, width));
             for &l in x.funding.iter() {

@@ -83,7 +83,8 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
         }
         Record::Program(id) => {
             let p = ix.program(id);
-            out.extend(super::program_detail::heading(p, theme));
+            let status = ix.program_status(id, today);
+            out.extend(super::program_detail::heading(p, status, theme));
             out.push(gap());
             out.push(head("Funding (kind, amount, what it is)"));
             if p.funding.is_empty() {
@@ -176,7 +177,12 @@ fn exposure(ix: &Index, e: EntityId, i: usize, theme: Theme) -> Vec<Para> {
     let mut out = vec![
         (format!("{entity} in {}", clean(&p.name)), theme.title()),
         (
-            format!("{} · {}", x.role.as_str(), direction_label(x.direction)),
+            format!(
+                "{} · {} · {} by the sources",
+                x.role.as_str(),
+                direction_label(x.direction),
+                x.basis.as_str()
+            ),
             plain,
         ),
     ];
@@ -189,12 +195,12 @@ fn exposure(ix: &Index, e: EntityId, i: usize, theme: Theme) -> Vec<Para> {
 
 fn catalyst_row(ix: &Index, c: CatalystId, today: NaiveDate) -> String {
     let cat = ix.catalyst(c);
-    let timing = cat.date.timing(today);
+    let countdown = cat.date.countdown(today);
     format!(
         "{} {} · {} · {}",
-        super::text::timing_mark(timing),
+        super::text::timing_mark(countdown.timing()),
         cat.date.label(),
-        timing.long(),
+        countdown.long(),
         clean(&cat.title)
     )
 }

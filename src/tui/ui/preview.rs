@@ -30,7 +30,8 @@ impl Preview<'_> {
     fn program(&self, id: ProgramId) -> (String, Vec<Para>) {
         let (p, theme) = (self.index.program(id), self.theme);
         let plain = Style::new();
-        let mut paras = super::program_detail::heading(p, theme);
+        let status = self.index.program_status(id, self.today);
+        let mut paras = super::program_detail::heading(p, status, theme);
         paras.push((String::new(), plain));
         paras.extend((0..p.funding.len()).map(|i| (funding_line(p, i), plain)));
         let linked = self.index.exposures_to(id).count();
@@ -46,7 +47,7 @@ impl Preview<'_> {
         let (ix, theme) = (self.index, self.theme);
         let plain = Style::new();
         let c = ix.catalyst(id);
-        let timing = c.date.timing(self.today);
+        let countdown = c.date.countdown(self.today);
         let mut paras = vec![
             (clean(&c.title).into_owned(), theme.title()),
             (
@@ -58,7 +59,7 @@ impl Preview<'_> {
                 ),
                 plain,
             ),
-            (format!("{} · {}", timing.long(), c.kind), plain),
+            (format!("{} · {}", countdown.long(), c.kind), plain),
         ];
         if let Some(p) = c.program {
             let name = clean(&ix.program(p).name);

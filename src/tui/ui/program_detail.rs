@@ -9,27 +9,24 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::pane;
 use super::text::{Para, cell, clean, count, fit};
 use super::theme::Theme;
-use crate::model::Program;
+use crate::model::{Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
     /// The program.
     pub program: &'a Program,
+    /// Its stage on today (see [`crate::index::Index::program_status`]).
+    pub status: Status,
     /// Styles.
     pub theme: Theme,
 }
 
 /// A program's name, sponsor, country, status and summary, as its header and previews show it.
-pub fn heading(p: &Program, theme: Theme) -> Vec<Para> {
+pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
     vec![
         (clean(&p.name).into_owned(), theme.title()),
         (
-            format!(
-                "{} · {} · {}",
-                clean(&p.sponsor),
-                clean(&p.country),
-                p.status
-            ),
+            format!("{} · {} · {}", clean(&p.sponsor), clean(&p.country), status),
             theme.muted(),
         ),
         (clean(&p.summary).into_owned(), Style::new()),
@@ -39,7 +36,8 @@ pub fn heading(p: &Program, theme: Theme) -> Vec<Para> {
 impl Widget for ProgramHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let block = pane::block("Program", false, self.theme);
-        pane::text(block, &heading(self.program, self.theme), area, buf);
+        let paras = heading(self.program, self.status, self.theme);
+        pane::text(block, &paras, area, buf);
     }
 }
 
