@@ -92,10 +92,10 @@ pub const MAX_WORDS: usize = 8;
 /// The word-sequence table of master names.
 #[derive(Default)]
 pub struct MasterNames {
-    /// Forms by the hash of their folded words.
-    forms: FxMap<u64, Vec<Form>>,
-    /// Hashes of every proper prefix of a form, so a lookup stops as soon as no name goes on.
-    prefixes: FxMap<u64, ()>,
+    /// By the hash of folded words: the forms that are exactly those words (maybe none), and
+    /// whether some longer form starts with them, so a lookup stops as soon as no name goes
+    /// on. One table, so each word of the text costs one probe.
+    forms: FxMap<u64, (Vec<Form>, bool)>,
     /// Size class of each master company (by position in [`Lexicon::known`] less `first`).
     sizes: Vec<Size>,
     /// Position in [`Lexicon::known`] of the first master company.
@@ -242,10 +242,13 @@ impl WordHash {
             ("company", "co"),
             ("aktiengesellschaft", "ag"),
         ];
-        let word = LEGAL
-            .iter()
-            .find(|(long, _)| long.eq_ignore_ascii_case(word))
-            .map_or(word, |(_, short)| short);
+        let word = match word.len() {
+            6 | 7 | 11 | 12 | 18 => LEGAL
+                .iter()
+                .find(|(long, _)| long.eq_ignore_ascii_case(word))
+                .map_or(word, |(_, short)| short),
+            _ => word,
+        };
         let mut h = FxHasher::default();
         h.write_u64(self.0);
         for b in word.bytes() {
@@ -313,14 +316,17 @@ impl MasterNames {
             .unwrap_or_default()
     }
 
-    /// Whether some name starts with the words hashed so far, or is them.
-    pub fn goes_on(&self, h: WordHash) -> bool {
-        self.prefixes.contains_key(&h.0) || self.forms.contains_key(&h.0)
+    /// The forms whose words hash to `h`, and whether a longer form starts with them;
+    /// `None` when no form is or starts with them.
+    pub fn lookup(&self, h: WordHash) -> Option<(&[Form], bool)> {
+        self.forms
+            .get(&h.0)
+            .map(|(f, longer)| (f.as_slice(), *longer))
     }
 
     /// The forms whose words hash to `h`.
     pub fn forms(&self, h: WordHash) -> &[Form] {
-        self.forms.get(&h.0).map_or(&[], Vec::as_slice)
+        self.forms.get(&h.0).map_or(&[], |(f, _)| f.as_slice())
     }
 
     /// Whether the table is empty (nothing imported).
@@ -370,10 +376,10 @@ impl Lexicon {
                 for (n, w) in words.iter().enumerate() {
                     h = h.push(w);
                     if n + 1 < words.len() {
-                        table.prefixes.insert(h.0, ());
+                        table.forms.entry(h.0).or_default().1 = true;
                     }
                 }
-                let list = table.forms.entry(h.0).or_default();
+                let list = &mut table.forms.entry(h.0).or_default().0;
                 if !list.iter().any(|f| f.known as usize == k) {
                     list.push(Form {
                         known: k as u32,
