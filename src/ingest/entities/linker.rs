@@ -368,6 +368,9 @@ fn longest(t: &Tokens, lex: &Lexicon, i: usize) -> Option<Candidate> {
             }
             Kind::Sym => break,
         }
+        if words == 1 && !names.may_start(h) {
+            break;
+        }
         let Some((forms, longer)) = names.lookup(h) else {
             break;
         };

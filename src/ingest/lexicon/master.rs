@@ -89,6 +89,9 @@ pub struct Form {
 /// Longest name, in words, that is looked up.
 pub const MAX_WORDS: usize = 8;
 
+/// Size of [`MasterNames::may_start`]'s bit table.
+const FIRST_BITS: usize = 1 << 18;
+
 /// The word-sequence table of master names.
 #[derive(Default)]
 pub struct MasterNames {
@@ -96,6 +99,9 @@ pub struct MasterNames {
     /// whether some longer form starts with them, so a lookup stops as soon as no name goes
     /// on. One table, so each word of the text costs one probe.
     forms: FxMap<u64, (Vec<Form>, bool)>,
+    /// Bits set by the hash of each form's first word: most capitalised words start no
+    /// name, and this small table (32 KiB) says so without probing the big one.
+    firsts: Vec<u64>,
     /// Size class of each master company (by position in [`Lexicon::known`] less `first`).
     sizes: Vec<Size>,
     /// Position in [`Lexicon::known`] of the first master company.
@@ -251,8 +257,13 @@ impl WordHash {
         };
         let mut h = FxHasher::default();
         h.write_u64(self.0);
-        for b in word.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
+        // Eight bytes at a time: this runs for every capitalised word of every article.
+        for chunk in word.as_bytes().chunks(8) {
+            let mut buf = [0u8; 8];
+            for (d, s) in buf.iter_mut().zip(chunk) {
+                *d = s.to_ascii_lowercase();
+            }
+            h.write_u64(u64::from_le_bytes(buf));
         }
         h.write_u8(0xff);
         WordHash(h.finish())
@@ -316,6 +327,14 @@ impl MasterNames {
             .unwrap_or_default()
     }
 
+    /// Whether some form may start with the one word hashed in `h` (no false negatives).
+    pub fn may_start(&self, h: WordHash) -> bool {
+        let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
+        self.firsts
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
     /// The forms whose words hash to `h`, and whether a longer form starts with them;
     /// `None` when no form is or starts with them.
     pub fn lookup(&self, h: WordHash) -> Option<(&[Form], bool)> {
@@ -341,6 +360,7 @@ impl Lexicon {
     pub(super) fn add_master(&mut self, master: &[Listed]) {
         let mut table = MasterNames {
             first: self.known.len(),
+            firsts: vec![0; FIRST_BITS / 64],
             ..MasterNames::default()
         };
         for l in master {
@@ -375,6 +395,10 @@ impl Lexicon {
                 let mut h = WordHash::new();
                 for (n, w) in words.iter().enumerate() {
                     h = h.push(w);
+                    if n == 0 {
+                        let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
+                        table.firsts[bit / 64] |= 1 << (bit % 64);
+                    }
                     if n + 1 < words.len() {
                         table.forms.entry(h.0).or_default().1 = true;
                     }
