@@ -275,7 +275,7 @@ pub fn public_money(index: &Index, programs: &[ProgramId]) -> Vec<MoneySum> {
     for &p in programs {
         let program = index.program(p);
         for line in &program.funding {
-            if line.kind != FundingKind::Public {
+            if !line.is_program_money() {
                 continue;
             }
             let mut parent = line.parent;

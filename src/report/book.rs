@@ -267,7 +267,7 @@ pub fn watchlist(
                 index.entity(e).name.clone(),
                 index.program_count(e).to_string(),
                 index.next_catalyst(e, today).map_or("—".into(), |c| {
-                    index.catalyst(c).date.timing(today).short()
+                    index.catalyst(c).date.countdown(today).short()
                 }),
             ),
             Resolved::Ambiguous(_) => ("(several entities)".into(), String::new(), String::new()),

@@ -1,30 +1,35 @@
 //! The terminal loop: the only code that touches the real terminal. It blocks on input
 //! (no CPU while idle), redraws only after an action changed something, scores searches on
 //! a worker thread so typing is never held up, and always gives the terminal back: on
-//! return, on error and on panic.
+//! return, on error, on panic, and on SIGTERM, SIGHUP, SIGINT and SIGQUIT (then dies of that
+//! signal, as the shell expects). Ctrl-Z (or SIGTSTP) gives the terminal back before the
+//! process stops, and takes it again and redraws everything on `fg` (SIGCONT).
 
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Once, OnceLock};
 use std::thread;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+use signal_hook::low_level::emulate_default_handler;
 
 use super::app::App;
 use super::explore::{ResultRow, results_in};
 use super::{Action, ui};
 use crate::index::Index;
-use crate::search;
+use crate::search::{self, Searcher};
 
 /// The real terminal.
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -69,21 +74,29 @@ pub struct Session {
     terminal: Term,
 }
 
+/// Switches the terminal to TUI mode (raw, alternate screen, mouse and paste reported),
+/// giving it back if that fails half-way.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let entered = execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    );
+    if entered.is_err() {
+        let _ = restore();
+    }
+    entered
+}
+
 impl Session {
     /// Installs the panic hook and switches the terminal to TUI mode.
     pub fn start() -> io::Result<Session> {
         install_panic_hook();
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let terminal = (|| {
-            execute!(
-                stdout(),
-                EnterAlternateScreen,
-                EnableMouseCapture,
-                EnableBracketedPaste
-            )?;
-            Terminal::new(CrosstermBackend::new(stdout()))
-        })();
+        enter()?;
+        let terminal = Terminal::new(CrosstermBackend::new(stdout()));
         match terminal {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {
@@ -105,31 +118,81 @@ impl Drop for Session {
     }
 }
 
-/// Runs `app` in the terminal until the user quits.
+/// Signals that end the TUI: the terminal is given back, then the process dies of the signal.
+const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// Runs `app` in the terminal until the user quits or a signal ends it.
 pub fn run(app: App) -> io::Result<()> {
-    let mut session = Session::start()?;
-    event_loop(session.terminal(), app.with_background_search())
+    // Watch signals before touching the terminal, so none can leave it raw.
+    let signals = Signals::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
+    let watching = signals.handle();
+    let ended_by = {
+        let mut session = Session::start()?;
+        event_loop(session.terminal(), app.with_background_search(), signals)
+    };
+    // The session is dropped: the terminal is back.
+    watching.close();
+    if let Some(signal) = ended_by? {
+        // Die of it (exit status 128 + n, core for SIGQUIT), as the shell expects.
+        emulate_default_handler(signal)?;
+    }
+    Ok(())
 }
 
-/// What wakes the loop: the terminal, or the search worker with results.
+/// Gives the terminal back and stops the process (Ctrl-Z, SIGTSTP); on `fg`, takes the
+/// terminal again and clears it so the next draw repaints everything.
+fn suspend(terminal: &mut Term) -> io::Result<()> {
+    restore()?;
+    emulate_default_handler(SIGTSTP)?;
+    resume(terminal)
+}
+
+/// After a stop (ours or anyone's SIGSTOP): TUI mode again and a full redraw.
+fn resume(terminal: &mut Term) -> io::Result<()> {
+    if !ACTIVE.load(Ordering::SeqCst) {
+        enter()?;
+    } else {
+        // A stop we did not ask for: the shell may have reset the modes.
+        enable_raw_mode()?;
+    }
+    // Not `terminal.clear()`: it asks the terminal for the cursor position, and the answer
+    // would go to the input thread. Clear the screen and forget what was drawn instead.
+    execute!(stdout(), Clear(ClearType::All))?;
+    terminal.current_buffer_mut().reset();
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Ctrl-Z: raw mode turns it into a key instead of SIGTSTP.
+fn is_suspend_key(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.code == KeyCode::Char('z')
+        && k.modifiers == KeyModifiers::CONTROL
+        && k.kind == KeyEventKind::Press)
+}
+
+/// What wakes the loop: the terminal, the search worker with results, or a signal.
 enum Wake {
     Input(io::Result<Event>),
     Results(String, Vec<ResultRow>),
+    Signal(i32),
 }
 
 /// Scores queries off the input thread. Queries that arrive while one is scored pile up;
 /// only the newest is scored next, so fast typing never queues stale work.
-fn spawn_search_worker(index: Arc<Index>, wake: Sender<Wake>) -> Sender<String> {
+fn spawn_search_worker(
+    (index, searcher): (Arc<Index>, Arc<OnceLock<Searcher>>),
+    wake: Sender<Wake>,
+) -> Sender<String> {
     let (tx, rx) = mpsc::channel::<String>();
     thread::spawn(move || {
         // Build the search catalog now, while the user reads the first screen.
-        index.searcher();
+        let searcher = super::app::lazy(&searcher, &index);
         let mut session = search::Session::default();
         while let Ok(mut query) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
                 query = newer;
             }
-            let rows = results_in(&index, &mut session, &query);
+            let rows = results_in(&index, searcher, &mut session, &query);
             if wake.send(Wake::Results(query, rows)).is_err() {
                 return;
             }
@@ -138,12 +201,21 @@ fn spawn_search_worker(index: Arc<Index>, wake: Sender<Wake>) -> Sender<String> 
     tx
 }
 
-fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
+/// Runs until the user quits (`None`) or an ending signal arrives (`Some(signal)`).
+fn event_loop(terminal: &mut Term, mut app: App, mut signals: Signals) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|frame| ui::view(&app, frame))?;
     let (wake_tx, wake) = mpsc::channel();
     let searches = spawn_search_worker(app.shared_index(), wake_tx.clone());
+    let signal_tx = wake_tx.clone();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal_tx.send(Wake::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
     // Blocking reads on their own thread: the process sleeps until the terminal sends
     // something or results arrive.
     thread::spawn(move || {
@@ -157,10 +229,14 @@ fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
     });
     for message in wake {
         let changed = match message {
+            Wake::Signal(SIGTSTP) => suspend(terminal).map(|()| true)?,
+            Wake::Signal(SIGCONT) => resume(terminal).map(|()| true)?,
+            Wake::Signal(signal) => return Ok(Some(signal)),
+            Wake::Input(Ok(event)) if is_suspend_key(&event) => suspend(terminal).map(|()| true)?,
             Wake::Input(event) => {
                 let changed = super::apply(&mut app, &event?);
                 if app.should_quit() {
-                    return Ok(());
+                    return Ok(None);
                 }
                 if let Some(query) = app.take_search() {
                     // The worker only stops when this loop ends.
@@ -174,5 +250,5 @@ fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
             terminal.draw(|frame| ui::view(&app, frame))?;
         }
     }
-    Ok(())
+    Ok(None)
 }

@@ -269,7 +269,7 @@ mod tests {
         let line = text.matches('\n').count() + 3;
         text.push_str("\n[[exposure]]\nentity = \"nobody\"\nprogram = \"genesis-mission\"\n");
         text.push_str(
-            "role = \"sponsor\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
+            "role = \"sponsor\"\nbasis = \"stated\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
         );
         text.push_str("note = \"n\"\n");
         let (files, _f) = streamed(&text);
@@ -283,7 +283,7 @@ mod tests {
         let mut text = seed_exposures();
         text.push_str("\n[[exposure]]\nentity = \"us-doe\"\nprogram = \"genesis-mission\"\n");
         text.push_str(
-            "role = \"sponsor\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
+            "role = \"sponsor\"\nbasis = \"stated\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
         );
         text.push_str("note = \"\"\"quoted\n[[exposure]]\ninside\"\"\"\n");
         let (files, _f) = streamed(&text);

@@ -209,6 +209,16 @@ impl<'t> Validator<'t> {
                 FundingKind::as_str,
                 "funding kind",
             );
+            let owner = l.owner.as_ref().and_then(|o| {
+                let found = self.reference(o, "entity").map(EntityId);
+                if found.is_some() && kind.is_some_and(|k| k != FundingKind::Private) {
+                    let message =
+                        "`owner` names whose own money a line is; only a `private` line has one"
+                            .to_string();
+                    self.at(o.span(), message);
+                }
+                found
+            });
             let sources = self.cite(l.sources, line_span);
             let (Some(money), Some(kind)) = (money, kind) else {
                 continue;
@@ -223,6 +233,7 @@ impl<'t> Validator<'t> {
                 term: self.opt_text(l.term, "term"),
                 purpose: self.text(l.purpose, "purpose"),
                 parent,
+                owner,
                 sources,
             });
         }
@@ -248,6 +259,7 @@ impl<'t> Validator<'t> {
         let entity = self.reference(&r.entity, "entity");
         let program = self.reference(&r.program, "program");
         let role = self.word(&r.role, Role::ALL, Role::as_str, "role");
+        let basis = self.word(&r.basis, Basis::ALL, Basis::as_str, "basis");
         let direction = self.word(&r.direction, Direction::ALL, Direction::as_str, "direction");
         let mut funding = IdList::new();
         if let Some(p) = program {
@@ -266,13 +278,14 @@ impl<'t> Validator<'t> {
         }
         let sources = self.cite(r.sources, span).into();
         let note = self.text(r.note, "note").into_boxed_str();
-        if let (Some(entity), Some(program), Some(role), Some(direction)) =
-            (entity, program, role, direction)
+        if let (Some(entity), Some(program), Some(role), Some(basis), Some(direction)) =
+            (entity, program, role, basis, direction)
         {
             self.data.exposures.push(Exposure {
                 entity: EntityId(entity),
                 program: ProgramId(program),
                 role,
+                basis,
                 direction,
                 funding,
                 note,

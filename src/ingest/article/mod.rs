@@ -241,6 +241,15 @@ pub fn read_from(
         ));
     }
     let findings = session.finish();
+    if source == AsOfSource::FileTime && (!findings.catalysts.is_empty() || findings.history > 0) {
+        // Which dates are still ahead, and the year of "June" or "next year", hang on this
+        // day; a file's time is often a download or copy, not when the article was written.
+        warnings.push(format!(
+            "no date line and no --as-of: dates were read as of {as_of}, the file's time \
+             (for standard input, the day it was read), which is a guess at when the article \
+             was written; pass --as-of YYYY-MM-DD"
+        ));
+    }
     if findings.truncated {
         warnings.push(format!(
             "more than {} distinct findings; the rest were not kept",
@@ -279,7 +288,8 @@ fn start<'a>(
     session
 }
 
-fn modified(path: &Path) -> Option<NaiveDate> {
+/// The file's modification day, the fallback article date.
+pub fn modified(path: &Path) -> Option<NaiveDate> {
     let time = std::fs::metadata(path).ok()?.modified().ok()?;
     Some(chrono::DateTime::<chrono::Local>::from(time).date_naive())
 }
@@ -328,7 +338,7 @@ fn is_stdin(path: &Path) -> bool {
 }
 
 /// Whether text read without a file name (standard input) looks like HTML.
-fn looks_like_html(head: &[u8]) -> bool {
+pub(crate) fn looks_like_html(head: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&head[..head.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
