@@ -114,7 +114,8 @@ impl Master {
     /// The stored master; empty when nothing was imported.
     pub fn load() -> Result<Master, MasterError> {
         let path = path()?;
-        let bytes = match std::fs::read(&path) {
+        // A regular file of bounded size only (see `crate::fsread`).
+        let bytes = match crate::fsread::read(&path, crate::fsread::limits::CACHE) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Master::default()),
             Err(e) => return Err(io(&path, e)),
@@ -126,10 +127,9 @@ impl Master {
         let body = bytes
             .strip_prefix(MAGIC)
             .ok_or_else(|| damaged("not a master file".into()))?;
-        let (master, used): (Master, usize) =
-            bincode::serde::decode_from_slice(body, bincode::config::standard())
-                .map_err(|e| damaged(e.to_string()))?;
-        if used != body.len() {
+        let (master, rest): (Master, &[u8]) =
+            postcard::take_from_bytes(body).map_err(|e| damaged(e.to_string()))?;
+        if !rest.is_empty() {
             return Err(damaged("trailing bytes".into()));
         }
         Ok(master)
@@ -143,7 +143,7 @@ impl Master {
         }
         let mut bytes = MAGIC.to_vec();
         bytes.extend(
-            bincode::serde::encode_to_vec(self, bincode::config::standard())
+            postcard::to_allocvec(self)
                 .map_err(|e| io(&path, e))?,
         );
         crate::library::files::write_atomic(&path, &bytes).map_err(|e| io(&path, e))?;
