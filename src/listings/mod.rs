@@ -142,10 +142,7 @@ impl Master {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
         let mut bytes = MAGIC.to_vec();
-        bytes.extend(
-            postcard::to_allocvec(self)
-                .map_err(|e| io(&path, e))?,
-        );
+        bytes.extend(postcard::to_allocvec(self).map_err(|e| io(&path, e))?);
         crate::library::files::write_atomic(&path, &bytes).map_err(|e| io(&path, e))?;
         Ok(path)
     }
