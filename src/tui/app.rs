@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::index::Index;
-use crate::search::Session;
+use crate::search::{Searcher, Session};
 
 use super::action::{Action, Tab};
 use super::keymap::{self, Mode};
@@ -35,6 +35,8 @@ enum SearchMode {
 /// Everything the screen shows, built from an [`Index`] and an injected `today`.
 pub struct App {
     index: Arc<Index>,
+    /// Built on first search (the terminal's worker builds it at start).
+    searcher: Arc<OnceLock<Searcher>>,
     search: SearchMode,
     today: NaiveDate,
     size: (u16, u16),
@@ -54,6 +56,7 @@ impl App {
         let tabs = Tabs::new(&index, today);
         App {
             index: Arc::new(index),
+            searcher: Arc::default(),
             search: SearchMode::Inline(Session::default()),
             today,
             size: (80, 24),
@@ -119,13 +122,20 @@ impl App {
             && !typing
         {
             *awaiting = false;
-            self.tabs.explore.refresh(&self.index);
+            self.tabs
+                .explore
+                .refresh(&self.index, lazy(&self.searcher, &self.index));
         }
     }
 
-    /// A shared handle on the index, for the background search worker.
-    pub fn shared_index(&self) -> Arc<Index> {
-        Arc::clone(&self.index)
+    /// Shared handles on the index and its searcher, for the background search worker.
+    pub fn shared_index(&self) -> (Arc<Index>, Arc<OnceLock<Searcher>>) {
+        (Arc::clone(&self.index), Arc::clone(&self.searcher))
+    }
+
+    /// The searcher over the index's texts.
+    pub fn searcher(&self) -> &Searcher {
+        lazy(&self.searcher, &self.index)
     }
 
     /// Turns colour on or off (off honours `NO_COLOR`; meaning never depends on colour).
@@ -313,7 +323,8 @@ impl App {
         }
         match &mut self.search {
             SearchMode::Inline(session) => {
-                let rows = results_in(&self.index, session, &self.tabs.explore.query);
+                let searcher = lazy(&self.searcher, &self.index);
+                let rows = results_in(&self.index, searcher, session, &self.tabs.explore.query);
                 self.tabs.explore.set_results(rows);
             }
             SearchMode::Background { wanted, awaiting } => {
@@ -340,4 +351,9 @@ impl App {
         let changed = self.with_tab(self.tab, |t, cx| t.cycle(cx, dir));
         changed || left_search
     }
+}
+
+/// The searcher in `cell`, built from `index` on first use.
+pub fn lazy<'a>(cell: &'a OnceLock<Searcher>, index: &Index) -> &'a Searcher {
+    cell.get_or_init(|| Searcher::new(index.data()))
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::index::Index;
 use crate::model::{CatalystId, EntityId, ProgramId, SourceId};
-use crate::search::{Field, Session, Target};
+use crate::search::{Field, Searcher, Session, Target};
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::{
     cursor, entity_catalysts, entity_header, exposures, preview, results, sources,
@@ -63,27 +63,37 @@ pub struct Explore {
     pub cursor: ListDetail<ExplorePane>,
 }
 
+/// Every entity, in dataset order: the rows of an empty query.
+pub fn every_entity(index: &Index) -> Vec<ResultRow> {
+    (0..index.data().entities.len())
+        .map(|i| {
+            let id = EntityId(i as u32);
+            ResultRow {
+                target: Target::Entity(id),
+                field: Field::Name,
+                text: index.entity(id).name.clone(),
+                positions: Vec::new(),
+            }
+        })
+        .collect()
+}
+
 /// The rows for `query`: every entity (dataset order) when empty, else the search hits.
-pub fn results_for(index: &Index, query: &str) -> Vec<ResultRow> {
-    results_in(index, &mut Session::default(), query)
+pub fn results_for(index: &Index, searcher: &Searcher, query: &str) -> Vec<ResultRow> {
+    results_in(index, searcher, &mut Session::default(), query)
 }
 
 /// [`results_for`] narrowing `session`'s previous matches while the query only grows.
-pub fn results_in(index: &Index, session: &mut Session, query: &str) -> Vec<ResultRow> {
+pub fn results_in(
+    index: &Index,
+    searcher: &Searcher,
+    session: &mut Session,
+    query: &str,
+) -> Vec<ResultRow> {
     if query.trim().is_empty() {
-        return (0..index.data().entities.len())
-            .map(|i| {
-                let id = EntityId(i as u32);
-                ResultRow {
-                    target: Target::Entity(id),
-                    field: Field::Name,
-                    text: index.entity(id).name.clone(),
-                    positions: Vec::new(),
-                }
-            })
-            .collect();
+        return every_entity(index);
     }
-    index
+    searcher
         .search_in(session, query, RESULT_LIMIT)
         .into_iter()
         .map(|hit| ResultRow {
@@ -100,7 +110,7 @@ impl Explore {
     pub fn new(index: &Index) -> Explore {
         Explore {
             query: String::new(),
-            results: results_for(index, ""),
+            results: every_entity(index),
             cursor: ListDetail::default(),
         }
     }
@@ -116,8 +126,8 @@ impl Explore {
     }
 
     /// Re-runs the query in place and selects the best result.
-    pub fn refresh(&mut self, index: &Index) {
-        self.set_results(results_for(index, &self.query));
+    pub fn refresh(&mut self, index: &Index, searcher: &Searcher) {
+        self.set_results(results_for(index, searcher, &self.query));
     }
 
     /// Shows fresh results for the query, the best one selected.
@@ -144,7 +154,7 @@ impl Explore {
         let wanted = Target::Entity(entity);
         if !self.results.iter().any(|r| r.target == wanted) {
             self.query.clear();
-            self.results = results_for(index, "");
+            self.results = every_entity(index);
         }
         let at = self.results.iter().position(|r| r.target == wanted);
         self.cursor.select(at.unwrap_or(0), self.results.len());
@@ -238,7 +248,7 @@ impl TabView for Explore {
             return false;
         }
         self.query.clear();
-        self.refresh(cx.index);
+        self.set_results(every_entity(cx.index));
         true
     }
 
@@ -389,7 +399,7 @@ mod tests {
         let mut explore = Explore::new(&index);
         assert_eq!(explore.results.len(), index.data().entities.len());
         explore.query = "softbank".into();
-        explore.refresh(&index);
+        explore.refresh(&index, &Searcher::new(index.data()));
         let first = explore.entity().expect("an entity first");
         assert_eq!(index.entity(first).id, "9984.T");
     }
