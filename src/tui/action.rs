@@ -41,6 +41,8 @@ pub enum Action {
     ShowTab(Tab),
     /// Go back after a jump, or step out of a pane, or clear the query.
     Back,
+    /// Open the selected record in the full-text view, or close that view.
+    FullText,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Calendar: switch between the timeline and the month grid.

@@ -8,6 +8,7 @@ pub mod catalyst_detail;
 pub mod entity_catalysts;
 pub mod entity_header;
 pub mod exposures;
+pub mod full_text;
 pub mod help;
 pub mod linked;
 pub mod month_grid;
@@ -23,7 +24,6 @@ pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
-use ratatui::text::Line;
 use ratatui::widgets::ListState;
 
 use crate::tui::app::App;
@@ -37,11 +37,10 @@ pub const MIN_SIZE: (u16, u16) = (60, 15);
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let text = format!(
-            "Terminal too small ({}x{}, need {}x{})",
-            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
-        );
-        frame.render_widget(Line::raw(text::fit(&text, area.width as usize)), area);
+        let text = too_small(area.width, area.height);
+        let para = [(text, ratatui::style::Style::new())];
+        let lines = text::clipped(&para, area.width as usize, area.height as usize);
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
         return;
     }
     let theme = Theme::new(app.color());
@@ -62,6 +61,16 @@ pub fn view(app: &App, frame: &mut Frame) {
     app.tabs()
         .get(app.tab())
         .render(&app.context(), frame, body);
+    if let Some((record, scroll)) = app.reader() {
+        let reader = full_text::FullText {
+            index: app.index(),
+            record,
+            scroll,
+            today: app.today(),
+            theme,
+        };
+        frame.render_widget(reader, full_text::area(area));
+    }
     let hints = keymap::hints(app.modes());
     frame.render_widget(
         bars::StatusBar {
@@ -75,6 +84,18 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(scroll) = app.help() {
         frame.render_widget(help::HelpOverlay { scroll, theme }, area);
     }
+}
+
+/// The line shown below the minimum size, naming the dimension that is short.
+pub fn too_small(width: u16, height: u16) -> String {
+    let mut short = Vec::new();
+    if width < MIN_SIZE.0 {
+        short.push(format!("{width} columns, need {}", MIN_SIZE.0));
+    }
+    if height < MIN_SIZE.1 {
+        short.push(format!("{height} rows, need {}", MIN_SIZE.1));
+    }
+    format!("Terminal too small: {}", short.join("; "))
 }
 
 /// A list cursor for a pane: the selection when `shown`, none otherwise.
