@@ -10,7 +10,7 @@ use crate::book::import::Import;
 use crate::book::upcoming::Upcoming;
 use crate::book::watchlist::{Resolved, Watchlist, Watchlists, resolve};
 use crate::index::Index;
-use crate::text::{cell, count, sanitize};
+use crate::text::{cell, count, csv_cell, sanitize};
 
 /// A quantity or weight without a needless `.0`.
 fn number(n: f64) -> String {
@@ -172,14 +172,15 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
                    qty: Option<f64>,
                    weight: Option<f64>,
                    s: &Summary| {
+        // Cells from the user's file or the data cannot start a spreadsheet formula.
         w.write_record([
-            sanitize(symbol).as_ref(),
-            entity,
-            &sanitize(name),
+            csv_cell(symbol).as_ref(),
+            &csv_cell(entity),
+            &csv_cell(name),
             resolved,
             &opt(qty),
             &opt(weight),
-            &s.programs.join(" "),
+            &csv_cell(&s.programs.join(" ")),
             &s.directions.tailwind.to_string(),
             &s.directions.headwind.to_string(),
             &s.directions.mixed.to_string(),
