@@ -9,6 +9,10 @@ use crate::error::Error;
 /// The interactive terminal UI.
 pub fn tui(g: &Global, err: &mut dyn Write) -> Result<ExitCode, Error> {
     let index = g.load_index(err)?;
+    // `aipx changes --since-last` counts from here.
+    if let Some(mut lib) = crate::library::commands::open_existing()? {
+        lib.mark_opened()?;
+    }
     let app = crate::tui::App::new(index, g.today()).with_color(super::color_allowed());
     crate::tui::run::run(app).map_err(Error::Terminal)?;
     Ok(ExitCode::SUCCESS)
