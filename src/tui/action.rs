@@ -49,8 +49,12 @@ pub enum Action {
     ToggleGrid,
     /// Calendar: switch between the selected ticker's catalysts and all of them.
     ToggleFilter,
-    /// Calendar: select the next catalyst from today.
+    /// Calendar: select the next catalyst from today (the grid shows today's month).
     GoToday,
+    /// Calendar: the month grid shows the month before.
+    PrevMonth,
+    /// Calendar: the month grid shows the month after.
+    NextMonth,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

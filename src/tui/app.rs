@@ -313,7 +313,11 @@ impl App {
             Action::PrevPane => self.cycle(-1),
             Action::ShowTab(tab) => std::mem::replace(&mut self.tab, tab) != tab,
             Action::Back => self.back(),
-            Action::ToggleGrid | Action::ToggleFilter | Action::GoToday => {
+            Action::ToggleGrid
+            | Action::ToggleFilter
+            | Action::GoToday
+            | Action::PrevMonth
+            | Action::NextMonth => {
                 let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
                 self.carry_out(outcome)
             }

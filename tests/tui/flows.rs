@@ -9,7 +9,7 @@ use aipx::tui::keymap;
 use aipx::tui::programs::ProgramsPane;
 use insta::assert_snapshot;
 
-use super::play;
+use super::{play, screen};
 
 fn entity_id(screen: &aipx::tui::screen::Headless) -> Option<String> {
     let app = &screen.app;
@@ -345,4 +345,65 @@ fn esc_and_a_key_at_once_are_both_keys() {
     );
     let s = play(80, 24, "/nvda<A-q>");
     assert!(s.app.should_quit(), "Esc then q quits");
+}
+
+#[test]
+fn month_grid_moves_by_month_and_t_comes_back_to_today() {
+    let s = play(80, 24, "3v");
+    assert!(s.text().contains("January 2027"), "the selection's month");
+    let s = play(80, 24, "3v<Left><Left>");
+    assert!(s.text().contains("November 2026"));
+    assert!(s.text().contains("[21]"), "today bracketed");
+    assert!(
+        s.text().contains("[ ] today"),
+        "legend lists the today mark shown"
+    );
+    let s = play(80, 24, "3vlll");
+    assert!(s.text().contains("April 2027"));
+    assert!(
+        !s.text().contains("[ ] today"),
+        "no today mark, none in the legend"
+    );
+    let s = play(80, 24, "3vlllt");
+    assert!(
+        s.text().contains("November 2026"),
+        "t: back to today's month"
+    );
+}
+
+#[test]
+fn wide_windows_are_headed_by_their_window_not_their_first_month() {
+    let text = screen(120, 40, "3");
+    assert!(text.contains("late 2025 ───"), "{text}");
+    assert!(!text.contains("September 2025"), "{text}");
+}
+
+#[test]
+fn full_text_view_shows_every_word_of_the_selection() {
+    let data = super::dataset();
+    let tsm = data.entities.iter().find(|e| e.id == "TSM").unwrap();
+    // The TSM summary is cut in the 80x24 header; `i` shows it whole (wrapped).
+    let s = play(80, 24, "/tsm<Enter><Esc>i<j*40>");
+    assert_eq!(s.app.modes()[0], keymap::Mode::Reader);
+    let mut all = String::new();
+    let mut reader = play(80, 24, "/tsm<Enter><Esc>i");
+    for _ in 0..10 {
+        all.push_str(&reader.text());
+        reader.play("<PgDn>").unwrap();
+    }
+    let words: String = all
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '┃' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for word in tsm.summary.split_whitespace() {
+        assert!(words.contains(word), "{word} not shown");
+    }
+    let mut s = s;
+    s.play("<Esc>").unwrap();
+    assert_eq!(
+        s.app.modes()[0],
+        keymap::Mode::Browse,
+        "Esc closes the view"
+    );
 }

@@ -40,13 +40,16 @@ pub struct Calendar {
     pub grid: bool,
     /// Only this entity's catalysts (its own and its programs').
     pub filter: Option<EntityId>,
+    /// The month grid's first month when `h`/`l`/`t` moved it; none: the selection's month.
+    pub month: Option<NaiveDate>,
 }
 
 /// One row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimelineRow {
-    /// Heading of the month the following catalysts start in.
-    Month(NaiveDate),
+    /// Heading of the window the following catalysts fall in: a month, or for a wider
+    /// window the window itself (see [`heading`]), named by the catalyst at this position.
+    Heading(usize),
     /// Where today falls.
     Today,
     /// A catalyst (position in the filtered list).
@@ -60,22 +63,36 @@ pub fn next_index(index: &Index, list: &[CatalystId], today: NaiveDate) -> usize
         .unwrap_or(list.len().saturating_sub(1))
 }
 
-/// The timeline: catalysts grouped under the month they start in, with a today marker
+/// The heading a catalyst is grouped under: its month when its window lies within one
+/// month (`June 2026`), else the window as the data states it (`late 2025`, `JP FY2026`),
+/// so a window of months is never headed by its first month.
+pub fn heading(index: &Index, c: CatalystId) -> String {
+    let when = &index.catalyst(c).date;
+    let (a, b) = when.range();
+    if (a.year(), a.month()) == (b.year(), b.month()) {
+        a.format("%B %Y").to_string()
+    } else {
+        when.label()
+    }
+}
+
+/// The timeline: catalysts grouped under their window's heading, with a today marker
 /// before the first one that starts after today.
 pub fn timeline(index: &Index, list: &[CatalystId], today: NaiveDate) -> Vec<TimelineRow> {
     let mut rows = Vec::with_capacity(list.len() * 2 + 1);
-    let mut month: Option<NaiveDate> = None;
+    let mut current: Option<String> = None;
     let mut marked = false;
     for (i, &c) in list.iter().enumerate() {
         let start = index.catalyst(c).date.start();
         if !marked && start > today {
             rows.push(TimelineRow::Today);
             marked = true;
+            current = None;
         }
-        let first = start.with_day(1).unwrap_or(start);
-        if month != Some(first) {
-            rows.push(TimelineRow::Month(first));
-            month = Some(first);
+        let head = heading(index, c);
+        if current.as_ref() != Some(&head) {
+            rows.push(TimelineRow::Heading(i));
+            current = Some(head);
         }
         rows.push(TimelineRow::Catalyst(i));
     }
@@ -109,6 +126,7 @@ impl Calendar {
             cursor,
             grid: false,
             filter: None,
+            month: None,
         }
     }
 
@@ -118,6 +136,16 @@ impl Calendar {
             Some(e) => index.catalysts_of(e),
             None => index.catalysts_by_date(),
         }
+    }
+
+    /// The first month the grid shows: where `h`/`l`/`t` moved it, else the month the
+    /// selected catalyst starts in, else today's.
+    pub fn grid_month(&self, index: &Index, today: NaiveDate) -> NaiveDate {
+        let day = self.month.unwrap_or_else(|| {
+            self.catalyst(index)
+                .map_or(today, |c| index.catalyst(c).date.start())
+        });
+        day.with_day(1).unwrap_or(day)
     }
 
     /// The selected catalyst's position in [`list`](Self::list).
@@ -135,8 +163,9 @@ impl Calendar {
         self.list(index).get(self.selected()).copied()
     }
 
-    /// Selects `c`, dropping the filter if it hides `c`.
+    /// Selects `c`, dropping the filter if it hides `c`; the grid shows its month.
     pub fn select_catalyst(&mut self, index: &Index, c: CatalystId) {
+        self.month = None;
         if !self.list(index).contains(&c) {
             self.filter = None;
         }
@@ -219,7 +248,12 @@ impl TabView for Calendar {
     }
 
     fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        self.cursor.step(&self.lens(cx.index), delta)
+        let moved = self.cursor.step(&self.lens(cx.index), delta);
+        if moved && self.focus() == CalendarPane::Timeline {
+            // The grid follows the selection again.
+            self.month = None;
+        }
+        moved
     }
 
     /// Switches between the timeline and the linked entities (when there are any).
@@ -248,7 +282,25 @@ impl TabView for Calendar {
                 Outcome::Changed
             }
             Action::ToggleFilter => self.toggle_filter(cx),
-            Action::GoToday => self.go_today(cx.index, cx.today).into(),
+            Action::GoToday => {
+                let first = cx.today.with_day(1).unwrap_or(cx.today);
+                let month = self.grid.then_some(first);
+                let moved = std::mem::replace(&mut self.month, month) != month;
+                (self.go_today(cx.index, cx.today) || moved).into()
+            }
+            Action::PrevMonth | Action::NextMonth if self.grid => {
+                let shown = self.grid_month(cx.index, cx.today);
+                let month = if action == Action::PrevMonth {
+                    shown.checked_sub_months(chrono::Months::new(1))
+                } else {
+                    shown.checked_add_months(chrono::Months::new(1))
+                };
+                self.month = month.or(Some(shown));
+                Outcome::Changed
+            }
+            Action::PrevMonth | Action::NextMonth => {
+                Outcome::Say("h/l move the month grid (v)".into())
+            }
             _ => Outcome::Unchanged,
         }
     }
@@ -307,6 +359,7 @@ impl TabView for Calendar {
                 index: ix,
                 list,
                 selected: (!list.is_empty()).then_some(self.selected()),
+                month: self.grid_month(ix, today),
                 today,
                 title: format!("Month grid ({filter}; v: timeline)"),
                 focused: on_timeline,

@@ -178,7 +178,7 @@ fn exposure(ix: &Index, e: EntityId, i: usize, theme: Theme) -> Vec<Para> {
         (format!("{entity} in {}", clean(&p.name)), theme.title()),
         (
             format!(
-                "{} · {} · {} by the sources",
+                "{} · {} · basis: {}",
                 x.role.as_str(),
                 direction_label(x.direction),
                 x.basis.as_str()

@@ -1,5 +1,6 @@
-//! The Calendar tab's month grid, drawn with chrono: the month of the selected catalyst,
-//! its days marked, today bracketed, and the catalysts that fall in the month listed below.
+//! The Calendar tab's month grid, drawn with chrono: the month of the selected catalyst (or
+//! the one `h`/`l` moved to), its days marked, today bracketed, a legend of the marks it
+//! shows, and the catalysts that fall in the months listed below.
 
 use chrono::{Datelike, Months, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -23,8 +24,10 @@ pub struct MonthGrid<'a> {
     pub index: &'a Index,
     /// The catalysts shown, by date.
     pub list: &'a [CatalystId],
-    /// The selected catalyst (position in `list`); its month is drawn.
+    /// The selected catalyst (position in `list`).
     pub selected: Option<usize>,
+    /// The first month drawn (its first day).
+    pub month: NaiveDate,
     /// Today.
     pub today: NaiveDate,
     /// Pane title (says what the filter is).
@@ -37,11 +40,29 @@ pub struct MonthGrid<'a> {
 
 impl MonthGrid<'_> {
     fn month(&self) -> NaiveDate {
-        let day = self
-            .selected
-            .and_then(|i| self.list.get(i))
-            .map_or(self.today, |&c| self.index.catalyst(c).date.start());
-        day.with_day(1).unwrap_or(day)
+        self.month.with_day(1).unwrap_or(self.month)
+    }
+
+    /// The legend: only the marks the months drawn show.
+    fn legend(&self, first: NaiveDate, last: NaiveDate) -> String {
+        let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
+        let marks: Vec<char> = days.iter().map(|&d| self.mark(d)).collect();
+        let selected = self.selected_range();
+        let mut parts = Vec::new();
+        if marks.contains(&'*') {
+            parts.push("* on the day");
+        }
+        if marks.contains(&'~') {
+            parts.push("~ in its range");
+        }
+        if days.contains(&self.today) {
+            parts.push("[ ] today");
+        }
+        if selected.is_some_and(|(a, b)| a <= last && b >= first) {
+            parts.push("reversed: selected");
+        }
+        parts.push("h/l month, t today");
+        format!(" {}", parts.join("  "))
     }
 
     /// `*` a catalyst on this exact day, `~` inside a catalyst's range, else a space.
@@ -139,11 +160,9 @@ impl Widget for MonthGrid<'_> {
             .map(|i| self.grid(first + Months::new(i)))
             .collect();
         let mut lines = side_by_side(months);
-        lines.push(Line::styled(
-            " * on the day  ~ in its range  [ ] today  reversed: selected",
-            theme.muted(),
-        ));
         let last = first + Months::new(count) - chrono::Days::new(1);
+        let legend = super::text::fit(&self.legend(first, last), width);
+        lines.push(Line::styled(legend, theme.muted()));
         let span = if count == 1 {
             first.format("%B %Y").to_string()
         } else {

@@ -13,7 +13,7 @@ use super::text::day_label;
 use super::theme::Theme;
 use crate::index::Index;
 use crate::model::CatalystId;
-use crate::tui::calendar::TimelineRow;
+use crate::tui::calendar::{TimelineRow, heading};
 
 /// Catalysts grouped by the month they start in, with a line where today falls.
 pub struct Timeline<'a> {
@@ -70,8 +70,12 @@ impl StatefulWidget for Timeline<'_> {
         });
         let build = |at: usize| {
             ListItem::new(match self.rows[at] {
-                TimelineRow::Month(first) => Line::styled(
-                    rule(first.format("%B %Y ").to_string(), width, '─'),
+                TimelineRow::Heading(i) => Line::styled(
+                    rule(
+                        format!("{} ", heading(self.index, self.list[i])),
+                        width,
+                        '─',
+                    ),
                     theme.accent(),
                 ),
                 TimelineRow::Today => Line::styled(
