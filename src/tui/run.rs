@@ -21,6 +21,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::app::App;
+use super::effects::{Outside, perform};
 use super::explore::{ResultRow, results_in};
 use super::{Action, ui};
 use crate::index::Index;
@@ -70,18 +71,17 @@ pub struct Session {
 }
 
 impl Session {
-    /// Installs the panic hook and switches the terminal to TUI mode.
-    pub fn start() -> io::Result<Session> {
+    /// Installs the panic hook and switches the terminal to TUI mode; `mouse: false`
+    /// leaves the mouse to the terminal (its own text selection).
+    pub fn start(mouse: bool) -> io::Result<Session> {
         install_panic_hook();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let terminal = (|| {
-            execute!(
-                stdout(),
-                EnterAlternateScreen,
-                EnableMouseCapture,
-                EnableBracketedPaste
-            )?;
+            execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+            if mouse {
+                execute!(stdout(), EnableMouseCapture)?;
+            }
             Terminal::new(CrosstermBackend::new(stdout()))
         })();
         match terminal {
@@ -105,10 +105,11 @@ impl Drop for Session {
     }
 }
 
-/// Runs `app` in the terminal until the user quits.
-pub fn run(app: App) -> io::Result<()> {
-    let mut session = Session::start()?;
-    event_loop(session.terminal(), app.with_background_search())
+/// Runs `app` in the terminal until the user quits; returns the app as it ended, for the
+/// state to remember.
+pub fn run(app: App, outside: Outside, mouse: bool) -> io::Result<App> {
+    let mut session = Session::start(mouse)?;
+    event_loop(session.terminal(), app.with_background_search(), &outside)
 }
 
 /// What wakes the loop: the terminal, or the search worker with results.
@@ -138,7 +139,7 @@ fn spawn_search_worker(index: Arc<Index>, wake: Sender<Wake>) -> Sender<String> 
     tx
 }
 
-fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, mut app: App, outside: &Outside) -> io::Result<App> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|frame| ui::view(&app, frame))?;
@@ -158,9 +159,14 @@ fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
     for message in wake {
         let changed = match message {
             Wake::Input(event) => {
-                let changed = super::apply(&mut app, &event?);
+                let event = event?;
+                let changed = match super::click(&app, &event) {
+                    Some(action) => app.update(action),
+                    None => super::apply(&mut app, &event),
+                };
+                perform(&mut app, outside);
                 if app.should_quit() {
-                    return Ok(());
+                    return Ok(app);
                 }
                 if let Some(query) = app.take_search() {
                     // The worker only stops when this loop ends.
@@ -174,5 +180,5 @@ fn event_loop(terminal: &mut Term, mut app: App) -> io::Result<()> {
             terminal.draw(|frame| ui::view(&app, frame))?;
         }
     }
-    Ok(())
+    Ok(app)
 }

@@ -197,13 +197,13 @@ fn mouse_wheel_scrolls_the_focused_list() {
 #[test]
 fn status_hints_and_help_come_from_the_key_table() {
     let s = play(200, 40, "");
-    for (keys, label) in keymap::hints(s.app.modes()) {
+    for (keys, label) in s.app.keys().hints(s.app.modes()) {
         assert!(
             s.text().contains(&format!("{keys} {label}")),
             "{keys} {label}"
         );
     }
-    let help: String = help_lines(Theme::new(false))
+    let help: String = help_lines(s.app.keys(), Theme::new(false))
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();

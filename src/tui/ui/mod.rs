@@ -27,8 +27,6 @@ use ratatui::text::Line;
 use ratatui::widgets::ListState;
 
 use crate::tui::app::App;
-use crate::tui::keymap;
-use theme::Theme;
 
 /// Smallest terminal the full layout is drawn in; below it one line says so.
 pub const MIN_SIZE: (u16, u16) = (60, 15);
@@ -44,7 +42,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(Line::raw(text::fit(&text, area.width as usize)), area);
         return;
     }
-    let theme = Theme::new(app.color());
+    let theme = app.theme();
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -62,7 +60,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     app.tabs()
         .get(app.tab())
         .render(&app.context(), frame, body);
-    let hints = keymap::hints(app.modes());
+    let hints = app.keys().hints(app.modes());
     frame.render_widget(
         bars::StatusBar {
             badge: app.modes()[0].badge(),
@@ -73,7 +71,15 @@ pub fn view(app: &App, frame: &mut Frame) {
         bottom,
     );
     if let Some(scroll) = app.help() {
-        frame.render_widget(help::HelpOverlay { scroll, theme }, area);
+        let keys = app.keys();
+        frame.render_widget(
+            help::HelpOverlay {
+                scroll,
+                theme,
+                keys,
+            },
+            area,
+        );
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Preview<'a> {
     pub today: NaiveDate,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys this pane names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 impl Preview<'_> {
@@ -45,7 +47,11 @@ impl Preview<'_> {
             "{linked} linked entities · {dated} catalysts"
         )));
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Enter: open in Programs", theme.accent()));
+        let open = self.keys.key_for(crate::tui::action::Action::Open);
+        lines.push(Line::styled(
+            format!("{open}: open in Programs"),
+            theme.accent(),
+        ));
         ("Program".to_string(), lines)
     }
 
@@ -77,7 +83,11 @@ impl Preview<'_> {
             .collect();
         lines.push(Line::raw(""));
         lines.push(Line::raw(format!("Linked: {}", names.join(", "))));
-        lines.push(Line::styled("Enter: open in Calendar", theme.accent()));
+        let open = self.keys.key_for(crate::tui::action::Action::Open);
+        lines.push(Line::styled(
+            format!("{open}: open in Calendar"),
+            theme.accent(),
+        ));
         ("Catalyst".to_string(), lines)
     }
 }
