@@ -304,14 +304,16 @@ fn main() -> std::io::Result<()> {
     w.flush()?;
 
     let mut w = file("exposures.toml")?;
-    for _ in 0..args.links {
+    for i in 0..args.links {
         let e = rng.skewed(args.entities);
         let p = rng.below(args.programs);
         writeln!(
             w,
-            "[[exposure]]\nentity = \"{}\"\nprogram = \"p{p}\"\nrole = \"{}\"\ndirection = \"{}\"\nfunding = [\"l0\"]\nnote = \"Synthetic link.\"\nsources = [\"s{}\"]\n",
+            "[[exposure]]\nentity = \"{}\"\nprogram = \"p{p}\"\nrole = \"{}\"\nbasis = \"{}\"\ndirection = \"{}\"\nfunding = [\"l0\"]\nnote = \"Synthetic link.\"\nsources = [\"s{}\"]\n",
             ids[e],
             rng.pick(ROLES),
+            // From the position, not the generator, so the rest of the universe is unchanged.
+            if i % 4 == 0 { "inferred" } else { "stated" },
             rng.pick(DIRECTIONS),
             rng.below(sources)
         )?;

@@ -12,7 +12,8 @@ trap 'rm -rf "$cache"' EXIT
 
 cargo build --release --quiet --bin aipx --example gen_universe --example scale_bench
 aipx=target/release/aipx
-[ -f "$dir/exposures.toml" ] || target/release/examples/gen_universe \
+# Regenerated when missing or written before exposures had a `basis`.
+grep -qs '^basis = ' "$dir/exposures.toml" || target/release/examples/gen_universe \
     --entities 100000 --programs 10000 --links 1000000 --seed 7 "$dir"
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"

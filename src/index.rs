@@ -288,17 +288,43 @@ impl Index {
         &self.catalysts_by_program[program.ix()]
     }
 
+    /// A program's stage on `today`, moved on by its dated catalysts
+    /// (see [`Program::status_on`]).
+    pub fn program_status(&self, program: ProgramId, today: NaiveDate) -> Status {
+        let catalysts = self
+            .catalysts_of_program(program)
+            .iter()
+            .map(|&c| self.catalyst(c));
+        self.program(program).status_on(today, catalysts)
+    }
+
+    /// Why catalyst `c` concerns `entity`: it names the entity, or it belongs to a program
+    /// the entity is exposed to; `None` when neither.
+    pub fn link(&self, entity: EntityId, c: CatalystId) -> Option<Link> {
+        let cat = self.catalyst(c);
+        if cat.entities.contains(&entity) {
+            return Some(Link::Direct);
+        }
+        cat.program
+            .filter(|&p| self.exposures_of(entity).any(|x| x.program == p))
+            .map(Link::Program)
+    }
+
     /// Every catalyst, by date.
     pub fn catalysts_by_date(&self) -> &[CatalystId] {
         &self.catalysts_by_date
     }
 
-    /// The first of an entity's catalysts that is not yet over on `today`.
+    /// The entity's catalyst whose next change comes first from `today`: the start of one
+    /// not yet begun or the end of one in progress (see [`When::next_change`]), so a
+    /// year-long window already under way does not hide an event that has yet to start.
+    /// Ties go to the earlier catalyst in date order.
     pub fn next_catalyst(&self, entity: EntityId, today: NaiveDate) -> Option<CatalystId> {
         self.catalysts_of(entity)
             .iter()
-            .copied()
-            .find(|&c| !self.catalyst(c).date.timing(today).is_past())
+            .filter_map(|&c| Some((self.catalyst(c).date.next_change(today)?, c)))
+            .min_by_key(|&(day, _)| day)
+            .map(|(_, c)| c)
     }
 
     /// Every source cited by an entity, its exposures and its catalysts, in dataset order.

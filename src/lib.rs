@@ -15,6 +15,7 @@ pub mod config;
 pub mod data;
 pub mod dirs;
 pub mod error;
+pub mod fsread;
 pub mod index;
 pub mod ingest;
 pub mod model;

@@ -344,6 +344,193 @@ fn calendar_csv_has_a_header_and_one_row_per_catalyst() {
     assert!(rows.iter().all(|r| r.len() == headers.len()));
 }
 
+fn ids(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn row<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("{id} missing from {v}"))
+}
+
+#[test]
+fn calendar_ticker_says_whether_each_row_is_direct_or_via_a_program() {
+    let v = json(&["calendar", "--ticker", "9984"]);
+    // Names SoftBank itself.
+    assert_eq!(
+        row(&v, "sovereign-ai-funding-start")["link"],
+        serde_json::json!({"kind": "direct"})
+    );
+    // Names only the government; on SoftBank's calendar through the program.
+    assert_eq!(
+        row(&v, "ai-basic-plan-adopted")["link"],
+        serde_json::json!({"kind": "program", "program": "jp-sovereign-ai"})
+    );
+    for c in v.as_array().unwrap() {
+        assert!(c["link"].is_object(), "every row says why: {c}");
+    }
+    // Without --ticker there is nothing to link to.
+    let all = json(&["calendar"]);
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c.get("link").is_none())
+    );
+
+    let out = aipx()
+        .args(["calendar", "--csv", "--ticker", "9984"])
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_reader(out.get_output().stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id, link) = (at("id"), at("link"));
+    let links: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[id].to_string(), r[link].to_string())
+        })
+        .collect();
+    assert!(links.contains(&("ai-basic-plan-adopted".into(), "via jp-sovereign-ai".into())));
+    assert!(links.contains(&("sovereign-ai-funding-start".into(), "direct".into())));
+
+    let out = aipx()
+        .args(["calendar", "--ticker", "9984"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let basic_plan = text
+        .lines()
+        .find(|l| l.contains("National AI Basic Plan"))
+        .unwrap();
+    assert!(basic_plan.contains("via jp-sovereign-ai"), "{text}");
+    assert!(
+        basic_plan.contains("[jp-government]"),
+        "tickers column: {text}"
+    );
+    let start = text
+        .lines()
+        .find(|l| l.contains("Five-year sovereign AI funding begins"))
+        .unwrap();
+    assert!(start.trim_start().starts_with("direct"), "{text}");
+    assert!(start.contains("[9984 jp-government]"), "{text}");
+}
+
+#[test]
+fn calendar_text_lists_the_tickers_each_catalyst_names() {
+    let out = aipx().args(["calendar"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let june = text
+        .lines()
+        .find(|l| l.contains("formalise Genesis partnership"))
+        .unwrap();
+    assert!(june.ends_with("[mext meti us-doe NVDA MSFT]"), "{june}");
+    assert!(!june.contains("direct"), "no link without --ticker: {june}");
+}
+
+#[test]
+fn calendar_from_and_to_take_the_datasets_date_forms() {
+    // A month: the early-June meeting, not the 1 April budget start.
+    let june = ids(&json(&["calendar", "--from", "2026-06", "--to", "2026-06"]));
+    assert!(june.contains(&"genesis-japan-signing".to_string()));
+    assert!(!june.contains(&"meti-fy2026-start".to_string()));
+    // A quarter: the fiscal year in progress overlaps Q3, the June meeting does not.
+    let q3 = ids(&json(&["calendar", "--from", "2026-Q3", "--to", "2026-Q3"]));
+    assert!(q3.contains(&"sovereign-ai-funding-start".to_string()));
+    assert!(!q3.contains(&"genesis-japan-signing".to_string()));
+    // `--to` a year runs to that year's last day.
+    let to_2027 = ids(&json(&["calendar", "--to", "2027"]));
+    assert!(to_2027.contains(&"rapidus-2nm-volume".to_string()));
+    let to_2026 = ids(&json(&["calendar", "--to", "2026"]));
+    assert!(!to_2026.contains(&"rapidus-2nm-volume".to_string()));
+    // A Japanese fiscal year: 1 April 2026 to 31 March 2027.
+    let fy = ids(&json(&[
+        "calendar",
+        "--from",
+        "JP-FY2026",
+        "--to",
+        "JP-FY2026",
+    ]));
+    assert!(fy.contains(&"meti-fy2026-start".to_string()));
+    assert!(fy.contains(&"rapidus-2nm-volume".to_string()));
+    assert!(!fy.contains(&"ai-basic-plan-adopted".to_string()));
+    // Day precision still works.
+    let day = ids(&json(&[
+        "calendar",
+        "--from",
+        "2026-04-01",
+        "--to",
+        "2026-04-01",
+    ]));
+    assert!(day.contains(&"meti-fy2026-start".to_string()));
+}
+
+#[test]
+fn calendar_from_after_to_is_an_error() {
+    let out = aipx()
+        .args(["calendar", "--from", "2027", "--to", "2026-06"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("--from 2027") && err.contains("--to 2026-06"),
+        "{err}"
+    );
+    assert!(out.get_output().stdout.is_empty());
+    // Overlapping forms are fine: 2026-Q4 ends after 2026-11 starts.
+    aipx()
+        .args(["calendar", "--from", "2026-11", "--to", "2026-Q4"])
+        .assert()
+        .success();
+    // A malformed date is an argument error too.
+    aipx()
+        .args(["calendar", "--from", "2026-13"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn countdowns_agree_between_text_and_json_and_never_overclaim() {
+    let v = json(&["calendar"]);
+    let plan = row(&v, "ai-basic-plan-adopted");
+    // TODAY is 2026-11-21: late 2025 ended on 31 December 2025.
+    assert_eq!(plan["days_until"], -446);
+    assert_eq!(plan["days_until_end"], -325);
+    assert_eq!(plan["countdown"], "ended 325 days ago");
+    let pilots = row(&v, "sovereign-ai-robot-pilots");
+    assert_eq!(pilots["countdown"], "in 41–405 days");
+    assert_eq!(
+        row(&v, "sovereign-ai-funding-start")["countdown"],
+        "now · ends in 130 days"
+    );
+    let out = aipx().args(["calendar"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for line in text
+        .lines()
+        .filter(|l| l.contains("National AI Basic Plan"))
+    {
+        assert!(line.contains("ended 325 days ago"), "{line}");
+    }
+    assert!(
+        !text.contains("in 41 days"),
+        "a year never reads as one day: {text}"
+    );
+    let out = aipx().args(["calendar", "--csv"]).assert().success();
+    let mut reader = csv::Reader::from_reader(out.get_output().stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let until = headers.iter().position(|h| h == "days_until").unwrap();
+    assert_eq!(&headers[until + 1], "days_until_end");
+}
+
 #[test]
 fn ics_and_csv_are_exclusive() {
     aipx().args(["calendar", "--ics", "--csv"]).assert().code(2);
@@ -378,7 +565,7 @@ fn semantic_errors_are_all_listed_with_positions() {
         d,
         "exposures.toml",
         "[[exposure]]\nentity = \"NOPE\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
-         direction = \"sideways\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
+         basis = \"stated\"\ndirection = \"sideways\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
     );
     let catalyst = append(
         d,
@@ -409,7 +596,7 @@ fn semantic_errors_are_all_listed_with_positions() {
         ),
         (
             "exposures.toml",
-            exposure + 4,
+            exposure + 5,
             13,
             "unknown direction \"sideways\"",
         ),
@@ -440,6 +627,48 @@ fn semantic_errors_are_all_listed_with_positions() {
         assert!(found, "want `{prefix}...{what}` in:\n{out}");
     }
     assert!(out.contains("6 error(s)"), "{out}");
+}
+
+#[test]
+fn basis_and_owner_are_checked() {
+    let dir = dataset_copy();
+    let d = dir.path();
+    let exposure = append(
+        d,
+        "exposures.toml",
+        "[[exposure]]\nentity = \"NVDA\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
+         basis = \"guessed\"\ndirection = \"tailwind\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
+    );
+    let program = append(
+        d,
+        "programs.toml",
+        "[[program]]\nid = \"p2\"\nname = \"n\"\nsponsor = \"s\"\ncountry = \"JP\"\n\
+         status = \"active\"\nsummary = \"s\"\nsources = [\"genesis-japan\"]\n\
+         [[program.funding]]\nid = \"a\"\nlabel = \"l\"\n\
+         money = { currency = \"JPY\", amount = 1.0 }\nkind = \"public\"\nowner = \"9984.T\"\n\
+         purpose = \"p\"\nsources = [\"genesis-japan\"]\n",
+    );
+    let out = check_fails(d);
+    let at = |file: &str, line: usize| format!("{}:{line}:", d.join(file).display());
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&at("exposures.toml", exposure + 4))
+                && l.contains("unknown basis \"guessed\"")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&at("programs.toml", program + 13))
+                && l.contains("only a `private` line")),
+        "{out}"
+    );
+    // A missing basis is a missing field, like any other required key.
+    let dir = dataset_copy();
+    let text = std::fs::read_to_string(dir.path().join("exposures.toml")).unwrap();
+    let without = text.replacen("basis = \"stated\"\n", "", 1);
+    std::fs::write(dir.path().join("exposures.toml"), without).unwrap();
+    let out = check_fails(dir.path());
+    assert!(out.contains("basis"), "{out}");
 }
 
 #[test]

@@ -69,15 +69,16 @@ fn nvda_genesis_member_and_sovereign_gpu_supplier() {
             ),
         ]
     );
-    // Article 000 (early 2026): the next catalyst after the December launch comes with
-    // Japan's fiscal year and then the June meeting in Washington.
+    // Article 000 (early 2026): with Japan's fiscal year under way, the next thing to
+    // happen is the June meeting in Washington; the windows in progress do not hide it.
     assert_eq!(
         next(&ix, e, "2026-05-15").as_deref(),
-        Some("sovereign-ai-phase1")
+        Some("genesis-japan-signing")
     );
+    // After June only the year-long FY2026 window is running: the 2027 pilots open first.
     assert_eq!(
         next(&ix, e, "2026-08-01").as_deref(),
-        Some("sovereign-ai-funding-start")
+        Some("sovereign-ai-robot-pilots")
     );
     assert_eq!(
         next(&ix, e, "2027-04-01").as_deref(),
@@ -109,7 +110,7 @@ fn msft_genesis_tailwind_but_sovereign_ai_mixed() {
     assert_eq!(june.date.range(), (day("2026-06-01"), day("2026-06-10")));
     assert_eq!(
         next(&ix, e, "2026-05-20").as_deref(),
-        Some("sovereign-ai-phase1")
+        Some("genesis-japan-signing")
     );
 }
 
@@ -126,13 +127,19 @@ fn softbank_leads_sovereign_ai_with_its_own_capital() {
             s(&["¥1T ($6.34B)", "¥2T ($12.7B)", "$5.3B"])
         )]
     );
+    // The FY2026 funding window is in progress until 31 March 2027; the 2027 pilots open on
+    // 1 January, so they are next.
     assert_eq!(
         next(&ix, e, "2026-11-21").as_deref(),
-        Some("sovereign-ai-funding-start")
+        Some("sovereign-ai-robot-pilots")
     );
     assert_eq!(
         next(&ix, e, "2027-06-01").as_deref(),
         Some("sovereign-ai-robot-pilots")
+    );
+    assert_eq!(
+        next(&ix, e, "2028-01-01").as_deref(),
+        Some("sovereign-ai-funding-end")
     );
     let arm = ix.entity(entity(&ix, "ARM"));
     assert_eq!(arm.parent, Some(e), "Arm's listed parent is SoftBank");
@@ -156,7 +163,7 @@ fn fujitsu_and_sakura_are_in_the_sovereign_ai_consortium() {
         );
         assert_eq!(
             next(&ix, e, "2026-11-21").as_deref(),
-            Some("sovereign-ai-funding-start")
+            Some("sovereign-ai-robot-pilots")
         );
     }
 }
@@ -323,4 +330,217 @@ fn funding_lines_say_when_the_money_is_spent() {
         line("genesis-mission", "us-japan"),
         "combined, spread over five years"
     );
+}
+
+fn catalyst<'a>(ix: &'a Index, id: &str) -> &'a Catalyst {
+    ix.data()
+        .catalysts
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no catalyst {id}"))
+}
+
+fn program(ix: &Index, id: &str) -> ProgramId {
+    ix.program_by_id(id)
+        .unwrap_or_else(|| panic!("no program {id}"))
+}
+
+#[test]
+fn the_sovereign_ai_window_closes_on_the_last_day_of_jp_fy2030() {
+    let ix = index();
+    let end = catalyst(&ix, "sovereign-ai-funding-end");
+    let fy2030: When = "JP-FY2030".parse().unwrap();
+    assert_eq!(end.date, When::Day(fy2030.end()));
+    assert_eq!(end.date.start(), day("2031-03-31"));
+    // The same day the five-year funding line's period ends.
+    let p = ix.program(program(&ix, "jp-sovereign-ai"));
+    let gov = p.funding.iter().find(|l| l.id == "gov").unwrap();
+    assert_eq!(gov.period.unwrap().1.end(), end.date.end());
+}
+
+#[test]
+fn every_deadline_is_dated_at_the_end_of_its_period_not_its_start() {
+    // A deadline dated by a whole period would count down to the period's first day.
+    let ix = index();
+    for c in ix
+        .data()
+        .catalysts
+        .iter()
+        .filter(|c| c.kind == CatalystKind::Deadline)
+    {
+        assert_eq!(
+            c.date.precision(),
+            Precision::Day,
+            "{} is a deadline dated {} (a window): date it on the period's last day",
+            c.id,
+            c.date
+        );
+    }
+}
+
+#[test]
+fn countdowns_never_claim_more_precision_than_the_date() {
+    let ix = index();
+    let today = day("2026-11-30");
+    for c in &ix.data().catalysts {
+        let countdown = c.date.countdown(today);
+        let text = countdown.long();
+        if c.date.precision() != Precision::Day {
+            // A window never gets a single-day count: it names both ends, says it is in
+            // progress, or that it ended.
+            assert!(
+                text.contains('–') || text.starts_with("now") || text.starts_with("ended"),
+                "{}: {text}",
+                c.id
+            );
+        }
+        // What "ago" counts from agrees with days_until_end.
+        if let Timing::Past(d) = countdown.timing() {
+            assert_eq!(d, -countdown.days_until_end, "{}", c.id);
+            assert!(text.contains(&format!("{d} day")), "{}: {text}", c.id);
+        }
+    }
+}
+
+#[test]
+fn links_no_source_supports_are_gone_and_readings_are_marked_inferred() {
+    let ix = index();
+    let basis_of = |typed: &str, program_id: &str| {
+        let e = entity(&ix, typed);
+        ix.exposures_of(e)
+            .find(|x| ix.program(x.program).id == program_id)
+            .map(|x| (x.role, x.basis))
+    };
+    // The source ties Arm to SoftBank, not to the sovereign-AI program.
+    assert_eq!(basis_of("ARM", "jp-sovereign-ai"), None);
+    // The source names TSMC and Samsung only as the rivals behind Japan's lost share.
+    assert_eq!(
+        basis_of("005930.KS", "rapidus-2nm"),
+        Some((Role::Competitor, Basis::Inferred))
+    );
+    assert_eq!(
+        basis_of("TSM", "rapidus-2nm"),
+        Some((Role::Competitor, Basis::Inferred))
+    );
+    // Genesis verticals are named as exposed, not as partners or suppliers of the program.
+    for typed in [
+        "rapidus", "6723", "8035", "SNPS", "CDNS", "6954", "6506", "7012", "4063", "4005",
+    ] {
+        assert_eq!(
+            basis_of(typed, "genesis-mission"),
+            Some((Role::Thematic, Basis::Stated)),
+            "{typed}"
+        );
+    }
+    // Named consortium members and vendors are stated.
+    for typed in ["9984", "NVDA", "6702", "9432", "3778"] {
+        assert_eq!(
+            basis_of(typed, "jp-sovereign-ai").map(|b| b.1),
+            Some(Basis::Stated),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn metis_budget_and_its_april_start_reach_the_listed_names_the_sources_tie_to_it() {
+    let ix = index();
+    let meti = program(&ix, "meti-fy2026");
+    let listed: Vec<&str> = ix
+        .exposures_to(meti)
+        .map(|x| ix.entity(x.entity))
+        .filter(|e| e.is_listed())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        listed,
+        ["IBM"],
+        "IBM backs Rapidus, whose ¥150B line is in the budget"
+    );
+    let ibm = entity(&ix, "IBM");
+    let x = ix.exposures_of(ibm).find(|x| x.program == meti).unwrap();
+    assert_eq!(x.basis, Basis::Inferred);
+    let lines: Vec<&str> = x
+        .funding
+        .iter()
+        .map(|&l| ix.program(meti).funding[l].id.as_str())
+        .collect();
+    assert_eq!(lines, ["rapidus"]);
+    let start = ix
+        .catalysts_of(ibm)
+        .iter()
+        .copied()
+        .find(|&c| ix.catalyst(c).id == "meti-fy2026-start")
+        .expect("1 April catalyst on IBM's calendar");
+    assert_eq!(ix.link(ibm, start), Some(Link::Program(meti)));
+}
+
+#[test]
+fn program_status_follows_its_dated_catalysts() {
+    let ix = index();
+    let meti = program(&ix, "meti-fy2026");
+    // Before 1 April 2026 the budget was a cabinet draft; afterwards it is running.
+    assert_eq!(ix.program_status(meti, day("2026-03-01")), Status::Proposed);
+    assert_eq!(ix.program_status(meti, day("2026-04-01")), Status::Active);
+    assert_eq!(ix.program_status(meti, day("2026-11-30")), Status::Active);
+    // The sovereign-AI program was announced under a plan adopted in late 2025.
+    let sovereign = program(&ix, "jp-sovereign-ai");
+    assert_eq!(
+        ix.program_status(sovereign, day("2025-10-01")),
+        Status::Announced
+    );
+    assert_eq!(
+        ix.program_status(sovereign, day("2026-11-30")),
+        Status::Active
+    );
+    // No program whose budget or launch has happened still reads proposed or announced.
+    let today = day("2026-11-30");
+    for (i, p) in ix.data().programs.iter().enumerate() {
+        let id = ProgramId(i as u32);
+        let happened = ix.catalysts_of_program(id).iter().any(|&c| {
+            let c = ix.catalyst(c);
+            matches!(c.kind, CatalystKind::Budget | CatalystKind::Launch) && c.date.end() <= today
+        });
+        if happened {
+            assert_eq!(ix.program_status(id, today), Status::Active, "{}", p.id);
+        }
+    }
+}
+
+#[test]
+fn company_money_is_the_companys_and_projections_are_targets() {
+    let ix = index();
+    let softbank = entity(&ix, "9984");
+    let p = ix.program(program(&ix, "jp-sovereign-ai"));
+    for id in ["softbank-dc", "abb-robotics"] {
+        let line = p.funding.iter().find(|l| l.id == id).unwrap();
+        assert_eq!(line.kind, FundingKind::Private, "{id}");
+        assert_eq!(line.owner, Some(softbank), "{id} is SoftBank's own money");
+        assert!(!line.is_program_money(), "{id}");
+        assert_eq!(
+            line.parent, None,
+            "{id} is not an allocation inside public money"
+        );
+    }
+    let gov = p.funding.iter().find(|l| l.id == "gov").unwrap();
+    assert!(gov.is_program_money());
+    let revival = ix.program(program(&ix, "jp-chip-revival"));
+    for line in &revival.funding {
+        assert_eq!(
+            line.kind,
+            FundingKind::Target,
+            "{} is a projection",
+            line.id
+        );
+    }
+    // Every line has a kind, and no public line belongs to a company.
+    for p in &ix.data().programs {
+        for line in &p.funding {
+            assert!(
+                line.owner.is_none() || line.kind == FundingKind::Private,
+                "{}",
+                line.id
+            );
+        }
+    }
 }

@@ -3,12 +3,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Global, JsonFlag};
 use crate::error::Error;
-use crate::model::parse_day;
+use crate::model::When;
 use crate::report::{CalendarFilter, Format};
 
 /// Catalysts in date order.
@@ -20,12 +19,14 @@ pub struct Calendar {
     /// Only catalysts of this watchlist's tickers.
     #[arg(long, value_name = "NAME", conflicts_with = "ticker")]
     watchlist: Option<String>,
-    /// Only catalysts that may fall on or after this day.
-    #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
-    from: Option<NaiveDate>,
-    /// Only catalysts that may fall on or before this day.
-    #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
-    to: Option<NaiveDate>,
+    /// Only catalysts that may fall on or after the first day of this date, in any of the
+    /// dataset's forms: 2026-06-04, 2026-06, 2026-Q3, 2026-H1, 2027, JP-FY2026.
+    #[arg(long, value_parser = parse_when, value_name = "DATE")]
+    from: Option<When>,
+    /// Only catalysts that may fall on or before the last day of this date (same forms:
+    /// `--to 2027` includes all of 2027).
+    #[arg(long, value_parser = parse_when, value_name = "DATE")]
+    to: Option<When>,
     /// Print an iCalendar (RFC 5545) file for calendar apps.
     #[arg(long, conflicts_with_all = ["csv", "json"])]
     ics: bool,
@@ -36,6 +37,11 @@ pub struct Calendar {
     out: JsonFlag,
 }
 
+/// Reads a `--from`/`--to` date in any form the data files use.
+fn parse_when(s: &str) -> Result<When, String> {
+    s.parse::<When>().map_err(|e| e.to_string())
+}
+
 impl Calendar {
     pub fn run(
         &self,
@@ -43,6 +49,15 @@ impl Calendar {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode, Error> {
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && from.start() > to.end()
+        {
+            return Err(Error::BadInput(format!(
+                "--from {from} starts on {} after --to {to} ends on {}",
+                from.start(),
+                to.end()
+            )));
+        }
         let list = match &self.watchlist {
             Some(name) => super::book::chosen(Some(name), &super::book::config(err))?,
             None => None,
@@ -60,8 +75,8 @@ impl Calendar {
         let filter = CalendarFilter {
             entity,
             book: list.map(|l| l.entities(&index)),
-            from: self.from,
-            to: self.to,
+            from: self.from.map(|w| w.start()),
+            to: self.to.map(|w| w.end()),
         };
         let ids = filter.apply(&index);
         if ids.is_empty() && format == Format::Ics {
@@ -70,7 +85,7 @@ impl Calendar {
                 "no catalysts match; an iCalendar file needs at least one event".into(),
             ));
         }
-        crate::report::calendar(&index, &ids, g.today(), format, out)?;
+        crate::report::calendar(&index, &ids, entity, g.today(), format, out)?;
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -50,7 +50,12 @@ struct Scanner<'a> {
     s: &'a [u8],
     text: &'a str,
     i: usize,
+    /// Arrays and inline tables open around `i`: past [`NESTING`] the reader declines, so
+    /// 60,000 nested `[` never overflow the stack.
+    depth: usize,
 }
+
+use crate::fsread::limits::NESTING;
 
 /// `None` means "not in the subset": re-read with the full TOML parser.
 type R<T> = Option<T>;
@@ -135,8 +140,19 @@ impl<'a> Scanner<'a> {
             b'"' if self.starts(b"\"\"\"") => Value::Str(self.multiline()?),
             b'"' => Value::Str(self.basic()?),
             b'\'' => Value::Str(self.literal()?),
-            b'[' => Value::Arr(self.array()?),
-            b'{' => Value::Table(self.inline_table()?),
+            b'[' | b'{' if self.depth >= NESTING => return None,
+            b'[' => {
+                self.depth += 1;
+                let items = self.array()?;
+                self.depth -= 1;
+                Value::Arr(items)
+            }
+            b'{' => {
+                self.depth += 1;
+                let fields = self.inline_table()?;
+                self.depth -= 1;
+                Value::Table(fields)
+            }
             b'+' | b'-' | b'0'..=b'9' => Value::Num(self.number()?),
             _ => return None,
         };
@@ -369,6 +385,7 @@ impl<'a> Records<'a> {
             s: text.as_bytes(),
             text,
             i: 0,
+            depth: 0,
         };
         if sc.starts("\u{feff}".as_bytes()) {
             sc.i += 3;
@@ -403,6 +420,11 @@ impl<'a> Records<'a> {
             span,
             fields: Vec::new(),
         }))
+    }
+
+    /// Where the reader is: after a [`Declined`], near what it declined.
+    pub fn position(&self) -> usize {
+        self.sc.i
     }
 
     /// The next record, `Ok(None)` at the end, or `Err(Declined)` outside the subset.
@@ -451,6 +473,59 @@ fn records(text: &str) -> Option<Vec<Record<'_>>> {
     Some(out)
 }
 
+/// Where `text` nests arrays and inline tables deeper than [`NESTING`], if it does: checked
+/// before the `toml` crate reads a file, since its parser recurses once per level and would
+/// overflow the stack. Strings and comments are skipped as TOML defines them; headers
+/// (`[[a]]`) open and close on their line, so only values nest.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let s = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            b'#' => i = memchr::memchr(b'\n', &s[i..]).map_or(s.len(), |n| i + n),
+            q @ (b'"' | b'\'') => {
+                let delimiter: &[u8] = match (q, s[i..].starts_with(&[q, q, q])) {
+                    (b'"', true) => b"\"\"\"",
+                    (_, true) => b"'''",
+                    (b'"', false) => b"\"",
+                    _ => b"'",
+                };
+                i += delimiter.len();
+                loop {
+                    match s.get(i) {
+                        None => return None,
+                        // Escapes only in basic strings; `\"` never closes one.
+                        Some(b'\\') if q == b'"' => i += 2,
+                        // A one-line string ends at the line's end at the latest.
+                        Some(b'\n') if delimiter.len() == 1 => break,
+                        _ if s[i..].starts_with(delimiter) => {
+                            i += delimiter.len();
+                            // `""""` closes with a quote inside: up to two more are content.
+                            while delimiter.len() == 3 && s.get(i) == Some(&q) {
+                                i += 1;
+                            }
+                            break;
+                        }
+                        Some(_) => i += 1,
+                    }
+                }
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,6 +559,32 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_declined_and_found_outside_strings() {
+        let deep = format!("[[x]]\na = {}\n", "[".repeat(60_000));
+        assert!(records(&deep).is_none());
+        assert_eq!(too_deep(&deep), Some(10 + NESTING));
+        let tables = format!("[[x]]\na = {}\n", "{a = ".repeat(60_000));
+        assert!(records(&tables).is_none());
+        assert!(too_deep(&tables).is_some());
+        let ok = format!(
+            "[[x]]\na = {}1{}\n",
+            "[".repeat(NESTING),
+            "]".repeat(NESTING)
+        );
+        assert!(records(&ok).is_some());
+        assert_eq!(too_deep(&ok), None);
+        for quoted in ["\"", "'", "\"\"\"", "'''"] {
+            let text = format!(
+                "a = {quoted}{}{quoted} # {}\n",
+                "[".repeat(99),
+                "{".repeat(99)
+            );
+            assert_eq!(too_deep(&text), None, "{text}");
+        }
+        assert_eq!(too_deep("a = \"\\\"[[[\""), None);
+    }
+
+    #[test]
     fn spans_start_at_the_value() {
         let text = "[[x]]\nentity = \"NOPE\"\n";
         let r = records(text).unwrap();
@@ -507,6 +608,8 @@ mod tests {
             "[[x]]\na = [1 2]\n",
             "[[x]]\na = inf\n",
             "[[x]]\na = \"\u{1}\"\n",
+            "[[x]]\na = '''lit'''\n",
+            "[[x]]\n\"a\" = 1\n",
         ] {
             assert!(records(text).is_none(), "{text:?} should fall back");
         }

@@ -68,31 +68,34 @@ impl DataFiles {
         }
     }
 
-    /// Reads the five files of `dir`; a missing or unreadable file is an error at 1:1.
+    /// Reads the five files of `dir`; a missing or unreadable file (not a regular file, over
+    /// its size limit, see [`crate::fsread::limits`]) is an error at 1:1.
     pub fn read_dir(dir: &Path) -> Result<DataFiles, DataErrors> {
+        use crate::fsread::{self, limits};
         let mut errors = Vec::new();
         let mut files = FILE_NAMES.map(|name| {
             let path = dir.join(name);
             let shown = path.display().to_string();
+            let unreadable = |e: std::io::Error| DataError {
+                path: shown.clone(),
+                line: 1,
+                col: 1,
+                message: format!("cannot read file: {e}"),
+            };
             if name == "exposures.toml" {
-                match std::fs::File::open(&path) {
-                    Ok(file) => {
-                        return Some(DataFile {
-                            path: shown,
-                            text: String::new(),
-                            stream: Some(file),
-                        });
-                    }
-                    Err(e) => errors.push(DataError {
-                        path: shown.clone(),
-                        line: 1,
-                        col: 1,
-                        message: format!("cannot read file: {e}"),
+                return match fsread::open(&path, limits::EXPOSURES) {
+                    Ok((file, _)) => Some(DataFile {
+                        path: shown,
+                        text: String::new(),
+                        stream: Some(file),
                     }),
-                }
-                return None;
+                    Err(e) => {
+                        errors.push(unreadable(e));
+                        None
+                    }
+                };
             }
-            let text = match std::fs::read(&path) {
+            let text = match fsread::read(&path, limits::DATA_FILE) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(e) => {
@@ -104,12 +107,7 @@ impl DataFiles {
                     }
                 },
                 Err(e) => {
-                    errors.push(DataError {
-                        path: shown.clone(),
-                        line: 1,
-                        col: 1,
-                        message: format!("cannot read file: {e}"),
-                    });
+                    errors.push(unreadable(e));
                     String::new()
                 }
             };

@@ -82,6 +82,7 @@ pub struct RawFunding<'a> {
     pub term: Option<S<'a>>,
     pub purpose: S<'a>,
     pub parent: Option<S<'a>>,
+    pub owner: Option<S<'a>>,
     pub sources: Vec<S<'a>>,
 }
 
@@ -106,6 +107,7 @@ pub struct RawExposure<'a> {
     pub entity: S<'a>,
     pub program: S<'a>,
     pub role: S<'a>,
+    pub basis: S<'a>,
     pub direction: S<'a>,
     #[serde(default)]
     pub funding: Vec<S<'a>>,
@@ -279,6 +281,7 @@ pub mod from_records {
                 term: t.opt("term")?,
                 purpose: t.s("purpose")?,
                 parent: t.opt("parent")?,
+                owner: t.opt("owner")?,
                 sources: t.list("sources")?,
             })
         })
@@ -291,6 +294,7 @@ pub mod from_records {
                 entity: t.s("entity")?,
                 program: t.s("program")?,
                 role: t.s("role")?,
+                basis: t.s("basis")?,
                 direction: t.s("direction")?,
                 funding: t.list("funding")?,
                 note: t.s("note")?,

@@ -9,9 +9,10 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::error::{DataError, Located};
-use super::fast::{Declined, Record, Records};
+use super::fast::{self as reader, Declined, Record, Records};
 use super::raw::{from_records as fast, *};
 use super::{DataFile, DataFiles};
+use crate::fsread::limits;
 use crate::model::*;
 
 /// Ids of one record kind -> position; `None` when its file could not be read at all, so
@@ -28,10 +29,13 @@ struct Validator<'t> {
     catalysts: Ids,
     /// Entity parents wait until every entity id is known.
     parents: Vec<(usize, S<'t>)>,
+    /// Errors past [`limits::ERRORS`], counted rather than kept: a million bad links must
+    /// not become a million messages in memory.
+    unlisted: usize,
 }
 
 /// Lengths to roll back to when the fast reader gives up half-way through a file.
-struct Mark([usize; 7]);
+struct Mark([usize; 8]);
 
 fn words<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
     all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ")
@@ -39,7 +43,11 @@ fn words<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
 
 impl<'t> Validator<'t> {
     fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.errors.push(self.file.error(span, message));
+        if self.errors.len() < limits::ERRORS {
+            self.errors.push(self.file.error(span, message));
+        } else {
+            self.unlisted += 1;
+        }
     }
 
     fn mark(&self) -> Mark {
@@ -52,6 +60,7 @@ impl<'t> Validator<'t> {
             d.exposures.len(),
             d.catalysts.len(),
             self.parents.len(),
+            self.unlisted,
         ])
     }
 
@@ -64,6 +73,7 @@ impl<'t> Validator<'t> {
         d.exposures.truncate(m[4]);
         d.catalysts.truncate(m[5]);
         self.parents.truncate(m[6]);
+        self.unlisted = m[7];
         let keep = |ids: &mut Ids, len: usize| {
             if let Some(map) = ids {
                 map.retain(|_, i| (*i as usize) < len);
@@ -89,16 +99,39 @@ impl<'t> Validator<'t> {
         let mark = self.mark();
         let mut reader = Records::new(text);
         let declined = loop {
+            let at = reader.position();
             match reader.next_record().map(|r| r.map(&fast)) {
-                Ok(None) => break false,
+                Ok(None) => break None,
                 Ok(Some(Some(record))) => visit(self, record),
-                Ok(Some(None)) | Err(Declined) => break true,
+                // A record the fast reader read but the schema rejects: its header.
+                Ok(Some(None)) => break Some(at),
+                Err(Declined) => break Some(reader.position()),
             }
         };
-        if !declined {
+        let Some(declined) = declined else {
             return true;
-        }
+        };
         self.restore(mark);
+        if let Some(at) = reader::too_deep(text) {
+            let message = format!(
+                "arrays or tables nested deeper than {} levels",
+                limits::NESTING
+            );
+            self.at(at..at, message);
+            return false;
+        }
+        if text.len() as u64 > limits::FULL_TOML {
+            let message = format!(
+                "the fast reader cannot read the record here (an unknown or missing key, a \
+                 wrong type, or TOML beyond plain records of keys, strings, numbers, arrays \
+                 and inline tables), and at {} the file is over the {} the full TOML reader \
+                 is allowed",
+                crate::fsread::human(text.len() as u64),
+                crate::fsread::human(limits::FULL_TOML)
+            );
+            self.at(declined..declined, message);
+            return false;
+        }
         match slow(text) {
             Ok(records) => {
                 records.into_iter().for_each(|r| visit(self, r));
@@ -121,6 +154,27 @@ impl<'t> Validator<'t> {
 
     fn opt_text(&mut self, s: Option<S<'t>>, what: &str) -> Option<String> {
         s.map(|s| self.text(s, what))
+    }
+
+    /// The ids of a file once it is read: `None` only if it could not be read (its error is
+    /// reported), so references into it are not also reported; a file read with no records
+    /// is an error of its own, and every reference into it is reported as unknown.
+    fn read_ids(
+        &mut self,
+        read: bool,
+        file: &'t DataFile,
+        ids: fn(&mut Self) -> &mut Ids,
+        kind: &str,
+    ) -> Ids {
+        if !read {
+            return None;
+        }
+        let ids = ids(self).take().unwrap_or_default();
+        if ids.is_empty() {
+            self.file = Located::new(&file.path, &file.text);
+            self.at(0..0, format!("the file has no [[{kind}]] records"));
+        }
+        Some(ids)
     }
 
     /// Registers a new id of `kind`; reports a duplicate.
@@ -284,26 +338,25 @@ fn validate_in<'t>(files: &'t DataFiles, piece: usize) -> Result<Dataset, Vec<Da
         programs: None,
         catalysts: None,
         parents: Vec::new(),
+        unlisted: 0,
     };
     let slow = |text: &str| toml::from_str::<SourcesFile<'static>>(text).map(|f| f.source);
     let whole = |f: &'t DataFile| Located::new(&f.path, &f.text);
-    if !v.read(whole(&files.sources), fast::source, slow, Validator::source) {
-        v.sources = None;
-    }
+    let read = v.read(whole(&files.sources), fast::source, slow, Validator::source);
+    v.sources = v.read_ids(read, &files.sources, |v| &mut v.sources, "source");
     let slow = |text: &str| toml::from_str::<EntitiesFile<'static>>(text).map(|f| f.entity);
-    if v.read(
+    let read = v.read(
         whole(&files.entities),
         fast::entity,
         slow,
         Validator::entity,
-    ) {
+    );
+    if read {
         v.resolve_parents();
-    } else {
-        v.entities = None;
     }
-    if !v.programs_file(&files.programs) {
-        v.programs = None;
-    }
+    v.entities = v.read_ids(read, &files.entities, |v| &mut v.entities, "entity");
+    let read = v.programs_file(&files.programs);
+    v.programs = v.read_ids(read, &files.programs, |v| &mut v.programs, "program");
     match &files.exposures.stream {
         Some(stream) => v.exposures_in_pieces(&files.exposures.path, stream, piece),
         None => v.exposures(whole(&files.exposures)),
@@ -315,6 +368,22 @@ fn validate_in<'t>(files: &'t DataFiles, piece: usize) -> Result<Dataset, Vec<Da
         slow,
         Validator::catalyst,
     );
+    if v.unlisted > 0 {
+        let last = v.errors.last().cloned().unwrap_or_else(|| DataError {
+            path: String::new(),
+            line: 1,
+            col: 1,
+            message: String::new(),
+        });
+        v.errors.push(DataError {
+            message: format!(
+                "and {} more errors not listed (only the first {} are)",
+                v.unlisted,
+                limits::ERRORS
+            ),
+            ..last
+        });
+    }
     if v.errors.is_empty() {
         Ok(v.data)
     } else {

@@ -10,7 +10,9 @@ mod when;
 
 pub use exchange::Exchange;
 pub use money::{Currency, Money, compact_amount};
-pub use when::{FiscalCalendar, Part, Precision, Timing, When, WhenError, local_today, parse_day};
+pub use when::{
+    Countdown, FiscalCalendar, Part, Precision, Timing, When, WhenError, local_today, parse_day,
+};
 
 macro_rules! id_type {
     ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
@@ -174,6 +176,20 @@ word_enum!(
         Sponsor = "sponsor",
         /// Party to a deal tied to the program.
         Counterparty = "counterparty",
+        /// Named by a source as exposed through its line of business, with no part in the
+        /// program itself (a tool maker whose demand would follow a chip push).
+        Thematic = "thematic",
+    }
+);
+
+word_enum!(
+    /// Whether a source says an exposure or only supports reading it.
+    Basis {
+        /// A source names the entity in connection with the program.
+        Stated = "stated",
+        /// Our reading of what the sources state (a rival, a backer of a beneficiary); the
+        /// sources name both sides but not the tie between them.
+        Inferred = "inferred",
     }
 );
 
@@ -194,9 +210,10 @@ word_enum!(
     FundingKind {
         /// Public money committed or budgeted.
         Public = "public",
-        /// Private money tied to the program.
+        /// Private money tied to the program: a company's own spending (see
+        /// [`FundingLine::owner`]) or private investment credited to it.
         Private = "private",
-        /// A goal or requirement rather than committed money.
+        /// A goal, requirement or projection rather than committed money.
         Target = "target",
     }
 );
@@ -256,11 +273,20 @@ pub struct FundingLine {
     pub purpose: String,
     /// Position of the enclosing line in the program's `funding`, for nested allocations.
     pub parent: Option<usize>,
+    /// The company whose own money this is (a `private` line: SoftBank's own data-centre
+    /// spend), so it is never shown as the program's funding.
+    pub owner: Option<EntityId>,
     /// Sources that state it.
     pub sources: Vec<SourceId>,
 }
 
 impl FundingLine {
+    /// Whether the line is money the program itself puts up: public and no company's own.
+    /// Private money and targets (goals, projections) are context, never program funding.
+    pub fn is_program_money(&self) -> bool {
+        self.kind == FundingKind::Public && self.owner.is_none()
+    }
+
     /// When the money is spent, in words: `JP FY2026`, `JP FY2026 – JP FY2030`, or the term
     /// as the data states it; empty when neither is known. Not sanitised: callers display it.
     pub fn when_label(&self) -> String {
@@ -297,6 +323,26 @@ pub struct Program {
 }
 
 impl Program {
+    /// The program's stage on `today`: the stage its sources gave, moved on to `active` once
+    /// one of its budget or launch catalysts has certainly happened, its whole window on or
+    /// before today (a budget that opened on 1 April is no longer "proposed" in November; a
+    /// launch dated "late 2025" counts from 31 December). `catalysts` are the program's own.
+    pub fn status_on<'a>(
+        &self,
+        today: chrono::NaiveDate,
+        catalysts: impl IntoIterator<Item = &'a Catalyst>,
+    ) -> Status {
+        let started = |c: &Catalyst| {
+            matches!(c.kind, CatalystKind::Budget | CatalystKind::Launch) && c.date.end() <= today
+        };
+        let not_running = matches!(self.status, Status::Proposed | Status::Announced);
+        if not_running && catalysts.into_iter().any(started) {
+            Status::Active
+        } else {
+            self.status
+        }
+    }
+
     /// Nesting depth of a funding line (0 for top level).
     pub fn depth(&self, line: usize) -> usize {
         let mut depth = 0;
@@ -318,6 +364,8 @@ pub struct Exposure {
     pub program: ProgramId,
     /// Its part in the program.
     pub role: Role,
+    /// Whether a source states the link or it is our reading of the sources.
+    pub basis: Basis,
     /// Whether it helps or hurts.
     pub direction: Direction,
     /// Funding lines of the program that concern this entity (positions in `funding`).
@@ -351,6 +399,15 @@ pub struct Catalyst {
     pub sources: Vec<SourceId>,
     /// Curated or ingested.
     pub origin: Origin,
+}
+
+/// Why a catalyst is on an entity's calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// The catalyst names the entity itself.
+    Direct,
+    /// The catalyst belongs to a program the entity is exposed to.
+    Program(ProgramId),
 }
 
 /// An article the data is taken from.

@@ -153,25 +153,6 @@ pub enum Timing {
 }
 
 impl Timing {
-    /// Short human text: `in 12d`, `now`, `45d ago`.
-    pub fn short(self) -> String {
-        match self {
-            Timing::Upcoming(d) => format!("in {d}d"),
-            Timing::Now => "now".to_string(),
-            Timing::Past(d) => format!("{d}d ago"),
-        }
-    }
-
-    /// Full human text: `in 12 days`, `now`, `45 days ago`.
-    pub fn long(self) -> String {
-        let plural = |d: i64| if d == 1 { "day" } else { "days" };
-        match self {
-            Timing::Upcoming(d) => format!("in {d} {}", plural(d)),
-            Timing::Now => "now".to_string(),
-            Timing::Past(d) => format!("{d} {} ago", plural(d)),
-        }
-    }
-
     /// `upcoming`, `now` or `past`, as in JSON and CSV.
     pub fn status(self) -> &'static str {
         match self {
@@ -184,6 +165,70 @@ impl Timing {
     /// Whether the date is entirely behind today.
     pub fn is_past(self) -> bool {
         matches!(self, Timing::Past(_))
+    }
+}
+
+/// How far a date is from today, in words that never claim more precision than the date:
+/// the one countdown every view (TUI, text, JSON) prints.
+///
+/// Only a single day gets a single-day countdown (`in 5 days`). A wider window ("2027",
+/// "JP FY2026") that has not opened says when it opens and closes (`in 32–396 days`); one in
+/// progress says how long it has left (`now · ends in 121 days`); a past one counts from its
+/// last day (`ended 334 days ago`), as `days_until_end` does in JSON and CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Countdown {
+    /// Signed days from today to the first possible day (negative once started).
+    pub days_until: i64,
+    /// Signed days from today to the last possible day (negative once over).
+    pub days_until_end: i64,
+}
+
+impl Countdown {
+    /// Whether the date is one day (the only precision a day count can be exact for).
+    pub fn is_single_day(self) -> bool {
+        self.days_until == self.days_until_end
+    }
+
+    /// Where the date lies relative to today.
+    pub fn timing(self) -> Timing {
+        if self.days_until > 0 {
+            Timing::Upcoming(self.days_until)
+        } else if self.days_until_end < 0 {
+            Timing::Past(-self.days_until_end)
+        } else {
+            Timing::Now
+        }
+    }
+
+    /// Full text: `in 5 days`, `today`, `5 days ago` for a day; `in 32–396 days`,
+    /// `now · ends in 121 days`, `ended 334 days ago` for a wider window.
+    pub fn long(self) -> String {
+        let days = |d: i64| if d == 1 { "day" } else { "days" };
+        let (first, last) = (self.days_until, self.days_until_end);
+        match (self.is_single_day(), self.timing()) {
+            (true, Timing::Upcoming(d)) => format!("in {d} {}", days(d)),
+            (true, Timing::Now) => "today".to_string(),
+            (true, Timing::Past(d)) => format!("{d} {} ago", days(d)),
+            (false, Timing::Upcoming(_)) => format!("in {first}–{last} days"),
+            (false, Timing::Now) if last == 0 => "now · ends today".to_string(),
+            (false, Timing::Now) => format!("now · ends in {last} {}", days(last)),
+            (false, Timing::Past(d)) => format!("ended {d} {} ago", days(d)),
+        }
+    }
+
+    /// Compact text for narrow columns: `in 5d`, `today`, `5d ago` for a day; `in 32–396d`,
+    /// `ends 121d`, `≥334d ago` for a wider window.
+    pub fn short(self) -> String {
+        let (first, last) = (self.days_until, self.days_until_end);
+        match (self.is_single_day(), self.timing()) {
+            (true, Timing::Upcoming(d)) => format!("in {d}d"),
+            (true, Timing::Now) => "today".to_string(),
+            (true, Timing::Past(d)) => format!("{d}d ago"),
+            (false, Timing::Upcoming(_)) => format!("in {first}–{last}d"),
+            (false, Timing::Now) if last == 0 => "ends today".to_string(),
+            (false, Timing::Now) => format!("ends {last}d"),
+            (false, Timing::Past(d)) => format!("≥{d}d ago"),
+        }
     }
 }
 
@@ -296,19 +341,36 @@ impl When {
 
     /// Where this date lies relative to `today`.
     pub fn timing(&self, today: NaiveDate) -> Timing {
+        self.countdown(today).timing()
+    }
+
+    /// The countdown from `today`, in days to its first and last possible day.
+    pub fn countdown(&self, today: NaiveDate) -> Countdown {
         let (start, end) = self.range();
-        if start > today {
-            Timing::Upcoming((start - today).num_days())
-        } else if end < today {
-            Timing::Past((today - end).num_days())
-        } else {
-            Timing::Now
+        Countdown {
+            days_until: (start - today).num_days(),
+            days_until_end: (end - today).num_days(),
         }
     }
 
     /// Signed days from `today` to the start (negative once started).
     pub fn days_until(&self, today: NaiveDate) -> i64 {
         (self.start() - today).num_days()
+    }
+
+    /// The next day on which something about this date changes, seen from `today`: its first
+    /// day while it is ahead, its last day while it is in progress, `None` once it is over.
+    /// Ordering by this keeps a year-long window already under way from hiding the next
+    /// event that has not started.
+    pub fn next_change(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let (start, end) = self.range();
+        if start > today {
+            Some(start)
+        } else if end >= today {
+            Some(end)
+        } else {
+            None
+        }
     }
 
     /// Human label that shows the precision: `1 Apr 2026`, `early Jun 2026`, `Q3 2026`,
@@ -567,9 +629,43 @@ mod tests {
         assert_eq!(w("2027").timing(today), Timing::Upcoming(41));
         assert_eq!(w("early 2026-06").timing(today), Timing::Past(164));
         assert_eq!(w("JP-FY2026").timing(today), Timing::Now);
-        assert_eq!(w("2026-11-22").timing(today).long(), "in 1 day");
-        assert_eq!(w("2026-11-19").timing(today).long(), "2 days ago");
         assert_eq!(w("2027").days_until(today), 41);
+    }
+
+    #[test]
+    fn only_a_day_gets_a_single_day_countdown() {
+        let today = d("2026-11-30");
+        let long = |s: &str| w(s).countdown(today).long();
+        let short = |s: &str| w(s).countdown(today).short();
+        assert_eq!(long("2026-12-01"), "in 1 day");
+        assert_eq!(long("2026-12-05"), "in 5 days");
+        assert_eq!(long("2026-11-30"), "today");
+        assert_eq!(long("2026-11-28"), "2 days ago");
+        assert_eq!(short("2026-12-05"), "in 5d");
+        assert_eq!(short("2026-11-28"), "2d ago");
+        // A year not yet started: when it opens and when it closes, never "in 32 days".
+        assert_eq!(long("2027"), "in 32–396 days");
+        assert_eq!(short("2027"), "in 32–396d");
+        // In progress: how long it has left.
+        assert_eq!(long("JP-FY2026"), "now · ends in 121 days");
+        assert_eq!(short("JP-FY2026"), "ends 121d");
+        assert_eq!(long("2026-11"), "now · ends today");
+        assert_eq!(long("2026-Q4"), "now · ends in 31 days");
+        // Past: counted from its last day, like days_until_end.
+        assert_eq!(long("late 2025"), "ended 334 days ago");
+        assert_eq!(short("late 2025"), "≥334d ago");
+        let c = w("late 2025").countdown(today);
+        assert_eq!((c.days_until, c.days_until_end), (-455, -334));
+        assert_eq!(c.timing(), Timing::Past(334));
+    }
+
+    #[test]
+    fn next_change_is_the_start_ahead_or_the_end_in_progress() {
+        let today = d("2026-11-30");
+        assert_eq!(w("2027").next_change(today), Some(d("2027-01-01")));
+        assert_eq!(w("JP-FY2026").next_change(today), Some(d("2027-03-31")));
+        assert_eq!(w("2026-11-30").next_change(today), Some(today));
+        assert_eq!(w("late 2025").next_change(today), None);
     }
 
     #[test]

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::index::Index;
-use crate::model::{CatalystId, Origin};
+use crate::model::{CatalystId, EntityId, Origin};
 use crate::text::{csv_cell, sanitize};
 
-fn entity_symbols(index: &Index, c: CatalystId) -> Vec<String> {
+pub(super) fn entity_symbols(index: &Index, c: CatalystId) -> Vec<String> {
     index
         .catalyst(c)
         .entities
@@ -117,6 +117,7 @@ pub fn ics(
 pub fn csv(
     index: &Index,
     ids: &[CatalystId],
+    entity: Option<EntityId>,
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -128,17 +129,19 @@ pub fn csv(
         "precision",
         "label",
         "days_until",
+        "days_until_end",
         "status",
         "title",
         "kind",
         "program",
         "tickers",
         "sources",
+        "link",
     ])?;
     for &c in ids {
         let cat = index.catalyst(c);
         let (start, end) = cat.date.range();
-        let status = cat.date.timing(today).status();
+        let countdown = cat.date.countdown(today);
         let sources: Vec<&str> = cat
             .sources
             .iter()
@@ -150,13 +153,18 @@ pub fn csv(
             &end.to_string(),
             cat.date.precision().as_str(),
             &cat.date.label(),
-            &cat.date.days_until(today).to_string(),
-            status,
+            &countdown.days_until.to_string(),
+            &countdown.days_until_end.to_string(),
+            countdown.timing().status(),
             &csv_cell(&cat.title),
             cat.kind.as_str(),
             &csv_cell(cat.program.map_or("", |p| index.program(p).id.as_str())),
             &csv_cell(&entity_symbols(index, c).join(" ")),
             &csv_cell(&sources.join(" ")),
+            &csv_cell(&super::link_words(
+                index,
+                entity.and_then(|e| index.link(e, c)),
+            )),
         ])?;
     }
     w.flush()

@@ -151,6 +151,10 @@ pub struct FundingJson<'a> {
     purpose: &'a str,
     parent: Option<&'a str>,
     depth: usize,
+    /// Id of the company whose own money the line is, if it is one's.
+    owner: Option<&'a str>,
+    /// Whether the line is the program's own (public) money, not private money or a target.
+    program_money: bool,
     sources: Vec<&'a str>,
 }
 
@@ -168,6 +172,8 @@ impl<'a> FundingJson<'a> {
             purpose: &l.purpose,
             parent: l.parent.map(|p| program.funding[p].id.as_str()),
             depth: program.depth(line),
+            owner: l.owner.map(|e| index.entity(e).id.as_str()),
+            program_money: l.is_program_money(),
             sources: source_ids(index, &l.sources),
         }
     }
@@ -180,6 +186,8 @@ pub struct ExposureJson<'a> {
     program_name: &'a str,
     entity: &'a str,
     role: &'static str,
+    /// `stated` or `inferred`.
+    basis: &'static str,
     direction: &'static str,
     funding: Vec<FundingJson<'a>>,
     note: &'a str,
@@ -196,6 +204,7 @@ impl<'a> ExposureJson<'a> {
             program_name: &program.name,
             entity: &index.entity(x.entity).id,
             role: x.role.as_str(),
+            basis: x.basis.as_str(),
             direction: x.direction.as_str(),
             funding: x
                 .funding
@@ -209,6 +218,32 @@ impl<'a> ExposureJson<'a> {
     }
 }
 
+/// Why a catalyst is on a ticker's calendar: `{"kind": "direct"}` (it names the ticker) or
+/// `{"kind": "program", "program": ID}` (it belongs to a program the ticker is exposed to).
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LinkJson<'a> {
+    /// The catalyst names the entity.
+    Direct,
+    /// Through a program the entity is exposed to.
+    Program {
+        /// The program's id.
+        program: &'a str,
+    },
+}
+
+impl<'a> LinkJson<'a> {
+    /// The JSON view of a link.
+    pub fn new(index: &'a Index, link: Link) -> Self {
+        match link {
+            Link::Direct => LinkJson::Direct,
+            Link::Program(p) => LinkJson::Program {
+                program: &index.program(p).id,
+            },
+        }
+    }
+}
+
 /// A catalyst with its date, countdown from `today` and links.
 #[derive(Serialize)]
 pub struct CatalystJson<'a> {
@@ -217,6 +252,10 @@ pub struct CatalystJson<'a> {
     date: DateJson,
     /// Signed days from today to the earliest day (negative once started).
     days_until: i64,
+    /// Signed days from today to the last possible day (negative once over).
+    days_until_end: i64,
+    /// The countdown in the words the text output and the TUI print.
+    countdown: String,
     /// `upcoming`, `now` or `past`.
     status: &'static str,
     kind: &'static str,
@@ -225,18 +264,30 @@ pub struct CatalystJson<'a> {
     note: &'a str,
     sources: Vec<&'a str>,
     origin: OriginJson<'a>,
+    /// With `calendar --ticker`: why the catalyst concerns that ticker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<LinkJson<'a>>,
 }
 
 impl<'a> CatalystJson<'a> {
+    /// The same view, saying why it is on `entity`'s calendar.
+    pub fn linked_to(mut self, index: &'a Index, entity: EntityId, id: CatalystId) -> Self {
+        self.link = index.link(entity, id).map(|l| LinkJson::new(index, l));
+        self
+    }
+
     /// The JSON view of one catalyst relative to `today`.
     pub fn new(index: &'a Index, id: CatalystId, today: NaiveDate) -> Self {
         let c = index.catalyst(id);
+        let countdown = c.date.countdown(today);
         CatalystJson {
             id: &c.id,
             title: &c.title,
             date: (&c.date).into(),
-            days_until: c.date.days_until(today),
-            status: c.date.timing(today).status(),
+            days_until: countdown.days_until,
+            days_until_end: countdown.days_until_end,
+            countdown: countdown.long(),
+            status: countdown.timing().status(),
             kind: c.kind.as_str(),
             program: c.program.map(|p| index.program(p).id.as_str()),
             entities: c
@@ -247,6 +298,7 @@ impl<'a> CatalystJson<'a> {
             note: &c.note,
             sources: source_ids(index, &c.sources),
             origin: (&c.origin).into(),
+            link: None,
         }
     }
 }
@@ -258,7 +310,10 @@ pub struct ProgramJson<'a> {
     name: &'a str,
     sponsor: &'a str,
     country: &'a str,
+    /// The stage on `today` (see `stated_status`).
     status: &'static str,
+    /// The stage the sources gave, before dated catalysts moved it on.
+    stated_status: &'static str,
     summary: &'a str,
     funding: Vec<FundingJson<'a>>,
     exposures: Vec<ExposureJson<'a>>,
@@ -268,15 +323,16 @@ pub struct ProgramJson<'a> {
 }
 
 impl<'a> ProgramJson<'a> {
-    /// The JSON view of one program.
-    pub fn new(index: &'a Index, id: ProgramId) -> Self {
+    /// The JSON view of one program on `today`.
+    pub fn new(index: &'a Index, id: ProgramId, today: NaiveDate) -> Self {
         let p = index.program(id);
         ProgramJson {
             id: &p.id,
             name: &p.name,
             sponsor: &p.sponsor,
             country: &p.country,
-            status: p.status.as_str(),
+            status: index.program_status(id, today).as_str(),
+            stated_status: p.status.as_str(),
             summary: &p.summary,
             funding: (0..p.funding.len())
                 .map(|l| FundingJson::new(index, p, l))

@@ -148,9 +148,12 @@ pub fn programs(
             .collect(),
     };
     match (format, program) {
-        (Format::Json, Some(p)) => write_json(out, &ProgramJson::new(index, p)),
+        (Format::Json, Some(p)) => write_json(out, &ProgramJson::new(index, p, today)),
         (Format::Json, None) => {
-            let all: Vec<ProgramJson> = ids.iter().map(|&p| ProgramJson::new(index, p)).collect();
+            let all: Vec<ProgramJson> = ids
+                .iter()
+                .map(|&p| ProgramJson::new(index, p, today))
+                .collect();
             write_json(out, &all)
         }
         _ => text::programs(index, &ids, program.is_some(), today, out),
@@ -198,25 +201,42 @@ impl CalendarFilter {
     }
 }
 
-/// `aipx calendar`: the catalysts `ids` (as [`CalendarFilter::apply`] picks them).
+/// A link in words, as the text and CSV calendars print it: `direct` or `via PROGRAM-ID`.
+fn link_words(index: &Index, link: Option<Link>) -> String {
+    match link {
+        Some(Link::Direct) => "direct".to_string(),
+        Some(Link::Program(p)) => format!("via {}", crate::text::sanitize(&index.program(p).id)),
+        None => String::new(),
+    }
+}
+
+/// `aipx calendar`: the catalysts `ids` (as [`CalendarFilter::apply`] picks them); with
+/// `entity` (`--ticker`), each row says why it is on that entity's calendar.
 pub fn calendar(
     index: &Index,
     ids: &[CatalystId],
+    entity: Option<EntityId>,
     today: NaiveDate,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Text => text::calendar(index, ids, today, out),
+        Format::Text => text::calendar(index, ids, entity, today, out),
         Format::Json => {
             let rows: Vec<CatalystJson> = ids
                 .iter()
-                .map(|&c| CatalystJson::new(index, c, today))
+                .map(|&c| {
+                    let row = CatalystJson::new(index, c, today);
+                    match entity {
+                        Some(e) => row.linked_to(index, e, c),
+                        None => row,
+                    }
+                })
                 .collect();
             write_json(out, &rows)
         }
         Format::Ics => export::ics(index, ids, today, out),
-        Format::Csv => export::csv(index, ids, today, out),
+        Format::Csv => export::csv(index, ids, entity, today, out),
     }
 }
 

@@ -24,14 +24,40 @@ fn origin_mark(origin: &Origin) -> String {
     }
 }
 
+/// One funding line: amount, kind and label, and whose money it is when it is a company's own.
+fn funding_line(index: &Index, line: &FundingLine) -> String {
+    format!(
+        "{}  {}  {}{}",
+        cell(&line.money.to_string(), 18),
+        cell(line.kind.as_str(), 7),
+        sanitize(&line.label),
+        owner_mark(index, line)
+    )
+}
+
+/// `  (9984's own money)` after a line that is a company's own, else nothing.
+fn owner_mark(index: &Index, line: &FundingLine) -> String {
+    match line.owner {
+        Some(e) => format!(
+            "  ({}'s own money)",
+            sanitize(index.entity(e).display_symbol())
+        ),
+        None => String::new(),
+    }
+}
+
 fn catalyst_line(index: &Index, c: CatalystId, today: NaiveDate) -> String {
     let cat = index.catalyst(c);
-    let timing = cat.date.timing(today);
-    let mark = if timing.is_past() { "past" } else { "    " };
+    let countdown = cat.date.countdown(today);
+    let mark = if countdown.timing().is_past() {
+        "past"
+    } else {
+        "    "
+    };
     format!(
         "{}  {}  {mark}  {}{}",
         cell(&cat.date.label(), 16),
-        cell(&timing.long(), 14),
+        cell(&countdown.long(), 22),
         sanitize(&cat.title),
         origin_mark(&cat.origin)
     )
@@ -80,25 +106,23 @@ pub fn show(
     writeln!(out, "{}", sanitize(&e.summary))?;
 
     let programs = crate::text::count(index.program_count(id), "program");
-    writeln!(out, "\nExposures ({programs}; amounts are program funding)")?;
+    writeln!(
+        out,
+        "\nExposures ({programs}; only public amounts are program money)"
+    )?;
     for x in index.exposures_of(id) {
         let p = index.program(x.program);
         writeln!(
             out,
-            "  {}  {}  {}{}",
+            "  {}  {}  {}  {}{}",
             cell(&sanitize(&p.name), 40),
             cell(x.role.as_str(), 12),
             cell(x.direction.as_str(), 8),
+            x.basis,
             origin_mark(&x.origin)
         )?;
         for &l in &x.funding {
-            let line = &p.funding[l];
-            writeln!(
-                out,
-                "      {}  {}",
-                cell(&line.money.to_string(), 18),
-                sanitize(&line.label)
-            )?;
+            writeln!(out, "      {}", funding_line(index, &p.funding[l]))?;
         }
         writeln!(out, "      {}", sanitize(&x.note))?;
     }
@@ -135,7 +159,7 @@ fn entity_row(index: &Index, e: EntityId, today: NaiveDate) -> String {
     let entity = index.entity(e);
     let next = index
         .next_catalyst(e, today)
-        .map(|c| index.catalyst(c).date.timing(today).short())
+        .map(|c| index.catalyst(c).date.countdown(today).short())
         .unwrap_or_else(|| "-".to_string());
     format!(
         "{}  {}  {}  {} prog  next {}",
@@ -221,7 +245,7 @@ pub fn programs(
             sanitize(&p.id),
             sanitize(&p.sponsor),
             sanitize(&p.country),
-            p.status,
+            index.program_status(id, today),
             origin_mark(&p.origin)
         )?;
         if full {
@@ -232,11 +256,12 @@ pub fn programs(
             let period = sanitize(&line.when_label()).into_owned();
             writeln!(
                 out,
-                "{indent}{}  {}  {}  {}",
+                "{indent}{}  {}  {}  {}{}",
                 cell(&line.money.to_string(), 18),
                 cell(line.kind.as_str(), 7),
                 cell(&sanitize(&line.label), 44),
-                period
+                period,
+                owner_mark(index, line)
             )?;
         }
         if full {
@@ -247,11 +272,12 @@ pub fn programs(
                 let e = index.entity(x.entity);
                 writeln!(
                     out,
-                    "    {}  {}  {}  {}",
+                    "    {}  {}  {}  {}  {}",
                     cell(x.role.as_str(), 12),
                     cell(&sanitize(e.display_symbol()), 10),
                     cell(&sanitize(&e.name), 32),
-                    x.direction
+                    cell(x.direction.as_str(), 8),
+                    x.basis
                 )?;
             }
             writeln!(out, "  Catalysts")?;
@@ -263,10 +289,13 @@ pub fn programs(
     Ok(())
 }
 
-/// `calendar` as text: a timeline grouped by month with a today marker.
+/// `calendar` as text: a timeline grouped by month with a today marker; each row ends with
+/// the tickers the catalyst names and, for `--ticker`, starts with why it is on that ticker's
+/// calendar (`direct` or `via PROGRAM-ID`).
 pub fn calendar(
     index: &Index,
     ids: &[CatalystId],
+    entity: Option<EntityId>,
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -286,7 +315,20 @@ pub fn calendar(
             writeln!(out, "{this}")?;
             month = Some(this);
         }
-        writeln!(out, "  {}", catalyst_line(index, c, today))?;
+        let link = match entity {
+            Some(e) => format!(
+                "{}  ",
+                cell(&super::link_words(index, index.link(e, c)), 26)
+            ),
+            None => String::new(),
+        };
+        let tickers = super::export::entity_symbols(index, c);
+        let tickers = if tickers.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", tickers.join(" "))
+        };
+        writeln!(out, "  {link}{}{tickers}", catalyst_line(index, c, today))?;
     }
     if !marked {
         writeln!(out, "──── today {today} ────")?;

@@ -2,6 +2,7 @@
 //! dataset's text, and need never be in memory whole.
 
 use super::{DataError, ExposuresFile, Located, Validator, fast};
+use crate::fsread::limits;
 
 impl<'t> Validator<'t> {
     /// Reads exposures from `file`, whole.
@@ -22,6 +23,7 @@ impl<'t> Validator<'t> {
             programs: self.programs.take(),
             catalysts: self.catalysts.take(),
             parents: Vec::new(),
+            unlisted: std::mem::take(&mut self.unlisted),
         }
     }
 
@@ -32,6 +34,7 @@ impl<'t> Validator<'t> {
         self.entities = nested.entities;
         self.programs = nested.programs;
         self.catalysts = nested.catalysts;
+        self.unlisted = nested.unlisted;
     }
 
     /// Reads the exposures file from `stream` a piece at a time, cut before a `[[` header,
@@ -52,10 +55,17 @@ impl<'t> Validator<'t> {
             ok
         }) {
             Ok(true) => true,
-            Ok(false) => {
+            // Beyond the limit for whole files, the piece's own errors stand (their positions
+            // are right; a header inside a multi-line string is then reported as an error).
+            Ok(false)
+                if stream
+                    .metadata()
+                    .is_ok_and(|m| m.len() <= limits::DATA_FILE) =>
+            {
                 self.restore(mark);
                 self.exposures_whole(path, stream)
             }
+            Ok(false) => false,
             Err(Unreadable {
                 at,
                 lines_before,
@@ -72,9 +82,20 @@ impl<'t> Validator<'t> {
     fn exposures_whole(&mut self, path: &str, mut stream: &std::fs::File) -> bool {
         use std::io::{Read, Seek};
         let mut bytes = Vec::new();
-        let read = stream
-            .rewind()
-            .and_then(|()| stream.read_to_end(&mut bytes));
+        let read = stream.rewind().and_then(|()| {
+            (&mut stream)
+                .take(limits::DATA_FILE + 1)
+                .read_to_end(&mut bytes)
+        });
+        if bytes.len() as u64 > limits::DATA_FILE {
+            self.errors.push(DataError {
+                path: path.to_string(),
+                line: 1,
+                col: 1,
+                message: "cannot read file: it grew while being read".to_string(),
+            });
+            return false;
+        }
         if let Err(e) = read {
             self.errors.push(DataError {
                 path: path.to_string(),
@@ -146,6 +167,21 @@ fn pieces(
             // After the last newline followed by `[[`; none yet means a huge record: read on.
             match memchr::memmem::rfind(&buffer, b"\n[[") {
                 Some(i) if i > 0 => i + 1,
+                _ if buffer.len() > limits::RECORD + size => {
+                    let text = String::from_utf8_lossy(&buffer[..0]).into_owned();
+                    let message = format!(
+                        "no record header ([[exposure]]) in {} after this line: a record \
+                         may be at most {}",
+                        crate::fsread::human(buffer.len() as u64),
+                        crate::fsread::human(limits::RECORD as u64)
+                    );
+                    return Err(Unreadable {
+                        at: 0,
+                        lines_before,
+                        text,
+                        message,
+                    });
+                }
                 _ => continue,
             }
         };
@@ -233,7 +269,7 @@ mod tests {
         let line = text.matches('\n').count() + 3;
         text.push_str("\n[[exposure]]\nentity = \"nobody\"\nprogram = \"genesis-mission\"\n");
         text.push_str(
-            "role = \"sponsor\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
+            "role = \"sponsor\"\nbasis = \"stated\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
         );
         text.push_str("note = \"n\"\n");
         let (files, _f) = streamed(&text);
@@ -247,7 +283,7 @@ mod tests {
         let mut text = seed_exposures();
         text.push_str("\n[[exposure]]\nentity = \"us-doe\"\nprogram = \"genesis-mission\"\n");
         text.push_str(
-            "role = \"sponsor\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
+            "role = \"sponsor\"\nbasis = \"stated\"\ndirection = \"tailwind\"\nsources = [\"genesis-japan\"]\n",
         );
         text.push_str("note = \"\"\"quoted\n[[exposure]]\ninside\"\"\"\n");
         let (files, _f) = streamed(&text);

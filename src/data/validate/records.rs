@@ -1,6 +1,6 @@
 //! Validation of each kind of record, one record at a time.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use toml::Spanned;
@@ -130,7 +130,11 @@ impl<'t> Validator<'t> {
             seen_program.get().then_some(())?;
             fast::funding(r).map(|f| Spanned::new(span, ProgramPart::Funding(f.into_inner())))
         };
+        let pending: RefCell<Option<Spanned<RawProgram<'t>>>> = RefCell::new(None);
         let slow = |text: &str| {
+            // The fast reader gave up part-way: the program it was still collecting is
+            // rolled back with the rest, or it would be defined twice.
+            pending.borrow_mut().take();
             toml::from_str::<ProgramsFile<'static>>(text).map(|f| {
                 let mut parts = Vec::new();
                 for p in f.program {
@@ -146,24 +150,24 @@ impl<'t> Validator<'t> {
                 parts
             })
         };
-        let mut pending: Option<Spanned<RawProgram<'t>>> = None;
         let file = Located::new(&file.path, &file.text);
         let ok = self.read(file, part, slow, |v, part| {
             let span = part.span();
             match part.into_inner() {
                 ProgramPart::Program(p) => {
-                    if let Some(done) = pending.replace(Spanned::new(span, p)) {
+                    let done = pending.borrow_mut().replace(Spanned::new(span, p));
+                    if let Some(done) = done {
                         v.program(done);
                     }
                 }
                 ProgramPart::Funding(l) => {
-                    if let Some(p) = pending.as_mut() {
+                    if let Some(p) = pending.borrow_mut().as_mut() {
                         p.get_mut().funding.push(Spanned::new(span, l));
                     }
                 }
             }
         });
-        if let Some(done) = pending {
+        if let Some(done) = pending.into_inner() {
             self.program(done);
         }
         ok
@@ -205,6 +209,16 @@ impl<'t> Validator<'t> {
                 FundingKind::as_str,
                 "funding kind",
             );
+            let owner = l.owner.as_ref().and_then(|o| {
+                let found = self.reference(o, "entity").map(EntityId);
+                if found.is_some() && kind.is_some_and(|k| k != FundingKind::Private) {
+                    let message =
+                        "`owner` names whose own money a line is; only a `private` line has one"
+                            .to_string();
+                    self.at(o.span(), message);
+                }
+                found
+            });
             let sources = self.cite(l.sources, line_span);
             let (Some(money), Some(kind)) = (money, kind) else {
                 continue;
@@ -219,6 +233,7 @@ impl<'t> Validator<'t> {
                 term: self.opt_text(l.term, "term"),
                 purpose: self.text(l.purpose, "purpose"),
                 parent,
+                owner,
                 sources,
             });
         }
@@ -244,6 +259,7 @@ impl<'t> Validator<'t> {
         let entity = self.reference(&r.entity, "entity");
         let program = self.reference(&r.program, "program");
         let role = self.word(&r.role, Role::ALL, Role::as_str, "role");
+        let basis = self.word(&r.basis, Basis::ALL, Basis::as_str, "basis");
         let direction = self.word(&r.direction, Direction::ALL, Direction::as_str, "direction");
         let mut funding = IdList::new();
         if let Some(p) = program {
@@ -262,13 +278,14 @@ impl<'t> Validator<'t> {
         }
         let sources = self.cite(r.sources, span).into();
         let note = self.text(r.note, "note").into_boxed_str();
-        if let (Some(entity), Some(program), Some(role), Some(direction)) =
-            (entity, program, role, direction)
+        if let (Some(entity), Some(program), Some(role), Some(basis), Some(direction)) =
+            (entity, program, role, basis, direction)
         {
             self.data.exposures.push(Exposure {
                 entity: EntityId(entity),
                 program: ProgramId(program),
                 role,
+                basis,
                 direction,
                 funding,
                 note,

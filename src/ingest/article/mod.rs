@@ -396,7 +396,7 @@ pub fn read_paths(
             path: name.clone(),
             source,
         };
-        let file = std::fs::File::open(&path).map_err(err)?;
+        let (file, _) = crate::fsread::open(&path, crate::fsread::limits::ARTICLE).map_err(err)?;
         let html = path
             .extension()
             .and_then(|e| e.to_str())

@@ -76,10 +76,10 @@ pub(super) fn cue_tense(w: &str) -> Tense {
         *d = s.to_ascii_lowercase();
     }
     match &buf[..w.len()] {
-        b"will" | b"ll" | b"shall" | b"expected" | b"expects" | b"scheduled" | b"due"
-        | b"plans" | b"plan" | b"planned" | b"planning" | b"aims" | b"aim" | b"intends"
-        | b"upcoming" | b"coming" | b"next" | b"begin" | b"begins" | b"start" | b"starts"
-        | b"commence" | b"commences" | b"opens" | b"set" | b"target" | b"targets"
+        b"will" | b"ll" | b"shall" | b"would" | b"expected" | b"expects" | b"scheduled"
+        | b"due" | b"plans" | b"plan" | b"planned" | b"planning" | b"aims" | b"aim"
+        | b"intends" | b"upcoming" | b"coming" | b"next" | b"begin" | b"begins" | b"start"
+        | b"starts" | b"commence" | b"commences" | b"opens" | b"set" | b"target" | b"targets"
         | b"targeting" | b"until" | b"by" | b"from" => Tense::Future,
         b"said" | b"announced" | b"told" | b"was" | b"were" | b"had" | b"did" | b"rose"
         | b"fell" | b"reported" | b"began" | b"started" | b"launched" | b"signed" | b"ended"

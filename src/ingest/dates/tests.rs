@@ -120,3 +120,26 @@ fn relative_dates_and_weekdays() {
         ["2025-04-02 'on Wednesday'"]
     );
 }
+
+#[test]
+fn reported_future_is_future() {
+    // `said ... would` reports a plan: the month after the article's date, not before it.
+    assert_eq!(
+        dates(
+            "The company said holders would vote on December 18.",
+            "2026-11-02"
+        ),
+        ["2026-12-18 'December 18'"]
+    );
+    assert_eq!(
+        dates(
+            "It said the campus would get its first tenant in January.",
+            "2026-11-10"
+        ),
+        ["2027-01 'January'"]
+    );
+    assert_eq!(
+        dates("It said the campus opened in January.", "2026-11-10"),
+        ["2026-01 'January'"]
+    );
+}

@@ -83,8 +83,33 @@ pub fn countries_in(t: &Tokens) -> u32 {
     bits
 }
 
-/// Publishers, wires and bylines: never a company on their own.
+/// Publishers, wires and bylines, and exchanges and indices that share a listed company's
+/// name (`the Nasdaq rose`, `the Hang Seng fell`, `on Bursa Malaysia`): never a company on
+/// their own.
 const PUBLISHERS: &[&[&str]] = &[
+    &["new", "york", "times"],
+    &["wall", "street", "journal"],
+    &["washington", "post"],
+    &["business", "standard"],
+    &["globe", "and", "mail"],
+    &["les", "echos"],
+    &["handelsblatt"],
+    &["korea", "economic", "daily"],
+    &["nasdaq"],
+    &["nyse"],
+    &["hang", "seng"],
+    &["bursa", "malaysia"],
+    &["bursa"],
+    &["singapore", "exchange"],
+    &["sgx"],
+    &["euronext"],
+    &["topix"],
+    &["kospi"],
+    &["kosdaq"],
+    &["sensex"],
+    &["nifty"],
+    &["s", "&", "p"],
+    &["stoxx"],
     &["reuters"],
     &["bloomberg"],
     &["nikkei"],

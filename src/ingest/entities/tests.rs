@@ -55,3 +55,118 @@ fn bare_tickers_only_where_unambiguous() {
     assert!(found("JAPAN BETS ON NVDA AND MSFT FOR AI").is_empty());
     assert!(found("version 2.T and www.example.HK").is_empty());
 }
+
+/// A small master: ordinary words, publishers and real small caps side by side.
+fn master_lex() -> Lexicon {
+    use crate::ingest::lexicon::{Listed, Size};
+    let row = |symbol: &str, name: &str, exchange: &str, size: Size| Listed {
+        symbol: symbol.into(),
+        name: name.into(),
+        exchange: ex(exchange),
+        country: String::new(),
+        sector: String::new(),
+        size,
+    };
+    let master = [
+        row(
+            "TGT",
+            "Target Corporation Common Stock",
+            "NYSE",
+            Size::Large,
+        ),
+        row(
+            "XYZ",
+            "Block, Inc. Class A Common Stock",
+            "NYSE",
+            Size::Large,
+        ),
+        row(
+            "SNAP",
+            "Snap Inc. Class A Common Stock",
+            "NYSE",
+            Size::Large,
+        ),
+        row("V", "Visa Inc.", "NYSE", Size::Mega),
+        row("ORA", "Orange S.A.", "EPA", Size::Large),
+        row("TRI", "Thomson Reuters Corporation", "TSX", Size::Large),
+        row("BBG", "Bloomberg Holdings Ltd", "LSE", Size::Small),
+        row("0151", "Kelington Group Berhad", "MYX", Size::Unknown),
+        row("1899", "Batu Kawan Berhad", "MYX", Size::Large),
+        row("KXS", "Kinaxis Inc.", "TSX", Size::Mid),
+        row("7777", "Frontier Dynamics Ltd", "TSE", Size::Micro),
+        row("NDAQ", "Nasdaq, Inc. Common Stock", "NASDAQ", Size::Large),
+        row("0011", "Hang Seng Bank Limited", "HKEX", Size::Large),
+        row(
+            "NYT",
+            "New York Times Company (The) Common Stock",
+            "NYSE",
+            Size::Mid,
+        ),
+    ];
+    Lexicon::with_master(&crate::data::load(None).unwrap(), &master)
+}
+
+fn linked(lex: &Lexicon, text: &str) -> Vec<String> {
+    let t = Tokens::new(text);
+    let names = lex.names(text);
+    let countries = linker::countries_in(&t);
+    find(&t, lex, &names, countries)
+        .into_iter()
+        .map(|m| match m.who {
+            Who::Known(k) => format!("{}={}", &text[m.start..m.end], lex.known[k].symbol),
+            Who::New { symbol, .. } => format!("new {symbol}"),
+        })
+        .collect()
+}
+
+#[test]
+fn master_words_and_publishers_are_not_companies() {
+    let lex = master_lex();
+    for text in [
+        "Target investment for 2027 remains high.",
+        "Chipmakers Target Record as Investors Ford a Stream of Headlines",
+        "Block by block, buyers returned. The Block C hall opens next.",
+        "Snap elections will not affect the program.",
+        "Visa requirements for engineers will not change.",
+        "Orange safety barriers ring the site.",
+        "TOKYO (Reuters) - Bloomberg reported that Reuters could not reach them.",
+        "It will build a plant in Batu Kawan, Penang, Malaysia.",
+        "Frontier Dynamics of supply chains shift.",
+        "In the US, the Nasdaq rose 1% and The New York Times reported gains.",
+        "In Hong Kong, the Hang Seng fell 2%.",
+    ] {
+        assert!(
+            linked(&lex, text).is_empty(),
+            "{text}: {:?}",
+            linked(&lex, text)
+        );
+    }
+}
+
+#[test]
+fn master_names_link_on_evidence() {
+    let lex = master_lex();
+    assert_eq!(
+        linked(&lex, "Target Corp. said it would add AI checkout."),
+        ["Target Corp=TGT"]
+    );
+    assert_eq!(
+        linked(&lex, "Kelington Group Berhad won a RM420 million contract."),
+        ["Kelington Group Berhad=0151"]
+    );
+    // Two capitalised words, with the listing's country named.
+    assert_eq!(
+        linked(&lex, "Malaysian gas-system maker Kelington Group rose 3%."),
+        ["Kelington Group=0151"]
+    );
+    // One word: a business verb and a mid-sized listing in a country the text names.
+    assert_eq!(
+        linked(&lex, "In Canada, Kinaxis said orders rose."),
+        ["Kinaxis=KXS"]
+    );
+    assert!(linked(&lex, "Kinaxis said orders rose.").is_empty());
+    assert_eq!(
+        linked(&lex, "Thomson Reuters Corporation (TSX: TRI) said"),
+        ["Thomson Reuters Corporation=TRI", "TSX: TRI=TRI"]
+    );
+}

@@ -369,14 +369,15 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     if first == 0 || !t.is_any(first - 1, &["at", "to", "of", "from"]) {
         return false;
     }
-    // `at` after a closing or trading verb: `ended the day at RM4.05`, `closed at $1.42`.
-    if t.is(first - 1, "at")
-        && (first.saturating_sub(5)..first - 1).any(|k| {
-            t.is_any(
-                k,
-                &["closed", "ended", "finished", "traded", "settled", "opened"],
-            )
-        })
+    // A price move or close: `ended the day at RM4.05`, `closed at $1.42`, `rose 5 sen to
+    // RM2.80`, `fell to HK$41.20`.
+    let moves: &[&str] = &[
+        "closed", "ended", "finished", "traded", "settled", "opened", "rose", "fell", "gained",
+        "climbed", "dropped", "slipped", "jumped", "surged", "tumbled", "declined", "eased",
+        "slid", "rallied", "added", "lost", "advanced",
+    ];
+    if t.is_any(first - 1, &["at", "to"])
+        && (first.saturating_sub(5)..first - 1).any(|k| t.is_any(k, moves))
     {
         return true;
     }

@@ -166,6 +166,8 @@ fn marks_share_prices_and_bare_dollars() {
     assert_eq!(flags("shares closed at RM3.45, up 4%"), [(true, false)]);
     assert_eq!(flags("a target price of S$2.10"), [(true, false)]);
     assert_eq!(flags("HK$50 per share"), [(true, false)]);
+    assert_eq!(flags("Inari rose 5 sen to RM2.80"), [(true, false)]);
+    assert_eq!(flags("revenue rose to RM2.8 billion"), [(false, false)]);
     // Money spent on shares is not a share price; neither is a scaled amount.
     assert_eq!(flags("a share buyback of $2 billion"), [(false, true)]);
     assert_eq!(

@@ -143,6 +143,7 @@ impl TabView for Programs {
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
         let list = program_list::ProgramList {
             index: ix,
+            today: cx.today,
             focused: self.focus() == ProgramsPane::List,
             theme,
         };
@@ -156,7 +157,15 @@ impl TabView for Programs {
             Constraint::Fill(1),
         ])
         .areas(right);
-        frame.render_widget(program_detail::ProgramHeader { program, theme }, header);
+        let status = ix.program_status(id, cx.today);
+        frame.render_widget(
+            program_detail::ProgramHeader {
+                program,
+                status,
+                theme,
+            },
+            header,
+        );
         frame.render_widget(program_detail::FundingPane { program, theme }, funding);
         let exposures = by_role(ix, id);
         let shown = self.focus() == ProgramsPane::Entities;

@@ -229,7 +229,7 @@ impl TabView for Watchlist {
                         cx.index.entity(e).name.clone(),
                         cx.index.program_count(e).to_string(),
                         cx.index.next_catalyst(e, cx.today).map_or("—".into(), |c| {
-                            cx.index.catalyst(c).date.timing(cx.today).short()
+                            cx.index.catalyst(c).date.countdown(cx.today).short()
                         }),
                     ),
                     None => ("(not in the data)".into(), String::new(), String::new()),

@@ -35,7 +35,7 @@ impl Widget for CatalystDetail<'_> {
             return;
         };
         let c = ix.catalyst(id);
-        let timing = c.date.timing(self.today);
+        let countdown = c.date.countdown(self.today);
         let mut lines = vec![
             Line::styled(clean(&c.title).into_owned(), theme.title()),
             Line::raw(format!(
@@ -44,10 +44,12 @@ impl Widget for CatalystDetail<'_> {
                 c.date.precision().as_str().replace('_', " "),
                 range_label(&c.date)
             )),
-            Line::raw(match timing {
-                crate::model::Timing::Now => format!("now: today is in its range · {}", c.kind),
-                _ => format!("{} ({}) · {}", timing.long(), timing.status(), c.kind),
-            }),
+            Line::raw(format!(
+                "{} ({}) · {}",
+                countdown.long(),
+                countdown.timing().status(),
+                c.kind
+            )),
         ];
         if let Some(p) = c.program {
             lines.push(Line::raw(format!(

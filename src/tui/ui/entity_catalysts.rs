@@ -16,7 +16,7 @@ use crate::model::{CatalystId, Timing};
 /// Width of a date label column (`early JP FY2026`).
 pub const DATE_WIDTH: usize = 15;
 /// Width of a countdown column (`in 1227 days`, `325 days ago`).
-pub const COUNTDOWN_WIDTH: usize = 12;
+pub const COUNTDOWN_WIDTH: usize = 13;
 
 /// How catalysts are written as rows: `✓ early Jun 2026  164 days ago  Title`.
 pub struct CatalystRow<'a> {
@@ -37,17 +37,20 @@ impl CatalystRow<'_> {
     /// The row for one catalyst.
     pub fn line(&self, c: CatalystId) -> Line<'static> {
         let cat = self.index.catalyst(c);
-        let timing = cat.date.timing(self.today);
+        let countdown = cat.date.countdown(self.today);
+        let timing = countdown.timing();
         let style = match timing {
             Timing::Past(_) => self.theme.past(),
             Timing::Now => self.theme.now(),
             Timing::Upcoming(_) => Style::new(),
         };
-        let (countdown, countdown_width) = if self.width < Self::COMPACT_BELOW {
-            (timing.short(), 8)
+        // Rows take the short countdown (`in 32–396d`, `ends 121d`); the detail the long one.
+        let countdown_width = if self.width < Self::COMPACT_BELOW {
+            10
         } else {
-            (timing.long(), COUNTDOWN_WIDTH)
+            COUNTDOWN_WIDTH
         };
+        let countdown = countdown.short();
         let fixed = 2 + DATE_WIDTH + 1 + countdown_width + 2;
         let mark = match cat.origin {
             crate::model::Origin::Curated => "",

@@ -77,6 +77,9 @@ impl StatefulWidget for ExposuresPane<'_> {
                 Span::raw(x.role.as_str()),
                 Span::raw(" · "),
                 Span::styled(direction_label(x.direction), theme.direction(x.direction)),
+                // Stated by a source, or our reading of the sources.
+                Span::raw(" · "),
+                Span::styled(x.basis.as_str(), theme.muted()),
             ];
             let mut funding = x.funding.iter().map(|&l| &p.funding[l]);
             if let Some(line) = funding.next() {

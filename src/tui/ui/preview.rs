@@ -31,7 +31,8 @@ pub struct Preview<'a> {
 impl Preview<'_> {
     fn program(&self, id: ProgramId) -> (String, Vec<Line<'static>>) {
         let (p, theme) = (self.index.program(id), self.theme);
-        let mut lines = super::program_detail::heading(p, theme);
+        let status = self.index.program_status(id, self.today);
+        let mut lines = super::program_detail::heading(p, status, theme);
         lines.push(Line::raw(""));
         for (i, line) in p.funding.iter().enumerate() {
             let indent = "  ".repeat(p.depth(i));
@@ -58,7 +59,7 @@ impl Preview<'_> {
     fn catalyst(&self, id: CatalystId) -> (String, Vec<Line<'static>>) {
         let (ix, theme) = (self.index, self.theme);
         let c = ix.catalyst(id);
-        let timing = c.date.timing(self.today);
+        let countdown = c.date.countdown(self.today);
         let mut lines = vec![
             Line::styled(clean(&c.title).into_owned(), theme.title()),
             Line::raw(format!(
@@ -67,7 +68,7 @@ impl Preview<'_> {
                 c.date.precision().as_str().replace('_', " "),
                 range_label(&c.date)
             )),
-            Line::raw(format!("{} · {}", timing.long(), c.kind)),
+            Line::raw(format!("{} · {}", countdown.long(), c.kind)),
         ];
         if let Some(p) = c.program {
             lines.push(Line::raw(format!(

@@ -8,27 +8,24 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::pane;
 use super::text::{cell, clean, count, fit};
 use super::theme::Theme;
-use crate::model::Program;
+use crate::model::{Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
     /// The program.
     pub program: &'a Program,
+    /// Its stage on today (see [`crate::index::Index::program_status`]).
+    pub status: Status,
     /// Styles.
     pub theme: Theme,
 }
 
 /// A program's name, sponsor, country, status and summary, as its header and previews show it.
-pub fn heading(p: &Program, theme: Theme) -> Vec<Line<'static>> {
+pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled(clean(&p.name).into_owned(), theme.title()),
         Line::styled(
-            format!(
-                "{} · {} · {}",
-                clean(&p.sponsor),
-                clean(&p.country),
-                p.status
-            ),
+            format!("{} · {} · {}", clean(&p.sponsor), clean(&p.country), status),
             theme.muted(),
         ),
         Line::raw(clean(&p.summary).into_owned()),
@@ -37,7 +34,7 @@ pub fn heading(p: &Program, theme: Theme) -> Vec<Line<'static>> {
 
 impl Widget for ProgramHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        Paragraph::new(heading(self.program, self.theme))
+        Paragraph::new(heading(self.program, self.status, self.theme))
             .wrap(Wrap { trim: true })
             .block(pane::block("Program", false, self.theme))
             .render(area, buf);

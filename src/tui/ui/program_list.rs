@@ -15,6 +15,8 @@ use crate::model::ProgramId;
 pub struct ProgramList<'a> {
     /// Lookups.
     pub index: &'a Index,
+    /// The day a program's stage is read on.
+    pub today: chrono::NaiveDate,
     /// Whether the list has the focus.
     pub focused: bool,
     /// Styles.
@@ -39,8 +41,10 @@ impl StatefulWidget for ProgramList<'_> {
         }
         let build = |i: usize| {
             let p = &programs[i];
-            let linked = self.index.exposures_to(ProgramId(i as u32)).count();
-            let facts = format!("  {} · {} · {linked} linked", p.status, clean(&p.country));
+            let id = ProgramId(i as u32);
+            let linked = self.index.exposures_to(id).count();
+            let status = self.index.program_status(id, self.today);
+            let facts = format!("  {status} · {} · {linked} linked", clean(&p.country));
             ListItem::new(vec![
                 Line::styled(fit(&clean(&p.name), width), self.theme.title()),
                 Line::styled(fit(&facts, width), self.theme.muted()),

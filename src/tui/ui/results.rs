@@ -92,7 +92,7 @@ struct Columns {
 
 impl Columns {
     fn new(width: usize) -> Columns {
-        let (symbol, programs, next) = (8, 3, 8);
+        let (symbol, programs, next) = (8, 3, 10);
         let exchange = if width >= 52 { 8 } else { 0 };
         let gaps = 3 + usize::from(exchange > 0);
         let fixed = MARKER + symbol + exchange + programs + next + gaps;
@@ -137,7 +137,7 @@ impl ResultsList<'_> {
                 let exchange = listing.map_or("unlisted", |l| l.exchange.code());
                 let next = ix.next_catalyst(e, self.today);
                 let next = next.map_or("—".into(), |c| {
-                    ix.catalyst(c).date.timing(self.today).short()
+                    ix.catalyst(c).date.countdown(self.today).short()
                 });
                 (symbol, exchange, ix.program_count(e).to_string(), next)
             }
@@ -145,8 +145,8 @@ impl ResultsList<'_> {
                 let next = ix
                     .catalysts_of_program(p)
                     .iter()
-                    .map(|&c| ix.catalyst(c).date.timing(self.today))
-                    .find(|t| !t.is_past());
+                    .map(|&c| ix.catalyst(c).date.countdown(self.today))
+                    .find(|t| !t.timing().is_past());
                 (
                     "program",
                     "",
@@ -155,8 +155,8 @@ impl ResultsList<'_> {
                 )
             }
             Target::Catalyst(c) => {
-                let timing = ix.catalyst(c).date.timing(self.today);
-                ("event", "", String::new(), timing.short())
+                let countdown = ix.catalyst(c).date.countdown(self.today);
+                ("event", "", String::new(), countdown.short())
             }
         };
         let symbol_matched = matches!(row.field, Field::Symbol) && !row.positions.is_empty();
