@@ -186,3 +186,51 @@ fn missing_paths_fail_with_a_message() {
         .code(2)
         .stderr(predicate::str::contains("no such file or folder"));
 }
+
+#[test]
+fn a_date_resolved_against_the_file_time_is_reported_as_a_guess() {
+    // The source articles have no date line: without --as-of the June meeting's year hangs
+    // on the file's time, and aipx says so in the text, in JSON `warnings` and on stderr.
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds/000_aaec7ee05013ed29.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("genesis.txt");
+    let text = if seeds.exists() {
+        std::fs::read_to_string(&seeds).unwrap()
+    } else {
+        eprintln!("../shared/seeds missing: using a stand-in article");
+        "Officials are expected to travel to the U.S. in early June to formalize it.\n".into()
+    };
+    std::fs::write(&article, text).unwrap();
+    let out = aipx().arg("ingest").arg(&article).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("from file time"), "{stdout}");
+    assert!(
+        stdout.contains("warning: no date line and no --as-of"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no date line and no --as-of"), "{stderr}");
+    let out = aipx()
+        .args(["ingest", "--json"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings = v[0]["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("--as-of YYYY-MM-DD")),
+        "{warnings:?}"
+    );
+    // Given the date, nothing is guessed.
+    let out = aipx()
+        .args(["ingest", "--json", "--as-of", "2026-03-01"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["warnings"], serde_json::json!([]));
+}

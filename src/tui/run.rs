@@ -1,7 +1,9 @@
 //! The terminal loop: the only code that touches the real terminal. It blocks on input
 //! (no CPU while idle), redraws only after an action changed something, scores searches on
 //! a worker thread so typing is never held up, and always gives the terminal back: on
-//! return, on error and on panic.
+//! return, on error, on panic, and on SIGTERM, SIGHUP, SIGINT and SIGQUIT (then dies of that
+//! signal, as the shell expects). Ctrl-Z (or SIGTSTP) gives the terminal back before the
+//! process stops, and takes it again and redraws everything on `fg` (SIGCONT).
 
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,14 +13,17 @@ use std::thread;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+use signal_hook::low_level::emulate_default_handler;
 
 use super::app::App;
 use super::effects::{Outside, perform};
@@ -33,6 +38,9 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Whether the terminal is in TUI mode; restoring twice would move the cursor back to where
 /// the alternate screen was entered, over a panic message printed in between.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Whether TUI mode captures the mouse (the config's `mouse`); read again on `fg`.
+static MOUSE: AtomicBool = AtomicBool::new(true);
 
 /// Gives the terminal back: raw mode off, mouse and paste released, alternate screen left,
 /// cursor shown.
@@ -70,20 +78,32 @@ pub struct Session {
     terminal: Term,
 }
 
+/// Switches the terminal to TUI mode (raw, alternate screen, mouse and paste reported),
+/// giving it back if that fails half-way.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let entered = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste).and_then(|()| {
+        if MOUSE.load(Ordering::SeqCst) {
+            execute!(stdout(), EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if entered.is_err() {
+        let _ = restore();
+    }
+    entered
+}
+
 impl Session {
-    /// Installs the panic hook and switches the terminal to TUI mode; `mouse: false`
-    /// leaves the mouse to the terminal (its own text selection).
+    /// Installs the panic hook and switches the terminal to TUI mode.
+    /// `mouse: false` leaves the mouse to the terminal (its own text selection).
     pub fn start(mouse: bool) -> io::Result<Session> {
+        MOUSE.store(mouse, Ordering::SeqCst);
         install_panic_hook();
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let terminal = (|| {
-            execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-            if mouse {
-                execute!(stdout(), EnableMouseCapture)?;
-            }
-            Terminal::new(CrosstermBackend::new(stdout()))
-        })();
+        enter()?;
+        let terminal = Terminal::new(CrosstermBackend::new(stdout()));
         match terminal {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {
@@ -105,17 +125,65 @@ impl Drop for Session {
     }
 }
 
-/// Runs `app` in the terminal until the user quits; returns the app as it ended, for the
-/// state to remember.
+/// Signals that end the TUI: the terminal is given back, then the process dies of the signal.
+const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// Runs `app` in the terminal until the user quits or a signal ends it; returns the app as
+/// the user left it, for the state to remember.
 pub fn run(app: App, outside: Outside, mouse: bool) -> io::Result<App> {
-    let mut session = Session::start(mouse)?;
-    event_loop(session.terminal(), app.with_background_search(), &outside)
+    // Watch signals before touching the terminal, so none can leave it raw.
+    let signals = Signals::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
+    let watching = signals.handle();
+    let mut app = app.with_background_search();
+    let ended_by = {
+        let mut session = Session::start(mouse)?;
+        event_loop(session.terminal(), &mut app, signals, &outside)
+    };
+    // The session is dropped: the terminal is back.
+    watching.close();
+    if let Some(signal) = ended_by? {
+        // Die of it (exit status 128 + n, core for SIGQUIT), as the shell expects.
+        emulate_default_handler(signal)?;
+    }
+    Ok(app)
 }
 
-/// What wakes the loop: the terminal, or the search worker with results.
+/// Gives the terminal back and stops the process (Ctrl-Z, SIGTSTP); on `fg`, takes the
+/// terminal again and clears it so the next draw repaints everything.
+fn suspend(terminal: &mut Term) -> io::Result<()> {
+    restore()?;
+    emulate_default_handler(SIGTSTP)?;
+    resume(terminal)
+}
+
+/// After a stop (ours or anyone's SIGSTOP): TUI mode again and a full redraw.
+fn resume(terminal: &mut Term) -> io::Result<()> {
+    if !ACTIVE.load(Ordering::SeqCst) {
+        enter()?;
+    } else {
+        // A stop we did not ask for: the shell may have reset the modes.
+        enable_raw_mode()?;
+    }
+    // Not `terminal.clear()`: it asks the terminal for the cursor position, and the answer
+    // would go to the input thread. Clear the screen and forget what was drawn instead.
+    execute!(stdout(), Clear(ClearType::All))?;
+    terminal.current_buffer_mut().reset();
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Ctrl-Z: raw mode turns it into a key instead of SIGTSTP.
+fn is_suspend_key(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.code == KeyCode::Char('z')
+        && k.modifiers == KeyModifiers::CONTROL
+        && k.kind == KeyEventKind::Press)
+}
+
+/// What wakes the loop: the terminal, the search worker with results, or a signal.
 enum Wake {
     Input(io::Result<Event>),
     Results(String, Vec<ResultRow>),
+    Signal(i32),
 }
 
 /// Scores queries off the input thread. Queries that arrive while one is scored pile up;
@@ -139,12 +207,26 @@ fn spawn_search_worker(index: Arc<Index>, wake: Sender<Wake>) -> Sender<String> 
     tx
 }
 
-fn event_loop(terminal: &mut Term, mut app: App, outside: &Outside) -> io::Result<App> {
+/// Runs until the user quits (`None`) or an ending signal arrives (`Some(signal)`).
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    mut signals: Signals,
+    outside: &Outside,
+) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|frame| ui::view(&app, frame))?;
+    terminal.draw(|frame| ui::view(app, frame))?;
     let (wake_tx, wake) = mpsc::channel();
     let searches = spawn_search_worker(app.shared_index(), wake_tx.clone());
+    let signal_tx = wake_tx.clone();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal_tx.send(Wake::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
     // Blocking reads on their own thread: the process sleeps until the terminal sends
     // something or results arrive.
     thread::spawn(move || {
@@ -158,15 +240,19 @@ fn event_loop(terminal: &mut Term, mut app: App, outside: &Outside) -> io::Resul
     });
     for message in wake {
         let changed = match message {
+            Wake::Signal(SIGTSTP) => suspend(terminal).map(|()| true)?,
+            Wake::Signal(SIGCONT) => resume(terminal).map(|()| true)?,
+            Wake::Signal(signal) => return Ok(Some(signal)),
+            Wake::Input(Ok(event)) if is_suspend_key(&event) => suspend(terminal).map(|()| true)?,
             Wake::Input(event) => {
                 let event = event?;
-                let changed = match super::click(&app, &event) {
+                let changed = match super::click(app, &event) {
                     Some(action) => app.update(action),
-                    None => super::apply(&mut app, &event),
+                    None => super::apply(app, &event),
                 };
-                perform(&mut app, outside);
+                perform(app, outside);
                 if app.should_quit() {
-                    return Ok(app);
+                    return Ok(None);
                 }
                 if let Some(query) = app.take_search() {
                     // The worker only stops when this loop ends.
@@ -177,8 +263,8 @@ fn event_loop(terminal: &mut Term, mut app: App, outside: &Outside) -> io::Resul
             Wake::Results(query, rows) => app.receive_results(&query, rows),
         };
         if changed {
-            terminal.draw(|frame| ui::view(&app, frame))?;
+            terminal.draw(|frame| ui::view(app, frame))?;
         }
     }
-    Ok(app)
+    Ok(None)
 }

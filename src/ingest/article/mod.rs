@@ -241,6 +241,15 @@ pub fn read_from(
         ));
     }
     let findings = session.finish();
+    if source == AsOfSource::FileTime && (!findings.catalysts.is_empty() || findings.history > 0) {
+        // Which dates are still ahead, and the year of "June" or "next year", hang on this
+        // day; a file's time is often a download or copy, not when the article was written.
+        warnings.push(format!(
+            "no date line and no --as-of: dates were read as of {as_of}, the file's time \
+             (for standard input, the day it was read), which is a guess at when the article \
+             was written; pass --as-of YYYY-MM-DD"
+        ));
+    }
     if findings.truncated {
         warnings.push(format!(
             "more than {} distinct findings; the rest were not kept",

@@ -43,7 +43,11 @@ fn skips_binary_and_reads_bad_utf8_lossily() {
     let article = read_from(&ex, bad, "bad.txt", false, None, today)
         .unwrap()
         .unwrap();
-    assert_eq!(article.warnings.len(), 1);
+    assert!(
+        article.warnings[0].contains("not valid UTF-8"),
+        "{:?}",
+        article.warnings
+    );
     assert_eq!(article.findings.entities[0].symbol, "NVDA");
     assert_eq!(article.findings.money.len(), 1);
 }
@@ -56,4 +60,48 @@ fn strips_html() {
             .trim(),
         "NVIDIA & TSMC"
     );
+}
+
+#[test]
+fn a_date_read_from_the_file_time_is_flagged_as_a_guess() {
+    let data = crate::data::load(None).unwrap();
+    let ex = Extractor::new(&data);
+    let file_time = day("2026-07-01");
+    let text = b"Officials will travel to Washington in early June to sign.\n".as_slice();
+    let guessed = read_from(&ex, text, "a.txt", false, None, file_time)
+        .unwrap()
+        .unwrap();
+    assert_eq!(guessed.as_of_source, AsOfSource::FileTime);
+    assert!(
+        guessed
+            .warnings
+            .iter()
+            .any(|w| w.contains("no date line and no --as-of") && w.contains("2026-07-01")),
+        "{:?}",
+        guessed.warnings
+    );
+    // With --as-of, or a date line, the date is known: no warning.
+    let flagged = read_from(
+        &ex,
+        text,
+        "a.txt",
+        false,
+        Some(day("2026-03-01")),
+        file_time,
+    )
+    .unwrap()
+    .unwrap();
+    assert!(flagged.warnings.is_empty(), "{:?}", flagged.warnings);
+    let dated = b"Date: March 4, 2026\nOfficials will travel in early June.\n".as_slice();
+    let dated = read_from(&ex, dated, "b.txt", false, None, file_time)
+        .unwrap()
+        .unwrap();
+    assert_eq!(dated.as_of_source, AsOfSource::DateLine);
+    assert!(dated.warnings.is_empty(), "{:?}", dated.warnings);
+    // No date in the text: nothing hangs on the guess.
+    let undated = b"Nvidia makes GPUs.\n".as_slice();
+    let undated = read_from(&ex, undated, "c.txt", false, None, file_time)
+        .unwrap()
+        .unwrap();
+    assert!(undated.warnings.is_empty(), "{:?}", undated.warnings);
 }
