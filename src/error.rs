@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use crate::data::DataErrors;
 use crate::ingest::IngestError;
+use crate::library::LibraryError;
 use crate::text::sanitize;
 
 /// Exit code for a name that matches nothing.
@@ -38,6 +39,9 @@ pub enum Error {
     /// The terminal UI could not run.
     #[error("terminal error: {0}")]
     Terminal(io::Error),
+    /// The library is damaged, from a newer aipx, or refused a request.
+    #[error(transparent)]
+    Library(#[from] LibraryError),
 }
 
 impl Error {
@@ -49,6 +53,8 @@ impl Error {
             }
             Error::NotFound(_) => ExitCode::from(EXIT_NOT_FOUND),
             Error::Output(_) | Error::Terminal(_) => ExitCode::FAILURE,
+            Error::Library(LibraryError::NoProposal(_)) => ExitCode::from(EXIT_NOT_FOUND),
+            Error::Library(_) => ExitCode::from(EXIT_BAD_INPUT),
         }
     }
 

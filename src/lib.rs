@@ -18,6 +18,7 @@ pub mod error;
 pub mod fsread;
 pub mod index;
 pub mod ingest;
+pub mod library;
 pub mod model;
 pub mod report;
 pub mod search;

@@ -1,4 +1,4 @@
-//! `aipx check`: validates a dataset and lists every error on stdout.
+//! `aipx check`: validates a dataset, and the library with it, and lists every error on stdout.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,11 +20,23 @@ impl Check {
     pub fn run(&self, g: &Global, out: &mut dyn Write) -> Result<ExitCode, Error> {
         let dir = g.data.as_deref();
         let result = crate::data::check(dir);
-        let written = crate::report::check(dir, &result, self.out.format(), out);
+        // The library is checked against the dataset it joins.
+        let library = match &result {
+            Ok(data) => crate::library::commands::check(data)
+                .map_err(|e| e.to_string())
+                .transpose(),
+            Err(_) => None,
+        };
+        let written = crate::report::check(dir, &result, library.as_ref(), self.out.format(), out);
+        let library_ok = match &library {
+            None => true,
+            Some(Ok(lib)) => lib.problems.is_empty(),
+            Some(Err(_)) => false,
+        };
         match result {
             // Invalid data exits 2 even when the listing could not be written in full.
-            Err(_) => Ok(ExitCode::from(EXIT_BAD_INPUT)),
-            Ok(_) => Ok(written.map(|()| ExitCode::SUCCESS)?),
+            Ok(_) if library_ok => Ok(written.map(|()| ExitCode::SUCCESS)?),
+            _ => Ok(ExitCode::from(EXIT_BAD_INPUT)),
         }
     }
 }

@@ -22,6 +22,10 @@ pub struct Ingest {
     /// (default: the file's modification date).
     #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
     as_of: Option<NaiveDate>,
+    /// Save the articles and what they name in your library ($XDG_DATA_HOME/aipx) for review
+    /// with `aipx inbox`; `-` reads an article from standard input.
+    #[arg(long)]
+    save: bool,
     #[command(flatten)]
     out: JsonFlag,
 }
@@ -34,7 +38,18 @@ impl Ingest {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode, Error> {
-        let data = g.load_dataset()?;
+        if self.save {
+            let base = g.load_base()?;
+            return crate::library::commands::save(
+                base,
+                &self.paths,
+                self.as_of,
+                self.out.json,
+                out,
+                err,
+            );
+        }
+        let data = g.load_dataset(err)?;
         let ex = Extractor::new(&data);
         let (articles, notices) = read_paths(&ex, &self.paths, self.as_of)?;
         for n in &notices {

@@ -6,12 +6,15 @@
 
 mod book;
 mod calendar;
+mod changes;
 mod check;
 mod completions;
 mod config;
 mod exposure;
+mod inbox;
 mod ingest;
 mod interactive;
+mod library;
 mod programs;
 mod screen;
 mod search;
@@ -76,6 +79,13 @@ pub enum Command {
     /// Extract tickers, money and dated catalysts from articles (files or folders, `-` for
     /// standard input).
     Ingest(ingest::Ingest),
+    /// Review what saved articles propose: list, accept, reject, undo.
+    Inbox(inbox::Inbox),
+    /// What the library added, changed or removed, by ticker, new catalysts of the next 90
+    /// days first.
+    Changes(changes::Changes),
+    /// Export the dataset with your library as TOML files, or import such a folder.
+    Library(library::LibraryCommand),
     /// Watchlists: import a broker's CSV, list, show, add, remove.
     Watchlist(watchlist::Watchlist),
     /// What programs touch a watchlist, the public money behind them, what is due.
@@ -102,6 +112,9 @@ pub fn run(cli: &Cli, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) 
         Some(Command::Check(c)) => c.run(g, out),
         Some(Command::Screen(c)) => c.run(g, out, err),
         Some(Command::Ingest(c)) => c.run(g, out, err),
+        Some(Command::Inbox(c)) => c.run(g, out, err),
+        Some(Command::Changes(c)) => c.run(g, out, err),
+        Some(Command::Library(c)) => c.run(g, out, err),
         Some(Command::Watchlist(c)) => c.run(g, out, err),
         Some(Command::Exposure(c)) => c.run(g, out, err),
         Some(Command::Upcoming(c)) => c.run(g, out, err),
@@ -139,14 +152,21 @@ impl Global {
         self.today.unwrap_or_else(local_today)
     }
 
-    /// The dataset `--data` names (or the embedded one).
-    pub fn load_dataset(&self) -> Result<Dataset, Error> {
+    /// The dataset `--data` names (or the embedded one), without the library.
+    pub fn load_base(&self) -> Result<Dataset, Error> {
         crate::data::load(self.data.as_deref()).map_err(Error::Data)
     }
 
-    /// The dataset with `--articles` merged in, printing skipped files and warnings to `err`.
+    /// The dataset `--data` names with the records accepted into the library; a record that
+    /// does not fit is left out with a line on `err`.
+    pub fn load_dataset(&self, err: &mut dyn Write) -> Result<Dataset, Error> {
+        crate::library::commands::merge_library(self.load_base()?, err)
+    }
+
+    /// The dataset with the library and `--articles` merged in, printing skipped files and
+    /// warnings to `err`.
     pub fn load_merged(&self, err: &mut dyn Write) -> Result<Dataset, Error> {
-        let data = self.load_dataset()?;
+        let data = self.load_dataset(err)?;
         let (data, notices) = crate::ingest::load_with_articles(data, &self.articles)?;
         for n in notices {
             error::warn(err, &n);

@@ -37,8 +37,13 @@ impl Search {
     }
 
     fn searcher(&self, g: &Global, err: &mut dyn Write) -> Result<Searcher, Error> {
-        // Ingested articles change what there is to find: the cached catalog is the dataset's only.
-        let cacheable = g.data.as_deref().filter(|_| g.articles.is_empty());
+        // Ingested articles and the library change what there is to find: the cached catalog
+        // is the dataset's only.
+        let library = crate::library::default_path().is_some_and(|p| p.exists());
+        let cacheable = g
+            .data
+            .as_deref()
+            .filter(|_| g.articles.is_empty() && !library);
         if let Some(catalog) = cacheable.and_then(data::cached_catalog) {
             return Ok(Searcher::from_catalog(catalog));
         }

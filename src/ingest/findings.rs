@@ -40,6 +40,24 @@ pub struct MoneyHit {
     pub text: String,
     /// 1-based line.
     pub line: usize,
+    /// Dataset program named in the same sentence, if any (position in
+    /// [`super::Lexicon::programs`]).
+    pub program: Option<usize>,
+    /// The sentence it was found in.
+    pub sentence: String,
+}
+
+/// A company and a dataset program named in one sentence: a possible exposure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkHit {
+    /// Symbol of the company, as in [`EntityHit::symbol`].
+    pub symbol: String,
+    /// Position in [`super::Lexicon::programs`].
+    pub program: usize,
+    /// 1-based line of the company's mention.
+    pub line: usize,
+    /// The sentence that links them.
+    pub sentence: String,
 }
 
 /// A date after the article's date: something to watch.
@@ -81,6 +99,8 @@ pub struct Findings {
     pub catalysts: Vec<CatalystHit>,
     /// Dataset programs recognised.
     pub programs: Vec<ProgramHit>,
+    /// Companies named in one sentence with a dataset program, first sentence per pair.
+    pub links: Vec<LinkHit>,
     /// Dates on or before the article's date (history, not catalysts).
     pub history: usize,
     /// First non-furniture line, as a title.

@@ -27,7 +27,7 @@ pub fn load_with_articles(
 }
 
 /// A guess at what kind of event a sentence describes.
-fn kind_of(sentence: &str) -> CatalystKind {
+pub fn kind_of(sentence: &str) -> CatalystKind {
     let s = sentence.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
     if has(&["mass produc", "production", "output", "shipments", "ship "]) {

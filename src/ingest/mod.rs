@@ -24,7 +24,7 @@ use std::hash::BuildHasherDefault;
 use chrono::NaiveDate;
 
 pub use article::{Article, AsOfSource, IngestError, Notice, read_paths};
-pub use findings::{CatalystHit, EntityHit, Findings, MoneyHit, ProgramHit};
+pub use findings::{CatalystHit, EntityHit, Findings, LinkHit, MoneyHit, ProgramHit};
 pub use lexicon::Lexicon;
 pub use merge::load_with_articles;
 
@@ -292,6 +292,25 @@ impl Session<'_> {
             }
         }
 
+        // A company and a program in one sentence: a possible link, once per pair.
+        for &(at, p) in &programs {
+            let sentence = t.sentence_at(at);
+            for m in &mentions {
+                if t.sentence_at(m.start) != sentence {
+                    continue;
+                }
+                let sym = symbol(lex, m);
+                if self.keep(Key::Link(sym.to_string(), p)) == Some(true) {
+                    self.findings.links.push(LinkHit {
+                        symbol: sym.to_string(),
+                        program: p,
+                        line: line(m.start),
+                        sentence: one_line(t.sentence_text(sentence)),
+                    });
+                }
+            }
+        }
+
         for mut a in money::find(&t) {
             let mut rule = None;
             if a.bare_dollar
@@ -306,15 +325,24 @@ impl Session<'_> {
                 a.upper.map(f64::to_bits),
             );
             match self.keep(key) {
-                Some(true) => self.findings.money.push(MoneyHit {
-                    money: a.money,
-                    upper: a.upper,
-                    qualifier: a.qualifier,
-                    per_share: a.per_share,
-                    rule,
-                    text: one_line(&para[a.start..a.end]),
-                    line: line(a.start),
-                }),
+                Some(true) => {
+                    let sentence = t.sentence_at(a.start);
+                    let program = programs
+                        .iter()
+                        .find(|(at, _)| t.sentence_at(*at) == sentence)
+                        .map(|(_, p)| *p);
+                    self.findings.money.push(MoneyHit {
+                        money: a.money,
+                        upper: a.upper,
+                        qualifier: a.qualifier,
+                        per_share: a.per_share,
+                        rule,
+                        text: one_line(&para[a.start..a.end]),
+                        line: line(a.start),
+                        program,
+                        sentence: one_line(t.sentence_text(sentence)),
+                    })
+                }
                 // A later mention may state the dollar figure the first one left out.
                 Some(false) if a.money.usd.is_some() => {
                     let first = self.findings.money.iter_mut().find(|h| {
@@ -407,6 +435,7 @@ enum Key {
     Known(usize),
     New(Exchange, String),
     Program(usize),
+    Link(String, usize),
     Money(&'static str, u64, Option<u64>),
     Catalyst(When),
 }

@@ -53,6 +53,20 @@ pub enum Origin {
     /// Extracted by `aipx ingest` from an article (boxed: curated records, the vast
     /// majority, then pay one pointer for this field).
     Ingested(Box<Mention>),
+    /// Accepted into the trader's library from a saved article (or imported into it).
+    Library(Box<LibraryMention>),
+}
+
+/// Where a library record came from: the article and line of the finding, and the inbox
+/// proposal it was accepted from (none for imported records).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LibraryMention {
+    /// Article file as it was saved (or `import DIR`).
+    pub article: String,
+    /// 1-based line of the finding; 0 when there is none.
+    pub line: usize,
+    /// The inbox proposal it was accepted from.
+    pub proposal: Option<i64>,
 }
 
 /// The article line an ingested record was found on.

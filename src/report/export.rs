@@ -30,6 +30,11 @@ fn uid(index: &Index, c: CatalystId) -> String {
             .into_iter()
             .chain(cat.sources.iter().map(|&s| index.source(s).id.clone()))
             .collect(),
+        // Library ids and source ids are made from the article's hash, never its path.
+        Origin::Library(_) => ["library".to_string(), cat.id.clone()]
+            .into_iter()
+            .chain(cat.sources.iter().map(|&s| index.source(s).id.clone()))
+            .collect(),
         // Its id and its source's id hold the article's path.
         Origin::Ingested(at) => {
             let file = std::path::Path::new(&at.file)

@@ -67,6 +67,15 @@ pub enum OriginJson<'a> {
         /// Line of the mention.
         line: usize,
     },
+    /// Accepted into the trader's library.
+    Library {
+        /// Article file as saved (or `import DIR`).
+        article: &'a str,
+        /// Line of the finding (0: none).
+        line: usize,
+        /// Inbox proposal it was accepted from.
+        proposal: Option<i64>,
+    },
 }
 
 impl<'a> From<&'a Origin> for OriginJson<'a> {
@@ -76,6 +85,11 @@ impl<'a> From<&'a Origin> for OriginJson<'a> {
             Origin::Ingested(at) => OriginJson::Ingested {
                 file: &at.file,
                 line: at.line,
+            },
+            Origin::Library(at) => OriginJson::Library {
+                article: &at.article,
+                line: at.line,
+                proposal: at.proposal,
             },
         }
     }

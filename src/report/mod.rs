@@ -240,18 +240,19 @@ pub fn calendar(
     }
 }
 
-/// `aipx check`: the dataset's counts, or every error in it.
+/// `aipx check`: the dataset's counts, or every error in it; then the library's state, or
+/// every problem in it (`library`: `None` when there is none, `Err` when it cannot be read).
 pub fn check(
     dir: Option<&Path>,
     result: &Result<Dataset, crate::data::DataErrors>,
+    library: Option<&Result<crate::library::Checked, String>>,
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let shown = dir.map_or("embedded dataset".to_string(), |d| d.display().to_string());
-    match (result, format) {
-        (Ok(data), Format::Json) => write_json(
-            out,
-            &serde_json::json!({
+    if format == Format::Json {
+        let mut value = match result {
+            Ok(data) => serde_json::json!({
                 "ok": true, "errors": [],
                 "counts": {
                     "sources": data.sources.len(), "entities": data.entities.len(),
@@ -259,18 +260,36 @@ pub fn check(
                     "catalysts": data.catalysts.len(),
                 },
             }),
-        ),
-        (Err(errors), Format::Json) => {
-            let list: Vec<_> = errors
-                .0
-                .iter()
-                .map(|e| {
-                    serde_json::json!({"path": e.path, "line": e.line, "col": e.col, "message": e.message})
-                })
-                .collect();
-            write_json(out, &serde_json::json!({"ok": false, "errors": list}))
+            Err(errors) => {
+                let list: Vec<_> = errors
+                    .0
+                    .iter()
+                    .map(|e| {
+                        serde_json::json!({"path": e.path, "line": e.line, "col": e.col, "message": e.message})
+                    })
+                    .collect();
+                serde_json::json!({"ok": false, "errors": list})
+            }
+        };
+        match library {
+            None => {}
+            Some(Ok(lib)) => {
+                value["library"] = serde_json::json!({"path": lib.path,
+                    "ok": lib.problems.is_empty(), "articles": lib.articles,
+                    "pending": lib.pending, "records": lib.records, "errors": lib.problems});
+                if !lib.problems.is_empty() {
+                    value["ok"] = false.into();
+                }
+            }
+            Some(Err(e)) => {
+                value["library"] = serde_json::json!({"ok": false, "errors": [e]});
+                value["ok"] = false.into();
+            }
         }
-        (Ok(data), _) => writeln!(
+        return write_json(out, &value);
+    }
+    match result {
+        Ok(data) => writeln!(
             out,
             "{}: ok ({} sources, {} entities, {} programs, {} exposures, {} catalysts)",
             sanitize(&shown),
@@ -278,14 +297,37 @@ pub fn check(
             data.entities.len(),
             data.programs.len(),
             data.exposures.len(),
-            data.catalysts.len(),
-        ),
-        (Err(errors), _) => {
+            data.catalysts.len()
+        )?,
+        Err(errors) => {
             // Messages echo what the file says (an unknown key, a bad value): one line each.
             for e in &errors.0 {
                 writeln!(out, "{}", sanitize(&e.to_string()))?;
             }
-            writeln!(out, "{}: {} error(s)", sanitize(&shown), errors.0.len())
+            writeln!(out, "{}: {} error(s)", sanitize(&shown), errors.0.len())?;
         }
+    }
+    match library {
+        None => Ok(()),
+        Some(Ok(lib)) if lib.problems.is_empty() => writeln!(
+            out,
+            "{}: ok ({} articles, {} proposals to review, {} accepted records)",
+            sanitize(&lib.path),
+            lib.articles,
+            lib.pending,
+            lib.records
+        ),
+        Some(Ok(lib)) => {
+            for p in &lib.problems {
+                writeln!(out, "{}: {}", sanitize(&lib.path), sanitize(p))?;
+            }
+            writeln!(
+                out,
+                "{}: {} error(s)",
+                sanitize(&lib.path),
+                lib.problems.len()
+            )
+        }
+        Some(Err(e)) => writeln!(out, "aipx: {}", sanitize(e)),
     }
 }

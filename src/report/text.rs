@@ -21,6 +21,8 @@ fn origin_mark(origin: &Origin) -> String {
     match origin {
         Origin::Curated => String::new(),
         Origin::Ingested(at) => format!(" [ingested {}:{}]", sanitize(&at.file), at.line),
+        Origin::Library(at) if at.line == 0 => format!(" [library {}]", sanitize(&at.article)),
+        Origin::Library(at) => format!(" [library {}:{}]", sanitize(&at.article), at.line),
     }
 }
 

@@ -288,7 +288,8 @@ fn start<'a>(
     session
 }
 
-fn modified(path: &Path) -> Option<NaiveDate> {
+/// The file's modification day, the fallback article date.
+pub fn modified(path: &Path) -> Option<NaiveDate> {
     let time = std::fs::metadata(path).ok()?.modified().ok()?;
     Some(chrono::DateTime::<chrono::Local>::from(time).date_naive())
 }
@@ -337,7 +338,7 @@ fn is_stdin(path: &Path) -> bool {
 }
 
 /// Whether text read without a file name (standard input) looks like HTML.
-fn looks_like_html(head: &[u8]) -> bool {
+pub(crate) fn looks_like_html(head: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&head[..head.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")

@@ -55,6 +55,7 @@ impl CatalystRow<'_> {
         let mark = match cat.origin {
             crate::model::Origin::Curated => "",
             crate::model::Origin::Ingested(_) => super::text::INGESTED_MARK,
+            crate::model::Origin::Library(_) => super::text::LIBRARY_MARK,
         };
         let title = format!("{mark}{}", clean(&cat.title));
         Line::from(vec![

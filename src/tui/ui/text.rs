@@ -115,11 +115,22 @@ pub fn origin_note(origin: &crate::model::Origin) -> Option<String> {
             clean(&at.file),
             at.line
         )),
+        crate::model::Origin::Library(at) if at.line == 0 => Some(format!(
+            "from your library: {} (not curated)",
+            clean(&at.article)
+        )),
+        crate::model::Origin::Library(at) => Some(format!(
+            "from your library: {}, line {} (not curated)",
+            clean(&at.article),
+            at.line
+        )),
     }
 }
 
 /// Prefix that marks an ingested record in one-line rows.
 pub const INGESTED_MARK: &str = "[ingested] ";
+/// Prefix that marks a record accepted into the library.
+pub const LIBRARY_MARK: &str = "[library] ";
 
 /// A day as the tab bar shows it: `Sat 21 Nov 2026`.
 pub fn day_label(day: NaiveDate) -> String {

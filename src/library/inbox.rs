@@ -1,0 +1,437 @@
+//! The review inbox: proposals made from saved articles, and accepting, rejecting or undoing
+//! them. A decision is one transaction with its records and its line in the change log.
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::record::Record;
+use super::{Library, LibraryError};
+use crate::model::{CatalystKind, Dataset, Direction, FundingKind, Role, When};
+
+/// One proposal with the finding it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proposal {
+    /// Its number, what `aipx inbox accept ID` takes.
+    pub id: i64,
+    /// `catalyst`, `link`, `money` or `entity`.
+    pub kind: String,
+    /// `pending`, `accepted` or `rejected`.
+    pub status: String,
+    /// Article file, as it was saved.
+    pub article: String,
+    /// Headline of the article.
+    pub title: Option<String>,
+    /// The article's date, which relative dates were read against.
+    pub as_of: String,
+    /// How that date was decided: `date line`, `--as-of` or `file time`.
+    pub as_of_source: String,
+    /// 1-based line of the finding.
+    pub line: i64,
+    /// Matched text (for a link, the sentence that links the two).
+    pub text: String,
+    /// The record accepting it adds, in the data files' shape; `null` fields are for the
+    /// reviewer to choose.
+    pub record: Record,
+}
+
+/// What the reviewer chooses when accepting.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    /// Role of a link.
+    pub role: Option<String>,
+    /// Direction of a link.
+    pub direction: Option<String>,
+    /// Program of a link, money line or catalyst.
+    pub program: Option<String>,
+    /// Date of a catalyst, in the data syntax (`2026-Q3`, `early 2026-06`).
+    pub date: Option<String>,
+    /// Kind of a money line: public, private or target.
+    pub kind: Option<String>,
+}
+
+const SELECT: &str = "SELECT p.id, p.kind, p.status, a.file, a.title, a.as_of, a.as_of_source,
+        f.line, f.text, p.record, a.hash
+    FROM proposals p JOIN findings f ON f.id = p.finding JOIN articles a ON a.hash = f.article";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Proposal, String)> {
+    let json: String = r.get(9)?;
+    let record = serde_json::from_str(&json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(9, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok((
+        Proposal {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            status: r.get(2)?,
+            article: r.get(3)?,
+            title: r.get(4)?,
+            as_of: r.get(5)?,
+            as_of_source: r.get(6)?,
+            line: r.get(7)?,
+            text: r.get(8)?,
+            record,
+        },
+        r.get(10)?,
+    ))
+}
+
+/// Reads a proposal number as typed.
+pub fn parse_id(text: &str) -> Result<i64, LibraryError> {
+    let t = text.trim().trim_start_matches('#');
+    t.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        LibraryError::Invalid(format!(
+            "{:?} is not a proposal number (see `aipx inbox`)",
+            crate::text::sanitize(text)
+        ))
+    })
+}
+
+fn words<T: Copy + std::fmt::Display>(all: &[T]) -> String {
+    all.iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn choose<T: Copy + std::fmt::Display>(
+    what: &str,
+    given: Option<&str>,
+    proposed: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    all: &[T],
+    flag: &str,
+) -> Result<String, LibraryError> {
+    let Some(text) = given.or(proposed) else {
+        return Err(LibraryError::Invalid(format!(
+            "choose a {what} with {flag} (one of: {})",
+            words(all)
+        )));
+    };
+    parse(text).map(|v| v.to_string()).ok_or_else(|| {
+        LibraryError::Invalid(format!(
+            "unknown {what} {:?}; one of: {}",
+            crate::text::sanitize(text),
+            words(all)
+        ))
+    })
+}
+
+fn program(
+    data: &Dataset,
+    given: Option<&str>,
+    proposed: Option<&str>,
+    required: bool,
+) -> Result<Option<String>, LibraryError> {
+    let Some(id) = given.or(proposed) else {
+        if required {
+            return Err(LibraryError::Invalid(
+                "choose a program with --program ID (see `aipx programs`)".into(),
+            ));
+        }
+        return Ok(None);
+    };
+    if data.programs.iter().any(|p| p.id == id) {
+        Ok(Some(id.to_string()))
+    } else {
+        Err(LibraryError::Invalid(format!(
+            "unknown program {:?} (see `aipx programs`)",
+            crate::text::sanitize(id)
+        )))
+    }
+}
+
+/// The record as accepted: the reviewer's choices applied and checked.
+pub fn finish(record: &Record, c: &Choices, data: &Dataset) -> Result<Record, LibraryError> {
+    let not_for = |flag: &str, kind: &str| {
+        LibraryError::Invalid(format!("{flag} does not apply to {kind} proposals"))
+    };
+    let kind = record.proposal_kind();
+    if c.role.is_some() && kind != "link" {
+        return Err(not_for("--role", kind));
+    }
+    if c.direction.is_some() && kind != "link" {
+        return Err(not_for("--direction", kind));
+    }
+    if c.date.is_some() && kind != "catalyst" {
+        return Err(not_for("--date", kind));
+    }
+    if c.kind.is_some() && kind != "money" {
+        return Err(not_for("--kind", kind));
+    }
+    if c.program.is_some() && kind == "entity" {
+        return Err(not_for("--program", kind));
+    }
+    let mut out = record.clone();
+    match &mut out {
+        Record::Exposure {
+            program: p,
+            role,
+            direction,
+            ..
+        } => {
+            *p = program(data, c.program.as_deref(), Some(p), true)?.unwrap_or_default();
+            *role = Some(choose(
+                "role",
+                c.role.as_deref(),
+                role.as_deref(),
+                Role::parse,
+                Role::ALL,
+                "--role",
+            )?);
+            *direction = Some(choose(
+                "direction",
+                c.direction.as_deref(),
+                direction.as_deref(),
+                Direction::parse,
+                Direction::ALL,
+                "--direction",
+            )?);
+        }
+        Record::Funding {
+            program: p,
+            kind: k,
+            ..
+        } => {
+            *p = program(data, c.program.as_deref(), p.as_deref(), true)?;
+            *k = Some(choose(
+                "money kind",
+                c.kind.as_deref(),
+                k.as_deref(),
+                FundingKind::parse,
+                FundingKind::ALL,
+                "--kind",
+            )?);
+        }
+        Record::Catalyst {
+            program: p,
+            date,
+            kind,
+            ..
+        } => {
+            *p = program(data, c.program.as_deref(), p.as_deref(), false)?;
+            if let Some(d) = &c.date {
+                let when: When = d
+                    .parse()
+                    .map_err(|e: crate::model::WhenError| LibraryError::Invalid(e.to_string()))?;
+                *date = when.to_string();
+            }
+            if CatalystKind::parse(kind).is_none() {
+                *kind = CatalystKind::Target.as_str().to_string();
+            }
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
+/// Adds or replaces a record and logs it (sources are not logged); returns `added` or
+/// `changed`, or `None` when the same record was there already.
+pub(super) fn put(
+    tx: &Transaction<'_>,
+    record: &Record,
+    proposal: Option<i64>,
+    article: &str,
+    line: i64,
+) -> rusqlite::Result<Option<&'static str>> {
+    let key = record.key();
+    let json = serde_json::to_string(record).expect("records serialise");
+    let old: Option<String> = tx
+        .query_row("SELECT record FROM records WHERE key = ?1", [&key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if old.as_deref() == Some(json.as_str()) {
+        return Ok(None);
+    }
+    tx.execute(
+        "INSERT INTO records (key, record, proposal, article, line, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(key) DO UPDATE SET record = excluded.record, proposal = excluded.proposal,
+             article = excluded.article, line = excluded.line, added_at = excluded.added_at",
+        params![key, json, proposal, article, line, super::now()],
+    )?;
+    let change = if old.is_some() { "changed" } else { "added" };
+    if !matches!(record, Record::Source { .. }) {
+        super::changes::log(tx, change, record)?;
+    }
+    Ok(Some(change))
+}
+
+impl Library {
+    /// Proposals, oldest first: the pending ones, or all of them.
+    pub fn proposals(&mut self, all: bool) -> Result<Vec<Proposal>, LibraryError> {
+        let path = self.path().to_path_buf();
+        let err = |e| super::sql_error(&path, e);
+        let sql = if all {
+            format!("{SELECT} ORDER BY p.id")
+        } else {
+            format!("{SELECT} WHERE p.status = 'pending' ORDER BY p.id")
+        };
+        let mut st = self.conn().prepare(&sql).map_err(err)?;
+        let rows = st.query_map([], row).map_err(err)?;
+        rows.map(|r| r.map(|(p, _)| p))
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(err)
+    }
+
+    /// One proposal, whatever its status.
+    pub fn proposal(&mut self, id: i64) -> Result<Proposal, LibraryError> {
+        let path = self.path().to_path_buf();
+        let sql = format!("{SELECT} WHERE p.id = ?1");
+        self.conn()
+            .query_row(&sql, [id], row)
+            .optional()
+            .map_err(|e| super::sql_error(&path, e))?
+            .map(|(p, _)| p)
+            .ok_or_else(|| LibraryError::NoProposal(id.to_string()))
+    }
+
+    /// Accepts proposal `id` with the reviewer's `choices`, checked against `data` (the
+    /// dataset with the library merged). Companies it names that are still proposals are
+    /// accepted with it. Returns the records added.
+    pub fn accept(
+        &mut self,
+        id: i64,
+        choices: &Choices,
+        data: &Dataset,
+    ) -> Result<Vec<Record>, LibraryError> {
+        let path = self.path().to_path_buf();
+        let err = |e| super::sql_error(&path, e);
+        let tx = self
+            .conn()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let sql = format!("{SELECT} WHERE p.id = ?1");
+        let (p, hash) = tx
+            .query_row(&sql, [id], row)
+            .optional()
+            .map_err(err)?
+            .ok_or_else(|| LibraryError::NoProposal(id.to_string()))?;
+        if p.status != "pending" {
+            return Err(LibraryError::Invalid(format!(
+                "proposal {id} is already {}; `aipx inbox undo {id}` first",
+                p.status
+            )));
+        }
+        let mut record = finish(&p.record, choices, data)?;
+        let mut added = Vec::new();
+        // Companies the record names that neither the dataset nor the library has yet.
+        let mut missing: Vec<String> = record
+            .entities()
+            .into_iter()
+            .filter(|e| !data.entities.iter().any(|x| &x.id == e))
+            .collect();
+        if matches!(record, Record::Entity { .. }) {
+            missing.clear();
+        }
+        for entity in missing {
+            let pending = tx
+                .query_row(
+                    &format!("{SELECT} WHERE p.nkey = ?1 AND p.status = 'pending'"),
+                    [format!("entity:{entity}")],
+                    row,
+                )
+                .optional()
+                .map_err(err)?;
+            if let Some((e, ehash)) = pending {
+                accept_row(&tx, &e, &e.record, &ehash).map_err(err)?;
+                added.push(e.record);
+                continue;
+            }
+            match &mut record {
+                Record::Catalyst { entities, .. } => entities.retain(|x| x != &entity),
+                _ => {
+                    return Err(LibraryError::Invalid(format!(
+                        "{entity} is not in the dataset and its proposal was rejected; undo that first"
+                    )));
+                }
+            }
+        }
+        accept_row(&tx, &p, &record, &hash).map_err(err)?;
+        added.push(record);
+        tx.commit().map_err(err)?;
+        Ok(added)
+    }
+
+    /// Rejects proposal `id`: it is remembered, and saving an article again does not bring
+    /// it back.
+    pub fn reject(&mut self, id: i64) -> Result<(), LibraryError> {
+        self.decide(id, "rejected")
+    }
+
+    /// Puts a decided proposal back in the inbox, removing what accepting it added.
+    pub fn undo(&mut self, id: i64) -> Result<(), LibraryError> {
+        self.decide(id, "pending")
+    }
+
+    fn decide(&mut self, id: i64, to: &str) -> Result<(), LibraryError> {
+        let path = self.path().to_path_buf();
+        let err = |e| super::sql_error(&path, e);
+        let tx = self
+            .conn()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let status: String = tx
+            .query_row("SELECT status FROM proposals WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(err)?
+            .ok_or_else(|| LibraryError::NoProposal(id.to_string()))?;
+        match (status.as_str(), to) {
+            ("pending", "rejected") | ("accepted" | "rejected", "pending") => {}
+            ("pending", _) => {
+                return Err(LibraryError::Invalid(format!(
+                    "proposal {id} is pending: nothing to undo"
+                )));
+            }
+            (s, _) => {
+                return Err(LibraryError::Invalid(format!(
+                    "proposal {id} is already {s}; `aipx inbox undo {id}` first"
+                )));
+            }
+        }
+        if status == "accepted" {
+            remove_records(&tx, id).map_err(err)?;
+        }
+        let at = (to != "pending").then(super::now);
+        tx.execute(
+            "UPDATE proposals SET status = ?1, decided_at = ?2 WHERE id = ?3",
+            params![to, at, id],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)
+    }
+}
+
+fn accept_row(
+    tx: &Transaction<'_>,
+    p: &Proposal,
+    record: &Record,
+    hash: &str,
+) -> rusqlite::Result<()> {
+    let as_of =
+        chrono::NaiveDate::parse_from_str(&p.as_of, "%Y-%m-%d").unwrap_or(chrono::NaiveDate::MIN);
+    let source = super::save::source_record(hash, &p.article, p.title.as_deref(), as_of);
+    put(tx, &source, None, &p.article, 0)?;
+    put(tx, record, Some(p.id), &p.article, p.line)?;
+    tx.execute(
+        "UPDATE proposals SET status = 'accepted', decided_at = ?1 WHERE id = ?2",
+        params![super::now(), p.id],
+    )?;
+    Ok(())
+}
+
+fn remove_records(tx: &Transaction<'_>, proposal: i64) -> rusqlite::Result<()> {
+    let mut st = tx.prepare("SELECT record FROM records WHERE proposal = ?1")?;
+    let gone: Vec<String> = st
+        .query_map([proposal], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for json in gone {
+        if let Ok(record) = serde_json::from_str::<Record>(&json) {
+            super::changes::log(tx, "removed", &record)?;
+        }
+    }
+    tx.execute("DELETE FROM records WHERE proposal = ?1", [proposal])?;
+    Ok(())
+}

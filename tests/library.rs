@@ -1,0 +1,687 @@
+//! The library through the binary: `ingest --save`, `inbox`, `changes`, `library
+//! export|import`, `check`, and a damaged store. Each test has its own `XDG_DATA_HOME`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const WIRE: &str = "tests/fixtures/articles/01_wire_packaging.txt";
+const ARTICLES: &str = "tests/fixtures/articles";
+
+struct Home {
+    dir: TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("aipx").join("library.sqlite3")
+    }
+
+    fn aipx(&self) -> Command {
+        let mut cmd = Command::cargo_bin("aipx").unwrap();
+        cmd.env("NO_COLOR", "1")
+            .env("XDG_DATA_HOME", self.dir.path())
+            .args(["--today", "2026-03-10"]);
+        cmd
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.aipx().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn inbox(&self) -> Vec<Value> {
+        self.json(&["inbox", "--json"]).as_array().unwrap().clone()
+    }
+
+    /// The first pending proposal of `kind` whose text or record satisfies `pick`.
+    fn find(&self, kind: &str, pick: impl Fn(&Value) -> bool) -> Value {
+        self.inbox()
+            .into_iter()
+            .find(|p| p["kind"] == kind && pick(p))
+            .unwrap_or_else(|| panic!("no {kind} proposal"))
+    }
+
+    fn save(&self, path: &str) {
+        self.aipx()
+            .args(["ingest", "--save", path])
+            .assert()
+            .success();
+    }
+}
+
+fn id(p: &Value) -> String {
+    p["id"].as_i64().unwrap().to_string()
+}
+
+#[test]
+fn save_stores_each_article_once_and_proposes_what_it_names() {
+    let home = Home::new();
+    home.aipx()
+        .args(["ingest", "--save", WIRE])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "saved tests/fixtures/articles/01_wire_packaging.txt (as of 2026-03-04, date line)",
+        ));
+    assert!(home.store().exists());
+    let first = home.inbox();
+    assert!(!first.is_empty());
+    home.aipx()
+        .args(["ingest", "--save", WIRE])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("already in the library"))
+        .stdout(predicate::str::contains(
+            "0 article(s) saved, 1 already there",
+        ));
+    assert_eq!(
+        home.inbox().len(),
+        first.len(),
+        "a second save adds nothing"
+    );
+}
+
+#[test]
+fn inbox_json_has_the_documented_schema() {
+    let home = Home::new();
+    home.save(WIRE);
+    let list = home.inbox();
+    for p in &list {
+        for key in [
+            "id",
+            "kind",
+            "status",
+            "article",
+            "as_of",
+            "as_of_source",
+            "line",
+            "text",
+            "record",
+        ] {
+            assert!(p.get(key).is_some(), "proposal lacks {key}: {p}");
+        }
+        assert!(
+            ["catalyst", "link", "money", "entity"].contains(&p["kind"].as_str().unwrap()),
+            "{p}"
+        );
+        assert_eq!(p["article"], WIRE);
+        assert_eq!(p["as_of"], "2026-03-04");
+        assert_eq!(p["as_of_source"], "date line");
+    }
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    assert_eq!(asx["record"]["type"], "entity");
+    assert_eq!(asx["record"]["listings"][0], "NYSE:ASX");
+    assert_eq!(asx["line"], 19);
+    let may = home.find("catalyst", |p| p["text"] == "early May");
+    assert_eq!(may["record"]["date"], "early 2026-05");
+    assert_eq!(may["line"], 11);
+    let money = home.find("money", |p| {
+        p["text"] == "up to 300 billion yen ($2 billion)"
+    });
+    assert_eq!(money["record"]["money"]["currency"], "JPY");
+    assert_eq!(money["record"]["kind"], Value::Null, "the reviewer chooses");
+}
+
+#[test]
+fn standard_input_is_saved_as_an_article() {
+    let home = Home::new();
+    let text = std::fs::read_to_string(WIRE).unwrap();
+    home.aipx()
+        .args(["ingest", "--save", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("saved <stdin> (as of 2026-03-04"));
+    assert!(home.inbox().iter().all(|p| p["article"] == "<stdin>"));
+}
+
+#[test]
+fn accepted_records_join_every_command_with_their_library_origin() {
+    let home = Home::new();
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx)])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("accepted #"));
+    let show = home.json(&["show", "ASX", "--json"]);
+    assert_eq!(show["entity"]["origin"]["kind"], "library");
+    assert_eq!(show["entity"]["origin"]["article"], WIRE);
+    assert_eq!(show["entity"]["origin"]["line"], 19);
+    assert_eq!(show["entity"]["origin"]["proposal"], asx["id"]);
+    home.aipx()
+        .args(["show", "ASX"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("[library {WIRE}:19]")));
+    // Search finds it too, and it is gone from the inbox.
+    home.aipx()
+        .args(["search", "ASE Technology"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ASX"));
+    assert!(home.inbox().iter().all(|p| p["id"] != asx["id"]));
+}
+
+#[test]
+fn a_catalyst_accepted_with_a_fixed_date_shows_in_the_calendar() {
+    let home = Home::new();
+    home.save(WIRE);
+    let may = home.find("catalyst", |p| p["text"] == "early May");
+    home.aipx()
+        .args(["inbox", "accept", &id(&may), "--date", "2026-05-08"])
+        .assert()
+        .success();
+    let cal = home.json(&["calendar", "--json"]);
+    let c = cal
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["origin"]["kind"] == "library")
+        .expect("the accepted catalyst is in the calendar");
+    assert_eq!(c["date"]["start"], "2026-05-08");
+    assert_eq!(c["date"]["precision"], "day");
+}
+
+#[test]
+fn a_link_needs_a_known_role_and_direction() {
+    let home = Home::new();
+    home.save("tests/fixtures/articles/06_korea_wire.txt");
+    let link = home.find("link", |_| true);
+    let n = id(&link);
+    home.aipx()
+        .args(["inbox", "accept", &n])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choose a role with --role"));
+    home.aipx()
+        .args([
+            "inbox",
+            "accept",
+            &n,
+            "--role",
+            "boss",
+            "--direction",
+            "tailwind",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown role \"boss\"; one of: lead, member",
+        ));
+    home.aipx()
+        .args([
+            "inbox",
+            "accept",
+            &n,
+            "--role",
+            "supplier",
+            "--direction",
+            "sideways",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown direction"));
+    home.aipx()
+        .args([
+            "inbox",
+            "accept",
+            &n,
+            "--role",
+            "supplier",
+            "--direction",
+            "tailwind",
+            "--program",
+            "no-such-program",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown program \"no-such-program\"",
+        ));
+    home.aipx()
+        .args([
+            "inbox",
+            "accept",
+            &n,
+            "--role",
+            "supplier",
+            "--direction",
+            "tailwind",
+        ])
+        .assert()
+        .success();
+    // The company the link names was new: it was accepted with the link.
+    let entity = link["record"]["entity"].as_str().unwrap().to_string();
+    let symbol = entity.split(':').nth(1).unwrap();
+    let show = home.json(&["show", &entity, "--json"]);
+    assert_eq!(show["entity"]["listings"][0]["symbol"], symbol);
+    let x = &show["exposures"][0];
+    assert_eq!(x["role"], "supplier");
+    assert_eq!(x["direction"], "tailwind");
+    assert_eq!(x["origin"]["kind"], "library");
+}
+
+#[test]
+fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
+    let home = Home::new();
+    home.aipx()
+        .args(["inbox", "accept", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no library yet"));
+    home.save(WIRE);
+    home.aipx()
+        .args(["inbox", "accept", "99999"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no proposal 99999"));
+    home.aipx()
+        .args(["inbox", "reject", "abc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\"abc\" is not a proposal number"));
+    home.aipx().args(["inbox", "undo", "-3"]).assert().code(2);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx), "--role", "lead"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--role does not apply to entity proposals",
+        ));
+    let money = home.find("money", |_| true);
+    home.aipx()
+        .args(["inbox", "accept", &id(&money), "--program", "meti-fy2026"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--kind"));
+    home.aipx()
+        .args([
+            "inbox",
+            "accept",
+            &id(&money),
+            "--program",
+            "meti-fy2026",
+            "--kind",
+            "public",
+        ])
+        .assert()
+        .success();
+    home.aipx()
+        .args(["inbox", "accept", &id(&money)])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already accepted"));
+    let cat = home.find("catalyst", |_| true);
+    home.aipx()
+        .args(["inbox", "accept", &id(&cat), "--date", "2026-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid date"));
+}
+
+#[test]
+fn rejections_are_remembered_across_saves_and_undo_brings_them_back() {
+    let home = Home::new();
+    home.save(WIRE);
+    let may = home.find("catalyst", |p| p["text"] == "early May");
+    home.aipx()
+        .args(["inbox", "reject", &id(&may)])
+        .assert()
+        .success();
+    // The same article with a line more is another article (another hash) with the same
+    // finding: the rejected proposal does not come back.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.txt");
+    let text = std::fs::read_to_string(WIRE).unwrap();
+    std::fs::write(&copy, format!("{text}\nA line added by the trader.\n")).unwrap();
+    home.save(copy.to_str().unwrap());
+    assert!(
+        !home
+            .inbox()
+            .iter()
+            .any(|p| p["record"]["date"] == "early 2026-05"),
+        "a rejected proposal came back"
+    );
+    let all = home.json(&["inbox", "--all", "--json"]);
+    let rejected = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == may["id"])
+        .unwrap();
+    assert_eq!(rejected["status"], "rejected");
+    home.aipx()
+        .args(["inbox", "undo", &id(&may)])
+        .assert()
+        .success();
+    assert!(home.inbox().iter().any(|p| p["id"] == may["id"]));
+}
+
+#[test]
+fn undo_of_an_accept_removes_the_record_and_changes_say_so() {
+    let home = Home::new();
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx)])
+        .assert()
+        .success();
+    home.aipx().args(["show", "ASX"]).assert().success();
+    home.aipx()
+        .args(["inbox", "undo", &id(&asx)])
+        .assert()
+        .success();
+    home.aipx().args(["show", "NYSE:ASX"]).assert().code(1);
+    let changes = home.json(&["changes", "--since", "2000-01-01", "--json"]);
+    let kinds: Vec<&str> = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["change"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "added").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "removed").count(), 1);
+}
+
+#[test]
+fn changes_list_new_catalysts_of_the_next_90_days_first_then_by_ticker() {
+    let home = Home::new();
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    let may = home.find("catalyst", |p| p["text"] == "early May");
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx)])
+        .assert()
+        .success();
+    home.aipx()
+        .args(["inbox", "accept", &id(&may)])
+        .assert()
+        .success();
+    let v = home.json(&["changes", "--since", "2000-01-01", "--json"]);
+    assert_eq!(v["since"], "2000-01-01");
+    let list = v["changes"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["kind"], "catalyst");
+    assert_eq!(
+        list[0]["soon"], true,
+        "early May is within 90 days of 10 March"
+    );
+    assert_eq!(list[1]["tickers"][0], "ASX");
+    for key in [
+        "at", "change", "kind", "key", "entities", "title", "date", "tickers",
+    ] {
+        assert!(list[0].get(key).is_some(), "change lacks {key}");
+    }
+    home.aipx()
+        .args(["changes", "--since", "2000-01-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "New catalysts in the next 90 days",
+        ))
+        .stdout(predicate::str::contains("ASX\n  + entity"));
+    // A day after everything: nothing.
+    home.aipx()
+        .args(["changes", "--since", "2999-01-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no changes since 2999-01-01"));
+    home.aipx()
+        .args(["changes", "--since", "yesterday"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn export_writes_a_folder_check_accepts_and_import_brings_it_back() {
+    let home = Home::new();
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    let money = home.find("money", |p| {
+        p["text"] == "up to 300 billion yen ($2 billion)"
+    });
+    let may = home.find("catalyst", |p| p["text"] == "early May");
+    for args in [
+        vec!["inbox", "accept", &id(&asx)],
+        vec![
+            "inbox",
+            "accept",
+            &id(&money),
+            "--program",
+            "meti-fy2026",
+            "--kind",
+            "public",
+        ],
+        vec!["inbox", "accept", &id(&may)],
+    ] {
+        home.aipx().args(&args).assert().success();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("mine");
+    let dir_s = dir.to_str().unwrap();
+    home.aipx()
+        .args(["library", "export", dir_s])
+        .assert()
+        .success();
+    // The folder is a dataset of its own, without any library.
+    let bare = Home::new();
+    bare.aipx()
+        .args(["check", "--data", dir_s])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("12 catalysts"));
+    let shown = bare.json(&["--data", dir_s, "show", "ASX", "--json"]);
+    assert_eq!(shown["entity"]["name"], "ASE Technology Holding Co. Ltd.");
+    // Imported into an empty library, the same records come back.
+    let other = Home::new();
+    other
+        .aipx()
+        .args(["library", "import", dir_s])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4 added"));
+    other
+        .aipx()
+        .args(["library", "import", dir_s])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 added, 0 changed, 4 already there",
+        ));
+    let a = home.json(&["programs", "meti-fy2026", "--json"]);
+    let b = other.json(&["programs", "meti-fy2026", "--json"]);
+    assert_eq!(
+        a["funding"].as_array().unwrap().len(),
+        b["funding"].as_array().unwrap().len()
+    );
+    let imported = other.json(&["show", "ASX", "--json"]);
+    assert_eq!(imported["entity"]["origin"]["kind"], "library");
+    assert_eq!(
+        imported["entity"]["origin"]["article"],
+        format!("import {dir_s}")
+    );
+    // The exporting library checks clean against its own export.
+    home.aipx()
+        .args(["check", "--data", dir_s])
+        .assert()
+        .success();
+}
+
+#[test]
+fn import_of_an_invalid_folder_writes_nothing() {
+    let home = Home::new();
+    let dir = tempfile::tempdir().unwrap();
+    home.aipx()
+        .args(["library", "import", dir.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error(s) in the dataset"));
+    assert!(!home.store().exists());
+}
+
+fn write_garbage(path: &Path) -> Vec<u8> {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let bytes = b"this is not a database, but someone's notes\n".repeat(200);
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_damaged_store_is_reported_with_its_path_and_never_replaced() {
+    let home = Home::new();
+    let bytes = write_garbage(&home.store());
+    let path = home.store().display().to_string();
+    for args in [
+        vec!["inbox"],
+        vec!["show", "NVDA"],
+        vec!["ingest", "--save", WIRE],
+        vec!["check"],
+        vec!["changes"],
+    ] {
+        let out = home.aipx().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            said.contains(&format!("{path}: the library is damaged")),
+            "{args:?}: {said}"
+        );
+    }
+    home.aipx()
+        .args(["inbox"])
+        .assert()
+        .stderr(predicate::str::contains(format!(
+            "{path}: the library is damaged"
+        )));
+    assert_eq!(
+        std::fs::read(home.store()).unwrap(),
+        bytes,
+        "the file was changed"
+    );
+}
+
+#[test]
+fn a_store_from_a_newer_aipx_or_another_program_is_refused() {
+    let home = Home::new();
+    home.save(WIRE);
+    {
+        let conn = rusqlite::Connection::open(home.store()).unwrap();
+        conn.execute("UPDATE schema_version SET version = 99", [])
+            .unwrap();
+    }
+    home.aipx()
+        .args(["inbox"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("schema version 99 is newer"));
+    let other = Home::new();
+    std::fs::create_dir_all(other.store().parent().unwrap()).unwrap();
+    {
+        let conn = rusqlite::Connection::open(other.store()).unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT);")
+            .unwrap();
+    }
+    other
+        .aipx()
+        .args(["inbox"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not an aipx library"));
+}
+
+#[test]
+fn check_validates_the_library_with_the_dataset() {
+    let home = Home::new();
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx)])
+        .assert()
+        .success();
+    home.aipx()
+        .args(["check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 articles"));
+    // A record naming a program the dataset lacks is reported, with the store's path.
+    {
+        let conn = rusqlite::Connection::open(home.store()).unwrap();
+        conn.execute(
+            "INSERT INTO records (key, record, article, line, added_at) VALUES (?1, ?2, 'x', 1, 'now')",
+            [
+                "exposure:NYSE:ASX>gone",
+                r#"{"type":"exposure","entity":"NYSE:ASX","program":"gone","role":"lead","direction":"mixed","note":"n","sources":["lib-x"]}"#,
+            ],
+        )
+        .unwrap();
+    }
+    let path = home.store().display().to_string();
+    home.aipx()
+        .args(["check"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(format!(
+            "{path}: exposure:NYSE:ASX>gone: unknown program \"gone\"; left out"
+        )));
+    let v: Value = serde_json::from_slice(
+        &home
+            .aipx()
+            .args(["check", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["library"]["errors"].as_array().unwrap().len(), 1);
+    // Other commands still run, saying what was left out.
+    home.aipx()
+        .args(["show", "ASX"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 library record(s) left out"));
+}
+
+#[test]
+fn saving_a_folder_reports_skipped_files_and_a_missing_path_saves_nothing() {
+    let home = Home::new();
+    home.aipx()
+        .args(["ingest", "--save", "no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder",
+        ));
+    assert!(!home.store().exists(), "nothing written for a bad path");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "%PDF-1.7 binary").unwrap();
+    std::fs::copy(WIRE, dir.path().join("b.txt")).unwrap();
+    home.aipx()
+        .args(["ingest", "--save", "--json", dir.path().to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("a.txt: skipped: a PDF file"))
+        .stdout(predicate::str::contains("\"saved\": 1"));
+    home.save(ARTICLES);
+}
