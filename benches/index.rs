@@ -17,7 +17,8 @@ fn load_and_index(c: &mut Criterion) {
 }
 
 fn search(c: &mut Criterion) {
-    let index = Index::new(DataFiles::embedded().parse().expect("valid dataset"));
+    let data = DataFiles::embedded().parse().expect("valid dataset");
+    let index = aipx::search::Searcher::new(&data);
     c.bench_function("search \"softbank\"", |b| {
         b.iter(|| index.search(black_box("softbank"), 20))
     });

@@ -1,12 +1,13 @@
 //! The searchable side of a dataset in one byte buffer: every symbol, name, alias, program
-//! name and catalyst title, with per-text masks, owners and fields as little-endian arrays,
-//! the hashes of every spelling that names an entity, and what search output needs to label
-//! a hit. The same buffer is what the cache stores, so `aipx search` loads it with one read
-//! and no decoding, and never touches the million exposures.
+//! name and catalyst title (folded for search, with the original of those folding changed),
+//! with per-text masks, owners and fields as little-endian arrays, the key hashes of every
+//! name of an entity (a [`names::Table`]), each catalyst's window, and what search output
+//! needs to label a hit. The same buffer is what the cache stores, so `aipx search` loads it
+//! with one read and no decoding, and never touches the million exposures.
 
-use xxhash_rust::xxh3::xxh3_64;
+use chrono::Datelike;
 
-use crate::index::{normalize, spellings};
+use crate::model::names::{self, Table};
 use crate::model::*;
 use crate::search::{Field, Target};
 
@@ -54,10 +55,6 @@ fn nonempty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
-fn key(text: &str) -> u64 {
-    xxh3_64(normalize(text).as_bytes())
-}
-
 /// Columns of the catalog under construction.
 #[derive(Default)]
 struct Builder {
@@ -71,6 +68,12 @@ struct Builder {
     spellings: Vec<(u64, u32)>,
     labels: String,
     label_ends: Vec<u32>,
+    /// Texts that folding changed: position, and the original.
+    shown_at: Vec<u32>,
+    shown: String,
+    shown_ends: Vec<u32>,
+    /// Each catalyst's first and last possible day, as days from the common era.
+    windows: Vec<u32>,
 }
 
 /// Top two bits of a packed target: its kind.
@@ -97,7 +100,13 @@ const FIELDS: [Field; 3] = [Field::Symbol, Field::Name, Field::Alias];
 
 impl Builder {
     fn push(&mut self, target: Target, field: Field, text: &str, exchange: Option<Exchange>) {
-        let text: String = text.chars().take(MAX_CHARS).collect();
+        let original: String = text.chars().take(MAX_CHARS).collect();
+        let text = names::fold(&original);
+        if text != original {
+            self.shown_at.push(self.ends.len() as u32);
+            self.shown.push_str(&original);
+            self.shown_ends.push(self.shown.len() as u32);
+        }
         self.texts.push_str(&text);
         self.ends.push(self.texts.len() as u32);
         self.targets.push(target_code(target));
@@ -148,7 +157,10 @@ impl Builder {
                 LABEL_ENDS => le32(&mut raw, &self.label_ends),
                 COUNTS => le32(&mut raw, &[entities, programs]),
                 ORDER => le32(&mut raw, &order),
-                _ => {} // TEXTS and LABELS are kept as strings.
+                SHOWN_AT => le32(&mut raw, &self.shown_at),
+                SHOWN_ENDS => le32(&mut raw, &self.shown_ends),
+                WINDOWS => le32(&mut raw, &self.windows),
+                _ => {} // TEXTS, LABELS and SHOWN are kept as strings.
             }
             *range = start..raw.len();
         }
@@ -157,6 +169,7 @@ impl Builder {
             at,
             texts: self.texts.into_boxed_str(),
             labels: self.labels.into_boxed_str(),
+            shown: self.shown.into_boxed_str(),
             entities,
             programs,
         }
@@ -171,6 +184,7 @@ pub struct Catalog {
     /// reading a text never re-validates it).
     texts: Box<str>,
     labels: Box<str>,
+    shown: Box<str>,
     /// Byte ranges of the sections in `raw`, by the section numbers below.
     at: [std::ops::Range<usize>; SECTIONS],
     entities: u32,
@@ -192,7 +206,13 @@ const COUNTS: usize = 11;
 /// Every text position, by first character, then length, then position: the order in which
 /// [`crate::search`] scans short queries.
 const ORDER: usize = 12;
-const SECTIONS: usize = 13;
+/// Positions of the texts folding changed, ascending, and their originals.
+const SHOWN_AT: usize = 13;
+const SHOWN: usize = 14;
+const SHOWN_ENDS: usize = 15;
+/// Two numbers per catalyst: the days from the common era of its first and last possible day.
+const WINDOWS: usize = 16;
+const SECTIONS: usize = 17;
 
 impl Catalog {
     /// Collects the searchable texts and labels of `data`.
@@ -207,8 +227,8 @@ impl Catalog {
             for a in &e.aliases {
                 c.push(t, Field::Alias, a, None);
             }
-            for s in spellings(e) {
-                c.spellings.push((xxh3_64(s.as_bytes()), i as u32));
+            for h in names::entity_hashes(e) {
+                c.spellings.push((h, i as u32));
             }
             let primary = e.primary();
             let symbol = primary.map_or("", |l| l.symbol.as_str());
@@ -227,6 +247,11 @@ impl Catalog {
         for (target, id, name) in programs.chain(catalysts) {
             c.push(target, Field::Name, name, None);
             c.label([id, name, "", ""]);
+        }
+        for k in &data.catalysts {
+            let (first, last) = k.date.range();
+            c.windows
+                .extend([first, last].map(|d| d.num_days_from_ce().max(0) as u32));
         }
         c.spellings.sort_unstable();
         c.spellings.dedup();
@@ -247,6 +272,7 @@ impl Catalog {
             let bytes = match s {
                 TEXTS => self.texts.as_bytes(),
                 LABELS => self.labels.as_bytes(),
+                SHOWN => self.shown.as_bytes(),
                 _ => &self.raw[range.clone()],
             };
             out.write_all(&(bytes.len() as u64).to_le_bytes())?;
@@ -283,23 +309,28 @@ impl Catalog {
             && at[EXCHANGES].len() == n
             && at[ORDER].len() == 4 * n
             && at[OWNERS].len() == 4 * spellings
-            && at[COUNTS].len() == 8;
+            && at[COUNTS].len() == 8
+            && at[SHOWN_AT].len().is_multiple_of(4)
+            && at[SHOWN_ENDS].len() == at[SHOWN_AT].len()
+            && at[WINDOWS].len().is_multiple_of(8);
         if !sizes_ok {
             return None;
         }
         let texts = std::str::from_utf8(&raw[at[TEXTS].clone()]).ok()?.into();
         let labels = std::str::from_utf8(&raw[at[LABELS].clone()]).ok()?.into();
+        let shown = std::str::from_utf8(&raw[at[SHOWN].clone()]).ok()?.into();
         let mut c = Catalog {
             raw,
             at,
             texts,
             labels,
+            shown,
             entities: 0,
             programs: 0,
         };
         c.entities = c.u32_at(COUNTS, 0);
         c.programs = c.u32_at(COUNTS, 1);
-        let (texts, labels) = (&c.texts, &c.labels);
+        let (texts, labels, shown) = (&c.texts, &c.labels, &c.shown);
         let monotone = |s: usize, within: &str| {
             let mut last = 0;
             (0..c.section(s).len() / 4).all(|i| {
@@ -324,8 +355,18 @@ impl Catalog {
             Target::Program(p) => p.0 < c.programs && ((c.entities + p.0) as usize) < label_count,
             Target::Catalyst(k) => ((c.entities + c.programs) as usize + k.ix()) < label_count,
         }) && (c.entities as usize) <= label_count;
+        let shown_count = c.section(SHOWN_AT).len() / 4;
+        let shown_ok = (0..shown_count).all(|k| {
+            let i = c.u32_at(SHOWN_AT, k) as usize;
+            i < n && (k == 0 || c.u32_at(SHOWN_AT, k - 1) < i as u32)
+        });
+        let catalysts = label_count.saturating_sub((c.entities + c.programs) as usize);
+        let windows_ok = c.section(WINDOWS).len() == 8 * catalysts;
         let ok = monotone(ENDS, texts)
             && monotone(LABEL_ENDS, labels)
+            && monotone(SHOWN_ENDS, shown)
+            && shown_ok
+            && windows_ok
             && fields_ok
             && firsts_ok
             && order_ok
@@ -370,7 +411,46 @@ impl Catalog {
         self.len() == 0
     }
 
-    /// Text `i`.
+    /// Text `i` as it was written (the data's spelling, for display).
+    pub fn shown(&self, i: u32) -> &str {
+        let count = self.section(SHOWN_AT).len() / 4;
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.u32_at(SHOWN_AT, mid) < i {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if lo == count || self.u32_at(SHOWN_AT, lo) != i {
+            return self.text(i);
+        }
+        let start = if lo == 0 {
+            0
+        } else {
+            self.u32_at(SHOWN_ENDS, lo - 1) as usize
+        };
+        &self.shown[start..self.u32_at(SHOWN_ENDS, lo) as usize]
+    }
+
+    /// The first and last possible day of catalyst `c`, as days from the common era.
+    pub fn window(&self, c: CatalystId) -> (i32, i32) {
+        let at = |k: usize| self.u32_at(WINDOWS, k) as i32;
+        (at(2 * c.ix()), at(2 * c.ix() + 1))
+    }
+
+    /// Number of catalysts.
+    pub fn catalysts(&self) -> u32 {
+        (self.section(WINDOWS).len() / 8) as u32
+    }
+
+    /// The text of catalyst `c` (its title): catalysts' texts come last, one each.
+    pub fn catalyst_text(&self, c: CatalystId) -> u32 {
+        self.len() as u32 - self.catalysts() + c.0
+    }
+
+    /// Text `i` [folded](names::fold), as search scores it.
     pub fn text(&self, i: u32) -> &str {
         let i = i as usize;
         let start = if i == 0 {
@@ -462,50 +542,27 @@ impl Catalog {
         before(entity.0)..before(entity.0 + 1)
     }
 
-    /// Entities named by the spelling with hash `k`.
-    fn named(&self, k: u64) -> Vec<EntityId> {
-        let count = self.at[HASHES].len() / 8;
-        let (mut lo, mut hi) = (0, count);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.u64_at(HASHES, mid) < k {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        (lo..count)
-            .take_while(|&i| self.u64_at(HASHES, i) == k)
-            .map(|i| EntityId(self.u32_at(OWNERS, i)))
-            .collect()
-    }
-
-    /// Entities the query names exactly, by any spelling `Index::resolve` accepts (matched
-    /// by 64-bit hash of the normalised spelling), as their first text.
+    /// Entities the query names exactly, by [`names::resolve`], as their first text.
     pub fn exact(&self, query: &str) -> Vec<u32> {
-        let mut entities = self.named(key(query));
-        if entities.is_empty()
-            && let Some((exchanges, symbol)) = Exchange::split_listing(&normalize(query))
-        {
-            let codes: Vec<u8> = exchanges.iter().map(|e| e.index()).collect();
-            entities = self
-                .named(key(symbol))
-                .into_iter()
-                .filter(|&e| {
-                    self.texts_of(e).any(|i| {
-                        self.field(i) == Field::Symbol
-                            && codes.contains(&self.section(EXCHANGES)[i as usize])
-                            && self.text(i).eq_ignore_ascii_case(symbol)
-                    })
-                })
-                .collect();
-        }
-        entities
-            .into_iter()
-            .map(|e| self.texts_of(e))
+        names::resolve(self, query)
+            .entities()
+            .iter()
+            .map(|&e| self.texts_of(e))
             .filter(|r| !r.is_empty())
             .map(|r| r.start)
             .collect()
+    }
+}
+
+impl Table for Catalog {
+    fn pairs(&self) -> usize {
+        self.at[HASHES].len() / 8
+    }
+    fn hash_at(&self, i: usize) -> u64 {
+        self.u64_at(HASHES, i)
+    }
+    fn owner_at(&self, i: usize) -> EntityId {
+        EntityId(self.u32_at(OWNERS, i))
     }
 }
 
@@ -536,8 +593,8 @@ mod tests {
     #[test]
     fn exact_names_match_what_the_index_resolves() {
         let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let catalog = Catalog::new(&data);
         let index = crate::index::Index::new(data);
-        let catalog = index.searcher().catalog();
         for typed in [
             "9984", "9984.T", "TSE:9984", "9984 JT", "softbank", "2330.TW", "TSMC", "rapidus",
         ] {

@@ -2,122 +2,28 @@
 //! its programs, funding and catalysts, built once from a [`Dataset`].
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 
+use crate::model::names::{self, Names};
 use crate::model::*;
-use crate::search::{Hit, Searcher, Session};
 
-/// What a typed name resolves to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolution {
-    /// Exactly one entity.
-    Found(EntityId),
-    /// Several entities share the name (a bare symbol on two exchanges, say).
-    Ambiguous(Vec<EntityId>),
-    /// Nothing by that name.
-    NotFound,
-}
+pub use crate::model::names::Resolution;
 
 /// A dataset with its lookups built.
 pub struct Index {
     data: Dataset,
-    /// Hash of a normalised spelling -> the entity it names, or (with [`SHARED`] set) an
-    /// index into `shared` when several share the hash. Lookups confirm against the entity's
-    /// own spellings, so a hash collision never resolves to the wrong name; storing hashes
-    /// instead of strings saves tens of megabytes at 100k entities. Exchange-qualified forms
-    /// are parsed at lookup.
-    names: FxHashMap<u64, EntityId>,
-    shared: Vec<Vec<EntityId>>,
+    /// Every key that names an entity, for [`names::resolve`].
+    names: Names,
     exposures_by_entity: Vec<Vec<u32>>,
     exposures_by_program: Vec<Vec<u32>>,
     catalysts_by_entity: Vec<Vec<CatalystId>>,
     catalysts_by_program: Vec<Vec<CatalystId>>,
     catalysts_by_date: Vec<CatalystId>,
-    /// Built on first use: `show`, `calendar` and `programs` never search.
-    searcher: std::sync::OnceLock<Searcher>,
-}
-
-/// Canonical form of a typed name: lower case, single spaces, no space around `:`.
-pub fn normalize(text: &str) -> String {
-    let lower = text.trim().to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    for word in lower.split_whitespace() {
-        if !out.is_empty() && !out.ends_with(':') && !word.starts_with(':') {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Company-form suffixes that traders leave off ("SoftBank Group Corp." -> "softbank group").
-const LEGAL_SUFFIXES: &[&str] = &[
-    ", inc.",
-    " inc.",
-    " inc",
-    " corp.",
-    " corp",
-    " corporation",
-    " co., ltd.",
-    " co. ltd.",
-    " ltd.",
-    " ltd",
-    " plc",
-    " ag",
-    " n.v.",
-    " s.a.",
-    " se",
-    " limited",
-    " incorporated",
-];
-
-fn spelling_hash(key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
-}
-
-/// Marks a `names` value as an index into `shared`.
-const SHARED: u32 = 1 << 31;
-
-/// Every normalised spelling that names `entity` directly (exchange-qualified forms are
-/// parsed at lookup instead).
-pub(crate) fn spellings(entity: &Entity) -> Vec<String> {
-    let listed = entity.listings.iter().map(|l| &l.symbol);
-    let all = [&entity.id, &entity.name]
-        .into_iter()
-        .chain(&entity.aliases)
-        .chain(listed);
-    let mut normalized: Vec<String> = all.map(|s| normalize(s)).collect();
-    let name = normalize(&entity.name);
-    for suffix in LEGAL_SUFFIXES {
-        if let Some(short) = name.strip_suffix(suffix) {
-            normalized.push(short.trim_end_matches(',').to_string());
-        }
-    }
-    normalized.retain(|s| !s.is_empty());
-    normalized.sort();
-    normalized.dedup();
-    normalized
 }
 
 impl Index {
     /// Builds every lookup; linear in the size of the dataset.
     pub fn new(data: Dataset) -> Index {
-        let mut names: FxHashMap<u64, EntityId> = FxHashMap::default();
-        let mut shared: Vec<Vec<EntityId>> = Vec::new();
-        for (i, entity) in data.entities.iter().enumerate() {
-            let id = EntityId(i as u32);
-            for key in spellings(entity) {
-                let slot = names.entry(spelling_hash(&key)).or_insert(id);
-                if *slot == id {
-                    continue;
-                }
-                if slot.0 & SHARED == 0 {
-                    shared.push(vec![*slot]);
-                    *slot = EntityId(SHARED | (shared.len() - 1) as u32);
-                }
-                shared[(slot.0 & !SHARED) as usize].push(id);
-            }
-        }
+        let names = Names::new(&data.entities);
 
         let mut exposures_by_entity = vec![Vec::new(); data.entities.len()];
         let mut exposures_by_program = vec![Vec::new(); data.programs.len()];
@@ -159,13 +65,11 @@ impl Index {
         Index {
             data,
             names,
-            shared,
             exposures_by_entity,
             exposures_by_program,
             catalysts_by_entity,
             catalysts_by_program,
             catalysts_by_date,
-            searcher: std::sync::OnceLock::new(),
         }
     }
 
@@ -174,57 +78,10 @@ impl Index {
         &self.data
     }
 
-    /// Entities with the normalised spelling `key`.
-    fn lookup(&self, key: &str) -> Vec<EntityId> {
-        let candidates = match self.names.get(&spelling_hash(key)) {
-            None => &[][..],
-            Some(v) if v.0 & SHARED != 0 => &self.shared[(v.0 & !SHARED) as usize],
-            Some(v) => std::slice::from_ref(v),
-        };
-        candidates
-            .iter()
-            .copied()
-            .filter(|&e| spellings(self.entity(e)).iter().any(|s| s == key))
-            .collect()
-    }
-
-    /// Resolves any form a trader types: `9984`, `9984.T`, `TSE:9984`, `9984 JT`, `SoftBank`.
+    /// Resolves any form a trader types: `9984`, `9984.T`, `TSE:9984`, `9984 JT`, `NVDA.O`,
+    /// `SoftBank`, `SoftBank Group Corporation` (see [`names::resolve`]).
     pub fn resolve(&self, typed: &str) -> Resolution {
-        let key = normalize(typed);
-        let mut found = self.lookup(&key);
-        if found.is_empty()
-            && let Some((exchanges, symbol)) = Exchange::split_listing(&key)
-        {
-            found = self
-                .lookup(symbol)
-                .into_iter()
-                .filter(|&e| {
-                    self.entity(e).listings.iter().any(|l| {
-                        exchanges.contains(&l.exchange) && l.symbol.eq_ignore_ascii_case(symbol)
-                    })
-                })
-                .collect();
-        }
-        match found.as_slice() {
-            [] => Resolution::NotFound,
-            [one] => Resolution::Found(*one),
-            _ => Resolution::Ambiguous(found),
-        }
-    }
-
-    /// Fuzzy search over symbols, names, aliases, programs and catalysts; exact names first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
-        self.searcher().search(query, limit)
-    }
-
-    /// The searcher, with the catalog of texts and labels it searches.
-    pub fn searcher(&self) -> &Searcher {
-        self.searcher.get_or_init(|| Searcher::new(&self.data))
-    }
-
-    /// [`search`](Self::search) that narrows the session's previous matches as the query grows.
-    pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
-        self.searcher().search_in(session, query, limit)
+        names::resolve(&self.names, typed)
     }
 
     /// An entity by position.
@@ -254,6 +111,45 @@ impl Index {
             .iter()
             .position(|p| p.id == id)
             .map(|i| ProgramId(i as u32))
+    }
+
+    /// The programs `typed` names: by id or name (any case, punctuation or legal form), else
+    /// those whose id or name has a word run starting with it (`genesis`, `sovereign ai`).
+    pub fn find_programs(&self, typed: &str) -> Vec<ProgramId> {
+        let want = names::key(typed);
+        if want.is_empty() {
+            return Vec::new();
+        }
+        let ids = || (0..self.data.programs.len() as u32).map(ProgramId);
+        let keys = |p: ProgramId| {
+            let p = self.program(p);
+            [names::key(&p.id), names::key(&p.name)]
+        };
+        let exact: Vec<ProgramId> = ids().filter(|&p| keys(p).contains(&want)).collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        ids()
+            .filter(|&p| keys(p).iter().any(|k| starts_a_word_run(k, &want)))
+            .collect()
+    }
+
+    /// Entities with a name or alias that starts with the words `typed` (`Tokyo Elec`), for a
+    /// typed name that names nothing exactly; none for fewer than three characters.
+    pub fn prefixed(&self, typed: &str) -> Vec<EntityId> {
+        let want = names::key(typed);
+        if want.chars().count() < 3 {
+            return Vec::new();
+        }
+        (0..self.data.entities.len() as u32)
+            .map(EntityId)
+            .filter(|&e| {
+                let entity = self.entity(e);
+                std::iter::once(&entity.name)
+                    .chain(&entity.aliases)
+                    .any(|name| names::key(name).starts_with(&want))
+            })
+            .collect()
     }
 
     /// Exposures of an entity, in data-file order.
@@ -342,33 +238,46 @@ impl Index {
         ids
     }
 
-    /// Entity symbols and names closest to a failed lookup, for "did you mean".
+    /// Up to `n` entities whose symbol, name or alias is closest to `typed` by edit distance
+    /// (with transpositions), closest first, and only those at least [`CLOSE`] alike: "did
+    /// you mean" for a failed lookup. Scans every name (a failed lookup can afford it).
     pub fn suggestions(&self, typed: &str, n: usize) -> Vec<EntityId> {
-        let mut out: Vec<EntityId> = Vec::new();
-        for hit in self.search(typed, n * 4) {
-            if let crate::search::Target::Entity(e) = hit.target
-                && !out.contains(&e)
-            {
-                out.push(e);
+        let want = names::key(typed);
+        if want.is_empty() {
+            return Vec::new();
+        }
+        let len = want.chars().count();
+        let mut scored: Vec<(f64, EntityId)> = Vec::new();
+        for (i, entity) in self.data.entities.iter().enumerate() {
+            let listed = entity.listings.iter().map(|l| &l.symbol);
+            let spelled = [&entity.id, &entity.name]
+                .into_iter()
+                .chain(&entity.aliases)
+                .chain(listed);
+            let best = spelled
+                .map(|s| names::key(s))
+                // So different in length that they cannot be alike: skip the distance.
+                .filter(|k| {
+                    let other = k.chars().count();
+                    other.abs_diff(len) as f64 <= (1.0 - CLOSE) * other.max(len) as f64
+                })
+                .map(|k| strsim::normalized_damerau_levenshtein(&want, &k))
+                .fold(0.0, f64::max);
+            if best >= CLOSE {
+                scored.push((best, EntityId(i as u32)));
             }
         }
-        if out.is_empty() {
-            // Nothing fuzzy-matches: fall back to edit distance over every spelling (this
-            // path only runs for a failed lookup, so the scan is affordable).
-            let all: Vec<(String, EntityId)> = (0..self.data.entities.len() as u32)
-                .map(EntityId)
-                .flat_map(|e| spellings(self.entity(e)).into_iter().map(move |s| (s, e)))
-                .collect();
-            let keys = all.iter().map(|(s, _)| s.as_str());
-            for key in crate::text::closest(&normalize(typed), keys, n) {
-                for (_, e) in all.iter().filter(|(s, _)| s == key) {
-                    if !out.contains(e) {
-                        out.push(*e);
-                    }
-                }
-            }
-        }
-        out.truncate(n);
-        out
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(n).map(|(_, e)| e).collect()
     }
+}
+
+/// How alike (1 - edit distance / the longer length) a name must be to be suggested: two
+/// typos in five characters, four in ten.
+pub const CLOSE: f64 = 0.6;
+
+/// Whether `want` starts `key` or one of its words (both are [`names::key`]s).
+fn starts_a_word_run(key: &str, want: &str) -> bool {
+    key.match_indices(want)
+        .any(|(at, _)| at == 0 || key.as_bytes()[at - 1] == b' ')
 }

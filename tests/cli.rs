@@ -148,6 +148,142 @@ fn unknown_ticker_exits_1_with_suggestions() {
     assert!(err.contains("no close matches"), "{err}");
 }
 
+/// The entity `show` resolves `typed` to, by its id.
+fn shown_id(typed: &str) -> String {
+    let v = json(&["show", typed]);
+    v["entity"]["id"].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn show_and_calendar_resolve_every_form_a_trader_types() {
+    for (typed, id) in [
+        // Legal-form and punctuation variants.
+        ("SoftBank Group Corporation", "9984.T"),
+        ("softbank group corp", "9984.T"),
+        ("NVIDIA Corp", "NVDA"),
+        ("Fujitsu Ltd", "6702.T"),
+        ("Shin Etsu", "4063.T"),
+        ("ＮＶＩＤＩＡ", "NVDA"),
+        // Reuters codes.
+        ("NVDA.O", "NVDA"),
+        ("MSFT.OQ", "MSFT"),
+        ("2330.TW", "TSM"),
+        ("9984.T", "9984.T"),
+        // Bloomberg codes.
+        ("NVDA US", "NVDA"),
+        ("9984 JT", "9984.T"),
+        ("2330 TT", "TSM"),
+        // Exchange prefixes and the unique start of a name.
+        ("TYO:9984", "9984.T"),
+        ("Tokyo Elec", "8035.T"),
+    ] {
+        assert_eq!(shown_id(typed), id, "show {typed:?}");
+        let out = aipx()
+            .args(["calendar", "--json", "--ticker", typed])
+            .assert()
+            .success();
+        let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert!(v.is_array(), "calendar --ticker {typed:?}");
+    }
+}
+
+#[test]
+fn an_ambiguous_name_lists_its_candidates_and_exits_1() {
+    let out = aipx().args(["show", "Ministry of"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("names 2 entities"), "{err}");
+    assert!(err.contains("meti (Ministry of Economy"), "{err}");
+    assert!(err.contains("mext (Ministry of Education"), "{err}");
+    assert!(out.get_output().stdout.is_empty());
+}
+
+#[test]
+fn did_you_mean_ranks_by_similarity_and_says_when_nothing_is_close() {
+    let out = aipx().args(["show", "Samsnug"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let first = err.lines().nth(1).unwrap_or_default();
+    assert!(first.contains("KRX:005930"), "closest first: {err}");
+
+    // Nothing in the curated data is like AAPL: no unrelated suggestion (it used to be TSM).
+    let out = aipx().args(["show", "AAPL"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("no close matches"), "{err}");
+    assert!(!err.contains("TSM"), "{err}");
+}
+
+#[test]
+fn programs_resolve_by_name_and_unique_prefix() {
+    for typed in [
+        "genesis",
+        "Genesis Mission",
+        "GENESIS-MISSION",
+        "us genesis",
+    ] {
+        let v = json(&["programs", typed]);
+        assert_eq!(v["id"], "genesis-mission", "programs {typed:?}");
+    }
+    assert_eq!(json(&["programs", "sovereign"])["id"], "jp-sovereign-ai");
+    let out = aipx().args(["programs", "jp"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("names 3 programs"), "{err}");
+    assert!(err.contains("jp-sovereign-ai"), "{err}");
+}
+
+#[test]
+fn search_finds_catalysts_by_the_dates_they_name() {
+    let titles = |query: &str| -> Vec<String> {
+        json(&["search", query])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["kind"] == "catalyst")
+            .map(|h| h["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let june = "Japanese ministries formalise Genesis partnership in Washington";
+    for query in ["june", "jun 2026", "early june", "Genesis June", "2026-06"] {
+        assert_eq!(
+            titles(query).first().map(String::as_str),
+            Some(june),
+            "{query}"
+        );
+    }
+    let in_2027 = titles("2027");
+    assert!(
+        in_2027.iter().any(|t| t.starts_with("Humanoid robots")),
+        "{in_2027:?}"
+    );
+    assert!(in_2027.iter().all(|t| t != june), "{in_2027:?}");
+    let fy = titles("fy2026");
+    assert!(
+        fy.iter()
+            .any(|t| t == "Five-year sovereign AI funding begins"),
+        "{fy:?}"
+    );
+    assert!(titles("late june").is_empty());
+}
+
+#[test]
+fn a_symbol_query_lists_its_entity_first_then_only_strong_matches() {
+    let v = json(&["search", "TSM"]);
+    let hits = v.as_array().unwrap();
+    assert_eq!(hits[0]["id"], "TSM");
+    assert_eq!(hits[0]["exact"], true);
+    let names: Vec<&str> = hits.iter().map(|h| h["name"].as_str().unwrap()).collect();
+    for noise in ["Fujitsu Limited", "Shin-Etsu Chemical Co., Ltd.", "imec"] {
+        assert!(!names.contains(&noise), "{names:?}");
+    }
+    assert!(names.contains(&"TSMC Kumamoto fab"), "{names:?}");
+}
+
+#[test]
+fn search_folds_case_accents_and_widths_on_both_sides() {
+    for query in ["ｓｏｆｔｂａｎｋ", "SÖFTBANK", "ソフトバンク"] {
+        let v = json(&["search", query]);
+        assert_eq!(v[0]["id"], "9984.T", "{query}");
+    }
+}
+
 #[test]
 fn hostile_ticker_text_is_not_echoed_raw() {
     let out = aipx()

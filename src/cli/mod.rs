@@ -31,7 +31,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::error::{self, Error};
 use crate::index::{Index, Resolution};
-use crate::model::{Dataset, EntityId, local_today, parse_day};
+use crate::model::{Dataset, EntityId, ProgramId, local_today, parse_day};
 use crate::report::Format;
 
 /// Which government AI and semiconductor programs touch a ticker, and what comes next.
@@ -180,7 +180,12 @@ impl Global {
     }
 }
 
-/// Resolves a ticker or explains, with suggestions, why it cannot.
+/// Most candidates an ambiguous name lists.
+const MAX_CANDIDATES: usize = 12;
+
+/// Resolves a ticker or name as the TUI's search would (any listing form, legal-form and
+/// punctuation variants, a unique prefix) or explains, with the candidates or the closest
+/// names, why it cannot.
 pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
     let describe = |e: EntityId| {
         let entity = index.entity(e);
@@ -190,26 +195,72 @@ pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
         }
     };
     let shown = crate::text::sanitize(typed);
-    let (mut message, listed) = match index.resolve(typed) {
+    let many = match index.resolve(typed) {
         Resolution::Found(e) => return Ok(e),
-        Resolution::Ambiguous(many) => (
-            format!("{shown:?} names several entities; be more specific:"),
-            many,
-        ),
-        Resolution::NotFound => {
-            let near = index.suggestions(typed, 5);
-            let message = if near.is_empty() {
-                format!("unknown ticker or name {shown:?}; no close matches")
-            } else {
-                format!("unknown ticker or name {shown:?}. Did you mean:")
-            };
-            (message, near)
-        }
+        Resolution::Ambiguous(many) => many,
+        Resolution::NotFound => match index.prefixed(typed).as_slice() {
+            [one] => return Ok(*one),
+            many => many.to_vec(),
+        },
     };
-    for e in listed {
-        message.push_str(&format!("\n  {}", describe(e)));
+    let (message, listed) = if !many.is_empty() {
+        let message = format!("{shown:?} names {} entities; be more specific:", many.len());
+        (message, many)
+    } else {
+        let near = index.suggestions(typed, 5);
+        let message = if near.is_empty() {
+            format!("unknown ticker or name {shown:?}; no close matches")
+        } else {
+            format!("unknown ticker or name {shown:?}. Did you mean (closest first):")
+        };
+        (message, near)
+    };
+    Err(Error::NotFound(
+        message + &listing(listed.into_iter().map(describe)),
+    ))
+}
+
+/// The program `typed` names (id, name or a unique word prefix), or why it cannot be told.
+pub fn resolve_program(index: &Index, typed: &str) -> Result<ProgramId, Error> {
+    let describe = |p: ProgramId| {
+        let p = index.program(p);
+        format!("{} ({})", p.id, p.name)
+    };
+    let shown = crate::text::sanitize(typed);
+    let found = index.find_programs(typed);
+    let (message, listed) = match found.as_slice() {
+        [one] => return Ok(*one),
+        [] => {
+            let all = (0..index.data().programs.len() as u32).map(ProgramId);
+            (
+                format!("unknown program {shown:?}; known programs:"),
+                all.collect(),
+            )
+        }
+        many => (
+            format!("{shown:?} names {} programs; be more specific:", many.len()),
+            found,
+        ),
+    };
+    Err(Error::NotFound(
+        message + &listing(listed.into_iter().map(describe)),
+    ))
+}
+
+/// The first [`MAX_CANDIDATES`] lines, each on its own indented line, then how many more.
+fn listing(lines: impl Iterator<Item = String>) -> String {
+    let lines: Vec<String> = lines.collect();
+    let mut out = String::new();
+    for line in lines.iter().take(MAX_CANDIDATES) {
+        out.push_str(&format!("\n  {line}"));
     }
-    Err(Error::NotFound(message))
+    if lines.len() > MAX_CANDIDATES {
+        out.push_str(&format!(
+            "\n  ... and {} more",
+            lines.len() - MAX_CANDIDATES
+        ));
+    }
+    out
 }
 
 /// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.

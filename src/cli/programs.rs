@@ -11,7 +11,7 @@ use crate::error::Error;
 /// Every program with its funding lines, or one program in full.
 #[derive(Debug, Args)]
 pub struct Programs {
-    /// Program id (see `aipx programs`).
+    /// Program id, name or the start of a word of one (`genesis`); see `aipx programs`.
     id: Option<String>,
     #[command(flatten)]
     out: JsonFlag,
@@ -26,14 +26,7 @@ impl Programs {
     ) -> Result<ExitCode, Error> {
         let index = g.load_index(err)?;
         let program = match &self.id {
-            Some(id) => Some(index.program_by_id(id).ok_or_else(|| {
-                let ids = index.data().programs.iter().map(|p| p.id.as_str());
-                Error::NotFound(format!(
-                    "unknown program {:?}; known programs: {}",
-                    crate::text::sanitize(id),
-                    ids.collect::<Vec<_>>().join(", ")
-                ))
-            })?),
+            Some(id) => Some(super::resolve_program(&index, id)?),
             None => None,
         };
         crate::report::programs(&index, program, g.today(), self.out.format(), out)?;

@@ -11,7 +11,8 @@ use crate::error::Error;
 /// Programs, funding and catalysts of one ticker or name.
 #[derive(Debug, Args)]
 pub struct Show {
-    /// Ticker or name in any common form: 9984, 9984.T, TSE:9984, 9984 JT, SoftBank.
+    /// Ticker or name in any common form: 9984, 9984.T, TSE:9984, 9984 JT, NVDA.O,
+    /// SoftBank, SoftBank Group Corporation, or the unique start of a name.
     ticker: String,
     #[command(flatten)]
     out: JsonFlag,

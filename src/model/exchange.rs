@@ -13,33 +13,35 @@ struct Info {
     suffix: Option<&'static str>,
     /// Bloomberg exchange code (`9984 JT`).
     bloomberg: &'static str,
+    /// Reuters (RIC) suffixes where they differ from the Yahoo one (`NVDA.O`, `MSFT.OQ`).
+    reuters: &'static [&'static str],
     country: &'static str,
 }
 
 #[rustfmt::skip]
 const EXCHANGES: &[Info] = &[
-    Info { code: "NASDAQ", name: "Nasdaq", prefixes: &["NASDAQGS", "NASDAQGM", "NMS"], suffix: None, bloomberg: "US", country: "US" },
-    Info { code: "NYSE", name: "New York Stock Exchange", prefixes: &["NYQ"], suffix: None, bloomberg: "US", country: "US" },
-    Info { code: "TSE", name: "Tokyo Stock Exchange", prefixes: &["TYO", "JPX", "TSE", "TOKYO"], suffix: Some("T"), bloomberg: "JT", country: "JP" },
-    Info { code: "TWSE", name: "Taiwan Stock Exchange", prefixes: &["TPE", "TAI"], suffix: Some("TW"), bloomberg: "TT", country: "TW" },
-    Info { code: "TPEX", name: "Taipei Exchange", prefixes: &["GTSM"], suffix: Some("TWO"), bloomberg: "TT", country: "TW" },
-    Info { code: "KRX", name: "Korea Exchange", prefixes: &["KSE", "KOSPI"], suffix: Some("KS"), bloomberg: "KS", country: "KR" },
-    Info { code: "KOSDAQ", name: "KOSDAQ", prefixes: &[], suffix: Some("KQ"), bloomberg: "KQ", country: "KR" },
-    Info { code: "HKEX", name: "Hong Kong Stock Exchange", prefixes: &["HKG", "SEHK"], suffix: Some("HK"), bloomberg: "HK", country: "HK" },
-    Info { code: "SSE", name: "Shanghai Stock Exchange", prefixes: &["SHA"], suffix: Some("SS"), bloomberg: "CH", country: "CN" },
-    Info { code: "SZSE", name: "Shenzhen Stock Exchange", prefixes: &["SHE"], suffix: Some("SZ"), bloomberg: "CH", country: "CN" },
-    Info { code: "LSE", name: "London Stock Exchange", prefixes: &["LON"], suffix: Some("L"), bloomberg: "LN", country: "GB" },
-    Info { code: "EPA", name: "Euronext Paris", prefixes: &["ENXTPA", "EURONEXT"], suffix: Some("PA"), bloomberg: "FP", country: "FR" },
-    Info { code: "AMS", name: "Euronext Amsterdam", prefixes: &["ENXTAM"], suffix: Some("AS"), bloomberg: "NA", country: "NL" },
-    Info { code: "XETRA", name: "Xetra", prefixes: &["ETR", "FRA"], suffix: Some("DE"), bloomberg: "GY", country: "DE" },
-    Info { code: "SIX", name: "SIX Swiss Exchange", prefixes: &["SWX", "VTX"], suffix: Some("SW"), bloomberg: "SW", country: "CH" },
-    Info { code: "NSE", name: "National Stock Exchange of India", prefixes: &["NSEI"], suffix: Some("NS"), bloomberg: "IN", country: "IN" },
-    Info { code: "BSE", name: "BSE", prefixes: &["BOM"], suffix: Some("BO"), bloomberg: "IB", country: "IN" },
-    Info { code: "ASX", name: "Australian Securities Exchange", prefixes: &[], suffix: Some("AX"), bloomberg: "AU", country: "AU" },
-    Info { code: "TSX", name: "Toronto Stock Exchange", prefixes: &["TOR"], suffix: Some("TO"), bloomberg: "CN", country: "CA" },
-    Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX"], suffix: Some("ST"), bloomberg: "SS", country: "SE" },
-    Info { code: "MYX", name: "Bursa Malaysia", prefixes: &["KLS", "KLSE", "XKLS", "BURSA"], suffix: Some("KL"), bloomberg: "MK", country: "MY" },
-    Info { code: "SGX", name: "Singapore Exchange", prefixes: &["SES", "XSES"], suffix: Some("SI"), bloomberg: "SP", country: "SG" },
+    Info { code: "NASDAQ", name: "Nasdaq", prefixes: &["NASDAQGS", "NASDAQGM", "NMS"], suffix: None, bloomberg: "US", reuters: &["O", "OQ"], country: "US" },
+    Info { code: "NYSE", name: "New York Stock Exchange", prefixes: &["NYQ"], suffix: None, bloomberg: "US", reuters: &["N"], country: "US" },
+    Info { code: "TSE", name: "Tokyo Stock Exchange", prefixes: &["TYO", "JPX", "TSE", "TOKYO"], suffix: Some("T"), bloomberg: "JT", reuters: &[], country: "JP" },
+    Info { code: "TWSE", name: "Taiwan Stock Exchange", prefixes: &["TPE", "TAI"], suffix: Some("TW"), bloomberg: "TT", reuters: &[], country: "TW" },
+    Info { code: "TPEX", name: "Taipei Exchange", prefixes: &["GTSM"], suffix: Some("TWO"), bloomberg: "TT", reuters: &[], country: "TW" },
+    Info { code: "KRX", name: "Korea Exchange", prefixes: &["KSE", "KOSPI"], suffix: Some("KS"), bloomberg: "KS", reuters: &[], country: "KR" },
+    Info { code: "KOSDAQ", name: "KOSDAQ", prefixes: &[], suffix: Some("KQ"), bloomberg: "KQ", reuters: &[], country: "KR" },
+    Info { code: "HKEX", name: "Hong Kong Stock Exchange", prefixes: &["HKG", "SEHK"], suffix: Some("HK"), bloomberg: "HK", reuters: &[], country: "HK" },
+    Info { code: "SSE", name: "Shanghai Stock Exchange", prefixes: &["SHA"], suffix: Some("SS"), bloomberg: "CH", reuters: &[], country: "CN" },
+    Info { code: "SZSE", name: "Shenzhen Stock Exchange", prefixes: &["SHE"], suffix: Some("SZ"), bloomberg: "CH", reuters: &[], country: "CN" },
+    Info { code: "LSE", name: "London Stock Exchange", prefixes: &["LON"], suffix: Some("L"), bloomberg: "LN", reuters: &[], country: "GB" },
+    Info { code: "EPA", name: "Euronext Paris", prefixes: &["ENXTPA", "EURONEXT"], suffix: Some("PA"), bloomberg: "FP", reuters: &[], country: "FR" },
+    Info { code: "AMS", name: "Euronext Amsterdam", prefixes: &["ENXTAM"], suffix: Some("AS"), bloomberg: "NA", reuters: &[], country: "NL" },
+    Info { code: "XETRA", name: "Xetra", prefixes: &["ETR", "FRA"], suffix: Some("DE"), bloomberg: "GY", reuters: &[], country: "DE" },
+    Info { code: "SIX", name: "SIX Swiss Exchange", prefixes: &["SWX", "VTX"], suffix: Some("SW"), bloomberg: "SW", reuters: &["S"], country: "CH" },
+    Info { code: "NSE", name: "National Stock Exchange of India", prefixes: &["NSEI"], suffix: Some("NS"), bloomberg: "IN", reuters: &[], country: "IN" },
+    Info { code: "BSE", name: "BSE", prefixes: &["BOM"], suffix: Some("BO"), bloomberg: "IB", reuters: &[], country: "IN" },
+    Info { code: "ASX", name: "Australian Securities Exchange", prefixes: &[], suffix: Some("AX"), bloomberg: "AU", reuters: &[], country: "AU" },
+    Info { code: "TSX", name: "Toronto Stock Exchange", prefixes: &["TOR"], suffix: Some("TO"), bloomberg: "CN", reuters: &[], country: "CA" },
+    Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX"], suffix: Some("ST"), bloomberg: "SS", reuters: &[], country: "SE" },
+    Info { code: "MYX", name: "Bursa Malaysia", prefixes: &["KLS", "KLSE", "XKLS", "BURSA"], suffix: Some("KL"), bloomberg: "MK", reuters: &[], country: "MY" },
+    Info { code: "SGX", name: "Singapore Exchange", prefixes: &["SES", "XSES"], suffix: Some("SI"), bloomberg: "SP", reuters: &[], country: "SG" },
 ];
 
 /// A stock exchange aipx knows (see the README for the list).
@@ -90,12 +92,12 @@ impl Exchange {
         EXCHANGES.iter().map(|e| e.code)
     }
 
-    /// Exchanges whose Yahoo-style suffix is `suffix` (`T` -> TSE).
+    /// Exchanges whose Yahoo-style or Reuters suffix is `suffix` (`T` -> TSE, `OQ` -> NASDAQ).
     pub fn by_suffix(suffix: &str) -> impl Iterator<Item = Exchange> + '_ {
         Self::all().filter(move |e| {
-            e.info()
-                .suffix
-                .is_some_and(|s| s.eq_ignore_ascii_case(suffix))
+            let info = e.info();
+            info.suffix.is_some_and(|s| s.eq_ignore_ascii_case(suffix))
+                || info.reuters.iter().any(|s| s.eq_ignore_ascii_case(suffix))
         })
     }
 
@@ -186,6 +188,9 @@ mod tests {
             codes("NVDA US"),
             Some((vec!["NASDAQ", "NYSE"], "NVDA".into()))
         );
+        assert_eq!(codes("NVDA.O"), Some((vec!["NASDAQ"], "NVDA".into())));
+        assert_eq!(codes("MSFT.OQ"), Some((vec!["NASDAQ"], "MSFT".into())));
+        assert_eq!(codes("2330.TW"), Some((vec!["TWSE"], "2330".into())));
         assert_eq!(codes("SoftBank Group"), None);
         assert_eq!(codes("Amazon.com"), None);
     }

@@ -6,6 +6,7 @@
 
 mod exchange;
 mod money;
+pub mod names;
 mod when;
 
 pub use exchange::Exchange;

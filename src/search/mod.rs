@@ -9,6 +9,7 @@
 
 mod blocks;
 mod ceiling;
+mod dates;
 mod score;
 
 use std::cmp::Reverse;
@@ -17,9 +18,11 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::catalog::{Catalog, lower, mask};
+use crate::model::names::fold;
 use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
+use dates::DateQuery;
 use score::{Bar, Scorer, matcher};
 
 /// What a search hit points at.
@@ -64,7 +67,7 @@ pub struct Hit<'a> {
     pub target: Target,
     /// Which field matched.
     pub field: Field,
-    /// The matched text.
+    /// The matched text, as the data spells it.
     pub text: &'a str,
     /// Matcher score; exact matches rank above any score.
     pub score: i64,
@@ -150,7 +153,9 @@ impl Searcher {
         )
     }
 
-    /// Best `limit` hits for `query`, one per record: exact names first, then by score.
+    /// Best `limit` hits for `query`, one per record: the records it names exactly first
+    /// (a symbol, name or alias), then catalysts in the period it names (`june 2026`), then
+    /// by score; once the query names a record or a period, only strong matches follow.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
         self.search_in(&mut Session::default(), query, limit)
     }
@@ -163,20 +168,89 @@ impl Searcher {
             *session = Session::default();
             return Vec::new();
         }
-        let previous = std::mem::replace(&mut session.query, query.to_string());
+        // Both sides folded (accents, widths, case of every script): the catalog's texts are.
+        let folded = fold(query);
+        let previous = std::mem::replace(&mut session.query, folded.to_string());
         // Fuzzy matching is a subsequence test: a longer query matches a subset.
         let narrow = session
             .matched
             .as_deref()
-            .filter(|_| query.starts_with(previous.as_str()));
-        let (scored, matched) = self.scan(query, limit, narrow);
+            .filter(|_| folded.starts_with(previous.as_str()));
+        let (scored, matched) = self.scan(&folded, limit, narrow);
         session.matched = matched;
-        self.rank(query, scored, limit)
+        let dated = DateQuery::parse(&folded).map(|q| self.in_period(&q));
+        let mut hits = self.rank(query, scored, limit, dated.is_some());
+        if let Some(dated) = dated {
+            // After the records named exactly, before the rest.
+            let named = hits.iter().take_while(|h| h.exact).count();
+            hits.retain(|h| !dated.iter().any(|d| d.target == h.target));
+            hits.splice(named..named, dated);
+            hits.truncate(limit);
+        }
+        hits
     }
 
-    /// The best `limit` hits from the scored items, with match positions.
-    fn rank(&self, query: &str, mut scored: Vec<Scored>, limit: usize) -> Vec<Hit<'_>> {
+    /// The catalysts whose window lies in the period `q` names, narrowed by its other words
+    /// (best title match first), else by date.
+    fn in_period(&self, q: &DateQuery) -> Vec<Hit<'_>> {
+        let scorer = Scorer::new(&q.rest);
+        let mut found: Vec<(i64, (i32, i32), CatalystId)> = (0..self.catalog.catalysts())
+            .map(CatalystId)
+            .filter_map(|c| {
+                let window = self.catalog.window(c);
+                if !q.period.contains(window.0, window.1) {
+                    return None;
+                }
+                let text = self.catalog.text(self.catalog.catalyst_text(c));
+                let score = if q.rest.is_empty() {
+                    0
+                } else {
+                    scorer.score(text, &q.rest)?
+                };
+                Some((score, window, c))
+            })
+            .collect();
+        found.sort_by_key(|&(score, window, c)| (Reverse(score), window, c));
+        found
+            .into_iter()
+            .map(|(score, _, c)| {
+                let i = self.catalog.catalyst_text(c);
+                let positions = if q.rest.is_empty() {
+                    Vec::new()
+                } else {
+                    self.positions(self.catalog.text(i), &q.rest)
+                };
+                Hit {
+                    target: Target::Catalyst(c),
+                    field: Field::Name,
+                    text: self.catalog.shown(i),
+                    score,
+                    exact: false,
+                    positions,
+                }
+            })
+            .collect()
+    }
+
+    fn positions(&self, text: &str, query: &str) -> Vec<usize> {
+        self.matcher
+            .fuzzy_indices(text, query)
+            .map(|(_, p)| p)
+            .unwrap_or_default()
+    }
+
+    /// The best `limit` hits from the scored items, with match positions. Once the query
+    /// names a record exactly (or, with `dated`, a period), the others must be [strong].
+    fn rank(
+        &self,
+        query: &str,
+        mut scored: Vec<Scored>,
+        limit: usize,
+        dated: bool,
+    ) -> Vec<Hit<'_>> {
         let exact = self.catalog.exact(query);
+        let folded = fold(query);
+        let query: &str = &folded;
         let scorer = Scorer::new(query);
         // Records named exactly lead whether or not a scan reached them: score all their
         // texts, so they show the same best text a full scan would.
@@ -198,6 +272,10 @@ impl Searcher {
             }
         }
         let owners: Vec<Target> = exact.iter().map(|&i| self.catalog.target(i)).collect();
+        if dated || !owners.is_empty() {
+            let bar = strong(query);
+            scored.retain(|&(i, score)| score >= bar || owners.contains(&self.catalog.target(i)));
+        }
         // Each sort key built once: a key read from the catalog per comparison made the
         // selection the slowest step after scoring.
         let mut best: Vec<_> = best_per_record(&self.catalog, scored)
@@ -220,16 +298,11 @@ impl Searcher {
         best.into_iter()
             .map(|(Reverse(exact), Reverse(score), _, i)| {
                 let i = self.shown(&scorer, query, i, score);
-                let text = self.catalog.text(i);
-                let positions = self
-                    .matcher
-                    .fuzzy_indices(text, query)
-                    .map(|(_, p)| p)
-                    .unwrap_or_default();
+                let positions = self.positions(self.catalog.text(i), query);
                 Hit {
                     target: self.catalog.target(i),
                     field: self.catalog.field(i),
-                    text,
+                    text: self.catalog.shown(i),
                     score,
                     exact,
                     positions,
@@ -332,6 +405,13 @@ impl Searcher {
     }
 }
 
+/// The least score of a strong match for `query`: three quarters of what the query scores
+/// against itself: most of its characters match at word starts or in runs (for `TSM`, the
+/// letters scattered through "Fujitsu Semiconductor" are not strong).
+fn strong(query: &str) -> i64 {
+    matcher().fuzzy_match(query, query).unwrap_or(0) * 3 / 4
+}
+
 /// The best item of each record, items of one record being adjacent: highest score, then
 /// shortest text, then first.
 fn best_per_record(items: &Catalog, mut scored: Vec<Scored>) -> Vec<Scored> {
@@ -354,7 +434,6 @@ fn best_per_record(items: &Catalog, mut scored: Vec<Scored>) -> Vec<Scored> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::Index;
 
     /// A dataset of `n` made-up companies with varied names, aliases and symbols.
     fn synthetic(n: usize) -> Dataset {
@@ -393,8 +472,8 @@ mod tests {
             let (fast, _) = searcher.scan(query, limit, None);
             let full = searcher.score(query, None);
             proptest::prop_assert_eq!(
-                searcher.rank(query, fast, limit),
-                searcher.rank(query, full, limit)
+                searcher.rank(query, fast, limit, false),
+                searcher.rank(query, full, limit, false)
             );
         }
     }
@@ -417,8 +496,8 @@ mod tests {
                     partial += 1;
                 }
                 assert_eq!(
-                    searcher.rank(&query, fast, limit),
-                    searcher.rank(&query, full, limit),
+                    searcher.rank(&query, fast, limit, false),
+                    searcher.rank(&query, full, limit, false),
                     "query {query:?}, limit {limit}"
                 );
             }
@@ -432,7 +511,7 @@ mod tests {
     #[test]
     fn narrowing_gives_the_same_hits_as_a_fresh_search() {
         let data = synthetic(2000);
-        let index = Index::new(data);
+        let index = Searcher::new(&data);
         let mut session = Session::default();
         let mut typed = String::new();
         for c in "sorti".chars() {

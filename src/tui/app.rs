@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::index::Index;
-use crate::search::Session;
+use crate::search::{Searcher, Session};
 
 use super::action::{Action, Tab};
 use super::keymap::{Keymap, Mode};
@@ -52,6 +52,8 @@ pub struct App {
     default_list: Option<String>,
     effects: Vec<Effect>,
     index: Arc<Index>,
+    /// Built on first search (the terminal's worker builds it at start).
+    searcher: Arc<OnceLock<Searcher>>,
     search: SearchMode,
     today: NaiveDate,
     size: (u16, u16),
@@ -70,8 +72,8 @@ impl App {
     pub fn new(index: Index, today: NaiveDate) -> App {
         let tabs = Tabs::new(&index, today);
         let mut tabs = tabs;
+        // The default order is the dataset's own, which `Explore::new` already lists.
         tabs.explore.order.today = Some(today);
-        tabs.explore.refresh(&index);
         App {
             keys: Arc::new(Keymap::default()),
             light: false,
@@ -79,6 +81,7 @@ impl App {
             default_list: None,
             effects: Vec::new(),
             index: Arc::new(index),
+            searcher: Arc::default(),
             search: SearchMode::Inline(Session::default()),
             today,
             size: (80, 24),
@@ -144,7 +147,9 @@ impl App {
             && !typing
         {
             *awaiting = false;
-            self.tabs.explore.refresh(&self.index);
+            self.tabs
+                .explore
+                .refresh(&self.index, lazy(&self.searcher, &self.index));
         }
     }
 
@@ -193,7 +198,10 @@ impl App {
             filter,
             today: Some(self.today),
         };
-        self.tabs.explore.set_order(&self.index, order);
+        let (index, searcher) = (&self.index, &self.searcher);
+        self.tabs
+            .explore
+            .set_order(index, || lazy(searcher, index), order);
         self
     }
 
@@ -207,9 +215,14 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
-    /// A shared handle on the index, for the background search worker.
-    pub fn shared_index(&self) -> Arc<Index> {
-        Arc::clone(&self.index)
+    /// Shared handles on the index and its searcher, for the background search worker.
+    pub fn shared_index(&self) -> (Arc<Index>, Arc<OnceLock<Searcher>>) {
+        (Arc::clone(&self.index), Arc::clone(&self.searcher))
+    }
+
+    /// The searcher over the index's texts.
+    pub fn searcher(&self) -> &Searcher {
+        lazy(&self.searcher, &self.index)
     }
 
     /// Turns colour on or off (off honours `NO_COLOR`; meaning never depends on colour).
@@ -419,7 +432,8 @@ impl App {
         }
         match &mut self.search {
             SearchMode::Inline(session) => {
-                let rows = results_in(&self.index, session, &self.tabs.explore.query);
+                let searcher = lazy(&self.searcher, &self.index);
+                let rows = results_in(&self.index, searcher, session, &self.tabs.explore.query);
                 self.tabs.explore.set_results(&self.index, rows);
             }
             SearchMode::Background { wanted, awaiting } => {
@@ -538,7 +552,10 @@ impl App {
                 ListFilter::Within(_) => ListFilter::All,
             };
         }
-        self.tabs.explore.set_order(&self.index, order);
+        let (index, searcher) = (&self.index, &self.searcher);
+        self.tabs
+            .explore
+            .set_order(index, || lazy(searcher, index), order);
         self.tabs.watchlist.cursor = Default::default();
         self.message = Some(format!(
             "lists: sort {} · {}",
@@ -562,7 +579,9 @@ impl App {
         let ix = Arc::clone(&self.index);
         if !query.is_empty() {
             self.tabs.explore.query = query.chars().filter(|c| !c.is_control()).collect();
-            self.tabs.explore.refresh(&ix);
+            self.tabs
+                .explore
+                .refresh(&ix, lazy(&self.searcher, &self.index));
         }
         if let Some(id) = entity {
             let found = ix.data().entities.iter().position(|e| e.id == id);
@@ -596,4 +615,9 @@ impl App {
         self.tab = tab;
         self
     }
+}
+
+/// The searcher in `cell`, built from `index` on first use.
+pub fn lazy<'a>(cell: &'a OnceLock<Searcher>, index: &Index) -> &'a Searcher {
+    cell.get_or_init(|| Searcher::new(index.data()))
 }

@@ -8,7 +8,7 @@
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Once, OnceLock};
 use std::thread;
 
 use crossterm::event::{
@@ -30,7 +30,7 @@ use super::effects::{Outside, perform};
 use super::explore::{ResultRow, results_in};
 use super::{Action, ui};
 use crate::index::Index;
-use crate::search;
+use crate::search::{self, Searcher};
 
 /// The real terminal.
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -188,17 +188,20 @@ enum Wake {
 
 /// Scores queries off the input thread. Queries that arrive while one is scored pile up;
 /// only the newest is scored next, so fast typing never queues stale work.
-fn spawn_search_worker(index: Arc<Index>, wake: Sender<Wake>) -> Sender<String> {
+fn spawn_search_worker(
+    (index, searcher): (Arc<Index>, Arc<OnceLock<Searcher>>),
+    wake: Sender<Wake>,
+) -> Sender<String> {
     let (tx, rx) = mpsc::channel::<String>();
     thread::spawn(move || {
         // Build the search catalog now, while the user reads the first screen.
-        index.searcher();
+        let searcher = super::app::lazy(&searcher, &index);
         let mut session = search::Session::default();
         while let Ok(mut query) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
                 query = newer;
             }
-            let rows = results_in(&index, &mut session, &query);
+            let rows = results_in(&index, searcher, &mut session, &query);
             if wake.send(Wake::Results(query, rows)).is_err() {
                 return;
             }

@@ -236,11 +236,11 @@ fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
     assert_eq!(app.take_search(), None, "each change is asked for once");
 
     // A result for a query the user has since moved past is dropped.
-    let stale = results_for(app.index(), "so");
+    let stale = results_for(app.index(), app.searcher(), "so");
     assert!(!app.receive_results("so", stale));
     assert_eq!(app.explore().results.len(), everyone);
 
-    let fresh = results_for(app.index(), "soft");
+    let fresh = results_for(app.index(), app.searcher(), "soft");
     assert!(app.receive_results("soft", fresh.clone()));
     assert_eq!(app.explore().results, fresh);
     let first = app.explore().entity().expect("an entity first");
@@ -257,7 +257,7 @@ fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
     let opened = app.explore().entity().expect("an entity selected");
     assert_eq!(app.index().entity(opened).id, "TSM");
     // The worker's late answer for the same query does not reset the selection.
-    let late = results_for(app.index(), "tsmc");
+    let late = results_for(app.index(), app.searcher(), "tsmc");
     assert!(!app.receive_results("tsmc", late));
 }
 

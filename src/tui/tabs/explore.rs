@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::index::Index;
 use crate::model::{CatalystId, EntityId, ProgramId, SourceId};
-use crate::search::{Field, Session, Target};
+use crate::search::{Field, Searcher, Session, Target};
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::{
     cursor, entity_catalysts, entity_header, exposures, preview, results, sources,
@@ -106,27 +106,37 @@ pub struct Explore {
     pub cursor: ListDetail<ExplorePane>,
 }
 
+/// Every entity, in dataset order: the rows of an empty query.
+pub fn every_entity(index: &Index) -> Vec<ResultRow> {
+    (0..index.data().entities.len())
+        .map(|i| {
+            let id = EntityId(i as u32);
+            ResultRow {
+                target: Target::Entity(id),
+                field: Field::Name,
+                text: index.entity(id).name.clone(),
+                positions: Vec::new(),
+            }
+        })
+        .collect()
+}
+
 /// The rows for `query`: every entity (dataset order) when empty, else the search hits.
-pub fn results_for(index: &Index, query: &str) -> Vec<ResultRow> {
-    results_in(index, &mut Session::default(), query)
+pub fn results_for(index: &Index, searcher: &Searcher, query: &str) -> Vec<ResultRow> {
+    results_in(index, searcher, &mut Session::default(), query)
 }
 
 /// [`results_for`] narrowing `session`'s previous matches while the query only grows.
-pub fn results_in(index: &Index, session: &mut Session, query: &str) -> Vec<ResultRow> {
+pub fn results_in(
+    index: &Index,
+    searcher: &Searcher,
+    session: &mut Session,
+    query: &str,
+) -> Vec<ResultRow> {
     if query.trim().is_empty() {
-        return (0..index.data().entities.len())
-            .map(|i| {
-                let id = EntityId(i as u32);
-                ResultRow {
-                    target: Target::Entity(id),
-                    field: Field::Name,
-                    text: index.entity(id).name.clone(),
-                    positions: Vec::new(),
-                }
-            })
-            .collect();
+        return every_entity(index);
     }
-    index
+    searcher
         .search_in(session, query, RESULT_LIMIT)
         .into_iter()
         .map(|hit| ResultRow {
@@ -144,7 +154,7 @@ impl Explore {
         Explore {
             order: Order::default(),
             query: String::new(),
-            results: results_for(index, ""),
+            results: every_entity(index),
             cursor: ListDetail::default(),
         }
     }
@@ -160,8 +170,8 @@ impl Explore {
     }
 
     /// Re-runs the query in place and selects the best result.
-    pub fn refresh(&mut self, index: &Index) {
-        self.set_results(index, results_for(index, &self.query));
+    pub fn refresh(&mut self, index: &Index, searcher: &Searcher) {
+        self.set_results(index, results_for(index, searcher, &self.query));
     }
 
     /// Shows fresh results for the query, ordered and filtered, the best one selected.
@@ -171,11 +181,21 @@ impl Explore {
         self.cursor = ListDetail::default();
     }
 
-    /// Re-orders the results for a new order, keeping the selected record selected.
-    pub fn set_order(&mut self, index: &Index, order: Order) {
+    /// Re-orders the results for a new order, keeping the selected record selected; the
+    /// searcher is asked for only when there is a query to search again.
+    pub fn set_order<'s>(
+        &mut self,
+        index: &Index,
+        searcher: impl FnOnce() -> &'s Searcher,
+        order: Order,
+    ) {
         let selected = self.target();
         self.order = order;
-        self.refresh(index);
+        if self.query.trim().is_empty() {
+            self.set_results(index, every_entity(index));
+        } else {
+            self.refresh(index, searcher());
+        }
         if let Some(at) = selected.and_then(|t| self.results.iter().position(|r| r.target == t)) {
             self.cursor.select(at, self.results.len());
         }
@@ -204,7 +224,7 @@ impl Explore {
                 filter: crate::book::sort::ListFilter::All,
                 ..self.order
             };
-            self.results = order.arrange(index, results_for(index, ""), false);
+            self.results = order.arrange(index, every_entity(index), false);
         }
         let at = self.results.iter().position(|r| r.target == wanted);
         self.cursor.select(at.unwrap_or(0), self.results.len());
@@ -320,7 +340,7 @@ impl TabView for Explore {
             return false;
         }
         self.query.clear();
-        self.refresh(cx.index);
+        self.set_results(cx.index, every_entity(cx.index));
         true
     }
 
@@ -473,7 +493,7 @@ mod tests {
         let mut explore = Explore::new(&index);
         assert_eq!(explore.results.len(), index.data().entities.len());
         explore.query = "softbank".into();
-        explore.refresh(&index);
+        explore.refresh(&index, &Searcher::new(index.data()));
         let first = explore.entity().expect("an entity first");
         assert_eq!(index.entity(first).id, "9984.T");
     }

@@ -1,0 +1,417 @@
+//! Names: how a typed, listed or written name is folded and keyed, and the one resolver from
+//! what a trader types to the entities it names.
+//!
+//! Everything that compares names goes through here (the index, the search catalog, the CLI,
+//! listing import), so `SoftBank Group Corporation`, `softbank group corp.` and
+//! `ＳｏｆｔＢａｎｋ Ｇｒｏｕｐ` are one name everywhere.
+//!
+//! - [`fold`] is for fuzzy search: it keeps one character per character (so match positions
+//!   still point into the original text) and ASCII case (skim scores case), and folds accents
+//!   of Latin and Greek letters, full-width and half-width forms, and the case of every other
+//!   script.
+//! - [`key`] is for exact lookups: folded, lower case, punctuation read as spaces, and the
+//!   legal-form and share-class words at the end dropped (`Shin-Etsu Chemical Co., Ltd.` and
+//!   `shin etsu chemical` have one key).
+//! - [`resolve`] turns a typed name into entities through a [`Table`] of key hashes, whichever
+//!   way the table is stored.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::{Entity, EntityId, Exchange};
+
+/// `c` folded for search: full-width and half-width forms to their plain form, accents off
+/// Latin and Greek letters, and non-ASCII letters in lower case. ASCII is left as it is.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    let mut parts = std::iter::once(c).nfkd();
+    let base = parts.next().unwrap_or(c);
+    let only_marks = parts.all(is_combining_mark);
+    let folded = if only_marks && (base as u32) < 0x0400 {
+        // Latin and Greek: a base letter and its accents ("É" -> "E").
+        base
+    } else {
+        // Other scripts keep their marks (a Japanese voicing mark is part of the letter),
+        // but compatibility forms fold ("ｿ" -> "ソ", "Ａ" -> "A").
+        let mut composed = std::iter::once(c).nfkc();
+        match (composed.next(), composed.next()) {
+            (Some(one), None) => one,
+            _ => c,
+        }
+    };
+    if folded.is_ascii() {
+        folded
+    } else {
+        folded.to_lowercase().next().unwrap_or(folded)
+    }
+}
+
+/// `text` with every character [folded](fold_char): as many characters as `text`.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let folded: String = text.chars().map(fold_char).collect();
+    if folded == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(folded)
+    }
+}
+
+/// Legal-form words that end company names ("Corp.", "Co., Ltd.", "S.A."), as they read once
+/// punctuation is spaces. Dropped from the end of a key, longest first, while a word is left.
+const LEGAL_FORMS: &[&str] = &[
+    "public company limited",
+    "public limited company",
+    "kabushiki kaisha",
+    "sdn bhd",
+    "s p a",
+    "co ltd",
+    "n v",
+    "s a",
+    "s e",
+    "a g",
+    "k k",
+    "incorporated",
+    "corporation",
+    "limited",
+    "company",
+    "berhad",
+    "gmbh",
+    "kgaa",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "llc",
+    "bhd",
+    "tbk",
+    "pcl",
+    "spa",
+    "asa",
+    "oyj",
+    "ag",
+    "se",
+    "sa",
+    "nv",
+    "bv",
+    "ab",
+    "kk",
+    "co",
+    "lp",
+];
+
+/// Share-class and security words that listing files append to names ("Common Stock",
+/// "Class A Ordinary Shares", "American Depositary Shares").
+const SHARE_CLASS: &[&str] = &[
+    "american depositary shares",
+    "american depositary share",
+    "american depository shares",
+    "sponsored adr",
+    "depositary shares",
+    "ordinary shares",
+    "ordinary share",
+    "common shares",
+    "common stock",
+    "common",
+    "shares",
+    "class a",
+    "class b",
+    "class c",
+    "series a",
+    "series b",
+    "adr",
+    "ads",
+];
+
+/// Drops `words` (whole words, longest first as listed) from the end of `text` as long as
+/// one matches and a word would be left. `text` is space-separated lower-case words.
+fn drop_tail<'a>(mut text: &'a str, words: &[&str]) -> &'a str {
+    'again: loop {
+        for w in words {
+            if let Some(rest) = text.strip_suffix(w)
+                && let Some(rest) = rest.strip_suffix(' ')
+                && !rest.is_empty()
+            {
+                text = rest;
+                continue 'again;
+            }
+        }
+        return text;
+    }
+}
+
+/// Lower-case words of `text`, folded, with punctuation read as spaces and apostrophes
+/// dropped (`Macy's` -> `macys`, `Shin-Etsu` -> `shin etsu`).
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        let c = fold_char(c);
+        if matches!(c, '\'' | '’' | '`') {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// The key two spellings of one name share: folded, lower case, punctuation as spaces, and
+/// share-class and legal-form words at the end dropped (`NVIDIA Corp` and `NVIDIA
+/// Corporation` are both `nvidia`). Symbols key the same way (`BRK.B` and `brk-b`).
+pub fn key(text: &str) -> String {
+    let all = words(text);
+    let trimmed = drop_tail(drop_tail(&all, SHARE_CLASS), LEGAL_FORMS);
+    let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
+    trimmed.to_string()
+}
+
+/// A listing file's name for a company without its share-class words ("Apple Inc. Common
+/// Stock" -> "Apple Inc."), keeping its legal form and its own spelling.
+pub fn clean_name(name: &str) -> String {
+    let name = name.trim();
+    let mut cut = name.len();
+    loop {
+        let head = name[..cut].trim_end_matches([' ', ',', '-', '(', ')']);
+        let lower = head.to_ascii_lowercase();
+        let found = SHARE_CLASS.iter().find(|w| {
+            lower.ends_with(*w)
+                && lower.len() > w.len()
+                && !lower.as_bytes()[lower.len() - w.len() - 1].is_ascii_alphanumeric()
+        });
+        match found {
+            Some(w) => cut = head.len() - w.len(),
+            None => return head.to_string(),
+        }
+    }
+}
+
+/// The key of `symbol` as listed on `exchange`: what `TSE:9984`, `9984.T` and `9984 JT` look
+/// up.
+pub fn listing_key(exchange: Exchange, symbol: &str) -> String {
+    format!("{}:{}", exchange.code(), words(symbol))
+}
+
+/// Hash of a key, as tables store it.
+pub fn hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// The hashes of every key that names `entity`: its id, name, aliases and symbols, and each
+/// listing with its exchange. Sorted, without repeats.
+pub fn entity_hashes(entity: &Entity) -> Vec<u64> {
+    let listed = entity.listings.iter().map(|l| &l.symbol);
+    let plain = [&entity.id, &entity.name]
+        .into_iter()
+        .chain(&entity.aliases)
+        .chain(listed)
+        .map(|s| key(s))
+        .filter(|k| !k.is_empty());
+    let qualified = entity
+        .listings
+        .iter()
+        .map(|l| listing_key(l.exchange, &l.symbol));
+    let mut hashes: Vec<u64> = plain.chain(qualified).map(|k| hash(&k)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+/// A sorted table of (key hash, entity) pairs, however it is stored.
+pub trait Table {
+    /// Number of pairs.
+    fn pairs(&self) -> usize;
+    /// Hash of pair `i` (pairs are sorted by hash).
+    fn hash_at(&self, i: usize) -> u64;
+    /// Entity of pair `i`.
+    fn owner_at(&self, i: usize) -> EntityId;
+
+    /// Entities with a key whose hash is `h`, in table order.
+    fn with_hash(&self, h: u64) -> Vec<EntityId> {
+        let (mut lo, mut hi) = (0, self.pairs());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.hash_at(mid) < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..self.pairs())
+            .take_while(|&i| self.hash_at(i) == h)
+            .map(|i| self.owner_at(i))
+            .collect()
+    }
+}
+
+/// Key hashes of a list of entities, in memory.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Names {
+    pairs: Vec<(u64, EntityId)>,
+}
+
+impl Names {
+    /// The keys of `entities`, the `i`th being `EntityId(i)`.
+    pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Names {
+        let mut pairs: Vec<(u64, EntityId)> = entities
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                let id = EntityId(i as u32);
+                entity_hashes(e).into_iter().map(move |h| (h, id))
+            })
+            .collect();
+        pairs.sort_unstable();
+        Names { pairs }
+    }
+
+    /// The (hash, entity) pairs, sorted.
+    pub fn pairs(&self) -> &[(u64, EntityId)] {
+        &self.pairs
+    }
+}
+
+impl Table for Names {
+    fn pairs(&self) -> usize {
+        self.pairs.len()
+    }
+    fn hash_at(&self, i: usize) -> u64 {
+        self.pairs[i].0
+    }
+    fn owner_at(&self, i: usize) -> EntityId {
+        self.pairs[i].1
+    }
+}
+
+/// What a typed name resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// Exactly one entity.
+    Found(EntityId),
+    /// Several entities share the name (a bare symbol on two exchanges, say).
+    Ambiguous(Vec<EntityId>),
+    /// Nothing by that name.
+    NotFound,
+}
+
+impl Resolution {
+    fn of(mut found: Vec<EntityId>) -> Resolution {
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [] => Resolution::NotFound,
+            [one] => Resolution::Found(*one),
+            _ => Resolution::Ambiguous(found),
+        }
+    }
+
+    /// The entities named, none, one or several.
+    pub fn entities(&self) -> &[EntityId] {
+        match self {
+            Resolution::Found(e) => std::slice::from_ref(e),
+            Resolution::Ambiguous(many) => many,
+            Resolution::NotFound => &[],
+        }
+    }
+}
+
+/// The entities `typed` names exactly, in any form a trader writes: a symbol, name or alias
+/// with or without its legal form (`9984`, `SoftBank Group Corporation`, `Shin Etsu`), or a
+/// listing (`TSE:9984`, `9984.T`, `9984 JT`, `NVDA.O`, `MSFT.OQ`, `NVDA US`).
+///
+/// Keys are compared by 64-bit hash: with a million keys the chance of any collision is
+/// about one in ten million, and a collision would only add a candidate.
+pub fn resolve(table: &impl Table, typed: &str) -> Resolution {
+    let k = key(typed);
+    if k.is_empty() {
+        return Resolution::NotFound;
+    }
+    let found = table.with_hash(hash(&k));
+    if !found.is_empty() {
+        return Resolution::of(found);
+    }
+    let Some((exchanges, symbol)) = Exchange::split_listing(typed) else {
+        return Resolution::NotFound;
+    };
+    let found = exchanges
+        .iter()
+        .flat_map(|&x| table.with_hash(hash(&listing_key(x, symbol))))
+        .collect();
+    Resolution::of(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_widths_and_every_case_one_char_each() {
+        for (text, folded) in [
+            ("ÉLAN Société", "ELAN Societe"),
+            ("ＳｏｆｔＢａｎｋ", "SoftBank"),
+            ("ｿﾌﾄﾊﾞﾝｸ", "ソフトハ\u{3099}ンク"),
+            ("ソフトバンク", "ソフトバンク"),
+            ("ΆΘΗΝΑ", "αθηνα"),
+            ("МОСКВА", "москва"),
+            ("Ünïcode", "Unicode"),
+        ] {
+            assert_eq!(fold(text), folded, "{text}");
+            assert_eq!(fold(text).chars().count(), text.chars().count(), "{text}");
+        }
+    }
+
+    #[test]
+    fn keys_drop_legal_forms_share_classes_and_punctuation() {
+        for (a, b) in [
+            ("SoftBank Group Corporation", "SoftBank Group Corp."),
+            ("NVIDIA Corp", "NVIDIA Corporation"),
+            ("Fujitsu Ltd", "Fujitsu Limited"),
+            ("Shin Etsu", "Shin-Etsu"),
+            ("shin-etsu chemical", "Shin-Etsu Chemical Co., Ltd."),
+            ("Apple", "Apple Inc. Common Stock"),
+            (
+                "Alibaba Group Holding",
+                "Alibaba Group Holding Limited American Depositary Shares",
+            ),
+            ("SOCIÉTÉ GÉNÉRALE", "societe generale S.A."),
+            ("ＴＯＹＯＴＡ", "toyota"),
+            ("Boeing", "The Boeing Company"),
+            ("brk-b", "BRK.B"),
+        ] {
+            assert_eq!(key(a), key(b), "{a} / {b}");
+        }
+        // A name that is only a legal form keeps it.
+        assert_eq!(key("SE"), "se");
+        assert_eq!(key("Sea Ltd"), "sea");
+        assert_ne!(key("SoftBank Corp."), key("SoftBank Group Corp."));
+    }
+
+    #[test]
+    fn clean_names_lose_share_classes_only() {
+        for (raw, clean) in [
+            ("Apple Inc. Common Stock", "Apple Inc."),
+            ("Alphabet Inc. Class A Common Stock", "Alphabet Inc."),
+            (
+                "Arm Holdings plc American Depositary Shares",
+                "Arm Holdings plc",
+            ),
+            ("Toyota Motor Corporation", "Toyota Motor Corporation"),
+            ("Common", "Common"),
+        ] {
+            assert_eq!(clean_name(raw), clean, "{raw}");
+        }
+    }
+}
