@@ -562,6 +562,29 @@ fn calendar_ticker_says_whether_each_row_is_direct_or_via_a_program() {
 }
 
 #[test]
+fn calendar_text_headings_claim_no_more_than_the_dates() {
+    let out = aipx().args(["calendar"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    let heading_of = |title: &str| {
+        let at = lines.iter().position(|l| l.contains(title)).unwrap();
+        lines[..at]
+            .iter()
+            .rev()
+            .find(|l| !l.starts_with("  "))
+            .unwrap()
+            .to_string()
+    };
+    // `late 2025` is not "September 2025".
+    assert_eq!(heading_of("National AI Basic Plan"), "2025");
+    assert!(!text.contains("September 2025"), "{text}");
+    assert_eq!(heading_of("Genesis starts with 24"), "December 2025");
+    assert_eq!(heading_of("Phase one"), "JP FY2026");
+    assert_eq!(heading_of("formalise Genesis"), "June 2026");
+    assert_eq!(heading_of("Rapidus targets 2nm"), "2027");
+}
+
+#[test]
 fn calendar_text_lists_the_tickers_each_catalyst_names() {
     let out = aipx().args(["calendar"]).assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();

@@ -373,6 +373,21 @@ impl When {
         }
     }
 
+    /// The heading a timeline groups this date under: the smallest whole calendar period
+    /// that holds it, so no heading claims more than the date (`late 2025` sits under
+    /// `2025`, not `September 2025`): `June 2026` for a day or a month, the year for a
+    /// quarter, half or year, `JP FY2026` for a fiscal year or part of one.
+    pub fn heading(&self) -> String {
+        match *self {
+            When::Day(d) => d.format("%B %Y").to_string(),
+            When::Month { year, month, .. } => ymd(year, month, 1).format("%B %Y").to_string(),
+            When::Quarter { year, .. } | When::Half { year, .. } | When::Year { year, .. } => {
+                year.to_string()
+            }
+            When::FiscalYear { calendar, year, .. } => format!("{} FY{year}", calendar.prefix()),
+        }
+    }
+
     /// Human label that shows the precision: `1 Apr 2026`, `early Jun 2026`, `Q3 2026`,
     /// `H1 2026`, `2027`, `late 2025`, `JP FY2026`.
     pub fn label(&self) -> String {
@@ -657,6 +672,16 @@ mod tests {
         let c = w("late 2025").countdown(today);
         assert_eq!((c.days_until, c.days_until_end), (-455, -334));
         assert_eq!(c.timing(), Timing::Past(334));
+    }
+
+    #[test]
+    fn headings_claim_no_more_than_the_date() {
+        assert_eq!(w("2026-04-01").heading(), "April 2026");
+        assert_eq!(w("early 2026-06").heading(), "June 2026");
+        assert_eq!(w("late 2025").heading(), "2025");
+        assert_eq!(w("2026-Q3").heading(), "2026");
+        assert_eq!(w("early JP-FY2026").heading(), "JP FY2026");
+        assert_eq!(w("US-FY2026").heading(), "US FY2026");
     }
 
     #[test]

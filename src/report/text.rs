@@ -291,7 +291,8 @@ pub fn programs(
     Ok(())
 }
 
-/// `calendar` as text: a timeline grouped by month with a today marker; each row ends with
+/// `calendar` as text: a timeline grouped under headings no wider than each date claims
+/// ([`When::heading`]) with a today marker; each row ends with
 /// the tickers the catalyst names and, for `--ticker`, starts with why it is on that ticker's
 /// calendar (`direct` or `via PROGRAM-ID`).
 pub fn calendar(
@@ -304,18 +305,19 @@ pub fn calendar(
     if ids.is_empty() {
         return writeln!(out, "no catalysts match");
     }
-    let mut month = None;
+    let mut heading = None;
     let mut marked = false;
     for &c in ids {
-        let start = index.catalyst(c).date.start();
-        if !marked && start > today {
+        let date = index.catalyst(c).date;
+        if !marked && date.start() > today {
             writeln!(out, "──── today {today} ────")?;
             marked = true;
+            heading = None;
         }
-        let this = start.format("%B %Y").to_string();
-        if month.as_ref() != Some(&this) {
+        let this = date.heading();
+        if heading.as_ref() != Some(&this) {
             writeln!(out, "{this}")?;
-            month = Some(this);
+            heading = Some(this);
         }
         let link = match entity {
             Some(e) => format!(
