@@ -29,6 +29,7 @@ impl Action {
             Action::ShowTab(Tab::Watchlist) => "tab_watchlist",
             Action::Back => "back",
             Action::ToggleHelp => "help",
+            Action::FullText => "full_text",
             Action::ToggleGrid => "grid",
             Action::ToggleFilter => "ticker_filter",
             Action::GoToday => "today",
@@ -80,6 +81,8 @@ pub enum Action {
     ShowTab(Tab),
     /// Go back after a jump, or step out of a pane, or clear the query.
     Back,
+    /// Open the selected record in the full-text view, or close that view.
+    FullText,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Calendar: switch between the timeline and the month grid.

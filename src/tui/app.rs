@@ -13,7 +13,9 @@ use super::tabs::calendar::Calendar;
 use super::tabs::explore::{Explore, ExplorePane, ResultRow, results_in};
 use super::tabs::programs::Programs;
 use super::tabs::{Context, TabView, Tabs};
+use super::ui::full_text::{self, Record};
 use super::ui::theme::Theme;
+use ratatui::layout::Rect;
 
 mod navigate;
 
@@ -61,6 +63,7 @@ pub struct App {
     tab: Tab,
     searching: bool,
     help: Option<usize>,
+    reader: Option<(Record, usize)>,
     tabs: Tabs,
     history: Vec<Place>,
     message: Option<String>,
@@ -89,6 +92,7 @@ impl App {
             tab: Tab::Explore,
             searching: false,
             help: None,
+            reader: None,
             tabs,
             history: Vec::new(),
             message: None,
@@ -266,6 +270,11 @@ impl App {
         self.help
     }
 
+    /// The record open in the full-text view and its scroll position.
+    pub fn reader(&self) -> Option<(Record, usize)> {
+        self.reader
+    }
+
     /// Every tab's state.
     pub fn tabs(&self) -> &Tabs {
         &self.tabs
@@ -344,6 +353,8 @@ impl App {
     pub fn modes(&self) -> &'static [Mode] {
         if self.help.is_some() {
             &[Mode::Help, Mode::Global]
+        } else if self.reader.is_some() {
+            &[Mode::Reader, Mode::Global]
         } else if self.searching {
             &[Mode::Search, Mode::Global]
         } else {
@@ -379,6 +390,7 @@ impl App {
             }
             Action::FocusSearch => {
                 self.help = None;
+                self.reader = None;
                 self.tab = Tab::Explore;
                 self.searching = true;
                 self.tabs.explore.cursor.set_focus(ExplorePane::Results);
@@ -394,6 +406,7 @@ impl App {
                 self.help = if self.help.is_some() { None } else { Some(0) };
                 true
             }
+            Action::FullText => self.toggle_reader(),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-self.page()),
@@ -452,7 +465,30 @@ impl App {
             let positions = lines.saturating_sub(visible) + 1;
             return super::list::step(scroll, positions, delta);
         }
+        if let Some((record, scroll)) = self.reader.as_mut() {
+            let area = full_text::area(Rect::new(0, 0, self.size.0, self.size.1));
+            let width = area.width.saturating_sub(2) as usize;
+            let lines = full_text::lines(&self.index, *record, self.today, width);
+            let visible = area.height.saturating_sub(2) as usize;
+            let positions = lines.saturating_sub(visible) + 1;
+            return super::list::step(scroll, positions, delta);
+        }
         self.with_tab(self.tab, |t, cx| t.step(cx, delta))
+    }
+
+    fn toggle_reader(&mut self) -> bool {
+        if self.reader.take().is_some() {
+            return true;
+        }
+        self.searching = false;
+        let cx = self.context();
+        match self.tabs.get(self.tab).record(&cx) {
+            Some(record) => {
+                self.reader = Some((record, 0));
+                true
+            }
+            None => self.say("nothing selected to read"),
+        }
     }
 
     fn cycle(&mut self, dir: isize) -> bool {

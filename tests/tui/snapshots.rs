@@ -5,7 +5,7 @@ use insta::assert_snapshot;
 
 use super::screen;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 3] = [(60, 15), (80, 24), (120, 40)];
 
 fn each_size(name: &str, keys: &str) {
     for (w, h) in SIZES {

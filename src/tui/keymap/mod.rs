@@ -21,6 +21,8 @@ pub enum Mode {
     Tab(Tab),
     /// The help overlay is open.
     Help,
+    /// The full-text view of a record is open.
+    Reader,
 }
 
 impl Mode {
@@ -32,6 +34,7 @@ impl Mode {
             Mode::Search => "Search box".into(),
             Mode::Tab(tab) => format!("{} tab", tab.title()),
             Mode::Help => "Help overlay".into(),
+            Mode::Reader => "Full-text view".into(),
         }
     }
 
@@ -41,6 +44,7 @@ impl Mode {
             Mode::Global | Mode::Browse | Mode::Tab(_) => "BROWSE",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
+            Mode::Reader => "READ",
         }
     }
 }
@@ -126,7 +130,7 @@ const fn bind(
 use Action as A;
 use Key::{Char, Code, Ctrl};
 use KeyCode as K;
-use Mode::{Browse, Global, Help, Search};
+use Mode::{Browse, Global, Help, Reader, Search};
 
 /// The Calendar tab's own keys.
 const CALENDAR: Mode = Mode::Tab(Tab::Calendar);
@@ -157,6 +161,17 @@ pub const KEYMAP: &[Binding] = &[
     bind(Char('k'),       Help,     A::Up,          "scroll up",                    Some("scroll")),
     bind(Code(K::Up),     Help,     A::Up,          "scroll up",                    None),
     bind(Char('q'),       Help,     A::Quit,        "quit",                         Some("quit")),
+    bind(Code(K::Esc),    Reader,   A::FullText,    "close the full text",          Some("close")),
+    bind(Char('i'),       Reader,   A::FullText,    "close the full text",          None),
+    bind(Char('j'),       Reader,   A::Down,        "scroll down",                  Some("scroll")),
+    bind(Code(K::Down),   Reader,   A::Down,        "scroll down",                  None),
+    bind(Char('k'),       Reader,   A::Up,          "scroll up",                    Some("scroll")),
+    bind(Code(K::Up),     Reader,   A::Up,          "scroll up",                    None),
+    bind(Code(K::PageDown), Reader, A::PageDown,    "page down",                    None),
+    bind(Code(K::PageUp), Reader,   A::PageUp,      "page up",                      None),
+    bind(Char('g'),       Reader,   A::Top,         "first line",                   None),
+    bind(Char('G'),       Reader,   A::Bottom,      "last line",                    None),
+    bind(Char('q'),       Reader,   A::Quit,        "quit",                         Some("quit")),
     bind(Char('v'),       CALENDAR, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
     bind(Char('f'),       CALENDAR, A::ToggleFilter, "selected ticker / all",       Some("filter")),
     bind(Char('t'),       CALENDAR, A::GoToday,     "select the next catalyst from today", None),
@@ -170,6 +185,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(Ctrl('n'),       Browse,   A::Down,        "down",                         None),
     bind(Ctrl('p'),       Browse,   A::Up,          "up",                           None),
     bind(Code(K::Enter),  Browse,   A::Open,        "open / jump to the selection", Some("open")),
+    bind(Char('i'),       Browse,   A::FullText,    "full text of the selection",   Some("full text")),
     bind(Code(K::Tab),    Browse,   A::NextPane,    "next pane",                    Some("pane")),
     bind(Code(K::BackTab), Browse,  A::PrevPane,    "previous pane",                None),
     bind(Char('l'),       Browse,   A::NextPane,    "next pane",                    None),
@@ -359,7 +375,7 @@ impl Keymap {
         let order = [Global, Browse, Search]
             .into_iter()
             .chain(tabs)
-            .chain([Help]);
+            .chain([Reader, Help]);
         order
             .map(|mode| {
                 let mut entries: Vec<(Action, HelpEntry)> = Vec::new();

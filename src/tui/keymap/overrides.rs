@@ -22,6 +22,7 @@ fn groups() -> Vec<Vec<Mode>> {
         .map(|&t| vec![Mode::Tab(t), Mode::Browse, Mode::Global])
         .collect();
     groups.push(vec![Mode::Help, Mode::Global]);
+    groups.push(vec![Mode::Reader, Mode::Global]);
     groups.push(vec![Mode::Search, Mode::Global]);
     groups
 }

@@ -15,7 +15,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::{self, catalyst_detail, cursor, linked, month_grid, text};
 
-use super::{Context, Outcome, Tab, TabView};
+use super::{Context, Outcome, Record, Tab, TabView};
 
 /// The panes of the Calendar tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -275,6 +275,19 @@ impl TabView for Calendar {
                 true
             }
             _ => false,
+        }
+    }
+
+    fn record(&self, cx: &Context) -> Option<Record> {
+        let c = self.catalyst(cx.index)?;
+        match self.focus() {
+            CalendarPane::Timeline => Some(Record::Catalyst(c)),
+            CalendarPane::Linked => {
+                let row = self.cursor.row(CalendarPane::Linked);
+                linked_entities(cx.index, c)
+                    .get(row)
+                    .map(|&e| Record::Entity(e))
+            }
         }
     }
 

@@ -12,7 +12,7 @@ use crate::tui::ui::{
     cursor, entity_catalysts, entity_header, exposures, preview, results, sources,
 };
 
-use super::{Context, Outcome, TabView};
+use super::{Context, Outcome, Record, TabView};
 
 /// Most results a query shows.
 pub const RESULT_LIMIT: usize = 100;
@@ -352,6 +352,21 @@ impl TabView for Explore {
             }
             _ => false,
         }
+    }
+
+    fn record(&self, cx: &Context) -> Option<Record> {
+        let ix = cx.index;
+        let row = |pane| self.cursor.row(pane);
+        Some(match (self.focus(), self.target()?) {
+            (_, Target::Program(p)) => Record::Program(p),
+            (_, Target::Catalyst(c)) => Record::Catalyst(c),
+            (ExplorePane::Results, Target::Entity(e)) => Record::Entity(e),
+            (ExplorePane::Exposures, Target::Entity(e)) => {
+                Record::Exposure(e, row(ExplorePane::Exposures))
+            }
+            (ExplorePane::Catalysts, _) => Record::Catalyst(self.selected_catalyst(ix)?),
+            (ExplorePane::Sources, _) => Record::Source(self.selected_source(ix)?),
+        })
     }
 
     fn selections(&self, ix: &Index) -> Vec<(&'static str, usize, usize)> {

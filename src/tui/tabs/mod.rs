@@ -23,6 +23,7 @@ use crate::model::EntityId;
 use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
+use crate::tui::ui::full_text::Record;
 use crate::tui::ui::theme::Theme;
 
 use calendar::Calendar;
@@ -147,6 +148,8 @@ pub trait TabView {
     }
     /// Shows `target`, a record that lives in this tab ([`Tab::home_of`]).
     fn show(&mut self, cx: &Context, target: Target) -> bool;
+    /// The record under the cursor of the focused pane, for the full-text view (`i`).
+    fn record(&self, cx: &Context) -> Option<Record>;
     /// Every cursor with the length of its list, as `(name, selected, len)`.
     fn selections(&self, index: &Index) -> Vec<(&'static str, usize, usize)>;
     /// Draws the tab into `area` (between the tab bar and the status bar).

@@ -10,7 +10,7 @@ use crate::search::Target;
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::{cursor, linked, program_detail, program_list};
 
-use super::{Context, Outcome, TabView};
+use super::{Context, Outcome, Record, TabView};
 
 /// The panes of the Programs tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -124,6 +124,18 @@ impl TabView for Programs {
                 true
             }
             _ => false,
+        }
+    }
+
+    fn record(&self, cx: &Context) -> Option<Record> {
+        let p = self.program(cx.index)?;
+        match self.focus() {
+            ProgramsPane::List => Some(Record::Program(p)),
+            ProgramsPane::Entities => {
+                let e = self.selected_entity(cx.index)?;
+                let at = cx.index.exposures_of(e).position(|x| x.program == p)?;
+                Some(Record::Exposure(e, at))
+            }
         }
     }
 

@@ -182,6 +182,11 @@ impl TabView for Watchlist {
         self.entity(cx)
     }
 
+    fn record(&self, cx: &Context) -> Option<crate::tui::ui::full_text::Record> {
+        self.entity(cx)
+            .map(crate::tui::ui::full_text::Record::Entity)
+    }
+
     fn selections(&self, _ix: &Index) -> Vec<(&'static str, usize, usize)> {
         Vec::new()
     }

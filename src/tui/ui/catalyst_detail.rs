@@ -3,11 +3,12 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::pane;
-use super::text::{clean, range_label};
+use super::text::{Para, clean, range_label};
 use super::theme::Theme;
 use crate::index::Index;
 use crate::model::CatalystId;
@@ -34,45 +35,48 @@ impl Widget for CatalystDetail<'_> {
                 .render(area, buf);
             return;
         };
-        let c = ix.catalyst(id);
-        let countdown = c.date.countdown(self.today);
-        let mut lines = vec![
-            Line::styled(clean(&c.title).into_owned(), theme.title()),
-            Line::raw(format!(
+        pane::text(block, &paras(ix, id, self.today, theme), area, buf);
+    }
+}
+
+/// The catalyst's title, date, timing, program, note, origin and sources.
+pub fn paras(ix: &Index, id: CatalystId, today: NaiveDate, theme: Theme) -> Vec<Para> {
+    let c = ix.catalyst(id);
+    let countdown = c.date.countdown(today);
+    let mut paras = vec![
+        (clean(&c.title).into_owned(), theme.title()),
+        (
+            format!(
                 "{} · {} precision · {}",
                 c.date.label(),
                 c.date.precision().as_str().replace('_', " "),
                 range_label(&c.date)
-            )),
-            Line::raw(format!(
+            ),
+            Style::new(),
+        ),
+        (
+            format!(
                 "{} ({}) · {}",
                 countdown.long(),
                 countdown.timing().status(),
                 c.kind
-            )),
-        ];
-        if let Some(p) = c.program {
-            lines.push(Line::raw(format!(
-                "Program: {}",
-                clean(&ix.program(p).name)
-            )));
-        }
-        lines.push(Line::raw(clean(&c.note).into_owned()));
-        if let Some(note) = super::text::origin_note(&c.origin) {
-            lines.push(Line::styled(note, theme.accent()));
-        }
-        let files: Vec<String> = c
-            .sources
-            .iter()
-            .map(|&s| clean(&ix.source(s).file).into_owned())
-            .collect();
-        lines.push(Line::styled(
-            format!("Sources: {}", files.join(", ")),
-            theme.muted(),
-        ));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(block)
-            .render(area, buf);
+            ),
+            Style::new(),
+        ),
+    ];
+    if let Some(p) = c.program {
+        let name = clean(&ix.program(p).name);
+        paras.push((format!("Program: {name}"), Style::new()));
     }
+    paras.push((clean(&c.note).into_owned(), Style::new()));
+    if let Some(note) = super::text::origin_note(&c.origin) {
+        paras.push((note, theme.accent()));
+    }
+    let files: Vec<String> = c
+        .sources
+        .iter()
+        .map(|&s| clean(&ix.source(s).file).into_owned())
+        .collect();
+    paras.push((format!("Sources: {}", files.join(", ")), theme.muted()));
+    paras
 }

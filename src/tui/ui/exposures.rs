@@ -37,7 +37,7 @@ impl ExposuresPane<'_> {
         let rows: usize = self
             .index
             .exposures_of(self.entity)
-            .map(|x| 2 + x.funding.len().saturating_sub(1) + notes)
+            .map(|x| 2 + x.funding.len() + notes)
             .sum();
         rows.max(1) as u16 + 2
     }
@@ -49,9 +49,10 @@ impl StatefulWidget for ExposuresPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let (ix, theme) = (self.index, self.theme);
         let programs = count(ix.program_count(self.entity), "program");
-        // Exposure is not ownership: say whose money the amounts are when there is room.
+        // Exposure is not ownership: each amount says whose money it is (public, a
+        // company's own private money, or a target).
         let title = if area.width >= 60 {
-            format!("Exposures ({programs}; amounts are program funding)")
+            format!("Exposures ({programs}; money by kind)")
         } else {
             format!("Exposures ({programs})")
         };
@@ -68,11 +69,12 @@ impl StatefulWidget for ExposuresPane<'_> {
             return;
         }
         let notes = usize::from(with_notes);
+        let room = (inner.height as usize).max(1);
         let build = |i: usize| {
             let x = exposures[i];
             let p = ix.program(x.program);
             let mut lines = vec![Line::styled(fit(&clean(&p.name), width), theme.title())];
-            let mut second = vec![
+            let second = vec![
                 Span::raw("  "),
                 Span::raw(x.role.as_str()),
                 Span::raw(" · "),
@@ -81,21 +83,15 @@ impl StatefulWidget for ExposuresPane<'_> {
                 Span::raw(" · "),
                 Span::styled(x.basis.as_str(), theme.muted()),
             ];
-            let mut funding = x.funding.iter().map(|&l| &p.funding[l]);
-            if let Some(line) = funding.next() {
-                let money = line.money.to_string();
-                second.push(Span::raw(" · "));
-                let used = Line::from(second.clone()).width() + money.width() + 1;
-                second.push(Span::styled(money, theme.money()));
-                let label = fit(&clean(&line.label), width.saturating_sub(used));
-                second.push(Span::raw(format!(" {label}")));
-            }
             lines.push(fit_line(second, width));
-            for line in funding {
+            for &l in x.funding.iter() {
+                let line = &p.funding[l];
                 let money = line.money.to_string();
-                let rest = width.saturating_sub(4 + money.width() + 1);
+                let rest = width.saturating_sub(2 + 8 + money.width() + 1);
+                // Level with the role line: a program's money, never an allocation of it.
                 let spans = vec![
-                    Span::raw("    "),
+                    Span::raw("  "),
+                    Span::styled(format!("{:<7} ", line.kind.as_str()), theme.muted()),
                     Span::styled(money, theme.money()),
                     Span::raw(format!(" {}", fit(&clean(&line.label), rest))),
                 ];
@@ -105,11 +101,19 @@ impl StatefulWidget for ExposuresPane<'_> {
                 let note = fit(&clean(&x.note), width.saturating_sub(2));
                 lines.push(Line::styled(format!("  {note}"), theme.muted()));
             }
+            // A list draws no item taller than its pane: keep what fits, and say so.
+            let room = (inner.height as usize).max(1);
+            if lines.len() > room {
+                lines.truncate(room);
+                if let Some(last) = lines.last_mut() {
+                    *last = super::text::ellipsis(last, width);
+                }
+            }
             ListItem::new(lines)
         };
         let rows = pane::Rows {
             len: exposures.len(),
-            height: |i: usize| 2 + exposures[i].funding.len().saturating_sub(1) + notes,
+            height: |i: usize| (2 + exposures[i].funding.len() + notes).min(room),
             build,
             hint: 0,
         };

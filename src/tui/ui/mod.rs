@@ -8,6 +8,7 @@ pub mod catalyst_detail;
 pub mod entity_catalysts;
 pub mod entity_header;
 pub mod exposures;
+pub mod full_text;
 pub mod help;
 pub mod linked;
 pub mod month_grid;
@@ -23,7 +24,6 @@ pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
-use ratatui::text::Line;
 use ratatui::widgets::ListState;
 
 use crate::tui::app::App;
@@ -35,11 +35,10 @@ pub const MIN_SIZE: (u16, u16) = (60, 15);
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let text = format!(
-            "Terminal too small ({}x{}, need {}x{})",
-            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
-        );
-        frame.render_widget(Line::raw(text::fit(&text, area.width as usize)), area);
+        let text = too_small(area.width, area.height);
+        let para = [(text, ratatui::style::Style::new())];
+        let lines = text::clipped(&para, area.width as usize, area.height as usize);
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
         return;
     }
     let theme = app.theme();
@@ -60,6 +59,17 @@ pub fn view(app: &App, frame: &mut Frame) {
     app.tabs()
         .get(app.tab())
         .render(&app.context(), frame, body);
+    if let Some((record, scroll)) = app.reader() {
+        let reader = full_text::FullText {
+            index: app.index(),
+            record,
+            scroll,
+            today: app.today(),
+            theme,
+            keys: app.keys(),
+        };
+        frame.render_widget(reader, full_text::area(area));
+    }
     let hints = app.keys().hints(app.modes());
     frame.render_widget(
         bars::StatusBar {
@@ -81,6 +91,18 @@ pub fn view(app: &App, frame: &mut Frame) {
             area,
         );
     }
+}
+
+/// The line shown below the minimum size, naming the dimension that is short.
+pub fn too_small(width: u16, height: u16) -> String {
+    let mut short = Vec::new();
+    if width < MIN_SIZE.0 {
+        short.push(format!("{width} columns, need {}", MIN_SIZE.0));
+    }
+    if height < MIN_SIZE.1 {
+        short.push(format!("{height} rows, need {}", MIN_SIZE.1));
+    }
+    format!("Terminal too small: {}", short.join("; "))
 }
 
 /// A list cursor for a pane: the selection when `shown`, none otherwise.

@@ -4,9 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, HighlightSpacing, List, ListItem, ListState, StatefulWidget,
+    Block, BorderType, HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget,
+    Widget,
 };
 
+use super::text::{Para, clipped};
 use super::theme::Theme;
 use crate::tui::list;
 
@@ -108,6 +110,15 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> ListItem<'static>> Rows<H, B> {
         render_list(items, area, buf, &mut visible, focused, theme);
         *state.offset_mut() = start;
     }
+}
+
+/// Paragraphs in a bordered pane, wrapped to its width; what does not fit ends in `…`
+/// (the full-text view, `i`, shows the rest).
+pub fn text(block: Block<'static>, paras: &[Para], area: Rect, buf: &mut Buffer) {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let lines = clipped(paras, inner.width as usize, inner.height as usize);
+    Paragraph::new(lines).render(inner, buf);
 }
 
 /// A muted line saying a pane has nothing to show.

@@ -3,14 +3,14 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
 
 use super::pane;
-use super::text::{clean, range_label};
+use super::text::{Para, clean, range_label};
 use super::theme::Theme;
 use crate::index::Index;
-use crate::model::{CatalystId, ProgramId};
+use crate::model::{CatalystId, Program, ProgramId};
 use crate::search::Target;
 use crate::tui::calendar::linked_entities;
 
@@ -29,80 +29,78 @@ pub struct Preview<'a> {
 }
 
 impl Preview<'_> {
-    fn program(&self, id: ProgramId) -> (String, Vec<Line<'static>>) {
+    fn program(&self, id: ProgramId) -> (String, Vec<Para>) {
         let (p, theme) = (self.index.program(id), self.theme);
+        let plain = Style::new();
         let status = self.index.program_status(id, self.today);
-        let mut lines = super::program_detail::heading(p, status, theme);
-        lines.push(Line::raw(""));
-        for (i, line) in p.funding.iter().enumerate() {
-            let indent = "  ".repeat(p.depth(i));
-            lines.push(Line::from(vec![
-                Span::raw(indent),
-                Span::styled(line.money.to_string(), theme.money()),
-                Span::raw(format!(" {} ({})", clean(&line.label), line.kind)),
-            ]));
-        }
+        let mut paras = super::program_detail::heading(p, status, theme);
+        paras.push((String::new(), plain));
+        paras.extend((0..p.funding.len()).map(|i| (funding_line(p, i), plain)));
         let linked = self.index.exposures_to(id).count();
         let dated = self.index.catalysts_of_program(id).len();
-        lines.push(Line::raw(format!(
-            "{linked} linked entities · {dated} catalysts"
-        )));
-        lines.push(Line::raw(""));
+        let counts = format!("{linked} linked entities · {dated} catalysts");
+        paras.push((counts, plain));
+        paras.push((String::new(), plain));
         let open = self.keys.key_for(crate::tui::action::Action::Open);
-        lines.push(Line::styled(
-            format!("{open}: open in Programs"),
-            theme.accent(),
-        ));
-        ("Program".to_string(), lines)
+        paras.push((format!("{open}: open in Programs"), theme.accent()));
+        ("Program".to_string(), paras)
     }
 
-    fn catalyst(&self, id: CatalystId) -> (String, Vec<Line<'static>>) {
+    fn catalyst(&self, id: CatalystId) -> (String, Vec<Para>) {
         let (ix, theme) = (self.index, self.theme);
+        let plain = Style::new();
         let c = ix.catalyst(id);
         let countdown = c.date.countdown(self.today);
-        let mut lines = vec![
-            Line::styled(clean(&c.title).into_owned(), theme.title()),
-            Line::raw(format!(
-                "{} ({} precision: {})",
-                c.date.label(),
-                c.date.precision().as_str().replace('_', " "),
-                range_label(&c.date)
-            )),
-            Line::raw(format!("{} · {}", countdown.long(), c.kind)),
+        let mut paras = vec![
+            (clean(&c.title).into_owned(), theme.title()),
+            (
+                format!(
+                    "{} ({} precision: {})",
+                    c.date.label(),
+                    c.date.precision().as_str().replace('_', " "),
+                    range_label(&c.date)
+                ),
+                plain,
+            ),
+            (format!("{} · {}", countdown.long(), c.kind), plain),
         ];
         if let Some(p) = c.program {
-            lines.push(Line::raw(format!(
-                "Program: {}",
-                clean(&ix.program(p).name)
-            )));
+            let name = clean(&ix.program(p).name);
+            paras.push((format!("Program: {name}"), plain));
         }
-        lines.push(Line::raw(""));
-        lines.push(Line::raw(clean(&c.note).into_owned()));
+        paras.push((String::new(), plain));
+        paras.push((clean(&c.note).into_owned(), plain));
         let names: Vec<String> = linked_entities(ix, id)
             .into_iter()
             .map(|e| clean(ix.entity(e).display_symbol()).into_owned())
             .collect();
-        lines.push(Line::raw(""));
-        lines.push(Line::raw(format!("Linked: {}", names.join(", "))));
+        paras.push((String::new(), plain));
+        paras.push((format!("Linked: {}", names.join(", ")), plain));
         let open = self.keys.key_for(crate::tui::action::Action::Open);
-        lines.push(Line::styled(
-            format!("{open}: open in Calendar"),
-            theme.accent(),
-        ));
-        ("Catalyst".to_string(), lines)
+        paras.push((format!("{open}: open in Calendar"), theme.accent()));
+        ("Catalyst".to_string(), paras)
     }
+}
+
+/// One funding line in words: its kind first (public, private or target, so company money
+/// and goals never read as public funding), then money and label; nested allocations say
+/// which line they sit inside.
+pub fn funding_line(p: &Program, i: usize) -> String {
+    let line = &p.funding[i];
+    let mut text = format!("{} {} {}", line.kind, line.money, clean(&line.label));
+    if let Some(parent) = line.parent {
+        text.push_str(&format!(" (inside {})", clean(&p.funding[parent].label)));
+    }
+    text
 }
 
 impl Widget for Preview<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (title, lines) = match self.target {
+        let (title, paras) = match self.target {
             Target::Program(p) => self.program(p),
             Target::Catalyst(c) => self.catalyst(c),
             Target::Entity(_) => ("Entity".to_string(), Vec::new()),
         };
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(pane::block(title, false, self.theme))
-            .render(area, buf);
+        pane::text(pane::block(title, false, self.theme), &paras, area, buf);
     }
 }

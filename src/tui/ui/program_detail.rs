@@ -2,11 +2,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::pane;
-use super::text::{cell, clean, count, fit};
+use super::text::{Para, cell, clean, count, fit};
 use super::theme::Theme;
 use crate::model::{Program, Status};
 
@@ -21,23 +22,22 @@ pub struct ProgramHeader<'a> {
 }
 
 /// A program's name, sponsor, country, status and summary, as its header and previews show it.
-pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Line<'static>> {
+pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
     vec![
-        Line::styled(clean(&p.name).into_owned(), theme.title()),
-        Line::styled(
+        (clean(&p.name).into_owned(), theme.title()),
+        (
             format!("{} · {} · {}", clean(&p.sponsor), clean(&p.country), status),
             theme.muted(),
         ),
-        Line::raw(clean(&p.summary).into_owned()),
+        (clean(&p.summary).into_owned(), Style::new()),
     ]
 }
 
 impl Widget for ProgramHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        Paragraph::new(heading(self.program, self.status, self.theme))
-            .wrap(Wrap { trim: true })
-            .block(pane::block("Program", false, self.theme))
-            .render(area, buf);
+        let block = pane::block("Program", false, self.theme);
+        let paras = heading(self.program, self.status, self.theme);
+        pane::text(block, &paras, area, buf);
     }
 }
 

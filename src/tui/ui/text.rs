@@ -80,6 +80,60 @@ pub fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     Line::from(out)
 }
 
+/// `text` word-wrapped to lines of at most `width` columns (words longer than a line are
+/// broken); an empty text is one empty line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let options = textwrap::Options::new(width).break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+}
+
+/// One paragraph of a text pane: its text and style.
+pub type Para = (String, Style);
+
+/// Paragraphs wrapped to `width` columns, every line of them.
+pub fn wrap_all(paras: &[Para], width: usize) -> Vec<Line<'static>> {
+    paras
+        .iter()
+        .flat_map(|(text, style)| {
+            wrap(text, width)
+                .into_iter()
+                .map(move |l| Line::styled(l, *style))
+        })
+        .collect()
+}
+
+/// Paragraphs wrapped to `width` columns and cut to `height` lines; when text is left
+/// over the last line shown ends in `…`, so nothing is cut silently.
+pub fn clipped(paras: &[Para], width: usize, height: usize) -> Vec<Line<'static>> {
+    let mut lines = wrap_all(paras, width);
+    if lines.len() > height {
+        lines.truncate(height);
+        if let Some(last) = lines.last_mut() {
+            *last = ellipsis(last, width);
+        }
+    }
+    lines
+}
+
+/// `line` ending in `…` within `width` columns (its text was followed by more).
+pub fn ellipsis(line: &Line<'static>, width: usize) -> Line<'static> {
+    let text = line.to_string();
+    let text = text.trim_end();
+    let cut = if text.width() < width {
+        format!("{text}…")
+    } else {
+        // One column short of room: `fit` to a width below the text's ends it in `…`.
+        fit(&format!("{text} "), width)
+    };
+    Line::styled(cut, line.style)
+}
+
 /// Past, now or upcoming as a one-character mark: `✓` past, `●` now, `○` upcoming.
 pub fn timing_mark(timing: Timing) -> &'static str {
     match timing {
@@ -149,6 +203,20 @@ mod tests {
         assert_eq!(cell("ソフトバンク", 7).width(), 7);
         assert_eq!(cell_right("7", 3), "  7");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn clipped_text_ends_in_an_ellipsis_only_when_cut() {
+        let paras = vec![("one two three four five six".to_string(), Style::new())];
+        let all = clipped(&paras, 9, 10);
+        let text: Vec<String> = all.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["one two", "three", "four five", "six"]);
+        let cut = clipped(&paras, 9, 2);
+        let text: Vec<String> = cut.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["one two", "three…"]);
+        assert!(cut.iter().all(|l| l.width() <= 9));
+        let full = clipped(&paras, 9, 3);
+        assert_eq!(full[2].to_string(), "four fiv…");
     }
 
     #[test]
