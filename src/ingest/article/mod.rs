@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use super::{Extractor, Findings};
 pub use dateline::{date_line, find_date_line};
-use html::HtmlStripper;
+use html::HtmlText;
 
 /// Lines at the top of an article searched for its date.
 pub const HEAD_LINES: usize = 40;
@@ -171,7 +171,7 @@ pub fn read_from(
         return Ok(Err(format!("{reason}; not an article")));
     }
     let mut warnings = Vec::new();
-    let mut stripper = html.then(HtmlStripper::default);
+    let mut stripper = html.then(HtmlText::default);
     let mut lossy_line = None;
     let mut buf = Vec::new();
     let mut carry = Vec::new();
@@ -213,8 +213,9 @@ pub fn read_from(
                 String::from_utf8_lossy(&buf)
             }
         };
-        let text = match stripper.as_mut() {
-            Some(s) => std::borrow::Cow::Owned(s.line(&text)),
+        let text = match stripper.as_mut().map(|s| s.line(&text, complete)) {
+            Some(Ok(t)) => std::borrow::Cow::Owned(t),
+            Some(Err(reason)) => return Ok(Err(reason)),
             None => text,
         };
         match session.as_mut() {
@@ -228,6 +229,16 @@ pub fn read_from(
         }
         if complete {
             number += 1;
+        }
+    }
+    // What the tokenizer held at the end (text after the last line end, a cut reference).
+    if let Some(rest) = stripper
+        .map(HtmlText::finish)
+        .filter(|t| !t.trim().is_empty())
+    {
+        match session.as_mut() {
+            None => head_lines.push((rest, number)),
+            Some(s) => s.line(&rest, number),
         }
     }
     let session = match session {

@@ -53,13 +53,39 @@ fn skips_binary_and_reads_bad_utf8_lossily() {
 }
 
 #[test]
-fn strips_html() {
-    let mut s = HtmlStripper::default();
-    assert_eq!(
-        s.line("<p>NVIDIA &amp; TSMC</p><script>var x = '$1 billion';</script>")
-            .trim(),
-        "NVIDIA & TSMC"
+fn html_articles_are_read_through_the_tokenizer() {
+    let data = crate::data::load(None).unwrap();
+    let ex = Extractor::new(&data);
+    let page = "<html><head><title>Chips</title></head><body>\n\
+        <p>Date: 2026-03-02</p>\n\
+        <p>Nvidia will invest &#36;2 billion in the plant.</p>\n\
+        <p>SoftBank pledged &#165;300 billion for AI data centres.</p>\n\
+        <!-- <p>Rapidus will list its shares in March 2027.</p> -->\n\
+        <p>Code: &amp;lt;b&amp;gt; stays escaped.</p>\n\
+        <script>var fake = 'TSMC will spend $9 billion';</script></body></html>\n";
+    let article = read_from(
+        &ex,
+        page.as_bytes(),
+        "p.html",
+        true,
+        None,
+        day("2026-01-01"),
+    )
+    .unwrap()
+    .unwrap();
+    let f = &article.findings;
+    let money: Vec<String> = f.money.iter().map(|m| m.text.clone()).collect();
+    assert_eq!(money, ["$2 billion", "¥300 billion"], "{f:?}");
+    assert!(
+        f.catalysts.is_empty(),
+        "a comment is not text: {:?}",
+        f.catalysts
     );
+    assert!(
+        !f.entities.iter().any(|e| e.symbol == "TSM"),
+        "script text was read"
+    );
+    assert_eq!(article.as_of, day("2026-03-02"));
 }
 
 #[test]
