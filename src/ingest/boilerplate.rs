@@ -323,10 +323,23 @@ mod tests {
     }
 
     #[test]
-    fn marker_only_lines_do_not_panic() {
-        let mut b = Boilerplate::new();
-        for line in ["-", "#", "**", "> ", "_-_"] {
+    fn marker_only_lines_leave_prose_and_sections_alone() {
+        for line in ["-", "#", "**", "> ", "_-_", "* * *"] {
+            // Outside a section they open none: the prose after them is read.
+            let mut b = Boilerplate::new();
             b.is_noise(line);
+            assert!(
+                !b.is_noise("Rapidus plans mass production in 2027."),
+                "{line:?}"
+            );
+            // Inside a disclaimer they do not end it.
+            let mut b = Boilerplate::new();
+            assert!(b.is_noise("Forward-Looking Statements"));
+            b.is_noise(line);
+            assert!(
+                b.is_noise("Shipments may start in 2027 and could differ materially."),
+                "{line:?} ended the disclaimer"
+            );
         }
     }
 

@@ -7,8 +7,6 @@ use aipx::tui::calendar::CalendarPane;
 use aipx::tui::explore::ExplorePane;
 use aipx::tui::keymap;
 use aipx::tui::programs::ProgramsPane;
-use aipx::tui::ui::help::help_lines;
-use aipx::tui::ui::theme::Theme;
 use insta::assert_snapshot;
 
 use super::play;
@@ -206,15 +204,56 @@ fn status_hints_and_help_come_from_the_key_table() {
             "{keys} {label}"
         );
     }
-    let help: String = help_lines(s.app.keys(), Theme::new(false))
-        .iter()
-        .map(|l| l.to_string() + "\n")
-        .collect();
+}
+
+/// The help overlay as the user sees it, as (heading, keys, description) rows: each segment
+/// of the screen between two `┃` that reads `  KEYS   DESCRIPTION` under a heading.
+fn help_rows(screen: &str) -> Vec<(String, String, String)> {
+    let mut heading = String::new();
+    let mut rows = Vec::new();
+    for line in screen.lines() {
+        for segment in line.split('┃') {
+            let text = segment.trim_end();
+            // Headings are the modes' titles; other unindented text is the screen behind.
+            if keymap::KEYMAP.iter().any(|b| b.mode.title() == text) {
+                heading = text.to_string();
+            } else if text.starts_with("  ")
+                && let Some((keys, desc)) = text.trim_start().split_once("   ")
+            {
+                // Space-bounded, so a key is found as a whole (`g` is not in `Esc g`'s `Esc`).
+                let keys = format!(" {keys} ");
+                rows.push((heading.clone(), keys, desc.trim().to_string()));
+            }
+        }
+    }
+    rows
+}
+
+#[test]
+fn the_help_overlay_shows_every_binding_with_its_keys_under_its_mode() {
+    let s = play(200, 80, "?");
+    let screen = s.text();
+    let rows = help_rows(&screen);
     for binding in keymap::KEYMAP {
+        let (mode, key) = (binding.mode.title(), format!(" {} ", binding.key.label()));
         assert!(
-            help.contains(binding.desc),
-            "{} missing from help",
+            rows.iter()
+                .any(|(h, keys, desc)| *h == mode && keys.contains(&key) && desc == binding.desc),
+            "help lacks {key} {:?} under {mode:?}:\n{screen}",
             binding.desc
+        );
+    }
+    // Spot checks written out by hand, so the overlay cannot drift with the table.
+    for (heading, key, desc) in [
+        ("Everywhere", "Ctrl-C", "quit from anywhere"),
+        ("Browsing", "j", "down"),
+        ("Search box", "Enter", "open the selected result"),
+        ("Calendar tab", "v", "timeline / month grid"),
+    ] {
+        assert!(
+            rows.iter()
+                .any(|(h, k, d)| h == heading && k.contains(&format!(" {key} ")) && d == desc),
+            "{heading}: {key} {desc}"
         );
     }
 }

@@ -15,7 +15,10 @@
 //!
 //! Curated names (dataset and `assets/universe.csv`) are matched before and always win.
 
+use std::sync::OnceLock;
+
 use super::{Mention, Who};
+use crate::ingest::lexicon::FxMap;
 use crate::ingest::lexicon::{Lexicon, MAX_WORDS, Size, WordHash, fold_word, legal_tail};
 use crate::ingest::scan::{Kind, Tokens};
 
@@ -33,52 +36,62 @@ pub fn country_bit(code: &str) -> u32 {
         .map_or(0, |i| 1 << i)
 }
 
-/// Words that name a country (its name, people, cities, exchanges, currency).
-fn cue(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "America" | "American" | "Americans" | "Washington" | "Nasdaq" | "NASDAQ" | "NYSE"
-        | "Texas" | "California" | "Arizona" | "Ohio" | "Wall" => "US",
-        "Japan" | "Japanese" | "Tokyo" | "Osaka" | "Kumamoto" | "Hokkaido" | "yen" => "JP",
-        "Korea" | "Korean" | "Seoul" | "KOSPI" | "Kospi" | "KOSDAQ" | "Kosdaq" | "Yongin"
-        | "Pyeongtaek" => "KR",
-        "Taiwan" | "Taiwanese" | "Taipei" | "Hsinchu" | "Kaohsiung" | "TWSE" => "TW",
-        "China" | "Chinese" | "Beijing" | "Shanghai" | "Shenzhen" | "yuan" | "renminbi" => "CN",
-        "HKEX" | "Kowloon" => "HK",
-        "India" | "Indian" | "Mumbai" | "Delhi" | "Gujarat" | "Bengaluru" | "crore" | "rupees" => {
-            "IN"
-        }
-        "Malaysia" | "Malaysian" | "Bursa" | "Kuala" | "Penang" | "Johor" | "Kulim" | "Kedah"
-        | "Melaka" | "Selangor" | "ringgit" => "MY",
-        "Singapore" | "Singaporean" | "SGX" => "SG",
-        "Canada" | "Canadian" | "Ottawa" | "Toronto" | "Ontario" | "Quebec" | "Montreal"
-        | "TSX" => "CA",
-        "Australia" | "Australian" | "Sydney" | "Canberra" | "Melbourne" | "ASX" => "AU",
-        "France" | "French" | "Paris" | "Euronext" | "Grenoble" => "FR",
-        "Germany" | "German" | "Frankfurt" | "Xetra" | "Munich" | "Berlin" | "Dresden" => "DE",
-        "Britain" | "British" | "UK" | "London" => "GB",
-        "Netherlands" | "Dutch" | "Amsterdam" | "Eindhoven" => "NL",
-        "Switzerland" | "Swiss" | "Zurich" => "CH",
-        "Sweden" | "Swedish" | "Stockholm" => "SE",
-        _ => return None,
+#[rustfmt::skip]
+/// Words that name a country (its name, people, cities, exchanges, currency), by country.
+const CUES: &[(&str, &[&str])] = &[
+    ("US", &["America", "American", "Americans", "Washington", "Nasdaq", "NASDAQ", "NYSE", "Texas", "California", "Arizona", "Ohio", "Wall"]),
+    ("JP", &["Japan", "Japanese", "Tokyo", "Osaka", "Kumamoto", "Hokkaido", "yen"]),
+    ("KR", &["Korea", "Korean", "Seoul", "KOSPI", "Kospi", "KOSDAQ", "Kosdaq", "Yongin", "Pyeongtaek"]),
+    ("TW", &["Taiwan", "Taiwanese", "Taipei", "Hsinchu", "Kaohsiung", "TWSE"]),
+    ("CN", &["China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "yuan", "renminbi"]),
+    ("HK", &["HKEX", "Kowloon"]),
+    ("IN", &["India", "Indian", "Mumbai", "Delhi", "Gujarat", "Bengaluru", "crore", "rupees"]),
+    ("MY", &["Malaysia", "Malaysian", "Bursa", "Kuala", "Penang", "Johor", "Kulim", "Kedah", "Melaka", "Selangor", "ringgit"]),
+    ("SG", &["Singapore", "Singaporean", "SGX"]),
+    ("CA", &["Canada", "Canadian", "Ottawa", "Toronto", "Ontario", "Quebec", "Montreal", "TSX"]),
+    ("AU", &["Australia", "Australian", "Sydney", "Canberra", "Melbourne", "ASX"]),
+    ("FR", &["France", "French", "Paris", "Euronext", "Grenoble"]),
+    ("DE", &["Germany", "German", "Frankfurt", "Xetra", "Munich", "Berlin", "Dresden"]),
+    ("GB", &["Britain", "British", "UK", "London"]),
+    ("NL", &["Netherlands", "Dutch", "Amsterdam", "Eindhoven"]),
+    ("CH", &["Switzerland", "Swiss", "Zurich"]),
+    ("SE", &["Sweden", "Swedish", "Stockholm"]),
+];
+
+/// Every cue word with its country bit, built once: one probe per capitalised word.
+fn cue_table() -> &'static FxMap<&'static str, u32> {
+    static TABLE: OnceLock<FxMap<&'static str, u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        CUES.iter()
+            .flat_map(|(code, words)| words.iter().map(move |w| (*w, country_bit(code))))
+            .collect()
     })
 }
 
 /// Countries a paragraph names, as bits.
 pub fn countries_in(t: &Tokens) -> u32 {
+    let table = cue_table();
     let mut bits = 0;
     for i in 0..t.len() {
-        if t.kind(i) != Kind::Word {
+        // Cues are capitalised, but for a few currency words.
+        if t.kind(i) != Kind::Word
+            || !matches!(
+                t.text.as_bytes()[t.toks[i].start],
+                b'A'..=b'Z' | b'y' | b'c' | b'r'
+            )
+        {
             continue;
         }
         let w = t.s(i);
         let code = match w {
             "Hong" if t.is(i + 1, "Kong") => Some("HK"),
             "US" | "U" if w == "US" || t.sym(i + 1) == Some('.') && t.is(i + 2, "S") => Some("US"),
-            _ => cue(w),
+            _ => None,
         };
-        if let Some(c) = code {
-            bits |= country_bit(c);
-        }
+        bits |= match code {
+            Some(c) => country_bit(c),
+            None => table.get(w).copied().unwrap_or(0),
+        };
     }
     bits
 }
@@ -355,16 +368,22 @@ fn longest(t: &Tokens, lex: &Lexicon, i: usize) -> Option<Candidate> {
             }
             Kind::Sym => break,
         }
-        if !names.goes_on(h) {
+        if words == 1 && !names.may_start(h) {
             break;
         }
-        if !names.forms(h).is_empty() {
+        let Some((forms, longer)) = names.lookup(h) else {
+            break;
+        };
+        if !forms.is_empty() {
             best = Some(Candidate {
                 first: i,
                 last: k,
                 hash: h,
                 words,
             });
+        }
+        if !longer {
+            break;
         }
         k += 1;
     }
@@ -398,9 +417,11 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
         if taken.iter().any(|&(s, _)| s > tok.start && s < end) {
             continue;
         }
-        let caps = caps.get_or_insert_with(|| super::caps_lines(t));
-        let shouted = caps.get(t.token_line(i)).copied().unwrap_or(false);
-        if let Some(k) = accept(t, lex, &c, countries, shouted) {
+        let mut shouted = || {
+            let caps = caps.get_or_insert_with(|| super::caps_lines(t));
+            caps.get(t.token_line(i)).copied().unwrap_or(false)
+        };
+        if let Some(k) = accept(t, lex, &c, countries, &mut shouted) {
             out.push(Mention {
                 start: tok.start,
                 end,
@@ -412,14 +433,40 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     out
 }
 
-/// The company a candidate names, when the evidence is enough.
+/// The company a candidate names, when the evidence is enough. Cheap tests first: most
+/// candidates are capitalised words that happen to start a listed name.
 fn accept(
     t: &Tokens,
     lex: &Lexicon,
     c: &Candidate,
     countries: u32,
-    shouted: bool,
+    shouted: &mut dyn FnMut() -> bool,
 ) -> Option<usize> {
+    let forms = lex.master().forms(c.hash);
+    let legal = forms.iter().any(|f| f.legal);
+    let after = c.last + 1;
+    let possessive =
+        matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
+    let verb = t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+        || c.first >= 2
+            && t.is_any(c.first - 1, &["of", "in"])
+            && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);
+    if !legal {
+        if c.words == 1 && !verb && !possessive || shouted() {
+            return None;
+        }
+        // `in Batu Kawan`, `near Hsinchu Science Park`: a place, unless it then acts.
+        let place = c.first > 0
+            && t.is_any(
+                c.first - 1,
+                &["in", "at", "near", "outside", "across", "around"],
+            );
+        if place && !verb && !possessive {
+            return None;
+        }
+    } else if c.words < 2 && shouted() {
+        return None;
+    }
     // Every word as written must be capitalised (`Hydro One`, not `hydro one`).
     if !(c.first..=c.last)
         .filter(|&k| t.kind(k) != Kind::Sym || t.sym(k) == Some('&'))
@@ -431,16 +478,12 @@ fn accept(
         .filter(|&k| matches!(t.kind(k), Kind::Word | Kind::Num))
         .map(|k| fold_word(t.s(k)))
         .collect();
-    let forms = lex.master().forms(c.hash);
-    let legal = forms.iter().any(|f| f.legal);
-    let core: Vec<&str> = {
-        let tail = if legal { legal_tail(&words) } else { 0 };
-        words[..words.len() - tail]
-            .iter()
-            .map(String::as_str)
-            .collect()
-    };
-    if PUBLISHERS.contains(&core.as_slice()) || core.is_empty() {
+    let tail = if legal { legal_tail(&words) } else { 0 };
+    let core: Vec<&str> = words[..words.len() - tail]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    if core.is_empty() || PUBLISHERS.contains(&core.as_slice()) {
         return None;
     }
     // The best of the companies the words may name.
@@ -455,46 +498,27 @@ fn accept(
             let home = kn.country == exchange;
             (named, lex.master().size(k), home, std::cmp::Reverse(k))
         })?;
-    let kn = &lex.known[best];
-    let exchange_country = kn.exchange.map_or("", |e| e.country());
+    if legal {
+        return Some(best);
+    }
+    let exchange_country = lex.known[best].exchange.map_or("", |e| e.country());
     let country = countries & country_bit(exchange_country) != 0;
     let size = lex.master().size(best);
-    let after = c.last + 1;
-    let possessive =
-        matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
-    let verb = t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
-        || c.first >= 2
-            && t.is_any(c.first - 1, &["of", "in"])
-            && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);
-    if legal {
-        return (!shouted || c.words >= 2).then_some(best);
-    }
-    if shouted {
-        return None;
-    }
-    // `in Batu Kawan`, `near Hsinchu Science Park`: a place, unless it then acts.
-    let place = c.first > 0
-        && t.is_any(
-            c.first - 1,
-            &["in", "at", "near", "outside", "across", "around"],
-        );
-    if place && !verb && !possessive {
-        return None;
-    }
     if core.len() >= 2 {
         let generic = core.iter().all(|w| COMMON.contains(w) || cue_word(w));
         return (!generic && (country || size >= Size::Mid || verb || possessive)).then_some(best);
     }
     let word = core[0];
-    if word.len() < 3 || COMMON.contains(&word) || cue_word(word) {
+    if word.len() < 3
+        || COMMON.contains(&word)
+        || cue_word(word)
+        || !(country || size >= Size::Large)
+    {
         return None;
     }
     // A word the paragraph also writes in lower case is a word.
     let lower_too = (0..t.len()).any(|k| t.kind(k) == Kind::Word && t.s(k) == word);
-    if lower_too {
-        return None;
-    }
-    ((verb || possessive) && (country || size >= Size::Large)).then_some(best)
+    (!lower_too).then_some(best)
 }
 
 /// Whether a lower-case word names a country or place (`korea`, `malaysian`).
@@ -505,12 +529,20 @@ fn cue_word(word: &str) -> bool {
         cap.extend(f.to_uppercase());
         cap.push_str(chars.as_str());
     }
-    cue(&cap).is_some() || matches!(word, "hong" | "kong" | "us" | "asia" | "europe")
+    cue_table().contains_key(cap.as_str())
+        || matches!(word, "hong" | "kong" | "us" | "asia" | "europe")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_words_name_one_country_each() {
+        let words: usize = CUES.iter().map(|(_, w)| w.len()).sum();
+        assert_eq!(cue_table().len(), words, "a cue word is listed twice");
+        assert!(CUES.iter().all(|(c, _)| country_bit(c) != 0));
+    }
 
     #[test]
     fn countries_come_from_names_cities_and_currencies() {

@@ -89,13 +89,19 @@ pub struct Form {
 /// Longest name, in words, that is looked up.
 pub const MAX_WORDS: usize = 8;
 
+/// Size of [`MasterNames::may_start`]'s bit table.
+const FIRST_BITS: usize = 1 << 18;
+
 /// The word-sequence table of master names.
 #[derive(Default)]
 pub struct MasterNames {
-    /// Forms by the hash of their folded words.
-    forms: FxMap<u64, Vec<Form>>,
-    /// Hashes of every proper prefix of a form, so a lookup stops as soon as no name goes on.
-    prefixes: FxMap<u64, ()>,
+    /// By the hash of folded words: the forms that are exactly those words (maybe none), and
+    /// whether some longer form starts with them, so a lookup stops as soon as no name goes
+    /// on. One table, so each word of the text costs one probe.
+    forms: FxMap<u64, (Vec<Form>, bool)>,
+    /// Bits set by the hash of each form's first word: most capitalised words start no
+    /// name, and this small table (32 KiB) says so without probing the big one.
+    firsts: Vec<u64>,
     /// Size class of each master company (by position in [`Lexicon::known`] less `first`).
     sizes: Vec<Size>,
     /// Position in [`Lexicon::known`] of the first master company.
@@ -242,14 +248,22 @@ impl WordHash {
             ("company", "co"),
             ("aktiengesellschaft", "ag"),
         ];
-        let word = LEGAL
-            .iter()
-            .find(|(long, _)| long.eq_ignore_ascii_case(word))
-            .map_or(word, |(_, short)| short);
+        let word = match word.len() {
+            6 | 7 | 11 | 12 | 18 => LEGAL
+                .iter()
+                .find(|(long, _)| long.eq_ignore_ascii_case(word))
+                .map_or(word, |(_, short)| short),
+            _ => word,
+        };
         let mut h = FxHasher::default();
         h.write_u64(self.0);
-        for b in word.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
+        // Eight bytes at a time: this runs for every capitalised word of every article.
+        for chunk in word.as_bytes().chunks(8) {
+            let mut buf = [0u8; 8];
+            for (d, s) in buf.iter_mut().zip(chunk) {
+                *d = s.to_ascii_lowercase();
+            }
+            h.write_u64(u64::from_le_bytes(buf));
         }
         h.write_u8(0xff);
         WordHash(h.finish())
@@ -313,14 +327,25 @@ impl MasterNames {
             .unwrap_or_default()
     }
 
-    /// Whether some name starts with the words hashed so far, or is them.
-    pub fn goes_on(&self, h: WordHash) -> bool {
-        self.prefixes.contains_key(&h.0) || self.forms.contains_key(&h.0)
+    /// Whether some form may start with the one word hashed in `h` (no false negatives).
+    pub fn may_start(&self, h: WordHash) -> bool {
+        let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
+        self.firsts
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// The forms whose words hash to `h`, and whether a longer form starts with them;
+    /// `None` when no form is or starts with them.
+    pub fn lookup(&self, h: WordHash) -> Option<(&[Form], bool)> {
+        self.forms
+            .get(&h.0)
+            .map(|(f, longer)| (f.as_slice(), *longer))
     }
 
     /// The forms whose words hash to `h`.
     pub fn forms(&self, h: WordHash) -> &[Form] {
-        self.forms.get(&h.0).map_or(&[], Vec::as_slice)
+        self.forms.get(&h.0).map_or(&[], |(f, _)| f.as_slice())
     }
 
     /// Whether the table is empty (nothing imported).
@@ -335,6 +360,7 @@ impl Lexicon {
     pub(super) fn add_master(&mut self, master: &[Listed]) {
         let mut table = MasterNames {
             first: self.known.len(),
+            firsts: vec![0; FIRST_BITS / 64],
             ..MasterNames::default()
         };
         for l in master {
@@ -369,11 +395,15 @@ impl Lexicon {
                 let mut h = WordHash::new();
                 for (n, w) in words.iter().enumerate() {
                     h = h.push(w);
+                    if n == 0 {
+                        let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
+                        table.firsts[bit / 64] |= 1 << (bit % 64);
+                    }
                     if n + 1 < words.len() {
-                        table.prefixes.insert(h.0, ());
+                        table.forms.entry(h.0).or_default().1 = true;
                     }
                 }
-                let list = table.forms.entry(h.0).or_default();
+                let list = &mut table.forms.entry(h.0).or_default().0;
                 if !list.iter().any(|f| f.known as usize == k) {
                     list.push(Form {
                         known: k as u32,
