@@ -19,6 +19,7 @@ pub mod fsread;
 pub mod index;
 pub mod ingest;
 pub mod library;
+pub mod listings;
 pub mod model;
 pub mod report;
 pub mod search;

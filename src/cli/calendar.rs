@@ -64,7 +64,24 @@ impl Calendar {
         };
         let index = g.load_index(err)?;
         let entity = match &self.ticker {
-            Some(t) => Some(super::resolve(&index, t)?),
+            Some(t) => match super::resolve(&index, t) {
+                Ok(e) => Some(e),
+                // A company only the securities master knows has no catalysts.
+                Err(not_found @ Error::NotFound(_)) => match super::resolve_in_master(&index, t)? {
+                    Some(super::MasterHit::Company(master, e)) => {
+                        let name = crate::text::sanitize(&master.entity(e).name).into_owned();
+                        if self.out.json {
+                            writeln!(out, "[]")?;
+                        } else {
+                            writeln!(out, "no known catalysts for {name}")?;
+                        }
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    Some(super::MasterHit::Curated(curated)) => Some(curated),
+                    None => return Err(not_found),
+                },
+                Err(other) => return Err(other),
+            },
             None => None,
         };
         let format = match (self.ics, self.csv) {

@@ -50,7 +50,13 @@ impl Ingest {
             );
         }
         let data = g.load_dataset(err)?;
-        let ex = Extractor::new(&data);
+        // With a securities master imported, every company on its listings can be linked.
+        let master = crate::listings::Master::load()?.listed();
+        let ex = if master.is_empty() {
+            Extractor::new(&data)
+        } else {
+            Extractor::with_master(&data, &master)
+        };
         let (articles, notices) = read_paths(&ex, &self.paths, self.as_of)?;
         for n in &notices {
             error::warn(err, n);

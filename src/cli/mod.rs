@@ -15,6 +15,7 @@ mod inbox;
 mod ingest;
 mod interactive;
 mod library;
+mod listings;
 mod programs;
 mod screen;
 mod search;
@@ -88,6 +89,8 @@ pub enum Command {
     Library(library::LibraryCommand),
     /// Watchlists: import a broker's CSV, list, show, add, remove.
     Watchlist(watchlist::Watchlist),
+    /// The securities master: import exchange listing files, show counts, clear.
+    Listings(listings::Listings),
     /// What programs touch a watchlist, the public money behind them, what is due.
     Exposure(exposure::Exposure),
     /// Catalysts opening or closing soon; exit 0 when something is due, 1 when nothing is.
@@ -116,6 +119,7 @@ pub fn run(cli: &Cli, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) 
         Some(Command::Changes(c)) => c.run(g, out, err),
         Some(Command::Library(c)) => c.run(g, out, err),
         Some(Command::Watchlist(c)) => c.run(g, out, err),
+        Some(Command::Listings(c)) => c.run(g, out, err),
         Some(Command::Exposure(c)) => c.run(g, out, err),
         Some(Command::Upcoming(c)) => c.run(g, out, err),
         Some(Command::Config(c)) => c.run(out, err),
@@ -218,6 +222,66 @@ pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
     Err(Error::NotFound(
         message + &listing(listed.into_iter().map(describe)),
     ))
+}
+
+/// What the securities master makes of a name.
+pub enum MasterHit {
+    /// A company only the master knows, in an index of the master's companies.
+    Company(Box<Index>, EntityId),
+    /// A curated entity by another of its names (its ISIN, a cross listing).
+    Curated(EntityId),
+}
+
+/// A company of the securities master that `typed` names and the curated data does not:
+/// its own index (no programs, no catalysts) and its position there. `None` when nothing
+/// is imported or the master does not know the name either. A master company that is a
+/// curated entity under another name (its ISIN, a cross listing) is the curated one.
+pub fn resolve_in_master(index: &Index, typed: &str) -> Result<Option<MasterHit>, Error> {
+    let master = crate::listings::Master::load()?;
+    if master.files.is_empty() {
+        return Ok(None);
+    }
+    let (entities, sizes): (Vec<_>, Vec<_>) = master.sized_companies().into_iter().unzip();
+    let data = Dataset {
+        entities,
+        ..Dataset::default()
+    };
+    let found = Index::new(data);
+    let e = match found.resolve(typed) {
+        Resolution::Found(e) => e,
+        // A bare symbol on several exchanges (`7203`: Toyota in Tokyo, a small Bursa name):
+        // the one clearly largest, else the candidates.
+        Resolution::Ambiguous(many) => {
+            let mut by_size = many.clone();
+            by_size.sort_by_key(|e| std::cmp::Reverse(sizes[e.ix()]));
+            if sizes[by_size[0].ix()] > sizes[by_size[1].ix()] {
+                by_size[0]
+            } else {
+                let shown = crate::text::sanitize(typed);
+                let describe = |e: EntityId| {
+                    let entity = found.entity(e);
+                    match entity.primary() {
+                        Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
+                        None => format!("{} ({})", entity.id, entity.name),
+                    }
+                };
+                return Err(Error::NotFound(
+                    format!(
+                        "{shown:?} names {} listed companies; be more specific:",
+                        many.len()
+                    ) + &listing(many.into_iter().map(describe)),
+                ));
+            }
+        }
+        Resolution::NotFound => return Ok(None),
+    };
+    for l in &found.entity(e).listings {
+        let form = format!("{}:{}", l.exchange, l.symbol);
+        if let Resolution::Found(curated) = index.resolve(&form) {
+            return Ok(Some(MasterHit::Curated(curated)));
+        }
+    }
+    Ok(Some(MasterHit::Company(Box::new(found), e)))
 }
 
 /// The program `typed` names (id, name or a unique word prefix), or why it cannot be told.

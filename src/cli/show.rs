@@ -26,7 +26,21 @@ impl Show {
         err: &mut dyn Write,
     ) -> Result<ExitCode, Error> {
         let index = g.load_index(err)?;
-        let entity = super::resolve(&index, &self.ticker)?;
+        let entity = match super::resolve(&index, &self.ticker) {
+            Ok(e) => e,
+            // Only a name the curated data does not know reads the securities master.
+            Err(not_found @ Error::NotFound(_)) => {
+                match super::resolve_in_master(&index, &self.ticker)? {
+                    Some(super::MasterHit::Company(master, e)) => {
+                        crate::report::show(&master, e, g.today(), self.out.format(), out)?;
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    Some(super::MasterHit::Curated(curated)) => curated,
+                    None => return Err(not_found),
+                }
+            }
+            Err(other) => return Err(other),
+        };
         crate::report::show(&index, entity, g.today(), self.out.format(), out)?;
         Ok(ExitCode::SUCCESS)
     }

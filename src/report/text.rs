@@ -105,13 +105,18 @@ pub fn show(
             listing(index.entity(p))
         )?;
     }
-    writeln!(out, "{}", sanitize(&e.summary))?;
+    if !e.summary.is_empty() {
+        writeln!(out, "{}", sanitize(&e.summary))?;
+    }
 
     let programs = crate::text::count(index.program_count(id), "program");
     writeln!(
         out,
         "\nExposures ({programs}; only public amounts are program money)"
     )?;
+    if index.exposures_of(id).next().is_none() {
+        writeln!(out, "  no known program exposure")?;
+    }
     for x in index.exposures_of(id) {
         let p = index.program(x.program);
         writeln!(

@@ -1,0 +1,255 @@
+//! `aipx listings`: import exchange listing files into the securities master, show what it
+//! holds, clear it.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use super::{Global, JsonFlag};
+use crate::error::Error;
+use crate::listings::{BadRow, Format, Imported, Master, MasterError};
+
+/// The securities master: counts by exchange and the files imported (see its subcommands).
+#[derive(Debug, Args)]
+pub struct Listings {
+    #[command(subcommand)]
+    action: Option<Action>,
+    #[command(flatten)]
+    out: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+enum Action {
+    /// Read listing files (NASDAQ screener JSON/CSV, FinanceDatabase CSV, SEC
+    /// company_tickers_exchange.json, plain symbol,name,exchange CSV) into the master.
+    Import {
+        /// Files, or folders of .json / .csv files.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Read every file as this format instead of telling it by content.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+    /// Remove the master (aipx is back to its curated data and shipped universe).
+    Clear,
+}
+
+/// Bad rows printed before the rest are only counted.
+const SHOWN_BAD: usize = 5;
+
+impl From<MasterError> for Error {
+    fn from(e: MasterError) -> Error {
+        Error::BadInput(e.to_string())
+    }
+}
+
+/// Files under `paths`: files as given, folders' .json and .csv files by name.
+fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| Error::BadInput(format!("{}: {e}", p.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    f.extension().is_some_and(|x| {
+                        x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("csv")
+                    })
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn absolute(p: &Path) -> String {
+    std::fs::canonicalize(p)
+        .unwrap_or_else(|_| p.to_path_buf())
+        .display()
+        .to_string()
+}
+
+impl Listings {
+    pub fn run(
+        &self,
+        _g: &Global,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitCode, Error> {
+        match &self.action {
+            None => self.list(out),
+            Some(Action::Clear) => {
+                let path = crate::listings::path()?;
+                match std::fs::remove_file(&path) {
+                    Ok(()) => writeln!(out, "removed {}", path.display())?,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        writeln!(out, "nothing to clear ({} does not exist)", path.display())?
+                    }
+                    Err(e) => return Err(Error::BadInput(format!("{}: {e}", path.display()))),
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Some(Action::Import { paths, format }) => import(paths, *format, out, err),
+        }
+    }
+
+    fn list(&self, out: &mut dyn Write) -> Result<ExitCode, Error> {
+        let master = Master::load()?;
+        let by_exchange = master.by_exchange();
+        if self.out.json {
+            let files: Vec<_> = master
+                .files
+                .iter()
+                .map(|f| {
+                    serde_json::json!({
+                        "path": f.path, "format": f.format.name(),
+                        "imported_at": f.imported_at, "rows": f.rows.len(),
+                    })
+                })
+                .collect();
+            let companies = master.companies().len();
+            let v = serde_json::json!({
+                "path": crate::listings::path()?.display().to_string(),
+                "rows": master.rows().count(),
+                "companies": companies,
+                "by_exchange": by_exchange,
+                "files": files,
+            });
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&v).map_err(std::io::Error::other)?
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        if master.files.is_empty() {
+            writeln!(
+                out,
+                "No listings imported: the curated data and the shipped universe serve. Import with `aipx listings import PATH...`."
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let companies = master.companies().len();
+        writeln!(
+            out,
+            "{} listings, {companies} companies, in {}",
+            master.rows().count(),
+            crate::listings::path()?.display()
+        )?;
+        writeln!(out, "\nBy exchange")?;
+        for (exchange, n) in &by_exchange {
+            writeln!(out, "  {:<8} {n:>7}", crate::text::sanitize(exchange))?;
+        }
+        writeln!(out, "\nFiles")?;
+        for f in &master.files {
+            writeln!(
+                out,
+                "  {}  {:<15} {:>7} rows  {}",
+                f.imported_at,
+                f.format.name(),
+                f.rows.len(),
+                crate::text::sanitize(&f.path)
+            )?;
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+fn import(
+    paths: &[PathBuf],
+    forced: Option<Format>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, Error> {
+    let files = files(paths)?;
+    let mut master = Master::load()?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let (mut rows, mut bad, mut failed): (usize, Vec<BadRow>, usize) = (0, Vec::new(), 0);
+    for file in &files {
+        if let Some(bar) = &bar {
+            bar.set_message(file.display().to_string());
+        }
+        let shown = crate::text::sanitize(&file.display().to_string()).into_owned();
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "aipx: {shown}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let Some(format) = forced.or_else(|| Format::detect(&text)) else {
+            let _ = writeln!(
+                err,
+                "aipx: {shown}: not a listing file aipx knows (use --format to say which)"
+            );
+            failed += 1;
+            continue;
+        };
+        match crate::listings::formats::read(file, &text, format) {
+            Ok(read) => {
+                rows += read.rows.len();
+                bad.extend(read.bad);
+                master.put(Imported {
+                    path: absolute(file),
+                    format,
+                    imported_at: now.clone(),
+                    rows: read.rows,
+                });
+            }
+            Err(e) => {
+                let _ = writeln!(err, "aipx: {shown}: {}", crate::text::sanitize(&e));
+                failed += 1;
+            }
+        }
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for b in bad.iter().take(SHOWN_BAD) {
+        let _ = writeln!(
+            err,
+            "{}: skipped: {}",
+            crate::text::sanitize(&b.at),
+            crate::text::sanitize(&b.why)
+        );
+    }
+    if bad.len() > SHOWN_BAD {
+        let _ = writeln!(
+            err,
+            "... and {} more bad rows skipped",
+            bad.len() - SHOWN_BAD
+        );
+    }
+    let path = master.save()?;
+    writeln!(
+        out,
+        "imported {rows} listings from {} file(s) ({} bad rows skipped, {failed} file(s) unreadable) into {}; {} companies in all",
+        files.len() - failed,
+        bad.len(),
+        path.display(),
+        master.companies().len()
+    )?;
+    Ok(if failed > 0 {
+        ExitCode::from(crate::error::EXIT_BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,414 @@
+//! Listing files as traders and data vendors export them, read into [`Row`]s: the NASDAQ
+//! stock-screener export (JSON and CSV), FinanceDatabase's per-exchange CSV, the SEC's
+//! `company_tickers_exchange.json`, and a plain `symbol,name,exchange[,country,sector,isin]`
+//! CSV. The format is told by content (`--format` forces one).
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{BadRow, Row};
+use crate::model::Exchange;
+use crate::model::names::clean_name;
+
+/// A listing-file format.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+pub enum Format {
+    /// NASDAQ stock-screener export, JSON (an array of rows, or `{"data": {"rows": [...]}}`).
+    NasdaqJson,
+    /// NASDAQ stock-screener export, CSV (`Symbol,Name,Last Sale,...`).
+    NasdaqCsv,
+    /// FinanceDatabase per-exchange CSV (`symbol,name,currency,sector,...,mic,...,isin,figi`).
+    Financedatabase,
+    /// SEC `company_tickers_exchange.json` (`{"fields": [...], "data": [[...], ...]}`).
+    Sec,
+    /// `symbol,name,exchange[,country,sector,isin]`.
+    Plain,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::NasdaqJson => "nasdaq-json",
+            Format::NasdaqCsv => "nasdaq-csv",
+            Format::Financedatabase => "financedatabase",
+            Format::Sec => "sec",
+            Format::Plain => "plain",
+        }
+    }
+
+    /// The format of `text`, by its first bytes and header; `None` if none fits.
+    pub fn detect(text: &str) -> Option<Format> {
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with('[') {
+            return Some(Format::NasdaqJson);
+        }
+        if head.starts_with('{') {
+            let sec = head
+                .chars()
+                .take(400)
+                .collect::<String>()
+                .contains("\"fields\"");
+            return Some(if sec { Format::Sec } else { Format::NasdaqJson });
+        }
+        let header = head.lines().next()?.to_ascii_lowercase();
+        let cols: Vec<&str> = header
+            .split(',')
+            .map(|c| c.trim().trim_matches('"'))
+            .collect();
+        let has = |c: &str| cols.contains(&c);
+        if has("symbol") && has("mic") && has("market") {
+            Some(Format::Financedatabase)
+        } else if has("symbol") && has("last sale") {
+            Some(Format::NasdaqCsv)
+        } else if has("symbol") && has("name") && has("exchange") {
+            Some(Format::Plain)
+        } else {
+            None
+        }
+    }
+}
+
+/// Country names as listing files write them, to ISO 3166 alpha-2 codes.
+fn country_code(name: &str) -> String {
+    let name = name.trim();
+    if name.len() == 2 && name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return name.to_ascii_uppercase();
+    }
+    let code = match name {
+        "United States" | "USA" => "US",
+        "Japan" => "JP",
+        "South Korea" | "Korea" => "KR",
+        "Taiwan" => "TW",
+        "China" => "CN",
+        "Hong Kong" => "HK",
+        "India" => "IN",
+        "Malaysia" => "MY",
+        "Singapore" => "SG",
+        "Canada" => "CA",
+        "Australia" => "AU",
+        "New Zealand" => "NZ",
+        "France" => "FR",
+        "Germany" => "DE",
+        "United Kingdom" => "GB",
+        "Netherlands" => "NL",
+        "Switzerland" => "CH",
+        "Sweden" => "SE",
+        "Norway" => "NO",
+        "Denmark" => "DK",
+        "Finland" => "FI",
+        "Italy" => "IT",
+        "Spain" => "ES",
+        "Belgium" => "BE",
+        "Austria" => "AT",
+        "Ireland" => "IE",
+        "Israel" => "IL",
+        "Brazil" => "BR",
+        "Mexico" => "MX",
+        "Indonesia" => "ID",
+        "Thailand" => "TH",
+        "South Africa" => "ZA",
+        "Luxembourg" => "LU",
+        "Bermuda" => "BM",
+        "Cayman Islands" => "KY",
+        _ => "",
+    };
+    code.to_string()
+}
+
+/// The symbol without its Yahoo or Reuters suffix (`7203.T` -> `7203`), and the exchanges
+/// the suffix names.
+fn split_suffix(symbol: &str) -> (&str, Vec<Exchange>) {
+    if let Some((bare, suffix)) = symbol.rsplit_once('.')
+        && !bare.is_empty()
+        && (1..=3).contains(&suffix.len())
+        && suffix.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return (bare, Exchange::by_suffix(suffix).collect());
+    }
+    (symbol, Vec::new())
+}
+
+fn field(v: &Value, key: &str) -> String {
+    match v.get(key) {
+        Some(Value::String(s)) => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Builds a row, or says what is wrong with it.
+fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row, String> {
+    let [country, sector, isin, figi, size] = more;
+    let symbol = symbol.trim();
+    if symbol.is_empty() {
+        return Err("no symbol".into());
+    }
+    let name = clean_name(name);
+    if name.is_empty() {
+        return Err(format!("{symbol}: no name"));
+    }
+    let isin = isin.trim();
+    if !isin.is_empty() && !valid_isin(isin) {
+        return Err(format!("{symbol}: malformed ISIN {isin:?}"));
+    }
+    Ok(Row {
+        symbol: symbol.to_string(),
+        name,
+        exchange: exchange.trim().to_string(),
+        country: country_code(country),
+        sector: sector.trim().to_string(),
+        isin: isin.to_ascii_uppercase(),
+        figi: figi.trim().to_string(),
+        size: size.trim().to_string(),
+    })
+}
+
+/// Twelve characters: two letters, nine letters or digits, a check digit.
+fn valid_isin(isin: &str) -> bool {
+    let b = isin.as_bytes();
+    b.len() == 12
+        && b[..2].iter().all(u8::is_ascii_alphabetic)
+        && b[2..11].iter().all(u8::is_ascii_alphanumeric)
+        && b[11].is_ascii_digit()
+}
+
+/// What reading one file gave: its rows and the rows it could not use.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// Good rows.
+    pub rows: Vec<Row>,
+    /// Bad rows, with where they are.
+    pub bad: Vec<BadRow>,
+}
+
+/// Reads `text` (from `path`, which names the exchange of a NASDAQ screener file) as `format`.
+pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let file = path.display().to_string();
+    let mut read = Read::default();
+    let mut push = |at: String, r: Result<Row, String>| match r {
+        Ok(row) => read.rows.push(row),
+        Err(why) => read.bad.push(BadRow {
+            at: format!("{file}:{at}"),
+            why,
+        }),
+    };
+    match format {
+        Format::NasdaqJson | Format::Sec => {
+            let value: Value = serde_json::from_str(text)
+                .map_err(|e| format!("{file}:{}:{}: {e}", e.line(), e.column()))?;
+            if format == Format::Sec {
+                let fields: Vec<String> = value["fields"]
+                    .as_array()
+                    .ok_or("no \"fields\" list")?
+                    .iter()
+                    .map(|f| f.as_str().unwrap_or("").to_ascii_lowercase())
+                    .collect();
+                let col = |n: &str| fields.iter().position(|f| f == n);
+                let (t, n, x) = (col("ticker"), col("name"), col("exchange"));
+                let (Some(t), Some(n), Some(x)) = (t, n, x) else {
+                    return Err("the fields need ticker, name and exchange".into());
+                };
+                let data = value["data"].as_array().ok_or("no \"data\" list")?;
+                for (i, item) in data.iter().enumerate() {
+                    let get = |k: usize| text_at(item, k);
+                    let exchange = get(x);
+                    push(
+                        format!("item {}", i + 1),
+                        row(&get(t), &get(n), &exchange, ["US", "", "", "", ""]),
+                    );
+                }
+            } else {
+                let rows = value
+                    .as_array()
+                    .or_else(|| value["data"]["rows"].as_array())
+                    .or_else(|| value["data"]["table"]["rows"].as_array())
+                    .ok_or("expected an array of rows, or data.rows")?;
+                let exchange = screener_exchange(path);
+                for (i, item) in rows.iter().enumerate() {
+                    push(
+                        format!("item {}", i + 1),
+                        row(
+                            &field(item, "symbol"),
+                            &field(item, "name"),
+                            exchange,
+                            [
+                                &field(item, "country"),
+                                &field(item, "sector"),
+                                "",
+                                "",
+                                &field(item, "marketCap"),
+                            ],
+                        ),
+                    );
+                }
+            }
+        }
+        Format::NasdaqCsv | Format::Financedatabase | Format::Plain => {
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            let headers: Vec<String> = reader
+                .headers()
+                .map_err(|e| format!("{file}:1: {e}"))?
+                .iter()
+                .map(|h| h.trim().to_ascii_lowercase())
+                .collect();
+            let col = |n: &str| headers.iter().position(|h| h == n);
+            let screener = screener_exchange(path);
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            for record in reader.records() {
+                let record = match record {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let line = e.position().map_or(0, |p| p.line());
+                        push(line.to_string(), Err(e.to_string()));
+                        continue;
+                    }
+                };
+                let line = record.position().map_or(0, |p| p.line()).to_string();
+                let get = |n: &str| col(n).and_then(|i| record.get(i)).unwrap_or("");
+                let r = match format {
+                    Format::NasdaqCsv => row(
+                        get("symbol"),
+                        get("name"),
+                        screener,
+                        [get("country"), get("sector"), "", "", get("market cap")],
+                    ),
+                    Format::Financedatabase => {
+                        if get("delisted").eq_ignore_ascii_case("true") {
+                            continue;
+                        }
+                        let exchange = match Exchange::parse(get("exchange")) {
+                            Some(x) => x.code(),
+                            None if !get("mic").is_empty() => get("mic"),
+                            None if !get("exchange").is_empty() => get("exchange"),
+                            // FinanceDatabase files are one exchange each, named by its code.
+                            None => stem,
+                        };
+                        let (bare, _) = split_suffix(get("symbol"));
+                        row(
+                            bare,
+                            get("name"),
+                            exchange,
+                            [
+                                get("country"),
+                                get("sector"),
+                                get("isin"),
+                                get("figi"),
+                                get("market_cap"),
+                            ],
+                        )
+                    }
+                    _ => {
+                        let (bare, by_suffix) = split_suffix(get("symbol"));
+                        let exchange = Exchange::parse(get("exchange"))
+                            .or(by_suffix.first().copied())
+                            .map_or(get("exchange"), |x| x.code());
+                        if exchange.is_empty() {
+                            Err(format!("{}: no exchange", get("symbol")))
+                        } else {
+                            row(
+                                bare,
+                                get("name"),
+                                exchange,
+                                [get("country"), get("sector"), get("isin"), "", ""],
+                            )
+                        }
+                    }
+                };
+                push(line, r);
+            }
+        }
+    }
+    Ok(read)
+}
+
+fn text_at(item: &Value, k: usize) -> String {
+    match item.get(k) {
+        Some(Value::String(s)) => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The exchange of a NASDAQ screener file, from its name (`nyse.json`, `amex.csv`); the
+/// export itself does not say. Nasdaq unless the name says NYSE or AMEX.
+fn screener_exchange(path: &Path) -> &'static str {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if stem.contains("amex") || stem.contains("american") {
+        "XASE"
+    } else if stem.contains("nyse") {
+        "NYSE"
+    } else {
+        "NASDAQ"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_by_content() {
+        assert_eq!(
+            Format::detect("[{\"symbol\": \"A\"}]"),
+            Some(Format::NasdaqJson)
+        );
+        assert_eq!(
+            Format::detect("{\"fields\":[\"cik\",\"name\",\"ticker\",\"exchange\"],\"data\":[]}"),
+            Some(Format::Sec)
+        );
+        assert_eq!(
+            Format::detect("Symbol,Name,Last Sale,Net Change\n"),
+            Some(Format::NasdaqCsv)
+        );
+        assert_eq!(
+            Format::detect(
+                "symbol,name,currency,sector,industry_group,industry,exchange,mic,market\n"
+            ),
+            Some(Format::Financedatabase)
+        );
+        assert_eq!(
+            Format::detect("symbol,name,exchange\n"),
+            Some(Format::Plain)
+        );
+        assert_eq!(Format::detect("hello\n"), None);
+    }
+
+    #[test]
+    fn rows_are_cleaned_and_bad_rows_reported_with_their_line() {
+        let csv = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
+                   7203.T,Toyota Motor Corporation,JPY,Consumer,,,JPX,XJPX,Tokyo,Japan,Mega Cap,JP3633400001,BBG000BCR153,False\n\
+                   ,No Symbol,JPY,,,,JPX,XJPX,Tokyo,Japan,,,,False\n\
+                   001.BE,\"CARDTRONICS -,01\",EUR,,,,BER,XBER,Berlin,United States,,,,False\n";
+        let read = read(Path::new("x/JPX.csv"), csv, Format::Financedatabase).unwrap();
+        assert_eq!(read.rows.len(), 2);
+        let toyota = &read.rows[0];
+        assert_eq!(
+            (toyota.symbol.as_str(), toyota.exchange.as_str()),
+            ("7203", "TSE")
+        );
+        assert_eq!(toyota.country, "JP");
+        assert_eq!(toyota.isin, "JP3633400001");
+        assert_eq!(read.rows[1].exchange, "XBER");
+        assert_eq!(read.bad.len(), 1);
+        assert_eq!(read.bad[0].at, "x/JPX.csv:3");
+    }
+
+    #[test]
+    fn screener_names_lose_their_share_class() {
+        let json = r#"[{"symbol":"TM","name":"Toyota Motor Corporation American Depositary Shares","country":"Japan","marketCap":"250000000000"}]"#;
+        let read = read(Path::new("nyse.json"), json, Format::NasdaqJson).unwrap();
+        assert_eq!(read.rows[0].name, "Toyota Motor Corporation");
+        assert_eq!(read.rows[0].exchange, "NYSE");
+    }
+}

@@ -1,0 +1,176 @@
+//! `aipx listings`: importing listing files into the securities master, and the master
+//! feeding `show` and `calendar --ticker`. Each test has its own data folder.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn aipx(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("aipx").unwrap();
+    cmd.env("XDG_DATA_HOME", home)
+        .args(["--today", "2026-11-21"]);
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.assert().success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+/// Small listing files in every format, written by the test (no real data copied).
+fn fixtures(dir: &Path) -> Vec<PathBuf> {
+    let files = [
+        (
+            "JPX.csv",
+            "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
+             7203.T,Toyota Motor Corporation,JPY,Consumer Discretionary,,,JPX,XJPX,Tokyo Stock Exchange,Japan,Mega Cap,JP3633400001,,False\n\
+             ,Nameless Row,JPY,,,,JPX,XJPX,Tokyo Stock Exchange,Japan,,,,False\n\
+             TOM.BE,TOYOTA MOTOR CORP,EUR,,,,BER,XBER,Berlin,Japan,,JP3633400001,,False\n",
+        ),
+        (
+            "nyse.json",
+            r#"[{"symbol":"TM","name":"Toyota Motor Corporation American Depositary Shares","country":"Japan","sector":"Consumer Discretionary","marketCap":"250000000000"}]"#,
+        ),
+        (
+            "screener.csv",
+            "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry\n\
+             AAPL,Apple Inc. Common Stock,$1,0,0%,3000000000000,United States,1980,1,Technology,Computers\n",
+        ),
+        (
+            "company_tickers_exchange.json",
+            r#"{"fields":["cik","name","ticker","exchange"],"data":[[789019,"MICROSOFT CORP","MSFT","Nasdaq"]]}"#,
+        ),
+        (
+            "mine.csv",
+            "symbol,name,exchange,country\n0166.KL,Inari Amertron Berhad,,MY\n",
+        ),
+    ];
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let paths = fixtures(files.path());
+    let out = aipx(home.path())
+        .args(["listings", "import"])
+        .args(&paths)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("JPX.csv:3: skipped"),
+        "bad row with its line: {err}"
+    );
+    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        said.contains("imported 6 listings from 5 file(s)"),
+        "{said}"
+    );
+    assert!(home.path().join("aipx/master.bin").is_file());
+
+    let list = |home: &Path| -> serde_json::Value {
+        serde_json::from_str(&stdout(aipx(home).args(["listings", "--json"]))).unwrap()
+    };
+    let first = list(home.path());
+    assert_eq!(first["rows"], 6);
+    assert_eq!(first["by_exchange"]["TSE"], 1);
+    assert_eq!(first["by_exchange"]["MYX"], 1);
+    // Toyota's Tokyo, Berlin and New York rows are one company.
+    assert_eq!(first["companies"], 4);
+
+    // Importing the same files again changes nothing.
+    aipx(home.path())
+        .args(["listings", "import"])
+        .args(&paths)
+        .assert()
+        .success();
+    let again = list(home.path());
+    assert_eq!(
+        (again["rows"].clone(), again["companies"].clone()),
+        (first["rows"].clone(), first["companies"].clone())
+    );
+    assert_eq!(again["files"].as_array().unwrap().len(), 5);
+
+    let cleared = stdout(aipx(home.path()).args(["listings", "clear"]));
+    assert!(cleared.contains("removed"), "{cleared}");
+    assert!(stdout(aipx(home.path()).arg("listings")).contains("No listings imported"));
+}
+
+#[test]
+fn the_master_feeds_show_and_calendar() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    aipx(home.path())
+        .args(["listings", "import"])
+        .args(fixtures(files.path()))
+        .assert()
+        .success();
+    for typed in ["7203", "7203.T", "TM", "Toyota Motor Corp", "JP3633400001"] {
+        let text = stdout(aipx(home.path()).args(["show", typed]));
+        assert!(
+            text.starts_with("Toyota Motor Corporation  TSE:7203"),
+            "{typed}: {text}"
+        );
+        assert!(text.contains("no known program exposure"), "{text}");
+        assert!(text.contains("NYSE:TM"), "{text}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(aipx(home.path()).args(["show", "MSFT", "--json"]))).unwrap();
+    // Curated entities win: MSFT is the curated Microsoft with its exposures.
+    assert!(!json["exposures"].as_array().unwrap().is_empty());
+    let cal = stdout(aipx(home.path()).args(["calendar", "--ticker", "7203"]));
+    assert!(
+        cal.contains("no known catalysts for Toyota Motor Corporation"),
+        "{cal}"
+    );
+    // Without the master, 7203 is unknown.
+    let empty = tempfile::tempdir().unwrap();
+    aipx(empty.path()).args(["show", "7203"]).assert().code(1);
+}
+
+#[test]
+fn a_damaged_master_is_reported_not_replaced() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("aipx")).unwrap();
+    std::fs::write(home.path().join("aipx/master.bin"), b"garbage").unwrap();
+    let out = aipx(home.path()).arg("listings").assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(
+        std::fs::read(home.path().join("aipx/master.bin")).unwrap(),
+        b"garbage"
+    );
+}
+
+#[test]
+fn the_reference_listings_import_whole() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/listings");
+    if !dir.is_dir() {
+        eprintln!("skipped: ../shared/reference/listings is missing");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    aipx(home.path())
+        .args(["listings", "import"])
+        .arg(dir.join("us-exchanges"))
+        .arg(dir.join("financedatabase"))
+        .assert()
+        .success();
+    let text = stdout(aipx(home.path()).args(["show", "7203"]));
+    assert!(
+        text.starts_with("Toyota Motor Corporation  TSE:7203"),
+        "{text}"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(aipx(home.path()).args(["listings", "--json"]))).unwrap();
+    assert!(v["rows"].as_u64().unwrap() > 60_000, "{}", v["rows"]);
+}
