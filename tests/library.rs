@@ -685,3 +685,34 @@ fn saving_a_folder_reports_skipped_files_and_a_missing_path_saves_nothing() {
         .stdout(predicate::str::contains("\"saved\": 1"));
     home.save(ARTICLES);
 }
+
+#[test]
+fn changes_since_last_count_from_when_the_tui_was_last_opened() {
+    let home = Home::new();
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    let may = home.find("catalyst", |p| p["text"] == "early May");
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx)])
+        .assert()
+        .success();
+    // Never opened: everything.
+    let v = home.json(&["changes", "--json"]);
+    assert_eq!(v["since"], Value::Null);
+    assert_eq!(v["changes"].as_array().unwrap().len(), 1);
+    // Times are kept to the second: the TUI opens a second after the first accept.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let mut lib = aipx::library::Library::open_existing(&home.store())
+        .unwrap()
+        .unwrap();
+    assert_eq!(lib.mark_opened().unwrap(), None);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    home.aipx()
+        .args(["inbox", "accept", &id(&may)])
+        .assert()
+        .success();
+    let v = home.json(&["changes", "--since-last", "--json"]);
+    let list = v["changes"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{v}");
+    assert_eq!(list[0]["kind"], "catalyst");
+}

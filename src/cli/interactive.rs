@@ -106,6 +106,10 @@ pub fn remember(app: &App, path: Option<&PathBuf>, err: &mut dyn Write) {
 /// The interactive terminal UI.
 pub fn tui(g: &Global, err: &mut dyn Write) -> Result<ExitCode, Error> {
     let p = prepare(g, err, super::color_allowed(), true)?;
+    // `aipx changes --since-last` counts from here.
+    if let Some(mut lib) = crate::library::commands::open_existing()? {
+        lib.mark_opened()?;
+    }
     let outside = Outside {
         terminal: true,
         ..p.outside

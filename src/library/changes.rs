@@ -77,6 +77,11 @@ impl Library {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err)
     }
 
+    /// Records that the TUI was opened now; returns when it was opened before, if ever.
+    pub fn mark_opened(&mut self) -> Result<Option<String>, LibraryError> {
+        self.replace_meta(TUI_OPENED, &super::now())
+    }
+
     /// A value kept in the library's `meta` table.
     pub fn meta(&mut self, key: &str) -> Result<Option<String>, LibraryError> {
         let path = self.path().to_path_buf();

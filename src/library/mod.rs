@@ -74,18 +74,10 @@ pub enum LibraryError {
 }
 
 /// Where the library lives: `$XDG_DATA_HOME/aipx/library.sqlite3`, else
-/// `~/.local/share/aipx/library.sqlite3`; `None` when neither variable is set.
+/// `~/.local/share/aipx/library.sqlite3` (beside the watchlists); `None` when neither
+/// variable is set.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/share"))
-        })?;
-    Some(base.join("aipx").join(FILE_NAME))
+    Some(crate::dirs::data_dir()?.join(FILE_NAME))
 }
 
 /// An open library.

@@ -203,8 +203,7 @@ fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
     let who = match resolve(lex, &exchanges, &symbol) {
         Some(k) => Who::Known(k),
         None => {
-            let open =
-                (tag_start > 0 && t.sym(tag_start - 1) == Some('(')).then_some(tag_start - 1);
+            let open = (tag_start > 0 && t.sym(tag_start - 1) == Some('(')).then(|| tag_start - 1);
             Who::New {
                 name: open
                     .and_then(|o| name_before(t, o))
