@@ -3,7 +3,7 @@
 //! screen, echo and the cursor work, and the mouse is released.
 
 fn main() -> std::io::Result<()> {
-    let mut session = aipx::tui::run::Session::start()?;
+    let mut session = aipx::tui::run::Session::start(true)?;
     session
         .terminal()
         .draw(|frame| frame.render_widget("about to panic inside the TUI...", frame.area()))?;

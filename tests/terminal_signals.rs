@@ -112,12 +112,21 @@ fn pane(name: &str) -> Option<(Tmux, tempfile::TempDir)> {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().display();
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_aipx"));
+    // The user's folders are the test's own: no remembered state or config of the machine's
+    // user comes in, and none is left behind.
     let command = format!(
-        "stty -a > {d}/before; sh -c 'echo $$ > {d}/pid; exec {} --today 2026-11-21'; \
+        "stty -a > {d}/before; sh -c 'echo $$ > {d}/pid; exec env {} {} --today 2026-11-21'; \
          echo EXIT=$?; stty -a > {d}/after; sleep 60",
+        own_folders(dir.path()),
         bin.display()
     );
     Some((Tmux::start(name, &command)?, dir))
+}
+
+/// `XDG_*_HOME=...` assignments pointing aipx's config, data and state into `dir`.
+fn own_folders(dir: &Path) -> String {
+    let d = dir.display();
+    format!("XDG_CONFIG_HOME={d}/config XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state")
 }
 
 fn ui_shown(t: &Tmux) -> bool {
@@ -170,7 +179,9 @@ fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
         panic!("tmux starts");
     };
     let bin = env!("CARGO_BIN_EXE_aipx");
-    tmux.keys(&[&format!("{bin} --today 2026-11-21"), "Enter"]);
+    let dir = tempfile::tempdir().unwrap();
+    let folders = own_folders(dir.path());
+    tmux.keys(&[&format!("env {folders} {bin} --today 2026-11-21"), "Enter"]);
     tmux.wait("the TUI", ui_shown);
     tmux.keys(&["/nvid"]);
     tmux.wait("the query", |t| t.screen().contains("/ nvid"));

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::index::Index;
-use crate::model::{CatalystId, Currency, Direction, EntityId, FundingKind, ProgramId};
+use crate::model::{Basis, CatalystId, Currency, Direction, EntityId, ProgramId};
 
 use super::due::{self, Due};
 use super::watchlist::{Resolved, Watchlist, resolve};
@@ -27,10 +27,18 @@ pub struct DirectionMix {
     pub headwind: usize,
     /// Links that cut both ways.
     pub mixed: usize,
+    /// Links a source states.
+    pub stated: usize,
+    /// Links aipx infers from what the sources state.
+    pub inferred: usize,
 }
 
 impl DirectionMix {
-    fn add(&mut self, d: Direction) {
+    fn add(&mut self, d: Direction, basis: Basis) {
+        match basis {
+            Basis::Stated => self.stated += 1,
+            Basis::Inferred => self.inferred += 1,
+        }
         match d {
             Direction::Tailwind => self.tailwind += 1,
             Direction::Headwind => self.headwind += 1,
@@ -38,7 +46,8 @@ impl DirectionMix {
         }
     }
 
-    /// Compact text: `▲2 ▼1 ◆1`, the zero counts left out; `—` for none.
+    /// Compact text: `▲2 ▼1 ◆1`, the zero counts left out, and how many are inferred
+    /// (`▲3 (1 inf.)`); `—` for none.
     pub fn short(&self) -> String {
         let parts: Vec<String> = [
             ("▲", self.tailwind),
@@ -51,6 +60,8 @@ impl DirectionMix {
         .collect();
         if parts.is_empty() {
             "—".into()
+        } else if self.inferred > 0 {
+            format!("{} ({} inf.)", parts.join(" "), self.inferred)
         } else {
             parts.join(" ")
         }
@@ -222,7 +233,7 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
     let mut catalysts: Vec<CatalystId> = Vec::new();
     for &e in entities {
         for x in index.exposures_of(e) {
-            directions.add(x.direction);
+            directions.add(x.direction, x.basis);
             if !programs.contains(&x.program) {
                 programs.push(x.program);
             }
@@ -281,7 +292,7 @@ pub fn public_money(index: &Index, programs: &[ProgramId]) -> Vec<MoneySum> {
             let mut parent = line.parent;
             let mut inside_public = false;
             while let Some(at) = parent {
-                inside_public |= program.funding[at].kind == FundingKind::Public;
+                inside_public |= program.funding[at].is_program_money();
                 parent = program.funding[at].parent;
             }
             if inside_public {

@@ -10,8 +10,10 @@ use super::due;
 /// What a list is ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
-    /// The next catalyst still ahead (soonest first; none last). The default.
+    /// As the dataset lists them (curated order). The default.
     #[default]
+    Dataset,
+    /// The next catalyst still ahead (soonest first; none last).
     Next,
     /// Number of programs (most first).
     Programs,
@@ -27,7 +29,8 @@ pub enum SortKey {
 
 impl SortKey {
     /// Every key, in the order `s` cycles through them.
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Dataset,
         SortKey::Next,
         SortKey::Programs,
         SortKey::Name,
@@ -39,6 +42,7 @@ impl SortKey {
     /// The word used in the config, the state file and the screen.
     pub fn as_str(self) -> &'static str {
         match self {
+            SortKey::Dataset => "dataset",
             SortKey::Next => "next",
             SortKey::Programs => "programs",
             SortKey::Name => "name",
@@ -138,6 +142,7 @@ pub fn overall_direction(index: &Index, entity: EntityId) -> Option<Direction> {
 pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate) {
     let name = |e: EntityId| index.entity(e).name.to_lowercase();
     match key {
+        SortKey::Dataset => ids.sort(),
         SortKey::Next => ids.sort_by_cached_key(|&e| {
             let next = index.next_catalyst(e, today);
             // Entities with nothing ahead go last.
@@ -180,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn sort_keys_cycle_through_all_six() {
+    fn sort_keys_cycle_through_all_seven() {
         let mut key = SortKey::Next;
         for _ in 0..SortKey::ALL.len() {
             key = key.next();

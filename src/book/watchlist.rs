@@ -40,7 +40,7 @@ pub struct Watchlist {
 }
 
 /// Every watchlist of the user.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Watchlists {
     /// Format version ([`VERSION`]).
     pub version: u32,
@@ -111,6 +111,15 @@ impl Watchlist {
         self.entries
             .iter()
             .position(|x| resolve(index, &x.symbol) == Resolved::Found(entity))
+    }
+}
+
+impl Default for Watchlists {
+    fn default() -> Watchlists {
+        Watchlists {
+            version: VERSION,
+            lists: Vec::new(),
+        }
     }
 }
 

@@ -1,20 +1,122 @@
 //! aipx without a subcommand: the terminal UI, or the plain overview when output is piped.
+//! Both the UI and `aipx screen --remember` start from the user's config, watchlists and
+//! remembered state here.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Global;
-use crate::error::Error;
+use crate::config::{Loaded, ThemeName};
+use crate::error::{self, Error};
+use crate::tui::App;
+use crate::tui::effects::Outside;
+
+/// The app as the user left it: config (theme, keys, start tab, order), watchlists and,
+/// with `state`, the remembered view. Problems are printed on `err` as `path:line:col` and
+/// the first is shown in the status bar; aipx runs on defaults for what it could not read.
+pub struct Prepared {
+    /// The app.
+    pub app: App,
+    /// Where its effects may write.
+    pub outside: Outside,
+    /// The config read.
+    pub config: Loaded,
+    /// Where to remember the state at exit.
+    pub state: Option<PathBuf>,
+}
+
+/// Builds the app the flags and the user's files describe.
+pub fn prepare(
+    g: &Global,
+    err: &mut dyn Write,
+    color: bool,
+    state: bool,
+) -> Result<Prepared, Error> {
+    let index = g.load_index(err)?;
+    let config = super::book::config(err);
+    let mut notes: Vec<String> = config.status().into_iter().collect();
+    let (keys, key_problems) = crate::tui::keymap::Keymap::with_overrides(&config.config.keys);
+    for p in &key_problems {
+        error::warn(err, p);
+    }
+    if let Some(first) = key_problems.first() {
+        notes.push(format!("config: {first}; that override is not applied"));
+    }
+    let c = &config.config;
+    let (book, book_path) = match crate::book::Watchlists::default_path() {
+        Some(path) => match crate::book::Watchlists::load(&path) {
+            Ok(book) => (book, Some(path)),
+            Err(e) => {
+                error::warn(err, &e);
+                notes.push(format!(
+                    "{e}; watchlists not loaded, the file is left as it is"
+                ));
+                (crate::book::Watchlists::default(), None)
+            }
+        },
+        None => (crate::book::Watchlists::default(), None),
+    };
+    let tab = crate::tui::state::tab_of(c.tab.as_str()).unwrap_or(crate::tui::Tab::Explore);
+    let mut app = App::new(index, g.today())
+        .with_color(color)
+        .with_light(c.theme == ThemeName::Light)
+        .with_keys(keys)
+        .with_book(book, c.default_watchlist.clone())
+        .with_order(c.sort, c.filter)
+        .with_tab_shown(tab);
+    let state_path = if state {
+        crate::tui::state::path()
+    } else {
+        None
+    };
+    if let Some(path) = &state_path {
+        match crate::tui::state::load(path) {
+            Ok(Some(remembered)) => app = crate::tui::state::restore(app, &remembered),
+            Ok(None) => {}
+            Err(e) => {
+                error::warn(err, &e);
+                notes.push(format!("{e}; starting fresh"));
+            }
+        }
+    }
+    if !notes.is_empty() {
+        app.notify(notes.join(" · "));
+    }
+    Ok(Prepared {
+        app,
+        outside: Outside {
+            book: book_path,
+            terminal: false,
+        },
+        config,
+        state: state_path,
+    })
+}
+
+/// Remembers `app`'s view for the next start.
+pub fn remember(app: &App, path: Option<&PathBuf>, err: &mut dyn Write) {
+    if let Some(path) = path
+        && let Err(e) = crate::tui::state::save(path, &crate::tui::state::remember(app))
+    {
+        error::warn(err, &format!("{}: state not saved: {e}", path.display()));
+    }
+}
 
 /// The interactive terminal UI.
 pub fn tui(g: &Global, err: &mut dyn Write) -> Result<ExitCode, Error> {
-    let index = g.load_index(err)?;
+    let p = prepare(g, err, super::color_allowed(), true)?;
     // `aipx changes --since-last` counts from here.
     if let Some(mut lib) = crate::library::commands::open_existing()? {
         lib.mark_opened()?;
     }
-    let app = crate::tui::App::new(index, g.today()).with_color(super::color_allowed());
-    crate::tui::run::run(app).map_err(Error::Terminal)?;
+    let outside = Outside {
+        terminal: true,
+        ..p.outside
+    };
+    let app =
+        crate::tui::run::run(p.app, outside, p.config.config.mouse).map_err(Error::Terminal)?;
+    remember(&app, p.state.as_ref(), err);
     Ok(ExitCode::SUCCESS)
 }
 

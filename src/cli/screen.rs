@@ -23,6 +23,10 @@ pub struct Screen {
         allow_hyphen_values = true
     )]
     keys: String,
+    /// Start as the TUI does, from the config, the watchlists and the remembered state, and
+    /// remember the state at the end (without it, a screen depends on nothing but its flags).
+    #[arg(long)]
+    remember: bool,
 }
 
 impl Screen {
@@ -32,6 +36,15 @@ impl Screen {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode, Error> {
+        if self.remember {
+            let p = super::interactive::prepare(g, err, false, true)?;
+            let (text, app) =
+                crate::tui::screen::screen_with(p.app, p.outside, self.size, &self.keys)
+                    .map_err(|e| Error::BadInput(e.to_string()))?;
+            super::interactive::remember(&app, p.state.as_ref(), err);
+            out.write_all(text.as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         let index = g.load_index(err)?;
         let app = crate::tui::App::new(index, g.today()).with_color(false);
         let text = crate::tui::screen::screen(app, self.size, &self.keys)

@@ -71,7 +71,7 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Money is the programs' public funding by currency (not the companies'), never converted;\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed; DUE counts catalyst windows opening or closing.\n"
+        "Money is the programs' public funding by currency (not the companies'), never converted;\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
     )?;
     writeln!(
         out,
@@ -151,6 +151,8 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         "tailwind",
         "headwind",
         "mixed",
+        "stated",
+        "inferred",
         "due_30",
         "due_90",
         "public_money",
@@ -184,6 +186,8 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
             &s.directions.tailwind.to_string(),
             &s.directions.headwind.to_string(),
             &s.directions.mixed.to_string(),
+            &s.directions.stated.to_string(),
+            &s.directions.inferred.to_string(),
             &s.due_30.len().to_string(),
             &s.due_90.len().to_string(),
             &money(&s.public_money),

@@ -4,6 +4,48 @@
 
 pub use super::tabs::Tab;
 
+impl Action {
+    /// The action's name in the config's `[keys]` section; `None` for those not bound to a
+    /// fixed key (typing, resizing).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::FocusSearch => "search",
+            Action::LeaveSearch => "leave_search",
+            Action::Backspace => "backspace",
+            Action::ClearQuery => "clear_query",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "prev_pane",
+            Action::ShowTab(Tab::Explore) => "tab_explore",
+            Action::ShowTab(Tab::Programs) => "tab_programs",
+            Action::ShowTab(Tab::Calendar) => "tab_calendar",
+            Action::ShowTab(Tab::Watchlist) => "tab_watchlist",
+            Action::Back => "back",
+            Action::ToggleHelp => "help",
+            Action::FullText => "full_text",
+            Action::ToggleGrid => "grid",
+            Action::ToggleFilter => "ticker_filter",
+            Action::GoToday => "today",
+            Action::PrevMonth => "prev_month",
+            Action::NextMonth => "next_month",
+            Action::ToggleWatch => "watch",
+            Action::Copy => "copy",
+            Action::OpenUrl => "open_url",
+            Action::CycleSort => "sort",
+            Action::CycleFilter => "filter",
+            Action::NextWatchlist => "next_watchlist",
+            Action::Input(_) | Action::Resize(..) => return None,
+        })
+    }
+}
+
 /// One user intent; only [`App::update`](crate::tui::App::update) turns it into a state change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -55,6 +97,18 @@ pub enum Action {
     PrevMonth,
     /// Calendar: the month grid shows the month after.
     NextMonth,
+    /// Add the selected ticker to the watchlist shown in the Watchlist tab, or remove it.
+    ToggleWatch,
+    /// Copy the selected ticker or record to the clipboard (OSC 52).
+    Copy,
+    /// Open the selected source's url in the system's browser.
+    OpenUrl,
+    /// Order the lists by the next sort key.
+    CycleSort,
+    /// Filter the lists by the next filter (all, upcoming, within 30 / 90 days).
+    CycleFilter,
+    /// Watchlist tab: show the next watchlist.
+    NextWatchlist,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

@@ -8,7 +8,7 @@ use crate::index::Index;
 use crate::search::{Searcher, Session};
 
 use super::action::{Action, Tab};
-use super::keymap::{self, Mode};
+use super::keymap::{Keymap, Mode};
 use super::tabs::calendar::Calendar;
 use super::tabs::explore::{Explore, ExplorePane, ResultRow, results_in};
 use super::tabs::programs::Programs;
@@ -34,8 +34,25 @@ enum SearchMode {
     },
 }
 
+/// What an action asks of the world outside the app, carried out by the run loop (the
+/// terminal) or the headless screen after `update`, so `update` itself does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Open this url in the system's browser.
+    OpenUrl(String),
+    /// Write the watchlists file.
+    SaveWatchlists,
+}
+
 /// Everything the screen shows, built from an [`Index`] and an injected `today`.
 pub struct App {
+    keys: Arc<Keymap>,
+    light: bool,
+    book: crate::book::Watchlists,
+    default_list: Option<String>,
+    effects: Vec<Effect>,
     index: Arc<Index>,
     /// Built on first search (the terminal's worker builds it at start).
     searcher: Arc<OnceLock<Searcher>>,
@@ -57,7 +74,15 @@ impl App {
     /// A fresh app on the Explore tab, listing every entity, counting days from `today`.
     pub fn new(index: Index, today: NaiveDate) -> App {
         let tabs = Tabs::new(&index, today);
+        let mut tabs = tabs;
+        // The default order is the dataset's own, which `Explore::new` already lists.
+        tabs.explore.order.today = Some(today);
         App {
+            keys: Arc::new(Keymap::default()),
+            light: false,
+            book: crate::book::Watchlists::default(),
+            default_list: None,
+            effects: Vec::new(),
             index: Arc::new(index),
             searcher: Arc::default(),
             search: SearchMode::Inline(Session::default()),
@@ -104,7 +129,7 @@ impl App {
             return false;
         }
         *awaiting = false;
-        self.tabs.explore.set_results(rows);
+        self.tabs.explore.set_results(&self.index, rows);
         true
     }
 
@@ -130,6 +155,68 @@ impl App {
                 .explore
                 .refresh(&self.index, lazy(&self.searcher, &self.index));
         }
+    }
+
+    /// Uses this key table (the defaults with the config's overrides).
+    pub fn with_keys(mut self, keys: Keymap) -> App {
+        self.keys = Arc::new(keys);
+        self
+    }
+
+    /// The key table in force.
+    pub fn keys(&self) -> &Keymap {
+        &self.keys
+    }
+
+    /// Uses the light palette.
+    pub fn with_light(mut self, light: bool) -> App {
+        self.light = light;
+        self
+    }
+
+    /// The user's watchlists; `default` is the one `w` adds to and the Watchlist tab shows
+    /// first.
+    pub fn with_book(mut self, book: crate::book::Watchlists, default: Option<String>) -> App {
+        let at = default
+            .as_deref()
+            .and_then(|d| book.lists.iter().position(|w| w.name == d));
+        self.tabs.watchlist.current = at.unwrap_or(0);
+        self.book = book;
+        self.default_list = default;
+        self
+    }
+
+    /// The user's watchlists as the app holds them.
+    pub fn book(&self) -> &crate::book::Watchlists {
+        &self.book
+    }
+
+    /// Orders and filters the lists.
+    pub fn with_order(
+        mut self,
+        sort: crate::book::sort::SortKey,
+        filter: crate::book::sort::ListFilter,
+    ) -> App {
+        let order = super::tabs::explore::Order {
+            sort,
+            filter,
+            today: Some(self.today),
+        };
+        let (index, searcher) = (&self.index, &self.searcher);
+        self.tabs
+            .explore
+            .set_order(index, || lazy(searcher, index), order);
+        self
+    }
+
+    /// Shows a note in the status bar until the next key (a config problem at start).
+    pub fn notify(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+    }
+
+    /// What the last actions asked of the outside world, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// Shared handles on the index and its searcher, for the background search worker.
@@ -216,19 +303,33 @@ impl App {
             entity: self.tabs.explore.entity(),
             searching: self.searching,
             rows: self.size.1,
-            theme: Theme::new(self.color),
+            theme: self.theme(),
+            keys: &self.keys,
+            book: &self.book,
+            sort: self.tabs.explore.order.sort,
+            filter: self.tabs.explore.order.filter,
         }
+    }
+
+    /// The palette in use.
+    pub fn theme(&self) -> Theme {
+        Theme::new(self.color).with_light(self.light)
     }
 
     /// Runs `f` on the tab `tab` with the context (borrowed beside it, field by field).
     fn with_tab<R>(&mut self, tab: Tab, f: impl FnOnce(&mut dyn TabView, &Context) -> R) -> R {
+        let order = self.tabs.explore.order;
         let cx = Context {
             index: &self.index,
             today: self.today,
             entity: self.tabs.explore.entity(),
             searching: self.searching,
             rows: self.size.1,
-            theme: Theme::new(self.color),
+            theme: Theme::new(self.color).with_light(self.light),
+            keys: &self.keys,
+            book: &self.book,
+            sort: order.sort,
+            filter: order.filter,
         };
         f(self.tabs.get_mut(tab), &cx)
     }
@@ -273,7 +374,11 @@ impl App {
     /// Applies one action; returns whether anything on screen may have changed.
     pub fn update(&mut self, action: Action) -> bool {
         self.settle_results(action);
-        let had_message = self.message.take().is_some();
+        // A resize is not the user acting: a note (a config problem at start) stays.
+        let had_message = match action {
+            Action::Resize(..) => false,
+            _ => self.message.take().is_some(),
+        };
         let changed = match action {
             Action::Quit => {
                 self.quit = true;
@@ -313,11 +418,16 @@ impl App {
             Action::PrevPane => self.cycle(-1),
             Action::ShowTab(tab) => std::mem::replace(&mut self.tab, tab) != tab,
             Action::Back => self.back(),
+            Action::ToggleWatch => self.toggle_watch(),
+            Action::Copy => self.copy(),
+            Action::OpenUrl => self.open_url(),
+            Action::CycleSort | Action::CycleFilter => self.cycle_order(action),
             Action::ToggleGrid
             | Action::ToggleFilter
             | Action::GoToday
             | Action::PrevMonth
-            | Action::NextMonth => {
+            | Action::NextMonth
+            | Action::NextWatchlist => {
                 let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
                 self.carry_out(outcome)
             }
@@ -342,7 +452,7 @@ impl App {
             SearchMode::Inline(session) => {
                 let searcher = lazy(&self.searcher, &self.index);
                 let rows = results_in(&self.index, searcher, session, &self.tabs.explore.query);
-                self.tabs.explore.set_results(rows);
+                self.tabs.explore.set_results(&self.index, rows);
             }
             SearchMode::Background { wanted, awaiting } => {
                 *wanted = Some(self.tabs.explore.query.clone());
@@ -355,7 +465,7 @@ impl App {
     fn move_by(&mut self, delta: isize) -> bool {
         if let Some(scroll) = self.help.as_mut() {
             // A heading and a blank line per mode; the overlay shows all but 4 rows' worth.
-            let lines: usize = keymap::help().iter().map(|(_, es)| es.len() + 2).sum();
+            let lines: usize = self.keys.help().iter().map(|(_, es)| es.len() + 2).sum();
             let visible = (self.size.1 as usize).saturating_sub(4);
             let positions = lines.saturating_sub(visible) + 1;
             return super::list::step(scroll, positions, delta);
@@ -390,6 +500,161 @@ impl App {
         let left_search = std::mem::replace(&mut self.searching, false);
         let changed = self.with_tab(self.tab, |t, cx| t.cycle(cx, dir));
         changed || left_search
+    }
+
+    /// The selected entity of the tab on screen.
+    fn selected_entity(&self) -> Option<crate::model::EntityId> {
+        self.tabs.get(self.tab).selected_entity(&self.context())
+    }
+
+    fn toggle_watch(&mut self) -> bool {
+        let Some(e) = self.selected_entity() else {
+            self.message = Some("select a ticker to watch first".into());
+            return true;
+        };
+        let shown = self
+            .book
+            .lists
+            .get(self.tabs.watchlist.current)
+            .map(|w| w.name.clone());
+        let name = shown
+            .or_else(|| self.default_list.clone())
+            .unwrap_or_else(|| "watchlist".to_string());
+        let symbol = crate::book::watchlist::canonical(&self.index, e);
+        let list = self.book.get_or_create(&name);
+        let again = self.keys.key_for(Action::ToggleWatch);
+        self.message = Some(match list.position_of(&self.index, e) {
+            Some(i) => {
+                list.entries.remove(i);
+                format!("removed {symbol} from {name}")
+            }
+            None => {
+                list.entries.push(crate::book::Entry {
+                    symbol: symbol.clone(),
+                    quantity: None,
+                    weight: None,
+                });
+                format!("added {symbol} to {name} ({again} again removes)")
+            }
+        });
+        if let Some(at) = self.book.lists.iter().position(|w| w.name == name) {
+            self.tabs.watchlist.current = at;
+        }
+        self.effects.push(Effect::SaveWatchlists);
+        true
+    }
+
+    fn copy(&mut self) -> bool {
+        let cx = self.context();
+        let tab = self.tabs.get(self.tab);
+        let text = match tab.selected_entity(&cx) {
+            Some(e) => Some(crate::book::watchlist::canonical(&self.index, e)),
+            None => tab.copy_text(&cx),
+        };
+        let Some(text) = text else {
+            self.message = Some("nothing selected to copy".into());
+            return true;
+        };
+        let shown = crate::text::fit(&crate::text::sanitize(&text), 40);
+        self.message = Some(format!("copied {shown} (OSC 52)"));
+        self.effects.push(Effect::Copy(text));
+        true
+    }
+
+    fn open_url(&mut self) -> bool {
+        let cx = self.context();
+        let source = self.tabs.get(self.tab).selected_source(&cx);
+        self.message = Some(match source.map(|s| self.index.source(s)) {
+            None => "select a source (Sources pane) to open its url".into(),
+            Some(s) => match &s.url {
+                None => format!("{} has no url in the data", crate::text::sanitize(&s.file)),
+                Some(url) => {
+                    self.effects.push(Effect::OpenUrl(url.clone()));
+                    format!(
+                        "opening {}",
+                        crate::text::fit(&crate::text::sanitize(url), 60)
+                    )
+                }
+            },
+        });
+        true
+    }
+
+    fn cycle_order(&mut self, action: Action) -> bool {
+        use crate::book::sort::ListFilter;
+        let mut order = self.tabs.explore.order;
+        if action == Action::CycleSort {
+            order.sort = order.sort.next();
+        } else {
+            order.filter = match order.filter {
+                ListFilter::All => ListFilter::Upcoming,
+                ListFilter::Upcoming => ListFilter::Within(30),
+                ListFilter::Within(d) if d < 90 => ListFilter::Within(90),
+                ListFilter::Within(_) => ListFilter::All,
+            };
+        }
+        let (index, searcher) = (&self.index, &self.searcher);
+        self.tabs
+            .explore
+            .set_order(index, || lazy(searcher, index), order);
+        self.tabs.watchlist.cursor = Default::default();
+        self.message = Some(format!(
+            "lists: sort {} · {}",
+            order.sort.as_str(),
+            order.filter.label()
+        ));
+        true
+    }
+
+    /// Puts the view back as a remembered state left it: the tab, the query (searched
+    /// again), the selected entity and program, the watchlist shown. Ids the data no longer
+    /// has are skipped.
+    pub fn restore_view(
+        &mut self,
+        tab: Option<Tab>,
+        query: &str,
+        entity: Option<&str>,
+        program: Option<&str>,
+        watchlist: Option<&str>,
+    ) {
+        let ix = Arc::clone(&self.index);
+        if !query.is_empty() {
+            self.tabs.explore.query = query.chars().filter(|c| !c.is_control()).collect();
+            self.tabs
+                .explore
+                .refresh(&ix, lazy(&self.searcher, &self.index));
+        }
+        if let Some(id) = entity {
+            let found = ix.data().entities.iter().position(|e| e.id == id);
+            let wanted =
+                found.map(|i| crate::search::Target::Entity(crate::model::EntityId(i as u32)));
+            let at = self
+                .tabs
+                .explore
+                .results
+                .iter()
+                .position(|r| Some(r.target) == wanted);
+            if let Some(at) = at {
+                let len = self.tabs.explore.results.len();
+                self.tabs.explore.cursor.select(at, len);
+            }
+        }
+        if let Some(p) = program.and_then(|id| ix.program_by_id(id)) {
+            let len = ix.data().programs.len();
+            self.tabs.programs.cursor.select(p.ix(), len);
+        }
+        if let Some(at) = watchlist.and_then(|w| self.book.lists.iter().position(|l| l.name == w)) {
+            self.tabs.watchlist.current = at;
+        }
+        if let Some(tab) = tab {
+            self.tab = tab;
+        }
+    }
+
+    /// Shows `tab` (the config's start tab).
+    pub fn with_tab_shown(mut self, tab: Tab) -> App {
+        self.tab = tab;
+        self
     }
 }
 

@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod app;
+pub mod effects;
 pub mod keymap;
 pub mod list;
 pub mod list_detail;
 pub mod run;
 pub mod screen;
+pub mod state;
 pub mod tabs;
 pub mod ui;
 
@@ -22,7 +24,7 @@ use crossterm::event::Event;
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        _ => keymap::action_for(app.modes(), event),
+        _ => app.keys().action_for(app.modes(), event),
     }
 }
 
@@ -39,6 +41,21 @@ pub fn apply(app: &mut App, event: &Event) -> bool {
         }
     }
     changed
+}
+
+/// A left click on the tab bar: that tab. (Wheel steps go through the key table.)
+pub fn click(app: &App, event: &Event) -> Option<Action> {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let Event::Mouse(mouse) = event else {
+        return None;
+    };
+    if mouse.kind != MouseEventKind::Down(MouseButton::Left) || mouse.row != 0 {
+        return None;
+    }
+    if app.help().is_some() {
+        return None;
+    }
+    ui::bars::tab_at(mouse.column).map(Action::ShowTab)
 }
 
 /// Every action a terminal event asks for, in order. Pasted text goes into the search box

@@ -26,6 +26,7 @@ use signal_hook::iterator::Signals;
 use signal_hook::low_level::emulate_default_handler;
 
 use super::app::App;
+use super::effects::{Outside, perform};
 use super::explore::{ResultRow, results_in};
 use super::{Action, ui};
 use crate::index::Index;
@@ -37,6 +38,9 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Whether the terminal is in TUI mode; restoring twice would move the cursor back to where
 /// the alternate screen was entered, over a panic message printed in between.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Whether TUI mode captures the mouse (the config's `mouse`); read again on `fg`.
+static MOUSE: AtomicBool = AtomicBool::new(true);
 
 /// Gives the terminal back: raw mode off, mouse and paste released, alternate screen left,
 /// cursor shown.
@@ -79,12 +83,13 @@ pub struct Session {
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let entered = execute!(
-        stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    );
+    let entered = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste).and_then(|()| {
+        if MOUSE.load(Ordering::SeqCst) {
+            execute!(stdout(), EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
     if entered.is_err() {
         let _ = restore();
     }
@@ -93,7 +98,9 @@ fn enter() -> io::Result<()> {
 
 impl Session {
     /// Installs the panic hook and switches the terminal to TUI mode.
-    pub fn start() -> io::Result<Session> {
+    /// `mouse: false` leaves the mouse to the terminal (its own text selection).
+    pub fn start(mouse: bool) -> io::Result<Session> {
+        MOUSE.store(mouse, Ordering::SeqCst);
         install_panic_hook();
         enter()?;
         let terminal = Terminal::new(CrosstermBackend::new(stdout()));
@@ -121,14 +128,16 @@ impl Drop for Session {
 /// Signals that end the TUI: the terminal is given back, then the process dies of the signal.
 const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
-/// Runs `app` in the terminal until the user quits or a signal ends it.
-pub fn run(app: App) -> io::Result<()> {
+/// Runs `app` in the terminal until the user quits or a signal ends it; returns the app as
+/// the user left it, for the state to remember.
+pub fn run(app: App, outside: Outside, mouse: bool) -> io::Result<App> {
     // Watch signals before touching the terminal, so none can leave it raw.
     let signals = Signals::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
     let watching = signals.handle();
+    let mut app = app.with_background_search();
     let ended_by = {
-        let mut session = Session::start()?;
-        event_loop(session.terminal(), app.with_background_search(), signals)
+        let mut session = Session::start(mouse)?;
+        event_loop(session.terminal(), &mut app, signals, &outside)
     };
     // The session is dropped: the terminal is back.
     watching.close();
@@ -136,7 +145,7 @@ pub fn run(app: App) -> io::Result<()> {
         // Die of it (exit status 128 + n, core for SIGQUIT), as the shell expects.
         emulate_default_handler(signal)?;
     }
-    Ok(())
+    Ok(app)
 }
 
 /// Gives the terminal back and stops the process (Ctrl-Z, SIGTSTP); on `fg`, takes the
@@ -202,10 +211,15 @@ fn spawn_search_worker(
 }
 
 /// Runs until the user quits (`None`) or an ending signal arrives (`Some(signal)`).
-fn event_loop(terminal: &mut Term, mut app: App, mut signals: Signals) -> io::Result<Option<i32>> {
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    mut signals: Signals,
+    outside: &Outside,
+) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|frame| ui::view(&app, frame))?;
+    terminal.draw(|frame| ui::view(app, frame))?;
     let (wake_tx, wake) = mpsc::channel();
     let searches = spawn_search_worker(app.shared_index(), wake_tx.clone());
     let signal_tx = wake_tx.clone();
@@ -234,7 +248,12 @@ fn event_loop(terminal: &mut Term, mut app: App, mut signals: Signals) -> io::Re
             Wake::Signal(signal) => return Ok(Some(signal)),
             Wake::Input(Ok(event)) if is_suspend_key(&event) => suspend(terminal).map(|()| true)?,
             Wake::Input(event) => {
-                let changed = super::apply(&mut app, &event?);
+                let event = event?;
+                let changed = match super::click(app, &event) {
+                    Some(action) => app.update(action),
+                    None => super::apply(app, &event),
+                };
+                perform(app, outside);
                 if app.should_quit() {
                     return Ok(None);
                 }
@@ -247,7 +266,7 @@ fn event_loop(terminal: &mut Term, mut app: App, mut signals: Signals) -> io::Re
             Wake::Results(query, rows) => app.receive_results(&query, rows),
         };
         if changed {
-            terminal.draw(|frame| ui::view(&app, frame))?;
+            terminal.draw(|frame| ui::view(app, frame))?;
         }
     }
     Ok(None)

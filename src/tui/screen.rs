@@ -174,6 +174,8 @@ pub fn buffer_text(buffer: &Buffer) -> String {
 pub struct Headless {
     /// The app being driven.
     pub app: App,
+    /// Where effects may write (only the watchlists file, headless).
+    pub outside: super::effects::Outside,
     terminal: Terminal<TestBackend>,
     /// The last complete frame. `TestBackend` only receives the diff and, unlike a terminal,
     /// does not blank the column a wide character covers, so its own buffer can keep stale
@@ -189,6 +191,7 @@ impl Headless {
             Terminal::new(TestBackend::new(width, height)).expect("a test backend always opens");
         let mut headless = Headless {
             app,
+            outside: Default::default(),
             terminal,
             frame: Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height)),
         };
@@ -216,6 +219,7 @@ impl Headless {
             self.terminal.backend_mut().resize(w, h);
         }
         super::apply(&mut self.app, event);
+        super::effects::perform(&mut self.app, &self.outside);
         if !self.app.should_quit() {
             self.draw();
         }
@@ -242,12 +246,24 @@ impl Headless {
 
 /// Runs `script` on a fresh app of the given size and returns the final frame as text.
 pub fn screen(app: App, size: (u16, u16), script: &str) -> Result<String, KeyScriptError> {
+    screen_with(app, Default::default(), size, script).map(|(text, _)| text)
+}
+
+/// [`screen`] with effects writing where `outside` allows; returns the app too, for its
+/// state.
+pub fn screen_with(
+    app: App,
+    outside: super::effects::Outside,
+    size: (u16, u16),
+    script: &str,
+) -> Result<(String, App), KeyScriptError> {
     let events = parse_keys(script)?;
     let mut headless = Headless::new(app, size.0, size.1);
+    headless.outside = outside;
     for event in &events {
         headless.apply(event);
     }
-    Ok(headless.text())
+    Ok((headless.text(), headless.app))
 }
 
 #[cfg(test)]

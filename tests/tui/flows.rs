@@ -198,7 +198,7 @@ fn mouse_wheel_scrolls_the_focused_list() {
 #[test]
 fn status_hints_and_help_come_from_the_key_table() {
     let s = play(200, 40, "");
-    for (keys, label) in keymap::hints(s.app.modes()) {
+    for (keys, label) in s.app.keys().hints(s.app.modes()) {
         assert!(
             s.text().contains(&format!("{keys} {label}")),
             "{keys} {label}"

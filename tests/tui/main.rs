@@ -1,6 +1,7 @@
 //! Terminal UI tests: whole-screen snapshots, key-driven flows, robustness and a property
 //! test, all on the headless screen with today fixed at 2026-11-21.
 
+mod book;
 mod cutoff;
 mod docs;
 mod flows;

@@ -243,6 +243,21 @@ impl Calendar {
 }
 
 impl TabView for Calendar {
+    fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
+        if self.focus() != CalendarPane::Linked {
+            return None;
+        }
+        let c = self.catalyst(cx.index)?;
+        linked_entities(cx.index, c)
+            .get(self.cursor.row(CalendarPane::Linked))
+            .copied()
+    }
+
+    fn copy_text(&self, cx: &Context) -> Option<String> {
+        let cat = cx.index.catalyst(self.catalyst(cx.index)?);
+        Some(format!("{} {}", cat.date.label(), cat.title))
+    }
+
     fn modes(&self) -> &'static [Mode] {
         &[Mode::Tab(Tab::Calendar), Mode::Browse, Mode::Global]
     }
@@ -347,12 +362,13 @@ impl TabView for Calendar {
             Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
         };
         let on_timeline = self.focus() == CalendarPane::Timeline;
+        let f = cx.keys.key_for(Action::ToggleFilter);
         let filter = match self.filter {
             Some(e) => format!(
-                "{} only; f: all",
+                "{} only; {f}: all",
                 text::clean(ix.entity(e).display_symbol())
             ),
-            None => "all; f: selected ticker".to_string(),
+            None => format!("all; {f}: selected ticker"),
         };
         if self.grid {
             let grid = month_grid::MonthGrid {
@@ -369,6 +385,7 @@ impl TabView for Calendar {
         } else {
             let rows = timeline(ix, list, today);
             let timeline = ui::timeline::Timeline {
+                keys: cx.keys,
                 index: ix,
                 list,
                 rows: &rows,
@@ -396,6 +413,7 @@ impl TabView for Calendar {
         };
         frame.render_widget(detail, info);
         let linked_pane = linked::LinkedEntities {
+            keys: cx.keys,
             index: ix,
             entities: &linked_entities,
             named,

@@ -52,9 +52,52 @@ impl Pane for ExplorePane {
     ];
 }
 
+/// How entity lists are ordered and filtered (set with `s` and `F`, remembered between runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Order {
+    /// Sort key of lists that are not search results (those keep their ranking).
+    pub sort: crate::book::sort::SortKey,
+    /// Which entities lists keep (programs and catalysts found by a search always stay).
+    pub filter: crate::book::sort::ListFilter,
+    /// The day the filter counts from.
+    pub today: Option<chrono::NaiveDate>,
+}
+
+impl Order {
+    /// `rows` filtered, and sorted unless they are a search's ranking.
+    pub fn arrange(&self, index: &Index, mut rows: Vec<ResultRow>, ranked: bool) -> Vec<ResultRow> {
+        let Some(today) = self.today else { return rows };
+        rows.retain(|r| match r.target {
+            Target::Entity(e) => self.filter.keeps(index, e, today),
+            _ => true,
+        });
+        if !ranked {
+            let mut ids: Vec<EntityId> = rows
+                .iter()
+                .filter_map(|r| match r.target {
+                    Target::Entity(e) => Some(e),
+                    _ => None,
+                })
+                .collect();
+            crate::book::sort::sort(index, &mut ids, self.sort, today);
+            let mut by_id: std::collections::HashMap<EntityId, ResultRow> = rows
+                .drain(..)
+                .filter_map(|r| match r.target {
+                    Target::Entity(e) => Some((e, r)),
+                    _ => None,
+                })
+                .collect();
+            rows = ids.iter().filter_map(|e| by_id.remove(e)).collect();
+        }
+        rows
+    }
+}
+
 /// Query, results, selection and the detail panes' cursors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explore {
+    /// Order and filter of the entity lists.
+    pub order: Order,
     /// What is typed in the search box.
     pub query: String,
     /// Results of the query; every entity while the query is empty.
@@ -109,6 +152,7 @@ impl Explore {
     /// Empty query: every entity, the first selected.
     pub fn new(index: &Index) -> Explore {
         Explore {
+            order: Order::default(),
             query: String::new(),
             results: every_entity(index),
             cursor: ListDetail::default(),
@@ -127,13 +171,34 @@ impl Explore {
 
     /// Re-runs the query in place and selects the best result.
     pub fn refresh(&mut self, index: &Index, searcher: &Searcher) {
-        self.set_results(results_for(index, searcher, &self.query));
+        self.set_results(index, results_for(index, searcher, &self.query));
     }
 
-    /// Shows fresh results for the query, the best one selected.
-    pub fn set_results(&mut self, rows: Vec<ResultRow>) {
-        self.results = rows;
+    /// Shows fresh results for the query, ordered and filtered, the best one selected.
+    pub fn set_results(&mut self, index: &Index, rows: Vec<ResultRow>) {
+        let ranked = !self.query.trim().is_empty();
+        self.results = self.order.arrange(index, rows, ranked);
         self.cursor = ListDetail::default();
+    }
+
+    /// Re-orders the results for a new order, keeping the selected record selected; the
+    /// searcher is asked for only when there is a query to search again.
+    pub fn set_order<'s>(
+        &mut self,
+        index: &Index,
+        searcher: impl FnOnce() -> &'s Searcher,
+        order: Order,
+    ) {
+        let selected = self.target();
+        self.order = order;
+        if self.query.trim().is_empty() {
+            self.set_results(index, every_entity(index));
+        } else {
+            self.refresh(index, searcher());
+        }
+        if let Some(at) = selected.and_then(|t| self.results.iter().position(|r| r.target == t)) {
+            self.cursor.select(at, self.results.len());
+        }
     }
 
     /// The selected record.
@@ -154,7 +219,12 @@ impl Explore {
         let wanted = Target::Entity(entity);
         if !self.results.iter().any(|r| r.target == wanted) {
             self.query.clear();
-            self.results = every_entity(index);
+            // A jump shows the entity even when the filter would hide it.
+            let order = Order {
+                filter: crate::book::sort::ListFilter::All,
+                ..self.order
+            };
+            self.results = order.arrange(index, every_entity(index), false);
         }
         let at = self.results.iter().position(|r| r.target == wanted);
         self.cursor.select(at.unwrap_or(0), self.results.len());
@@ -199,6 +269,28 @@ impl Explore {
 }
 
 impl TabView for Explore {
+    fn selected_entity(&self, _cx: &Context) -> Option<EntityId> {
+        self.entity()
+    }
+
+    fn selected_source(&self, cx: &Context) -> Option<SourceId> {
+        match self.focus() {
+            ExplorePane::Sources => Explore::selected_source(self, cx.index),
+            _ => None,
+        }
+    }
+
+    fn copy_text(&self, cx: &Context) -> Option<String> {
+        match self.target()? {
+            Target::Program(p) => Some(cx.index.program(p).name.clone()),
+            Target::Catalyst(c) => {
+                let cat = cx.index.catalyst(c);
+                Some(format!("{} {}", cat.date.label(), cat.title))
+            }
+            Target::Entity(_) => None,
+        }
+    }
+
     fn step(&mut self, cx: &Context, delta: isize) -> bool {
         if cx.searching {
             self.cursor.set_focus(ExplorePane::Results);
@@ -248,7 +340,7 @@ impl TabView for Explore {
             return false;
         }
         self.query.clear();
-        self.set_results(every_entity(cx.index));
+        self.set_results(cx.index, every_entity(cx.index));
         true
     }
 
@@ -293,6 +385,7 @@ impl TabView for Explore {
         let [search, main] =
             Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
         let search_box = results::SearchBox {
+            keys: cx.keys,
             query: &self.query,
             focused: cx.searching,
             theme,
@@ -318,6 +411,7 @@ impl TabView for Explore {
             Some(Target::Entity(e)) => e,
             Some(target) => {
                 let preview = preview::Preview {
+                    keys: cx.keys,
                     index: ix,
                     target,
                     today,

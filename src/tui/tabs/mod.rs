@@ -6,11 +6,13 @@
 //! Adding a tab: write `tabs/<name>.rs` with a state type implementing [`TabView`] (use
 //! [`ListDetail`](super::list_detail::ListDetail) for a list with detail panes), then
 //! register it here: a [`Tab`] variant (in `ALL` and `title`), a field of [`Tabs`] and its
-//! arm in [`Tabs::get`] / [`Tabs::get_mut`]; finally its number key in `keymap::KEYMAP`.
+//! arm in [`Tabs::get`] / [`Tabs::get_mut`]; finally its number key in `keymap::KEYMAP`
+//! and its action name in `Action::name`.
 
 pub mod calendar;
 pub mod explore;
 pub mod programs;
+pub mod watchlist;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -27,6 +29,7 @@ use crate::tui::ui::theme::Theme;
 use calendar::Calendar;
 use explore::Explore;
 use programs::Programs;
+use watchlist::Watchlist;
 
 /// The top-level screens, in key order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,11 +40,13 @@ pub enum Tab {
     Programs,
     /// Catalysts on a timeline or a month grid.
     Calendar,
+    /// The user's watchlists and what touches them.
+    Watchlist,
 }
 
 impl Tab {
     /// Every tab, in key order (`1`, `2`, `3`).
-    pub const ALL: [Tab; 3] = [Tab::Explore, Tab::Programs, Tab::Calendar];
+    pub const ALL: [Tab; 4] = [Tab::Explore, Tab::Programs, Tab::Calendar, Tab::Watchlist];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -49,6 +54,7 @@ impl Tab {
             Tab::Explore => "Explore",
             Tab::Programs => "Programs",
             Tab::Calendar => "Calendar",
+            Tab::Watchlist => "Watchlist",
         }
     }
 
@@ -77,6 +83,14 @@ pub struct Context<'a> {
     pub rows: u16,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for every key a pane names.
+    pub keys: &'a crate::tui::keymap::Keymap,
+    /// The user's watchlists.
+    pub book: &'a crate::book::Watchlists,
+    /// Order of the lists.
+    pub sort: crate::book::sort::SortKey,
+    /// Filter of the lists.
+    pub filter: crate::book::sort::ListFilter,
 }
 
 /// What a key did in a tab, for the app to carry out.
@@ -120,6 +134,18 @@ pub trait TabView {
     fn act(&mut self, _cx: &Context, _action: Action) -> Outcome {
         Outcome::Unchanged
     }
+    /// The entity of the selected row, for `w` and `y`.
+    fn selected_entity(&self, _cx: &Context) -> Option<EntityId> {
+        None
+    }
+    /// The selected source, for `o`.
+    fn selected_source(&self, _cx: &Context) -> Option<crate::model::SourceId> {
+        None
+    }
+    /// The text `y` copies when no entity is selected (a program, a catalyst).
+    fn copy_text(&self, _cx: &Context) -> Option<String> {
+        None
+    }
     /// Shows `target`, a record that lives in this tab ([`Tab::home_of`]).
     fn show(&mut self, cx: &Context, target: Target) -> bool;
     /// The record under the cursor of the focused pane, for the full-text view (`i`).
@@ -139,6 +165,8 @@ pub struct Tabs {
     pub programs: Programs,
     /// Calendar tab.
     pub calendar: Calendar,
+    /// Watchlist tab.
+    pub watchlist: Watchlist,
 }
 
 impl Tabs {
@@ -148,6 +176,7 @@ impl Tabs {
             explore: Explore::new(index),
             programs: Programs::default(),
             calendar: Calendar::new(index, today),
+            watchlist: Watchlist::default(),
         }
     }
 
@@ -157,6 +186,7 @@ impl Tabs {
             Tab::Explore => &self.explore,
             Tab::Programs => &self.programs,
             Tab::Calendar => &self.calendar,
+            Tab::Watchlist => &self.watchlist,
         }
     }
 
@@ -166,6 +196,7 @@ impl Tabs {
             Tab::Explore => &mut self.explore,
             Tab::Programs => &mut self.programs,
             Tab::Calendar => &mut self.calendar,
+            Tab::Watchlist => &mut self.watchlist,
         }
     }
 }

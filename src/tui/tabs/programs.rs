@@ -82,6 +82,18 @@ impl Programs {
 }
 
 impl TabView for Programs {
+    fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
+        match self.focus() {
+            ProgramsPane::Entities => Programs::selected_entity(self, cx.index),
+            ProgramsPane::List => None,
+        }
+    }
+
+    fn copy_text(&self, cx: &Context) -> Option<String> {
+        self.program(cx.index)
+            .map(|p| cx.index.program(p).name.clone())
+    }
+
     fn step(&mut self, cx: &Context, delta: isize) -> bool {
         self.cursor.step(&self.lens(cx.index), delta)
     }

@@ -46,6 +46,20 @@ impl Widget for TabBar {
     }
 }
 
+/// The tab whose label is drawn at column `x` of the tab bar (labels as [`TabBar`] draws
+/// them: ` aipx `, then ` N Title ` or `[N Title]`, all the same width).
+pub fn tab_at(x: u16) -> Option<Tab> {
+    let mut left = " aipx ".len() as u16;
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let width = format!(" {} {} ", i + 1, tab.title()).width() as u16;
+        if (left..left + width).contains(&x) {
+            return Some(*tab);
+        }
+        left += width;
+    }
+    None
+}
+
 /// Mode badge, a one-off message and the hints of the key table for the active modes.
 pub struct StatusBar<'a> {
     /// `BROWSE`, `SEARCH` or `HELP`.

@@ -253,6 +253,8 @@ pub struct FullText<'a> {
     pub today: NaiveDate,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the key that closes the view.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 impl Widget for FullText<'_> {
@@ -263,8 +265,13 @@ impl Widget for FullText<'_> {
         let all: Vec<Line<'static>> = wrap_all(&paras, width);
         let scroll = self.scroll.min(all.len().saturating_sub(visible));
         let last = (scroll + visible).min(all.len());
+        let close = self.keys.keys_for(
+            crate::tui::action::Action::FullText,
+            crate::tui::keymap::Mode::Reader,
+        );
+        let close = close.split('/').next().unwrap_or_default().to_string();
         let title = format!(
-            "{title} · lines {}-{last} of {} · Esc close",
+            "{title} · lines {}-{last} of {} · {close} close",
             (scroll + 1).min(last),
             all.len()
         );

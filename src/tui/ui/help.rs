@@ -8,10 +8,13 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::pane;
 use super::text::cell;
 use super::theme::Theme;
+use crate::tui::action::Action;
 use crate::tui::keymap;
 
 /// Every binding of the key table by mode, scrollable.
-pub struct HelpOverlay {
+pub struct HelpOverlay<'a> {
+    /// The key table in force.
+    pub keys: &'a keymap::Keymap,
     /// First line shown.
     pub scroll: usize,
     /// Styles.
@@ -19,9 +22,9 @@ pub struct HelpOverlay {
 }
 
 /// The overlay's lines: a heading per mode, then `keys  description`.
-pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
+pub fn help_lines(keys: &keymap::Keymap, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (mode, entries) in keymap::help() {
+    for (mode, entries) in keys.help() {
         lines.push(Line::styled(mode.title(), theme.accent()));
         for e in entries {
             lines.push(Line::from(vec![
@@ -34,9 +37,9 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     lines
 }
 
-impl Widget for HelpOverlay {
+impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let lines = help_lines(self.theme);
+        let lines = help_lines(self.keys, self.theme);
         let width = area.width.saturating_sub(4).min(64);
         let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
         let popup = Rect {
@@ -47,11 +50,18 @@ impl Widget for HelpOverlay {
         };
         let visible = height.saturating_sub(2) as usize;
         let scroll = self.scroll.min(lines.len().saturating_sub(visible));
+        // The first key of each, as the status bar shows them.
+        let keys = |a| {
+            let all = self.keys.keys_for(a, keymap::Mode::Help);
+            all.split('/').next().unwrap_or_default().to_string()
+        };
         let title = format!(
-            "Help: keys ({}-{} of {}; j/k scroll, Esc close)",
+            "Help: keys ({}-{} of {}; {} scroll, {} close)",
             scroll + 1,
             (scroll + visible).min(lines.len()),
-            lines.len()
+            lines.len(),
+            [keys(Action::Down), keys(Action::Up)].join("/"),
+            keys(Action::ToggleHelp)
         );
         Clear.render(popup, buf);
         Paragraph::new(lines)

@@ -80,6 +80,8 @@ pub struct LinkedEntities<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys this pane names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 impl StatefulWidget for LinkedEntities<'_> {
@@ -87,7 +89,8 @@ impl StatefulWidget for LinkedEntities<'_> {
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let theme = self.theme;
-        let title = format!("Linked ({}) Enter jumps", self.entities.len());
+        let open = self.keys.key_for(crate::tui::action::Action::Open);
+        let title = format!("Linked ({}) {open} jumps", self.entities.len());
         let block = pane::block(title, self.focused, theme);
         let inner = block.inner(area);
         block.render(area, buf);

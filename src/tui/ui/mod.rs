@@ -27,8 +27,6 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::widgets::ListState;
 
 use crate::tui::app::App;
-use crate::tui::keymap;
-use theme::Theme;
 
 /// Smallest terminal the full layout is drawn in; below it one line says so.
 pub const MIN_SIZE: (u16, u16) = (60, 15);
@@ -43,7 +41,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
         return;
     }
-    let theme = Theme::new(app.color());
+    let theme = app.theme();
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -68,10 +66,11 @@ pub fn view(app: &App, frame: &mut Frame) {
             scroll,
             today: app.today(),
             theme,
+            keys: app.keys(),
         };
         frame.render_widget(reader, full_text::area(area));
     }
-    let hints = keymap::hints(app.modes());
+    let hints = app.keys().hints(app.modes());
     frame.render_widget(
         bars::StatusBar {
             badge: app.modes()[0].badge(),
@@ -82,7 +81,15 @@ pub fn view(app: &App, frame: &mut Frame) {
         bottom,
     );
     if let Some(scroll) = app.help() {
-        frame.render_widget(help::HelpOverlay { scroll, theme }, area);
+        let keys = app.keys();
+        frame.render_widget(
+            help::HelpOverlay {
+                scroll,
+                theme,
+                keys,
+            },
+            area,
+        );
     }
 }
 

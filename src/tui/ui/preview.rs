@@ -24,6 +24,8 @@ pub struct Preview<'a> {
     pub today: NaiveDate,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys this pane names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 impl Preview<'_> {
@@ -39,7 +41,8 @@ impl Preview<'_> {
         let counts = format!("{linked} linked entities · {dated} catalysts");
         paras.push((counts, plain));
         paras.push((String::new(), plain));
-        paras.push(("Enter: open in Programs".into(), theme.accent()));
+        let open = self.keys.key_for(crate::tui::action::Action::Open);
+        paras.push((format!("{open}: open in Programs"), theme.accent()));
         ("Program".to_string(), paras)
     }
 
@@ -73,7 +76,8 @@ impl Preview<'_> {
             .collect();
         paras.push((String::new(), plain));
         paras.push((format!("Linked: {}", names.join(", ")), plain));
-        paras.push(("Enter: open in Calendar".into(), theme.accent()));
+        let open = self.keys.key_for(crate::tui::action::Action::Open);
+        paras.push((format!("{open}: open in Calendar"), theme.accent()));
         ("Catalyst".to_string(), paras)
     }
 }

@@ -22,6 +22,8 @@ pub struct SearchBox<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys this pane names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 impl SearchBox<'_> {
@@ -36,10 +38,16 @@ impl SearchBox<'_> {
 
 impl Widget for SearchBox<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        use crate::tui::action::Action;
+        use crate::tui::keymap::Mode;
         let title = if self.focused {
-            "Search (typing: Esc to leave, Enter to open)"
+            format!(
+                "Search (typing: {} to leave, {} to open)",
+                self.keys.keys_for(Action::LeaveSearch, Mode::Search),
+                self.keys.keys_for(Action::Open, Mode::Search)
+            )
         } else {
-            "Search (press /)"
+            format!("Search (press {})", self.keys.key_for(Action::FocusSearch))
         };
         let block = pane::block(title, self.focused, self.theme);
         let line = if self.query.is_empty() && !self.focused {

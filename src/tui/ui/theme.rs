@@ -1,5 +1,7 @@
 //! Styles. Colour only ever repeats what the text already says; without colour (`NO_COLOR`)
-//! the same screens use bold, underline, reverse and dim alone.
+//! the same screens use bold, underline, reverse and dim alone. Two palettes: dark (light
+//! text on a dark terminal, the default) and light (for light terminals, where yellow and
+//! cyan text cannot be read).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -9,16 +11,40 @@ use crate::model::Direction;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     color: bool,
+    light: bool,
 }
 
 impl Theme {
-    /// A palette; `color: false` drops every foreground and background colour.
+    /// The dark palette; `color: false` drops every foreground and background colour.
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        Theme {
+            color,
+            light: false,
+        }
+    }
+
+    /// The light palette (or the dark one when `light` is false).
+    pub fn with_light(self, light: bool) -> Theme {
+        Theme { light, ..self }
+    }
+
+    /// Whether this is the light palette.
+    pub fn is_light(self) -> bool {
+        self.light
     }
 
     fn fg(self, style: Style, color: Color) -> Style {
-        if self.color { style.fg(color) } else { style }
+        if !self.color {
+            return style;
+        }
+        // Light terminals: the dark palette's pale colours become their deep neighbours.
+        let color = match (self.light, color) {
+            (true, Color::Cyan) => Color::Blue,
+            (true, Color::Yellow) => Color::Magenta,
+            (true, Color::Green) => Color::Rgb(0, 110, 0),
+            (_, c) => c,
+        };
+        style.fg(color)
     }
 
     /// Headings and names.

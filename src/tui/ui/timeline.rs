@@ -31,6 +31,8 @@ pub struct Timeline<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys this pane names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 fn rule(text: String, width: usize, fill: char) -> String {
@@ -59,7 +61,9 @@ impl StatefulWidget for Timeline<'_> {
         };
         if self.list.is_empty() {
             state.select(None);
-            let items = vec![pane::empty("no catalyst for this filter (f: all)", theme)];
+            let key = self.keys.key_for(crate::tui::action::Action::ToggleFilter);
+            let text = format!("no catalyst for this filter ({key}: all)");
+            let items = vec![pane::empty(&text, theme)];
             pane::render_list(items, inner, buf, state, self.focused, theme);
             return;
         }

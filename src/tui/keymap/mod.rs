@@ -1,5 +1,8 @@
 //! The one key table: it turns input into [`Action`]s and feeds the status-bar hints and the
-//! help overlay, so the three can never disagree.
+//! help overlay, so the three can never disagree. The config's `[keys]` overrides are applied
+//! to it once at start ([`Keymap::with_overrides`]).
+
+mod overrides;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
@@ -131,6 +134,8 @@ use Mode::{Browse, Global, Help, Reader, Search};
 
 /// The Calendar tab's own keys.
 const CALENDAR: Mode = Mode::Tab(Tab::Calendar);
+/// The Watchlist tab's own keys.
+const WATCHLIST: Mode = Mode::Tab(Tab::Watchlist);
 
 /// Every key aipx understands. Earlier rows win within a mode.
 #[rustfmt::skip]
@@ -144,6 +149,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(Code(K::Tab),    Search,   A::NextPane,    "leave the box for the next pane", None),
     bind(Code(K::Up),     Search,   A::Up,          "previous result",              Some("move")),
     bind(Code(K::Down),   Search,   A::Down,        "next result",                  Some("move")),
+    bind(Ctrl('p'),       Search,   A::Up,          "previous result",              None),
+    bind(Ctrl('n'),       Search,   A::Down,        "next result",                  None),
     bind(Code(K::Backspace), Search, A::Backspace,  "delete a character",           None),
     bind(Ctrl('u'),       Search,   A::ClearQuery,  "clear the query",              None),
     bind(Key::AnyChar,    Search,   A::Input(' '),  "type into the query",          None),
@@ -172,25 +179,38 @@ pub const KEYMAP: &[Binding] = &[
     bind(Code(K::Left),   CALENDAR, A::PrevMonth,   "month grid: month before",     None),
     bind(Char('l'),       CALENDAR, A::NextMonth,   "month grid: month after",      Some("month")),
     bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month grid: month after",      None),
+    bind(Char('n'),       WATCHLIST, A::NextWatchlist, "next watchlist",            Some("next list")),
     bind(Char('?'),       Browse,   A::ToggleHelp,  "help",                         Some("help")),
     bind(Char('q'),       Browse,   A::Quit,        "quit",                         Some("quit")),
     bind(Char('j'),       Browse,   A::Down,        "down",                         Some("move")),
     bind(Code(K::Down),   Browse,   A::Down,        "down",                         None),
     bind(Char('k'),       Browse,   A::Up,          "up",                           Some("move")),
     bind(Code(K::Up),     Browse,   A::Up,          "up",                           None),
+    bind(Ctrl('n'),       Browse,   A::Down,        "down",                         None),
+    bind(Ctrl('p'),       Browse,   A::Up,          "up",                           None),
     bind(Code(K::Enter),  Browse,   A::Open,        "open / jump to the selection", Some("open")),
     bind(Char('i'),       Browse,   A::FullText,    "full text of the selection",   Some("full text")),
     bind(Code(K::Tab),    Browse,   A::NextPane,    "next pane",                    Some("pane")),
     bind(Code(K::BackTab), Browse,  A::PrevPane,    "previous pane",                None),
+    bind(Char('l'),       Browse,   A::NextPane,    "next pane",                    None),
+    bind(Char('h'),       Browse,   A::PrevPane,    "previous pane",                None),
     bind(Char('1'),       Browse,   A::ShowTab(Tab::Explore),  "Explore tab",       Some("tabs")),
     bind(Char('2'),       Browse,   A::ShowTab(Tab::Programs), "Programs tab",      Some("tabs")),
     bind(Char('3'),       Browse,   A::ShowTab(Tab::Calendar), "Calendar tab",      Some("tabs")),
+    bind(Char('4'),       Browse,   A::ShowTab(Tab::Watchlist), "Watchlist tab",    Some("tabs")),
     bind(Char('g'),       Browse,   A::Top,         "first row",                    None),
     bind(Code(K::Home),   Browse,   A::Top,         "first row",                    None),
     bind(Char('G'),       Browse,   A::Bottom,      "last row",                     None),
     bind(Code(K::End),    Browse,   A::Bottom,      "last row",                     None),
     bind(Code(K::PageDown), Browse, A::PageDown,    "page down",                    None),
     bind(Code(K::PageUp), Browse,   A::PageUp,      "page up",                      None),
+    bind(Ctrl('d'),       Browse,   A::PageDown,    "page down",                    None),
+    bind(Ctrl('u'),       Browse,   A::PageUp,      "page up",                      None),
+    bind(Char('w'),       Browse,   A::ToggleWatch, "add to the watchlist / remove from it", Some("watch")),
+    bind(Char('y'),       Browse,   A::Copy,        "copy the selected ticker or record (OSC 52)", Some("copy")),
+    bind(Char('o'),       Browse,   A::OpenUrl,     "open the selected source's url", None),
+    bind(Char('s'),       Browse,   A::CycleSort,   "cycle the lists' sort order", None),
+    bind(Char('F'),       Browse,   A::CycleFilter, "filter lists: all, upcoming, within 30d, 90d", None),
     bind(Code(K::Esc),    Browse,   A::Back,        "back after a jump / clear",    Some("back")),
 ];
 
@@ -240,59 +260,153 @@ pub fn unmeta(event: &Event) -> Vec<Event> {
     }
 }
 
-/// The action a terminal event triggers in the given modes (most specific first).
-///
-/// Exact keys win over `AnyChar` in every mode, so `/` and `Ctrl-C` work while typing.
-pub fn action_for(modes: &[Mode], event: &Event) -> Option<Action> {
-    let (key, typed) = key_of(event)?;
-    let in_modes = |b: &&Binding| modes.contains(&b.mode);
-    let rank = |b: &Binding| modes.iter().position(|m| *m == b.mode);
-    let exact = KEYMAP
-        .iter()
-        .filter(in_modes)
-        .filter(|b| b.key == key)
-        .min_by_key(|b| rank(b));
-    if let Some(binding) = exact {
-        return Some(binding.action);
-    }
-    let c = typed?;
-    KEYMAP
-        .iter()
-        .filter(in_modes)
-        .find(|b| b.key == Key::AnyChar)
-        .map(|b| match b.action {
-            Action::Input(_) => Action::Input(c),
-            other => other,
-        })
+/// The key table in force: the defaults ([`KEYMAP`]) with the config's overrides applied.
+/// Input, the status-bar hints, the help overlay and every key named in a pane come from it,
+/// so an override can never leave a label lying.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
 
-/// Status-bar hints for the active modes: `(keys, label)`, keys sharing a label joined by `/`.
-pub fn hints(modes: &[Mode]) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    for mode in modes {
-        for b in KEYMAP.iter().filter(|b| b.mode == *mode) {
-            let Some(label) = b.hint else { continue };
-            if shadowed(modes, mode, b.key) {
-                continue;
-            }
-            match out.iter_mut().find(|(_, l)| *l == label) {
-                Some((keys, _)) => {
-                    keys.push('/');
-                    keys.push_str(&b.key.label());
-                }
-                None => out.push((b.key.label(), label)),
-            }
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: KEYMAP.to_vec(),
         }
     }
-    out
 }
 
-/// Whether a more specific active mode binds the same key, hiding this binding.
-fn shadowed(modes: &[Mode], mode: &Mode, key: Key) -> bool {
-    let earlier = modes.iter().take_while(|m| *m != mode);
-    earlier
-        .into_iter()
-        .any(|m| KEYMAP.iter().any(|b| b.mode == *m && b.key == key))
+impl Keymap {
+    /// The defaults with `overrides` applied in order; each one that cannot be applied
+    /// (unknown action, bad key, a key another action holds) is reported and skipped.
+    pub fn with_overrides(
+        overrides: &[crate::config::KeyOverride],
+    ) -> (Keymap, Vec<crate::data::DataError>) {
+        overrides::apply(Keymap::default(), overrides)
+    }
+
+    /// Every binding, defaults first, as the help overlay lists them.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action a terminal event triggers in the given modes (most specific first).
+    ///
+    /// Exact keys win over `AnyChar` in every mode, so `/` and `Ctrl-C` work while typing.
+    pub fn action_for(&self, modes: &[Mode], event: &Event) -> Option<Action> {
+        let (key, typed) = key_of(event)?;
+        let in_modes = |b: &&Binding| modes.contains(&b.mode);
+        let rank = |b: &Binding| modes.iter().position(|m| *m == b.mode);
+        let exact = self
+            .bindings
+            .iter()
+            .filter(in_modes)
+            .filter(|b| b.key == key)
+            .min_by_key(|b| rank(b));
+        if let Some(binding) = exact {
+            return Some(binding.action);
+        }
+        let c = typed?;
+        self.bindings
+            .iter()
+            .filter(in_modes)
+            .find(|b| b.key == Key::AnyChar)
+            .map(|b| match b.action {
+                Action::Input(_) => Action::Input(c),
+                other => other,
+            })
+    }
+
+    /// The keys bound to `action` in `mode`, joined by `/` (`Enter`, `j/↓`); empty when none.
+    pub fn keys_for(&self, action: Action, mode: Mode) -> String {
+        let keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|b| b.action == action && b.mode == mode)
+            .map(|b| b.key.label())
+            .collect();
+        keys.join("/")
+    }
+
+    /// The first key of `action` while browsing (its own tab's, then any), for hints written
+    /// into panes: `Enter`, `f`.
+    pub fn key_for(&self, action: Action) -> String {
+        let of = |b: &&Binding| b.action == action;
+        let browse = self
+            .bindings
+            .iter()
+            .filter(of)
+            .find(|b| !matches!(b.mode, Mode::Search | Mode::Help));
+        browse
+            .or_else(|| self.bindings.iter().find(of))
+            .map_or_else(|| "(unbound)".to_string(), |b| b.key.label())
+    }
+
+    /// Status-bar hints for the active modes: `(keys, label)`, keys sharing a label joined
+    /// by `/`.
+    pub fn hints(&self, modes: &[Mode]) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for mode in modes {
+            for b in self.bindings.iter().filter(|b| b.mode == *mode) {
+                let Some(label) = b.hint else { continue };
+                if self.shadowed(modes, mode, b.key) {
+                    continue;
+                }
+                match out.iter_mut().find(|(_, l)| *l == label) {
+                    Some((keys, _)) => {
+                        keys.push('/');
+                        keys.push_str(&b.key.label());
+                    }
+                    None => out.push((b.key.label(), label)),
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a more specific active mode binds the same key, hiding this binding.
+    fn shadowed(&self, modes: &[Mode], mode: &Mode, key: Key) -> bool {
+        let earlier = modes.iter().take_while(|m| *m != mode);
+        earlier
+            .into_iter()
+            .any(|m| self.bindings.iter().any(|b| b.mode == *m && b.key == key))
+    }
+
+    /// The help overlay's content: each mode that binds keys with its bindings, same-action
+    /// keys merged, each with the action's name for the config.
+    pub fn help(&self) -> Vec<(Mode, Vec<HelpEntry>)> {
+        let tabs = Tab::ALL.into_iter().map(Mode::Tab);
+        let order = [Global, Browse, Search]
+            .into_iter()
+            .chain(tabs)
+            .chain([Reader, Help]);
+        order
+            .map(|mode| {
+                let mut entries: Vec<(Action, HelpEntry)> = Vec::new();
+                for b in self.bindings.iter().filter(|b| b.mode == mode) {
+                    match entries.iter_mut().find(|(a, _)| *a == b.action) {
+                        Some((_, e)) => {
+                            e.keys.push(' ');
+                            e.keys.push_str(&b.key.label());
+                        }
+                        None => entries.push((
+                            b.action,
+                            HelpEntry {
+                                keys: b.key.label(),
+                                desc: b.desc,
+                                action: b.action.name(),
+                            },
+                        )),
+                    }
+                }
+                (
+                    mode,
+                    entries.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, entries)| !entries.is_empty())
+            .collect()
+    }
 }
 
 /// One line of the help overlay: keys that do the same thing in one mode, and what it is.
@@ -302,41 +416,8 @@ pub struct HelpEntry {
     pub keys: String,
     /// Description.
     pub desc: &'static str,
-}
-
-/// The help overlay's content: each mode that binds keys with its bindings, same-action
-/// keys merged.
-pub fn help() -> Vec<(Mode, Vec<HelpEntry>)> {
-    let tabs = Tab::ALL.into_iter().map(Mode::Tab);
-    let order = [Global, Browse, Search]
-        .into_iter()
-        .chain(tabs)
-        .chain([Reader, Help]);
-    order
-        .map(|mode| {
-            let mut entries: Vec<(Action, HelpEntry)> = Vec::new();
-            for b in KEYMAP.iter().filter(|b| b.mode == mode) {
-                match entries.iter_mut().find(|(a, _)| *a == b.action) {
-                    Some((_, e)) => {
-                        e.keys.push(' ');
-                        e.keys.push_str(&b.key.label());
-                    }
-                    None => entries.push((
-                        b.action,
-                        HelpEntry {
-                            keys: b.key.label(),
-                            desc: b.desc,
-                        },
-                    )),
-                }
-            }
-            (
-                mode,
-                entries.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, entries)| !entries.is_empty())
-        .collect()
+    /// The action's name in the config's `[keys]`, if it can be rebound.
+    pub action: Option<&'static str>,
 }
 
 #[cfg(test)]
@@ -374,15 +455,33 @@ mod tests {
     #[test]
     fn slash_and_ctrl_c_win_over_typing() {
         let typing = [Search, Global];
-        assert_eq!(action_for(&typing, &ch('/')), Some(A::FocusSearch));
-        assert_eq!(action_for(&typing, &ch('q')), Some(A::Input('q')));
-        assert_eq!(action_for(&typing, &ch('ソ')), Some(A::Input('ソ')));
-        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&typing, &ctrl_c), Some(A::Quit));
-        assert_eq!(action_for(&[Browse, Global], &ch('q')), Some(A::Quit));
-        assert_eq!(action_for(&[Browse, Global], &ch('v')), None);
         assert_eq!(
-            action_for(&[CALENDAR, Browse, Global], &ch('v')),
+            Keymap::default().action_for(&typing, &ch('/')),
+            Some(A::FocusSearch)
+        );
+        assert_eq!(
+            Keymap::default().action_for(&typing, &ch('q')),
+            Some(A::Input('q'))
+        );
+        assert_eq!(
+            Keymap::default().action_for(&typing, &ch('ソ')),
+            Some(A::Input('ソ'))
+        );
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            Keymap::default().action_for(&typing, &ctrl_c),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            Keymap::default().action_for(&[Browse, Global], &ch('q')),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            Keymap::default().action_for(&[Browse, Global], &ch('v')),
+            None
+        );
+        assert_eq!(
+            Keymap::default().action_for(&[CALENDAR, Browse, Global], &ch('v')),
             Some(A::ToggleGrid)
         );
     }
@@ -391,7 +490,10 @@ mod tests {
     fn releases_and_mouse_moves_do_nothing() {
         let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(&[Browse], &Event::Key(release)), None);
+        assert_eq!(
+            Keymap::default().action_for(&[Browse], &Event::Key(release)),
+            None
+        );
         let wheel = |kind| {
             Event::Mouse(MouseEvent {
                 kind,
@@ -400,25 +502,28 @@ mod tests {
                 modifiers: KeyModifiers::NONE,
             })
         };
-        assert_eq!(action_for(&[Global], &wheel(MouseEventKind::Moved)), None);
         assert_eq!(
-            action_for(&[Global], &wheel(MouseEventKind::ScrollDown)),
+            Keymap::default().action_for(&[Global], &wheel(MouseEventKind::Moved)),
+            None
+        );
+        assert_eq!(
+            Keymap::default().action_for(&[Global], &wheel(MouseEventKind::ScrollDown)),
             Some(A::Down)
         );
     }
 
     #[test]
     fn hints_merge_keys_and_skip_shadowed_ones() {
-        let hints = hints(&[Browse, Global]);
+        let hints = Keymap::default().hints(&[Browse, Global]);
         assert!(hints.contains(&("j/k".to_string(), "move")));
-        assert!(hints.contains(&("1/2/3".to_string(), "tabs")));
-        let help_hints = super::hints(&[Help, Global]);
+        assert!(hints.contains(&("1/2/3/4".to_string(), "tabs")));
+        let help_hints = Keymap::default().hints(&[Help, Global]);
         assert!(help_hints.contains(&("?/Esc".to_string(), "close")));
     }
 
     #[test]
     fn help_lists_every_binding_once() {
-        let help = help();
+        let help = Keymap::default().help();
         let keys: usize = help
             .iter()
             .flat_map(|(_, es)| es)

@@ -1,0 +1,196 @@
+//! The trader's own book in the TUI: the Watchlist tab, `w`, sorting and filtering, copy,
+//! themes, key overrides in the help overlay, and state kept between two runs.
+
+use assert_cmd::Command;
+use insta::assert_snapshot;
+
+use aipx::book::{Entry, Watchlist, Watchlists};
+use aipx::tui::app::Effect;
+use aipx::tui::keymap::Keymap;
+use aipx::tui::screen::Headless;
+
+fn book(symbols: &[&str]) -> Watchlists {
+    Watchlists {
+        version: 1,
+        lists: vec![Watchlist {
+            name: "book".into(),
+            entries: symbols
+                .iter()
+                .map(|s| Entry {
+                    symbol: s.to_string(),
+                    quantity: None,
+                    weight: None,
+                })
+                .collect(),
+        }],
+    }
+}
+
+#[test]
+fn watchlist_tab_shows_the_list_and_its_exposure() {
+    let app = super::app().with_book(book(&["TSE:9984", "NASDAQ:NVDA", "ZZZZ"]), None);
+    let mut s = Headless::new(app, 120, 30);
+    s.play("4").unwrap();
+    let text = s.text();
+    assert_snapshot!("watchlist_120x30", text);
+    assert!(text.contains("[4 Watchlist]"));
+    assert!(text.contains("ZZZZ") && text.contains("(not in the data)"));
+    assert!(text.contains("Whole list, each program once (2 known)"));
+    // Enter opens the selected ticker in Explore.
+    s.play("<Enter>").unwrap();
+    assert!(s.text().contains("[1 Explore]"));
+    assert!(s.text().contains("SoftBank Group Corp.  TSE:9984"));
+}
+
+#[test]
+fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watchlists.toml");
+    let mut s = Headless::new(super::app(), 120, 30);
+    s.outside.book = Some(path.clone());
+    s.play("/nvda<Enter><Esc>w").unwrap();
+    assert!(
+        s.text()
+            .contains("added NASDAQ:NVDA to watchlist (w again removes)"),
+        "{}",
+        s.text()
+    );
+    let saved = Watchlists::load(&path).unwrap();
+    assert_eq!(saved.lists[0].name, "watchlist");
+    assert_eq!(saved.lists[0].entries[0].symbol, "NASDAQ:NVDA");
+    s.play("4").unwrap();
+    assert!(s.text().contains("NASDAQ:NVDA"), "{}", s.text());
+    s.play("w").unwrap();
+    assert!(s.text().contains("removed NASDAQ:NVDA from watchlist"));
+    assert!(Watchlists::load(&path).unwrap().lists[0].entries.is_empty());
+}
+
+#[test]
+fn a_damaged_watchlists_file_is_never_overwritten() {
+    let mut s = Headless::new(super::app(), 100, 24);
+    // No path: the file could not be read cleanly.
+    s.play("/nvda<Enter><Esc>w").unwrap();
+    assert!(s.text().contains("watchlists not saved"), "{}", s.text());
+}
+
+#[test]
+fn sort_and_filter_cycle_with_their_keys() {
+    let mut s = super::play(120, 30, "s");
+    assert!(s.text().contains("lists: sort next · all"), "{}", s.text());
+    let first = s.app.explore().entity().unwrap();
+    let next = s.app.index().next_catalyst(first, super::today());
+    assert!(
+        next.is_some(),
+        "sorted by next catalyst: one with a catalyst comes first"
+    );
+    s.play("F").unwrap();
+    assert!(s.text().contains("lists: sort next · upcoming"));
+    let all = super::app().explore().results.len();
+    assert!(s.app.explore().results.len() < all);
+}
+
+#[test]
+fn y_copies_the_selected_ticker_with_a_status_note() {
+    let mut app = super::app();
+    for key in aipx::tui::screen::parse_keys("/9984<Enter><Esc>y").unwrap() {
+        aipx::tui::apply(&mut app, &key);
+    }
+    assert_eq!(app.take_effects(), vec![Effect::Copy("TSE:9984".into())]);
+    assert_eq!(app.message(), Some("copied TSE:9984 (OSC 52)"));
+    assert_eq!(
+        aipx::tui::effects::osc52("TSE:9984"),
+        "\u{1b}]52;c;VFNFOjk5ODQ=\u{7}"
+    );
+}
+
+#[test]
+fn light_and_dark_themes() {
+    for light in [false, true] {
+        let app = super::app()
+            .with_color(true)
+            .with_light(light)
+            .with_book(book(&["TSE:9984"]), None);
+        let mut s = Headless::new(app, 80, 24);
+        s.play("4").unwrap();
+        let name = if light {
+            "theme_light_80x24"
+        } else {
+            "theme_dark_80x24"
+        };
+        assert_snapshot!(name, format!("{:?}", s.buffer()));
+    }
+}
+
+#[test]
+fn help_overlay_shows_an_overridden_key() {
+    let (config, problems) =
+        aipx::config::parse("c.toml", "[keys]\nquit = \"x\"\nopen = \"<C-o>\"\n");
+    assert!(problems.is_empty());
+    let (keys, problems) = Keymap::with_overrides(&config.keys);
+    assert!(problems.is_empty(), "{problems:?}");
+    let app = super::app().with_keys(keys);
+    let mut s = Headless::new(app, 80, 40);
+    assert!(s.text().contains(" x quit "), "{}", s.text());
+    assert!(s.text().contains("Ctrl-O open"), "{}", s.text());
+    s.play("?").unwrap();
+    assert_snapshot!("help_with_override_80x40", s.text());
+    s.play("<Esc>x").unwrap();
+    assert!(s.app.should_quit());
+}
+
+fn isolated(home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("aipx").unwrap();
+    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("HOME", home)
+        .args([
+            "--today",
+            "2026-11-21",
+            "screen",
+            "--size",
+            "100x24",
+            "--remember",
+        ]);
+    cmd
+}
+
+fn run(home: &std::path::Path, keys: &str) -> String {
+    let out = isolated(home).args(["--keys", keys]).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn tab_query_and_selection_come_back_on_the_next_run() {
+    let home = tempfile::tempdir().unwrap();
+    run(home.path(), "/tsm<Enter><Esc>ws3");
+    let state = std::fs::read_to_string(home.path().join("state/aipx/state.toml")).unwrap();
+    assert!(state.contains("tab = \"calendar\"") && state.contains("query = \"tsm\""));
+    let second = run(home.path(), "");
+    assert!(second.contains("[3 Calendar]"), "{second}");
+    let explore = run(home.path(), "1");
+    assert!(explore.contains("/ tsm"), "{explore}");
+    assert!(explore.contains("Taiwan Semiconductor"), "{explore}");
+    let watch = run(home.path(), "4");
+    assert!(watch.contains("NYSE:TSM"), "{watch}");
+    assert!(
+        watch.contains("sort next"),
+        "the sort came back too: {watch}"
+    );
+}
+
+#[test]
+fn a_broken_config_is_named_in_the_status_bar_and_on_stderr() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/aipx/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "[ui]\ntheme = \"blue\"\n").unwrap();
+    let out = isolated(home.path())
+        .args(["--keys", ""])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("config.toml:2:9: theme = \"blue\""), "{err}");
+    assert!(text.lines().last().unwrap().contains("config: "), "{text}");
+}
