@@ -3,7 +3,6 @@
 //! folder read back into the library.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
 
 use rusqlite::TransactionBehavior;
@@ -210,29 +209,6 @@ fn tables(records: &[Record]) -> Result<[(&'static str, String); 5], toml::ser::
     Ok(files)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder: synced, then
-/// renamed over the old file, so a reader sees the old file or the new one, never half.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        // The rename itself is durable once the folder is synced.
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Writes `data` (the dataset with the library merged) to `dir` as the five TOML files.
 pub fn export(data: &Dataset, dir: &Path) -> Result<(), LibraryError> {
     let io = |e: std::io::Error| LibraryError::Io {
@@ -243,12 +219,12 @@ pub fn export(data: &Dataset, dir: &Path) -> Result<(), LibraryError> {
     let files = tables(&records_of(data)).map_err(|e| LibraryError::Invalid(e.to_string()))?;
     for (name, text) in files {
         let header = "# Written by `aipx library export`: the curated dataset with the records accepted\n# into the library. `aipx check --data DIR` validates it; `aipx library import DIR`\n# reads it back.\n";
-        write_atomic(&dir.join(name), format!("{header}{text}").as_bytes()).map_err(|e| {
-            LibraryError::Io {
+        crate::userfile::write(&dir.join(name), format!("{header}{text}").as_bytes()).map_err(
+            |e| LibraryError::Io {
                 path: dir.join(name).display().to_string(),
                 detail: e.to_string(),
-            }
-        })?;
+            },
+        )?;
     }
     Ok(())
 }

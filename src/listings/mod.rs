@@ -143,7 +143,7 @@ impl Master {
         }
         let mut bytes = MAGIC.to_vec();
         bytes.extend(postcard::to_allocvec(self).map_err(|e| io(&path, e))?);
-        crate::library::files::write_atomic(&path, &bytes).map_err(|e| io(&path, e))?;
+        crate::userfile::write(&path, &bytes).map_err(|e| io(&path, e))?;
         Ok(path)
     }
 
