@@ -12,7 +12,8 @@ mod when;
 pub use exchange::Exchange;
 pub use money::{Currency, Money, compact_amount};
 pub use when::{
-    Countdown, FiscalCalendar, Part, Precision, Timing, When, WhenError, local_today, parse_day,
+    Countdown, FiscalCalendar, MONTHS, Part, Precision, Timing, When, WhenError, local_today,
+    parse_day,
 };
 
 macro_rules! id_type {

@@ -542,6 +542,22 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("invalid date {s:?}: {e} (expected YYYY-MM-DD)"))
 }
 
+/// Month names in lower case, January first: what search queries and articles spell out.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,28 +35,13 @@ pub struct DateQuery {
     pub rest: String,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A month by name or three-letter (or `sept`) abbreviation.
 fn month(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
     if word.len() < 3 {
         return None;
     }
-    MONTHS
+    crate::model::MONTHS
         .iter()
         .position(|m| {
             *m == word

@@ -15,20 +15,7 @@ pub(super) enum Tense {
     Unknown,
 }
 
-pub(super) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+pub(super) use crate::model::MONTHS;
 
 /// Month number of a capitalised month name or abbreviation (`Sept`, `Jan`).
 pub(super) fn month(t: &Tokens, i: usize) -> Option<u32> {
