@@ -241,16 +241,23 @@ pub fn save(
 
 /// `aipx inbox [--all] [--json]`.
 pub fn inbox(all: bool, json: bool, out: &mut dyn Write) -> Result<ExitCode, Error> {
-    let list = match open_existing()? {
-        Some(mut lib) => lib.proposals(all)?,
-        None => Vec::new(),
-    };
-    let written = if json {
-        crate::report::json::write(out, &list)
+    let mut lib = open_existing()?;
+    // Buffered: stdout is line-buffered, and the JSON of 10,000 proposals is 300,000 lines.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    if json {
+        let list = match &mut lib {
+            Some(lib) => lib.proposals_json(all)?,
+            None => Vec::new(),
+        };
+        crate::report::json::write(&mut out, &list)?;
     } else {
-        write_inbox(&list, out)
-    };
-    written?;
+        let list = match &mut lib {
+            Some(lib) => lib.proposals(all)?,
+            None => Vec::new(),
+        };
+        write_inbox(&list, &mut out)?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
