@@ -134,7 +134,60 @@ fn inbox_json_has_the_documented_schema() {
         p["text"] == "up to 300 billion yen ($2 billion)"
     });
     assert_eq!(money["record"]["money"]["currency"], "JPY");
-    assert_eq!(money["record"]["kind"], Value::Null, "the reviewer chooses");
+    // "the industry ministry plans to offer ... in subsidies": public money, said plainly.
+    assert_eq!(money["record"]["kind"], "public");
+}
+
+#[test]
+fn a_money_kind_the_sentence_gives_needs_no_flag_and_one_it_cannot_lists_the_kinds() {
+    let home = Home::new();
+    home.save(WIRE);
+    let subsidy = home.find("money", |p| {
+        p["text"] == "up to 300 billion yen ($2 billion)"
+    });
+    home.aipx()
+        .args(["inbox", "accept", &id(&subsidy), "--program", "meti-fy2026"])
+        .assert()
+        .success();
+    let programs = home.json(&["programs", "meti-fy2026", "--json"]);
+    let line = programs["funding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["label"] == "up to 300 billion yen ($2 billion)")
+        .unwrap_or_else(|| panic!("no library line in {programs}"));
+    assert_eq!(line["kind"], "public");
+
+    // A sentence that says nothing of whose money it is: the reviewer chooses.
+    home.aipx()
+        .args(["ingest", "--save", "-"])
+        .write_stdin("Date: 2026-03-05\n\nAcme Widgets (NASDAQ: ACMW) said the order is worth $40 million.\n")
+        .assert()
+        .success();
+    let order = home.find("money", |p| p["text"] == "$40 million");
+    assert_eq!(order["record"]["kind"], Value::Null);
+    home.aipx()
+        .args(["inbox", "accept", &id(&order), "--program", "meti-fy2026"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "choose a money kind with --kind (one of: public, private, target)",
+        ));
+    home.aipx()
+        .args([
+            "inbox",
+            "accept",
+            &id(&order),
+            "--program",
+            "meti-fy2026",
+            "--kind",
+            "gift",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown money kind \"gift\"; one of: public, private, target",
+        ));
 }
 
 #[test]
@@ -307,11 +360,6 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
             "--role does not apply to entity proposals",
         ));
     let money = home.find("money", |_| true);
-    home.aipx()
-        .args(["inbox", "accept", &id(&money), "--program", "meti-fy2026"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--kind"));
     home.aipx()
         .args([
             "inbox",

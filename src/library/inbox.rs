@@ -218,13 +218,18 @@ pub fn finish(record: &Record, c: &Choices, data: &Dataset) -> Result<Record, Li
         Record::Funding {
             program: p,
             kind: k,
+            purpose,
             ..
         } => {
             *p = program(data, c.program.as_deref(), p.as_deref(), true)?;
+            // Proposals saved before kinds were inferred get one from their sentence too.
+            let inferred = k
+                .clone()
+                .or_else(|| crate::ingest::merge::funding_kind_of(purpose).map(|k| k.to_string()));
             *k = Some(choose(
                 "money kind",
                 c.kind.as_deref(),
-                k.as_deref(),
+                inferred.as_deref(),
                 FundingKind::parse,
                 FundingKind::ALL,
                 "--kind",

@@ -276,7 +276,7 @@ fn findings(cx: &Context<'_>, a: &Article, hash: &str) -> Vec<Finding> {
             id: format!("lib-{short}-{}", m.line),
             label: shorten(&m.text, 60),
             money: m.money,
-            kind: None,
+            kind: crate::ingest::merge::funding_kind_of(&m.sentence).map(|k| k.to_string()),
             period: None,
             term: None,
             purpose: shorten(&m.sentence, 200),
