@@ -172,13 +172,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(Char('g'),       Reader,   A::Top,         "first line",                   None),
     bind(Char('G'),       Reader,   A::Bottom,      "last line",                    None),
     bind(Char('q'),       Reader,   A::Quit,        "quit",                         Some("quit")),
-    bind(Char('v'),       CALENDAR, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
+    bind(Char('v'),       CALENDAR, A::CycleView,   "timeline / month grid / chart", Some("view")),
     bind(Char('f'),       CALENDAR, A::ToggleFilter, "selected ticker / all",       Some("filter")),
     bind(Char('t'),       CALENDAR, A::GoToday,     "select the next catalyst from today", None),
-    bind(Char('h'),       CALENDAR, A::PrevMonth,   "month grid: month before",     Some("month")),
-    bind(Code(K::Left),   CALENDAR, A::PrevMonth,   "month grid: month before",     None),
-    bind(Char('l'),       CALENDAR, A::NextMonth,   "month grid: month after",      Some("month")),
-    bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month grid: month after",      None),
+    bind(Char('h'),       CALENDAR, A::PrevMonth,   "month before (grid and chart)", Some("month")),
+    bind(Code(K::Left),   CALENDAR, A::PrevMonth,   "month before (grid and chart)", None),
+    bind(Char('l'),       CALENDAR, A::NextMonth,   "month after (grid and chart)", Some("month")),
+    bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month after (grid and chart)", None),
     bind(Char('n'),       WATCHLIST, A::NextWatchlist, "next watchlist",            Some("next list")),
     bind(Char('?'),       Browse,   A::ToggleHelp,  "help",                         Some("help")),
     bind(Char('q'),       Browse,   A::Quit,        "quit",                         Some("quit")),
@@ -482,7 +482,7 @@ mod tests {
         );
         assert_eq!(
             Keymap::default().action_for(&[CALENDAR, Browse, Global], &ch('v')),
-            Some(A::ToggleGrid)
+            Some(A::CycleView)
         );
     }
 

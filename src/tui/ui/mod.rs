@@ -4,6 +4,7 @@
 //! the tabs compose.
 
 pub mod bars;
+pub mod catalyst_chart;
 pub mod catalyst_detail;
 pub mod entity_catalysts;
 pub mod entity_header;
