@@ -157,6 +157,51 @@ fn grid_toggles_and_linked_pane_jumps() {
 }
 
 #[test]
+fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
+    let mut s = play(120, 40, "2jjj");
+    assert!(!s.app.programs().chart);
+    assert!(s.text().contains("Funding (4 lines; v: chart)"));
+    s.play("v").unwrap();
+    assert!(s.app.programs().chart);
+    let text = s.text();
+    let rows: Vec<&str> = text.lines().collect();
+    let at = |needle: &str| {
+        rows.iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle:?}:\n{text}"))
+    };
+    // Yen lines under JPY, largest first; dollar lines under USD, each to its own scale.
+    let (jpy, usd) = (at("│JPY "), at("│USD "));
+    let (own, public, target) = (at("¥2T ($12.7B)"), at("¥1T ($6.34B)"), at("$6.4B "));
+    assert!(
+        jpy < own && own < public && public < usd && usd < target,
+        "{text}"
+    );
+    // Whose money it is, in glyph and word: SoftBank's own is never drawn as public money.
+    assert!(
+        rows[own].contains('▒') && rows[own].contains("9984's own"),
+        "{}",
+        rows[own]
+    );
+    assert!(!rows[own].contains('█'), "{}", rows[own]);
+    assert!(rows[public].contains('█') && rows[public].contains("public"));
+    assert!(rows[target].contains('░') && rows[target].contains("target"));
+    let bar = |row: &str, glyph: char| row.matches(glyph).count();
+    assert_eq!(
+        bar(rows[public], '█') * 2,
+        bar(rows[own], '▒'),
+        "¥1T is half ¥2T"
+    );
+    assert_eq!(
+        bar(rows[target], '░'),
+        bar(rows[own], '▒'),
+        "the largest of each fills"
+    );
+    s.play("v").unwrap();
+    assert!(!s.app.programs().chart, "v goes back to the lines");
+}
+
+#[test]
 fn v_cycles_timeline_grid_chart_and_the_chart_follows_the_selection() {
     let mut s = play(120, 40, "3");
     let mut seen = Vec::new();
@@ -291,6 +336,7 @@ fn the_help_overlay_shows_every_binding_with_its_keys_under_its_mode() {
         ("Browsing", "j", "down"),
         ("Search box", "Enter", "open the selected result"),
         ("Calendar tab", "v", "timeline / month grid / chart"),
+        ("Programs tab", "v", "funding lines / funding chart"),
     ] {
         assert!(
             rows.iter()

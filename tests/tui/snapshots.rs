@@ -30,6 +30,13 @@ fn programs_tab_with_nested_funding() {
 }
 
 #[test]
+fn programs_funding_chart() {
+    // The sovereign-AI program: public money, a target and SoftBank's own money, in two
+    // currencies, each to its own scale.
+    each_size("programs_chart", "2jjjv");
+}
+
+#[test]
 fn calendar_tab() {
     each_size("calendar", "3");
 }

@@ -10,6 +10,7 @@ pub mod entity_catalysts;
 pub mod entity_header;
 pub mod exposures;
 pub mod full_text;
+pub mod funding_chart;
 pub mod help;
 pub mod linked;
 pub mod month_grid;
