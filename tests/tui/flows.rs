@@ -202,6 +202,33 @@ fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
 }
 
 #[test]
+fn at_60x15_the_focused_pane_takes_the_body_and_tab_shows_the_details() {
+    for view in ["3", "3v", "3vv"] {
+        let mut s = play(60, 15, view);
+        let text = s.text();
+        assert!(!text.contains("┌ Catalyst"), "{view}: {text}");
+        assert!(
+            text.contains("Tab:"),
+            "{view} names the key to the details: {text}"
+        );
+        s.play("<Tab>").unwrap();
+        let text = s.text();
+        assert!(text.contains("┌ Catalyst"), "{view}: {text}");
+        assert!(text.contains("Linked (10)"), "{view}: {text}");
+    }
+    // Programs: the linked entities get no row beside the funding, so Tab shows them.
+    let mut s = play(60, 15, "2jj");
+    assert!(!s.text().contains("Linked entities"), "{}", s.text());
+    s.play("<Tab>").unwrap();
+    assert!(
+        s.text().contains("Linked entities by role (3)"),
+        "{}",
+        s.text()
+    );
+    assert!(s.text().contains("IBM"), "{}", s.text());
+}
+
+#[test]
 fn v_cycles_timeline_grid_chart_and_the_chart_follows_the_selection() {
     let mut s = play(120, 40, "3");
     let mut seen = Vec::new();

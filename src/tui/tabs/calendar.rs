@@ -413,6 +413,8 @@ impl TabView for Calendar {
                 "{} only; {f}: all",
                 text::clean(ix.entity(e).display_symbol())
             ),
+            // Narrow titles name the filter key shortly, to leave room for the rest.
+            None if area.width < 70 => format!("all; {f}: ticker"),
             None => format!("all; {f}: selected ticker"),
         };
         let next = format!(
@@ -461,11 +463,27 @@ impl TabView for Calendar {
             }
             return;
         }
-        let [main, side] = if wide {
+        // Below 20 rows the view and the details do not both fit whole: the focused one
+        // takes the body (Tab shows the other, as the titles say).
+        let compact = area.height < 20;
+        let [main, side] = if compact {
+            [area, area]
+        } else if wide {
             Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
         } else {
             Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
         };
+        let details = if compact {
+            format!("; {}: details", cx.keys.key_for(Action::NextPane))
+        } else {
+            String::new()
+        };
+        if compact && !on_timeline {
+            let [info, linked_area] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
+            self.render_details(cx, frame, info, linked_area);
+            return;
+        }
         if self.view == CalendarView::Grid {
             let grid = month_grid::MonthGrid {
                 index: ix,
@@ -473,7 +491,7 @@ impl TabView for Calendar {
                 selected: (!list.is_empty()).then_some(self.selected()),
                 month: self.grid_month(ix, cx.today),
                 today: cx.today,
-                title: format!("Month grid ({filter}; {next})"),
+                title: format!("Month grid ({filter}; {next}{details})"),
                 focused: on_timeline,
                 theme: cx.theme,
             };
@@ -486,11 +504,14 @@ impl TabView for Calendar {
                 list,
                 rows: &rows,
                 today: cx.today,
-                title: format!("Timeline ({}, {filter})", list.len()),
+                title: format!("Timeline ({}, {filter}{details})", list.len()),
                 focused: on_timeline,
                 theme: cx.theme,
             };
             frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true));
+        }
+        if compact {
+            return;
         }
         let linked = self
             .catalyst(ix)
