@@ -1,7 +1,7 @@
 //! The review inbox: proposals made from saved articles, and accepting, rejecting or undoing
 //! them. A decision is one transaction with its records and its line in the change log.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::record::Record;
@@ -368,10 +368,7 @@ impl Library {
     ) -> Result<Vec<Record>, LibraryError> {
         let path = self.path().to_path_buf();
         let err = |e| super::sql_error(&path, e);
-        let tx = self
-            .conn()
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = super::begin_write(self.conn()).map_err(err)?;
         let sql = format!("{SELECT} WHERE p.id = ?1");
         let (p, hash) = tx
             .query_row(&sql, [id], row)
@@ -438,10 +435,7 @@ impl Library {
     fn decide(&mut self, id: i64, to: &str) -> Result<(), LibraryError> {
         let path = self.path().to_path_buf();
         let err = |e| super::sql_error(&path, e);
-        let tx = self
-            .conn()
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = super::begin_write(self.conn()).map_err(err)?;
         let status: String = tx
             .query_row("SELECT status FROM proposals WHERE id = ?1", [id], |r| {
                 r.get(0)
