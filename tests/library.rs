@@ -764,3 +764,75 @@ fn changes_since_last_count_from_when_the_tui_was_last_opened() {
     assert_eq!(list.len(), 1, "{v}");
     assert_eq!(list[0]["kind"], "catalyst");
 }
+
+/// The cached search catalog of `--data DIR` is keyed by the library's records too: used
+/// while they stay the same, rebuilt when they change.
+#[test]
+fn search_with_data_uses_the_cached_catalog_until_the_library_changes() {
+    let home = Home::new();
+    let data = tempfile::tempdir().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for name in aipx::data::FILE_NAMES {
+        std::fs::copy(seeds.join(name), data.path().join(name)).unwrap();
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let search = |query: &str| -> Value {
+        let out = home
+            .aipx()
+            .env("AIPX_CACHE", "on")
+            .env("XDG_CACHE_HOME", cache.path())
+            .args([
+                "--data",
+                data.path().to_str().unwrap(),
+                "search",
+                query,
+                "--json",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // The catalog file: its inode changes whenever it is written again (temp + rename).
+    let catalog = || -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        let file = std::fs::read_dir(cache.path().join("aipx"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().contains(".catalog."))
+            .expect("a cached catalog");
+        std::fs::metadata(file).unwrap().ino()
+    };
+    let names_asx =
+        |v: &Value| v.to_string().contains("NYSE:ASX") || v.to_string().contains("\"ASX\"");
+
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    assert!(!names_asx(&search("ASE Technology")), "not accepted yet");
+    let first = catalog();
+    assert_eq!(catalog(), first);
+    search("ASE Technology");
+    assert_eq!(catalog(), first, "same library: the cached catalog is used");
+
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx)])
+        .assert()
+        .success();
+    let found = search("ASE Technology");
+    assert!(names_asx(&found), "the accepted company is found: {found}");
+    let second = catalog();
+    assert_ne!(second, first, "a changed library rebuilds the catalog");
+    assert!(names_asx(&search("ASE Technology")));
+    assert_eq!(catalog(), second, "and the new one is used after");
+
+    home.aipx()
+        .args(["inbox", "undo", &id(&asx)])
+        .assert()
+        .success();
+    assert!(!names_asx(&search("ASE Technology")), "undone: gone again");
+    assert_ne!(catalog(), second);
+}

@@ -49,12 +49,19 @@ fn open_required() -> Result<Library, Error> {
 
 /// Merges the accepted records of `lib` into `data`; what does not fit is left out with
 /// one line on `err` (`aipx check` lists each).
-pub fn merge_into(
+pub fn merge_into(lib: &mut Library, data: Dataset, err: &mut dyn Write) -> Result<Dataset, Error> {
+    merge_stamped(lib, data, err).map(|(data, _)| data)
+}
+
+/// As [`merge_into`], with the stamp of the records merged
+/// ([`Library::records_stamp`]) when every one of them fit (none when some were left out: a
+/// value built from this merge must not be cached, or the warning would not be seen again).
+pub fn merge_stamped(
     lib: &mut Library,
     mut data: Dataset,
     err: &mut dyn Write,
-) -> Result<Dataset, Error> {
-    let stored = lib.records()?;
+) -> Result<(Dataset, Option<u64>), Error> {
+    let (stored, stamp) = lib.records_stamped()?;
     let problems = super::merge::apply(&mut data, &stored);
     if !problems.is_empty() {
         error::warn(
@@ -66,7 +73,7 @@ pub fn merge_into(
             ),
         );
     }
-    Ok(data)
+    Ok((data, problems.is_empty().then_some(stamp)))
 }
 
 /// The dataset with the user's library merged in (unchanged when there is none).
