@@ -317,7 +317,7 @@ mod tests {
             let key = record.key();
             assert_eq!(
                 records_where(&data, &|k| k == key),
-                [record.clone()],
+                std::slice::from_ref(record),
                 "{key}"
             );
         }
