@@ -246,6 +246,7 @@ impl TabView for Programs {
                 frame.render_widget(chart, area);
             } else {
                 let pane = program_detail::FundingPane {
+                    index: ix,
                     program,
                     title,
                     theme,
