@@ -205,6 +205,10 @@ fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
     );
     s.play("v").unwrap();
     assert!(!s.app.programs().chart, "v goes back to the lines");
+    s.play("v<Tab><Esc>").unwrap();
+    assert!(s.app.programs().chart, "Esc first leaves the linked pane");
+    s.play("<Esc>").unwrap();
+    assert!(!s.app.programs().chart, "then the chart");
 }
 
 #[test]
