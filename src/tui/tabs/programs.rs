@@ -133,8 +133,10 @@ impl TabView for Programs {
         }
     }
 
+    /// Out of the linked entities, then (as the calendar leaves its other views) back from
+    /// the chart to the funding lines.
     fn back(&mut self, _cx: &Context) -> bool {
-        self.cursor.set_focus(ProgramsPane::List)
+        self.cursor.set_focus(ProgramsPane::List) || std::mem::take(&mut self.chart)
     }
 
     fn show(&mut self, cx: &Context, target: Target) -> bool {
@@ -246,6 +248,7 @@ impl TabView for Programs {
                 frame.render_widget(chart, area);
             } else {
                 let pane = program_detail::FundingPane {
+                    index: ix,
                     program,
                     title,
                     theme,

@@ -5,11 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::pane;
 use super::text::{Para, cell, clean, fit};
 use super::theme::Theme;
-use crate::model::{Program, Status};
+use crate::index::Index;
+use crate::model::{FundingLine, Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
@@ -49,8 +51,19 @@ pub fn funding_rows(program: &Program) -> usize {
     program.funding.len().max(1)
 }
 
+/// A funding line's kind in words, naming whose money a company's own is (`9984's own`),
+/// so no view shows it as the program's.
+pub fn kind_label(index: &Index, line: &FundingLine) -> String {
+    match line.owner {
+        Some(owner) => format!("{}'s own", clean(index.entity(owner).display_symbol())),
+        None => line.kind.as_str().to_string(),
+    }
+}
+
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
 pub struct FundingPane<'a> {
+    /// Lookups (whose own money a line is).
+    pub index: &'a Index,
     /// The program.
     pub program: &'a Program,
     /// Pane title (says which key shows the chart).
@@ -64,6 +77,17 @@ impl Widget for FundingPane<'_> {
         let (p, theme) = (self.program, self.theme);
         let block = pane::block(self.title, false, theme);
         let width = block.inner(area).width as usize;
+        let kinds: Vec<String> = p
+            .funding
+            .iter()
+            .map(|l| kind_label(self.index, l))
+            .collect();
+        let kind_width = kinds
+            .iter()
+            .map(|k| k.width())
+            .max()
+            .unwrap_or(0)
+            .clamp(7, 12);
         let mut lines: Vec<Line<'static>> = Vec::new();
         for (i, line) in p.funding.iter().enumerate() {
             let depth = p.depth(i);
@@ -75,9 +99,9 @@ impl Widget for FundingPane<'_> {
             let money = format!("{indent}{}", line.money);
             let mut spans = vec![
                 Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
-                Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
+                Span::styled(format!(" {} ", cell(&kinds[i], kind_width)), theme.muted()),
             ];
-            let used = MONEY_WIDTH + 9;
+            let used = MONEY_WIDTH + kind_width + 2;
             let when = clean(&line.when_label()).into_owned();
             let text = if when.is_empty() {
                 clean(&line.label).into_owned()
