@@ -106,7 +106,12 @@ fn japanese_names_keep_columns_aligned() {
             right_edges.windows(2).all(|p| p[0] == p[1]),
             "{w}x{h}\n{text}"
         );
-        // The program-count column lines up under its header too.
+        // The program-count column lines up under its header too (below 100 columns the
+        // results are a narrow column of symbols and names, without it).
+        if w < 100 {
+            assert!(!rows[0].contains("PRG"), "{text}");
+            continue;
+        }
         let prg = rows[0].find("PRG").unwrap();
         let header_col = unicode_width::UnicodeWidthStr::width(&rows[0][..prg]);
         for row in &rows[1..4] {

@@ -13,6 +13,7 @@ use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::{self, catalyst_detail, cursor, linked, month_grid, text};
 
 use super::{Context, Outcome, Record, Tab, TabView};
@@ -356,12 +357,17 @@ impl TabView for Calendar {
         let (ix, today, theme) = (cx.index, cx.today, cx.theme);
         let list = self.list(ix);
         let wide = area.width >= 100;
-        let [main, side] = if wide {
-            Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
-        } else {
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
-        };
         let on_timeline = self.focus() == CalendarPane::Timeline;
+        let selected = self.catalyst(ix);
+        let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
+        let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
+        let detail = catalyst_detail::CatalystDetail {
+            index: ix,
+            catalyst: selected,
+            today,
+            theme,
+        };
+        let linked_want = linked_entities.len().max(1) as u16 + 2;
         let f = cx.keys.key_for(Action::ToggleFilter);
         let filter = match self.filter {
             Some(e) => format!(
@@ -370,20 +376,53 @@ impl TabView for Calendar {
             ),
             None => format!("all; {f}: selected ticker"),
         };
-        if self.grid {
-            let grid = month_grid::MonthGrid {
-                index: ix,
-                list,
-                selected: (!list.is_empty()).then_some(self.selected()),
-                month: self.grid_month(ix, today),
-                today,
-                title: format!("Month grid ({filter}; v: timeline)"),
-                focused: on_timeline,
-                theme,
-            };
-            frame.render_widget(grid, main);
+        let v = cx.keys.key_for(Action::ToggleGrid);
+        let grid = month_grid::MonthGrid {
+            index: ix,
+            list,
+            selected: (!list.is_empty()).then_some(self.selected()),
+            month: self.grid_month(ix, today),
+            today,
+            title: format!("Month grid ({filter}; {v}: timeline)"),
+            focused: on_timeline,
+            theme,
+        };
+        let rows = timeline(ix, list, today);
+        // Wide: the list beside a column of detail over linked entities. Narrow: the list
+        // over the two side by side. Either way each pane is as tall as its content when
+        // there is room, the focused one is kept first, and one that cannot be drawn whole
+        // is named on the last border instead.
+        let (main, side) = if wide {
+            let [main, side] =
+                Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area);
+            (Some(main), side)
         } else {
-            let rows = timeline(ix, list, today);
+            let list_ask = if self.grid {
+                Ask::new(month_grid::MIN_HEIGHT, grid.height(area.width))
+            } else {
+                Ask::new(stack::FOCUSED, rows.len() as u16 + 2)
+            };
+            let side_width = area.width * 55 / 100;
+            let side_want = detail.height(side_width).max(linked_want);
+            let side_ask = Ask::new(stack::WHOLE, side_want);
+            let asks = [
+                list_ask,
+                if on_timeline {
+                    side_ask
+                } else {
+                    side_ask.focused()
+                },
+            ];
+            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let areas = stack::split(area, &asks, priority);
+            let side = areas[1].unwrap_or(Rect { height: 0, ..area });
+            (areas[0], side)
+        };
+        if let Some(main) = main
+            && self.grid
+        {
+            frame.render_widget(grid, main);
+        } else if let Some(main) = main {
             let timeline = ui::timeline::Timeline {
                 keys: cx.keys,
                 index: ix,
@@ -396,32 +435,58 @@ impl TabView for Calendar {
             };
             frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true));
         }
-        let selected = self.catalyst(ix);
-        let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
-        let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
+        let mut left_out = Vec::new();
+        if main.is_none() {
+            let view = if self.grid { "Month grid" } else { "Timeline" };
+            left_out.push(format!("{view} ({})", list.len()));
+        }
         let [info, linked_area] = if wide {
-            let h = (linked_entities.len() as u16 + 2).clamp(3, 12);
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(side)
+            let asks = [
+                Ask::new(stack::WHOLE, detail.height(side.width)),
+                if on_timeline {
+                    Ask::new(stack::WHOLE, linked_want)
+                } else {
+                    Ask::new(stack::WHOLE, linked_want).focused()
+                },
+            ];
+            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let areas = stack::split(side, &asks, priority);
+            [areas[0], areas[1]]
+        } else if side.height >= stack::WHOLE {
+            let [info, linked] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
+            [Some(info), Some(linked)]
         } else {
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side)
+            [None, None]
         };
-        let detail = catalyst_detail::CatalystDetail {
-            index: ix,
-            catalyst: selected,
-            today,
-            theme,
-        };
-        frame.render_widget(detail, info);
-        let linked_pane = linked::LinkedEntities {
-            keys: cx.keys,
-            index: ix,
-            entities: &linked_entities,
-            named,
-            focused: !on_timeline,
-            theme,
-        };
-        let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
-        frame.render_stateful_widget(linked_pane, linked_area, &mut state);
+        match info {
+            Some(at) => frame.render_widget(detail, at),
+            None => left_out.push("Catalyst".to_string()),
+        }
+        match linked_area {
+            Some(at) => {
+                let linked_pane = linked::LinkedEntities {
+                    keys: cx.keys,
+                    index: ix,
+                    entities: &linked_entities,
+                    named,
+                    focused: !on_timeline,
+                    theme,
+                };
+                let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
+                frame.render_stateful_widget(linked_pane, at, &mut state);
+            }
+            None => left_out.push(format!("Linked ({})", linked_entities.len())),
+        }
+        // The note goes on the lowest pane drawn, whichever column it is in.
+        let drawn = [main, info, linked_area];
+        let lowest = drawn
+            .iter()
+            .flatten()
+            .max_by_key(|r| (r.bottom(), r.x))
+            .copied();
+        let next = cx.keys.key_for(Action::NextPane);
+        stack::note_left_out(&[lowest], &left_out, &next, frame.buffer_mut(), theme);
     }
 }
 

@@ -8,6 +8,7 @@ use crate::index::Index;
 use crate::model::{EntityId, Exposure, ProgramId, Role};
 use crate::search::Target;
 use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::{cursor, linked, program_detail, program_list};
 
 use super::{Context, Outcome, Record, TabView};
@@ -150,7 +151,7 @@ impl TabView for Programs {
 
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
         let (ix, theme) = (cx.index, cx.theme);
-        let left_width = (area.width * 35 / 100).clamp(28, 44);
+        let left_width = (area.width * 35 / 100).clamp(24, 44);
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
         let list = program_list::ProgramList {
@@ -162,33 +163,65 @@ impl TabView for Programs {
         frame.render_stateful_widget(list, left, &mut cursor(self.cursor.selected(), true));
         let Some(id) = self.program(ix) else { return };
         let program = ix.program(id);
-        let funding_height = program_detail::funding_rows(program).min(8) as u16 + 2;
-        let [header, funding, linked] = Layout::vertical([
-            Constraint::Length(if right.height >= 30 { 6 } else { 5 }),
-            Constraint::Length(funding_height),
-            Constraint::Fill(1),
-        ])
-        .areas(right);
         let status = ix.program_status(id, cx.today);
-        frame.render_widget(
-            program_detail::ProgramHeader {
-                program,
-                status,
-                theme,
-            },
-            header,
-        );
-        frame.render_widget(program_detail::FundingPane { program, theme }, funding);
-        let exposures = by_role(ix, id);
-        let shown = self.focus() == ProgramsPane::Entities;
-        let linked_pane = linked::LinkedByRole {
-            index: ix,
-            exposures: &exposures,
-            focused: shown,
+        let header = program_detail::ProgramHeader {
+            program,
+            status,
             theme,
         };
-        let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
-        frame.render_stateful_widget(linked_pane, linked, &mut state);
+        let exposures = by_role(ix, id);
+        let shown = self.focus() == ProgramsPane::Entities;
+        // Header, funding, linked: each as tall as its content when there is room; the
+        // linked entities, when browsed, are kept first.
+        let roles = exposures
+            .windows(2)
+            .filter(|w| w[0].role != w[1].role)
+            .count();
+        let linked_rows = (exposures.len() + roles + usize::from(!exposures.is_empty())).max(1);
+        let linked_ask = Ask::new(stack::WHOLE, linked_rows as u16 + 2);
+        let asks = [
+            Ask::new(
+                program_detail::ProgramHeader::MIN_HEIGHT,
+                header.height(right.width),
+            ),
+            Ask::new(
+                stack::WHOLE,
+                program_detail::funding_rows(program) as u16 + 2,
+            ),
+            if shown {
+                linked_ask.focused()
+            } else {
+                linked_ask
+            },
+        ];
+        let priority: &[usize] = if shown { &[2, 0, 1] } else { &[0, 1, 2] };
+        let areas = stack::split(right, &asks, priority);
+        let mut left_out = Vec::new();
+        match areas[0] {
+            Some(at) => frame.render_widget(header, at),
+            None => left_out.push("Program".to_string()),
+        }
+        match areas[1] {
+            Some(at) => {
+                frame.render_widget(program_detail::FundingPane { program, theme }, at);
+            }
+            None => left_out.push(format!("Funding ({})", program.funding.len())),
+        }
+        match areas[2] {
+            Some(at) => {
+                let linked_pane = linked::LinkedByRole {
+                    index: ix,
+                    exposures: &exposures,
+                    focused: shown,
+                    theme,
+                };
+                let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
+                frame.render_stateful_widget(linked_pane, at, &mut state);
+            }
+            None => left_out.push(format!("Linked ({})", exposures.len())),
+        }
+        let next = cx.keys.key_for(crate::tui::action::Action::NextPane);
+        stack::note_left_out(&areas, &left_out, &next, frame.buffer_mut(), theme);
     }
 }
 

@@ -91,7 +91,7 @@ impl StatefulWidget for EntityCatalysts<'_> {
             "Catalysts ({}) ✓ past ● now ○ upcoming",
             self.catalysts.len()
         );
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let rows = CatalystRow {

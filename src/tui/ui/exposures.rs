@@ -26,18 +26,31 @@ pub struct ExposuresPane<'a> {
 }
 
 impl ExposuresPane<'_> {
-    /// Whether a pane this many columns wide (border included) shows each exposure's note.
-    fn with_notes(width: usize) -> bool {
-        width.saturating_sub(2 + MARKER) >= 56
+    /// An exposure's note wrapped to a pane `width` columns wide inside its border and
+    /// marker, indented under its program.
+    fn note_lines(x: &Exposure, width: usize) -> Vec<String> {
+        let note = clean(&x.note);
+        if note.trim().is_empty() {
+            return Vec::new();
+        }
+        super::text::wrap(&note, width.saturating_sub(2))
+            .into_iter()
+            .map(|l| format!("  {l}"))
+            .collect()
+    }
+
+    /// Rows one exposure takes at `width` columns inside the border and marker.
+    fn item_height(x: &Exposure, width: usize) -> usize {
+        2 + x.funding.len() + Self::note_lines(x, width).len()
     }
 
     /// Rows the pane needs to show everything at `width` columns, border included.
     pub fn height(&self, width: u16) -> u16 {
-        let notes = usize::from(Self::with_notes(width as usize));
+        let inner = (width as usize).saturating_sub(2 + MARKER);
         let rows: usize = self
             .index
             .exposures_of(self.entity)
-            .map(|x| 2 + x.funding.len() + notes)
+            .map(|x| Self::item_height(x, inner))
             .sum();
         rows.max(1) as u16 + 2
     }
@@ -56,11 +69,10 @@ impl StatefulWidget for ExposuresPane<'_> {
         } else {
             format!("Exposures ({programs})")
         };
-        let block = pane::block(title, self.focused, theme);
+        let block = pane::block(title, self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
-        let with_notes = Self::with_notes(area.width as usize);
         let exposures: Vec<&Exposure> = ix.exposures_of(self.entity).collect();
         if exposures.is_empty() {
             state.select(None);
@@ -68,7 +80,6 @@ impl StatefulWidget for ExposuresPane<'_> {
             pane::render_list(items, inner, buf, state, self.focused, theme);
             return;
         }
-        let notes = usize::from(with_notes);
         let room = (inner.height as usize).max(1);
         let build = |i: usize| {
             let x = exposures[i];
@@ -97,9 +108,9 @@ impl StatefulWidget for ExposuresPane<'_> {
                 ];
                 lines.push(fit_line(spans, width));
             }
-            if with_notes {
-                let note = fit(&clean(&x.note), width.saturating_sub(2));
-                lines.push(Line::styled(format!("  {note}"), theme.muted()));
+            // The note wraps: the pane grows to show it whole when the column has room.
+            for l in Self::note_lines(x, width) {
+                lines.push(Line::styled(l, theme.muted()));
             }
             // A list draws no item taller than its pane: keep what fits, and say so.
             let room = (inner.height as usize).max(1);
@@ -113,7 +124,7 @@ impl StatefulWidget for ExposuresPane<'_> {
         };
         let rows = pane::Rows {
             len: exposures.len(),
-            height: |i: usize| (2 + exposures[i].funding.len() + notes).min(room),
+            height: |i: usize| Self::item_height(exposures[i], width).min(room),
             build,
             hint: 0,
         };

@@ -8,29 +8,54 @@ use ratatui::widgets::{
     Widget,
 };
 
-use super::text::{Para, clipped};
+use super::text::{Para, clipped, fit};
 use super::theme::Theme;
 use crate::tui::list;
 
 /// Width the selection marker takes at the left of every list row.
 pub const MARKER: usize = 2;
 
-/// A pane's border and title; the focused pane gets a thick border and a `▸` before its title.
-pub fn block(title: impl Into<String>, focused: bool, theme: Theme) -> Block<'static> {
+/// A pane's border and title for a pane `width` columns wide; the focused pane gets a thick
+/// border and a `▸` before its title. A title longer than the border ends in `…` (ratatui
+/// would cut it silently).
+pub fn block(title: impl Into<String>, focused: bool, theme: Theme, width: u16) -> Block<'static> {
     let title: String = title.into();
     let (border, mark) = if focused {
         (BorderType::Thick, "▸ ")
     } else {
         (BorderType::Plain, "")
     };
+    // Two corners and a space either side of the title.
+    let room = (width as usize).saturating_sub(4);
     Block::bordered()
         .border_type(border)
         .border_style(theme.border(focused))
         .title(Line::from(vec![
             Span::raw(" "),
-            Span::styled(format!("{mark}{title}"), theme.title()),
+            Span::styled(fit(&format!("{mark}{title}"), room), theme.title()),
             Span::raw(" "),
         ]))
+}
+
+/// Writes `note` over the bottom border of the pane drawn in `area` (as a bottom title),
+/// ending in `…` when it is longer than the border: what a column left out says it holds.
+pub fn bottom_note(note: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if area.height < 2 || area.width < 5 {
+        return;
+    }
+    let room = area.width as usize - 4;
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(fit(note, room), theme.accent()),
+        Span::raw(" "),
+    ]);
+    let row = Rect {
+        x: area.x + 1,
+        y: area.bottom() - 1,
+        width: area.width - 2,
+        height: 1,
+    };
+    line.render(row, buf);
 }
 
 /// Draws `items` as a list in `area` with the selection of `state` marked (`▶` when

@@ -33,9 +33,20 @@ pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
     ]
 }
 
+impl ProgramHeader<'_> {
+    /// Rows the whole header takes in a pane `width` columns wide, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let paras = heading(self.program, self.status, self.theme);
+        super::text::wrap_all(&paras, width.saturating_sub(2) as usize).len() as u16 + 2
+    }
+
+    /// Rows the header needs at least: the name and the sponsor line.
+    pub const MIN_HEIGHT: u16 = 4;
+}
+
 impl Widget for ProgramHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = pane::block("Program", false, self.theme);
+        let block = pane::block("Program", false, self.theme, area.width);
         let paras = heading(self.program, self.status, self.theme);
         pane::text(block, &paras, area, buf);
     }
@@ -64,6 +75,7 @@ impl Widget for FundingPane<'_> {
             format!("Funding ({})", count(p.funding.len(), "line")),
             false,
             theme,
+            area.width,
         );
         let width = block.inner(area).width as usize;
         let mut lines: Vec<Line<'static>> = Vec::new();
@@ -91,6 +103,13 @@ impl Widget for FundingPane<'_> {
         }
         if lines.is_empty() {
             lines.push(Line::styled("no funding stated", theme.muted()));
+        }
+        // More lines than rows: the last one shown says the list goes on (`i` shows all).
+        let rows = block.inner(area).height as usize;
+        if lines.len() > rows && rows > 0 {
+            lines.truncate(rows);
+            let last = lines.pop().unwrap_or_default();
+            lines.push(super::text::ellipsis(&last, width));
         }
         Paragraph::new(lines).block(block).render(area, buf);
     }

@@ -29,7 +29,7 @@ impl StatefulWidget for ProgramList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let programs = &self.index.data().programs;
         let title = format!("Programs ({})", programs.len());
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);

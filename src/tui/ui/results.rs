@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
 use super::pane::{self, MARKER};
-use super::text::{cell, cell_right, clean, highlighted};
+use super::text::{cell, cell_right, clean, fit, highlighted};
 use super::theme::Theme;
 use crate::index::Index;
 use crate::search::{Field, Target};
@@ -49,20 +49,41 @@ impl Widget for SearchBox<'_> {
         } else {
             format!("Search (press {})", self.keys.key_for(Action::FocusSearch))
         };
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
+        let room = block.inner(area).width as usize;
         let line = if self.query.is_empty() && !self.focused {
             Line::styled(
-                " / tickers, names (any script), programs, catalysts",
+                fit(" / tickers, names (any script), programs, catalysts", room),
                 self.theme.muted(),
             )
         } else {
             Line::from(vec![
                 Span::styled(" / ", self.theme.muted()),
-                Span::raw(clean(self.query).into_owned()),
+                // The end of a long query stays in view, where the cursor types.
+                Span::raw(tail(&clean(self.query), room.saturating_sub(4))),
             ])
         };
         Paragraph::new(line).block(block).render(area, buf);
     }
+}
+
+/// The last `width` columns of `text`, starting with `…` when its start is cut.
+fn tail(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// The results: symbol, exchange, name, number of programs and next catalyst's countdown.
@@ -91,10 +112,18 @@ struct Columns {
 }
 
 impl Columns {
+    /// Below this inner width the list is a narrow column of symbols and names, leaving
+    /// the room to the detail panes (which show the programs and the next catalyst).
+    const NARROW_BELOW: usize = 36;
+
     fn new(width: usize) -> Columns {
-        let (symbol, programs, next) = (8, 3, 10);
+        let (symbol, programs, next) = if width < Self::NARROW_BELOW {
+            (8, 0, 0)
+        } else {
+            (8, 3, 10)
+        };
         let exchange = if width >= 52 { 8 } else { 0 };
-        let gaps = 3 + usize::from(exchange > 0);
+        let gaps = 1 + 2 * usize::from(next > 0) + usize::from(exchange > 0);
         let fixed = MARKER + symbol + exchange + programs + next + gaps;
         Columns {
             symbol,
@@ -114,10 +143,12 @@ impl ResultsList<'_> {
             text.push(' ');
         }
         text.push_str(&cell("NAME", c.name));
-        text.push(' ');
-        text.push_str(&cell_right("PRG", c.programs));
-        text.push(' ');
-        text.push_str(&cell_right("NEXT", c.next));
+        if c.next > 0 {
+            text.push(' ');
+            text.push_str(&cell_right("PRG", c.programs));
+            text.push(' ');
+            text.push_str(&cell_right("NEXT", c.next));
+        }
         Line::styled(text, self.theme.muted())
     }
 
@@ -192,6 +223,9 @@ impl ResultsList<'_> {
                 theme.matched(),
             )),
         }
+        if c.next == 0 {
+            return ListItem::new(Line::from(spans));
+        }
         spans.push(gap());
         spans.push(Span::raw(cell_right(&progs, c.programs)));
         spans.push(gap());
@@ -212,9 +246,14 @@ impl StatefulWidget for ResultsList<'_> {
         let title = if self.searched {
             format!("Results ({})", self.rows.len())
         } else {
-            format!("All entities ({})", self.rows.len())
+            // `▸ `, two corners and two spaces around the title.
+            let all = format!("All entities ({})", self.rows.len());
+            match unicode_width::UnicodeWidthStr::width(all.as_str()) + 6 <= area.width as usize {
+                true => all,
+                false => format!("Entities ({})", self.rows.len()),
+            }
         };
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let [head, body] =

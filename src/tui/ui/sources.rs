@@ -28,7 +28,7 @@ impl StatefulWidget for SourcesPane<'_> {
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let title = format!("Sources ({})", self.sources.len());
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);

@@ -49,7 +49,7 @@ impl StatefulWidget for Timeline<'_> {
     /// `state` selects a catalyst (position in `list`); it is mapped to its row.
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let theme = self.theme;
-        let block = pane::block(self.title, self.focused, theme);
+        let block = pane::block(self.title, self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
