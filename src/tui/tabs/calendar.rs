@@ -315,7 +315,13 @@ impl TabView for Calendar {
                 Outcome::Changed
             }
             Action::PrevMonth | Action::NextMonth => {
-                Outcome::Say("h/l move the month grid (v)".into())
+                let key = |a| cx.keys.key_for(a);
+                Outcome::Say(format!(
+                    "{}/{} move the month grid ({})",
+                    key(Action::PrevMonth),
+                    key(Action::NextMonth),
+                    key(Action::ToggleGrid)
+                ))
             }
             _ => Outcome::Unchanged,
         }
@@ -386,6 +392,7 @@ impl TabView for Calendar {
             title: format!("Month grid ({filter}; {v}: timeline)"),
             focused: on_timeline,
             theme,
+            keys: cx.keys,
         };
         let rows = timeline(ix, list, today);
         // Wide: the list beside a column of detail over linked entities. Narrow: the list

@@ -413,6 +413,7 @@ impl TabView for Explore {
             today,
             focused: focused(ExplorePane::Results),
             theme,
+            keys: cx.keys,
         };
         frame.render_stateful_widget(list, list_area, &mut cursor(self.selected(), true));
         match self.target() {

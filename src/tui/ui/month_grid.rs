@@ -36,6 +36,8 @@ pub struct MonthGrid<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys the legend names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 impl MonthGrid<'_> {
@@ -61,7 +63,16 @@ impl MonthGrid<'_> {
         if selected.is_some_and(|(a, b)| a <= last && b >= first) {
             parts.push("reversed: selected");
         }
-        parts.push("h/l month, t today");
+        use crate::tui::action::Action;
+        let key = |a| self.keys.key_for(a);
+        let moves = format!(
+            "{}/{} month, {} today",
+            key(Action::PrevMonth),
+            key(Action::NextMonth),
+            key(Action::GoToday)
+        );
+        let mut parts: Vec<String> = parts.into_iter().map(String::from).collect();
+        parts.push(moves);
         format!(" {}", parts.join("  "))
     }
 

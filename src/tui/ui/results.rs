@@ -100,6 +100,8 @@ pub struct ResultsList<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys the empty list names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 /// Column widths for an inner width.
@@ -262,10 +264,15 @@ impl StatefulWidget for ResultsList<'_> {
         self.header(&columns).render(head, buf);
         if self.rows.is_empty() {
             state.select(None);
-            let items = vec![pane::empty(
-                "no match; Backspace or Ctrl-U to widen",
-                self.theme,
-            )];
+            use crate::tui::{action::Action, keymap::Mode};
+            let widen = format!(
+                "no match; {} or {} to widen",
+                self.keys.keys_for(Action::Backspace, Mode::Search),
+                self.keys.keys_for(Action::ClearQuery, Mode::Search)
+            );
+            // The marker column and the indent of an empty line come before it.
+            let widen = fit(&widen, (body.width as usize).saturating_sub(MARKER + 2));
+            let items = vec![pane::empty(&widen, self.theme)];
             pane::render_list(items, body, buf, state, self.focused, self.theme);
             return;
         }
