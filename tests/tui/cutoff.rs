@@ -276,3 +276,24 @@ fn every_pane_drawn_is_whole_at_every_supported_size() {
         failures[..failures.len().min(3)].join("\n")
     );
 }
+
+#[test]
+fn a_pane_left_out_is_named_and_tab_brings_it_back() {
+    // 60x15, SoftBank's exposure focused: it takes the rows its funding and note need, so
+    // the catalysts and sources make way and say so on the last border.
+    let mut s = super::play(60, 15, "/soft<Enter>");
+    let text = s.text();
+    assert!(
+        text.contains("+ Catalysts (5), Sources (2)"),
+        "the panes left out are named:\n{text}"
+    );
+    assert!(text.contains("▸ Exposures (1 program)"), "{text}");
+    assert!(!text.contains("┌ Catalysts"), "{text}");
+    s.play("<Tab>").unwrap();
+    let text = s.text();
+    assert!(
+        text.contains("▸ Catalysts (5)"),
+        "Tab shows it again:\n{text}"
+    );
+    assert!(broken_boxes(&text).is_empty(), "{text}");
+}

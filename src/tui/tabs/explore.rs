@@ -478,8 +478,18 @@ impl Explore {
                     }
                     Some(_) => Ask::new(stack::WHOLE, list_height(sources.len())),
                 };
+                // The focused pane shows its selected row whole (an exposure with its funding
+                // and note can be taller than the few rows a pane starts with), while the
+                // header keeps the least it needs.
+                let cap = area
+                    .height
+                    .saturating_sub(entity_header::EntityHeader::MIN_HEIGHT);
                 match pane {
-                    Some(p) if focused(p) => ask.focused(),
+                    Some(ExplorePane::Exposures) if focused(ExplorePane::Exposures) => {
+                        let row = self.cursor.row(ExplorePane::Exposures);
+                        ask.focused_on(exposures_pane.item_rows(row, area.width), cap)
+                    }
+                    Some(p) if focused(p) => ask.focused_on(0, cap),
                     _ => ask,
                 }
             })

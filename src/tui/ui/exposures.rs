@@ -44,6 +44,13 @@ impl ExposuresPane<'_> {
         2 + x.funding.len() + Self::note_lines(x, width).len()
     }
 
+    /// Rows the pane needs to show exposure `row` whole at `width` columns, border included.
+    pub fn item_rows(&self, row: usize, width: u16) -> u16 {
+        let inner = (width as usize).saturating_sub(2 + MARKER);
+        let item = self.index.exposures_of(self.entity).nth(row);
+        item.map_or(1, |x| Self::item_height(x, inner)) as u16 + 2
+    }
+
     /// Rows the pane needs to show everything at `width` columns, border included.
     pub fn height(&self, width: u16) -> u16 {
         let inner = (width as usize).saturating_sub(2 + MARKER);

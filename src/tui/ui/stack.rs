@@ -37,7 +37,15 @@ impl Ask {
 
     /// The ask of a pane that has the focus: a few body rows more, when it has them to show.
     pub fn focused(self) -> Ask {
-        Ask::new(self.min.max(FOCUSED.min(self.want)), self.want)
+        self.focused_on(0, u16::MAX)
+    }
+
+    /// The ask of a focused pane whose selected item takes `item` rows (border included):
+    /// enough to show that item whole, so browsing reaches all of it, but no more than `cap`
+    /// (what the panes that must stay beside it leave).
+    pub fn focused_on(self, item: u16, cap: u16) -> Ask {
+        let least = FOCUSED.max(item).min(self.want).min(cap);
+        Ask::new(self.min.max(least), self.want)
     }
 }
 
@@ -158,6 +166,9 @@ mod tests {
     fn a_focused_pane_asks_for_a_few_rows_when_it_has_them() {
         assert_eq!(Ask::new(3, 20).focused(), Ask::new(FOCUSED, 20));
         assert_eq!(Ask::new(3, 4).focused(), Ask::new(4, 4));
+        // A tall selected item is shown whole, within the cap.
+        assert_eq!(Ask::new(3, 20).focused_on(12, 30), Ask::new(12, 20));
+        assert_eq!(Ask::new(3, 20).focused_on(12, 9), Ask::new(9, 20));
     }
 
     #[test]
