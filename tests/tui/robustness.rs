@@ -177,3 +177,17 @@ fn matches_are_underlined_and_no_color_means_no_colour() {
             .any(|c| c.fg == Color::Green)
     );
 }
+
+#[test]
+fn too_small_names_only_the_dimension_that_is_short() {
+    assert_eq!(
+        super::screen(59, 15, "").lines().next().unwrap(),
+        "Terminal too small: 59 columns, need 60"
+    );
+    assert_eq!(
+        super::screen(60, 14, "").lines().next().unwrap(),
+        "Terminal too small: 14 rows, need 15"
+    );
+    // The minimum itself draws the full layout.
+    assert!(super::screen(60, 15, "").starts_with(" aipx "));
+}

@@ -454,7 +454,19 @@ impl Explore {
             focused: focused(ExplorePane::Exposures),
             theme,
         };
-        let list_height = |n: usize| n.max(1) as u16 + 2;
+        let sources_pane = sources::SourcesPane {
+            index: ix,
+            sources: &sources,
+            focused: focused(ExplorePane::Sources),
+            theme,
+        };
+        let catalysts_pane = entity_catalysts::EntityCatalysts {
+            index: ix,
+            catalysts: catalyst_ids,
+            today,
+            focused: focused(ExplorePane::Catalysts),
+            theme,
+        };
         // Drawing order: header, then the panes in `Tab` order.
         let panes = [
             None,
@@ -474,9 +486,9 @@ impl Explore {
                         Ask::new(stack::WHOLE, exposures_pane.height(area.width))
                     }
                     Some(ExplorePane::Catalysts) => {
-                        Ask::new(stack::WHOLE, list_height(catalyst_ids.len()))
+                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width))
                     }
-                    Some(_) => Ask::new(stack::WHOLE, list_height(sources.len())),
+                    Some(_) => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
                 };
                 // The focused pane shows its selected row whole (an exposure with its funding
                 // and note can be taller than the few rows a pane starts with), while the
@@ -534,21 +546,16 @@ impl Explore {
                 ),
                 Some(ExplorePane::Catalysts) => frame.render_stateful_widget(
                     entity_catalysts::EntityCatalysts {
-                        index: ix,
-                        catalysts: catalyst_ids,
-                        today,
                         focused: focused(ExplorePane::Catalysts),
-                        theme,
+                        ..catalysts_pane
                     },
                     at,
                     &mut pane_cursor(ExplorePane::Catalysts),
                 ),
                 Some(_) => frame.render_stateful_widget(
                     sources::SourcesPane {
-                        index: ix,
-                        sources: &sources,
                         focused: focused(ExplorePane::Sources),
-                        theme,
+                        ..sources_pane
                     },
                     at,
                     &mut pane_cursor(ExplorePane::Sources),

@@ -2,8 +2,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
 use super::pane::{self, MARKER};
 use super::text::{clean, fit};
@@ -45,7 +45,7 @@ impl StatefulWidget for ProgramList<'_> {
             let linked = self.index.exposures_to(id).count();
             let status = self.index.program_status(id, self.today);
             let facts = format!("  {status} · {} · {linked} linked", clean(&p.country));
-            ListItem::new(vec![
+            Text::from(vec![
                 Line::styled(fit(&clean(&p.name), width), self.theme.title()),
                 Line::styled(fit(&facts, width), self.theme.muted()),
             ])

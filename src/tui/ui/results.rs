@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, Paragraph, StatefulWidget, Widget};
 
 use super::pane::{self, MARKER};
 use super::text::{cell, cell_right, clean, fit, highlighted};
@@ -154,7 +154,7 @@ impl ResultsList<'_> {
         Line::styled(text, self.theme.muted())
     }
 
-    fn row(&self, row: &ResultRow, c: &Columns) -> ListItem<'static> {
+    fn row(&self, row: &ResultRow, c: &Columns) -> Line<'static> {
         let (ix, theme) = (self.index, self.theme);
         let base = Style::new();
         let mut spans: Vec<Span<'static>> = Vec::new();
@@ -226,7 +226,7 @@ impl ResultsList<'_> {
             )),
         }
         if c.next == 0 {
-            return ListItem::new(Line::from(spans));
+            return Line::from(spans);
         }
         spans.push(gap());
         spans.push(Span::raw(cell_right(&progs, c.programs)));
@@ -237,7 +237,7 @@ impl ResultsList<'_> {
             base
         };
         spans.push(Span::styled(cell_right(&next, c.next), next_style));
-        ListItem::new(Line::from(spans))
+        Line::from(spans)
     }
 }
 
@@ -279,7 +279,7 @@ impl StatefulWidget for ResultsList<'_> {
         let rows = pane::Rows {
             len: self.rows.len(),
             height: |_| 1,
-            build: |i: usize| self.row(&self.rows[i], &columns),
+            build: |i: usize| Text::from(self.row(&self.rows[i], &columns)),
             hint: 0,
         };
         rows.render(body, buf, state, self.focused, self.theme);

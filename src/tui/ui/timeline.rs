@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::entity_catalysts::CatalystRow;
@@ -73,7 +73,7 @@ impl StatefulWidget for Timeline<'_> {
                 .position(|row| matches!(*row, TimelineRow::Catalyst(i) if i == sel))
         });
         let build = |at: usize| {
-            ListItem::new(match self.rows[at] {
+            Text::from(match self.rows[at] {
                 TimelineRow::Heading(i) => Line::styled(
                     rule(
                         format!("{} ", heading(self.index, self.list[i])),
