@@ -20,6 +20,7 @@ fn texts() -> Vec<String> {
         out.extend([p.name.clone(), p.summary.clone(), p.sponsor.clone()]);
         for f in &p.funding {
             out.extend([f.label.clone(), f.purpose.clone()]);
+            out.extend(f.term.clone());
         }
     }
     for c in &d.catalysts {
@@ -77,7 +78,8 @@ fn silent_cuts(screen: &str, texts: &[String]) -> Vec<String> {
                 .map(|(i, _)| i);
             for s in starts {
                 let shown = &content[s..];
-                if shown.chars().count() < MIN_PREFIX || texts.iter().any(|t| t == shown) {
+                // Whole, or the whole end of another text wrapped onto this row.
+                if shown.chars().count() < MIN_PREFIX || texts.iter().any(|t| t.ends_with(shown)) {
                     continue;
                 }
                 let Some(text) = texts.iter().find(|t| t.starts_with(shown)) else {
@@ -111,6 +113,15 @@ fn detector_catches_a_silent_cut_and_passes_wraps_and_ellipses() {
     assert!(silent_cuts("│Semiconductors (GPUs, AI…  │", &texts).is_empty());
     let wrapped = "│Semiconductors (GPUs, AI   │\n│accelerators)              │";
     assert!(silent_cuts(wrapped, &texts).is_empty());
+    // A row that ends another text where that text ends is whole, even when a different
+    // text starts with the same words.
+    let texts = vec![
+        "cumulative, including the FY2026 allocation".to_string(),
+        "FY2026 allocation (same money as METI's line)".to_string(),
+    ];
+    let ends = "│cumulative,               │\n│including the FY2026 allocation│";
+    assert!(silent_cuts(ends, &texts).is_empty());
+    assert_eq!(silent_cuts("│FY2026 allocation (same  │", &texts).len(), 1);
 }
 
 #[test]

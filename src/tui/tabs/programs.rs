@@ -169,6 +169,7 @@ impl TabView for Programs {
             status,
             theme,
         };
+        let funding = program_detail::FundingPane { program, theme };
         let exposures = by_role(ix, id);
         let shown = self.focus() == ProgramsPane::Entities;
         // Header, funding, linked: each as tall as its content when there is room; the
@@ -184,10 +185,7 @@ impl TabView for Programs {
                 program_detail::ProgramHeader::MIN_HEIGHT,
                 header.height(right.width),
             ),
-            Ask::new(
-                stack::WHOLE,
-                program_detail::funding_rows(program) as u16 + 2,
-            ),
+            Ask::new(stack::WHOLE, funding.height(right.width)),
             if shown {
                 linked_ask.focused()
             } else {
@@ -203,7 +201,7 @@ impl TabView for Programs {
         }
         match areas[1] {
             Some(at) => {
-                frame.render_widget(program_detail::FundingPane { program, theme }, at);
+                frame.render_widget(funding, at);
             }
             None => left_out.push(format!("Funding ({})", program.funding.len())),
         }

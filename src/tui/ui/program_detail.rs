@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::pane;
-use super::text::{Para, cell, clean, count, fit};
+use super::text::{Para, cell, clean, count};
 use super::theme::Theme;
 use crate::model::{Program, Status};
 
@@ -55,17 +55,56 @@ impl Widget for ProgramHeader<'_> {
 /// Width of the money column, nesting indent included.
 const MONEY_WIDTH: usize = 20;
 
-/// Rows a program's funding pane needs inside its border.
-pub fn funding_rows(program: &Program) -> usize {
-    program.funding.len().max(1)
-}
-
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
 pub struct FundingPane<'a> {
     /// The program.
     pub program: &'a Program,
     /// Styles.
     pub theme: Theme,
+}
+
+impl FundingPane<'_> {
+    /// Each funding line at `width` columns inside the border: money (indented when it is
+    /// inside another line), kind, then label and period wrapped under their column.
+    fn items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
+        let (p, theme) = (self.program, self.theme);
+        let used = MONEY_WIDTH + 9;
+        p.funding
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let indent = match p.depth(i) {
+                    0 => String::new(),
+                    d => format!("{}└ ", "  ".repeat(d - 1)),
+                };
+                // The indent lives inside the money column so the columns after it stay
+                // aligned.
+                let money = format!("{indent}{}", line.money);
+                let when = clean(&line.when_label()).into_owned();
+                let text = if when.is_empty() {
+                    clean(&line.label).into_owned()
+                } else {
+                    format!("{} · {when}", clean(&line.label))
+                };
+                let mut label = super::text::wrap(&text, width.saturating_sub(used)).into_iter();
+                let first = Line::from(vec![
+                    Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
+                    Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
+                    Span::raw(label.next().unwrap_or_default()),
+                ]);
+                let pad = " ".repeat(used);
+                std::iter::once(first)
+                    .chain(label.map(|l| Line::raw(format!("{pad}{l}"))))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Rows the pane takes with every line whole at `width` columns, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let items = self.items(width.saturating_sub(2) as usize);
+        items.iter().map(Vec::len).sum::<usize>().max(1) as u16 + 2
+    }
 }
 
 impl Widget for FundingPane<'_> {
@@ -77,35 +116,21 @@ impl Widget for FundingPane<'_> {
             theme,
             area.width,
         );
-        let width = block.inner(area).width as usize;
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        for (i, line) in p.funding.iter().enumerate() {
-            let depth = p.depth(i);
-            let indent = match depth {
-                0 => String::new(),
-                d => format!("{}└ ", "  ".repeat(d - 1)),
-            };
-            // The indent lives inside the money column so the columns after it stay aligned.
-            let money = format!("{indent}{}", line.money);
-            let mut spans = vec![
-                Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
-                Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
-            ];
-            let used = MONEY_WIDTH + 9;
-            let when = clean(&line.when_label()).into_owned();
-            let text = if when.is_empty() {
-                clean(&line.label).into_owned()
-            } else {
-                format!("{} · {when}", clean(&line.label))
-            };
-            spans.push(Span::raw(fit(&text, width.saturating_sub(used))));
-            lines.push(Line::from(spans));
-        }
+        let inner = block.inner(area);
+        let width = inner.width as usize;
+        let rows = inner.height as usize;
+        let items = self.items(width);
+        // Each line whole where the rows allow; else cut to what fits, ending in `…`.
+        let plan = pane::line_plan(&items.iter().map(Vec::len).collect::<Vec<_>>(), rows);
+        let mut lines: Vec<Line<'static>> = items
+            .into_iter()
+            .zip(plan)
+            .flat_map(|(item, most)| pane::cut_lines(item, most, width))
+            .collect();
         if lines.is_empty() {
             lines.push(Line::styled("no funding stated", theme.muted()));
         }
         // More lines than rows: the last one shown says the list goes on (`i` shows all).
-        let rows = block.inner(area).height as usize;
         if lines.len() > rows && rows > 0 {
             lines.truncate(rows);
             let last = lines.pop().unwrap_or_default();
