@@ -1,5 +1,6 @@
-//! The Programs tab: every program with its funding and its linked entities grouped by
-//! role; Enter on an entity opens it in Explore.
+//! The Programs tab: every program with its funding (as lines, or with `v` as bars by size
+//! within each currency) and its linked entities grouped by role; Enter on an entity opens
+//! it in Explore.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,11 +8,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use crate::index::Index;
 use crate::model::{EntityId, Exposure, ProgramId, Role};
 use crate::search::Target;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::stack::{self, Ask};
-use crate::tui::ui::{cursor, linked, program_detail, program_list};
+use crate::tui::ui::text::count;
+use crate::tui::ui::{cursor, funding_chart, linked, program_detail, program_list};
 
-use super::{Context, Outcome, Record, TabView};
+use super::{Context, Outcome, Record, Tab, TabView};
 
 /// The panes of the Programs tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,11 +30,13 @@ impl Pane for ProgramsPane {
     const ORDER: &'static [ProgramsPane] = &[ProgramsPane::List, ProgramsPane::Entities];
 }
 
-/// Selected program, focus and selected linked entity.
+/// Selected program, focus, selected linked entity and how funding is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Programs {
     /// The selected program (position in the dataset), the focus and the linked cursor.
     pub cursor: ListDetail<ProgramsPane>,
+    /// Funding as a bar chart instead of lines.
+    pub chart: bool,
 }
 
 /// A program's exposures ordered by role (lead first), then as in the data files.
@@ -83,6 +89,20 @@ impl Programs {
 }
 
 impl TabView for Programs {
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Tab(Tab::Programs), Mode::Browse, Mode::Global]
+    }
+
+    fn act(&mut self, _cx: &Context, action: Action) -> Outcome {
+        match action {
+            Action::CycleView => {
+                self.chart = !self.chart;
+                Outcome::Changed
+            }
+            _ => Outcome::Unchanged,
+        }
+    }
+
     fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
         match self.focus() {
             ProgramsPane::Entities => Programs::selected_entity(self, cx.index),
@@ -163,17 +183,35 @@ impl TabView for Programs {
         frame.render_stateful_widget(list, left, &mut cursor(self.cursor.selected(), true));
         let Some(id) = self.program(ix) else { return };
         let program = ix.program(id);
+        let v = cx.keys.key_for(Action::CycleView);
         let status = ix.program_status(id, cx.today);
         let header = program_detail::ProgramHeader {
             program,
             status,
             theme,
         };
-        let funding = program_detail::FundingPane { program, theme };
+        let inner_width = right.width.saturating_sub(2) as usize;
+        let (funding_want, title) = if self.chart {
+            let title = format!("Funding chart ({}; {v}: list)", program.funding.len());
+            (
+                funding_chart::height(program, inner_width) as u16 + 2,
+                title,
+            )
+        } else {
+            let lines = count(program.funding.len(), "line");
+            let title = format!("Funding ({lines}; {v}: chart)");
+            let pane = program_detail::FundingPane {
+                program,
+                title: title.clone(),
+                theme,
+            };
+            (pane.height(right.width), title)
+        };
         let exposures = by_role(ix, id);
         let shown = self.focus() == ProgramsPane::Entities;
         // Header, funding, linked: each as tall as its content when there is room; the
-        // linked entities, when browsed, are kept first.
+        // linked entities, when browsed, are kept first; a pane with no room is named on
+        // the last border (Tab shows the linked entities).
         let roles = exposures
             .windows(2)
             .filter(|w| w[0].role != w[1].role)
@@ -185,7 +223,16 @@ impl TabView for Programs {
                 program_detail::ProgramHeader::MIN_HEIGHT,
                 header.height(right.width),
             ),
-            Ask::new(stack::WHOLE, funding.height(right.width)),
+            // A chart needs a currency heading, a bar, its legend and a line saying
+            // what it leaves out to be of use.
+            Ask::new(
+                if self.chart {
+                    funding_want.min(6)
+                } else {
+                    stack::WHOLE
+                },
+                funding_want,
+            ),
             if shown {
                 linked_ask.focused()
             } else {
@@ -200,8 +247,23 @@ impl TabView for Programs {
             None => left_out.push("Program".to_string()),
         }
         match areas[1] {
+            Some(at) if self.chart => {
+                let chart = funding_chart::FundingChart {
+                    index: ix,
+                    program,
+                    title,
+                    keys: cx.keys,
+                    theme,
+                };
+                frame.render_widget(chart, at);
+            }
             Some(at) => {
-                frame.render_widget(funding, at);
+                let pane = program_detail::FundingPane {
+                    program,
+                    title,
+                    theme,
+                };
+                frame.render_widget(pane, at);
             }
             None => left_out.push(format!("Funding ({})", program.funding.len())),
         }
@@ -218,7 +280,7 @@ impl TabView for Programs {
             }
             None => left_out.push(format!("Linked ({})", exposures.len())),
         }
-        let next = cx.keys.key_for(crate::tui::action::Action::NextPane);
+        let next = cx.keys.key_for(Action::NextPane);
         stack::note_left_out(&areas, &left_out, &next, frame.buffer_mut(), theme);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::pane;
-use super::text::{Para, cell, clean, count};
+use super::text::{Para, cell, clean};
 use super::theme::Theme;
 use crate::model::{Program, Status};
 
@@ -59,6 +59,8 @@ const MONEY_WIDTH: usize = 20;
 pub struct FundingPane<'a> {
     /// The program.
     pub program: &'a Program,
+    /// Pane title (says which key shows the chart).
+    pub title: String,
     /// Styles.
     pub theme: Theme,
 }
@@ -109,13 +111,8 @@ impl FundingPane<'_> {
 
 impl Widget for FundingPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (p, theme) = (self.program, self.theme);
-        let block = pane::block(
-            format!("Funding ({})", count(p.funding.len(), "line")),
-            false,
-            theme,
-            area.width,
-        );
+        let theme = self.theme;
+        let block = pane::block(self.title.clone(), false, theme, area.width);
         let inner = block.inner(area);
         let width = inner.width as usize;
         let rows = inner.height as usize;
