@@ -532,3 +532,36 @@ fn full_text_view_shows_every_word_of_the_selection() {
         "Esc closes the view"
     );
 }
+
+/// SoftBank's own spending is company money: every pane that lists funding lines says whose
+/// it is (`9984's own`), never a bare `private` that reads as the program's.
+#[test]
+fn company_money_says_whose_it_is_in_every_pane() {
+    let owned = ["¥2T ($12.7B)", "$5.3B"];
+    let check = |where_: &str, text: &str| {
+        for money in owned {
+            let row = text
+                .lines()
+                .find(|l| l.contains(money))
+                .unwrap_or_else(|| panic!("{where_}: no {money}:\n{text}"));
+            assert!(row.contains("9984's own"), "{where_}: {row}");
+            assert!(!row.contains("private"), "{where_}: {row}");
+        }
+    };
+    // Explore: the Exposures pane, then the full-text view of that exposure.
+    let mut s = play(120, 40, "/softbank<Enter>");
+    check("exposures pane", &s.text());
+    s.play("i").unwrap();
+    assert_eq!(s.app.modes()[0], keymap::Mode::Reader);
+    check("exposure full text", &s.text());
+    // Explore: the preview of the program as a search result.
+    let s = play(120, 40, "/sovereign ai program<Esc>");
+    assert!(matches!(s.app.explore().target(), Some(Target::Program(_))));
+    check("program preview", &s.text());
+    // Programs: the funding pane, then the full-text view of the program.
+    let mut s = play(120, 40, "2jjj");
+    check("funding pane", &s.text());
+    s.play("i").unwrap();
+    assert_eq!(s.app.modes()[0], keymap::Mode::Reader);
+    check("program full text", &s.text());
+}

@@ -11,7 +11,7 @@ use super::pane;
 use super::text::{Para, cell, clean, fit};
 use super::theme::Theme;
 use crate::index::Index;
-use crate::model::{FundingLine, Program, Status};
+use crate::model::{Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
@@ -51,15 +51,6 @@ pub fn funding_rows(program: &Program) -> usize {
     program.funding.len().max(1)
 }
 
-/// A funding line's kind in words, naming whose money a company's own is (`9984's own`),
-/// so no view shows it as the program's.
-pub fn kind_label(index: &Index, line: &FundingLine) -> String {
-    match line.owner {
-        Some(owner) => format!("{}'s own", clean(index.entity(owner).display_symbol())),
-        None => line.kind.as_str().to_string(),
-    }
-}
-
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
 pub struct FundingPane<'a> {
     /// Lookups (whose own money a line is).
@@ -80,7 +71,7 @@ impl Widget for FundingPane<'_> {
         let kinds: Vec<String> = p
             .funding
             .iter()
-            .map(|l| kind_label(self.index, l))
+            .map(|l| self.index.funding_kind(l))
             .collect();
         let kind_width = kinds
             .iter()
