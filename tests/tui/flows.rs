@@ -565,3 +565,37 @@ fn company_money_says_whose_it_is_in_every_pane() {
     assert_eq!(s.app.modes()[0], keymap::Mode::Reader);
     check("program full text", &s.text());
 }
+
+/// An empty calendar says why: no catalysts at all, none for the filtered ticker, or none
+/// in the months the chart was panned to; never blames a filter that is off.
+#[test]
+fn an_empty_calendar_says_why() {
+    let mut data = super::dataset();
+    data.catalysts.clear();
+    for keys in ["3", "3vv"] {
+        let mut s = aipx::tui::screen::Headless::new(super::app_on(data.clone()), 120, 40);
+        s.play(keys).unwrap();
+        let text = s.text();
+        assert!(text.contains("no catalysts in the data"), "{keys}:\n{text}");
+        assert!(!text.contains("for this filter"), "{keys}:\n{text}");
+    }
+    // A ticker with no catalyst of its own or through its programs.
+    let s = play(120, 40, "");
+    let ix = s.app.index();
+    let quiet = (0..ix.data().entities.len())
+        .map(|i| aipx::model::EntityId(i as u32))
+        .find(|&e| ix.catalysts_of(e).is_empty() && ix.entity(e).primary().is_some())
+        .expect("a listed entity without catalysts");
+    let symbol = ix.entity(quiet).display_symbol().to_string();
+    for view in ["", "vv"] {
+        let s = play(120, 40, &format!("/{symbol}<Enter>3f{view}"));
+        assert_eq!(s.app.calendar().filter, Some(quiet));
+        let text = s.text();
+        let note = format!("no catalyst for {symbol} (f: all)");
+        assert!(text.contains(&note), "{view}:\n{text}");
+    }
+    // The chart panned beyond every window says so in its legend.
+    let text = screen(120, 40, "3vv<l*120>");
+    assert!(text.contains("none in these months"), "{text}");
+    assert!(!screen(120, 40, "3vv").contains("none in these months"));
+}

@@ -51,6 +51,8 @@ pub struct CatalystChart<'a> {
     pub today: NaiveDate,
     /// Pane title (says what the filter is).
     pub title: String,
+    /// What the chart says when `list` is empty (the filter hides all, or there are none).
+    pub empty: String,
     /// Whether the pane has the focus.
     pub focused: bool,
     /// Styles.
@@ -121,6 +123,8 @@ struct Used {
     past_day: bool,
     today: bool,
     beyond: bool,
+    /// No catalyst of the list overlaps the months on screen (panned away from them all).
+    none_in_view: bool,
 }
 
 impl CatalystChart<'_> {
@@ -289,6 +293,9 @@ impl CatalystChart<'_> {
     fn legend(&self, used: &Used) -> String {
         let today = self.today;
         let mut parts = Vec::new();
+        if used.none_in_view {
+            parts.push("none in these months".to_string());
+        }
         if used.upcoming {
             parts.push(format!("{UPCOMING} upcoming"));
         }
@@ -320,7 +327,7 @@ impl Widget for CatalystChart<'_> {
         block.render(area, buf);
         let width = inner.width as usize;
         if self.list.is_empty() {
-            let line = Line::styled(fit("  no catalyst for this filter", width), theme.muted());
+            let line = Line::styled(fit(&format!("  {}", self.empty), width), theme.muted());
             Paragraph::new(line).render(inner, buf);
             return;
         }
@@ -344,12 +351,19 @@ impl Widget for CatalystChart<'_> {
             title_width,
             selected,
         };
+        // Panned away from every catalyst: the legend says so, not just `← →`.
+        let end = add_months(first, months as i64);
+        let none_in_view = !self.list.iter().any(|&c| {
+            let (a, b) = self.index.catalyst(c).date.range();
+            b >= first && a < end
+        });
         // One legend row when the glyphs drawn fit one, else two (with fewer bar rows).
         let height = inner.height as usize;
         let window = |legend: usize| {
             let rows = height.saturating_sub(AXIS_ROWS + legend);
             let top = list::window(selected.unwrap_or(0), self.list.len(), rows);
-            let (lines, used) = self.rows(&layout, top, rows);
+            let (lines, mut used) = self.rows(&layout, top, rows);
+            used.none_in_view = none_in_view;
             let legend = super::text::wrap(&self.legend(&used), width);
             (lines, used, legend.len())
         };
