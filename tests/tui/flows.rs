@@ -599,3 +599,22 @@ fn an_empty_calendar_says_why() {
     assert!(text.contains("none in these months"), "{text}");
     assert!(!screen(120, 40, "3vv").contains("none in these months"));
 }
+
+/// The Program header puts the stage before the (often long) sponsor, so at the small sizes
+/// the status of every program is readable, not cut to `· active…`.
+#[test]
+fn program_header_shows_its_status_at_every_size() {
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        let count = super::dataset().programs.len();
+        for i in 0..count {
+            let s = play(w, h, &format!("2{}", "j".repeat(i)));
+            let ix = s.app.index();
+            let id = s.app.programs().program(ix).unwrap();
+            let p = ix.program(id);
+            let status = ix.program_status(id, super::today());
+            let sponsor: String = p.sponsor.chars().take(3).collect();
+            let shown = format!("{status} · {} · {sponsor}", p.country);
+            assert!(s.text().contains(&shown), "{w}x{h} {}:\n{}", p.id, s.text());
+        }
+    }
+}

@@ -23,12 +23,14 @@ pub struct ProgramHeader<'a> {
     pub theme: Theme,
 }
 
-/// A program's name, sponsor, country, status and summary, as its header and previews show it.
+/// A program's name, status, country, sponsor and summary, as its header and previews show
+/// it. Status and country come before the sponsor (often a long phrase), so a narrow pane
+/// that cuts the line with `…` still shows the stage the program is at.
 pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
     vec![
         (clean(&p.name).into_owned(), theme.title()),
         (
-            format!("{} · {} · {}", clean(&p.sponsor), clean(&p.country), status),
+            format!("{status} · {} · {}", clean(&p.country), clean(&p.sponsor)),
             theme.muted(),
         ),
         (clean(&p.summary).into_owned(), Style::new()),
