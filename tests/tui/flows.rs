@@ -618,3 +618,44 @@ fn program_header_shows_its_status_at_every_size() {
         }
     }
 }
+
+/// The chart's year row labels the first year on screen however few of its months show:
+/// `2026` where it fits, `'26` over two months or a lone December.
+#[test]
+fn chart_always_says_which_year_its_first_months_are_in() {
+    for pan in 0..30 {
+        for (w, h) in [(80, 24), (120, 40), (60, 15)] {
+            let text = screen(w, h, &format!("3vv<l*{pan}>"));
+            let rows: Vec<&str> = text.lines().collect();
+            let at = rows
+                .iter()
+                .position(|l| l.contains("½ month a column"))
+                .unwrap_or_else(|| panic!("no axis:\n{text}"));
+            let (years, initials) = (rows[at], rows[at + 1]);
+            // The axis starts where the month initials do.
+            let col = initials
+                .chars()
+                .skip(1)
+                .position(|c| c != ' ')
+                .map(|x| x + 1)
+                .unwrap();
+            let first: String = years.chars().skip(col).take(4).collect();
+            assert!(
+                first.starts_with('\'') || first.starts_with("20"),
+                "{w}x{h} pan {pan}: no year over the first month:\n{years}\n{initials}"
+            );
+        }
+    }
+    let axis = |keys: &str| screen(80, 24, keys).lines().nth(2).unwrap().to_string();
+    // November and December 2026 on the left of an 80-column chart, then December alone.
+    assert!(
+        axis("3vv<l*7>").contains(" '26 2027 "),
+        "{}",
+        axis("3vv<l*7>")
+    );
+    assert!(
+        axis("3vv<l*8>").contains(" '26 2027 "),
+        "{}",
+        axis("3vv<l*8>")
+    );
+}

@@ -247,26 +247,38 @@ impl CatalystChart<'_> {
     /// The year and month-initial rows of the axis, `months` months from `first`.
     fn axis(&self, first: NaiveDate, months: usize, pad: usize) -> [Line<'static>; 2] {
         let k = COLS_PER_MONTH;
-        let mut years = String::new();
+        let mut years = vec![' '; months * k];
         let mut initials = String::new();
+        // Where the next year label may start: one blank after the last.
+        let mut free = 0;
         for i in 0..months {
             let m = add_months(first, i as i64);
-            let room = (13 - m.month() as usize).min(months - i) * k;
-            if years.chars().count() <= i * k && (m.month() == 1 || i == 0) && room > 4 {
-                years.push_str(&m.year().to_string());
-            }
-            while years.chars().count() < (i + 1) * k {
-                years.push(' ');
-            }
             let initial = "JFMAMJJASOND".as_bytes()[m.month0() as usize] as char;
             initials.push_str(&cell(&initial.to_string(), k));
+            if m.month() != 1 && i > 0 {
+                continue;
+            }
+            // Each year is labelled over its own months: `2026`, or `'26` where two months
+            // leave no room. The first year always is, even over a lone December (the next
+            // label then starts one month late), so no month on screen is of an unsaid year.
+            let end = (i + (13 - m.month() as usize).min(months - i)) * k;
+            let start = free.max(i * k);
+            let room = end.saturating_sub(start);
+            let label = match room {
+                5.. => m.year().to_string(),
+                _ if room >= 3 || i == 0 => format!("'{:02}", m.year().rem_euclid(100)),
+                _ => continue,
+            };
+            for (at, c) in (start..years.len()).zip(label.chars()) {
+                years[at] = c;
+                free = at + 2;
+            }
         }
         // The scale goes where the year row has no label to show.
         let scale = cell(" ½ month a column", pad);
         let lead = " ".repeat(pad);
         let mut top = vec![Span::styled(scale, self.theme.muted())];
         // The today line starts in the year row, where no year label is in its way.
-        let years: Vec<char> = years.chars().collect();
         let today = usize::try_from(column(first, self.today))
             .ok()
             .filter(|&x| years.get(x) == Some(&' '));
