@@ -226,9 +226,15 @@ fn at_60x15_the_focused_pane_takes_the_body_and_tab_shows_the_details() {
         assert!(text.contains("┌ Catalyst"), "{view}: {text}");
         assert!(text.contains("Linked (10)"), "{view}: {text}");
     }
-    // Programs: the linked entities get no row beside the funding, so Tab shows them.
+    // Programs: the linked entities fit whole beside the funding with the rows left, and
+    // Tab gives them the rows to show more.
     let mut s = play(60, 15, "2jj");
-    assert!(!s.text().contains("Linked entities"), "{}", s.text());
+    assert!(
+        s.text().contains("Linked entities by role (3)"),
+        "{}",
+        s.text()
+    );
+    assert!(!s.text().contains("IBM"), "{}", s.text());
     s.play("<Tab>").unwrap();
     assert!(
         s.text().contains("Linked entities by role (3)"),

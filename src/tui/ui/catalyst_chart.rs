@@ -334,7 +334,7 @@ impl CatalystChart<'_> {
 impl Widget for CatalystChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let block = pane::block(self.title.clone(), self.focused, theme);
+        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;
