@@ -429,7 +429,7 @@ impl App {
             Action::Copy => self.copy(),
             Action::OpenUrl => self.open_url(),
             Action::CycleSort | Action::CycleFilter => self.cycle_order(action),
-            Action::ToggleGrid
+            Action::CycleView
             | Action::ToggleFilter
             | Action::GoToday
             | Action::PrevMonth
