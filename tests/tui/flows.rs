@@ -161,6 +161,12 @@ fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
     let mut s = play(120, 40, "2jjj");
     assert!(!s.app.programs().chart);
     assert!(s.text().contains("Funding (4 lines; v: chart)"));
+    let own = s
+        .text()
+        .lines()
+        .filter(|l| l.contains("9984's own"))
+        .count();
+    assert_eq!(own, 2, "the lines say whose money it is too:\n{}", s.text());
     s.play("v").unwrap();
     assert!(s.app.programs().chart);
     let text = s.text();
@@ -199,6 +205,10 @@ fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
     );
     s.play("v").unwrap();
     assert!(!s.app.programs().chart, "v goes back to the lines");
+    s.play("v<Tab><Esc>").unwrap();
+    assert!(s.app.programs().chart, "Esc first leaves the linked pane");
+    s.play("<Esc>").unwrap();
+    assert!(!s.app.programs().chart, "then the chart");
 }
 
 #[test]

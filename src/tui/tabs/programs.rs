@@ -134,8 +134,10 @@ impl TabView for Programs {
         }
     }
 
+    /// Out of the linked entities, then (as the calendar leaves its other views) back from
+    /// the chart to the funding lines.
     fn back(&mut self, _cx: &Context) -> bool {
-        self.cursor.set_focus(ProgramsPane::List)
+        self.cursor.set_focus(ProgramsPane::List) || std::mem::take(&mut self.chart)
     }
 
     fn show(&mut self, cx: &Context, target: Target) -> bool {
@@ -201,6 +203,7 @@ impl TabView for Programs {
             let lines = count(program.funding.len(), "line");
             let title = format!("Funding ({lines}; {v}: chart)");
             let pane = program_detail::FundingPane {
+                index: ix,
                 program,
                 title: title.clone(),
                 theme,
@@ -259,6 +262,7 @@ impl TabView for Programs {
             }
             Some(at) => {
                 let pane = program_detail::FundingPane {
+                    index: ix,
                     program,
                     title,
                     theme,

@@ -168,10 +168,11 @@ impl FundingChart<'_> {
     fn kind(&self, line: &FundingLine) -> (char, String, Style) {
         let theme = self.theme;
         match (line.kind, line.owner) {
-            (_, Some(owner)) => {
-                let whose = clean(self.index.entity(owner).display_symbol()).into_owned();
-                (OWN, format!("{whose}'s own"), theme.muted())
-            }
+            (_, Some(_)) => (
+                OWN,
+                super::program_detail::kind_label(self.index, line),
+                theme.muted(),
+            ),
             (FundingKind::Public, None) => (PUBLIC, "public".into(), theme.money()),
             (FundingKind::Private, None) => (PRIVATE, "private".into(), theme.accent()),
             (FundingKind::Target, None) => (TARGET, "target".into(), theme.muted()),

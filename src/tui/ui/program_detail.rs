@@ -5,11 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::pane;
 use super::text::{Para, cell, clean, fit};
 use super::theme::Theme;
-use crate::model::{Program, Status};
+use crate::index::Index;
+use crate::model::{FundingLine, Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
@@ -55,8 +57,19 @@ impl Widget for ProgramHeader<'_> {
 /// Width of the money column, nesting indent included.
 const MONEY_WIDTH: usize = 20;
 
+/// A funding line's kind in words, naming whose money a company's own is (`9984's own`),
+/// so no view shows it as the program's.
+pub fn kind_label(index: &Index, line: &FundingLine) -> String {
+    match line.owner {
+        Some(owner) => format!("{}'s own", clean(index.entity(owner).display_symbol())),
+        None => line.kind.as_str().to_string(),
+    }
+}
+
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
 pub struct FundingPane<'a> {
+    /// Lookups (whose own money a line is).
+    pub index: &'a Index,
     /// The program.
     pub program: &'a Program,
     /// Pane title (says which key shows the chart).
@@ -71,7 +84,18 @@ impl FundingPane<'_> {
     /// With `wrap` false each is one line, its label cut with `…`.
     fn items(&self, width: usize, wrap: bool) -> Vec<Vec<Line<'static>>> {
         let (p, theme) = (self.program, self.theme);
-        let used = MONEY_WIDTH + 9;
+        let kinds: Vec<String> = p
+            .funding
+            .iter()
+            .map(|l| kind_label(self.index, l))
+            .collect();
+        let kind_width = kinds
+            .iter()
+            .map(|k| k.width())
+            .max()
+            .unwrap_or(0)
+            .clamp(7, 12);
+        let used = MONEY_WIDTH + kind_width + 2;
         p.funding
             .iter()
             .enumerate()
@@ -96,7 +120,7 @@ impl FundingPane<'_> {
                 let mut label = label.into_iter();
                 let first = Line::from(vec![
                     Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
-                    Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
+                    Span::styled(format!(" {} ", cell(&kinds[i], kind_width)), theme.muted()),
                     Span::raw(label.next().unwrap_or_default().1),
                 ]);
                 std::iter::once(first)
