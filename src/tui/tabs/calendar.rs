@@ -13,6 +13,7 @@ use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::{self, catalyst_chart, catalyst_detail, cursor, linked, month_grid, text};
 
 use super::{Context, Outcome, Record, Tab, TabView};
@@ -527,8 +528,28 @@ impl TabView for Calendar {
             .catalyst(ix)
             .map_or(0, |c| linked_entities(ix, c).len());
         let [info, linked_area] = if wide {
-            let h = (linked as u16 + 2).clamp(3, 12);
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(side)
+            // The detail as tall as its text, the linked entities the rest (the focused
+            // one first when both cannot be whole).
+            let detail = catalyst_detail::CatalystDetail {
+                index: ix,
+                catalyst: self.catalyst(ix),
+                today: cx.today,
+                theme: cx.theme,
+            };
+            let linked_ask = Ask::new(stack::WHOLE, linked.max(1) as u16 + 2);
+            let asks = [
+                Ask::new(stack::WHOLE, detail.height(side.width)),
+                if on_timeline {
+                    linked_ask
+                } else {
+                    linked_ask.focused()
+                },
+            ];
+            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let rows = stack::heights(side.height, &asks, priority);
+            let [info, linked] =
+                Layout::vertical([Constraint::Length(rows[0]), Constraint::Fill(1)]).areas(side);
+            [info, linked]
         } else {
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side)
         };

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::pane;
-use super::text::{Para, cell, clean};
+use super::text::{Para, cell, clean, fit};
 use super::theme::Theme;
 use crate::index::Index;
 use crate::model::{Program, Status};
@@ -74,7 +74,8 @@ pub struct FundingPane<'a> {
 impl FundingPane<'_> {
     /// Each funding line at `width` columns inside the border: money (indented when it is
     /// inside another line), kind, then label and period wrapped under their column.
-    fn items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
+    /// With `wrap` false each is one line, its label cut with `…`.
+    fn items(&self, width: usize, wrap: bool) -> Vec<Vec<Line<'static>>> {
         let (p, theme) = (self.program, self.theme);
         let kinds: Vec<String> = p
             .funding
@@ -105,15 +106,18 @@ impl FundingPane<'_> {
                 } else {
                     format!("{} · {when}", clean(&line.label))
                 };
-                let mut label = super::text::wrap(&text, width.saturating_sub(used)).into_iter();
+                let label = match wrap {
+                    true => super::text::wrap_column(&text, used, width),
+                    false => vec![(0, fit(&text, width.saturating_sub(used)))],
+                };
+                let mut label = label.into_iter();
                 let first = Line::from(vec![
                     Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
                     Span::styled(format!(" {} ", cell(&kinds[i], kind_width)), theme.muted()),
-                    Span::raw(label.next().unwrap_or_default()),
+                    Span::raw(label.next().unwrap_or_default().1),
                 ]);
-                let pad = " ".repeat(used);
                 std::iter::once(first)
-                    .chain(label.map(|l| Line::raw(format!("{pad}{l}"))))
+                    .chain(label.map(|(at, l)| Line::raw(format!("{}{l}", " ".repeat(at)))))
                     .collect()
             })
             .collect()
@@ -121,7 +125,7 @@ impl FundingPane<'_> {
 
     /// Rows the pane takes with every line whole at `width` columns, border included.
     pub fn height(&self, width: u16) -> u16 {
-        let items = self.items(width.saturating_sub(2) as usize);
+        let items = self.items(width.saturating_sub(2) as usize, true);
         items.iter().map(Vec::len).sum::<usize>().max(1) as u16 + 2
     }
 }
@@ -133,13 +137,18 @@ impl Widget for FundingPane<'_> {
         let inner = block.inner(area);
         let width = inner.width as usize;
         let rows = inner.height as usize;
-        let items = self.items(width);
-        // Each line whole where the rows allow; else cut to what fits, ending in `…`.
+        let items = self.items(width, true);
+        // Each line whole where the rows allow; else cut to what fits, ending in `…` (on
+        // one line, the label is cut rather than wrapped).
         let plan = pane::line_plan(&items.iter().map(Vec::len).collect::<Vec<_>>(), rows);
         let mut lines: Vec<Line<'static>> = items
             .into_iter()
+            .zip(self.items(width, false))
             .zip(plan)
-            .flat_map(|(item, most)| pane::cut_lines(item, most, width))
+            .flat_map(|((item, one), most)| match most {
+                1 => one,
+                _ => pane::cut_lines(item, most, width),
+            })
             .collect();
         if lines.is_empty() {
             lines.push(Line::styled("no funding stated", theme.muted()));
