@@ -33,7 +33,24 @@ pub fn prepare(
     color: bool,
     state: bool,
 ) -> Result<Prepared, Error> {
-    let index = g.load_index(err)?;
+    // The library is opened once for the dataset and the inbox; a damaged one stops here
+    // with its path (exit 2), as every command does.
+    let mut library = crate::library::commands::open_existing()?;
+    let base = g.load_base()?;
+    let data = match &mut library {
+        Some(lib) => crate::library::commands::merge_into(lib, base, err)?,
+        None => base,
+    };
+    let (data, notices) = crate::ingest::load_with_articles(data, &g.articles)?;
+    for n in notices {
+        error::warn(err, &n);
+    }
+    let index = crate::index::Index::new(data);
+    let shelf = match &mut library {
+        Some(lib) => crate::tui::shelf::Shelf::at_start(lib)?,
+        None => crate::tui::shelf::Shelf::default(),
+    };
+    drop(library);
     let config = super::book::config(err);
     let mut notes: Vec<String> = config.status().into_iter().collect();
     let (keys, key_problems) = crate::tui::keymap::Keymap::with_overrides(&config.config.keys);
@@ -64,7 +81,8 @@ pub fn prepare(
         .with_keys(keys)
         .with_book(book, c.default_watchlist.clone())
         .with_order(c.sort, c.filter)
-        .with_tab_shown(tab);
+        .with_tab_shown(tab)
+        .with_shelf(shelf);
     let state_path = if state {
         crate::tui::state::path()
     } else {
@@ -88,6 +106,11 @@ pub fn prepare(
         outside: Outside {
             book: book_path,
             terminal: false,
+            library: crate::library::default_path().map(|path| crate::tui::shelf::LibraryLink {
+                path,
+                data: g.data.clone(),
+                articles: g.articles.clone(),
+            }),
         },
         config,
         state: state_path,

@@ -136,6 +136,12 @@ impl Library {
         )
     }
 
+    /// Waits at most `wait` for another writer instead of [`BUSY_TIMEOUT`] (the TUI, which
+    /// must not hang, says "busy" sooner).
+    pub fn set_busy_timeout(&mut self, wait: Duration) -> Result<(), LibraryError> {
+        self.conn.busy_timeout(wait).map_err(|e| self.damaged(e))
+    }
+
     /// The file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -79,6 +79,7 @@ fn tab_word(tab: Tab) -> &'static str {
         Tab::Programs => "programs",
         Tab::Calendar => "calendar",
         Tab::Watchlist => "watchlist",
+        Tab::Inbox => "inbox",
     }
 }
 
