@@ -56,7 +56,7 @@ pub fn click(app: &App, event: &Event) -> Option<Action> {
     if app.help().is_some() {
         return None;
     }
-    ui::bars::tab_at(mouse.column).map(Action::ShowTab)
+    ui::bars::tab_at(mouse.column, app.size().0).map(Action::ShowTab)
 }
 
 /// Every action a terminal event asks for, in order. Pasted text goes into the search box
