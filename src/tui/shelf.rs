@@ -158,6 +158,30 @@ impl LibraryLink {
                 format!("#{id} is back in the inbox")
             }
         };
+        // Companies accepted with a link or catalyst stay listed beside it, decided.
+        let was_pending: Vec<i64> = shelf
+            .proposals
+            .iter()
+            .filter(|p| p.status == "pending")
+            .map(|p| p.id)
+            .collect();
+        let now_decided: Vec<i64> = lib
+            .proposals(true)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .filter(|p| p.status != "pending" && was_pending.contains(&p.id))
+            .map(|p| p.id)
+            .collect();
+        for id in now_decided {
+            if !decided.contains(&id) {
+                decided.push(id);
+            }
+        }
+        // The decision asked for is the last one, what `u` takes back first.
+        if let Request::Accept(id, _) | Request::Reject(id) = request {
+            decided.retain(|d| d != id);
+            decided.push(*id);
+        }
         let (data, left_out) = self.merged(&mut lib)?;
         let shelf =
             Shelf::read(&mut lib, shelf.since.clone(), decided).map_err(|e| e.to_string())?;

@@ -230,7 +230,7 @@ pub fn steps(cx: &Context, p: &Proposal) -> Vec<Step> {
                 .unwrap_or_default()
                 .into_iter()
                 .map(|w| Opt {
-                    label: format!("{} · {}", w.label(), w.precision().as_str()),
+                    label: format!("{} · {}", w.label(), precision(w)),
                     value: Value::Set(w.to_string()),
                 })
                 .collect();
@@ -245,6 +245,11 @@ pub fn steps(cx: &Context, p: &Proposal) -> Vec<Step> {
         }
         _ => Vec::new(),
     }
+}
+
+/// A date's precision in words (`fiscal year`, not the JSON's `fiscal_year`).
+fn precision(w: When) -> String {
+    w.precision().as_str().replace('_', " ")
 }
 
 impl Picker {
@@ -349,6 +354,30 @@ fn entity_in(cx: &Context, record: &Record) -> Option<EntityId> {
     })
 }
 
+/// A log time (UTC, RFC 3339) as `2026-11-30 09:15 UTC`.
+fn at_label(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|_| clean(at).into_owned())
+}
+
+/// A company's name: the dataset's, else that of a company proposal in the inbox, else
+/// its id.
+fn entity_name(cx: &Context, id: &str) -> String {
+    let data = cx.index.data();
+    if let Some(e) = data.entities.iter().find(|e| e.id == id) {
+        return e.name.clone();
+    }
+    cx.shelf
+        .proposals
+        .iter()
+        .find_map(|p| match &p.record {
+            Record::Entity { id: e, name, .. } if e == id => Some(name.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
 fn status_mark(status: &str) -> &'static str {
     match status {
         "accepted" => "✓",
@@ -358,7 +387,7 @@ fn status_mark(status: &str) -> &'static str {
 }
 
 /// One line of what a proposal is: the catalyst's date and title, the link, the money.
-fn summary(p: &Proposal) -> String {
+fn summary(cx: &Context, p: &Proposal) -> String {
     match &p.record {
         Record::Catalyst { date, title, .. } => {
             let label = date.parse::<When>().map_or(date.clone(), |w| w.label());
@@ -366,7 +395,7 @@ fn summary(p: &Proposal) -> String {
         }
         Record::Exposure {
             entity, program, ..
-        } => format!("{entity} → {program}"),
+        } => format!("{} → {program}", entity_name(cx, entity)),
         Record::Funding { money, purpose, .. } => format!("{money}: {purpose}"),
         other => other.title(),
     }
@@ -419,10 +448,14 @@ fn detail(cx: &Context, p: &Proposal) -> Vec<Para> {
             basis,
             ..
         } => {
-            let who = entity_in(cx, &p.record)
-                .map_or(entity.clone(), |e| cx.index.entity(e).name.clone());
+            let who = entity_name(cx, entity);
             vec![
-                format!("Link: {} → {}", clean(&who), clean(program)),
+                format!(
+                    "Link: {} ({}) → {}",
+                    clean(&who),
+                    clean(entity),
+                    clean(program)
+                ),
                 format!(
                     "role {} · direction {} · {}",
                     opt(role, choose),
@@ -458,7 +491,7 @@ fn detail(cx: &Context, p: &Proposal) -> Vec<Para> {
                 format!(
                     "{} ({} precision, {})",
                     w.label(),
-                    w.precision().as_str(),
+                    precision(w),
                     w.countdown(cx.today).short()
                 )
             });
@@ -474,7 +507,7 @@ fn detail(cx: &Context, p: &Proposal) -> Vec<Para> {
                         clean(&entities.join(", ")).into_owned()
                     }
                 ),
-                format!("Sentence: {}", clean(note)),
+                format!("Note: {}", clean(note)),
             ]
         }
         other => vec![clean(&other.title()).into_owned()],
@@ -523,7 +556,7 @@ fn change_row(c: &Change, tickers: &[String], soon: bool, cx: &Context, width: u
 fn change_detail(cx: &Context, c: &Change, tickers: &[String], soon: bool) -> Vec<Para> {
     let theme = cx.theme;
     let mut out: Vec<Para> = vec![(
-        format!("{} {} · {}", c.change, c.kind, clean(&c.at)),
+        format!("{} {} · {}", c.change, c.kind, at_label(&c.at)),
         theme.title(),
     )];
     out.push((clean(&c.title).into_owned(), Style::new()));
@@ -669,7 +702,10 @@ impl Inbox {
         let theme = cx.theme;
         let step = p.step();
         let chosen = p.chosen();
-        let body = chosen.len() + 1 + p.step().options.len().max(1);
+        let body = match p.naming {
+            Some(_) => chosen.len() + 2,
+            None => chosen.len() + 1 + p.step().options.len().max(1),
+        };
         let width = area.width.saturating_sub(4).min(64);
         let height = (body as u16 + 2).min(area.height).max(5.min(area.height));
         let x = area.x + (area.width - width) / 2;
@@ -793,7 +829,7 @@ impl Inbox {
                 let rest = width.saturating_sub(head.chars().count());
                 ListItem::new(Line::raw(format!(
                     "{head}{}",
-                    fit(&clean(&summary(p)), rest)
+                    fit(&clean(&summary(cx, p)), rest)
                 )))
             },
             hint: 0,
@@ -810,7 +846,7 @@ impl Inbox {
         let theme = cx.theme;
         let rows = Self::rows(cx);
         let since = match &cx.shelf.since {
-            Some(at) => format!("since last opened {}", clean(at)),
+            Some(at) => format!("since last opened {}", at_label(at)),
             None => "since the start".to_string(),
         };
         let title = format!(
@@ -962,7 +998,7 @@ impl TabView for Inbox {
 
     fn copy_text(&self, cx: &Context) -> Option<String> {
         match self.view {
-            View::Proposals => self.selected(cx).map(summary),
+            View::Proposals => self.selected(cx).map(|p| summary(cx, p)),
             View::Changes => self.selected_change(cx).map(|(c, _, _)| c.title.clone()),
         }
     }
