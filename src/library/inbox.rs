@@ -65,7 +65,12 @@ pub fn program_id(name: &str) -> String {
 
 /// The program record accepting a proposal with `--new-program NAME` creates, sourced to
 /// the proposal's article.
-fn new_program(name: &str, record: &Record, data: &Dataset) -> Result<Record, LibraryError> {
+fn new_program(
+    name: &str,
+    record: &Record,
+    data: &Dataset,
+    accepted: &[Record],
+) -> Result<Record, LibraryError> {
     let name = name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
         return Err(LibraryError::Invalid(
@@ -92,11 +97,19 @@ fn new_program(name: &str, record: &Record, data: &Dataset) -> Result<Record, Li
     // The data wants a country: the linked company's, else the money's single-country
     // currency's, else `XX` (ISO 3166's code for "unknown"); the summary says which.
     let (country, from) = match record {
+        // The company may be accepted with the link, in this transaction.
         Record::Exposure { entity, .. } => data
             .entities
             .iter()
             .find(|e| &e.id == entity)
-            .map(|e| (e.country.clone(), "the linked company's country")),
+            .map(|e| e.country.clone())
+            .or_else(|| {
+                accepted.iter().find_map(|r| match r {
+                    Record::Entity { id, country, .. } if id == entity => Some(country.clone()),
+                    _ => None,
+                })
+            })
+            .map(|c| (c, "the linked company's country")),
         Record::Funding { money, .. } => {
             currency_country(money.currency.code()).map(|c| (c.to_string(), "the money's currency"))
         }
@@ -415,12 +428,6 @@ impl Library {
         }
         let mut record = finish(&p.record, choices, data)?;
         let mut added = Vec::new();
-        if let Some(name) = &choices.new_program {
-            // Made with the record it serves, so undoing the proposal removes it too.
-            let program = new_program(name, &record, data)?;
-            put(&tx, &program, Some(p.id), &p.article, p.line).map_err(err)?;
-            added.push(program);
-        }
         // Companies the record names that neither the dataset nor the library has yet.
         let mut missing: Vec<String> = record
             .entities()
@@ -452,6 +459,12 @@ impl Library {
                     )));
                 }
             }
+        }
+        if let Some(name) = &choices.new_program {
+            // Made with the record it serves, so undoing the proposal removes it too.
+            let program = new_program(name, &record, data, &added)?;
+            put(&tx, &program, Some(p.id), &p.article, p.line).map_err(err)?;
+            added.insert(0, program);
         }
         accept_row(&tx, &p, &record, &hash).map_err(err)?;
         added.push(record);

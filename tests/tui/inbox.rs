@@ -216,6 +216,12 @@ fn a_program_is_created_from_the_inbox() {
     let programs = s.text();
     assert!(programs.contains("Korea AI chips"), "{programs}");
     assert!(programs.contains("LG Electronics"), "{programs}");
+    // Its country is the company's (accepted with the link), its origin the library's.
+    assert!(
+        programs.contains("not stated · KR · announced"),
+        "{programs}"
+    );
+    assert!(programs.contains("from your library"), "{programs}");
     // Undo removes the program with the link.
     s.play("5u").unwrap();
     assert!(s.text().contains("#5 is back in the inbox"), "{}", s.text());

@@ -720,7 +720,7 @@ impl Inbox {
             p.steps.len(),
             step.field.word()
         );
-        let block = pane::block(title, true, theme);
+        let block = focused_block(&title, popup.width, theme);
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         let inner_width = inner.width as usize;
@@ -797,8 +797,9 @@ impl Inbox {
         } else {
             "Inbox".to_string()
         };
-        let block = pane::block(title, true, theme);
-        if shelf.proposals.is_empty() {
+        let whole = shelf.proposals.is_empty();
+        let block = focused_block(&title, if whole { area } else { list_area }.width, theme);
+        if whole {
             let text = if shelf.present {
                 "Nothing to review. Save articles with aipx ingest --save PATH; what they propose shows here."
             } else {
@@ -854,15 +855,16 @@ impl Inbox {
             rows.len(),
             cx.keys.key_for(Action::ToggleChanges)
         );
-        let block = pane::block(title, true, theme);
-        if rows.is_empty() {
+        let (list_area, detail_area) = split(area);
+        let whole = rows.is_empty();
+        let block = focused_block(&title, if whole { area } else { list_area }.width, theme);
+        if whole {
             let text = format!(
                 "No changes {since}. Accepting, undoing and importing change the library; aipx changes lists the same."
             );
             pane::text(block, &[(text, theme.muted())], area, frame.buffer_mut());
             return;
         }
-        let (list_area, detail_area) = split(area);
         let inner = block.inner(list_area);
         frame.render_widget(block, list_area);
         let width = (inner.width as usize).saturating_sub(pane::MARKER);
@@ -883,6 +885,16 @@ impl Inbox {
             pane::text(block, &paras, detail_area, frame.buffer_mut());
         }
     }
+}
+
+/// A focused pane's block, its title fitted (ending in `…` when cut) to a pane `width`
+/// columns wide: the borders, the spaces and the `▸ ` mark take six.
+fn focused_block(
+    title: &str,
+    width: u16,
+    theme: crate::tui::ui::theme::Theme,
+) -> ratatui::widgets::Block<'static> {
+    pane::block(fit(title, (width as usize).saturating_sub(6)), true, theme)
 }
 
 /// The list and its detail: side by side when wide, stacked when narrow. Both keep their

@@ -23,10 +23,17 @@ pub struct ProgramHeader<'a> {
 
 /// A program's name, sponsor, country, status and summary, as its header and previews show it.
 pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
+    let origin = super::text::origin_note(&p.origin)
+        .map(|note| format!(" · {note}"))
+        .unwrap_or_default();
     vec![
         (clean(&p.name).into_owned(), theme.title()),
         (
-            format!("{} · {} · {}", clean(&p.sponsor), clean(&p.country), status),
+            format!(
+                "{} · {} · {status}{origin}",
+                clean(&p.sponsor),
+                clean(&p.country)
+            ),
             theme.muted(),
         ),
         (clean(&p.summary).into_owned(), Style::new()),
