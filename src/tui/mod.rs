@@ -60,12 +60,18 @@ pub fn click(app: &App, event: &Event) -> Option<Action> {
 }
 
 /// Every action a terminal event asks for, in order. Pasted text goes into the search box
-/// (control characters dropped) instead of running each character as a command.
+/// (control characters dropped) instead of running each character as a command, or into
+/// the new program's name when that box is open.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
-        Event::Paste(text) => std::iter::once(Action::FocusSearch)
-            .chain(text.chars().filter(|c| !c.is_control()).map(Action::Input))
-            .collect(),
+        Event::Paste(text) => {
+            let typed = text.chars().filter(|c| !c.is_control()).map(Action::Input);
+            if app.modes().first() == Some(&keymap::Mode::Naming) {
+                typed.collect()
+            } else {
+                std::iter::once(Action::FocusSearch).chain(typed).collect()
+            }
+        }
         _ => action_for(app, event).into_iter().collect(),
     }
 }

@@ -203,7 +203,12 @@ fn a_program_is_created_from_the_inbox() {
     // The last program option makes a new one; its name is typed.
     s.play("a<Down*40><Enter>").unwrap();
     assert!(s.text().contains(" NAME "), "{}", s.text());
-    s.play("Korea AI chips").unwrap();
+    // Pasted text goes into the name, not the search box.
+    aipx::tui::apply(
+        &mut s.app,
+        &crossterm::event::Event::Paste("Korea AI".into()),
+    );
+    s.play(" chips").unwrap();
     assert_snapshot!("inbox_new_program_80x24", s.text());
     s.play("<Enter>").unwrap();
     assert!(s.text().contains("program: new program \"Korea AI chips\""));
