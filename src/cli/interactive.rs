@@ -33,24 +33,12 @@ pub fn prepare(
     color: bool,
     state: bool,
 ) -> Result<Prepared, Error> {
-    // The library is opened once for the dataset and the inbox; a damaged one stops here
-    // with its path (exit 2), as every command does.
-    let mut library = crate::library::commands::open_existing()?;
-    let base = g.load_base()?;
-    let data = match &mut library {
-        Some(lib) => crate::library::commands::merge_into(lib, base, err)?,
-        None => base,
-    };
-    let (data, notices) = crate::ingest::load_with_articles(data, &g.articles)?;
-    for n in notices {
-        error::warn(err, &n);
-    }
-    let index = crate::index::Index::new(data);
-    let shelf = match &mut library {
-        Some(lib) => crate::tui::shelf::Shelf::at_start(lib)?,
+    let (index, searcher) = g.load_whole(err)?;
+    // What the Inbox tab shows; a damaged library stopped `load_whole` already (exit 2).
+    let shelf = match crate::library::commands::open_existing()? {
+        Some(mut lib) => crate::tui::shelf::Shelf::at_start(&mut lib)?,
         None => crate::tui::shelf::Shelf::default(),
     };
-    drop(library);
     let config = super::book::config(err);
     let mut notes: Vec<String> = config.status().into_iter().collect();
     let (keys, key_problems) = crate::tui::keymap::Keymap::with_overrides(&config.config.keys);
@@ -83,6 +71,9 @@ pub fn prepare(
         .with_order(c.sort, c.filter)
         .with_tab_shown(tab)
         .with_shelf(shelf);
+    if let Some(searcher) = searcher {
+        app = app.with_searcher(searcher);
+    }
     let state_path = if state {
         crate::tui::state::path()
     } else {
@@ -106,10 +97,15 @@ pub fn prepare(
         outside: Outside {
             book: book_path,
             terminal: false,
-            library: crate::library::default_path().map(|path| crate::tui::shelf::LibraryLink {
-                path,
-                data: g.data.clone(),
-                articles: g.articles.clone(),
+            library: crate::library::default_path().map(|path| {
+                let articles = g.articles.clone();
+                // After a decision: `--articles` and the securities master again, as at start.
+                let index = move |data| {
+                    let (data, _) = crate::ingest::load_with_articles(data, &articles)
+                        .map_err(|e| e.to_string())?;
+                    Ok(super::whole(data, &mut std::io::sink()))
+                };
+                crate::tui::shelf::LibraryLink::new(path, g.data.clone()).indexed_by(index)
             }),
         },
         config,
@@ -128,7 +124,19 @@ pub fn remember(app: &App, path: Option<&PathBuf>, err: &mut dyn Write) {
 
 /// The interactive terminal UI.
 pub fn tui(g: &Global, err: &mut dyn Write) -> Result<ExitCode, Error> {
-    let p = prepare(g, err, super::color_allowed(), true)?;
+    // A large dataset or the securities master can take a moment to load: the terminal
+    // says so instead of staying blank, and the line is erased once loaded.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    if terminal {
+        let _ = write!(err, "aipx: loading…\r");
+        let _ = err.flush();
+    }
+    let p = prepare(g, err, super::color_allowed(), true);
+    if terminal {
+        let _ = write!(err, "\x1b[2K");
+        let _ = err.flush();
+    }
+    let p = p?;
     // `aipx changes --since-last` counts from here.
     if let Some(mut lib) = crate::library::commands::open_existing()? {
         lib.mark_opened()?;

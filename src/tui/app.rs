@@ -104,6 +104,13 @@ impl App {
         }
     }
 
+    /// Searches with `searcher` (one that covers the securities master beside the index's
+    /// dataset) instead of one built from the index's dataset on first use.
+    pub fn with_searcher(self, searcher: Searcher) -> App {
+        let _ = self.searcher.set(searcher);
+        self
+    }
+
     /// Leaves searching to a background worker: typing only records the query (see
     /// [`take_search`](Self::take_search) and [`receive_results`](Self::receive_results)),
     /// so keys are never held up by scoring and the newest query wins.
@@ -204,7 +211,7 @@ impl App {
     /// After an inbox decision: the dataset with the library as it is now (every tab sees
     /// it at once), the shelf read again, the cursor on the next proposal to review.
     pub fn library_done(&mut self, request: &super::shelf::Request, done: super::shelf::Done) {
-        self.replace_index(done.index);
+        self.replace_index(done.index, done.searcher);
         self.shelf = done.shelf;
         let (id, next) = match request {
             super::shelf::Request::Accept(id, _) | super::shelf::Request::Reject(id) => (*id, true),
@@ -232,13 +239,16 @@ impl App {
     /// Browses `index` from now on (the library changed): every tab is rebuilt on it and the
     /// selection, query and order put back by id; jumps to undo are dropped, since they
     /// point into the old index.
-    pub fn replace_index(&mut self, index: Index) {
+    pub fn replace_index(&mut self, index: Index, searcher: Option<Searcher>) {
         let kept = super::state::remember(self);
         let order = self.tabs.explore.order;
         let inbox = self.tabs.inbox.clone();
         let watch = self.tabs.watchlist.current;
         self.index = Arc::new(index);
         self.searcher = Arc::default();
+        if let Some(searcher) = searcher {
+            let _ = self.searcher.set(searcher);
+        }
         match &mut self.search {
             SearchMode::Inline(session) => *session = Session::default(),
             SearchMode::Background { wanted, awaiting } => {
@@ -507,7 +517,7 @@ impl App {
             Action::Copy => self.copy(),
             Action::OpenUrl => self.open_url(),
             Action::CycleSort | Action::CycleFilter => self.cycle_order(action),
-            Action::ToggleGrid
+            Action::CycleView
             | Action::ToggleFilter
             | Action::GoToday
             | Action::PrevMonth
@@ -750,5 +760,8 @@ impl App {
 
 /// The searcher in `cell`, built from `index` on first use.
 pub fn lazy<'a>(cell: &'a OnceLock<Searcher>, index: &Index) -> &'a Searcher {
-    cell.get_or_init(|| Searcher::new(index.data()))
+    cell.get_or_init(|| {
+        let own = crate::catalog::Catalog::of_first(index.data(), index.curated());
+        Searcher::from_catalog(own)
+    })
 }

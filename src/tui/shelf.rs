@@ -5,6 +5,7 @@
 //! [`Effect`](super::app::Effect) after `update`, never inside it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::index::Index;
@@ -12,6 +13,7 @@ use crate::library::changes::{Change, TUI_OPENED};
 use crate::library::inbox::{Choices, Proposal};
 use crate::library::{Library, LibraryError};
 use crate::model::Dataset;
+use crate::search::Searcher;
 
 /// How long a decision waits for another aipx that is writing the library: short, so the
 /// screen never hangs; the status bar says to try again.
@@ -83,22 +85,37 @@ pub enum Request {
     Undo(i64),
 }
 
-/// Where the TUI's library is and what it merges into.
-#[derive(Debug, Clone)]
+/// Indexes the dataset with the library (adding what the TUI started with besides it:
+/// `--articles`, the securities master) and gives the searcher to use, if not the index's own.
+pub type Indexer = dyn Fn(Dataset) -> Result<(Index, Option<Searcher>), String> + Send + Sync;
+
+/// Where the TUI's library is and how the dataset is built again after a decision.
+#[derive(Clone)]
 pub struct LibraryLink {
     /// The store.
     pub path: PathBuf,
     /// The dataset folder (`--data`), or `None` for the embedded one; read again for each
     /// decision rather than kept, so a large dataset is not held twice.
     pub data: Option<PathBuf>,
-    /// `--articles` merged on top, as at start.
-    pub articles: Vec<PathBuf>,
+    /// What turns the dataset with the library into what the tabs browse.
+    index: Arc<Indexer>,
+}
+
+impl std::fmt::Debug for LibraryLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LibraryLink")
+            .field("path", &self.path)
+            .field("data", &self.data)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What a decision changed: the dataset every tab reads and the shelf.
 pub struct Done {
     /// The dataset with the library, indexed again.
     pub index: Index,
+    /// The searcher to use with it, when not one built from the index.
+    pub searcher: Option<Searcher>,
     /// The shelf read again.
     pub shelf: Shelf,
     /// What to say in the status bar.
@@ -106,6 +123,25 @@ pub struct Done {
 }
 
 impl LibraryLink {
+    /// The library at `path` over the dataset of `data` (`None`: the embedded one), indexed
+    /// as it is.
+    pub fn new(path: PathBuf, data: Option<PathBuf>) -> LibraryLink {
+        LibraryLink {
+            path,
+            data,
+            index: Arc::new(|data| Ok((Index::new(data), None))),
+        }
+    }
+
+    /// Indexes the dataset with `index` instead.
+    pub fn indexed_by(
+        mut self,
+        index: impl Fn(Dataset) -> Result<(Index, Option<Searcher>), String> + Send + Sync + 'static,
+    ) -> LibraryLink {
+        self.index = Arc::new(index);
+        self
+    }
+
     fn open(&self) -> Result<Library, LibraryError> {
         let mut lib = Library::open_existing(&self.path)?.ok_or_else(|| LibraryError::Io {
             path: self.path.display().to_string(),
@@ -115,18 +151,13 @@ impl LibraryLink {
         Ok(lib)
     }
 
-    /// The base dataset with the library's records (and `--articles`); the second value
-    /// counts the records left out.
+    /// The base dataset with the library's records (as `aipx inbox accept` checks against);
+    /// the second value counts the records left out.
     fn merged(&self, lib: &mut Library) -> Result<(Dataset, usize), String> {
         let mut data: Dataset =
             crate::data::load(self.data.as_deref()).map_err(|e| e.to_string())?;
         let stored = lib.records().map_err(|e| e.to_string())?;
         let left_out = crate::library::merge::apply(&mut data, &stored).len();
-        if self.articles.is_empty() {
-            return Ok((data, left_out));
-        }
-        let (data, _) =
-            crate::ingest::load_with_articles(data, &self.articles).map_err(|e| e.to_string())?;
         Ok((data, left_out))
     }
 
@@ -190,8 +221,10 @@ impl LibraryLink {
         } else {
             message
         };
+        let (index, searcher) = (self.index)(data)?;
         Ok(Done {
-            index: Index::new(data),
+            index,
+            searcher,
             shelf,
             message,
         })

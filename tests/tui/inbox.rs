@@ -68,11 +68,7 @@ impl Home {
             .with_color(false)
             .with_shelf(shelf);
         let mut s = Headless::new(app, width, height);
-        s.outside.library = Some(LibraryLink {
-            path: self.path.clone(),
-            data: None,
-            articles: Vec::new(),
-        });
+        s.outside.library = Some(LibraryLink::new(self.path.clone(), None));
         s
     }
 

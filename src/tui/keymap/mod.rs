@@ -142,6 +142,8 @@ use Mode::{Browse, Global, Help, Naming, Picker, Reader, Search};
 
 /// The Calendar tab's own keys.
 const CALENDAR: Mode = Mode::Tab(Tab::Calendar);
+/// The Programs tab's own keys.
+const PROGRAMS: Mode = Mode::Tab(Tab::Programs);
 /// The Watchlist tab's own keys.
 const WATCHLIST: Mode = Mode::Tab(Tab::Watchlist);
 /// The Inbox tab's own keys.
@@ -182,13 +184,14 @@ pub const KEYMAP: &[Binding] = &[
     bind(Char('g'),       Reader,   A::Top,         "first line",                   None),
     bind(Char('G'),       Reader,   A::Bottom,      "last line",                    None),
     bind(Char('q'),       Reader,   A::Quit,        "quit",                         Some("quit")),
-    bind(Char('v'),       CALENDAR, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
+    bind(Char('v'),       CALENDAR, A::CycleView,   "timeline / month grid / chart", Some("view")),
     bind(Char('f'),       CALENDAR, A::ToggleFilter, "selected ticker / all",       Some("filter")),
     bind(Char('t'),       CALENDAR, A::GoToday,     "select the next catalyst from today", None),
-    bind(Char('h'),       CALENDAR, A::PrevMonth,   "month grid: month before",     Some("month")),
-    bind(Code(K::Left),   CALENDAR, A::PrevMonth,   "month grid: month before",     None),
-    bind(Char('l'),       CALENDAR, A::NextMonth,   "month grid: month after",      Some("month")),
-    bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month grid: month after",      None),
+    bind(Char('h'),       CALENDAR, A::PrevMonth,   "month before (grid and chart)", Some("month")),
+    bind(Code(K::Left),   CALENDAR, A::PrevMonth,   "month before (grid and chart)", None),
+    bind(Char('l'),       CALENDAR, A::NextMonth,   "month after (grid and chart)", Some("month")),
+    bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month after (grid and chart)", None),
+    bind(Char('v'),       PROGRAMS, A::CycleView,   "funding lines / funding chart", Some("view")),
     bind(Char('n'),       WATCHLIST, A::NextWatchlist, "next watchlist",            Some("next list")),
     bind(Char('a'),       INBOX,    A::Accept,      "accept; choose in a picker", Some("accept")),
     bind(Char('r'),       INBOX,    A::Reject,      "reject",                       Some("reject")),
@@ -354,14 +357,14 @@ impl Keymap {
     }
 
     /// The first key of `action` while browsing (its own tab's, then any), for hints written
-    /// into panes: `Enter`, `f`.
+    /// into panes: `Enter`, `f`, `i` (not the full-text view's own `Esc`, which closes it).
     pub fn key_for(&self, action: Action) -> String {
         let of = |b: &&Binding| b.action == action;
         let browse = self
             .bindings
             .iter()
             .filter(of)
-            .find(|b| !matches!(b.mode, Mode::Search | Mode::Help));
+            .find(|b| !matches!(b.mode, Mode::Search | Mode::Help | Mode::Reader));
         browse
             .or_else(|| self.bindings.iter().find(of))
             .map_or_else(|| "(unbound)".to_string(), |b| b.key.label())
@@ -507,7 +510,7 @@ mod tests {
         );
         assert_eq!(
             Keymap::default().action_for(&[CALENDAR, Browse, Global], &ch('v')),
-            Some(A::ToggleGrid)
+            Some(A::CycleView)
         );
     }
 
