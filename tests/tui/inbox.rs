@@ -433,3 +433,22 @@ fn the_binary_opens_the_inbox_on_the_users_library() {
     );
     assert_eq!(home.status(1), "rejected");
 }
+
+#[test]
+fn a_busy_store_is_reported_in_the_status_bar_and_nothing_is_lost() {
+    let home = Home::with(&[KOREA]);
+    let mut s = home.screen(80, 24);
+    // Another process holds the write lock longer than the TUI waits (two seconds).
+    let other = rusqlite::Connection::open(&home.path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    s.play("5r").unwrap();
+    let text = s.text();
+    assert!(text.contains("locked"), "{text}");
+    assert!(text.contains(" BROWSE "), "still running: {text}");
+    assert_eq!(home.status(1), "pending", "nothing half-done");
+    // Once the other writer is done, the same key works.
+    other.execute_batch("COMMIT").unwrap();
+    s.play("r").unwrap();
+    assert!(s.text().contains("rejected #1"), "{}", s.text());
+    assert_eq!(home.status(1), "rejected");
+}

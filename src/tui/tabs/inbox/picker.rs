@@ -414,3 +414,150 @@ pub fn render(p: &Picker, cx: &Context, frame: &mut Frame, area: Rect) {
     let mut state = crate::tui::ui::cursor(p.cursor, true);
     pane::render_list(items, list, frame.buffer_mut(), &mut state, true, theme);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Index;
+    use crate::tui::shelf::Shelf;
+
+    fn proposal(record: Record) -> Proposal {
+        Proposal {
+            id: 7,
+            kind: record.proposal_kind().to_string(),
+            status: "pending".into(),
+            article: "wire.txt".into(),
+            title: None,
+            as_of: "2026-03-04".into(),
+            as_of_source: "date line".into(),
+            line: 3,
+            text: "text".into(),
+            record,
+        }
+    }
+
+    fn link() -> Record {
+        Record::Exposure {
+            entity: "NVDA".into(),
+            program: "jp-sovereign-ai".into(),
+            role: None,
+            basis: None,
+            direction: Some("headwind".into()),
+            funding: Vec::new(),
+            note: String::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// Runs `f` with a context on the embedded dataset.
+    fn with_cx<R>(f: impl FnOnce(&Context) -> R) -> R {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let keys = crate::tui::keymap::Keymap::default();
+        let book = crate::book::Watchlists::default();
+        let shelf = Shelf::default();
+        let cx = Context {
+            index: &index,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            entity: None,
+            searching: false,
+            rows: 24,
+            theme: crate::tui::ui::theme::Theme::new(false),
+            keys: &keys,
+            book: &book,
+            sort: Default::default(),
+            filter: Default::default(),
+            shelf: &shelf,
+        };
+        f(&cx)
+    }
+
+    fn picker(steps: Vec<Step>) -> Picker {
+        Picker {
+            id: 7,
+            kind: "link".into(),
+            cursor: steps[0].proposed.unwrap_or(0),
+            steps,
+            at: 0,
+            naming: None,
+            choices: Choices::default(),
+        }
+    }
+
+    #[test]
+    fn a_link_asks_program_role_and_direction_starting_on_what_is_proposed() {
+        let steps = with_cx(|cx| steps(cx, &proposal(link())));
+        let fields: Vec<Field> = steps.iter().map(|s| s.field).collect();
+        assert_eq!(fields, [Field::Program, Field::Role, Field::Direction]);
+        let program = &steps[0];
+        let at = program.proposed.unwrap();
+        assert_eq!(
+            program.options[at].value,
+            Value::Set("jp-sovereign-ai".into())
+        );
+        assert_eq!(program.options.last().unwrap().value, Value::NewProgram);
+        assert_eq!(steps[1].proposed, None, "no role proposed");
+        assert_eq!(steps[2].proposed, Some(1), "headwind");
+    }
+
+    #[test]
+    fn choosing_walks_the_steps_and_the_last_choice_accepts() {
+        let mut p = picker(with_cx(|cx| steps(cx, &proposal(link()))));
+        assert_eq!(p.choose(), Ok(None));
+        p.cursor = 3; // supplier
+        assert_eq!(p.choose(), Ok(None));
+        let Ok(Some(Request::Accept(7, c))) = p.choose() else {
+            panic!("the last step accepts");
+        };
+        assert_eq!(c.program.as_deref(), Some("jp-sovereign-ai"));
+        assert_eq!(c.role.as_deref(), Some("supplier"));
+        assert_eq!(c.direction.as_deref(), Some("headwind"));
+        assert_eq!(c.new_program, None);
+    }
+
+    #[test]
+    fn a_new_program_is_named_and_esc_steps_back() {
+        let mut p = picker(with_cx(|cx| steps(cx, &proposal(link()))));
+        p.cursor = p.step().options.len() - 1;
+        assert_eq!(p.choose(), Ok(None));
+        assert_eq!(p.naming.as_deref(), Some(""));
+        assert!(p.choose().is_err(), "an empty name is refused");
+        for c in "Korea AI".chars() {
+            assert_eq!(p.key(Action::Input(c)), Key::Changed);
+        }
+        assert_eq!(p.key(Action::Backspace), Key::Changed);
+        assert_eq!(
+            p.key(Action::Input('\u{1b}')),
+            Key::Unchanged,
+            "no controls"
+        );
+        assert_eq!(p.choose(), Ok(None));
+        assert_eq!(p.choices.new_program.as_deref(), Some("Korea A"));
+        assert_eq!(p.choices.program, None);
+        assert_eq!(p.at, 1);
+        assert_eq!(p.key(Action::Cancel), Key::Changed);
+        assert_eq!(p.at, 0);
+        assert_eq!(p.key(Action::Cancel), Key::Close);
+    }
+
+    #[test]
+    fn a_catalyst_offers_only_dates_as_wide_or_wider() {
+        let catalyst = Record::Catalyst {
+            id: "c".into(),
+            title: "t".into(),
+            date: "2026-02-04".into(),
+            kind: "vote".into(),
+            program: None,
+            entities: Vec::new(),
+            note: String::new(),
+            sources: Vec::new(),
+        };
+        let steps = with_cx(|cx| steps(cx, &proposal(catalyst)));
+        assert_eq!(steps[0].field, Field::Date);
+        let labels: Vec<&str> = steps[0].options.iter().map(|o| o.label.as_str()).collect();
+        assert_eq!(labels[0], "4 Feb 2026 · day");
+        assert!(labels.contains(&"Q1 2026 · quarter"));
+        assert!(labels.contains(&"JP FY2025 · fiscal year"));
+        assert_eq!(steps[1].options[0].value, Value::Unset, "no program first");
+        assert_eq!(steps[1].proposed, None);
+    }
+}
