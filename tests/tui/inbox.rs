@@ -197,7 +197,7 @@ fn a_program_is_created_from_the_inbox() {
     let mut s = home.screen(80, 24);
     go(&mut s, lg);
     // The last program option makes a new one; its name is typed.
-    s.play("a<Down*40><Enter>").unwrap();
+    s.play("aG<Enter>").unwrap();
     assert!(s.text().contains(" NAME "), "{}", s.text());
     // Pasted text goes into the name, not the search box.
     aipx::tui::apply(

@@ -398,21 +398,23 @@ pub fn render(p: &Picker, cx: &Context, frame: &mut Frame, area: Rect) {
         top,
     );
     let option_width = inner_width.saturating_sub(pane::MARKER);
-    let items: Vec<ListItem<'static>> = step
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
+    // Only the options on screen are built: a universe has thousands of programs.
+    let rows = pane::Rows {
+        len: step.options.len(),
+        height: |_| 1,
+        build: |i: usize| {
+            let o = &step.options[i];
             let mark = if Some(i) == step.proposed {
                 " (proposed)"
             } else {
                 ""
             };
             ListItem::new(Line::raw(fit(&format!("{}{mark}", o.label), option_width)))
-        })
-        .collect();
+        },
+        hint: 0,
+    };
     let mut state = crate::tui::ui::cursor(p.cursor, true);
-    pane::render_list(items, list, frame.buffer_mut(), &mut state, true, theme);
+    rows.render(list, frame.buffer_mut(), &mut state, true, theme);
 }
 
 #[cfg(test)]
