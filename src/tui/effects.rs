@@ -57,9 +57,10 @@ pub fn perform(app: &mut App, outside: &Outside) {
                     }
                     Err(e) => Some(e),
                 },
+                // The TUI always has one when there is a library; a headless screen only with
+                // --remember.
                 None => Some(
-                    "no library folder: set XDG_DATA_HOME or HOME (the library lives in $XDG_DATA_HOME/aipx)"
-                        .into(),
+                    "not written: `aipx screen` writes the library only with --remember".into(),
                 ),
             },
         };

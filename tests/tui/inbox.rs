@@ -452,3 +452,33 @@ fn a_busy_store_is_reported_in_the_status_bar_and_nothing_is_lost() {
     assert!(s.text().contains("rejected #1"), "{}", s.text());
     assert_eq!(home.status(1), "rejected");
 }
+
+#[test]
+fn a_plain_screen_shows_the_inbox_but_writes_only_with_remember() {
+    let home = Home::with(&[KOREA]);
+    let state = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("aipx")
+        .unwrap()
+        .env("XDG_DATA_HOME", &home.data_home)
+        .env("XDG_STATE_HOME", state.path())
+        .env("XDG_CONFIG_HOME", state.path())
+        .args([
+            "--today",
+            "2026-11-21",
+            "screen",
+            "--size",
+            "80x24",
+            "--keys",
+            "5r",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Inbox (14 to review)"), "{text}");
+    assert!(
+        text.contains("writes the library only with --remember"),
+        "{text}"
+    );
+    assert_eq!(home.status(1), "pending");
+}
