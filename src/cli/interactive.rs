@@ -103,7 +103,7 @@ pub fn prepare(
                 let index = move |data| {
                     let (data, _) = crate::ingest::load_with_articles(data, &articles)
                         .map_err(|e| e.to_string())?;
-                    Ok(super::whole(data, &mut std::io::sink()))
+                    super::with_master(data).map_err(|e| e.to_string())
                 };
                 crate::tui::shelf::LibraryLink::new(path, g.data.clone()).indexed_by(index)
             }),

@@ -190,7 +190,27 @@ impl Global {
     /// without a master, [`load_index`](Self::load_index) and no searcher. A master that
     /// cannot be read is reported on `err` and left out.
     pub fn load_whole(&self, err: &mut dyn Write) -> Result<(Index, Option<Searcher>), Error> {
-        Ok(whole(self.load_merged(err)?, err))
+        let data = self.load_merged(err)?;
+        let companies = match crate::listings::Companies::load() {
+            Ok(c) => c,
+            Err(e) => {
+                error::warn(err, &format!("{e}; the securities master is left out"));
+                None
+            }
+        };
+        let Some(companies) = companies else {
+            return Ok((Index::new(data), None));
+        };
+        let own = Catalog::new(&data);
+        match beside(data.entities.len(), own, &companies) {
+            Ok((searcher, place, more)) => {
+                Ok((whole(data, &companies, &place, more), Some(searcher)))
+            }
+            Err(e) => {
+                error::warn(err, &format!("{e}; the securities master is left out"));
+                Ok((Index::new(data), None))
+            }
+        }
     }
 
     /// A searcher over the merged dataset's catalog `own` and, when there is one, the
@@ -205,29 +225,30 @@ impl Global {
     }
 }
 
-/// `data` indexed with the securities master's companies it does not hold after its own,
-/// and a searcher over both; without a master (or with one that cannot be read, reported on
-/// `err`), the index alone. The TUI indexes again this way after an inbox decision.
-pub fn whole(data: Dataset, err: &mut dyn Write) -> (Index, Option<Searcher>) {
-    let companies = match crate::listings::Companies::load() {
-        Ok(Some(c)) => c,
-        Ok(None) => return (Index::new(data), None),
-        Err(e) => {
-            error::warn(err, &format!("{e}; the securities master is left out"));
-            return (Index::new(data), None);
-        }
+/// `data` indexed with the master's companies `more` after its entities, each company's
+/// names at its `place`.
+fn whole(
+    data: Dataset,
+    companies: &crate::listings::Companies,
+    place: &[EntityId],
+    more: Vec<crate::model::Entity>,
+) -> Index {
+    let names = companies.names().map(|(h, j)| (h, place[j.ix()]));
+    Index::with_more(data, more, names)
+}
+
+/// `data` with the stored securities master beside it, as the TUI loads it: the index with
+/// the master's companies `data` does not hold after its own, and the searcher over both
+/// (none without a master). For benchmarks and tests; the CLI reports a bad master instead.
+pub fn with_master(
+    data: Dataset,
+) -> Result<(Index, Option<Searcher>), crate::listings::MasterError> {
+    let Some(companies) = crate::listings::Companies::load()? else {
+        return Ok((Index::new(data), None));
     };
-    let own = crate::catalog::Catalog::new(&data);
-    match beside(data.entities.len(), own, &companies) {
-        Ok((searcher, place, more)) => {
-            let names = companies.names().map(|(h, j)| (h, place[j.ix()]));
-            (Index::with_more(data, more, names), Some(searcher))
-        }
-        Err(e) => {
-            error::warn(err, &format!("{e}; the securities master is left out"));
-            (Index::new(data), None)
-        }
-    }
+    let own = Catalog::new(&data);
+    let (searcher, place, more) = beside(data.entities.len(), own, &companies)?;
+    Ok((whole(data, &companies, &place, more), Some(searcher)))
 }
 
 /// The searcher over `own` (the catalog of a dataset of `count` entities) and the master's

@@ -381,7 +381,12 @@ fn the_inbox_is_drawn_whole_at_every_size() {
             let mut s = home.screen(w, h);
             s.play(keys).unwrap();
             let text = s.text();
-            let broken = super::cutoff::broken_boxes(&text);
+            // The picker is a popup over the list: the boxes under it show their corners.
+            let broken = if keys.contains('a') {
+                super::cutoff::broken_boxes_under_popups(&text)
+            } else {
+                super::cutoff::broken_boxes(&text)
+            };
             assert!(broken.is_empty(), "{w}x{h} {keys:?}: {broken:?}\n{text}");
             if (w, h) == (60, 15) {
                 let name = format!("inbox_{}_60x15", keys.len());

@@ -494,6 +494,7 @@ impl TabView for Calendar {
                 title: format!("Month grid ({filter}; {next}{details})"),
                 focused: on_timeline,
                 theme: cx.theme,
+                keys: cx.keys,
             };
             frame.render_widget(grid, main);
         } else {

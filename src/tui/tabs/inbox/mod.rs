@@ -7,8 +7,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::ListItem;
+use ratatui::text::{Line, Text};
 
 use crate::library::changes::Change;
 use crate::library::inbox::{Choices, Proposal};
@@ -181,7 +180,12 @@ impl Inbox {
             "Inbox".to_string()
         };
         let whole = shelf.proposals.is_empty();
-        let block = focused_block(&title, if whole { area } else { list_area }.width, theme);
+        let block = pane::block(
+            title,
+            true,
+            theme,
+            if whole { area } else { list_area }.width,
+        );
         if whole {
             let text = if shelf.present {
                 "Nothing to review. Save articles with aipx ingest --save PATH; what they propose shows here."
@@ -211,7 +215,7 @@ impl Inbox {
                     cell(&p.kind, 8)
                 );
                 let rest = width.saturating_sub(head.chars().count());
-                ListItem::new(Line::raw(format!(
+                Text::from(Line::raw(format!(
                     "{head}{}",
                     fit(&clean(&summary(cx, p)), rest)
                 )))
@@ -221,7 +225,7 @@ impl Inbox {
         let mut state = crate::tui::ui::cursor(self.cursor.selected(), true);
         rows.render(inner, frame.buffer_mut(), &mut state, true, theme);
         if let Some(p) = self.selected(cx) {
-            let block = pane::block("Proposal", false, theme);
+            let block = pane::block("Proposal", false, theme, detail_area.width);
             pane::text(block, &detail(cx, p), detail_area, frame.buffer_mut());
         }
     }
@@ -240,7 +244,12 @@ impl Inbox {
         );
         let (list_area, detail_area) = split(area);
         let whole = rows.is_empty();
-        let block = focused_block(&title, if whole { area } else { list_area }.width, theme);
+        let block = pane::block(
+            title,
+            true,
+            theme,
+            if whole { area } else { list_area }.width,
+        );
         if whole {
             let text = format!(
                 "No changes {since}. Accepting, undoing and importing change the library; aipx changes lists the same."
@@ -256,28 +265,18 @@ impl Inbox {
             height: |_| 1,
             build: |i: usize| {
                 let (c, t, soon) = &rows[i];
-                ListItem::new(Line::raw(change_row(c, t, *soon, cx, width)))
+                Text::from(Line::raw(change_row(c, t, *soon, cx, width)))
             },
             hint: 0,
         };
         let mut state = crate::tui::ui::cursor(self.changes.selected(), true);
         list.render(inner, frame.buffer_mut(), &mut state, true, theme);
         if let Some((c, t, soon)) = rows.get(self.changes.selected()) {
-            let block = pane::block("Change", false, theme);
+            let block = pane::block("Change", false, theme, detail_area.width);
             let paras = change_detail(cx, c, t, *soon);
             pane::text(block, &paras, detail_area, frame.buffer_mut());
         }
     }
-}
-
-/// A focused pane's block, its title fitted (ending in `…` when cut) to a pane `width`
-/// columns wide: the borders, the spaces and the `▸ ` mark take six.
-fn focused_block(
-    title: &str,
-    width: u16,
-    theme: crate::tui::ui::theme::Theme,
-) -> ratatui::widgets::Block<'static> {
-    pane::block(fit(title, (width as usize).saturating_sub(6)), true, theme)
 }
 
 /// The list and its detail: side by side when wide, stacked when narrow. Both keep their

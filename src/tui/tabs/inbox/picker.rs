@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Clear, ListItem};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::Clear;
 
 use crate::library::inbox::{Choices, Proposal};
 use crate::library::record::Record;
@@ -355,7 +355,7 @@ pub fn render(p: &Picker, cx: &Context, frame: &mut Frame, area: Rect) {
         p.steps.len(),
         step.field.word()
     );
-    let block = super::focused_block(&title, popup.width, theme);
+    let block = pane::block(title, true, theme, popup.width);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let inner_width = inner.width as usize;
@@ -409,7 +409,7 @@ pub fn render(p: &Picker, cx: &Context, frame: &mut Frame, area: Rect) {
             } else {
                 ""
             };
-            ListItem::new(Line::raw(fit(&format!("{}{mark}", o.label), option_width)))
+            Text::from(Line::raw(fit(&format!("{}{mark}", o.label), option_width)))
         },
         hint: 0,
     };
