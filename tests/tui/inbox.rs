@@ -219,7 +219,7 @@ fn a_program_is_created_from_the_inbox() {
     assert!(programs.contains("LG Electronics"), "{programs}");
     // Its country is the company's (accepted with the link), its origin the library's.
     assert!(
-        programs.contains("not stated · KR · announced"),
+        programs.contains("announced · KR · not stated"),
         "{programs}"
     );
     assert!(programs.contains("from your library"), "{programs}");

@@ -422,6 +422,14 @@ impl TabView for Calendar {
             cx.keys.key_for(Action::CycleView),
             self.view.next().name()
         );
+        // What an empty view says: the filter hides every catalyst, or there are none.
+        let empty = match self.filter {
+            Some(e) => format!(
+                "no catalyst for {} ({f}: all)",
+                text::clean(ix.entity(e).display_symbol())
+            ),
+            None => "no catalysts in the data".to_string(),
+        };
         let on_timeline = self.focus() == CalendarPane::Timeline;
         let wide = area.width >= 100;
         if self.view == CalendarView::Chart {
@@ -448,6 +456,7 @@ impl TabView for Calendar {
                 pan: self.pan,
                 today: cx.today,
                 title: format!("Chart ({}, {filter}; {next})", list.len()),
+                empty: empty.clone(),
                 focused: on_timeline,
                 theme: cx.theme,
                 details_hint: side
@@ -500,12 +509,12 @@ impl TabView for Calendar {
         } else {
             let rows = timeline(ix, list, cx.today);
             let timeline = ui::timeline::Timeline {
-                keys: cx.keys,
                 index: ix,
                 list,
                 rows: &rows,
                 today: cx.today,
                 title: format!("Timeline ({}, {filter}{details})", list.len()),
+                empty,
                 focused: on_timeline,
                 theme: cx.theme,
             };

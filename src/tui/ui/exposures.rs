@@ -47,13 +47,15 @@ impl ExposuresPane<'_> {
         for &l in x.funding.iter() {
             let line = &p.funding[l];
             let money = line.money.to_string();
-            let used = 2 + 8 + money.width() + 1;
+            // Whose money: `public`, or `9984's own` for a company's own spending.
+            let kind = self.index.funding_kind(line);
+            let used = 2 + kind.width().max(7) + 1 + money.width() + 1;
             let label = super::text::wrap(&clean(&line.label), width.saturating_sub(used));
             let mut label = label.into_iter();
             // Level with the role line: a program's money, never an allocation of it.
             let spans = vec![
                 Span::raw("  "),
-                Span::styled(format!("{:<7} ", line.kind.as_str()), theme.muted()),
+                Span::styled(format!("{kind:<7} "), theme.muted()),
                 Span::styled(money, theme.money()),
                 Span::raw(format!(" {}", label.next().unwrap_or_default())),
             ];

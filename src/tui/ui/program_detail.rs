@@ -11,7 +11,7 @@ use super::pane;
 use super::text::{Para, cell, clean};
 use super::theme::Theme;
 use crate::index::Index;
-use crate::model::{FundingLine, Program, Status};
+use crate::model::{Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
@@ -23,7 +23,9 @@ pub struct ProgramHeader<'a> {
     pub theme: Theme,
 }
 
-/// A program's name, sponsor, country, status and summary, as its header and previews show it.
+/// A program's name, status, country, sponsor and summary, as its header and previews show
+/// it. Status and country come before the sponsor (often a long phrase), so a narrow pane
+/// that cuts the line with `…` still shows the stage the program is at.
 pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
     let origin = super::text::origin_note(&p.origin)
         .map(|note| format!(" · {note}"))
@@ -32,9 +34,9 @@ pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
         (clean(&p.name).into_owned(), theme.title()),
         (
             format!(
-                "{} · {} · {status}{origin}",
-                clean(&p.sponsor),
-                clean(&p.country)
+                "{status} · {} · {}{origin}",
+                clean(&p.country),
+                clean(&p.sponsor)
             ),
             theme.muted(),
         ),
@@ -64,15 +66,6 @@ impl Widget for ProgramHeader<'_> {
 /// Width of the money column, nesting indent included.
 const MONEY_WIDTH: usize = 20;
 
-/// A funding line's kind in words, naming whose money a company's own is (`9984's own`),
-/// so no view shows it as the program's.
-pub fn kind_label(index: &Index, line: &FundingLine) -> String {
-    match line.owner {
-        Some(owner) => format!("{}'s own", clean(index.entity(owner).display_symbol())),
-        None => line.kind.as_str().to_string(),
-    }
-}
-
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
 pub struct FundingPane<'a> {
     /// Lookups (whose own money a line is).
@@ -93,7 +86,7 @@ impl FundingPane<'_> {
         let kinds: Vec<String> = p
             .funding
             .iter()
-            .map(|l| kind_label(self.index, l))
+            .map(|l| self.index.funding_kind(l))
             .collect();
         let kind_width = kinds
             .iter()
