@@ -37,6 +37,7 @@ impl Action {
             Action::NextMonth => "next_month",
             Action::ToggleWatch => "watch",
             Action::Copy => "copy",
+            Action::CopyRecord => "copy_record",
             Action::OpenUrl => "open_url",
             Action::CycleSort => "sort",
             Action::CycleFilter => "filter",
@@ -99,8 +100,10 @@ pub enum Action {
     NextMonth,
     /// Add the selected ticker to the watchlist shown in the Watchlist tab, or remove it.
     ToggleWatch,
-    /// Copy the selected ticker or record to the clipboard (OSC 52).
+    /// Copy the selected ticker or record's title to the clipboard (OSC 52).
     Copy,
+    /// Copy the whole selected record, as the full-text view shows it (OSC 52).
+    CopyRecord,
     /// Open the selected source's url in the system's browser.
     OpenUrl,
     /// Order the lists by the next sort key.

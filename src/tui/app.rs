@@ -67,6 +67,8 @@ pub struct App {
     tabs: Tabs,
     history: Vec<Place>,
     message: Option<String>,
+    /// A problem the whole session runs with (a broken config): shown until dismissed.
+    warning: Option<String>,
     quit: bool,
 }
 
@@ -96,6 +98,7 @@ impl App {
             tabs,
             history: Vec::new(),
             message: None,
+            warning: None,
             quit: false,
         }
     }
@@ -212,6 +215,19 @@ impl App {
     /// Shows a note in the status bar until the next key (a config problem at start).
     pub fn notify(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());
+    }
+
+    /// Keeps `marker` in the status bar for the whole session, past every key, until the
+    /// user clears it (`Esc` with nothing left to go back from): the config could not be
+    /// read and aipx runs on defaults, which a one-off note would let the user forget.
+    pub fn with_warning(mut self, marker: impl Into<String>) -> App {
+        self.warning = Some(marker.into());
+        self
+    }
+
+    /// The session's standing warning, if not dismissed.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
     }
 
     /// What the last actions asked of the outside world, oldest first.
@@ -419,7 +435,8 @@ impl App {
             Action::ShowTab(tab) => std::mem::replace(&mut self.tab, tab) != tab,
             Action::Back => self.back(),
             Action::ToggleWatch => self.toggle_watch(),
-            Action::Copy => self.copy(),
+            Action::Copy => self.copy(false),
+            Action::CopyRecord => self.copy(true),
             Action::OpenUrl => self.open_url(),
             Action::CycleSort | Action::CycleFilter => self.cycle_order(action),
             Action::ToggleGrid
@@ -544,19 +561,36 @@ impl App {
         true
     }
 
-    fn copy(&mut self) -> bool {
+    /// `y`: the short form of the record under the cursor (a ticker, a program's name, a
+    /// catalyst's date and title, a source's url); `Y` (`whole`): the record in full, as
+    /// the full-text view (`i`) shows it, in plain text.
+    fn copy(&mut self, whole: bool) -> bool {
         let cx = self.context();
         let tab = self.tabs.get(self.tab);
-        let text = match tab.selected_entity(&cx) {
-            Some(e) => Some(crate::book::watchlist::canonical(&self.index, e)),
-            None => tab.copy_text(&cx),
+        let record = tab.record(&cx);
+        let text = match (record, whole) {
+            (Some(r), true) => Some(full_text::plain(&self.index, r, self.today)),
+            (Some(r), false) => Some(full_text::short(&self.index, r)),
+            (None, _) => tab.copy_text(&cx).or_else(|| {
+                let e = tab.selected_entity(&cx)?;
+                Some(crate::book::watchlist::canonical(&self.index, e))
+            }),
         };
         let Some(text) = text else {
             self.message = Some("nothing selected to copy".into());
             return true;
         };
-        let shown = crate::text::fit(&crate::text::sanitize(&text), 40);
-        self.message = Some(format!("copied {shown} (OSC 52)"));
+        self.message = Some(match record.filter(|_| whole) {
+            Some(r) => format!(
+                "copied the {} in full ({}, OSC 52)",
+                full_text::kind(r).to_lowercase(),
+                crate::text::count(text.lines().count(), "line")
+            ),
+            None => {
+                let shown = crate::text::fit(&crate::text::sanitize(&text), 40);
+                format!("copied {shown} (OSC 52)")
+            }
+        });
         self.effects.push(Effect::Copy(text));
         true
     }

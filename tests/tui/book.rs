@@ -104,6 +104,50 @@ fn y_copies_the_selected_ticker_with_a_status_note() {
 }
 
 #[test]
+fn shift_y_copies_the_whole_record_from_each_tab() {
+    let book = book(&["TSE:9984"]);
+    // (keys, what `y` copies, a line only the full record has)
+    let cases = [
+        (
+            "/9984<Enter><Esc>",
+            "TSE:9984",
+            "Heads the new state-backed AI venture",
+        ),
+        ("2", "US Genesis Mission", "Linked entities"),
+        ("3", "2027 Humanoid robots", "Linked entities"),
+        ("4", "TSE:9984", "SoftBank Group Corp."),
+    ];
+    for (keys, short, full) in cases {
+        let mut app = super::app().with_book(book.clone(), None);
+        for key in aipx::tui::screen::parse_keys(&format!("{keys}y")).unwrap() {
+            aipx::tui::apply(&mut app, &key);
+        }
+        let copied = app.take_effects();
+        assert!(
+            matches!(&copied[..], [Effect::Copy(t)] if t.starts_with(short)),
+            "{keys}: y copied {copied:?}"
+        );
+        assert!(app.message().unwrap().starts_with("copied "));
+        for key in aipx::tui::screen::parse_keys("Y").unwrap() {
+            aipx::tui::apply(&mut app, &key);
+        }
+        let copied = app.take_effects();
+        let [Effect::Copy(text)] = &copied[..] else {
+            panic!("{keys}: Y copied {copied:?}");
+        };
+        assert!(
+            text.contains(full) && text.lines().count() > 3,
+            "{keys}: {text}"
+        );
+        let note = app.message().unwrap();
+        assert!(
+            note.starts_with("copied the ") && note.contains(" in full ("),
+            "{note}"
+        );
+    }
+}
+
+#[test]
 fn light_and_dark_themes() {
     for light in [false, true] {
         let app = super::app()
@@ -193,4 +237,29 @@ fn a_broken_config_is_named_in_the_status_bar_and_on_stderr() {
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("config.toml:2:9: theme = \"blue\""), "{err}");
     assert!(text.lines().last().unwrap().contains("config: "), "{text}");
+}
+
+#[test]
+fn a_broken_config_stays_marked_until_esc_hides_it() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/aipx/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "[ui]\ntheme = \"blue\"\n").unwrap();
+    let marker = "config error: defaults in use, see stderr or aipx config check · Esc hides";
+    let status = |keys: &str| run(home.path(), keys).lines().last().unwrap().to_string();
+    // The one-off note goes with the first key; the marker stays through keys, tabs and
+    // jumps.
+    for keys in ["j", "jjj2k3<Enter>", "/tsm<Enter><Tab>"] {
+        let line = status(keys);
+        assert!(line.contains(marker), "after {keys:?}: {line}");
+        assert!(!line.contains("config.toml:2:9"), "after {keys:?}: {line}");
+    }
+    // Esc first does what it does (steps out of the pane), and only with nothing left to go
+    // back from hides the marker.
+    assert!(status("/tsm<Enter><Esc>").contains(marker));
+    let hidden = status("/tsm<Enter><Esc><Esc><Esc>");
+    assert!(!hidden.contains("config error"), "{hidden}");
+    // A good config: no marker at all.
+    std::fs::write(&config, "[ui]\ntheme = \"light\"\n").unwrap();
+    assert!(!status("j").contains("config error"));
 }

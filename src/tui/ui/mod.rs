@@ -74,6 +74,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     frame.render_widget(
         bars::StatusBar {
             badge: app.modes()[0].badge(),
+            warning: app.warning(),
             message: app.message(),
             hints: &hints,
             theme,
