@@ -597,7 +597,11 @@ impl App {
 
     fn open_url(&mut self) -> bool {
         let cx = self.context();
-        let source = self.tabs.get(self.tab).selected_source(&cx);
+        let source = match self.reader {
+            Some((Record::Source(s), _)) => Some(s),
+            Some(_) => None,
+            None => self.tabs.get(self.tab).selected_source(&cx),
+        };
         self.message = Some(match source.map(|s| self.index.source(s)) {
             None => "select a source (Sources pane) to open its url".into(),
             Some(s) => match &s.url {

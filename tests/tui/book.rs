@@ -263,3 +263,54 @@ fn a_broken_config_stays_marked_until_esc_hides_it() {
     std::fs::write(&config, "[ui]\ntheme = \"light\"\n").unwrap();
     assert!(!status("j").contains("config error"));
 }
+
+#[test]
+fn a_sources_url_is_shown_and_o_opens_it_or_says_there_is_none() {
+    let mut data = super::dataset();
+    let url = "https://example.com/sovereign-ai";
+    let at = data
+        .sources
+        .iter()
+        .position(|s| s.id == "sovereign-ai-tokenring")
+        .unwrap();
+    data.sources[at].url = Some(url.into());
+    let mut s = Headless::new(super::app_on(data), 120, 40);
+    // SoftBank's Sources pane: the first source has the url, the second none.
+    s.play("/9984<Enter><Tab><Tab>").unwrap();
+    assert!(s.text().contains("▸ Sources (2)"), "{}", s.text());
+    assert!(
+        s.text().contains("┃    https://example.com/sovereign-ai "),
+        "{}",
+        s.text()
+    );
+    // The effect itself (the headless screen carries effects out, so ask the app).
+    let mut app = s.app;
+    for key in aipx::tui::screen::parse_keys("o").unwrap() {
+        aipx::tui::apply(&mut app, &key);
+    }
+    assert_eq!(app.take_effects(), vec![Effect::OpenUrl(url.into())]);
+    let mut s = Headless::new(app, 120, 40);
+    assert!(s.text().contains(&format!("opening {url}")), "{}", s.text());
+    // The full text names it, and `o` opens it from there too.
+    s.play("i").unwrap();
+    assert!(s.text().contains(&format!("url {url}")), "{}", s.text());
+    s.play("o").unwrap();
+    assert!(s.text().contains(&format!("opening {url}")), "{}", s.text());
+    s.play("<Esc>j").unwrap();
+    s.play("o").unwrap();
+    assert!(
+        s.text()
+            .contains("003_b9a2af8dc16433f7.txt has no url in the data"),
+        "{}",
+        s.text()
+    );
+    s.play("i").unwrap();
+    assert!(s.text().contains("no url in the data"), "{}", s.text());
+    // Away from a source, `o` says where it works.
+    s.play("<Esc><Esc>o").unwrap();
+    assert!(
+        s.text().contains("select a source (Sources pane)"),
+        "{}",
+        s.text()
+    );
+}

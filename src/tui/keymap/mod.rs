@@ -171,6 +171,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(Code(K::PageUp), Reader,   A::PageUp,      "page up",                      None),
     bind(Char('g'),       Reader,   A::Top,         "first line",                   None),
     bind(Char('G'),       Reader,   A::Bottom,      "last line",                    None),
+    bind(Char('o'),       Reader,   A::OpenUrl,     "open the source's url",        None),
     bind(Char('q'),       Reader,   A::Quit,        "quit",                         Some("quit")),
     bind(Char('v'),       CALENDAR, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
     bind(Char('f'),       CALENDAR, A::ToggleFilter, "selected ticker / all",       Some("filter")),

@@ -325,7 +325,11 @@ impl TabView for Explore {
             ExplorePane::Sources => match self.selected_source(ix) {
                 Some(s) => {
                     let file = crate::text::sanitize(&ix.source(s).file).into_owned();
-                    Outcome::Say(format!("source article: {file}"))
+                    let open = cx.keys.key_for(crate::tui::action::Action::OpenUrl);
+                    Outcome::Say(match ix.source(s).url {
+                        Some(_) => format!("source article: {file} ({open} opens its url)"),
+                        None => format!("source article: {file} (no url in the data)"),
+                    })
                 }
                 None => Outcome::Unchanged,
             },
@@ -432,7 +436,11 @@ impl TabView for Explore {
         };
         let tall = right.height >= 30;
         let header_height = if tall { 6 } else { 4 };
-        let sources_height = (sources.len() as u16 + 2).clamp(3, if tall { 7 } else { 4 });
+        let urls = sources
+            .iter()
+            .filter(|&&s| ix.source(s).url.is_some())
+            .count();
+        let sources_height = ((sources.len() + urls) as u16 + 2).clamp(3, if tall { 7 } else { 4 });
         // Panes that fit take what they need; the rest share what is left.
         let room = right.height.saturating_sub(header_height + sources_height);
         let need = [

@@ -45,11 +45,18 @@ impl StatefulWidget for SourcesPane<'_> {
                     clean(&src.publisher),
                     src.date.label()
                 );
-                ListItem::new(Line::from(vec![
+                let mut lines = vec![Line::from(vec![
                     Span::styled(file, self.theme.muted()),
                     Span::raw("  "),
                     Span::raw(fit(&about, width.saturating_sub(used))),
-                ]))
+                ])];
+                // Where to read it, on a line of its own so it is seldom cut (`i` shows
+                // it whole, `o` opens it).
+                if let Some(url) = &src.url {
+                    let url = fit(&clean(url), width.saturating_sub(2));
+                    lines.push(Line::styled(format!("  {url}"), self.theme.muted()));
+                }
+                ListItem::new(lines)
             })
             .collect();
         if items.is_empty() {
