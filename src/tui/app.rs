@@ -438,7 +438,15 @@ impl App {
             Action::Copy => self.copy(false),
             Action::CopyRecord => self.copy(true),
             Action::OpenUrl => self.open_url(),
-            Action::CycleSort | Action::CycleFilter => self.cycle_order(action),
+            Action::CycleSort | Action::CycleFilter => match self.tab {
+                // Lists of their own: programs, catalysts.
+                Tab::Programs | Tab::Calendar => {
+                    let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
+                    self.carry_out(outcome)
+                }
+                // The entity lists (Explore, the Watchlist) share one order.
+                _ => self.cycle_order(action),
+            },
             Action::ToggleGrid
             | Action::ToggleFilter
             | Action::GoToday
@@ -619,17 +627,11 @@ impl App {
     }
 
     fn cycle_order(&mut self, action: Action) -> bool {
-        use crate::book::sort::ListFilter;
         let mut order = self.tabs.explore.order;
         if action == Action::CycleSort {
             order.sort = order.sort.next();
         } else {
-            order.filter = match order.filter {
-                ListFilter::All => ListFilter::Upcoming,
-                ListFilter::Upcoming => ListFilter::Within(30),
-                ListFilter::Within(d) if d < 90 => ListFilter::Within(90),
-                ListFilter::Within(_) => ListFilter::All,
-            };
+            order.filter = order.filter.next();
         }
         let (index, searcher) = (&self.index, &self.searcher);
         self.tabs
@@ -678,8 +680,7 @@ impl App {
             }
         }
         if let Some(p) = program.and_then(|id| ix.program_by_id(id)) {
-            let len = ix.data().programs.len();
-            self.tabs.programs.cursor.select(p.ix(), len);
+            self.tabs.programs.select_program(&ix, p);
         }
         if let Some(at) = watchlist.and_then(|w| self.book.lists.iter().position(|l| l.name == w)) {
             self.tabs.watchlist.current = at;
@@ -687,6 +688,20 @@ impl App {
         if let Some(tab) = tab {
             self.tab = tab;
         }
+    }
+
+    /// Orders the Programs list and filters the Calendar as a remembered state left them.
+    pub fn restore_lists(
+        &mut self,
+        programs_sort: crate::book::sort::ProgramSort,
+        programs_filter: crate::book::sort::ListFilter,
+        calendar_filter: crate::book::sort::ListFilter,
+    ) {
+        let ix = Arc::clone(&self.index);
+        self.tabs
+            .programs
+            .set_order(&ix, programs_sort, programs_filter);
+        self.tabs.calendar.set_due(&ix, calendar_filter);
     }
 
     /// Shows `tab` (the config's start tab).

@@ -2,11 +2,14 @@
 //! upcoming) or a month grid, the selected catalyst's details and linked entities, its
 //! keys (`v`, `f`, `t`) and its layout.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::book::sort::ListFilter;
 use crate::index::Index;
 use crate::model::{CatalystId, EntityId};
 use crate::search::Target;
@@ -42,6 +45,11 @@ pub struct Calendar {
     pub filter: Option<EntityId>,
     /// The month grid's first month when `h`/`l`/`t` moved it; none: the selection's month.
     pub month: Option<NaiveDate>,
+    /// Which catalysts are listed by date (`F`): all, those not over, or those opening or
+    /// closing within N days. The timeline is always in date order.
+    pub due: ListFilter,
+    /// The day `due` counts from.
+    pub today: NaiveDate,
 }
 
 /// One row of the timeline.
@@ -127,15 +135,44 @@ impl Calendar {
             grid: false,
             filter: None,
             month: None,
+            due: ListFilter::All,
+            today,
         }
     }
 
     /// The catalysts shown, by date.
-    pub fn list<'a>(&self, index: &'a Index) -> &'a [CatalystId] {
-        match self.filter {
+    pub fn list<'a>(&self, index: &'a Index) -> Cow<'a, [CatalystId]> {
+        let all = match self.filter {
             Some(e) => index.catalysts_of(e),
             None => index.catalysts_by_date(),
+        };
+        match self.due {
+            ListFilter::All => Cow::Borrowed(all),
+            due => all
+                .iter()
+                .copied()
+                .filter(|&c| due.keeps_catalyst(index, c, self.today))
+                .collect(),
         }
+    }
+
+    /// How many catalysts the ticker filter alone keeps (the `of N` in the title).
+    fn unfiltered_len(&self, index: &Index) -> usize {
+        match self.filter {
+            Some(e) => index.catalysts_of(e).len(),
+            None => index.catalysts_by_date().len(),
+        }
+    }
+
+    /// Filters by due date (`F`), keeping the selected catalyst when it stays listed.
+    pub fn set_due(&mut self, index: &Index, due: ListFilter) {
+        let keep = self.catalyst(index);
+        self.due = due;
+        let list = self.list(index);
+        let at = keep
+            .and_then(|c| list.iter().position(|&x| x == c))
+            .unwrap_or_else(|| next_index(index, &list, self.today));
+        self.cursor.select(at, list.len());
     }
 
     /// The first month the grid shows: where `h`/`l`/`t` moved it, else the month the
@@ -163,11 +200,14 @@ impl Calendar {
         self.list(index).get(self.selected()).copied()
     }
 
-    /// Selects `c`, dropping the filter if it hides `c`; the grid shows its month.
+    /// Selects `c`, dropping the filters if they hide `c`; the grid shows its month.
     pub fn select_catalyst(&mut self, index: &Index, c: CatalystId) {
         self.month = None;
         if !self.list(index).contains(&c) {
             self.filter = None;
+        }
+        if !self.list(index).contains(&c) {
+            self.due = ListFilter::All;
         }
         let list = self.list(index);
         let at = list.iter().position(|&x| x == c).unwrap_or(0);
@@ -181,7 +221,7 @@ impl Calendar {
         let list = self.list(index);
         let at = keep
             .and_then(|c| list.iter().position(|&x| x == c))
-            .unwrap_or_else(|| next_index(index, list, today));
+            .unwrap_or_else(|| next_index(index, &list, today));
         self.cursor.select(at, list.len());
     }
 
@@ -189,7 +229,7 @@ impl Calendar {
     pub fn go_today(&mut self, index: &Index, today: NaiveDate) -> bool {
         let list = self.list(index);
         self.cursor
-            .select(next_index(index, list, today), list.len())
+            .select(next_index(index, &list, today), list.len())
     }
 
     /// Rows in a pane.
@@ -316,6 +356,16 @@ impl TabView for Calendar {
             Action::PrevMonth | Action::NextMonth => {
                 Outcome::Say("h/l move the month grid (v)".into())
             }
+            Action::CycleFilter => {
+                self.set_due(cx.index, self.due.next());
+                Outcome::Say(format!("calendar: by date · {}", self.due.label()))
+            }
+            Action::CycleSort => {
+                let filter = cx.keys.key_for(Action::CycleFilter);
+                Outcome::Say(format!(
+                    "the timeline is always by date ({filter} filters it); the other lists sort"
+                ))
+            }
             _ => Outcome::Unchanged,
         }
     }
@@ -355,6 +405,7 @@ impl TabView for Calendar {
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
         let (ix, today, theme) = (cx.index, cx.today, cx.theme);
         let list = self.list(ix);
+        let list: &[CatalystId] = &list;
         let wide = area.width >= 100;
         let [main, side] = if wide {
             Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
@@ -377,7 +428,10 @@ impl TabView for Calendar {
                 selected: (!list.is_empty()).then_some(self.selected()),
                 month: self.grid_month(ix, today),
                 today,
-                title: format!("Month grid ({filter}; v: timeline)"),
+                title: match self.due {
+                    ListFilter::All => format!("Month grid ({filter}; v: timeline)"),
+                    due => format!("Month grid ({}; {filter}; v: timeline)", due.label()),
+                },
                 focused: on_timeline,
                 theme,
             };
@@ -390,7 +444,10 @@ impl TabView for Calendar {
                 list,
                 rows: &rows,
                 today,
-                title: format!("Timeline ({}, {filter})", list.len()),
+                title: format!(
+                    "Timeline ({}, {filter})",
+                    self.due.shown(list.len(), self.unfiltered_len(ix))
+                ),
                 focused: on_timeline,
                 theme,
             };

@@ -64,6 +64,20 @@ pub struct Order {
 }
 
 impl Order {
+    /// What the title says of the order when it is not the default: `sort next · upcoming`
+    /// (search results keep their ranking, so only the filter is named there).
+    pub fn words(&self, searched: bool) -> String {
+        use crate::book::sort::{ListFilter, SortKey};
+        let mut words = Vec::new();
+        if self.sort != SortKey::default() && !searched {
+            words.push(format!("sort {}", self.sort.as_str()));
+        }
+        if self.filter != ListFilter::All {
+            words.push(self.filter.label());
+        }
+        words.join(" · ")
+    }
+
     /// `rows` filtered, and sorted unless they are a search's ranking.
     pub fn arrange(&self, index: &Index, mut rows: Vec<ResultRow>, ranked: bool) -> Vec<ResultRow> {
         let Some(today) = self.today else { return rows };
@@ -402,9 +416,11 @@ impl TabView for Explore {
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(main);
         let focused = |pane| self.focus() == pane && !cx.searching;
+        let searched = !self.query.trim().is_empty();
         let list = results::ResultsList {
             rows: &self.results,
-            searched: !self.query.trim().is_empty(),
+            searched,
+            arranged: self.order.words(searched),
             index: ix,
             today,
             focused: focused(ExplorePane::Results),

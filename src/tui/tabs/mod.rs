@@ -174,7 +174,7 @@ impl Tabs {
     pub fn new(index: &Index, today: NaiveDate) -> Tabs {
         Tabs {
             explore: Explore::new(index),
-            programs: Programs::default(),
+            programs: Programs::new(today),
             calendar: Calendar::new(index, today),
             watchlist: Watchlist::default(),
         }

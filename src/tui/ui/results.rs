@@ -71,6 +71,9 @@ pub struct ResultsList<'a> {
     pub rows: &'a [ResultRow],
     /// Whether the rows are search hits (or every entity, for an empty query).
     pub searched: bool,
+    /// How the list is ordered and filtered, when not the default (`sort next · upcoming`):
+    /// a remembered order must never pass for the whole list.
+    pub arranged: String,
     /// Lookups.
     pub index: &'a Index,
     /// Countdowns count from here.
@@ -209,11 +212,14 @@ impl StatefulWidget for ResultsList<'_> {
     type State = ListState;
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
-        let title = if self.searched {
+        let mut title = if self.searched {
             format!("Results ({})", self.rows.len())
         } else {
             format!("All entities ({})", self.rows.len())
         };
+        if !self.arranged.is_empty() {
+            title = format!("{title} · {}", self.arranged);
+        }
         let block = pane::block(title, self.focused, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);

@@ -61,8 +61,10 @@ impl StatefulWidget for Timeline<'_> {
         };
         if self.list.is_empty() {
             state.select(None);
-            let key = self.keys.key_for(crate::tui::action::Action::ToggleFilter);
-            let text = format!("no catalyst for this filter ({key}: all)");
+            use crate::tui::action::Action;
+            let ticker = self.keys.key_for(Action::ToggleFilter);
+            let due = self.keys.key_for(Action::CycleFilter);
+            let text = format!("no catalyst for these filters ({ticker}: ticker, {due}: due)");
             let items = vec![pane::empty(&text, theme)];
             pane::render_list(items, inner, buf, state, self.focused, theme);
             return;
