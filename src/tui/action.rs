@@ -42,7 +42,7 @@ impl Action {
             Action::CycleSort => "sort",
             Action::CycleFilter => "filter",
             Action::NextWatchlist => "next_watchlist",
-            Action::Input(_) | Action::Resize(..) => return None,
+            Action::Input(_) | Action::Resize(..) | Action::Click(..) => return None,
         })
     }
 }
@@ -114,4 +114,7 @@ pub enum Action {
     NextWatchlist,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// A click on a pane of the tab on screen (its slot in the tab's pane order): focus it
+    /// and, when the click fell on a row of its list, select that row.
+    Click(usize, Option<usize>),
 }

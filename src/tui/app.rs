@@ -69,6 +69,8 @@ pub struct App {
     message: Option<String>,
     /// A problem the whole session runs with (a broken config): shown until dismissed.
     warning: Option<String>,
+    /// Where the last frame drew what a click selects.
+    hits: super::ui::hits::HitMap,
     quit: bool,
 }
 
@@ -99,6 +101,7 @@ impl App {
             history: Vec::new(),
             message: None,
             warning: None,
+            hits: Default::default(),
             quit: false,
         }
     }
@@ -223,6 +226,16 @@ impl App {
     pub fn with_warning(mut self, marker: impl Into<String>) -> App {
         self.warning = Some(marker.into());
         self
+    }
+
+    /// Keeps where the frame just drawn put what a click selects (see [`crate::tui::click`]).
+    pub fn set_hits(&mut self, hits: super::ui::hits::HitMap) {
+        self.hits = hits;
+    }
+
+    /// Where the last frame drew what a click selects.
+    pub fn hits(&self) -> &super::ui::hits::HitMap {
+        &self.hits
     }
 
     /// The session's standing warning, if not dismissed.
@@ -430,6 +443,11 @@ impl App {
             Action::Top => self.move_by(isize::MIN),
             Action::Bottom => self.move_by(isize::MAX),
             Action::Open => self.open(),
+            Action::Click(slot, row) => {
+                let left_search = std::mem::replace(&mut self.searching, false);
+                let changed = self.with_tab(self.tab, |t, cx| t.click(cx, slot, row));
+                changed || left_search
+            }
             Action::NextPane => self.cycle(1),
             Action::PrevPane => self.cycle(-1),
             Action::ShowTab(tab) => std::mem::replace(&mut self.tab, tab) != tab,

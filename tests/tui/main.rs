@@ -6,6 +6,7 @@ mod cutoff;
 mod docs;
 mod flows;
 mod lists;
+mod mouse;
 mod props;
 mod robustness;
 mod screen_cli;

@@ -16,7 +16,7 @@ use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
-use crate::tui::ui::{self, catalyst_detail, cursor, linked, month_grid, text};
+use crate::tui::ui::{self, catalyst_detail, cursor, hits, linked, month_grid, text};
 
 use super::{Context, Outcome, Record, Tab, TabView};
 
@@ -316,6 +316,18 @@ impl TabView for Calendar {
         self.cursor.cycle(&self.lens(cx.index), dir)
     }
 
+    /// A row of the timeline is a catalyst (headings and the today marker only focus it);
+    /// the month grid only takes the focus.
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        let before = self.selected();
+        let changed = self.cursor.click(&self.lens(cx.index), slot, row);
+        if self.selected() != before {
+            // The grid follows the selection again.
+            self.month = None;
+        }
+        changed
+    }
+
     fn open(&mut self, cx: &Context) -> Outcome {
         match self.jump_target(cx.index, cx.entity) {
             Some(e) => Outcome::Open(Target::Entity(e)),
@@ -436,6 +448,7 @@ impl TabView for Calendar {
                 theme,
             };
             frame.render_widget(grid, main);
+            hits::pane(main, 0);
         } else {
             let rows = timeline(ix, list, today);
             let timeline = ui::timeline::Timeline {
@@ -452,6 +465,7 @@ impl TabView for Calendar {
                 theme,
             };
             frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true));
+            hits::pane(main, 0);
         }
         let selected = self.catalyst(ix);
         let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
@@ -479,6 +493,7 @@ impl TabView for Calendar {
         };
         let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
         frame.render_stateful_widget(linked_pane, linked_area, &mut state);
+        hits::pane(linked_area, 1);
     }
 }
 

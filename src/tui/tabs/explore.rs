@@ -9,7 +9,7 @@ use crate::model::{CatalystId, EntityId, ProgramId, SourceId};
 use crate::search::{Field, Searcher, Session, Target};
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::{
-    cursor, entity_catalysts, entity_header, exposures, preview, results, sources,
+    cursor, entity_catalysts, entity_header, exposures, hits, preview, results, sources,
 };
 
 use super::{Context, Outcome, Record, TabView};
@@ -316,6 +316,10 @@ impl TabView for Explore {
         self.cursor.cycle(&self.lens(cx.index), dir)
     }
 
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        self.cursor.click(&self.lens(cx.index), slot, row)
+    }
+
     fn open(&mut self, cx: &Context) -> Outcome {
         let ix = cx.index;
         match self.focus() {
@@ -412,6 +416,7 @@ impl TabView for Explore {
             frame.set_cursor_position(search_box.cursor(search));
         }
         frame.render_widget(search_box, search);
+        hits::search(search);
         let left_width = (area.width * 45 / 100).clamp(40, 56);
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(main);
@@ -427,6 +432,7 @@ impl TabView for Explore {
             theme,
         };
         frame.render_stateful_widget(list, left, &mut cursor(self.selected(), true));
+        hits::pane(left, 0);
         let entity = match self.target() {
             Some(Target::Entity(e)) => e,
             Some(target) => {
@@ -487,6 +493,9 @@ impl TabView for Explore {
         };
         frame.render_widget(header_widget, header);
         let pane_cursor = |pane| cursor(self.cursor.row(pane), focused(pane));
+        for (slot, area) in [exposures, catalysts, sources_area].into_iter().enumerate() {
+            hits::pane(area, slot + 1);
+        }
         frame.render_stateful_widget(
             exposures_pane,
             exposures,

@@ -12,7 +12,7 @@ use crate::model::{EntityId, Exposure, ProgramId, Role};
 use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::list_detail::{self, ListDetail, Pane};
-use crate::tui::ui::{cursor, linked, program_detail, program_list};
+use crate::tui::ui::{cursor, hits, linked, program_detail, program_list};
 
 use super::{Context, Outcome, Record, TabView};
 
@@ -167,6 +167,10 @@ impl TabView for Programs {
         self.cursor.cycle(&self.lens(cx.index), dir)
     }
 
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        self.cursor.click(&self.lens(cx.index), slot, row)
+    }
+
     fn open(&mut self, cx: &Context) -> Outcome {
         match self.focus() {
             ProgramsPane::List => self.cycle(cx, 1).into(),
@@ -242,6 +246,7 @@ impl TabView for Programs {
             theme,
         };
         frame.render_stateful_widget(list, left, &mut cursor(self.cursor.selected(), true));
+        hits::pane(left, 0);
         let Some(id) = self.program(ix) else { return };
         let program = ix.program(id);
         let funding_height = program_detail::funding_rows(program).min(8) as u16 + 2;
@@ -271,6 +276,7 @@ impl TabView for Programs {
         };
         let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
         frame.render_stateful_widget(linked_pane, linked, &mut state);
+        hits::pane(linked, 1);
     }
 }
 
