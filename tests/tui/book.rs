@@ -314,3 +314,31 @@ fn a_sources_url_is_shown_and_o_opens_it_or_says_there_is_none() {
         s.text()
     );
 }
+
+#[test]
+fn calendar_notes_name_the_keys_actually_bound() {
+    let (config, problems) = aipx::config::parse(
+        "c.toml",
+        "[keys]\ngrid = \"V\"\nprev_month = \"[\"\ntab_explore = \"!\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let (keys, problems) = Keymap::with_overrides(&config.keys);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut s = Headless::new(super::app().with_keys(keys), 120, 40);
+    s.play("3[").unwrap();
+    assert!(
+        s.text().contains("[/l move the month grid (V)"),
+        "{}",
+        s.text()
+    );
+    s.play("V").unwrap();
+    assert!(s.text().contains("; V: timeline)"), "{}", s.text());
+    // No ticker selected in Explore (the results are searched to a program).
+    s.play("/genesis mission<Esc>3f").unwrap();
+    assert!(
+        s.text()
+            .contains("select a ticker in Explore (!) to filter by it"),
+        "{}",
+        s.text()
+    );
+}

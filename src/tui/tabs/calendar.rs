@@ -272,8 +272,9 @@ impl Calendar {
             None => match cx.entity {
                 Some(e) => Some(e),
                 None => {
-                    let note = "select a ticker in Explore (1) to filter by it";
-                    return Outcome::Say(note.into());
+                    let explore = cx.keys.key_for(Action::ShowTab(Tab::Explore));
+                    let note = format!("select a ticker in Explore ({explore}) to filter by it");
+                    return Outcome::Say(note);
                 }
             },
         };
@@ -366,7 +367,13 @@ impl TabView for Calendar {
                 Outcome::Changed
             }
             Action::PrevMonth | Action::NextMonth => {
-                Outcome::Say("h/l move the month grid (v)".into())
+                let keys = &cx.keys;
+                Outcome::Say(format!(
+                    "{}/{} move the month grid ({})",
+                    keys.key_for(Action::PrevMonth),
+                    keys.key_for(Action::NextMonth),
+                    keys.key_for(Action::ToggleGrid)
+                ))
             }
             Action::CycleFilter => {
                 self.set_due(cx.index, self.due.next());
@@ -434,6 +441,7 @@ impl TabView for Calendar {
             None => format!("all; {f}: selected ticker"),
         };
         if self.grid {
+            let v = cx.keys.key_for(Action::ToggleGrid);
             let grid = month_grid::MonthGrid {
                 index: ix,
                 list,
@@ -441,8 +449,8 @@ impl TabView for Calendar {
                 month: self.grid_month(ix, today),
                 today,
                 title: match self.due {
-                    ListFilter::All => format!("Month grid ({filter}; v: timeline)"),
-                    due => format!("Month grid ({}; {filter}; v: timeline)", due.label()),
+                    ListFilter::All => format!("Month grid ({filter}; {v}: timeline)"),
+                    due => format!("Month grid ({}; {filter}; {v}: timeline)", due.label()),
                 },
                 focused: on_timeline,
                 theme,
