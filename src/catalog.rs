@@ -217,8 +217,15 @@ const SECTIONS: usize = 17;
 impl Catalog {
     /// Collects the searchable texts and labels of `data`.
     pub fn new(data: &Dataset) -> Catalog {
+        Catalog::of_first(data, data.entities.len())
+    }
+
+    /// [`new`](Self::new) with only the first `entities` entities of `data` (a dataset's
+    /// own, without the securities-master companies an index adds after them).
+    pub fn of_first(data: &Dataset, entities: usize) -> Catalog {
         let mut c = Builder::default();
-        for (i, e) in data.entities.iter().enumerate() {
+        let entities = &data.entities[..entities.min(data.entities.len())];
+        for (i, e) in entities.iter().enumerate() {
             let t = Target::Entity(EntityId(i as u32));
             for l in &e.listings {
                 c.push(t, Field::Symbol, &l.symbol, Some(l.exchange));
@@ -255,7 +262,7 @@ impl Catalog {
         }
         c.spellings.sort_unstable();
         c.spellings.dedup();
-        c.finish(data.entities.len() as u32, data.programs.len() as u32)
+        c.finish(entities.len() as u32, data.programs.len() as u32)
     }
 
     /// The bytes the cache stores (the packed form [`from_bytes`](Self::from_bytes) reads).
@@ -401,6 +408,11 @@ impl Catalog {
         u64::from_le_bytes(bytes)
     }
 
+    /// Number of entities.
+    pub fn entity_count(&self) -> u32 {
+        self.entities
+    }
+
     /// Number of searchable texts.
     pub fn len(&self) -> usize {
         self.at[ENDS].len() / 4
@@ -523,6 +535,17 @@ impl Catalog {
             symbol: nonempty(symbol),
             exchange: nonempty(exchange),
         }
+    }
+
+    /// Every listing of the catalog's entities: the entity, the exchange and the symbol.
+    pub fn listings(&self) -> impl Iterator<Item = (EntityId, Exchange, &str)> + '_ {
+        (0..self.len() as u32).filter_map(move |i| match self.target(i) {
+            Target::Entity(e) if self.field(i) == Field::Symbol => {
+                let x = Exchange::from_index(self.section(EXCHANGES)[i as usize])?;
+                Some((e, x, self.text(i)))
+            }
+            _ => None,
+        })
     }
 
     /// Texts of `entity` (they are adjacent, in entity order).

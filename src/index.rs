@@ -18,13 +18,34 @@ pub struct Index {
     catalysts_by_entity: Vec<Vec<CatalystId>>,
     catalysts_by_program: Vec<Vec<CatalystId>>,
     catalysts_by_date: Vec<CatalystId>,
+    /// Entities before this position are the dataset's; the rest are companies of the
+    /// securities master, beside it (see [`Index::with_more`]).
+    curated: usize,
 }
 
 impl Index {
     /// Builds every lookup; linear in the size of the dataset.
     pub fn new(data: Dataset) -> Index {
         let names = Names::new(&data.entities);
+        let curated = data.entities.len();
+        Index::build(data, names, curated)
+    }
 
+    /// `data` with `more` entities after its own (the securities master's companies it does
+    /// not hold), whose keys are `names` already hashed (positions in the whole, as the
+    /// master stored them): nothing of the master is hashed again.
+    pub fn with_more(
+        mut data: Dataset,
+        more: Vec<Entity>,
+        names: impl IntoIterator<Item = (u64, EntityId)>,
+    ) -> Index {
+        let curated = data.entities.len();
+        let names = Names::new(&data.entities).with(names);
+        data.entities.extend(more);
+        Index::build(data, names, curated)
+    }
+
+    fn build(data: Dataset, names: Names, curated: usize) -> Index {
         let mut exposures_by_entity = vec![Vec::new(); data.entities.len()];
         let mut exposures_by_program = vec![Vec::new(); data.programs.len()];
         for (i, e) in data.exposures.iter().enumerate() {
@@ -70,7 +91,18 @@ impl Index {
             catalysts_by_entity,
             catalysts_by_program,
             catalysts_by_date,
+            curated,
         }
+    }
+
+    /// Number of the dataset's own entities: those after are securities-master companies.
+    pub fn curated(&self) -> usize {
+        self.curated
+    }
+
+    /// Whether `entity` is a company only the securities master knows.
+    pub fn from_master(&self, entity: EntityId) -> bool {
+        entity.ix() >= self.curated
     }
 
     /// The dataset behind the index.

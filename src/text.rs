@@ -18,56 +18,23 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Removes control characters, bidi controls and terminal escape sequences (CSI, OSC, DCS
-/// and the like, with their bodies) so text from data can never drive the terminal or hide
-/// what it says; tabs and newlines become spaces.
+/// Removes control characters and bidi controls so text from data can never drive the
+/// terminal or hide what it says; tabs and newlines become spaces. Only those characters go:
+/// the visible text of an escape sequence stays (`ESC[31mred` prints `[31mred`), so nothing a
+/// reader could see is ever hidden, and without its ESC (or C1 introducer) it is plain text.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in text.chars() {
         match c {
             '\t' | '\n' | '\r' => out.push(' '),
-            // ESC starts a sequence: drop it with its body.
-            '\u{1b}' => match chars.next() {
-                Some('[') => skip_csi(&mut chars),
-                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
-                _ => {}
-            },
-            '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             c if is_unsafe(c) => {}
             c => out.push(c),
         }
     }
     Cow::Owned(out)
-}
-
-/// Skips a CSI body: parameter and intermediate bytes up to the final byte.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    for c in chars.by_ref() {
-        if ('\u{40}'..='\u{7e}').contains(&c) || c.is_control() {
-            break;
-        }
-    }
-}
-
-/// Skips a string sequence (OSC, DCS...) up to BEL, ST or ESC \.
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{7}' | '\u{9c}' => break,
-            '\u{1b}' => {
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
-                break;
-            }
-            _ => {}
-        }
-    }
 }
 
 /// A CSV cell that a spreadsheet will show as text: sanitised, and, when it starts with
@@ -85,8 +52,8 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
 /// A writer that lets no unsafe character (see [`is_unsafe`]) through: each is dropped,
 /// except newline, tab, and a carriage return right before a newline (CRLF, which
 /// iCalendar requires). main wraps stdout and stderr in it, so no output path, including
-/// ones added later, can print a control byte even if it forgets [`sanitize`]; text still
-/// goes through [`sanitize`] first so a whole escape sequence goes, not just its ESC.
+/// ones added later, can print a control byte even if it forgets [`sanitize`] (which also
+/// makes tabs and line breaks inside one value spaces).
 pub struct SafeWriter<W: Write> {
     inner: W,
     /// Bytes held back from the last write: a trailing CR (printed only if a newline
@@ -231,15 +198,26 @@ pub fn closest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn strips_escape_sequences_and_controls() {
         assert_eq!(sanitize("plain"), "plain");
-        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m"), "ared");
-        assert_eq!(sanitize("x\u{1b}]0;evil title\u{7}y"), "xy");
-        assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\link"), "xlink");
+        // Only the controls go; what a reader could see of a sequence stays.
+        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m"), "a[31mred[0m");
+        assert_eq!(sanitize("x\u{1b}]0;evil title\u{7}y"), "x]0;evil titley");
+        assert_eq!(
+            sanitize("x\u{1b}]8;;http://e\u{1b}\\link"),
+            "x]8;;http://e\\link"
+        );
+        // An introducer with no end never swallows the rest of the text.
+        assert_eq!(sanitize("a\u{1b}]unterminated tail"), "a]unterminated tail");
+        assert_eq!(
+            sanitize("a\u{9d}osc tail\u{90}dcs tail"),
+            "aosc taildcs tail"
+        );
         assert_eq!(sanitize("bell\u{7}\u{0}null"), "bellnull");
-        assert_eq!(sanitize("c1\u{9b}2Jdone"), "c1done");
+        assert_eq!(sanitize("c1\u{9b}2Jdone"), "c12Jdone");
         assert_eq!(sanitize("tab\there"), "tab here");
         assert_eq!(sanitize("ソフトバンク"), "ソフトバンク");
         assert_eq!(sanitize("del\u{7f}x"), "delx");
@@ -273,6 +251,35 @@ mod tests {
         w.write_all(b"\x9b!\n").unwrap();
         let out = String::from_utf8(w.inner).unwrap();
         assert_eq!(out, "ok\n[31mred\txline\r\nics\r\nbell\nソ\r\n!\n");
+    }
+
+    proptest! {
+        /// Whatever the text, sanitising drops exactly its unsafe characters (tabs and line
+        /// breaks become spaces): every visible character survives, in order.
+        #[test]
+        fn only_controls_are_neutralised(
+            parts in proptest::collection::vec(prop_oneof![
+                "[ -~]{0,8}",
+                "[ぁ-ゖ]{0,3}",
+                prop::sample::select(vec![
+                    "\u{1b}[", "\u{1b}]", "\u{1b}P", "\u{1b}\\", "\u{9b}", "\u{9d}", "\u{90}",
+                    "\u{7}", "\u{9c}", "\u{7f}", "\u{0}", "\t", "\r\n", "\u{202e}", "\u{2069}",
+                ]).prop_map(String::from),
+            ], 0..16),
+        ) {
+            let text = parts.concat();
+            let clean = sanitize(&text);
+            prop_assert!(!clean.chars().any(is_unsafe), "{:?}", clean);
+            let expected: String = text
+                .chars()
+                .filter_map(|c| match c {
+                    '\t' | '\n' | '\r' => Some(' '),
+                    c if is_unsafe(c) => None,
+                    c => Some(c),
+                })
+                .collect();
+            prop_assert_eq!(clean.as_ref(), expected.as_str());
+        }
     }
 
     #[test]

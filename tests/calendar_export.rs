@@ -90,9 +90,16 @@ fn ingested_catalysts_get_the_same_uid_from_any_folder() {
             uids.iter()
                 .all(|u| !u.contains(folder_name) && !u.contains('/'))
         );
+        // The description names the article by its stem, never by where it lies.
+        let descriptions = values(&text, "DESCRIPTION");
         assert!(
-            unfolded.contains("rapidus.txt"),
-            "the article was not ingested"
+            descriptions.iter().any(|d| d.contains("in rapidus line 3")),
+            "the article was not ingested: {descriptions:?}"
+        );
+        let path = dir.path().to_str().unwrap();
+        assert!(
+            !unfolded.contains(folder_name) && !unfolded.contains(path),
+            "{unfolded}"
         );
         seen.push(uids);
     }

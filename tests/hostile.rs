@@ -6,98 +6,13 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use proptest::prelude::*;
 
-/// Peak RSS every case must stay under (the bar).
-const RSS_LIMIT_KB: u64 = 300 * 1024;
-/// Address space the process may map: a runaway allocation fails instead of swapping.
-const ADDRESS_SPACE: u64 = 1 << 30;
-
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    rss_kb: Option<u64>,
-}
-
-fn tool(path: &str) -> Option<&str> {
-    Path::new(path).exists().then_some(path)
-}
-
-/// Runs `aipx args` with `env`, in `cwd`, under the memory limit, killed after 60 s.
-fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
-    let measured = tempfile::NamedTempFile::new().unwrap();
-    let mut argv: Vec<String> = Vec::new();
-    let time = tool("/usr/bin/time");
-    if let Some(time) = time {
-        argv.extend([time.into(), "-f".into(), "%M".into(), "-o".into()]);
-        argv.push(measured.path().display().to_string());
-    }
-    match tool("/usr/bin/prlimit") {
-        Some(prlimit) => {
-            argv.extend([prlimit.into(), format!("--as={ADDRESS_SPACE}"), "--".into()]);
-        }
-        None => eprintln!("prlimit missing: running without an address-space limit"),
-    }
-    argv.push(env!("CARGO_BIN_EXE_aipx").into());
-    argv.extend(args.iter().map(|a| a.to_string()));
-    let mut cmd = Command::new(&argv[0]);
-    cmd.args(&argv[1..])
-        .current_dir(cwd)
-        .env("AIPX_CACHE", "off")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let output = assert_cmd::Command::from_std(cmd)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    let rss_kb = time.and_then(|_| {
-        let text = std::fs::read_to_string(measured.path()).ok()?;
-        text.lines().last()?.trim().parse().ok()
-    });
-    if time.is_none() {
-        eprintln!("/usr/bin/time missing: peak RSS not measured");
-    }
-    Outcome {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        rss_kb,
-    }
-}
-
-fn run(args: &[&str]) -> Outcome {
-    run_in(&std::env::temp_dir(), args, &[])
-}
-
-impl Outcome {
-    /// Both streams (`check` lists errors on stdout, the others on stderr).
-    fn text(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-
-    /// Asserts the exit code, that the output holds `message`, no panic, and the memory bar.
-    fn expect(&self, code: i32, message: &str) -> &Self {
-        let text = self.text();
-        assert_eq!(self.code, Some(code), "exit code; output:\n{text}");
-        assert!(
-            text.contains(message),
-            "wanted {message:?} in the output:\n{text}"
-        );
-        assert!(!text.contains("panicked"), "{text}");
-        if let Some(kb) = self.rss_kb {
-            assert!(kb < RSS_LIMIT_KB, "peak RSS {kb} KB");
-            eprintln!("peak RSS {} MB: {message}", kb / 1024);
-        }
-        self
-    }
-}
+#[path = "support/measured.rs"]
+mod measured;
+use measured::{Outcome, RSS_LIMIT_KB, run, run_in};
 
 /// A dataset folder holding the seed files.
 fn seed_dir() -> tempfile::TempDir {

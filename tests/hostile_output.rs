@@ -146,7 +146,7 @@ fn data_texts_print_safely_in_every_format() {
         .lines()
         .find(|l| l.starts_with("evil-cat,"))
         .expect(&out);
-    assert!(row.contains(r#","'=HYPERLINK(""http://x"")","#), "{row}");
+    assert!(row.contains(r#","'=HYPERLINK(""http://x"")[2J","#), "{row}");
 }
 
 #[test]
@@ -221,11 +221,11 @@ fn article_file_names_and_texts_print_safely() {
         let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
         let (code, out, _) = run(&refs);
         assert_eq!(code, 0, "{out}");
-        // Text drops the OSC sequence whole; JSON keeps the name, escaped.
+        // Text drops the controls and keeps what is visible; JSON keeps the name, escaped.
         let shown = if json {
             r"a\u001b]0;t\u0007\u202e.txt"
         } else {
-            "/a.txt"
+            "/a]0;t.txt"
         };
         assert!(out.contains(shown), "{out}");
     }

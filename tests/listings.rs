@@ -174,3 +174,94 @@ fn the_reference_listings_import_whole() {
         serde_json::from_str(&stdout(aipx(home.path()).args(["listings", "--json"]))).unwrap();
     assert!(v["rows"].as_u64().unwrap() > 60_000, "{}", v["rows"]);
 }
+
+#[test]
+fn search_and_the_tui_cover_the_master_curated_first() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let mut paths = fixtures(files.path());
+    // A master company spelled exactly as a curated one, on a listing the curated data
+    // does not have: it ties with the curated entity, which must come first.
+    let twin = files.path().join("twin.csv");
+    std::fs::write(
+        &twin,
+        "symbol,name,exchange,country\nSFTBX,SoftBank Group Corp.,NYSE,US\n",
+    )
+    .unwrap();
+    paths.push(twin);
+    aipx(home.path())
+        .args(["listings", "import"])
+        .args(&paths)
+        .assert()
+        .success();
+    // A company only the master knows is found, with its listing.
+    let found = stdout(aipx(home.path()).args(["search", "inari"]));
+    assert!(
+        found.lines().next().unwrap_or("").contains("MYX:0166"),
+        "{found}"
+    );
+    // A symbol only the master knows, named exactly.
+    let tm: serde_json::Value =
+        serde_json::from_str(&stdout(aipx(home.path()).args(["search", "TM", "--json"]))).unwrap();
+    assert_eq!(tm[0]["name"], "Toyota Motor Corporation", "{tm}");
+    assert_eq!(tm[0]["exact"], true, "{tm}");
+    // Equal scores: the curated SoftBank (with its exposures) before the master's twin.
+    let tie: serde_json::Value = serde_json::from_str(&stdout(aipx(home.path()).args([
+        "search",
+        "softbank group",
+        "--json",
+        "--limit",
+        "5",
+    ])))
+    .unwrap();
+    let names: Vec<(&str, &str)> = tie
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["id"].as_str().unwrap(), h["name"].as_str().unwrap()))
+        .collect();
+    let twin_at = names.iter().position(|(id, _)| id.contains("SFTBX"));
+    let curated_at = names.iter().position(|(id, _)| *id == "9984.T");
+    assert!(
+        curated_at.is_some() && twin_at.is_some() && curated_at < twin_at,
+        "curated first: {names:?}"
+    );
+    // The TUI (headless, starting as the TUI does) finds and shows a master company.
+    let state = tempfile::tempdir().unwrap();
+    let screen = stdout(
+        aipx(home.path())
+            .env("XDG_STATE_HOME", state.path())
+            .env("XDG_CONFIG_HOME", state.path())
+            .args([
+                "screen",
+                "--remember",
+                "--size",
+                "120x40",
+                "--keys",
+                "/inari",
+            ]),
+    );
+    assert!(screen.contains("Inari Amertron Berhad"), "{screen}");
+    assert!(screen.contains("MYX"), "{screen}");
+}
+
+#[test]
+fn a_damaged_section_is_reported_by_show() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    aipx(home.path())
+        .args(["listings", "import"])
+        .args(fixtures(files.path()))
+        .assert()
+        .success();
+    let path = home.path().join("aipx/master.bin");
+    let mut bytes = std::fs::read(&path).unwrap();
+    // A byte of the stored lookup (the first section, right after the section table).
+    let at = 8 + 16 * 5 + 3;
+    bytes[at] ^= 0x55;
+    std::fs::write(&path, &bytes).unwrap();
+    let out = aipx(home.path()).args(["show", "7203"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
+}

@@ -33,7 +33,7 @@ pub fn prepare(
     color: bool,
     state: bool,
 ) -> Result<Prepared, Error> {
-    let index = g.load_index(err)?;
+    let (index, searcher) = g.load_whole(err)?;
     let config = super::book::config(err);
     let mut notes: Vec<String> = config.status().into_iter().collect();
     let (keys, key_problems) = crate::tui::keymap::Keymap::with_overrides(&config.config.keys);
@@ -66,6 +66,9 @@ pub fn prepare(
         .with_book(book, c.default_watchlist.clone())
         .with_order(c.sort, c.filter)
         .with_tab_shown(tab);
+    if let Some(searcher) = searcher {
+        app = app.with_searcher(searcher);
+    }
     let state_path = if state {
         crate::tui::state::path()
     } else {
@@ -114,7 +117,19 @@ pub fn remember(app: &App, path: Option<&PathBuf>, err: &mut dyn Write) {
 
 /// The interactive terminal UI.
 pub fn tui(g: &Global, err: &mut dyn Write) -> Result<ExitCode, Error> {
-    let p = prepare(g, err, super::color_allowed(), true)?;
+    // A large dataset or the securities master can take a moment to load: the terminal
+    // says so instead of staying blank, and the line is erased once loaded.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    if terminal {
+        let _ = write!(err, "aipx: loading…\r");
+        let _ = err.flush();
+    }
+    let p = prepare(g, err, super::color_allowed(), true);
+    if terminal {
+        let _ = write!(err, "\x1b[2K");
+        let _ = err.flush();
+    }
+    let p = p?;
     // `aipx changes --since-last` counts from here.
     if let Some(mut lib) = crate::library::commands::open_existing()? {
         lib.mark_opened()?;

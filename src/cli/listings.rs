@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 
 use super::{Global, JsonFlag};
 use crate::error::Error;
-use crate::listings::{BadRow, Format, Imported, Master, MasterError};
+use crate::listings::{BadRow, Companies, Format, Imported, Master, MasterError};
 
 /// The securities master: counts by exchange and the files imported (see its subcommands).
 #[derive(Debug, Args)]
@@ -113,7 +113,7 @@ impl Listings {
                     })
                 })
                 .collect();
-            let companies = master.companies().len();
+            let companies = Companies::load()?.map_or(0, |c| c.len());
             let v = serde_json::json!({
                 "path": crate::listings::path()?.display().to_string(),
                 "rows": master.rows().count(),
@@ -135,7 +135,7 @@ impl Listings {
             )?;
             return Ok(ExitCode::SUCCESS);
         }
-        let companies = master.companies().len();
+        let companies = Companies::load()?.map_or(0, |c| c.len());
         writeln!(
             out,
             "{} listings, {companies} companies, in {}",
@@ -238,14 +238,14 @@ fn import(
             bad.len() - SHOWN_BAD
         );
     }
-    let path = master.save()?;
+    let (path, companies) = master.save()?;
     writeln!(
         out,
         "imported {rows} listings from {} file(s) ({} bad rows skipped, {failed} file(s) unreadable) into {}; {} companies in all",
         files.len() - failed,
         bad.len(),
         path.display(),
-        master.companies().len()
+        companies
     )?;
     Ok(if failed > 0 {
         ExitCode::from(crate::error::EXIT_BAD_INPUT)

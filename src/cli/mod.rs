@@ -30,10 +30,12 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
+use crate::catalog::Catalog;
 use crate::error::{self, Error};
 use crate::index::{Index, Resolution};
 use crate::model::{Dataset, EntityId, ProgramId, local_today, parse_day};
 use crate::report::Format;
+use crate::search::Searcher;
 
 /// Which government AI and semiconductor programs touch a ticker, and what comes next.
 #[derive(Debug, Parser)]
@@ -182,6 +184,62 @@ impl Global {
     pub fn load_index(&self, err: &mut dyn Write) -> Result<Index, Error> {
         Ok(Index::new(self.load_merged(err)?))
     }
+
+    /// The merged dataset indexed with the securities master's companies it does not hold
+    /// after its own, and a searcher over both (the master's catalog as stored at import);
+    /// without a master, [`load_index`](Self::load_index) and no searcher. A master that
+    /// cannot be read is reported on `err` and left out.
+    pub fn load_whole(&self, err: &mut dyn Write) -> Result<(Index, Option<Searcher>), Error> {
+        let data = self.load_merged(err)?;
+        let companies = match crate::listings::Companies::load() {
+            Ok(Some(c)) => c,
+            Ok(None) => return Ok((Index::new(data), None)),
+            Err(e) => {
+                error::warn(err, &format!("{e}; the securities master is left out"));
+                return Ok((Index::new(data), None));
+            }
+        };
+        let own = crate::catalog::Catalog::new(&data);
+        match beside(data.entities.len(), own, &companies) {
+            Ok((searcher, place, more)) => {
+                let names = companies.names().map(|(h, j)| (h, place[j.ix()]));
+                Ok((Index::with_more(data, more, names), Some(searcher)))
+            }
+            Err(e) => {
+                error::warn(err, &format!("{e}; the securities master is left out"));
+                Ok((Index::new(data), None))
+            }
+        }
+    }
+
+    /// A searcher over the merged dataset's catalog `own` and, when there is one, the
+    /// securities master's.
+    pub fn searcher_with_master(&self, own: Catalog) -> Result<Searcher, Error> {
+        let Some(companies) = crate::listings::Companies::load()? else {
+            return Ok(Searcher::from_catalog(own));
+        };
+        let count = own.entity_count() as usize;
+        let place = companies.places(count, own.listings());
+        Ok(Searcher::with_master(own, companies.catalog()?, place))
+    }
+}
+
+/// The searcher over `own` (the catalog of a dataset of `count` entities) and the master's
+/// `companies`, where each company sits, and the companies to add after the dataset's.
+fn beside(
+    count: usize,
+    own: Catalog,
+    companies: &crate::listings::Companies,
+) -> Result<(Searcher, Vec<EntityId>, Vec<crate::model::Entity>), crate::listings::MasterError> {
+    let place = companies.places(count, own.listings());
+    let mut more = Vec::new();
+    for (j, e) in place.iter().enumerate() {
+        if e.ix() >= count {
+            more.push(companies.get(EntityId(j as u32))?.0);
+        }
+    }
+    let searcher = Searcher::with_master(own, companies.catalog()?, place.clone());
+    Ok((searcher, place, more))
 }
 
 /// Most candidates an ambiguous name lists.
@@ -237,51 +295,49 @@ pub enum MasterHit {
 /// is imported or the master does not know the name either. A master company that is a
 /// curated entity under another name (its ISIN, a cross listing) is the curated one.
 pub fn resolve_in_master(index: &Index, typed: &str) -> Result<Option<MasterHit>, Error> {
-    let master = crate::listings::Master::load()?;
-    if master.files.is_empty() {
+    // The stored lookup and records: no merging or hashing of the whole master here.
+    let Some(companies) = crate::listings::Companies::load()? else {
         return Ok(None);
-    }
-    let (entities, sizes): (Vec<_>, Vec<_>) = master.sized_companies().into_iter().unzip();
-    let data = Dataset {
-        entities,
-        ..Dataset::default()
     };
-    let found = Index::new(data);
-    let e = match found.resolve(typed) {
-        Resolution::Found(e) => e,
+    let (entity, _) = match companies.resolve(typed) {
+        Resolution::Found(e) => companies.get(e)?,
         // A bare symbol on several exchanges (`7203`: Toyota in Tokyo, a small Bursa name):
         // the one clearly largest, else the candidates.
         Resolution::Ambiguous(many) => {
-            let mut by_size = many.clone();
-            by_size.sort_by_key(|e| std::cmp::Reverse(sizes[e.ix()]));
-            if sizes[by_size[0].ix()] > sizes[by_size[1].ix()] {
-                by_size[0]
+            let mut by_size = many
+                .iter()
+                .map(|&e| companies.get(e))
+                .collect::<Result<Vec<_>, _>>()?;
+            by_size.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+            if by_size[0].1 > by_size[1].1 {
+                by_size.swap_remove(0)
             } else {
                 let shown = crate::text::sanitize(typed);
-                let describe = |e: EntityId| {
-                    let entity = found.entity(e);
-                    match entity.primary() {
-                        Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
-                        None => format!("{} ({})", entity.id, entity.name),
-                    }
+                let describe = |(entity, _): &(crate::model::Entity, _)| match entity.primary() {
+                    Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
+                    None => format!("{} ({})", entity.id, entity.name),
                 };
                 return Err(Error::NotFound(
                     format!(
                         "{shown:?} names {} listed companies; be more specific:",
                         many.len()
-                    ) + &listing(many.into_iter().map(describe)),
+                    ) + &listing(by_size.iter().map(describe)),
                 ));
             }
         }
         Resolution::NotFound => return Ok(None),
     };
-    for l in &found.entity(e).listings {
+    for l in &entity.listings {
         let form = format!("{}:{}", l.exchange, l.symbol);
         if let Resolution::Found(curated) = index.resolve(&form) {
             return Ok(Some(MasterHit::Curated(curated)));
         }
     }
-    Ok(Some(MasterHit::Company(Box::new(found), e)))
+    let found = Index::new(Dataset {
+        entities: vec![entity],
+        ..Dataset::default()
+    });
+    Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
 }
 
 /// The program `typed` names (id, name or a unique word prefix), or why it cannot be told.

@@ -24,7 +24,7 @@ pub struct Search {
 
 impl Search {
     /// From the cached catalog when `--data DIR` has one, else from the loaded dataset (and
-    /// the catalog is cached for next time).
+    /// the catalog is cached for next time), with the securities master's beside it.
     pub fn run(
         &self,
         g: &Global,
@@ -45,7 +45,7 @@ impl Search {
             .as_deref()
             .filter(|_| g.articles.is_empty() && !library);
         if let Some(catalog) = cacheable.and_then(data::cached_catalog) {
-            return Ok(Searcher::from_catalog(catalog));
+            return g.searcher_with_master(catalog);
         }
         let data = g.load_merged(err)?;
         // Search needs the catalog only: build it and let the rest (a million links) go first.
@@ -54,6 +54,7 @@ impl Search {
         if let Some(dir) = cacheable {
             data::cache_catalog(dir, &catalog);
         }
-        Ok(Searcher::from_catalog(catalog))
+        // The securities master's catalog was built at import: it is read, not built.
+        g.searcher_with_master(catalog)
     }
 }

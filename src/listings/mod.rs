@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::ingest::lexicon::{Listed, Size};
-use crate::model::names::key;
-use crate::model::{Entity, Exchange, Listing, Origin};
+use crate::model::names::{Resolution, Table, key};
+use crate::model::{Entity, EntityId, Exchange, Listing, Origin};
 
 pub use formats::Format;
 
@@ -68,7 +68,28 @@ pub struct Master {
 }
 
 /// What the master file starts with, and its layout version.
-const MAGIC: &[u8; 8] = b"aipxmst1";
+const MAGIC: &[u8; 8] = b"aipxmst2";
+
+/// The file's sections, in this order after the magic and a table of `(length, XXH3)`
+/// pairs (little-endian `u64`s), one per section:
+/// - the lookup: sorted `(key hash u64, company u32)` pairs of every name of every company
+///   (see [`crate::model::names::Table`]);
+/// - the offsets of the companies' records (`u32` each, one more than companies);
+/// - the records (postcard `(Entity, Size)` each);
+/// - the companies' search catalog ([`crate::catalog::Catalog`] bytes);
+/// - the imported files (postcard), the only part an import rewrites from.
+///
+/// Each reader reads and checks only the sections it needs: `show` reads the lookup, the
+/// offsets and the records, never the catalog or the rows.
+const LOOKUP: usize = 0;
+const OFFSETS: usize = 1;
+const RECORDS: usize = 2;
+const CATALOG: usize = 3;
+const FILES: usize = 4;
+const SECTIONS: usize = 5;
+
+/// Bytes before the first section.
+const HEAD: usize = MAGIC.len() + 16 * SECTIONS;
 
 /// Why the master cannot be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -110,41 +131,129 @@ fn io(path: &Path, e: impl std::fmt::Display) -> MasterError {
     }
 }
 
+/// The master file, open, with its section table read; sections are read on demand.
+struct MasterFile {
+    file: std::fs::File,
+    path: PathBuf,
+    /// Start, length and checksum of each section.
+    at: [(u64, u64, u64); SECTIONS],
+}
+
+impl MasterFile {
+    /// The master file, or `None` when nothing was imported.
+    fn open(path: &Path) -> Result<Option<MasterFile>, MasterError> {
+        use std::io::Read;
+        // A regular file of bounded size only (see `crate::fsread`).
+        let (mut file, size) = match crate::fsread::open(path, crate::fsread::limits::CACHE) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io(path, e)),
+        };
+        let mut head = [0u8; HEAD];
+        if file.read_exact(&mut head).is_err() || &head[..MAGIC.len()] != MAGIC {
+            return Err(damaged(path, "not a master file of this aipx version"));
+        }
+        let word = |i: usize| {
+            let at = MAGIC.len() + 8 * i;
+            u64::from_le_bytes(head[at..at + 8].try_into().unwrap_or_default())
+        };
+        let mut at = [(0, 0, 0); SECTIONS];
+        let mut pos = HEAD as u64;
+        for (s, slot) in at.iter_mut().enumerate() {
+            let len = word(2 * s);
+            *slot = (pos, len, word(2 * s + 1));
+            pos = pos
+                .checked_add(len)
+                .ok_or_else(|| damaged(path, "bad section table"))?;
+        }
+        if pos != size {
+            return Err(damaged(path, "truncated or trailing bytes"));
+        }
+        Ok(Some(MasterFile {
+            file,
+            path: path.to_path_buf(),
+            at,
+        }))
+    }
+
+    /// Section `s`, read and checked against its checksum.
+    fn section(&self, s: usize) -> Result<Vec<u8>, MasterError> {
+        use std::io::{Read, Seek};
+        let (start, len, sum) = self.at[s];
+        let mut bytes = vec![0u8; len as usize];
+        let mut file = &self.file;
+        file.seek(std::io::SeekFrom::Start(start))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(|e| io(&self.path, e))?;
+        if xxhash_rust::xxh3::xxh3_64(&bytes) != sum {
+            return Err(damaged(&self.path, "checksum mismatch"));
+        }
+        Ok(bytes)
+    }
+}
+
+fn damaged(path: &Path, detail: impl std::fmt::Display) -> MasterError {
+    MasterError::Damaged {
+        path: path.display().to_string(),
+        detail: detail.to_string(),
+    }
+}
+
 impl Master {
     /// The stored master; empty when nothing was imported.
     pub fn load() -> Result<Master, MasterError> {
         let path = path()?;
-        // A regular file of bounded size only (see `crate::fsread`).
-        let bytes = match crate::fsread::read(&path, crate::fsread::limits::CACHE) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Master::default()),
-            Err(e) => return Err(io(&path, e)),
+        let Some(file) = MasterFile::open(&path)? else {
+            return Ok(Master::default());
         };
-        let damaged = |detail: String| MasterError::Damaged {
-            path: path.display().to_string(),
-            detail,
-        };
-        let body = bytes
-            .strip_prefix(MAGIC)
-            .ok_or_else(|| damaged("not a master file".into()))?;
-        let (master, rest): (Master, &[u8]) =
-            postcard::take_from_bytes(body).map_err(|e| damaged(e.to_string()))?;
-        if !rest.is_empty() {
-            return Err(damaged("trailing bytes".into()));
-        }
-        Ok(master)
+        let files: Vec<Imported> =
+            postcard::from_bytes(&file.section(FILES)?).map_err(|e| damaged(&path, e))?;
+        Ok(Master { files })
     }
 
-    /// Writes the master atomically (temporary file, sync, rename).
-    pub fn save(&self) -> Result<PathBuf, MasterError> {
+    /// Writes the master atomically (temporary file, sync, rename), with its companies
+    /// merged, their lookup and search catalog built and each company's record packed, so
+    /// that reading them back ([`Companies::load`]) is a decode only. Returns the path and
+    /// the number of companies.
+    pub fn save(&self) -> Result<(PathBuf, usize), MasterError> {
         let path = path()?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
+        let sized = self.sized_companies();
+        let mut offsets: Vec<u8> = 0u32.to_le_bytes().to_vec();
+        let mut records = Vec::new();
+        for company in &sized {
+            records = postcard::to_extend(company, records).map_err(|e| io(&path, e))?;
+            let end = u32::try_from(records.len()).map_err(|e| io(&path, e))?;
+            offsets.extend(end.to_le_bytes());
+        }
+        let data = crate::model::Dataset {
+            entities: sized.into_iter().map(|(e, _)| e).collect(),
+            ..Default::default()
+        };
+        let count = data.entities.len();
+        let catalog = crate::catalog::Catalog::new(&data);
+        drop(data);
+        // The catalog's key hashes are the lookup: the same sorted pairs.
+        let mut lookup = Vec::with_capacity(12 * catalog.pairs());
+        for i in 0..catalog.pairs() {
+            lookup.extend(catalog.hash_at(i).to_le_bytes());
+            lookup.extend(catalog.owner_at(i).0.to_le_bytes());
+        }
+        let catalog = catalog.to_bytes();
+        let files = postcard::to_allocvec(&self.files).map_err(|e| io(&path, e))?;
+        let sections = [&lookup, &offsets, &records, &catalog, &files];
         let mut bytes = MAGIC.to_vec();
-        bytes.extend(postcard::to_allocvec(self).map_err(|e| io(&path, e))?);
+        for section in sections {
+            bytes.extend((section.len() as u64).to_le_bytes());
+            bytes.extend(xxhash_rust::xxh3::xxh3_64(section).to_le_bytes());
+        }
+        for section in sections {
+            bytes.extend_from_slice(section);
+        }
         crate::userfile::write(&path, &bytes).map_err(|e| io(&path, e))?;
-        Ok(path)
+        Ok((path, count))
     }
 
     /// Adds (or, for a path imported before, replaces) one file's rows.
@@ -232,6 +341,143 @@ impl Master {
                 })
             })
             .collect()
+    }
+}
+
+/// The sorted `(key hash, company)` pairs of the stored lookup, read in place.
+struct Lookup(Vec<u8>);
+
+impl Table for Lookup {
+    fn pairs(&self) -> usize {
+        self.0.len() / 12
+    }
+    fn hash_at(&self, i: usize) -> u64 {
+        u64::from_le_bytes(self.0[12 * i..12 * i + 8].try_into().unwrap_or_default())
+    }
+    fn owner_at(&self, i: usize) -> EntityId {
+        EntityId(u32::from_le_bytes(
+            self.0[12 * i + 8..12 * i + 12]
+                .try_into()
+                .unwrap_or_default(),
+        ))
+    }
+}
+
+/// The master's companies as stored at import: merged, with their lookup, read back with no
+/// merging or hashing (see [`Master::save`]). A company is decoded only when asked for; the
+/// search catalog only when [`catalog`](Self::catalog) is called.
+pub struct Companies {
+    file: MasterFile,
+    lookup: Lookup,
+    /// Record `j` is `records[offsets[j]..offsets[j + 1]]`; the records are read on first
+    /// use (search needs the lookup and the catalog only).
+    offsets: Vec<u32>,
+    records: std::cell::OnceCell<Vec<u8>>,
+}
+
+impl Companies {
+    /// The stored companies; `None` when nothing was imported.
+    pub fn load() -> Result<Option<Companies>, MasterError> {
+        let path = path()?;
+        let Some(file) = MasterFile::open(&path)? else {
+            return Ok(None);
+        };
+        let lookup = Lookup(file.section(LOOKUP)?);
+        let offsets: Vec<u32> = file
+            .section(OFFSETS)?
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let count = offsets.len().saturating_sub(1) as u32;
+        let fits = lookup.0.len().is_multiple_of(12)
+            && offsets.first() == Some(&0)
+            && offsets.windows(2).all(|w| w[0] <= w[1])
+            && offsets
+                .last()
+                .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1)
+            && (0..lookup.pairs()).all(|i| lookup.owner_at(i).0 < count);
+        if !fits {
+            return Err(damaged(&path, "bad lookup or record offsets"));
+        }
+        Ok(Some(Companies {
+            file,
+            lookup,
+            offsets,
+            records: std::cell::OnceCell::new(),
+        }))
+    }
+
+    /// Number of companies.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Company `j` and its size class.
+    pub fn get(&self, j: EntityId) -> Result<(Entity, Size), MasterError> {
+        if self.records.get().is_none() {
+            let _ = self.records.set(self.file.section(RECORDS)?);
+        }
+        let records = self.records.get().map_or(&[][..], Vec::as_slice);
+        let (a, b) = (self.offsets[j.ix()], self.offsets[j.ix() + 1]);
+        postcard::from_bytes(&records[a as usize..b as usize])
+            .map_err(|e| damaged(&self.file.path, e))
+    }
+
+    /// Every company, in order.
+    pub fn all(&self) -> Result<Vec<(Entity, Size)>, MasterError> {
+        (0..self.len() as u32)
+            .map(|j| self.get(EntityId(j)))
+            .collect()
+    }
+
+    /// The companies `typed` names exactly (see [`crate::model::names::resolve`]).
+    pub fn resolve(&self, typed: &str) -> Resolution {
+        crate::model::names::resolve(&self.lookup, typed)
+    }
+
+    /// The stored `(key hash, company)` pairs, sorted.
+    pub fn names(&self) -> impl Iterator<Item = (u64, EntityId)> + '_ {
+        (0..self.lookup.pairs()).map(|i| (self.lookup.hash_at(i), self.lookup.owner_at(i)))
+    }
+
+    /// Where each company sits beside a dataset of `count` entities with `listings`
+    /// (entity, exchange, symbol): the entity holding one of its listings when there is one,
+    /// else the next position after them, in order. Only the lookup is read.
+    pub fn places<'a>(
+        &self,
+        count: usize,
+        listings: impl IntoIterator<Item = (EntityId, Exchange, &'a str)>,
+    ) -> Vec<EntityId> {
+        use crate::model::names::{hash, listing_key};
+        let mut held: Vec<Option<EntityId>> = vec![None; self.len()];
+        for (e, exchange, symbol) in listings {
+            for j in self.lookup.with_hash(hash(&listing_key(exchange, symbol))) {
+                held[j.ix()].get_or_insert(e);
+            }
+        }
+        let mut next = count as u32;
+        held.into_iter()
+            .map(|h| {
+                h.unwrap_or_else(|| {
+                    next += 1;
+                    EntityId(next - 1)
+                })
+            })
+            .collect()
+    }
+
+    /// The companies' search catalog (its entities are the companies, in order), read and
+    /// checked.
+    pub fn catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
+        let catalog = crate::catalog::Catalog::from_bytes(self.file.section(CATALOG)?, 0)
+            .filter(|c| c.entity_count() as usize == self.len())
+            .ok_or_else(|| damaged(&self.file.path, "bad search catalog"))?;
+        Ok(catalog)
     }
 }
 

@@ -72,6 +72,11 @@ impl Exchange {
         self.0
     }
 
+    /// The exchange at `index` in aipx's exchange table, if there is one.
+    pub fn from_index(index: u8) -> Option<Exchange> {
+        ((index as usize) < EXCHANGES.len()).then_some(Exchange(index))
+    }
+
     /// The code used in the data files and output (`TSE`, `NASDAQ`).
     pub fn code(self) -> &'static str {
         self.info().code

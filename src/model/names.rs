@@ -282,6 +282,14 @@ impl Names {
     pub fn pairs(&self) -> &[(u64, EntityId)] {
         &self.pairs
     }
+
+    /// These pairs and `more`, sorted, without repeats.
+    pub fn with(mut self, more: impl IntoIterator<Item = (u64, EntityId)>) -> Names {
+        self.pairs.extend(more);
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+        self
+    }
 }
 
 impl Table for Names {

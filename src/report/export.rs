@@ -59,6 +59,26 @@ fn uid(index: &Index, c: CatalystId) -> String {
     format!("{:032x}@aipx", xxhash_rust::xxh3::xxh3_128(&bytes))
 }
 
+/// The note of `cat` as a calendar may carry it: the note of a catalyst found in an article
+/// names the article's path, which a shared or synced calendar must not reveal, so the path
+/// is replaced by the file name's stem (`/home/u/news/rapidus.txt` -> `rapidus`).
+fn pathless_note(cat: &crate::model::Catalyst) -> std::borrow::Cow<'_, str> {
+    let file = match &cat.origin {
+        Origin::Curated => return cat.note.as_str().into(),
+        Origin::Ingested(at) => &at.file,
+        Origin::Library(at) => &at.article,
+    };
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy());
+    match stem {
+        Some(stem) if !file.is_empty() && cat.note.contains(file.as_str()) => {
+            cat.note.replace(file.as_str(), &stem).into()
+        }
+        _ => cat.note.as_str().into(),
+    }
+}
+
 /// RFC 5545 calendar: one all-day event per catalyst spanning its whole date range. `ids`
 /// must not be empty (a VCALENDAR needs at least one component).
 pub fn ics(
@@ -91,7 +111,7 @@ pub fn ics(
             "{} ({}). {}",
             cat.date.label(),
             cat.kind,
-            sanitize(&cat.note)
+            sanitize(&pathless_note(cat))
         );
         if let Some(p) = &program {
             description.push_str(&format!("\nProgram: {p}"));

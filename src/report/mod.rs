@@ -109,14 +109,13 @@ pub fn search(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let hits = searcher.search(query, limit);
-    let catalog = searcher.catalog();
     if format != Format::Json {
-        return text::search(catalog, &hits, out);
+        return text::search(searcher, &hits, out);
     }
     let rows: Vec<SearchHitJson> = hits
         .iter()
         .map(|h| {
-            let label = catalog.label_of(h.target);
+            let label = searcher.label_of(h.target);
             SearchHitJson {
                 kind: h.target.kind(),
                 id: label.id,

@@ -4,10 +4,9 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use crate::catalog::Catalog;
 use crate::index::Index;
 use crate::model::*;
-use crate::search::{Hit, Target};
+use crate::search::{Hit, Searcher, Target};
 use crate::text::{cell, sanitize};
 
 fn listing(entity: &Entity) -> String {
@@ -203,12 +202,12 @@ pub fn overview(index: &Index, today: NaiveDate, out: &mut dyn Write) -> io::Res
 }
 
 /// `search` as text: what each hit is, its listing and name, and the alias that matched.
-pub fn search(catalog: &Catalog, hits: &[Hit], out: &mut dyn Write) -> io::Result<()> {
+pub fn search(searcher: &Searcher, hits: &[Hit], out: &mut dyn Write) -> io::Result<()> {
     if hits.is_empty() {
         return writeln!(out, "no matches");
     }
     for h in hits {
-        let label = catalog.label_of(h.target);
+        let label = searcher.label_of(h.target);
         let (what, listing) = match (h.target, label.symbol, label.exchange) {
             (Target::Entity(_), Some(symbol), Some(exchange)) => {
                 (symbol.to_string(), format!("{exchange}:{symbol}"))

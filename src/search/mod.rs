@@ -98,10 +98,22 @@ fn subsequence(text: &[u8], query: &[u8]) -> bool {
 /// A scored candidate: item position and score.
 type Scored = (u32, i64);
 
-/// The searchable texts of a dataset.
+/// The searchable texts of a dataset, and of the securities master's companies beside it.
 pub struct Searcher {
     catalog: Catalog,
     matcher: SkimMatcherV2,
+    master: Option<Box<Beside>>,
+}
+
+/// The securities master's companies beside a dataset: their own catalog (stored at import,
+/// so never built here), searched like the dataset's and merged with it.
+struct Beside {
+    searcher: Searcher,
+    /// The entity each master company is in the whole: a dataset entity holding one of its
+    /// listings, else one after the dataset's.
+    place: Vec<EntityId>,
+    /// The master company of each entity after the dataset's, in order.
+    company: Vec<EntityId>,
 }
 
 /// Remembers the last query and, when a scan worked them out, the items it matched, so
@@ -110,6 +122,8 @@ pub struct Searcher {
 pub struct Session {
     query: String,
     matched: Option<Vec<u32>>,
+    /// The same for the securities master's catalog.
+    master: Option<Box<Session>>,
 }
 
 impl Searcher {
@@ -123,12 +137,46 @@ impl Searcher {
         Searcher {
             catalog,
             matcher: matcher(),
+            master: None,
         }
     }
 
-    /// The texts and labels searched.
+    /// Searches the index's dataset and, when the index holds securities-master companies,
+    /// `master`, the master's stored catalog, with `place` giving each of its companies'
+    /// entity in the index (see [`crate::listings::Companies::places`]).
+    pub fn with_master(catalog: Catalog, master: Catalog, place: Vec<EntityId>) -> Searcher {
+        let first = catalog.entity_count();
+        let mut company = Vec::new();
+        for (j, e) in place.iter().enumerate() {
+            if e.0 >= first {
+                company.push(EntityId(j as u32));
+            }
+        }
+        Searcher {
+            master: Some(Box::new(Beside {
+                searcher: Searcher::from_catalog(master),
+                place,
+                company,
+            })),
+            ..Searcher::from_catalog(catalog)
+        }
+    }
+
+    /// The dataset's texts and labels searched (not the master's).
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// How to show `target`, whichever catalog holds it.
+    pub fn label_of(&self, target: Target) -> crate::catalog::Label<'_> {
+        if let (Target::Entity(e), Some(m)) = (target, &self.master)
+            && let Some(&j) =
+                e.0.checked_sub(self.catalog.entity_count())
+                    .and_then(|k| m.company.get(k as usize))
+        {
+            return m.searcher.catalog.label_of(Target::Entity(j));
+        }
+        self.catalog.label_of(target)
     }
 
     /// Scores `candidates` (all items when `None`) against `query`; returns the matches in
@@ -163,6 +211,25 @@ impl Searcher {
     /// Like [`search`](Self::search), narrowing the session's previous matches when the query
     /// only grew.
     pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
+        let own = self.search_own(session, query, limit);
+        let Some(m) = &self.master else {
+            return own;
+        };
+        let mut more = m.searcher.search_own(
+            session.master.get_or_insert_with(Default::default),
+            query,
+            limit,
+        );
+        for h in &mut more {
+            if let Target::Entity(j) = h.target {
+                h.target = Target::Entity(m.place[j.ix()]);
+            }
+        }
+        merge(own, more, query, limit)
+    }
+
+    /// [`search_in`](Self::search_in) over this catalog only.
+    fn search_own(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
         let query = query.trim();
         if query.is_empty() {
             *session = Session::default();
@@ -405,6 +472,53 @@ impl Searcher {
     }
 }
 
+/// The dataset's hits and the securities master's, as one list: records named exactly
+/// first (the dataset's before the master's), then, for a query naming a period, the
+/// dataset's hits in their order (catalysts of the period first), else both by score, the
+/// dataset's first on ties. Once either side has a record named exactly, the other side's
+/// others must be [strong] too; a record found on both sides is listed once.
+fn merge<'a>(own: Vec<Hit<'a>>, more: Vec<Hit<'a>>, query: &str, limit: usize) -> Vec<Hit<'a>> {
+    let folded = fold(query.trim());
+    let dated = DateQuery::parse(&folded).is_some();
+    let named = |hits: &[Hit]| hits.iter().any(|h| h.exact);
+    let (own_named, more_named) = (named(&own), named(&more));
+    let bar = strong(&folded);
+    // A side whose own ranking did not already keep strong matches only.
+    let keep = |hits: Vec<Hit<'a>>, filter: bool| -> (Vec<Hit<'a>>, Vec<Hit<'a>>) {
+        let (exact, rest): (Vec<_>, Vec<_>) = hits.into_iter().partition(|h| h.exact);
+        let rest = rest
+            .into_iter()
+            .filter(|h| !filter || h.score >= bar)
+            .collect();
+        (exact, rest)
+    };
+    let (own_exact, own_rest) = keep(own, more_named && !own_named && !dated);
+    let (more_exact, more_rest) = keep(more, own_named && !more_named);
+    let mut out: Vec<Hit<'a>> = own_exact;
+    out.extend(more_exact);
+    if dated {
+        out.extend(own_rest);
+        out.extend(more_rest);
+    } else {
+        // Both sides are in rank order: merge them, the dataset's first on equal scores.
+        let mut a = own_rest.into_iter().peekable();
+        let mut b = more_rest.into_iter().peekable();
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.score >= y.score,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            out.extend(if take_a { a.next() } else { b.next() });
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|h| seen.insert(h.target));
+    out.truncate(limit);
+    out
+}
+
 /// The least score of a strong match for `query`: three quarters of what the query scores
 /// against itself: most of its characters match at word starts or in runs (for `TSM`, the
 /// letters scattered through "Fujitsu Semiconductor" are not strong).
@@ -528,6 +642,57 @@ mod tests {
                 .collect();
             assert_eq!(narrowed, fresh, "after typing {typed:?}");
         }
+    }
+
+    #[test]
+    fn master_companies_merge_after_curated_ties_and_keep_strong_matches_only() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let n = data.entities.len() as u32;
+        let softbank = data.entities.iter().position(|e| e.id == "9984.T").unwrap();
+        // Master companies: a twin of SoftBank on another listing, and one of its own.
+        let mut twin = data.entities[softbank].clone();
+        twin.id = "NYSE:SFTBX".into();
+        twin.listings[0].symbol = "SFTBX".into();
+        twin.listings[0].exchange = Exchange::parse("NYSE").unwrap();
+        let mut other = twin.clone();
+        other.id = "MYX:0166".into();
+        other.name = "Inari Amertron Berhad".into();
+        other.aliases.clear();
+        other.listings[0].symbol = "0166".into();
+        other.listings[0].exchange = Exchange::parse("MYX").unwrap();
+        let master = Catalog::new(&Dataset {
+            entities: vec![twin, other],
+            ..Dataset::default()
+        });
+        let searcher = Searcher::with_master(
+            Catalog::new(&data),
+            master,
+            vec![EntityId(n), EntityId(n + 1)],
+        );
+        let ids = |q: &str| -> Vec<Target> {
+            searcher
+                .search(q, 10)
+                .into_iter()
+                .map(|h| h.target)
+                .collect()
+        };
+        let softbank = Target::Entity(EntityId(softbank as u32));
+        let found = ids("softbank gr");
+        let (a, b) = (
+            found.iter().position(|&t| t == softbank),
+            found.iter().position(|&t| t == Target::Entity(EntityId(n))),
+        );
+        assert!(a.is_some() && b.is_some() && a < b, "{found:?}");
+        // Named exactly on the master's side: first, and the dataset's weak matches go.
+        let named = searcher.search("0166", 10);
+        assert_eq!(named[0].target, Target::Entity(EntityId(n + 1)));
+        assert!(named[0].exact);
+        assert_eq!(
+            searcher.label_of(named[0].target).symbol,
+            Some("0166"),
+            "labelled from the master's catalog"
+        );
+        assert!(named.iter().skip(1).all(|h| h.score >= strong("0166")));
     }
 
     #[test]

@@ -30,7 +30,7 @@ impl Action {
             Action::Back => "back",
             Action::ToggleHelp => "help",
             Action::FullText => "full_text",
-            Action::ToggleGrid => "grid",
+            Action::CycleView => "view",
             Action::ToggleFilter => "ticker_filter",
             Action::GoToday => "today",
             Action::PrevMonth => "prev_month",
@@ -88,15 +88,15 @@ pub enum Action {
     FullText,
     /// Open or close the help overlay.
     ToggleHelp,
-    /// Calendar: switch between the timeline and the month grid.
-    ToggleGrid,
+    /// Calendar: the next view (timeline, month grid, chart); Programs: funding lines or chart.
+    CycleView,
     /// Calendar: switch between the selected ticker's catalysts and all of them.
     ToggleFilter,
     /// Calendar: select the next catalyst from today (the grid shows today's month).
     GoToday,
-    /// Calendar: the month grid shows the month before.
+    /// Calendar: the month grid or the chart shows the month before.
     PrevMonth,
-    /// Calendar: the month grid shows the month after.
+    /// Calendar: the month grid or the chart shows the month after.
     NextMonth,
     /// Add the selected ticker to the watchlist shown in the Watchlist tab, or remove it.
     ToggleWatch,

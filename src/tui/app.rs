@@ -106,6 +106,13 @@ impl App {
         }
     }
 
+    /// Searches with `searcher` (one that covers the securities master beside the index's
+    /// dataset) instead of one built from the index's dataset on first use.
+    pub fn with_searcher(self, searcher: Searcher) -> App {
+        let _ = self.searcher.set(searcher);
+        self
+    }
+
     /// Leaves searching to a background worker: typing only records the query (see
     /// [`take_search`](Self::take_search) and [`receive_results`](Self::receive_results)),
     /// so keys are never held up by scoring and the newest query wins.
@@ -465,7 +472,7 @@ impl App {
                 // The entity lists (Explore, the Watchlist) share one order.
                 _ => self.cycle_order(action),
             },
-            Action::ToggleGrid
+            Action::CycleView
             | Action::ToggleFilter
             | Action::GoToday
             | Action::PrevMonth
@@ -731,5 +738,8 @@ impl App {
 
 /// The searcher in `cell`, built from `index` on first use.
 pub fn lazy<'a>(cell: &'a OnceLock<Searcher>, index: &Index) -> &'a Searcher {
-    cell.get_or_init(|| Searcher::new(index.data()))
+    cell.get_or_init(|| {
+        let own = crate::catalog::Catalog::of_first(index.data(), index.curated());
+        Searcher::from_catalog(own)
+    })
 }

@@ -319,7 +319,7 @@ fn a_sources_url_is_shown_and_o_opens_it_or_says_there_is_none() {
 fn calendar_notes_name_the_keys_actually_bound() {
     let (config, problems) = aipx::config::parse(
         "c.toml",
-        "[keys]\ngrid = \"V\"\nprev_month = \"[\"\ntab_explore = \"!\"\n",
+        "[keys]\nview = \"V\"\nprev_month = \"[\"\ntab_explore = \"!\"\n",
     );
     assert!(problems.is_empty(), "{problems:?}");
     let (keys, problems) = Keymap::with_overrides(&config.keys);
@@ -327,12 +327,13 @@ fn calendar_notes_name_the_keys_actually_bound() {
     let mut s = Headless::new(super::app().with_keys(keys), 120, 40);
     s.play("3[").unwrap();
     assert!(
-        s.text().contains("[/l move the month grid (V)"),
+        s.text()
+            .contains("[/l move the month grid and the chart (V)"),
         "{}",
         s.text()
     );
     s.play("V").unwrap();
-    assert!(s.text().contains("; V: timeline)"), "{}", s.text());
+    assert!(s.text().contains("; V: chart)"), "{}", s.text());
     // No ticker selected in Explore (the results are searched to a program).
     s.play("/genesis mission<Esc>3f").unwrap();
     assert!(

@@ -118,7 +118,7 @@ fn every_record_and_pane_is_whole_or_marked_cut() {
     let texts = texts();
     let mut failures = Vec::new();
     for (w, h) in [(60, 15), (80, 24), (120, 40)] {
-        for view in ["", "2", "3", "3v"] {
+        for view in ["", "2", "2v", "3", "3v", "3vv"] {
             for panes in 0..4 {
                 let keys = format!("{view}{}", "<Tab>".repeat(panes));
                 let mut s = play(w, h, &keys);

@@ -3,7 +3,7 @@
 
 use aipx::search::Target;
 use aipx::tui::Tab;
-use aipx::tui::calendar::CalendarPane;
+use aipx::tui::calendar::{CalendarPane, CalendarView};
 use aipx::tui::explore::ExplorePane;
 use aipx::tui::keymap;
 use aipx::tui::programs::ProgramsPane;
@@ -140,7 +140,7 @@ fn calendar_filters_to_the_selected_ticker_and_back() {
 #[test]
 fn grid_toggles_and_linked_pane_jumps() {
     let mut s = play(120, 40, "3v");
-    assert!(s.app.calendar().grid);
+    assert_eq!(s.app.calendar().view, CalendarView::Grid);
     assert!(s.text().contains("Mo  Tu  We  Th  Fr  Sa  Su"));
     s.play("<Tab>").unwrap();
     assert_eq!(s.app.calendar().focus(), CalendarPane::Linked);
@@ -149,10 +149,124 @@ fn grid_toggles_and_linked_pane_jumps() {
     s.play("<Esc>").unwrap();
     assert_eq!(s.app.tab(), Tab::Calendar);
     s.play("<Esc><Esc>").unwrap();
-    assert!(
-        !s.app.calendar().grid,
+    assert_eq!(
+        s.app.calendar().view,
+        CalendarView::Timeline,
         "Esc leaves the grid once out of the linked pane"
     );
+}
+
+#[test]
+fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
+    let mut s = play(120, 40, "2jjj");
+    assert!(!s.app.programs().chart);
+    assert!(s.text().contains("Funding (4 lines; v: chart)"));
+    s.play("v").unwrap();
+    assert!(s.app.programs().chart);
+    let text = s.text();
+    let rows: Vec<&str> = text.lines().collect();
+    let at = |needle: &str| {
+        rows.iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle:?}:\n{text}"))
+    };
+    // Yen lines under JPY, largest first; dollar lines under USD, each to its own scale.
+    let (jpy, usd) = (at("│JPY "), at("│USD "));
+    let (own, public, target) = (at("¥2T ($12.7B)"), at("¥1T ($6.34B)"), at("$6.4B "));
+    assert!(
+        jpy < own && own < public && public < usd && usd < target,
+        "{text}"
+    );
+    // Whose money it is, in glyph and word: SoftBank's own is never drawn as public money.
+    assert!(
+        rows[own].contains('▒') && rows[own].contains("9984's own"),
+        "{}",
+        rows[own]
+    );
+    assert!(!rows[own].contains('█'), "{}", rows[own]);
+    assert!(rows[public].contains('█') && rows[public].contains("public"));
+    assert!(rows[target].contains('░') && rows[target].contains("target"));
+    let bar = |row: &str, glyph: char| row.matches(glyph).count();
+    assert_eq!(
+        bar(rows[public], '█') * 2,
+        bar(rows[own], '▒'),
+        "¥1T is half ¥2T"
+    );
+    assert_eq!(
+        bar(rows[target], '░'),
+        bar(rows[own], '▒'),
+        "the largest of each fills"
+    );
+    s.play("v").unwrap();
+    assert!(!s.app.programs().chart, "v goes back to the lines");
+}
+
+#[test]
+fn at_60x15_the_focused_pane_takes_the_body_and_tab_shows_the_details() {
+    for view in ["3", "3v", "3vv"] {
+        let mut s = play(60, 15, view);
+        let text = s.text();
+        assert!(!text.contains("┌ Catalyst"), "{view}: {text}");
+        assert!(
+            text.contains("Tab:"),
+            "{view} names the key to the details: {text}"
+        );
+        s.play("<Tab>").unwrap();
+        let text = s.text();
+        assert!(text.contains("┌ Catalyst"), "{view}: {text}");
+        assert!(text.contains("Linked (10)"), "{view}: {text}");
+    }
+    // Programs: the linked entities get no row beside the funding, so Tab shows them.
+    let mut s = play(60, 15, "2jj");
+    assert!(!s.text().contains("Linked entities"), "{}", s.text());
+    s.play("<Tab>").unwrap();
+    assert!(
+        s.text().contains("Linked entities by role (3)"),
+        "{}",
+        s.text()
+    );
+    assert!(s.text().contains("IBM"), "{}", s.text());
+}
+
+#[test]
+fn v_cycles_timeline_grid_chart_and_the_chart_follows_the_selection() {
+    let mut s = play(120, 40, "3");
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        seen.push(s.app.calendar().view);
+        s.play("v").unwrap();
+    }
+    use CalendarView::{Chart, Grid, Timeline};
+    assert_eq!(seen, [Timeline, Grid, Chart, Timeline]);
+    // The chart: a bar per catalyst, a today line, a legend of the glyphs it draws.
+    let mut s = play(120, 40, "3vv");
+    let text = s.text();
+    assert!(text.contains("Chart (11, all;"), "{text}");
+    assert!(text.contains("┊ today 21 Nov"), "{text}");
+    let row = |text: &str, label: &str| -> String {
+        text.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no {label:?} row:\n{text}"))
+            .to_string()
+    };
+    // A fiscal year is twenty-four columns, a year too, a day one mark.
+    let fy = row(&text, "● JP FY2026");
+    assert_eq!(fy.matches(['░', '█']).count(), 24, "{fy}");
+    assert_eq!(row(&text, "✓ 1 Apr 2026").matches('◇').count(), 1);
+    let year = row(&text, "▶ ○ 2027");
+    assert_eq!(year.matches('█').count(), 24, "{year}");
+    // j/k move the selection; a catalyst beyond the page brings its page into view.
+    s.play("G").unwrap();
+    let text = s.text();
+    let last = row(&text, "▶ ○ 31 Mar 2031");
+    assert!(last.contains('◆'), "the selected bar is in view: {last}");
+    assert!(!last.contains('→'), "{last}");
+    // h/l move the axis; t comes back to the page holding today.
+    s.play("h").unwrap();
+    assert_ne!(s.text(), text);
+    s.play("t").unwrap();
+    assert!(s.text().contains("┊ today"), "{}", s.text());
+    assert_eq!(s.app.calendar().view, Chart, "t keeps the chart");
 }
 
 #[test]
@@ -248,7 +362,8 @@ fn the_help_overlay_shows_every_binding_with_its_keys_under_its_mode() {
         ("Everywhere", "Ctrl-C", "quit from anywhere"),
         ("Browsing", "j", "down"),
         ("Search box", "Enter", "open the selected result"),
-        ("Calendar tab", "v", "timeline / month grid"),
+        ("Calendar tab", "v", "timeline / month grid / chart"),
+        ("Programs tab", "v", "funding lines / funding chart"),
     ] {
         assert!(
             rows.iter()

@@ -1,4 +1,4 @@
-//! One named snapshot per tab and size, plus the help overlay, the month grid and the
+//! One named snapshot per tab and size, plus the help overlay, the month grid, the chart and the
 //! too-small line. Review a changed `.snap` as a UI diff.
 
 use insta::assert_snapshot;
@@ -30,6 +30,13 @@ fn programs_tab_with_nested_funding() {
 }
 
 #[test]
+fn programs_funding_chart() {
+    // The sovereign-AI program: public money, a target and SoftBank's own money, in two
+    // currencies, each to its own scale.
+    each_size("programs_chart", "2jjjv");
+}
+
+#[test]
 fn calendar_tab() {
     each_size("calendar", "3");
 }
@@ -38,6 +45,12 @@ fn calendar_tab() {
 fn calendar_month_grid() {
     // Back from the first upcoming catalyst to the June Genesis meeting.
     each_size("calendar_grid", "3kv");
+}
+
+#[test]
+fn calendar_chart() {
+    // Each catalyst a bar on a month axis, the first upcoming one selected.
+    each_size("calendar_chart", "3vv");
 }
 
 #[test]

@@ -9,7 +9,18 @@ use super::{FxHasher, FxMap, Known, Lexicon};
 use crate::model::{Exchange, Listing};
 
 /// How big a listed company is, as listing files class it (or its market value says).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Size {
     /// Not stated.
     #[default]

@@ -134,6 +134,8 @@ use Mode::{Browse, Global, Help, Reader, Search};
 
 /// The Calendar tab's own keys.
 const CALENDAR: Mode = Mode::Tab(Tab::Calendar);
+/// The Programs tab's own keys.
+const PROGRAMS: Mode = Mode::Tab(Tab::Programs);
 /// The Watchlist tab's own keys.
 const WATCHLIST: Mode = Mode::Tab(Tab::Watchlist);
 
@@ -173,13 +175,14 @@ pub const KEYMAP: &[Binding] = &[
     bind(Char('G'),       Reader,   A::Bottom,      "last line",                    None),
     bind(Char('o'),       Reader,   A::OpenUrl,     "open the source's url",        None),
     bind(Char('q'),       Reader,   A::Quit,        "quit",                         Some("quit")),
-    bind(Char('v'),       CALENDAR, A::ToggleGrid,  "timeline / month grid",        Some("grid")),
+    bind(Char('v'),       CALENDAR, A::CycleView,   "timeline / month grid / chart", Some("view")),
     bind(Char('f'),       CALENDAR, A::ToggleFilter, "selected ticker / all",       Some("filter")),
     bind(Char('t'),       CALENDAR, A::GoToday,     "select the next catalyst from today", None),
-    bind(Char('h'),       CALENDAR, A::PrevMonth,   "month grid: month before",     Some("month")),
-    bind(Code(K::Left),   CALENDAR, A::PrevMonth,   "month grid: month before",     None),
-    bind(Char('l'),       CALENDAR, A::NextMonth,   "month grid: month after",      Some("month")),
-    bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month grid: month after",      None),
+    bind(Char('h'),       CALENDAR, A::PrevMonth,   "month before (grid and chart)", Some("month")),
+    bind(Code(K::Left),   CALENDAR, A::PrevMonth,   "month before (grid and chart)", None),
+    bind(Char('l'),       CALENDAR, A::NextMonth,   "month after (grid and chart)", Some("month")),
+    bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month after (grid and chart)", None),
+    bind(Char('v'),       PROGRAMS, A::CycleView,   "funding lines / funding chart", Some("view")),
     bind(Char('n'),       WATCHLIST, A::NextWatchlist, "next watchlist",            Some("next list")),
     bind(Char('?'),       Browse,   A::ToggleHelp,  "help",                         Some("help")),
     bind(Char('q'),       Browse,   A::Quit,        "quit",                         Some("quit")),
@@ -331,14 +334,14 @@ impl Keymap {
     }
 
     /// The first key of `action` while browsing (its own tab's, then any), for hints written
-    /// into panes: `Enter`, `f`.
+    /// into panes: `Enter`, `f`, `i` (not the full-text view's own `Esc`, which closes it).
     pub fn key_for(&self, action: Action) -> String {
         let of = |b: &&Binding| b.action == action;
         let browse = self
             .bindings
             .iter()
             .filter(of)
-            .find(|b| !matches!(b.mode, Mode::Search | Mode::Help));
+            .find(|b| !matches!(b.mode, Mode::Search | Mode::Help | Mode::Reader));
         browse
             .or_else(|| self.bindings.iter().find(of))
             .map_or_else(|| "(unbound)".to_string(), |b| b.key.label())
@@ -484,7 +487,7 @@ mod tests {
         );
         assert_eq!(
             Keymap::default().action_for(&[CALENDAR, Browse, Global], &ch('v')),
-            Some(A::ToggleGrid)
+            Some(A::CycleView)
         );
     }
 

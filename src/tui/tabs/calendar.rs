@@ -1,6 +1,6 @@
 //! The Calendar tab: catalysts on a timeline (month headings, a today marker, past and
-//! upcoming) or a month grid, the selected catalyst's details and linked entities, its
-//! keys (`v`, `f`, `t`) and its layout.
+//! upcoming), a month grid or a chart of windows on a month axis, the selected catalyst's
+//! details and linked entities, its keys (`v`, `f`, `t`, `h`/`l`) and its layout.
 
 use std::borrow::Cow;
 
@@ -16,14 +16,16 @@ use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
-use crate::tui::ui::{self, catalyst_detail, cursor, hits, linked, month_grid, text};
+use crate::tui::ui::{
+    self, catalyst_chart, catalyst_detail, cursor, hits, linked, month_grid, text,
+};
 
 use super::{Context, Outcome, Record, Tab, TabView};
 
 /// The panes of the Calendar tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CalendarPane {
-    /// The timeline (or month grid).
+    /// The timeline (or month grid, or chart).
     Timeline,
     /// Entities linked to the selected catalyst.
     Linked,
@@ -33,18 +35,53 @@ impl Pane for CalendarPane {
     const ORDER: &'static [CalendarPane] = &[CalendarPane::Timeline, CalendarPane::Linked];
 }
 
+/// How the Calendar tab draws its catalysts; `v` goes to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CalendarView {
+    /// Grouped under month headings, with a today marker.
+    #[default]
+    Timeline,
+    /// A month grid with the catalysts of the months shown.
+    Grid,
+    /// Each catalyst a bar spanning its window on a month axis.
+    Chart,
+}
+
+impl CalendarView {
+    /// The view `v` goes to.
+    pub fn next(self) -> CalendarView {
+        match self {
+            CalendarView::Timeline => CalendarView::Grid,
+            CalendarView::Grid => CalendarView::Chart,
+            CalendarView::Chart => CalendarView::Timeline,
+        }
+    }
+
+    /// Its name, as pane titles say which view `v` goes to.
+    pub fn name(self) -> &'static str {
+        match self {
+            CalendarView::Timeline => "timeline",
+            CalendarView::Grid => "month grid",
+            CalendarView::Chart => "chart",
+        }
+    }
+}
+
 /// Selected catalyst, view and filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Calendar {
     /// The selected catalyst (position in the filtered list), the focus and the linked
     /// entities' cursor.
     pub cursor: ListDetail<CalendarPane>,
-    /// Month grid instead of the timeline.
-    pub grid: bool,
+    /// Timeline, month grid or chart.
+    pub view: CalendarView,
     /// Only this entity's catalysts (its own and its programs').
     pub filter: Option<EntityId>,
-    /// The month grid's first month when `h`/`l`/`t` moved it; none: the selection's month.
+    /// The first month of the grid or chart when `h`/`l`/`t` moved it; none: the month (or
+    /// the chart's page) of the selection.
     pub month: Option<NaiveDate>,
+    /// Months `h`/`l` moved the chart from the page holding the selection.
+    pub pan: i32,
     /// Which catalysts are listed by date (`F`): all, those not over, or those opening or
     /// closing within N days. The timeline is always in date order.
     pub due: ListFilter,
@@ -132,9 +169,10 @@ impl Calendar {
         cursor.select(next_index(index, list, today), list.len());
         Calendar {
             cursor,
-            grid: false,
+            view: CalendarView::Timeline,
             filter: None,
             month: None,
+            pan: 0,
             due: ListFilter::All,
             today,
         }
@@ -200,9 +238,10 @@ impl Calendar {
         self.list(index).get(self.selected()).copied()
     }
 
-    /// Selects `c`, dropping the filters if they hide `c`; the grid shows its month.
+    /// Selects `c`, dropping the filter if it hides `c`; the grid shows its month.
     pub fn select_catalyst(&mut self, index: &Index, c: CatalystId) {
         self.month = None;
+        self.pan = 0;
         if !self.list(index).contains(&c) {
             self.filter = None;
         }
@@ -306,8 +345,9 @@ impl TabView for Calendar {
     fn step(&mut self, cx: &Context, delta: isize) -> bool {
         let moved = self.cursor.step(&self.lens(cx.index), delta);
         if moved && self.focus() == CalendarPane::Timeline {
-            // The grid follows the selection again.
+            // The grid and the chart follow the selection again.
             self.month = None;
+            self.pan = 0;
         }
         moved
     }
@@ -318,13 +358,14 @@ impl TabView for Calendar {
     }
 
     /// A row of the timeline is a catalyst (headings and the today marker only focus it);
-    /// the month grid only takes the focus.
+    /// the month grid and the chart only take the focus.
     fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
         let before = self.selected();
         let changed = self.cursor.click(&self.lens(cx.index), slot, row);
         if self.selected() != before {
-            // The grid follows the selection again.
+            // The grid and the chart follow the selection again.
             self.month = None;
+            self.pan = 0;
         }
         changed
     }
@@ -340,23 +381,32 @@ impl TabView for Calendar {
         if self.focus() == CalendarPane::Linked {
             return self.cursor.set_focus(CalendarPane::Timeline);
         }
-        std::mem::replace(&mut self.grid, false)
+        std::mem::take(&mut self.view) != CalendarView::Timeline
     }
 
     fn act(&mut self, cx: &Context, action: Action) -> Outcome {
         match action {
-            Action::ToggleGrid => {
-                self.grid = !self.grid;
+            Action::CycleView => {
+                self.view = self.view.next();
+                self.month = None;
+                self.pan = 0;
                 Outcome::Changed
             }
             Action::ToggleFilter => self.toggle_filter(cx),
             Action::GoToday => {
                 let first = cx.today.with_day(1).unwrap_or(cx.today);
-                let month = self.grid.then_some(first);
-                let moved = std::mem::replace(&mut self.month, month) != month;
+                // The grid shows today's month; the chart the page holding today.
+                let month = (self.view == CalendarView::Grid).then_some(first);
+                let panned = std::mem::take(&mut self.pan) != 0;
+                let moved = std::mem::replace(&mut self.month, month) != month || panned;
                 (self.go_today(cx.index, cx.today) || moved).into()
             }
-            Action::PrevMonth | Action::NextMonth if self.grid => {
+            Action::PrevMonth | Action::NextMonth if self.view != CalendarView::Timeline => {
+                if self.view == CalendarView::Chart {
+                    let by = if action == Action::PrevMonth { -1 } else { 1 };
+                    self.pan = self.pan.saturating_add(by);
+                    return Outcome::Changed;
+                }
                 let shown = self.grid_month(cx.index, cx.today);
                 let month = if action == Action::PrevMonth {
                     shown.checked_sub_months(chrono::Months::new(1))
@@ -367,13 +417,12 @@ impl TabView for Calendar {
                 Outcome::Changed
             }
             Action::PrevMonth | Action::NextMonth => {
-                let keys = &cx.keys;
-                Outcome::Say(format!(
-                    "{}/{} move the month grid ({})",
-                    keys.key_for(Action::PrevMonth),
-                    keys.key_for(Action::NextMonth),
-                    keys.key_for(Action::ToggleGrid)
-                ))
+                let (h, l) = (
+                    cx.keys.key_for(Action::PrevMonth),
+                    cx.keys.key_for(Action::NextMonth),
+                );
+                let v = cx.keys.key_for(Action::CycleView);
+                Outcome::Say(format!("{h}/{l} move the month grid and the chart ({v})"))
             }
             Action::CycleFilter => {
                 self.set_due(cx.index, self.due.next());
@@ -422,73 +471,147 @@ impl TabView for Calendar {
     }
 
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
-        let (ix, today, theme) = (cx.index, cx.today, cx.theme);
+        let ix = cx.index;
         let list = self.list(ix);
         let list: &[CatalystId] = &list;
-        let wide = area.width >= 100;
-        let [main, side] = if wide {
-            Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
-        } else {
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
-        };
-        let on_timeline = self.focus() == CalendarPane::Timeline;
+        let shown = self.due.shown(list.len(), self.unfiltered_len(ix));
         let f = cx.keys.key_for(Action::ToggleFilter);
         let filter = match self.filter {
             Some(e) => format!(
                 "{} only; {f}: all",
                 text::clean(ix.entity(e).display_symbol())
             ),
+            // Narrow titles name the filter key shortly, to leave room for the rest.
+            None if area.width < 70 => format!("all; {f}: ticker"),
             None => format!("all; {f}: selected ticker"),
         };
-        if self.grid {
-            let v = cx.keys.key_for(Action::ToggleGrid);
+        let next = format!(
+            "{}: {}",
+            cx.keys.key_for(Action::CycleView),
+            self.view.next().name()
+        );
+        let on_timeline = self.focus() == CalendarPane::Timeline;
+        let wide = area.width >= 100;
+        if self.view == CalendarView::Chart {
+            // The chart wants the width: it sits above the details at every size, and
+            // where both do not fit it takes the body alone (the focused one is shown).
+            // The details get the rows the chart does not need (borders, axis, legend).
+            let chart_rows = (list.len() as u16).saturating_add(6);
+            let bottom = match area.height {
+                h if h >= 30 => h.saturating_sub(chart_rows).max(12),
+                h if h >= 20 => 9,
+                _ => 0,
+            };
+            let [main, side] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom)]).areas(area);
+            let (main, side) = match (bottom, on_timeline) {
+                (0, true) => (main, None),
+                (0, false) => (Rect::default(), Some(area)),
+                _ => (main, Some(side)),
+            };
+            let chart = catalyst_chart::CatalystChart {
+                index: ix,
+                list,
+                selected: (!list.is_empty()).then_some(self.selected()),
+                pan: self.pan,
+                today: cx.today,
+                title: format!("Chart ({shown}, {filter}; {next})"),
+                focused: on_timeline,
+                theme: cx.theme,
+                details_hint: side
+                    .is_none()
+                    .then(|| format!("{}: details", cx.keys.key_for(Action::NextPane))),
+            };
+            frame.render_widget(chart, main);
+            hits::pane(main, 0);
+            if let Some(side) = side {
+                let [info, linked_area] =
+                    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)])
+                        .areas(side);
+                self.render_details(cx, frame, info, linked_area);
+            }
+            return;
+        }
+        // Below 20 rows the view and the details do not both fit whole: the focused one
+        // takes the body (Tab shows the other, as the titles say).
+        let compact = area.height < 20;
+        let [main, side] = if compact {
+            [area, area]
+        } else if wide {
+            Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
+        } else {
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
+        };
+        let details = if compact {
+            format!("; {}: details", cx.keys.key_for(Action::NextPane))
+        } else {
+            String::new()
+        };
+        if compact && !on_timeline {
+            let [info, linked_area] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
+            self.render_details(cx, frame, info, linked_area);
+            return;
+        }
+        if self.view == CalendarView::Grid {
             let grid = month_grid::MonthGrid {
                 index: ix,
                 list,
                 selected: (!list.is_empty()).then_some(self.selected()),
-                month: self.grid_month(ix, today),
-                today,
+                month: self.grid_month(ix, cx.today),
+                today: cx.today,
                 title: match self.due {
-                    ListFilter::All => format!("Month grid ({filter}; {v}: timeline)"),
-                    due => format!("Month grid ({}; {filter}; {v}: timeline)", due.label()),
+                    ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
+                    due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
                 },
                 focused: on_timeline,
-                theme,
+                theme: cx.theme,
             };
             frame.render_widget(grid, main);
-            hits::pane(main, 0);
         } else {
-            let rows = timeline(ix, list, today);
+            let rows = timeline(ix, list, cx.today);
             let timeline = ui::timeline::Timeline {
                 keys: cx.keys,
                 index: ix,
                 list,
                 rows: &rows,
-                today,
-                title: format!(
-                    "Timeline ({}, {filter})",
-                    self.due.shown(list.len(), self.unfiltered_len(ix))
-                ),
+                today: cx.today,
+                title: format!("Timeline ({shown}, {filter}{details})"),
                 focused: on_timeline,
-                theme,
+                theme: cx.theme,
             };
             frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true));
-            hits::pane(main, 0);
         }
-        let selected = self.catalyst(ix);
-        let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
-        let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
+        hits::pane(main, 0);
+        if compact {
+            return;
+        }
+        let linked = self
+            .catalyst(ix)
+            .map_or(0, |c| linked_entities(ix, c).len());
         let [info, linked_area] = if wide {
-            let h = (linked_entities.len() as u16 + 2).clamp(3, 12);
+            let h = (linked as u16 + 2).clamp(3, 12);
             Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(side)
         } else {
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side)
         };
+        self.render_details(cx, frame, info, linked_area);
+    }
+}
+
+impl Calendar {
+    /// The selected catalyst's details in `info` and its linked entities in `linked_area`.
+    fn render_details(&self, cx: &Context, frame: &mut Frame, info: Rect, linked_area: Rect) {
+        let ix = cx.index;
+        let on_timeline = self.focus() == CalendarPane::Timeline;
+        let selected = self.catalyst(ix);
+        let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
+        let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
         let detail = catalyst_detail::CatalystDetail {
             index: ix,
             catalyst: selected,
-            today,
-            theme,
+            today: cx.today,
+            theme: cx.theme,
         };
         frame.render_widget(detail, info);
         let linked_pane = linked::LinkedEntities {
@@ -497,7 +620,7 @@ impl TabView for Calendar {
             entities: &linked_entities,
             named,
             focused: !on_timeline,
-            theme,
+            theme: cx.theme,
         };
         let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
         frame.render_stateful_widget(linked_pane, linked_area, &mut state);

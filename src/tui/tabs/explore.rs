@@ -120,9 +120,10 @@ pub struct Explore {
     pub cursor: ListDetail<ExplorePane>,
 }
 
-/// Every entity, in dataset order: the rows of an empty query.
+/// Every entity of the dataset, in its order: the rows of an empty query (the securities
+/// master's companies beside it are found by searching).
 pub fn every_entity(index: &Index) -> Vec<ResultRow> {
-    (0..index.data().entities.len())
+    (0..index.curated())
         .map(|i| {
             let id = EntityId(i as u32);
             ResultRow {
@@ -238,7 +239,17 @@ impl Explore {
                 filter: crate::book::sort::ListFilter::All,
                 ..self.order
             };
-            self.results = order.arrange(index, every_entity(index), false);
+            let mut rows = every_entity(index);
+            if index.from_master(entity) {
+                // A securities-master company is not in the dataset's list: it joins it.
+                rows.push(ResultRow {
+                    target: wanted,
+                    field: Field::Name,
+                    text: index.entity(entity).name.clone(),
+                    positions: Vec::new(),
+                });
+            }
+            self.results = order.arrange(index, rows, false);
         }
         let at = self.results.iter().position(|r| r.target == wanted);
         self.cursor.select(at.unwrap_or(0), self.results.len());

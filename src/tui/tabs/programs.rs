@@ -1,5 +1,6 @@
-//! The Programs tab: every program with its funding and its linked entities grouped by
-//! role; Enter on an entity opens it in Explore.
+//! The Programs tab: every program with its funding (as lines, or with `v` as bars by size
+//! within each currency) and its linked entities grouped by role; Enter on an entity opens
+//! it in Explore.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,10 +12,12 @@ use crate::index::Index;
 use crate::model::{EntityId, Exposure, ProgramId, Role};
 use crate::search::Target;
 use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
-use crate::tui::ui::{cursor, hits, linked, program_detail, program_list};
+use crate::tui::ui::text::count;
+use crate::tui::ui::{cursor, funding_chart, hits, linked, program_detail, program_list};
 
-use super::{Context, Outcome, Record, TabView};
+use super::{Context, Outcome, Record, Tab, TabView};
 
 /// The panes of the Programs tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,7 +44,7 @@ pub struct ProgramOrder {
     pub today: NaiveDate,
 }
 
-/// Selected program, focus and selected linked entity.
+/// Selected program, focus, selected linked entity and how funding is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Programs {
     /// The selected program (position in [`list`](Programs::list)), the focus and the
@@ -49,6 +52,8 @@ pub struct Programs {
     pub cursor: ListDetail<ProgramsPane>,
     /// Order and filter of the list.
     pub order: ProgramOrder,
+    /// Funding as a bar chart instead of lines.
+    pub chart: bool,
 }
 
 /// A program's exposures ordered by role (lead first), then as in the data files.
@@ -74,6 +79,7 @@ impl Programs {
                 today,
                 ..ProgramOrder::default()
             },
+            chart: false,
         }
     }
 
@@ -146,6 +152,10 @@ impl Programs {
 }
 
 impl TabView for Programs {
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Tab(Tab::Programs), Mode::Browse, Mode::Global]
+    }
+
     fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
         match self.focus() {
             ProgramsPane::Entities => Programs::selected_entity(self, cx.index),
@@ -188,6 +198,10 @@ impl TabView for Programs {
     fn act(&mut self, cx: &Context, action: Action) -> Outcome {
         let ProgramOrder { sort, filter, .. } = self.order;
         match action {
+            Action::CycleView => {
+                self.chart = !self.chart;
+                return Outcome::Changed;
+            }
             Action::CycleSort => self.set_order(cx.index, sort.next(), filter),
             Action::CycleFilter => self.set_order(cx.index, sort, filter.next()),
             _ => return Outcome::Unchanged,
@@ -249,13 +263,49 @@ impl TabView for Programs {
         hits::pane(left, 0);
         let Some(id) = self.program(ix) else { return };
         let program = ix.program(id);
-        let funding_height = program_detail::funding_rows(program).min(8) as u16 + 2;
-        let [header, funding, linked] = Layout::vertical([
-            Constraint::Length(if right.height >= 30 { 6 } else { 5 }),
-            Constraint::Length(funding_height),
-            Constraint::Fill(1),
-        ])
-        .areas(right);
+        let v = cx.keys.key_for(Action::CycleView);
+        let lines = count(program.funding.len(), "line");
+        let (funding_rows, title) = if self.chart {
+            let title = format!("Funding chart ({}; {v}: list)", program.funding.len());
+            (
+                funding_chart::height(program, right.width.saturating_sub(2) as usize),
+                title,
+            )
+        } else {
+            let title = format!("Funding ({lines}; {v}: chart)");
+            (program_detail::funding_rows(program), title)
+        };
+        let header_height = if right.height >= 30 { 6 } else { 5 };
+        let funding_height = funding_rows.min(10) as u16 + 2;
+        // Every pane drawn whole: when the linked entities would get no row of their own,
+        // the focused one of funding and linked takes the room (the list row says how many
+        // are linked, and Tab shows them).
+        let linked_room = right.height.saturating_sub(header_height + funding_height);
+        let shown = self.focus() == ProgramsPane::Entities;
+        let (funding, linked) = match (linked_room >= 3, shown) {
+            (true, _) => {
+                let [_, funding, linked] = Layout::vertical([
+                    Constraint::Length(header_height),
+                    Constraint::Length(funding_height),
+                    Constraint::Fill(1),
+                ])
+                .areas(right);
+                (Some(funding), Some(linked))
+            }
+            (false, false) => {
+                let [_, funding] =
+                    Layout::vertical([Constraint::Length(header_height), Constraint::Fill(1)])
+                        .areas(right);
+                (Some(funding), None)
+            }
+            (false, true) => {
+                let [_, linked] =
+                    Layout::vertical([Constraint::Length(header_height), Constraint::Fill(1)])
+                        .areas(right);
+                (None, Some(linked))
+            }
+        };
+        let [header] = Layout::vertical([Constraint::Length(header_height)]).areas(right);
         let status = ix.program_status(id, cx.today);
         frame.render_widget(
             program_detail::ProgramHeader {
@@ -265,18 +315,37 @@ impl TabView for Programs {
             },
             header,
         );
-        frame.render_widget(program_detail::FundingPane { program, theme }, funding);
-        let exposures = by_role(ix, id);
-        let shown = self.focus() == ProgramsPane::Entities;
-        let linked_pane = linked::LinkedByRole {
-            index: ix,
-            exposures: &exposures,
-            focused: shown,
-            theme,
-        };
-        let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
-        frame.render_stateful_widget(linked_pane, linked, &mut state);
-        hits::pane(linked, 1);
+        if let Some(area) = funding {
+            if self.chart {
+                let chart = funding_chart::FundingChart {
+                    index: ix,
+                    program,
+                    title,
+                    keys: cx.keys,
+                    theme,
+                };
+                frame.render_widget(chart, area);
+            } else {
+                let pane = program_detail::FundingPane {
+                    program,
+                    title,
+                    theme,
+                };
+                frame.render_widget(pane, area);
+            }
+        }
+        if let Some(area) = linked {
+            let exposures = by_role(ix, id);
+            let linked_pane = linked::LinkedByRole {
+                index: ix,
+                exposures: &exposures,
+                focused: shown,
+                theme,
+            };
+            let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
+            frame.render_stateful_widget(linked_pane, area, &mut state);
+            hits::pane(area, 1);
+        }
     }
 }
 

@@ -4,11 +4,13 @@
 //! the tabs compose.
 
 pub mod bars;
+pub mod catalyst_chart;
 pub mod catalyst_detail;
 pub mod entity_catalysts;
 pub mod entity_header;
 pub mod exposures;
 pub mod full_text;
+pub mod funding_chart;
 pub mod help;
 pub mod hits;
 pub mod linked;

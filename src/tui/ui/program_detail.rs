@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::pane;
-use super::text::{Para, cell, clean, count, fit};
+use super::text::{Para, cell, clean, fit};
 use super::theme::Theme;
 use crate::model::{Program, Status};
 
@@ -53,6 +53,8 @@ pub fn funding_rows(program: &Program) -> usize {
 pub struct FundingPane<'a> {
     /// The program.
     pub program: &'a Program,
+    /// Pane title (says which key shows the chart).
+    pub title: String,
     /// Styles.
     pub theme: Theme,
 }
@@ -60,11 +62,7 @@ pub struct FundingPane<'a> {
 impl Widget for FundingPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, theme) = (self.program, self.theme);
-        let block = pane::block(
-            format!("Funding ({})", count(p.funding.len(), "line")),
-            false,
-            theme,
-        );
+        let block = pane::block(self.title, false, theme);
         let width = block.inner(area).width as usize;
         let mut lines: Vec<Line<'static>> = Vec::new();
         for (i, line) in p.funding.iter().enumerate() {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Timing, When};
 
-/// Text from data with control characters and escape sequences removed.
+/// Text from data with its control characters removed (see [`crate::text::sanitize`]).
 pub fn clean(text: &str) -> Cow<'_, str> {
     crate::text::sanitize(text)
 }
@@ -238,8 +238,8 @@ mod tests {
         assert_eq!(text, "SoftBank  ");
         assert_eq!(spans[0].content, "S");
         assert_eq!(spans[2].content, "B");
-        let dirty = highlighted("a\u{1b}[2Jb", &[0], 4, Style::new(), Style::new());
+        let dirty = highlighted("a\u{1b}[2Jb", &[0], 6, Style::new(), Style::new());
         let text: String = dirty.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(text, "ab  ");
+        assert_eq!(text, "a[2Jb ");
     }
 }
