@@ -212,3 +212,18 @@ fn clicks_do_nothing_under_the_help_or_the_full_text() {
         assert_eq!(s.app.explore().selected(), 0);
     }
 }
+
+#[test]
+fn a_click_on_a_bar_row_of_the_calendar_chart_selects_its_catalyst() {
+    let mut s = play(120, 40, "3vv");
+    assert!(s.text().contains("Chart ("), "{}", s.text());
+    click_on(&mut s, "2030 checkpoint", 0);
+    let ix = s.app.index();
+    let c = s.app.calendar().catalyst(ix).unwrap();
+    assert!(ix.catalyst(c).title.starts_with("2030 checkpoint"));
+    assert_eq!(s.app.calendar().focus(), CalendarPane::Timeline);
+    // The axis rows above the bars select nothing.
+    let (_, top) = find(&s, "Chart (", 0);
+    click(&mut s, (10, top + 1));
+    assert_eq!(s.app.calendar().catalyst(s.app.index()), Some(c));
+}
