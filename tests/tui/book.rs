@@ -343,3 +343,27 @@ fn calendar_notes_name_the_keys_actually_bound() {
         s.text()
     );
 }
+
+#[test]
+fn copied_text_carries_no_control_characters() {
+    let mut data = super::dataset();
+    data.programs[0].name = "Evil\u{1b}]52;c;AAAA\u{7} program\nrm -rf ~".into();
+    for keys in ["2y", "2Y"] {
+        let mut app = super::app_on(data.clone());
+        for key in aipx::tui::screen::parse_keys(keys).unwrap() {
+            aipx::tui::apply(&mut app, &key);
+        }
+        let copied = app.take_effects();
+        let [Effect::Copy(text)] = &copied[..] else {
+            panic!("{keys}: {copied:?}");
+        };
+        assert!(text.contains("Evil"), "{keys}: {text:?}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{keys}: {text:?}"
+        );
+        if keys == "2y" {
+            assert!(!text.contains('\n'), "{text:?}");
+        }
+    }
+}

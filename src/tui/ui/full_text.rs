@@ -255,7 +255,8 @@ pub fn plain(ix: &Index, record: Record, today: NaiveDate) -> String {
 /// one of its exposures), a program's name, a catalyst's date and title, a source's url
 /// (its title when the data gives no url).
 pub fn short(ix: &Index, record: Record) -> String {
-    match record {
+    // What lands on the clipboard is pasted into shells and chats: no control characters.
+    let text = match record {
         Record::Entity(e) | Record::Exposure(e, _) => crate::book::watchlist::canonical(ix, e),
         Record::Program(p) => ix.program(p).name.clone(),
         Record::Catalyst(c) => {
@@ -266,7 +267,8 @@ pub fn short(ix: &Index, record: Record) -> String {
             let src = ix.source(s);
             src.url.clone().unwrap_or_else(|| src.title.clone())
         }
-    }
+    };
+    clean(&text).into_owned()
 }
 
 /// The wrapped lines of the view for a pane `width` columns wide inside its border.
