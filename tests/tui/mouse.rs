@@ -227,3 +227,25 @@ fn a_click_on_a_bar_row_of_the_calendar_chart_selects_its_catalyst() {
     click(&mut s, (10, top + 1));
     assert_eq!(s.app.calendar().catalyst(s.app.index()), Some(c));
 }
+
+#[test]
+fn a_click_on_the_month_grids_list_selects_that_catalyst() {
+    // The grid lists only the catalysts of the months shown: its rows are not positions
+    // in the calendar's list, and a click must still select the one drawn.
+    let mut s = play(120, 40, "3v");
+    assert!(s.text().contains("Month grid ("), "{}", s.text());
+    click_on(&mut s, "Rapidus targets 2nm", 0);
+    let ix = s.app.index();
+    let c = s.app.calendar().catalyst(ix).unwrap();
+    assert!(ix.catalyst(c).title.starts_with("Rapidus targets 2nm"));
+    // The first row of the grid's list: a window that began in April, far up the calendar.
+    click_on(&mut s, "Five-year sovereign AI funding", 0);
+    let ix = s.app.index();
+    let c = s.app.calendar().catalyst(ix).unwrap();
+    assert!(
+        ix.catalyst(c)
+            .title
+            .starts_with("Five-year sovereign AI funding")
+    );
+    assert!(s.app.calendar().selected() > 0);
+}
