@@ -51,6 +51,9 @@ fn benches(c: &mut Criterion) {
     keystrokes(c, "move_results_120x40", "", "<Down*20><Up*20>");
     keystrokes(c, "move_calendar_120x40", "3g", "<Down*11><Up*11>");
     keystrokes(c, "switch_tabs_120x40", "", "123");
+    // The charts: a bar per catalyst on a month axis; a program's funding as bars.
+    keystrokes(c, "move_calendar_chart_120x40", "3vvg", "<Down*11><Up*11>");
+    keystrokes(c, "move_programs_chart_120x40", "2vg", "<Down*8><Up*8>");
 }
 
 criterion_group! {

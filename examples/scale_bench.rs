@@ -3,7 +3,8 @@
 //! are typed character by character (worst case: the first character), keystroke -> frame at
 //! 120x40, and the process's peak RSS.
 //!
-//! `cargo run --release --example scale_bench -- DIR` (see scripts/bench.sh).
+//! `cargo run --release --example scale_bench -- DIR` (see scripts/bench.sh);
+//! `-- --master [DIR]` adds the securities master stored in `$XDG_DATA_HOME/aipx`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -42,29 +43,46 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn main() {
-    let dir: Option<PathBuf> = std::env::args().nth(1).map(PathBuf::from);
+    // `--master`: the stored securities master ($XDG_DATA_HOME/aipx) beside the dataset, as
+    // the TUI loads it.
+    let master = std::env::args().any(|a| a == "--master");
+    let dir: Option<PathBuf> = std::env::args()
+        .skip(1)
+        .find(|a| a != "--master")
+        .map(PathBuf::from);
     let today = aipx::model::parse_day("2026-11-21").unwrap();
     println!("| measure | samples | p50 | p99 | max |");
     println!("|---|---|---|---|---|");
 
     let mut load = Vec::new();
-    let mut index = None;
+    let mut loaded = None;
     for _ in 0..3 {
         // Free the previous copy first, as a fresh process would have nothing loaded.
-        drop(index.take());
+        drop(loaded.take());
         let start = Instant::now();
         let data = aipx::data::load(dir.as_deref()).expect("valid dataset");
-        index = Some(Index::new(data));
+        loaded = Some(if master {
+            aipx::cli::with_master(data).expect("a readable master")
+        } else {
+            (Index::new(data), None)
+        });
         load.push(start.elapsed());
     }
-    let index = index.expect("loaded three times");
+    let (index, beside) = loaded.expect("loaded three times");
     row(
-        "load + index build (from the cache once it is warm)",
+        if master {
+            "load + index build with the securities master (its catalog read, not built)"
+        } else {
+            "load + index build (from the cache once it is warm)"
+        },
         &mut load,
     );
     // The search catalog is built on first use (the TUI builds it on its worker at start).
     let start = Instant::now();
-    let searcher = aipx::search::Searcher::new(index.data());
+    let searcher = match beside {
+        Some(s) => s,
+        None => aipx::search::Searcher::new(index.data()),
+    };
     row(
         "search catalog build (once, off the typing path)",
         &mut [start.elapsed()],
@@ -75,6 +93,9 @@ fn main() {
     let mut queries: Vec<String> = ["s", "a", "e", "semi", "tokyo electron", "zen data"]
         .map(String::from)
         .to_vec();
+    if master {
+        queries.extend(["toyota", "inari", "samsung elec", "7203", "ter"].map(String::from));
+    }
     for i in [7usize, 1234, 56_789, 99_999] {
         if let Some(e) = entities.get(i % entities.len().max(1)) {
             queries.push(e.name.chars().take(12).collect());
@@ -120,8 +141,14 @@ fn main() {
 
     // Whole keystroke -> frame through the TUI's update and view at 120x40.
     let mut frames = Vec::new();
-    drop(searcher);
-    let mut headless = Headless::new(warm(App::new(index, today)), 120, 40);
+    let app = App::new(index, today);
+    let app = if master {
+        app.with_searcher(searcher)
+    } else {
+        drop(searcher);
+        app
+    };
+    let mut headless = Headless::new(warm(app), 120, 40);
     for q in &queries {
         let script = format!("/{}<Esc>", q.replace('<', "<lt>"));
         for event in parse_keys(&script).expect("valid key script") {

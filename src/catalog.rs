@@ -51,6 +51,28 @@ pub fn lower(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
+/// Whether `alias` is an identifier rather than a name: an ISIN (`JP3633400001`), a FIGI
+/// (`BBG000BCQZS4`) or a listing on a venue aipx does not know (`XBER:TOM`).
+fn is_code(alias: &str) -> bool {
+    let b = alias.as_bytes();
+    let upper_digits = b
+        .iter()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let isin = b.len() == 12
+        && upper_digits
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[11].is_ascii_digit();
+    let figi = b.len() == 12 && upper_digits && alias.starts_with("BBG");
+    let venue = alias.split_once(':').is_some_and(|(venue, symbol)| {
+        !symbol.is_empty()
+            && (2..=6).contains(&venue.len())
+            && venue
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    });
+    isin || figi || venue
+}
+
 fn nonempty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
@@ -223,6 +245,17 @@ impl Catalog {
     /// [`new`](Self::new) with only the first `entities` entities of `data` (a dataset's
     /// own, without the securities-master companies an index adds after them).
     pub fn of_first(data: &Dataset, entities: usize) -> Catalog {
+        Catalog::build(data, entities, |_| true)
+    }
+
+    /// The catalog of a securities master's companies: aliases that are codes (an ISIN, a
+    /// FIGI, a listing on a venue aipx does not know, `XBER:TOM`) name their company
+    /// exactly but are not fuzzy-searched, where they would only add noise and time.
+    pub fn of_companies(data: &Dataset) -> Catalog {
+        Catalog::build(data, data.entities.len(), |alias| !is_code(alias))
+    }
+
+    fn build(data: &Dataset, entities: usize, searched: impl Fn(&str) -> bool) -> Catalog {
         let mut c = Builder::default();
         let entities = &data.entities[..entities.min(data.entities.len())];
         for (i, e) in entities.iter().enumerate() {
@@ -231,7 +264,7 @@ impl Catalog {
                 c.push(t, Field::Symbol, &l.symbol, Some(l.exchange));
             }
             c.push(t, Field::Name, &e.name, None);
-            for a in &e.aliases {
+            for a in e.aliases.iter().filter(|a| searched(a)) {
                 c.push(t, Field::Alias, a, None);
             }
             for h in names::entity_hashes(e) {
@@ -611,6 +644,38 @@ mod tests {
         assert_eq!(label.id, data.entities[0].id);
         assert_eq!(label.symbol, Some("NVDA"));
         assert_eq!(label.exchange, Some("NASDAQ"));
+    }
+
+    #[test]
+    fn codes_name_a_company_exactly_but_are_not_searched() {
+        for code in [
+            "JP3633400001",
+            "US0378331005",
+            "BBG000BCQZS4",
+            "XBER:TOM",
+            "XFRA:TOM",
+        ] {
+            assert!(is_code(code), "{code}");
+        }
+        for name in [
+            "Toyota",
+            "TOYOTA MOTOR",
+            "SoftBank",
+            "AT&T",
+            "ソフトバンク",
+            "TSMC",
+        ] {
+            assert!(!is_code(name), "{name}");
+        }
+        let mut data = Dataset::default();
+        let mut toyota = crate::data::DataFiles::embedded().parse().unwrap().entities[0].clone();
+        toyota.name = "Toyota Motor Corporation".into();
+        toyota.aliases = vec!["JP3633400001".into(), "XBER:TOM".into(), "Toyota".into()];
+        data.entities.push(toyota);
+        let c = Catalog::of_companies(&data);
+        assert!((0..c.len() as u32).all(|i| !is_code(c.text(i))));
+        assert_eq!(c.exact("JP3633400001").len(), 1, "still named exactly");
+        assert_eq!(c.exact("XBER:TOM").len(), 1);
     }
 
     #[test]

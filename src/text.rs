@@ -18,12 +18,32 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The first unsafe character of `text` and its byte offset. Bytes are scanned, and only
+/// where one could start is a character decoded: every unsafe character is an ASCII control
+/// or DEL, or starts with 0xC2 (C1 controls) or 0xE2 (the bidi controls) in UTF-8.
+pub fn next_unsafe(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(off) = bytes[from..]
+        .iter()
+        .position(|&b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    {
+        let at = from + off;
+        let c = text[at..].chars().next()?;
+        if is_unsafe(c) {
+            return Some((at, c));
+        }
+        from = at + c.len_utf8();
+    }
+    None
+}
+
 /// Removes control characters and bidi controls so text from data can never drive the
 /// terminal or hide what it says; tabs and newlines become spaces. Only those characters go:
 /// the visible text of an escape sequence stays (`ESC[31mred` prints `[31mred`), so nothing a
 /// reader could see is ever hidden, and without its ESC (or C1 introducer) it is plain text.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if next_unsafe(text).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -92,6 +112,28 @@ fn held_tail(bytes: &[u8]) -> usize {
     0
 }
 
+impl<W: Write> SafeWriter<W> {
+    /// Writes `bytes` (whole characters) without their unsafe characters, newlines, tabs and
+    /// CRLF kept; invalid UTF-8 becomes U+FFFD, so no stray byte reaches the terminal.
+    fn write_clean(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let text = String::from_utf8_lossy(bytes);
+        // Written in runs between the characters dropped.
+        let mut start = 0;
+        let mut from = 0;
+        while let Some((off, c)) = next_unsafe(&text[from..]) {
+            let at = from + off;
+            let end = at + c.len_utf8();
+            let kept = c == '\n' || c == '\t' || (c == '\r' && text[end..].starts_with('\n'));
+            if !kept {
+                self.inner.write_all(&text.as_bytes()[start..at])?;
+                start = end;
+            }
+            from = end;
+        }
+        self.inner.write_all(&text.as_bytes()[start..])
+    }
+}
+
 impl<W: Write> Write for SafeWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.write_all(buf)?;
@@ -99,23 +141,16 @@ impl<W: Write> Write for SafeWriter<W> {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        if self.carry.is_empty() {
+            let (now, later) = buf.split_at(buf.len() - held_tail(buf));
+            self.carry.extend_from_slice(later);
+            return self.write_clean(now);
+        }
         let mut bytes = std::mem::take(&mut self.carry);
         bytes.extend_from_slice(buf);
         let keep = held_tail(&bytes);
         self.carry = bytes.split_off(bytes.len() - keep);
-        let text = String::from_utf8_lossy(&bytes);
-        let clean = |c: char| !is_unsafe(c) || c == '\n' || c == '\t';
-        if text.chars().all(clean) {
-            return self.inner.write_all(text.as_bytes());
-        }
-        let mut out = String::with_capacity(text.len());
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if clean(c) || (c == '\r' && chars.peek() == Some(&'\n')) {
-                out.push(c);
-            }
-        }
-        self.inner.write_all(out.as_bytes())
+        self.write_clean(&bytes)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -264,6 +299,7 @@ mod tests {
                 prop::sample::select(vec![
                     "\u{1b}[", "\u{1b}]", "\u{1b}P", "\u{1b}\\", "\u{9b}", "\u{9d}", "\u{90}",
                     "\u{7}", "\u{9c}", "\u{7f}", "\u{0}", "\t", "\r\n", "\u{202e}", "\u{2069}",
+                    "¥", "—", "…", "\u{a0}", "\u{2070}",
                 ]).prop_map(String::from),
             ], 0..16),
         ) {
@@ -279,6 +315,9 @@ mod tests {
                 })
                 .collect();
             prop_assert_eq!(clean.as_ref(), expected.as_str());
+            // The byte scan finds what a scan of every character finds.
+            let first = text.char_indices().find(|&(_, c)| is_unsafe(c));
+            prop_assert_eq!(next_unsafe(&text), first);
         }
     }
 

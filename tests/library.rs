@@ -134,7 +134,60 @@ fn inbox_json_has_the_documented_schema() {
         p["text"] == "up to 300 billion yen ($2 billion)"
     });
     assert_eq!(money["record"]["money"]["currency"], "JPY");
-    assert_eq!(money["record"]["kind"], Value::Null, "the reviewer chooses");
+    // "the industry ministry plans to offer ... in subsidies": public money, said plainly.
+    assert_eq!(money["record"]["kind"], "public");
+}
+
+#[test]
+fn a_money_kind_the_sentence_gives_needs_no_flag_and_one_it_cannot_lists_the_kinds() {
+    let home = Home::new();
+    home.save(WIRE);
+    let subsidy = home.find("money", |p| {
+        p["text"] == "up to 300 billion yen ($2 billion)"
+    });
+    home.aipx()
+        .args(["inbox", "accept", &id(&subsidy), "--program", "meti-fy2026"])
+        .assert()
+        .success();
+    let programs = home.json(&["programs", "meti-fy2026", "--json"]);
+    let line = programs["funding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["label"] == "up to 300 billion yen ($2 billion)")
+        .unwrap_or_else(|| panic!("no library line in {programs}"));
+    assert_eq!(line["kind"], "public");
+
+    // A sentence that says nothing of whose money it is: the reviewer chooses.
+    home.aipx()
+        .args(["ingest", "--save", "-"])
+        .write_stdin("Date: 2026-03-05\n\nAcme Widgets (NASDAQ: ACMW) said the order is worth $40 million.\n")
+        .assert()
+        .success();
+    let order = home.find("money", |p| p["text"] == "$40 million");
+    assert_eq!(order["record"]["kind"], Value::Null);
+    home.aipx()
+        .args(["inbox", "accept", &id(&order), "--program", "meti-fy2026"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "choose a money kind with --kind (one of: public, private, target)",
+        ));
+    home.aipx()
+        .args([
+            "inbox",
+            "accept",
+            &id(&order),
+            "--program",
+            "meti-fy2026",
+            "--kind",
+            "gift",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown money kind \"gift\"; one of: public, private, target",
+        ));
 }
 
 #[test]
@@ -307,11 +360,6 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
             "--role does not apply to entity proposals",
         ));
     let money = home.find("money", |_| true);
-    home.aipx()
-        .args(["inbox", "accept", &id(&money), "--program", "meti-fy2026"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--kind"));
     home.aipx()
         .args([
             "inbox",
@@ -715,4 +763,76 @@ fn changes_since_last_count_from_when_the_tui_was_last_opened() {
     let list = v["changes"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{v}");
     assert_eq!(list[0]["kind"], "catalyst");
+}
+
+/// The cached search catalog of `--data DIR` is keyed by the library's records too: used
+/// while they stay the same, rebuilt when they change.
+#[test]
+fn search_with_data_uses_the_cached_catalog_until_the_library_changes() {
+    let home = Home::new();
+    let data = tempfile::tempdir().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for name in aipx::data::FILE_NAMES {
+        std::fs::copy(seeds.join(name), data.path().join(name)).unwrap();
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let search = |query: &str| -> Value {
+        let out = home
+            .aipx()
+            .env("AIPX_CACHE", "on")
+            .env("XDG_CACHE_HOME", cache.path())
+            .args([
+                "--data",
+                data.path().to_str().unwrap(),
+                "search",
+                query,
+                "--json",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // The catalog file: its inode changes whenever it is written again (temp + rename).
+    let catalog = || -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        let file = std::fs::read_dir(cache.path().join("aipx"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().contains(".catalog."))
+            .expect("a cached catalog");
+        std::fs::metadata(file).unwrap().ino()
+    };
+    let names_asx =
+        |v: &Value| v.to_string().contains("NYSE:ASX") || v.to_string().contains("\"ASX\"");
+
+    home.save(WIRE);
+    let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
+    assert!(!names_asx(&search("ASE Technology")), "not accepted yet");
+    let first = catalog();
+    assert_eq!(catalog(), first);
+    search("ASE Technology");
+    assert_eq!(catalog(), first, "same library: the cached catalog is used");
+
+    home.aipx()
+        .args(["inbox", "accept", &id(&asx)])
+        .assert()
+        .success();
+    let found = search("ASE Technology");
+    assert!(names_asx(&found), "the accepted company is found: {found}");
+    let second = catalog();
+    assert_ne!(second, first, "a changed library rebuilds the catalog");
+    assert!(names_asx(&search("ASE Technology")));
+    assert_eq!(catalog(), second, "and the new one is used after");
+
+    home.aipx()
+        .args(["inbox", "undo", &id(&asx)])
+        .assert()
+        .success();
+    assert!(!names_asx(&search("ASE Technology")), "undone: gone again");
+    assert_ne!(catalog(), second);
 }

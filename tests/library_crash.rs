@@ -137,20 +137,36 @@ fn two_writers_at_once_both_succeed_and_nothing_is_lost() {
         let name = format!("a{i:05}.txt");
         std::fs::copy(a.join(&name), b.join(&name)).unwrap();
     }
+    // The store exists and the test holds its write lock while both writers start, so both
+    // are running, neither can have finished, when the lock goes: from then on they contend
+    // for every article (on a fast machine one could otherwise finish before the other began).
+    drop(Library::open_or_create(&store(&home)).unwrap());
+    let lock = rusqlite::Connection::open(store(&home)).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
     let spawn = |dir: &Path| {
         aipx(&home)
             .args(["ingest", "--save", dir.to_str().unwrap()])
             .spawn()
             .unwrap()
     };
-    let (first, second) = (spawn(&a), spawn(&b));
-    // A reader at the same time is never refused.
+    let (mut first, mut second) = (spawn(&a), spawn(&b));
+    // A reader while a writer holds the lock is never refused (WAL).
     let reader = aipx(&home).args(["inbox", "--json"]).output().unwrap();
     assert!(
         reader.status.success(),
         "{}",
         String::from_utf8_lossy(&reader.stderr)
     );
+    // Give both time to reach the lock; they cannot get past it.
+    std::thread::sleep(Duration::from_millis(500));
+    for child in [&mut first, &mut second] {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "a writer ended while the store was locked"
+        );
+    }
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
     for child in [first, second] {
         let out = child.wait_with_output().unwrap();
         assert!(

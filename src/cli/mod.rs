@@ -192,18 +192,19 @@ impl Global {
     pub fn load_whole(&self, err: &mut dyn Write) -> Result<(Index, Option<Searcher>), Error> {
         let data = self.load_merged(err)?;
         let companies = match crate::listings::Companies::load() {
-            Ok(Some(c)) => c,
-            Ok(None) => return Ok((Index::new(data), None)),
+            Ok(c) => c,
             Err(e) => {
                 error::warn(err, &format!("{e}; the securities master is left out"));
-                return Ok((Index::new(data), None));
+                None
             }
         };
-        let own = crate::catalog::Catalog::new(&data);
+        let Some(companies) = companies else {
+            return Ok((Index::new(data), None));
+        };
+        let own = Catalog::new(&data);
         match beside(data.entities.len(), own, &companies) {
             Ok((searcher, place, more)) => {
-                let names = companies.names().map(|(h, j)| (h, place[j.ix()]));
-                Ok((Index::with_more(data, more, names), Some(searcher)))
+                Ok((whole(data, &companies, &place, more), Some(searcher)))
             }
             Err(e) => {
                 error::warn(err, &format!("{e}; the securities master is left out"));
@@ -222,6 +223,32 @@ impl Global {
         let place = companies.places(count, own.listings());
         Ok(Searcher::with_master(own, companies.catalog()?, place))
     }
+}
+
+/// `data` indexed with the master's companies `more` after its entities, each company's
+/// names at its `place`.
+fn whole(
+    data: Dataset,
+    companies: &crate::listings::Companies,
+    place: &[EntityId],
+    more: Vec<crate::model::Entity>,
+) -> Index {
+    let names = companies.names().map(|(h, j)| (h, place[j.ix()]));
+    Index::with_more(data, more, names)
+}
+
+/// `data` with the stored securities master beside it, as the TUI loads it: the index with
+/// the master's companies `data` does not hold after its own, and the searcher over both
+/// (none without a master). For benchmarks and tests; the CLI reports a bad master instead.
+pub fn with_master(
+    data: Dataset,
+) -> Result<(Index, Option<Searcher>), crate::listings::MasterError> {
+    let Some(companies) = crate::listings::Companies::load()? else {
+        return Ok((Index::new(data), None));
+    };
+    let own = Catalog::new(&data);
+    let (searcher, place, more) = beside(data.entities.len(), own, &companies)?;
+    Ok((whole(data, &companies, &place, more), Some(searcher)))
 }
 
 /// The searcher over `own` (the catalog of a dataset of `count` entities) and the master's

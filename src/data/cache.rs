@@ -179,28 +179,56 @@ fn field(header: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
-/// One kind (`dataset`, `catalog`) of cache of one data folder, as its files are now.
+/// One kind (`dataset`, `catalog`) of cache of one data folder, as its files are now (and,
+/// for a value that depends on more than the files, as that is now: see [`Slot::keyed`]).
 pub struct Slot {
     path: PathBuf,
     dir: PathBuf,
+    /// A stamp of what else the value depends on, mixed into both hashes.
+    extra: Option<u64>,
     metadata: u64,
+}
+
+/// `hash` with `extra` mixed in, when there is one.
+fn mixed(hash: u64, extra: Option<u64>) -> u64 {
+    match extra {
+        None => hash,
+        Some(x) => {
+            let mut hasher = Xxh3::new();
+            hasher.update(&hash.to_le_bytes());
+            hasher.update(&x.to_le_bytes());
+            hasher.finish()
+        }
+    }
 }
 
 impl Slot {
     /// The cache of kind `kind` of `dir`, if caching is on and the files can be read.
     pub fn new(dir: &Path, kind: &str) -> Option<Slot> {
+        Slot::keyed(dir, kind, None)
+    }
+
+    /// As [`Slot::new`], for a value that also depends on what `extra` stamps (the search
+    /// catalog on the library's records): a different stamp is a miss, like changed files.
+    pub fn keyed(dir: &Path, kind: &str, extra: Option<u64>) -> Option<Slot> {
         let dir = std::fs::canonicalize(dir).ok()?;
         let mut hasher = Xxh3::new();
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
         hasher.update(dir.as_os_str().as_encoded_bytes());
         let name = format!("{:016x}.{kind}.v{VERSION}.bin", hasher.finish());
         let path = folder()?.join(name);
-        let metadata = metadata_hash(&dir).ok()?;
+        let metadata = mixed(metadata_hash(&dir).ok()?, extra);
         Some(Slot {
             path,
             dir,
+            extra,
             metadata,
         })
+    }
+
+    /// The hash of the files' contents (with the stamp), as they are now.
+    fn content(&self) -> io::Result<u64> {
+        Ok(mixed(content_hash(&self.dir)?, self.extra))
     }
 
     fn folder(&self) -> &Path {
@@ -220,7 +248,7 @@ impl Slot {
             return false;
         }
         if field(header, METADATA_AT) != self.metadata {
-            if content_hash(&self.dir).ok() != Some(field(header, CONTENT_AT)) {
+            if self.content().ok() != Some(field(header, CONTENT_AT)) {
                 return false;
             }
             header[METADATA_AT..CONTENT_AT].copy_from_slice(&self.metadata.to_le_bytes());
@@ -342,8 +370,8 @@ pub fn write_bytes(
     slot: &Slot,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let content = content_hash(&slot.dir)?;
-    if metadata_hash(&slot.dir)? != slot.metadata {
+    let content = slot.content()?;
+    if mixed(metadata_hash(&slot.dir)?, slot.extra) != slot.metadata {
         return Ok(());
     }
     let folder = slot.folder();

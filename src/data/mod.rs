@@ -153,15 +153,17 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, DataErrors> {
     Ok(data)
 }
 
-/// The search catalog of `--data DIR` from the cache, if an up-to-date one is there.
-pub fn cached_catalog(dir: &Path) -> Option<crate::catalog::Catalog> {
-    let file = cache::read_bytes(&cache::Slot::new(dir, "catalog")?)?;
+/// The search catalog of `--data DIR` with the library whose records have the stamp
+/// `library` (none: no library) from the cache, if an up-to-date one is there.
+pub fn cached_catalog(dir: &Path, library: Option<u64>) -> Option<crate::catalog::Catalog> {
+    let file = cache::read_bytes(&cache::Slot::keyed(dir, "catalog", library)?)?;
     crate::catalog::Catalog::from_bytes(file, cache::HEADER)
 }
 
-/// Stores the search catalog of `--data DIR` for the next `aipx search` (best effort).
-pub fn cache_catalog(dir: &Path, catalog: &crate::catalog::Catalog) {
-    if let Some(slot) = cache::Slot::new(dir, "catalog") {
+/// Stores the search catalog of `--data DIR` with the library stamped `library` for the next
+/// `aipx search` (best effort).
+pub fn cache_catalog(dir: &Path, library: Option<u64>, catalog: &crate::catalog::Catalog) {
+    if let Some(slot) = cache::Slot::keyed(dir, "catalog", library) {
         let _ = cache::write_bytes(&slot, |out| catalog.write_to(out));
     }
 }

@@ -49,6 +49,61 @@ pub fn kind_of(sentence: &str) -> CatalystKind {
     }
 }
 
+/// The kind of money a sentence describes, when its words say it plainly: a goal or
+/// projection is a `target` whoever states it; otherwise a government's money is `public` and
+/// a company's own is `private`. `None` when the sentence has cues of both (or neither): the
+/// reviewer chooses.
+pub fn funding_kind_of(sentence: &str) -> Option<FundingKind> {
+    let s = sentence.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    if has(&[
+        "target",
+        "goal",
+        "aim to",
+        "aims to",
+        "ambition",
+        "projected",
+        "forecast",
+    ]) {
+        return Some(FundingKind::Target);
+    }
+    let public = has(&[
+        "government",
+        "ministry",
+        "meti",
+        "state-backed",
+        "state money",
+        "state aid",
+        "state support",
+        "public money",
+        "public fund",
+        "taxpayer",
+        "budget",
+        "subsid",
+        "grant",
+        "appropriat",
+        "approve",
+        "chips act",
+    ]);
+    let private = has(&[
+        "its own",
+        "private",
+        "committing",
+        "commits",
+        "will invest",
+        "plans to invest",
+        "capital expenditure",
+        "capex",
+        "raise",
+        "raised",
+    ]);
+    match (public, private) {
+        (true, false) => Some(FundingKind::Public),
+        (false, true) => Some(FundingKind::Private),
+        _ => None,
+    }
+}
+
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
@@ -184,4 +239,36 @@ pub fn merge(data: Dataset, ex: &Extractor, articles: &[Article]) -> Dataset {
         }
     }
     m.data
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_money_kind_is_inferred_only_when_the_sentence_says_it() {
+        let cases = [
+            (
+                "Japan's industry ministry plans to offer up to 300 billion yen in subsidies.",
+                Some(FundingKind::Public),
+            ),
+            (
+                "Zeta Systems said it will join the mission, committing $4 million by 2027.",
+                Some(FundingKind::Private),
+            ),
+            (
+                "The plan aims to draw ¥10 trillion in public and private money by 2030.",
+                Some(FundingKind::Target),
+            ),
+            // A government's money and a company's in one sentence: not for a guess.
+            (
+                "The government will add ¥50 billion and Rapidus will invest ¥20 billion.",
+                None,
+            ),
+            ("Acme said the order is worth $40 million.", None),
+        ];
+        for (sentence, kind) in cases {
+            assert_eq!(funding_kind_of(sentence), kind, "{sentence}");
+        }
+    }
 }

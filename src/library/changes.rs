@@ -95,10 +95,7 @@ impl Library {
     pub fn replace_meta(&mut self, key: &str, value: &str) -> Result<Option<String>, LibraryError> {
         let path = self.path().to_path_buf();
         let err = |e| super::sql_error(&path, e);
-        let tx = self
-            .conn()
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = super::begin_write(self.conn()).map_err(err)?;
         let old: Option<String> = tx
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()

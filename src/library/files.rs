@@ -5,8 +5,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use rusqlite::TransactionBehavior;
-
 use super::record::Record;
 use super::{Library, LibraryError};
 use crate::model::Dataset;
@@ -256,10 +254,7 @@ impl Library {
             records_of(base).into_iter().map(|r| (r.key(), r)).collect();
         let path = self.path().to_path_buf();
         let err = |e| super::sql_error(&path, e);
-        let tx = self
-            .conn()
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = super::begin_write(self.conn()).map_err(err)?;
         let mut done = Imported::default();
         let origin = format!("import {shown}");
         for record in records_of(folder) {

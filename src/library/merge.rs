@@ -24,17 +24,58 @@ pub struct Stored {
     pub line: i64,
 }
 
+/// Hashes one stored row into `stamp`, each field length-prefixed so no two different rows
+/// feed it the same bytes.
+fn stamp_row(stamp: &mut xxhash_rust::xxh3::Xxh3, r: &rusqlite::Row<'_>) -> rusqlite::Result<()> {
+    for i in [0, 1, 3] {
+        let text: &str = r.get_ref(i)?.as_str()?;
+        stamp.update(&(text.len() as u64).to_le_bytes());
+        stamp.update(text.as_bytes());
+    }
+    let proposal: Option<i64> = r.get(2)?;
+    stamp.update(&proposal.map_or([0xff; 9], |p| {
+        let mut b = [0u8; 9];
+        b[1..].copy_from_slice(&p.to_le_bytes());
+        b
+    }));
+    stamp.update(&r.get::<_, i64>(4)?.to_le_bytes());
+    Ok(())
+}
+
+const RECORDS: &str = "SELECT key, record, proposal, article, line FROM records ORDER BY id";
+
 impl Library {
     /// Every accepted record, in the order they were first added.
     pub fn records(&mut self) -> Result<Vec<Stored>, LibraryError> {
+        self.records_stamped().map(|(stored, _)| stored)
+    }
+
+    /// A stamp of the accepted records as they are now (a hash of every stored row): equal
+    /// stamps mean the same records merge into a dataset the same way, so what is built from
+    /// the merge (the search catalog) can be cached under it. Reads the rows without decoding
+    /// them.
+    pub fn records_stamp(&mut self) -> Result<u64, LibraryError> {
         let path = self.path().to_path_buf();
         let err = |e| super::sql_error(&path, e);
-        let mut st = self
-            .conn()
-            .prepare("SELECT key, record, proposal, article, line FROM records ORDER BY id")
-            .map_err(err)?;
+        let mut st = self.conn().prepare(RECORDS).map_err(err)?;
+        let mut rows = st.query([]).map_err(err)?;
+        let mut stamp = xxhash_rust::xxh3::Xxh3::new();
+        while let Some(r) = rows.next().map_err(err)? {
+            stamp_row(&mut stamp, r).map_err(err)?;
+        }
+        Ok(stamp.digest())
+    }
+
+    /// Every accepted record, in the order they were first added, with the stamp of exactly
+    /// these rows (see [`Library::records_stamp`]).
+    pub fn records_stamped(&mut self) -> Result<(Vec<Stored>, u64), LibraryError> {
+        let path = self.path().to_path_buf();
+        let err = |e| super::sql_error(&path, e);
+        let mut st = self.conn().prepare(RECORDS).map_err(err)?;
+        let mut stamp = xxhash_rust::xxh3::Xxh3::new();
         let rows = st
             .query_map([], |r| {
+                stamp_row(&mut stamp, r)?;
                 let json: String = r.get(1)?;
                 let record = serde_json::from_str(&json).map_err(|e| {
                     rusqlite::Error::FromSqlConversionFailure(
@@ -52,14 +93,16 @@ impl Library {
                 })
             })
             .map_err(err)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
+        let stored = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| match e {
                 rusqlite::Error::FromSqlConversionFailure(..) => LibraryError::Damaged {
                     path: path.display().to_string(),
                     detail: format!("a record cannot be read: {e}"),
                 },
                 e => super::sql_error(&path, e),
-            })
+            })?;
+        Ok((stored, stamp.digest()))
     }
 }
 

@@ -116,7 +116,7 @@ impl Library {
             conn,
             path: path.to_path_buf(),
         };
-        lib.configure().map_err(|e| lib.damaged(e))?;
+        retry_busy(|| lib.configure()).map_err(|e| lib.damaged(e))?;
         schema::migrate(&mut lib)?;
         Ok(lib)
     }
@@ -252,7 +252,78 @@ pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> LibraryError {
     }
 }
 
+/// Begins a write transaction (`BEGIN IMMEDIATE`) on `conn`, waiting while another process
+/// writes (see [`retry_busy`]).
+pub(crate) fn begin_write(conn: &Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    retry_busy(|| {
+        rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
+    })
+}
+
+/// Runs `step` until SQLite stops answering busy or locked, backing off up to 50 ms, for at
+/// most [`BUSY_TIMEOUT`]. `busy_timeout` covers most waits, but SQLite answers `SQLITE_BUSY`
+/// at once in some: another connection recovering or checkpointing the WAL as it closes, or
+/// switching a new file to WAL.
+fn retry_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match step() {
+            Err(e)
+                if matches!(e.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked))
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            done => return done,
+        }
+    }
+}
+
 /// Now, as stored in the library: UTC, to the second, RFC 3339.
 pub(crate) fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SQLite's busy handler switched off (`busy_timeout(0)`), as it is in effect in the
+    /// cases it answers busy at once: the writer still gets in once the other one is done.
+    #[test]
+    fn a_write_that_is_answered_busy_is_retried() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite3");
+        let holder = Connection::open(&path).unwrap();
+        holder
+            .execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t (x); BEGIN IMMEDIATE;")
+            .unwrap();
+        let waiter = Connection::open(&path).unwrap();
+        waiter.busy_timeout(Duration::ZERO).unwrap();
+        let busy =
+            rusqlite::Transaction::new_unchecked(&waiter, rusqlite::TransactionBehavior::Immediate)
+                .map(drop)
+                .unwrap_err();
+        assert_eq!(
+            busy.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy)
+        );
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            holder
+                .execute_batch("INSERT INTO t VALUES (1); COMMIT;")
+                .unwrap();
+        });
+        let tx = begin_write(&waiter).unwrap();
+        tx.execute("INSERT INTO t VALUES (2)", []).unwrap();
+        tx.commit().unwrap();
+        release.join().unwrap();
+        let n: i64 = waiter
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 2);
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::{self, Read};
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -276,7 +276,7 @@ fn findings(cx: &Context<'_>, a: &Article, hash: &str) -> Vec<Finding> {
             id: format!("lib-{short}-{}", m.line),
             label: shorten(&m.text, 60),
             money: m.money,
-            kind: None,
+            kind: crate::ingest::merge::funding_kind_of(&m.sentence).map(|k| k.to_string()),
             period: None,
             term: None,
             purpose: shorten(&m.sentence, 200),
@@ -348,10 +348,7 @@ impl Library {
         let found = findings(cx, a, &read.hash);
         let path = self.path().to_path_buf();
         let err = |e| super::sql_error(&path, e);
-        let tx = self
-            .conn()
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = super::begin_write(self.conn()).map_err(err)?;
         let seen = tx
             .query_row(
                 "SELECT 1 FROM articles WHERE hash = ?1",

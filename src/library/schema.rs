@@ -3,7 +3,7 @@
 //! applied once, in order, in one transaction with the version bump. A file written by a newer
 //! aipx is refused, never downgraded.
 
-use rusqlite::{OptionalExtension, TransactionBehavior};
+use rusqlite::OptionalExtension;
 
 use super::{Library, LibraryError};
 
@@ -121,10 +121,7 @@ pub(super) fn migrate(lib: &mut Library) -> Result<(), LibraryError> {
     }
     let path = lib.path().to_path_buf();
     let err = |e| super::sql_error(&path, e);
-    let tx = lib
-        .conn()
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(err)?;
+    let tx = super::begin_write(lib.conn()).map_err(err)?;
     // Another process may have migrated while this one waited for the lock.
     let from = match version(&tx).map_err(err)? {
         Some(v) => v,

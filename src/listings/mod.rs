@@ -233,7 +233,7 @@ impl Master {
             ..Default::default()
         };
         let count = data.entities.len();
-        let catalog = crate::catalog::Catalog::new(&data);
+        let catalog = crate::catalog::Catalog::of_companies(&data);
         drop(data);
         // The catalog's key hashes are the lookup: the same sorted pairs.
         let mut lookup = Vec::with_capacity(12 * catalog.pairs());

@@ -447,21 +447,64 @@ impl serde_json::ser::Formatter for SafeFormatter {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        let mut rest = fragment;
-        while let Some((at, c)) = rest
-            .char_indices()
-            .find(|&(_, c)| crate::text::is_unsafe(c))
-        {
-            w.write_all(&rest.as_bytes()[..at])?;
-            write!(w, "\\u{:04x}", u32::from(c))?;
-            rest = &rest[at + c.len_utf8()..];
-        }
-        w.write_all(rest.as_bytes())
+        write_escaped(w, fragment)
     }
+
+    /// Stored JSON written as it is ([`serde_json::value::RawValue`]), escaped the same way:
+    /// in valid JSON an unsafe character can only stand inside a string (C0 controls are
+    /// escaped already, and no whitespace outside strings is one), where `\uXXXX` means
+    /// the same character.
+    fn write_raw_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        write_escaped(w, fragment)
+    }
+}
+
+/// Writes `text` with every unsafe character as `\uXXXX`.
+fn write_escaped<W: ?Sized + std::io::Write>(w: &mut W, text: &str) -> std::io::Result<()> {
+    let mut rest = text;
+    while let Some((at, c)) = crate::text::next_unsafe(rest) {
+        w.write_all(&rest.as_bytes()[..at])?;
+        write!(w, "\\u{:04x}", u32::from(c))?;
+        rest = &rest[at + c.len_utf8()..];
+    }
+    w.write_all(rest.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stored_json_is_escaped_like_the_rest() {
+        #[derive(serde::Serialize)]
+        struct Wrap {
+            record: Box<serde_json::value::RawValue>,
+        }
+        let stored =
+            serde_json::to_string(&serde_json::json!({"t": "a\u{1b}]0;x\u{7}\u{9b}\u{202e}b"}))
+                .unwrap();
+        // serde_json escapes C0 only: C1 and bidi stand raw in the stored text.
+        assert!(stored.contains('\u{9b}') && stored.contains('\u{202e}'));
+        let value = Wrap {
+            record: serde_json::value::RawValue::from_string(stored.clone()).unwrap(),
+        };
+        let mut out = Vec::new();
+        super::write(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.chars()
+                .all(|c| c == '\n' || !crate::text::is_unsafe(c)),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            back["record"],
+            serde_json::from_str::<serde_json::Value>(&stored).unwrap()
+        );
+    }
+
     #[test]
     fn json_escapes_what_a_terminal_would_obey() {
         let mut out = Vec::new();

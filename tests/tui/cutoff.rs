@@ -20,6 +20,7 @@ fn texts() -> Vec<String> {
         out.extend([p.name.clone(), p.summary.clone(), p.sponsor.clone()]);
         for f in &p.funding {
             out.extend([f.label.clone(), f.purpose.clone()]);
+            out.extend(f.term.clone());
         }
     }
     for c in &d.catalysts {
@@ -77,7 +78,8 @@ fn silent_cuts(screen: &str, texts: &[String]) -> Vec<String> {
                 .map(|(i, _)| i);
             for s in starts {
                 let shown = &content[s..];
-                if shown.chars().count() < MIN_PREFIX || texts.iter().any(|t| t == shown) {
+                // Whole, or the whole end of another text wrapped onto this row.
+                if shown.chars().count() < MIN_PREFIX || texts.iter().any(|t| t.ends_with(shown)) {
                     continue;
                 }
                 let Some(text) = texts.iter().find(|t| t.starts_with(shown)) else {
@@ -111,6 +113,15 @@ fn detector_catches_a_silent_cut_and_passes_wraps_and_ellipses() {
     assert!(silent_cuts("│Semiconductors (GPUs, AI…  │", &texts).is_empty());
     let wrapped = "│Semiconductors (GPUs, AI   │\n│accelerators)              │";
     assert!(silent_cuts(wrapped, &texts).is_empty());
+    // A row that ends another text where that text ends is whole, even when a different
+    // text starts with the same words.
+    let texts = vec![
+        "cumulative, including the FY2026 allocation".to_string(),
+        "FY2026 allocation (same money as METI's line)".to_string(),
+    ];
+    let ends = "│cumulative,               │\n│including the FY2026 allocation│";
+    assert!(silent_cuts(ends, &texts).is_empty());
+    assert_eq!(silent_cuts("│FY2026 allocation (same  │", &texts).len(), 1);
 }
 
 #[test]
@@ -139,4 +150,161 @@ fn every_record_and_pane_is_whole_or_marked_cut() {
         failures.len(),
         failures[..failures.len().min(15)].join("\n")
     );
+}
+
+/// Every box the screen draws that is not whole: a box needs its four corners, both side
+/// borders all the way down, and at least one body row between its top and bottom borders.
+fn broken_boxes(screen: &str) -> Vec<String> {
+    // One cell per terminal column: a wide character is followed by a filler cell, so the
+    // borders of boxes one above the other line up.
+    let rows: Vec<Vec<char>> = screen
+        .lines()
+        .map(|l| {
+            l.chars()
+                .flat_map(|c| {
+                    let wide = unicode_width::UnicodeWidthChar::width(c) == Some(2);
+                    std::iter::once(c).chain(wide.then_some('\0'))
+                })
+                .collect()
+        })
+        .collect();
+    let side = |c: Option<&char>| matches!(c, Some('│' | '┃'));
+    let mut found = Vec::new();
+    for (y, row) in rows.iter().enumerate() {
+        for (x, &c) in row.iter().enumerate() {
+            if !matches!(c, '┌' | '┏') {
+                continue;
+            }
+            let at = format!("box at row {y} col {x}");
+            let Some(right) = row[x + 1..]
+                .iter()
+                .position(|&c| matches!(c, '┐' | '┓'))
+                .map(|i| x + 1 + i)
+            else {
+                found.push(format!("{at}: no top-right corner"));
+                continue;
+            };
+            let mut bottom = None;
+            for (yy, below) in rows.iter().enumerate().skip(y + 1) {
+                match below.get(x) {
+                    Some('└' | '┗') => {
+                        bottom = Some(yy);
+                        break;
+                    }
+                    c if side(c) => continue,
+                    _ => break,
+                }
+            }
+            let Some(bottom) = bottom else {
+                found.push(format!("{at}: no bottom border"));
+                continue;
+            };
+            if !matches!(rows[bottom].get(right), Some('┘' | '┛')) {
+                found.push(format!("{at}: no bottom-right corner"));
+            }
+            if (y + 1..bottom).any(|yy| !side(rows[yy].get(right))) {
+                found.push(format!("{at}: right border broken"));
+            }
+            if bottom < y + 2 {
+                found.push(format!("{at}: no body row"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn detector_catches_a_box_without_body_or_bottom() {
+    let whole = "┌ A ┐┌ B ┐\n│ x ││ y │\n└───┘└───┘";
+    assert!(broken_boxes(whole).is_empty());
+    assert_eq!(broken_boxes("┌ A ┐\n└───┘").len(), 1, "no body row");
+    assert_eq!(broken_boxes("┌ A ┐\n│ x │\n┌ B ┐\n│ y │\n└───┘").len(), 1);
+    assert_eq!(
+        broken_boxes("┌ A ┐\n│ x │").len(),
+        1,
+        "cut by the screen edge"
+    );
+}
+
+/// A watchlist to show in the Watchlist tab: two known tickers and one the data lacks.
+fn with_book() -> aipx::tui::App {
+    let entries = ["TSE:9984", "NASDAQ:NVDA", "ZZZZ"]
+        .iter()
+        .map(|s| aipx::book::Entry {
+            symbol: s.to_string(),
+            quantity: None,
+            weight: None,
+        })
+        .collect();
+    let book = aipx::book::Watchlists {
+        version: 1,
+        lists: vec![aipx::book::Watchlist {
+            name: "book".into(),
+            entries,
+        }],
+    };
+    super::app().with_book(book, None)
+}
+
+#[test]
+fn every_pane_drawn_is_whole_at_every_supported_size() {
+    let mut failures = Vec::new();
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        // Every tab and view, each pane focused in turn, the selection moved through the
+        // lists, then the help overlay and the full-text view over it.
+        for view in ["", "/soft", "/2027", "2", "3", "3v", "4"] {
+            for panes in 0..4 {
+                let keys = match view.starts_with('/') {
+                    true => format!("{view}<Enter>{}", "<Tab>".repeat(panes)),
+                    false => format!("{view}{}", "<Tab>".repeat(panes)),
+                };
+                let mut s = aipx::tui::screen::Headless::new(with_book(), w, h);
+                s.play(&keys).unwrap();
+                for step in 0..12 {
+                    // Each overlay opened, checked and closed again with its own key.
+                    for script in ["", "?", "i"] {
+                        s.play(script).unwrap();
+                        for broken in broken_boxes(&s.text()) {
+                            failures.push(format!(
+                                "{w}x{h} {keys:?} then j*{step} {script:?}: {broken}\n{}",
+                                s.text()
+                            ));
+                        }
+                        if s.app.help().is_some() || s.app.reader().is_some() {
+                            s.play(script).unwrap();
+                        }
+                    }
+                    s.play("j").unwrap();
+                }
+            }
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} broken boxes, first ones:\n{}",
+        failures.len(),
+        failures[..failures.len().min(3)].join("\n")
+    );
+}
+
+#[test]
+fn a_pane_left_out_is_named_and_tab_brings_it_back() {
+    // 60x15, SoftBank's exposure focused: it takes the rows its funding and note need, so
+    // the catalysts and sources make way and say so on the last border.
+    let mut s = super::play(60, 15, "/soft<Enter>");
+    let text = s.text();
+    assert!(
+        text.contains("+ Catalysts (5), Sources (2)"),
+        "the panes left out are named:\n{text}"
+    );
+    assert!(text.contains("▸ Exposures (1 program)"), "{text}");
+    assert!(!text.contains("┌ Catalysts"), "{text}");
+    s.play("<Tab>").unwrap();
+    let text = s.text();
+    assert!(
+        text.contains("▸ Catalysts (5)"),
+        "Tab shows it again:\n{text}"
+    );
+    assert!(broken_boxes(&text).is_empty(), "{text}");
 }

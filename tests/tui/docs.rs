@@ -6,7 +6,7 @@ const README: &str = include_str!("../../README.md");
 
 #[test]
 fn asset_screens_are_current_and_shown_in_the_readme() {
-    for name in ["explore", "calendar", "chart"] {
+    for name in ["explore", "calendar", "chart", "funding"] {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/");
         let keys = std::fs::read_to_string(format!("{dir}{name}.keys")).unwrap();
         let saved = std::fs::read_to_string(format!("{dir}{name}.txt")).unwrap();

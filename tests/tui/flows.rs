@@ -161,6 +161,12 @@ fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
     let mut s = play(120, 40, "2jjj");
     assert!(!s.app.programs().chart);
     assert!(s.text().contains("Funding (4 lines; v: chart)"));
+    let own = s
+        .text()
+        .lines()
+        .filter(|l| l.contains("9984's own"))
+        .count();
+    assert_eq!(own, 2, "the lines say whose money it is too:\n{}", s.text());
     s.play("v").unwrap();
     assert!(s.app.programs().chart);
     let text = s.text();
@@ -199,6 +205,10 @@ fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
     );
     s.play("v").unwrap();
     assert!(!s.app.programs().chart, "v goes back to the lines");
+    s.play("v<Tab><Esc>").unwrap();
+    assert!(s.app.programs().chart, "Esc first leaves the linked pane");
+    s.play("<Esc>").unwrap();
+    assert!(!s.app.programs().chart, "then the chart");
 }
 
 #[test]
@@ -216,9 +226,15 @@ fn at_60x15_the_focused_pane_takes_the_body_and_tab_shows_the_details() {
         assert!(text.contains("┌ Catalyst"), "{view}: {text}");
         assert!(text.contains("Linked (10)"), "{view}: {text}");
     }
-    // Programs: the linked entities get no row beside the funding, so Tab shows them.
+    // Programs: the linked entities fit whole beside the funding with the rows left, and
+    // Tab gives them the rows to show more.
     let mut s = play(60, 15, "2jj");
-    assert!(!s.text().contains("Linked entities"), "{}", s.text());
+    assert!(
+        s.text().contains("Linked entities by role (3)"),
+        "{}",
+        s.text()
+    );
+    assert!(!s.text().contains("IBM"), "{}", s.text());
     s.play("<Tab>").unwrap();
     assert!(
         s.text().contains("Linked entities by role (3)"),

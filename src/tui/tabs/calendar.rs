@@ -566,6 +566,7 @@ impl TabView for Calendar {
                 },
                 focused: on_timeline,
                 theme: cx.theme,
+                keys: cx.keys,
             };
             frame.render_widget(grid, main);
         } else {

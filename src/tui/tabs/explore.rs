@@ -8,6 +8,7 @@ use crate::index::Index;
 use crate::model::{CatalystId, EntityId, ProgramId, SourceId};
 use crate::search::{Field, Searcher, Session, Target};
 use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::{
     cursor, entity_catalysts, entity_header, exposures, hits, preview, results, sources,
 };
@@ -415,8 +416,18 @@ impl TabView for Explore {
 
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
         let (ix, today, theme) = (cx.index, cx.today, cx.theme);
-        let [search, main] =
-            Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+        // The search box heads the results it filters; the detail panes take the whole
+        // height beside them. Below 100 columns the results are a narrow column of symbols
+        // and names, so the details get the room.
+        let left_width = if area.width >= 100 {
+            (area.width * 45 / 100).clamp(40, 56)
+        } else {
+            (area.width * 3 / 10).max(22)
+        };
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let [search, list_area] =
+            Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(left);
         let search_box = results::SearchBox {
             keys: cx.keys,
             query: &self.query,
@@ -428,9 +439,6 @@ impl TabView for Explore {
         }
         frame.render_widget(search_box, search);
         hits::search(search);
-        let left_width = (area.width * 45 / 100).clamp(40, 56);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(main);
         let focused = |pane| self.focus() == pane && !cx.searching;
         let searched = !self.query.trim().is_empty();
         let list = results::ResultsList {
@@ -441,11 +449,12 @@ impl TabView for Explore {
             today,
             focused: focused(ExplorePane::Results),
             theme,
+            keys: cx.keys,
         };
-        frame.render_stateful_widget(list, left, &mut cursor(self.selected(), true));
-        hits::pane(left, 0);
-        let entity = match self.target() {
-            Some(Target::Entity(e)) => e,
+        frame.render_stateful_widget(list, list_area, &mut cursor(self.selected(), true));
+        hits::pane(list_area, 0);
+        match self.target() {
+            Some(Target::Entity(e)) => self.render_entity(cx, frame, right, e),
             Some(target) => {
                 let preview = preview::Preview {
                     keys: cx.keys,
@@ -455,63 +464,39 @@ impl TabView for Explore {
                     theme,
                 };
                 frame.render_widget(preview, right);
-                return;
             }
-            None => return,
-        };
+            None => {}
+        }
+    }
+}
+
+impl Explore {
+    /// The detail column of an entity: header, exposures, catalysts and sources, each as
+    /// tall as its content when the column has room; the focused pane is kept first and
+    /// panes that cannot be drawn whole are named on the last border.
+    fn render_entity(&self, cx: &Context, frame: &mut Frame, area: Rect, entity: EntityId) {
+        let (ix, today, theme) = (cx.index, cx.today, cx.theme);
+        let focused = |pane| self.focus() == pane && !cx.searching;
         let sources = ix.sources_of(entity);
         let catalyst_ids = ix.catalysts_of(entity);
+        let e = ix.entity(entity);
+        let header = entity_header::EntityHeader {
+            entity: e,
+            parent: e.parent.map(|p| ix.entity(p)),
+            theme,
+        };
         let exposures_pane = exposures::ExposuresPane {
             index: ix,
             entity,
             focused: focused(ExplorePane::Exposures),
             theme,
         };
-        let tall = right.height >= 30;
-        let header_height = if tall { 6 } else { 4 };
-        let urls = sources
-            .iter()
-            .filter(|&&s| ix.source(s).url.is_some())
-            .count();
-        let sources_height = ((sources.len() + urls) as u16 + 2).clamp(3, if tall { 7 } else { 4 });
-        // Panes that fit take what they need; the rest share what is left.
-        let room = right.height.saturating_sub(header_height + sources_height);
-        let need = [
-            exposures_pane.height(right.width),
-            catalyst_ids.len().max(1) as u16 + 2,
-        ];
-        let fits = need.map(|n| n <= room / 2 || need[0] + need[1] <= room);
-        let sized = |i: usize| match fits[i] {
-            true => Constraint::Length(need[i]),
-            false => Constraint::Fill(1),
-        };
-        let sources_size = match fits {
-            [true, true] => Constraint::Fill(1),
-            _ => Constraint::Length(sources_height),
-        };
-        let [header, exposures, catalysts, sources_area] = Layout::vertical([
-            Constraint::Length(header_height),
-            sized(0),
-            sized(1),
-            sources_size,
-        ])
-        .areas(right);
-        let e = ix.entity(entity);
-        let header_widget = entity_header::EntityHeader {
-            entity: e,
-            parent: e.parent.map(|p| ix.entity(p)),
+        let sources_pane = sources::SourcesPane {
+            index: ix,
+            sources: &sources,
+            focused: focused(ExplorePane::Sources),
             theme,
         };
-        frame.render_widget(header_widget, header);
-        let pane_cursor = |pane| cursor(self.cursor.row(pane), focused(pane));
-        for (slot, area) in [exposures, catalysts, sources_area].into_iter().enumerate() {
-            hits::pane(area, slot + 1);
-        }
-        frame.render_stateful_widget(
-            exposures_pane,
-            exposures,
-            &mut pane_cursor(ExplorePane::Exposures),
-        );
         let catalysts_pane = entity_catalysts::EntityCatalysts {
             index: ix,
             catalysts: catalyst_ids,
@@ -519,22 +504,107 @@ impl TabView for Explore {
             focused: focused(ExplorePane::Catalysts),
             theme,
         };
-        frame.render_stateful_widget(
-            catalysts_pane,
-            catalysts,
-            &mut pane_cursor(ExplorePane::Catalysts),
-        );
-        let sources_pane = sources::SourcesPane {
-            index: ix,
-            sources: &sources,
-            focused: focused(ExplorePane::Sources),
-            theme,
-        };
-        frame.render_stateful_widget(
-            sources_pane,
-            sources_area,
-            &mut pane_cursor(ExplorePane::Sources),
-        );
+        // Drawing order: header, then the panes in `Tab` order.
+        let panes = [
+            None,
+            Some(ExplorePane::Exposures),
+            Some(ExplorePane::Catalysts),
+            Some(ExplorePane::Sources),
+        ];
+        let asks: Vec<Ask> = panes
+            .iter()
+            .map(|&pane| {
+                let ask = match pane {
+                    None => Ask::new(
+                        entity_header::EntityHeader::MIN_HEIGHT,
+                        header.height(area.width),
+                    ),
+                    Some(ExplorePane::Exposures) => {
+                        Ask::new(stack::WHOLE, exposures_pane.height(area.width))
+                    }
+                    Some(ExplorePane::Catalysts) => {
+                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width))
+                    }
+                    Some(_) => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
+                };
+                // The focused pane shows its selected row whole (an exposure with its funding
+                // and note can be taller than the few rows a pane starts with), while the
+                // header keeps the least it needs.
+                let cap = area
+                    .height
+                    .saturating_sub(entity_header::EntityHeader::MIN_HEIGHT);
+                match pane {
+                    Some(ExplorePane::Exposures) if focused(ExplorePane::Exposures) => {
+                        let row = self.cursor.row(ExplorePane::Exposures);
+                        ask.focused_on(exposures_pane.item_rows(row, area.width), cap)
+                    }
+                    Some(p) if focused(p) => ask.focused_on(0, cap),
+                    _ => ask,
+                }
+            })
+            .collect();
+        // The focused pane first, then top to bottom.
+        let at = panes.iter().position(|&p| p.is_some_and(focused));
+        let priority: Vec<usize> = at.into_iter().chain(0..panes.len()).collect();
+        let areas = stack::split(area, &asks, &priority);
+        let pane_cursor = |pane| cursor(self.cursor.row(pane), focused(pane));
+        let mut left_out = Vec::new();
+        for (pane, at) in panes.iter().zip(&areas) {
+            let Some(at) = *at else {
+                let name = match pane {
+                    Some(ExplorePane::Exposures) => {
+                        format!("Exposures ({})", ix.program_count(entity))
+                    }
+                    Some(ExplorePane::Catalysts) => format!("Catalysts ({})", catalyst_ids.len()),
+                    Some(_) => format!("Sources ({})", sources.len()),
+                    None => "Company".to_string(),
+                };
+                left_out.push(name);
+                continue;
+            };
+            if let Some(p) = pane {
+                let slot = ExplorePane::ORDER.iter().position(|o| o == p);
+                hits::pane(at, slot.unwrap_or(0));
+            }
+            match pane {
+                None => frame.render_widget(
+                    entity_header::EntityHeader {
+                        entity: e,
+                        parent: header.parent,
+                        theme,
+                    },
+                    at,
+                ),
+                Some(ExplorePane::Exposures) => frame.render_stateful_widget(
+                    exposures::ExposuresPane {
+                        index: ix,
+                        entity,
+                        focused: focused(ExplorePane::Exposures),
+                        theme,
+                    },
+                    at,
+                    &mut pane_cursor(ExplorePane::Exposures),
+                ),
+                Some(ExplorePane::Catalysts) => frame.render_stateful_widget(
+                    entity_catalysts::EntityCatalysts {
+                        focused: focused(ExplorePane::Catalysts),
+                        ..catalysts_pane
+                    },
+                    at,
+                    &mut pane_cursor(ExplorePane::Catalysts),
+                ),
+                Some(_) => frame.render_stateful_widget(
+                    sources::SourcesPane {
+                        focused: focused(ExplorePane::Sources),
+                        ..sources_pane
+                    },
+                    at,
+                    &mut pane_cursor(ExplorePane::Sources),
+                ),
+            }
+        }
+        let next = cx.keys.key_for(crate::tui::action::Action::NextPane);
+        stack::note_left_out(&areas, &left_out, &next, frame.buffer_mut(), theme);
     }
 }
 

@@ -14,6 +14,7 @@ use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::text::count;
 use crate::tui::ui::{cursor, funding_chart, hits, linked, program_detail, program_list};
 
@@ -191,8 +192,10 @@ impl TabView for Programs {
         }
     }
 
+    /// Out of the linked entities, then (as the calendar leaves its other views) back from
+    /// the chart to the funding lines.
     fn back(&mut self, _cx: &Context) -> bool {
-        self.cursor.set_focus(ProgramsPane::List)
+        self.cursor.set_focus(ProgramsPane::List) || std::mem::take(&mut self.chart)
     }
 
     fn act(&mut self, cx: &Context, action: Action) -> Outcome {
@@ -247,7 +250,7 @@ impl TabView for Programs {
 
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
         let (ix, theme) = (cx.index, cx.theme);
-        let left_width = (area.width * 35 / 100).clamp(28, 44);
+        let left_width = (area.width * 35 / 100).clamp(24, 44);
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
         let ids = self.list(ix);
@@ -264,59 +267,71 @@ impl TabView for Programs {
         let Some(id) = self.program(ix) else { return };
         let program = ix.program(id);
         let v = cx.keys.key_for(Action::CycleView);
-        let lines = count(program.funding.len(), "line");
-        let (funding_rows, title) = if self.chart {
+        let status = ix.program_status(id, cx.today);
+        let header = program_detail::ProgramHeader {
+            program,
+            status,
+            theme,
+        };
+        let inner_width = right.width.saturating_sub(2) as usize;
+        let (funding_want, title) = if self.chart {
             let title = format!("Funding chart ({}; {v}: list)", program.funding.len());
             (
-                funding_chart::height(program, right.width.saturating_sub(2) as usize),
+                funding_chart::height(program, inner_width) as u16 + 2,
                 title,
             )
         } else {
+            let lines = count(program.funding.len(), "line");
             let title = format!("Funding ({lines}; {v}: chart)");
-            (program_detail::funding_rows(program), title)
-        };
-        let header_height = if right.height >= 30 { 6 } else { 5 };
-        let funding_height = funding_rows.min(10) as u16 + 2;
-        // Every pane drawn whole: when the linked entities would get no row of their own,
-        // the focused one of funding and linked takes the room (the list row says how many
-        // are linked, and Tab shows them).
-        let linked_room = right.height.saturating_sub(header_height + funding_height);
-        let shown = self.focus() == ProgramsPane::Entities;
-        let (funding, linked) = match (linked_room >= 3, shown) {
-            (true, _) => {
-                let [_, funding, linked] = Layout::vertical([
-                    Constraint::Length(header_height),
-                    Constraint::Length(funding_height),
-                    Constraint::Fill(1),
-                ])
-                .areas(right);
-                (Some(funding), Some(linked))
-            }
-            (false, false) => {
-                let [_, funding] =
-                    Layout::vertical([Constraint::Length(header_height), Constraint::Fill(1)])
-                        .areas(right);
-                (Some(funding), None)
-            }
-            (false, true) => {
-                let [_, linked] =
-                    Layout::vertical([Constraint::Length(header_height), Constraint::Fill(1)])
-                        .areas(right);
-                (None, Some(linked))
-            }
-        };
-        let [header] = Layout::vertical([Constraint::Length(header_height)]).areas(right);
-        let status = ix.program_status(id, cx.today);
-        frame.render_widget(
-            program_detail::ProgramHeader {
+            let pane = program_detail::FundingPane {
+                index: ix,
                 program,
-                status,
+                title: title.clone(),
                 theme,
+            };
+            (pane.height(right.width), title)
+        };
+        let exposures = by_role(ix, id);
+        let shown = self.focus() == ProgramsPane::Entities;
+        // Header, funding, linked: each as tall as its content when there is room; the
+        // linked entities, when browsed, are kept first; a pane with no room is named on
+        // the last border (Tab shows the linked entities).
+        let roles = exposures
+            .windows(2)
+            .filter(|w| w[0].role != w[1].role)
+            .count();
+        let linked_rows = (exposures.len() + roles + usize::from(!exposures.is_empty())).max(1);
+        let linked_ask = Ask::new(stack::WHOLE, linked_rows as u16 + 2);
+        let asks = [
+            Ask::new(
+                program_detail::ProgramHeader::MIN_HEIGHT,
+                header.height(right.width),
+            ),
+            // A chart needs a currency heading, a bar, its legend and a line saying
+            // what it leaves out to be of use.
+            Ask::new(
+                if self.chart {
+                    funding_want.min(6)
+                } else {
+                    stack::WHOLE
+                },
+                funding_want,
+            ),
+            if shown {
+                linked_ask.focused()
+            } else {
+                linked_ask
             },
-            header,
-        );
-        if let Some(area) = funding {
-            if self.chart {
+        ];
+        let priority: &[usize] = if shown { &[2, 0, 1] } else { &[0, 1, 2] };
+        let areas = stack::split(right, &asks, priority);
+        let mut left_out = Vec::new();
+        match areas[0] {
+            Some(at) => frame.render_widget(header, at),
+            None => left_out.push("Program".to_string()),
+        }
+        match areas[1] {
+            Some(at) if self.chart => {
                 let chart = funding_chart::FundingChart {
                     index: ix,
                     program,
@@ -324,28 +339,35 @@ impl TabView for Programs {
                     keys: cx.keys,
                     theme,
                 };
-                frame.render_widget(chart, area);
-            } else {
+                frame.render_widget(chart, at);
+            }
+            Some(at) => {
                 let pane = program_detail::FundingPane {
+                    index: ix,
                     program,
                     title,
                     theme,
                 };
-                frame.render_widget(pane, area);
+                frame.render_widget(pane, at);
             }
+            None => left_out.push(format!("Funding ({})", program.funding.len())),
         }
-        if let Some(area) = linked {
-            let exposures = by_role(ix, id);
-            let linked_pane = linked::LinkedByRole {
-                index: ix,
-                exposures: &exposures,
-                focused: shown,
-                theme,
-            };
-            let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
-            frame.render_stateful_widget(linked_pane, area, &mut state);
-            hits::pane(area, 1);
+        match areas[2] {
+            Some(at) => {
+                let linked_pane = linked::LinkedByRole {
+                    index: ix,
+                    exposures: &exposures,
+                    focused: shown,
+                    theme,
+                };
+                let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
+                frame.render_stateful_widget(linked_pane, at, &mut state);
+                hits::pane(at, 1);
+            }
+            None => left_out.push(format!("Linked ({})", exposures.len())),
         }
+        let next = cx.keys.key_for(Action::NextPane);
+        stack::note_left_out(&areas, &left_out, &next, frame.buffer_mut(), theme);
     }
 }
 

@@ -16,6 +16,7 @@ use crate::text::{cell, count};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{ListDetail, Pane};
+use crate::tui::ui::text::cell_right;
 use crate::tui::ui::{hits, pane};
 
 use super::{Context, Outcome, Tab, TabView};
@@ -206,7 +207,7 @@ impl TabView for Watchlist {
             );
             let body = Paragraph::new(text)
                 .wrap(Wrap { trim: true })
-                .block(pane::block("Watchlist", true, theme));
+                .block(pane::block("Watchlist", true, theme, area.width));
             frame.render_widget(body, area);
             return;
         };
@@ -228,8 +229,19 @@ impl TabView for Watchlist {
             cx.sort.as_str(),
             cx.filter.label()
         );
-        let width = left.width.saturating_sub(4) as usize;
-        let name_width = width.saturating_sub(14 + 7 + 4 + 9 + 4).max(6);
+        // Inside the border and the `›` marker. Narrow lists drop the weight and program
+        // columns, then the countdown, before the name gets too short to read.
+        let width = left.width.saturating_sub(3) as usize;
+        let (symbol_width, wide_cols, next_col) = (14, 1 + 6 + 1 + 3, 1 + 10);
+        let (with_counts, with_next) = match width.saturating_sub(symbol_width + 1) {
+            w if w >= 8 + wide_cols + next_col => (true, true),
+            w if w >= 8 + next_col => (false, true),
+            _ => (false, false),
+        };
+        let name_width = width
+            .saturating_sub(symbol_width + 1)
+            .saturating_sub(if with_counts { wide_cols } else { 0 })
+            .saturating_sub(if with_next { next_col } else { 0 });
         let items: Vec<ListItem> = rows
             .iter()
             .map(|r| {
@@ -244,18 +256,26 @@ impl TabView for Watchlist {
                     None => ("(not in the data)".into(), String::new(), String::new()),
                 };
                 let weight = r.weight.map_or(String::new(), |w| format!("{w:.1}%"));
-                ListItem::new(Line::raw(format!(
-                    "{} {} {:>6} {:>3} {:>8}",
-                    cell(&crate::text::sanitize(&r.symbol), 14),
+                let mut row = format!(
+                    "{} {}",
+                    cell(&crate::text::sanitize(&r.symbol), symbol_width),
                     cell(&crate::text::sanitize(&name), name_width),
-                    weight,
-                    prg,
-                    next
-                )))
+                );
+                if with_counts {
+                    row.push_str(&format!(
+                        " {} {}",
+                        cell_right(&weight, 6),
+                        cell_right(&prg, 3)
+                    ));
+                }
+                if with_next {
+                    row.push_str(&format!(" {}", cell_right(&next, 10)));
+                }
+                ListItem::new(Line::raw(row))
             })
             .collect();
         let mut state = crate::tui::ui::cursor(self.cursor.selected(), true);
-        let block = pane::block(title, true, theme);
+        let block = pane::block(title, true, theme, left.width);
         let inner = block.inner(left);
         let widget = List::new(items)
             .block(block)
@@ -281,10 +301,15 @@ impl TabView for Watchlist {
                 &summarize(cx.index, &[e], cx.today),
             ));
         }
-        let title = "Exposure";
-        let body = Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(pane::block(title, false, theme));
-        frame.render_widget(body, right);
+        // Wrapped to the pane; what does not fit ends in `…`.
+        let paras: Vec<crate::tui::ui::text::Para> = lines
+            .iter()
+            .map(|l| {
+                let style = l.spans.last().map_or(l.style, |s| l.style.patch(s.style));
+                (l.to_string(), style)
+            })
+            .collect();
+        let block = pane::block("Exposure", false, theme, right.width);
+        pane::text(block, &paras, right, frame.buffer_mut());
     }
 }

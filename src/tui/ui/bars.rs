@@ -60,6 +60,11 @@ pub fn tab_at(x: u16) -> Option<Tab> {
     None
 }
 
+/// One status-bar hint: the keys and what they do.
+type Hint = (String, &'static str);
+/// The hints a bar shows, in order.
+type Hints = Vec<Hint>;
+
 /// Mode badge, a one-off message and the hints of the key table for the active modes.
 pub struct StatusBar<'a> {
     /// `BROWSE`, `SEARCH` or `HELP`.
@@ -68,10 +73,43 @@ pub struct StatusBar<'a> {
     pub warning: Option<&'a str>,
     /// A note from the last action.
     pub message: Option<&'a str>,
-    /// `(keys, label)` pairs from the key table.
+    /// `(keys, label)` pairs from the key table, most important first.
     pub hints: &'a [(String, &'static str)],
+    /// The key that opens the help overlay, when it can be pressed: hints that do not fit
+    /// give way to `KEY more`, which replaces that key's own hint.
+    pub more: Option<String>,
     /// Styles.
     pub theme: Theme,
+}
+
+impl StatusBar<'_> {
+    /// The hints shown in `room` columns, in order, and what says more exist: all of them
+    /// when they fit; else as many as fit (whole hints only: one cut in half would name a
+    /// key without saying what it does) followed by `KEY more`, or by `…` when help cannot
+    /// be opened here.
+    fn fitted(&self, room: usize) -> Hints {
+        let width = |(keys, label): &Hint| keys.width() + label.width() + 3;
+        if self.hints.iter().map(width).sum::<usize>() <= room {
+            return self.hints.to_vec();
+        }
+        let marker = match &self.more {
+            Some(key) => (key.clone(), "more"),
+            None => ("…".to_string(), ""),
+        };
+        let mut left = room.saturating_sub(width(&marker));
+        let mut shown = Vec::new();
+        for hint in self.hints {
+            if Some(&hint.0) == self.more.as_ref() {
+                continue;
+            }
+            if width(hint) <= left {
+                left -= width(hint);
+                shown.push(hint.clone());
+            }
+        }
+        shown.push(marker);
+        shown
+    }
 }
 
 impl Widget for StatusBar<'_> {
@@ -98,17 +136,53 @@ impl Widget for StatusBar<'_> {
             spans.push(Span::styled(format!(" {text} "), style));
             spans.push(Span::raw("│"));
         }
-        // Whole hints only: one cut in half would name a key without saying what it does.
-        let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
-        for (keys, label) in self.hints {
-            let (keys, label) = (format!(" {keys}"), format!(" {label} "));
-            used += keys.width() + label.width();
-            if used > area.width as usize {
-                break;
-            }
-            spans.push(Span::styled(keys, theme.title()));
-            spans.push(Span::styled(label, theme.muted()));
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        for (keys, label) in self.fitted((area.width as usize).saturating_sub(used)) {
+            spans.push(Span::styled(format!(" {keys}"), theme.title()));
+            spans.push(Span::styled(format!(" {label} "), theme.muted()));
         }
         Line::from(spans).render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(hints: &[(String, &'static str)], more: Option<&str>, width: u16) -> String {
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        StatusBar {
+            badge: "BROWSE",
+            message: None,
+            hints,
+            more: more.map(str::to_string),
+            theme: Theme::new(false),
+        }
+        .render(area, &mut buf);
+        let row: String = (0..width).map(|x| buf[(x, 0)].symbol()).collect();
+        row.trim_end().to_string()
+    }
+
+    #[test]
+    fn hints_that_do_not_fit_give_way_to_more() {
+        let hints: Vec<(String, &'static str)> = vec![
+            ("v".into(), "grid"),
+            ("?".into(), "help"),
+            ("j/k".into(), "move"),
+            ("w".into(), "watch"),
+            ("y".into(), "copy"),
+        ];
+        assert_eq!(
+            bar(&hints, Some("?"), 60),
+            " BROWSE  v grid  ? help  j/k move  w watch  y copy"
+        );
+        // No room for all: the help hint becomes `? more`, at the end, and a shorter
+        // hint still fits after a longer one is left out.
+        assert_eq!(
+            bar(&hints, Some("?"), 36),
+            " BROWSE  v grid  j/k move  ? more"
+        );
+        assert_eq!(bar(&hints, None, 36), " BROWSE  v grid  ? help  y copy  …");
     }
 }

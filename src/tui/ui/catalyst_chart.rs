@@ -260,11 +260,27 @@ impl CatalystChart<'_> {
         // The scale goes where the year row has no label to show.
         let scale = cell(" ½ month a column", pad);
         let lead = " ".repeat(pad);
+        let mut top = vec![Span::styled(scale, self.theme.muted())];
+        // The today line starts in the year row, where no year label is in its way.
+        let years: Vec<char> = years.chars().collect();
+        let today = usize::try_from(column(first, self.today))
+            .ok()
+            .filter(|&x| years.get(x) == Some(&' '));
+        match today {
+            Some(x) => {
+                let before: String = years[..x].iter().collect();
+                let after: String = years[x + 1..].iter().collect();
+                top.push(Span::styled(before, self.theme.title()));
+                top.push(Span::styled(TODAY.to_string(), self.theme.today()));
+                top.push(Span::styled(after, self.theme.title()));
+            }
+            None => top.push(Span::styled(
+                years.into_iter().collect::<String>(),
+                self.theme.title(),
+            )),
+        }
         [
-            Line::from(vec![
-                Span::styled(scale, self.theme.muted()),
-                Span::styled(years, self.theme.title()),
-            ]),
+            Line::from(top),
             Line::styled(format!("{lead}{initials}"), self.theme.muted()),
         ]
     }
@@ -299,7 +315,7 @@ impl CatalystChart<'_> {
 impl Widget for CatalystChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let block = pane::block(self.title.clone(), self.focused, theme);
+        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;

@@ -25,10 +25,24 @@ pub struct CatalystDetail<'a> {
     pub theme: Theme,
 }
 
+impl CatalystDetail<'_> {
+    /// Rows the whole detail takes in a pane `width` columns wide, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let lines = match self.catalyst {
+            Some(id) => {
+                let paras = paras(self.index, id, self.today, self.theme);
+                super::text::wrap_all(&paras, width.saturating_sub(2) as usize).len()
+            }
+            None => 1,
+        };
+        lines as u16 + 2
+    }
+}
+
 impl Widget for CatalystDetail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (ix, theme) = (self.index, self.theme);
-        let block = pane::block("Catalyst", false, theme);
+        let block = pane::block("Catalyst", false, theme, area.width);
         let Some(id) = self.catalyst else {
             Paragraph::new(Line::styled("nothing selected", theme.muted()))
                 .block(block)

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
 use super::pane::{self, MARKER};
 use super::text::{cell, clean, fit, timing_mark};
@@ -34,8 +34,28 @@ impl CatalystRow<'_> {
     /// Below this width countdowns are written short (`164d ago`).
     const COMPACT_BELOW: usize = 56;
 
-    /// The row for one catalyst.
+    /// The row for one catalyst, its title cut with `…` to fit.
     pub fn line(&self, c: CatalystId) -> Line<'static> {
+        self.lines(c, false).swap_remove(0)
+    }
+
+    /// Lines a catalyst's row takes with its title wrapped under the title column.
+    pub fn wrapped_height(&self, c: CatalystId) -> usize {
+        self.lines(c, true).len()
+    }
+
+    /// The row of a catalyst in at most `most` lines: one line cut with `…`, or the title
+    /// wrapped and, when it needs more lines than that, ending in `…`.
+    pub fn lines_within(&self, c: CatalystId, most: usize) -> Vec<Line<'static>> {
+        match most {
+            0 | 1 => self.lines(c, false),
+            _ => pane::cut_lines(self.lines(c, true), most, self.width),
+        }
+    }
+
+    /// The row for one catalyst: one line with the title cut with `…`, or (`wrap`) the
+    /// title wrapped onto more lines under its column, when the pane has the rows for it.
+    pub fn lines(&self, c: CatalystId, wrap: bool) -> Vec<Line<'static>> {
         let cat = self.index.catalyst(c);
         let countdown = cat.date.countdown(self.today);
         let timing = countdown.timing();
@@ -58,14 +78,27 @@ impl CatalystRow<'_> {
             crate::model::Origin::Library(_) => super::text::LIBRARY_MARK,
         };
         let title = format!("{mark}{}", clean(&cat.title));
-        Line::from(vec![
+        let room = self.width.saturating_sub(fixed);
+        let mut parts = match wrap {
+            true => super::text::wrap(&title, room),
+            false => vec![fit(&title, room)],
+        };
+        if parts.is_empty() {
+            parts.push(String::new());
+        }
+        let rest = parts.split_off(1);
+        let first = Line::from(vec![
             Span::styled(format!("{} ", timing_mark(timing)), style),
             Span::styled(cell(&cat.date.label(), DATE_WIDTH), style),
             Span::raw(" "),
             Span::styled(cell(&countdown, countdown_width), style),
             Span::raw("  "),
-            Span::raw(fit(&title, self.width.saturating_sub(fixed))),
-        ])
+            Span::raw(parts.swap_remove(0)),
+        ]);
+        let indent = " ".repeat(fixed);
+        std::iter::once(first)
+            .chain(rest.into_iter().map(|l| Line::raw(format!("{indent}{l}"))))
+            .collect()
     }
 }
 
@@ -83,6 +116,25 @@ pub struct EntityCatalysts<'a> {
     pub theme: Theme,
 }
 
+impl EntityCatalysts<'_> {
+    /// The row writer for a pane `width` columns wide.
+    fn rows(&self, width: u16) -> CatalystRow<'_> {
+        CatalystRow {
+            index: self.index,
+            today: self.today,
+            width: (width as usize).saturating_sub(2 + MARKER),
+            theme: self.theme,
+        }
+    }
+
+    /// Rows the pane takes with every title whole at `width` columns, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let rows = self.rows(width);
+        let lines: usize = self.catalysts.iter().map(|&c| rows.wrapped_height(c)).sum();
+        lines.max(1) as u16 + 2
+    }
+}
+
 impl StatefulWidget for EntityCatalysts<'_> {
     type State = ListState;
 
@@ -91,15 +143,10 @@ impl StatefulWidget for EntityCatalysts<'_> {
             "Catalysts ({}) ✓ past ● now ○ upcoming",
             self.catalysts.len()
         );
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
-        let rows = CatalystRow {
-            index: self.index,
-            today: self.today,
-            width: (inner.width as usize).saturating_sub(MARKER),
-            theme: self.theme,
-        };
+        let rows = self.rows(area.width);
         if self.catalysts.is_empty() {
             state.select(None);
             let items = vec![pane::empty("no dated catalyst", self.theme)];
@@ -111,10 +158,17 @@ impl StatefulWidget for EntityCatalysts<'_> {
             .catalysts
             .iter()
             .position(|&c| !self.index.catalyst(c).date.timing(self.today).is_past());
+        // Whole titles where the rows allow; the others one line each, cut with `…`.
+        let wrapped: Vec<usize> = self
+            .catalysts
+            .iter()
+            .map(|&c| rows.wrapped_height(c))
+            .collect();
+        let plan = pane::line_plan(&wrapped, inner.height as usize);
         let rows = pane::Rows {
             len: self.catalysts.len(),
-            height: |_| 1,
-            build: |i: usize| ListItem::new(rows.line(self.catalysts[i])),
+            height: |i: usize| plan[i],
+            build: |i: usize| Text::from(rows.lines_within(self.catalysts[i], plan[i])),
             hint: next.unwrap_or(self.catalysts.len() - 1),
         };
         rows.render(inner, buf, state, self.focused, self.theme);

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::pane;
-use super::text::{clean, fit};
+use super::text::{Para, clean, fit, wrap_all};
 use super::theme::Theme;
 use crate::model::Entity;
 
@@ -20,27 +20,48 @@ pub struct EntityHeader<'a> {
     pub theme: Theme,
 }
 
-impl Widget for EntityHeader<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl EntityHeader<'_> {
+    /// The pane's text for a pane `width` columns wide: name and listing, facts, summary.
+    fn paras(&self, width: u16) -> Vec<Para> {
         let (e, theme) = (self.entity, self.theme);
-        let kind = if e.is_listed() {
-            "Company"
-        } else {
-            "Unlisted body"
-        };
         let mut first = clean(&e.name).into_owned();
         if let Some(l) = e.primary() {
             first.push_str(&format!("  {}:{}", l.exchange, clean(&l.symbol)));
         }
         let facts = facts(e, self.parent).join(" · ");
-        let width = area.width.saturating_sub(2) as usize;
+        let width = width.saturating_sub(2) as usize;
         // The name keeps to one line so country and sector show even in a short pane.
-        let paras = [
+        vec![
             (fit(&first, width), theme.title()),
             (facts, theme.muted()),
             (clean(&e.summary).into_owned(), Style::new()),
-        ];
-        pane::text(pane::block(kind, false, theme), &paras, area, buf);
+        ]
+    }
+
+    /// Rows the whole header takes in a pane `width` columns wide, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let lines = wrap_all(&self.paras(width), width.saturating_sub(2) as usize);
+        lines.len() as u16 + 2
+    }
+
+    /// Rows the header needs at least: its name and the first line of its facts.
+    pub const MIN_HEIGHT: u16 = 4;
+}
+
+impl Widget for EntityHeader<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let kind = if self.entity.is_listed() {
+            "Company"
+        } else {
+            "Unlisted body"
+        };
+        let paras = self.paras(area.width);
+        pane::text(
+            pane::block(kind, false, self.theme, area.width),
+            &paras,
+            area,
+            buf,
+        );
     }
 }
 

@@ -2,8 +2,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -26,18 +26,63 @@ pub struct ExposuresPane<'a> {
 }
 
 impl ExposuresPane<'_> {
-    /// Whether a pane this many columns wide (border included) shows each exposure's note.
-    fn with_notes(width: usize) -> bool {
-        width.saturating_sub(2 + MARKER) >= 56
+    /// An exposure's note wrapped to a pane `width` columns wide inside its border and
+    /// marker, indented under its program.
+    fn note_lines(x: &Exposure, width: usize) -> Vec<String> {
+        let note = clean(&x.note);
+        if note.trim().is_empty() {
+            return Vec::new();
+        }
+        super::text::wrap(&note, width.saturating_sub(2))
+            .into_iter()
+            .map(|l| format!("  {l}"))
+            .collect()
+    }
+
+    /// An exposure's funding lines at `width` columns inside the border and marker: kind,
+    /// money, and the label wrapped under itself.
+    fn funding_lines(&self, x: &Exposure, width: usize) -> Vec<Line<'static>> {
+        let (p, theme) = (self.index.program(x.program), self.theme);
+        let mut lines = Vec::new();
+        for &l in x.funding.iter() {
+            let line = &p.funding[l];
+            let money = line.money.to_string();
+            let used = 2 + 8 + money.width() + 1;
+            let label = super::text::wrap(&clean(&line.label), width.saturating_sub(used));
+            let mut label = label.into_iter();
+            // Level with the role line: a program's money, never an allocation of it.
+            let spans = vec![
+                Span::raw("  "),
+                Span::styled(format!("{:<7} ", line.kind.as_str()), theme.muted()),
+                Span::styled(money, theme.money()),
+                Span::raw(format!(" {}", label.next().unwrap_or_default())),
+            ];
+            lines.push(fit_line(spans, width));
+            let indent = " ".repeat(used);
+            lines.extend(label.map(|l| Line::raw(format!("{indent}{l}"))));
+        }
+        lines
+    }
+
+    /// Rows one exposure takes at `width` columns inside the border and marker.
+    fn item_height(&self, x: &Exposure, width: usize) -> usize {
+        2 + self.funding_lines(x, width).len() + Self::note_lines(x, width).len()
+    }
+
+    /// Rows the pane needs to show exposure `row` whole at `width` columns, border included.
+    pub fn item_rows(&self, row: usize, width: u16) -> u16 {
+        let inner = (width as usize).saturating_sub(2 + MARKER);
+        let item = self.index.exposures_of(self.entity).nth(row);
+        item.map_or(1, |x| self.item_height(x, inner)) as u16 + 2
     }
 
     /// Rows the pane needs to show everything at `width` columns, border included.
     pub fn height(&self, width: u16) -> u16 {
-        let notes = usize::from(Self::with_notes(width as usize));
+        let inner = (width as usize).saturating_sub(2 + MARKER);
         let rows: usize = self
             .index
             .exposures_of(self.entity)
-            .map(|x| 2 + x.funding.len() + notes)
+            .map(|x| self.item_height(x, inner))
             .sum();
         rows.max(1) as u16 + 2
     }
@@ -56,11 +101,10 @@ impl StatefulWidget for ExposuresPane<'_> {
         } else {
             format!("Exposures ({programs})")
         };
-        let block = pane::block(title, self.focused, theme);
+        let block = pane::block(title, self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
-        let with_notes = Self::with_notes(area.width as usize);
         let exposures: Vec<&Exposure> = ix.exposures_of(self.entity).collect();
         if exposures.is_empty() {
             state.select(None);
@@ -68,7 +112,6 @@ impl StatefulWidget for ExposuresPane<'_> {
             pane::render_list(items, inner, buf, state, self.focused, theme);
             return;
         }
-        let notes = usize::from(with_notes);
         let room = (inner.height as usize).max(1);
         let build = |i: usize| {
             let x = exposures[i];
@@ -84,22 +127,10 @@ impl StatefulWidget for ExposuresPane<'_> {
                 Span::styled(x.basis.as_str(), theme.muted()),
             ];
             lines.push(fit_line(second, width));
-            for &l in x.funding.iter() {
-                let line = &p.funding[l];
-                let money = line.money.to_string();
-                let rest = width.saturating_sub(2 + 8 + money.width() + 1);
-                // Level with the role line: a program's money, never an allocation of it.
-                let spans = vec![
-                    Span::raw("  "),
-                    Span::styled(format!("{:<7} ", line.kind.as_str()), theme.muted()),
-                    Span::styled(money, theme.money()),
-                    Span::raw(format!(" {}", fit(&clean(&line.label), rest))),
-                ];
-                lines.push(fit_line(spans, width));
-            }
-            if with_notes {
-                let note = fit(&clean(&x.note), width.saturating_sub(2));
-                lines.push(Line::styled(format!("  {note}"), theme.muted()));
+            lines.extend(self.funding_lines(x, width));
+            // The note wraps: the pane grows to show it whole when the column has room.
+            for l in Self::note_lines(x, width) {
+                lines.push(Line::styled(l, theme.muted()));
             }
             // A list draws no item taller than its pane: keep what fits, and say so.
             let room = (inner.height as usize).max(1);
@@ -109,11 +140,11 @@ impl StatefulWidget for ExposuresPane<'_> {
                     *last = super::text::ellipsis(last, width);
                 }
             }
-            ListItem::new(lines)
+            Text::from(lines)
         };
         let rows = pane::Rows {
             len: exposures.len(),
-            height: |i: usize| (2 + exposures[i].funding.len() + notes).min(room),
+            height: |i: usize| self.item_height(exposures[i], width).min(room),
             build,
             hint: 0,
         };

@@ -324,7 +324,7 @@ impl Widget for FullText<'_> {
         Clear.render(area, buf);
         let shown: Vec<Line<'static>> = all.into_iter().skip(scroll).take(visible).collect();
         Paragraph::new(shown)
-            .block(pane::block(title, true, self.theme))
+            .block(pane::block(title, true, self.theme, area.width))
             .render(area, buf);
     }
 }

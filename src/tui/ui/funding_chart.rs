@@ -168,10 +168,11 @@ impl FundingChart<'_> {
     fn kind(&self, line: &FundingLine) -> (char, String, Style) {
         let theme = self.theme;
         match (line.kind, line.owner) {
-            (_, Some(owner)) => {
-                let whose = clean(self.index.entity(owner).display_symbol()).into_owned();
-                (OWN, format!("{whose}'s own"), theme.muted())
-            }
+            (_, Some(_)) => (
+                OWN,
+                super::program_detail::kind_label(self.index, line),
+                theme.muted(),
+            ),
             (FundingKind::Public, None) => (PUBLIC, "public".into(), theme.money()),
             (FundingKind::Private, None) => (PRIVATE, "private".into(), theme.accent()),
             (FundingKind::Target, None) => (TARGET, "target".into(), theme.muted()),
@@ -182,7 +183,7 @@ impl FundingChart<'_> {
 impl Widget for FundingChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, theme) = (self.program, self.theme);
-        let block = pane::block(self.title.clone(), false, theme);
+        let block = pane::block(self.title.clone(), false, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let (width, height) = (inner.width as usize, inner.height as usize);

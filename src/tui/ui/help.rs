@@ -63,10 +63,22 @@ impl Widget for HelpOverlay<'_> {
             [keys(Action::Down), keys(Action::Up)].join("/"),
             keys(Action::ToggleHelp)
         );
-        Clear.render(popup, buf);
+        // The panes behind are cleared whole rather than left as broken boxes around it.
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        Clear.render(body, buf);
+        // A description wider than the overlay ends in `…`.
+        let inner = width.saturating_sub(2) as usize;
+        let lines: Vec<Line<'static>> = lines
+            .into_iter()
+            .map(|l| super::text::fit_line(l.spans, inner))
+            .collect();
         Paragraph::new(lines)
             .scroll((scroll as u16, 0))
-            .block(pane::block(title, true, self.theme))
+            .block(pane::block(title, true, self.theme, popup.width))
             .render(popup, buf);
     }
 }

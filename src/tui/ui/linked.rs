@@ -39,7 +39,7 @@ impl StatefulWidget for LinkedByRole<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let theme = self.theme;
         let title = format!("Linked entities by role ({})", self.exposures.len());
-        let block = pane::block(title, self.focused, theme);
+        let block = pane::block(title, self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
@@ -96,7 +96,7 @@ impl StatefulWidget for LinkedEntities<'_> {
         let theme = self.theme;
         let open = self.keys.key_for(crate::tui::action::Action::Open);
         let title = format!("Linked ({}) {open} jumps", self.entities.len());
-        let block = pane::block(title, self.focused, theme);
+        let block = pane::block(title, self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);

@@ -21,6 +21,7 @@ pub mod program_detail;
 pub mod program_list;
 pub mod results;
 pub mod sources;
+pub mod stack;
 pub mod text;
 pub mod theme;
 pub mod timeline;
@@ -84,12 +85,16 @@ fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(reader, full_text::area(area));
     }
     let hints = app.keys().hints(app.modes());
+    // Help opens with its key only while browsing; elsewhere the key is typed or closes.
+    let browsing = app.modes().contains(&crate::tui::keymap::Mode::Browse);
+    let more = browsing.then(|| app.keys().key_for(crate::tui::action::Action::ToggleHelp));
     frame.render_widget(
         bars::StatusBar {
             badge: app.modes()[0].badge(),
             warning: app.warning(),
             message: app.message(),
             hints: &hints,
+            more,
             theme,
         },
         bottom,

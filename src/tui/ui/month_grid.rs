@@ -36,6 +36,8 @@ pub struct MonthGrid<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys the legend names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 impl MonthGrid<'_> {
@@ -61,7 +63,16 @@ impl MonthGrid<'_> {
         if selected.is_some_and(|(a, b)| a <= last && b >= first) {
             parts.push("reversed: selected");
         }
-        parts.push("h/l month, t today");
+        use crate::tui::action::Action;
+        let key = |a| self.keys.key_for(a);
+        let moves = format!(
+            "{}/{} month, {} today",
+            key(Action::PrevMonth),
+            key(Action::NextMonth),
+            key(Action::GoToday)
+        );
+        let mut parts: Vec<String> = parts.into_iter().map(String::from).collect();
+        parts.push(moves);
         format!(" {}", parts.join("  "))
     }
 
@@ -147,15 +158,49 @@ fn side_by_side(months: Vec<Vec<Line<'static>>>) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Rows a month grid needs to be of use, border included: the month and weekday headings,
+/// six weeks, the legend, the heading of its list and one row of that list.
+pub const MIN_HEIGHT: u16 = 2 + 2 + 6 + 2 + 1;
+
+impl MonthGrid<'_> {
+    /// How many months side by side fit `width` columns inside the border.
+    fn months_shown(width: usize) -> u32 {
+        ((width + 2) / MONTH_WIDTH).clamp(1, 4) as u32
+    }
+
+    /// Rows the grid and its whole list of catalysts take in a pane `width` columns wide,
+    /// border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let first = self.month();
+        let count = Self::months_shown(width.saturating_sub(2) as usize);
+        let last = first + Months::new(count) - chrono::Days::new(1);
+        let listed = self
+            .list
+            .iter()
+            .filter(|&&c| {
+                let (a, b) = self.index.catalyst(c).date.range();
+                b >= first && a <= last
+            })
+            .count();
+        let weeks = side_by_side(
+            (0..count)
+                .map(|i| self.grid(first + Months::new(i)))
+                .collect(),
+        );
+        // Border, the grid's lines, the legend, the list's heading and the list.
+        (2 + weeks.len() + 2 + listed.max(1)) as u16
+    }
+}
+
 impl Widget for MonthGrid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let first = self.month();
-        let block = pane::block(self.title.clone(), self.focused, theme);
+        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;
-        let count = ((width + 2) / MONTH_WIDTH).clamp(1, 4) as u32;
+        let count = Self::months_shown(width);
         let months = (0..count)
             .map(|i| self.grid(first + Months::new(i)))
             .collect();

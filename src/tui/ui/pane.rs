@@ -2,35 +2,60 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Block, BorderType, HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget,
     Widget,
 };
 
-use super::text::{Para, clipped};
+use super::text::{Para, clipped, fit};
 use super::theme::Theme;
 use crate::tui::list;
 
 /// Width the selection marker takes at the left of every list row.
 pub const MARKER: usize = 2;
 
-/// A pane's border and title; the focused pane gets a thick border and a `▸` before its title.
-pub fn block(title: impl Into<String>, focused: bool, theme: Theme) -> Block<'static> {
+/// A pane's border and title for a pane `width` columns wide; the focused pane gets a thick
+/// border and a `▸` before its title. A title longer than the border ends in `…` (ratatui
+/// would cut it silently).
+pub fn block(title: impl Into<String>, focused: bool, theme: Theme, width: u16) -> Block<'static> {
     let title: String = title.into();
     let (border, mark) = if focused {
         (BorderType::Thick, "▸ ")
     } else {
         (BorderType::Plain, "")
     };
+    // Two corners and a space either side of the title.
+    let room = (width as usize).saturating_sub(4);
     Block::bordered()
         .border_type(border)
         .border_style(theme.border(focused))
         .title(Line::from(vec![
             Span::raw(" "),
-            Span::styled(format!("{mark}{title}"), theme.title()),
+            Span::styled(fit(&format!("{mark}{title}"), room), theme.title()),
             Span::raw(" "),
         ]))
+}
+
+/// Writes `note` over the bottom border of the pane drawn in `area` (as a bottom title),
+/// ending in `…` when it is longer than the border: what a column left out says it holds.
+pub fn bottom_note(note: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if area.height < 2 || area.width < 5 {
+        return;
+    }
+    let room = area.width as usize - 4;
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(fit(note, room), theme.accent()),
+        Span::raw(" "),
+    ]);
+    let row = Rect {
+        x: area.x + 1,
+        y: area.bottom() - 1,
+        width: area.width - 2,
+        height: 1,
+    };
+    line.render(row, buf);
 }
 
 /// Draws `items` as a list in `area` with the selection of `state` marked (`▶` when
@@ -89,7 +114,7 @@ pub struct Rows<H, B> {
     pub hint: usize,
 }
 
-impl<H: Fn(usize) -> usize, B: FnMut(usize) -> ListItem<'static>> Rows<H, B> {
+impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
     /// Draws the visible items like [`render_list`]; `state` keeps the real selection.
     pub fn render(
         self,
@@ -136,12 +161,57 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> ListItem<'static>> Rows<H, B> {
             start -= 1;
             used += (self.height)(start);
         }
-        let items: Vec<ListItem<'static>> = (start..end).map(&mut self.build).collect();
+        // The last item may not fit whole: it shows what fits, ending in `…`, rather than
+        // leaving its rows empty (a list draws no item it cannot draw whole).
+        let mut room = rows;
+        let items: Vec<ListItem<'static>> = (start..end)
+            .map(|i| {
+                let mut text = (self.build)(i);
+                if text.lines.len() > room && room > 0 {
+                    text.lines.truncate(room);
+                    let width = (area.width as usize).saturating_sub(MARKER);
+                    if let Some(last) = text.lines.last_mut() {
+                        *last = super::text::ellipsis(last, width);
+                    }
+                }
+                room = room.saturating_sub(text.lines.len());
+                ListItem::new(text)
+            })
+            .collect();
         let mut visible = ListState::default().with_selected(selected.map(|s| s - start));
         let shown = |i: usize| row(start + i);
         render_list_as(items, area, buf, &mut visible, focused, theme, &shown);
         *state.offset_mut() = start;
     }
+}
+
+/// Lines each item of a list gets, given the lines each takes wrapped whole and the rows
+/// of the pane: all of them when they fit; else one each, and the rows left over go to the
+/// first items in turn (an item shown on fewer lines than it wraps to ends in `…`).
+pub fn line_plan(wrapped: &[usize], rows: usize) -> Vec<usize> {
+    if wrapped.iter().sum::<usize>() <= rows {
+        return wrapped.to_vec();
+    }
+    let mut extra = rows.saturating_sub(wrapped.len());
+    wrapped
+        .iter()
+        .map(|&h| {
+            let more = h.saturating_sub(1).min(extra);
+            extra -= more;
+            1 + more
+        })
+        .collect()
+}
+
+/// `lines` cut to `most` lines, the last one shown ending in `…` when any were cut.
+pub fn cut_lines(mut lines: Vec<Line<'static>>, most: usize, width: usize) -> Vec<Line<'static>> {
+    if lines.len() > most && most > 0 {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            *last = super::text::ellipsis(last, width);
+        }
+    }
+    lines
 }
 
 /// Paragraphs in a bordered pane, wrapped to its width; what does not fit ends in `…`
@@ -156,4 +226,21 @@ pub fn text(block: Block<'static>, paras: &[Para], area: Rect, buf: &mut Buffer)
 /// A muted line saying a pane has nothing to show.
 pub fn empty(text: &str, theme: Theme) -> ListItem<'static> {
     ListItem::new(Line::styled(format!("  {text}"), theme.muted()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_left_over_go_to_the_first_items() {
+        assert_eq!(line_plan(&[2, 3, 2], 7), [2, 3, 2]);
+        // 5 rows for 3 items: one each, two more to the first ones in turn.
+        assert_eq!(line_plan(&[2, 3, 2], 5), [2, 2, 1]);
+        assert_eq!(line_plan(&[2, 3, 2], 2), [1, 1, 1]);
+        let lines = vec![Line::raw("one"), Line::raw("two"), Line::raw("three")];
+        let cut = cut_lines(lines, 2, 10);
+        assert_eq!(cut.len(), 2);
+        assert_eq!(cut[1].to_string(), "two…");
+    }
 }

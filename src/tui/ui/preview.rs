@@ -101,6 +101,11 @@ impl Widget for Preview<'_> {
             Target::Catalyst(c) => self.catalyst(c),
             Target::Entity(_) => ("Entity".to_string(), Vec::new()),
         };
-        pane::text(pane::block(title, false, self.theme), &paras, area, buf);
+        pane::text(
+            pane::block(title, false, self.theme, area.width),
+            &paras,
+            area,
+            buf,
+        );
     }
 }

@@ -5,11 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::pane;
-use super::text::{Para, cell, clean, fit};
+use super::text::{Para, cell, clean};
 use super::theme::Theme;
-use crate::model::{Program, Status};
+use crate::index::Index;
+use crate::model::{FundingLine, Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
@@ -33,9 +35,20 @@ pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
     ]
 }
 
+impl ProgramHeader<'_> {
+    /// Rows the whole header takes in a pane `width` columns wide, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let paras = heading(self.program, self.status, self.theme);
+        super::text::wrap_all(&paras, width.saturating_sub(2) as usize).len() as u16 + 2
+    }
+
+    /// Rows the header needs at least: the name and the sponsor line.
+    pub const MIN_HEIGHT: u16 = 4;
+}
+
 impl Widget for ProgramHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = pane::block("Program", false, self.theme);
+        let block = pane::block("Program", false, self.theme, area.width);
         let paras = heading(self.program, self.status, self.theme);
         pane::text(block, &paras, area, buf);
     }
@@ -44,13 +57,19 @@ impl Widget for ProgramHeader<'_> {
 /// Width of the money column, nesting indent included.
 const MONEY_WIDTH: usize = 20;
 
-/// Rows a program's funding pane needs inside its border.
-pub fn funding_rows(program: &Program) -> usize {
-    program.funding.len().max(1)
+/// A funding line's kind in words, naming whose money a company's own is (`9984's own`),
+/// so no view shows it as the program's.
+pub fn kind_label(index: &Index, line: &FundingLine) -> String {
+    match line.owner {
+        Some(owner) => format!("{}'s own", clean(index.entity(owner).display_symbol())),
+        None => line.kind.as_str().to_string(),
+    }
 }
 
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
 pub struct FundingPane<'a> {
+    /// Lookups (whose own money a line is).
+    pub index: &'a Index,
     /// The program.
     pub program: &'a Program,
     /// Pane title (says which key shows the chart).
@@ -59,36 +78,84 @@ pub struct FundingPane<'a> {
     pub theme: Theme,
 }
 
+impl FundingPane<'_> {
+    /// Each funding line at `width` columns inside the border: money (indented when it is
+    /// inside another line), kind, then label and period wrapped under their column.
+    fn items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
+        let (p, theme) = (self.program, self.theme);
+        let kinds: Vec<String> = p
+            .funding
+            .iter()
+            .map(|l| kind_label(self.index, l))
+            .collect();
+        let kind_width = kinds
+            .iter()
+            .map(|k| k.width())
+            .max()
+            .unwrap_or(0)
+            .clamp(7, 12);
+        let used = MONEY_WIDTH + kind_width + 2;
+        p.funding
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let indent = match p.depth(i) {
+                    0 => String::new(),
+                    d => format!("{}└ ", "  ".repeat(d - 1)),
+                };
+                // The indent lives inside the money column so the columns after it stay
+                // aligned.
+                let money = format!("{indent}{}", line.money);
+                let when = clean(&line.when_label()).into_owned();
+                let text = if when.is_empty() {
+                    clean(&line.label).into_owned()
+                } else {
+                    format!("{} · {when}", clean(&line.label))
+                };
+                let mut label = super::text::wrap(&text, width.saturating_sub(used)).into_iter();
+                let first = Line::from(vec![
+                    Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
+                    Span::styled(format!(" {} ", cell(&kinds[i], kind_width)), theme.muted()),
+                    Span::raw(label.next().unwrap_or_default()),
+                ]);
+                let pad = " ".repeat(used);
+                std::iter::once(first)
+                    .chain(label.map(|l| Line::raw(format!("{pad}{l}"))))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Rows the pane takes with every line whole at `width` columns, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let items = self.items(width.saturating_sub(2) as usize);
+        items.iter().map(Vec::len).sum::<usize>().max(1) as u16 + 2
+    }
+}
+
 impl Widget for FundingPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (p, theme) = (self.program, self.theme);
-        let block = pane::block(self.title, false, theme);
-        let width = block.inner(area).width as usize;
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        for (i, line) in p.funding.iter().enumerate() {
-            let depth = p.depth(i);
-            let indent = match depth {
-                0 => String::new(),
-                d => format!("{}└ ", "  ".repeat(d - 1)),
-            };
-            // The indent lives inside the money column so the columns after it stay aligned.
-            let money = format!("{indent}{}", line.money);
-            let mut spans = vec![
-                Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
-                Span::styled(format!(" {} ", cell(line.kind.as_str(), 7)), theme.muted()),
-            ];
-            let used = MONEY_WIDTH + 9;
-            let when = clean(&line.when_label()).into_owned();
-            let text = if when.is_empty() {
-                clean(&line.label).into_owned()
-            } else {
-                format!("{} · {when}", clean(&line.label))
-            };
-            spans.push(Span::raw(fit(&text, width.saturating_sub(used))));
-            lines.push(Line::from(spans));
-        }
+        let theme = self.theme;
+        let block = pane::block(self.title.clone(), false, theme, area.width);
+        let inner = block.inner(area);
+        let width = inner.width as usize;
+        let rows = inner.height as usize;
+        let items = self.items(width);
+        // Each line whole where the rows allow; else cut to what fits, ending in `…`.
+        let plan = pane::line_plan(&items.iter().map(Vec::len).collect::<Vec<_>>(), rows);
+        let mut lines: Vec<Line<'static>> = items
+            .into_iter()
+            .zip(plan)
+            .flat_map(|(item, most)| pane::cut_lines(item, most, width))
+            .collect();
         if lines.is_empty() {
             lines.push(Line::styled("no funding stated", theme.muted()));
+        }
+        // More lines than rows: the last one shown says the list goes on (`i` shows all).
+        if lines.len() > rows && rows > 0 {
+            lines.truncate(rows);
+            let last = lines.pop().unwrap_or_default();
+            lines.push(super::text::ellipsis(&last, width));
         }
         Paragraph::new(lines).block(block).render(area, buf);
     }

@@ -2,8 +2,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
 use super::pane::{self, MARKER};
 use super::text::{clean, fit};
@@ -39,9 +39,7 @@ impl StatefulWidget for ProgramList<'_> {
         };
         let shown = self.order.filter.shown(ids.len(), all);
         let title = format!("Programs{by} ({shown})");
-        // Border, focus mark and padding take 6 columns.
-        let title = fit(&title, (area.width as usize).saturating_sub(6));
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
@@ -62,7 +60,7 @@ impl StatefulWidget for ProgramList<'_> {
             let linked = self.index.exposures_to(id).count();
             let status = self.index.program_status(id, self.today);
             let facts = format!("  {status} · {} · {linked} linked", clean(&p.country));
-            ListItem::new(vec![
+            Text::from(vec![
                 Line::styled(fit(&clean(&p.name), width), self.theme.title()),
                 Line::styled(fit(&facts, width), self.theme.muted()),
             ])

@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, Paragraph, StatefulWidget, Widget};
 
 use super::pane::{self, MARKER};
-use super::text::{cell, cell_right, clean, highlighted};
+use super::text::{cell, cell_right, clean, fit, highlighted};
 use super::theme::Theme;
 use crate::index::Index;
 use crate::search::{Field, Target};
@@ -49,20 +49,41 @@ impl Widget for SearchBox<'_> {
         } else {
             format!("Search (press {})", self.keys.key_for(Action::FocusSearch))
         };
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
+        let room = block.inner(area).width as usize;
         let line = if self.query.is_empty() && !self.focused {
             Line::styled(
-                " / tickers, names (any script), programs, catalysts",
+                fit(" / tickers, names (any script), programs, catalysts", room),
                 self.theme.muted(),
             )
         } else {
             Line::from(vec![
                 Span::styled(" / ", self.theme.muted()),
-                Span::raw(clean(self.query).into_owned()),
+                // The end of a long query stays in view, where the cursor types.
+                Span::raw(tail(&clean(self.query), room.saturating_sub(4))),
             ])
         };
         Paragraph::new(line).block(block).render(area, buf);
     }
+}
+
+/// The last `width` columns of `text`, starting with `…` when its start is cut.
+fn tail(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// The results: symbol, exchange, name, number of programs and next catalyst's countdown.
@@ -82,6 +103,8 @@ pub struct ResultsList<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+    /// The key table, for the keys the empty list names.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 /// Column widths for an inner width.
@@ -94,10 +117,18 @@ struct Columns {
 }
 
 impl Columns {
+    /// Below this inner width the list is a narrow column of symbols and names, leaving
+    /// the room to the detail panes (which show the programs and the next catalyst).
+    const NARROW_BELOW: usize = 36;
+
     fn new(width: usize) -> Columns {
-        let (symbol, programs, next) = (8, 3, 10);
+        let (symbol, programs, next) = if width < Self::NARROW_BELOW {
+            (8, 0, 0)
+        } else {
+            (8, 3, 10)
+        };
         let exchange = if width >= 52 { 8 } else { 0 };
-        let gaps = 3 + usize::from(exchange > 0);
+        let gaps = 1 + 2 * usize::from(next > 0) + usize::from(exchange > 0);
         let fixed = MARKER + symbol + exchange + programs + next + gaps;
         Columns {
             symbol,
@@ -117,14 +148,16 @@ impl ResultsList<'_> {
             text.push(' ');
         }
         text.push_str(&cell("NAME", c.name));
-        text.push(' ');
-        text.push_str(&cell_right("PRG", c.programs));
-        text.push(' ');
-        text.push_str(&cell_right("NEXT", c.next));
+        if c.next > 0 {
+            text.push(' ');
+            text.push_str(&cell_right("PRG", c.programs));
+            text.push(' ');
+            text.push_str(&cell_right("NEXT", c.next));
+        }
         Line::styled(text, self.theme.muted())
     }
 
-    fn row(&self, row: &ResultRow, c: &Columns) -> ListItem<'static> {
+    fn row(&self, row: &ResultRow, c: &Columns) -> Line<'static> {
         let (ix, theme) = (self.index, self.theme);
         let base = Style::new();
         let mut spans: Vec<Span<'static>> = Vec::new();
@@ -195,6 +228,9 @@ impl ResultsList<'_> {
                 theme.matched(),
             )),
         }
+        if c.next == 0 {
+            return Line::from(spans);
+        }
         spans.push(gap());
         spans.push(Span::raw(cell_right(&progs, c.programs)));
         spans.push(gap());
@@ -204,7 +240,7 @@ impl ResultsList<'_> {
             base
         };
         spans.push(Span::styled(cell_right(&next, c.next), next_style));
-        ListItem::new(Line::from(spans))
+        Line::from(spans)
     }
 }
 
@@ -215,12 +251,17 @@ impl StatefulWidget for ResultsList<'_> {
         let mut title = if self.searched {
             format!("Results ({})", self.rows.len())
         } else {
-            format!("All entities ({})", self.rows.len())
+            // `▸ `, two corners and two spaces around the title.
+            let all = format!("All entities ({})", self.rows.len());
+            match unicode_width::UnicodeWidthStr::width(all.as_str()) + 6 <= area.width as usize {
+                true => all,
+                false => format!("Entities ({})", self.rows.len()),
+            }
         };
         if !self.arranged.is_empty() {
             title = format!("{title} · {}", self.arranged);
         }
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let [head, body] =
@@ -229,17 +270,22 @@ impl StatefulWidget for ResultsList<'_> {
         self.header(&columns).render(head, buf);
         if self.rows.is_empty() {
             state.select(None);
-            let items = vec![pane::empty(
-                "no match; Backspace or Ctrl-U to widen",
-                self.theme,
-            )];
+            use crate::tui::{action::Action, keymap::Mode};
+            let widen = format!(
+                "no match; {} or {} to widen",
+                self.keys.keys_for(Action::Backspace, Mode::Search),
+                self.keys.keys_for(Action::ClearQuery, Mode::Search)
+            );
+            // The marker column and the indent of an empty line come before it.
+            let widen = fit(&widen, (body.width as usize).saturating_sub(MARKER + 2));
+            let items = vec![pane::empty(&widen, self.theme)];
             pane::render_list(items, body, buf, state, self.focused, self.theme);
             return;
         }
         let rows = pane::Rows {
             len: self.rows.len(),
             height: |_| 1,
-            build: |i: usize| self.row(&self.rows[i], &columns),
+            build: |i: usize| Text::from(self.row(&self.rows[i], &columns)),
             hint: 0,
         };
         rows.render(body, buf, state, self.focused, self.theme);

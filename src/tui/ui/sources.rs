@@ -23,40 +23,81 @@ pub struct SourcesPane<'a> {
     pub theme: Theme,
 }
 
+impl SourcesPane<'_> {
+    /// The row of source `s` in a list `width` columns wide: its file, then what it is,
+    /// cut with `…` or (`wrap`) wrapped onto more lines under itself.
+    fn lines(&self, s: SourceId, width: usize, wrap: bool) -> Vec<Line<'static>> {
+        let src = self.index.source(s);
+        let file = fit(&clean(&src.file), width);
+        let used = unicode_width::UnicodeWidthStr::width(file.as_str()) + 2;
+        let about = format!(
+            "{} ({}, {})",
+            clean(&src.title),
+            clean(&src.publisher),
+            src.date.label()
+        );
+        let room = width.saturating_sub(used);
+        let mut parts = match wrap {
+            true => super::text::wrap(&about, room),
+            false => vec![fit(&about, room)],
+        };
+        if parts.is_empty() {
+            parts.push(String::new());
+        }
+        let rest = parts.split_off(1);
+        let first = Line::from(vec![
+            Span::styled(file, self.theme.muted()),
+            Span::raw("  "),
+            Span::raw(parts.swap_remove(0)),
+        ]);
+        let indent = " ".repeat(used);
+        let mut lines: Vec<Line<'static>> = std::iter::once(first)
+            .chain(rest.into_iter().map(|l| Line::raw(format!("{indent}{l}"))))
+            .collect();
+        // Where to read it, under the rest when there is room (`i` shows it whole, `o`
+        // opens it).
+        if wrap && let Some(url) = &src.url {
+            let url = fit(&clean(url), width.saturating_sub(2));
+            lines.push(Line::styled(format!("  {url}"), self.theme.muted()));
+        }
+        lines
+    }
+
+    /// Rows the pane takes with every source whole at `width` columns, border included.
+    pub fn height(&self, width: u16) -> u16 {
+        let inner = (width as usize).saturating_sub(2 + MARKER);
+        let lines: usize = self
+            .sources
+            .iter()
+            .map(|&s| self.lines(s, inner, true).len())
+            .sum();
+        lines.max(1) as u16 + 2
+    }
+}
+
 impl StatefulWidget for SourcesPane<'_> {
     type State = ListState;
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let title = format!("Sources ({})", self.sources.len());
-        let block = pane::block(title, self.focused, self.theme);
+        let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
+        // Whole where the rows allow; the others one line each, cut with `…`.
+        let wrapped: Vec<usize> = self
+            .sources
+            .iter()
+            .map(|&s| self.lines(s, width, true).len())
+            .collect();
+        let plan = pane::line_plan(&wrapped, inner.height as usize);
         let mut items: Vec<ListItem<'static>> = self
             .sources
             .iter()
-            .map(|&s| {
-                let src = self.index.source(s);
-                let file = fit(&clean(&src.file), width);
-                let used = unicode_width::UnicodeWidthStr::width(file.as_str()) + 2;
-                let about = format!(
-                    "{} ({}, {})",
-                    clean(&src.title),
-                    clean(&src.publisher),
-                    src.date.label()
-                );
-                let mut lines = vec![Line::from(vec![
-                    Span::styled(file, self.theme.muted()),
-                    Span::raw("  "),
-                    Span::raw(fit(&about, width.saturating_sub(used))),
-                ])];
-                // Where to read it, on a line of its own so it is seldom cut (`i` shows
-                // it whole, `o` opens it).
-                if let Some(url) = &src.url {
-                    let url = fit(&clean(url), width.saturating_sub(2));
-                    lines.push(Line::styled(format!("  {url}"), self.theme.muted()));
-                }
-                ListItem::new(lines)
+            .zip(plan)
+            .map(|(&s, most)| match most {
+                1 => ListItem::new(self.lines(s, width, false)),
+                _ => ListItem::new(pane::cut_lines(self.lines(s, width, true), most, width)),
             })
             .collect();
         if items.is_empty() {

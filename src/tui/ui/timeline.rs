@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::entity_catalysts::CatalystRow;
@@ -49,7 +49,7 @@ impl StatefulWidget for Timeline<'_> {
     /// `state` selects a catalyst (position in `list`); it is mapped to its row.
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let theme = self.theme;
-        let block = pane::block(self.title, self.focused, theme);
+        let block = pane::block(self.title, self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
@@ -75,7 +75,7 @@ impl StatefulWidget for Timeline<'_> {
                 .position(|row| matches!(*row, TimelineRow::Catalyst(i) if i == sel))
         });
         let build = |at: usize| {
-            ListItem::new(match self.rows[at] {
+            Text::from(match self.rows[at] {
                 TimelineRow::Heading(i) => Line::styled(
                     rule(
                         format!("{} ", heading(self.index, self.list[i])),
