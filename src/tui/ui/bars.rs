@@ -154,6 +154,7 @@ mod tests {
         let mut buf = Buffer::empty(area);
         StatusBar {
             badge: "BROWSE",
+            warning: None,
             message: None,
             hints,
             more: more.map(str::to_string),
