@@ -19,7 +19,9 @@ fi
 runs=${RUNS:-20}
 session=aipx-latency-$$
 work=$(mktemp -d)
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+# A tmux server of its own (its own socket), so no other session shares its time.
+tmux() { command tmux -L "$session" "$@"; }
+trap 'tmux kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 export XDG_STATE_HOME=$work/state XDG_CONFIG_HOME=$work/config
 
 now() { date +%s%N; }

@@ -216,6 +216,20 @@ impl Index {
         &self.catalysts_by_program[program.ix()]
     }
 
+    /// Whose money a funding line is, in the words every view prints (TUI panes, previews,
+    /// the full-text view, the charts, text and JSON): `public`, `private` or `target`, and
+    /// for a company's own money its symbol (`9984's own`), so no view can show it as the
+    /// program's. Sanitised: safe to display.
+    pub fn funding_kind(&self, line: &FundingLine) -> String {
+        match line.owner {
+            Some(owner) => format!(
+                "{}'s own",
+                crate::text::sanitize(self.entity(owner).display_symbol())
+            ),
+            None => line.kind.as_str().to_string(),
+        }
+    }
+
     /// A program's stage on `today`, moved on by its dated catalysts
     /// (see [`Program::status_on`]).
     pub fn program_status(&self, program: ProgramId, today: NaiveDate) -> Status {

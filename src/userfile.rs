@@ -35,6 +35,17 @@ pub fn read(path: &Path, limit: u64) -> io::Result<Option<String>> {
 
 /// Replaces `path` with `bytes` atomically, creating its folder if needed.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, |file| file.write_all(bytes))
+}
+
+/// Replaces `path` atomically and durably with what `fill` writes (and may seek back over)
+/// in a new temporary file beside it, `.NAME.PID.tmp`: the file is flushed to disk, renamed
+/// over `path`, and the folder flushed. On any error the temporary is removed and `path` is
+/// left as it was. Creates the folder if needed.
+pub fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -51,7 +62,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     ));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
+        fill(&mut file)?;
         // Data on disk before the rename, or a crash could leave the new name empty.
         file.sync_all()?;
         std::fs::rename(&tmp, path)?;
@@ -97,5 +108,30 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("list.toml")]);
+    }
+
+    #[test]
+    fn streams_and_seeks_and_a_failed_fill_leaves_the_old_file() {
+        use std::io::{Seek, SeekFrom, Write};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.bin");
+        super::write_with(&path, |f| {
+            f.write_all(b"....payload")?;
+            f.seek(SeekFrom::Start(0))?;
+            f.write_all(b"HEAD")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"HEADpayload");
+        let failed = super::write_with(&path, |f| {
+            f.write_all(b"half")?;
+            Err(std::io::Error::other("interrupted"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"HEADpayload");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("cache.bin")]);
     }
 }

@@ -898,3 +898,38 @@ fn bad_today_is_a_usage_error() {
         .assert()
         .code(2);
 }
+
+/// A company's own money says whose it is in the text and the JSON of `show` and `programs`,
+/// in the same words (`9984's own`), and never as `private` program money.
+#[test]
+fn company_money_says_whose_it_is() {
+    for args in [&["show", "9984"][..], &["programs", "jp-sovereign-ai"]] {
+        let out = aipx().args(args).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        for money in ["¥2T ($12.7B)", "$5.3B"] {
+            let row = text.lines().find(|l| l.contains(money)).unwrap();
+            assert!(row.contains("9984's own"), "{args:?}: {row}");
+            assert!(!row.contains("private"), "{args:?}: {row}");
+        }
+        let public = text.lines().find(|l| l.contains("¥1T ($6.34B)")).unwrap();
+        assert!(public.contains("public"), "{public}");
+    }
+    let v = json(&["programs", "jp-sovereign-ai"]);
+    let lines = v["funding"].as_array().unwrap();
+    let whose = |id: &str| {
+        let l = lines.iter().find(|l| l["id"] == id).unwrap();
+        (
+            l["whose"].clone(),
+            l["owner"].clone(),
+            l["program_money"].clone(),
+        )
+    };
+    let own = lines.iter().find(|l| !l["owner"].is_null()).unwrap();
+    let own_id = own["id"].as_str().unwrap();
+    assert_eq!(whose(own_id).0, "9984's own");
+    assert_eq!(whose(own_id).1, "9984.T");
+    assert_eq!(whose(own_id).2, false);
+    for l in lines.iter().filter(|l| l["owner"].is_null()) {
+        assert_eq!(l["whose"], l["kind"], "{l}");
+    }
+}

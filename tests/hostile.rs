@@ -10,6 +10,8 @@ use std::process::Command;
 
 use proptest::prelude::*;
 
+#[path = "support/damage.rs"]
+mod damage;
 #[path = "support/measured.rs"]
 mod measured;
 use measured::{Outcome, RSS_LIMIT_KB, run, run_in};
@@ -305,29 +307,16 @@ proptest! {
     #[test]
     fn damaged_seed_datasets_end_in_a_clear_outcome(
         file in 0usize..5,
-        edits in proptest::collection::vec(
-            (any::<prop::sample::Index>(), 0usize..200, prop::sample::select(vec![
-                "", "[", "{", "\"", "'''", "\n", "=", "\\", "[[entity]]\n", "\u{1b}[31m",
-                "nan", "-1", "\r\n", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
-            ])),
-            1..4,
-        ),
+        edits in damage::edits(vec![
+            "", "[", "{", "\"", "'''", "\n", "=", "\\", "[[entity]]\n", "\u{1b}[31m",
+            "nan", "-1", "\r\n", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        ], 200),
     ) {
         let dir = seed_dir();
         let name = aipx::data::FILE_NAMES[file];
         let path = dir.path().join(name);
         let mut text = std::fs::read_to_string(&path).unwrap();
-        for (at, len, insert) in edits {
-            let mut start = at.index(text.len() + 1);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (start + len).min(text.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            text.replace_range(start..end, insert);
-        }
+        damage::damage(&mut text, &edits);
         std::fs::write(&path, text).unwrap();
         let out = check(dir.path());
         let text = out.text();

@@ -34,6 +34,15 @@ impl Home {
         cmd
     }
 
+    /// Runs `args` and wants a usage or data error: exit 2 with `message` on stderr.
+    fn refuses(&self, args: &[&str], message: &str) {
+        self.aipx()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+
     fn json(&self, args: &[&str]) -> Value {
         let out = self.aipx().args(args).output().unwrap();
         assert!(
@@ -166,15 +175,12 @@ fn a_money_kind_the_sentence_gives_needs_no_flag_and_one_it_cannot_lists_the_kin
         .success();
     let order = home.find("money", |p| p["text"] == "$40 million");
     assert_eq!(order["record"]["kind"], Value::Null);
-    home.aipx()
-        .args(["inbox", "accept", &id(&order), "--program", "meti-fy2026"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "choose a money kind with --kind (one of: public, private, target)",
-        ));
-    home.aipx()
-        .args([
+    home.refuses(
+        &["inbox", "accept", &id(&order), "--program", "meti-fy2026"],
+        "choose a money kind with --kind (one of: public, private, target)",
+    );
+    home.refuses(
+        &[
             "inbox",
             "accept",
             &id(&order),
@@ -182,12 +188,9 @@ fn a_money_kind_the_sentence_gives_needs_no_flag_and_one_it_cannot_lists_the_kin
             "meti-fy2026",
             "--kind",
             "gift",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "unknown money kind \"gift\"; one of: public, private, target",
-        ));
+        ],
+        "unknown money kind \"gift\"; one of: public, private, target",
+    );
 }
 
 #[test]
@@ -258,13 +261,9 @@ fn a_link_needs_a_known_role_and_direction() {
     home.save("tests/fixtures/articles/06_korea_wire.txt");
     let link = home.find("link", |_| true);
     let n = id(&link);
-    home.aipx()
-        .args(["inbox", "accept", &n])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("choose a role with --role"));
-    home.aipx()
-        .args([
+    home.refuses(&["inbox", "accept", &n], "choose a role with --role");
+    home.refuses(
+        &[
             "inbox",
             "accept",
             &n,
@@ -272,14 +271,11 @@ fn a_link_needs_a_known_role_and_direction() {
             "boss",
             "--direction",
             "tailwind",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "unknown role \"boss\"; one of: lead, member",
-        ));
-    home.aipx()
-        .args([
+        ],
+        "unknown role \"boss\"; one of: lead, member",
+    );
+    home.refuses(
+        &[
             "inbox",
             "accept",
             &n,
@@ -287,12 +283,11 @@ fn a_link_needs_a_known_role_and_direction() {
             "supplier",
             "--direction",
             "sideways",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unknown direction"));
-    home.aipx()
-        .args([
+        ],
+        "unknown direction",
+    );
+    home.refuses(
+        &[
             "inbox",
             "accept",
             &n,
@@ -302,12 +297,9 @@ fn a_link_needs_a_known_role_and_direction() {
             "tailwind",
             "--program",
             "no-such-program",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "unknown program \"no-such-program\"",
-        ));
+        ],
+        "unknown program \"no-such-program\"",
+    );
     home.aipx()
         .args([
             "inbox",
@@ -345,20 +337,16 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no proposal 99999"));
-    home.aipx()
-        .args(["inbox", "reject", "abc"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("\"abc\" is not a proposal number"));
+    home.refuses(
+        &["inbox", "reject", "abc"],
+        "\"abc\" is not a proposal number",
+    );
     home.aipx().args(["inbox", "undo", "-3"]).assert().code(2);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
-    home.aipx()
-        .args(["inbox", "accept", &id(&asx), "--role", "lead"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "--role does not apply to entity proposals",
-        ));
+    home.refuses(
+        &["inbox", "accept", &id(&asx), "--role", "lead"],
+        "--role does not apply to entity proposals",
+    );
     let money = home.find("money", |_| true);
     home.aipx()
         .args([
@@ -372,17 +360,12 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
         ])
         .assert()
         .success();
-    home.aipx()
-        .args(["inbox", "accept", &id(&money)])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("already accepted"));
+    home.refuses(&["inbox", "accept", &id(&money)], "already accepted");
     let cat = home.find("catalyst", |_| true);
-    home.aipx()
-        .args(["inbox", "accept", &id(&cat), "--date", "2026-13"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("invalid date"));
+    home.refuses(
+        &["inbox", "accept", &id(&cat), "--date", "2026-13"],
+        "invalid date",
+    );
 }
 
 #[test]
@@ -577,11 +560,10 @@ fn export_writes_a_folder_check_accepts_and_import_brings_it_back() {
 fn import_of_an_invalid_folder_writes_nothing() {
     let home = Home::new();
     let dir = tempfile::tempdir().unwrap();
-    home.aipx()
-        .args(["library", "import", dir.path().to_str().unwrap()])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("error(s) in the dataset"));
+    home.refuses(
+        &["library", "import", dir.path().to_str().unwrap()],
+        "error(s) in the dataset",
+    );
     assert!(!home.store().exists());
 }
 
@@ -638,11 +620,7 @@ fn a_store_from_a_newer_aipx_or_another_program_is_refused() {
         conn.execute("UPDATE schema_version SET version = 99", [])
             .unwrap();
     }
-    home.aipx()
-        .args(["inbox"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("schema version 99 is newer"));
+    home.refuses(&["inbox"], "schema version 99 is newer");
     let other = Home::new();
     std::fs::create_dir_all(other.store().parent().unwrap()).unwrap();
     {
@@ -714,13 +692,10 @@ fn check_validates_the_library_with_the_dataset() {
 #[test]
 fn saving_a_folder_reports_skipped_files_and_a_missing_path_saves_nothing() {
     let home = Home::new();
-    home.aipx()
-        .args(["ingest", "--save", "no/such/folder"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "no/such/folder: no such file or folder",
-        ));
+    home.refuses(
+        &["ingest", "--save", "no/such/folder"],
+        "no/such/folder: no such file or folder",
+    );
     assert!(!home.store().exists(), "nothing written for a bad path");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "%PDF-1.7 binary").unwrap();

@@ -132,6 +132,16 @@ fn the_master_feeds_show_and_calendar() {
         cal.contains("no known catalysts for Toyota Motor Corporation"),
         "{cal}"
     );
+    // The other formats keep their shapes: a CSV header alone, `[]`, and no iCalendar file
+    // without an event (exit 1, as for any filter that keeps nothing).
+    let csv = stdout(aipx(home.path()).args(["calendar", "--ticker", "7203", "--csv"]));
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+    let json = stdout(aipx(home.path()).args(["calendar", "--ticker", "7203", "--json"]));
+    assert_eq!(json.trim(), "[]");
+    aipx(home.path())
+        .args(["calendar", "--ticker", "7203", "--ics"])
+        .assert()
+        .code(1);
     // Without the master, 7203 is unknown.
     let empty = tempfile::tempdir().unwrap();
     aipx(empty.path()).args(["show", "7203"]).assert().code(1);

@@ -62,6 +62,11 @@ impl Calendar {
             Some(name) => super::book::chosen(Some(name), &super::book::config(err))?,
             None => None,
         };
+        let format = match (self.ics, self.csv) {
+            (true, _) => Format::Ics,
+            (_, true) => Format::Csv,
+            _ => self.out.format(),
+        };
         let index = g.load_index(err)?;
         let entity = match &self.ticker {
             Some(t) => match super::resolve(&index, t) {
@@ -70,10 +75,23 @@ impl Calendar {
                 Err(not_found @ Error::NotFound(_)) => match super::resolve_in_master(&index, t)? {
                     Some(super::MasterHit::Company(master, e)) => {
                         let name = crate::text::sanitize(&master.entity(e).name).into_owned();
-                        if self.out.json {
-                            writeln!(out, "[]")?;
-                        } else {
-                            writeln!(out, "no known catalysts for {name}")?;
+                        match format {
+                            // As for any filter that keeps nothing: no valid empty calendar.
+                            Format::Ics => {
+                                return Err(Error::NotFound(format!(
+                                    "no known catalysts for {name}; an iCalendar file needs at least one event"
+                                )));
+                            }
+                            Format::Text => writeln!(out, "no known catalysts for {name}")?,
+                            // The header alone, or `[]`: the same shape as any empty result.
+                            _ => crate::report::calendar(
+                                &master,
+                                &[],
+                                Some(e),
+                                g.today(),
+                                format,
+                                out,
+                            )?,
                         }
                         return Ok(ExitCode::SUCCESS);
                     }
@@ -83,11 +101,6 @@ impl Calendar {
                 Err(other) => return Err(other),
             },
             None => None,
-        };
-        let format = match (self.ics, self.csv) {
-            (true, _) => Format::Ics,
-            (_, true) => Format::Csv,
-            _ => self.out.format(),
         };
         let filter = CalendarFilter {
             entity,

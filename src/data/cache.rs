@@ -36,8 +36,9 @@ use super::FILE_NAMES;
 use crate::fsread::{self, limits};
 
 /// The file format's version, in every header and file name: bumped whenever the model's or
-/// the file's layout changes, so an old file is never misread (and is pruned).
-const VERSION: u32 = 4;
+/// the file's layout changes, or what the catalog stores of a text (5: kana sound marks fold),
+/// so an old file is never misread (and is pruned).
+const VERSION: u32 = 5;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"aipxcach";
@@ -377,17 +378,13 @@ pub fn write_bytes(
     let folder = slot.folder();
     std::fs::create_dir_all(folder)?;
     let key = key(folder, true).ok_or_else(|| io::Error::other("no cache key"))?;
-    let tmp = slot
-        .path
-        .with_extension(format!("tmp{}", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
+    let result = crate::userfile::write_with(&slot.path, |file| {
         file.write_all(&[0; HEADER])?;
         // The buffer sits inside the hasher so the hash sees large blocks, not small writes.
         let mut out = BufWriter::with_capacity(
             1 << 20,
             Hashed {
-                inner: &mut file,
+                inner: &mut *file,
                 hasher: blake3::Hasher::new(),
                 length: 0,
             },
@@ -404,20 +401,16 @@ pub fn write_bytes(
         let sealed = mac(&key, &header, &payload);
         header[MAC_AT..].copy_from_slice(&sealed);
         file.seek(io::SeekFrom::Start(0))?;
-        file.write_all(&header)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, &slot.path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
+        file.write_all(&header)
+    });
     prune(folder, SystemTime::now());
     result
 }
 
 /// Removes cache files of other versions, cache files not written or used for [`MAX_AGE`],
 /// and temporary files left by a killed process an hour ago or more. Only names this module
-/// makes are touched (`<16 hex digits>.<kind>...`); the key stays.
+/// makes are touched (`<16 hex digits>.<kind>...`, and their temporaries
+/// `.<16 hex digits>.<kind>....tmp` from [`crate::userfile::write_with`]); the key stays.
 fn prune(folder: &Path, now: SystemTime) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
@@ -426,6 +419,8 @@ fn prune(folder: &Path, now: SystemTime) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
+        let temporary = name.contains(".tmp");
+        let name = name.strip_prefix('.').unwrap_or(name);
         let ours = name.len() > 17
             && name.as_bytes()[16] == b'.'
             && name[..16].bytes().all(|b| b.is_ascii_hexdigit());
@@ -438,7 +433,7 @@ fn prune(folder: &Path, now: SystemTime) {
             .ok()
             .and_then(|m| now.duration_since(m).ok())
             .unwrap_or_default();
-        let stale = if name.contains(".tmp") {
+        let stale = if temporary {
             age > Duration::from_secs(3600)
         } else {
             !name.ends_with(&current) || age > MAX_AGE
@@ -625,11 +620,11 @@ mod tests {
         make(&unused, old);
         make("0123456789abcdef.dataset.bin", now);
         make("0123456789abcdef.dataset.v3.bin", now);
-        make(
-            "0123456789abcdef.dataset.tmp99",
-            now - Duration::from_secs(7200),
-        );
-        make("0123456789abcdef.dataset.tmp98", now);
+        // Temporaries as userfile::write_with names them: an old one is a killed writer's.
+        let (stale_tmp, fresh_tmp) = (format!(".{current}.99.tmp"), format!(".{current}.98.tmp"));
+        make(&stale_tmp, now - Duration::from_secs(7200));
+        make(&fresh_tmp, now);
+        make(".notes.1.tmp", old);
         make("key", old);
         make("notes.txt", old);
         prune(dir.path(), now);
@@ -641,7 +636,8 @@ mod tests {
         assert_eq!(
             left,
             [
-                "0123456789abcdef.dataset.tmp98",
+                fresh_tmp.as_str(),
+                ".notes.1.tmp",
                 current.as_str(),
                 "key",
                 "notes.txt"

@@ -50,16 +50,52 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// `text` with every character [folded](fold_char): as many characters as `text`.
+/// The half-width voiced and semi-voiced sound marks (`ﾞ`, `ﾟ`) and their combining forms.
+fn kana_mark(c: char) -> Option<char> {
+    match c {
+        '\u{FF9E}' | '\u{3099}' => Some('\u{3099}'),
+        '\u{FF9F}' | '\u{309A}' => Some('\u{309A}'),
+        _ => None,
+    }
+}
+
+/// `text` with every character [folded](fold_char): as many characters as `text`. A kana
+/// and the sound mark after it fold to the voiced letter (`ｶﾞ` -> `ガ`, as `ガ` is written),
+/// the mark staying as its combining form so that positions still count one character per
+/// character; search queries drop it ([`fold_query`]) and keys skip it.
 pub fn fold(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
         return Cow::Borrowed(text);
     }
-    let folded: String = text.chars().map(fold_char).collect();
+    let mut folded = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let base = fold_char(c);
+        let mark = chars.peek().copied().and_then(kana_mark);
+        match mark.and_then(|m| unicode_normalization::char::compose(base, m)) {
+            Some(voiced) => {
+                folded.push(voiced);
+                folded.extend(mark);
+                chars.next();
+            }
+            None => folded.push(base),
+        }
+    }
     if folded == text {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(folded)
+    }
+}
+
+/// A search query [folded](fold), without the sound marks folding keeps after a voiced
+/// kana: `ｶﾞｽ`, `ガス` and `ｶﾞ` all find `ガス` and `ｶﾞｽ`.
+pub fn fold_query(query: &str) -> Cow<'_, str> {
+    match fold(query) {
+        Cow::Owned(s) if s.contains(['\u{3099}', '\u{309A}']) => {
+            Cow::Owned(s.replace(['\u{3099}', '\u{309A}'], ""))
+        }
+        other => other,
     }
 }
 
@@ -151,9 +187,9 @@ fn drop_tail<'a>(mut text: &'a str, words: &[&str]) -> &'a str {
 fn words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
-    for c in text.chars() {
-        let c = fold_char(c);
-        if matches!(c, '\'' | '’' | '`') {
+    for c in fold(text).chars() {
+        // A sound mark folding kept after its voiced kana is part of that letter.
+        if matches!(c, '\'' | '’' | '`') || kana_mark(c).is_some() {
             continue;
         }
         if c.is_alphanumeric() {
@@ -370,7 +406,9 @@ mod tests {
         for (text, folded) in [
             ("ÉLAN Société", "ELAN Societe"),
             ("ＳｏｆｔＢａｎｋ", "SoftBank"),
-            ("ｿﾌﾄﾊﾞﾝｸ", "ソフトハ\u{3099}ンク"),
+            ("ｿﾌﾄﾊﾞﾝｸ", "ソフトバ\u{3099}ンク"),
+            ("ｶﾞｽ", "ガ\u{3099}ス"),
+            ("ﾎﾟﾝﾌﾟ", "ポ\u{309A}ンプ\u{309A}"),
             ("ソフトバンク", "ソフトバンク"),
             ("ΆΘΗΝΑ", "αθηνα"),
             ("МОСКВА", "москва"),
@@ -378,6 +416,14 @@ mod tests {
         ] {
             assert_eq!(fold(text), folded, "{text}");
             assert_eq!(fold(text).chars().count(), text.chars().count(), "{text}");
+        }
+    }
+
+    #[test]
+    fn queries_lose_the_marks_folding_keeps() {
+        for (query, folded) in [("ｶﾞｽ", "ガス"), ("ガス", "ガス"), ("ｿﾌﾄﾊﾞﾝｸ", "ソフトバンク")]
+        {
+            assert_eq!(fold_query(query), folded, "{query}");
         }
     }
 
@@ -398,6 +444,8 @@ mod tests {
             ("ＴＯＹＯＴＡ", "toyota"),
             ("Boeing", "The Boeing Company"),
             ("brk-b", "BRK.B"),
+            ("ｿﾌﾄﾊﾞﾝｸ", "ソフトバンク"),
+            ("ﾄﾖﾀ ｼﾞﾄﾞｳｼｬ", "トヨタ ジドウシャ"),
         ] {
             assert_eq!(key(a), key(b), "{a} / {b}");
         }

@@ -167,6 +167,9 @@ pub struct FundingJson<'a> {
     depth: usize,
     /// Id of the company whose own money the line is, if it is one's.
     owner: Option<&'a str>,
+    /// Whose money, in the words the text and the TUI print: `public`, `private`, `target`
+    /// or `9984's own` (see [`Index::funding_kind`]).
+    whose: String,
     /// Whether the line is the program's own (public) money, not private money or a target.
     program_money: bool,
     sources: Vec<&'a str>,
@@ -187,6 +190,7 @@ impl<'a> FundingJson<'a> {
             parent: l.parent.map(|p| program.funding[p].id.as_str()),
             depth: program.depth(line),
             owner: l.owner.map(|e| index.entity(e).id.as_str()),
+            whose: index.funding_kind(l),
             program_money: l.is_program_money(),
             sources: source_ids(index, &l.sources),
         }

@@ -25,26 +25,25 @@ fn origin_mark(origin: &Origin) -> String {
     }
 }
 
-/// One funding line: amount, kind and label, and whose money it is when it is a company's own.
-fn funding_line(index: &Index, line: &FundingLine) -> String {
+/// One funding line: amount, whose money it is (`public`, `private`, `target` or
+/// `9984's own`, see [`Index::funding_kind`]) and label; `kinds` is the kind column's width.
+fn funding_line(index: &Index, line: &FundingLine, kinds: usize) -> String {
     format!(
-        "{}  {}  {}{}",
+        "{}  {}  {}",
         cell(&line.money.to_string(), 18),
-        cell(line.kind.as_str(), 7),
+        cell(&index.funding_kind(line), kinds),
         sanitize(&line.label),
-        owner_mark(index, line)
     )
 }
 
-/// `  (9984's own money)` after a line that is a company's own, else nothing.
-fn owner_mark(index: &Index, line: &FundingLine) -> String {
-    match line.owner {
-        Some(e) => format!(
-            "  ({}'s own money)",
-            sanitize(index.entity(e).display_symbol())
-        ),
-        None => String::new(),
-    }
+/// Width of the kind column for a program's lines: the widest kind, so none is cut.
+fn kind_width(index: &Index, p: &Program) -> usize {
+    p.funding
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(index.funding_kind(l).as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(7)
 }
 
 fn catalyst_line(index: &Index, c: CatalystId, today: NaiveDate) -> String {
@@ -127,8 +126,9 @@ pub fn show(
             x.basis,
             origin_mark(&x.origin)
         )?;
+        let kinds = kind_width(index, p);
         for &l in &x.funding {
-            writeln!(out, "      {}", funding_line(index, &p.funding[l]))?;
+            writeln!(out, "      {}", funding_line(index, &p.funding[l], kinds))?;
         }
         writeln!(out, "      {}", sanitize(&x.note))?;
     }
@@ -257,18 +257,18 @@ pub fn programs(
         if full {
             writeln!(out, "  {}", sanitize(&p.summary))?;
         }
+        let kinds = kind_width(index, p);
         for (i, line) in p.funding.iter().enumerate() {
             let indent = "  ".repeat(p.depth(i) + 1);
             let period = sanitize(&line.when_label()).into_owned();
-            writeln!(
-                out,
-                "{indent}{}  {}  {}  {}{}",
+            let row = format!(
+                "{indent}{}  {}  {}  {}",
                 cell(&line.money.to_string(), 18),
-                cell(line.kind.as_str(), 7),
+                cell(&index.funding_kind(line), kinds),
                 cell(&sanitize(&line.label), 44),
                 period,
-                owner_mark(index, line)
-            )?;
+            );
+            writeln!(out, "{}", row.trim_end())?;
         }
         if full {
             writeln!(out, "  Entities")?;

@@ -18,7 +18,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::catalog::{Catalog, lower, mask};
-use crate::model::names::fold;
+use crate::model::names::fold_query as fold;
 use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
@@ -693,6 +693,26 @@ mod tests {
             "labelled from the master's catalog"
         );
         assert!(named.iter().skip(1).all(|h| h.score >= strong("0166")));
+    }
+
+    #[test]
+    fn half_width_kana_with_sound_marks_are_found_as_full_width_and_back() {
+        let mut data = crate::data::DataFiles::embedded().parse().unwrap();
+        let mut e = data.entities[0].clone();
+        e.name = "ﾄﾖﾀ ｼﾞﾄﾞｳｼｬ".into();
+        e.aliases = vec!["ガス".into()];
+        data.entities.push(e);
+        let n = data.entities.len() as u32 - 1;
+        let searcher = Searcher::new(&data);
+        for query in ["ジドウ", "ｼﾞﾄﾞｳ", "ｶﾞｽ", "ガス"] {
+            let hits = searcher.search(query, 5);
+            let hit = hits
+                .iter()
+                .find(|h| h.target == Target::Entity(EntityId(n)));
+            let hit = hit.unwrap_or_else(|| panic!("{query}: {hits:?}"));
+            let len = hit.text.chars().count();
+            assert!(hit.positions.iter().all(|&p| p < len), "{query}: {hit:?}");
+        }
     }
 
     #[test]

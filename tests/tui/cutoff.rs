@@ -308,3 +308,34 @@ fn a_pane_left_out_is_named_and_tab_brings_it_back() {
     );
     assert!(broken_boxes(&text).is_empty(), "{text}");
 }
+
+#[test]
+fn every_pane_is_whole_at_the_sizes_between_too() {
+    // The layouts switch at 100 columns and 20 rows; walk the sizes around and between.
+    let mut failures = Vec::new();
+    for w in (60..=130).step_by(7).chain([99, 100]) {
+        for h in (15..=45).step_by(5).chain([19, 20]) {
+            for keys in [
+                "",
+                "/soft<Enter>",
+                "/soft<Enter><Tab><Tab>",
+                "2jj",
+                "2jj<Tab>",
+                "3",
+                "3v",
+                "3vv<Tab>",
+            ] {
+                let text = super::screen(w, h, keys);
+                for broken in broken_boxes(&text) {
+                    failures.push(format!("{w}x{h} {keys:?}: {broken}\n{text}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} broken boxes, first:\n{}",
+        failures.len(),
+        failures.first().map_or("", String::as_str)
+    );
+}

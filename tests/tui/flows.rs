@@ -538,3 +538,130 @@ fn full_text_view_shows_every_word_of_the_selection() {
         "Esc closes the view"
     );
 }
+
+/// SoftBank's own spending is company money: every pane that lists funding lines says whose
+/// it is (`9984's own`), never a bare `private` that reads as the program's.
+#[test]
+fn company_money_says_whose_it_is_in_every_pane() {
+    let owned = ["¥2T ($12.7B)", "$5.3B"];
+    let check = |where_: &str, text: &str| {
+        for money in owned {
+            let row = text
+                .lines()
+                .find(|l| l.contains(money))
+                .unwrap_or_else(|| panic!("{where_}: no {money}:\n{text}"));
+            assert!(row.contains("9984's own"), "{where_}: {row}");
+            assert!(!row.contains("private"), "{where_}: {row}");
+        }
+    };
+    // Explore: the Exposures pane, then the full-text view of that exposure.
+    let mut s = play(120, 40, "/softbank<Enter>");
+    check("exposures pane", &s.text());
+    s.play("i").unwrap();
+    assert_eq!(s.app.modes()[0], keymap::Mode::Reader);
+    check("exposure full text", &s.text());
+    // Explore: the preview of the program as a search result.
+    let s = play(120, 40, "/sovereign ai program<Esc>");
+    assert!(matches!(s.app.explore().target(), Some(Target::Program(_))));
+    check("program preview", &s.text());
+    // Programs: the funding pane, then the full-text view of the program.
+    let mut s = play(120, 40, "2jjj");
+    check("funding pane", &s.text());
+    s.play("i").unwrap();
+    assert_eq!(s.app.modes()[0], keymap::Mode::Reader);
+    check("program full text", &s.text());
+}
+
+/// An empty calendar says why: no catalysts at all, none for the filtered ticker, or none
+/// in the months the chart was panned to; never blames a filter that is off.
+#[test]
+fn an_empty_calendar_says_why() {
+    let mut data = super::dataset();
+    data.catalysts.clear();
+    for keys in ["3", "3vv"] {
+        let mut s = aipx::tui::screen::Headless::new(super::app_on(data.clone()), 120, 40);
+        s.play(keys).unwrap();
+        let text = s.text();
+        assert!(text.contains("no catalysts in the data"), "{keys}:\n{text}");
+        assert!(!text.contains("for this filter"), "{keys}:\n{text}");
+    }
+    // A ticker with no catalyst of its own or through its programs.
+    let s = play(120, 40, "");
+    let ix = s.app.index();
+    let quiet = (0..ix.data().entities.len())
+        .map(|i| aipx::model::EntityId(i as u32))
+        .find(|&e| ix.catalysts_of(e).is_empty() && ix.entity(e).primary().is_some())
+        .expect("a listed entity without catalysts");
+    let symbol = ix.entity(quiet).display_symbol().to_string();
+    for view in ["", "vv"] {
+        let s = play(120, 40, &format!("/{symbol}<Enter>3f{view}"));
+        assert_eq!(s.app.calendar().filter, Some(quiet));
+        let text = s.text();
+        let note = format!("no catalyst for {symbol} (f: all)");
+        assert!(text.contains(&note), "{view}:\n{text}");
+    }
+    // The chart panned beyond every window says so in its legend.
+    let text = screen(120, 40, "3vv<l*120>");
+    assert!(text.contains("none in these months"), "{text}");
+    assert!(!screen(120, 40, "3vv").contains("none in these months"));
+}
+
+/// The Program header puts the stage before the (often long) sponsor, so at the small sizes
+/// the status of every program is readable, not cut to `· active…`.
+#[test]
+fn program_header_shows_its_status_at_every_size() {
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        let count = super::dataset().programs.len();
+        for i in 0..count {
+            let s = play(w, h, &format!("2{}", "j".repeat(i)));
+            let ix = s.app.index();
+            let id = s.app.programs().program(ix).unwrap();
+            let p = ix.program(id);
+            let status = ix.program_status(id, super::today());
+            let sponsor: String = p.sponsor.chars().take(3).collect();
+            let shown = format!("{status} · {} · {sponsor}", p.country);
+            assert!(s.text().contains(&shown), "{w}x{h} {}:\n{}", p.id, s.text());
+        }
+    }
+}
+
+/// The chart's year row labels the first year on screen however few of its months show:
+/// `2026` where it fits, `'26` over two months or a lone December.
+#[test]
+fn chart_always_says_which_year_its_first_months_are_in() {
+    for pan in 0..30 {
+        for (w, h) in [(80, 24), (120, 40), (60, 15)] {
+            let text = screen(w, h, &format!("3vv<l*{pan}>"));
+            let rows: Vec<&str> = text.lines().collect();
+            let at = rows
+                .iter()
+                .position(|l| l.contains("½ month a column"))
+                .unwrap_or_else(|| panic!("no axis:\n{text}"));
+            let (years, initials) = (rows[at], rows[at + 1]);
+            // The axis starts where the month initials do.
+            let col = initials
+                .chars()
+                .skip(1)
+                .position(|c| c != ' ')
+                .map(|x| x + 1)
+                .unwrap();
+            let first: String = years.chars().skip(col).take(4).collect();
+            assert!(
+                first.starts_with('\'') || first.starts_with("20"),
+                "{w}x{h} pan {pan}: no year over the first month:\n{years}\n{initials}"
+            );
+        }
+    }
+    let axis = |keys: &str| screen(80, 24, keys).lines().nth(2).unwrap().to_string();
+    // November and December 2026 on the left of an 80-column chart, then December alone.
+    assert!(
+        axis("3vv<l*7>").contains(" '26 2027 "),
+        "{}",
+        axis("3vv<l*7>")
+    );
+    assert!(
+        axis("3vv<l*8>").contains(" '26 2027 "),
+        "{}",
+        axis("3vv<l*8>")
+    );
+}

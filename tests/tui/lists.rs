@@ -153,10 +153,7 @@ fn the_calendar_filters_by_due_date_and_stays_in_date_order() {
     // Within 30 days: nothing from 21 Nov 2026; the pane says which keys widen it.
     s.play("F").unwrap();
     assert!(s.app.calendar().list(s.app.index()).is_empty());
-    assert!(
-        s.text()
-            .contains("no catalyst for these filters (f: ticker, F: due)")
-    );
+    assert!(s.text().contains("no catalyst within 30d (F: due filter)"));
     s.play("FF").unwrap();
     assert_eq!(s.app.calendar().list(s.app.index()).len(), all);
 }

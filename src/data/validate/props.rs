@@ -6,6 +6,8 @@ use proptest::prelude::*;
 use toml::Value;
 
 use super::validate_with;
+#[path = "../../../tests/support/damage.rs"]
+mod damage;
 use crate::data::{DataFile, DataFiles};
 
 /// A small deterministic generator, so one `u64` from proptest picks every form of a file.
@@ -350,28 +352,14 @@ proptest! {
     #[test]
     fn damaged_seeds_read_as_toml_reads_them(
         file in 0usize..5,
-        edits in proptest::collection::vec(
-            (any::<prop::sample::Index>(), 0usize..40, prop::sample::select(vec![
-                "", "[", "]", "{", "}", "\"", "'", "'''", "\"\"\"", "\n", "=", "#", "\\",
-                ",", "[[", "]]", "\u{0}", "\u{1b}[31m", "nan", "inf", "1e999", "-", "é",
-                "[[entity]]\n", "id = \"x\"\n", "\r\n", "\t", ".", "0x", "true",
-            ])),
-            1..4,
-        ),
+        edits in damage::edits(vec![
+            "", "[", "]", "{", "}", "\"", "'", "'''", "\"\"\"", "\n", "=", "#", "\\",
+            ",", "[[", "]]", "\u{0}", "\u{1b}[31m", "nan", "inf", "1e999", "-", "é",
+            "[[entity]]\n", "id = \"x\"\n", "\r\n", "\t", ".", "0x", "true",
+        ], 40),
     ) {
         let mut texts = seed_texts();
-        let text = &mut texts[file];
-        for (at, len, insert) in edits {
-            let mut start = at.index(text.len() + 1);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (start + len).min(text.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            text.replace_range(start..end, insert);
-        }
+        damage::damage(&mut texts[file], &edits);
         let (fast, slow) = both_ways(texts);
         prop_assert_eq!(fast, slow);
     }

@@ -16,6 +16,7 @@ use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
+use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::{
     self, catalyst_chart, catalyst_detail, cursor, hits, linked, month_grid, text,
 };
@@ -490,6 +491,25 @@ impl TabView for Calendar {
             cx.keys.key_for(Action::CycleView),
             self.view.next().name()
         );
+        // What an empty view says: the filter hides every catalyst, or there are none.
+        let due = match self.due {
+            ListFilter::All => String::new(),
+            ListFilter::Upcoming => " upcoming".to_string(),
+            ListFilter::Within(days) => format!(" within {days}d"),
+        };
+        let widen = cx.keys.key_for(Action::CycleFilter);
+        let empty = match (self.filter, self.due) {
+            (Some(e), ListFilter::All) => format!(
+                "no catalyst for {} ({f}: all)",
+                text::clean(ix.entity(e).display_symbol())
+            ),
+            (Some(e), _) => format!(
+                "no catalyst{due} for {} ({f}: all, {widen}: due filter)",
+                text::clean(ix.entity(e).display_symbol())
+            ),
+            (None, ListFilter::All) => "no catalysts in the data".to_string(),
+            (None, _) => format!("no catalyst{due} ({widen}: due filter)"),
+        };
         let on_timeline = self.focus() == CalendarPane::Timeline;
         let wide = area.width >= 100;
         if self.view == CalendarView::Chart {
@@ -516,6 +536,7 @@ impl TabView for Calendar {
                 pan: self.pan,
                 today: cx.today,
                 title: format!("Chart ({shown}, {filter}; {next})"),
+                empty: empty.clone(),
                 focused: on_timeline,
                 theme: cx.theme,
                 details_hint: side
@@ -572,12 +593,12 @@ impl TabView for Calendar {
         } else {
             let rows = timeline(ix, list, cx.today);
             let timeline = ui::timeline::Timeline {
-                keys: cx.keys,
                 index: ix,
                 list,
                 rows: &rows,
                 today: cx.today,
                 title: format!("Timeline ({shown}, {filter}{details})"),
+                empty,
                 focused: on_timeline,
                 theme: cx.theme,
             };
@@ -591,8 +612,28 @@ impl TabView for Calendar {
             .catalyst(ix)
             .map_or(0, |c| linked_entities(ix, c).len());
         let [info, linked_area] = if wide {
-            let h = (linked as u16 + 2).clamp(3, 12);
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(side)
+            // The detail as tall as its text, the linked entities the rest (the focused
+            // one first when both cannot be whole).
+            let detail = catalyst_detail::CatalystDetail {
+                index: ix,
+                catalyst: self.catalyst(ix),
+                today: cx.today,
+                theme: cx.theme,
+            };
+            let linked_ask = Ask::new(stack::WHOLE, linked.max(1) as u16 + 2);
+            let asks = [
+                Ask::new(stack::WHOLE, detail.height(side.width)),
+                if on_timeline {
+                    linked_ask
+                } else {
+                    linked_ask.focused()
+                },
+            ];
+            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let rows = stack::heights(side.height, &asks, priority);
+            let [info, linked] =
+                Layout::vertical([Constraint::Length(rows[0]), Constraint::Fill(1)]).areas(side);
+            [info, linked]
         } else {
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side)
         };

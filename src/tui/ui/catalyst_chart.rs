@@ -51,6 +51,8 @@ pub struct CatalystChart<'a> {
     pub today: NaiveDate,
     /// Pane title (says what the filter is).
     pub title: String,
+    /// What the chart says when `list` is empty (the filter hides all, or there are none).
+    pub empty: String,
     /// Whether the pane has the focus.
     pub focused: bool,
     /// Styles.
@@ -121,6 +123,8 @@ struct Used {
     past_day: bool,
     today: bool,
     beyond: bool,
+    /// No catalyst of the list overlaps the months on screen (panned away from them all).
+    none_in_view: bool,
 }
 
 impl CatalystChart<'_> {
@@ -243,26 +247,38 @@ impl CatalystChart<'_> {
     /// The year and month-initial rows of the axis, `months` months from `first`.
     fn axis(&self, first: NaiveDate, months: usize, pad: usize) -> [Line<'static>; 2] {
         let k = COLS_PER_MONTH;
-        let mut years = String::new();
+        let mut years = vec![' '; months * k];
         let mut initials = String::new();
+        // Where the next year label may start: one blank after the last.
+        let mut free = 0;
         for i in 0..months {
             let m = add_months(first, i as i64);
-            let room = (13 - m.month() as usize).min(months - i) * k;
-            if years.chars().count() <= i * k && (m.month() == 1 || i == 0) && room > 4 {
-                years.push_str(&m.year().to_string());
-            }
-            while years.chars().count() < (i + 1) * k {
-                years.push(' ');
-            }
             let initial = "JFMAMJJASOND".as_bytes()[m.month0() as usize] as char;
             initials.push_str(&cell(&initial.to_string(), k));
+            if m.month() != 1 && i > 0 {
+                continue;
+            }
+            // Each year is labelled over its own months: `2026`, or `'26` where two months
+            // leave no room. The first year always is, even over a lone December (the next
+            // label then starts one month late), so no month on screen is of an unsaid year.
+            let end = (i + (13 - m.month() as usize).min(months - i)) * k;
+            let start = free.max(i * k);
+            let room = end.saturating_sub(start);
+            let label = match room {
+                5.. => m.year().to_string(),
+                _ if room >= 3 || i == 0 => format!("'{:02}", m.year().rem_euclid(100)),
+                _ => continue,
+            };
+            for (at, c) in (start..years.len()).zip(label.chars()) {
+                years[at] = c;
+                free = at + 2;
+            }
         }
         // The scale goes where the year row has no label to show.
         let scale = cell(" ½ month a column", pad);
         let lead = " ".repeat(pad);
         let mut top = vec![Span::styled(scale, self.theme.muted())];
         // The today line starts in the year row, where no year label is in its way.
-        let years: Vec<char> = years.chars().collect();
         let today = usize::try_from(column(first, self.today))
             .ok()
             .filter(|&x| years.get(x) == Some(&' '));
@@ -289,6 +305,9 @@ impl CatalystChart<'_> {
     fn legend(&self, used: &Used) -> String {
         let today = self.today;
         let mut parts = Vec::new();
+        if used.none_in_view {
+            parts.push("none in these months".to_string());
+        }
         if used.upcoming {
             parts.push(format!("{UPCOMING} upcoming"));
         }
@@ -320,7 +339,7 @@ impl Widget for CatalystChart<'_> {
         block.render(area, buf);
         let width = inner.width as usize;
         if self.list.is_empty() {
-            let line = Line::styled(fit("  no catalyst for this filter", width), theme.muted());
+            let line = Line::styled(fit(&format!("  {}", self.empty), width), theme.muted());
             Paragraph::new(line).render(inner, buf);
             return;
         }
@@ -344,12 +363,19 @@ impl Widget for CatalystChart<'_> {
             title_width,
             selected,
         };
+        // Panned away from every catalyst: the legend says so, not just `← →`.
+        let end = add_months(first, months as i64);
+        let none_in_view = !self.list.iter().any(|&c| {
+            let (a, b) = self.index.catalyst(c).date.range();
+            b >= first && a < end
+        });
         // One legend row when the glyphs drawn fit one, else two (with fewer bar rows).
         let height = inner.height as usize;
         let window = |legend: usize| {
             let rows = height.saturating_sub(AXIS_ROWS + legend);
             let top = list::window(selected.unwrap_or(0), self.list.len(), rows);
-            let (lines, used) = self.rows(&layout, top, rows);
+            let (lines, mut used) = self.rows(&layout, top, rows);
+            used.none_in_view = none_in_view;
             let legend = super::text::wrap(&self.legend(&used), width);
             (lines, used, legend.len())
         };

@@ -80,11 +80,11 @@ impl CatalystRow<'_> {
         let title = format!("{mark}{}", clean(&cat.title));
         let room = self.width.saturating_sub(fixed);
         let mut parts = match wrap {
-            true => super::text::wrap(&title, room),
-            false => vec![fit(&title, room)],
+            true => super::text::wrap_column(&title, fixed, self.width),
+            false => vec![(0, fit(&title, room))],
         };
         if parts.is_empty() {
-            parts.push(String::new());
+            parts.push((0, String::new()));
         }
         let rest = parts.split_off(1);
         let first = Line::from(vec![
@@ -93,11 +93,11 @@ impl CatalystRow<'_> {
             Span::raw(" "),
             Span::styled(cell(&countdown, countdown_width), style),
             Span::raw("  "),
-            Span::raw(parts.swap_remove(0)),
+            Span::raw(parts.swap_remove(0).1),
         ]);
-        let indent = " ".repeat(fixed);
+        let rest = rest.into_iter();
         std::iter::once(first)
-            .chain(rest.into_iter().map(|l| Line::raw(format!("{indent}{l}"))))
+            .chain(rest.map(|(at, l)| Line::raw(format!("{}{l}", " ".repeat(at)))))
             .collect()
     }
 }

@@ -47,19 +47,20 @@ impl ExposuresPane<'_> {
         for &l in x.funding.iter() {
             let line = &p.funding[l];
             let money = line.money.to_string();
-            let used = 2 + 8 + money.width() + 1;
-            let label = super::text::wrap(&clean(&line.label), width.saturating_sub(used));
+            // Whose money: `public`, or `9984's own` for a company's own spending.
+            let kind = self.index.funding_kind(line);
+            let used = 2 + kind.width().max(7) + 1 + money.width() + 1;
+            let label = super::text::wrap_column(&clean(&line.label), used, width);
             let mut label = label.into_iter();
             // Level with the role line: a program's money, never an allocation of it.
             let spans = vec![
                 Span::raw("  "),
-                Span::styled(format!("{:<7} ", line.kind.as_str()), theme.muted()),
+                Span::styled(format!("{kind:<7} "), theme.muted()),
                 Span::styled(money, theme.money()),
-                Span::raw(format!(" {}", label.next().unwrap_or_default())),
+                Span::raw(format!(" {}", label.next().unwrap_or_default().1)),
             ];
             lines.push(fit_line(spans, width));
-            let indent = " ".repeat(used);
-            lines.extend(label.map(|l| Line::raw(format!("{indent}{l}"))));
+            lines.extend(label.map(|(at, l)| Line::raw(format!("{}{l}", " ".repeat(at)))));
         }
         lines
     }

@@ -90,7 +90,7 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 out.push(("no funding stated".into(), theme.muted()));
             }
             for (i, line) in p.funding.iter().enumerate() {
-                let mut text = funding_line(p, i);
+                let mut text = funding_line(ix, p, i);
                 let when = clean(&line.when_label()).into_owned();
                 if !when.is_empty() {
                     text.push_str(&format!(" · {when}"));
@@ -187,7 +187,7 @@ fn exposure(ix: &Index, e: EntityId, i: usize, theme: Theme) -> Vec<Para> {
         ),
     ];
     for &l in x.funding.iter() {
-        out.push((format!("  {}", funding_line(p, l)), plain));
+        out.push((format!("  {}", funding_line(ix, p, l)), plain));
     }
     out.push((clean(&x.note).into_owned(), plain));
     out

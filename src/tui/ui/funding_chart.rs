@@ -167,16 +167,13 @@ impl FundingChart<'_> {
     /// The glyph, the kind in words and its style.
     fn kind(&self, line: &FundingLine) -> (char, String, Style) {
         let theme = self.theme;
-        match (line.kind, line.owner) {
-            (_, Some(_)) => (
-                OWN,
-                super::program_detail::kind_label(self.index, line),
-                theme.muted(),
-            ),
-            (FundingKind::Public, None) => (PUBLIC, "public".into(), theme.money()),
-            (FundingKind::Private, None) => (PRIVATE, "private".into(), theme.accent()),
-            (FundingKind::Target, None) => (TARGET, "target".into(), theme.muted()),
-        }
+        let (glyph, style) = match (line.kind, line.owner) {
+            (_, Some(_)) => (OWN, theme.muted()),
+            (FundingKind::Public, None) => (PUBLIC, theme.money()),
+            (FundingKind::Private, None) => (PRIVATE, theme.accent()),
+            (FundingKind::Target, None) => (TARGET, theme.muted()),
+        };
+        (glyph, self.index.funding_kind(line), style)
     }
 }
 

@@ -35,7 +35,7 @@ impl Preview<'_> {
         let status = self.index.program_status(id, self.today);
         let mut paras = super::program_detail::heading(p, status, theme);
         paras.push((String::new(), plain));
-        paras.extend((0..p.funding.len()).map(|i| (funding_line(p, i), plain)));
+        paras.extend((0..p.funding.len()).map(|i| (funding_line(self.index, p, i), plain)));
         let linked = self.index.exposures_to(id).count();
         let dated = self.index.catalysts_of_program(id).len();
         let counts = format!("{linked} linked entities · {dated} catalysts");
@@ -82,12 +82,13 @@ impl Preview<'_> {
     }
 }
 
-/// One funding line in words: its kind first (public, private or target, so company money
-/// and goals never read as public funding), then money and label; nested allocations say
-/// which line they sit inside.
-pub fn funding_line(p: &Program, i: usize) -> String {
+/// One funding line in words: whose money it is first (public, private, target, or a
+/// company's own: `9984's own`, so company money and goals never read as public funding),
+/// then money and label; nested allocations say which line they sit inside.
+pub fn funding_line(index: &Index, p: &Program, i: usize) -> String {
     let line = &p.funding[i];
-    let mut text = format!("{} {} {}", line.kind, line.money, clean(&line.label));
+    let kind = index.funding_kind(line);
+    let mut text = format!("{kind} {} {}", line.money, clean(&line.label));
     if let Some(parent) = line.parent {
         text.push_str(&format!(" (inside {})", clean(&p.funding[parent].label)));
     }

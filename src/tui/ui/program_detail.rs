@@ -8,10 +8,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::pane;
-use super::text::{Para, cell, clean};
+use super::text::{Para, cell, clean, fit};
 use super::theme::Theme;
 use crate::index::Index;
-use crate::model::{FundingLine, Program, Status};
+use crate::model::{Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
 pub struct ProgramHeader<'a> {
@@ -23,12 +23,14 @@ pub struct ProgramHeader<'a> {
     pub theme: Theme,
 }
 
-/// A program's name, sponsor, country, status and summary, as its header and previews show it.
+/// A program's name, status, country, sponsor and summary, as its header and previews show
+/// it. Status and country come before the sponsor (often a long phrase), so a narrow pane
+/// that cuts the line with `…` still shows the stage the program is at.
 pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
     vec![
         (clean(&p.name).into_owned(), theme.title()),
         (
-            format!("{} · {} · {}", clean(&p.sponsor), clean(&p.country), status),
+            format!("{status} · {} · {}", clean(&p.country), clean(&p.sponsor)),
             theme.muted(),
         ),
         (clean(&p.summary).into_owned(), Style::new()),
@@ -57,15 +59,6 @@ impl Widget for ProgramHeader<'_> {
 /// Width of the money column, nesting indent included.
 const MONEY_WIDTH: usize = 20;
 
-/// A funding line's kind in words, naming whose money a company's own is (`9984's own`),
-/// so no view shows it as the program's.
-pub fn kind_label(index: &Index, line: &FundingLine) -> String {
-    match line.owner {
-        Some(owner) => format!("{}'s own", clean(index.entity(owner).display_symbol())),
-        None => line.kind.as_str().to_string(),
-    }
-}
-
 /// Funding lines: money, kind, label and period; allocations inside another line indented.
 pub struct FundingPane<'a> {
     /// Lookups (whose own money a line is).
@@ -81,12 +74,13 @@ pub struct FundingPane<'a> {
 impl FundingPane<'_> {
     /// Each funding line at `width` columns inside the border: money (indented when it is
     /// inside another line), kind, then label and period wrapped under their column.
-    fn items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
+    /// With `wrap` false each is one line, its label cut with `…`.
+    fn items(&self, width: usize, wrap: bool) -> Vec<Vec<Line<'static>>> {
         let (p, theme) = (self.program, self.theme);
         let kinds: Vec<String> = p
             .funding
             .iter()
-            .map(|l| kind_label(self.index, l))
+            .map(|l| self.index.funding_kind(l))
             .collect();
         let kind_width = kinds
             .iter()
@@ -112,15 +106,18 @@ impl FundingPane<'_> {
                 } else {
                     format!("{} · {when}", clean(&line.label))
                 };
-                let mut label = super::text::wrap(&text, width.saturating_sub(used)).into_iter();
+                let label = match wrap {
+                    true => super::text::wrap_column(&text, used, width),
+                    false => vec![(0, fit(&text, width.saturating_sub(used)))],
+                };
+                let mut label = label.into_iter();
                 let first = Line::from(vec![
                     Span::styled(cell(&money, MONEY_WIDTH), theme.money()),
                     Span::styled(format!(" {} ", cell(&kinds[i], kind_width)), theme.muted()),
-                    Span::raw(label.next().unwrap_or_default()),
+                    Span::raw(label.next().unwrap_or_default().1),
                 ]);
-                let pad = " ".repeat(used);
                 std::iter::once(first)
-                    .chain(label.map(|l| Line::raw(format!("{pad}{l}"))))
+                    .chain(label.map(|(at, l)| Line::raw(format!("{}{l}", " ".repeat(at)))))
                     .collect()
             })
             .collect()
@@ -128,7 +125,7 @@ impl FundingPane<'_> {
 
     /// Rows the pane takes with every line whole at `width` columns, border included.
     pub fn height(&self, width: u16) -> u16 {
-        let items = self.items(width.saturating_sub(2) as usize);
+        let items = self.items(width.saturating_sub(2) as usize, true);
         items.iter().map(Vec::len).sum::<usize>().max(1) as u16 + 2
     }
 }
@@ -140,13 +137,18 @@ impl Widget for FundingPane<'_> {
         let inner = block.inner(area);
         let width = inner.width as usize;
         let rows = inner.height as usize;
-        let items = self.items(width);
-        // Each line whole where the rows allow; else cut to what fits, ending in `…`.
+        let items = self.items(width, true);
+        // Each line whole where the rows allow; else cut to what fits, ending in `…` (on
+        // one line, the label is cut rather than wrapped).
         let plan = pane::line_plan(&items.iter().map(Vec::len).collect::<Vec<_>>(), rows);
         let mut lines: Vec<Line<'static>> = items
             .into_iter()
+            .zip(self.items(width, false))
             .zip(plan)
-            .flat_map(|(item, most)| pane::cut_lines(item, most, width))
+            .flat_map(|((item, one), most)| match most {
+                1 => one,
+                _ => pane::cut_lines(item, most, width),
+            })
             .collect();
         if lines.is_empty() {
             lines.push(Line::styled("no funding stated", theme.muted()));

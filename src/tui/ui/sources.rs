@@ -38,21 +38,21 @@ impl SourcesPane<'_> {
         );
         let room = width.saturating_sub(used);
         let mut parts = match wrap {
-            true => super::text::wrap(&about, room),
-            false => vec![fit(&about, room)],
+            true => super::text::wrap_column(&about, used, width),
+            false => vec![(0, fit(&about, room))],
         };
         if parts.is_empty() {
-            parts.push(String::new());
+            parts.push((0, String::new()));
         }
         let rest = parts.split_off(1);
         let first = Line::from(vec![
             Span::styled(file, self.theme.muted()),
             Span::raw("  "),
-            Span::raw(parts.swap_remove(0)),
+            Span::raw(parts.swap_remove(0).1),
         ]);
-        let indent = " ".repeat(used);
+        let rest = rest.into_iter();
         let mut lines: Vec<Line<'static>> = std::iter::once(first)
-            .chain(rest.into_iter().map(|l| Line::raw(format!("{indent}{l}"))))
+            .chain(rest.map(|(at, l)| Line::raw(format!("{}{l}", " ".repeat(at)))))
             .collect();
         // Where to read it, under the rest when there is room (`i` shows it whole, `o`
         // opens it).

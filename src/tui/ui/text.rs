@@ -93,6 +93,49 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Below this many columns a column too narrow to wrap into is left: wrapped lines after the
+/// first start [`HANG`] columns in instead of under the column.
+pub const NARROW_COLUMN: usize = 20;
+/// Where wrapped lines start when their column is narrower than [`NARROW_COLUMN`].
+pub const HANG: usize = 4;
+/// Columns a wrapped column needs on its first line to start there.
+const MIN_FIRST: usize = 8;
+
+/// `text` wrapped for a column that starts `at` columns into a line `width` wide: the first
+/// line has the column's room, the next ones start under the column, or [`HANG`] columns
+/// in when the column is narrower than [`NARROW_COLUMN`]. Returns each line's indent (the
+/// first line's is 0: it follows what is before the column) and text.
+pub fn wrap_column(text: &str, at: usize, width: usize) -> Vec<(usize, String)> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let at = at.min(width.saturating_sub(1));
+    let hang = if width - at >= NARROW_COLUMN {
+        at
+    } else {
+        HANG.min(at)
+    };
+    // Too little room for a word after what precedes the column: all of it goes below.
+    if width - at < MIN_FIRST {
+        let below = wrap(text, width - hang).into_iter().map(|l| (hang, l));
+        return std::iter::once((0, String::new())).chain(below).collect();
+    }
+    let (lead, rest) = (" ".repeat(at), " ".repeat(hang));
+    let options = textwrap::Options::new(width)
+        .break_words(true)
+        .initial_indent(&lead)
+        .subsequent_indent(&rest);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let pre = if i == 0 { at } else { hang };
+            let text = l.get(pre..).unwrap_or_default().to_string();
+            (if i == 0 { 0 } else { hang }, text)
+        })
+        .collect()
+}
+
 /// One paragraph of a text pane: its text and style.
 pub type Para = (String, Style);
 
@@ -125,6 +168,10 @@ pub fn clipped(paras: &[Para], width: usize, height: usize) -> Vec<Line<'static>
 pub fn ellipsis(line: &Line<'static>, width: usize) -> Line<'static> {
     let text = line.to_string();
     let text = text.trim_end();
+    // Already says it was cut.
+    if text.ends_with('…') && text.width() <= width {
+        return Line::styled(text.to_string(), line.style);
+    }
     let cut = if text.width() < width {
         format!("{text}…")
     } else {
@@ -217,6 +264,24 @@ mod tests {
         assert!(cut.iter().all(|l| l.width() <= 9));
         let full = clipped(&paras, 9, 3);
         assert_eq!(full[2].to_string(), "four fiv…");
+    }
+
+    #[test]
+    fn wrapped_columns_hang_when_they_are_narrow() {
+        let wide = wrap_column("one two three four", 10, 40);
+        assert_eq!(wide, [(0, "one two three four".to_string())]);
+        let under = wrap_column("one two three four five six", 10, 30);
+        assert_eq!(
+            under,
+            [(0, "one two three four".into()), (10, "five six".into())]
+        );
+        // Nine columns of room: the next lines start four columns in, not under it.
+        let hung = wrap_column("one two three four", 10, 19);
+        assert_eq!(hung, [(0, "one two".into()), (HANG, "three four".into())]);
+        // No room for a word on the first line: it all starts on the next.
+        let below = wrap_column("Advanced chips", 29, 34);
+        assert_eq!(below, [(0, String::new()), (HANG, "Advanced chips".into())]);
+        assert_eq!(ellipsis(&Line::raw("cut…"), 10).to_string(), "cut…");
     }
 
     #[test]

@@ -27,12 +27,12 @@ pub struct Timeline<'a> {
     pub today: NaiveDate,
     /// Pane title (says what the filter is).
     pub title: String,
+    /// What the pane says when `list` is empty (the filter hides all, or there are none).
+    pub empty: String,
     /// Whether the pane has the focus.
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
-    /// The key table, for the keys this pane names.
-    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 fn rule(text: String, width: usize, fill: char) -> String {
@@ -61,11 +61,7 @@ impl StatefulWidget for Timeline<'_> {
         };
         if self.list.is_empty() {
             state.select(None);
-            use crate::tui::action::Action;
-            let ticker = self.keys.key_for(Action::ToggleFilter);
-            let due = self.keys.key_for(Action::CycleFilter);
-            let text = format!("no catalyst for these filters ({ticker}: ticker, {due}: due)");
-            let items = vec![pane::empty(&text, theme)];
+            let items = vec![pane::empty(&self.empty, theme)];
             pane::render_list(items, inner, buf, state, self.focused, theme);
             return;
         }
