@@ -204,3 +204,33 @@ fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
     tmux.keys(&["q"]);
     tmux.wait("the shell", |t| t.modes() == "alt=0 mouse=0 cursor=1");
 }
+
+#[test]
+fn mouse_capture_follows_the_config_and_a_real_click_selects_a_row() {
+    if tmux_missing() {
+        return;
+    }
+    for mouse in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config/aipx/config.toml");
+        std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+        std::fs::write(&config, format!("[ui]\nmouse = {mouse}\n")).unwrap();
+        let command = format!(
+            "exec env {} {} --today 2026-11-21",
+            own_folders(dir.path()),
+            env!("CARGO_BIN_EXE_aipx")
+        );
+        let tmux = Tmux::start(&format!("mouse-{mouse}"), &command).unwrap();
+        tmux.wait("the UI", ui_shown);
+        let modes = format!("alt=1 mouse={} cursor=0", u8::from(mouse));
+        assert_eq!(tmux.modes(), modes);
+        if mouse {
+            // A left click as the terminal reports it (SGR: press, release) on the results'
+            // second row, Microsoft's: column 6, row 8, counted from 1.
+            tmux.keys(&["-l", "\x1b[<0;6;8M\x1b[<0;6;8m"]);
+            tmux.wait("the clicked row selected", |t| {
+                t.screen().contains("Microsoft Corporation  NASDAQ:MSFT")
+            });
+        }
+    }
+}

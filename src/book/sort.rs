@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::index::Index;
-use crate::model::{Direction, EntityId};
+use crate::model::{CatalystId, Direction, EntityId, ProgramId};
 
 use super::due;
 
@@ -95,15 +95,127 @@ impl ListFilter {
         }
     }
 
-    /// Whether the entity passes.
-    pub fn keeps(self, index: &Index, entity: EntityId, today: NaiveDate) -> bool {
+    /// The filter after this one, as `F` cycles: all, upcoming, within 30 days, 90 days.
+    pub fn next(self) -> ListFilter {
+        match self {
+            ListFilter::All => ListFilter::Upcoming,
+            ListFilter::Upcoming => ListFilter::Within(30),
+            ListFilter::Within(d) if d < 90 => ListFilter::Within(90),
+            ListFilter::Within(_) => ListFilter::All,
+        }
+    }
+
+    /// Whether the catalyst passes: upcoming is not over yet (still to open, or open now);
+    /// within N days opens or closes in the next N days.
+    pub fn keeps_catalyst(self, index: &Index, catalyst: CatalystId, today: NaiveDate) -> bool {
+        let when = &index.catalyst(catalyst).date;
         match self {
             ListFilter::All => true,
-            ListFilter::Upcoming => index.next_catalyst(entity, today).is_some(),
-            ListFilter::Within(days) => index
+            ListFilter::Upcoming => when.next_change(today).is_some(),
+            ListFilter::Within(days) => !due::edges(when, today, days).is_empty(),
+        }
+    }
+
+    /// Whether the entity passes: one of its catalysts does.
+    pub fn keeps(self, index: &Index, entity: EntityId, today: NaiveDate) -> bool {
+        self == ListFilter::All
+            || index
                 .catalysts_of(entity)
                 .iter()
-                .any(|&c| !due::edges(&index.catalyst(c).date, today, days).is_empty()),
+                .any(|&c| self.keeps_catalyst(index, c, today))
+    }
+
+    /// Whether the program passes: one of its catalysts does.
+    pub fn keeps_program(self, index: &Index, program: ProgramId, today: NaiveDate) -> bool {
+        self == ListFilter::All
+            || index
+                .catalysts_of_program(program)
+                .iter()
+                .any(|&c| self.keeps_catalyst(index, c, today))
+    }
+
+    /// How a list's title says it: `7 of 11 upcoming`, `2 of 11 within 30d`, `11`.
+    pub fn shown(self, kept: usize, all: usize) -> String {
+        match self {
+            ListFilter::All => kept.to_string(),
+            ListFilter::Upcoming => format!("{kept} of {all} upcoming"),
+            ListFilter::Within(days) => format!("{kept} of {all} within {days}d"),
+        }
+    }
+}
+
+/// What the program list is ordered by (the keys of [`SortKey`] that mean something for a
+/// program: it has no exchange, and its own direction is each link's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProgramSort {
+    /// As the dataset lists them. The default.
+    #[default]
+    Dataset,
+    /// The program's next catalyst (the one whose next change comes first; none last).
+    Next,
+    /// Number of linked entities (most first).
+    Linked,
+    /// Name, A to Z.
+    Name,
+    /// Country, then name.
+    Country,
+}
+
+impl ProgramSort {
+    /// Every key, in the order `s` cycles through them.
+    pub const ALL: [ProgramSort; 5] = [
+        ProgramSort::Dataset,
+        ProgramSort::Next,
+        ProgramSort::Linked,
+        ProgramSort::Name,
+        ProgramSort::Country,
+    ];
+
+    /// The word used in the state file and on the screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProgramSort::Dataset => "dataset",
+            ProgramSort::Next => "next",
+            ProgramSort::Linked => "linked",
+            ProgramSort::Name => "name",
+            ProgramSort::Country => "country",
+        }
+    }
+
+    /// Reads the word back.
+    pub fn parse(word: &str) -> Option<ProgramSort> {
+        ProgramSort::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+
+    /// The key after this one, wrapping round.
+    pub fn next(self) -> ProgramSort {
+        let at = ProgramSort::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(0);
+        ProgramSort::ALL[(at + 1) % ProgramSort::ALL.len()]
+    }
+}
+
+/// Sorts `ids` by `key`; ties keep their order (the sort is stable).
+pub fn sort_programs(index: &Index, ids: &mut [ProgramId], key: ProgramSort, today: NaiveDate) {
+    let name = |p: ProgramId| index.program(p).name.to_lowercase();
+    match key {
+        ProgramSort::Dataset => ids.sort(),
+        ProgramSort::Next => ids.sort_by_cached_key(|&p| {
+            let next = index
+                .catalysts_of_program(p)
+                .iter()
+                .filter_map(|&c| index.catalyst(c).date.next_change(today))
+                .min();
+            (next.is_none(), next)
+        }),
+        ProgramSort::Linked => {
+            ids.sort_by_cached_key(|&p| std::cmp::Reverse(index.exposures_to(p).count()))
+        }
+        ProgramSort::Name => ids.sort_by_cached_key(|&p| name(p)),
+        ProgramSort::Country => {
+            ids.sort_by_cached_key(|&p| (index.program(p).country.clone(), name(p)))
         }
     }
 }

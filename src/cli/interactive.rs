@@ -48,6 +48,7 @@ pub fn prepare(
     if let Some(first) = key_problems.first() {
         notes.push(format!("config: {first}; that override is not applied"));
     }
+    let broken = !config.problems.is_empty() || !key_problems.is_empty();
     let c = &config.config;
     let (book, book_path) = match crate::book::Watchlists::default_path() {
         Some(path) => match crate::book::Watchlists::load(&path) {
@@ -91,6 +92,14 @@ pub fn prepare(
     }
     if !notes.is_empty() {
         app.notify(notes.join(" · "));
+    }
+    if broken {
+        // The note above goes with the first key; this marker stays until dismissed.
+        let back = app.keys().key_for(crate::tui::Action::Back);
+        let marker = format!(
+            "config error: defaults in use, see stderr or aipx config check · {back} hides"
+        );
+        app = app.with_warning(marker);
     }
     Ok(Prepared {
         app,

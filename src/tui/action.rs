@@ -38,6 +38,7 @@ impl Action {
             Action::NextMonth => "next_month",
             Action::ToggleWatch => "watch",
             Action::Copy => "copy",
+            Action::CopyRecord => "copy_record",
             Action::OpenUrl => "open_url",
             Action::CycleSort => "sort",
             Action::CycleFilter => "filter",
@@ -47,7 +48,7 @@ impl Action {
             Action::Undo => "undo",
             Action::ToggleChanges => "changes",
             Action::Cancel => "cancel",
-            Action::Input(_) | Action::Resize(..) => return None,
+            Action::Input(_) | Action::Resize(..) | Action::Click(..) => return None,
         })
     }
 }
@@ -105,8 +106,10 @@ pub enum Action {
     NextMonth,
     /// Add the selected ticker to the watchlist shown in the Watchlist tab, or remove it.
     ToggleWatch,
-    /// Copy the selected ticker or record to the clipboard (OSC 52).
+    /// Copy the selected ticker or record's title to the clipboard (OSC 52).
     Copy,
+    /// Copy the whole selected record, as the full-text view shows it (OSC 52).
+    CopyRecord,
     /// Open the selected source's url in the system's browser.
     OpenUrl,
     /// Order the lists by the next sort key.
@@ -127,4 +130,7 @@ pub enum Action {
     Cancel,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// A click on a pane of the tab on screen (its slot in the tab's pane order): focus it
+    /// and, when the click fell on a row of its list, select that row.
+    Click(usize, Option<usize>),
 }

@@ -70,6 +70,10 @@ pub struct App {
     shelf: super::shelf::Shelf,
     history: Vec<Place>,
     message: Option<String>,
+    /// A problem the whole session runs with (a broken config): shown until dismissed.
+    warning: Option<String>,
+    /// Where the last frame drew what a click selects.
+    hits: super::ui::hits::HitMap,
     quit: bool,
 }
 
@@ -100,6 +104,8 @@ impl App {
             shelf: Default::default(),
             history: Vec::new(),
             message: None,
+            warning: None,
+            hits: Default::default(),
             quit: false,
         }
     }
@@ -300,6 +306,29 @@ impl App {
     /// Shows a note in the status bar until the next key (a config problem at start).
     pub fn notify(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());
+    }
+
+    /// Keeps `marker` in the status bar for the whole session, past every key, until the
+    /// user clears it (`Esc` with nothing left to go back from): the config could not be
+    /// read and aipx runs on defaults, which a one-off note would let the user forget.
+    pub fn with_warning(mut self, marker: impl Into<String>) -> App {
+        self.warning = Some(marker.into());
+        self
+    }
+
+    /// Keeps where the frame just drawn put what a click selects (see [`crate::tui::click`]).
+    pub fn set_hits(&mut self, hits: super::ui::hits::HitMap) {
+        self.hits = hits;
+    }
+
+    /// Where the last frame drew what a click selects.
+    pub fn hits(&self) -> &super::ui::hits::HitMap {
+        &self.hits
+    }
+
+    /// The session's standing warning, if not dismissed.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
     }
 
     /// What the last actions asked of the outside world, oldest first.
@@ -509,14 +538,28 @@ impl App {
             Action::Top => self.move_by(isize::MIN),
             Action::Bottom => self.move_by(isize::MAX),
             Action::Open => self.open(),
+            Action::Click(slot, row) => {
+                let left_search = std::mem::replace(&mut self.searching, false);
+                let changed = self.with_tab(self.tab, |t, cx| t.click(cx, slot, row));
+                changed || left_search
+            }
             Action::NextPane => self.cycle(1),
             Action::PrevPane => self.cycle(-1),
             Action::ShowTab(tab) => std::mem::replace(&mut self.tab, tab) != tab,
             Action::Back => self.back(),
             Action::ToggleWatch => self.toggle_watch(),
-            Action::Copy => self.copy(),
+            Action::Copy => self.copy(false),
+            Action::CopyRecord => self.copy(true),
             Action::OpenUrl => self.open_url(),
-            Action::CycleSort | Action::CycleFilter => self.cycle_order(action),
+            Action::CycleSort | Action::CycleFilter => match self.tab {
+                // Lists of their own: programs, catalysts.
+                Tab::Programs | Tab::Calendar => {
+                    let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
+                    self.carry_out(outcome)
+                }
+                // The entity lists (Explore, the Watchlist) share one order.
+                _ => self.cycle_order(action),
+            },
             Action::CycleView
             | Action::ToggleFilter
             | Action::GoToday
@@ -644,26 +687,47 @@ impl App {
         true
     }
 
-    fn copy(&mut self) -> bool {
+    /// `y`: the short form of the record under the cursor (a ticker, a program's name, a
+    /// catalyst's date and title, a source's url); `Y` (`whole`): the record in full, as
+    /// the full-text view (`i`) shows it, in plain text.
+    fn copy(&mut self, whole: bool) -> bool {
         let cx = self.context();
         let tab = self.tabs.get(self.tab);
-        let text = match tab.selected_entity(&cx) {
-            Some(e) => Some(crate::book::watchlist::canonical(&self.index, e)),
-            None => tab.copy_text(&cx),
+        let record = tab.record(&cx);
+        let text = match (record, whole) {
+            (Some(r), true) => Some(full_text::plain(&self.index, r, self.today)),
+            (Some(r), false) => Some(full_text::short(&self.index, r)),
+            (None, _) => tab.copy_text(&cx).or_else(|| {
+                let e = tab.selected_entity(&cx)?;
+                Some(crate::book::watchlist::canonical(&self.index, e))
+            }),
         };
         let Some(text) = text else {
             self.message = Some("nothing selected to copy".into());
             return true;
         };
-        let shown = crate::text::fit(&crate::text::sanitize(&text), 40);
-        self.message = Some(format!("copied {shown} (OSC 52)"));
+        self.message = Some(match record.filter(|_| whole) {
+            Some(r) => format!(
+                "copied the {} in full ({}, OSC 52)",
+                full_text::kind(r).to_lowercase(),
+                crate::text::count(text.lines().count(), "line")
+            ),
+            None => {
+                let shown = crate::text::fit(&crate::text::sanitize(&text), 40);
+                format!("copied {shown} (OSC 52)")
+            }
+        });
         self.effects.push(Effect::Copy(text));
         true
     }
 
     fn open_url(&mut self) -> bool {
         let cx = self.context();
-        let source = self.tabs.get(self.tab).selected_source(&cx);
+        let source = match self.reader {
+            Some((Record::Source(s), _)) => Some(s),
+            Some(_) => None,
+            None => self.tabs.get(self.tab).selected_source(&cx),
+        };
         self.message = Some(match source.map(|s| self.index.source(s)) {
             None => "select a source (Sources pane) to open its url".into(),
             Some(s) => match &s.url {
@@ -681,17 +745,11 @@ impl App {
     }
 
     fn cycle_order(&mut self, action: Action) -> bool {
-        use crate::book::sort::ListFilter;
         let mut order = self.tabs.explore.order;
         if action == Action::CycleSort {
             order.sort = order.sort.next();
         } else {
-            order.filter = match order.filter {
-                ListFilter::All => ListFilter::Upcoming,
-                ListFilter::Upcoming => ListFilter::Within(30),
-                ListFilter::Within(d) if d < 90 => ListFilter::Within(90),
-                ListFilter::Within(_) => ListFilter::All,
-            };
+            order.filter = order.filter.next();
         }
         let (index, searcher) = (&self.index, &self.searcher);
         self.tabs
@@ -740,8 +798,7 @@ impl App {
             }
         }
         if let Some(p) = program.and_then(|id| ix.program_by_id(id)) {
-            let len = ix.data().programs.len();
-            self.tabs.programs.cursor.select(p.ix(), len);
+            self.tabs.programs.select_program(&ix, p);
         }
         if let Some(at) = watchlist.and_then(|w| self.book.lists.iter().position(|l| l.name == w)) {
             self.tabs.watchlist.current = at;
@@ -749,6 +806,20 @@ impl App {
         if let Some(tab) = tab {
             self.tab = tab;
         }
+    }
+
+    /// Orders the Programs list and filters the Calendar as a remembered state left them.
+    pub fn restore_lists(
+        &mut self,
+        programs_sort: crate::book::sort::ProgramSort,
+        programs_filter: crate::book::sort::ListFilter,
+        calendar_filter: crate::book::sort::ListFilter,
+    ) {
+        let ix = Arc::clone(&self.index);
+        self.tabs
+            .programs
+            .set_order(&ix, programs_sort, programs_filter);
+        self.tabs.calendar.set_due(&ix, calendar_filter);
     }
 
     /// Shows `tab` (the config's start tab).

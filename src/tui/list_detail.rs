@@ -92,6 +92,30 @@ impl<P: Pane> ListDetail<P> {
         moved
     }
 
+    /// A click on the pane in `slot` of `ORDER` (rows: `lens`, see [`lens`]), on `row` of it
+    /// if on one: focuses the pane (a detail pane only when it has rows) and selects the
+    /// row; selecting another row of the list resets the details. Returns whether anything
+    /// changed.
+    pub fn click(&mut self, lens: &[usize], slot: usize, row: Option<usize>) -> bool {
+        let Some(&pane) = P::ORDER.get(slot) else {
+            return false;
+        };
+        if slot > 0 && lens[slot] == 0 {
+            return false;
+        }
+        let before = *self;
+        self.focus = pane;
+        if let Some(row) = row.filter(|&r| r < lens[slot])
+            && self.rows[slot] != row
+        {
+            self.rows[slot] = row;
+            if slot == 0 {
+                self.reset_details();
+            }
+        }
+        *self != before
+    }
+
     /// Focuses the next (`+1`) or previous (`-1`) pane that has rows (`lens`, see
     /// [`lens`]; the list always counts); returns whether the focus moved.
     pub fn cycle(&mut self, lens: &[usize], dir: isize) -> bool {

@@ -32,6 +32,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 /// Applies a terminal event to `app`, action by action (each in the modes the one before
 /// left); returns whether anything changed. Stops at a quit.
 pub fn apply(app: &mut App, event: &Event) -> bool {
+    if let Some(action) = click(app, event) {
+        return app.update(action);
+    }
     let mut changed = false;
     for event in keymap::unmeta(event) {
         for action in actions_for(app, &event) {
@@ -44,19 +47,28 @@ pub fn apply(app: &mut App, event: &Event) -> bool {
     changed
 }
 
-/// A left click on the tab bar: that tab. (Wheel steps go through the key table.)
+/// What a left click asks for, by where the last frame drew things: a tab's name in the
+/// tab bar shows that tab, the search box takes the cursor, a pane takes the focus and a
+/// row in it is selected. While the help or the full text covers the screen, clicks do
+/// nothing (what they would land on is hidden). Wheel steps go through the key table.
 pub fn click(app: &App, event: &Event) -> Option<Action> {
     use crossterm::event::{MouseButton, MouseEventKind};
     let Event::Mouse(mouse) = event else {
         return None;
     };
-    if mouse.kind != MouseEventKind::Down(MouseButton::Left) || mouse.row != 0 {
+    if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
         return None;
     }
-    if app.help().is_some() {
+    if app.help().is_some() || app.reader().is_some() {
         return None;
     }
-    ui::bars::tab_at(mouse.column, app.size().0).map(Action::ShowTab)
+    if mouse.row == 0 {
+        return ui::bars::tab_at(mouse.column, app.size().0).map(Action::ShowTab);
+    }
+    match app.hits().at(mouse.column, mouse.row)? {
+        ui::hits::Hit::Search => Some(Action::FocusSearch),
+        ui::hits::Hit::Pane { slot, row } => Some(Action::Click(slot, row)),
+    }
 }
 
 /// Every action a terminal event asks for, in order. Pasted text goes into the search box

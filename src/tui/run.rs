@@ -233,7 +233,7 @@ fn event_loop(
 ) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|frame| ui::view(app, frame))?;
+    draw(terminal, app)?;
     let (wake_tx, wake) = mpsc::channel();
     let searches = spawn_search_worker(app.shared_index(), wake_tx.clone());
     let signal_tx = wake_tx.clone();
@@ -263,10 +263,7 @@ fn event_loop(
             Wake::Input(Ok(event)) if is_suspend_key(&event) => suspend(terminal).map(|()| true)?,
             Wake::Input(event) => {
                 let event = event?;
-                let changed = match super::click(app, &event) {
-                    Some(action) => app.update(action),
-                    None => super::apply(app, &event),
-                };
+                let changed = super::apply(app, &event);
                 perform(app, outside);
                 if app.should_quit() {
                     return Ok(None);
@@ -283,8 +280,16 @@ fn event_loop(
             }
         };
         if changed {
-            terminal.draw(|frame| ui::view(app, frame))?;
+            draw(terminal, app)?;
         }
     }
     Ok(None)
+}
+
+/// Draws `app` and keeps where the frame put what a click selects.
+fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+    let mut hits = ui::hits::HitMap::default();
+    terminal.draw(|frame| hits = ui::view_mapped(app, frame))?;
+    app.set_hits(hits);
+    Ok(())
 }

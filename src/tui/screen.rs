@@ -6,7 +6,8 @@
 //! `<Enter>` `<Esc>` `<Tab>` `<S-Tab>` `<Up>` `<Down>` `<Left>` `<Right>` `<Home>` `<End>`
 //! `<PgUp>` `<PgDn>` `<BS>` `<Del>` `<Space>` `<lt>` (a literal `<`), `<C-x>` (Ctrl+x),
 //! `<A-x>` (Alt+x, as a terminal reads Esc then x typed at once), `<WheelUp>` `<WheelDown>`,
-//! and `<Resize 80x24>` (the terminal changes size).
+//! `<Click X,Y>` (a left click at column X, row Y, from 0) and `<Resize 80x24>` (the
+//! terminal changes size).
 //! `<Name*N>` repeats a key N times: `<Down*3>`, `<j*5>`.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
@@ -42,6 +43,22 @@ fn wheel(kind: MouseEventKind) -> Event {
         row: 0,
         modifiers: KeyModifiers::NONE,
     })
+}
+
+/// A left click at `X,Y` (column and row from 0, as terminals report them).
+fn click(at: &str) -> Result<Event, String> {
+    let bad = || format!("invalid click {at:?}: expected <Click X,Y>, e.g. <Click 10,5>");
+    let (x, y) = at.split_once(',').ok_or_else(bad)?;
+    let (column, row) = (
+        x.trim().parse().map_err(|_| bad())?,
+        y.trim().parse().map_err(|_| bad())?,
+    );
+    Ok(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }))
 }
 
 /// Reads `WxH` (`120x40`) into columns and rows, each 1 to 1000.
@@ -82,6 +99,9 @@ fn named(name: &str) -> Result<Event, String> {
         "wheelup" => return Ok(wheel(MouseEventKind::ScrollUp)),
         "wheeldown" => return Ok(wheel(MouseEventKind::ScrollDown)),
         _ => {
+            if let Some(at) = lower.strip_prefix("click ") {
+                return click(at);
+            }
             if let Some(size) = lower.strip_prefix("resize ") {
                 let (w, h) = parse_size(size)?;
                 return Ok(Event::Resize(w, h));
@@ -202,11 +222,13 @@ impl Headless {
     /// Draws the app into the test terminal.
     pub fn draw(&mut self) {
         let app = &self.app;
+        let mut hits = ui::hits::HitMap::default();
         let completed = self
             .terminal
-            .draw(|frame| ui::view(app, frame))
+            .draw(|frame| hits = ui::view_mapped(app, frame))
             .expect("drawing to a test backend cannot fail");
         self.frame.clone_from(completed.buffer);
+        self.app.set_hits(hits);
     }
 
     /// Feeds one terminal event through the key table and update, then redraws (unless the
@@ -278,8 +300,9 @@ mod tests {
         assert_eq!(events[3], key(KeyCode::Enter, KeyModifiers::NONE));
         assert_eq!(events[9], key(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert_eq!(events[10], key(KeyCode::Char('<'), KeyModifiers::NONE));
-        let resize = parse_keys("<resize 80x24><wheeldown>").unwrap();
+        let resize = parse_keys("<resize 80x24><wheeldown><Click 3,7>").unwrap();
         assert_eq!(resize[0], Event::Resize(80, 24));
+        assert!(matches!(resize[2], Event::Mouse(m) if (m.column, m.row) == (3, 7)));
     }
 
     #[test]
@@ -290,6 +313,8 @@ mod tests {
         assert!(parse_keys("x<Enter").is_err());
         assert!(parse_keys("<j*99999999>").is_err());
         assert!(parse_keys("<resize 0x3>").is_err());
+        assert!(parse_keys("<click 3>").is_err());
+        assert!(parse_keys("<click -1,2>").is_err());
     }
 
     #[test]

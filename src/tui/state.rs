@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::Tab;
 use super::app::App;
-use crate::book::sort::{ListFilter, SortKey};
+use crate::book::sort::{ListFilter, ProgramSort, SortKey};
 use crate::search::Target;
 
 /// The state file's format version.
@@ -37,6 +37,15 @@ pub struct Remembered {
     /// Name of the watchlist shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub watchlist: Option<String>,
+    /// Sort key of the Programs list (absent in files from before it had one).
+    #[serde(default)]
+    pub programs_sort: String,
+    /// Filter of the Programs list.
+    #[serde(default)]
+    pub programs_filter: String,
+    /// Due-date filter of the Calendar.
+    #[serde(default)]
+    pub calendar_filter: String,
 }
 
 /// Where the state lives.
@@ -108,6 +117,9 @@ pub fn remember(app: &App) -> Remembered {
             .lists
             .get(app.tabs().watchlist.current)
             .map(|w| w.name.clone()),
+        programs_sort: app.programs().order.sort.as_str().into(),
+        programs_filter: app.programs().order.filter.label(),
+        calendar_filter: app.calendar().due.label(),
     }
 }
 
@@ -116,6 +128,10 @@ pub fn restore(mut app: App, state: &Remembered) -> App {
     let sort = SortKey::parse(&state.sort).unwrap_or_default();
     let filter = ListFilter::parse(&state.filter).unwrap_or_default();
     app = app.with_order(sort, filter);
+    let programs_sort = ProgramSort::parse(&state.programs_sort).unwrap_or_default();
+    let programs_filter = ListFilter::parse(&state.programs_filter).unwrap_or_default();
+    let calendar_filter = ListFilter::parse(&state.calendar_filter).unwrap_or_default();
+    app.restore_lists(programs_sort, programs_filter, calendar_filter);
     app.restore_view(
         tab_of(&state.tab),
         &state.query,

@@ -6,6 +6,8 @@ mod cutoff;
 mod docs;
 mod flows;
 mod inbox;
+mod lists;
+mod mouse;
 mod props;
 mod robustness;
 mod screen_cli;

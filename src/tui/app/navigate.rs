@@ -62,13 +62,14 @@ impl App {
         true
     }
 
-    /// Esc: undo the last jump, else whatever the tab on screen makes of it.
+    /// Esc: undo the last jump, else whatever the tab on screen makes of it, else clear the
+    /// session's standing warning.
     pub(super) fn back(&mut self) -> bool {
         if let Some(place) = self.history.pop() {
             self.tab = place.tab;
             self.tabs = place.tabs;
             return true;
         }
-        self.with_tab(self.tab, |t, cx| t.back(cx))
+        self.with_tab(self.tab, |t, cx| t.back(cx)) || self.warning.take().is_some()
     }
 }

@@ -2,11 +2,14 @@
 //! upcoming), a month grid or a chart of windows on a month axis, the selected catalyst's
 //! details and linked entities, its keys (`v`, `f`, `t`, `h`/`l`) and its layout.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::book::sort::ListFilter;
 use crate::index::Index;
 use crate::model::{CatalystId, EntityId};
 use crate::search::Target;
@@ -14,7 +17,9 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::stack::{self, Ask};
-use crate::tui::ui::{self, catalyst_chart, catalyst_detail, cursor, linked, month_grid, text};
+use crate::tui::ui::{
+    self, catalyst_chart, catalyst_detail, cursor, hits, linked, month_grid, text,
+};
 
 use super::{Context, Outcome, Record, Tab, TabView};
 
@@ -78,6 +83,11 @@ pub struct Calendar {
     pub month: Option<NaiveDate>,
     /// Months `h`/`l` moved the chart from the page holding the selection.
     pub pan: i32,
+    /// Which catalysts are listed by date (`F`): all, those not over, or those opening or
+    /// closing within N days. The timeline is always in date order.
+    pub due: ListFilter,
+    /// The day `due` counts from.
+    pub today: NaiveDate,
 }
 
 /// One row of the timeline.
@@ -164,15 +174,44 @@ impl Calendar {
             filter: None,
             month: None,
             pan: 0,
+            due: ListFilter::All,
+            today,
         }
     }
 
     /// The catalysts shown, by date.
-    pub fn list<'a>(&self, index: &'a Index) -> &'a [CatalystId] {
-        match self.filter {
+    pub fn list<'a>(&self, index: &'a Index) -> Cow<'a, [CatalystId]> {
+        let all = match self.filter {
             Some(e) => index.catalysts_of(e),
             None => index.catalysts_by_date(),
+        };
+        match self.due {
+            ListFilter::All => Cow::Borrowed(all),
+            due => all
+                .iter()
+                .copied()
+                .filter(|&c| due.keeps_catalyst(index, c, self.today))
+                .collect(),
         }
+    }
+
+    /// How many catalysts the ticker filter alone keeps (the `of N` in the title).
+    fn unfiltered_len(&self, index: &Index) -> usize {
+        match self.filter {
+            Some(e) => index.catalysts_of(e).len(),
+            None => index.catalysts_by_date().len(),
+        }
+    }
+
+    /// Filters by due date (`F`), keeping the selected catalyst when it stays listed.
+    pub fn set_due(&mut self, index: &Index, due: ListFilter) {
+        let keep = self.catalyst(index);
+        self.due = due;
+        let list = self.list(index);
+        let at = keep
+            .and_then(|c| list.iter().position(|&x| x == c))
+            .unwrap_or_else(|| next_index(index, &list, self.today));
+        self.cursor.select(at, list.len());
     }
 
     /// The first month the grid shows: where `h`/`l`/`t` moved it, else the month the
@@ -207,6 +246,9 @@ impl Calendar {
         if !self.list(index).contains(&c) {
             self.filter = None;
         }
+        if !self.list(index).contains(&c) {
+            self.due = ListFilter::All;
+        }
         let list = self.list(index);
         let at = list.iter().position(|&x| x == c).unwrap_or(0);
         self.cursor.select(at, list.len());
@@ -219,7 +261,7 @@ impl Calendar {
         let list = self.list(index);
         let at = keep
             .and_then(|c| list.iter().position(|&x| x == c))
-            .unwrap_or_else(|| next_index(index, list, today));
+            .unwrap_or_else(|| next_index(index, &list, today));
         self.cursor.select(at, list.len());
     }
 
@@ -227,7 +269,7 @@ impl Calendar {
     pub fn go_today(&mut self, index: &Index, today: NaiveDate) -> bool {
         let list = self.list(index);
         self.cursor
-            .select(next_index(index, list, today), list.len())
+            .select(next_index(index, &list, today), list.len())
     }
 
     /// Rows in a pane.
@@ -270,8 +312,9 @@ impl Calendar {
             None => match cx.entity {
                 Some(e) => Some(e),
                 None => {
-                    let note = "select a ticker in Explore (1) to filter by it";
-                    return Outcome::Say(note.into());
+                    let explore = cx.keys.key_for(Action::ShowTab(Tab::Explore));
+                    let note = format!("select a ticker in Explore ({explore}) to filter by it");
+                    return Outcome::Say(note);
                 }
             },
         };
@@ -313,6 +356,19 @@ impl TabView for Calendar {
     /// Switches between the timeline and the linked entities (when there are any).
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
         self.cursor.cycle(&self.lens(cx.index), dir)
+    }
+
+    /// A row of the timeline is a catalyst (headings and the today marker only focus it);
+    /// the month grid and the chart only take the focus.
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        let before = self.selected();
+        let changed = self.cursor.click(&self.lens(cx.index), slot, row);
+        if self.selected() != before {
+            // The grid and the chart follow the selection again.
+            self.month = None;
+            self.pan = 0;
+        }
+        changed
     }
 
     fn open(&mut self, cx: &Context) -> Outcome {
@@ -369,6 +425,16 @@ impl TabView for Calendar {
                 let v = cx.keys.key_for(Action::CycleView);
                 Outcome::Say(format!("{h}/{l} move the month grid and the chart ({v})"))
             }
+            Action::CycleFilter => {
+                self.set_due(cx.index, self.due.next());
+                Outcome::Say(format!("calendar: by date · {}", self.due.label()))
+            }
+            Action::CycleSort => {
+                let filter = cx.keys.key_for(Action::CycleFilter);
+                Outcome::Say(format!(
+                    "the timeline is always by date ({filter} filters it); the other lists sort"
+                ))
+            }
             _ => Outcome::Unchanged,
         }
     }
@@ -408,6 +474,8 @@ impl TabView for Calendar {
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
         let ix = cx.index;
         let list = self.list(ix);
+        let list: &[CatalystId] = &list;
+        let shown = self.due.shown(list.len(), self.unfiltered_len(ix));
         let f = cx.keys.key_for(Action::ToggleFilter);
         let filter = match self.filter {
             Some(e) => format!(
@@ -424,12 +492,23 @@ impl TabView for Calendar {
             self.view.next().name()
         );
         // What an empty view says: the filter hides every catalyst, or there are none.
-        let empty = match self.filter {
-            Some(e) => format!(
+        let due = match self.due {
+            ListFilter::All => String::new(),
+            ListFilter::Upcoming => " upcoming".to_string(),
+            ListFilter::Within(days) => format!(" within {days}d"),
+        };
+        let widen = cx.keys.key_for(Action::CycleFilter);
+        let empty = match (self.filter, self.due) {
+            (Some(e), ListFilter::All) => format!(
                 "no catalyst for {} ({f}: all)",
                 text::clean(ix.entity(e).display_symbol())
             ),
-            None => "no catalysts in the data".to_string(),
+            (Some(e), _) => format!(
+                "no catalyst{due} for {} ({f}: all, {widen}: due filter)",
+                text::clean(ix.entity(e).display_symbol())
+            ),
+            (None, ListFilter::All) => "no catalysts in the data".to_string(),
+            (None, _) => format!("no catalyst{due} ({widen}: due filter)"),
         };
         let on_timeline = self.focus() == CalendarPane::Timeline;
         let wide = area.width >= 100;
@@ -456,7 +535,7 @@ impl TabView for Calendar {
                 selected: (!list.is_empty()).then_some(self.selected()),
                 pan: self.pan,
                 today: cx.today,
-                title: format!("Chart ({}, {filter}; {next})", list.len()),
+                title: format!("Chart ({shown}, {filter}; {next})"),
                 empty: empty.clone(),
                 focused: on_timeline,
                 theme: cx.theme,
@@ -465,6 +544,7 @@ impl TabView for Calendar {
                     .then(|| format!("{}: details", cx.keys.key_for(Action::NextPane))),
             };
             frame.render_widget(chart, main);
+            hits::pane(main, 0);
             if let Some(side) = side {
                 let [info, linked_area] =
                     Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)])
@@ -501,7 +581,10 @@ impl TabView for Calendar {
                 selected: (!list.is_empty()).then_some(self.selected()),
                 month: self.grid_month(ix, cx.today),
                 today: cx.today,
-                title: format!("Month grid ({filter}; {next}{details})"),
+                title: match self.due {
+                    ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
+                    due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
+                },
                 focused: on_timeline,
                 theme: cx.theme,
                 keys: cx.keys,
@@ -514,13 +597,14 @@ impl TabView for Calendar {
                 list,
                 rows: &rows,
                 today: cx.today,
-                title: format!("Timeline ({}, {filter}{details})", list.len()),
+                title: format!("Timeline ({shown}, {filter}{details})"),
                 empty,
                 focused: on_timeline,
                 theme: cx.theme,
             };
             frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true));
         }
+        hits::pane(main, 0);
         if compact {
             return;
         }
@@ -582,6 +666,7 @@ impl Calendar {
         };
         let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
         frame.render_stateful_widget(linked_pane, linked_area, &mut state);
+        hits::pane(linked_area, 1);
     }
 }
 

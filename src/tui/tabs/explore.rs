@@ -10,7 +10,7 @@ use crate::search::{Field, Searcher, Session, Target};
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::{
-    cursor, entity_catalysts, entity_header, exposures, preview, results, sources,
+    cursor, entity_catalysts, entity_header, exposures, hits, preview, results, sources,
 };
 
 use super::{Context, Outcome, Record, TabView};
@@ -65,6 +65,20 @@ pub struct Order {
 }
 
 impl Order {
+    /// What the title says of the order when it is not the default: `sort next · upcoming`
+    /// (search results keep their ranking, so only the filter is named there).
+    pub fn words(&self, searched: bool) -> String {
+        use crate::book::sort::{ListFilter, SortKey};
+        let mut words = Vec::new();
+        if self.sort != SortKey::default() && !searched {
+            words.push(format!("sort {}", self.sort.as_str()));
+        }
+        if self.filter != ListFilter::All {
+            words.push(self.filter.label());
+        }
+        words.join(" · ")
+    }
+
     /// `rows` filtered, and sorted unless they are a search's ranking.
     pub fn arrange(&self, index: &Index, mut rows: Vec<ResultRow>, ranked: bool) -> Vec<ResultRow> {
         let Some(today) = self.today else { return rows };
@@ -314,6 +328,10 @@ impl TabView for Explore {
         self.cursor.cycle(&self.lens(cx.index), dir)
     }
 
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        self.cursor.click(&self.lens(cx.index), slot, row)
+    }
+
     fn open(&mut self, cx: &Context) -> Outcome {
         let ix = cx.index;
         match self.focus() {
@@ -337,7 +355,11 @@ impl TabView for Explore {
             ExplorePane::Sources => match self.selected_source(ix) {
                 Some(s) => {
                     let file = crate::text::sanitize(&ix.source(s).file).into_owned();
-                    Outcome::Say(format!("source article: {file}"))
+                    let open = cx.keys.key_for(crate::tui::action::Action::OpenUrl);
+                    Outcome::Say(match ix.source(s).url {
+                        Some(_) => format!("source article: {file} ({open} opens its url)"),
+                        None => format!("source article: {file} (no url in the data)"),
+                    })
                 }
                 None => Outcome::Unchanged,
             },
@@ -416,10 +438,13 @@ impl TabView for Explore {
             frame.set_cursor_position(search_box.cursor(search));
         }
         frame.render_widget(search_box, search);
+        hits::search(search);
         let focused = |pane| self.focus() == pane && !cx.searching;
+        let searched = !self.query.trim().is_empty();
         let list = results::ResultsList {
             rows: &self.results,
-            searched: !self.query.trim().is_empty(),
+            searched,
+            arranged: self.order.words(searched),
             index: ix,
             today,
             focused: focused(ExplorePane::Results),
@@ -427,6 +452,7 @@ impl TabView for Explore {
             keys: cx.keys,
         };
         frame.render_stateful_widget(list, list_area, &mut cursor(self.selected(), true));
+        hits::pane(list_area, 0);
         match self.target() {
             Some(Target::Entity(e)) => self.render_entity(cx, frame, right, e),
             Some(target) => {
@@ -536,6 +562,10 @@ impl Explore {
                 left_out.push(name);
                 continue;
             };
+            if let Some(p) = pane {
+                let slot = ExplorePane::ORDER.iter().position(|o| o == p);
+                hits::pane(at, slot.unwrap_or(0));
+            }
             match pane {
                 None => frame.render_widget(
                     entity_header::EntityHeader {

@@ -141,6 +141,11 @@ pub trait TabView {
     fn step(&mut self, cx: &Context, delta: isize) -> bool;
     /// Focuses the next (`+1`) or previous (`-1`) pane.
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool;
+    /// A click on the pane in `slot` of the tab's pane order (as its view reported it to
+    /// `ui::hits`) and on `row` of its list, if on one: focus the pane, select the row.
+    fn click(&mut self, _cx: &Context, _slot: usize, _row: Option<usize>) -> bool {
+        false
+    }
     /// Enter on the selection.
     fn open(&mut self, cx: &Context) -> Outcome;
     /// Esc when no jump is left to undo: step out of a pane, leave a view, clear.
@@ -191,7 +196,7 @@ impl Tabs {
     pub fn new(index: &Index, today: NaiveDate) -> Tabs {
         Tabs {
             explore: Explore::new(index),
-            programs: Programs::default(),
+            programs: Programs::new(today),
             calendar: Calendar::new(index, today),
             watchlist: Watchlist::default(),
             inbox: Inbox::default(),

@@ -5,6 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use chrono::NaiveDate;
+
+use crate::book::sort::{ListFilter, ProgramSort, sort_programs};
 use crate::index::Index;
 use crate::model::{EntityId, Exposure, ProgramId, Role};
 use crate::search::Target;
@@ -13,7 +16,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::text::count;
-use crate::tui::ui::{cursor, funding_chart, linked, program_detail, program_list};
+use crate::tui::ui::{cursor, funding_chart, hits, linked, program_detail, program_list};
 
 use super::{Context, Outcome, Record, Tab, TabView};
 
@@ -30,11 +33,26 @@ impl Pane for ProgramsPane {
     const ORDER: &'static [ProgramsPane] = &[ProgramsPane::List, ProgramsPane::Entities];
 }
 
+/// How the program list is ordered and filtered (`s` and `F` on this tab, remembered
+/// between runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProgramOrder {
+    /// Sort key.
+    pub sort: ProgramSort,
+    /// Which programs are listed: all, or those with a catalyst ahead or due soon.
+    pub filter: ListFilter,
+    /// The day the filter and the next-catalyst sort count from.
+    pub today: NaiveDate,
+}
+
 /// Selected program, focus, selected linked entity and how funding is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Programs {
-    /// The selected program (position in the dataset), the focus and the linked cursor.
+    /// The selected program (position in [`list`](Programs::list)), the focus and the
+    /// linked cursor.
     pub cursor: ListDetail<ProgramsPane>,
+    /// Order and filter of the list.
+    pub order: ProgramOrder,
     /// Funding as a bar chart instead of lines.
     pub chart: bool,
 }
@@ -54,10 +72,56 @@ fn role_rank(role: Role) -> usize {
 }
 
 impl Programs {
-    /// The selected program, if the dataset has any.
+    /// The first program selected, counting from `today`.
+    pub fn new(today: NaiveDate) -> Programs {
+        Programs {
+            cursor: ListDetail::default(),
+            order: ProgramOrder {
+                today,
+                ..ProgramOrder::default()
+            },
+            chart: false,
+        }
+    }
+
+    /// The programs listed, in order.
+    pub fn list(&self, index: &Index) -> Vec<ProgramId> {
+        let ProgramOrder {
+            sort,
+            filter,
+            today,
+        } = self.order;
+        let mut ids: Vec<ProgramId> = (0..index.data().programs.len() as u32)
+            .map(ProgramId)
+            .filter(|&p| filter.keeps_program(index, p, today))
+            .collect();
+        sort_programs(index, &mut ids, sort, today);
+        ids
+    }
+
+    /// The selected program, if any is listed.
     pub fn program(&self, index: &Index) -> Option<ProgramId> {
-        let at = self.cursor.selected();
-        (at < index.data().programs.len()).then_some(ProgramId(at as u32))
+        self.list(index).get(self.cursor.selected()).copied()
+    }
+
+    /// Selects `program`, dropping the filter if it hides it.
+    pub fn select_program(&mut self, index: &Index, program: ProgramId) {
+        if !self.list(index).contains(&program) {
+            self.order.filter = ListFilter::All;
+        }
+        let list = self.list(index);
+        let at = list.iter().position(|&p| p == program).unwrap_or(0);
+        self.cursor.select(at, list.len());
+    }
+
+    /// Orders the list anew (`s`, `F`), keeping the selected program selected when it stays.
+    pub fn set_order(&mut self, index: &Index, sort: ProgramSort, filter: ListFilter) {
+        let selected = self.program(index);
+        self.order.sort = sort;
+        self.order.filter = filter;
+        let list = self.list(index);
+        let at = selected.and_then(|p| list.iter().position(|&x| x == p));
+        self.cursor.select(at.unwrap_or(0), list.len());
     }
 
     /// The pane with the focus.
@@ -75,7 +139,7 @@ impl Programs {
     /// Rows in a pane.
     pub fn pane_len(&self, index: &Index, pane: ProgramsPane) -> usize {
         match pane {
-            ProgramsPane::List => index.data().programs.len(),
+            ProgramsPane::List => self.list(index).len(),
             ProgramsPane::Entities => self
                 .program(index)
                 .map_or(0, |p| index.exposures_to(p).count()),
@@ -91,16 +155,6 @@ impl Programs {
 impl TabView for Programs {
     fn modes(&self) -> &'static [Mode] {
         &[Mode::Tab(Tab::Programs), Mode::Browse, Mode::Global]
-    }
-
-    fn act(&mut self, _cx: &Context, action: Action) -> Outcome {
-        match action {
-            Action::CycleView => {
-                self.chart = !self.chart;
-                Outcome::Changed
-            }
-            _ => Outcome::Unchanged,
-        }
     }
 
     fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
@@ -124,6 +178,10 @@ impl TabView for Programs {
         self.cursor.cycle(&self.lens(cx.index), dir)
     }
 
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        self.cursor.click(&self.lens(cx.index), slot, row)
+    }
+
     fn open(&mut self, cx: &Context) -> Outcome {
         match self.focus() {
             ProgramsPane::List => self.cycle(cx, 1).into(),
@@ -140,10 +198,29 @@ impl TabView for Programs {
         self.cursor.set_focus(ProgramsPane::List) || std::mem::take(&mut self.chart)
     }
 
+    fn act(&mut self, cx: &Context, action: Action) -> Outcome {
+        let ProgramOrder { sort, filter, .. } = self.order;
+        match action {
+            Action::CycleView => {
+                self.chart = !self.chart;
+                return Outcome::Changed;
+            }
+            Action::CycleSort => self.set_order(cx.index, sort.next(), filter),
+            Action::CycleFilter => self.set_order(cx.index, sort, filter.next()),
+            _ => return Outcome::Unchanged,
+        }
+        let ProgramOrder { sort, filter, .. } = self.order;
+        Outcome::Say(format!(
+            "programs: sort {} · {}",
+            sort.as_str(),
+            filter.label()
+        ))
+    }
+
     fn show(&mut self, cx: &Context, target: Target) -> bool {
         match target {
             Target::Program(p) => {
-                self.cursor.select(p.ix(), cx.index.data().programs.len());
+                self.select_program(cx.index, p);
                 true
             }
             _ => false,
@@ -176,13 +253,17 @@ impl TabView for Programs {
         let left_width = (area.width * 35 / 100).clamp(24, 44);
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let ids = self.list(ix);
         let list = program_list::ProgramList {
             index: ix,
+            ids: &ids,
+            order: self.order,
             today: cx.today,
             focused: self.focus() == ProgramsPane::List,
             theme,
         };
         frame.render_stateful_widget(list, left, &mut cursor(self.cursor.selected(), true));
+        hits::pane(left, 0);
         let Some(id) = self.program(ix) else { return };
         let program = ix.program(id);
         let v = cx.keys.key_for(Action::CycleView);
@@ -281,6 +362,7 @@ impl TabView for Programs {
                 };
                 let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
                 frame.render_stateful_widget(linked_pane, at, &mut state);
+                hits::pane(at, 1);
             }
             None => left_out.push(format!("Linked ({})", exposures.len())),
         }

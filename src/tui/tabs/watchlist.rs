@@ -16,8 +16,8 @@ use crate::text::{cell, count};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{ListDetail, Pane};
-use crate::tui::ui::pane;
 use crate::tui::ui::text::cell_right;
+use crate::tui::ui::{hits, pane};
 
 use super::{Context, Outcome, Tab, TabView};
 
@@ -153,6 +153,10 @@ impl TabView for Watchlist {
         false
     }
 
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        self.cursor.click(&[self.rows(cx).len()], slot, row)
+    }
+
     fn open(&mut self, cx: &Context) -> Outcome {
         match self.entity(cx) {
             Some(e) => Outcome::Open(Target::Entity(e)),
@@ -271,11 +275,15 @@ impl TabView for Watchlist {
             })
             .collect();
         let mut state = crate::tui::ui::cursor(self.cursor.selected(), true);
+        let block = pane::block(title, true, theme, left.width);
+        let inner = block.inner(left);
         let widget = List::new(items)
-            .block(pane::block(title, true, theme, left.width))
+            .block(block)
             .highlight_style(theme.selected())
             .highlight_symbol("›");
         frame.render_stateful_widget(widget, left, &mut state);
+        hits::pane(left, 0);
+        hits::rows(inner, state.offset(), &vec![1; rows.len()], &Some);
         let entities = list.entities(cx.index);
         let note = "money: the programs' public funding by currency, never converted";
         let mut lines = vec![Line::styled(note, theme.muted())];

@@ -84,6 +84,8 @@ type Hints = Vec<Hint>;
 pub struct StatusBar<'a> {
     /// `BROWSE`, `SEARCH` or `HELP`.
     pub badge: &'static str,
+    /// A warning that stays for the session (a broken config), after any note.
+    pub warning: Option<&'a str>,
     /// A note from the last action.
     pub message: Option<&'a str>,
     /// `(keys, label)` pairs from the key table, most important first.
@@ -132,8 +134,21 @@ impl Widget for StatusBar<'_> {
             format!(" {} ", self.badge),
             theme.accent().add_modifier(Modifier::REVERSED),
         )];
-        if let Some(message) = self.message {
-            spans.push(Span::styled(format!(" {} ", clean(message)), theme.title()));
+        // Notes longer than the bar end in `…`, never cut mid-word silently.
+        let mut room = (area.width as usize).saturating_sub(spans[0].content.width());
+        // The last action's note first: it is the newest (at start, the config problem in
+        // full, which the standing warning only points to).
+        let notes = [
+            (self.message, theme.title()),
+            (self.warning, theme.warning()),
+        ];
+        for (note, style) in notes {
+            let Some(note) = note.filter(|_| room > 4) else {
+                continue;
+            };
+            let text = super::text::fit(&clean(note), room.saturating_sub(3));
+            room = room.saturating_sub(text.width() + 3);
+            spans.push(Span::styled(format!(" {text} "), style));
             spans.push(Span::raw("│"));
         }
         let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -154,6 +169,7 @@ mod tests {
         let mut buf = Buffer::empty(area);
         StatusBar {
             badge: "BROWSE",
+            warning: None,
             message: None,
             hints,
             more: more.map(str::to_string),

@@ -385,6 +385,15 @@ impl Widget for CatalystChart<'_> {
             (bars, used, _) = window(2);
             legend_rows = 2;
         }
+        // Each bar row selects its catalyst when clicked.
+        let shown = height.saturating_sub(AXIS_ROWS + legend_rows);
+        let top = list::window(selected.unwrap_or(0), self.list.len(), shown);
+        let area = Rect {
+            y: inner.y + AXIS_ROWS as u16,
+            height: (bars.len() as u16).min(inner.height.saturating_sub(AXIS_ROWS as u16)),
+            ..inner
+        };
+        super::hits::rows(area, 0, &vec![1; bars.len()], &|i| Some(top + i));
         let mut lines: Vec<Line<'static>> = self.axis(first, months, label_width).into();
         lines.extend(bars);
         let legend =

@@ -38,7 +38,7 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
     let head = |text: &str| (text.to_string(), theme.accent());
     let gap = || (String::new(), plain);
     let mut out: Vec<Para> = Vec::new();
-    let title = match record {
+    match record {
         Record::Entity(id) => {
             let e = ix.entity(id);
             out.push((clean(&e.name).into_owned(), theme.title()));
@@ -79,7 +79,6 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 }
             }
             sources(ix, &ix.sources_of(id), theme, &mut out);
-            "Company"
         }
         Record::Program(id) => {
             let p = ix.program(id);
@@ -124,7 +123,6 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 }
             }
             sources(ix, &p.sources, theme, &mut out);
-            "Program"
         }
         Record::Catalyst(id) => {
             out.extend(super::catalyst_detail::paras(ix, id, today, theme));
@@ -141,7 +139,6 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 let symbol = clean(entity.display_symbol());
                 out.push((format!("{symbol} {} · {how}", clean(&entity.name)), plain));
             }
-            "Catalyst"
         }
         Record::Exposure(e, i) => {
             out.extend(exposure(ix, e, i, theme));
@@ -149,7 +146,6 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 let ids: Vec<SourceId> = x.sources.iter().copied().collect();
                 sources(ix, &ids, theme, &mut out);
             }
-            "Exposure"
         }
         Record::Source(id) => {
             let s = ix.source(id);
@@ -159,10 +155,14 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 plain,
             ));
             out.push((format!("file {}", clean(&s.file)), theme.muted()));
-            "Source"
+            let url = match &s.url {
+                Some(url) => format!("url {}", clean(url)),
+                None => "no url in the data".into(),
+            };
+            out.push((url, theme.muted()));
         }
     };
-    (title.to_string(), out)
+    (kind(record).to_string(), out)
 }
 
 /// One exposure: entity and program, role and direction, each funding line with its kind,
@@ -222,7 +222,53 @@ fn sources(ix: &Index, ids: &[SourceId], theme: Theme, out: &mut Vec<Para>) {
             ),
             theme.muted(),
         ));
+        if let Some(url) = &s.url {
+            out.push((format!("  {}", clean(url)), theme.muted()));
+        }
     }
+}
+
+/// What the record is, as the view's title names it.
+pub fn kind(record: Record) -> &'static str {
+    match record {
+        Record::Entity(_) => "Company",
+        Record::Program(_) => "Program",
+        Record::Catalyst(_) => "Catalyst",
+        Record::Exposure(..) => "Exposure",
+        Record::Source(_) => "Source",
+    }
+}
+
+/// The record in full as plain text, one paragraph a line (what `Y` copies): the same
+/// words as the view, without styles or wrapping.
+pub fn plain(ix: &Index, record: Record, today: NaiveDate) -> String {
+    let (title, paras) = content(ix, record, today, Theme::new(false));
+    let mut out = format!("{title}\n");
+    for (text, _) in paras {
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The record in a few words (what `y` copies): an entity's ticker (`TSE:9984`, also for
+/// one of its exposures), a program's name, a catalyst's date and title, a source's url
+/// (its title when the data gives no url).
+pub fn short(ix: &Index, record: Record) -> String {
+    // What lands on the clipboard is pasted into shells and chats: no control characters.
+    let text = match record {
+        Record::Entity(e) | Record::Exposure(e, _) => crate::book::watchlist::canonical(ix, e),
+        Record::Program(p) => ix.program(p).name.clone(),
+        Record::Catalyst(c) => {
+            let cat = ix.catalyst(c);
+            format!("{} {}", cat.date.label(), cat.title)
+        }
+        Record::Source(s) => {
+            let src = ix.source(s);
+            src.url.clone().unwrap_or_else(|| src.title.clone())
+        }
+    };
+    clean(&text).into_owned()
 }
 
 /// The wrapped lines of the view for a pane `width` columns wide inside its border.

@@ -44,13 +44,17 @@ impl StatefulWidget for LinkedByRole<'_> {
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let mut items: Vec<ListItem<'static>> = Vec::new();
+        // The exposure each item shows; headings show none.
+        let mut shows: Vec<Option<usize>> = Vec::new();
         let mut selected_row = None;
         let mut role = None;
         for (i, x) in self.exposures.iter().enumerate() {
             if role != Some(x.role) {
                 role = Some(x.role);
                 items.push(ListItem::new(Line::styled(x.role.as_str(), theme.accent())));
+                shows.push(None);
             }
+            shows.push(Some(i));
             if state.selected() == Some(i) {
                 selected_row = Some(items.len());
             }
@@ -64,7 +68,8 @@ impl StatefulWidget for LinkedByRole<'_> {
             items.push(pane::empty("no linked entity", theme));
         }
         state.select(selected_row);
-        pane::render_list(items, inner, buf, state, self.focused, theme);
+        let row = |i: usize| shows.get(i).copied().flatten();
+        pane::render_list_as(items, inner, buf, state, self.focused, theme, &row);
     }
 }
 

@@ -12,6 +12,7 @@ pub mod exposures;
 pub mod full_text;
 pub mod funding_chart;
 pub mod help;
+pub mod hits;
 pub mod linked;
 pub mod month_grid;
 pub mod pane;
@@ -36,6 +37,16 @@ pub const MIN_SIZE: (u16, u16) = (60, 15);
 
 /// Draws the whole screen for `app`.
 pub fn view(app: &App, frame: &mut Frame) {
+    view_mapped(app, frame);
+}
+
+/// Draws the whole screen for `app` and returns where it drew what a click selects, for
+/// [`App::set_hits`].
+pub fn view_mapped(app: &App, frame: &mut Frame) -> hits::HitMap {
+    hits::record(|| draw(app, frame)).1
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let text = too_small(area.width, area.height);
@@ -80,6 +91,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     frame.render_widget(
         bars::StatusBar {
             badge: app.modes()[0].badge(),
+            warning: app.warning(),
             message: app.message(),
             hints: &hints,
             more,

@@ -225,6 +225,8 @@ impl Widget for MonthGrid<'_> {
             theme,
         };
         let mut items = Vec::new();
+        // The catalyst (position in `list`) each item shows, for a click.
+        let mut shows = Vec::new();
         let mut state = ListState::default();
         for (i, &c) in self.list.iter().enumerate() {
             let (a, b) = self.index.catalyst(c).date.range();
@@ -235,7 +237,9 @@ impl Widget for MonthGrid<'_> {
                 state.select(Some(items.len()));
             }
             items.push(ListItem::new(rows.line(c)));
+            shows.push(i);
         }
-        pane::render_list(items, bottom, buf, &mut state, self.focused, theme);
+        let row = |at: usize| shows.get(at).copied();
+        pane::render_list_as(items, bottom, buf, &mut state, self.focused, theme, &row);
     }
 }

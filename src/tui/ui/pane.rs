@@ -59,7 +59,8 @@ pub fn bottom_note(note: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// Draws `items` as a list in `area` with the selection of `state` marked (`▶` when
-/// focused, `›` otherwise). One-line lists scroll so the selection stays centred.
+/// focused, `›` otherwise). One-line lists scroll so the selection stays centred. Item `i`
+/// is row `i` of the pane's list for a click.
 pub fn render_list(
     items: Vec<ListItem<'static>>,
     area: Rect,
@@ -68,6 +69,21 @@ pub fn render_list(
     focused: bool,
     theme: Theme,
 ) {
+    render_list_as(items, area, buf, state, focused, theme, &Some);
+}
+
+/// [`render_list`] where item `i` shows row `row(i)` of the pane's list (`None`: a heading
+/// or marker, which a click does not select).
+pub fn render_list_as(
+    items: Vec<ListItem<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+    state: &mut ListState,
+    focused: bool,
+    theme: Theme,
+    row: &dyn Fn(usize) -> Option<usize>,
+) {
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
     let single_line = items.iter().all(|i| i.height() == 1);
     if single_line && let Some(selected) = state.selected() {
         *state.offset_mut() = list::window(selected, items.len(), area.height as usize);
@@ -82,6 +98,7 @@ pub fn render_list(
         .highlight_style(style)
         .highlight_spacing(HighlightSpacing::Always);
     StatefulWidget::render(list, area, buf, state);
+    super::hits::rows(area, state.offset(), &heights, row);
 }
 
 /// A long list drawn a screenful at a time: only the items that fit around `anchor` (the
@@ -100,12 +117,26 @@ pub struct Rows<H, B> {
 impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
     /// Draws the visible items like [`render_list`]; `state` keeps the real selection.
     pub fn render(
+        self,
+        area: Rect,
+        buf: &mut Buffer,
+        state: &mut ListState,
+        focused: bool,
+        theme: Theme,
+    ) {
+        self.render_as(area, buf, state, focused, theme, &Some);
+    }
+
+    /// [`render`](Self::render) where item `i` shows row `row(i)` of the pane's list (as
+    /// [`render_list_as`]).
+    pub fn render_as(
         mut self,
         area: Rect,
         buf: &mut Buffer,
         state: &mut ListState,
         focused: bool,
         theme: Theme,
+        row: &dyn Fn(usize) -> Option<usize>,
     ) {
         let rows = area.height as usize;
         let selected = state.selected().filter(|&s| s < self.len);
@@ -148,7 +179,8 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
             })
             .collect();
         let mut visible = ListState::default().with_selected(selected.map(|s| s - start));
-        render_list(items, area, buf, &mut visible, focused, theme);
+        let shown = |i: usize| row(start + i);
+        render_list_as(items, area, buf, &mut visible, focused, theme, &shown);
         *state.offset_mut() = start;
     }
 }

@@ -15,6 +15,10 @@ use crate::model::ProgramId;
 pub struct ProgramList<'a> {
     /// Lookups.
     pub index: &'a Index,
+    /// The programs listed, in order.
+    pub ids: &'a [ProgramId],
+    /// How they are ordered and filtered (named in the title unless it is the default).
+    pub order: crate::tui::programs::ProgramOrder,
     /// The day a program's stage is read on.
     pub today: chrono::NaiveDate,
     /// Whether the list has the focus.
@@ -27,21 +31,32 @@ impl StatefulWidget for ProgramList<'_> {
     type State = ListState;
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
-        let programs = &self.index.data().programs;
-        let title = format!("Programs ({})", programs.len());
+        let all = self.index.data().programs.len();
+        let ids = self.ids;
+        let by = match self.order.sort {
+            crate::book::sort::ProgramSort::Dataset => String::new(),
+            sort => format!(" by {}", sort.as_str()),
+        };
+        let shown = self.order.filter.shown(ids.len(), all);
+        let title = format!("Programs{by} ({shown})");
         let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
-        if programs.is_empty() {
+        if ids.is_empty() {
             state.select(None);
-            let items = vec![pane::empty("no program in the dataset", self.theme)];
+            let empty = if all == 0 {
+                "no program in the dataset"
+            } else {
+                "none in this filter"
+            };
+            let items = vec![pane::empty(empty, self.theme)];
             pane::render_list(items, inner, buf, state, self.focused, self.theme);
             return;
         }
         let build = |i: usize| {
-            let p = &programs[i];
-            let id = ProgramId(i as u32);
+            let id = ids[i];
+            let p = self.index.program(id);
             let linked = self.index.exposures_to(id).count();
             let status = self.index.program_status(id, self.today);
             let facts = format!("  {status} · {} · {linked} linked", clean(&p.country));
@@ -51,7 +66,7 @@ impl StatefulWidget for ProgramList<'_> {
             ])
         };
         let rows = pane::Rows {
-            len: programs.len(),
+            len: ids.len(),
             height: |_| 2,
             build,
             hint: 0,

@@ -92,6 +92,9 @@ pub struct ResultsList<'a> {
     pub rows: &'a [ResultRow],
     /// Whether the rows are search hits (or every entity, for an empty query).
     pub searched: bool,
+    /// How the list is ordered and filtered, when not the default (`sort next · upcoming`):
+    /// a remembered order must never pass for the whole list.
+    pub arranged: String,
     /// Lookups.
     pub index: &'a Index,
     /// Countdowns count from here.
@@ -245,7 +248,7 @@ impl StatefulWidget for ResultsList<'_> {
     type State = ListState;
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
-        let title = if self.searched {
+        let mut title = if self.searched {
             format!("Results ({})", self.rows.len())
         } else {
             // `▸ `, two corners and two spaces around the title.
@@ -255,6 +258,9 @@ impl StatefulWidget for ResultsList<'_> {
                 false => format!("Entities ({})", self.rows.len()),
             }
         };
+        if !self.arranged.is_empty() {
+            title = format!("{title} · {}", self.arranged);
+        }
         let block = pane::block(title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);

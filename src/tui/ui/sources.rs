@@ -51,9 +51,16 @@ impl SourcesPane<'_> {
             Span::raw(parts.swap_remove(0).1),
         ]);
         let rest = rest.into_iter();
-        std::iter::once(first)
+        let mut lines: Vec<Line<'static>> = std::iter::once(first)
             .chain(rest.map(|(at, l)| Line::raw(format!("{}{l}", " ".repeat(at)))))
-            .collect()
+            .collect();
+        // Where to read it, under the rest when there is room (`i` shows it whole, `o`
+        // opens it).
+        if wrap && let Some(url) = &src.url {
+            let url = fit(&clean(url), width.saturating_sub(2));
+            lines.push(Line::styled(format!("  {url}"), self.theme.muted()));
+        }
+        lines
     }
 
     /// Rows the pane takes with every source whole at `width` columns, border included.

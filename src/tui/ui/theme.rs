@@ -94,6 +94,11 @@ impl Theme {
         self.fg(Style::new(), color)
     }
 
+    /// A problem the session runs with (a broken config).
+    pub fn warning(self) -> Style {
+        self.fg(Style::new().add_modifier(Modifier::BOLD), Color::Red)
+    }
+
     /// A date already behind today.
     pub fn past(self) -> Style {
         self.fg(Style::new().add_modifier(Modifier::DIM), Color::DarkGray)

@@ -94,6 +94,10 @@ impl StatefulWidget for Timeline<'_> {
             build,
             hint: 0,
         };
-        rows.render(inner, buf, state, self.focused, theme);
+        let catalyst = |at: usize| match self.rows[at] {
+            TimelineRow::Catalyst(i) => Some(i),
+            TimelineRow::Heading(_) | TimelineRow::Today => None,
+        };
+        rows.render_as(inner, buf, state, self.focused, theme, &catalyst);
     }
 }
