@@ -21,7 +21,8 @@ session=aipx-latency-$$
 work=$(mktemp -d)
 # A tmux server of its own (its own socket), so no other session shares its time.
 tmux() { command tmux -L "$session" "$@"; }
-trap 'tmux kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+socket=${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$session
+trap 'tmux kill-server 2>/dev/null || true; rm -f "$socket"; rm -rf "$work"' EXIT
 export XDG_STATE_HOME=$work/state XDG_CONFIG_HOME=$work/config
 
 now() { date +%s%N; }
