@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::index::Index;
-use crate::model::{Basis, CatalystId, Currency, Direction, EntityId, ProgramId};
+use crate::model::{Basis, CatalystId, Countdown, Currency, Direction, EntityId, ProgramId};
 
 use super::due::{self, Due};
 use super::watchlist::{Resolved, Watchlist, resolve};
@@ -99,12 +99,37 @@ pub struct DueJson {
     pub catalyst: String,
     /// Its title.
     pub title: String,
-    /// The day due.
+    /// The catalyst's own date as the source gives it (`2027`, `Q1 2027`, `1 Apr 2026`).
+    pub label: String,
+    /// How precise that date is (`day`, `month`, `quarter`, `half`, `year`, `fiscal_year`).
+    pub precision: &'static str,
+    /// The end of the window falling due (the window's first or last day, not a forecast).
     pub day: NaiveDate,
     /// `on`, `opens` or `closes`.
     pub edge: &'static str,
-    /// Days from today.
+    /// Days from today to `day`.
     pub days: i64,
+    /// Days from today to the window's first possible day (negative once started).
+    pub days_until: i64,
+    /// Days from today to the window's last possible day (negative once over).
+    pub days_until_end: i64,
+}
+
+impl DueJson {
+    /// The end falling due and when, never more precise than the date: `in 5 days` for a
+    /// one-day date, `opens in 32 days` or `closes in 12 days` for a wider window (whose
+    /// `label` names it).
+    pub fn when_text(&self) -> String {
+        let edge = Countdown {
+            days_until: self.days,
+            days_until_end: self.days,
+        }
+        .long();
+        match self.edge {
+            "on" => edge,
+            other => format!("{other} {edge}"),
+        }
+    }
 }
 
 /// What a set of programs and catalysts adds up to.
@@ -257,12 +282,17 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
         rows.into_iter()
             .map(|(d, c)| {
                 let cat = index.catalyst(c);
+                let countdown = cat.date.countdown(today);
                 DueJson {
                     catalyst: cat.id.clone(),
                     title: cat.title.clone(),
+                    label: cat.date.label(),
+                    precision: cat.date.precision().as_str(),
                     day: d.day,
                     edge: d.edge.as_str(),
                     days: d.days(today),
+                    days_until: countdown.days_until,
+                    days_until_end: countdown.days_until_end,
                 }
             })
             .collect()

@@ -127,10 +127,9 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         for d in &t.summary.due_90 {
             writeln!(
                 out,
-                "  {}  {}  {}  {}",
-                d.day,
-                cell(d.edge, 6),
-                cell(&in_days(d.days), 11),
+                "  {}  {}  {}",
+                cell(&d.label, 12),
+                cell(&d.when_text(), 18),
                 sanitize(&d.title)
             )?;
         }
