@@ -309,36 +309,66 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
     }
 }
 
-/// The public funding of `programs` by currency. A line inside another public line is part
-/// of it, so only the outermost public lines are added.
+/// The public funding of `programs` by currency, each amount once: only each program's
+/// outermost public lines are added (a line inside another is part of it), and a line the
+/// data marks `same_as` a line of another program in `programs` is taken out of the line
+/// holding it (Rapidus's FY2026 allocation is already in METI's budget).
 pub fn public_money(index: &Index, programs: &[ProgramId]) -> Vec<MoneySum> {
     let mut sums: Vec<MoneySum> = Vec::new();
     for &p in programs {
         let program = index.program(p);
-        for line in &program.funding {
-            if !line.is_program_money() {
+        let outermost_public = |at: usize| {
+            let mut top = None;
+            let mut line = Some(at);
+            while let Some(i) = line {
+                if program.funding[i].is_program_money() {
+                    top = Some(i);
+                }
+                line = program.funding[i].parent;
+            }
+            top
+        };
+        let counted_elsewhere = |i: usize| {
+            program.funding[i]
+                .same_as
+                .is_some_and(|(q, _)| q != p && programs.contains(&q))
+        };
+        for (i, line) in program.funding.iter().enumerate() {
+            if !line.is_program_money() || outermost_public(i) != Some(i) {
                 continue;
             }
-            let mut parent = line.parent;
-            let mut inside_public = false;
-            while let Some(at) = parent {
-                inside_public |= program.funding[at].is_program_money();
-                parent = program.funding[at].parent;
+            let mut amount = line.money.amount;
+            let mut stated = line.money.usd_value();
+            // Take out the shared lines inside it, outermost first so none goes twice.
+            for (j, inner) in program.funding.iter().enumerate() {
+                let inside = j != i && outermost_public(j) == Some(i);
+                let shared_above = {
+                    let mut up = inner.parent;
+                    let mut any = false;
+                    while let Some(k) = up.filter(|&k| k != i) {
+                        any |= counted_elsewhere(k);
+                        up = program.funding[k].parent;
+                    }
+                    any
+                };
+                if (inside || j == i) && counted_elsewhere(j) && !shared_above {
+                    amount -= inner.money.amount;
+                    stated = stated.zip(inner.money.usd_value()).map(|(a, b)| a - b);
+                }
             }
-            if inside_public {
+            if amount <= 0.0 {
                 continue;
             }
             let code = line.money.currency.code();
-            let stated = line.money.usd_value();
             match sums.iter_mut().find(|s| s.currency == code) {
                 Some(sum) => {
-                    sum.amount += line.money.amount;
+                    sum.amount += amount;
                     sum.usd = sum.usd.zip(stated).map(|(a, b)| a + b);
                     sum.lines += 1;
                 }
                 None => sums.push(MoneySum {
                     currency: code,
-                    amount: line.money.amount,
+                    amount,
                     usd: stated,
                     lines: 1,
                 }),
@@ -365,6 +395,32 @@ mod tests {
             quantity: None,
             weight,
         }
+    }
+
+    #[test]
+    fn money_shared_by_two_programs_and_nested_lines_count_once() {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let id = |s: &str| {
+            let p = (0..index.data().programs.len())
+                .find(|&i| index.program(ProgramId(i as u32)).id == s)
+                .unwrap();
+            ProgramId(p as u32)
+        };
+        let yen = |programs: &[ProgramId]| {
+            public_money(&index, programs)
+                .into_iter()
+                .find(|m| m.currency == "JPY")
+                .map(|m| m.amount)
+                .unwrap()
+        };
+        let (meti, rapidus) = (id("meti-fy2026"), id("rapidus-2nm"));
+        // METI: the all-items budget holds the chips line, which holds Rapidus's ¥150B.
+        assert_eq!(yen(&[meti]), 3.07e12);
+        // Rapidus alone: the cumulative ¥250B already holds its FY2026 ¥150B.
+        assert_eq!(yen(&[rapidus]), 250e9);
+        // Together: that ¥150B is METI's Rapidus line, so only ¥100B is added.
+        assert_eq!(yen(&[meti, rapidus]), 3.07e12 + 100e9);
+        assert_eq!(yen(&[rapidus, meti]), 3.07e12 + 100e9);
     }
 
     #[test]

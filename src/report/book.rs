@@ -71,7 +71,7 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Money is the programs' public funding by currency (not the companies'), never converted;\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
+        "Money is the programs' public funding by currency (not the companies', not targets), never converted:\neach program's outermost public lines, each amount once (money one program's line shares with another's counted once);\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
     )?;
     writeln!(
         out,
