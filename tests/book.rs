@@ -263,6 +263,36 @@ fn exposure_json_per_ticker_and_in_total() {
 }
 
 #[test]
+fn a_year_window_due_is_shown_as_the_year_with_its_edge_not_as_a_day() {
+    let home = Home::new();
+    home.aipx()
+        .args(["watchlist", "add", "yr", "rapidus"])
+        .assert()
+        .success();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["exposure", "--watchlist", "yr"];
+        args.extend_from_slice(extra);
+        stdout(&home.aipx().args(&args).assert().success())
+    };
+    let text = run(&[]);
+    let row = text
+        .lines()
+        .find(|l| l.contains("Rapidus targets 2nm mass production"))
+        .expect(&text);
+    assert!(row.trim_start().starts_with("2027 "), "{row}");
+    assert!(row.contains("opens in 41 days"), "{row}");
+    assert!(!text.contains("2027-01-01"), "{text}");
+    let v: Value = serde_json::from_str(&run(&["--json"])).unwrap();
+    let due = &v["total"]["due_90"].as_array().unwrap()[0];
+    assert_eq!(due["catalyst"], "rapidus-2nm-volume");
+    assert_eq!(due["label"], "2027");
+    assert_eq!(due["precision"], "year");
+    assert_eq!(due["edge"], "opens");
+    assert_eq!(due["days_until"], 41);
+    assert_eq!(due["days_until_end"], 405);
+}
+
+#[test]
 fn exposure_needs_a_watchlist_and_takes_the_configured_default() {
     let home = Home::new();
     home.aipx().arg("exposure").assert().code(2);

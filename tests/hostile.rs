@@ -169,6 +169,34 @@ fn emptied_files_never_pass() {
 }
 
 #[test]
+fn a_same_as_naming_no_line_is_reported_at_its_place() {
+    let good = "same_as = \"meti-fy2026/rapidus\"";
+    for (bad, message) in [
+        (
+            "same_as = \"meti-fy2026\"",
+            "must be \"program-id/line-id\"",
+        ),
+        (
+            "same_as = \"meti-fy2026/nope\"",
+            "unknown funding id \"nope\"",
+        ),
+        (
+            "same_as = \"nope/rapidus\"",
+            "unknown program \"nope\" in same_as",
+        ),
+    ] {
+        let dir = seed_dir();
+        let path = dir.path().join("programs.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line = text.lines().position(|l| l == good).expect(good) + 1;
+        std::fs::write(&path, text.replace(good, bad)).unwrap();
+        check(dir.path())
+            .expect(2, &format!("programs.toml:{line}:"))
+            .expect(2, message);
+    }
+}
+
+#[test]
 fn valid_toml_the_fast_reader_leaves_is_read_not_misreported() {
     let dir = seed_dir();
     let path = dir.path().join("programs.toml");

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::index::Index;
-use crate::model::{Basis, CatalystId, Currency, Direction, EntityId, ProgramId};
+use crate::model::{Basis, CatalystId, Countdown, Currency, Direction, EntityId, ProgramId};
 
 use super::due::{self, Due};
 use super::watchlist::{Resolved, Watchlist, resolve};
@@ -99,12 +99,37 @@ pub struct DueJson {
     pub catalyst: String,
     /// Its title.
     pub title: String,
-    /// The day due.
+    /// The catalyst's own date as the source gives it (`2027`, `Q1 2027`, `1 Apr 2026`).
+    pub label: String,
+    /// How precise that date is (`day`, `month`, `quarter`, `half`, `year`, `fiscal_year`).
+    pub precision: &'static str,
+    /// The end of the window falling due (the window's first or last day, not a forecast).
     pub day: NaiveDate,
     /// `on`, `opens` or `closes`.
     pub edge: &'static str,
-    /// Days from today.
+    /// Days from today to `day`.
     pub days: i64,
+    /// Days from today to the window's first possible day (negative once started).
+    pub days_until: i64,
+    /// Days from today to the window's last possible day (negative once over).
+    pub days_until_end: i64,
+}
+
+impl DueJson {
+    /// The end falling due and when, never more precise than the date: `in 5 days` for a
+    /// one-day date, `opens in 32 days` or `closes in 12 days` for a wider window (whose
+    /// `label` names it).
+    pub fn when_text(&self) -> String {
+        let edge = Countdown {
+            days_until: self.days,
+            days_until_end: self.days,
+        }
+        .long();
+        match self.edge {
+            "on" => edge,
+            other => format!("{other} {edge}"),
+        }
+    }
 }
 
 /// What a set of programs and catalysts adds up to.
@@ -257,12 +282,17 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
         rows.into_iter()
             .map(|(d, c)| {
                 let cat = index.catalyst(c);
+                let countdown = cat.date.countdown(today);
                 DueJson {
                     catalyst: cat.id.clone(),
                     title: cat.title.clone(),
+                    label: cat.date.label(),
+                    precision: cat.date.precision().as_str(),
                     day: d.day,
                     edge: d.edge.as_str(),
                     days: d.days(today),
+                    days_until: countdown.days_until,
+                    days_until_end: countdown.days_until_end,
                 }
             })
             .collect()
@@ -279,36 +309,66 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
     }
 }
 
-/// The public funding of `programs` by currency. A line inside another public line is part
-/// of it, so only the outermost public lines are added.
+/// The public funding of `programs` by currency, each amount once: only each program's
+/// outermost public lines are added (a line inside another is part of it), and a line the
+/// data marks `same_as` a line of another program in `programs` is taken out of the line
+/// holding it (Rapidus's FY2026 allocation is already in METI's budget).
 pub fn public_money(index: &Index, programs: &[ProgramId]) -> Vec<MoneySum> {
     let mut sums: Vec<MoneySum> = Vec::new();
     for &p in programs {
         let program = index.program(p);
-        for line in &program.funding {
-            if !line.is_program_money() {
+        let outermost_public = |at: usize| {
+            let mut top = None;
+            let mut line = Some(at);
+            while let Some(i) = line {
+                if program.funding[i].is_program_money() {
+                    top = Some(i);
+                }
+                line = program.funding[i].parent;
+            }
+            top
+        };
+        let counted_elsewhere = |i: usize| {
+            program.funding[i]
+                .same_as
+                .is_some_and(|(q, _)| q != p && programs.contains(&q))
+        };
+        for (i, line) in program.funding.iter().enumerate() {
+            if !line.is_program_money() || outermost_public(i) != Some(i) {
                 continue;
             }
-            let mut parent = line.parent;
-            let mut inside_public = false;
-            while let Some(at) = parent {
-                inside_public |= program.funding[at].is_program_money();
-                parent = program.funding[at].parent;
+            let mut amount = line.money.amount;
+            let mut stated = line.money.usd_value();
+            // Take out the shared lines inside it, outermost first so none goes twice.
+            for (j, inner) in program.funding.iter().enumerate() {
+                let inside = j != i && outermost_public(j) == Some(i);
+                let shared_above = {
+                    let mut up = inner.parent;
+                    let mut any = false;
+                    while let Some(k) = up.filter(|&k| k != i) {
+                        any |= counted_elsewhere(k);
+                        up = program.funding[k].parent;
+                    }
+                    any
+                };
+                if (inside || j == i) && counted_elsewhere(j) && !shared_above {
+                    amount -= inner.money.amount;
+                    stated = stated.zip(inner.money.usd_value()).map(|(a, b)| a - b);
+                }
             }
-            if inside_public {
+            if amount <= 0.0 {
                 continue;
             }
             let code = line.money.currency.code();
-            let stated = line.money.usd_value();
             match sums.iter_mut().find(|s| s.currency == code) {
                 Some(sum) => {
-                    sum.amount += line.money.amount;
+                    sum.amount += amount;
                     sum.usd = sum.usd.zip(stated).map(|(a, b)| a + b);
                     sum.lines += 1;
                 }
                 None => sums.push(MoneySum {
                     currency: code,
-                    amount: line.money.amount,
+                    amount,
                     usd: stated,
                     lines: 1,
                 }),
@@ -335,6 +395,32 @@ mod tests {
             quantity: None,
             weight,
         }
+    }
+
+    #[test]
+    fn money_shared_by_two_programs_and_nested_lines_count_once() {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let id = |s: &str| {
+            let p = (0..index.data().programs.len())
+                .find(|&i| index.program(ProgramId(i as u32)).id == s)
+                .unwrap();
+            ProgramId(p as u32)
+        };
+        let yen = |programs: &[ProgramId]| {
+            public_money(&index, programs)
+                .into_iter()
+                .find(|m| m.currency == "JPY")
+                .map(|m| m.amount)
+                .unwrap()
+        };
+        let (meti, rapidus) = (id("meti-fy2026"), id("rapidus-2nm"));
+        // METI: the all-items budget holds the chips line, which holds Rapidus's ¥150B.
+        assert_eq!(yen(&[meti]), 3.07e12);
+        // Rapidus alone: the cumulative ¥250B already holds its FY2026 ¥150B.
+        assert_eq!(yen(&[rapidus]), 250e9);
+        // Together: that ¥150B is METI's Rapidus line, so only ¥100B is added.
+        assert_eq!(yen(&[meti, rapidus]), 3.07e12 + 100e9);
+        assert_eq!(yen(&[rapidus, meti]), 3.07e12 + 100e9);
     }
 
     #[test]

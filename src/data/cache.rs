@@ -38,7 +38,7 @@ use crate::fsread::{self, limits};
 /// The file format's version, in every header and file name: bumped whenever the model's or
 /// the file's layout changes, or what the catalog stores of a text (5: kana sound marks fold),
 /// so an old file is never misread (and is pruned).
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"aipxcach";

@@ -83,6 +83,7 @@ pub struct RawFunding<'a> {
     pub purpose: S<'a>,
     pub parent: Option<S<'a>>,
     pub owner: Option<S<'a>>,
+    pub same_as: Option<S<'a>>,
     pub sources: Vec<S<'a>>,
 }
 
@@ -282,6 +283,7 @@ pub mod from_records {
                 purpose: t.s("purpose")?,
                 parent: t.opt("parent")?,
                 owner: t.opt("owner")?,
+                same_as: t.opt("same_as")?,
                 sources: t.list("sources")?,
             })
         })

@@ -312,6 +312,7 @@ impl Merger<'_> {
                     purpose: purpose.clone(),
                     parent,
                     owner,
+                    same_as: None,
                     sources,
                 });
             }

@@ -292,6 +292,10 @@ pub struct FundingLine {
     /// The company whose own money this is (a `private` line: SoftBank's own data-centre
     /// spend), so it is never shown as the program's funding.
     pub owner: Option<EntityId>,
+    /// The line of another program this amount is part of (Rapidus's FY2026 allocation is
+    /// METI's Rapidus line): position of that program and of the line in its `funding`, so
+    /// a sum over both programs counts the money once.
+    pub same_as: Option<(ProgramId, usize)>,
     /// Sources that state it.
     pub sources: Vec<SourceId>,
 }

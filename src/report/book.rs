@@ -71,7 +71,7 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Money is the programs' public funding by currency (not the companies'), never converted;\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
+        "Money is the programs' public funding by currency (not the companies', not targets), never converted:\neach program's outermost public lines, each amount once (money one program's line shares with another's counted once);\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
     )?;
     writeln!(
         out,
@@ -127,10 +127,9 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         for d in &t.summary.due_90 {
             writeln!(
                 out,
-                "  {}  {}  {}  {}",
-                d.day,
-                cell(d.edge, 6),
-                cell(&in_days(d.days), 11),
+                "  {}  {}  {}",
+                cell(&d.label, 12),
+                cell(&d.when_text(), 18),
                 sanitize(&d.title)
             )?;
         }

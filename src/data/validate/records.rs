@@ -11,6 +11,8 @@ use crate::data::raw::{from_records as fast, *};
 use crate::model::*;
 
 /// A program or one of its funding lines, as the fast reader meets them.
+// Short-lived, one at a time while reading: boxing either side buys nothing.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum ProgramPart<'t> {
     Program(RawProgram<'t>),
     Funding(RawFunding<'t>),
@@ -173,6 +175,38 @@ impl<'t> Validator<'t> {
         ok
     }
 
+    /// Resolves `same_as = "program/line"`: a line of a program listed earlier.
+    fn same_as(&mut self, s: &S<'t>) -> Option<(ProgramId, usize)> {
+        let text = s.get_ref();
+        let Some((program, line)) = text.split_once('/') else {
+            self.at(
+                s.span(),
+                format!("same_as {text:?} must be \"program-id/line-id\""),
+            );
+            return None;
+        };
+        let found = self.data.programs.iter().position(|p| p.id == program);
+        let Some(p) = found else {
+            let message = format!(
+                "unknown program {program:?} in same_as (the program must be listed before the line naming it)"
+            );
+            self.at(s.span(), message);
+            return None;
+        };
+        let Some(l) = self.data.programs[p]
+            .funding
+            .iter()
+            .position(|f| f.id == line)
+        else {
+            self.at(
+                s.span(),
+                format!("unknown funding id {line:?} in program {program:?}"),
+            );
+            return None;
+        };
+        Some((ProgramId(p as u32), l))
+    }
+
     fn program(&mut self, raw: Spanned<RawProgram<'t>>) {
         let span = raw.span();
         let r = raw.into_inner();
@@ -219,6 +253,7 @@ impl<'t> Validator<'t> {
                 }
                 found
             });
+            let same_as = l.same_as.as_ref().and_then(|s| self.same_as(s));
             let sources = self.cite(l.sources, line_span);
             let (Some(money), Some(kind)) = (money, kind) else {
                 continue;
@@ -234,6 +269,7 @@ impl<'t> Validator<'t> {
                 purpose: self.text(l.purpose, "purpose"),
                 parent,
                 owner,
+                same_as,
                 sources,
             });
         }

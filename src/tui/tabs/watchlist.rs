@@ -131,9 +131,9 @@ fn summary_lines(cx: &Context, heading: String, s: &Summary) -> Vec<Line<'static
     )));
     for d in s.due_90.iter().take(6) {
         lines.push(Line::raw(format!(
-            "  {} {} {}",
-            d.day.format("%-d %b %Y"),
-            d.edge,
+            "  {} {} · {}",
+            d.label,
+            d.when_text(),
             crate::text::sanitize(&d.title)
         )));
     }
