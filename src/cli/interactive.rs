@@ -26,6 +26,19 @@ pub struct Prepared {
     pub state: Option<PathBuf>,
 }
 
+/// One status-bar note for every config problem: the first one, and how many there are.
+fn config_note(config: &Loaded, keys: &[crate::data::DataError]) -> Option<String> {
+    let first = match (config.problems.first(), keys.first()) {
+        (Some(p), _) => format!("{p}; defaults used"),
+        (None, Some(k)) => k.to_string(),
+        (None, None) => return None,
+    };
+    Some(match config.problems.len() + keys.len() {
+        1 => format!("config: {first}"),
+        n => format!("{n} config problems: {first}; see `aipx config check`"),
+    })
+}
+
 /// Builds the app the flags and the user's files describe.
 pub fn prepare(
     g: &Global,
@@ -35,14 +48,11 @@ pub fn prepare(
 ) -> Result<Prepared, Error> {
     let (index, searcher) = g.load_whole(err)?;
     let config = super::book::config(err);
-    let mut notes: Vec<String> = config.status().into_iter().collect();
     let (keys, key_problems) = crate::tui::keymap::Keymap::with_overrides(&config.config.keys);
     for p in &key_problems {
         error::warn(err, p);
     }
-    if let Some(first) = key_problems.first() {
-        notes.push(format!("config: {first}; that override is not applied"));
-    }
+    let mut notes: Vec<String> = config_note(&config, &key_problems).into_iter().collect();
     let c = &config.config;
     let (book, book_path) = match crate::book::Watchlists::default_path() {
         Some(path) => match crate::book::Watchlists::load(&path) {

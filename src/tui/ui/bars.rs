@@ -118,7 +118,15 @@ impl Widget for StatusBar<'_> {
             theme.accent().add_modifier(Modifier::REVERSED),
         )];
         if let Some(message) = self.message {
-            spans.push(Span::styled(format!(" {} ", clean(message)), theme.title()));
+            // A message too long for the bar ends in `…`, leaving room for the way to help.
+            let badge = spans[0].content.width();
+            let more = self
+                .more
+                .as_ref()
+                .map_or(0, |k| k.width() + " more ".len() + 1);
+            let room = (area.width as usize).saturating_sub(badge + more + 3);
+            let message = super::text::fit(&clean(message), room);
+            spans.push(Span::styled(format!(" {message} "), theme.title()));
             spans.push(Span::raw("│"));
         }
         let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -135,11 +143,20 @@ mod tests {
     use super::*;
 
     fn bar(hints: &[(String, &'static str)], more: Option<&str>, width: u16) -> String {
+        bar_with(None, hints, more, width)
+    }
+
+    fn bar_with(
+        message: Option<&str>,
+        hints: &[(String, &'static str)],
+        more: Option<&str>,
+        width: u16,
+    ) -> String {
         let area = Rect::new(0, 0, width, 1);
         let mut buf = Buffer::empty(area);
         StatusBar {
             badge: "BROWSE",
-            message: None,
+            message,
             hints,
             more: more.map(str::to_string),
             theme: Theme::new(false),
@@ -169,5 +186,18 @@ mod tests {
             " BROWSE  v grid  j/k move  ? more"
         );
         assert_eq!(bar(&hints, None, 36), " BROWSE  v grid  ? help  y copy  …");
+    }
+
+    #[test]
+    fn a_message_too_long_ends_in_an_ellipsis_and_keeps_the_way_to_help() {
+        let hints: Vec<(String, &'static str)> = vec![("?".into(), "help")];
+        let long =
+            "config: c.toml:2:1: keys.help: j is already bound to down (Browse); not applied";
+        let shown = bar_with(Some(long), &hints, Some("?"), 60);
+        assert!(shown.contains("keys.help: j is alre… │"), "{shown}");
+        assert!(shown.ends_with("│ ? help"), "{shown}");
+        assert!(shown.width() <= 60, "{shown}");
+        let short = bar_with(Some("copied"), &hints, Some("?"), 60);
+        assert_eq!(short, " BROWSE  copied │ ? help");
     }
 }
