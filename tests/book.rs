@@ -390,3 +390,22 @@ fn ingest_reads_standard_input() {
     let text = v.to_string();
     assert!(text.contains("<stdin>") && text.contains("9984"), "{text}");
 }
+
+#[test]
+fn an_unknown_watchlist_is_bad_input_and_names_the_known_ones() {
+    let home = Home::new();
+    home.import("positions-title-rows.csv", "book");
+    for args in [
+        &["upcoming", "--watchlist", "nope"][..],
+        &["exposure", "--watchlist", "nope"],
+        &["calendar", "--ics", "--watchlist", "nope"],
+    ] {
+        let out = home.aipx().args(args).assert().code(2);
+        let err = stderr(&out);
+        assert!(
+            err.contains("no watchlist \"nope\"; known: book"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+}
