@@ -409,3 +409,43 @@ fn an_unknown_watchlist_is_bad_input_and_names_the_known_ones() {
         assert_eq!(stdout(&out), "", "{args:?}");
     }
 }
+
+#[test]
+fn config_check_reports_key_conflicts_and_unknown_actions_like_the_tui() {
+    let home = Home::new();
+    home.write_config("[keys]\nquit = \"x\"\nhelp = \"j\"\nbogus = \"z\"\n");
+    let check = home.aipx().args(["config", "check"]).assert().code(2);
+    let err = stderr(&check);
+    let at = home.config().display().to_string();
+    assert!(
+        err.contains(&format!("{at}:3:1: keys.help: j is already bound to down")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{at}:4:1: keys.bogus: unknown action")),
+        "{err}"
+    );
+    assert_eq!(stdout(&check), "", "no `ok`");
+    home.write_config("[keys]\nquit = \"x\"\n");
+    home.aipx().args(["config", "check"]).assert().success();
+}
+
+#[test]
+fn config_init_shows_only_keys_the_parser_takes() {
+    let home = Home::new();
+    home.aipx().args(["config", "init"]).assert().success();
+    let written = std::fs::read_to_string(home.config()).unwrap();
+    let line = written
+        .lines()
+        .find(|l| l.contains("Keys by action"))
+        .expect("the key syntax is shown");
+    let examples: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    assert!(examples.len() >= 3, "{line}");
+    for key in examples {
+        let events = aipx::tui::screen::parse_keys(key);
+        assert!(
+            events.as_ref().is_ok_and(|e| e.len() == 1),
+            "{key:?} in `{line}`: {events:?}"
+        );
+    }
+}
