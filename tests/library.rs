@@ -740,6 +740,58 @@ fn changes_since_last_count_from_when_the_tui_was_last_opened() {
     assert_eq!(list[0]["kind"], "catalyst");
 }
 
+#[test]
+fn a_program_is_created_from_the_inbox_and_undo_removes_it() {
+    let home = Home::new();
+    home.save("tests/fixtures/articles/06_korea_wire.txt");
+    let money = home.find("money", |p| p["text"] == "17 trillion won");
+    let n = id(&money);
+    // Not for a catalyst or a company, not with --program, not a name the data has.
+    let catalyst = id(&home.find("catalyst", |_| true));
+    home.aipx()
+        .args(["inbox", "accept", &catalyst, "--new-program", "X"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--new-program does not apply to catalyst proposals",
+        ));
+    home.aipx()
+        .args(["inbox", "accept", &n, "--kind", "public"])
+        .args(["--new-program", "US CHIPS Act"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "program \"US CHIPS Act\" exists already: use --program us-chips-act",
+        ));
+    home.aipx()
+        .args(["inbox", "accept", &n, "--kind", "public"])
+        .args(["--new-program", "Korea chip support"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("accepted #"))
+        .stdout(predicate::str::contains("program Korea chip support"));
+    let program = home.json(&["programs", "lib-korea-chip-support", "--json"]);
+    assert_eq!(program["name"], "Korea chip support");
+    assert_eq!(program["country"], "KR", "from the won");
+    assert_eq!(program["origin"]["kind"], "library");
+    assert_eq!(program["funding"][0]["label"], "17 trillion won");
+    // It exports as files `check` accepts.
+    let out = home.dir.path().join("export");
+    home.aipx()
+        .args(["library", "export", out.to_str().unwrap()])
+        .assert()
+        .success();
+    home.aipx()
+        .args(["check", "--data", out.to_str().unwrap()])
+        .assert()
+        .success();
+    home.aipx().args(["inbox", "undo", &n]).assert().success();
+    home.aipx()
+        .args(["programs", "lib-korea-chip-support"])
+        .assert()
+        .code(1);
+}
+
 /// The cached search catalog of `--data DIR` is keyed by the library's records too: used
 /// while they stay the same, rebuilt when they change.
 #[test]

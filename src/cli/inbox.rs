@@ -47,6 +47,11 @@ enum Action {
         /// Kind of a money line: public, private, target.
         #[arg(long)]
         kind: Option<String>,
+        /// Create a program of this name for a link or money line whose program the data
+        /// lacks (its id is `lib-` and the name's words: "Korea AI chips" is
+        /// lib-korea-ai-chips); undoing the proposal removes it again.
+        #[arg(long, value_name = "NAME", conflicts_with = "program")]
+        new_program: Option<String>,
     },
     /// Reject a proposal; it is not proposed again.
     Reject {
@@ -80,6 +85,7 @@ impl Inbox {
                 program,
                 date,
                 kind,
+                new_program,
             } => (
                 id,
                 Decision::Accept(Choices {
@@ -88,6 +94,7 @@ impl Inbox {
                     program: program.clone(),
                     date: date.clone(),
                     kind: kind.clone(),
+                    new_program: new_program.clone(),
                 }),
             ),
             Action::Reject { id } => (id, Decision::Reject),

@@ -47,6 +47,11 @@ pub fn prepare(
     state: bool,
 ) -> Result<Prepared, Error> {
     let (index, searcher) = g.load_whole(err)?;
+    // What the Inbox tab shows; a damaged library stopped `load_whole` already (exit 2).
+    let shelf = match crate::library::commands::open_existing()? {
+        Some(mut lib) => crate::tui::shelf::Shelf::at_start(&mut lib)?,
+        None => crate::tui::shelf::Shelf::default(),
+    };
     let config = super::book::config(err);
     let (keys, key_problems) = crate::tui::keymap::Keymap::with_overrides(&config.config.keys);
     for p in &key_problems {
@@ -74,7 +79,8 @@ pub fn prepare(
         .with_keys(keys)
         .with_book(book, c.default_watchlist.clone())
         .with_order(c.sort, c.filter)
-        .with_tab_shown(tab);
+        .with_tab_shown(tab)
+        .with_shelf(shelf);
     if let Some(searcher) = searcher {
         app = app.with_searcher(searcher);
     }
@@ -101,6 +107,16 @@ pub fn prepare(
         outside: Outside {
             book: book_path,
             terminal: false,
+            library: crate::library::default_path().map(|path| {
+                let articles = g.articles.clone();
+                // After a decision: `--articles` and the securities master again, as at start.
+                let index = move |data| {
+                    let (data, _) = crate::ingest::load_with_articles(data, &articles)
+                        .map_err(|e| e.to_string())?;
+                    super::with_master(data).map_err(|e| e.to_string())
+                };
+                crate::tui::shelf::LibraryLink::new(path, g.data.clone()).indexed_by(index)
+            }),
         },
         config,
         state: state_path,

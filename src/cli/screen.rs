@@ -46,7 +46,15 @@ impl Screen {
             return Ok(ExitCode::SUCCESS);
         }
         let index = g.load_index(err)?;
-        let app = crate::tui::App::new(index, g.today()).with_color(false);
+        // The dataset holds the library's records, so the Inbox shows its proposals too;
+        // decisions need --remember.
+        let shelf = match crate::library::commands::open_existing()? {
+            Some(mut lib) => crate::tui::shelf::Shelf::at_start(&mut lib)?,
+            None => crate::tui::shelf::Shelf::default(),
+        };
+        let app = crate::tui::App::new(index, g.today())
+            .with_color(false)
+            .with_shelf(shelf);
         let text = crate::tui::screen::screen(app, self.size, &self.keys)
             .map_err(|e| Error::BadInput(e.to_string()))?;
         out.write_all(text.as_bytes())?;

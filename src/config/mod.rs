@@ -31,15 +31,18 @@ pub enum StartTab {
     Calendar,
     /// Watchlists.
     Watchlist,
+    /// The library's inbox.
+    Inbox,
 }
 
 impl StartTab {
     /// Every tab, in key order.
-    pub const ALL: [StartTab; 4] = [
+    pub const ALL: [StartTab; 5] = [
         StartTab::Explore,
         StartTab::Programs,
         StartTab::Calendar,
         StartTab::Watchlist,
+        StartTab::Inbox,
     ];
 
     /// The config word.
@@ -49,6 +52,7 @@ impl StartTab {
             StartTab::Programs => "programs",
             StartTab::Calendar => "calendar",
             StartTab::Watchlist => "watchlist",
+            StartTab::Inbox => "inbox",
         }
     }
 

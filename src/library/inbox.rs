@@ -63,7 +63,7 @@ pub struct ProposalJson {
 }
 
 /// What the reviewer chooses when accepting.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Choices {
     /// Role of a link.
     pub role: Option<String>,
@@ -75,6 +75,105 @@ pub struct Choices {
     pub date: Option<String>,
     /// Kind of a money line: public, private or target.
     pub kind: Option<String>,
+    /// A program to create for a link or money line that names one the data lacks: its
+    /// name (the id is made from it).
+    pub new_program: Option<String>,
+}
+
+/// The id a new program named `name` gets: `lib-` and its words in lower case joined by
+/// `-` (letters and digits of any script kept).
+pub fn program_id(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!("lib-{}", words.join("-"))
+}
+
+/// The program record accepting a proposal with `--new-program NAME` creates, sourced to
+/// the proposal's article.
+fn new_program(
+    name: &str,
+    record: &Record,
+    data: &Dataset,
+    accepted: &[Record],
+) -> Result<Record, LibraryError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(LibraryError::Invalid(
+            "--new-program needs a name (letters, digits, spaces)".into(),
+        ));
+    }
+    let id = program_id(name);
+    if id == "lib-" {
+        return Err(LibraryError::Invalid(
+            "--new-program needs a name with letters or digits".into(),
+        ));
+    }
+    let taken = data
+        .programs
+        .iter()
+        .find(|p| p.id == id || p.name.eq_ignore_ascii_case(name));
+    if let Some(p) = taken {
+        return Err(LibraryError::Invalid(format!(
+            "program {:?} exists already: use --program {}",
+            crate::text::sanitize(&p.name),
+            p.id
+        )));
+    }
+    // The data wants a country: the linked company's, else the money's single-country
+    // currency's, else `XX` (ISO 3166's code for "unknown"); the summary says which.
+    let (country, from) = match record {
+        // The company may be accepted with the link, in this transaction.
+        Record::Exposure { entity, .. } => data
+            .entities
+            .iter()
+            .find(|e| &e.id == entity)
+            .map(|e| e.country.clone())
+            .or_else(|| {
+                accepted.iter().find_map(|r| match r {
+                    Record::Entity { id, country, .. } if id == entity => Some(country.clone()),
+                    _ => None,
+                })
+            })
+            .map(|c| (c, "the linked company's country")),
+        Record::Funding { money, .. } => {
+            currency_country(money.currency.code()).map(|c| (c.to_string(), "the money's currency"))
+        }
+        _ => None,
+    }
+    .unwrap_or(("XX".to_string(), "country not stated"));
+    Ok(Record::Program {
+        id,
+        name: name.to_string(),
+        sponsor: "not stated".into(),
+        country,
+        status: "announced".into(),
+        summary: format!(
+            "Created from your library's inbox ({from}); sponsor and status not yet stated."
+        ),
+        sources: record.sources().to_vec(),
+    })
+}
+
+/// The country of a currency only one country issues.
+fn currency_country(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "JPY" => "JP",
+        "USD" => "US",
+        "KRW" => "KR",
+        "TWD" => "TW",
+        "CNY" => "CN",
+        "INR" => "IN",
+        "GBP" => "GB",
+        "CAD" => "CA",
+        "AUD" => "AU",
+        "SGD" => "SG",
+        "HKD" => "HK",
+        "MYR" => "MY",
+        _ => return None,
+    })
 }
 
 const SELECT: &str = "SELECT p.id, p.kind, p.status, a.file, a.title, a.as_of, a.as_of_source,
@@ -144,7 +243,7 @@ fn choose<T: Copy + std::fmt::Display>(
     })
 }
 
-fn program(
+fn known_program(
     data: &Dataset,
     given: Option<&str>,
     proposed: Option<&str>,
@@ -189,6 +288,20 @@ pub fn finish(record: &Record, c: &Choices, data: &Dataset) -> Result<Record, Li
     if c.program.is_some() && kind == "entity" {
         return Err(not_for("--program", kind));
     }
+    if c.new_program.is_some() && !matches!(kind, "link" | "money") {
+        return Err(not_for("--new-program", kind));
+    }
+    if c.new_program.is_some() && c.program.is_some() {
+        return Err(LibraryError::Invalid(
+            "--program and --new-program: choose one".into(),
+        ));
+    }
+    // A program created with the record is known to it, not to the dataset.
+    let created = c.new_program.as_deref().map(program_id);
+    let program = |given: Option<&str>, proposed: Option<&str>, required: bool| match &created {
+        Some(id) => Ok(Some(id.clone())),
+        None => known_program(data, given, proposed, required),
+    };
     let mut out = record.clone();
     match &mut out {
         Record::Exposure {
@@ -197,7 +310,7 @@ pub fn finish(record: &Record, c: &Choices, data: &Dataset) -> Result<Record, Li
             direction,
             ..
         } => {
-            *p = program(data, c.program.as_deref(), Some(p), true)?.unwrap_or_default();
+            *p = program(c.program.as_deref(), Some(p), true)?.unwrap_or_default();
             *role = Some(choose(
                 "role",
                 c.role.as_deref(),
@@ -221,7 +334,7 @@ pub fn finish(record: &Record, c: &Choices, data: &Dataset) -> Result<Record, Li
             purpose,
             ..
         } => {
-            *p = program(data, c.program.as_deref(), p.as_deref(), true)?;
+            *p = program(c.program.as_deref(), p.as_deref(), true)?;
             // Proposals saved before kinds were inferred get one from their sentence too.
             let inferred = k
                 .clone()
@@ -241,7 +354,7 @@ pub fn finish(record: &Record, c: &Choices, data: &Dataset) -> Result<Record, Li
             kind,
             ..
         } => {
-            *p = program(data, c.program.as_deref(), p.as_deref(), false)?;
+            *p = program(c.program.as_deref(), p.as_deref(), false)?;
             if let Some(d) = &c.date {
                 let when: When = d
                     .parse()
@@ -414,6 +527,12 @@ impl Library {
                     )));
                 }
             }
+        }
+        if let Some(name) = &choices.new_program {
+            // Made with the record it serves, so undoing the proposal removes it too.
+            let program = new_program(name, &record, data, &added)?;
+            put(&tx, &program, Some(p.id), &p.article, p.line).map_err(err)?;
+            added.insert(0, program);
         }
         accept_row(&tx, &p, &record, &hash).map_err(err)?;
         added.push(record);

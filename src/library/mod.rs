@@ -116,7 +116,7 @@ impl Library {
             conn,
             path: path.to_path_buf(),
         };
-        retry_busy(|| lib.configure()).map_err(|e| lib.damaged(e))?;
+        retry_busy(BUSY_TIMEOUT, || lib.configure()).map_err(|e| lib.damaged(e))?;
         schema::migrate(&mut lib)?;
         Ok(lib)
     }
@@ -134,6 +134,12 @@ impl Library {
         self.conn.execute_batch(
             "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;",
         )
+    }
+
+    /// Waits at most `wait` for another writer instead of [`BUSY_TIMEOUT`] (the TUI, which
+    /// must not hang, says "busy" sooner).
+    pub fn set_busy_timeout(&mut self, wait: Duration) -> Result<(), LibraryError> {
+        self.conn.busy_timeout(wait).map_err(|e| self.damaged(e))
     }
 
     /// The file.
@@ -253,20 +259,30 @@ pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> LibraryError {
 }
 
 /// Begins a write transaction (`BEGIN IMMEDIATE`) on `conn`, waiting while another process
-/// writes (see [`retry_busy`]).
+/// writes (see [`retry_busy`]) for as long as the connection's busy timeout says (the TUI
+/// sets a short one, [`Library::set_busy_timeout`], so it never hangs).
 pub(crate) fn begin_write(conn: &Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
-    retry_busy(|| {
+    // Without a busy timeout (0: SQLite's handler off) the default wait still applies.
+    let wait = conn
+        .query_row("PRAGMA busy_timeout", [], |r| r.get::<_, i64>(0))
+        .ok()
+        .filter(|ms| *ms > 0)
+        .map_or(BUSY_TIMEOUT, |ms| Duration::from_millis(ms as u64));
+    retry_busy(wait, || {
         rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
     })
 }
 
 /// Runs `step` until SQLite stops answering busy or locked, backing off up to 50 ms, for at
-/// most [`BUSY_TIMEOUT`]. `busy_timeout` covers most waits, but SQLite answers `SQLITE_BUSY`
+/// most `wait`. `busy_timeout` covers most waits, but SQLite answers `SQLITE_BUSY`
 /// at once in some: another connection recovering or checkpointing the WAL as it closes, or
 /// switching a new file to WAL.
-fn retry_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+fn retry_busy<T>(
+    wait: Duration,
+    mut step: impl FnMut() -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
     use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
-    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let deadline = std::time::Instant::now() + wait;
     let mut pause = Duration::from_millis(1);
     loop {
         match step() {

@@ -283,7 +283,11 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         if get("delisted").eq_ignore_ascii_case("true") {
                             continue;
                         }
-                        let exchange = match Exchange::parse(get("exchange")) {
+                        // The exchange code, else the MIC (`IOB`, London's order book for
+                        // foreign shares, is `XLON`).
+                        let known = Exchange::parse(get("exchange"))
+                            .or_else(|| Exchange::parse(get("mic")));
+                        let exchange = match known {
                             Some(x) => x.code(),
                             None if !get("mic").is_empty() => get("mic"),
                             None if !get("exchange").is_empty() => get("exchange"),

@@ -42,6 +42,26 @@ const EXCHANGES: &[Info] = &[
     Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX", "XSTO"], suffix: Some("ST"), bloomberg: "SS", reuters: &[], country: "SE" },
     Info { code: "MYX", name: "Bursa Malaysia", prefixes: &["KLS", "KLSE", "XKLS", "BURSA"], suffix: Some("KL"), bloomberg: "MK", reuters: &[], country: "MY" },
     Info { code: "SGX", name: "Singapore Exchange", prefixes: &["SES", "XSES"], suffix: Some("SI"), bloomberg: "SP", reuters: &[], country: "SG" },
+    // Added after the first 22: positions are stored (caches, the master), so new exchanges
+    // only ever go at the end.
+    Info { code: "BIT", name: "Borsa Italiana", prefixes: &["MIL", "XMIL", "BVME"], suffix: Some("MI"), bloomberg: "IM", reuters: &[], country: "IT" },
+    Info { code: "BME", name: "Bolsa de Madrid", prefixes: &["MCE", "XMAD"], suffix: Some("MC"), bloomberg: "SM", reuters: &[], country: "ES" },
+    Info { code: "EBR", name: "Euronext Brussels", prefixes: &["BRU", "XBRU", "ENXTBR"], suffix: Some("BR"), bloomberg: "BB", reuters: &[], country: "BE" },
+    Info { code: "ELI", name: "Euronext Lisbon", prefixes: &["LIS", "XLIS", "ENXTLS"], suffix: Some("LS"), bloomberg: "PL", reuters: &[], country: "PT" },
+    Info { code: "HEL", name: "Nasdaq Helsinki", prefixes: &["XHEL"], suffix: Some("HE"), bloomberg: "FH", reuters: &[], country: "FI" },
+    Info { code: "CPH", name: "Nasdaq Copenhagen", prefixes: &["XCSE"], suffix: Some("CO"), bloomberg: "DC", reuters: &[], country: "DK" },
+    Info { code: "OSL", name: "Oslo Børs", prefixes: &["XOSL"], suffix: Some("OL"), bloomberg: "NO", reuters: &[], country: "NO" },
+    Info { code: "VIE", name: "Wiener Börse", prefixes: &["XWBO"], suffix: Some("VI"), bloomberg: "AV", reuters: &[], country: "AT" },
+    Info { code: "BIST", name: "Borsa Istanbul", prefixes: &["IST", "XIST"], suffix: Some("IS"), bloomberg: "TI", reuters: &[], country: "TR" },
+    Info { code: "IDX", name: "Indonesia Stock Exchange", prefixes: &["JKT", "XIDX"], suffix: Some("JK"), bloomberg: "IJ", reuters: &[], country: "ID" },
+    Info { code: "SET", name: "Stock Exchange of Thailand", prefixes: &["XBKK"], suffix: Some("BK"), bloomberg: "TB", reuters: &[], country: "TH" },
+    Info { code: "JSE", name: "Johannesburg Stock Exchange", prefixes: &["JNB", "XJSE"], suffix: Some("JO"), bloomberg: "SJ", reuters: &[], country: "ZA" },
+    Info { code: "B3", name: "B3 (Brasil Bolsa Balcão)", prefixes: &["SAO", "BVMF", "BOVESPA"], suffix: Some("SA"), bloomberg: "BZ", reuters: &[], country: "BR" },
+    Info { code: "BMV", name: "Bolsa Mexicana de Valores", prefixes: &["MEX", "XMEX"], suffix: Some("MX"), bloomberg: "MM", reuters: &[], country: "MX" },
+    Info { code: "NZX", name: "New Zealand Exchange", prefixes: &["NZE", "XNZE"], suffix: Some("NZ"), bloomberg: "NZ", reuters: &[], country: "NZ" },
+    Info { code: "TASE", name: "Tel Aviv Stock Exchange", prefixes: &["TLV", "XTAE"], suffix: Some("TA"), bloomberg: "IT", reuters: &[], country: "IL" },
+    Info { code: "TADAWUL", name: "Saudi Exchange (Tadawul)", prefixes: &["SAU", "XSAU"], suffix: Some("SR"), bloomberg: "AB", reuters: &[], country: "SA" },
+    Info { code: "TSXV", name: "TSX Venture Exchange", prefixes: &["VAN", "CVE", "XTSX"], suffix: Some("V"), bloomberg: "CV", reuters: &[], country: "CA" },
 ];
 
 /// A stock exchange aipx knows (see the README for the list).
@@ -209,6 +229,52 @@ mod tests {
                 forms.contains(&form.to_string()),
                 "{form} missing from {forms:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_code_prefix_and_suffix_names_one_exchange() {
+        let mut names: Vec<String> = Vec::new();
+        let mut suffixes: Vec<&str> = Vec::new();
+        for e in EXCHANGES {
+            let mut own: Vec<String> = std::iter::once(e.code)
+                .chain(e.prefixes.iter().copied())
+                .map(str::to_ascii_uppercase)
+                .collect();
+            own.sort();
+            own.dedup();
+            names.extend(own);
+            suffixes.extend(e.suffix);
+        }
+        let (n, s) = (names.len(), suffixes.len());
+        names.sort();
+        names.dedup();
+        suffixes.sort();
+        suffixes.dedup();
+        assert_eq!(names.len(), n, "a code or prefix names two exchanges");
+        assert_eq!(suffixes.len(), s, "a suffix names two exchanges");
+    }
+
+    #[test]
+    fn more_markets_by_code_mic_suffix_and_bloomberg() {
+        for (typed, code, symbol) in [
+            ("ENI.MI", "BIT", "ENI"),
+            ("XMIL:ENI", "BIT", "ENI"),
+            ("ITX.MC", "BME", "ITX"),
+            ("PTT.BK", "SET", "PTT"),
+            ("BBCA.JK", "IDX", "BBCA"),
+            ("PETR4.SA", "B3", "PETR4"),
+            ("NOVO-B.CO", "CPH", "NOVO-B"),
+            ("2222.SR", "TADAWUL", "2222"),
+            ("ENI IM", "BIT", "ENI"),
+        ] {
+            let (found, s) = Exchange::split_listing(typed).unwrap();
+            assert_eq!(
+                found.iter().map(|x| x.code()).collect::<Vec<_>>(),
+                [code],
+                "{typed}"
+            );
+            assert_eq!(s, symbol);
         }
     }
 }

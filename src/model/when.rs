@@ -388,6 +388,79 @@ impl When {
         }
     }
 
+    /// The date itself, then every wider window the data syntax can write that holds all
+    /// of it, narrowest first: `2026-06-04` gives early Jun 2026, Jun 2026, Q2 2026, H1 2026,
+    /// early 2026, 2026, JP FY2026 and US FY2026. A reviewer fixing a date's precision picks
+    /// from these; none is narrower than what the source said.
+    pub fn widenings(&self) -> Vec<When> {
+        use chrono::Datelike;
+        let (first, last) = self.range();
+        let y = first.year();
+        let m = first.month();
+        let third = |day: u32| match day {
+            1..=10 => Part::Early,
+            11..=20 => Part::Mid,
+            _ => Part::Late,
+        };
+        let mut all = vec![
+            *self,
+            When::Month {
+                year: y,
+                month: m,
+                part: Some(third(first.day())),
+            },
+            When::Month {
+                year: y,
+                month: m,
+                part: None,
+            },
+            When::Quarter {
+                year: y,
+                quarter: (m - 1) / 3 + 1,
+            },
+            When::Half {
+                year: y,
+                half: (m - 1) / 6 + 1,
+            },
+            When::Year {
+                year: y,
+                part: Some([Part::Early, Part::Mid, Part::Late][((m - 1) / 4) as usize]),
+            },
+            When::Year {
+                year: y,
+                part: None,
+            },
+        ];
+        for calendar in [FiscalCalendar::Japan, FiscalCalendar::Us] {
+            let fy = match calendar {
+                FiscalCalendar::Japan if m >= 4 => y,
+                FiscalCalendar::Japan => y - 1,
+                FiscalCalendar::Us if m >= 10 => y + 1,
+                FiscalCalendar::Us => y,
+            };
+            if YEARS.contains(&fy) {
+                all.push(When::FiscalYear {
+                    calendar,
+                    year: fy,
+                    part: None,
+                });
+            }
+        }
+        let mut out: Vec<When> = Vec::new();
+        for w in all {
+            let (a, b) = w.range();
+            let holds = a <= first && b >= last;
+            let wider = out.last().is_none_or(|p| {
+                let (pa, pb) = p.range();
+                (a, b) != (pa, pb) || w == *self
+            });
+            if holds && wider && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+
     /// Human label that shows the precision: `1 Apr 2026`, `early Jun 2026`, `Q3 2026`,
     /// `H1 2026`, `2027`, `late 2025`, `JP FY2026`.
     pub fn label(&self) -> String {
@@ -568,6 +641,62 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         parse_day(s).unwrap()
+    }
+
+    #[test]
+    fn widenings_hold_the_date_and_only_grow() {
+        let labels = |s: &str| -> Vec<String> {
+            s.parse::<When>()
+                .unwrap()
+                .widenings()
+                .iter()
+                .map(When::label)
+                .collect()
+        };
+        assert_eq!(
+            labels("2026-06-04"),
+            [
+                "4 Jun 2026",
+                "early Jun 2026",
+                "Jun 2026",
+                "Q2 2026",
+                "H1 2026",
+                "mid 2026",
+                "2026",
+                "JP FY2026",
+                "US FY2026"
+            ]
+        );
+        assert_eq!(
+            labels("2026-Q3"),
+            ["Q3 2026", "H2 2026", "2026", "JP FY2026", "US FY2026"]
+        );
+        assert_eq!(
+            labels("2026-Q4"),
+            [
+                "Q4 2026",
+                "H2 2026",
+                "late 2026",
+                "2026",
+                "JP FY2026",
+                "US FY2027"
+            ]
+        );
+        assert_eq!(labels("2027"), ["2027"]);
+        assert_eq!(labels("JP-FY2026"), ["JP FY2026"]);
+        assert_eq!(
+            labels("late 2026-09"),
+            [
+                "late Sep 2026",
+                "Sep 2026",
+                "Q3 2026",
+                "H2 2026",
+                "late 2026",
+                "2026",
+                "JP FY2026",
+                "US FY2026"
+            ]
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ impl Action {
             Action::ShowTab(Tab::Programs) => "tab_programs",
             Action::ShowTab(Tab::Calendar) => "tab_calendar",
             Action::ShowTab(Tab::Watchlist) => "tab_watchlist",
+            Action::ShowTab(Tab::Inbox) => "tab_inbox",
             Action::Back => "back",
             Action::ToggleHelp => "help",
             Action::FullText => "full_text",
@@ -41,6 +42,11 @@ impl Action {
             Action::CycleSort => "sort",
             Action::CycleFilter => "filter",
             Action::NextWatchlist => "next_watchlist",
+            Action::Accept => "accept",
+            Action::Reject => "reject",
+            Action::Undo => "undo",
+            Action::ToggleChanges => "changes",
+            Action::Cancel => "cancel",
             Action::Input(_) | Action::Resize(..) => return None,
         })
     }
@@ -109,6 +115,16 @@ pub enum Action {
     CycleFilter,
     /// Watchlist tab: show the next watchlist.
     NextWatchlist,
+    /// Inbox: accept the selected proposal (opening the picker when there is a choice).
+    Accept,
+    /// Inbox: reject the selected proposal.
+    Reject,
+    /// Inbox: undo the selected decision, or the last one of this session.
+    Undo,
+    /// Inbox: switch between the proposals and what changed since the TUI was last opened.
+    ToggleChanges,
+    /// Accept picker: back a step, or close it.
+    Cancel,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

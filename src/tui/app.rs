@@ -44,6 +44,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Write the watchlists file.
     SaveWatchlists,
+    /// Carry out an inbox decision on the library, then load the dataset again.
+    Library(super::shelf::Request),
 }
 
 /// Everything the screen shows, built from an [`Index`] and an injected `today`.
@@ -65,6 +67,7 @@ pub struct App {
     help: Option<usize>,
     reader: Option<(Record, usize)>,
     tabs: Tabs,
+    shelf: super::shelf::Shelf,
     history: Vec<Place>,
     message: Option<String>,
     quit: bool,
@@ -94,6 +97,7 @@ impl App {
             help: None,
             reader: None,
             tabs,
+            shelf: Default::default(),
             history: Vec::new(),
             message: None,
             quit: false,
@@ -191,6 +195,83 @@ impl App {
         self.book = book;
         self.default_list = default;
         self
+    }
+
+    /// The library's proposals and changes, as the Inbox tab shows them.
+    pub fn with_shelf(mut self, shelf: super::shelf::Shelf) -> App {
+        self.shelf = shelf;
+        self
+    }
+
+    /// The library as the Inbox tab shows it.
+    pub fn shelf(&self) -> &super::shelf::Shelf {
+        &self.shelf
+    }
+
+    /// After an inbox decision: the dataset with the library as it is now (every tab sees
+    /// it at once), the shelf read again, the cursor on the next proposal to review.
+    pub fn library_done(&mut self, request: &super::shelf::Request, done: super::shelf::Done) {
+        self.replace_index(done.index, done.searcher);
+        self.shelf = done.shelf;
+        let (id, next) = match request {
+            super::shelf::Request::Accept(id, _) | super::shelf::Request::Reject(id) => (*id, true),
+            super::shelf::Request::Undo(id) => (*id, false),
+        };
+        let shelf = &self.shelf;
+        let order = self.tabs.explore.order;
+        let cx = Context {
+            index: &self.index,
+            today: self.today,
+            entity: self.tabs.explore.entity(),
+            searching: self.searching,
+            rows: self.size.1,
+            theme: Theme::new(self.color).with_light(self.light),
+            keys: &self.keys,
+            book: &self.book,
+            sort: order.sort,
+            filter: order.filter,
+            shelf,
+        };
+        self.tabs.inbox.select_after(&cx, id, next);
+        self.message = Some(done.message);
+    }
+
+    /// Browses `index` from now on (the library changed): every tab is rebuilt on it and the
+    /// selection, query and order put back by id; jumps to undo are dropped, since they
+    /// point into the old index.
+    pub fn replace_index(&mut self, index: Index, searcher: Option<Searcher>) {
+        let kept = super::state::remember(self);
+        let order = self.tabs.explore.order;
+        let inbox = self.tabs.inbox.clone();
+        let watch = self.tabs.watchlist.current;
+        self.index = Arc::new(index);
+        self.searcher = Arc::default();
+        if let Some(searcher) = searcher {
+            let _ = self.searcher.set(searcher);
+        }
+        match &mut self.search {
+            SearchMode::Inline(session) => *session = Session::default(),
+            SearchMode::Background { wanted, awaiting } => {
+                *wanted = None;
+                *awaiting = false;
+            }
+        }
+        self.tabs = Tabs::new(&self.index, self.today);
+        self.tabs.inbox = inbox;
+        self.tabs.watchlist.current = watch;
+        let (index, searcher) = (&self.index, &self.searcher);
+        self.tabs
+            .explore
+            .set_order(index, || lazy(searcher, index), order);
+        self.history.clear();
+        self.reader = None;
+        self.restore_view(
+            None,
+            &kept.query,
+            kept.entity.as_deref(),
+            kept.program.as_deref(),
+            None,
+        );
     }
 
     /// The user's watchlists as the app holds them.
@@ -315,6 +396,7 @@ impl App {
             book: &self.book,
             sort: self.tabs.explore.order.sort,
             filter: self.tabs.explore.order.filter,
+            shelf: &self.shelf,
         }
     }
 
@@ -337,6 +419,7 @@ impl App {
             book: &self.book,
             sort: order.sort,
             filter: order.filter,
+            shelf: &self.shelf,
         };
         f(self.tabs.get_mut(tab), &cx)
     }
@@ -404,6 +487,11 @@ impl App {
                 true
             }
             Action::LeaveSearch => std::mem::replace(&mut self.searching, false),
+            // Typing outside the search box goes to the tab (the picker's name box).
+            Action::Input(_) | Action::Backspace if !self.searching => {
+                let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
+                self.carry_out(outcome)
+            }
             Action::Input(c) => self.edit_query(|q| q.push(c)),
             Action::Backspace => self.edit_query(|q| {
                 q.pop();
@@ -434,7 +522,12 @@ impl App {
             | Action::GoToday
             | Action::PrevMonth
             | Action::NextMonth
-            | Action::NextWatchlist => {
+            | Action::NextWatchlist
+            | Action::Accept
+            | Action::Reject
+            | Action::Undo
+            | Action::ToggleChanges
+            | Action::Cancel => {
                 let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
                 self.carry_out(outcome)
             }

@@ -16,6 +16,8 @@ pub struct Outside {
     pub book: Option<PathBuf>,
     /// Whether a real terminal is attached (clipboard, browser).
     pub terminal: bool,
+    /// The library inbox decisions are written to.
+    pub library: Option<super::shelf::LibraryLink>,
 }
 
 /// The OSC 52 sequence that puts `text` on the terminal's clipboard (it works over ssh,
@@ -46,6 +48,21 @@ pub fn perform(app: &mut App, outside: &Outside) {
             }
             Effect::OpenUrl(url) if outside.terminal => open(&url).err(),
             Effect::Copy(_) | Effect::OpenUrl(_) => None,
+            Effect::Library(request) => match &outside.library {
+                // The same transactions as `aipx inbox`; a damaged or busy store is a note.
+                Some(link) => match link.decide(&request, app.shelf()) {
+                    Ok(done) => {
+                        app.library_done(&request, done);
+                        None
+                    }
+                    Err(e) => Some(e),
+                },
+                // The TUI always has one when there is a library; a headless screen only with
+                // --remember.
+                None => Some(
+                    "not written: `aipx screen` writes the library only with --remember".into(),
+                ),
+            },
         };
         if let Some(message) = failed {
             app.notify(message);

@@ -9,6 +9,7 @@ pub mod list;
 pub mod list_detail;
 pub mod run;
 pub mod screen;
+pub mod shelf;
 pub mod state;
 pub mod tabs;
 pub mod ui;
@@ -55,16 +56,22 @@ pub fn click(app: &App, event: &Event) -> Option<Action> {
     if app.help().is_some() {
         return None;
     }
-    ui::bars::tab_at(mouse.column).map(Action::ShowTab)
+    ui::bars::tab_at(mouse.column, app.size().0).map(Action::ShowTab)
 }
 
 /// Every action a terminal event asks for, in order. Pasted text goes into the search box
-/// (control characters dropped) instead of running each character as a command.
+/// (control characters dropped) instead of running each character as a command, or into
+/// the new program's name when that box is open.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
-        Event::Paste(text) => std::iter::once(Action::FocusSearch)
-            .chain(text.chars().filter(|c| !c.is_control()).map(Action::Input))
-            .collect(),
+        Event::Paste(text) => {
+            let typed = text.chars().filter(|c| !c.is_control()).map(Action::Input);
+            if app.modes().first() == Some(&keymap::Mode::Naming) {
+                typed.collect()
+            } else {
+                std::iter::once(Action::FocusSearch).chain(typed).collect()
+            }
+        }
         _ => action_for(app, event).into_iter().collect(),
     }
 }

@@ -182,27 +182,41 @@ fn is_suspend_key(event: &Event) -> bool {
 /// What wakes the loop: the terminal, the search worker with results, or a signal.
 enum Wake {
     Input(io::Result<Event>),
-    Results(String, Vec<ResultRow>),
+    Results(String, Vec<ResultRow>, Arc<Index>),
     Signal(i32),
 }
+
+/// A query with the index it is for (an inbox decision replaces the index).
+type Ask = (String, (Arc<Index>, Arc<OnceLock<Searcher>>));
 
 /// Scores queries off the input thread. Queries that arrive while one is scored pile up;
 /// only the newest is scored next, so fast typing never queues stale work.
 fn spawn_search_worker(
     (index, searcher): (Arc<Index>, Arc<OnceLock<Searcher>>),
     wake: Sender<Wake>,
-) -> Sender<String> {
-    let (tx, rx) = mpsc::channel::<String>();
+) -> Sender<Ask> {
+    let (tx, rx) = mpsc::channel::<Ask>();
     thread::spawn(move || {
+        let (mut index, mut searcher) = (index, searcher);
         // Build the search catalog now, while the user reads the first screen.
-        let searcher = super::app::lazy(&searcher, &index);
+        super::app::lazy(&searcher, &index);
         let mut session = search::Session::default();
-        while let Ok(mut query) = rx.recv() {
+        while let Ok(mut ask) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
-                query = newer;
+                ask = newer;
             }
-            let rows = results_in(&index, searcher, &mut session, &query);
-            if wake.send(Wake::Results(query, rows)).is_err() {
+            let (query, (ix, cell)) = ask;
+            if !Arc::ptr_eq(&ix, &index) {
+                // A new index: the narrowed matches of the old one mean nothing.
+                (index, searcher) = (ix, cell);
+                session = search::Session::default();
+            }
+            let found = super::app::lazy(&searcher, &index);
+            let rows = results_in(&index, found, &mut session, &query);
+            if wake
+                .send(Wake::Results(query, rows, Arc::clone(&index)))
+                .is_err()
+            {
                 return;
             }
         }
@@ -259,11 +273,14 @@ fn event_loop(
                 }
                 if let Some(query) = app.take_search() {
                     // The worker only stops when this loop ends.
-                    let _ = searches.send(query);
+                    let _ = searches.send((query, app.shared_index()));
                 }
                 changed
             }
-            Wake::Results(query, rows) => app.receive_results(&query, rows),
+            // Results scored on an index the library has since replaced are dropped.
+            Wake::Results(query, rows, index) => {
+                Arc::ptr_eq(&index, &app.shared_index().0) && app.receive_results(&query, rows)
+            }
         };
         if changed {
             terminal.draw(|frame| ui::view(app, frame))?;

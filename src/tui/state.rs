@@ -20,7 +20,7 @@ const VERSION: u32 = 1;
 pub struct Remembered {
     /// Format version.
     pub version: u32,
-    /// `explore`, `programs`, `calendar` or `watchlist`.
+    /// `explore`, `programs`, `calendar`, `watchlist` or `inbox`.
     pub tab: String,
     /// The search query.
     pub query: String,
@@ -79,6 +79,7 @@ fn tab_word(tab: Tab) -> &'static str {
         Tab::Programs => "programs",
         Tab::Calendar => "calendar",
         Tab::Watchlist => "watchlist",
+        Tab::Inbox => "inbox",
     }
 }
 

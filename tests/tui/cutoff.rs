@@ -154,7 +154,7 @@ fn every_record_and_pane_is_whole_or_marked_cut() {
 
 /// Every box the screen draws that is not whole: a box needs its four corners, both side
 /// borders all the way down, and at least one body row between its top and bottom borders.
-fn broken_boxes(screen: &str) -> Vec<String> {
+pub fn broken_boxes(screen: &str) -> Vec<String> {
     // One cell per terminal column: a wide character is followed by a filler cell, so the
     // borders of boxes one above the other line up.
     let rows: Vec<Vec<char>> = screen
@@ -337,5 +337,133 @@ fn every_pane_is_whole_at_the_sizes_between_too() {
         "{} broken boxes, first:\n{}",
         failures.len(),
         failures.first().map_or("", String::as_str)
+    );
+}
+
+/// Boxes that are not whole, for screens with a popup over them: a top-left corner without its top-right and bottom corners,
+/// or with no body row between top and bottom. A box partly under a popup still shows its
+/// corners, so it passes.
+pub fn broken_boxes_under_popups(screen: &str) -> Vec<String> {
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let at = |x: usize, y: usize| rows.get(y).and_then(|r| r.get(x)).copied();
+    let mut out = Vec::new();
+    for (y, row) in rows.iter().enumerate() {
+        for (x, &c) in row.iter().enumerate() {
+            let (tr, bl, br) = match c {
+                '┌' => ('┐', '└', '┘'),
+                '┏' => ('┓', '┗', '┛'),
+                _ => continue,
+            };
+            // Down the left border to the corner; a popup may hide part of the border.
+            let mut bottom = y + 1;
+            while let Some(d) = at(x, bottom) {
+                if d == bl || d == c {
+                    break;
+                }
+                bottom += 1;
+            }
+            if at(x, bottom) != Some(bl) {
+                out.push(format!("box at {x},{y}: no bottom-left corner below"));
+                continue;
+            }
+            if bottom - y < 2 {
+                out.push(format!("box at {x},{y}: no body row"));
+            }
+            let whole = (x + 1..row.len()).any(|x2| row[x2] == tr && at(x2, bottom) == Some(br));
+            if !whole {
+                out.push(format!("box at {x},{y}: no right-hand corners"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn broken_boxes_under_popups_finds_a_box_without_its_bottom_or_body() {
+    assert!(broken_boxes_under_popups("┌ a ┐\n│ x │\n└───┘").is_empty());
+    assert_eq!(
+        broken_boxes_under_popups("┌ a ┐\n└───┘").len(),
+        1,
+        "no body row"
+    );
+    assert_eq!(
+        broken_boxes_under_popups("┌ a ┐\n│ x │").len(),
+        1,
+        "no bottom"
+    );
+    assert_eq!(
+        broken_boxes_under_popups("┏ a ┓\n┃ x ┃\n┗━━━ ").len(),
+        1,
+        "no bottom-right"
+    );
+}
+
+/// The texts of a library's proposals, as the Inbox tab draws them.
+fn proposal_texts(home: &super::inbox::Home) -> Vec<String> {
+    let mut lib = aipx::library::Library::open_existing(&home.path)
+        .unwrap()
+        .unwrap();
+    let mut out = BTreeSet::new();
+    for p in lib.proposals(true).unwrap() {
+        out.insert(p.text.clone());
+        out.insert(p.record.title());
+        if let Some(t) = &p.title {
+            out.insert(t.clone());
+        }
+        let json = serde_json::to_value(&p.record).unwrap();
+        for key in ["note", "purpose", "title", "summary", "name"] {
+            if let Some(t) = json[key].as_str() {
+                out.insert(t.to_string());
+            }
+        }
+    }
+    out.into_iter()
+        .map(|t| {
+            aipx::text::sanitize(&t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| t.chars().count() > MIN_PREFIX)
+        .collect()
+}
+
+#[test]
+fn the_inbox_and_what_changed_are_whole_or_marked_cut() {
+    use super::inbox::{Home, KOREA, PACKAGING};
+    let home = Home::with(&[KOREA, PACKAGING]);
+    let mut texts = texts();
+    texts.extend(proposal_texts(&home));
+    // Some accepted records, so what changed has rows.
+    {
+        let mut lib = aipx::library::Library::open_existing(&home.path)
+            .unwrap()
+            .unwrap();
+        let data = dataset();
+        for p in lib.proposals(false).unwrap() {
+            if p.kind == "entity" || p.kind == "catalyst" {
+                lib.accept(p.id, &Default::default(), &data).unwrap();
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        for view in ["5", "5c"] {
+            let mut s = home.screen(w, h);
+            s.play(view).unwrap();
+            for step in 0..30 {
+                for cut in silent_cuts(&s.text(), &texts) {
+                    failures.push(format!("{w}x{h} {view:?} then j*{step}: {cut}"));
+                }
+                s.play("j").unwrap();
+            }
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} silent cuts, first ones:\n{}",
+        failures.len(),
+        failures[..failures.len().min(15)].join("\n")
     );
 }

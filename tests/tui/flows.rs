@@ -361,7 +361,7 @@ fn help_rows(screen: &str) -> Vec<(String, String, String)> {
 
 #[test]
 fn the_help_overlay_shows_every_binding_with_its_keys_under_its_mode() {
-    let s = play(200, 80, "?");
+    let s = play(200, 100, "?");
     let screen = s.text();
     let rows = help_rows(&screen);
     for binding in keymap::KEYMAP {

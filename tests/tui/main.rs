@@ -5,6 +5,7 @@ mod book;
 mod cutoff;
 mod docs;
 mod flows;
+mod inbox;
 mod props;
 mod robustness;
 mod screen_cli;

@@ -31,6 +31,10 @@ impl App {
             Outcome::Changed => true,
             Outcome::Open(target) => self.jump(target),
             Outcome::Say(text) => self.say(&text),
+            Outcome::Library(request) => {
+                self.effects.push(super::Effect::Library(request));
+                true
+            }
         }
     }
 

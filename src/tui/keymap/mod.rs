@@ -23,6 +23,10 @@ pub enum Mode {
     Help,
     /// The full-text view of a record is open.
     Reader,
+    /// The Inbox's accept picker is open.
+    Picker,
+    /// A new program's name is being typed in the accept picker.
+    Naming,
 }
 
 impl Mode {
@@ -35,6 +39,8 @@ impl Mode {
             Mode::Tab(tab) => format!("{} tab", tab.title()),
             Mode::Help => "Help overlay".into(),
             Mode::Reader => "Full-text view".into(),
+            Mode::Picker => "Accept picker".into(),
+            Mode::Naming => "New program name".into(),
         }
     }
 
@@ -45,6 +51,8 @@ impl Mode {
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
             Mode::Reader => "READ",
+            Mode::Picker => "PICK",
+            Mode::Naming => "NAME",
         }
     }
 }
@@ -130,7 +138,7 @@ const fn bind(
 use Action as A;
 use Key::{Char, Code, Ctrl};
 use KeyCode as K;
-use Mode::{Browse, Global, Help, Reader, Search};
+use Mode::{Browse, Global, Help, Naming, Picker, Reader, Search};
 
 /// The Calendar tab's own keys.
 const CALENDAR: Mode = Mode::Tab(Tab::Calendar);
@@ -138,6 +146,8 @@ const CALENDAR: Mode = Mode::Tab(Tab::Calendar);
 const PROGRAMS: Mode = Mode::Tab(Tab::Programs);
 /// The Watchlist tab's own keys.
 const WATCHLIST: Mode = Mode::Tab(Tab::Watchlist);
+/// The Inbox tab's own keys.
+const INBOX: Mode = Mode::Tab(Tab::Inbox);
 
 /// Every key aipx understands. Earlier rows win within a mode.
 #[rustfmt::skip]
@@ -183,6 +193,24 @@ pub const KEYMAP: &[Binding] = &[
     bind(Code(K::Right),  CALENDAR, A::NextMonth,   "month after (grid and chart)", None),
     bind(Char('v'),       PROGRAMS, A::CycleView,   "funding lines / funding chart", Some("view")),
     bind(Char('n'),       WATCHLIST, A::NextWatchlist, "next watchlist",            Some("next list")),
+    bind(Char('a'),       INBOX,    A::Accept,      "accept; choose in a picker", Some("accept")),
+    bind(Char('r'),       INBOX,    A::Reject,      "reject",                       Some("reject")),
+    bind(Char('u'),       INBOX,    A::Undo,        "undo the selected or last decision", Some("undo")),
+    bind(Char('c'),       INBOX,    A::ToggleChanges, "proposals / what changed", Some("changes")),
+    bind(Char('j'),       Picker,   A::Down,        "next option",                  Some("move")),
+    bind(Code(K::Down),   Picker,   A::Down,        "next option",                  None),
+    bind(Char('k'),       Picker,   A::Up,          "previous option",              Some("move")),
+    bind(Code(K::Up),     Picker,   A::Up,          "previous option",              None),
+    bind(Code(K::PageDown), Picker, A::PageDown,    "page down",                    None),
+    bind(Code(K::PageUp), Picker,   A::PageUp,      "page up",                      None),
+    bind(Char('g'),       Picker,   A::Top,         "first option",                 None),
+    bind(Char('G'),       Picker,   A::Bottom,      "last option",                  None),
+    bind(Code(K::Enter),  Picker,   A::Open,        "choose; the last accepts", Some("choose")),
+    bind(Code(K::Esc),    Picker,   A::Cancel,      "back a step / cancel",         Some("back")),
+    bind(Code(K::Enter),  Naming,   A::Open,        "use the name",                 Some("use name")),
+    bind(Code(K::Esc),    Naming,   A::Cancel,      "back to the list",             Some("back")),
+    bind(Code(K::Backspace), Naming, A::Backspace,  "delete a character",           None),
+    bind(Key::AnyChar,    Naming,   A::Input(' '),  "type the name",                None),
     bind(Char('?'),       Browse,   A::ToggleHelp,  "help",                         Some("help")),
     bind(Char('q'),       Browse,   A::Quit,        "quit",                         Some("quit")),
     bind(Char('j'),       Browse,   A::Down,        "down",                         Some("move")),
@@ -201,6 +229,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(Char('2'),       Browse,   A::ShowTab(Tab::Programs), "Programs tab",      Some("tabs")),
     bind(Char('3'),       Browse,   A::ShowTab(Tab::Calendar), "Calendar tab",      Some("tabs")),
     bind(Char('4'),       Browse,   A::ShowTab(Tab::Watchlist), "Watchlist tab",    Some("tabs")),
+    bind(Char('5'),       Browse,   A::ShowTab(Tab::Inbox), "Inbox tab",            Some("tabs")),
     bind(Char('g'),       Browse,   A::Top,         "first row",                    None),
     bind(Code(K::Home),   Browse,   A::Top,         "first row",                    None),
     bind(Char('G'),       Browse,   A::Bottom,      "last row",                     None),
@@ -382,7 +411,7 @@ impl Keymap {
         let order = [Global, Browse, Search]
             .into_iter()
             .chain(tabs)
-            .chain([Reader, Help]);
+            .chain([Picker, Naming, Reader, Help]);
         order
             .map(|mode| {
                 let mut entries: Vec<(Action, HelpEntry)> = Vec::new();
@@ -519,7 +548,7 @@ mod tests {
     fn hints_merge_keys_and_skip_shadowed_ones() {
         let hints = Keymap::default().hints(&[Browse, Global]);
         assert!(hints.contains(&("j/k".to_string(), "move")));
-        assert!(hints.contains(&("1/2/3/4".to_string(), "tabs")));
+        assert!(hints.contains(&("1/2/3/4/5".to_string(), "tabs")));
         let help_hints = Keymap::default().hints(&[Help, Global]);
         assert!(help_hints.contains(&("?/Esc".to_string(), "close")));
     }
@@ -532,7 +561,7 @@ mod tests {
             .flat_map(|(_, es)| es)
             .map(|e| e.keys.split(' ').count())
             .sum();
-        // `any char` is one binding written as two words.
-        assert_eq!(keys, KEYMAP.len() + 1);
+        // `any char` is one binding written as two words (in the search box and the name box).
+        assert_eq!(keys, KEYMAP.len() + 2);
     }
 }

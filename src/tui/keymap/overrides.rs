@@ -24,6 +24,8 @@ fn groups() -> Vec<Vec<Mode>> {
     groups.push(vec![Mode::Help, Mode::Global]);
     groups.push(vec![Mode::Reader, Mode::Global]);
     groups.push(vec![Mode::Search, Mode::Global]);
+    groups.push(vec![Mode::Picker, Mode::Global]);
+    groups.push(vec![Mode::Naming, Mode::Global]);
     groups
 }
 
@@ -84,7 +86,12 @@ fn one(keymap: &Keymap, o: &KeyOverride) -> Result<Keymap, String> {
         }
     }
     let elsewhere = modes.iter().any(|m| *m != Mode::Global);
-    modes.retain(|m| *m != Mode::Search && !(elsewhere && *m == Mode::Global));
+    // The name box keeps its keys as the search box does, so every letter types.
+    modes.retain(|m| {
+        let own_keys = matches!(m, Mode::Search | Mode::Naming);
+        let all_but_global = elsewhere && *m == Mode::Global;
+        !(own_keys || all_but_global)
+    });
     if modes.is_empty() {
         return Err("is a search-box key, which cannot be rebound".into());
     }

@@ -11,6 +11,7 @@
 
 pub mod calendar;
 pub mod explore;
+pub mod inbox;
 pub mod programs;
 pub mod watchlist;
 
@@ -28,6 +29,7 @@ use crate::tui::ui::theme::Theme;
 
 use calendar::Calendar;
 use explore::Explore;
+use inbox::Inbox;
 use programs::Programs;
 use watchlist::Watchlist;
 
@@ -42,11 +44,19 @@ pub enum Tab {
     Calendar,
     /// The user's watchlists and what touches them.
     Watchlist,
+    /// What saved articles propose, and what changed.
+    Inbox,
 }
 
 impl Tab {
-    /// Every tab, in key order (`1`, `2`, `3`).
-    pub const ALL: [Tab; 4] = [Tab::Explore, Tab::Programs, Tab::Calendar, Tab::Watchlist];
+    /// Every tab, in key order (`1` to `5`).
+    pub const ALL: [Tab; 5] = [
+        Tab::Explore,
+        Tab::Programs,
+        Tab::Calendar,
+        Tab::Watchlist,
+        Tab::Inbox,
+    ];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -55,6 +65,7 @@ impl Tab {
             Tab::Programs => "Programs",
             Tab::Calendar => "Calendar",
             Tab::Watchlist => "Watchlist",
+            Tab::Inbox => "Inbox",
         }
     }
 
@@ -91,6 +102,8 @@ pub struct Context<'a> {
     pub sort: crate::book::sort::SortKey,
     /// Filter of the lists.
     pub filter: crate::book::sort::ListFilter,
+    /// The library's proposals and changes.
+    pub shelf: &'a crate::tui::shelf::Shelf,
 }
 
 /// What a key did in a tab, for the app to carry out.
@@ -104,6 +117,8 @@ pub enum Outcome {
     Open(Target),
     /// Show a one-off note in the status bar.
     Say(String),
+    /// Carry out this inbox decision on the library.
+    Library(crate::tui::shelf::Request),
 }
 
 impl From<bool> for Outcome {
@@ -167,6 +182,8 @@ pub struct Tabs {
     pub calendar: Calendar,
     /// Watchlist tab.
     pub watchlist: Watchlist,
+    /// Inbox tab.
+    pub inbox: Inbox,
 }
 
 impl Tabs {
@@ -177,6 +194,7 @@ impl Tabs {
             programs: Programs::default(),
             calendar: Calendar::new(index, today),
             watchlist: Watchlist::default(),
+            inbox: Inbox::default(),
         }
     }
 
@@ -187,6 +205,7 @@ impl Tabs {
             Tab::Programs => &self.programs,
             Tab::Calendar => &self.calendar,
             Tab::Watchlist => &self.watchlist,
+            Tab::Inbox => &self.inbox,
         }
     }
 
@@ -197,6 +216,7 @@ impl Tabs {
             Tab::Programs => &mut self.programs,
             Tab::Calendar => &mut self.calendar,
             Tab::Watchlist => &mut self.watchlist,
+            Tab::Inbox => &mut self.inbox,
         }
     }
 }

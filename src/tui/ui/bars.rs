@@ -22,10 +22,25 @@ pub struct TabBar {
     pub theme: Theme,
 }
 
+/// What the tab bar starts with: the program's name, unless the tabs need its room (at 60
+/// columns, five tabs fit only without it).
+fn prefix(width: u16) -> &'static str {
+    let tabs: usize = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!(" {} {} ", i + 1, t.title()).width())
+        .sum();
+    if " aipx ".len() + tabs <= width as usize {
+        " aipx "
+    } else {
+        " "
+    }
+}
+
 impl Widget for TabBar {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let mut spans = vec![Span::styled(" aipx ", theme.title())];
+        let mut spans = vec![Span::styled(prefix(area.width), theme.title())];
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let text = format!("{} {}", i + 1, tab.title());
             if *tab == self.active {
@@ -46,10 +61,10 @@ impl Widget for TabBar {
     }
 }
 
-/// The tab whose label is drawn at column `x` of the tab bar (labels as [`TabBar`] draws
-/// them: ` aipx `, then ` N Title ` or `[N Title]`, all the same width).
-pub fn tab_at(x: u16) -> Option<Tab> {
-    let mut left = " aipx ".len() as u16;
+/// The tab whose label is drawn at column `x` of a tab bar `width` columns wide (labels as
+/// [`TabBar`] draws them: its prefix, then ` N Title ` or `[N Title]`, all the same width).
+pub fn tab_at(x: u16, width: u16) -> Option<Tab> {
+    let mut left = prefix(width).len() as u16;
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let width = format!(" {} {} ", i + 1, tab.title()).width() as u16;
         if (left..left + width).contains(&x) {

@@ -27,10 +27,17 @@ pub struct ProgramHeader<'a> {
 /// it. Status and country come before the sponsor (often a long phrase), so a narrow pane
 /// that cuts the line with `…` still shows the stage the program is at.
 pub fn heading(p: &Program, status: Status, theme: Theme) -> Vec<Para> {
+    let origin = super::text::origin_note(&p.origin)
+        .map(|note| format!(" · {note}"))
+        .unwrap_or_default();
     vec![
         (clean(&p.name).into_owned(), theme.title()),
         (
-            format!("{status} · {} · {}", clean(&p.country), clean(&p.sponsor)),
+            format!(
+                "{status} · {} · {}{origin}",
+                clean(&p.country),
+                clean(&p.sponsor)
+            ),
             theme.muted(),
         ),
         (clean(&p.summary).into_owned(), Style::new()),

@@ -1,0 +1,425 @@
+//! The Inbox tab: what saved articles propose (catalysts, links, money lines, companies),
+//! each with its article, line and sentence, and the decisions on them: `a` accepts
+//! (choosing program, role, direction, money kind or a date's precision in a picker, or
+//! naming a new program), `r` rejects, `u` undoes. `c` switches to what changed since the
+//! TUI was last opened, new catalysts of the next 90 days first. Decisions are carried out
+//! by the app through the library API ([`Request`]); the tab only asks.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Text};
+
+use crate::library::changes::Change;
+use crate::library::inbox::{Choices, Proposal};
+use crate::model::EntityId;
+use crate::search::Target;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::list_detail::{ListDetail, Pane};
+use crate::tui::shelf::Request;
+use crate::tui::ui::pane;
+use crate::tui::ui::text::{cell, clean, fit};
+
+use detail::{at_label, change_detail, change_row, detail, entity_in, status_mark, summary};
+use picker::{Picker, steps};
+
+use super::{Context, Outcome, Tab, TabView};
+
+/// The proposals list, the one focusable pane of the inbox view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InboxPane {
+    /// Proposals.
+    Proposals,
+}
+
+impl Pane for InboxPane {
+    const ORDER: &'static [InboxPane] = &[InboxPane::Proposals];
+}
+
+/// The change list, the one focusable pane of the what-changed view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangesPane {
+    /// Changes.
+    Changes,
+}
+
+impl Pane for ChangesPane {
+    const ORDER: &'static [ChangesPane] = &[ChangesPane::Changes];
+}
+
+/// What the tab shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The proposals to review.
+    #[default]
+    Proposals,
+    /// What changed since the TUI was last opened.
+    Changes,
+}
+
+mod detail;
+pub mod picker;
+
+/// The Inbox tab's state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Inbox {
+    /// Proposals or changes.
+    pub view: View,
+    /// The selected proposal.
+    pub cursor: ListDetail<InboxPane>,
+    /// The selected change.
+    pub changes: ListDetail<ChangesPane>,
+    /// The accept picker, when open.
+    pub picker: Option<Picker>,
+}
+
+impl Inbox {
+    /// The proposal under the cursor.
+    pub fn selected<'a>(&self, cx: &Context<'a>) -> Option<&'a Proposal> {
+        cx.shelf.proposals.get(self.cursor.selected())
+    }
+
+    /// The changes in the order shown: new catalysts of the next 90 days first, then by
+    /// ticker (as `aipx changes` prints them).
+    pub fn rows<'a>(cx: &Context<'a>) -> Vec<(&'a Change, Vec<String>, bool)> {
+        crate::library::commands::arrange(&cx.shelf.changes, cx.index.data(), cx.today)
+    }
+
+    fn selected_change<'a>(&self, cx: &Context<'a>) -> Option<(&'a Change, Vec<String>, bool)> {
+        Self::rows(cx).into_iter().nth(self.changes.selected())
+    }
+
+    /// Puts the cursor on proposal `id` (after a decision), or the next pending one after
+    /// it when `next` is set.
+    pub fn select_after(&mut self, cx: &Context, id: i64, next: bool) {
+        let list = &cx.shelf.proposals;
+        let at = list.iter().position(|p| p.id == id);
+        let to = match (at, next) {
+            (Some(i), true) => list[i + 1..]
+                .iter()
+                .position(|p| p.status == "pending")
+                .map_or(i, |j| i + 1 + j),
+            (Some(i), false) => i,
+            (None, _) => self.cursor.selected(),
+        };
+        self.cursor.select(to, list.len());
+    }
+
+    fn accept(&mut self, cx: &Context) -> Outcome {
+        let Some(p) = self.selected(cx) else {
+            return Outcome::Say("nothing to accept".into());
+        };
+        if p.status != "pending" {
+            return Outcome::Say(format!(
+                "#{} is {}; {} undoes it",
+                p.id,
+                p.status,
+                cx.keys.key_for(Action::Undo)
+            ));
+        }
+        let steps = steps(cx, p);
+        if steps.is_empty() {
+            return Outcome::Library(Request::Accept(p.id, Choices::default()));
+        }
+        if steps.iter().any(|s| s.options.is_empty()) {
+            return Outcome::Say(format!("#{}: nothing to choose from", p.id));
+        }
+        self.picker = Some(Picker {
+            id: p.id,
+            kind: p.kind.clone(),
+            cursor: steps[0].proposed.unwrap_or(0),
+            steps,
+            at: 0,
+            naming: None,
+            choices: Choices::default(),
+        });
+        Outcome::Changed
+    }
+
+    fn reject(&mut self, cx: &Context) -> Outcome {
+        match self.selected(cx) {
+            None => Outcome::Say("nothing to reject".into()),
+            Some(p) if p.status == "pending" => Outcome::Library(Request::Reject(p.id)),
+            Some(p) => Outcome::Say(format!(
+                "#{} is {}; {} undoes it",
+                p.id,
+                p.status,
+                cx.keys.key_for(Action::Undo)
+            )),
+        }
+    }
+
+    /// `u`: the selected proposal's decision, else the last one taken this session.
+    fn undo(&mut self, cx: &Context) -> Outcome {
+        if let Some(p) = self.selected(cx).filter(|p| p.status != "pending") {
+            return Outcome::Library(Request::Undo(p.id));
+        }
+        match cx.shelf.decided.last() {
+            Some(&id) => Outcome::Library(Request::Undo(id)),
+            None => Outcome::Say(
+                "nothing to undo this session (aipx inbox --all, then aipx inbox undo ID)".into(),
+            ),
+        }
+    }
+
+    fn render_proposals(&self, cx: &Context, frame: &mut Frame, area: Rect) {
+        let theme = cx.theme;
+        let shelf = cx.shelf;
+        let (list_area, detail_area) = split(area);
+        let title = if shelf.present {
+            format!(
+                "Inbox ({} to review{}) · {} what changed",
+                shelf.pending(),
+                match shelf.proposals.len() - shelf.pending() {
+                    0 => String::new(),
+                    n => format!(", {n} decided"),
+                },
+                cx.keys.key_for(Action::ToggleChanges)
+            )
+        } else {
+            "Inbox".to_string()
+        };
+        let whole = shelf.proposals.is_empty();
+        let block = pane::block(
+            title,
+            true,
+            theme,
+            if whole { area } else { list_area }.width,
+        );
+        if whole {
+            let text = if shelf.present {
+                "Nothing to review. Save articles with aipx ingest --save PATH; what they propose shows here."
+            } else {
+                "No library yet. Save articles with aipx ingest --save PATH (they go to $XDG_DATA_HOME/aipx); what they propose shows here."
+            };
+            pane::text(
+                block,
+                &[(text.to_string(), theme.muted())],
+                area,
+                frame.buffer_mut(),
+            );
+            return;
+        }
+        let inner = block.inner(list_area);
+        frame.render_widget(block, list_area);
+        let width = (inner.width as usize).saturating_sub(pane::MARKER);
+        let rows = pane::Rows {
+            len: shelf.proposals.len(),
+            height: |_| 1,
+            build: |i: usize| {
+                let p = &shelf.proposals[i];
+                let head = format!(
+                    "{} {} {} ",
+                    status_mark(&p.status),
+                    cell(&format!("#{}", p.id), 5),
+                    cell(&p.kind, 8)
+                );
+                let rest = width.saturating_sub(head.chars().count());
+                Text::from(Line::raw(format!(
+                    "{head}{}",
+                    fit(&clean(&summary(cx, p)), rest)
+                )))
+            },
+            hint: 0,
+        };
+        let mut state = crate::tui::ui::cursor(self.cursor.selected(), true);
+        rows.render(inner, frame.buffer_mut(), &mut state, true, theme);
+        if let Some(p) = self.selected(cx) {
+            let block = pane::block("Proposal", false, theme, detail_area.width);
+            pane::text(block, &detail(cx, p), detail_area, frame.buffer_mut());
+        }
+    }
+
+    fn render_changes(&self, cx: &Context, frame: &mut Frame, area: Rect) {
+        let theme = cx.theme;
+        let rows = Self::rows(cx);
+        let since = match &cx.shelf.since {
+            Some(at) => format!("since last opened {}", at_label(at)),
+            None => "since the start".to_string(),
+        };
+        let title = format!(
+            "What changed {since} ({}) · {} inbox",
+            rows.len(),
+            cx.keys.key_for(Action::ToggleChanges)
+        );
+        let (list_area, detail_area) = split(area);
+        let whole = rows.is_empty();
+        let block = pane::block(
+            title,
+            true,
+            theme,
+            if whole { area } else { list_area }.width,
+        );
+        if whole {
+            let text = format!(
+                "No changes {since}. Accepting, undoing and importing change the library; aipx changes lists the same."
+            );
+            pane::text(block, &[(text, theme.muted())], area, frame.buffer_mut());
+            return;
+        }
+        let inner = block.inner(list_area);
+        frame.render_widget(block, list_area);
+        let width = (inner.width as usize).saturating_sub(pane::MARKER);
+        let list = pane::Rows {
+            len: rows.len(),
+            height: |_| 1,
+            build: |i: usize| {
+                let (c, t, soon) = &rows[i];
+                Text::from(Line::raw(change_row(c, t, *soon, cx, width)))
+            },
+            hint: 0,
+        };
+        let mut state = crate::tui::ui::cursor(self.changes.selected(), true);
+        list.render(inner, frame.buffer_mut(), &mut state, true, theme);
+        if let Some((c, t, soon)) = rows.get(self.changes.selected()) {
+            let block = pane::block("Change", false, theme, detail_area.width);
+            let paras = change_detail(cx, c, t, *soon);
+            pane::text(block, &paras, detail_area, frame.buffer_mut());
+        }
+    }
+}
+
+/// The list and its detail: side by side when wide, stacked when narrow. Both keep their
+/// borders and at least a body row (the layout gives the list the rest).
+fn split(area: Rect) -> (Rect, Rect) {
+    if area.width >= 100 {
+        let [l, r] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area);
+        (l, r)
+    } else {
+        let detail = (area.height / 2).clamp(3, 12);
+        let [t, b] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(detail)]).areas(area);
+        (t, b)
+    }
+}
+
+impl TabView for Inbox {
+    fn modes(&self) -> &'static [Mode] {
+        match &self.picker {
+            Some(p) if p.naming.is_some() => &[Mode::Naming, Mode::Global],
+            Some(_) => &[Mode::Picker, Mode::Global],
+            None => &[Mode::Tab(Tab::Inbox), Mode::Browse, Mode::Global],
+        }
+    }
+
+    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+        if let Some(p) = self.picker.as_mut() {
+            if p.naming.is_some() {
+                return false;
+            }
+            let len = p.step().options.len();
+            return crate::tui::list::step(&mut p.cursor, len, delta);
+        }
+        match self.view {
+            View::Proposals => self.cursor.step(&[cx.shelf.proposals.len()], delta),
+            View::Changes => self.changes.step(&[Self::rows(cx).len()], delta),
+        }
+    }
+
+    fn cycle(&mut self, _cx: &Context, _dir: isize) -> bool {
+        false
+    }
+
+    fn open(&mut self, cx: &Context) -> Outcome {
+        if let Some(p) = self.picker.as_mut() {
+            return match p.choose() {
+                Err(text) => Outcome::Say(text),
+                Ok(Some(request)) => {
+                    self.picker = None;
+                    Outcome::Library(request)
+                }
+                Ok(None) => Outcome::Changed,
+            };
+        }
+        match self.selected_entity(cx) {
+            Some(e) => Outcome::Open(Target::Entity(e)),
+            None => Outcome::Say("no company of the data to open here".into()),
+        }
+    }
+
+    fn back(&mut self, _cx: &Context) -> bool {
+        if self.view == View::Changes {
+            self.view = View::Proposals;
+            return true;
+        }
+        false
+    }
+
+    fn act(&mut self, cx: &Context, action: Action) -> Outcome {
+        if let Some(p) = self.picker.as_mut() {
+            return match p.key(action) {
+                picker::Key::Unchanged => Outcome::Unchanged,
+                picker::Key::Changed => Outcome::Changed,
+                picker::Key::Close => {
+                    self.picker = None;
+                    Outcome::Say("accept cancelled".into())
+                }
+            };
+        }
+        match action {
+            Action::ToggleChanges => {
+                self.view = match self.view {
+                    View::Proposals => View::Changes,
+                    View::Changes => View::Proposals,
+                };
+                Outcome::Changed
+            }
+            _ if self.view == View::Changes => Outcome::Say(format!(
+                "decisions are taken in the inbox: {} shows it",
+                cx.keys.key_for(Action::ToggleChanges)
+            )),
+            Action::Accept => self.accept(cx),
+            Action::Reject => self.reject(cx),
+            Action::Undo => self.undo(cx),
+            _ => Outcome::Unchanged,
+        }
+    }
+
+    fn show(&mut self, _cx: &Context, _target: Target) -> bool {
+        false
+    }
+
+    fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
+        match self.view {
+            View::Proposals => entity_in(cx, &self.selected(cx)?.record),
+            View::Changes => {
+                let (c, _, _) = self.selected_change(cx)?;
+                c.entities.iter().find_map(|id| {
+                    cx.index
+                        .data()
+                        .entities
+                        .iter()
+                        .position(|e| &e.id == id)
+                        .map(|i| EntityId(i as u32))
+                })
+            }
+        }
+    }
+
+    fn copy_text(&self, cx: &Context) -> Option<String> {
+        match self.view {
+            View::Proposals => self.selected(cx).map(|p| summary(cx, p)),
+            View::Changes => self.selected_change(cx).map(|(c, _, _)| c.title.clone()),
+        }
+    }
+
+    fn record(&self, cx: &Context) -> Option<crate::tui::ui::full_text::Record> {
+        self.selected_entity(cx)
+            .map(crate::tui::ui::full_text::Record::Entity)
+    }
+
+    fn selections(&self, _ix: &crate::index::Index) -> Vec<(&'static str, usize, usize)> {
+        Vec::new()
+    }
+
+    fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
+        match self.view {
+            View::Proposals => self.render_proposals(cx, frame, area),
+            View::Changes => self.render_changes(cx, frame, area),
+        }
+        if let Some(p) = &self.picker {
+            picker::render(p, cx, frame, area);
+        }
+    }
+}
