@@ -420,3 +420,62 @@ fn ingest_reads_standard_input() {
     let text = v.to_string();
     assert!(text.contains("<stdin>") && text.contains("9984"), "{text}");
 }
+
+#[test]
+fn an_unknown_watchlist_is_bad_input_and_names_the_known_ones() {
+    let home = Home::new();
+    home.import("positions-title-rows.csv", "book");
+    for args in [
+        &["upcoming", "--watchlist", "nope"][..],
+        &["exposure", "--watchlist", "nope"],
+        &["calendar", "--ics", "--watchlist", "nope"],
+    ] {
+        let out = home.aipx().args(args).assert().code(2);
+        let err = stderr(&out);
+        assert!(
+            err.contains("no watchlist \"nope\"; known: book"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn config_check_reports_key_conflicts_and_unknown_actions_like_the_tui() {
+    let home = Home::new();
+    home.write_config("[keys]\nquit = \"x\"\nhelp = \"j\"\nbogus = \"z\"\n");
+    let check = home.aipx().args(["config", "check"]).assert().code(2);
+    let err = stderr(&check);
+    let at = home.config().display().to_string();
+    assert!(
+        err.contains(&format!("{at}:3:1: keys.help: j is already bound to down")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{at}:4:1: keys.bogus: unknown action")),
+        "{err}"
+    );
+    assert_eq!(stdout(&check), "", "no `ok`");
+    home.write_config("[keys]\nquit = \"x\"\n");
+    home.aipx().args(["config", "check"]).assert().success();
+}
+
+#[test]
+fn config_init_shows_only_keys_the_parser_takes() {
+    let home = Home::new();
+    home.aipx().args(["config", "init"]).assert().success();
+    let written = std::fs::read_to_string(home.config()).unwrap();
+    let line = written
+        .lines()
+        .find(|l| l.contains("Keys by action"))
+        .expect("the key syntax is shown");
+    let examples: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    assert!(examples.len() >= 3, "{line}");
+    for key in examples {
+        let events = aipx::tui::screen::parse_keys(key);
+        assert!(
+            events.as_ref().is_ok_and(|e| e.len() == 1),
+            "{key:?} in `{line}`: {events:?}"
+        );
+    }
+}

@@ -49,17 +49,24 @@ pub fn chosen(name: Option<&str>, loaded: &Loaded) -> Result<Option<Watchlist>, 
     let (lists, _) = watchlists()?;
     match lists.get(name) {
         Some(list) => Ok(Some(list.clone())),
-        None => Err(unknown(name, &lists)),
+        // A filter naming no list is bad input (exit 2), not "nothing matched" (exit 1),
+        // which `upcoming` uses for "nothing due".
+        None => Err(Error::BadInput(no_such(name, &lists))),
     }
 }
 
-/// The error for a watchlist that does not exist.
+/// The error for a watchlist that does not exist, looked up by name (`watchlist show`).
 pub fn unknown(name: &str, lists: &Watchlists) -> Error {
+    Error::NotFound(no_such(name, lists))
+}
+
+/// Says `name` is no watchlist and lists the ones there are.
+fn no_such(name: &str, lists: &Watchlists) -> String {
     let names = lists.names();
     let known = if names.is_empty() {
         "there are none yet (aipx watchlist import FILE --name NAME)".to_string()
     } else {
         format!("known: {}", names.join(", "))
     };
-    Error::NotFound(format!("no watchlist {name:?}; {known}"))
+    format!("no watchlist {name:?}; {known}")
 }

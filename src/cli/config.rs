@@ -53,10 +53,14 @@ impl Config {
             }
             Action::Check => {
                 let loaded = crate::config::load_from(&path);
-                for p in &loaded.problems {
+                // Key overrides are checked as the TUI applies them (conflicts, unknown
+                // actions), so `check` says ok only when the TUI would find nothing wrong.
+                let (_, keys) = crate::tui::keymap::Keymap::with_overrides(&loaded.config.keys);
+                let problems: Vec<_> = loaded.problems.iter().chain(&keys).collect();
+                for p in &problems {
                     writeln!(err, "{}", crate::text::sanitize(&p.to_string()))?;
                 }
-                if !loaded.problems.is_empty() {
+                if !problems.is_empty() {
                     return Ok(ExitCode::from(crate::error::EXIT_BAD_INPUT));
                 }
                 match loaded.path {

@@ -26,6 +26,19 @@ pub struct Prepared {
     pub state: Option<PathBuf>,
 }
 
+/// One status-bar note for every config problem: the first one, and how many there are.
+fn config_note(config: &Loaded, keys: &[crate::data::DataError]) -> Option<String> {
+    let first = match (config.problems.first(), keys.first()) {
+        (Some(p), _) => format!("{p}; defaults used"),
+        (None, Some(k)) => k.to_string(),
+        (None, None) => return None,
+    };
+    Some(match config.problems.len() + keys.len() {
+        1 => format!("config: {first}"),
+        n => format!("{n} config problems: {first}; see `aipx config check`"),
+    })
+}
+
 /// Builds the app the flags and the user's files describe.
 pub fn prepare(
     g: &Global,
@@ -40,14 +53,11 @@ pub fn prepare(
         None => crate::tui::shelf::Shelf::default(),
     };
     let config = super::book::config(err);
-    let mut notes: Vec<String> = config.status().into_iter().collect();
     let (keys, key_problems) = crate::tui::keymap::Keymap::with_overrides(&config.config.keys);
     for p in &key_problems {
         error::warn(err, p);
     }
-    if let Some(first) = key_problems.first() {
-        notes.push(format!("config: {first}; that override is not applied"));
-    }
+    let mut notes: Vec<String> = config_note(&config, &key_problems).into_iter().collect();
     let broken = !config.problems.is_empty() || !key_problems.is_empty();
     let c = &config.config;
     let (book, book_path) = match crate::book::Watchlists::default_path() {

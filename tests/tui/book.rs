@@ -183,6 +183,10 @@ fn help_overlay_shows_an_overridden_key() {
 }
 
 fn isolated(home: &std::path::Path) -> Command {
+    isolated_at(home, "100x24")
+}
+
+fn isolated_at(home: &std::path::Path, size: &str) -> Command {
     let mut cmd = Command::cargo_bin("aipx").unwrap();
     cmd.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
@@ -193,7 +197,7 @@ fn isolated(home: &std::path::Path) -> Command {
             "2026-11-21",
             "screen",
             "--size",
-            "100x24",
+            size,
             "--remember",
         ]);
     cmd
@@ -366,4 +370,44 @@ fn copied_text_carries_no_control_characters() {
             assert!(!text.contains('\n'), "{text:?}");
         }
     }
+}
+
+#[test]
+fn config_and_watchlists_notes_that_do_not_fit_end_in_an_ellipsis() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/aipx/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "[keys]\nhelp = \"j\"\n").unwrap();
+    let last = |out: &assert_cmd::assert::Assert| {
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        text.lines().last().unwrap().to_string()
+    };
+    let one = isolated(home.path())
+        .args(["--keys", ""])
+        .assert()
+        .success();
+    let bar = last(&one);
+    assert!(bar.contains("config: ") && bar.contains('…'), "{bar}");
+    assert_eq!(bar.matches("not applied").count(), 0, "cut before: {bar}");
+    // Two problems: counted, and pointed at `config check`; a damaged watchlists file too.
+    std::fs::write(&config, "[keys]\nhelp = \"j\"\nbogus = \"z\"\n").unwrap();
+    let book = home.path().join("data/aipx/watchlists.toml");
+    std::fs::create_dir_all(book.parent().unwrap()).unwrap();
+    std::fs::write(&book, "version = 1\n[[lists]\n").unwrap();
+    let two = isolated(home.path())
+        .args(["--keys", ""])
+        .assert()
+        .success();
+    let bar = last(&two);
+    assert!(bar.contains("2 config problems: "), "{bar}");
+    assert!(bar.contains('…'), "{bar}");
+    // At 300 columns everything fits: the wording reads once, whole.
+    let wide = isolated_at(home.path(), "300x24")
+        .args(["--keys", ""])
+        .assert()
+        .success();
+    let bar = last(&wide);
+    assert_eq!(bar.matches("not applied").count(), 1, "{bar}");
+    assert!(bar.contains("see `aipx config check`"), "{bar}");
+    assert!(bar.contains("watchlists not loaded"), "{bar}");
 }

@@ -665,3 +665,22 @@ fn chart_always_says_which_year_its_first_months_are_in() {
         axis("3vv<l*8>")
     );
 }
+
+#[test]
+fn month_grid_draws_a_sixth_week() {
+    // November 2026 starts on a Sunday and August 2026 on a Saturday: each ends on a Monday
+    // of a sixth week, which used to be dropped.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let nov = screen(w, h, "3vt");
+        assert!(
+            nov.lines().any(|l| l.contains("┃ 30 ")),
+            "30 November drawn at {w}x{h}:\n{nov}"
+        );
+        let aug = screen(w, h, "3vt<Left><Left><Left>");
+        assert!(aug.contains("August 2026"), "{aug}");
+        assert!(
+            aug.lines().any(|l| l.contains("┃ 31 ")),
+            "31 August drawn at {w}x{h}:\n{aug}"
+        );
+    }
+}

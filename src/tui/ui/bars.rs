@@ -165,12 +165,21 @@ mod tests {
     use super::*;
 
     fn bar(hints: &[(String, &'static str)], more: Option<&str>, width: u16) -> String {
+        bar_with(None, hints, more, width)
+    }
+
+    fn bar_with(
+        message: Option<&str>,
+        hints: &[(String, &'static str)],
+        more: Option<&str>,
+        width: u16,
+    ) -> String {
         let area = Rect::new(0, 0, width, 1);
         let mut buf = Buffer::empty(area);
         StatusBar {
             badge: "BROWSE",
             warning: None,
-            message: None,
+            message,
             hints,
             more: more.map(str::to_string),
             theme: Theme::new(false),
@@ -200,5 +209,17 @@ mod tests {
             " BROWSE  v grid  j/k move  ? more"
         );
         assert_eq!(bar(&hints, None, 36), " BROWSE  v grid  ? help  y copy  …");
+    }
+
+    #[test]
+    fn a_message_too_long_ends_in_an_ellipsis() {
+        let hints: Vec<(String, &'static str)> = vec![("?".into(), "help")];
+        let long =
+            "config: c.toml:2:1: keys.help: j is already bound to down (Browse); not applied";
+        let shown = bar_with(Some(long), &hints, Some("?"), 60);
+        assert!(shown.ends_with("… │"), "{shown}");
+        assert_eq!(shown.width(), 60, "{shown}");
+        let short = bar_with(Some("copied"), &hints, Some("?"), 60);
+        assert_eq!(short, " BROWSE  copied │ ? help");
     }
 }

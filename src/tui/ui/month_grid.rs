@@ -131,7 +131,9 @@ impl MonthGrid<'_> {
                 lines.push(Line::from(std::mem::take(&mut week)));
             }
         }
-        if week.len() > 1 || lead == 0 && !week.is_empty() {
+        // Every month has a Sunday, so the leading padding went out with the first week:
+        // anything left is the last, partial week (the 30th or 31st on a Monday, say).
+        if !week.is_empty() {
             lines.push(Line::from(week));
         }
         lines
@@ -208,6 +210,16 @@ impl Widget for MonthGrid<'_> {
         let last = first + Months::new(count) - chrono::Days::new(1);
         let legend = super::text::fit(&self.legend(first, last), width);
         lines.push(Line::styled(legend, theme.muted()));
+        // Too short for every week: say the grid is cut rather than drop days unseen.
+        let room = inner.height as usize;
+        if lines.len() > room {
+            let hidden = lines.len() + 1 - room.max(1);
+            lines.truncate(room.saturating_sub(1));
+            let note = format!(" grid cut: {hidden} more rows; a taller window shows all days");
+            lines.push(Line::styled(super::text::fit(&note, width), theme.muted()));
+            Paragraph::new(lines).render(inner, buf);
+            return;
+        }
         let span = if count == 1 {
             first.format("%B %Y").to_string()
         } else {
