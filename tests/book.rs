@@ -479,3 +479,49 @@ fn config_init_shows_only_keys_the_parser_takes() {
         );
     }
 }
+
+/// With a securities master imported, a watchlist holds any listed ticker: it resolves on
+/// add and import, and the book says it has no known program exposure instead of calling it
+/// unknown.
+#[test]
+fn a_master_only_ticker_is_a_known_company_in_the_book() {
+    let home = Home::new();
+    let listing = home.0.path().join("listing.csv");
+    std::fs::write(
+        &listing,
+        "symbol,name,exchange,country\n7203,Toyota Motor Corporation,TSE,JP\n",
+    )
+    .unwrap();
+    home.aipx()
+        .args(["listings", "import"])
+        .arg(&listing)
+        .assert()
+        .success();
+    home.aipx()
+        .args(["watchlist", "add", "book", "7203", "NVDA"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("added TSE:7203"));
+    let positions = home.0.path().join("positions.csv");
+    std::fs::write(&positions, "Symbol,Quantity\n7203,100\nZZZZ,1\n").unwrap();
+    home.aipx()
+        .args(["watchlist", "import"])
+        .arg(&positions)
+        .args(["--name", "broker"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Not resolved (1), kept as written: ZZZZ",
+        ))
+        .stdout(predicates::str::contains(
+            "No known program exposure (1): TSE:7203",
+        ));
+    let out = home
+        .aipx()
+        .args(["exposure", "--watchlist", "book", "--json"])
+        .assert()
+        .success();
+    let json: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let text = json.to_string();
+    assert!(text.contains("Toyota Motor Corporation"), "{text}");
+}

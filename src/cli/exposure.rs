@@ -36,7 +36,7 @@ impl Exposure {
                     .into(),
             )
         })?;
-        let index = g.load_index(err)?;
+        let index = g.load_whole(err)?.0;
         let book = crate::book::exposure::book(&index, &list, g.today());
         let format = if self.csv {
             Format::Csv
