@@ -81,7 +81,7 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         "WEIGHT",
         "QTY",
         "PRG",
-        cell("LINKS", 10),
+        cell("LINKS", 18),
         "DUE30",
         "DUE90"
     )?;
@@ -100,7 +100,7 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
             weight.map_or(String::new(), |w| format!("{}%", number(w))),
             qty.map_or(String::new(), number),
             s.programs.len(),
-            cell(&s.directions.short(), 10),
+            cell(&s.directions.short(), 18),
             s.due_30.len(),
             s.due_90.len(),
             money_text(&s.public_money)
@@ -224,7 +224,7 @@ pub fn upcoming(rows: &[Upcoming], format: Format, out: &mut dyn Write) -> io::R
             "{}  {}  {}  {}  {}{tickers}",
             r.day,
             cell(r.edge, 6),
-            cell(&in_days(r.days), 11),
+            cell(&in_days(r.days), 13),
             cell(&r.date, 16),
             sanitize(&r.title)
         )?;
@@ -291,7 +291,7 @@ pub fn watchlist(
             cell(&sanitize(&entry.symbol), 14),
             cell(&sanitize(&name), 28),
             prg,
-            cell(&next, 9)
+            cell(&next, 14)
         )?;
     }
     Ok(())
