@@ -60,18 +60,22 @@ pub fn prepare(
     let mut notes: Vec<String> = config_note(&config, &key_problems).into_iter().collect();
     let broken = !config.problems.is_empty() || !key_problems.is_empty();
     let c = &config.config;
-    let (book, book_path) = match crate::book::Watchlists::default_path() {
+    let (book, book_path, book_error) = match crate::book::Watchlists::default_path() {
         Some(path) => match crate::book::Watchlists::load(&path) {
-            Ok(book) => (book, Some(path)),
+            Ok(book) => (book, Some(path), None),
             Err(e) => {
                 error::warn(err, &e);
                 notes.push(format!(
                     "{e}; watchlists not loaded, the file is left as it is"
                 ));
-                (crate::book::Watchlists::default(), None)
+                (
+                    crate::book::Watchlists::default(),
+                    None,
+                    Some(e.to_string()),
+                )
             }
         },
-        None => (crate::book::Watchlists::default(), None),
+        None => (crate::book::Watchlists::default(), None, None),
     };
     let tab = crate::tui::state::tab_of(c.tab.as_str()).unwrap_or(crate::tui::Tab::Explore);
     let mut app = App::new(index, g.today())
@@ -84,6 +88,9 @@ pub fn prepare(
         .with_shelf(shelf);
     if let Some(searcher) = searcher {
         app = app.with_searcher(searcher);
+    }
+    if let Some(e) = book_error {
+        app = app.with_book_error(e);
     }
     let state_path = if state {
         crate::tui::state::path()

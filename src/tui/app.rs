@@ -53,6 +53,8 @@ pub struct App {
     keys: Arc<Keymap>,
     light: bool,
     book: crate::book::Watchlists,
+    /// Why the watchlists file could not be read, shown in the Watchlist tab.
+    book_error: Option<String>,
     default_list: Option<String>,
     effects: Vec<Effect>,
     index: Arc<Index>,
@@ -88,6 +90,7 @@ impl App {
             keys: Arc::new(Keymap::default()),
             light: false,
             book: crate::book::Watchlists::default(),
+            book_error: None,
             default_list: None,
             effects: Vec::new(),
             index: Arc::new(index),
@@ -203,6 +206,13 @@ impl App {
         self
     }
 
+    /// Records that the watchlists file could not be read: the Watchlist tab says so instead
+    /// of showing an empty book as if there were none.
+    pub fn with_book_error(mut self, error: String) -> App {
+        self.book_error = Some(error);
+        self
+    }
+
     /// The library's proposals and changes, as the Inbox tab shows them.
     pub fn with_shelf(mut self, shelf: super::shelf::Shelf) -> App {
         self.shelf = shelf;
@@ -234,6 +244,7 @@ impl App {
             theme: Theme::new(self.color).with_light(self.light),
             keys: &self.keys,
             book: &self.book,
+            book_error: self.book_error.as_deref(),
             sort: order.sort,
             filter: order.filter,
             shelf,
@@ -423,6 +434,7 @@ impl App {
             theme: self.theme(),
             keys: &self.keys,
             book: &self.book,
+            book_error: self.book_error.as_deref(),
             sort: self.tabs.explore.order.sort,
             filter: self.tabs.explore.order.filter,
             shelf: &self.shelf,
@@ -446,6 +458,7 @@ impl App {
             theme: Theme::new(self.color).with_light(self.light),
             keys: &self.keys,
             book: &self.book,
+            book_error: self.book_error.as_deref(),
             sort: order.sort,
             filter: order.filter,
             shelf: &self.shelf,

@@ -411,3 +411,27 @@ fn config_and_watchlists_notes_that_do_not_fit_end_in_an_ellipsis() {
     assert!(bar.contains("see `aipx config check`"), "{bar}");
     assert!(bar.contains("watchlists not loaded"), "{bar}");
 }
+
+#[test]
+fn a_damaged_watchlists_file_is_named_in_the_watchlist_tab_not_shown_as_no_watchlist() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("data/aipx/watchlists.toml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "version = 1\n[[lists]\nname = \"book\"\n").unwrap();
+    let out = isolated_at(home.path(), "100x24")
+        .args(["--keys", "4"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!flat.contains("No watchlist yet"), "{text}");
+    assert!(
+        flat.contains("The watchlists file could not be read"),
+        "{text}"
+    );
+    assert!(flat.contains("watchlists.toml"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "version = 1\n[[lists]\nname = \"book\"\n"
+    );
+}

@@ -98,6 +98,8 @@ pub struct Context<'a> {
     pub keys: &'a crate::tui::keymap::Keymap,
     /// The user's watchlists.
     pub book: &'a crate::book::Watchlists,
+    /// Why the watchlists file could not be read (it is left as it is), when it could not.
+    pub book_error: Option<&'a str>,
     /// Order of the lists.
     pub sort: crate::book::sort::SortKey,
     /// Filter of the lists.

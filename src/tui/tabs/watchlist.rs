@@ -201,10 +201,17 @@ impl TabView for Watchlist {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area);
         let Some(list) = cx.book.lists.get(self.current) else {
-            let text = format!(
-                "No watchlist yet. Press {} on a ticker in any tab to start one, or import a broker's export: aipx watchlist import FILE --name NAME",
-                cx.keys.key_for(Action::ToggleWatch)
-            );
+            let text = match cx.book_error {
+                Some(e) => format!(
+                    "The watchlists file could not be read, so none is shown and {} will not save: {}. The file is left as it is; fix it, or see aipx watchlist list.",
+                    cx.keys.key_for(Action::ToggleWatch),
+                    crate::tui::ui::text::clean(e)
+                ),
+                None => format!(
+                    "No watchlist yet. Press {} on a ticker in any tab to start one, or import a broker's export: aipx watchlist import FILE --name NAME",
+                    cx.keys.key_for(Action::ToggleWatch)
+                ),
+            };
             let body = Paragraph::new(text)
                 .wrap(Wrap { trim: true })
                 .block(pane::block("Watchlist", true, theme, area.width));

@@ -466,6 +466,7 @@ mod tests {
             theme: crate::tui::ui::theme::Theme::new(false),
             keys: &keys,
             book: &book,
+            book_error: None,
             sort: Default::default(),
             filter: Default::default(),
             shelf: &shelf,
