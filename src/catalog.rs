@@ -546,6 +546,12 @@ impl Catalog {
             .map(|k| self.u32_at(ORDER, k))
     }
 
+    /// Every text position in scan order: by lower-cased first character, then
+    /// [`starting_with`](Self::starting_with)'s order.
+    pub fn order(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len()).map(|k| self.u32_at(ORDER, k))
+    }
+
     /// How to show `target`.
     pub fn label_of(&self, target: Target) -> Label<'_> {
         let n = match target {
