@@ -127,6 +127,32 @@ impl Ceiling {
         (first + self.steps()).max(self.elsewhere())
     }
 
+    /// The most a text starting with `written` can score when the query's second character
+    /// is neither its second nor anywhere skim gives a bonus, and its first is nowhere
+    /// else with a bonus: the first at the start, the second after a gap with no bonus.
+    /// (For a one-character query, as [`starting`](Self::starting).)
+    pub fn starting_apart(&self, written: char) -> i64 {
+        let c = &self.config;
+        let q = self.query[0];
+        if self.query.len() < 2 {
+            return self.starting(written);
+        }
+        if !written.eq_ignore_ascii_case(&q) {
+            return self.nowhere();
+        }
+        let first = self.matched(written, q)
+            + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
+            + i64::from(c.gap_extension);
+        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
+        let rest: i64 = (2..self.query.len()).map(|r| self.step(r)).sum();
+        (first + gapped + rest).max(self.nowhere())
+    }
+
+    /// The query's second character, if it has one.
+    pub fn second(&self) -> Option<char> {
+        self.query.get(1).copied()
+    }
+
     /// The most query characters 1.. can add, each at its best.
     fn steps(&self) -> i64 {
         (1..self.query.len()).map(|r| self.step(r)).sum()
@@ -303,6 +329,14 @@ mod tests {
                 });
                 if !starts && !bonused {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
+                }
+                // Starting with it, the second character neither next nor at a bonus place.
+                if let (true, Some(q1), Some(&written)) = (starts, c.second(), chars.first()) {
+                    let apart = chars.get(1).is_none_or(|&s| lower(s) != lower(q1))
+                        && !chars.windows(2).any(|w| bonus_at(w[0], w[1]) && lower(w[1]) == lower(q1));
+                    if apart && !bonused {
+                        prop_assert!(score <= c.starting_apart(written), "{text:?}/{query:?} apart");
+                    }
                 }
             }
         }

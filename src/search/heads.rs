@@ -21,6 +21,25 @@ pub struct Heads {
     /// (`T`, `t`) and the place of the last such text among
     /// [`Catalog::starting_with`]'s texts.
     starts: FxHashMap<char, Vec<(char, u32)>>,
+    /// Each text's [`Shape`], by its place in [`Catalog::order`].
+    shapes: Vec<Shape>,
+}
+
+/// What bounds the score of a text starting with the query's first character, read in
+/// scan order without touching the text.
+#[derive(Clone, Copy)]
+pub struct Shape {
+    /// The characters at bonus places past the first, as [`bit`]s.
+    pub bonused: u64,
+    /// The first two characters, as written.
+    pub first: char,
+    pub second: char,
+}
+
+/// A bit for character `c` lower-cased (shared by several characters, so a clear bit says
+/// the character is not there, a set one only that it may be).
+pub fn bit(c: char) -> u64 {
+    1 << (lower(c) as u32 % 64)
 }
 
 impl Heads {
@@ -46,8 +65,25 @@ impl Heads {
             }
         }
         let mut starts: FxHashMap<char, Vec<(char, u32)>> = FxHashMap::default();
+        let mut shapes = Vec::with_capacity(catalog.len());
         let mut tier: (Option<char>, u32) = (None, 0);
         for i in catalog.order() {
+            let mut chars = catalog.text(i).chars();
+            let (first, second) = (chars.next(), chars.next());
+            let mut bonused = 0;
+            if let (Some(mut prev), Some(next)) = (first, second) {
+                for c in std::iter::once(next).chain(chars) {
+                    if bonus_at(prev, c) {
+                        bonused |= bit(c);
+                    }
+                    prev = c;
+                }
+            }
+            shapes.push(Shape {
+                bonused,
+                first: first.unwrap_or(' '),
+                second: second.unwrap_or('\0'),
+            });
             let key = catalog.first(i);
             if tier.0 != Some(key) {
                 tier = (Some(key), 0);
@@ -60,13 +96,22 @@ impl Heads {
             }
             tier.1 += 1;
         }
-        Heads { texts, starts }
+        Heads {
+            texts,
+            starts,
+            shapes,
+        }
     }
 
     /// The ways texts start with `c` (lower-cased) as written, each with the place of the
     /// last such text among those [`Catalog::starting_with`] lists for `c`.
     pub fn starts(&self, c: char) -> &[(char, u32)] {
         self.starts.get(&c).map_or(&[], Vec::as_slice)
+    }
+
+    /// The shapes of the texts from place `at` of [`Catalog::order`] on.
+    pub fn shapes_from(&self, at: usize) -> &[Shape] {
+        &self.shapes[at.min(self.shapes.len())..]
     }
 
     /// The texts holding `c` (lower-cased) at a bonus place past their first character,

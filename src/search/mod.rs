@@ -28,7 +28,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::DateQuery;
-use heads::Heads;
+use heads::{Heads, bit};
 use score::{Bar, Scorer, matcher};
 
 /// What a search hit points at.
@@ -491,19 +491,47 @@ impl Searcher {
                     .iter()
                     .map(|&(written, last)| (ceiling.starting(written), last as usize))
                     .collect();
+                // And what each can score with the second character apart (see `Shape`).
+                let apart: Vec<(char, i64)> = heads
+                    .map_or(&[][..], |h| h.starts(first))
+                    .iter()
+                    .map(|&(written, _)| (written, ceiling.starting_apart(written)))
+                    .collect();
+                let shapes = heads.map(|h| h.shapes_from(self.catalog.places_of(first).start));
+                let near = ceiling
+                    .second()
+                    .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
                 let mut firsts = Vec::new();
                 let mut whole = true;
                 for (k, i) in self.catalog.starting_with(first).enumerate() {
+                    let Some(level) = bar.level() else {
+                        if matches(i) {
+                            firsts.push(i);
+                            look(i, &mut bar, &mut scored);
+                        }
+                        continue;
+                    };
                     // The texts left come later in rank order: once none of them can score
                     // above the bar, none can outrank it.
-                    if let Some(level) = bar.level()
-                        && !starts.is_empty()
+                    if !starts.is_empty()
                         && starts
                             .iter()
                             .all(|&(best, last)| last < k || best <= level.0)
                     {
                         whole = false;
                         break;
+                    }
+                    // Most of the rest hold the second character nowhere near a bonus.
+                    if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
+                        && shape.bonused & bits == 0
+                        && lower(shape.second) != q1
+                        && apart
+                            .iter()
+                            .find(|&&(written, _)| written == shape.first)
+                            .is_some_and(|&(_, best)| best < level.0)
+                    {
+                        whole = false;
+                        continue;
                     }
                     if matches(i) {
                         firsts.push(i);
