@@ -248,6 +248,7 @@ impl App {
             sort: order.sort,
             filter: order.filter,
             shelf,
+            hits: &self.hits,
         };
         self.tabs.inbox.select_after(&cx, id, next);
         self.message = Some(done.message);
@@ -438,6 +439,7 @@ impl App {
             sort: self.tabs.explore.order.sort,
             filter: self.tabs.explore.order.filter,
             shelf: &self.shelf,
+            hits: &self.hits,
         }
     }
 
@@ -462,6 +464,7 @@ impl App {
             sort: order.sort,
             filter: order.filter,
             shelf: &self.shelf,
+            hits: &self.hits,
         };
         f(self.tabs.get_mut(tab), &cx)
     }

@@ -321,7 +321,7 @@ impl TabView for Explore {
         if cx.searching {
             self.cursor.set_focus(ExplorePane::Results);
         }
-        self.cursor.step(&self.lens(cx.index), delta)
+        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
     }
 
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
@@ -489,6 +489,7 @@ impl Explore {
             index: ix,
             entity,
             focused: focused(ExplorePane::Exposures),
+            skip: self.cursor.skip(ExplorePane::Exposures),
             theme,
         };
         let sources_pane = sources::SourcesPane {
@@ -502,6 +503,7 @@ impl Explore {
             catalysts: catalyst_ids,
             today,
             focused: focused(ExplorePane::Catalysts),
+            skip: self.cursor.skip(ExplorePane::Catalysts),
             theme,
         };
         // Drawing order: header, then the panes in `Tab` order.
@@ -577,10 +579,8 @@ impl Explore {
                 ),
                 Some(ExplorePane::Exposures) => frame.render_stateful_widget(
                     exposures::ExposuresPane {
-                        index: ix,
-                        entity,
                         focused: focused(ExplorePane::Exposures),
-                        theme,
+                        ..exposures_pane
                     },
                     at,
                     &mut pane_cursor(ExplorePane::Exposures),
