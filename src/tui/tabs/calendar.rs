@@ -546,9 +546,7 @@ impl TabView for Calendar {
             frame.render_widget(chart, main);
             hits::pane(main, 0);
             if let Some(side) = side {
-                let [info, linked_area] =
-                    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)])
-                        .areas(side);
+                let [info, linked_area] = details_split(side);
                 self.render_details(cx, frame, info, linked_area);
             }
             return;
@@ -556,12 +554,51 @@ impl TabView for Calendar {
         // Below 20 rows the view and the details do not both fit whole: the focused one
         // takes the body (Tab shows the other, as the titles say).
         let compact = area.height < 20;
+        let rows = timeline(ix, list, cx.today);
+        let grid = |title: String| month_grid::MonthGrid {
+            index: ix,
+            list,
+            selected: (!list.is_empty()).then_some(self.selected()),
+            month: self.grid_month(ix, cx.today),
+            today: cx.today,
+            title,
+            focused: on_timeline,
+            theme: cx.theme,
+            keys: cx.keys,
+        };
         let [main, side] = if compact {
             [area, area]
         } else if wide {
             Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
         } else {
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
+            // The view above the details, each as tall as its content when there is room
+            // (the focused one served first); the details are the catalyst's text beside
+            // its linked entities, as tall as the taller of the two.
+            let [info, _] = details_split(area);
+            let detail = catalyst_detail::CatalystDetail {
+                index: ix,
+                catalyst: self.catalyst(ix),
+                today: cx.today,
+                theme: cx.theme,
+            };
+            let linked = self
+                .catalyst(ix)
+                .map_or(0, |c| linked_entities(ix, c).len());
+            let details_want = detail.height(info.width).max(linked.max(1) as u16 + 2);
+            let view = match self.view {
+                CalendarView::Grid => Ask::new(
+                    month_grid::MIN_HEIGHT,
+                    grid(String::new()).height(area.width),
+                ),
+                _ => Ask::new(stack::WHOLE, rows.len().max(1) as u16 + 2),
+            };
+            let asks = [
+                if on_timeline { view.focused() } else { view },
+                Ask::new(stack::WHOLE, details_want),
+            ];
+            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let heights = stack::heights(area.height, &asks, priority);
+            Layout::vertical([Constraint::Length(heights[0]), Constraint::Fill(1)]).areas(area)
         };
         let details = if compact {
             format!("; {}: details", cx.keys.key_for(Action::NextPane))
@@ -569,29 +606,17 @@ impl TabView for Calendar {
             String::new()
         };
         if compact && !on_timeline {
-            let [info, linked_area] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
+            let [info, linked_area] = details_split(side);
             self.render_details(cx, frame, info, linked_area);
             return;
         }
         if self.view == CalendarView::Grid {
-            let grid = month_grid::MonthGrid {
-                index: ix,
-                list,
-                selected: (!list.is_empty()).then_some(self.selected()),
-                month: self.grid_month(ix, cx.today),
-                today: cx.today,
-                title: match self.due {
-                    ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
-                    due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
-                },
-                focused: on_timeline,
-                theme: cx.theme,
-                keys: cx.keys,
-            };
+            let grid = grid(match self.due {
+                ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
+                due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
+            });
             frame.render_widget(grid, main);
         } else {
-            let rows = timeline(ix, list, cx.today);
             let timeline = ui::timeline::Timeline {
                 index: ix,
                 list,
@@ -635,10 +660,15 @@ impl TabView for Calendar {
                 Layout::vertical([Constraint::Length(rows[0]), Constraint::Fill(1)]).areas(side);
             [info, linked]
         } else {
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side)
+            details_split(side)
         };
         self.render_details(cx, frame, info, linked_area);
     }
+}
+
+/// The details below a view: the catalyst's text and, beside it, its linked entities.
+fn details_split(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area)
 }
 
 impl Calendar {
