@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use aipx::tui::explore::ExplorePane;
+
 use super::{dataset, play};
 
 /// Shorter texts are too likely to match by chance.
@@ -466,4 +468,113 @@ fn the_inbox_and_what_changed_are_whole_or_marked_cut() {
         failures.len(),
         failures[..failures.len().min(15)].join("\n")
     );
+}
+
+/// The body rows of the focused pane (the one drawn with thick borders), trimmed of the
+/// selection marker and padding.
+fn focused_body(screen: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for row in screen.lines() {
+        if row.contains('┗') && inside {
+            break;
+        }
+        if row.contains('┏') {
+            inside = true;
+            continue;
+        }
+        let parts: Vec<&str> = row.split('┃').collect();
+        if inside && parts.len() >= 3 {
+            let body = parts[1].trim_start_matches(['▶', '›']).trim();
+            out.push(body.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn scrolling_the_focused_pane_reaches_every_line_of_it() {
+    // Each entity's exposures, catalysts and sources, focused at each supported size and scrolled
+    // down with `j`: every line the pane shows with the room to show it all (the same
+    // width, 200 rows) must have been on screen whole (not cut with `…`) at some step.
+    let entities = dataset().entities.len();
+    let mut failures = Vec::new();
+    let mut scrolled = 0;
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        for e in 0..entities {
+            let mut seen_panes = Vec::new();
+            for tabs in 1..=3 {
+                let keys = format!("{}{}", "j".repeat(e), "<Tab>".repeat(tabs));
+                let mut s = play(w, h, &keys);
+                let pane = s.app.explore().focus();
+                if pane == ExplorePane::Results || seen_panes.contains(&pane) {
+                    continue;
+                }
+                seen_panes.push(pane);
+                let whole: Vec<String> = focused_body(&play(w, 200, &keys).text())
+                    .into_iter()
+                    // A program's name is one line, cut with `…` (whole in the Programs tab).
+                    .filter(|l| !l.is_empty() && !l.ends_with('…'))
+                    .collect();
+                let mut seen = std::collections::HashSet::new();
+                for step in 0..whole.len() + 2 {
+                    let body = focused_body(&s.text());
+                    if step == 0 && whole.iter().any(|l| !body.contains(l)) {
+                        scrolled += 1;
+                    }
+                    seen.extend(body.into_iter().filter(|l| !l.ends_with('…')));
+                    s.play("j").unwrap();
+                }
+                for line in whole.iter().filter(|l| !seen.contains(*l)) {
+                    failures.push(format!(
+                        "{w}x{h} {keys:?} ({pane:?}): never shown: {line:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} lines never reached, first ones:\n{}",
+        failures.len(),
+        failures[..failures.len().min(15)].join("\n")
+    );
+    assert!(scrolled > 0, "some pane needed scrolling to be read whole");
+}
+
+#[test]
+fn a_tall_exposure_scrolls_by_line_and_half_page_and_says_what_is_hidden() {
+    // TSM's first exposure (Rapidus: funding and a long note) is taller than the pane at 60x15.
+    let mut s = play(60, 15, "/TSM<Enter>");
+    let first = s.text();
+    assert!(first.contains("↓ 4 more lines"), "{first}");
+    assert!(first.contains("▶ Rapidus 2nm foundry project"), "{first}");
+    s.play("j").unwrap();
+    let text = s.text();
+    assert!(text.contains("↑ 1 above · ↓ 3 more"), "{text}");
+    assert_eq!(
+        s.app.explore().cursor.row(ExplorePane::Exposures),
+        0,
+        "same item"
+    );
+    // Ctrl-D: half the pane's window (7 rows here) at once, to the item's end.
+    s.play("<C-d>").unwrap();
+    assert!(s.text().contains("↑ 4 lines above"), "{}", s.text());
+    assert!(
+        s.text().contains("rivals."),
+        "the note's last word: {}",
+        s.text()
+    );
+    s.play("j").unwrap();
+    assert_eq!(
+        s.app.explore().cursor.row(ExplorePane::Exposures),
+        1,
+        "next item"
+    );
+    // Back up: the tall item shows its end first, then a line at a time.
+    s.play("k").unwrap();
+    assert_eq!(s.app.explore().cursor.row(ExplorePane::Exposures), 0);
+    assert!(s.text().contains("↑ 4 lines above"), "{}", s.text());
+    s.play("<C-u>k").unwrap();
+    assert_eq!(s.text(), first, "back at the top");
 }

@@ -62,3 +62,17 @@ fn help_overlay() {
 fn too_small() {
     assert_snapshot!("too_small_40x10", screen(40, 10, ""));
 }
+
+#[test]
+fn explore_exposure_scrolled() {
+    // TSM's Rapidus exposure, two lines down: at 60x15 it is taller than its pane and
+    // scrolls inside it (the row under it says what is hidden); at the other sizes it is
+    // whole and `jj` selects the next exposure.
+    each_size("explore_scrolled", "/TSM<Enter>jj");
+}
+
+#[test]
+fn calendar_narrow_and_tall() {
+    // Below 100 columns the timeline and the details are each as tall as their content.
+    assert_snapshot!("calendar_80x40", screen(80, 40, "3"));
+}

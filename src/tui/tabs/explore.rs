@@ -496,6 +496,7 @@ impl Explore {
             index: ix,
             sources: &sources,
             focused: focused(ExplorePane::Sources),
+            skip: self.cursor.skip(ExplorePane::Sources),
             theme,
         };
         let catalysts_pane = entity_catalysts::EntityCatalysts {

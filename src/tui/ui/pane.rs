@@ -192,10 +192,12 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
         let anchor = selected
             .unwrap_or(self.hint)
             .min(self.len.saturating_sub(1));
-        // Up to half a screen above the anchor, then fill the rest below it.
+        // Up to half a screen above the anchor (less when the anchor needs more than the
+        // other half, so it is drawn whole), then fill the rest below it.
         let mut start = anchor;
         let mut above = 0;
-        while start > 0 && above + item_height(start - 1) <= rows / 2 {
+        let room_above = (rows / 2).min(rows.saturating_sub(item_height(anchor)));
+        while start > 0 && above + item_height(start - 1) <= room_above {
             start -= 1;
             above += item_height(start);
         }
