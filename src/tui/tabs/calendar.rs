@@ -30,10 +30,17 @@ pub enum CalendarPane {
     Timeline,
     /// Entities linked to the selected catalyst.
     Linked,
+    /// The selected catalyst's text (it scrolls when taller than the pane).
+    Detail,
 }
 
 impl Pane for CalendarPane {
-    const ORDER: &'static [CalendarPane] = &[CalendarPane::Timeline, CalendarPane::Linked];
+    // The detail last, so `Tab` from the timeline still goes to the linked entities first.
+    const ORDER: &'static [CalendarPane] = &[
+        CalendarPane::Timeline,
+        CalendarPane::Linked,
+        CalendarPane::Detail,
+    ];
 }
 
 /// How the Calendar tab draws its catalysts; `v` goes to the next.
@@ -279,6 +286,7 @@ impl Calendar {
             CalendarPane::Linked => self
                 .catalyst(index)
                 .map_or(0, |c| linked_entities(index, c).len()),
+            CalendarPane::Detail => usize::from(self.catalyst(index).is_some()),
         }
     }
 
@@ -344,7 +352,7 @@ impl TabView for Calendar {
     }
 
     fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        let moved = self.cursor.step(&self.lens(cx.index), delta);
+        let moved = self.cursor.step_in(&self.lens(cx.index), cx.hits, delta);
         if moved && self.focus() == CalendarPane::Timeline {
             // The grid and the chart follow the selection again.
             self.month = None;
@@ -379,7 +387,7 @@ impl TabView for Calendar {
     }
 
     fn back(&mut self, _cx: &Context) -> bool {
-        if self.focus() == CalendarPane::Linked {
+        if self.focus() != CalendarPane::Timeline {
             return self.cursor.set_focus(CalendarPane::Timeline);
         }
         std::mem::take(&mut self.view) != CalendarView::Timeline
@@ -452,7 +460,7 @@ impl TabView for Calendar {
     fn record(&self, cx: &Context) -> Option<Record> {
         let c = self.catalyst(cx.index)?;
         match self.focus() {
-            CalendarPane::Timeline => Some(Record::Catalyst(c)),
+            CalendarPane::Timeline | CalendarPane::Detail => Some(Record::Catalyst(c)),
             CalendarPane::Linked => {
                 let row = self.cursor.row(CalendarPane::Linked);
                 linked_entities(cx.index, c)
@@ -579,6 +587,7 @@ impl TabView for Calendar {
                 index: ix,
                 catalyst: self.catalyst(ix),
                 today: cx.today,
+                scroll: None,
                 theme: cx.theme,
             };
             let linked = self
@@ -643,18 +652,18 @@ impl TabView for Calendar {
                 index: ix,
                 catalyst: self.catalyst(ix),
                 today: cx.today,
+                scroll: None,
                 theme: cx.theme,
             };
             let linked_ask = Ask::new(stack::WHOLE, linked.max(1) as u16 + 2);
-            let asks = [
-                Ask::new(stack::WHOLE, detail.height(side.width)),
-                if on_timeline {
-                    linked_ask
-                } else {
-                    linked_ask.focused()
-                },
-            ];
-            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let detail_ask = Ask::new(stack::WHOLE, detail.height(side.width));
+            let on_linked = self.focus() == CalendarPane::Linked;
+            let asks = match self.focus() {
+                CalendarPane::Timeline => [detail_ask, linked_ask],
+                CalendarPane::Linked => [detail_ask, linked_ask.focused()],
+                CalendarPane::Detail => [detail_ask.focused(), linked_ask],
+            };
+            let priority: &[usize] = if on_linked { &[1, 0] } else { &[0, 1] };
             let rows = stack::heights(side.height, &asks, priority);
             let [info, linked] =
                 Layout::vertical([Constraint::Length(rows[0]), Constraint::Fill(1)]).areas(side);
@@ -675,7 +684,8 @@ impl Calendar {
     /// The selected catalyst's details in `info` and its linked entities in `linked_area`.
     fn render_details(&self, cx: &Context, frame: &mut Frame, info: Rect, linked_area: Rect) {
         let ix = cx.index;
-        let on_timeline = self.focus() == CalendarPane::Timeline;
+        let on_linked = self.focus() == CalendarPane::Linked;
+        let on_detail = self.focus() == CalendarPane::Detail;
         let selected = self.catalyst(ix);
         let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
         let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
@@ -683,18 +693,20 @@ impl Calendar {
             index: ix,
             catalyst: selected,
             today: cx.today,
+            scroll: on_detail.then(|| self.cursor.skip(CalendarPane::Detail)),
             theme: cx.theme,
         };
         frame.render_widget(detail, info);
+        hits::pane(info, 2);
         let linked_pane = linked::LinkedEntities {
             keys: cx.keys,
             index: ix,
             entities: &linked_entities,
             named,
-            focused: !on_timeline,
+            focused: on_linked,
             theme: cx.theme,
         };
-        let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
+        let mut state = cursor(self.cursor.row(CalendarPane::Linked), on_linked);
         frame.render_stateful_widget(linked_pane, linked_area, &mut state);
         hits::pane(linked_area, 1);
     }

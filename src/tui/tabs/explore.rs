@@ -42,14 +42,18 @@ pub enum ExplorePane {
     Catalysts,
     /// Articles cited for the selected entity.
     Sources,
+    /// Who the selected entity is: name, facts and summary (it scrolls).
+    Company,
 }
 
 impl Pane for ExplorePane {
+    // The header last, so `Tab` from the results still goes to the exposures first.
     const ORDER: &'static [ExplorePane] = &[
         ExplorePane::Results,
         ExplorePane::Exposures,
         ExplorePane::Catalysts,
         ExplorePane::Sources,
+        ExplorePane::Company,
     ];
 }
 
@@ -264,6 +268,7 @@ impl Explore {
             (ExplorePane::Exposures, Some(e)) => index.exposures_of(e).count(),
             (ExplorePane::Catalysts, Some(e)) => index.catalysts_of(e).len(),
             (ExplorePane::Sources, Some(e)) => index.sources_of(e).len(),
+            (ExplorePane::Company, Some(_)) => 1,
         }
     }
 
@@ -352,6 +357,7 @@ impl TabView for Explore {
                 Some(c) => Outcome::Open(Target::Catalyst(c)),
                 None => Outcome::Unchanged,
             },
+            ExplorePane::Company => Outcome::Unchanged,
             ExplorePane::Sources => match self.selected_source(ix) {
                 Some(s) => {
                     let file = crate::text::sanitize(&ix.source(s).file).into_owned();
@@ -394,7 +400,7 @@ impl TabView for Explore {
         Some(match (self.focus(), self.target()?) {
             (_, Target::Program(p)) => Record::Program(p),
             (_, Target::Catalyst(c)) => Record::Catalyst(c),
-            (ExplorePane::Results, Target::Entity(e)) => Record::Entity(e),
+            (ExplorePane::Results | ExplorePane::Company, Target::Entity(e)) => Record::Entity(e),
             (ExplorePane::Exposures, Target::Entity(e)) => {
                 Record::Exposure(e, row(ExplorePane::Exposures))
             }
@@ -483,6 +489,7 @@ impl Explore {
         let header = entity_header::EntityHeader {
             entity: e,
             parent: e.parent.map(|p| ix.entity(p)),
+            scroll: focused(ExplorePane::Company).then(|| self.cursor.skip(ExplorePane::Company)),
             theme,
         };
         let exposures_pane = exposures::ExposuresPane {
@@ -507,28 +514,28 @@ impl Explore {
             skip: self.cursor.skip(ExplorePane::Catalysts),
             theme,
         };
-        // Drawing order: header, then the panes in `Tab` order.
+        // Drawing order: header, then the other panes in `Tab` order.
         let panes = [
-            None,
-            Some(ExplorePane::Exposures),
-            Some(ExplorePane::Catalysts),
-            Some(ExplorePane::Sources),
+            ExplorePane::Company,
+            ExplorePane::Exposures,
+            ExplorePane::Catalysts,
+            ExplorePane::Sources,
         ];
         let asks: Vec<Ask> = panes
             .iter()
             .map(|&pane| {
                 let ask = match pane {
-                    None => Ask::new(
+                    ExplorePane::Company => Ask::new(
                         entity_header::EntityHeader::MIN_HEIGHT,
                         header.height(area.width),
                     ),
-                    Some(ExplorePane::Exposures) => {
+                    ExplorePane::Exposures => {
                         Ask::new(stack::WHOLE, exposures_pane.height(area.width))
                     }
-                    Some(ExplorePane::Catalysts) => {
+                    ExplorePane::Catalysts => {
                         Ask::new(stack::WHOLE, catalysts_pane.height(area.width))
                     }
-                    Some(_) => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
+                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
                 };
                 // The focused pane shows its selected row whole (an exposure with its funding
                 // and note can be taller than the few rows a pane starts with), while the
@@ -537,17 +544,21 @@ impl Explore {
                     .height
                     .saturating_sub(entity_header::EntityHeader::MIN_HEIGHT);
                 match pane {
-                    Some(ExplorePane::Exposures) if focused(ExplorePane::Exposures) => {
+                    ExplorePane::Exposures if focused(ExplorePane::Exposures) => {
                         let row = self.cursor.row(ExplorePane::Exposures);
                         ask.focused_on(exposures_pane.item_rows(row, area.width), cap)
                     }
-                    Some(p) if focused(p) => ask.focused_on(0, cap),
+                    // The header, browsed, is shown whole if it can leave one pane beside it.
+                    ExplorePane::Company if focused(pane) => {
+                        ask.focused_on(ask.want, area.height.saturating_sub(stack::WHOLE))
+                    }
+                    p if focused(p) => ask.focused_on(0, cap),
                     _ => ask,
                 }
             })
             .collect();
         // The focused pane first, then top to bottom.
-        let at = panes.iter().position(|&p| p.is_some_and(focused));
+        let at = panes.iter().position(|&p| focused(p));
         let priority: Vec<usize> = at.into_iter().chain(0..panes.len()).collect();
         let areas = stack::split(area, &asks, &priority);
         let pane_cursor = |pane| cursor(self.cursor.row(pane), focused(pane));
@@ -555,30 +566,29 @@ impl Explore {
         for (pane, at) in panes.iter().zip(&areas) {
             let Some(at) = *at else {
                 let name = match pane {
-                    Some(ExplorePane::Exposures) => {
+                    ExplorePane::Exposures => {
                         format!("Exposures ({})", ix.program_count(entity))
                     }
-                    Some(ExplorePane::Catalysts) => format!("Catalysts ({})", catalyst_ids.len()),
-                    Some(_) => format!("Sources ({})", sources.len()),
-                    None => "Company".to_string(),
+                    ExplorePane::Catalysts => format!("Catalysts ({})", catalyst_ids.len()),
+                    ExplorePane::Company => "Company".to_string(),
+                    _ => format!("Sources ({})", sources.len()),
                 };
                 left_out.push(name);
                 continue;
             };
-            if let Some(p) = pane {
-                let slot = ExplorePane::ORDER.iter().position(|o| o == p);
-                hits::pane(at, slot.unwrap_or(0));
-            }
+            let slot = ExplorePane::ORDER.iter().position(|o| o == pane);
+            hits::pane(at, slot.unwrap_or(0));
             match pane {
-                None => frame.render_widget(
+                ExplorePane::Company => frame.render_widget(
                     entity_header::EntityHeader {
                         entity: e,
                         parent: header.parent,
+                        scroll: header.scroll,
                         theme,
                     },
                     at,
                 ),
-                Some(ExplorePane::Exposures) => frame.render_stateful_widget(
+                ExplorePane::Exposures => frame.render_stateful_widget(
                     exposures::ExposuresPane {
                         focused: focused(ExplorePane::Exposures),
                         ..exposures_pane
@@ -586,7 +596,7 @@ impl Explore {
                     at,
                     &mut pane_cursor(ExplorePane::Exposures),
                 ),
-                Some(ExplorePane::Catalysts) => frame.render_stateful_widget(
+                ExplorePane::Catalysts => frame.render_stateful_widget(
                     entity_catalysts::EntityCatalysts {
                         focused: focused(ExplorePane::Catalysts),
                         ..catalysts_pane
@@ -594,7 +604,7 @@ impl Explore {
                     at,
                     &mut pane_cursor(ExplorePane::Catalysts),
                 ),
-                Some(_) => frame.render_stateful_widget(
+                _ => frame.render_stateful_widget(
                     sources::SourcesPane {
                         focused: focused(ExplorePane::Sources),
                         ..sources_pane

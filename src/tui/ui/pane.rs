@@ -330,6 +330,55 @@ pub fn text(block: Block<'static>, paras: &[Para], area: Rect, buf: &mut Buffer)
     Paragraph::new(lines).render(inner, buf);
 }
 
+/// [`text`] for a pane that can take the focus: focused and taller than its rows, it shows
+/// its lines from `skip` (clamped so the window stays full) over a last row saying what is
+/// hidden, and reports that to `hits` so `j`/`k` scroll it.
+pub fn scrolling_text(
+    block: Block<'static>,
+    paras: &[Para],
+    area: Rect,
+    buf: &mut Buffer,
+    skip: Option<usize>,
+    theme: Theme,
+) {
+    let Some(skip) = skip else {
+        return text(block, paras, area, buf);
+    };
+    let width = block.inner(area).width as usize;
+    let lines = super::text::wrap_all(paras, width);
+    scrolling_lines(block, lines, area, buf, skip, theme);
+}
+
+/// `lines` in a bordered pane that has the focus: from line `skip` (clamped) over a last
+/// row saying what is hidden when they are more than its rows (see [`scrolling_text`]).
+pub fn scrolling_lines(
+    block: Block<'static>,
+    lines: Vec<Line<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+    skip: usize,
+    theme: Theme,
+) {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let rows = inner.height as usize;
+    if lines.len() <= rows || rows == 0 {
+        Paragraph::new(lines).render(inner, buf);
+        return;
+    }
+    let view = if rows >= 2 { rows - 1 } else { rows };
+    let above = skip.min(lines.len() - view);
+    let over = Overflow {
+        above,
+        below: lines.len() - above - view,
+        rows: view,
+    };
+    let shown = scrolled(Text::from(lines), over, rows >= 2, width, theme);
+    Paragraph::new(shown).render(inner, buf);
+    super::hits::overflow(inner, over);
+}
+
 /// A muted line saying a pane has nothing to show.
 pub fn empty(text: &str, theme: Theme) -> ListItem<'static> {
     ListItem::new(Line::styled(format!("  {text}"), theme.muted()))
