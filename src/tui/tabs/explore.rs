@@ -648,6 +648,12 @@ mod tests {
         assert_eq!(cursor.focus(), ExplorePane::Exposures);
         cursor.cycle(len, -1);
         cursor.cycle(len, -1);
+        assert_eq!(
+            cursor.focus(),
+            ExplorePane::Company,
+            "the header, last in Tab order"
+        );
+        cursor.cycle(len, -1);
         assert_eq!(cursor.focus(), ExplorePane::Sources);
     }
 }
