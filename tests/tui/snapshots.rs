@@ -76,3 +76,10 @@ fn calendar_narrow_and_tall() {
     // Below 100 columns the timeline and the details are each as tall as their content.
     assert_snapshot!("calendar_80x40", screen(80, 40, "3"));
 }
+
+#[test]
+fn calendar_detail_scrolled() {
+    // The catalyst's text focused (S-Tab from the timeline) and a line down: at 60x15 it
+    // takes the body and scrolls; where it fits whole, `j` leaves it as it is.
+    each_size("calendar_detail_scrolled", "3<S-Tab>j");
+}

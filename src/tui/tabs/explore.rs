@@ -264,11 +264,12 @@ impl Explore {
     pub fn pane_len(&self, index: &Index, pane: ExplorePane) -> usize {
         match (pane, self.entity()) {
             (ExplorePane::Results, _) => self.results.len(),
+            // The header of an entity, or the preview of a program or catalyst.
+            (ExplorePane::Company, _) => usize::from(self.target().is_some()),
             (_, None) => 0,
             (ExplorePane::Exposures, Some(e)) => index.exposures_of(e).count(),
             (ExplorePane::Catalysts, Some(e)) => index.catalysts_of(e).len(),
             (ExplorePane::Sources, Some(e)) => index.sources_of(e).len(),
-            (ExplorePane::Company, Some(_)) => 1,
         }
     }
 
@@ -357,7 +358,10 @@ impl TabView for Explore {
                 Some(c) => Outcome::Open(Target::Catalyst(c)),
                 None => Outcome::Unchanged,
             },
-            ExplorePane::Company => Outcome::Unchanged,
+            ExplorePane::Company => match self.target() {
+                Some(Target::Entity(_)) | None => Outcome::Unchanged,
+                Some(target) => Outcome::Open(target),
+            },
             ExplorePane::Sources => match self.selected_source(ix) {
                 Some(s) => {
                     let file = crate::text::sanitize(&ix.source(s).file).into_owned();
@@ -468,8 +472,11 @@ impl TabView for Explore {
                     target,
                     today,
                     theme,
+                    scroll: focused(ExplorePane::Company)
+                        .then(|| self.cursor.skip(ExplorePane::Company)),
                 };
                 frame.render_widget(preview, right);
+                hits::pane(right, ExplorePane::ORDER.len() - 1);
             }
             None => {}
         }
