@@ -326,13 +326,16 @@ impl TabView for Programs {
             .count();
         let linked_rows = (exposures.len() + roles + usize::from(!exposures.is_empty())).max(1);
         let linked_ask = Ask::new(stack::WHOLE, linked_rows as u16 + 2);
+        // A text pane being read is shown whole if it can leave one pane beside it (the
+        // others are named on the last border).
+        let read_cap = right.height.saturating_sub(stack::WHOLE);
         let header_ask = Ask::new(
             program_detail::ProgramHeader::MIN_HEIGHT,
             header.height(right.width),
         );
         let asks = [
             if self.focus() == ProgramsPane::Program {
-                header_ask.focused()
+                header_ask.focused_on(header_ask.want, read_cap)
             } else {
                 header_ask
             },
@@ -348,7 +351,7 @@ impl TabView for Programs {
                     funding_want,
                 );
                 if self.focus() == ProgramsPane::Funding {
-                    ask.focused()
+                    ask.focused_on(ask.want, read_cap)
                 } else {
                     ask
                 }
