@@ -312,9 +312,22 @@ fn upcoming_exits_0_when_something_is_due_and_1_when_nothing_is() {
         .assert()
         .code(0);
     let due = stdout(&due);
-    assert!(due.contains("opens") && due.contains("in 41 days"), "{due}");
+    // TODAY is 2026-11-21: the 2027 window opens in 41 days, and reads as the year it is.
+    let pilots = due
+        .lines()
+        .find(|l| l.contains("Humanoid robots"))
+        .unwrap_or_else(|| panic!("{due}"));
     assert!(
-        due.lines().all(|l| l.starts_with("20")),
+        pilots.starts_with("2027 ") && pilots.contains("opens in 41 days"),
+        "{pilots}"
+    );
+    assert!(
+        !due.contains("2027-01-01"),
+        "a window's first day is not its date: {due}"
+    );
+    assert!(
+        due.lines()
+            .all(|l| l.contains(" days") || l.contains("today")),
         "one line per catalyst end: {due}"
     );
     let none = home

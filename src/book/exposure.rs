@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::index::Index;
-use crate::model::{Basis, CatalystId, Countdown, Currency, Direction, EntityId, ProgramId};
+use crate::model::{Basis, CatalystId, Currency, Direction, EntityId, ProgramId};
 
 use super::due::{self, Due};
 use super::watchlist::{Resolved, Watchlist, resolve};
@@ -120,15 +120,7 @@ impl DueJson {
     /// one-day date, `opens in 32 days` or `closes in 12 days` for a wider window (whose
     /// `label` names it).
     pub fn when_text(&self) -> String {
-        let edge = Countdown {
-            days_until: self.days,
-            days_until_end: self.days,
-        }
-        .long();
-        match self.edge {
-            "on" => edge,
-            other => format!("{other} {edge}"),
-        }
+        super::due::when_text(self.edge, self.days)
     }
 }
 

@@ -34,15 +34,6 @@ fn money_text(sums: &[MoneySum]) -> String {
         .join("; ")
 }
 
-/// Days to a due day, in words: `today`, `in 1 day`, `in 12 days`.
-fn in_days(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "in 1 day".into(),
-        d => format!("in {d} days"),
-    }
-}
-
 /// `aipx exposure`.
 pub fn exposure(book: &BookExposure, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
@@ -208,7 +199,8 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-/// `aipx upcoming`.
+/// `aipx upcoming`: each row the catalyst's date at its precision and which end of it falls
+/// due (`2027  opens in 32 days`), never the window's first day as if it were the date.
 pub fn upcoming(rows: &[Upcoming], format: Format, out: &mut dyn Write) -> io::Result<()> {
     if format == Format::Json {
         return write_json(out, &rows);
@@ -221,11 +213,9 @@ pub fn upcoming(rows: &[Upcoming], format: Format, out: &mut dyn Write) -> io::R
         };
         writeln!(
             out,
-            "{}  {}  {}  {}  {}{tickers}",
-            r.day,
-            cell(r.edge, 6),
-            cell(&in_days(r.days), 13),
+            "{}  {}  {}{tickers}",
             cell(&r.date, 16),
+            cell(&crate::book::due::when_text(r.edge, r.days), 20),
             sanitize(&r.title)
         )?;
     }
