@@ -346,6 +346,33 @@ fn upcoming_exits_0_when_something_is_due_and_1_when_nothing_is() {
         json.get_output().status.code(),
         Some(if rows.is_empty() { 1 } else { 0 })
     );
+    // Both ends of the 2027 window, each with the window's own date and its first and
+    // last day counted as the calendar counts them.
+    let json = home
+        .aipx()
+        .args(["upcoming", "--within", "420d", "--json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    let pilots: Vec<&Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["catalyst"] == "sovereign-ai-robot-pilots")
+        .collect();
+    let ends: Vec<(&str, i64)> = pilots
+        .iter()
+        .map(|r| (r["edge"].as_str().unwrap(), r["days"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(ends, [("opens", 41), ("closes", 405)]);
+    for r in pilots {
+        assert_eq!(r["date"], "2027");
+        assert_eq!(r["precision"], "year");
+        assert_eq!(
+            (&r["days_until"], &r["days_until_end"]),
+            (&Value::from(41), &Value::from(405))
+        );
+    }
     home.aipx()
         .args(["upcoming", "--within", "soon"])
         .assert()

@@ -173,6 +173,8 @@ fn show_and_calendar_resolve_every_form_a_trader_types() {
         ("NVDA US", "NVDA"),
         ("9984 JT", "9984.T"),
         ("2330 TT", "TSM"),
+        ("MSFT UW", "MSFT"),
+        ("IBM UN", "IBM"),
         // Exchange prefixes and the unique start of a name.
         ("TYO:9984", "9984.T"),
         ("Tokyo Elec", "8035.T"),
@@ -227,6 +229,27 @@ fn programs_resolve_by_name_and_unique_prefix() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("names 3 programs"), "{err}");
     assert!(err.contains("jp-sovereign-ai"), "{err}");
+    // A company in any form a trader types is no program: its programs are listed instead
+    // of every program.
+    for typed in ["NVIDIA Corp", "NVDA.O", "NVDA US"] {
+        let out = aipx().args(["programs", typed]).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains("is no program but NVDA (NVIDIA Corporation)"),
+            "{err}"
+        );
+        assert!(err.contains("genesis-mission"), "{err}");
+        assert!(
+            !err.contains("us-chips-act"),
+            "only its own programs: {err}"
+        );
+    }
+    let out = aipx().args(["programs", "AAPL"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("unknown program \"AAPL\"; known programs"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -377,13 +377,31 @@ pub fn resolve_program(index: &Index, typed: &str) -> Result<ProgramId, Error> {
     let found = index.find_programs(typed);
     let (message, listed) = match found.as_slice() {
         [one] => return Ok(*one),
-        [] => {
-            let all = (0..index.data().programs.len() as u32).map(ProgramId);
-            (
-                format!("unknown program {shown:?}; known programs:"),
-                all.collect(),
-            )
-        }
+        // A ticker or company name: no program, but say which programs it is exposed to.
+        [] => match index.resolve(typed) {
+            Resolution::Found(e) if index.exposures_of(e).next().is_some() => {
+                let mut programs: Vec<ProgramId> =
+                    index.exposures_of(e).map(|x| x.program).collect();
+                programs.sort();
+                programs.dedup();
+                let entity = index.entity(e);
+                (
+                    format!(
+                        "{shown:?} is no program but {} ({}), exposed to (`aipx show` shows how):",
+                        entity.display_symbol(),
+                        crate::text::sanitize(&entity.name)
+                    ),
+                    programs,
+                )
+            }
+            _ => {
+                let all = (0..index.data().programs.len() as u32).map(ProgramId);
+                (
+                    format!("unknown program {shown:?}; known programs:"),
+                    all.collect(),
+                )
+            }
+        },
         many => (
             format!("{shown:?} names {} programs; be more specific:", many.len()),
             found,
