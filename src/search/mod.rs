@@ -506,13 +506,16 @@ fn merge<'a>(own: Vec<Hit<'a>>, more: Vec<Hit<'a>>, query: &str, limit: usize) -
     out
 }
 
-/// The least score of a strong match for `query`: four fifths of what the query scores
-/// against itself: most of its characters match at word starts or in runs (for `TSM`, the
-/// letters scattered through "Fujitsu Semiconductor" are not strong, nor `élan` in
-/// "T*el*egraph *an*d", 69 of 91, where "ELAN Société" scores 83 and "Micro*soft*" 75 of
-/// `soft`'s 91).
+/// The least score of a strong match for `query`: 17/20 of what the query scores as a whole
+/// word inside a text (`x QUERY`), so most of its characters match at word starts or in runs.
+/// Against the query's score as a text of its own, which only a text starting with it
+/// reaches, a one-letter query would keep only the texts starting with that letter. For
+/// `élan` (83 as a word) the bar is 70: "ÉLAN Société" scores 83, NTT's "T*el*egraph *an*d"
+/// 69; for `soft`, "Micro*soft*" scores 75; for `TSM`, the letters scattered through
+/// "Fujitsu Semiconductor" 44 of 63.
 fn strong(query: &str) -> i64 {
-    matcher().fuzzy_match(query, query).unwrap_or(0) * 4 / 5
+    let as_word = format!("x {query}");
+    matcher().fuzzy_match(&as_word, query).unwrap_or(0) * 17 / 20
 }
 
 /// Whether `text`, scoring `score` for `query`, is a strong match (scores at least `bar`).
