@@ -714,6 +714,16 @@ fn the_search_box_finds_the_windows_a_period_may_hold_and_strong_matches_only() 
     assert!(fy.contains("Quarter three"), "{fy}");
     assert!(!fy.contains("Genesis starts"), "{fy}");
     assert!(results("/late 2025").contains("Genesis starts"));
+    // The June meeting first for every way of naming June, narrowed by a title word.
+    for query in ["/june", "/jun 2026", "/early june", "/Genesis June"] {
+        let found = results(query);
+        let first = found.lines().nth(6).unwrap_or_default();
+        assert!(first.contains("Japanese ministr"), "{query}:\n{found}");
+    }
+    assert!(results("/Genesis June").contains("Results (1)"));
+    let in_2027 = results("/2027");
+    assert!(in_2027.contains("Humanoid robots"), "{in_2027}");
+    assert!(!in_2027.contains("Japanese ministr"), "{in_2027}");
     // No names with the letters of élan strewn through them.
     assert!(
         results("/élan").contains("Results (0)"),
