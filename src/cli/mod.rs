@@ -309,6 +309,26 @@ pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
     ))
 }
 
+/// [`resolve`], except that a bare alias with a legal form put after it (`SoftBank Corp`:
+/// the alias `SoftBank` of SoftBank Group Corp., and `Corp`) is not taken for the curated
+/// entity when the securities master knows another company by that very name (SoftBank
+/// Corp., TSE:9434): then it is not found here, and the caller's master lookup finds it.
+pub fn resolve_named(index: &Index, typed: &str) -> Result<EntityId, Error> {
+    let e = resolve(index, typed)?;
+    let key = crate::model::names::key(typed);
+    let by_name = crate::model::names::key(&index.entity(e).name) == key;
+    if by_name || !crate::model::names::has_form_words(typed) {
+        return Ok(e);
+    }
+    match resolve_in_master(index, typed)? {
+        Some(MasterHit::Company(..)) => Err(Error::NotFound(format!(
+            "{:?} is the securities master's, not a curated name",
+            crate::text::sanitize(typed)
+        ))),
+        _ => Ok(e),
+    }
+}
+
 /// What the securities master makes of a name.
 pub enum MasterHit {
     /// A company only the master knows, in an index of the master's companies.
