@@ -237,10 +237,10 @@ impl Period {
             // calendar's: no calendar period has the same first and last day. Or one inside
             // that fiscal year of both calendars, in it whichever the query meant.
             Shape::FiscalYear(year, part) => {
-                let parts = match part {
-                    Some(p) => vec![Some(p)],
-                    None => vec![None, Some(Part::Early), Some(Part::Mid), Some(Part::Late)],
-                };
+                // The whole year and its thirds, or the third the query names.
+                let parts = [None, Some(Part::Early), Some(Part::Mid), Some(Part::Late)]
+                    .into_iter()
+                    .filter(|&p| part.is_none() || p == part);
                 let of = |calendar| When::FiscalYear {
                     calendar,
                     year,
@@ -250,7 +250,7 @@ impl Period {
                 let dated = calendars
                     .into_iter()
                     .flat_map(|calendar| {
-                        parts.iter().map(move |&part| When::FiscalYear {
+                        parts.clone().map(move |part| When::FiscalYear {
                             calendar,
                             year,
                             part,
