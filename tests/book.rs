@@ -230,11 +230,15 @@ fn exposure_json_per_ticker_and_in_total() {
     for key in ["tailwind", "headwind", "mixed"] {
         assert!(nvda["directions"][key].is_u64(), "{key}");
     }
-    for m in nvda["public_money"].as_array().unwrap() {
-        assert!(m["currency"].is_string() && m["amount"].is_f64());
-        // Never converted: USD sums carry no separate dollar figure.
-        if m["currency"] == "USD" {
-            assert!(m["usd"].is_null());
+    for key in ["tailwind", "headwind", "mixed"] {
+        let bucket = &nvda["public_money"][key];
+        assert!(bucket["programs"].is_array(), "{key}");
+        for m in bucket["money"].as_array().unwrap() {
+            assert!(m["currency"].is_string() && m["amount"].is_f64());
+            // Never converted: USD sums carry no separate dollar figure.
+            if m["currency"] == "USD" {
+                assert!(m["usd"].is_null());
+            }
         }
     }
     assert_eq!(tickers[3]["resolved"], "unknown");
@@ -260,6 +264,78 @@ fn exposure_json_per_ticker_and_in_total() {
     let csv = stdout(&csv);
     assert!(csv.starts_with("symbol,entity,name,resolved,quantity,weight,programs"));
     assert_eq!(csv.lines().count(), 1 + 4 + 1, "header, tickers, total");
+}
+
+/// TSMC meets the Rapidus program as an (inferred) rival: Rapidus's ¥250B of state support
+/// works against it. JSON, CSV and text keep that money apart from the money behind it, per
+/// ticker and in the book's total, and a tailwind total never holds it.
+#[test]
+fn a_rivals_program_money_is_shown_as_headwind_money_not_behind_the_ticker() {
+    let home = Home::new();
+    home.aipx()
+        .args(["watchlist", "add", "chips", "TSM", "9984"])
+        .assert()
+        .success();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["exposure", "--watchlist", "chips"];
+        args.extend_from_slice(extra);
+        stdout(&home.aipx().args(&args).assert().success())
+    };
+    let v: Value = serde_json::from_str(&run(&["--json"])).unwrap();
+    let yen = |bucket: &Value| -> Option<f64> {
+        bucket["money"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["currency"] == "JPY")
+            .map(|m| m["amount"].as_f64().unwrap())
+    };
+    let tsm = &v["tickers"][0]["public_money"];
+    assert_eq!(tsm["headwind"]["programs"][0], "rapidus-2nm");
+    assert_eq!(yen(&tsm["headwind"]), Some(250e9));
+    assert_eq!(yen(&tsm["tailwind"]), None, "{tsm}");
+    let total = &v["total"]["public_money"];
+    // SoftBank's ¥1T sovereign-AI support is the book's only tailwind money.
+    assert_eq!(yen(&total["tailwind"]), Some(1e12));
+    assert_eq!(yen(&total["headwind"]), Some(250e9));
+    assert!(total["mixed"]["money"].as_array().unwrap().is_empty());
+
+    let csv = run(&["--csv"]);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][col("headwind_money")], "JPY 250000000000");
+    assert_eq!(&rows[0][col("tailwind_money")], "");
+    assert_eq!(&rows[2][0], "TOTAL");
+    assert_eq!(
+        &rows[2][col("tailwind_money")],
+        "JPY 1000000000000 (usd 6340000000)"
+    );
+    assert_eq!(&rows[2][col("headwind_money")], "JPY 250000000000");
+    assert!(!headers.iter().any(|h| h == "public_money"));
+
+    let text = run(&[]);
+    let header = text.lines().find(|l| l.starts_with("SYMBOL")).expect(&text);
+    let column = |name: &str| header.find(name).expect(name);
+    let at = |line: &str, name: &str| -> String {
+        // Byte offsets differ from columns once a row holds `…` or `¥`; count characters.
+        let start = header[..column(name)].chars().count();
+        line.chars().skip(start).collect::<String>()
+    };
+    let tsm = text
+        .lines()
+        .find(|l| l.starts_with("NYSE:TSM"))
+        .expect(&text);
+    assert!(at(tsm, "TAILWIND MONEY").starts_with("—"), "{tsm}");
+    assert!(at(tsm, "HEADWIND MONEY").starts_with("¥250B"), "{tsm}");
+    let total = text.lines().find(|l| l.starts_with("TOTAL")).expect(&text);
+    assert!(
+        at(total, "TAILWIND MONEY").starts_with("¥1T ($6.34B)"),
+        "{total}"
+    );
+    assert!(at(total, "HEADWIND MONEY").starts_with("¥250B"), "{total}");
+    assert!(!total.contains("¥1.25T"), "never summed: {total}");
 }
 
 #[test]

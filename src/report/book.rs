@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Format, write_json};
 use crate::book::exposure::{BookExposure, MoneySum, Summary};
@@ -71,11 +72,24 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Money is the programs' public funding by currency (not the companies', not targets), never converted:\neach program's outermost public lines, each amount once (money one program's line shares with another's counted once);\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
+        "Money is the programs' public funding by currency (not the companies', not targets), never converted:\neach program's outermost public lines, each amount once (money one program's line shares with another's counted once);\nit is split by the direction of the links to the programs (▲ TAILWIND MONEY helps, ▼ HEADWIND MONEY is a program working\nagainst the ticker, such as a rival's subsidy, ◆ MIXED MONEY cuts both ways), a program in each column its links reach, never added up;\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
     )?;
+    // The money columns are as wide as their widest amount, so none is cut.
+    let money_cells = |s: &Summary| {
+        s.public_money
+            .each()
+            .map(|(_, bucket)| money_text(&bucket.money))
+    };
+    let headers = ["TAILWIND MONEY", "HEADWIND MONEY", "MIXED MONEY"];
+    let mut widths = headers.map(UnicodeWidthStr::width);
+    for s in book.tickers.iter().map(|x| &x.summary).chain([&t.summary]) {
+        for (w, text) in widths.iter_mut().zip(money_cells(s)) {
+            *w = (*w).max(text.width());
+        }
+    }
     writeln!(
         out,
-        "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  PUBLIC PROGRAM MONEY",
+        "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  {}  {}  {}",
         cell("SYMBOL", 14),
         cell("NAME", 22),
         "WEIGHT",
@@ -83,7 +97,10 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         "PRG",
         cell("LINKS", 18),
         "DUE30",
-        "DUE90"
+        "DUE90",
+        cell(headers[0], widths[0]),
+        cell(headers[1], widths[1]),
+        headers[2],
     )?;
     let row = |out: &mut dyn Write,
                symbol: &str,
@@ -92,9 +109,10 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
                qty: Option<f64>,
                s: &Summary|
      -> io::Result<()> {
+        let [tailwind, headwind, mixed] = money_cells(s);
         writeln!(
             out,
-            "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  {}",
+            "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  {}  {}  {}",
             cell(&sanitize(symbol), 14),
             cell(&sanitize(name), 22),
             weight.map_or(String::new(), |w| format!("{}%", number(w))),
@@ -103,7 +121,9 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
             cell(&s.directions.short(), 18),
             s.due_30.len(),
             s.due_90.len(),
-            money_text(&s.public_money)
+            cell(&tailwind, widths[0]),
+            cell(&headwind, widths[1]),
+            mixed,
         )
     };
     for x in &book.tickers {
@@ -154,7 +174,9 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         "inferred",
         "due_30",
         "due_90",
-        "public_money",
+        "tailwind_money",
+        "headwind_money",
+        "mixed_money",
     ])?;
     let money = |sums: &[MoneySum]| {
         sums.iter()
@@ -189,7 +211,9 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
             &s.directions.inferred.to_string(),
             &s.due_30.len().to_string(),
             &s.due_90.len().to_string(),
-            &money(&s.public_money),
+            &money(&s.public_money.tailwind.money),
+            &money(&s.public_money.headwind.money),
+            &money(&s.public_money.mixed.money),
         ])
     };
     for x in &book.tickers {

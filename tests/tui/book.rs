@@ -42,6 +42,34 @@ fn watchlist_tab_shows_the_list_and_its_exposure() {
     assert!(s.text().contains("SoftBank Group Corp.  TSE:9984"));
 }
 
+/// TSMC meets the Rapidus program as a rival: that program's ¥250B is money against it, shown
+/// on its own line, never as money behind TSMC or added to the list's tailwind money.
+#[test]
+fn a_rivals_program_money_is_shown_as_headwind_money() {
+    let app = super::app().with_book(book(&["NYSE:TSM", "TSE:9984"]), None);
+    let mut s = Headless::new(app, 120, 30);
+    s.play("4").unwrap();
+    let text = s.text();
+    let lines: Vec<&str> = text.lines().collect();
+    let tailwind: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("▲ tailwind money"))
+        .collect();
+    let headwind: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("▼ headwind money"))
+        .collect();
+    // The whole list, then TSMC (selected).
+    assert_eq!(tailwind.len(), 1, "{text}");
+    assert!(tailwind[0].contains("¥1T ($6.34B)"), "{text}");
+    assert!(!tailwind[0].contains("¥250B"), "{text}");
+    assert_eq!(headwind.len(), 2, "{text}");
+    for l in headwind {
+        assert!(l.contains("¥250B"), "{text}");
+    }
+    assert!(!text.contains("¥1.25T"), "never summed: {text}");
+}
+
 #[test]
 fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
     let dir = tempfile::tempdir().unwrap();
