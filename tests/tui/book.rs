@@ -255,6 +255,43 @@ fn tab_query_and_selection_come_back_on_the_next_run() {
     );
 }
 
+/// A damaged state file (here cut off mid-string, as a full disk might leave a hand edit) is
+/// reported on stderr and in the status bar with its line and column, the run starts fresh,
+/// and the file is left exactly as it was: the session is not remembered over it. A state
+/// file from a newer aipx is treated the same way.
+#[test]
+fn a_damaged_state_file_is_reported_and_left_as_it_is() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/aipx/state.toml");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    for damaged in [
+        "version = 1\ntab = \"calendar\"\nquery = \"ts",
+        "version = 99\ntab = \"calendar\"\nquery = \"\"\nsort = \"\"\nfilter = \"\"\n",
+    ] {
+        std::fs::write(&state, damaged).unwrap();
+        // Before any key, the status bar names the file.
+        let first = run(home.path(), "");
+        let status = first.lines().last().unwrap();
+        assert!(status.contains("state.toml"), "status bar: {first}");
+        // A session that moves (to Programs) would be remembered; it is not written over.
+        let out = isolated(home.path())
+            .args(["--keys", "2"])
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains("state.toml"), "{err}");
+        assert!(err.contains("left as it is"), "{err}");
+        assert!(text.contains("[2 Programs]"), "the keys still ran: {text}");
+        assert_eq!(std::fs::read_to_string(&state).unwrap(), damaged);
+    }
+    assert!(
+        std::fs::read_to_string(&state)
+            .unwrap()
+            .contains("version = 99")
+    );
+}
+
 #[test]
 fn a_broken_config_is_named_in_the_status_bar_and_on_stderr() {
     let home = tempfile::tempdir().unwrap();
