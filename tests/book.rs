@@ -110,11 +110,15 @@ fn three_broker_layouts_import_with_their_columns() {
     let out = home.import("watchlist-semicolon.csv", "eu");
     assert!(out.contains("symbols from \"Instrument\""), "{out}");
     assert!(out.contains("weight from \"Weight (%)\""), "{out}");
+    // A long name is listed whole, so it can be typed back.
+    let long = "fidelity positions of the family account, imported monthly";
+    home.import("positions-fidelity-style.csv", long);
     let list = home.aipx().args(["watchlist", "list"]).assert().success();
     let list = stdout(&list);
-    for name in ["schwab", "fidelity", "eu"] {
+    for name in ["schwab", "fidelity", "eu", long] {
         assert!(list.contains(name), "{list}");
     }
+    assert!(!list.contains('…'), "{list}");
     let saved = std::fs::read_to_string(home.watchlists()).unwrap();
     assert!(saved.contains("symbol = \"TSE:9984\"") && saved.contains("weight = 12.5"));
     // Importing again replaces the list instead of doubling it.
@@ -456,28 +460,66 @@ fn completions_for_every_shell_and_a_man_page() {
     let man = stdout(&home.aipx().arg("man").assert().success());
     assert!(man.starts_with(".ie") || man.contains(".TH aipx"), "{man}");
     assert!(man.contains("watchlist"));
+    // The page names a page per subcommand (`aipx-watchlist(1)`); `--dir` writes them all,
+    // so none it refers to is missing.
+    let dir = tempfile::tempdir().unwrap();
+    let written = stdout(
+        &home
+            .aipx()
+            .args(["man", "--dir"])
+            .arg(dir.path())
+            .assert()
+            .success(),
+    );
+    let top = std::fs::read_to_string(dir.path().join("aipx.1")).unwrap();
+    assert_eq!(top, man, "the same page as `aipx man` prints");
+    let mut referred = 0;
+    for page in std::fs::read_dir(dir.path()).unwrap() {
+        let page = std::fs::read_to_string(page.unwrap().path()).unwrap();
+        for name in page
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\\'))
+            .filter_map(|w| w.strip_prefix("aipx\\-"))
+        {
+            let file = format!("aipx-{}.1", name.replace("\\-", "-"));
+            assert!(dir.path().join(&file).exists(), "{file} is referred to");
+            referred += 1;
+        }
+    }
+    assert!(referred > 20, "{referred} references");
+    for file in [
+        "aipx-watchlist-import.1",
+        "aipx-exposure.1",
+        "aipx-config-init.1",
+    ] {
+        assert!(written.contains(file), "{written}");
+    }
 }
 
+/// Every subcommand at every depth, from the CLI's own definition: a new one is covered
+/// without editing this test.
 #[test]
 fn version_on_every_subcommand() {
+    use clap::CommandFactory;
+    fn walk(command: &clap::Command, path: Vec<String>, all: &mut Vec<Vec<String>>) {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut at = path.clone();
+            at.push(sub.get_name().to_string());
+            all.push(at.clone());
+            walk(sub, at, all);
+        }
+    }
+    let mut all = Vec::new();
+    walk(&aipx::cli::Cli::command(), Vec::new(), &mut all);
+    assert!(all.len() > 25, "{all:?}");
+    assert!(all.contains(&vec!["watchlist".to_string(), "import".to_string()]));
     let home = Home::new();
-    for sub in [
-        "show",
-        "search",
-        "programs",
-        "calendar",
-        "check",
-        "screen",
-        "ingest",
-        "watchlist",
-        "exposure",
-        "upcoming",
-        "config",
-        "completions",
-        "man",
-    ] {
-        let out = stdout(&home.aipx().args([sub, "--version"]).assert().success());
-        assert!(out.contains(env!("CARGO_PKG_VERSION")), "{sub}: {out}");
+    for sub in &all {
+        let out = stdout(&home.aipx().args(sub).arg("--version").assert().success());
+        assert!(
+            out.contains(env!("CARGO_PKG_VERSION")),
+            "{}: {out}",
+            sub.join(" ")
+        );
     }
 }
 

@@ -227,16 +227,18 @@ fn from_rows(
         let Some(raw) = row.get(symbol_col) else {
             continue;
         };
+        // No ticker holds a control or bidi character: a cell with one (an escape sequence
+        // in a hostile export) is stored and shown without them, never kept in the file.
+        let cleaned = crate::text::sanitize(raw);
         // Fidelity marks money-market funds `SPAXX**`; the stars are not part of the symbol.
-        let symbol = raw.trim().trim_end_matches('*').trim();
+        let symbol = cleaned.trim().trim_end_matches('*').trim();
         if symbol.is_empty() {
             continue;
         }
         if !is_position(symbol) {
-            let first = row.iter().find(|c| !c.is_empty()).unwrap_or(&row[0]);
-            import
-                .skipped
-                .push((*line, crate::text::fit(&crate::text::sanitize(first), 40)));
+            // Named by the cell that made it no position (`Pending Activity`), not by an
+            // account number in the first column.
+            import.skipped.push((*line, crate::text::fit(symbol, 40)));
             continue;
         }
         let mut read = |col: Option<usize>, what: &str| {
@@ -381,7 +383,11 @@ mod tests {
         let msft = &import.entries[1];
         assert_eq!(msft.quantity, Some(50.0), "two accounts add up");
         assert!((msft.weight.unwrap() - 44.5).abs() < 1e-9);
-        assert_eq!(import.skipped.len(), 1, "{:?}", import.skipped);
+        assert_eq!(
+            import.skipped,
+            vec![(7, "Pending Activity".to_string())],
+            "named by its symbol cell, not the account number before it"
+        );
         assert!(import.warnings.is_empty(), "{:?}", import.warnings);
     }
 
@@ -411,5 +417,25 @@ mod tests {
         let err = import_text(&index(), "Name,Price\nNVIDIA,180\n").unwrap_err();
         assert!(err.starts_with("no symbol column found"), "{err}");
         assert!(import_text(&index(), "").is_err());
+    }
+
+    #[test]
+    fn control_and_bidi_characters_never_reach_the_stored_symbols() {
+        let text = "Symbol,Quantity\n\u{1b}]0;pwned\u{7}EVIL,5\nNV\u{1b}[2JDA,3\n\u{202e}TSM,1\nTotal \u{1b}[5mcash,9\n";
+        let import = import_text(&index(), text).unwrap();
+        for entry in &import.entries {
+            assert!(
+                !entry.symbol.chars().any(crate::text::is_unsafe),
+                "{:?}",
+                entry.symbol
+            );
+        }
+        assert_eq!(
+            symbols(&import),
+            vec!["]0;pwnedEVIL", "NV[2JDA", "NYSE:TSM"]
+        );
+        let unresolved: Vec<&str> = import.unresolved.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(unresolved, vec!["]0;pwnedEVIL", "NV[2JDA"]);
+        assert_eq!(import.skipped, vec![(5, "Total [5mcash".to_string())]);
     }
 }

@@ -264,12 +264,15 @@ pub fn watchlists(lists: &Watchlists, index: &Index, out: &mut dyn Write) -> io:
             "no watchlists yet: `aipx watchlist import FILE --name NAME` or `aipx watchlist add NAME TICKER`"
         )?;
     }
-    for w in &lists.lists {
+    // As wide as the longest name (at most 64 characters), so every name can be typed back.
+    let names: Vec<_> = lists.lists.iter().map(|w| sanitize(&w.name)).collect();
+    let width = names.iter().map(|n| n.width()).max().unwrap_or(0).max(8);
+    for (w, name) in lists.lists.iter().zip(&names) {
         let known = w.entities(index).len();
         writeln!(
             out,
             "{}  {} ({known} known)",
-            cell(&sanitize(&w.name), 20),
+            cell(name, width),
             count(w.entries.len(), "ticker")
         )?;
     }
