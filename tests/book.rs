@@ -537,6 +537,16 @@ fn ingest_reads_standard_input() {
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let text = v.to_string();
     assert!(text.contains("<stdin>") && text.contains("9984"), "{text}");
+    // Without a date line, the date is the day it was read: standard input has no file time.
+    let out = home
+        .aipx()
+        .args(["ingest", "--json", "-"])
+        .write_stdin("SoftBank Group (TSE: 9984) plans a new data centre.\n")
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains(r#""as_of_source": "day read""#), "{text}");
+    assert!(!text.contains("file time"), "{text}");
 }
 
 #[test]
