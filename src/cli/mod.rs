@@ -93,7 +93,7 @@ pub enum Command {
     Watchlist(watchlist::Watchlist),
     /// The securities master: import exchange listing files, show counts, clear.
     Listings(listings::Listings),
-    /// What programs touch a watchlist, the public money behind them, what is due.
+    /// What programs touch a watchlist, their public money by link direction, what is due.
     Exposure(exposure::Exposure),
     /// Catalysts opening or closing soon; exit 0 when something is due, 1 when nothing is.
     Upcoming(upcoming::Upcoming),

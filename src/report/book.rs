@@ -72,7 +72,14 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Money is the programs' public funding by currency (not the companies', not targets), never converted:\neach program's outermost public lines, each amount once (money one program's line shares with another's counted once);\nit is split by the direction of the links to the programs (▲ TAILWIND MONEY helps, ▼ HEADWIND MONEY is a program working\nagainst the ticker, such as a rival's subsidy, ◆ MIXED MONEY cuts both ways), a program in each column its links reach, never added up;\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
+        "Money is the programs' public funding by currency (not the companies', not targets), never\n\
+         converted: each program's outermost public lines, each amount once (a line two programs\n\
+         share counts once). It is split by the direction of the links to the programs: TAILWIND\n\
+         MONEY helps the ticker, HEADWIND MONEY funds a program working against it (a rival's\n\
+         subsidy), MIXED MONEY cuts both ways; a program is in each column its links reach, and\n\
+         the columns are never added together. LINKS counts exposures: ▲ tailwind ▼ headwind\n\
+         ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows\n\
+         opening or closing.\n"
     )?;
     // The money columns are as wide as their widest amount, so none is cut.
     let money_cells = |s: &Summary| {
