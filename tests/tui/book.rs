@@ -93,6 +93,51 @@ fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
     assert!(Watchlists::load(&path).unwrap().lists[0].entries.is_empty());
 }
 
+/// The TUI reads the watchlists file at start; `aipx watchlist add` in another terminal while
+/// it is open must not be undone by the next `w`, and a file damaged since is reported and
+/// left as it is.
+#[test]
+fn w_keeps_what_another_aipx_wrote_and_never_replaces_a_file_damaged_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watchlists.toml");
+    book(&["TSE:9984"]).save(&path).unwrap();
+    let app = super::app().with_book(Watchlists::load(&path).unwrap(), None);
+    let mut s = Headless::new(app, 120, 30);
+    s.outside.book = Some(path.clone());
+    // Meanwhile, another aipx adds IBM to the list and starts a second one.
+    let mut theirs = Watchlists::load(&path).unwrap();
+    theirs.get_or_create("book").entries.push(Entry {
+        symbol: "NYSE:IBM".into(),
+        quantity: None,
+        weight: None,
+    });
+    theirs.get_or_create("ideas").entries.push(Entry {
+        symbol: "NYSE:TSM".into(),
+        quantity: None,
+        weight: None,
+    });
+    theirs.save(&path).unwrap();
+    s.play("/nvda<Enter><Esc>w").unwrap();
+    let saved = Watchlists::load(&path).unwrap();
+    let symbols: Vec<&str> = saved.lists[0]
+        .entries
+        .iter()
+        .map(|x| x.symbol.as_str())
+        .collect();
+    assert_eq!(symbols, ["TSE:9984", "NYSE:IBM", "NASDAQ:NVDA"]);
+    assert_eq!(saved.get("ideas").unwrap().entries.len(), 1);
+    // The tab shows what was written, IBM included.
+    s.play("4").unwrap();
+    assert!(s.text().contains("NYSE:IBM"), "{}", s.text());
+    // Damaged since: reported, not replaced.
+    let damaged = "version = 1\n[[watchlist]]\nname = \"book\"\n[[watchlist.entry]]\nsymbol = 12\n";
+    std::fs::write(&path, damaged).unwrap();
+    s.play("w").unwrap();
+    let status = s.text().lines().last().unwrap().to_string();
+    assert!(status.contains("watchlists.toml:5:"), "{status}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), damaged);
+}
+
 #[test]
 fn a_damaged_watchlists_file_is_never_overwritten() {
     let mut s = Headless::new(super::app(), 100, 24);
