@@ -13,8 +13,9 @@ use crate::book::watchlist::{Resolved, Watchlist, Watchlists, resolve};
 use crate::index::Index;
 use crate::text::{cell, count, csv_cell, sanitize};
 
-/// A quantity or weight without a needless `.0`.
-fn number(n: f64) -> String {
+/// A quantity or weight as the import gave it, to two decimals at most, without a needless
+/// `.0` (`7.25`, `12.5`, `120`); the TUI's Watchlist tab writes weights the same way.
+pub fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {

@@ -70,6 +70,20 @@ fn a_rivals_program_money_is_shown_as_headwind_money() {
     assert!(!text.contains("¥1.25T"), "never summed: {text}");
 }
 
+/// Weights are shown as the import gave them, never rounded to a figure it did not give.
+#[test]
+fn weights_are_shown_as_imported() {
+    let mut lists = book(&["TSE:9984", "TSE:6702"]);
+    lists.lists[0].entries[0].weight = Some(7.25);
+    lists.lists[0].entries[1].weight = Some(12.0);
+    let mut s = Headless::new(super::app().with_book(lists, None), 120, 30);
+    s.play("4").unwrap();
+    let text = s.text();
+    assert!(text.contains(" 7.25% "), "{text}");
+    assert!(text.contains(" 12% "), "{text}");
+    assert!(!text.contains("7.2%") && !text.contains("7.3%"), "{text}");
+}
+
 #[test]
 fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
     let dir = tempfile::tempdir().unwrap();

@@ -276,7 +276,10 @@ impl TabView for Watchlist {
                     ),
                     None => ("(not in the data)".into(), String::new(), String::new()),
                 };
-                let weight = r.weight.map_or(String::new(), |w| format!("{w:.1}%"));
+                // As the import gave it (`7.25%`), never rounded to a figure it did not give.
+                let weight = r.weight.map_or(String::new(), |w| {
+                    format!("{}%", crate::report::book::number(w))
+                });
                 let mut row = format!(
                     "{} {}",
                     cell(&crate::text::sanitize(&r.symbol), symbol_width),
