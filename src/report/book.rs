@@ -348,7 +348,10 @@ pub fn import(name: &str, import: &Import, replaced: bool, out: &mut dyn Write) 
             .as_ref()
             .map(|c| format!("weight from {:?}", sanitize(c))),
     ];
-    let columns: Vec<String> = columns.into_iter().flatten().collect();
+    let mut columns: Vec<String> = columns.into_iter().flatten().collect();
+    if let Some(encoding) = import.encoding {
+        columns.push(format!("read as {encoding}"));
+    }
     writeln!(
         out,
         "{} watchlist {:?}: {} ({})",
