@@ -59,10 +59,14 @@ fn a_rivals_program_money_is_shown_as_headwind_money() {
         .iter()
         .filter(|l| l.contains("▼ headwind money"))
         .collect();
-    // The whole list, then TSMC (selected).
-    assert_eq!(tailwind.len(), 1, "{text}");
+    // The whole list, then TSMC (selected): its own Kumamoto fab is a tailwind with no
+    // public money stated.
+    assert_eq!(tailwind.len(), 2, "{text}");
     assert!(tailwind[0].contains("¥1T ($6.34B)"), "{text}");
-    assert!(!tailwind[0].contains("¥250B"), "{text}");
+    assert!(tailwind[1].contains("▲ tailwind money —"), "{text}");
+    for l in &tailwind {
+        assert!(!l.contains("¥250B"), "{text}");
+    }
     assert_eq!(headwind.len(), 2, "{text}");
     for l in headwind {
         assert!(l.contains("¥250B"), "{text}");

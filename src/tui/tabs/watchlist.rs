@@ -113,14 +113,18 @@ fn summary_lines(cx: &Context, heading: String, s: &Summary) -> Vec<Line<'static
         s.directions.short()
     )));
     // Money by the direction of the links: a rival's subsidy is never shown as money behind
-    // the ticker. Only the directions that have money get a line.
+    // the ticker. Each direction a link has gets a line, `—` when its programs state no
+    // public money (TSMC's own Kumamoto fab beside the Rapidus money against it).
     let mut any = false;
     for (direction, bucket) in s.public_money.each() {
-        if bucket.money.is_empty() {
+        if bucket.programs.is_empty() {
             continue;
         }
         any = true;
-        let money: Vec<String> = bucket.money.iter().map(|m| m.short()).collect();
+        let mut money: Vec<String> = bucket.money.iter().map(|m| m.short()).collect();
+        if money.is_empty() {
+            money.push("—".into());
+        }
         lines.push(Line::from(vec![
             Span::styled(
                 format!(
