@@ -169,6 +169,7 @@ fn add_show_remove_and_unknown_names() {
         show.contains("NASDAQ:NVDA") && show.contains("TSE:9984"),
         "{show}"
     );
+    assert!(show.lines().all(|l| l == l.trim_end()), "{show:?}");
     home.aipx()
         .args(["watchlist", "remove", "ideas", "NVIDIA"])
         .assert()

@@ -320,14 +320,14 @@ pub fn watchlist(
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-        writeln!(
-            out,
+        let line = format!(
             "  {}  {}  {:>3}  {}  {extra}",
             cell(&sanitize(&entry.symbol), 14),
             cell(&sanitize(&name), 28),
             prg,
             cell(&next, 14)
-        )?;
+        );
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
