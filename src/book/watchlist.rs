@@ -86,8 +86,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
     if name.chars().count() > 64 {
         return Err("a watchlist name has at most 64 characters".into());
     }
-    if name.chars().any(char::is_control) {
-        return Err("a watchlist name cannot hold control characters".into());
+    // Bidi controls too: the name is shown without them, and must be typed as it is shown.
+    if name.chars().any(crate::text::is_unsafe) {
+        return Err("a watchlist name cannot hold control or bidi characters".into());
     }
     Ok(())
 }
@@ -331,6 +332,22 @@ mod tests {
             ours.merged_over(&base, &theirs),
             lists(&[("ideas", &["X"])])
         );
+    }
+
+    #[test]
+    fn names_hold_no_control_or_bidi_character() {
+        assert!(check_name("book 2026").is_ok());
+        assert!(check_name("ポートフォリオ").is_ok());
+        for bad in [
+            "",
+            "  ",
+            "a\u{1b}[31m",
+            "a\u{7}",
+            "abc\u{202e}fed",
+            "x\u{2066}y",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
