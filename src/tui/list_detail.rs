@@ -116,25 +116,32 @@ impl<P: Pane> ListDetail<P> {
     /// when the last frame could not show it whole (`hits`): a line per row of `delta`, half
     /// the item's window for a page; past its end the next item is selected, and stepping
     /// up into an item shows its end, so every line is reached both ways. `g`/`G`
-    /// (`isize::MIN`/`MAX`) move by items.
+    /// (`isize::MIN`/`MAX`) go to the first item's top and the last item's end.
     pub fn step_in(&mut self, lens: &[usize], hits: &HitMap, delta: isize) -> bool {
         let over = hits.overflow(Self::slot(self.focus));
+        if delta == isize::MIN || delta == isize::MAX {
+            let before = *self;
+            self.step(lens, delta);
+            self.skip = if delta == isize::MAX { usize::MAX } else { 0 };
+            // Already at the end: `usize::MAX` and the frame's offset name the same line.
+            let at_end = delta == isize::MAX && before.skip >= over.above && over.below == 0;
+            return *self != before && !(at_end && self.rows == before.rows);
+        }
         let by = match delta.unsigned_abs() {
             0 => return false,
             1 => 1,
-            _ if delta == isize::MIN || delta == isize::MAX => 0,
             _ => (over.rows / 2).max(1),
         };
-        if by > 0 && delta > 0 && over.below > 0 {
+        if delta > 0 && over.below > 0 {
             self.skip = over.above + by.min(over.below);
             return true;
         }
-        if by > 0 && delta < 0 && over.above > 0 {
+        if delta < 0 && over.above > 0 {
             self.skip = over.above - by.min(over.above);
             return true;
         }
         let moved = self.step(lens, delta);
-        if moved && delta < 0 && by > 0 {
+        if moved && delta < 0 {
             self.skip = usize::MAX;
         }
         moved
@@ -272,10 +279,15 @@ mod tests {
         assert_eq!((c.row(P::A), c.skip(P::A)), (0, usize::MAX));
         assert!(c.step_in(len, &drawn(4, 0), -1));
         assert_eq!(c.skip(P::A), 3);
-        // `g`/`G` and the other panes move by items; a pane not focused shows from the top.
+        // `G`: the last item's end; `g`: the first item's top. A pane not focused shows
+        // from the top.
         assert!(c.step_in(len, &drawn(3, 1), isize::MAX));
-        assert_eq!((c.row(P::A), c.skip(P::A)), (2, 0));
+        assert_eq!((c.row(P::A), c.skip(P::A)), (2, usize::MAX));
         assert_eq!(c.skip(P::B), 0);
+        assert!(!c.step_in(len, &drawn(5, 0), isize::MAX), "already there");
+        assert!(c.step_in(len, &drawn(5, 0), isize::MIN));
+        assert_eq!((c.row(P::A), c.skip(P::A)), (0, 0));
+        c.step(len, 2);
         assert!(c.step_in(len, &HitMap::default(), -1));
         assert_eq!(c.row(P::A), 1, "nothing overflowed: an item up");
     }
