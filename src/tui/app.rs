@@ -677,9 +677,20 @@ impl App {
             .or_else(|| self.default_list.clone())
             .unwrap_or_else(|| "watchlist".to_string());
         let symbol = crate::book::watchlist::canonical(&self.index, e);
+        let there = self
+            .book
+            .get(&name)
+            .and_then(|l| l.position_of(&self.index, e));
+        // What is there already can still be taken out; only listed companies go in.
+        if there.is_none()
+            && let Err(why) = crate::book::watchlist::watchable(&self.index, e)
+        {
+            self.message = Some(why);
+            return true;
+        }
         let list = self.book.get_or_create(&name);
         let again = self.keys.key_for(Action::ToggleWatch);
-        self.message = Some(match list.position_of(&self.index, e) {
+        self.message = Some(match there {
             Some(i) => {
                 list.entries.remove(i);
                 format!("removed {symbol} from {name}")

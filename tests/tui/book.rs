@@ -66,6 +66,55 @@ fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
 }
 
 #[test]
+fn w_on_a_body_with_no_listing_says_why_and_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watchlists.toml");
+    let mut s = Headless::new(super::app(), 120, 30);
+    s.outside.book = Some(path.clone());
+    // The ministry from Explore, then the government from the Programs tab's linked list.
+    s.play("/meti<Enter><Esc>w").unwrap();
+    assert_eq!(
+        s.app
+            .explore()
+            .entity()
+            .map(|e| s.app.index().entity(e).id.as_str()),
+        Some("meti")
+    );
+    assert!(
+        s.text()
+            .contains("METI is not a listed company; nothing to watch"),
+        "{}",
+        s.text()
+    );
+    s.play("2jjj<Tab><End>kw").unwrap();
+    assert!(
+        s.text()
+            .contains("Government of Japan is not a listed company; nothing to watch"),
+        "{}",
+        s.text()
+    );
+    assert!(s.app.book().lists.is_empty(), "{:?}", s.app.book());
+    assert!(!path.exists(), "nothing to save");
+    // A listed company still goes in.
+    s.play("1/nvda<Enter><Esc>w").unwrap();
+    assert!(s.text().contains("added NASDAQ:NVDA to watchlist"));
+}
+
+#[test]
+fn a_body_already_in_a_watchlist_can_still_be_taken_out() {
+    let app = super::app().with_book(book(&["meti", "TSE:9984"]), None);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watchlists.toml");
+    let mut s = Headless::new(app, 120, 30);
+    s.outside.book = Some(path.clone());
+    s.play("/meti<Enter><Esc>w").unwrap();
+    assert!(s.text().contains("removed meti from book"), "{}", s.text());
+    let saved = Watchlists::load(&path).unwrap();
+    assert_eq!(saved.lists[0].entries.len(), 1);
+    assert_eq!(saved.lists[0].entries[0].symbol, "TSE:9984");
+}
+
+#[test]
 fn a_damaged_watchlists_file_is_never_overwritten() {
     let mut s = Headless::new(super::app(), 100, 24);
     // No path: the file could not be read cleanly.
