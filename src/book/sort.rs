@@ -7,60 +7,80 @@ use crate::model::{CatalystId, Direction, EntityId, ProgramId};
 
 use super::due;
 
-/// What a list is ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    /// As the dataset lists them (curated order). The default.
-    #[default]
-    Dataset,
-    /// The next catalyst still ahead (soonest first; none last).
-    Next,
-    /// Number of programs (most first).
-    Programs,
-    /// Name, A to Z.
-    Name,
-    /// Country, then name.
-    Country,
-    /// Primary exchange, then symbol; unlisted bodies last.
-    Exchange,
-    /// Direction of the exposures: tailwind, mixed, headwind, then none.
-    Direction,
-}
-
-impl SortKey {
-    /// Every key, in the order `s` cycles through them.
-    pub const ALL: [SortKey; 7] = [
-        SortKey::Dataset,
-        SortKey::Next,
-        SortKey::Programs,
-        SortKey::Name,
-        SortKey::Country,
-        SortKey::Exchange,
-        SortKey::Direction,
-    ];
-
-    /// The word used in the config, the state file and the screen.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Dataset => "dataset",
-            SortKey::Next => "next",
-            SortKey::Programs => "programs",
-            SortKey::Name => "name",
-            SortKey::Country => "country",
-            SortKey::Exchange => "exchange",
-            SortKey::Direction => "direction",
+/// Declares the sort keys of one kind of list: the enum (its first key the default), every
+/// key in the order `s` cycles through them, and the words the config, the state file and
+/// the screen use for them.
+macro_rules! sort_keys {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $(#[$first_meta:meta])* $first:ident = $first_word:literal,
+            $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)?
         }
-    }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub enum $name {
+            $(#[$first_meta])*
+            #[default]
+            $first,
+            $($(#[$vmeta])* $variant),+
+        }
 
-    /// Reads the config word.
-    pub fn parse(word: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.as_str() == word)
-    }
+        impl $name {
+            /// Every key, in the order `s` cycles through them, the default first.
+            pub const ALL: &'static [$name] = &[$name::$first, $($name::$variant),+];
 
-    /// The key after this one, wrapping round.
-    pub fn next(self) -> SortKey {
-        let at = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        SortKey::ALL[(at + 1) % SortKey::ALL.len()]
+            /// The word used in the config, the state file and on the screen.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $name::$first => $first_word,
+                    $($name::$variant => $word),+
+                }
+            }
+
+            /// Reads the word back.
+            pub fn parse(word: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == word)
+            }
+
+            /// The key after this one, wrapping round.
+            pub fn next(self) -> $name {
+                let at = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);
+                Self::ALL[(at + 1) % Self::ALL.len()]
+            }
+
+            /// Every word, in cycle order: `next, programs, name`.
+            pub fn words() -> String {
+                Self::ALL
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        }
+    };
+}
+pub(crate) use sort_keys;
+
+sort_keys! {
+    /// What an entity list is ordered by.
+    SortKey {
+        /// The next catalyst still ahead (soonest first, then by name; none last). The
+        /// default: what a trader asks first is what is due.
+        Next = "next",
+        /// Number of programs (most first).
+        Programs = "programs",
+        /// Name, A to Z.
+        Name = "name",
+        /// Country, then name.
+        Country = "country",
+        /// Primary exchange, then symbol; unlisted bodies last.
+        Exchange = "exchange",
+        /// Direction of the exposures: tailwind, mixed, headwind, then none.
+        Direction = "direction",
+        /// As the dataset lists them (curated order; a watchlist's own order).
+        Dataset = "dataset",
     }
 }
 
@@ -144,56 +164,38 @@ impl ListFilter {
     }
 }
 
-/// What the program list is ordered by (the keys of [`SortKey`] that mean something for a
-/// program: it has no exchange, and its own direction is each link's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ProgramSort {
-    /// As the dataset lists them. The default.
-    #[default]
-    Dataset,
-    /// The program's next catalyst (the one whose next change comes first; none last).
-    Next,
-    /// Number of linked entities (most first).
-    Linked,
-    /// Name, A to Z.
-    Name,
-    /// Country, then name.
-    Country,
+sort_keys! {
+    /// What the program list is ordered by (the keys of [`SortKey`] that mean something
+    /// for a program: it has no exchange, and its own direction is each link's).
+    ProgramSort {
+        /// The program's next catalyst (the one whose next change comes first, then by
+        /// name; none last). The default.
+        Next = "next",
+        /// Number of linked entities (most first).
+        Linked = "linked",
+        /// Name, A to Z.
+        Name = "name",
+        /// Country, then name.
+        Country = "country",
+        /// As the dataset lists them.
+        Dataset = "dataset",
+    }
 }
 
-impl ProgramSort {
-    /// Every key, in the order `s` cycles through them.
-    pub const ALL: [ProgramSort; 5] = [
-        ProgramSort::Dataset,
-        ProgramSort::Next,
-        ProgramSort::Linked,
-        ProgramSort::Name,
-        ProgramSort::Country,
-    ];
-
-    /// The word used in the state file and on the screen.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProgramSort::Dataset => "dataset",
-            ProgramSort::Next => "next",
-            ProgramSort::Linked => "linked",
-            ProgramSort::Name => "name",
-            ProgramSort::Country => "country",
-        }
-    }
-
-    /// Reads the word back.
-    pub fn parse(word: &str) -> Option<ProgramSort> {
-        ProgramSort::ALL.into_iter().find(|k| k.as_str() == word)
-    }
-
-    /// The key after this one, wrapping round.
-    pub fn next(self) -> ProgramSort {
-        let at = ProgramSort::ALL
-            .iter()
-            .position(|k| *k == self)
-            .unwrap_or(0);
-        ProgramSort::ALL[(at + 1) % ProgramSort::ALL.len()]
+sort_keys! {
+    /// What the Calendar's catalysts are ordered by; ties stay in date order.
+    CatalystSort {
+        /// Date (the timeline's month headings and today marker only show in this order).
+        /// The default.
+        Date = "date",
+        /// Title, A to Z.
+        Name = "name",
+        /// Country of the program (or of the first entity named), then date; none last.
+        Country = "country",
+        /// Direction of the links of its program: tailwind, mixed, headwind, then none.
+        Direction = "direction",
+        /// Number of entities linked (named, or exposed to its program), most first.
+        Linked = "linked",
     }
 }
 
@@ -208,7 +210,7 @@ pub fn sort_programs(index: &Index, ids: &mut [ProgramId], key: ProgramSort, tod
                 .iter()
                 .filter_map(|&c| index.catalyst(c).date.next_change(today))
                 .min();
-            (next.is_none(), next)
+            (next.is_none(), next, name(p))
         }),
         ProgramSort::Linked => {
             ids.sort_by_cached_key(|&p| std::cmp::Reverse(index.exposures_to(p).count()))
@@ -216,6 +218,67 @@ pub fn sort_programs(index: &Index, ids: &mut [ProgramId], key: ProgramSort, tod
         ProgramSort::Name => ids.sort_by_cached_key(|&p| name(p)),
         ProgramSort::Country => {
             ids.sort_by_cached_key(|&p| (index.program(p).country.clone(), name(p)))
+        }
+    }
+}
+
+/// Entities a catalyst concerns: the ones it names, then those exposed to its program.
+pub fn catalyst_entities(index: &Index, c: CatalystId) -> Vec<EntityId> {
+    let catalyst = index.catalyst(c);
+    let mut out: Vec<EntityId> = catalyst.entities.clone();
+    if let Some(p) = catalyst.program {
+        for x in index.exposures_to(p) {
+            if !out.contains(&x.entity) {
+                out.push(x.entity);
+            }
+        }
+    }
+    out
+}
+
+/// Sorts `ids`, given in date order, by `key`; ties stay in date order (the sort is stable).
+pub fn sort_catalysts(index: &Index, ids: &mut [CatalystId], key: CatalystSort) {
+    let rank = |d: Option<Direction>| match d {
+        Some(Direction::Tailwind) => 0,
+        Some(Direction::Mixed) => 1,
+        Some(Direction::Headwind) => 2,
+        None => 3,
+    };
+    match key {
+        CatalystSort::Date => {}
+        CatalystSort::Name => {
+            ids.sort_by_cached_key(|&c| index.catalyst(c).title.to_lowercase());
+        }
+        CatalystSort::Country => ids.sort_by_cached_key(|&c| {
+            let cat = index.catalyst(c);
+            let country = match cat.program {
+                Some(p) => Some(index.program(p).country.clone()),
+                None => cat
+                    .entities
+                    .first()
+                    .map(|&e| index.entity(e).country.clone()),
+            };
+            let country = country.filter(|c| !c.is_empty());
+            (country.is_none(), country)
+        }),
+        CatalystSort::Direction => ids.sort_by_cached_key(|&c| {
+            let mut dirs = index
+                .catalyst(c)
+                .program
+                .into_iter()
+                .flat_map(|p| index.exposures_to(p))
+                .map(|x| x.direction);
+            let overall = dirs.next().map(|first| {
+                if dirs.all(|d| d == first) {
+                    first
+                } else {
+                    Direction::Mixed
+                }
+            });
+            rank(overall)
+        }),
+        CatalystSort::Linked => {
+            ids.sort_by_cached_key(|&c| std::cmp::Reverse(catalyst_entities(index, c).len()))
         }
     }
 }
@@ -257,8 +320,12 @@ pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate)
         SortKey::Dataset => ids.sort(),
         SortKey::Next => ids.sort_by_cached_key(|&e| {
             let next = index.next_catalyst(e, today);
-            // Entities with nothing ahead go last.
-            (next.is_none(), next.map(|c| index.catalyst(c).date.start()))
+            // Entities with nothing ahead go last; a tie reads A to Z.
+            (
+                next.is_none(),
+                next.map(|c| index.catalyst(c).date.start()),
+                name(e),
+            )
         }),
         SortKey::Programs => ids.sort_by_cached_key(|&e| std::cmp::Reverse(index.program_count(e))),
         SortKey::Name => ids.sort_by_cached_key(|&e| name(e)),

@@ -82,10 +82,12 @@ pub struct App {
 impl App {
     /// A fresh app on the Explore tab, listing every entity, counting days from `today`.
     pub fn new(index: Index, today: NaiveDate) -> App {
-        let tabs = Tabs::new(&index, today);
-        let mut tabs = tabs;
-        // The default order is the dataset's own, which `Explore::new` already lists.
+        let mut tabs = Tabs::new(&index, today);
+        // The entity list in the default order (next catalyst first), counted from today;
+        // the query is empty, so nothing is searched.
         tabs.explore.order.today = Some(today);
+        let every = super::tabs::explore::every_entity(&index);
+        tabs.explore.set_results(&index, every);
         App {
             keys: Arc::new(Keymap::default()),
             light: false,
@@ -311,6 +313,9 @@ impl App {
         self.tabs
             .explore
             .set_order(index, || lazy(searcher, index), order);
+        // The start of a session: the list opens on its first row (a remembered selection
+        // is put back afterwards by `restore_view`).
+        self.tabs.explore.cursor = Default::default();
         self
     }
 
@@ -565,8 +570,8 @@ impl App {
             Action::CopyRecord => self.copy(true),
             Action::OpenUrl => self.open_url(),
             Action::CycleSort | Action::CycleFilter => match self.tab {
-                // Lists of their own: programs, catalysts.
-                Tab::Programs | Tab::Calendar => {
+                // Lists of their own: programs, catalysts, proposals.
+                Tab::Programs | Tab::Calendar | Tab::Inbox => {
                     let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
                     self.carry_out(outcome)
                 }
@@ -717,6 +722,12 @@ impl App {
     fn copy(&mut self, whole: bool) -> bool {
         let cx = self.context();
         let tab = self.tabs.get(self.tab);
+        if whole && let Some((kind, text)) = tab.copy_whole(&cx) {
+            let lines = crate::text::count(text.lines().count(), "line");
+            self.message = Some(format!("copied the {kind} in full ({lines}, OSC 52)"));
+            self.effects.push(Effect::Copy(text));
+            return true;
+        }
         let record = tab.record(&cx);
         let text = match (record, whole) {
             (Some(r), true) => Some(full_text::plain(&self.index, r, self.today)),
@@ -832,18 +843,18 @@ impl App {
         }
     }
 
-    /// Orders the Programs list and filters the Calendar as a remembered state left them.
-    pub fn restore_lists(
-        &mut self,
-        programs_sort: crate::book::sort::ProgramSort,
-        programs_filter: crate::book::sort::ListFilter,
-        calendar_filter: crate::book::sort::ListFilter,
-    ) {
+    /// Orders and filters the Programs list, the Calendar and the Inbox as a remembered
+    /// state left them.
+    pub fn restore_lists(&mut self, lists: Lists) {
         let ix = Arc::clone(&self.index);
         self.tabs
             .programs
-            .set_order(&ix, programs_sort, programs_filter);
-        self.tabs.calendar.set_due(&ix, calendar_filter);
+            .set_order(&ix, lists.programs_sort, lists.programs_filter);
+        self.tabs
+            .calendar
+            .set_order(&ix, lists.calendar_sort, lists.calendar_filter);
+        self.tabs.inbox.order = lists.inbox;
+        self.tabs.inbox.cursor = Default::default();
     }
 
     /// Shows `tab` (the config's start tab).
@@ -851,6 +862,22 @@ impl App {
         self.tab = tab;
         self
     }
+}
+
+/// The order and filter of the lists that have their own (the entity lists share
+/// [`Order`](super::tabs::explore::Order)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lists {
+    /// Order of the Programs list.
+    pub programs_sort: crate::book::sort::ProgramSort,
+    /// Filter of the Programs list.
+    pub programs_filter: crate::book::sort::ListFilter,
+    /// Order of the Calendar's catalysts.
+    pub calendar_sort: crate::book::sort::CatalystSort,
+    /// Filter of the Calendar's catalysts.
+    pub calendar_filter: crate::book::sort::ListFilter,
+    /// Order and filter of the Inbox's proposals.
+    pub inbox: super::tabs::inbox::InboxOrder,
 }
 
 /// The searcher in `cell`, built from `index` on first use.

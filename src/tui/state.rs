@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::action::Tab;
-use super::app::App;
-use crate::book::sort::{ListFilter, ProgramSort, SortKey};
+use super::app::{App, Lists};
+use super::tabs::inbox::{InboxFilter, InboxOrder, InboxSort};
+use crate::book::sort::{CatalystSort, ListFilter, ProgramSort, SortKey};
 use crate::search::Target;
 
 /// The state file's format version.
@@ -46,6 +47,15 @@ pub struct Remembered {
     /// Due-date filter of the Calendar.
     #[serde(default)]
     pub calendar_filter: String,
+    /// Sort key of the Calendar (absent in files from before it had one).
+    #[serde(default)]
+    pub calendar_sort: String,
+    /// Sort key of the Inbox's proposals.
+    #[serde(default)]
+    pub inbox_sort: String,
+    /// Filter of the Inbox's proposals.
+    #[serde(default)]
+    pub inbox_filter: String,
 }
 
 /// Where the state lives.
@@ -120,6 +130,9 @@ pub fn remember(app: &App) -> Remembered {
         programs_sort: app.programs().order.sort.as_str().into(),
         programs_filter: app.programs().order.filter.label(),
         calendar_filter: app.calendar().due.label(),
+        calendar_sort: app.calendar().sort.as_str().into(),
+        inbox_sort: app.tabs().inbox.order.sort.as_str().into(),
+        inbox_filter: app.tabs().inbox.order.filter.as_str().into(),
     }
 }
 
@@ -128,10 +141,16 @@ pub fn restore(mut app: App, state: &Remembered) -> App {
     let sort = SortKey::parse(&state.sort).unwrap_or_default();
     let filter = ListFilter::parse(&state.filter).unwrap_or_default();
     app = app.with_order(sort, filter);
-    let programs_sort = ProgramSort::parse(&state.programs_sort).unwrap_or_default();
-    let programs_filter = ListFilter::parse(&state.programs_filter).unwrap_or_default();
-    let calendar_filter = ListFilter::parse(&state.calendar_filter).unwrap_or_default();
-    app.restore_lists(programs_sort, programs_filter, calendar_filter);
+    app.restore_lists(Lists {
+        programs_sort: ProgramSort::parse(&state.programs_sort).unwrap_or_default(),
+        programs_filter: ListFilter::parse(&state.programs_filter).unwrap_or_default(),
+        calendar_sort: CatalystSort::parse(&state.calendar_sort).unwrap_or_default(),
+        calendar_filter: ListFilter::parse(&state.calendar_filter).unwrap_or_default(),
+        inbox: InboxOrder {
+            sort: InboxSort::parse(&state.inbox_sort).unwrap_or_default(),
+            filter: InboxFilter::parse(&state.inbox_filter).unwrap_or_default(),
+        },
+    });
     app.restore_view(
         tab_of(&state.tab),
         &state.query,
