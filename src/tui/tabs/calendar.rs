@@ -222,10 +222,8 @@ impl Calendar {
         self.sort = sort;
         self.due = due;
         let list = self.list(index);
-        let at = keep
-            .and_then(|c| list.iter().position(|&x| x == c))
-            .unwrap_or_else(|| next_index(index, &list, self.today));
-        self.cursor.select(at, list.len());
+        let next = next_index(index, &list, self.today);
+        self.cursor.reselect(&list, keep, next);
     }
 
     /// The first month the grid shows: where `h`/`l`/`t` moved it, else the month the
@@ -273,10 +271,8 @@ impl Calendar {
         let keep = self.catalyst(index);
         self.filter = filter;
         let list = self.list(index);
-        let at = keep
-            .and_then(|c| list.iter().position(|&x| x == c))
-            .unwrap_or_else(|| next_index(index, &list, today));
-        self.cursor.select(at, list.len());
+        let next = next_index(index, &list, today);
+        self.cursor.reselect(&list, keep, next);
     }
 
     /// Selects the next catalyst from today.

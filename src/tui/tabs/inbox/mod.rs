@@ -145,9 +145,8 @@ impl Inbox {
     pub fn set_order(&mut self, cx: &Context, order: InboxOrder) {
         let keep = self.selected(cx).map(|p| p.id);
         self.order = order;
-        let list = self.proposals(cx);
-        let at = keep.and_then(|id| list.iter().position(|p| p.id == id));
-        self.cursor.select(at.unwrap_or(0), list.len());
+        let ids: Vec<i64> = self.proposals(cx).iter().map(|p| p.id).collect();
+        self.cursor.reselect(&ids, keep, 0);
     }
 
     /// The changes in the order shown: new catalysts of the next 90 days first, then by
