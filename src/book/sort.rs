@@ -236,47 +236,56 @@ pub fn catalyst_entities(index: &Index, c: CatalystId) -> Vec<EntityId> {
     out
 }
 
-/// Sorts `ids`, given in date order, by `key`; ties stay in date order (the sort is stable).
-pub fn sort_catalysts(index: &Index, ids: &mut [CatalystId], key: CatalystSort) {
-    let rank = |d: Option<Direction>| match d {
+/// The country a catalyst is about: its program's, else that of the first entity it names.
+pub fn catalyst_country(index: &Index, c: CatalystId) -> Option<String> {
+    let cat = index.catalyst(c);
+    let country = match cat.program {
+        Some(p) => Some(index.program(p).country.clone()),
+        None => cat
+            .entities
+            .first()
+            .map(|&e| index.entity(e).country.clone()),
+    };
+    country.filter(|c| !c.is_empty())
+}
+
+/// The direction of a catalyst's program for those linked to it: one word when every link
+/// agrees, `mixed` when they do not; `None` without a program or links.
+pub fn catalyst_direction(index: &Index, c: CatalystId) -> Option<Direction> {
+    let program = index.catalyst(c).program?;
+    let mut dirs = index.exposures_to(program).map(|x| x.direction);
+    let first = dirs.next()?;
+    Some(if dirs.all(|d| d == first) {
+        first
+    } else {
+        Direction::Mixed
+    })
+}
+
+/// Tailwind, mixed, headwind, then none: the order directions sort in.
+fn direction_rank(d: Option<Direction>) -> u8 {
+    match d {
         Some(Direction::Tailwind) => 0,
         Some(Direction::Mixed) => 1,
         Some(Direction::Headwind) => 2,
         None => 3,
-    };
+    }
+}
+
+/// Sorts `ids`, given in date order, by `key`; ties stay in date order (the sort is stable).
+pub fn sort_catalysts(index: &Index, ids: &mut [CatalystId], key: CatalystSort) {
     match key {
         CatalystSort::Date => {}
         CatalystSort::Name => {
             ids.sort_by_cached_key(|&c| index.catalyst(c).title.to_lowercase());
         }
         CatalystSort::Country => ids.sort_by_cached_key(|&c| {
-            let cat = index.catalyst(c);
-            let country = match cat.program {
-                Some(p) => Some(index.program(p).country.clone()),
-                None => cat
-                    .entities
-                    .first()
-                    .map(|&e| index.entity(e).country.clone()),
-            };
-            let country = country.filter(|c| !c.is_empty());
+            let country = catalyst_country(index, c);
             (country.is_none(), country)
         }),
-        CatalystSort::Direction => ids.sort_by_cached_key(|&c| {
-            let mut dirs = index
-                .catalyst(c)
-                .program
-                .into_iter()
-                .flat_map(|p| index.exposures_to(p))
-                .map(|x| x.direction);
-            let overall = dirs.next().map(|first| {
-                if dirs.all(|d| d == first) {
-                    first
-                } else {
-                    Direction::Mixed
-                }
-            });
-            rank(overall)
-        }),
+        CatalystSort::Direction => {
+            ids.sort_by_cached_key(|&c| direction_rank(catalyst_direction(index, c)))
+        }
         CatalystSort::Linked => {
             ids.sort_by_cached_key(|&c| std::cmp::Reverse(catalyst_entities(index, c).len()))
         }
@@ -337,12 +346,9 @@ pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate)
                 listing.map(|l| (l.exchange.to_string(), l.symbol.clone())),
             )
         }),
-        SortKey::Direction => ids.sort_by_cached_key(|&e| match overall_direction(index, e) {
-            Some(Direction::Tailwind) => 0,
-            Some(Direction::Mixed) => 1,
-            Some(Direction::Headwind) => 2,
-            None => 3,
-        }),
+        SortKey::Direction => {
+            ids.sort_by_cached_key(|&e| direction_rank(overall_direction(index, e)))
+        }
     }
 }
 

@@ -170,13 +170,23 @@ fn the_calendar_filters_by_due_date_and_sorts_by_each_key() {
     was.sort();
     assert_eq!(same, was, "the filter still holds");
     assert_eq!(s.app.calendar().catalyst(ix), selected);
-    // Country, direction, then the number of entities linked, most first.
+    // Country, direction, then the number of entities linked, most first: each grouped
+    // under the value it is sorted by, so the key shows.
+    let heading = |s: &Headless, label: &str| {
+        s.text()
+            .lines()
+            .any(|l| l.contains(&format!("┃  {label} ──")))
+    };
     s.play("s").unwrap();
     assert!(s.text().contains("calendar: by country"), "{}", s.text());
+    assert!(heading(&s, "JP") && !heading(&s, "US"), "{}", s.text());
     s.play("s").unwrap();
     assert!(s.text().contains("calendar: by direction"), "{}", s.text());
+    assert!(heading(&s, "▲ tailwind"), "{}", s.text());
+    assert_snapshot!("calendar_by_direction_upcoming_120x40", s.text());
     s.play("s").unwrap();
     assert!(s.text().contains("Timeline by linked ("), "{}", s.text());
+    assert!(heading(&s, "10 linked"), "{}", s.text());
     let ix = s.app.index();
     let linked: Vec<usize> = s
         .app

@@ -129,9 +129,29 @@ pub fn heading(index: &Index, c: CatalystId) -> String {
     }
 }
 
+/// The heading a catalyst is grouped under in `sort`'s order: its window by date (see
+/// [`heading`]); its country, direction or number linked in those orders, so the key the
+/// list is sorted by shows; none by name (A to Z needs no headings).
+pub fn heading_by(index: &Index, c: CatalystId, sort: CatalystSort) -> Option<String> {
+    use crate::book::sort::{catalyst_country, catalyst_direction, catalyst_entities};
+    match sort {
+        CatalystSort::Date => Some(heading(index, c)),
+        CatalystSort::Name => None,
+        CatalystSort::Country => {
+            Some(catalyst_country(index, c).unwrap_or_else(|| "no country".into()))
+        }
+        CatalystSort::Direction => Some(
+            catalyst_direction(index, c)
+                .map_or("no linked program", ui::theme::direction_label)
+                .to_string(),
+        ),
+        CatalystSort::Linked => Some(format!("{} linked", catalyst_entities(index, c).len())),
+    }
+}
+
 /// The timeline: in date order, catalysts grouped under their window's heading, with a
-/// today marker before the first one that starts after today; in another order, the
-/// catalysts alone (headings of dates would break the list up at random).
+/// today marker before the first one that starts after today; in another order, grouped
+/// under the value of the key they are sorted by ([`heading_by`]), with no today marker.
 pub fn timeline(
     index: &Index,
     list: &[CatalystId],
@@ -139,7 +159,17 @@ pub fn timeline(
     sort: CatalystSort,
 ) -> Vec<TimelineRow> {
     if sort != CatalystSort::Date {
-        return (0..list.len()).map(TimelineRow::Catalyst).collect();
+        let mut rows = Vec::with_capacity(list.len() * 2);
+        let mut current = None;
+        for (i, &c) in list.iter().enumerate() {
+            let head = heading_by(index, c, sort);
+            if head.is_some() && head != current {
+                rows.push(TimelineRow::Heading(i));
+                current = head;
+            }
+            rows.push(TimelineRow::Catalyst(i));
+        }
+        return rows;
     }
     let mut rows = Vec::with_capacity(list.len() * 2 + 1);
     let mut current: Option<String> = None;
@@ -613,6 +643,7 @@ impl TabView for Calendar {
                 index: ix,
                 list,
                 rows: &rows,
+                sort: self.sort,
                 today: cx.today,
                 title: format!("Timeline{by} ({shown}, {filter}{details})"),
                 empty,
