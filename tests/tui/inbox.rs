@@ -645,14 +645,17 @@ fn clicks_select_proposals_and_y_copies_the_ticker_or_title_and_shift_y_the_reco
             .as_str()
         )
     );
-    // A proposal naming a company of the data: `y` copies its ticker.
-    s.play("5g").unwrap();
-    let lg_link = home.find("KRX:066570 in jp-sovereign-ai");
-    let at = listed(&s).iter().position(|p| p.id == lg_link).unwrap();
-    s.play(&format!("<Down*{at}>")).unwrap();
+    // A proposal naming a company of the data (Samsung): `y` copies its ticker.
+    let samsung = home.find("Large companies such as Samsung");
+    go(&mut s, samsung);
     let copied = press(&mut s, "y");
-    assert_eq!(copied.len(), 1, "{copied:?}");
-    // What changed: a click selects a change, `Y` copies it whole.
+    assert_eq!(
+        copied,
+        vec![aipx::tui::app::Effect::Copy("KRX:005930".into())]
+    );
+    // What changed: after a decision, `Y` copies the selected change whole.
+    let lg_link = home.find("KRX:066570 in jp-sovereign-ai");
+    go(&mut s, lg_link);
     s.play("a<Enter><Enter><Enter>c").unwrap();
     assert!(
         s.text().contains("What changed since the start"),
