@@ -119,12 +119,14 @@ impl Inbox {
             .iter()
             .filter(|p| self.order.filter == InboxFilter::All || p.status == "pending")
             .collect();
+        // Compared in place, without copying keys: the list is ordered again every frame,
+        // and a library can hold many thousands of proposals.
         match self.order.sort {
-            InboxSort::Date => {
-                list.sort_by_cached_key(|p| (std::cmp::Reverse(p.as_of.clone()), p.id))
+            InboxSort::Date => list.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.id.cmp(&b.id))),
+            InboxSort::Article => {
+                list.sort_by(|a, b| (&a.article, a.line, a.id).cmp(&(&b.article, b.line, b.id)))
             }
-            InboxSort::Article => list.sort_by_cached_key(|p| (p.article.clone(), p.line, p.id)),
-            InboxSort::Kind => list.sort_by_cached_key(|p| (p.kind.clone(), p.id)),
+            InboxSort::Kind => list.sort_by(|a, b| (&a.kind, a.id).cmp(&(&b.kind, b.id))),
             // The id of the first company named (`9984.T`, `035420.KS`): the one form
             // both the data's companies and those only proposed have.
             InboxSort::Ticker => list.sort_by_cached_key(|p| {
