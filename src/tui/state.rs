@@ -13,8 +13,9 @@ use super::tabs::inbox::{InboxFilter, InboxOrder, InboxSort};
 use crate::book::sort::{CatalystSort, ListFilter, ProgramSort, SortKey};
 use crate::search::Target;
 
-/// The state file's format version.
-const VERSION: u32 = 1;
+/// The state file's format version. Version 1 (lists in dataset order by default) still
+/// reads; see [`restore`].
+const VERSION: u32 = 2;
 
 /// The remembered state, in words that survive a dataset change (ids, not positions).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -77,7 +78,7 @@ pub fn load(path: &Path) -> Result<Option<Remembered>, String> {
         let at = located.error(e.span().unwrap_or(0..0), e.message().trim().to_string());
         at.to_string()
     })?;
-    if state.version != VERSION {
+    if !(1..=VERSION).contains(&state.version) {
         return Err(format!(
             "{shown}: state version {} is not {VERSION}",
             state.version
@@ -138,11 +139,21 @@ pub fn remember(app: &App) -> Remembered {
 
 /// `app` as `state` left it: what no longer exists in the data is skipped.
 pub fn restore(mut app: App, state: &Remembered) -> App {
-    let sort = SortKey::parse(&state.sort).unwrap_or_default();
+    // Version 1 wrote its default order (`dataset`) for every list nobody had sorted: that
+    // was no choice, so such a list starts on today's default (or the config's) instead.
+    let chosen = |word: &str| !(state.version == 1 && word == "dataset");
+    let sort = match SortKey::parse(&state.sort) {
+        Some(sort) if chosen(&state.sort) => sort,
+        _ => app.explore().order.sort,
+    };
     let filter = ListFilter::parse(&state.filter).unwrap_or_default();
     app = app.with_order(sort, filter);
+    let programs_sort = match ProgramSort::parse(&state.programs_sort) {
+        Some(sort) if chosen(&state.programs_sort) => sort,
+        _ => ProgramSort::default(),
+    };
     app.restore_lists(Lists {
-        programs_sort: ProgramSort::parse(&state.programs_sort).unwrap_or_default(),
+        programs_sort,
         programs_filter: ListFilter::parse(&state.programs_filter).unwrap_or_default(),
         calendar_sort: CatalystSort::parse(&state.calendar_sort).unwrap_or_default(),
         calendar_filter: ListFilter::parse(&state.calendar_filter).unwrap_or_default(),

@@ -363,6 +363,24 @@ fn every_lists_order_comes_back_on_the_next_run() {
     assert!(programs.contains("Programs (9) "), "{programs}");
     let calendar = isolated(home.path(), "3");
     assert!(calendar.contains("Timeline (11, all;"), "{calendar}");
+    // Version 1 wrote `dataset`, then the default, for lists nobody sorted: no choice to
+    // keep, so they start on today's default; version 2 keeps a `dataset` chosen with `s`.
+    let v1 = "version = 1\ntab = \"explore\"\nquery = \"\"\nsort = \"dataset\"\nfilter = \"all\"\nprograms_sort = \"dataset\"\n";
+    std::fs::write(home.path().join("state/aipx/state.toml"), v1).unwrap();
+    let explore = isolated(home.path(), "");
+    assert!(explore.contains("All entities (34) ━"), "{explore}");
+    assert!(isolated(home.path(), "2").contains("Programs (9) "));
+    isolated(home.path(), "<Esc>1ssssss");
+    let state = std::fs::read_to_string(home.path().join("state/aipx/state.toml")).unwrap();
+    assert!(
+        state.contains("version = 2") && state.contains("sort = \"dataset\""),
+        "{state}"
+    );
+    let explore = isolated(home.path(), "");
+    assert!(
+        explore.contains("All entities (34) · sort dataset"),
+        "{explore}"
+    );
 }
 
 #[test]
