@@ -87,7 +87,7 @@ pub struct Calendar {
     /// within N days.
     pub due: ListFilter,
     /// What they are ordered by (`s`): date, with month headings and the today marker, or
-    /// name, country, direction, number linked as one flat list.
+    /// name, country, direction or number linked (see [`timeline`]).
     pub sort: CatalystSort,
     /// The day `due` counts from.
     pub today: NaiveDate,
