@@ -64,6 +64,15 @@ const EXCHANGES: &[Info] = &[
     Info { code: "TSXV", name: "TSX Venture Exchange", prefixes: &["VAN", "CVE", "XTSX"], suffix: Some("V"), bloomberg: "CV", reuters: &[], country: "CA" },
 ];
 
+/// Bloomberg's codes for one US venue, beside the composite `US` (`MSFT UW`, `IBM UN`): Nasdaq
+/// Global Select, Global Market and Capital Market, and the NYSE.
+const US_VENUES: &[(&str, &str)] = &[
+    ("UW", "NASDAQ"),
+    ("UQ", "NASDAQ"),
+    ("UR", "NASDAQ"),
+    ("UN", "NYSE"),
+];
+
 /// A stock exchange aipx knows (see the README for the list).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -126,9 +135,15 @@ impl Exchange {
         })
     }
 
-    /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> NASDAQ and NYSE).
+    /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> NASDAQ and NYSE; the
+    /// single-venue US codes too: `UW`, `UQ`, `UR` -> NASDAQ, `UN` -> NYSE).
     pub fn by_bloomberg(code: &str) -> impl Iterator<Item = Exchange> + '_ {
-        Self::all().filter(move |e| e.info().bloomberg.eq_ignore_ascii_case(code))
+        Self::all().filter(move |e| {
+            e.info().bloomberg.eq_ignore_ascii_case(code)
+                || US_VENUES
+                    .iter()
+                    .any(|&(c, x)| c.eq_ignore_ascii_case(code) && e.code() == x)
+        })
     }
 
     fn all() -> impl Iterator<Item = Exchange> {
@@ -267,6 +282,9 @@ mod tests {
             ("NOVO-B.CO", "CPH", "NOVO-B"),
             ("2222.SR", "TADAWUL", "2222"),
             ("ENI IM", "BIT", "ENI"),
+            ("MSFT UW", "NASDAQ", "MSFT"),
+            ("AMD UQ", "NASDAQ", "AMD"),
+            ("IBM UN", "NYSE", "IBM"),
         ] {
             let (found, s) = Exchange::split_listing(typed).unwrap();
             assert_eq!(
