@@ -98,6 +98,19 @@ impl<P: Pane> ListDetail<P> {
         *self != before
     }
 
+    /// After the list was ordered or filtered anew (`s`, `F`): selects the row now holding
+    /// `kept` (what was selected before) when it is still listed, else row `otherwise`,
+    /// as [`select`](Self::select) does. Returns whether anything changed.
+    pub fn reselect<T: PartialEq>(
+        &mut self,
+        list: &[T],
+        kept: Option<T>,
+        otherwise: usize,
+    ) -> bool {
+        let at = kept.and_then(|k| list.iter().position(|x| *x == k));
+        self.select(at.unwrap_or(otherwise), list.len())
+    }
+
     /// Moves the focused pane's cursor by `delta` within its rows (`lens`, see [`lens`]);
     /// moving the list resets the details. Returns whether anything changed.
     pub fn step(&mut self, lens: &[usize], delta: isize) -> bool {
@@ -238,6 +251,16 @@ mod tests {
         let none = &lens(|p: P| if p == P::List { 3 } else { 0 });
         assert!(c.cycle(none, 1));
         assert!(!c.cycle(none, 1), "nothing else to focus");
+    }
+
+    #[test]
+    fn reselect_follows_the_kept_row_to_its_new_place() {
+        // `a` was selected in a, b, c; the new order puts it second.
+        let mut c = ListDetail::<P>::default();
+        assert!(c.reselect(&['c', 'a', 'b'], Some('a'), 0));
+        assert_eq!(c.selected(), 1);
+        assert!(c.reselect(&['b', 'c'], Some('a'), 0), "gone: the fallback");
+        assert_eq!(c.selected(), 0);
     }
 
     #[test]
