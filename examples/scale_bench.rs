@@ -1,7 +1,7 @@
 //! Scale figures for one dataset folder, printed as a Markdown table row set:
 //! load + index build (from files and from the cache), search per keystroke while queries
 //! are typed character by character (worst case: the first character), keystroke -> frame at
-//! 120x40, and the process's peak RSS.
+//! 120x40, clearing the query (Ctrl-U) -> frame, and the process's peak RSS.
 //!
 //! `cargo run --release --example scale_bench -- DIR` (see scripts/bench.sh);
 //! `-- --master [DIR]` adds the securities master stored in `$XDG_DATA_HOME/aipx`.
@@ -40,6 +40,13 @@ fn peak_rss_mb() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// Time this thread has spent on a CPU (Linux), to tell work from waiting on a loaded machine.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
 fn main() {
@@ -158,6 +165,7 @@ fn main() {
 
     // Whole keystroke -> frame through the TUI's update and view at 120x40.
     let mut frames = Vec::new();
+    let (mut clears, mut clears_cpu) = (Vec::new(), Vec::new());
     let app = App::new(index, today);
     let app = if master {
         app.with_searcher(searcher)
@@ -173,12 +181,30 @@ fn main() {
             headless.apply(&event);
             frames.push(start.elapsed());
         }
-        // Clear the query for the next one.
-        for event in parse_keys("/<C-u><Esc>").expect("valid key script") {
-            headless.apply(&event);
+        // Clear the query for the next one, timing the clear itself (back to every entity).
+        for (i, event) in parse_keys("/<C-u><Esc>")
+            .expect("valid key script")
+            .iter()
+            .enumerate()
+        {
+            let (start, cpu) = (Instant::now(), thread_cpu());
+            headless.apply(event);
+            if i == 1 {
+                clears.push(start.elapsed());
+                if let (Some(before), Some(after)) = (cpu, thread_cpu()) {
+                    clears_cpu.push(after.saturating_sub(before));
+                }
+            }
         }
     }
     row("keystroke -> updated frame, 120x40", &mut frames);
+    row(
+        "clear the query (Ctrl-U) -> frame of every entity, 120x40",
+        &mut clears,
+    );
+    if !clears_cpu.is_empty() {
+        row("clear the query, CPU time of the clear", &mut clears_cpu);
+    }
     if let Some(mb) = peak_rss_mb() {
         // Three loads in one process (each dropped before the next), a first one from the
         // files if the cache was cold.

@@ -89,8 +89,7 @@ impl App {
         // The entity list in the default order (next catalyst first), counted from today;
         // the query is empty, so nothing is searched.
         tabs.explore.order.today = Some(today);
-        let every = super::tabs::explore::every_entity(&index);
-        tabs.explore.set_results(&index, every);
+        tabs.explore.show_everyone(&index);
         App {
             keys: Arc::new(Keymap::default()),
             light: false,
@@ -636,6 +635,15 @@ impl App {
         edit(&mut self.tabs.explore.query);
         if self.tabs.explore.query.len() == before {
             return false;
+        }
+        if self.tabs.explore.query.trim().is_empty() {
+            // Nothing to search: every entity, arranged once per order and kept, so a clear
+            // costs no sort; a search still on its way is dropped.
+            if let SearchMode::Background { wanted, awaiting } = &mut self.search {
+                (*wanted, *awaiting) = (None, false);
+            }
+            self.tabs.explore.show_everyone(&self.index);
+            return true;
         }
         match &mut self.search {
             SearchMode::Inline(session) => {

@@ -412,7 +412,7 @@ fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
 
     let fresh = results_for(app.index(), app.searcher(), "soft");
     assert!(app.receive_results("soft", fresh.clone()));
-    assert_eq!(app.explore().results, fresh);
+    assert_eq!(app.explore().results[..], fresh[..]);
     let first = app.explore().entity().expect("an entity first");
     assert_eq!(app.index().entity(first).id, "9984.T");
 

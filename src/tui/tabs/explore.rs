@@ -1,6 +1,8 @@
 //! The Explore tab: the query, its results, the cursors of the detail panes, what Enter
 //! and Esc do there, and its layout (search box, results, then the selection's panes).
 
+use std::sync::Arc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -120,9 +122,51 @@ pub struct Explore {
     /// What is typed in the search box.
     pub query: String,
     /// Results of the query; every entity while the query is empty.
-    pub results: Vec<ResultRow>,
+    pub results: Arc<[ResultRow]>,
     /// The selected result, the focus and the detail panes' cursors.
     pub cursor: ListDetail<ExplorePane>,
+    /// Every entity arranged in the order last asked for.
+    everyone: Everyone,
+}
+
+/// The list of every entity, arranged for one [`Order`] and kept: sorting 100k entities takes
+/// hundreds of milliseconds, and clearing the query must not cost that on every clear. It is
+/// derived from the index and the order alone (an `Explore` lives on one index: the tabs are
+/// rebuilt when the index is replaced), so it is no part of the state it sits in.
+#[derive(Clone, Default)]
+struct Everyone(Option<(Order, Arc<[ResultRow]>)>);
+
+impl Everyone {
+    /// The arranged list for `order`, built only when the order changed since the last one.
+    fn rows(&mut self, index: &Index, order: Order) -> Arc<[ResultRow]> {
+        match &self.0 {
+            Some((kept, rows)) if *kept == order => Arc::clone(rows),
+            _ => {
+                let rows: Arc<[ResultRow]> =
+                    order.arrange(index, every_entity(index), false).into();
+                self.0 = Some((order, Arc::clone(&rows)));
+                rows
+            }
+        }
+    }
+}
+
+// A cache: two states are the same whatever either has kept.
+impl PartialEq for Everyone {
+    fn eq(&self, _: &Everyone) -> bool {
+        true
+    }
+}
+
+impl Eq for Everyone {}
+
+impl std::fmt::Debug for Everyone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some((order, rows)) => write!(f, "Everyone({order:?}: {} rows)", rows.len()),
+            None => f.write_str("Everyone(none)"),
+        }
+    }
 }
 
 /// Every entity of the dataset, in its order: the rows of an empty query (the securities
@@ -171,12 +215,15 @@ pub fn results_in(
 impl Explore {
     /// Empty query: every entity, the first selected.
     pub fn new(index: &Index) -> Explore {
-        Explore {
+        let mut explore = Explore {
             order: Order::default(),
             query: String::new(),
-            results: every_entity(index),
+            results: Arc::new([]),
             cursor: ListDetail::default(),
-        }
+            everyone: Everyone::default(),
+        };
+        explore.show_everyone(index);
+        explore
     }
 
     /// The selected result's position.
@@ -191,13 +238,28 @@ impl Explore {
 
     /// Re-runs the query in place and selects the best result.
     pub fn refresh(&mut self, index: &Index, searcher: &Searcher) {
+        if self.query.trim().is_empty() {
+            return self.show_everyone(index);
+        }
         self.set_results(index, results_for(index, searcher, &self.query));
     }
 
     /// Shows fresh results for the query, ordered and filtered, the best one selected.
+    /// While the query is empty they are every entity (what [`results_in`] gives then),
+    /// so the list arranged before is shown instead of arranging `rows` again.
     pub fn set_results(&mut self, index: &Index, rows: Vec<ResultRow>) {
-        let ranked = !self.query.trim().is_empty();
-        self.results = self.order.arrange(index, rows, ranked);
+        if self.query.trim().is_empty() {
+            self.show_everyone(index);
+            return;
+        }
+        self.results = self.order.arrange(index, rows, true).into();
+        self.cursor = ListDetail::default();
+    }
+
+    /// Shows every entity in the current order and filter, the first selected; the list is
+    /// arranged once per order and reused after.
+    pub fn show_everyone(&mut self, index: &Index) {
+        self.results = self.everyone.rows(index, self.order);
         self.cursor = ListDetail::default();
     }
 
@@ -212,7 +274,7 @@ impl Explore {
         let selected = self.target();
         self.order = order;
         if self.query.trim().is_empty() {
-            self.set_results(index, every_entity(index));
+            self.show_everyone(index);
         } else {
             self.refresh(index, searcher());
         }
@@ -254,7 +316,7 @@ impl Explore {
                     positions: Vec::new(),
                 });
             }
-            self.results = order.arrange(index, rows, false);
+            self.results = order.arrange(index, rows, false).into();
         }
         let at = self.results.iter().position(|r| r.target == wanted);
         self.cursor.select(at.unwrap_or(0), self.results.len());
@@ -384,7 +446,7 @@ impl TabView for Explore {
             return false;
         }
         self.query.clear();
-        self.set_results(cx.index, every_entity(cx.index));
+        self.show_everyone(cx.index);
         true
     }
 
@@ -643,6 +705,39 @@ mod tests {
         explore.refresh(&index, &Searcher::new(index.data()));
         let first = explore.entity().expect("an entity first");
         assert_eq!(index.entity(first).id, "9984.T");
+    }
+
+    #[test]
+    fn the_kept_list_of_every_entity_is_the_fresh_arrangement_for_each_order() {
+        use crate::book::sort::{ListFilter, SortKey};
+        let index = index();
+        let searcher = Searcher::new(index.data());
+        let mut explore = Explore::new(&index);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21);
+        for (sort, filter) in [
+            (SortKey::Next, ListFilter::All),
+            (SortKey::Name, ListFilter::Upcoming),
+            (SortKey::Next, ListFilter::All),
+            (SortKey::Programs, ListFilter::Within(365)),
+        ] {
+            let order = Order {
+                sort,
+                filter,
+                today,
+            };
+            explore.set_order(&index, || &searcher, order);
+            let fresh = order.arrange(&index, every_entity(&index), false);
+            assert!(!fresh.is_empty(), "{order:?} keeps some");
+            assert_eq!(explore.results[..], fresh[..], "{order:?}");
+            // A search, then the query cleared: the same list again, the first selected.
+            explore.query = "soft".into();
+            explore.refresh(&index, &searcher);
+            assert_ne!(explore.results[..], fresh[..]);
+            explore.query.clear();
+            explore.set_results(&index, results_for(&index, &searcher, ""));
+            assert_eq!(explore.results[..], fresh[..], "{order:?}, cleared");
+            assert_eq!(explore.selected(), 0);
+        }
     }
 
     #[test]
