@@ -485,6 +485,9 @@ fn calendar_ics_for_a_watchlist() {
     let events = |s: &str| s.matches("BEGIN:VEVENT").count();
     assert!(events(&ics) > 0 && events(&ics) < events(&all));
     assert!(ics.contains("2nm"), "Rapidus's own catalyst is there");
+    // The subscription is named after the book; the whole calendar keeps its own name.
+    assert!(ics.contains("\r\nX-WR-CALNAME:aipx: jp\r\n"), "{ics}");
+    assert!(all.contains("\r\nX-WR-CALNAME:aipx catalysts\r\n"), "{all}");
 }
 
 #[test]
