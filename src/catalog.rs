@@ -529,10 +529,20 @@ impl Catalog {
     /// The texts whose lower-cased first character is `c`, shortest first (then by
     /// position): the order search results rank ties in.
     pub fn starting_with(&self, c: char) -> impl Iterator<Item = u32> + '_ {
-        let n = self.len();
-        let first_at = |k: usize| self.u32_at(FIRSTS, self.u32_at(ORDER, k) as usize);
+        self.places_of(c).map(|k| self.u32_at(ORDER, k))
+    }
+
+    /// Where in [`order`](Self::order) the texts starting with `c` (lower-cased) are.
+    pub fn places_of(&self, c: char) -> std::ops::Range<usize> {
         let c = c as u32;
-        let (mut lo, mut hi) = (0, n);
+        self.place_before(c)..self.place_before(c + 1)
+    }
+
+    /// The place in [`order`](Self::order) of the first text whose lower-cased first
+    /// character is `c` (as a number) or after.
+    fn place_before(&self, c: u32) -> usize {
+        let first_at = |k: usize| self.u32_at(FIRSTS, self.u32_at(ORDER, k) as usize);
+        let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
             if first_at(mid) < c {
@@ -541,9 +551,13 @@ impl Catalog {
                 hi = mid;
             }
         }
-        (lo..n)
-            .take_while(move |&k| first_at(k) == c)
-            .map(|k| self.u32_at(ORDER, k))
+        lo
+    }
+
+    /// Every text position in scan order: by lower-cased first character, then
+    /// [`starting_with`](Self::starting_with)'s order.
+    pub fn order(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len()).map(|k| self.u32_at(ORDER, k))
     }
 
     /// How to show `target`.

@@ -23,6 +23,33 @@
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
+/// Characters after which skim sees a word's head.
+const HARD: [char; 11] = ['\0', ' ', '/', '\\', '|', '(', ')', '[', ']', '{', '}'];
+
+/// Whether skim sees a word break after `c`.
+fn soft(c: char) -> bool {
+    matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~')
+}
+
+/// Skim's bonus for a character `cur` that follows `prev` (its `CharRole`).
+fn bonus(config: &SkimScoreConfig, prev: char, cur: char) -> i64 {
+    i64::from(if HARD.contains(&prev) {
+        config.bonus_head
+    } else if soft(prev) {
+        config.bonus_break
+    } else if cur.is_ascii_uppercase() && !prev.is_ascii_uppercase() {
+        config.bonus_camel
+    } else {
+        0
+    })
+}
+
+/// Whether skim gives a bonus to character `cur` after `prev`: those are the places where
+/// a text can score above [`Ceiling::nowhere`].
+pub fn bonus_at(prev: char, cur: char) -> bool {
+    bonus(&SkimScoreConfig::default(), prev, cur) > 0
+}
+
 /// Score ceilings for one short query.
 pub struct Ceiling {
     query: Vec<char>,
@@ -66,28 +93,94 @@ impl Ceiling {
 
     /// Skim's bonus for a character `cur` that follows `prev` (its `CharRole`).
     fn bonus(&self, prev: char, cur: char) -> i64 {
-        let hard = matches!(
-            prev,
-            '\0' | ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}'
-        );
-        let soft = matches!(prev, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~');
-        i64::from(if hard {
-            self.config.bonus_head
-        } else if soft {
-            self.config.bonus_break
-        } else if cur.is_ascii_uppercase() && !prev.is_ascii_uppercase() {
-            self.config.bonus_camel
-        } else {
-            0
-        })
+        bonus(&self.config, prev, cur)
     }
 
-    /// The most any text whose first character is not the query's first can score.
+    /// The most any text whose first character is not the query's first can score: that
+    /// character at best at a word's head, then each further one at its best [step](Self::step).
     pub fn elsewhere(&self) -> i64 {
         let c = &self.config;
-        let first = i64::from(c.score_match + c.bonus_head + c.gap_extension);
-        let step = i64::from(c.score_match + c.bonus_head.max(c.bonus_consecutive));
-        first + step * (self.query.len() as i64 - 1)
+        i64::from(c.score_match + c.bonus_head + c.gap_extension) + self.steps()
+    }
+
+    /// The most a text can score that holds the query's first character neither first nor
+    /// anywhere skim gives a bonus (see [`bonus_at`]): that character with no bonus, then
+    /// each further one at its best step. The texts above it are few and listed by
+    /// [`super::heads::Heads`], so search need not look at the others.
+    pub fn nowhere(&self) -> i64 {
+        let c = &self.config;
+        i64::from(c.score_match + c.gap_extension) + self.steps()
+    }
+
+    /// The most a text starting with `written` can score: a capital `T` scores less for `t`
+    /// than a `t` does, so once the best so far reach that, the rest of the texts starting
+    /// with `T` need no look.
+    pub fn starting(&self, written: char) -> i64 {
+        let c = &self.config;
+        let q = self.query[0];
+        if !written.eq_ignore_ascii_case(&q) {
+            return self.elsewhere();
+        }
+        let first = self.matched(written, q)
+            + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
+            + i64::from(c.gap_extension);
+        (first + self.steps()).max(self.elsewhere())
+    }
+
+    /// The most a text starting with `written` can score when the query's second character
+    /// is neither its second nor anywhere skim gives a bonus, and its first is nowhere
+    /// else with a bonus: the first at the start, the second after a gap with no bonus.
+    /// (For a one-character query, as [`starting`](Self::starting).)
+    pub fn starting_apart(&self, written: char) -> i64 {
+        let c = &self.config;
+        let q = self.query[0];
+        if self.query.len() < 2 {
+            return self.starting(written);
+        }
+        if !written.eq_ignore_ascii_case(&q) {
+            return self.nowhere();
+        }
+        let first = self.matched(written, q)
+            + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
+            + i64::from(c.gap_extension);
+        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
+        let rest: i64 = (2..self.query.len()).map(|r| self.step(r)).sum();
+        (first + gapped + rest).max(self.nowhere())
+    }
+
+    /// The query's second character, if it has one.
+    pub fn second(&self) -> Option<char> {
+        self.query.get(1).copied()
+    }
+
+    /// The most query characters 1.. can add, each at its best.
+    fn steps(&self) -> i64 {
+        (1..self.query.len()).map(|r| self.step(r)).sum()
+    }
+
+    /// The most query character `r` (not the first) can add: after a gap (priced as the
+    /// shortest) at a word's head, or right after character `r - 1`. Then the text's
+    /// previous character is that query character (up to ASCII case), so its bonus is known:
+    /// a head after a hard separator, a break after a soft one, else at most camel case for
+    /// a capital (which, for a query in lower case, costs the case mismatch it gains).
+    fn step(&self, r: usize) -> i64 {
+        let c = &self.config;
+        // Lower case: the text's character before is not a capital, so camel case stays open.
+        let prev = self.query[r - 1].to_ascii_lowercase();
+        let q = self.query[r];
+        let other = if q.is_ascii_uppercase() {
+            q.to_ascii_lowercase()
+        } else {
+            q.to_ascii_uppercase()
+        };
+        let consecutive = i64::from(c.bonus_consecutive);
+        let run = [q, other]
+            .iter()
+            .map(|&ch| self.matched(ch, q) + self.bonus(prev, ch).max(consecutive))
+            .max()
+            .unwrap_or(i64::MIN);
+        let gapped = c.score_match + c.bonus_head + c.gap_start + c.gap_extension;
+        run.max(i64::from(gapped))
     }
 
     /// The most `text` can score: skim's recurrence with every gap priced as the shortest,
@@ -166,6 +259,21 @@ mod tests {
     }
 
     #[test]
+    fn the_bounds_of_a_lower_case_query_are_reached() {
+        let m = SkimMatcherV2::default().ignore_case();
+        let c = Ceiling::new("ter").unwrap();
+        for (text, bound) in [
+            ("ter", c.starting('t')),
+            ("Ab ter", c.elsewhere()),
+            ("xter", c.nowhere()),
+        ] {
+            assert_eq!(m.fuzzy_match(text, "ter"), Some(bound), "{text}");
+        }
+        assert!(c.starting('T') < c.starting('t'));
+        assert!(c.nowhere() < c.elsewhere());
+    }
+
+    #[test]
     fn the_ceilings_are_reached() {
         let m = SkimMatcherV2::default().ignore_case();
         for (text, query) in [
@@ -207,9 +315,28 @@ mod tests {
                 };
                 let Some(score) = score else { continue };
                 prop_assert!(score <= c.of(text), "{text:?}/{query:?}: {score} > {}", c.of(text));
-                let starts = text.chars().next().map(lower) == Some(lower(c.first()));
+                let first = text.chars().next();
+                let starts = first.map(lower) == Some(lower(c.first()));
                 if !starts {
                     prop_assert!(score <= c.elsewhere(), "{text:?}/{query:?} elsewhere");
+                } else if let Some(written) = first {
+                    prop_assert!(score <= c.starting(written), "{text:?}/{query:?} starting");
+                }
+                // Holding the query's first character at no bonus place (as `Heads` lists).
+                let chars: Vec<char> = text.chars().collect();
+                let bonused = chars.windows(2).any(|w| {
+                    bonus_at(w[0], w[1]) && lower(w[1]) == lower(c.first())
+                });
+                if !starts && !bonused {
+                    prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
+                }
+                // Starting with it, the second character neither next nor at a bonus place.
+                if let (true, Some(q1), Some(&written)) = (starts, c.second(), chars.first()) {
+                    let apart = chars.get(1).is_none_or(|&s| lower(s) != lower(q1))
+                        && !chars.windows(2).any(|w| bonus_at(w[0], w[1]) && lower(w[1]) == lower(q1));
+                    if apart && !bonused {
+                        prop_assert!(score <= c.starting_apart(written), "{text:?}/{query:?} apart");
+                    }
                 }
             }
         }

@@ -3,16 +3,21 @@
 //! Scoring is fuzzy-matcher's skim algorithm. What keeps it inside a frame at 100k entities:
 //! a 64-bit character mask and a byte subsequence test reject most texts before scoring; a
 //! score ceiling ([`ceiling`]) skips the matches that cannot reach the results, scanning first,
-//! in rank order, the texts that start with the query's first character; a query that only grew
-//! looks only at the previous matches ([`Session`]); large sets are scanned on every core; only
-//! the top `limit` are kept (no full sort), and only those get match positions.
+//! in rank order, the texts that start with the query's first character (stopping once the
+//! rest of them cannot reach the results), then, once warmed, those holding it where skim
+//! gives a bonus ([`heads`]), which usually settles it without looking at the others; a query
+//! that only grew looks only at the previous matches ([`Session`]); large sets are scanned on
+//! every core; only the top `limit` are kept (no full sort), and only those get match
+//! positions.
 
 mod blocks;
 mod ceiling;
 mod dates;
+mod heads;
 mod score;
 
 use std::cmp::Reverse;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -23,6 +28,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::{DateQuery, Fit};
+use heads::{Heads, bit};
 use score::{Bar, Scorer, matcher};
 
 /// What a search hit points at.
@@ -102,6 +108,8 @@ type Scored = (u32, i64);
 pub struct Searcher {
     catalog: Catalog,
     matcher: SkimMatcherV2,
+    /// Built on the first query that needs it (or by [`warm`](Self::warm)).
+    heads: OnceLock<Heads>,
     master: Option<Box<Beside>>,
 }
 
@@ -116,14 +124,26 @@ struct Beside {
     company: Vec<EntityId>,
 }
 
-/// Remembers the last query and, when a scan worked them out, the items it matched, so
-/// typing one more character looks only at those.
+/// Remembers the last query and the items it matched, as far as its scan worked them out,
+/// so typing one more character looks only at those.
 #[derive(Default)]
 pub struct Session {
     query: String,
-    matched: Option<Vec<u32>>,
+    matched: Matched,
     /// The same for the securities master's catalog.
     master: Option<Box<Session>>,
+}
+
+/// The items a query matched, as far as its scan looked: a longer query matches a subset
+/// of each list.
+#[derive(Default)]
+struct Matched {
+    /// Every match, in item order (when the scan looked at every text).
+    all: Option<Vec<u32>>,
+    /// The matches starting with the query's first character, in scan order.
+    first: Option<Vec<u32>>,
+    /// The others holding it where skim gives a bonus ([`Heads`]), in item order.
+    heads: Option<Vec<u32>>,
 }
 
 impl Searcher {
@@ -137,8 +157,22 @@ impl Searcher {
         Searcher {
             catalog,
             matcher: matcher(),
+            heads: OnceLock::new(),
             master: None,
         }
+    }
+
+    /// Builds now what the first searches would otherwise build (the TUI calls it at start,
+    /// off the typing path).
+    pub fn warm(&self) {
+        self.heads();
+        if let Some(m) = &self.master {
+            m.searcher.warm();
+        }
+    }
+
+    fn heads(&self) -> &Heads {
+        self.heads.get_or_init(|| Heads::new(&self.catalog))
     }
 
     /// Searches the index's dataset and, when the index holds securities-master companies,
@@ -239,10 +273,12 @@ impl Searcher {
         let folded = fold(query);
         let previous = std::mem::replace(&mut session.query, folded.to_string());
         // Fuzzy matching is a subsequence test: a longer query matches a subset.
-        let narrow = session
-            .matched
-            .as_deref()
-            .filter(|_| folded.starts_with(previous.as_str()));
+        let narrow = std::mem::take(&mut session.matched);
+        let narrow = if folded.starts_with(previous.as_str()) {
+            narrow
+        } else {
+            Matched::default()
+        };
         let (scored, matched) = self.scan(&folded, limit, narrow);
         session.matched = matched;
         let dated = DateQuery::parse(&folded).map(|q| self.in_period(&q));
@@ -395,24 +431,26 @@ impl Searcher {
         equal.or(best.first()).copied().unwrap_or(i)
     }
 
-    /// The scored items for `query` that can make its best `limit`, and every item it
-    /// matches when that was worked out (to narrow the next, longer query).
+    /// The scored items for `query` that can make its best `limit`, and the items it matched
+    /// as far as the scan looked (to narrow the next, longer query), given `narrow`, those of
+    /// a query it extends.
     ///
     /// Short queries match most texts, but only a few score near the top, and [`Ceiling`]
     /// tells which cheaply. So scan in rank order the texts starting with the query's first
     /// character (where the best scores are), scoring only those whose ceiling could still
-    /// outrank the best `limit` so far; then, unless those already beat every other text's
-    /// ceiling, the rest the same way, on every core.
-    fn scan(
-        &self,
-        query: &str,
-        limit: usize,
-        candidates: Option<&[u32]>,
-    ) -> (Vec<Scored>, Option<Vec<u32>>) {
+    /// outrank the best `limit` so far; unless those already beat every other text's
+    /// ceiling, then the texts holding that character where skim gives a bonus ([`Heads`]);
+    /// unless those beat the ceiling of all the rest, the rest the same way, on every core.
+    fn scan(&self, query: &str, limit: usize, narrow: Matched) -> (Vec<Scored>, Matched) {
+        let candidates = narrow.all.as_deref();
         let Some(ceiling) = Ceiling::new(query) else {
             let scored = self.score(query, candidates);
-            let matched = scored.iter().map(|&(i, _)| i).collect();
-            return (scored, Some(matched));
+            let all = scored.iter().map(|&(i, _)| i).collect();
+            let matched = Matched {
+                all: Some(all),
+                ..Matched::default()
+            };
+            return (scored, matched);
         };
         let (need, folded) = (mask(query), query.to_ascii_lowercase());
         let matches = |i: u32| {
@@ -422,11 +460,9 @@ impl Searcher {
         let first = lower(ceiling.first());
         let scorer = Scorer::new(query);
         let mut scored = Vec::new();
-        let mut matched = Vec::new();
         let mut bar = Bar::new(limit);
         let rank = |i: u32, score: i64| (score, Reverse(self.catalog.text(i).len()), Reverse(i));
-        for i in self.catalog.starting_with(first).filter(|&i| matches(i)) {
-            matched.push(i);
+        let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
             if bar.admits(rank(i, ceiling.of(text)))
                 && let Some(score) = scorer.score(text, query)
@@ -434,16 +470,107 @@ impl Searcher {
                 scored.push((i, score));
                 bar.add(self.catalog.target(i), rank(i, score));
             }
-        }
+        };
+        // Built by `warm` (the TUI does at start); a one-shot search does without.
+        let heads = self.heads.get();
+        let firsts: Option<Vec<u32>> = match narrow.first {
+            Some(before) => {
+                let firsts: Vec<u32> = before.into_iter().filter(|&i| matches(i)).collect();
+                for &i in &firsts {
+                    look(i, &mut bar, &mut scored);
+                }
+                Some(firsts)
+            }
+            None => {
+                // What the texts starting each way can score, and where the last of them is.
+                let starts: Vec<(i64, usize)> = heads
+                    .map_or(&[][..], |h| h.starts(first))
+                    .iter()
+                    .map(|&(written, last)| (ceiling.starting(written), last as usize))
+                    .collect();
+                // And what each can score with the second character apart (see `Shape`).
+                let apart: Vec<(char, i64)> = heads
+                    .map_or(&[][..], |h| h.starts(first))
+                    .iter()
+                    .map(|&(written, _)| (written, ceiling.starting_apart(written)))
+                    .collect();
+                let shapes = heads.map(|h| h.shapes_from(self.catalog.places_of(first).start));
+                let near = ceiling
+                    .second()
+                    .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
+                let mut firsts = Vec::new();
+                let mut whole = true;
+                for (k, i) in self.catalog.starting_with(first).enumerate() {
+                    let Some(level) = bar.level() else {
+                        if matches(i) {
+                            firsts.push(i);
+                            look(i, &mut bar, &mut scored);
+                        }
+                        continue;
+                    };
+                    // The texts left come later in rank order: once none of them can score
+                    // above the bar, none can outrank it.
+                    if !starts.is_empty()
+                        && starts
+                            .iter()
+                            .all(|&(best, last)| last < k || best <= level.0)
+                    {
+                        whole = false;
+                        break;
+                    }
+                    // Most of the rest hold the second character nowhere near a bonus.
+                    if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
+                        && shape.bonused & bits == 0
+                        && lower(shape.second) != q1
+                        && apart
+                            .iter()
+                            .find(|&&(written, _)| written == shape.first)
+                            .is_some_and(|&(_, best)| best < level.0)
+                    {
+                        whole = false;
+                        continue;
+                    }
+                    if matches(i) {
+                        firsts.push(i);
+                        look(i, &mut bar, &mut scored);
+                    }
+                }
+                whole.then_some(firsts)
+            }
+        };
         // Every other text scores at most `elsewhere`, so ranks below a bar scored above it.
-        if bar
-            .level()
-            .is_some_and(|level| level.0 > ceiling.elsewhere())
-        {
-            return (scored, None);
+        let above = |bar: &Bar, ceiling: i64| bar.level().is_some_and(|level| level.0 > ceiling);
+        if above(&bar, ceiling.elsewhere()) {
+            let matched = Matched {
+                first: firsts,
+                ..Matched::default()
+            };
+            return (scored, matched);
+        }
+        // Unless the matches are known already (and few), the texts holding the first
+        // character where skim gives a bonus; all the others score at most `nowhere`.
+        if let (None, Some(heads)) = (candidates, heads) {
+            let heads: Vec<u32> = match narrow.heads {
+                Some(before) => before.into_iter().filter(|&i| matches(i)).collect(),
+                None => (heads.of(first).iter().copied())
+                    .filter(|&i| self.catalog.first(i) != first && matches(i))
+                    .collect(),
+            };
+            for &i in &heads {
+                look(i, &mut bar, &mut scored);
+            }
+            if above(&bar, ceiling.nowhere()) {
+                let matched = Matched {
+                    first: firsts,
+                    heads: Some(heads),
+                    all: None,
+                };
+                return (scored, matched);
+            }
         }
         // The rest, each thread raising its own copy of the bar: lower than a shared one
-        // would be, so it skips less, but never wrongly.
+        // would be, so it skips less, but never wrongly. (Texts of the second step are
+        // looked at again: a copy scored twice ties with itself.)
         let count = candidates.map_or(self.catalog.len(), <[u32]>::len);
         let init = || (Scorer::new(query), bar.clone());
         let rest = in_blocks(count, init, |(scorer, bar), k, out| {
@@ -462,10 +589,22 @@ impl Searcher {
             }
             out.push((i, score));
         });
-        matched.extend(rest.iter().map(|&(i, _)| i));
-        matched.sort_unstable();
+        // Every text starting with the first character that matches, for the next query.
+        let firsts = firsts.unwrap_or_else(|| {
+            (self.catalog.starting_with(first))
+                .filter(|&i| matches(i))
+                .collect()
+        });
+        let mut all = firsts.clone();
+        all.extend(rest.iter().map(|&(i, _)| i));
+        all.sort_unstable();
         scored.extend(rest.into_iter().filter_map(|(i, s)| Some((i, s?))));
-        (scored, Some(matched))
+        let matched = Matched {
+            all: Some(all),
+            first: Some(firsts),
+            heads: None,
+        };
+        (scored, matched)
     }
 }
 
@@ -585,15 +724,21 @@ mod tests {
             limit in proptest::sample::select(vec![1usize, 7, 50]),
         ) {
             static SEARCHER: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
-            let searcher = SEARCHER.get_or_init(|| Searcher::new(&synthetic(1500)));
+            static WARM: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+            let cold = SEARCHER.get_or_init(|| Searcher::new(&synthetic(1500)));
+            let warm = WARM.get_or_init(|| {
+                let s = Searcher::new(&synthetic(1500));
+                s.warm();
+                s
+            });
             let query = query.trim();
             proptest::prop_assume!(!query.is_empty());
-            let (fast, _) = searcher.scan(query, limit, None);
-            let full = searcher.score(query, None);
-            proptest::prop_assert_eq!(
-                searcher.rank(query, fast, limit),
-                searcher.rank(query, full, limit)
-            );
+            let full = cold.score(query, None);
+            let full = cold.rank(query, full, limit);
+            for searcher in [cold, warm] {
+                let (fast, _) = searcher.scan(query, limit, Matched::default());
+                proptest::prop_assert_eq!(&searcher.rank(query, fast, limit), &full);
+            }
         }
     }
 
@@ -601,6 +746,12 @@ mod tests {
     fn bounded_scan_agrees_with_scoring_everything() {
         let data = synthetic(3000);
         let searcher = Searcher::new(&data);
+        bounded_scan_agrees(&searcher);
+        searcher.warm();
+        bounded_scan_agrees(&searcher);
+    }
+
+    fn bounded_scan_agrees(searcher: &Searcher) {
         let mut partial = 0;
         let queries = "abcdefghijklmnopqrstuvwxyz0123456789SKQ"
             .chars()
@@ -609,7 +760,7 @@ mod tests {
             .chain(["sor", "Hol", "ing", "ao", "kati", "Semi H", "robo-t", "xx"].map(String::from));
         for query in queries {
             for limit in [1, 20, 100] {
-                let (fast, _) = searcher.scan(&query, limit, None);
+                let (fast, _) = searcher.scan(&query, limit, Matched::default());
                 let full = searcher.score(&query, None);
                 if fast.len() < full.len() / 2 {
                     partial += 1;
@@ -630,17 +781,28 @@ mod tests {
     #[test]
     fn narrowing_gives_the_same_hits_as_a_fresh_search() {
         let data = synthetic(2000);
-        let index = Searcher::new(&data);
+        let (cold, warm) = (Searcher::new(&data), Searcher::new(&data));
+        warm.warm();
+        for query in [
+            "sorti", "semi h", "ven", "ka", "quan", "hold", "9", "(japan)",
+        ] {
+            narrowing_agrees(&cold, &cold, query);
+            narrowing_agrees(&warm, &cold, query);
+        }
+    }
+
+    /// Typing `query` one key at a time on `index` finds what `fresh` finds for each prefix.
+    fn narrowing_agrees(index: &Searcher, fresh: &Searcher, query: &str) {
         let mut session = Session::default();
         let mut typed = String::new();
-        for c in "sorti".chars() {
+        for c in query.chars() {
             typed.push(c);
             let narrowed: Vec<_> = index
                 .search_in(&mut session, &typed, 50)
                 .into_iter()
                 .map(|h| (h.target, h.score))
                 .collect();
-            let fresh: Vec<_> = index
+            let fresh: Vec<_> = fresh
                 .search(&typed, 50)
                 .into_iter()
                 .map(|h| (h.target, h.score))

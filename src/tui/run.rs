@@ -198,8 +198,9 @@ fn spawn_search_worker(
     let (tx, rx) = mpsc::channel::<Ask>();
     thread::spawn(move || {
         let (mut index, mut searcher) = (index, searcher);
-        // Build the search catalog now, while the user reads the first screen.
-        super::app::lazy(&searcher, &index);
+        // Build the search catalog (and what speeds up its scans) now, while the user reads
+        // the first screen.
+        super::app::lazy(&searcher, &index).warm();
         let mut session = search::Session::default();
         while let Ok(mut ask) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
@@ -219,6 +220,8 @@ fn spawn_search_worker(
             {
                 return;
             }
+            // A new index's searcher, once its first results are out.
+            found.warm();
         }
     });
     tx
