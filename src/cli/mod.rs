@@ -326,8 +326,22 @@ pub fn resolve_in_master(index: &Index, typed: &str) -> Result<Option<MasterHit>
     let Some(companies) = crate::listings::Companies::load()? else {
         return Ok(None);
     };
+    resolve_in(&companies, index, typed)
+}
+
+/// [`resolve_in_master`] with the master's companies given.
+pub fn resolve_in(
+    companies: &crate::listings::Companies,
+    index: &Index,
+    typed: &str,
+) -> Result<Option<MasterHit>, Error> {
     let (entity, _) = match companies.resolve(typed) {
         Resolution::Found(e) => companies.get(e)?,
+        // Keys fold punctuation (`HMCC.P` and `HMCC-P`): the one listing spelt exactly as
+        // typed is meant.
+        Resolution::Ambiguous(many) if let Some(one) = exact_listing(companies, &many, typed)? => {
+            one
+        }
         // A bare symbol on several exchanges (`7203`: Toyota in Tokyo, a small Bursa name):
         // the one clearly largest, else the candidates.
         Resolution::Ambiguous(many) => {
@@ -365,6 +379,30 @@ pub fn resolve_in_master(index: &Index, typed: &str) -> Result<Option<MasterHit>
         ..Dataset::default()
     });
     Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
+}
+
+/// The one company among `many` with a listing spelt exactly `typed` (`TSXV:HMCC.P`, or
+/// the bare symbol), if exactly one has it.
+fn exact_listing(
+    companies: &crate::listings::Companies,
+    many: &[EntityId],
+    typed: &str,
+) -> Result<Option<(crate::model::Entity, crate::ingest::lexicon::Size)>, Error> {
+    let typed = typed.trim();
+    let mut found = None;
+    for &e in many {
+        let (entity, size) = companies.get(e)?;
+        let spelt = entity.listings.iter().any(|l| {
+            l.symbol == typed || l.exchange.spellings(&l.symbol).iter().any(|f| f == typed)
+        });
+        if spelt {
+            if found.is_some() {
+                return Ok(None);
+            }
+            found = Some((entity, size));
+        }
+    }
+    Ok(found)
 }
 
 /// The program `typed` names (id, name or a unique word prefix), or why it cannot be told.

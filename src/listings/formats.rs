@@ -283,10 +283,17 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         if get("delisted").eq_ignore_ascii_case("true") {
                             continue;
                         }
-                        // The exchange code, else the MIC (`IOB`, London's order book for
-                        // foreign shares, is `XLON`).
-                        let known = Exchange::parse(get("exchange"))
-                            .or_else(|| Exchange::parse(get("mic")));
+                        // The MIC, else the exchange code (the MIC is the one standard:
+                        // `IOB`, London's order book for foreign shares, is `XLON`; `CSE`
+                        // there is Colombo, `XCOL`, not the Canadian CSE), else a row with
+                        // neither is placed by its symbol's Yahoo suffix (`1101.TW`).
+                        let (bare, by_suffix) = split_suffix(get("symbol"));
+                        let known = Exchange::parse(get("mic"))
+                            .or_else(|| Exchange::parse(get("exchange")))
+                            .or_else(|| {
+                                let unnamed = get("mic").is_empty() && get("exchange").is_empty();
+                                by_suffix.first().copied().filter(|_| unnamed)
+                            });
                         let exchange = match known {
                             Some(x) => x.code(),
                             None if !get("mic").is_empty() => get("mic"),
@@ -294,7 +301,6 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                             // FinanceDatabase files are one exchange each, named by its code.
                             None => stem,
                         };
-                        let (bare, _) = split_suffix(get("symbol"));
                         row(
                             bare,
                             get("name"),
@@ -341,7 +347,7 @@ fn text_at(item: &Value, k: usize) -> String {
 }
 
 /// The exchange of a NASDAQ screener file, from its name (`nyse.json`, `amex.csv`); the
-/// export itself does not say. Nasdaq unless the name says NYSE or AMEX.
+/// export itself does not say. Nasdaq unless the name says NYSE or AMEX (NYSE American).
 fn screener_exchange(path: &Path) -> &'static str {
     let stem = path
         .file_stem()
@@ -349,7 +355,7 @@ fn screener_exchange(path: &Path) -> &'static str {
         .unwrap_or("")
         .to_ascii_lowercase();
     if stem.contains("amex") || stem.contains("american") {
-        "XASE"
+        "AMEX"
     } else if stem.contains("nyse") {
         "NYSE"
     } else {
@@ -403,7 +409,7 @@ mod tests {
         );
         assert_eq!(toyota.country, "JP");
         assert_eq!(toyota.isin, "JP3633400001");
-        assert_eq!(read.rows[1].exchange, "XBER");
+        assert_eq!(read.rows[1].exchange, "BER");
         assert_eq!(read.bad.len(), 1);
         assert_eq!(read.bad[0].at, "x/JPX.csv:3");
     }
