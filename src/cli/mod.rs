@@ -190,26 +190,34 @@ impl Global {
     /// without a master, [`load_index`](Self::load_index) and no searcher. A master that
     /// cannot be read is reported on `err` and left out.
     pub fn load_whole(&self, err: &mut dyn Write) -> Result<(Index, Option<Searcher>), Error> {
+        self.load_whole_noted(err)
+            .map(|(index, searcher, _)| (index, searcher))
+    }
+
+    /// [`load_whole`](Self::load_whole), and a short note for the TUI's status bar when the
+    /// master could not be read.
+    pub fn load_whole_noted(
+        &self,
+        err: &mut dyn Write,
+    ) -> Result<(Index, Option<Searcher>, Option<String>), Error> {
         let data = self.load_merged(err)?;
+        let left_out = |e: &crate::listings::MasterError, err: &mut dyn Write| {
+            error::warn(err, &format!("{e}; the securities master is left out"));
+            master_note(e)
+        };
         let companies = match crate::listings::Companies::load() {
             Ok(c) => c,
-            Err(e) => {
-                error::warn(err, &format!("{e}; the securities master is left out"));
-                None
-            }
+            Err(e) => return Ok((Index::new(data), None, Some(left_out(&e, err)))),
         };
         let Some(companies) = companies else {
-            return Ok((Index::new(data), None));
+            return Ok((Index::new(data), None, None));
         };
         let own = Catalog::new(&data);
         match beside(data.entities.len(), own, &companies) {
             Ok((searcher, place, more)) => {
-                Ok((whole(data, &companies, &place, more), Some(searcher)))
+                Ok((whole(data, &companies, &place, more), Some(searcher), None))
             }
-            Err(e) => {
-                error::warn(err, &format!("{e}; the securities master is left out"));
-                Ok((Index::new(data), None))
-            }
+            Err(e) => Ok((Index::new(data), None, Some(left_out(&e, err)))),
         }
     }
 
@@ -222,6 +230,24 @@ impl Global {
         let count = own.entity_count() as usize;
         let place = companies.places(count, own.listings());
         Ok(Searcher::with_master(own, companies.catalog()?, place))
+    }
+}
+
+/// What the TUI's status bar says of a securities master it could not read: why, that the
+/// file is left as it is and the embedded data serves, and what rebuilds it.
+fn master_note(e: &crate::listings::MasterError) -> String {
+    use crate::listings::{FORMAT, MasterError};
+    match e {
+        MasterError::OtherVersion { version, .. } if *version < FORMAT => {
+            "master.bin from an older aipx, left as is; embedded data in use; rebuild: aipx listings import".into()
+        }
+        MasterError::OtherVersion { .. } => {
+            "master.bin from a newer aipx, left as is; embedded data in use; see aipx listings".into()
+        }
+        MasterError::Damaged { .. } => {
+            "master.bin damaged, left as is; embedded data in use; see aipx listings".into()
+        }
+        other => format!("securities master not read ({other}); embedded data in use"),
     }
 }
 

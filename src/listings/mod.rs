@@ -67,8 +67,12 @@ pub struct Master {
     pub files: Vec<Imported>,
 }
 
-/// What the master file starts with, and its layout version.
+/// What the master file starts with: `aipxmst` and its layout version, a digit.
 const MAGIC: &[u8; 8] = b"aipxmst2";
+
+/// The layout version this aipx reads and writes (the last byte of [`MAGIC`]); format 1
+/// held the imported rows alone, in another encoding.
+pub const FORMAT: u8 = 2;
 
 /// The file's sections, in this order after the magic and a table of `(length, XXH3)`
 /// pairs (little-endian `u64`s), one per section:
@@ -105,9 +109,26 @@ pub enum MasterError {
         /// What went wrong.
         detail: String,
     },
+    /// The file is a master of another layout, written by an older or newer aipx (it is
+    /// left as it is).
+    #[error(
+        "{path}: written by {by} aipx (master format {version}; this aipx reads format {FORMAT}), left as it is; {fix}",
+        by = if *version < FORMAT { "an older" } else { "a newer" },
+        fix = if *version < FORMAT {
+            "rebuild it by importing your listing files again (`aipx listings import PATH...`), or remove it (`aipx listings clear`)"
+        } else {
+            "use that aipx, or remove it (`aipx listings clear`) and import your listing files again"
+        }
+    )]
+    OtherVersion {
+        /// The file.
+        path: String,
+        /// Its format version.
+        version: u8,
+    },
     /// The file is not a master this aipx can read (it is left as it is).
     #[error(
-        "{path}: damaged or from another aipx version ({detail}); `aipx listings clear` removes it"
+        "{path}: damaged ({detail}), left as it is; `aipx listings clear` removes it, then import your listing files again"
     )]
     Damaged {
         /// The file.
@@ -150,8 +171,27 @@ impl MasterFile {
             Err(e) => return Err(io(path, e)),
         };
         let mut head = [0u8; HEAD];
-        if file.read_exact(&mut head).is_err() || &head[..MAGIC.len()] != MAGIC {
-            return Err(damaged(path, "not a master file of this aipx version"));
+        let mut got = 0;
+        while got < HEAD {
+            match file.read(&mut head[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io(path, e)),
+            }
+        }
+        let family = &MAGIC[..MAGIC.len() - 1];
+        if got >= MAGIC.len() && head.starts_with(family) && &head[..MAGIC.len()] != MAGIC {
+            let digit = head[MAGIC.len() - 1];
+            if digit.is_ascii_digit() {
+                return Err(MasterError::OtherVersion {
+                    path: path.display().to_string(),
+                    version: digit - b'0',
+                });
+            }
+        }
+        if got < HEAD || &head[..MAGIC.len()] != MAGIC {
+            return Err(damaged(path, "not a master file"));
         }
         let word = |i: usize| {
             let at = MAGIC.len() + 8 * i;
