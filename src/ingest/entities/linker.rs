@@ -9,9 +9,12 @@
 //!   business verb (`... said`, `... shares rose`) or possessive (`Unisem's`);
 //! - a one-word name needs a business verb or possessive *and* the country or a large
 //!   listing, and never counts when the paragraph also writes it in lower case or it is a
-//!   common word;
-//! - several listings of one name: the one in a country the article names, else the larger,
-//!   else the first (primary) listing.
+//!   common word; standing in a list beside companies (`Inari, ViTrox and Frontken`) counts
+//!   as the business verb;
+//! - a name that is a place (`in Batu Kawan`, `its Batu Kawan plant`, `in Penang and Batu
+//!   Kawan`) counts only when it then acts (`... said`) or owns (`...'s`);
+//! - several listings of one name: the one in a country the article names, else the common
+//!   share (`TA`, not the preferred `TA-PD`), else the larger, else the first (primary).
 //!
 //! Curated names (dataset and `assets/universe.csv`) are matched before and always win.
 
@@ -252,6 +255,13 @@ const COMMON: &[&str] = &[
     "exchange",
 ];
 
+/// Words after a name that make it a site (`the Batu Kawan plant`), not a company.
+const SITES: &[&str] = &[
+    "plant", "plants", "factory", "facility", "site", "campus", "fab", "park", "hub", "complex",
+    "district", "zone", "corridor", "mine", "port", "airport", "station", "region", "province",
+    "state", "county", "city", "township", "area",
+];
+
 /// Words after a name that make it the subject of business news.
 const VERBS_AFTER: &[&str] = &[
     "said",
@@ -399,6 +409,8 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     let bytes = t.text.as_bytes();
     let mut next = 0;
     let mut caps: Option<Vec<bool>> = None;
+    // One-word candidates that lacked a business verb: a list may vouch for them.
+    let mut lone: Vec<Candidate> = Vec::new();
     for i in 0..t.len() {
         let tok = t.toks[i];
         if tok.start < next || tok.kind != Kind::Word || !bytes[tok.start].is_ascii_uppercase() {
@@ -421,16 +433,90 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
             let caps = caps.get_or_insert_with(|| super::caps_lines(t));
             caps.get(t.token_line(i)).copied().unwrap_or(false)
         };
-        if let Some(k) = accept(t, lex, &c, countries, &mut shouted) {
-            out.push(Mention {
-                start: tok.start,
-                end,
-                who: Who::Known(k),
-            });
-            next = end;
+        match accept(t, lex, &c, countries, false, &mut shouted) {
+            Some(k) => {
+                out.push(Mention {
+                    start: tok.start,
+                    end,
+                    who: Who::Known(k),
+                });
+                next = end;
+            }
+            None if c.words == 1 => lone.push(c),
+            None => {}
         }
     }
+    // A one-word name listed beside companies (`Inari, ViTrox and Frontken`) is one of
+    // them: being in the list stands for the business verb it lacks (never for the other
+    // evidence), and each name taken may let the next one in.
+    let mut added = true;
+    while added && !lone.is_empty() {
+        added = false;
+        let mut spans: Vec<(usize, usize)> = taken
+            .iter()
+            .copied()
+            .chain(out.iter().map(|m| (m.start, m.end)))
+            .collect();
+        spans.sort_unstable();
+        let mut i = 0;
+        while i < lone.len() {
+            let c = &lone[i];
+            let mut shouted = || {
+                let caps = caps.get_or_insert_with(|| super::caps_lines(t));
+                caps.get(t.token_line(c.first)).copied().unwrap_or(false)
+            };
+            let listed = in_list(t, c, &spans);
+            match listed.then(|| accept(t, lex, c, countries, true, &mut shouted)) {
+                Some(Some(k)) => {
+                    out.push(Mention {
+                        start: t.toks[c.first].start,
+                        end: t.toks[c.last].end,
+                        who: Who::Known(k),
+                    });
+                    lone.swap_remove(i);
+                    added = true;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out.sort_by_key(|m| m.start);
     out
+}
+
+/// Whether the name at token `first` is the second of two places (`in Penang and Batu
+/// Kawan`, `Kedah or Batu Kawan`): after `and`/`or`/`&` and a word that is a place name or
+/// itself follows `in`/`at`/`near`.
+fn joined_to_place(t: &Tokens, first: usize) -> bool {
+    if first < 2 || !(t.is_any(first - 1, &["and", "or"]) || t.sym(first - 1) == Some('&')) {
+        return false;
+    }
+    let w = first - 2;
+    t.kind(w) == Kind::Word
+        && (cue_table().contains_key(t.s(w)) || w > 0 && t.is_any(w - 1, &["in", "at", "near"]))
+}
+
+/// Whether candidate `c` sits in a list beside a company span (`A, c and B`, `c, A`):
+/// next to one of `spans` (byte ranges), across a comma, `and`, `&` or `or`.
+fn in_list(t: &Tokens, c: &Candidate, spans: &[(usize, usize)]) -> bool {
+    let joiner = |k: usize| {
+        matches!(t.sym(k), Some(',' | '&'))
+            || t.kind(k) == Kind::Word && t.is_any(k, &["and", "or"])
+    };
+    // Up to two joiners (`A, and c`) between the candidate and the company.
+    let before = (1..=2).any(|n| {
+        c.first > n
+            && (c.first - n..c.first).all(joiner)
+            && spans.iter().any(|&(_, e)| e == t.toks[c.first - n - 1].end)
+    });
+    let after = (1..=2).any(|n| {
+        c.last + n + 1 < t.len()
+            && (c.last + 1..=c.last + n).all(joiner)
+            && spans
+                .iter()
+                .any(|&(s, _)| s == t.toks[c.last + n + 1].start)
+    });
+    before || after
 }
 
 /// The company a candidate names, when the evidence is enough. Cheap tests first: most
@@ -440,6 +526,7 @@ fn accept(
     lex: &Lexicon,
     c: &Candidate,
     countries: u32,
+    listed: bool,
     shouted: &mut dyn FnMut() -> bool,
 ) -> Option<usize> {
     let forms = lex.master().forms(c.hash);
@@ -447,7 +534,8 @@ fn accept(
     let after = c.last + 1;
     let possessive =
         matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
-    let verb = t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+    let verb = listed
+        || t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
         || c.first >= 2
             && t.is_any(c.first - 1, &["of", "in"])
             && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);
@@ -455,13 +543,20 @@ fn accept(
         if c.words == 1 && !verb && !possessive || shouted() {
             return None;
         }
-        // `in Batu Kawan`, `near Hsinchu Science Park`: a place, unless it then acts.
+        // `in Batu Kawan`, `near Hsinchu Science Park`, `its Batu Kawan plant`: a place,
+        // unless it then acts.
         let place = c.first > 0
             && t.is_any(
                 c.first - 1,
-                &["in", "at", "near", "outside", "across", "around"],
-            );
-        if place && !verb && !possessive {
+                &[
+                    "in", "at", "near", "outside", "across", "around", "its", "their", "our",
+                ],
+            )
+            || t.kind(after) == Kind::Word && t.is_any(after, SITES)
+            || joined_to_place(t, c.first);
+        // A list does not make a place act; only its own verb or possessive does.
+        let acts = verb && !listed || possessive;
+        if place && !acts {
             return None;
         }
     } else if c.words < 2 && shouted() {
@@ -496,7 +591,15 @@ fn accept(
             let exchange = kn.exchange.map_or("", |e| e.country());
             let named = countries & country_bit(exchange) != 0;
             let home = kn.country == exchange;
-            (named, lex.master().size(k), home, std::cmp::Reverse(k))
+            // The common share (`TA`) before preferred series of one name (`TA-PD`).
+            let plain = kn.symbol.bytes().all(|b| b.is_ascii_alphanumeric());
+            (
+                named,
+                plain,
+                lex.master().size(k),
+                home,
+                std::cmp::Reverse(k),
+            )
         })?;
     if legal {
         return Some(best);

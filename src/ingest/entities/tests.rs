@@ -102,6 +102,9 @@ fn master_lex() -> Lexicon {
             "NYSE",
             Size::Mid,
         ),
+        row("TA-PD", "TransAlta Corporation", "TSX", Size::Mid),
+        row("TA", "TransAlta Corporation", "TSX", Size::Mid),
+        row("DSG", "Descartes Systems Group Inc", "TSX", Size::Mid),
     ];
     Lexicon::with_master(&crate::data::load(None).unwrap(), &master)
 }
@@ -134,6 +137,8 @@ fn master_words_and_publishers_are_not_companies() {
         "Frontier Dynamics of supply chains shift.",
         "In the US, the Nasdaq rose 1% and The New York Times reported gains.",
         "In Hong Kong, the Hang Seng fell 2%.",
+        "In Malaysia, the firm will expand its Batu Kawan plant.",
+        "The Batu Kawan site in Malaysia will double.",
     ] {
         assert!(
             linked(&lex, text).is_empty(),
@@ -165,6 +170,31 @@ fn master_names_link_on_evidence() {
         ["Kinaxis=KXS"]
     );
     assert!(linked(&lex, "Kinaxis said orders rose.").is_empty());
+    // One word in a list beside companies stands in for the business verb.
+    assert_eq!(
+        linked(
+            &lex,
+            "In Canada, Descartes Systems Group and Kinaxis will run the pilot."
+        ),
+        ["Descartes Systems Group=DSG", "Kinaxis=KXS"]
+    );
+    assert_eq!(
+        linked(&lex, "Toronto's Kinaxis, and Descartes Systems Group bid."),
+        ["Kinaxis=KXS", "Descartes Systems Group=DSG"]
+    );
+    assert!(linked(&lex, "In Canada, Kinaxis and its rivals bid.").is_empty());
+    // A list vouches for a name's business role, not for a common word or a place.
+    for text in [
+        "In Canada, Kinaxis Inc. and Target will bid.",
+        "In Canada, Kinaxis Inc. plans plants in Penang and Batu Kawan.",
+    ] {
+        assert_eq!(linked(&lex, text), ["Kinaxis Inc=KXS"], "{text}");
+    }
+    // The common share before a preferred series of the same name.
+    assert_eq!(
+        linked(&lex, "TransAlta Corporation signed a deal."),
+        ["TransAlta Corporation=TA"]
+    );
     assert_eq!(
         linked(&lex, "Thomson Reuters Corporation (TSX: TRI) said"),
         ["Thomson Reuters Corporation=TRI", "TSX: TRI=TRI"]
