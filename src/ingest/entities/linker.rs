@@ -43,17 +43,17 @@ pub fn country_bit(code: &str) -> u32 {
 /// Words that name a country (its name, people, cities, exchanges, currency), by country.
 const CUES: &[(&str, &[&str])] = &[
     ("US", &["America", "American", "Americans", "Washington", "Nasdaq", "NASDAQ", "NYSE", "Texas", "California", "Arizona", "Ohio", "Wall"]),
-    ("JP", &["Japan", "Japanese", "Tokyo", "Osaka", "Kumamoto", "Hokkaido", "yen"]),
-    ("KR", &["Korea", "Korean", "Seoul", "KOSPI", "Kospi", "KOSDAQ", "Kosdaq", "Yongin", "Pyeongtaek"]),
-    ("TW", &["Taiwan", "Taiwanese", "Taipei", "Hsinchu", "Kaohsiung", "TWSE"]),
-    ("CN", &["China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "yuan", "renminbi"]),
+    ("JP", &["Japan", "Japanese", "Tokyo", "Osaka", "Kumamoto", "Hokkaido", "Nagoya", "Yokohama", "Kyushu", "Chitose", "Hiroshima", "yen"]),
+    ("KR", &["Korea", "Korean", "Seoul", "KOSPI", "Kospi", "KOSDAQ", "Kosdaq", "Yongin", "Pyeongtaek", "Incheon", "Busan", "Hwaseong", "Gyeonggi", "Daejeon", "Cheongju", "Gumi"]),
+    ("TW", &["Taiwan", "Taiwanese", "Taipei", "Hsinchu", "Kaohsiung", "Tainan", "Taichung", "TWSE"]),
+    ("CN", &["China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "Hangzhou", "Suzhou", "Wuhan", "Hefei", "Nanjing", "Chengdu", "Guangdong", "Guangzhou", "Jiangsu", "Zhejiang", "yuan", "renminbi"]),
     ("HK", &["HKEX", "Kowloon"]),
-    ("IN", &["India", "Indian", "Mumbai", "Delhi", "Gujarat", "Bengaluru", "crore", "rupees"]),
-    ("MY", &["Malaysia", "Malaysian", "Bursa", "Kuala", "Penang", "Johor", "Kulim", "Kedah", "Melaka", "Selangor", "ringgit"]),
+    ("IN", &["India", "Indian", "Mumbai", "Delhi", "Gujarat", "Bengaluru", "Bangalore", "Chennai", "Hyderabad", "Pune", "Noida", "Kolkata", "Assam", "Dholera", "Karnataka", "Telangana", "Maharashtra", "crore", "rupees"]),
+    ("MY", &["Malaysia", "Malaysian", "Bursa", "Kuala", "Penang", "Johor", "Kulim", "Kedah", "Melaka", "Selangor", "Sarawak", "Sabah", "Putrajaya", "Cyberjaya", "Ipoh", "Petaling", "ringgit"]),
     ("SG", &["Singapore", "Singaporean", "SGX"]),
-    ("CA", &["Canada", "Canadian", "Ottawa", "Toronto", "Ontario", "Quebec", "Montreal", "TSX"]),
-    ("AU", &["Australia", "Australian", "Sydney", "Canberra", "Melbourne", "ASX"]),
-    ("FR", &["France", "French", "Paris", "Euronext", "Grenoble"]),
+    ("CA", &["Canada", "Canadian", "Ottawa", "Toronto", "Ontario", "Quebec", "Montreal", "Vancouver", "Calgary", "Alberta", "Edmonton", "Halifax", "Scotia", "Manitoba", "Winnipeg", "Saskatchewan", "TSX"]),
+    ("AU", &["Australia", "Australian", "Sydney", "Canberra", "Melbourne", "Brisbane", "Perth", "Queensland", "ASX"]),
+    ("FR", &["France", "French", "Paris", "Euronext", "Grenoble", "Lyon", "Toulouse", "Marseille", "Crolles", "Saclay"]),
     ("DE", &["Germany", "German", "Frankfurt", "Xetra", "Munich", "Berlin", "Dresden"]),
     ("GB", &["Britain", "British", "UK", "London"]),
     ("NL", &["Netherlands", "Dutch", "Amsterdam", "Eindhoven"]),
@@ -93,10 +93,31 @@ pub fn countries_in(t: &Tokens) -> u32 {
         };
         bits |= match code {
             Some(c) => country_bit(c),
-            None => table.get(w).copied().unwrap_or(0),
+            None => table
+                .get(w)
+                .copied()
+                .or_else(|| shouted_cue(table, w))
+                .unwrap_or(0),
         };
     }
     bits
+}
+
+/// A cue written in capitals, as datelines are (`SEOUL`, `KUALA LUMPUR`): looked up as
+/// `Seoul`.
+fn shouted_cue(table: &FxMap<&'static str, u32>, w: &str) -> Option<u32> {
+    let b = w.as_bytes();
+    if b.len() < 4 || b.len() > 16 || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[0] = b[0];
+    for (d, s) in buf[1..].iter_mut().zip(&b[1..]) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()])
+        .ok()
+        .and_then(|t| table.get(t).copied())
 }
 
 /// Publishers, wires and bylines, and exchanges and indices that share a listed company's
@@ -324,6 +345,15 @@ const VERBS_AFTER: &[&str] = &[
     "had",
     "is",
     "was",
+    "were",
+    "are",
+    "closed",
+    "ended",
+    "traded",
+    "edged",
+    "eased",
+    "lost",
+    "led",
     "chief",
     "CEO",
     "chairman",
@@ -409,7 +439,7 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     let bytes = t.text.as_bytes();
     let mut next = 0;
     let mut caps: Option<Vec<bool>> = None;
-    // One-word candidates that lacked a business verb: a list may vouch for them.
+    // Candidates that lacked a business verb: a list may vouch for them.
     let mut lone: Vec<Candidate> = Vec::new();
     for i in 0..t.len() {
         let tok = t.toks[i];
@@ -426,7 +456,12 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
             continue;
         };
         let end = t.toks[c.last].end;
-        if taken.iter().any(|&(s, _)| s > tok.start && s < end) {
+        // A curated name inside a longer listed one (`Micron` in `Hana Micron`) gives way
+        // to it when the evidence takes the longer; one running past it stops it.
+        if taken
+            .iter()
+            .any(|&(s, e)| s > tok.start && s < end && e > end)
+        {
             continue;
         }
         let mut shouted = || {
@@ -442,13 +477,12 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
                 });
                 next = end;
             }
-            None if c.words == 1 => lone.push(c),
-            None => {}
+            None => lone.push(c),
         }
     }
-    // A one-word name listed beside companies (`Inari, ViTrox and Frontken`) is one of
-    // them: being in the list stands for the business verb it lacks (never for the other
-    // evidence), and each name taken may let the next one in.
+    // A name listed beside companies (`Inari, ViTrox and Frontken`, `Eugene Technology and
+    // Park Systems`) is one of them: being in the list stands for the business verb it
+    // lacks (never for the other evidence), and each name taken may let the next one in.
     let mut added = true;
     while added && !lone.is_empty() {
         added = false;
@@ -482,6 +516,59 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Nouns that say an appositive describes a business (`Kalray, a chip designer ...`).
+const BUSINESS_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "makers",
+    "designer",
+    "developer",
+    "manufacturer",
+    "producer",
+    "supplier",
+    "provider",
+    "operator",
+    "group",
+    "conglomerate",
+    "chipmaker",
+    "automaker",
+    "carmaker",
+    "lender",
+    "bank",
+    "insurer",
+    "retailer",
+    "carrier",
+    "utility",
+    "miner",
+    "startup",
+    "start-up",
+    "unit",
+    "subsidiary",
+    "affiliate",
+    "contractor",
+    "builder",
+    "distributor",
+    "vendor",
+    "fabricator",
+    "foundry",
+    "integrator",
+    "specialist",
+    "player",
+];
+
+/// Whether an appositive at token `at` describes a business, `, a chip designer based near
+/// Grenoble,`: a comma, `a`/`an`/`the`/`which`, and a business noun before the next comma
+/// or full stop (a few words on).
+fn described(t: &Tokens, at: usize) -> bool {
+    if t.sym(at) != Some(',') || !t.is_any(at + 1, &["a", "an", "the", "which", "whose"]) {
+        return false;
+    }
+    (at + 2..(at + 14).min(t.len()))
+        .take_while(|&k| !matches!(t.sym(k), Some(',' | '.' | ';' | '(')))
+        .any(|k| t.kind(k) == Kind::Word && t.is_any(k, BUSINESS_NOUNS))
 }
 
 /// Whether the name at token `first` is the second of two places (`in Penang and Batu
@@ -536,6 +623,7 @@ fn accept(
         matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
     let verb = listed
         || t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+        || described(t, after)
         || c.first >= 2
             && t.is_any(c.first - 1, &["of", "in"])
             && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);

@@ -49,6 +49,12 @@ fn reads_every_tag_form() {
 }
 
 #[test]
+fn a_company_name_inside_a_place_name_is_the_place() {
+    assert!(found("HALIFAX, Nova Scotia, Feb. 10 -- the province").is_empty());
+    assert_eq!(found("Nova said orders rose."), ["Nova=NVMI"]);
+}
+
+#[test]
 fn bare_tickers_only_where_unambiguous() {
     assert_eq!(found("For NVDA and MSFT"), ["NVDA=NVDA", "MSFT=MSFT"]);
     assert!(found("AI and IT ON the ARM of 2330 in 2026").is_empty());
@@ -105,6 +111,7 @@ fn master_lex() -> Lexicon {
         row("TA-PD", "TransAlta Corporation", "TSX", Size::Mid),
         row("TA", "TransAlta Corporation", "TSX", Size::Mid),
         row("DSG", "Descartes Systems Group Inc", "TSX", Size::Mid),
+        row("067310", "Hana Micron Inc.", "KOSDAQ", Size::Small),
     ];
     Lexicon::with_master(&crate::data::load(None).unwrap(), &master)
 }
@@ -194,6 +201,25 @@ fn master_names_link_on_evidence() {
     assert_eq!(
         linked(&lex, "TransAlta Corporation signed a deal."),
         ["TransAlta Corporation=TA"]
+    );
+    // A business described in an appositive acts: `Kinaxis, a software maker in Ottawa,`.
+    assert_eq!(
+        linked(
+            &lex,
+            "In Canada, Kinaxis, a supply-chain software maker based in Ottawa, said"
+        ),
+        ["Kinaxis=KXS"]
+    );
+    // A curated name inside a longer listed one gives way to it.
+    assert_eq!(
+        linked(&lex, "SEOUL -- Hana Micron fell 2.3 percent."),
+        ["Hana Micron=067310"]
+    );
+    assert_eq!(linked(&lex, "Micron fell 2.3 percent."), ["Micron=MU"]);
+    // Datelines in capitals name their country.
+    assert_eq!(
+        linked(&lex, "TORONTO -- Descartes Systems Group and Kinaxis bid."),
+        ["Descartes Systems Group=DSG", "Kinaxis=KXS"]
     );
     assert_eq!(
         linked(&lex, "Thomson Reuters Corporation (TSX: TRI) said"),

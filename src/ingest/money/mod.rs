@@ -8,7 +8,7 @@ mod context;
 #[cfg(test)]
 mod tests;
 
-pub use context::dollar_cue;
+pub use context::{dollar_cue, dollar_statement};
 
 use super::scan::{Kind, Tokens};
 use crate::model::{Currency, Money};
