@@ -278,9 +278,31 @@ const COMMON: &[&str] = &[
 
 /// Words after a name that make it a site (`the Batu Kawan plant`), not a company.
 const SITES: &[&str] = &[
-    "plant", "plants", "factory", "facility", "site", "campus", "fab", "park", "hub", "complex",
-    "district", "zone", "corridor", "mine", "port", "airport", "station", "region", "province",
-    "state", "county", "city", "township", "area",
+    "plant",
+    "plants",
+    "factory",
+    "facility",
+    "site",
+    "campus",
+    "fab",
+    "park",
+    "hub",
+    "industrial",
+    "complex",
+    "district",
+    "zone",
+    "corridor",
+    "mine",
+    "port",
+    "airport",
+    "station",
+    "region",
+    "province",
+    "state",
+    "county",
+    "city",
+    "township",
+    "area",
 ];
 
 /// Words after a name that make it the subject of business news.
@@ -518,6 +540,21 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     out
 }
 
+/// Whether the candidate's words are a place's name (`Batu Kawan`, `Kuala Lumpur`).
+fn is_place_name(t: &Tokens, c: &Candidate) -> bool {
+    let words: Vec<&str> = (c.first..=c.last)
+        .filter(|&k| t.kind(k) == Kind::Word)
+        .map(|k| t.s(k))
+        .collect();
+    super::PLACES.iter().any(|p| {
+        let mut ws = p.split(' ');
+        words.len() == p.split(' ').count()
+            && words
+                .iter()
+                .all(|w| ws.next().is_some_and(|x| x.eq_ignore_ascii_case(w)))
+    })
+}
+
 /// Nouns that say an appositive describes a business (`Kalray, a chip designer ...`).
 const BUSINESS_NOUNS: &[&str] = &[
     "company",
@@ -633,15 +670,21 @@ fn accept(
         }
         // `in Batu Kawan`, `near Hsinchu Science Park`, `its Batu Kawan plant`: a place,
         // unless it then acts.
-        let place = c.first > 0
-            && t.is_any(
-                c.first - 1,
+        // The word before, past a `the` (`near the Batu Kawan industrial area`).
+        let before = match c.first.checked_sub(1) {
+            Some(b) if b > 0 && t.is(b, "the") => Some(b - 1),
+            b => b,
+        };
+        let place = before.is_some_and(|b| {
+            t.is_any(
+                b,
                 &[
                     "in", "at", "near", "outside", "across", "around", "its", "their", "our",
                 ],
             )
-            || t.kind(after) == Kind::Word && t.is_any(after, SITES)
-            || joined_to_place(t, c.first);
+        }) || t.kind(after) == Kind::Word && t.is_any(after, SITES)
+            || joined_to_place(t, c.first)
+            || is_place_name(t, c);
         // A list does not make a place act; only its own verb or possessive does.
         let acts = verb && !listed || possessive;
         if place && !acts {

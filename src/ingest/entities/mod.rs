@@ -91,7 +91,7 @@ fn name_before(t: &Tokens, open: usize) -> Option<String> {
 }
 
 /// Places whose names start or end with a company's (`Nova` in `Nova Scotia`).
-const PLACES: &[&str] = &[
+pub(super) const PLACES: &[&str] = &[
     "Nova Scotia",
     "New Brunswick",
     "British Columbia",
@@ -252,6 +252,18 @@ fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
             tag_start = first;
             break;
         }
+    }
+    // `TSX-V:`, the venture exchange with a hyphen.
+    if exchanges.is_empty()
+        && colon >= 3
+        && t.is(colon - 1, "V")
+        && t.sym(colon - 2) == Some('-')
+        && t.is(colon - 3, "TSX")
+        && t.glued(colon - 1)
+        && t.glued(colon - 2)
+    {
+        exchanges = vec![ex("TSXV")];
+        tag_start = colon - 3;
     }
     if exchanges.is_empty() {
         return;

@@ -46,6 +46,18 @@ fn reads_every_tag_form() {
         found("Zeta Robotics Inc. (NASDAQ: ZRBT)"),
         ["new NASDAQ:ZRBT Zeta Robotics Inc."]
     );
+    assert_eq!(
+        found("Kraken Robotics Inc. (TSX-V: PNG)"),
+        ["new TSXV:PNG Kraken Robotics Inc."]
+    );
+    assert_eq!(
+        found("Acme United Corp. (NYSE American: ACU)"),
+        ["new AMEX:ACU Acme United Corp."]
+    );
+    assert_eq!(
+        found("Zeta Mining Corp. (CSE: ZMC)"),
+        ["new CSE:ZMC Zeta Mining Corp."]
+    );
 }
 
 #[test]
