@@ -11,6 +11,8 @@
 //!   listing, and never counts when the paragraph also writes it in lower case or it is a
 //!   common word; standing in a list beside companies (`Inari, ViTrox and Frontken`) counts
 //!   as the business verb;
+//! - a name that goes on with a capitalised word it does not hold (`Rogers` of `Rogers
+//!   Communications`) is part of another company's name, unless that word is a legal form;
 //! - a name that is a place (`in Batu Kawan`, `its Batu Kawan plant`, `in Penang and Batu
 //!   Kawan`) counts only when it then acts (`... said`) or owns (`...'s`);
 //! - several listings of one name: the one in a country the article names, else the common
@@ -22,7 +24,7 @@ use std::sync::OnceLock;
 
 use super::{Mention, Who};
 use crate::ingest::lexicon::FxMap;
-use crate::ingest::lexicon::{Lexicon, MAX_WORDS, Size, WordHash, fold_word, legal_tail};
+use crate::ingest::lexicon::{Lexicon, MAX_WORDS, Size, WordHash, fold_word, is_legal, legal_tail};
 use crate::ingest::scan::{Kind, Tokens};
 
 /// Countries an article can name, as bits.
@@ -376,6 +378,18 @@ const VERBS_AFTER: &[&str] = &[
     "eased",
     "lost",
     "led",
+    // French wires: `Safran ont annoncé`, `Vinci construira`.
+    "ont",
+    "annonce",
+    "prévoit",
+    "investit",
+    "va",
+    "vont",
+    "sont",
+    "signe",
+    "lance",
+    "construira",
+    "construiront",
     "chief",
     "CEO",
     "chairman",
@@ -625,7 +639,7 @@ fn joined_to_place(t: &Tokens, first: usize) -> bool {
 fn in_list(t: &Tokens, c: &Candidate, spans: &[(usize, usize)]) -> bool {
     let joiner = |k: usize| {
         matches!(t.sym(k), Some(',' | '&'))
-            || t.kind(k) == Kind::Word && t.is_any(k, &["and", "or"])
+            || t.kind(k) == Kind::Word && t.is_any(k, &["and", "or", "et", "ou"])
     };
     // Up to two joiners (`A, and c`) between the candidate and the company.
     let before = (1..=2).any(|n| {
@@ -666,6 +680,18 @@ fn accept(
             && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);
     if !legal {
         if c.words == 1 && !verb && !possessive || shouted() {
+            return None;
+        }
+        // The name goes on with a capitalised word it does not know (`Rogers` of `Rogers
+        // Communications`, `Sunway` of `Sunway Construction`): another company's.
+        let goes_on = t.kind(after) == Kind::Word
+            && !t.glued(after)
+            && t.s(after).chars().next().is_some_and(char::is_uppercase)
+            && !VERBS_AFTER.contains(&t.s(after))
+            // Its legal form (`Exail Technologies SA`, `S.A.`) is still the name.
+            && !is_legal(&fold_word(t.s(after)))
+            && t.s(after).chars().count() > 1;
+        if goes_on {
             return None;
         }
         // `in Batu Kawan`, `near Hsinchu Science Park`, `its Batu Kawan plant`: a place,

@@ -124,6 +124,17 @@ fn master_lex() -> Lexicon {
         row("TA", "TransAlta Corporation", "TSX", Size::Mid),
         row("DSG", "Descartes Systems Group Inc", "TSX", Size::Mid),
         row("067310", "Hana Micron Inc.", "KOSDAQ", Size::Small),
+        row(
+            "ROG",
+            "Rogers Corporation Common Stock",
+            "NYSE",
+            Size::Large,
+        ),
+        row("AIR", "Airbus SE", "EPA", Size::Mega),
+        row("SAF", "Safran SA", "EPA", Size::Large),
+        row("5263", "Sunway Construction Group Bhd", "MYX", Size::Small),
+        row("5211", "Sunway Berhad", "MYX", Size::Large),
+        row("7137", "UMS Holdings Berhad", "MYX", Size::Small),
     ];
     Lexicon::with_master(&crate::data::load(None).unwrap(), &master)
 }
@@ -221,6 +232,24 @@ fn master_names_link_on_evidence() {
             "In Canada, Kinaxis, a supply-chain software maker based in Ottawa, said"
         ),
         ["Kinaxis=KXS"]
+    );
+    // A one-word name that goes on with a capitalised word is part of another name.
+    assert_eq!(
+        linked(&lex, "In the US, Telus and Rogers Communications said"),
+        ["Telus=T"]
+    );
+    // News drops `Group`; the shorter name is still that company, not `Sunway Berhad`.
+    assert_eq!(
+        linked(&lex, "In Malaysia, Sunway Construction won a job."),
+        ["Sunway Construction=5263"]
+    );
+    // ... but not down to a short code.
+    let ums = linked(&lex, "In Malaysia, UMS and Sunway Berhad rose.");
+    assert_eq!(ums, ["Sunway Berhad=5211"]);
+    // French wires: `et` joins a list, `ont` is a verb.
+    assert_eq!(
+        linked(&lex, "PARIS - Airbus et Safran ont annoncé un partenariat."),
+        ["Airbus=AIR", "Safran=SAF"]
     );
     // A curated name inside a longer listed one gives way to it.
     assert_eq!(

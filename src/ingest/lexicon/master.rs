@@ -316,6 +316,21 @@ fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
                 out.push((words.clone(), legal));
             }
             if !legal || words.len() <= tail {
+                // News drops a trailing `Group` or `Holdings` (`Sunway Construction`,
+                // `Aemulus`): the name without it, never a legal name.
+                if !legal
+                    && words.len() > 1
+                    && words
+                        .last()
+                        .is_some_and(|w| matches!(w.as_str(), "group" | "holdings" | "holding"))
+                {
+                    let shorter = words[..words.len() - 1].to_vec();
+                    // Not down to a short code (`UMS` of `UMS Holdings`).
+                    let distinct = shorter.len() > 1 || shorter[0].chars().count() >= 5;
+                    if distinct && !out.iter().any(|(w, _)| *w == shorter) {
+                        out.push((shorter, false));
+                    }
+                }
                 break;
             }
             words.truncate(words.len() - tail);
