@@ -30,7 +30,7 @@ use crate::ingest::scan::{Kind, Tokens};
 /// Countries an article can name, as bits.
 const COUNTRIES: &[&str] = &[
     "US", "JP", "KR", "TW", "CN", "HK", "IN", "MY", "SG", "CA", "AU", "FR", "DE", "GB", "NL", "CH",
-    "SE",
+    "SE", "TH", "ID", "IT", "ES", "IL", "NZ", "BR", "MX", "SA", "DK", "NO", "FI", "BE", "AT",
 ];
 
 /// The bit of a country code (0 for a country not tracked).
@@ -61,6 +61,20 @@ const CUES: &[(&str, &[&str])] = &[
     ("NL", &["Netherlands", "Dutch", "Amsterdam", "Eindhoven"]),
     ("CH", &["Switzerland", "Swiss", "Zurich"]),
     ("SE", &["Sweden", "Swedish", "Stockholm"]),
+    ("TH", &["Thailand", "Thai", "Bangkok"]),
+    ("ID", &["Indonesia", "Indonesian", "Jakarta", "Batam"]),
+    ("IT", &["Italy", "Italian", "Milan", "Rome"]),
+    ("ES", &["Spain", "Spanish", "Madrid", "Barcelona"]),
+    ("IL", &["Israel", "Israeli", "Aviv"]),
+    ("NZ", &["Zealand", "Wellington", "Auckland"]),
+    ("BR", &["Brazil", "Brazilian"]),
+    ("MX", &["Mexico", "Mexican"]),
+    ("SA", &["Saudi", "Riyadh"]),
+    ("DK", &["Denmark", "Danish", "Copenhagen"]),
+    ("NO", &["Norway", "Norwegian", "Oslo"]),
+    ("FI", &["Finland", "Finnish", "Helsinki"]),
+    ("BE", &["Belgium", "Belgian", "Brussels"]),
+    ("AT", &["Austria", "Austrian", "Vienna"]),
 ];
 
 /// Every cue word with its country bit, built once: one probe per capitalised word.
@@ -623,15 +637,23 @@ fn described(t: &Tokens, at: usize) -> bool {
 }
 
 /// Whether the name at token `first` is the second of two places (`in Penang and Batu
-/// Kawan`, `Kedah or Batu Kawan`): after `and`/`or`/`&` and a word that is a place name or
-/// itself follows `in`/`at`/`near`.
+/// Kawan`, `in Penang, Kedah or Batu Kawan`): after `and`/`or`/`&` and a word that follows
+/// `in`/`at`/`near` or another place and a comma.
 fn joined_to_place(t: &Tokens, first: usize) -> bool {
     if first < 2 || !(t.is_any(first - 1, &["and", "or"]) || t.sym(first - 1) == Some('&')) {
         return false;
     }
     let w = first - 2;
-    t.kind(w) == Kind::Word
-        && (cue_table().contains_key(t.s(w)) || w > 0 && t.is_any(w - 1, &["in", "at", "near"]))
+    // A place after `in`, or one of a list of places (`in Penang, Kedah and ...`), not the
+    // country tag of a company before it (`Renesas Electronics Corporation, Japan and`).
+    let place_before = |k: usize| {
+        t.is_any(k, &["in", "at", "near"])
+            || t.sym(k) == Some(',')
+                && k > 0
+                && t.kind(k - 1) == Kind::Word
+                && cue_table().contains_key(t.s(k - 1))
+    };
+    t.kind(w) == Kind::Word && w > 0 && place_before(w - 1)
 }
 
 /// Whether candidate `c` sits in a list beside a company span (`A, c and B`, `c, A`):

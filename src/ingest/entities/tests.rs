@@ -135,6 +135,12 @@ fn master_lex() -> Lexicon {
         row("5263", "Sunway Construction Group Bhd", "MYX", Size::Small),
         row("5211", "Sunway Berhad", "MYX", Size::Large),
         row("7137", "UMS Holdings Berhad", "MYX", Size::Small),
+        row(
+            "SMT",
+            "Stars Microelectronics (Thailand) Public Company Limited",
+            "SET",
+            Size::Small,
+        ),
     ];
     Lexicon::with_master(&crate::data::load(None).unwrap(), &master)
 }
@@ -246,6 +252,18 @@ fn master_names_link_on_evidence() {
     // ... but not down to a short code.
     let ums = linked(&lex, "In Malaysia, UMS and Sunway Berhad rose.");
     assert_eq!(ums, ["Sunway Berhad=5211"]);
+    // A company's country tag before `and` is not a place list; Thailand's `Public Company
+    // Limited` comes off.
+    assert_eq!(
+        linked(
+            &lex,
+            "It works with Renesas Electronics Corporation, Japan and Stars Microelectronics of Thailand."
+        ),
+        [
+            "Renesas Electronics Corporation=6723",
+            "Stars Microelectronics=SMT"
+        ]
+    );
     // French wires: `et` joins a list, `ont` is a verb.
     assert_eq!(
         linked(&lex, "PARIS - Airbus et Safran ont annoncé un partenariat."),

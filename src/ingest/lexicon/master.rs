@@ -306,7 +306,8 @@ fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
     };
     for variant in [name, no_paren.as_str()] {
         let mut words = name_words(variant);
-        if words.first().is_some_and(|w| w == "the") && words.len() > 1 {
+        // `The Boeing Company`, Indonesia's `PT Bank Central Asia Tbk`: news drops both.
+        if words.first().is_some_and(|w| w == "the" || w == "pt") && words.len() > 1 {
             words.remove(0);
         }
         while !words.is_empty() {
@@ -334,8 +335,11 @@ fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
                 break;
             }
             words.truncate(words.len() - tail);
-            // `Co., Ltd.` leaves `&` or `and` behind: `Mitsui &`.
-            while words.last().is_some_and(|w| w == "&" || w == "and") {
+            // `Co., Ltd.` leaves `&` or `and` behind: `Mitsui &`; Thailand's `Public
+            // Company Limited` leaves `Public`.
+            while words.last().is_some_and(|w| w == "&" || w == "and")
+                || words.len() > 1 && words.last().is_some_and(|w| w == "public")
+            {
                 words.pop();
             }
         }
@@ -487,6 +491,16 @@ mod tests {
         let f = forms("Orange S.A.");
         assert!(f.iter().any(|(w, l)| w.join(" ") == "orange s a" && *l));
         assert!(f.iter().any(|(w, l)| w.join(" ") == "orange" && !*l));
+        let f = forms("Stars Microelectronics (Thailand) Public Company Limited");
+        assert!(
+            f.iter()
+                .any(|(w, l)| w.join(" ") == "stars microelectronics" && !*l)
+        );
+        let f = forms("PT Bank Central Asia Tbk");
+        assert!(
+            f.iter()
+                .any(|(w, l)| w.join(" ") == "bank central asia" && !*l)
+        );
         let f = forms("Mitsui & Co., Ltd.");
         assert!(f.iter().any(|(w, _)| w.join(" ") == "mitsui"));
         let h = |ws: &[&str]| ws.iter().fold(WordHash::new(), |h, w| h.push(w)).0;
