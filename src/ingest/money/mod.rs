@@ -304,6 +304,14 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         bare: before.is_some_and(|b| b.2),
     };
     let mut i = n + 1;
+    // Canadian papers hyphenate the scale: `$2-billion`, `$500-million`.
+    if t.sym(i) == Some('-')
+        && t.glued(i)
+        && t.glued(i + 1)
+        && t.is_any(i + 1, &["million", "billion", "trillion"])
+    {
+        i += 1;
+    }
     while let Some(k) = scale(t, i) {
         s.value *= k;
         s.mult *= k;

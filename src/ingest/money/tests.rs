@@ -180,3 +180,15 @@ fn marks_share_prices_and_bare_dollars() {
     );
     assert_eq!(flags("$1-2 billion"), [(false, true)]);
 }
+
+#[test]
+fn hyphenated_scales_are_scales() {
+    assert_eq!(
+        amounts("It costs $2-billion, and $500-million more, not $2-3 billion."),
+        [
+            "USD 2000000000 '$2-billion'",
+            "USD 500000000 '$500-million'",
+            "USD 2000000000 to 3000000000 '$2-3 billion'",
+        ]
+    );
+}
