@@ -410,6 +410,11 @@ const VERBS_AFTER: &[&str] = &[
     "executive",
 ];
 
+/// A name written with a lower-case letter before a capital (`iFlytek`, `eBay`, `iQIYI`).
+fn camel(b: &[u8]) -> bool {
+    b.len() >= 2 && b[0].is_ascii_lowercase() && b[1].is_ascii_uppercase()
+}
+
 /// Whether token `i` starts a word in text whose name words are capitalised.
 fn capitalised(t: &Tokens, i: usize) -> bool {
     let s = t.s(i);
@@ -417,6 +422,7 @@ fn capitalised(t: &Tokens, i: usize) -> bool {
         Kind::Num => true,
         Kind::Word => {
             s.chars().next().is_some_and(char::is_uppercase)
+                || camel(s.as_bytes())
                 || matches!(
                     s,
                     "and" | "of" | "de" | "la" | "du" | "des" | "und" | "van" | "der"
@@ -493,7 +499,9 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     let mut lone: Vec<Candidate> = Vec::new();
     for i in 0..t.len() {
         let tok = t.toks[i];
-        if tok.start < next || tok.kind != Kind::Word || !bytes[tok.start].is_ascii_uppercase() {
+        let starts_name = bytes[tok.start].is_ascii_uppercase()
+            || camel(&bytes[tok.start..tok.end.min(tok.start + 2)]);
+        if tok.start < next || tok.kind != Kind::Word || !starts_name {
             continue;
         }
         if i > 0 && t.glued(i) && matches!(t.kind(i - 1), Kind::Word | Kind::Num) {

@@ -61,6 +61,16 @@ fn reads_every_tag_form() {
 }
 
 #[test]
+fn a_name_that_starts_in_lower_case_is_found_as_written() {
+    assert_eq!(
+        found("Hikvision and iFlytek will be among"),
+        ["Hikvision=002415", "iFlytek=002230"]
+    );
+    assert_eq!(found("iFLYTEK said"), ["iFLYTEK=002230"]);
+    assert!(found("an iflytek-style plan").is_empty());
+}
+
+#[test]
 fn a_company_name_inside_a_place_name_is_the_place() {
     assert!(found("HALIFAX, Nova Scotia, Feb. 10 -- the province").is_empty());
     assert_eq!(found("Nova said orders rose."), ["Nova=NVMI"]);
@@ -135,6 +145,7 @@ fn master_lex() -> Lexicon {
         row("5263", "Sunway Construction Group Bhd", "MYX", Size::Small),
         row("5211", "Sunway Berhad", "MYX", Size::Large),
         row("7137", "UMS Holdings Berhad", "MYX", Size::Small),
+        row("002230", "iFLYTEK Co.,Ltd.", "SZSE", Size::Large),
         row(
             "SMT",
             "Stars Microelectronics (Thailand) Public Company Limited",
@@ -263,6 +274,11 @@ fn master_names_link_on_evidence() {
             "Renesas Electronics Corporation=6723",
             "Stars Microelectronics=SMT"
         ]
+    );
+    // A name with a lower-case first letter (`iFlytek`).
+    assert_eq!(
+        linked(&lex, "In China, iFlytek said it would build a model."),
+        ["iFlytek=002230"]
     );
     // French wires: `et` joins a list, `ont` is a verb.
     assert_eq!(
