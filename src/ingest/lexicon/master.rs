@@ -287,6 +287,61 @@ impl Default for WordHash {
     }
 }
 
+/// Chinese provinces and cities that lead listed names (`Jiangsu`, `Shenzhen`).
+const CN_PLACES: &[&str] = &[
+    "anhui",
+    "beijing",
+    "chongqing",
+    "dalian",
+    "fujian",
+    "guangdong",
+    "guangzhou",
+    "hangzhou",
+    "hefei",
+    "henan",
+    "hubei",
+    "hunan",
+    "jiangsu",
+    "jiangxi",
+    "nanjing",
+    "ningbo",
+    "qingdao",
+    "shandong",
+    "shanghai",
+    "shenzhen",
+    "sichuan",
+    "suzhou",
+    "tianjin",
+    "wuhan",
+    "wuxi",
+    "xiamen",
+    "zhejiang",
+    "chengdu",
+    "shanxi",
+    "shaanxi",
+    "yunnan",
+    "guangxi",
+    "hebei",
+    "changzhou",
+    "zhuhai",
+    "foshan",
+    "dongguan",
+];
+
+/// How many words at the end of `words` are legal forms, all of them (`co ltd`).
+fn legal_words(words: &[String]) -> usize {
+    let mut n = 0;
+    let mut rest = words;
+    loop {
+        let tail = legal_tail(rest);
+        if tail == 0 || tail >= rest.len() {
+            return n;
+        }
+        n += tail;
+        rest = &rest[..rest.len() - tail];
+    }
+}
+
 /// The forms a cleaned name is written in: the whole legal name, each shorter one down to
 /// the bare name, and the same without a parenthesis (`Unisem (M) Berhad` -> `Unisem`).
 fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
@@ -304,8 +359,28 @@ fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
         }
         s
     };
-    for variant in [name, no_paren.as_str()] {
-        let mut words = name_words(variant);
+    let mut variants: Vec<Vec<String>> = [name, no_paren.as_str()]
+        .iter()
+        .map(|v| name_words(v))
+        .collect();
+    // Chinese listings lead with their province or city, which news drops: `Zhejiang Sanhua
+    // Intelligent Controls` is `Sanhua Intelligent Controls`; two words must stay.
+    let base = variants[1].clone();
+    if base
+        .first()
+        .is_some_and(|w| CN_PLACES.contains(&w.as_str()))
+    {
+        let mut core = &base[1..base.len() - legal_words(&base)];
+        while let [rest @ .., last] = core
+            && matches!(last.as_str(), "group" | "holdings" | "holding")
+        {
+            core = rest;
+        }
+        if core.len() >= 2 {
+            variants.push(base[1..].to_vec());
+        }
+    }
+    for mut words in variants {
         // `The Boeing Company`, Indonesia's `PT Bank Central Asia Tbk`: news drops both.
         if words.first().is_some_and(|w| w == "the" || w == "pt") && words.len() > 1 {
             words.remove(0);
@@ -501,6 +576,13 @@ mod tests {
             f.iter()
                 .any(|(w, l)| w.join(" ") == "bank central asia" && !*l)
         );
+        let f = forms("Zhejiang Sanhua Intelligent Controls Co., Ltd.");
+        assert!(
+            f.iter()
+                .any(|(w, l)| w.join(" ") == "sanhua intelligent controls" && !*l)
+        );
+        let f = forms("Shanghai Electric Group Co., Ltd.");
+        assert!(!f.iter().any(|(w, _)| w.join(" ") == "electric"));
         let f = forms("Mitsui & Co., Ltd.");
         assert!(f.iter().any(|(w, _)| w.join(" ") == "mitsui"));
         let h = |ws: &[&str]| ws.iter().fold(WordHash::new(), |h, w| h.push(w)).0;
