@@ -140,6 +140,44 @@ fn field(v: &Value, key: &str) -> String {
     }
 }
 
+/// A German regional exchange's name without the share's notes the exchanges append: no
+/// par value (`O.N.`), bearer or registered (`NA`, `INH`), preference (`VZO`), and a par
+/// value in a currency (`DL-,01`, `EO 1`, `LS -,25`): `IVU TRAFFIC TECHN.AG O.N.` is
+/// `IVU TRAFFIC TECHN.AG`, `NETLIST INC.  DL -,001` is `NETLIST INC.`.
+fn german_name(name: &str) -> String {
+    const CURRENCIES: &[&str] = &[
+        "DL", "EO", "LS", "SF", "SK", "DK", "NK", "YN", "HD", "RL", "YC", "BA", "CD", "AD", "SD",
+        "RC", "RP", "PK", "ZY", "TN", "IS", "RM", "NZ", "MN", "KR",
+    ];
+    const NOTES: &[&str] = &[
+        "O.N.", "NA", "INH", "INH.", "VZO", "VZ", "ST", "NAM.", "NAM",
+    ];
+    let par = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || ",.-".contains(c))
+    };
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    loop {
+        let n = words.len();
+        if n <= 1 {
+            break;
+        }
+        let last = words[n - 1];
+        let glued_par = last.len() > 2
+            && last.is_char_boundary(2)
+            && CURRENCIES.contains(&&last[..2])
+            && par(&last[2..]);
+        if NOTES.contains(&last) || glued_par || CURRENCIES.contains(&last) {
+            words.pop();
+        } else if par(last) && n > 2 && CURRENCIES.contains(&words[n - 2]) {
+            words.truncate(n - 2);
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
 /// Builds a row, or says what is wrong with it.
 fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row, String> {
     let [country, sector, isin, figi, size] = more;
@@ -288,6 +326,15 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         // there is Colombo, `XCOL`, not the Canadian CSE), else a row with
                         // neither is placed by its symbol's Yahoo suffix (`1101.TW`).
                         let (bare, by_suffix) = split_suffix(get("symbol"));
+                        let german = matches!(
+                            Exchange::parse(get("mic")).map(Exchange::code),
+                            Some("BER" | "MUN" | "DUS" | "HAM" | "HAN" | "STU")
+                        );
+                        let name = if german {
+                            german_name(get("name"))
+                        } else {
+                            get("name").to_string()
+                        };
                         let known = Exchange::parse(get("mic"))
                             .or_else(|| Exchange::parse(get("exchange")))
                             .or_else(|| {
@@ -303,7 +350,7 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         };
                         row(
                             bare,
-                            get("name"),
+                            &name,
                             exchange,
                             [
                                 get("country"),
@@ -316,6 +363,15 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                     }
                     _ => {
                         let (bare, by_suffix) = split_suffix(get("symbol"));
+                        let german = matches!(
+                            Exchange::parse(get("mic")).map(Exchange::code),
+                            Some("BER" | "MUN" | "DUS" | "HAM" | "HAN" | "STU")
+                        );
+                        let name = if german {
+                            german_name(get("name"))
+                        } else {
+                            get("name").to_string()
+                        };
                         let exchange = Exchange::parse(get("exchange"))
                             .or(by_suffix.first().copied())
                             .map_or(get("exchange"), |x| x.code());
@@ -412,6 +468,22 @@ mod tests {
         assert_eq!(read.rows[1].exchange, "BER");
         assert_eq!(read.bad.len(), 1);
         assert_eq!(read.bad[0].at, "x/JPX.csv:3");
+    }
+
+    #[test]
+    fn german_regional_names_lose_their_share_notes() {
+        for (raw, clean) in [
+            ("IVU TRAFFIC TECHN.AG O.N.", "IVU TRAFFIC TECHN.AG"),
+            ("NETLIST INC.  DL -,001", "NETLIST INC."),
+            ("CAESARS ENTMT INC. DL-,01", "CAESARS ENTMT INC."),
+            ("SOFTWARE AG  NA O.N.", "SOFTWARE AG"),
+            ("BAY.MOTOREN WERKE  VZO", "BAY.MOTOREN WERKE"),
+            ("DRILLING CO.1972  DK 10", "DRILLING CO.1972"),
+            ("NOVAGOLD RES", "NOVAGOLD RES"),
+            ("1+1 DRILLISCH AG O.N.", "1+1 DRILLISCH AG"),
+        ] {
+            assert_eq!(german_name(raw), clean, "{raw}");
+        }
     }
 
     #[test]
