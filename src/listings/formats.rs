@@ -363,15 +363,6 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                     }
                     _ => {
                         let (bare, by_suffix) = split_suffix(get("symbol"));
-                        let german = matches!(
-                            Exchange::parse(get("mic")).map(Exchange::code),
-                            Some("BER" | "MUN" | "DUS" | "HAM" | "HAN" | "STU")
-                        );
-                        let name = if german {
-                            german_name(get("name"))
-                        } else {
-                            get("name").to_string()
-                        };
                         let exchange = Exchange::parse(get("exchange"))
                             .or(by_suffix.first().copied())
                             .map_or(get("exchange"), |x| x.code());
@@ -455,7 +446,7 @@ mod tests {
         let csv = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
                    7203.T,Toyota Motor Corporation,JPY,Consumer,,,JPX,XJPX,Tokyo,Japan,Mega Cap,JP3633400001,BBG000BCR153,False\n\
                    ,No Symbol,JPY,,,,JPX,XJPX,Tokyo,Japan,,,,False\n\
-                   001.BE,\"CARDTRONICS -,01\",EUR,,,,BER,XBER,Berlin,United States,,,,False\n";
+                   001.BE,\"CARDTRONICS PLC DL-,01\",EUR,,,,BER,XBER,Berlin,United States,,,,False\n";
         let read = read(Path::new("x/JPX.csv"), csv, Format::Financedatabase).unwrap();
         assert_eq!(read.rows.len(), 2);
         let toyota = &read.rows[0];
@@ -466,6 +457,10 @@ mod tests {
         assert_eq!(toyota.country, "JP");
         assert_eq!(toyota.isin, "JP3633400001");
         assert_eq!(read.rows[1].exchange, "BER");
+        assert_eq!(
+            read.rows[1].name, "CARDTRONICS PLC",
+            "the par value comes off"
+        );
         assert_eq!(read.bad.len(), 1);
         assert_eq!(read.bad[0].at, "x/JPX.csv:3");
     }
