@@ -8,6 +8,18 @@ use std::path::Path;
 /// Reads a UTF-8 text file of at most `limit` bytes; `Ok(None)` when it does not exist.
 /// Anything but a regular file (a FIFO, a device) is refused rather than read forever.
 pub fn read(path: &Path, limit: u64) -> io::Result<Option<String>> {
+    read_bytes(path, limit)?
+        .map(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not valid UTF-8"))
+        })
+        .transpose()
+}
+
+/// Reads a file of at most `limit` bytes as it is (for files in other encodings, such as a
+/// broker's Shift_JIS export); `Ok(None)` when it does not exist. As [`read`], anything but
+/// a regular file is refused.
+pub fn read_bytes(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -28,9 +40,7 @@ pub fn read(path: &Path, limit: u64) -> io::Result<Option<String>> {
             format!("larger than {} KiB", limit / 1024),
         ));
     }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not valid UTF-8"))
+    Ok(Some(bytes))
 }
 
 /// Replaces `path` with `bytes` atomically, creating its folder if needed.

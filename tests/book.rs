@@ -110,11 +110,15 @@ fn three_broker_layouts_import_with_their_columns() {
     let out = home.import("watchlist-semicolon.csv", "eu");
     assert!(out.contains("symbols from \"Instrument\""), "{out}");
     assert!(out.contains("weight from \"Weight (%)\""), "{out}");
+    // A long name is listed whole, so it can be typed back.
+    let long = "fidelity positions of the family account, imported monthly";
+    home.import("positions-fidelity-style.csv", long);
     let list = home.aipx().args(["watchlist", "list"]).assert().success();
     let list = stdout(&list);
-    for name in ["schwab", "fidelity", "eu"] {
+    for name in ["schwab", "fidelity", "eu", long] {
         assert!(list.contains(name), "{list}");
     }
+    assert!(!list.contains('…'), "{list}");
     let saved = std::fs::read_to_string(home.watchlists()).unwrap();
     assert!(saved.contains("symbol = \"TSE:9984\"") && saved.contains("weight = 12.5"));
     // Importing again replaces the list instead of doubling it.
@@ -165,6 +169,7 @@ fn add_show_remove_and_unknown_names() {
         show.contains("NASDAQ:NVDA") && show.contains("TSE:9984"),
         "{show}"
     );
+    assert!(show.lines().all(|l| l == l.trim_end()), "{show:?}");
     home.aipx()
         .args(["watchlist", "remove", "ideas", "NVIDIA"])
         .assert()
@@ -230,11 +235,15 @@ fn exposure_json_per_ticker_and_in_total() {
     for key in ["tailwind", "headwind", "mixed"] {
         assert!(nvda["directions"][key].is_u64(), "{key}");
     }
-    for m in nvda["public_money"].as_array().unwrap() {
-        assert!(m["currency"].is_string() && m["amount"].is_f64());
-        // Never converted: USD sums carry no separate dollar figure.
-        if m["currency"] == "USD" {
-            assert!(m["usd"].is_null());
+    for key in ["tailwind", "headwind", "mixed"] {
+        let bucket = &nvda["public_money"][key];
+        assert!(bucket["programs"].is_array(), "{key}");
+        for m in bucket["money"].as_array().unwrap() {
+            assert!(m["currency"].is_string() && m["amount"].is_f64());
+            // Never converted: USD sums carry no separate dollar figure.
+            if m["currency"] == "USD" {
+                assert!(m["usd"].is_null());
+            }
         }
     }
     assert_eq!(tickers[3]["resolved"], "unknown");
@@ -260,6 +269,78 @@ fn exposure_json_per_ticker_and_in_total() {
     let csv = stdout(&csv);
     assert!(csv.starts_with("symbol,entity,name,resolved,quantity,weight,programs"));
     assert_eq!(csv.lines().count(), 1 + 4 + 1, "header, tickers, total");
+}
+
+/// TSMC meets the Rapidus program as an (inferred) rival: Rapidus's ¥250B of state support
+/// works against it. JSON, CSV and text keep that money apart from the money behind it, per
+/// ticker and in the book's total, and a tailwind total never holds it.
+#[test]
+fn a_rivals_program_money_is_shown_as_headwind_money_not_behind_the_ticker() {
+    let home = Home::new();
+    home.aipx()
+        .args(["watchlist", "add", "chips", "TSM", "9984"])
+        .assert()
+        .success();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["exposure", "--watchlist", "chips"];
+        args.extend_from_slice(extra);
+        stdout(&home.aipx().args(&args).assert().success())
+    };
+    let v: Value = serde_json::from_str(&run(&["--json"])).unwrap();
+    let yen = |bucket: &Value| -> Option<f64> {
+        bucket["money"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["currency"] == "JPY")
+            .map(|m| m["amount"].as_f64().unwrap())
+    };
+    let tsm = &v["tickers"][0]["public_money"];
+    assert_eq!(tsm["headwind"]["programs"][0], "rapidus-2nm");
+    assert_eq!(yen(&tsm["headwind"]), Some(250e9));
+    assert_eq!(yen(&tsm["tailwind"]), None, "{tsm}");
+    let total = &v["total"]["public_money"];
+    // SoftBank's ¥1T sovereign-AI support is the book's only tailwind money.
+    assert_eq!(yen(&total["tailwind"]), Some(1e12));
+    assert_eq!(yen(&total["headwind"]), Some(250e9));
+    assert!(total["mixed"]["money"].as_array().unwrap().is_empty());
+
+    let csv = run(&["--csv"]);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][col("headwind_money")], "JPY 250000000000");
+    assert_eq!(&rows[0][col("tailwind_money")], "");
+    assert_eq!(&rows[2][0], "TOTAL");
+    assert_eq!(
+        &rows[2][col("tailwind_money")],
+        "JPY 1000000000000 (usd 6340000000)"
+    );
+    assert_eq!(&rows[2][col("headwind_money")], "JPY 250000000000");
+    assert!(!headers.iter().any(|h| h == "public_money"));
+
+    let text = run(&[]);
+    let header = text.lines().find(|l| l.starts_with("SYMBOL")).expect(&text);
+    let column = |name: &str| header.find(name).expect(name);
+    let at = |line: &str, name: &str| -> String {
+        // Byte offsets differ from columns once a row holds `…` or `¥`; count characters.
+        let start = header[..column(name)].chars().count();
+        line.chars().skip(start).collect::<String>()
+    };
+    let tsm = text
+        .lines()
+        .find(|l| l.starts_with("NYSE:TSM"))
+        .expect(&text);
+    assert!(at(tsm, "TAILWIND MONEY").starts_with("—"), "{tsm}");
+    assert!(at(tsm, "HEADWIND MONEY").starts_with("¥250B"), "{tsm}");
+    let total = text.lines().find(|l| l.starts_with("TOTAL")).expect(&text);
+    assert!(
+        at(total, "TAILWIND MONEY").starts_with("¥1T ($6.34B)"),
+        "{total}"
+    );
+    assert!(at(total, "HEADWIND MONEY").starts_with("¥250B"), "{total}");
+    assert!(!total.contains("¥1.25T"), "never summed: {total}");
 }
 
 #[test]
@@ -312,9 +393,22 @@ fn upcoming_exits_0_when_something_is_due_and_1_when_nothing_is() {
         .assert()
         .code(0);
     let due = stdout(&due);
-    assert!(due.contains("opens") && due.contains("in 41 days"), "{due}");
+    // TODAY is 2026-11-21: the 2027 window opens in 41 days, and reads as the year it is.
+    let pilots = due
+        .lines()
+        .find(|l| l.contains("Humanoid robots"))
+        .unwrap_or_else(|| panic!("{due}"));
     assert!(
-        due.lines().all(|l| l.starts_with("20")),
+        pilots.starts_with("2027 ") && pilots.contains("opens in 41 days"),
+        "{pilots}"
+    );
+    assert!(
+        !due.contains("2027-01-01"),
+        "a window's first day is not its date: {due}"
+    );
+    assert!(
+        due.lines()
+            .all(|l| l.contains(" days") || l.contains("today")),
         "one line per catalyst end: {due}"
     );
     let none = home
@@ -333,6 +427,33 @@ fn upcoming_exits_0_when_something_is_due_and_1_when_nothing_is() {
         json.get_output().status.code(),
         Some(if rows.is_empty() { 1 } else { 0 })
     );
+    // Both ends of the 2027 window, each with the window's own date and its first and
+    // last day counted as the calendar counts them.
+    let json = home
+        .aipx()
+        .args(["upcoming", "--within", "420d", "--json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    let pilots: Vec<&Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["catalyst"] == "sovereign-ai-robot-pilots")
+        .collect();
+    let ends: Vec<(&str, i64)> = pilots
+        .iter()
+        .map(|r| (r["edge"].as_str().unwrap(), r["days"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(ends, [("opens", 41), ("closes", 405)]);
+    for r in pilots {
+        assert_eq!(r["date"], "2027");
+        assert_eq!(r["precision"], "year");
+        assert_eq!(
+            (&r["days_until"], &r["days_until_end"]),
+            (&Value::from(41), &Value::from(405))
+        );
+    }
     home.aipx()
         .args(["upcoming", "--within", "soon"])
         .assert()
@@ -380,28 +501,66 @@ fn completions_for_every_shell_and_a_man_page() {
     let man = stdout(&home.aipx().arg("man").assert().success());
     assert!(man.starts_with(".ie") || man.contains(".TH aipx"), "{man}");
     assert!(man.contains("watchlist"));
+    // The page names a page per subcommand (`aipx-watchlist(1)`); `--dir` writes them all,
+    // so none it refers to is missing.
+    let dir = tempfile::tempdir().unwrap();
+    let written = stdout(
+        &home
+            .aipx()
+            .args(["man", "--dir"])
+            .arg(dir.path())
+            .assert()
+            .success(),
+    );
+    let top = std::fs::read_to_string(dir.path().join("aipx.1")).unwrap();
+    assert_eq!(top, man, "the same page as `aipx man` prints");
+    let mut referred = 0;
+    for page in std::fs::read_dir(dir.path()).unwrap() {
+        let page = std::fs::read_to_string(page.unwrap().path()).unwrap();
+        for name in page
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\\'))
+            .filter_map(|w| w.strip_prefix("aipx\\-"))
+        {
+            let file = format!("aipx-{}.1", name.replace("\\-", "-"));
+            assert!(dir.path().join(&file).exists(), "{file} is referred to");
+            referred += 1;
+        }
+    }
+    assert!(referred > 20, "{referred} references");
+    for file in [
+        "aipx-watchlist-import.1",
+        "aipx-exposure.1",
+        "aipx-config-init.1",
+    ] {
+        assert!(written.contains(file), "{written}");
+    }
 }
 
+/// Every subcommand at every depth, from the CLI's own definition: a new one is covered
+/// without editing this test.
 #[test]
 fn version_on_every_subcommand() {
+    use clap::CommandFactory;
+    fn walk(command: &clap::Command, path: Vec<String>, all: &mut Vec<Vec<String>>) {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut at = path.clone();
+            at.push(sub.get_name().to_string());
+            all.push(at.clone());
+            walk(sub, at, all);
+        }
+    }
+    let mut all = Vec::new();
+    walk(&aipx::cli::Cli::command(), Vec::new(), &mut all);
+    assert!(all.len() > 25, "{all:?}");
+    assert!(all.contains(&vec!["watchlist".to_string(), "import".to_string()]));
     let home = Home::new();
-    for sub in [
-        "show",
-        "search",
-        "programs",
-        "calendar",
-        "check",
-        "screen",
-        "ingest",
-        "watchlist",
-        "exposure",
-        "upcoming",
-        "config",
-        "completions",
-        "man",
-    ] {
-        let out = stdout(&home.aipx().args([sub, "--version"]).assert().success());
-        assert!(out.contains(env!("CARGO_PKG_VERSION")), "{sub}: {out}");
+    for sub in &all {
+        let out = stdout(&home.aipx().args(sub).arg("--version").assert().success());
+        assert!(
+            out.contains(env!("CARGO_PKG_VERSION")),
+            "{}: {out}",
+            sub.join(" ")
+        );
     }
 }
 
@@ -419,6 +578,16 @@ fn ingest_reads_standard_input() {
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let text = v.to_string();
     assert!(text.contains("<stdin>") && text.contains("9984"), "{text}");
+    // Without a date line, the date is the day it was read: standard input has no file time.
+    let out = home
+        .aipx()
+        .args(["ingest", "--json", "-"])
+        .write_stdin("SoftBank Group (TSE: 9984) plans a new data centre.\n")
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains(r#""as_of_source": "day read""#), "{text}");
+    assert!(!text.contains("file time"), "{text}");
 }
 
 #[test]

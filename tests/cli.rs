@@ -173,6 +173,8 @@ fn show_and_calendar_resolve_every_form_a_trader_types() {
         ("NVDA US", "NVDA"),
         ("9984 JT", "9984.T"),
         ("2330 TT", "TSM"),
+        ("MSFT UW", "MSFT"),
+        ("IBM UN", "IBM"),
         // Exchange prefixes and the unique start of a name.
         ("TYO:9984", "9984.T"),
         ("Tokyo Elec", "8035.T"),
@@ -227,6 +229,27 @@ fn programs_resolve_by_name_and_unique_prefix() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("names 3 programs"), "{err}");
     assert!(err.contains("jp-sovereign-ai"), "{err}");
+    // A company in any form a trader types is no program: its programs are listed instead
+    // of every program.
+    for typed in ["NVIDIA Corp", "NVDA.O", "NVDA US"] {
+        let out = aipx().args(["programs", typed]).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains("is no program but NVDA (NVIDIA Corporation)"),
+            "{err}"
+        );
+        assert!(err.contains("genesis-mission"), "{err}");
+        assert!(
+            !err.contains("us-chips-act"),
+            "only its own programs: {err}"
+        );
+    }
+    let out = aipx().args(["programs", "AAPL"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("unknown program \"AAPL\"; known programs"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -260,7 +283,15 @@ fn search_finds_catalysts_by_the_dates_they_name() {
             .any(|t| t == "Five-year sovereign AI funding begins"),
         "{fy:?}"
     );
-    assert!(titles("late june").is_empty());
+    // Early June is not late June; a window overlapping late June (a fiscal year) may be.
+    let late_june = titles("late june");
+    assert!(!late_june.iter().any(|t| t == june), "{late_june:?}");
+    assert!(
+        late_june
+            .iter()
+            .any(|t| t == "Five-year sovereign AI funding begins"),
+        "{late_june:?}"
+    );
 }
 
 #[test]
@@ -932,4 +963,107 @@ fn company_money_says_whose_it_is() {
     for l in lines.iter().filter(|l| l["owner"].is_null()) {
         assert_eq!(l["whose"], l["kind"], "{l}");
     }
+}
+
+/// The titles (or names) of what `search QUERY --data DIR` lists, in order.
+fn found_in(dir: &Path, query: &str) -> Vec<String> {
+    let out = aipx()
+        .args(["search", query, "--json", "--limit", "50", "--data"])
+        .arg(dir)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A copy of the curated data with a French company and a Q3 2026 window added.
+fn dataset_with_elan_and_a_quarter() -> tempfile::TempDir {
+    let dir = dataset_copy();
+    append(
+        dir.path(),
+        "entities.toml",
+        "\n[[entity]]\nid = \"elan\"\nname = \"ÉLAN Société\"\nlistings = [\"EPA:ELAN\"]\ncountry = \"FR\"\nsector = \"Robotics\"\nsummary = \"Made up for a search test.\"\nsources = [\"genesis-japan\"]\n",
+    );
+    append(
+        dir.path(),
+        "catalysts.toml",
+        "\n[[catalyst]]\nid = \"q3-review\"\ntitle = \"Quarter three review window\"\ndate = \"2026-Q3\"\nkind = \"launch\"\nprogram = \"genesis-mission\"\nentities = [\"NVDA\"]\nnote = \"Made up for a search test.\"\nsources = [\"genesis-japan\"]\n",
+    );
+    dir
+}
+
+#[test]
+fn search_lists_strong_matches_only() {
+    // Nothing in the curated data is called élan: no names with an e, l, a and n strewn
+    // through them (it used to list ten, NTT's "Telegraph and" first).
+    aipx()
+        .args(["search", "élan"])
+        .assert()
+        .success()
+        .stdout("no matches\n");
+    let dir = dataset_with_elan_and_a_quarter();
+    for query in ["élan", "ELAN", "SOCIÉTÉ", "societe", "ｅｌａｎ"] {
+        assert_eq!(
+            found_in(dir.path(), query),
+            ["ÉLAN Société"],
+            "{query} finds the company and nothing else"
+        );
+    }
+}
+
+#[test]
+fn search_by_date_finds_every_window_that_may_fall_in_the_period() {
+    let dir = dataset_with_elan_and_a_quarter();
+    let quarter = "Quarter three review window";
+    let june = "Japanese ministries formalise Genesis partnership in Washington";
+    let december = "Genesis starts with 24 company signatories";
+    let fiscal = "Five-year sovereign AI funding begins";
+    let found = |q: &str| found_in(dir.path(), q);
+    // September is inside Q3 2026: the quarter may be September.
+    for query in [
+        "sep 2026",
+        "september 2026",
+        "2026-q3",
+        "2026-Q3",
+        "h2 2026",
+        "q3",
+    ] {
+        assert!(
+            found(query).contains(&quarter.to_string()),
+            "{query}: {:?}",
+            found(query)
+        );
+    }
+    // Those wholly inside the period first: early June before the fiscal year around it.
+    for query in ["june", "jun 2026", "early june", "Genesis June"] {
+        assert_eq!(found(query)[0], june, "{query}");
+    }
+    assert_eq!(found("Genesis June"), [june], "narrowed by its other word");
+    assert!(found("jun 2026").contains(&fiscal.to_string()));
+    assert!(!found("sep 2026").contains(&june.to_string()));
+    // `late 2025` is September to December 2025: December is in it.
+    let late = found("late 2025");
+    assert!(late.contains(&december.to_string()), "{late:?}");
+    assert!(!late.contains(&june.to_string()), "{late:?}");
+    // 2027: the year's windows first, then the fiscal year reaching into it.
+    let y2027 = found("2027");
+    assert!(y2027[0].starts_with("Humanoid robots"), "{y2027:?}");
+    assert!(y2027.contains(&fiscal.to_string()), "{y2027:?}");
+    assert!(!y2027.contains(&june.to_string()), "{y2027:?}");
+    // `fy2026` names no calendar: what the data dates in fiscal 2026, and what is in it
+    // whichever calendar is meant (April to September 2026), not December 2025.
+    let fy = found("fy2026");
+    for title in [fiscal, june, quarter] {
+        assert!(fy.contains(&title.to_string()), "{title}: {fy:?}");
+    }
+    assert!(!fy.contains(&december.to_string()), "{fy:?}");
+    // A named calendar names the span: the US's runs from October 2025.
+    assert!(found("us-fy2026").contains(&december.to_string()));
+    assert!(found("US-FY2026").contains(&quarter.to_string()));
+    assert!(!found("jp-fy2026").contains(&december.to_string()));
+    assert!(found("JP-FY2026").contains(&"Rapidus targets 2nm mass production".to_string()));
 }

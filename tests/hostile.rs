@@ -358,3 +358,31 @@ proptest! {
         }
     }
 }
+
+/// A source's url is handed to the system's opener by `o`: one holding a bidi override (shown
+/// without it, so the address read is not the address opened) or a control character is a
+/// data error at its place, like a space or a scheme other than http(s).
+#[test]
+fn a_url_with_a_bidi_or_control_character_is_refused() {
+    for url in [
+        "https://example.com/\u{202e}fdp.exe",
+        "https://example.com/a\u{7}b",
+        "https://example.com/a b",
+        "file:///etc/passwd",
+    ] {
+        let dir = seed_dir();
+        let path = dir.path().join("sources.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let toml_url = url.replace('\u{7}', "\\u0007");
+        let text = text.replacen(
+            "publisher = \"AlphaScala\"\n",
+            &format!("publisher = \"AlphaScala\"\nurl = \"{toml_url}\"\n"),
+            1,
+        );
+        std::fs::write(&path, text).unwrap();
+        check(dir.path()).expect(
+            2,
+            "url must be an http:// or https:// address without spaces or control characters",
+        );
+    }
+}

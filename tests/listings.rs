@@ -357,3 +357,45 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
     let shown = stdout(aipx(home.path()).args(["show", "7203"]));
     assert!(shown.contains("Toyota"), "{shown}");
 }
+
+#[test]
+fn a_curated_alias_with_a_legal_form_put_after_it_is_not_a_master_company_of_that_name() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("jp.csv");
+    std::fs::write(
+        &file,
+        "symbol,name,exchange,country\n9434.T,SoftBank Corp.,,JP\n",
+    )
+    .unwrap();
+    // Without the master, the curated SoftBank Group is the only SoftBank aipx knows.
+    let text = stdout(aipx(home.path()).args(["show", "SoftBank Corp"]));
+    assert!(text.starts_with("SoftBank Group Corp.  TSE:9984"), "{text}");
+    aipx(home.path())
+        .args(["listings", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    // SoftBank Corp. is its own company (9434), not the alias "SoftBank" of SoftBank Group
+    // Corp. with "Corp" put after it.
+    for typed in ["SoftBank Corp", "SoftBank Corp.", "9434"] {
+        let text = stdout(aipx(home.path()).args(["show", typed]));
+        assert!(
+            text.starts_with("SoftBank Corp.  TSE:9434"),
+            "{typed}: {text}"
+        );
+        let cal = stdout(aipx(home.path()).args(["calendar", "--ticker", typed]));
+        assert!(
+            cal.contains("no known catalysts for SoftBank Corp."),
+            "{typed}: {cal}"
+        );
+    }
+    // The curated names still name SoftBank Group.
+    for typed in ["SoftBank", "SoftBank Group Corporation", "9984"] {
+        let text = stdout(aipx(home.path()).args(["show", typed]));
+        assert!(
+            text.starts_with("SoftBank Group Corp.  TSE:9984"),
+            "{typed}: {text}"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::When;
+use crate::model::{Countdown, When};
 
 /// Which end of a catalyst's window is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,6 +25,22 @@ impl Edge {
             Edge::Opens => "opens",
             Edge::Closes => "closes",
         }
+    }
+}
+
+/// When an end of a catalyst's window falls, in words that claim no more than the date:
+/// `in 5 days` or `today` for a one-day date (`edge` `on`), `opens in 32 days` or
+/// `closes today` for an end of a wider window. Printed beside the window's label (`2027`),
+/// never in place of it: the day a year opens is not the date of what happens in it.
+pub fn when_text(edge: &str, days: i64) -> String {
+    let count = Countdown {
+        days_until: days,
+        days_until_end: days,
+    }
+    .long();
+    match edge {
+        "on" => count,
+        other => format!("{other} {count}"),
     }
 }
 

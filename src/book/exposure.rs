@@ -3,14 +3,16 @@
 //! catalysts due soon.
 //!
 //! The money is the programs' public funding, not the company's: a program touching three
-//! tickers counts once in the total. Currencies are never converted; a sum carries a dollar
-//! figure only when every line in it states one.
+//! tickers counts once in the total. It is split by the direction of the links that reach the
+//! program: money behind a program that works against a ticker (a rival's subsidy) is never
+//! added to the money behind the ticker. Currencies are never converted; a sum carries a
+//! dollar figure only when every line in it states one.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::index::Index;
-use crate::model::{Basis, CatalystId, Countdown, Currency, Direction, EntityId, ProgramId};
+use crate::model::{Basis, CatalystId, Currency, Direction, EntityId, ProgramId};
 
 use super::due::{self, Due};
 use super::watchlist::{Resolved, Watchlist, resolve};
@@ -120,15 +122,40 @@ impl DueJson {
     /// one-day date, `opens in 32 days` or `closes in 12 days` for a wider window (whose
     /// `label` names it).
     pub fn when_text(&self) -> String {
-        let edge = Countdown {
-            days_until: self.days,
-            days_until_end: self.days,
-        }
-        .long();
-        match self.edge {
-            "on" => edge,
-            other => format!("{other} {edge}"),
-        }
+        super::due::when_text(self.edge, self.days)
+    }
+}
+
+/// The programs reached by links of one direction and their public money.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DirectionMoney {
+    /// Program ids.
+    pub programs: Vec<String>,
+    /// Their public money by currency, each amount once.
+    pub money: Vec<MoneySum>,
+}
+
+/// Public program money by the direction of the links behind it. A program reached by links
+/// of two directions is in both; the three are never added together, since money behind a
+/// rival's program is not money behind the ticker.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MoneyByDirection {
+    /// Programs that help.
+    pub tailwind: DirectionMoney,
+    /// Programs that hurt (a competitor's subsidy).
+    pub headwind: DirectionMoney,
+    /// Programs that cut both ways.
+    pub mixed: DirectionMoney,
+}
+
+impl MoneyByDirection {
+    /// Each direction with its money, tailwind first.
+    pub fn each(&self) -> [(Direction, &DirectionMoney); 3] {
+        [
+            (Direction::Tailwind, &self.tailwind),
+            (Direction::Headwind, &self.headwind),
+            (Direction::Mixed, &self.mixed),
+        ]
     }
 }
 
@@ -139,8 +166,8 @@ pub struct Summary {
     pub programs: Vec<String>,
     /// Directions of the links.
     pub directions: DirectionMix,
-    /// Public program money by currency.
-    pub public_money: Vec<MoneySum>,
+    /// Public program money by currency, by the direction of the links to the programs.
+    pub public_money: MoneyByDirection,
     /// Catalyst ends due within 30 days.
     pub due_30: Vec<DueJson>,
     /// Catalyst ends due within 90 days.
@@ -254,6 +281,8 @@ pub fn book(index: &Index, list: &Watchlist, today: NaiveDate) -> BookExposure {
 /// What the programs and catalysts of `entities` add up to, each program and catalyst once.
 pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summary {
     let mut programs: Vec<ProgramId> = Vec::new();
+    // Tailwind, headwind, mixed: a program is in the list of each direction that reaches it.
+    let mut by_direction: [Vec<ProgramId>; 3] = Default::default();
     let mut directions = DirectionMix::default();
     let mut catalysts: Vec<CatalystId> = Vec::new();
     for &e in entities {
@@ -261,6 +290,14 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
             directions.add(x.direction, x.basis);
             if !programs.contains(&x.program) {
                 programs.push(x.program);
+            }
+            let bucket = &mut by_direction[match x.direction {
+                Direction::Tailwind => 0,
+                Direction::Headwind => 1,
+                Direction::Mixed => 2,
+            }];
+            if !bucket.contains(&x.program) {
+                bucket.push(x.program);
             }
         }
         for &c in index.catalysts_of(e) {
@@ -297,8 +334,20 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
             })
             .collect()
     };
+    let money = |programs: &[ProgramId]| DirectionMoney {
+        programs: programs
+            .iter()
+            .map(|&p| index.program(p).id.clone())
+            .collect(),
+        money: public_money(index, programs),
+    };
+    let [tailwind, headwind, mixed] = &by_direction;
     Summary {
-        public_money: public_money(index, &programs),
+        public_money: MoneyByDirection {
+            tailwind: money(tailwind),
+            headwind: money(headwind),
+            mixed: money(mixed),
+        },
         programs: programs
             .iter()
             .map(|&p| index.program(p).id.clone())
@@ -312,7 +361,8 @@ pub fn summarize(index: &Index, entities: &[EntityId], today: NaiveDate) -> Summ
 /// The public funding of `programs` by currency, each amount once: only each program's
 /// outermost public lines are added (a line inside another is part of it), and a line the
 /// data marks `same_as` a line of another program in `programs` is taken out of the line
-/// holding it (Rapidus's FY2026 allocation is already in METI's budget).
+/// holding it (Rapidus's FY2026 allocation is already in METI's budget). `programs` are of
+/// one direction: callers never mix a rival's program with a ticker's own.
 pub fn public_money(index: &Index, programs: &[ProgramId]) -> Vec<MoneySum> {
     let mut sums: Vec<MoneySum> = Vec::new();
     for &p in programs {
@@ -454,19 +504,84 @@ mod tests {
             "SoftBank and NVIDIA share a program"
         );
         // Money is summed per currency, never across currencies.
-        let codes: Vec<&str> = book
-            .total
-            .summary
-            .public_money
-            .iter()
-            .map(|m| m.currency)
-            .collect();
-        let mut unique = codes.clone();
-        unique.dedup();
-        assert_eq!(codes.len(), unique.len());
+        for (_, bucket) in book.total.summary.public_money.each() {
+            let codes: Vec<&str> = bucket.money.iter().map(|m| m.currency).collect();
+            let mut unique = codes.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(codes.len(), unique.len());
+        }
         // Everything due in 30 days is also due in 90.
         for d in &book.total.summary.due_30 {
             assert!(book.total.summary.due_90.contains(d));
         }
+    }
+
+    fn yen(bucket: &DirectionMoney) -> Option<f64> {
+        bucket
+            .money
+            .iter()
+            .find(|m| m.currency == "JPY")
+            .map(|m| m.amount)
+    }
+
+    #[test]
+    fn a_rivals_program_money_is_headwind_money_never_the_tickers_own() {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let list = |symbols: &[&str]| Watchlist {
+            name: "b".into(),
+            entries: symbols.iter().map(|s| entry(s, None)).collect(),
+        };
+        // TSMC: a tailwind from its own Kumamoto fab (no public line in the data), an inferred
+        // headwind from Rapidus, whose ¥250B of state support works against it.
+        let tsm = book(&index, &list(&["TSM"]), today);
+        let money = &tsm.tickers[0].summary.public_money;
+        assert_eq!(money.tailwind.programs, ["tsmc-kumamoto"]);
+        assert!(money.tailwind.money.is_empty(), "{money:?}");
+        assert_eq!(money.headwind.programs, ["rapidus-2nm"]);
+        assert_eq!(yen(&money.headwind), Some(250e9));
+        assert!(money.mixed.programs.is_empty() && money.mixed.money.is_empty());
+        assert_eq!(tsm.total.summary.public_money, *money);
+
+        // With IBM, which Rapidus and METI help: the book's tailwind money is IBM's programs,
+        // METI's Rapidus line counted once; the headwind column keeps Rapidus's whole ¥250B
+        // (its FY2026 part is in METI's budget, but METI is no headwind to anyone here).
+        let both = book(&index, &list(&["TSM", "IBM"]), today);
+        let total = &both.total.summary.public_money;
+        assert_eq!(yen(&total.tailwind), Some(3.07e12 + 100e9));
+        assert_eq!(yen(&total.headwind), Some(250e9));
+        let ibm = &both.tickers[1].summary.public_money;
+        assert_eq!(yen(&ibm.tailwind), Some(3.07e12 + 100e9));
+        assert!(ibm.headwind.money.is_empty());
+    }
+
+    #[test]
+    fn mixed_links_keep_their_own_money() {
+        let index = Index::new(crate::data::load(None).unwrap());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        // Microsoft meets Japan's sovereign-AI program as a competitor that may also partner.
+        let msft = book(
+            &index,
+            &Watchlist {
+                name: "b".into(),
+                entries: vec![entry("MSFT", None)],
+            },
+            today,
+        );
+        let money = &msft.tickers[0].summary.public_money;
+        assert!(
+            money
+                .mixed
+                .programs
+                .contains(&"jp-sovereign-ai".to_string())
+        );
+        assert_eq!(yen(&money.mixed), Some(1e12));
+        assert!(
+            !money
+                .tailwind
+                .programs
+                .contains(&"jp-sovereign-ai".to_string())
+        );
     }
 }

@@ -86,6 +86,8 @@ pub struct Import {
     pub skipped: Vec<(u64, String)>,
     /// Numbers that could not be read: `line: message`.
     pub warnings: Vec<String>,
+    /// The encoding the file was read in, when it was not UTF-8 (`Shift_JIS`).
+    pub encoding: Option<&'static str>,
 }
 
 /// Folds a header for matching: lower case, letters and digits only (any script).
@@ -149,12 +151,39 @@ fn is_position(symbol: &str) -> bool {
 /// Reads the export at `path` and resolves its symbols against `index`.
 pub fn import_file(index: &Index, path: &Path) -> Result<Import, String> {
     let shown = path.display();
-    let text = match crate::userfile::read(path, MAX_BYTES) {
-        Ok(Some(text)) => text,
+    let bytes = match crate::userfile::read_bytes(path, MAX_BYTES) {
+        Ok(Some(bytes)) => bytes,
         Ok(None) => return Err(format!("{shown}: no such file")),
         Err(e) => return Err(format!("{shown}: cannot read: {e}")),
     };
-    import_text(index, &text).map_err(|e| format!("{shown}: {e}"))
+    let (text, encoding) = decode(&bytes);
+    let mut import = import_text(index, &text).map_err(|e| format!("{shown}: {e}"))?;
+    import.encoding = encoding;
+    Ok(import)
+}
+
+/// The export's text and, when it is not UTF-8, the encoding it was read in. Brokers write
+/// what their spreadsheet writes: UTF-16 with a byte-order mark (Excel's "Unicode text"),
+/// Shift_JIS (Japanese brokers) or Windows-1252 (older European and US exports). A file
+/// that is valid UTF-8 is UTF-8; otherwise Shift_JIS when the whole file reads as it, else
+/// Windows-1252, which reads any byte.
+fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<&'static str>) {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, _, _) = encoding.decode(bytes);
+        return (text, Some(encoding.name()));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (std::borrow::Cow::Borrowed(text), None);
+    }
+    if let Some(text) =
+        encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return (text, Some(encoding_rs::SHIFT_JIS.name()));
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    (text, Some(encoding_rs::WINDOWS_1252.name()))
 }
 
 /// Reads an export's text.
@@ -227,16 +256,18 @@ fn from_rows(
         let Some(raw) = row.get(symbol_col) else {
             continue;
         };
+        // No ticker holds a control or bidi character: a cell with one (an escape sequence
+        // in a hostile export) is stored and shown without them, never kept in the file.
+        let cleaned = crate::text::sanitize(raw);
         // Fidelity marks money-market funds `SPAXX**`; the stars are not part of the symbol.
-        let symbol = raw.trim().trim_end_matches('*').trim();
+        let symbol = cleaned.trim().trim_end_matches('*').trim();
         if symbol.is_empty() {
             continue;
         }
         if !is_position(symbol) {
-            let first = row.iter().find(|c| !c.is_empty()).unwrap_or(&row[0]);
-            import
-                .skipped
-                .push((*line, crate::text::fit(&crate::text::sanitize(first), 40)));
+            // Named by the cell that made it no position (`Pending Activity`), not by an
+            // account number in the first column.
+            import.skipped.push((*line, crate::text::fit(symbol, 40)));
             continue;
         }
         let mut read = |col: Option<usize>, what: &str| {
@@ -381,7 +412,11 @@ mod tests {
         let msft = &import.entries[1];
         assert_eq!(msft.quantity, Some(50.0), "two accounts add up");
         assert!((msft.weight.unwrap() - 44.5).abs() < 1e-9);
-        assert_eq!(import.skipped.len(), 1, "{:?}", import.skipped);
+        assert_eq!(
+            import.skipped,
+            vec![(7, "Pending Activity".to_string())],
+            "named by its symbol cell, not the account number before it"
+        );
         assert!(import.warnings.is_empty(), "{:?}", import.warnings);
     }
 
@@ -411,5 +446,59 @@ mod tests {
         let err = import_text(&index(), "Name,Price\nNVIDIA,180\n").unwrap_err();
         assert!(err.starts_with("no symbol column found"), "{err}");
         assert!(import_text(&index(), "").is_err());
+    }
+
+    #[test]
+    fn control_and_bidi_characters_never_reach_the_stored_symbols() {
+        let text = "Symbol,Quantity\n\u{1b}]0;pwned\u{7}EVIL,5\nNV\u{1b}[2JDA,3\n\u{202e}TSM,1\nTotal \u{1b}[5mcash,9\n";
+        let import = import_text(&index(), text).unwrap();
+        for entry in &import.entries {
+            assert!(
+                !entry.symbol.chars().any(crate::text::is_unsafe),
+                "{:?}",
+                entry.symbol
+            );
+        }
+        assert_eq!(
+            symbols(&import),
+            vec!["]0;pwnedEVIL", "NV[2JDA", "NYSE:TSM"]
+        );
+        let unresolved: Vec<&str> = import.unresolved.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(unresolved, vec!["]0;pwnedEVIL", "NV[2JDA"]);
+        assert_eq!(import.skipped, vec![(5, "Total [5mcash".to_string())]);
+    }
+
+    #[test]
+    fn exports_in_shift_jis_utf16_and_windows_1252_are_read() {
+        let text = "銘柄コード,銘柄名,保有数量\n9984,ソフトバンクグループ,100\n";
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            import_file(&index(), &path).unwrap()
+        };
+        let (sjis, _, bad) = encoding_rs::SHIFT_JIS.encode(text);
+        assert!(!bad);
+        let import = write("sbi.csv", &sjis);
+        assert_eq!(import.encoding, Some("Shift_JIS"));
+        assert_eq!(import.symbol_column, "銘柄コード");
+        assert_eq!(import.entries[0].symbol, "TSE:9984");
+        assert_eq!(import.entries[0].quantity, Some(100.0));
+
+        let mut utf16 = vec![0xff, 0xfe];
+        for unit in "Symbol\tQuantity\nNVDA\t12\n".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let import = write("excel.txt", &utf16);
+        assert_eq!(import.encoding, Some("UTF-16LE"));
+        assert_eq!(import.entries[0].symbol, "NASDAQ:NVDA");
+
+        // "Société" in Windows-1252: é is 0xE9, not UTF-8 and not Shift_JIS text.
+        let import = write("eu.csv", b"Symbol;Name;Qty\nNVDA;Soci\xe9t\xe9 X;3\n");
+        assert_eq!(import.encoding, Some("windows-1252"));
+        assert_eq!(import.entries[0].quantity, Some(3.0));
+
+        let import = write("plain.csv", "Symbol\nNVDA\n".as_bytes());
+        assert_eq!(import.encoding, None);
     }
 }

@@ -256,9 +256,12 @@ pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate)
     match key {
         SortKey::Dataset => ids.sort(),
         SortKey::Next => ids.sort_by_cached_key(|&e| {
+            // By the day the next catalyst next changes (its start, or the end of one in
+            // progress), as the next catalyst is chosen and as programs sort; nothing ahead
+            // goes last.
             let next = index.next_catalyst(e, today);
-            // Entities with nothing ahead go last.
-            (next.is_none(), next.map(|c| index.catalyst(c).date.start()))
+            let day = next.and_then(|c| index.catalyst(c).date.next_change(today));
+            (day.is_none(), day)
         }),
         SortKey::Programs => ids.sort_by_cached_key(|&e| std::cmp::Reverse(index.program_count(e))),
         SortKey::Name => ids.sort_by_cached_key(|&e| name(e)),
@@ -329,11 +332,21 @@ mod tests {
             .map(|&e| {
                 index
                     .next_catalyst(e, today)
-                    .map(|c| index.catalyst(c).date.start())
+                    .and_then(|c| index.catalyst(c).date.next_change(today))
             })
             .collect();
         let ahead = starts.iter().take_while(|s| s.is_some()).count();
         assert!(ahead > 0 && starts[ahead..].iter().all(Option::is_none));
         assert!(starts[..ahead].windows(2).all(|w| w[0] <= w[1]));
+        // On 1 May 2026 SoftBank's next catalyst is the end of phase one, in progress until
+        // 31 July; Tokyo Electron's the Genesis meeting opening on 1 June: Tokyo Electron
+        // first, though phase one started first.
+        let may = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        sort(&index, &mut ids, SortKey::Next, may);
+        let at = |id: &str| {
+            let e = index.data().entities.iter().position(|x| x.id == id);
+            ids.iter().position(|&x| Some(x.ix()) == e).unwrap()
+        };
+        assert!(at("8035.T") < at("9984.T"), "{ids:?}");
     }
 }

@@ -18,12 +18,18 @@ pub struct Upcoming {
     pub edge: &'static str,
     /// Days from today to the day.
     pub days: i64,
+    /// Days from today to the window's first possible day (negative once started).
+    pub days_until: i64,
+    /// Days from today to the window's last possible day (negative once over).
+    pub days_until_end: i64,
     /// Catalyst id.
     pub catalyst: String,
     /// Its title.
     pub title: String,
     /// Its date at the precision the source gives (`early Jun 2026`, `JP FY2026`).
     pub date: String,
+    /// How precise that date is (`day`, `month`, `quarter`, `half`, `year`, `fiscal_year`).
+    pub precision: &'static str,
     /// Its program's id.
     pub program: Option<String>,
     /// The tickers it concerns: the book's when a book is given, else those it names.
@@ -83,13 +89,17 @@ pub fn upcoming(
                     .map(|&e| index.entity(e).display_symbol().to_string())
                     .collect(),
             };
+            let countdown = cat.date.countdown(today);
             Upcoming {
                 day: d.day,
                 edge: d.edge.as_str(),
                 days: d.days(today),
+                days_until: countdown.days_until,
+                days_until_end: countdown.days_until_end,
                 catalyst: cat.id.clone(),
                 title: cat.title.clone(),
                 date: cat.date.label(),
+                precision: cat.date.precision().as_str(),
                 program: cat.program.map(|p| index.program(p).id.clone()),
                 tickers,
                 id: c,

@@ -86,8 +86,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
     if name.chars().count() > 64 {
         return Err("a watchlist name has at most 64 characters".into());
     }
-    if name.chars().any(char::is_control) {
-        return Err("a watchlist name cannot hold control characters".into());
+    // Bidi controls too: the name is shown without them, and must be typed as it is shown.
+    if name.chars().any(crate::text::is_unsafe) {
+        return Err("a watchlist name cannot hold control or bidi characters".into());
     }
     Ok(())
 }
@@ -207,6 +208,51 @@ impl Watchlists {
     pub fn names(&self) -> Vec<&str> {
         self.lists.iter().map(|w| w.name.as_str()).collect()
     }
+
+    /// What to write when `self` (changed from `base`, the file as this process last read
+    /// or wrote it) is saved over `theirs`, the file as it is now: another aipx may have
+    /// written it since (`aipx watchlist add` while the TUI is open). Only this process's
+    /// own changes are applied to `theirs` (the tickers added to and removed from each list
+    /// since `base`, and lists deleted), so neither side's work is lost.
+    pub fn merged_over(&self, base: &Watchlists, theirs: &Watchlists) -> Watchlists {
+        if base == theirs {
+            return self.clone();
+        }
+        let mut out = theirs.clone();
+        let symbols = |list: Option<&Watchlist>| -> Vec<String> {
+            list.map_or_else(Vec::new, |w| {
+                w.entries.iter().map(|x| x.symbol.clone()).collect()
+            })
+        };
+        for ours in &self.lists {
+            let before = symbols(base.get(&ours.name));
+            let removed: Vec<&String> = before
+                .iter()
+                .filter(|s| !ours.entries.iter().any(|x| &&x.symbol == s))
+                .collect();
+            let added: Vec<&Entry> = ours
+                .entries
+                .iter()
+                .filter(|x| !before.contains(&x.symbol))
+                .collect();
+            let list = match out.lists.iter().position(|w| w.name == ours.name) {
+                Some(at) => &mut out.lists[at],
+                // They deleted it: it stays deleted unless we added to it since.
+                None if added.is_empty() && base.get(&ours.name).is_some() => continue,
+                None => out.get_or_create(&ours.name),
+            };
+            list.entries.retain(|x| !removed.contains(&&x.symbol));
+            for x in added {
+                if !list.entries.iter().any(|y| y.symbol == x.symbol) {
+                    list.entries.push(x.clone());
+                }
+            }
+        }
+        for gone in base.lists.iter().filter(|w| self.get(&w.name).is_none()) {
+            out.delete(&gone.name);
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -239,6 +285,69 @@ mod tests {
         let back = Watchlists::load(&path).unwrap();
         assert_eq!(back, lists);
         assert!(back.get("book").is_some() && back.get("nope").is_none());
+    }
+
+    fn lists(lists: &[(&str, &[&str])]) -> Watchlists {
+        Watchlists {
+            version: VERSION,
+            lists: lists
+                .iter()
+                .map(|(name, symbols)| Watchlist {
+                    name: name.to_string(),
+                    entries: symbols.iter().map(|s| entry(s)).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_save_keeps_what_another_aipx_wrote_since_the_file_was_read() {
+        let base = lists(&[("book", &["A", "B"])]);
+        // This process added C and removed A; another added D to book and made "ideas".
+        let ours = lists(&[("book", &["B", "C"])]);
+        let theirs = lists(&[("book", &["A", "B", "D"]), ("ideas", &["X"])]);
+        let merged = ours.merged_over(&base, &theirs);
+        assert_eq!(
+            merged,
+            lists(&[("book", &["B", "D", "C"]), ("ideas", &["X"])])
+        );
+        // Unchanged on disk: ours is written as it is.
+        assert_eq!(ours.merged_over(&base, &base), ours);
+        // A list they deleted stays deleted unless we added to it; one we started is kept.
+        let ours = lists(&[("book", &["A", "B"]), ("new", &["N"])]);
+        let theirs = lists(&[("ideas", &["X"])]);
+        assert_eq!(
+            ours.merged_over(&base, &theirs),
+            lists(&[("ideas", &["X"]), ("new", &["N"])])
+        );
+        let ours = lists(&[("book", &["A", "B", "E"])]);
+        assert_eq!(
+            ours.merged_over(&base, &theirs),
+            lists(&[("ideas", &["X"]), ("book", &["E"])])
+        );
+        // A list we deleted goes, whatever they did to others.
+        let ours = lists(&[]);
+        let theirs = lists(&[("book", &["A", "B"]), ("ideas", &["X"])]);
+        assert_eq!(
+            ours.merged_over(&base, &theirs),
+            lists(&[("ideas", &["X"])])
+        );
+    }
+
+    #[test]
+    fn names_hold_no_control_or_bidi_character() {
+        assert!(check_name("book 2026").is_ok());
+        assert!(check_name("ポートフォリオ").is_ok());
+        for bad in [
+            "",
+            "  ",
+            "a\u{1b}[31m",
+            "a\u{7}",
+            "abc\u{202e}fed",
+            "x\u{2066}y",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

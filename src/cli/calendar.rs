@@ -69,7 +69,7 @@ impl Calendar {
         };
         let index = g.load_index(err)?;
         let entity = match &self.ticker {
-            Some(t) => match super::resolve(&index, t) {
+            Some(t) => match super::resolve_named(&index, t) {
                 Ok(e) => Some(e),
                 // A company only the securities master knows has no catalysts.
                 Err(not_found @ Error::NotFound(_)) => match super::resolve_in_master(&index, t)? {

@@ -9,7 +9,8 @@ use super::{Global, JsonFlag};
 use crate::error::Error;
 use crate::report::Format;
 
-/// The exposure of a watchlist: programs, directions, public money, catalysts due.
+/// The exposure of a watchlist: programs, directions, public money by link direction,
+/// catalysts due.
 #[derive(Debug, Args)]
 pub struct Exposure {
     /// Watchlist to read (default: `[watchlists] default` in the config).

@@ -96,7 +96,7 @@ pub fn prepare(
     if let Some(e) = book_error {
         app = app.with_book_error(e);
     }
-    let state_path = if state {
+    let mut state_path = if state {
         crate::tui::state::path()
     } else {
         None
@@ -106,8 +106,12 @@ pub fn prepare(
             Ok(Some(remembered)) => app = crate::tui::state::restore(app, &remembered),
             Ok(None) => {}
             Err(e) => {
+                // A damaged (or newer) state file is the user's to look at: it is left as it
+                // is, and this session's view is not written over it.
+                let e = format!("{e}; left as it is, this session is not remembered");
                 error::warn(err, &e);
                 notes.push(format!("{e}; starting fresh"));
+                state_path = None;
             }
         }
     }

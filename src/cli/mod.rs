@@ -93,7 +93,7 @@ pub enum Command {
     Watchlist(watchlist::Watchlist),
     /// The securities master: import exchange listing files, show counts, clear.
     Listings(listings::Listings),
-    /// What programs touch a watchlist, the public money behind them, what is due.
+    /// What programs touch a watchlist, their public money by link direction, what is due.
     Exposure(exposure::Exposure),
     /// Catalysts opening or closing soon; exit 0 when something is due, 1 when nothing is.
     Upcoming(upcoming::Upcoming),
@@ -335,6 +335,26 @@ pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
     ))
 }
 
+/// [`resolve`], except that a bare alias with a legal form put after it (`SoftBank Corp`:
+/// the alias `SoftBank` of SoftBank Group Corp., and `Corp`) is not taken for the curated
+/// entity when the securities master knows another company by that very name (SoftBank
+/// Corp., TSE:9434): then it is not found here, and the caller's master lookup finds it.
+pub fn resolve_named(index: &Index, typed: &str) -> Result<EntityId, Error> {
+    let e = resolve(index, typed)?;
+    let key = crate::model::names::key(typed);
+    let by_name = crate::model::names::key(&index.entity(e).name) == key;
+    if by_name || !crate::model::names::has_form_words(typed) {
+        return Ok(e);
+    }
+    match resolve_in_master(index, typed)? {
+        Some(MasterHit::Company(..)) => Err(Error::NotFound(format!(
+            "{:?} is the securities master's, not a curated name",
+            crate::text::sanitize(typed)
+        ))),
+        _ => Ok(e),
+    }
+}
+
 /// What the securities master makes of a name.
 pub enum MasterHit {
     /// A company only the master knows, in an index of the master's companies.
@@ -441,13 +461,31 @@ pub fn resolve_program(index: &Index, typed: &str) -> Result<ProgramId, Error> {
     let found = index.find_programs(typed);
     let (message, listed) = match found.as_slice() {
         [one] => return Ok(*one),
-        [] => {
-            let all = (0..index.data().programs.len() as u32).map(ProgramId);
-            (
-                format!("unknown program {shown:?}; known programs:"),
-                all.collect(),
-            )
-        }
+        // A ticker or company name: no program, but say which programs it is exposed to.
+        [] => match index.resolve(typed) {
+            Resolution::Found(e) if index.exposures_of(e).next().is_some() => {
+                let mut programs: Vec<ProgramId> =
+                    index.exposures_of(e).map(|x| x.program).collect();
+                programs.sort();
+                programs.dedup();
+                let entity = index.entity(e);
+                (
+                    format!(
+                        "{shown:?} is no program but {} ({}), exposed to (`aipx show` shows how):",
+                        entity.display_symbol(),
+                        crate::text::sanitize(&entity.name)
+                    ),
+                    programs,
+                )
+            }
+            _ => {
+                let all = (0..index.data().programs.len() as u32).map(ProgramId);
+                (
+                    format!("unknown program {shown:?}; known programs:"),
+                    all.collect(),
+                )
+            }
+        },
         many => (
             format!("{shown:?} names {} programs; be more specific:", many.len()),
             found,

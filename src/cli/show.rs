@@ -26,7 +26,7 @@ impl Show {
         err: &mut dyn Write,
     ) -> Result<ExitCode, Error> {
         let index = g.load_index(err)?;
-        let entity = match super::resolve(&index, &self.ticker) {
+        let entity = match super::resolve_named(&index, &self.ticker) {
             Ok(e) => e,
             // Only a name the curated data does not know reads the securities master.
             Err(not_found @ Error::NotFound(_)) => {

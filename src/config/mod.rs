@@ -315,8 +315,8 @@ impl Reader<'_> {
         for (key, value) in table.iter() {
             match key.get_ref().as_ref() {
                 "tab" => {
-                    let expected = "explore, programs, calendar, watchlist";
-                    if let Some(t) = self.word("tab", value, StartTab::parse, expected) {
+                    let expected = StartTab::ALL.map(StartTab::as_str).join(", ");
+                    if let Some(t) = self.word("tab", value, StartTab::parse, &expected) {
                         self.config.tab = t;
                     }
                 }
@@ -490,6 +490,20 @@ page_down = ["<PgDn>", "<C-d>"]
                 "c.toml:6:1: unknown setting \"bogus\" in [lists] (known: sort, filter)",
             ]
         );
+    }
+
+    #[test]
+    fn a_bad_tab_names_every_tab_there_is() {
+        let (config, problems) = parse("c.toml", "[ui]\ntab = \"books\"\n");
+        assert_eq!(config.tab, StartTab::Explore);
+        assert_eq!(
+            problems[0].to_string(),
+            format!(
+                "c.toml:2:7: tab = \"books\" is not one of {}",
+                StartTab::ALL.map(StartTab::as_str).join(", ")
+            )
+        );
+        assert_eq!(StartTab::parse("inbox"), Some(StartTab::Inbox));
     }
 
     #[test]

@@ -186,7 +186,13 @@ pub fn save(
         let mut input = std::io::BufReader::with_capacity(64 * 1024, input);
         let read = std::io::BufRead::fill_buf(&mut input)
             .map(crate::ingest::article::looks_like_html)
-            .and_then(|html| read_article(&ex, input, "<stdin>", html, as_of, today));
+            .and_then(|html| read_article(&ex, input, "<stdin>", html, as_of, today))
+            .map(|read| {
+                read.map(|mut r| {
+                    r.article.as_of_source = r.article.as_of_source.on_stdin();
+                    r
+                })
+            });
         one(&mut lib, read, "<stdin>", &mut notices)?;
     }
     for path in &files {

@@ -101,6 +101,15 @@ const EXCHANGES: &[Info] = &[
     Info { code: "XSAP", name: "Sapporo Securities Exchange", prefixes: &[], suffix: Some("S"), bloomberg: "JS", reuters: &[], country: "JP", secondary: false },
 ];
 
+/// Bloomberg's codes for one US venue, beside the composite `US` (`MSFT UW`, `IBM UN`): Nasdaq
+/// Global Select, Global Market and Capital Market, and the NYSE.
+const US_VENUES: &[(&str, &str)] = &[
+    ("UW", "NASDAQ"),
+    ("UQ", "NASDAQ"),
+    ("UR", "NASDAQ"),
+    ("UN", "NYSE"),
+];
+
 /// A stock exchange aipx knows (see the README for the list).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -169,11 +178,15 @@ impl Exchange {
         })
     }
 
-    /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> NASDAQ and NYSE).
+    /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> NASDAQ and NYSE; the
+    /// single-venue US codes too: `UW`, `UQ`, `UR` -> NASDAQ, `UN` -> NYSE).
     pub fn by_bloomberg(code: &str) -> impl Iterator<Item = Exchange> + '_ {
         Self::all().filter(move |e| {
             let known = e.info().bloomberg;
             !known.is_empty() && known.eq_ignore_ascii_case(code)
+                || US_VENUES
+                    .iter()
+                    .any(|&(c, x)| c.eq_ignore_ascii_case(code) && e.code() == x)
         })
     }
 
@@ -325,6 +338,9 @@ mod tests {
             ("TOM GB", "BER", "TOM"),
             ("GLXY.CN", "CSE", "GLXY"),
             ("COMB.CM", "XCOL", "COMB"),
+            ("MSFT UW", "NASDAQ", "MSFT"),
+            ("AMD UQ", "NASDAQ", "AMD"),
+            ("IBM UN", "NYSE", "IBM"),
         ] {
             let (found, s) = Exchange::split_listing(typed).unwrap();
             assert_eq!(

@@ -215,6 +215,12 @@ pub fn key(text: &str) -> String {
     trimmed.to_string()
 }
 
+/// Whether `text` carries words its [key] drops: a legal form, share-class words or a
+/// leading "the" (`SoftBank Corp`, `NVIDIA Corporation`), not just a bare name (`SoftBank`).
+pub fn has_form_words(text: &str) -> bool {
+    key(text) != words(text)
+}
+
 /// A listing file's name for a company without its share-class words ("Apple Inc. Common
 /// Stock" -> "Apple Inc."), keeping its legal form and its own spelling.
 pub fn clean_name(name: &str) -> String {

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Format, write_json};
 use crate::book::exposure::{BookExposure, MoneySum, Summary};
@@ -12,8 +13,9 @@ use crate::book::watchlist::{Resolved, Watchlist, Watchlists, resolve};
 use crate::index::Index;
 use crate::text::{cell, count, csv_cell, sanitize};
 
-/// A quantity or weight without a needless `.0`.
-fn number(n: f64) -> String {
+/// A quantity or weight as the import gave it, to two decimals at most, without a needless
+/// `.0` (`7.25`, `12.5`, `120`); the TUI's Watchlist tab writes weights the same way.
+pub fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
@@ -32,15 +34,6 @@ fn money_text(sums: &[MoneySum]) -> String {
         .map(MoneySum::short)
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// Days to a due day, in words: `today`, `in 1 day`, `in 12 days`.
-fn in_days(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "in 1 day".into(),
-        d => format!("in {d} days"),
-    }
 }
 
 /// `aipx exposure`.
@@ -71,11 +64,31 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Money is the programs' public funding by currency (not the companies', not targets), never converted:\neach program's outermost public lines, each amount once (money one program's line shares with another's counted once);\nLINKS counts exposures: ▲ tailwind ▼ headwind ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows opening or closing.\n"
+        "Money is the programs' public funding by currency (not the companies', not targets), never\n\
+         converted: each program's outermost public lines, each amount once (a line two programs\n\
+         share counts once). It is split by the direction of the links to the programs: TAILWIND\n\
+         MONEY helps the ticker, HEADWIND MONEY funds a program working against it (a rival's\n\
+         subsidy), MIXED MONEY cuts both ways; a program is in each column its links reach, and\n\
+         the columns are never added together. LINKS counts exposures: ▲ tailwind ▼ headwind\n\
+         ◆ mixed, inf. = inferred by aipx, not stated by a source; DUE counts catalyst windows\n\
+         opening or closing.\n"
     )?;
+    // The money columns are as wide as their widest amount, so none is cut.
+    let money_cells = |s: &Summary| {
+        s.public_money
+            .each()
+            .map(|(_, bucket)| money_text(&bucket.money))
+    };
+    let headers = ["TAILWIND MONEY", "HEADWIND MONEY", "MIXED MONEY"];
+    let mut widths = headers.map(UnicodeWidthStr::width);
+    for s in book.tickers.iter().map(|x| &x.summary).chain([&t.summary]) {
+        for (w, text) in widths.iter_mut().zip(money_cells(s)) {
+            *w = (*w).max(text.width());
+        }
+    }
     writeln!(
         out,
-        "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  PUBLIC PROGRAM MONEY",
+        "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  {}  {}  {}",
         cell("SYMBOL", 14),
         cell("NAME", 22),
         "WEIGHT",
@@ -83,7 +96,10 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         "PRG",
         cell("LINKS", 18),
         "DUE30",
-        "DUE90"
+        "DUE90",
+        cell(headers[0], widths[0]),
+        cell(headers[1], widths[1]),
+        headers[2],
     )?;
     let row = |out: &mut dyn Write,
                symbol: &str,
@@ -92,9 +108,10 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
                qty: Option<f64>,
                s: &Summary|
      -> io::Result<()> {
+        let [tailwind, headwind, mixed] = money_cells(s);
         writeln!(
             out,
-            "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  {}",
+            "{}  {}  {:>7}  {:>9}  {:>3}  {}  {:>5}  {:>5}  {}  {}  {}",
             cell(&sanitize(symbol), 14),
             cell(&sanitize(name), 22),
             weight.map_or(String::new(), |w| format!("{}%", number(w))),
@@ -103,7 +120,9 @@ fn exposure_text(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
             cell(&s.directions.short(), 18),
             s.due_30.len(),
             s.due_90.len(),
-            money_text(&s.public_money)
+            cell(&tailwind, widths[0]),
+            cell(&headwind, widths[1]),
+            mixed,
         )
     };
     for x in &book.tickers {
@@ -154,7 +173,9 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
         "inferred",
         "due_30",
         "due_90",
-        "public_money",
+        "tailwind_money",
+        "headwind_money",
+        "mixed_money",
     ])?;
     let money = |sums: &[MoneySum]| {
         sums.iter()
@@ -189,7 +210,9 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
             &s.directions.inferred.to_string(),
             &s.due_30.len().to_string(),
             &s.due_90.len().to_string(),
-            &money(&s.public_money),
+            &money(&s.public_money.tailwind.money),
+            &money(&s.public_money.headwind.money),
+            &money(&s.public_money.mixed.money),
         ])
     };
     for x in &book.tickers {
@@ -208,7 +231,8 @@ fn exposure_csv(book: &BookExposure, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-/// `aipx upcoming`.
+/// `aipx upcoming`: each row the catalyst's date at its precision and which end of it falls
+/// due (`2027  opens in 32 days`), never the window's first day as if it were the date.
 pub fn upcoming(rows: &[Upcoming], format: Format, out: &mut dyn Write) -> io::Result<()> {
     if format == Format::Json {
         return write_json(out, &rows);
@@ -221,11 +245,9 @@ pub fn upcoming(rows: &[Upcoming], format: Format, out: &mut dyn Write) -> io::R
         };
         writeln!(
             out,
-            "{}  {}  {}  {}  {}{tickers}",
-            r.day,
-            cell(r.edge, 6),
-            cell(&in_days(r.days), 13),
+            "{}  {}  {}{tickers}",
             cell(&r.date, 16),
+            cell(&crate::book::due::when_text(r.edge, r.days), 20),
             sanitize(&r.title)
         )?;
     }
@@ -240,12 +262,15 @@ pub fn watchlists(lists: &Watchlists, index: &Index, out: &mut dyn Write) -> io:
             "no watchlists yet: `aipx watchlist import FILE --name NAME` or `aipx watchlist add NAME TICKER`"
         )?;
     }
-    for w in &lists.lists {
+    // As wide as the longest name (at most 64 characters), so every name can be typed back.
+    let names: Vec<_> = lists.lists.iter().map(|w| sanitize(&w.name)).collect();
+    let width = names.iter().map(|n| n.width()).max().unwrap_or(0).max(8);
+    for (w, name) in lists.lists.iter().zip(&names) {
         let known = w.entities(index).len();
         writeln!(
             out,
             "{}  {} ({known} known)",
-            cell(&sanitize(&w.name), 20),
+            cell(name, width),
             count(w.entries.len(), "ticker")
         )?;
     }
@@ -285,14 +310,14 @@ pub fn watchlist(
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-        writeln!(
-            out,
+        let line = format!(
             "  {}  {}  {:>3}  {}  {extra}",
             cell(&sanitize(&entry.symbol), 14),
             cell(&sanitize(&name), 28),
             prg,
             cell(&next, 14)
-        )?;
+        );
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
@@ -313,7 +338,10 @@ pub fn import(name: &str, import: &Import, replaced: bool, out: &mut dyn Write) 
             .as_ref()
             .map(|c| format!("weight from {:?}", sanitize(c))),
     ];
-    let columns: Vec<String> = columns.into_iter().flatten().collect();
+    let mut columns: Vec<String> = columns.into_iter().flatten().collect();
+    if let Some(encoding) = import.encoding {
+        columns.push(format!("read as {encoding}"));
+    }
     writeln!(
         out,
         "{} watchlist {:?}: {} ({})",

@@ -1,7 +1,13 @@
 //! Dates in a search query: `2027`, `june`, `jun 2026`, `fy2026`, `q3`, `early june`,
-//! `2026-Q3`. A query that names a period finds the catalysts whose whole window lies in it
-//! (`june` finds early June 2026 but not the fiscal year that contains it); the query's other
-//! words then narrow those by title (`genesis june`).
+//! `2026-Q3`, `h2 2026`, `late 2025`. A query that names a period finds the catalysts that may
+//! fall in it: every window that overlaps it (`sep 2026` finds a `2026-Q3` window, which may
+//! well be September), those lying wholly inside it first. A recurring period (`june`, `q3`)
+//! is that period of any year. A fiscal year with no calendar (`fy2026`) is ambiguous (Japan's
+//! runs April 2026 to March 2027, the US's October 2025 to September 2026), so it finds what
+//! is in fiscal 2026 whichever calendar was meant: the catalysts the data dates in a fiscal
+//! year 2026 of either calendar, and the windows inside both spans (April to September 2026),
+//! not a December 2025 event; `jp fy2026` or `us-fy2026` names one span and finds what
+//! overlaps it. The query's other words then narrow those by title (`genesis june`).
 
 use std::str::FromStr;
 
@@ -12,15 +18,27 @@ use crate::model::{FiscalCalendar, Part, When};
 /// A period named in a query, fixed (`jun 2026`) or recurring every year (`june`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
-    /// The period for a given year; `None` for a fixed one.
+    /// The period for a given year; `Fixed` for a fixed one.
     shape: Shape,
-    /// The fixed periods (several when the calendar is open: `fy2026` is Japan's or the US's).
+    /// The fixed periods.
     fixed: Vec<When>,
+}
+
+/// How a catalyst's window fits a period named in a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    /// Wholly inside: it falls in the period whenever it falls.
+    Inside,
+    /// Only partly inside: it may fall in the period.
+    Overlaps,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
     Fixed,
+    /// A fiscal year with no calendar named (`fy2026`): the windows the data dates in that
+    /// fiscal year of either calendar, or in the given third of it.
+    FiscalYear(i32, Option<Part>),
     Month(u32, Option<Part>),
     Quarter(u32),
     Half(u32),
@@ -148,20 +166,18 @@ impl DateQuery {
             }
             period(Shape::Fixed, vec![when])
         } else if let Some(cal) = fy {
-            let y = yr?;
-            let calendars = match cal {
-                Some(c) => vec![c],
-                None => vec![FiscalCalendar::Japan, FiscalCalendar::Us],
-            };
-            let fixed = calendars
-                .into_iter()
-                .map(|calendar| When::FiscalYear {
-                    calendar,
-                    year: y,
-                    part,
-                })
-                .collect();
-            period(Shape::Fixed, fixed)
+            let year = yr?;
+            match cal {
+                Some(calendar) => period(
+                    Shape::Fixed,
+                    vec![When::FiscalYear {
+                        calendar,
+                        year,
+                        part,
+                    }],
+                ),
+                None => period(Shape::FiscalYear(year, part), Vec::new()),
+            }
         } else if let Some(m) = mon {
             match yr {
                 Some(year) => period(
@@ -197,31 +213,64 @@ impl DateQuery {
 }
 
 impl Period {
-    /// Whether a window from day `first` to day `last` (days from the common era) lies wholly
-    /// inside this period.
-    pub fn contains(&self, first: i32, last: i32) -> bool {
+    /// How a window from day `first` to day `last` (days from the common era) fits this
+    /// period, if it may fall in it at all.
+    pub fn fit(&self, first: i32, last: i32) -> Option<Fit> {
         let day = |n: i32| chrono::NaiveDate::from_num_days_from_ce_opt(n);
         let (Some(from), Some(to)) = (day(first), day(last)) else {
-            return false;
+            return None;
         };
-        let inside = |w: When| {
+        let fit = |w: When| {
             let (a, b) = w.range();
-            a <= from && to <= b
+            if a <= from && to <= b {
+                Some(Fit::Inside)
+            } else if a <= to && from <= b {
+                Some(Fit::Overlaps)
+            } else {
+                None
+            }
         };
+        let best = |periods: &mut dyn Iterator<Item = When>| periods.filter_map(fit).min();
         match self.shape {
-            Shape::Fixed => self.fixed.iter().any(|&w| inside(w)),
-            // A window inside a recurring period lies inside that year's.
+            Shape::Fixed => best(&mut self.fixed.iter().copied()),
+            // A window the data dates in that fiscal year (or a third of one), either
+            // calendar's: no calendar period has the same first and last day. Or one inside
+            // that fiscal year of both calendars, in it whichever the query meant.
+            Shape::FiscalYear(year, part) => {
+                // The whole year and its thirds, or the third the query names.
+                let parts = [None, Some(Part::Early), Some(Part::Mid), Some(Part::Late)]
+                    .into_iter()
+                    .filter(|&p| part.is_none() || p == part);
+                let of = |calendar| When::FiscalYear {
+                    calendar,
+                    year,
+                    part,
+                };
+                let calendars = [FiscalCalendar::Japan, FiscalCalendar::Us];
+                let dated = calendars
+                    .into_iter()
+                    .flat_map(|calendar| {
+                        parts.clone().map(move |part| When::FiscalYear {
+                            calendar,
+                            year,
+                            part,
+                        })
+                    })
+                    .any(|w| w.range() == (from, to));
+                let in_both = calendars
+                    .into_iter()
+                    .all(|c| fit(of(c)) == Some(Fit::Inside));
+                (dated || in_both).then_some(Fit::Inside)
+            }
+            // That period of every year the window touches (a window spans a year or so).
             shape => {
-                let year = from.year();
-                if to.year() != year {
-                    return false;
-                }
-                match shape {
-                    Shape::Month(month, part) => inside(When::Month { year, month, part }),
-                    Shape::Quarter(quarter) => inside(When::Quarter { year, quarter }),
-                    Shape::Half(half) => inside(When::Half { year, half }),
-                    Shape::Fixed => unreachable!("handled above"),
-                }
+                let years = from.year()..=to.year().min(from.year() + 2);
+                best(&mut years.map(|year| match shape {
+                    Shape::Month(month, part) => When::Month { year, month, part },
+                    Shape::Quarter(quarter) => When::Quarter { year, quarter },
+                    Shape::Half(half) => When::Half { year, half },
+                    Shape::Fixed | Shape::FiscalYear(..) => unreachable!("handled above"),
+                }))
             }
         }
     }
@@ -236,41 +285,114 @@ mod tests {
         (a.num_days_from_ce(), b.num_days_from_ce())
     }
 
-    fn finds(query: &str, when: &str) -> bool {
+    fn fit(query: &str, when: &str) -> Option<Fit> {
         let q = DateQuery::parse(query).unwrap_or_else(|| panic!("{query} names a date"));
         let (a, b) = days(when);
-        q.period.contains(a, b)
+        q.period.fit(a, b)
     }
 
     #[test]
-    fn queries_name_the_windows_inside_them() {
+    fn queries_find_the_windows_inside_the_period_they_name() {
         for (query, when) in [
             ("2027", "2027"),
             ("2027", "2027-03-31"),
             ("june", "early 2026-06"),
             ("Jun 2026", "early 2026-06"),
             ("early june", "early 2026-06"),
-            ("fy2026", "JP-FY2026"),
-            ("FY2026", "early JP-FY2026"),
             ("jp fy2026", "JP-FY2026"),
+            ("JP-FY2026", "2026-06"),
             ("q3", "2026-08"),
             ("2026-Q3", "2026-09-30"),
+            ("2026-q3", "2026-07"),
+            ("h2 2026", "2026-Q4"),
             ("late 2025", "2025-12"),
+            ("late 2025", "late 2025"),
             ("h1", "2026-04-01"),
             ("early 2026-06", "2026-06-03"),
+            ("sep 2026", "late 2026-09"),
         ] {
-            assert!(finds(query, when), "{query} finds {when}");
+            assert_eq!(fit(query, when), Some(Fit::Inside), "{query} holds {when}");
+        }
+    }
+
+    #[test]
+    fn queries_find_the_windows_that_may_fall_in_the_period() {
+        for (query, when) in [
+            // September is inside Q3 2026: a Q3 window may be September.
+            ("sep 2026", "2026-Q3"),
+            ("september 2026", "2026-H2"),
+            ("2026", "JP-FY2026"),
+            ("2027", "JP-FY2026"),
+            ("june", "2026"),
+            ("june", "JP-FY2026"),
+            ("jun 2026", "early JP-FY2026"),
+            ("us fy2026", "JP-FY2026"),
+            ("h2 2026", "JP-FY2026"),
+            ("late 2025", "US-FY2026"),
+            ("q3", "2027"),
+        ] {
+            assert_eq!(
+                fit(query, when),
+                Some(Fit::Overlaps),
+                "{query} meets {when}"
+            );
         }
         for (query, when) in [
-            ("2026", "JP-FY2026"),
-            ("june", "2026"),
             ("early june", "late 2026-06"),
-            ("us fy2026", "JP-FY2026"),
             ("q3", "2026-10"),
             ("2027", "2026-12-31"),
+            ("sep 2026", "2026-Q4"),
+            ("h2 2026", "2026-H1"),
+            ("late 2025", "2026-01"),
+            ("jp fy2026", "2026-03"),
+            ("us fy2026", "2026-10-01"),
         ] {
-            assert!(!finds(query, when), "{query} does not find {when}");
+            assert_eq!(fit(query, when), None, "{query} misses {when}");
         }
+    }
+
+    #[test]
+    fn a_fiscal_year_with_no_calendar_finds_the_fiscal_windows_of_that_number() {
+        for when in [
+            "JP-FY2026",
+            "US-FY2026",
+            "early JP-FY2026",
+            "late US-FY2026",
+        ] {
+            assert_eq!(
+                fit("fy2026", when),
+                Some(Fit::Inside),
+                "fy2026 finds {when}"
+            );
+            assert_eq!(fit("FY26", when), Some(Fit::Inside), "FY26 finds {when}");
+        }
+        // In fiscal 2026 whichever calendar is meant: April to September 2026.
+        for when in ["2026-04-01", "early 2026-06", "2026-Q3"] {
+            assert_eq!(
+                fit("fy2026", when),
+                Some(Fit::Inside),
+                "fy2026 finds {when}"
+            );
+        }
+        // Inside US FY2026 or JP FY2026 by its days, but not dated in a fiscal year nor inside
+        // both: the query does not say which calendar, so it does not claim them.
+        for when in [
+            "2025-12",
+            "late 2025",
+            "2027-01",
+            "2026",
+            "2026-H2",
+            "JP-FY2025",
+            "US-FY2027",
+        ] {
+            assert_eq!(fit("fy2026", when), None, "fy2026 misses {when}");
+        }
+        assert_eq!(fit("early fy2026", "early JP-FY2026"), Some(Fit::Inside));
+        assert_eq!(fit("early fy2026", "late JP-FY2026"), None);
+        // A named calendar names a span, and what overlaps it is found.
+        assert_eq!(fit("us-fy2026", "2025-12"), Some(Fit::Inside));
+        assert_eq!(fit("jp fy2026", "2025-12"), None);
+        assert_eq!(fit("japan fy2026", "2027-01"), Some(Fit::Inside));
     }
 
     #[test]

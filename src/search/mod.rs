@@ -22,7 +22,7 @@ use crate::model::names::fold_query as fold;
 use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
-use dates::DateQuery;
+use dates::{DateQuery, Fit};
 use score::{Bar, Scorer, matcher};
 
 /// What a search hit points at.
@@ -202,8 +202,8 @@ impl Searcher {
     }
 
     /// Best `limit` hits for `query`, one per record: the records it names exactly first
-    /// (a symbol, name or alias), then catalysts in the period it names (`june 2026`), then
-    /// by score; once the query names a record or a period, only strong matches follow.
+    /// (a symbol, name or alias), then catalysts that may fall in the period it names
+    /// (`june 2026`), then by score, strong matches only.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
         self.search_in(&mut Session::default(), query, limit)
     }
@@ -246,7 +246,7 @@ impl Searcher {
         let (scored, matched) = self.scan(&folded, limit, narrow);
         session.matched = matched;
         let dated = DateQuery::parse(&folded).map(|q| self.in_period(&q));
-        let mut hits = self.rank(query, scored, limit, dated.is_some());
+        let mut hits = self.rank(query, scored, limit);
         if let Some(dated) = dated {
             // After the records named exactly, before the rest.
             let named = hits.iter().take_while(|h| h.exact).count();
@@ -257,30 +257,31 @@ impl Searcher {
         hits
     }
 
-    /// The catalysts whose window lies in the period `q` names, narrowed by its other words
-    /// (best title match first), else by date.
+    /// The catalysts whose window may fall in the period `q` names, narrowed by its other
+    /// words (titles that match them [strong]ly): those wholly inside the period before those
+    /// that only overlap it, each by title score, then by date.
     fn in_period(&self, q: &DateQuery) -> Vec<Hit<'_>> {
         let scorer = Scorer::new(&q.rest);
-        let mut found: Vec<(i64, (i32, i32), CatalystId)> = (0..self.catalog.catalysts())
+        let bar = strong(&q.rest);
+        let mut found: Vec<(i64, Fit, (i32, i32), CatalystId)> = (0..self.catalog.catalysts())
             .map(CatalystId)
             .filter_map(|c| {
                 let window = self.catalog.window(c);
-                if !q.period.contains(window.0, window.1) {
-                    return None;
-                }
+                let fit = q.period.fit(window.0, window.1)?;
                 let text = self.catalog.text(self.catalog.catalyst_text(c));
                 let score = if q.rest.is_empty() {
                     0
                 } else {
-                    scorer.score(text, &q.rest)?
+                    let score = scorer.score(text, &q.rest)?;
+                    is_strong(&scorer, text, &q.rest, score, bar).then_some(score)?
                 };
-                Some((score, window, c))
+                Some((score, fit, window, c))
             })
             .collect();
-        found.sort_by_key(|&(score, window, c)| (Reverse(score), window, c));
+        found.sort_by_key(|&(score, fit, window, c)| (fit, Reverse(score), window, c));
         found
             .into_iter()
-            .map(|(score, _, c)| {
+            .map(|(score, _, _, c)| {
                 let i = self.catalog.catalyst_text(c);
                 let positions = if q.rest.is_empty() {
                     Vec::new()
@@ -306,15 +307,10 @@ impl Searcher {
             .unwrap_or_default()
     }
 
-    /// The best `limit` hits from the scored items, with match positions. Once the query
-    /// names a record exactly (or, with `dated`, a period), the others must be [strong].
-    fn rank(
-        &self,
-        query: &str,
-        mut scored: Vec<Scored>,
-        limit: usize,
-        dated: bool,
-    ) -> Vec<Hit<'_>> {
+    /// The best `limit` hits from the scored items, with match positions: the records the
+    /// query names exactly, then only [strong] matches (a query's letters scattered through a
+    /// text say nothing about it).
+    fn rank(&self, query: &str, mut scored: Vec<Scored>, limit: usize) -> Vec<Hit<'_>> {
         let exact = self.catalog.exact(query);
         let folded = fold(query);
         let query: &str = &folded;
@@ -339,10 +335,11 @@ impl Searcher {
             }
         }
         let owners: Vec<Target> = exact.iter().map(|&i| self.catalog.target(i)).collect();
-        if dated || !owners.is_empty() {
-            let bar = strong(query);
-            scored.retain(|&(i, score)| score >= bar || owners.contains(&self.catalog.target(i)));
-        }
+        let bar = strong(query);
+        scored.retain(|&(i, score)| {
+            owners.contains(&self.catalog.target(i))
+                || is_strong(&scorer, self.catalog.text(i), query, score, bar)
+        });
         // Each sort key built once: a key read from the catalog per comparison made the
         // selection the slowest step after scoring.
         let mut best: Vec<_> = best_per_record(&self.catalog, scored)
@@ -475,25 +472,15 @@ impl Searcher {
 /// The dataset's hits and the securities master's, as one list: records named exactly
 /// first (the dataset's before the master's), then, for a query naming a period, the
 /// dataset's hits in their order (catalysts of the period first), else both by score, the
-/// dataset's first on ties. Once either side has a record named exactly, the other side's
-/// others must be [strong] too; a record found on both sides is listed once.
+/// dataset's first on ties. Each side keeps strong matches only already; a record found on
+/// both sides is listed once.
 fn merge<'a>(own: Vec<Hit<'a>>, more: Vec<Hit<'a>>, query: &str, limit: usize) -> Vec<Hit<'a>> {
-    let folded = fold(query.trim());
-    let dated = DateQuery::parse(&folded).is_some();
-    let named = |hits: &[Hit]| hits.iter().any(|h| h.exact);
-    let (own_named, more_named) = (named(&own), named(&more));
-    let bar = strong(&folded);
-    // A side whose own ranking did not already keep strong matches only.
-    let keep = |hits: Vec<Hit<'a>>, filter: bool| -> (Vec<Hit<'a>>, Vec<Hit<'a>>) {
-        let (exact, rest): (Vec<_>, Vec<_>) = hits.into_iter().partition(|h| h.exact);
-        let rest = rest
-            .into_iter()
-            .filter(|h| !filter || h.score >= bar)
-            .collect();
-        (exact, rest)
+    let dated = DateQuery::parse(&fold(query.trim())).is_some();
+    let exact = |hits: Vec<Hit<'a>>| -> (Vec<Hit<'a>>, Vec<Hit<'a>>) {
+        hits.into_iter().partition(|h| h.exact)
     };
-    let (own_exact, own_rest) = keep(own, more_named && !own_named && !dated);
-    let (more_exact, more_rest) = keep(more, own_named && !more_named);
+    let (own_exact, own_rest) = exact(own);
+    let (more_exact, more_rest) = exact(more);
     let mut out: Vec<Hit<'a>> = own_exact;
     out.extend(more_exact);
     if dated {
@@ -519,11 +506,29 @@ fn merge<'a>(own: Vec<Hit<'a>>, more: Vec<Hit<'a>>, query: &str, limit: usize) -
     out
 }
 
-/// The least score of a strong match for `query`: three quarters of what the query scores
-/// against itself: most of its characters match at word starts or in runs (for `TSM`, the
-/// letters scattered through "Fujitsu Semiconductor" are not strong).
+/// The least score of a strong match for `query`: 17/20 of what the query scores as a whole
+/// word inside a text (`x QUERY`), so most of its characters match at word starts or in runs.
+/// Against the query's score as a text of its own, which only a text starting with it
+/// reaches, a one-letter query would keep only the texts starting with that letter. For
+/// `élan` (83 as a word) the bar is 70: "ÉLAN Société" scores 83, NTT's "T*el*egraph *an*d"
+/// 69; for `soft`, "Micro*soft*" scores 75; for `TSM`, the letters scattered through
+/// "Fujitsu Semiconductor" 44 of 63.
 fn strong(query: &str) -> i64 {
-    matcher().fuzzy_match(query, query).unwrap_or(0) * 3 / 4
+    let as_word = format!("x {query}");
+    matcher().fuzzy_match(&as_word, query).unwrap_or(0) * 17 / 20
+}
+
+/// Whether `text`, scoring `score` for `query`, is a strong match (scores at least `bar`).
+/// A folded voiced kana keeps its sound mark as a combining character (so positions count
+/// one per character) where the query has none: the mark breaks a run that is one in the
+/// text as written, so such a text is judged without its marks.
+fn is_strong(scorer: &Scorer, text: &str, query: &str, score: i64, bar: i64) -> bool {
+    const MARKS: [char; 2] = ['\u{3099}', '\u{309A}'];
+    score >= bar
+        || (text.contains(MARKS)
+            && scorer
+                .score(&text.replace(MARKS, ""), query)
+                .is_some_and(|s| s >= bar))
 }
 
 /// The best item of each record, items of one record being adjacent: highest score, then
@@ -586,8 +591,8 @@ mod tests {
             let (fast, _) = searcher.scan(query, limit, None);
             let full = searcher.score(query, None);
             proptest::prop_assert_eq!(
-                searcher.rank(query, fast, limit, false),
-                searcher.rank(query, full, limit, false)
+                searcher.rank(query, fast, limit),
+                searcher.rank(query, full, limit)
             );
         }
     }
@@ -610,8 +615,8 @@ mod tests {
                     partial += 1;
                 }
                 assert_eq!(
-                    searcher.rank(&query, fast, limit, false),
-                    searcher.rank(&query, full, limit, false),
+                    searcher.rank(&query, fast, limit),
+                    searcher.rank(&query, full, limit),
                     "query {query:?}, limit {limit}"
                 );
             }

@@ -53,6 +53,9 @@ pub struct App {
     keys: Arc<Keymap>,
     light: bool,
     book: crate::book::Watchlists,
+    /// The watchlists file as last read or written, to merge with what another aipx wrote
+    /// since (`None`: the app was not given a file's contents).
+    book_base: Option<crate::book::Watchlists>,
     /// Why the watchlists file could not be read, shown in the Watchlist tab.
     book_error: Option<String>,
     default_list: Option<String>,
@@ -90,6 +93,7 @@ impl App {
             keys: Arc::new(Keymap::default()),
             light: false,
             book: crate::book::Watchlists::default(),
+            book_base: None,
             book_error: None,
             default_list: None,
             effects: Vec::new(),
@@ -201,9 +205,30 @@ impl App {
             .as_deref()
             .and_then(|d| book.lists.iter().position(|w| w.name == d));
         self.tabs.watchlist.current = at.unwrap_or(0);
+        self.book_base = Some(book.clone());
         self.book = book;
         self.default_list = default;
         self
+    }
+
+    /// The watchlists file as last read or written, if the app was given one.
+    pub fn book_base(&self) -> Option<&crate::book::Watchlists> {
+        self.book_base.as_ref()
+    }
+
+    /// The watchlists as just written (merged with another aipx's changes): shown from now
+    /// on, the list on screen kept by its name.
+    pub fn book_saved(&mut self, book: crate::book::Watchlists) {
+        let shown = self
+            .book
+            .lists
+            .get(self.tabs.watchlist.current)
+            .map(|w| w.name.clone());
+        if let Some(at) = shown.and_then(|name| book.lists.iter().position(|w| w.name == name)) {
+            self.tabs.watchlist.current = at;
+        }
+        self.book_base = Some(book.clone());
+        self.book = book;
     }
 
     /// Records that the watchlists file could not be read: the Watchlist tab says so instead
@@ -248,6 +273,7 @@ impl App {
             sort: order.sort,
             filter: order.filter,
             shelf,
+            hits: &self.hits,
         };
         self.tabs.inbox.select_after(&cx, id, next);
         self.message = Some(done.message);
@@ -438,6 +464,7 @@ impl App {
             sort: self.tabs.explore.order.sort,
             filter: self.tabs.explore.order.filter,
             shelf: &self.shelf,
+            hits: &self.hits,
         }
     }
 
@@ -462,6 +489,7 @@ impl App {
             sort: order.sort,
             filter: order.filter,
             shelf: &self.shelf,
+            hits: &self.hits,
         };
         f(self.tabs.get_mut(tab), &cx)
     }

@@ -32,11 +32,7 @@ pub fn perform(app: &mut App, outside: &Outside) {
     for effect in app.take_effects() {
         let failed = match effect {
             Effect::SaveWatchlists => match &outside.book {
-                Some(path) => app
-                    .book()
-                    .save(path)
-                    .err()
-                    .map(|e| format!("watchlists not saved: {}: {e}", path.display())),
+                Some(path) => save_book(app, path),
                 None => Some("watchlists not saved (the file is damaged or has no home)".into()),
             },
             Effect::Copy(text) if outside.terminal => {
@@ -71,6 +67,31 @@ pub fn perform(app: &mut App, outside: &Outside) {
 }
 
 /// Opens `url` with the system's opener, detached from the terminal.
+/// Writes the app's watchlists over the file, read again first: another aipx may have
+/// written it since (its changes are kept, ours applied on top), and one damaged since is
+/// reported and left as it is, never replaced.
+fn save_book(app: &mut App, path: &std::path::Path) -> Option<String> {
+    let on_disk = match crate::book::Watchlists::load(path) {
+        Ok(lists) => lists,
+        Err(e) => {
+            return Some(format!(
+                "{e}; watchlists not saved, the file is left as it is"
+            ));
+        }
+    };
+    let book = match app.book_base() {
+        Some(base) => app.book().merged_over(base, &on_disk),
+        None => app.book().clone(),
+    };
+    match book.save(path) {
+        Ok(()) => {
+            app.book_saved(book);
+            None
+        }
+        Err(e) => Some(format!("watchlists not saved: {}: {e}", path.display())),
+    }
+}
+
 fn open(url: &str) -> Result<(), String> {
     let opener = if cfg!(target_os = "macos") {
         "open"
@@ -83,7 +104,10 @@ fn open(url: &str) -> Result<(), String> {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_| ())
+        // Reaped in the background, so no finished opener is left a zombie.
+        .map(|mut child| {
+            std::thread::spawn(move || child.wait());
+        })
         .map_err(|e| format!("cannot start {opener}: {e}"))
 }
 

@@ -1,9 +1,11 @@
 //! The cursors of a list-and-detail tab: one list whose selection the other panes detail,
 //! a cursor per pane and which pane has the focus. Every tab steps, cycles and selects
 //! through this one helper, so the rules (moving the list resets the details, `Tab` skips
-//! empty panes) are written once.
+//! empty panes, a tall item scrolls line by line before the next is selected) are written
+//! once.
 
 use super::list;
+use super::ui::hits::HitMap;
 
 /// Most panes a tab can have, the list included.
 pub const MAX_PANES: usize = 6;
@@ -14,11 +16,15 @@ pub trait Pane: Copy + Eq + std::fmt::Debug + 'static {
     const ORDER: &'static [Self];
 }
 
-/// Which pane has the focus and the selected row of each.
+/// Which pane has the focus, the selected row of each, and how far the focused pane's
+/// selected item is scrolled when it is taller than the pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListDetail<P: Pane> {
     focus: P,
     rows: [usize; MAX_PANES],
+    /// First line shown of the focused pane's selected item; the view clamps it to the
+    /// item (`usize::MAX`: its end, as when stepping up into it).
+    skip: usize,
 }
 
 impl<P: Pane> Default for ListDetail<P> {
@@ -26,6 +32,7 @@ impl<P: Pane> Default for ListDetail<P> {
         ListDetail {
             focus: P::ORDER[0],
             rows: [0; MAX_PANES],
+            skip: 0,
         }
     }
 }
@@ -61,14 +68,24 @@ impl<P: Pane> ListDetail<P> {
         self.rows[0]
     }
 
+    /// First line of `pane`'s selected item to show (0 unless it is focused and scrolled).
+    pub fn skip(&self, pane: P) -> usize {
+        if self.focus == pane { self.skip } else { 0 }
+    }
+
     /// Gives `pane` the focus; returns whether it moved.
     pub fn set_focus(&mut self, pane: P) -> bool {
-        std::mem::replace(&mut self.focus, pane) != pane
+        let moved = std::mem::replace(&mut self.focus, pane) != pane;
+        if moved {
+            self.skip = 0;
+        }
+        moved
     }
 
     /// Puts every detail pane's cursor back on its first row.
     pub fn reset_details(&mut self) {
         self.rows[1..].fill(0);
+        self.skip = 0;
     }
 
     /// Selects row `to` of the list (clamped to `len`), focuses the list and resets the
@@ -86,8 +103,39 @@ impl<P: Pane> ListDetail<P> {
     pub fn step(&mut self, lens: &[usize], delta: isize) -> bool {
         let slot = Self::slot(self.focus);
         let moved = list::step(&mut self.rows[slot], lens[slot], delta);
+        if moved {
+            self.skip = 0;
+        }
         if moved && slot == 0 {
             self.reset_details();
+        }
+        moved
+    }
+
+    /// [`step`](Self::step) that first scrolls through the focused pane's selected item
+    /// when the last frame could not show it whole (`hits`): a line per row of `delta`, half
+    /// the item's window for a page; past its end the next item is selected, and stepping
+    /// up into an item shows its end, so every line is reached both ways. `g`/`G`
+    /// (`isize::MIN`/`MAX`) move by items.
+    pub fn step_in(&mut self, lens: &[usize], hits: &HitMap, delta: isize) -> bool {
+        let over = hits.overflow(Self::slot(self.focus));
+        let by = match delta.unsigned_abs() {
+            0 => return false,
+            1 => 1,
+            _ if delta == isize::MIN || delta == isize::MAX => 0,
+            _ => (over.rows / 2).max(1),
+        };
+        if by > 0 && delta > 0 && over.below > 0 {
+            self.skip = over.above + by.min(over.below);
+            return true;
+        }
+        if by > 0 && delta < 0 && over.above > 0 {
+            self.skip = over.above - by.min(over.above);
+            return true;
+        }
+        let moved = self.step(lens, delta);
+        if moved && delta < 0 && by > 0 {
+            self.skip = usize::MAX;
         }
         moved
     }
@@ -104,11 +152,15 @@ impl<P: Pane> ListDetail<P> {
             return false;
         }
         let before = *self;
+        if self.focus != pane {
+            self.skip = 0;
+        }
         self.focus = pane;
         if let Some(row) = row.filter(|&r| r < lens[slot])
             && self.rows[slot] != row
         {
             self.rows[slot] = row;
+            self.skip = 0;
             if slot == 0 {
                 self.reset_details();
             }
@@ -179,6 +231,53 @@ mod tests {
         let none = &lens(|p: P| if p == P::List { 3 } else { 0 });
         assert!(c.cycle(none, 1));
         assert!(!c.cycle(none, 1), "nothing else to focus");
+    }
+
+    #[test]
+    fn a_tall_item_scrolls_line_by_line_before_the_next_is_selected() {
+        use crate::tui::ui::hits::{self, Overflow};
+        use ratatui::layout::Rect;
+        // Pane A (slot 1) drew its selected item from line `above`, `rows` lines of it.
+        let drawn = |above, below| {
+            hits::record(|| {
+                hits::pane(Rect::new(0, 0, 20, 10), 1);
+                let over = Overflow {
+                    above,
+                    below,
+                    rows: 6,
+                };
+                hits::overflow(Rect::new(1, 1, 18, 8), over);
+            })
+            .1
+        };
+        let len = &lens(|_: P| 3);
+        let mut c = ListDetail::<P>::default();
+        c.set_focus(P::A);
+        assert!(c.step_in(len, &drawn(0, 4), 1));
+        assert_eq!(
+            (c.row(P::A), c.skip(P::A)),
+            (0, 1),
+            "a line down, same item"
+        );
+        assert!(c.step_in(len, &drawn(1, 3), 3));
+        assert_eq!(c.skip(P::A), 4, "a page is half the window");
+        assert!(c.step_in(len, &drawn(4, 0), 1));
+        assert_eq!(
+            (c.row(P::A), c.skip(P::A)),
+            (1, 0),
+            "past its end: the next item"
+        );
+        // Back up: into the tall item at its end, then a line at a time.
+        assert!(c.step_in(len, &drawn(0, 0), -1));
+        assert_eq!((c.row(P::A), c.skip(P::A)), (0, usize::MAX));
+        assert!(c.step_in(len, &drawn(4, 0), -1));
+        assert_eq!(c.skip(P::A), 3);
+        // `g`/`G` and the other panes move by items; a pane not focused shows from the top.
+        assert!(c.step_in(len, &drawn(3, 1), isize::MAX));
+        assert_eq!((c.row(P::A), c.skip(P::A)), (2, 0));
+        assert_eq!(c.skip(P::B), 0);
+        assert!(c.step_in(len, &HitMap::default(), -1));
+        assert_eq!(c.row(P::A), 1, "nothing overflowed: an item up");
     }
 
     #[test]

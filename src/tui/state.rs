@@ -1,7 +1,7 @@
 //! What the TUI remembers between runs: the tab, the query, the selection, the lists' order
 //! and filter, and the watchlist shown. Kept in `$XDG_STATE_HOME/aipx/state.toml`, written
-//! atomically at exit; a damaged file is reported and the app starts fresh (it is replaced
-//! only by the next clean exit).
+//! atomically at exit; a damaged file (or one from a newer aipx) is reported, the app starts
+//! fresh, and the file is left as it is: that session is not remembered over it.
 
 use std::path::{Path, PathBuf};
 

@@ -42,6 +42,52 @@ fn watchlist_tab_shows_the_list_and_its_exposure() {
     assert!(s.text().contains("SoftBank Group Corp.  TSE:9984"));
 }
 
+/// TSMC meets the Rapidus program as a rival: that program's ¥250B is money against it, shown
+/// on its own line, never as money behind TSMC or added to the list's tailwind money.
+#[test]
+fn a_rivals_program_money_is_shown_as_headwind_money() {
+    let app = super::app().with_book(book(&["NYSE:TSM", "TSE:9984"]), None);
+    let mut s = Headless::new(app, 120, 30);
+    s.play("4").unwrap();
+    let text = s.text();
+    let lines: Vec<&str> = text.lines().collect();
+    let tailwind: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("▲ tailwind money"))
+        .collect();
+    let headwind: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("▼ headwind money"))
+        .collect();
+    // The whole list, then TSMC (selected): its own Kumamoto fab is a tailwind with no
+    // public money stated.
+    assert_eq!(tailwind.len(), 2, "{text}");
+    assert!(tailwind[0].contains("¥1T ($6.34B)"), "{text}");
+    assert!(tailwind[1].contains("▲ tailwind money —"), "{text}");
+    for l in &tailwind {
+        assert!(!l.contains("¥250B"), "{text}");
+    }
+    assert_eq!(headwind.len(), 2, "{text}");
+    for l in headwind {
+        assert!(l.contains("¥250B"), "{text}");
+    }
+    assert!(!text.contains("¥1.25T"), "never summed: {text}");
+}
+
+/// Weights are shown as the import gave them, never rounded to a figure it did not give.
+#[test]
+fn weights_are_shown_as_imported() {
+    let mut lists = book(&["TSE:9984", "TSE:6702"]);
+    lists.lists[0].entries[0].weight = Some(7.25);
+    lists.lists[0].entries[1].weight = Some(12.0);
+    let mut s = Headless::new(super::app().with_book(lists, None), 120, 30);
+    s.play("4").unwrap();
+    let text = s.text();
+    assert!(text.contains(" 7.25% "), "{text}");
+    assert!(text.contains(" 12% "), "{text}");
+    assert!(!text.contains("7.2%") && !text.contains("7.3%"), "{text}");
+}
+
 #[test]
 fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
     let dir = tempfile::tempdir().unwrap();
@@ -63,6 +109,51 @@ fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
     s.play("w").unwrap();
     assert!(s.text().contains("removed NASDAQ:NVDA from watchlist"));
     assert!(Watchlists::load(&path).unwrap().lists[0].entries.is_empty());
+}
+
+/// The TUI reads the watchlists file at start; `aipx watchlist add` in another terminal while
+/// it is open must not be undone by the next `w`, and a file damaged since is reported and
+/// left as it is.
+#[test]
+fn w_keeps_what_another_aipx_wrote_and_never_replaces_a_file_damaged_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watchlists.toml");
+    book(&["TSE:9984"]).save(&path).unwrap();
+    let app = super::app().with_book(Watchlists::load(&path).unwrap(), None);
+    let mut s = Headless::new(app, 120, 30);
+    s.outside.book = Some(path.clone());
+    // Meanwhile, another aipx adds IBM to the list and starts a second one.
+    let mut theirs = Watchlists::load(&path).unwrap();
+    theirs.get_or_create("book").entries.push(Entry {
+        symbol: "NYSE:IBM".into(),
+        quantity: None,
+        weight: None,
+    });
+    theirs.get_or_create("ideas").entries.push(Entry {
+        symbol: "NYSE:TSM".into(),
+        quantity: None,
+        weight: None,
+    });
+    theirs.save(&path).unwrap();
+    s.play("/nvda<Enter><Esc>w").unwrap();
+    let saved = Watchlists::load(&path).unwrap();
+    let symbols: Vec<&str> = saved.lists[0]
+        .entries
+        .iter()
+        .map(|x| x.symbol.as_str())
+        .collect();
+    assert_eq!(symbols, ["TSE:9984", "NYSE:IBM", "NASDAQ:NVDA"]);
+    assert_eq!(saved.get("ideas").unwrap().entries.len(), 1);
+    // The tab shows what was written, IBM included.
+    s.play("4").unwrap();
+    assert!(s.text().contains("NYSE:IBM"), "{}", s.text());
+    // Damaged since: reported, not replaced.
+    let damaged = "version = 1\n[[watchlist]]\nname = \"book\"\n[[watchlist.entry]]\nsymbol = 12\n";
+    std::fs::write(&path, damaged).unwrap();
+    s.play("w").unwrap();
+    let status = s.text().lines().last().unwrap().to_string();
+    assert!(status.contains("watchlists.toml:5:"), "{status}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), damaged);
 }
 
 #[test]
@@ -224,6 +315,43 @@ fn tab_query_and_selection_come_back_on_the_next_run() {
     assert!(
         watch.contains("sort next"),
         "the sort came back too: {watch}"
+    );
+}
+
+/// A damaged state file (here cut off mid-string, as a full disk might leave a hand edit) is
+/// reported on stderr and in the status bar with its line and column, the run starts fresh,
+/// and the file is left exactly as it was: the session is not remembered over it. A state
+/// file from a newer aipx is treated the same way.
+#[test]
+fn a_damaged_state_file_is_reported_and_left_as_it_is() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/aipx/state.toml");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    for damaged in [
+        "version = 1\ntab = \"calendar\"\nquery = \"ts",
+        "version = 99\ntab = \"calendar\"\nquery = \"\"\nsort = \"\"\nfilter = \"\"\n",
+    ] {
+        std::fs::write(&state, damaged).unwrap();
+        // Before any key, the status bar names the file.
+        let first = run(home.path(), "");
+        let status = first.lines().last().unwrap();
+        assert!(status.contains("state.toml"), "status bar: {first}");
+        // A session that moves (to Programs) would be remembered; it is not written over.
+        let out = isolated(home.path())
+            .args(["--keys", "2"])
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains("state.toml"), "{err}");
+        assert!(err.contains("left as it is"), "{err}");
+        assert!(text.contains("[2 Programs]"), "the keys still ran: {text}");
+        assert_eq!(std::fs::read_to_string(&state).unwrap(), damaged);
+    }
+    assert!(
+        std::fs::read_to_string(&state)
+            .unwrap()
+            .contains("version = 99")
     );
 }
 

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use aipx::tui::explore::ExplorePane;
+
 use super::{dataset, play};
 
 /// Shorter texts are too likely to match by chance.
@@ -466,4 +468,139 @@ fn the_inbox_and_what_changed_are_whole_or_marked_cut() {
         failures.len(),
         failures[..failures.len().min(15)].join("\n")
     );
+}
+
+/// The body rows of the focused pane (the one drawn with thick borders), trimmed of the
+/// selection marker and padding.
+fn focused_body(screen: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for row in screen.lines() {
+        if row.contains('┗') && inside {
+            break;
+        }
+        if row.contains('┏') {
+            inside = true;
+            continue;
+        }
+        let parts: Vec<&str> = row.split('┃').collect();
+        if inside && parts.len() >= 3 {
+            let body = parts[1].trim_start_matches(['▶', '›']).trim();
+            out.push(body.to_string());
+        }
+    }
+    out
+}
+
+/// Whether the focused pane of the tab on screen is its list (walked by the other tests).
+fn on_a_list(s: &aipx::tui::screen::Headless) -> bool {
+    use aipx::tui::Tab;
+    use aipx::tui::calendar::CalendarPane;
+    use aipx::tui::programs::ProgramsPane;
+    match s.app.tab() {
+        Tab::Explore => s.app.explore().focus() == ExplorePane::Results,
+        Tab::Programs => s.app.programs().focus() == ProgramsPane::List,
+        Tab::Calendar => s.app.calendar().focus() == CalendarPane::Timeline,
+        _ => true,
+    }
+}
+
+#[test]
+fn scrolling_the_focused_pane_reaches_every_line_of_it() {
+    // Every detail pane of every record, focused at each supported size and scrolled down
+    // with `j`: each entity's header, exposures, catalysts and sources; each program's
+    // header, funding and linked entities; each catalyst's text and linked entities. Every
+    // line the pane shows with the room to show it all (the same width, 200 rows) must
+    // have been on screen whole (not cut with `…`) at some step.
+    let d = dataset();
+    let mut cases: Vec<(String, &[&str])> = Vec::new();
+    for e in 0..d.entities.len() {
+        let panes: &[&str] = &["<Tab>", "<Tab><Tab>", "<Tab><Tab><Tab>", "<S-Tab>"];
+        cases.push(("j".repeat(e), panes));
+    }
+    for p in 0..d.programs.len() {
+        let panes: &[&str] = &["<Tab>", "<S-Tab>", "<S-Tab><S-Tab>"];
+        cases.push((format!("2{}", "j".repeat(p)), panes));
+    }
+    for c in 0..d.catalysts.len() {
+        let panes: &[&str] = &["<Tab>", "<S-Tab>"];
+        cases.push((format!("3g{}", "j".repeat(c)), panes));
+    }
+    let mut failures = Vec::new();
+    let mut scrolled = 0;
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        for (prefix, panes) in &cases {
+            let mut seen_panes = Vec::new();
+            for suffix in panes.iter() {
+                let keys = format!("{prefix}{suffix}");
+                let mut s = play(w, h, &keys);
+                let pane = focused_body(&play(w, 200, &keys).text());
+                if on_a_list(&s) || seen_panes.contains(&pane) {
+                    continue;
+                }
+                seen_panes.push(pane.clone());
+                // A program's name is one line, cut with `…` (whole in the Programs tab).
+                let whole: Vec<&String> = pane
+                    .iter()
+                    .filter(|l| !l.is_empty() && !l.ends_with('…'))
+                    .collect();
+                let mut seen = std::collections::HashSet::new();
+                for step in 0..whole.len() + 2 {
+                    let body = focused_body(&s.text());
+                    if step == 0 && whole.iter().any(|l| !body.contains(l)) {
+                        scrolled += 1;
+                    }
+                    seen.extend(body.into_iter().filter(|l| !l.ends_with('…')));
+                    s.play("j").unwrap();
+                }
+                for line in whole.iter().filter(|l| !seen.contains(**l)) {
+                    failures.push(format!("{w}x{h} {keys:?}: never shown: {line:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} lines never reached, first ones:\n{}",
+        failures.len(),
+        failures[..failures.len().min(15)].join("\n")
+    );
+    assert!(scrolled > 0, "some pane needed scrolling to be read whole");
+}
+
+#[test]
+fn a_tall_exposure_scrolls_by_line_and_half_page_and_says_what_is_hidden() {
+    // TSM's first exposure (Rapidus: funding and a long note) is taller than the pane at 60x15.
+    let mut s = play(60, 15, "/TSM<Enter>");
+    let first = s.text();
+    assert!(first.contains("↓ 4 more lines"), "{first}");
+    assert!(first.contains("▶ Rapidus 2nm foundry project"), "{first}");
+    s.play("j").unwrap();
+    let text = s.text();
+    assert!(text.contains("↑ 1 above · ↓ 3 more"), "{text}");
+    assert_eq!(
+        s.app.explore().cursor.row(ExplorePane::Exposures),
+        0,
+        "same item"
+    );
+    // Ctrl-D: half the pane's window (7 rows here) at once, to the item's end.
+    s.play("<C-d>").unwrap();
+    assert!(s.text().contains("↑ 4 lines above"), "{}", s.text());
+    assert!(
+        s.text().contains("rivals."),
+        "the note's last word: {}",
+        s.text()
+    );
+    s.play("j").unwrap();
+    assert_eq!(
+        s.app.explore().cursor.row(ExplorePane::Exposures),
+        1,
+        "next item"
+    );
+    // Back up: the tall item shows its end first, then a line at a time.
+    s.play("k").unwrap();
+    assert_eq!(s.app.explore().cursor.row(ExplorePane::Exposures), 0);
+    assert!(s.text().contains("↑ 4 lines above"), "{}", s.text());
+    s.play("<C-u>k").unwrap();
+    assert_eq!(s.text(), first, "back at the top");
 }

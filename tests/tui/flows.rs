@@ -684,3 +684,50 @@ fn month_grid_draws_a_sixth_week() {
         );
     }
 }
+
+#[test]
+fn the_search_box_finds_the_windows_a_period_may_hold_and_strong_matches_only() {
+    let mut data = super::dataset();
+    let mut q3 = data.catalysts[0].clone();
+    q3.id = "q3-review".into();
+    q3.title = "Quarter three review window".into();
+    q3.date = "2026-Q3".parse().unwrap();
+    data.catalysts.push(q3);
+    let results = |keys: &str| {
+        let mut screen = aipx::tui::screen::Headless::new(super::app_on(data.clone()), 120, 40);
+        screen.play(keys).unwrap();
+        // The results column only: the panes beside it show the selection.
+        screen
+            .text()
+            .lines()
+            .map(|l| l.chars().take(54).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // September is inside Q3 2026: the quarter may be September.
+    for query in ["/sep 2026", "/2026-q3", "/h2 2026", "/q3"] {
+        assert!(results(query).contains("Quarter three"), "{query}");
+    }
+    // fy2026: what is in fiscal 2026 whichever calendar is meant, not December 2025.
+    let fy = results("/fy2026");
+    assert!(fy.contains("Five-year sovere"), "{fy}");
+    assert!(fy.contains("Quarter three"), "{fy}");
+    assert!(!fy.contains("Genesis starts"), "{fy}");
+    assert!(results("/late 2025").contains("Genesis starts"));
+    // The June meeting first for every way of naming June, narrowed by a title word.
+    for query in ["/june", "/jun 2026", "/early june", "/Genesis June"] {
+        let found = results(query);
+        let first = found.lines().nth(6).unwrap_or_default();
+        assert!(first.contains("Japanese ministr"), "{query}:\n{found}");
+    }
+    assert!(results("/Genesis June").contains("Results (1)"));
+    let in_2027 = results("/2027");
+    assert!(in_2027.contains("Humanoid robots"), "{in_2027}");
+    assert!(!in_2027.contains("Japanese ministr"), "{in_2027}");
+    // No names with the letters of élan strewn through them.
+    assert!(
+        results("/élan").contains("Results (0)"),
+        "{}",
+        results("/élan")
+    );
+}

@@ -62,3 +62,24 @@ fn help_overlay() {
 fn too_small() {
     assert_snapshot!("too_small_40x10", screen(40, 10, ""));
 }
+
+#[test]
+fn explore_exposure_scrolled() {
+    // TSM's Rapidus exposure, two lines down: at 60x15 it is taller than its pane and
+    // scrolls inside it (the row under it says what is hidden); at the other sizes it is
+    // whole and `jj` selects the next exposure.
+    each_size("explore_scrolled", "/TSM<Enter>jj");
+}
+
+#[test]
+fn calendar_narrow_and_tall() {
+    // Below 100 columns the timeline and the details are each as tall as their content.
+    assert_snapshot!("calendar_80x40", screen(80, 40, "3"));
+}
+
+#[test]
+fn calendar_detail_scrolled() {
+    // The catalyst's text focused (S-Tab from the timeline) and a line down: at 60x15 it
+    // takes the body and scrolls; where it fits whole, `j` leaves it as it is.
+    each_size("calendar_detail_scrolled", "3<S-Tab>j");
+}

@@ -24,16 +24,18 @@ impl<'t> Validator<'t> {
         self.define("source", &r.id, self.data.sources.len());
         let date = self.date(&r.date);
         let url = r.url.and_then(|u| {
-            // Only web addresses: the TUI hands this to the system's opener.
+            // Only web addresses: the TUI hands this to the system's opener. No control or
+            // bidi character either: what is shown (without them) must be what is opened.
             let ok = (u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://"))
                 && !u
                     .get_ref()
                     .chars()
-                    .any(|c| c.is_whitespace() || c.is_control());
+                    .any(|c| c.is_whitespace() || crate::text::is_unsafe(c));
             if !ok {
                 self.at(
                     u.span(),
-                    "url must be an http:// or https:// address without spaces".to_string(),
+                    "url must be an http:// or https:// address without spaces or control characters"
+                        .to_string(),
                 );
             }
             ok.then(|| u.into_inner().into_owned())

@@ -33,15 +33,26 @@ pub enum AsOfSource {
     Flag,
     /// The file's modification time.
     FileTime,
+    /// The day standard input was read (it has no file time).
+    ReadDay,
 }
 
 impl AsOfSource {
-    /// Words for output: `date line`, `--as-of`, `file time`.
+    /// As read from standard input: the day stands in for a file time it does not have.
+    pub fn on_stdin(self) -> AsOfSource {
+        match self {
+            AsOfSource::FileTime => AsOfSource::ReadDay,
+            other => other,
+        }
+    }
+
+    /// Words for output: `date line`, `--as-of`, `file time`, `day read`.
     pub fn as_str(self) -> &'static str {
         match self {
             AsOfSource::DateLine => "date line",
             AsOfSource::Flag => "--as-of",
             AsOfSource::FileTime => "file time",
+            AsOfSource::ReadDay => "day read",
         }
     }
 }
@@ -435,7 +446,8 @@ pub fn read_paths(
             // Standard input has no file time: the day it is read stands in.
             let today = crate::model::local_today();
             match read_from(ex, stdin, "<stdin>", html, as_of, today).map_err(err)? {
-                Ok(article) => {
+                Ok(mut article) => {
+                    article.as_of_source = article.as_of_source.on_stdin();
                     for w in &article.warnings {
                         notices.push(Notice::Warning {
                             file: "<stdin>".into(),

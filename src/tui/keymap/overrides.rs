@@ -31,6 +31,14 @@ fn groups() -> Vec<Vec<Mode>> {
 
 /// Reads one key in the key-script syntax (`x`, `<C-d>`, `<PgDn>`).
 fn parse_key(spec: &str) -> Result<Key, String> {
+    // A control or bidi character would become part of the key's label, which the help
+    // overlay and the status bar draw on the terminal: `<C-\u001b>` must not print an ESC.
+    if spec.chars().any(crate::text::is_unsafe) {
+        return Err(format!(
+            "{:?} holds a control character; name keys as <Tab>, <Esc>, <C-x>",
+            crate::text::sanitize(spec)
+        ));
+    }
     let events = crate::tui::screen::parse_keys(spec).map_err(|e| e.to_string())?;
     match events.as_slice() {
         [event @ Event::Key(_)] => match key_of(event) {
@@ -183,5 +191,27 @@ mod tests {
             "q",
             "left as it was"
         );
+    }
+
+    #[test]
+    fn a_key_holding_a_control_character_is_refused_so_no_label_prints_one() {
+        let text = "[keys]\nview = \"<C-\\u0007>\"\nhelp = \"\\u001b\"\ncopy = \"\\u202e\"\n";
+        let (keys, problems) = Keymap::with_overrides(&overrides(text));
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 3, "{shown:#?}");
+        for p in &shown {
+            assert!(p.contains("holds a control character"), "{p}");
+            assert!(!p.chars().any(crate::text::is_unsafe), "{p:?}");
+        }
+        for action in [Action::CycleView, Action::ToggleHelp, Action::Copy] {
+            for mode in [
+                Mode::Browse,
+                Mode::Tab(Tab::Programs),
+                Mode::Tab(Tab::Calendar),
+            ] {
+                let label = keys.keys_for(action, mode);
+                assert!(!label.chars().any(crate::text::is_unsafe), "{label:?}");
+            }
+        }
     }
 }

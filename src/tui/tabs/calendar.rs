@@ -30,10 +30,17 @@ pub enum CalendarPane {
     Timeline,
     /// Entities linked to the selected catalyst.
     Linked,
+    /// The selected catalyst's text (it scrolls when taller than the pane).
+    Detail,
 }
 
 impl Pane for CalendarPane {
-    const ORDER: &'static [CalendarPane] = &[CalendarPane::Timeline, CalendarPane::Linked];
+    // The detail last, so `Tab` from the timeline still goes to the linked entities first.
+    const ORDER: &'static [CalendarPane] = &[
+        CalendarPane::Timeline,
+        CalendarPane::Linked,
+        CalendarPane::Detail,
+    ];
 }
 
 /// How the Calendar tab draws its catalysts; `v` goes to the next.
@@ -279,6 +286,7 @@ impl Calendar {
             CalendarPane::Linked => self
                 .catalyst(index)
                 .map_or(0, |c| linked_entities(index, c).len()),
+            CalendarPane::Detail => usize::from(self.catalyst(index).is_some()),
         }
     }
 
@@ -344,7 +352,7 @@ impl TabView for Calendar {
     }
 
     fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        let moved = self.cursor.step(&self.lens(cx.index), delta);
+        let moved = self.cursor.step_in(&self.lens(cx.index), cx.hits, delta);
         if moved && self.focus() == CalendarPane::Timeline {
             // The grid and the chart follow the selection again.
             self.month = None;
@@ -379,7 +387,7 @@ impl TabView for Calendar {
     }
 
     fn back(&mut self, _cx: &Context) -> bool {
-        if self.focus() == CalendarPane::Linked {
+        if self.focus() != CalendarPane::Timeline {
             return self.cursor.set_focus(CalendarPane::Timeline);
         }
         std::mem::take(&mut self.view) != CalendarView::Timeline
@@ -452,7 +460,7 @@ impl TabView for Calendar {
     fn record(&self, cx: &Context) -> Option<Record> {
         let c = self.catalyst(cx.index)?;
         match self.focus() {
-            CalendarPane::Timeline => Some(Record::Catalyst(c)),
+            CalendarPane::Timeline | CalendarPane::Detail => Some(Record::Catalyst(c)),
             CalendarPane::Linked => {
                 let row = self.cursor.row(CalendarPane::Linked);
                 linked_entities(cx.index, c)
@@ -546,9 +554,7 @@ impl TabView for Calendar {
             frame.render_widget(chart, main);
             hits::pane(main, 0);
             if let Some(side) = side {
-                let [info, linked_area] =
-                    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)])
-                        .areas(side);
+                let [info, linked_area] = details_split(side);
                 self.render_details(cx, frame, info, linked_area);
             }
             return;
@@ -556,12 +562,52 @@ impl TabView for Calendar {
         // Below 20 rows the view and the details do not both fit whole: the focused one
         // takes the body (Tab shows the other, as the titles say).
         let compact = area.height < 20;
+        let rows = timeline(ix, list, cx.today);
+        let grid = |title: String| month_grid::MonthGrid {
+            index: ix,
+            list,
+            selected: (!list.is_empty()).then_some(self.selected()),
+            month: self.grid_month(ix, cx.today),
+            today: cx.today,
+            title,
+            focused: on_timeline,
+            theme: cx.theme,
+            keys: cx.keys,
+        };
         let [main, side] = if compact {
             [area, area]
         } else if wide {
             Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
         } else {
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
+            // The view above the details, each as tall as its content when there is room
+            // (the focused one served first); the details are the catalyst's text beside
+            // its linked entities, as tall as the taller of the two.
+            let [info, _] = details_split(area);
+            let detail = catalyst_detail::CatalystDetail {
+                index: ix,
+                catalyst: self.catalyst(ix),
+                today: cx.today,
+                scroll: None,
+                theme: cx.theme,
+            };
+            let linked = self
+                .catalyst(ix)
+                .map_or(0, |c| linked_entities(ix, c).len());
+            let details_want = detail.height(info.width).max(linked.max(1) as u16 + 2);
+            let view = match self.view {
+                CalendarView::Grid => Ask::new(
+                    month_grid::MIN_HEIGHT,
+                    grid(String::new()).height(area.width),
+                ),
+                _ => Ask::new(stack::WHOLE, rows.len().max(1) as u16 + 2),
+            };
+            let asks = [
+                if on_timeline { view.focused() } else { view },
+                Ask::new(stack::WHOLE, details_want),
+            ];
+            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let heights = stack::heights(area.height, &asks, priority);
+            Layout::vertical([Constraint::Length(heights[0]), Constraint::Fill(1)]).areas(area)
         };
         let details = if compact {
             format!("; {}: details", cx.keys.key_for(Action::NextPane))
@@ -569,29 +615,17 @@ impl TabView for Calendar {
             String::new()
         };
         if compact && !on_timeline {
-            let [info, linked_area] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
+            let [info, linked_area] = details_split(side);
             self.render_details(cx, frame, info, linked_area);
             return;
         }
         if self.view == CalendarView::Grid {
-            let grid = month_grid::MonthGrid {
-                index: ix,
-                list,
-                selected: (!list.is_empty()).then_some(self.selected()),
-                month: self.grid_month(ix, cx.today),
-                today: cx.today,
-                title: match self.due {
-                    ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
-                    due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
-                },
-                focused: on_timeline,
-                theme: cx.theme,
-                keys: cx.keys,
-            };
+            let grid = grid(match self.due {
+                ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
+                due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
+            });
             frame.render_widget(grid, main);
         } else {
-            let rows = timeline(ix, list, cx.today);
             let timeline = ui::timeline::Timeline {
                 index: ix,
                 list,
@@ -618,34 +652,40 @@ impl TabView for Calendar {
                 index: ix,
                 catalyst: self.catalyst(ix),
                 today: cx.today,
+                scroll: None,
                 theme: cx.theme,
             };
             let linked_ask = Ask::new(stack::WHOLE, linked.max(1) as u16 + 2);
-            let asks = [
-                Ask::new(stack::WHOLE, detail.height(side.width)),
-                if on_timeline {
-                    linked_ask
-                } else {
-                    linked_ask.focused()
-                },
-            ];
-            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+            let detail_ask = Ask::new(stack::WHOLE, detail.height(side.width));
+            let on_linked = self.focus() == CalendarPane::Linked;
+            let asks = match self.focus() {
+                CalendarPane::Timeline => [detail_ask, linked_ask],
+                CalendarPane::Linked => [detail_ask, linked_ask.focused()],
+                CalendarPane::Detail => [detail_ask.focused(), linked_ask],
+            };
+            let priority: &[usize] = if on_linked { &[1, 0] } else { &[0, 1] };
             let rows = stack::heights(side.height, &asks, priority);
             let [info, linked] =
                 Layout::vertical([Constraint::Length(rows[0]), Constraint::Fill(1)]).areas(side);
             [info, linked]
         } else {
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side)
+            details_split(side)
         };
         self.render_details(cx, frame, info, linked_area);
     }
+}
+
+/// The details below a view: the catalyst's text and, beside it, its linked entities.
+fn details_split(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area)
 }
 
 impl Calendar {
     /// The selected catalyst's details in `info` and its linked entities in `linked_area`.
     fn render_details(&self, cx: &Context, frame: &mut Frame, info: Rect, linked_area: Rect) {
         let ix = cx.index;
-        let on_timeline = self.focus() == CalendarPane::Timeline;
+        let on_linked = self.focus() == CalendarPane::Linked;
+        let on_detail = self.focus() == CalendarPane::Detail;
         let selected = self.catalyst(ix);
         let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
         let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
@@ -653,18 +693,20 @@ impl Calendar {
             index: ix,
             catalyst: selected,
             today: cx.today,
+            scroll: on_detail.then(|| self.cursor.skip(CalendarPane::Detail)),
             theme: cx.theme,
         };
         frame.render_widget(detail, info);
+        hits::pane(info, 2);
         let linked_pane = linked::LinkedEntities {
             keys: cx.keys,
             index: ix,
             entities: &linked_entities,
             named,
-            focused: !on_timeline,
+            focused: on_linked,
             theme: cx.theme,
         };
-        let mut state = cursor(self.cursor.row(CalendarPane::Linked), !on_timeline);
+        let mut state = cursor(self.cursor.row(CalendarPane::Linked), on_linked);
         frame.render_stateful_widget(linked_pane, linked_area, &mut state);
         hits::pane(linked_area, 1);
     }

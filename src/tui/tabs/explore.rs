@@ -42,14 +42,18 @@ pub enum ExplorePane {
     Catalysts,
     /// Articles cited for the selected entity.
     Sources,
+    /// Who the selected entity is: name, facts and summary (it scrolls).
+    Company,
 }
 
 impl Pane for ExplorePane {
+    // The header last, so `Tab` from the results still goes to the exposures first.
     const ORDER: &'static [ExplorePane] = &[
         ExplorePane::Results,
         ExplorePane::Exposures,
         ExplorePane::Catalysts,
         ExplorePane::Sources,
+        ExplorePane::Company,
     ];
 }
 
@@ -260,6 +264,8 @@ impl Explore {
     pub fn pane_len(&self, index: &Index, pane: ExplorePane) -> usize {
         match (pane, self.entity()) {
             (ExplorePane::Results, _) => self.results.len(),
+            // The header of an entity, or the preview of a program or catalyst.
+            (ExplorePane::Company, _) => usize::from(self.target().is_some()),
             (_, None) => 0,
             (ExplorePane::Exposures, Some(e)) => index.exposures_of(e).count(),
             (ExplorePane::Catalysts, Some(e)) => index.catalysts_of(e).len(),
@@ -321,7 +327,7 @@ impl TabView for Explore {
         if cx.searching {
             self.cursor.set_focus(ExplorePane::Results);
         }
-        self.cursor.step(&self.lens(cx.index), delta)
+        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
     }
 
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
@@ -351,6 +357,10 @@ impl TabView for Explore {
             ExplorePane::Catalysts => match self.selected_catalyst(ix) {
                 Some(c) => Outcome::Open(Target::Catalyst(c)),
                 None => Outcome::Unchanged,
+            },
+            ExplorePane::Company => match self.target() {
+                Some(Target::Entity(_)) | None => Outcome::Unchanged,
+                Some(target) => Outcome::Open(target),
             },
             ExplorePane::Sources => match self.selected_source(ix) {
                 Some(s) => {
@@ -394,7 +404,7 @@ impl TabView for Explore {
         Some(match (self.focus(), self.target()?) {
             (_, Target::Program(p)) => Record::Program(p),
             (_, Target::Catalyst(c)) => Record::Catalyst(c),
-            (ExplorePane::Results, Target::Entity(e)) => Record::Entity(e),
+            (ExplorePane::Results | ExplorePane::Company, Target::Entity(e)) => Record::Entity(e),
             (ExplorePane::Exposures, Target::Entity(e)) => {
                 Record::Exposure(e, row(ExplorePane::Exposures))
             }
@@ -462,8 +472,11 @@ impl TabView for Explore {
                     target,
                     today,
                     theme,
+                    scroll: focused(ExplorePane::Company)
+                        .then(|| self.cursor.skip(ExplorePane::Company)),
                 };
                 frame.render_widget(preview, right);
+                hits::pane(right, ExplorePane::ORDER.len() - 1);
             }
             None => {}
         }
@@ -483,18 +496,21 @@ impl Explore {
         let header = entity_header::EntityHeader {
             entity: e,
             parent: e.parent.map(|p| ix.entity(p)),
+            scroll: focused(ExplorePane::Company).then(|| self.cursor.skip(ExplorePane::Company)),
             theme,
         };
         let exposures_pane = exposures::ExposuresPane {
             index: ix,
             entity,
             focused: focused(ExplorePane::Exposures),
+            skip: self.cursor.skip(ExplorePane::Exposures),
             theme,
         };
         let sources_pane = sources::SourcesPane {
             index: ix,
             sources: &sources,
             focused: focused(ExplorePane::Sources),
+            skip: self.cursor.skip(ExplorePane::Sources),
             theme,
         };
         let catalysts_pane = entity_catalysts::EntityCatalysts {
@@ -502,30 +518,31 @@ impl Explore {
             catalysts: catalyst_ids,
             today,
             focused: focused(ExplorePane::Catalysts),
+            skip: self.cursor.skip(ExplorePane::Catalysts),
             theme,
         };
-        // Drawing order: header, then the panes in `Tab` order.
+        // Drawing order: header, then the other panes in `Tab` order.
         let panes = [
-            None,
-            Some(ExplorePane::Exposures),
-            Some(ExplorePane::Catalysts),
-            Some(ExplorePane::Sources),
+            ExplorePane::Company,
+            ExplorePane::Exposures,
+            ExplorePane::Catalysts,
+            ExplorePane::Sources,
         ];
         let asks: Vec<Ask> = panes
             .iter()
             .map(|&pane| {
                 let ask = match pane {
-                    None => Ask::new(
+                    ExplorePane::Company => Ask::new(
                         entity_header::EntityHeader::MIN_HEIGHT,
                         header.height(area.width),
                     ),
-                    Some(ExplorePane::Exposures) => {
+                    ExplorePane::Exposures => {
                         Ask::new(stack::WHOLE, exposures_pane.height(area.width))
                     }
-                    Some(ExplorePane::Catalysts) => {
+                    ExplorePane::Catalysts => {
                         Ask::new(stack::WHOLE, catalysts_pane.height(area.width))
                     }
-                    Some(_) => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
+                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
                 };
                 // The focused pane shows its selected row whole (an exposure with its funding
                 // and note can be taller than the few rows a pane starts with), while the
@@ -534,17 +551,21 @@ impl Explore {
                     .height
                     .saturating_sub(entity_header::EntityHeader::MIN_HEIGHT);
                 match pane {
-                    Some(ExplorePane::Exposures) if focused(ExplorePane::Exposures) => {
+                    ExplorePane::Exposures if focused(ExplorePane::Exposures) => {
                         let row = self.cursor.row(ExplorePane::Exposures);
                         ask.focused_on(exposures_pane.item_rows(row, area.width), cap)
                     }
-                    Some(p) if focused(p) => ask.focused_on(0, cap),
+                    // The header, browsed, is shown whole if it can leave one pane beside it.
+                    ExplorePane::Company if focused(pane) => {
+                        ask.focused_on(ask.want, area.height.saturating_sub(stack::WHOLE))
+                    }
+                    p if focused(p) => ask.focused_on(0, cap),
                     _ => ask,
                 }
             })
             .collect();
         // The focused pane first, then top to bottom.
-        let at = panes.iter().position(|&p| p.is_some_and(focused));
+        let at = panes.iter().position(|&p| focused(p));
         let priority: Vec<usize> = at.into_iter().chain(0..panes.len()).collect();
         let areas = stack::split(area, &asks, &priority);
         let pane_cursor = |pane| cursor(self.cursor.row(pane), focused(pane));
@@ -552,40 +573,37 @@ impl Explore {
         for (pane, at) in panes.iter().zip(&areas) {
             let Some(at) = *at else {
                 let name = match pane {
-                    Some(ExplorePane::Exposures) => {
+                    ExplorePane::Exposures => {
                         format!("Exposures ({})", ix.program_count(entity))
                     }
-                    Some(ExplorePane::Catalysts) => format!("Catalysts ({})", catalyst_ids.len()),
-                    Some(_) => format!("Sources ({})", sources.len()),
-                    None => "Company".to_string(),
+                    ExplorePane::Catalysts => format!("Catalysts ({})", catalyst_ids.len()),
+                    ExplorePane::Company => "Company".to_string(),
+                    _ => format!("Sources ({})", sources.len()),
                 };
                 left_out.push(name);
                 continue;
             };
-            if let Some(p) = pane {
-                let slot = ExplorePane::ORDER.iter().position(|o| o == p);
-                hits::pane(at, slot.unwrap_or(0));
-            }
+            let slot = ExplorePane::ORDER.iter().position(|o| o == pane);
+            hits::pane(at, slot.unwrap_or(0));
             match pane {
-                None => frame.render_widget(
+                ExplorePane::Company => frame.render_widget(
                     entity_header::EntityHeader {
                         entity: e,
                         parent: header.parent,
+                        scroll: header.scroll,
                         theme,
                     },
                     at,
                 ),
-                Some(ExplorePane::Exposures) => frame.render_stateful_widget(
+                ExplorePane::Exposures => frame.render_stateful_widget(
                     exposures::ExposuresPane {
-                        index: ix,
-                        entity,
                         focused: focused(ExplorePane::Exposures),
-                        theme,
+                        ..exposures_pane
                     },
                     at,
                     &mut pane_cursor(ExplorePane::Exposures),
                 ),
-                Some(ExplorePane::Catalysts) => frame.render_stateful_widget(
+                ExplorePane::Catalysts => frame.render_stateful_widget(
                     entity_catalysts::EntityCatalysts {
                         focused: focused(ExplorePane::Catalysts),
                         ..catalysts_pane
@@ -593,7 +611,7 @@ impl Explore {
                     at,
                     &mut pane_cursor(ExplorePane::Catalysts),
                 ),
-                Some(_) => frame.render_stateful_widget(
+                _ => frame.render_stateful_widget(
                     sources::SourcesPane {
                         focused: focused(ExplorePane::Sources),
                         ..sources_pane
@@ -636,6 +654,12 @@ mod tests {
         assert!(cursor.cycle(len, 1));
         assert_eq!(cursor.focus(), ExplorePane::Exposures);
         cursor.cycle(len, -1);
+        cursor.cycle(len, -1);
+        assert_eq!(
+            cursor.focus(),
+            ExplorePane::Company,
+            "the header, last in Tab order"
+        );
         cursor.cycle(len, -1);
         assert_eq!(cursor.focus(), ExplorePane::Sources);
     }

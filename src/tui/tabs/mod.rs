@@ -106,6 +106,8 @@ pub struct Context<'a> {
     pub filter: crate::book::sort::ListFilter,
     /// The library's proposals and changes.
     pub shelf: &'a crate::tui::shelf::Shelf,
+    /// What the last frame drew: how far the focused pane's selected item overflowed it.
+    pub hits: &'a crate::tui::ui::hits::HitMap,
 }
 
 /// What a key did in a tab, for the app to carry out.

@@ -27,10 +27,20 @@ pub enum ProgramsPane {
     List,
     /// The selected program's linked entities.
     Entities,
+    /// The selected program's header: name, stage, sponsor and summary (it scrolls).
+    Program,
+    /// The selected program's funding lines (they scroll; the chart does not take focus).
+    Funding,
 }
 
 impl Pane for ProgramsPane {
-    const ORDER: &'static [ProgramsPane] = &[ProgramsPane::List, ProgramsPane::Entities];
+    // The text panes last, so `Tab` from the list still goes to the linked entities first.
+    const ORDER: &'static [ProgramsPane] = &[
+        ProgramsPane::List,
+        ProgramsPane::Entities,
+        ProgramsPane::Program,
+        ProgramsPane::Funding,
+    ];
 }
 
 /// How the program list is ordered and filtered (`s` and `F` on this tab, remembered
@@ -143,6 +153,10 @@ impl Programs {
             ProgramsPane::Entities => self
                 .program(index)
                 .map_or(0, |p| index.exposures_to(p).count()),
+            ProgramsPane::Program => usize::from(self.program(index).is_some()),
+            ProgramsPane::Funding => self.program(index).map_or(0, |p| {
+                usize::from(!self.chart && !index.program(p).funding.is_empty())
+            }),
         }
     }
 
@@ -160,7 +174,7 @@ impl TabView for Programs {
     fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
         match self.focus() {
             ProgramsPane::Entities => Programs::selected_entity(self, cx.index),
-            ProgramsPane::List => None,
+            _ => None,
         }
     }
 
@@ -170,7 +184,7 @@ impl TabView for Programs {
     }
 
     fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        self.cursor.step(&self.lens(cx.index), delta)
+        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
     }
 
     /// Switches between the list and the linked entities (when there are any).
@@ -189,6 +203,7 @@ impl TabView for Programs {
                 Some(e) => Outcome::Open(Target::Entity(e)),
                 None => Outcome::Unchanged,
             },
+            ProgramsPane::Program | ProgramsPane::Funding => Outcome::Unchanged,
         }
     }
 
@@ -203,6 +218,10 @@ impl TabView for Programs {
         match action {
             Action::CycleView => {
                 self.chart = !self.chart;
+                // The chart does not scroll: its pane gives the focus back to the list.
+                if self.chart && self.focus() == ProgramsPane::Funding {
+                    self.cursor.set_focus(ProgramsPane::List);
+                }
                 return Outcome::Changed;
             }
             Action::CycleSort => self.set_order(cx.index, sort.next(), filter),
@@ -230,7 +249,9 @@ impl TabView for Programs {
     fn record(&self, cx: &Context) -> Option<Record> {
         let p = self.program(cx.index)?;
         match self.focus() {
-            ProgramsPane::List => Some(Record::Program(p)),
+            ProgramsPane::List | ProgramsPane::Program | ProgramsPane::Funding => {
+                Some(Record::Program(p))
+            }
             ProgramsPane::Entities => {
                 let e = self.selected_entity(cx.index)?;
                 let at = cx.index.exposures_of(e).position(|x| x.program == p)?;
@@ -268,9 +289,11 @@ impl TabView for Programs {
         let program = ix.program(id);
         let v = cx.keys.key_for(Action::CycleView);
         let status = ix.program_status(id, cx.today);
+        let scroll = |pane| (self.focus() == pane).then(|| self.cursor.skip(pane));
         let header = program_detail::ProgramHeader {
             program,
             status,
+            scroll: scroll(ProgramsPane::Program),
             theme,
         };
         let inner_width = right.width.saturating_sub(2) as usize;
@@ -287,6 +310,7 @@ impl TabView for Programs {
                 index: ix,
                 program,
                 title: title.clone(),
+                scroll: None,
                 theme,
             };
             (pane.height(right.width), title)
@@ -302,32 +326,54 @@ impl TabView for Programs {
             .count();
         let linked_rows = (exposures.len() + roles + usize::from(!exposures.is_empty())).max(1);
         let linked_ask = Ask::new(stack::WHOLE, linked_rows as u16 + 2);
+        // A text pane being read is shown whole if it can leave one pane beside it (the
+        // others are named on the last border).
+        let read_cap = right.height.saturating_sub(stack::WHOLE);
+        let header_ask = Ask::new(
+            program_detail::ProgramHeader::MIN_HEIGHT,
+            header.height(right.width),
+        );
         let asks = [
-            Ask::new(
-                program_detail::ProgramHeader::MIN_HEIGHT,
-                header.height(right.width),
-            ),
+            if self.focus() == ProgramsPane::Program {
+                header_ask.focused_on(header_ask.want, read_cap)
+            } else {
+                header_ask
+            },
             // A chart needs a currency heading, a bar, its legend and a line saying
             // what it leaves out to be of use.
-            Ask::new(
-                if self.chart {
-                    funding_want.min(6)
+            {
+                let ask = Ask::new(
+                    if self.chart {
+                        funding_want.min(6)
+                    } else {
+                        stack::WHOLE
+                    },
+                    funding_want,
+                );
+                if self.focus() == ProgramsPane::Funding {
+                    ask.focused_on(ask.want, read_cap)
                 } else {
-                    stack::WHOLE
-                },
-                funding_want,
-            ),
+                    ask
+                }
+            },
             if shown {
                 linked_ask.focused()
             } else {
                 linked_ask
             },
         ];
-        let priority: &[usize] = if shown { &[2, 0, 1] } else { &[0, 1, 2] };
+        let priority: &[usize] = match self.focus() {
+            ProgramsPane::Entities => &[2, 0, 1],
+            ProgramsPane::Funding => &[1, 0, 2],
+            _ => &[0, 1, 2],
+        };
         let areas = stack::split(right, &asks, priority);
         let mut left_out = Vec::new();
         match areas[0] {
-            Some(at) => frame.render_widget(header, at),
+            Some(at) => {
+                frame.render_widget(header, at);
+                hits::pane(at, 2);
+            }
             None => left_out.push("Program".to_string()),
         }
         match areas[1] {
@@ -346,9 +392,11 @@ impl TabView for Programs {
                     index: ix,
                     program,
                     title,
+                    scroll: scroll(ProgramsPane::Funding),
                     theme,
                 };
                 frame.render_widget(pane, at);
+                hits::pane(at, 3);
             }
             None => left_out.push(format!("Funding ({})", program.funding.len())),
         }

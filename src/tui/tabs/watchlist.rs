@@ -1,6 +1,6 @@
 //! The Watchlist tab: the tickers of one watchlist with what touches them, and the book's
-//! total (programs once each, public program money by currency, catalysts due in 30 and 90
-//! days). `n` shows the next list; `w` in any tab adds or removes the selected ticker.
+//! total (programs once each, public program money by currency and by link direction,
+//! catalysts due in 30 and 90 days). `n` shows the next list; `w` in any tab adds or removes the selected ticker.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -112,18 +112,36 @@ fn summary_lines(cx: &Context, heading: String, s: &Summary) -> Vec<Line<'static
         count(s.programs.len(), "program"),
         s.directions.short()
     )));
-    let money: Vec<String> = s.public_money.iter().map(|m| m.short()).collect();
-    lines.push(Line::from(vec![
-        Span::styled("public program money ", theme.muted()),
-        Span::styled(
-            if money.is_empty() {
-                "—".into()
-            } else {
-                money.join("; ")
-            },
-            theme.money(),
-        ),
-    ]));
+    // Money by the direction of the links: a rival's subsidy is never shown as money behind
+    // the ticker. Each direction a link has gets a line, `—` when its programs state no
+    // public money (TSMC's own Kumamoto fab beside the Rapidus money against it).
+    let mut any = false;
+    for (direction, bucket) in s.public_money.each() {
+        if bucket.programs.is_empty() {
+            continue;
+        }
+        any = true;
+        let mut money: Vec<String> = bucket.money.iter().map(|m| m.short()).collect();
+        if money.is_empty() {
+            money.push("—".into());
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} money ",
+                    crate::tui::ui::theme::direction_label(direction)
+                ),
+                theme.direction(direction),
+            ),
+            Span::styled(money.join("; "), theme.money()),
+        ]));
+    }
+    if !any {
+        lines.push(Line::from(vec![
+            Span::styled("public program money ", theme.muted()),
+            Span::styled("—", theme.money()),
+        ]));
+    }
     lines.push(Line::raw(format!(
         "due: {} within 30 days, {} within 90",
         s.due_30.len(),
@@ -262,7 +280,10 @@ impl TabView for Watchlist {
                     ),
                     None => ("(not in the data)".into(), String::new(), String::new()),
                 };
-                let weight = r.weight.map_or(String::new(), |w| format!("{w:.1}%"));
+                // As the import gave it (`7.25%`), never rounded to a figure it did not give.
+                let weight = r.weight.map_or(String::new(), |w| {
+                    format!("{}%", crate::report::book::number(w))
+                });
                 let mut row = format!(
                     "{} {}",
                     cell(&crate::text::sanitize(&r.symbol), symbol_width),
@@ -292,7 +313,8 @@ impl TabView for Watchlist {
         hits::pane(left, 0);
         hits::rows(inner, state.offset(), &vec![1; rows.len()], &Some);
         let entities = list.entities(cx.index);
-        let note = "money: the programs' public funding by currency, never converted";
+        let note =
+            "money: programs' public funding by link direction, per currency, never converted";
         let mut lines = vec![Line::styled(note, theme.muted())];
         lines.extend(summary_lines(
             cx,

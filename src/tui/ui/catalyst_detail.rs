@@ -21,6 +21,8 @@ pub struct CatalystDetail<'a> {
     pub catalyst: Option<CatalystId>,
     /// Countdowns count from here.
     pub today: NaiveDate,
+    /// The first line shown when the pane has the focus (it scrolls); `None` unfocused.
+    pub scroll: Option<usize>,
     /// Styles.
     pub theme: Theme,
 }
@@ -42,14 +44,15 @@ impl CatalystDetail<'_> {
 impl Widget for CatalystDetail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (ix, theme) = (self.index, self.theme);
-        let block = pane::block("Catalyst", false, theme, area.width);
+        let block = pane::block("Catalyst", self.scroll.is_some(), theme, area.width);
         let Some(id) = self.catalyst else {
             Paragraph::new(Line::styled("nothing selected", theme.muted()))
                 .block(block)
                 .render(area, buf);
             return;
         };
-        pane::text(block, &paras(ix, id, self.today, theme), area, buf);
+        let paras = paras(ix, id, self.today, theme);
+        pane::scrolling_text(block, &paras, area, buf, self.scroll, theme);
     }
 }
 

@@ -112,6 +112,8 @@ pub struct EntityCatalysts<'a> {
     pub today: NaiveDate,
     /// Whether the pane has the focus.
     pub focused: bool,
+    /// First line of the selected catalyst shown, when it is taller than the pane.
+    pub skip: usize,
     /// Styles.
     pub theme: Theme,
 }
@@ -158,19 +160,20 @@ impl StatefulWidget for EntityCatalysts<'_> {
             .catalysts
             .iter()
             .position(|&c| !self.index.catalyst(c).date.timing(self.today).is_past());
-        // Whole titles where the rows allow; the others one line each, cut with `…`.
+        // Whole titles where the rows allow; the others one line each, cut with `…`. The
+        // selected one is always whole (scrolling inside the pane when it is taller).
         let wrapped: Vec<usize> = self
             .catalysts
             .iter()
             .map(|&c| rows.wrapped_height(c))
             .collect();
-        let plan = pane::line_plan(&wrapped, inner.height as usize);
+        let plan = pane::line_plan_with(&wrapped, inner.height as usize, state.selected());
         let rows = pane::Rows {
             len: self.catalysts.len(),
             height: |i: usize| plan[i],
             build: |i: usize| Text::from(rows.lines_within(self.catalysts[i], plan[i])),
             hint: next.unwrap_or(self.catalysts.len() - 1),
         };
-        rows.render(inner, buf, state, self.focused, self.theme);
+        rows.render_from(self.skip, inner, buf, state, self.focused, self.theme);
     }
 }

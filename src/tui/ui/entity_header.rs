@@ -16,6 +16,8 @@ pub struct EntityHeader<'a> {
     pub entity: &'a Entity,
     /// Its listed parent, if any.
     pub parent: Option<&'a Entity>,
+    /// The first line shown when the pane has the focus (it scrolls); `None` unfocused.
+    pub scroll: Option<usize>,
     /// Styles.
     pub theme: Theme,
 }
@@ -30,9 +32,14 @@ impl EntityHeader<'_> {
         }
         let facts = facts(e, self.parent).join(" · ");
         let width = width.saturating_sub(2) as usize;
-        // The name keeps to one line so country and sector show even in a short pane.
+        // The name keeps to one line so country and sector show even in a short pane; the
+        // focused pane, which scrolls, shows it whole.
+        let first = match self.scroll {
+            Some(_) => first,
+            None => fit(&first, width),
+        };
         vec![
-            (fit(&first, width), theme.title()),
+            (first, theme.title()),
             (facts, theme.muted()),
             (clean(&e.summary).into_owned(), Style::new()),
         ]
@@ -56,12 +63,8 @@ impl Widget for EntityHeader<'_> {
             "Unlisted body"
         };
         let paras = self.paras(area.width);
-        pane::text(
-            pane::block(kind, false, self.theme, area.width),
-            &paras,
-            area,
-            buf,
-        );
+        let block = pane::block(kind, self.scroll.is_some(), self.theme, area.width);
+        pane::scrolling_text(block, &paras, area, buf, self.scroll, self.theme);
     }
 }
 

@@ -21,6 +21,8 @@ pub struct ExposuresPane<'a> {
     pub entity: EntityId,
     /// Whether the pane has the focus.
     pub focused: bool,
+    /// First line of the selected exposure shown, when it is taller than the pane.
+    pub skip: usize,
     /// Styles.
     pub theme: Theme,
 }
@@ -113,7 +115,6 @@ impl StatefulWidget for ExposuresPane<'_> {
             pane::render_list(items, inner, buf, state, self.focused, theme);
             return;
         }
-        let room = (inner.height as usize).max(1);
         let build = |i: usize| {
             let x = exposures[i];
             let p = ix.program(x.program);
@@ -133,22 +134,15 @@ impl StatefulWidget for ExposuresPane<'_> {
             for l in Self::note_lines(x, width) {
                 lines.push(Line::styled(l, theme.muted()));
             }
-            // A list draws no item taller than its pane: keep what fits, and say so.
-            let room = (inner.height as usize).max(1);
-            if lines.len() > room {
-                lines.truncate(room);
-                if let Some(last) = lines.last_mut() {
-                    *last = super::text::ellipsis(last, width);
-                }
-            }
+            // An exposure taller than the pane scrolls inside it (`Rows` keeps what fits).
             Text::from(lines)
         };
         let rows = pane::Rows {
             len: exposures.len(),
-            height: |i: usize| self.item_height(exposures[i], width).min(room),
+            height: |i: usize| self.item_height(exposures[i], width),
             build,
             hint: 0,
         };
-        rows.render(inner, buf, state, self.focused, theme);
+        rows.render_from(self.skip, inner, buf, state, self.focused, theme);
     }
 }

@@ -28,12 +28,25 @@ pub enum Hit {
     },
 }
 
-/// The clickable areas of one frame.
+/// How far the selected item of a focused pane reaches past the rows the frame showed of
+/// it: what `j`/`k` scroll through before they move to the next item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Overflow {
+    /// Lines of the item above the first one shown.
+    pub above: usize,
+    /// Lines of the item below the last one shown.
+    pub below: usize,
+    /// Lines of the item shown at once (what half a page is counted from).
+    pub rows: usize,
+}
+
+/// The clickable areas of one frame, and how far the focused pane's selected item overflows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HitMap {
     search: Option<Rect>,
     panes: Vec<(Rect, usize)>,
     rows: Vec<(Rect, usize)>,
+    overflows: Vec<(Rect, Overflow)>,
 }
 
 impl HitMap {
@@ -52,6 +65,17 @@ impl HitMap {
             .find(|(r, _)| r.contains(at) && pane.contains(r.as_position()))
             .map(|&(_, row)| row);
         Some(Hit::Pane { slot: *slot, row })
+    }
+
+    /// How far the selected item of the pane in `slot` overflowed the last frame (nothing
+    /// when it was drawn whole, or the pane was not drawn).
+    pub fn overflow(&self, slot: usize) -> Overflow {
+        let Some((pane, _)) = self.panes.iter().rev().find(|(_, s)| *s == slot) else {
+            return Overflow::default();
+        };
+        let inside = |r: &Rect| pane.contains(r.as_position());
+        let found = self.overflows.iter().rev().find(|(r, _)| inside(r));
+        found.map(|&(_, o)| o).unwrap_or_default()
     }
 }
 
@@ -83,6 +107,12 @@ pub fn search(area: Rect) {
 /// The pane in slot `slot` of the tab's pane order is drawn in `area`.
 pub fn pane(area: Rect, slot: usize) {
     report(|map| map.panes.push((area, slot)));
+}
+
+/// The selected item of the list drawn in `area` did not fit: `overflow` says how much of
+/// it is hidden above and below.
+pub fn overflow(area: Rect, overflow: Overflow) {
+    report(|map| map.overflows.push((area, overflow)));
 }
 
 /// A list drawn in `area` shows items of these `heights` from item `first` (its scroll

@@ -8,6 +8,7 @@ use ratatui::widgets::{
     Widget,
 };
 
+use super::hits::Overflow;
 use super::text::{Para, clipped, fit};
 use super::theme::Theme;
 use crate::tui::list;
@@ -130,7 +131,36 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
     /// [`render`](Self::render) where item `i` shows row `row(i)` of the pane's list (as
     /// [`render_list_as`]).
     pub fn render_as(
+        self,
+        area: Rect,
+        buf: &mut Buffer,
+        state: &mut ListState,
+        focused: bool,
+        theme: Theme,
+        row: &dyn Fn(usize) -> Option<usize>,
+    ) {
+        self.draw(0, area, buf, state, focused, theme, row);
+    }
+
+    /// [`render`](Self::render) with the selected item shown from its line `skip` when it
+    /// is taller than the pane: its lines scroll inside the pane, over a last row saying
+    /// how many are hidden above and below (reported to `hits` so `j`/`k` scroll them).
+    pub fn render_from(
+        self,
+        skip: usize,
+        area: Rect,
+        buf: &mut Buffer,
+        state: &mut ListState,
+        focused: bool,
+        theme: Theme,
+    ) {
+        self.draw(skip, area, buf, state, focused, theme, &Some);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw(
         mut self,
+        skip: usize,
         area: Rect,
         buf: &mut Buffer,
         state: &mut ListState,
@@ -140,36 +170,59 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
     ) {
         let rows = area.height as usize;
         let selected = state.selected().filter(|&s| s < self.len);
+        // The selected item taller than the pane shows a window of its lines (from `skip`,
+        // clamped so the window stays full) over a row naming what is hidden.
+        let scroll = selected.and_then(|s| {
+            let full = (self.height)(s);
+            (full > rows && rows > 0).then(|| {
+                let view = if rows >= 2 { rows - 1 } else { rows };
+                let above = skip.min(full - view);
+                let over = Overflow {
+                    above,
+                    below: full - above - view,
+                    rows: view,
+                };
+                (s, over)
+            })
+        });
+        let item_height = |i: usize| match scroll {
+            Some((s, over)) if s == i => over.rows + usize::from(rows >= 2),
+            _ => (self.height)(i),
+        };
         let anchor = selected
             .unwrap_or(self.hint)
             .min(self.len.saturating_sub(1));
-        // Up to half a screen above the anchor, then fill the rest below it.
+        // Up to half a screen above the anchor (less when the anchor needs more than the
+        // other half, so it is drawn whole), then fill the rest below it.
         let mut start = anchor;
         let mut above = 0;
-        while start > 0 && above + (self.height)(start - 1) <= rows / 2 {
+        let room_above = (rows / 2).min(rows.saturating_sub(item_height(anchor)));
+        while start > 0 && above + item_height(start - 1) <= room_above {
             start -= 1;
-            above += (self.height)(start);
+            above += item_height(start);
         }
-        let mut used = above + (self.height)(anchor);
+        let mut used = above + item_height(anchor);
         let mut end = anchor + 1;
         while end < self.len && used < rows {
-            used += (self.height)(end);
+            used += item_height(end);
             end += 1;
         }
         // Near the end of the list, use the room left above.
-        while start > 0 && used + (self.height)(start - 1) <= rows {
+        while start > 0 && used + item_height(start - 1) <= rows {
             start -= 1;
-            used += (self.height)(start);
+            used += item_height(start);
         }
         // The last item may not fit whole: it shows what fits, ending in `…`, rather than
         // leaving its rows empty (a list draws no item it cannot draw whole).
+        let width = (area.width as usize).saturating_sub(MARKER);
         let mut room = rows;
         let items: Vec<ListItem<'static>> = (start..end)
             .map(|i| {
                 let mut text = (self.build)(i);
-                if text.lines.len() > room && room > 0 {
+                if let Some((_, over)) = scroll.filter(|(s, _)| *s == i) {
+                    text = scrolled(text, over, rows >= 2, width, theme);
+                } else if text.lines.len() > room && room > 0 {
                     text.lines.truncate(room);
-                    let width = (area.width as usize).saturating_sub(MARKER);
                     if let Some(last) = text.lines.last_mut() {
                         *last = super::text::ellipsis(last, width);
                     }
@@ -182,6 +235,46 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
         let shown = |i: usize| row(start + i);
         render_list_as(items, area, buf, &mut visible, focused, theme, &shown);
         *state.offset_mut() = start;
+        if let Some((_, over)) = scroll.filter(|_| focused) {
+            super::hits::overflow(area, over);
+        }
+    }
+}
+
+/// The lines of an item shown in the window `over` leaves of it: the last one shown ends in
+/// `…` when more follow, and (with `note`) a last row says what is hidden: `↓ 12 more
+/// lines`, `↑ 3 lines above`, `↑ 3 above · ↓ 12 more`.
+fn scrolled(
+    text: Text<'static>,
+    over: Overflow,
+    note: bool,
+    width: usize,
+    theme: Theme,
+) -> Text<'static> {
+    let mut lines: Vec<Line<'static>> = text
+        .lines
+        .into_iter()
+        .skip(over.above)
+        .take(over.rows)
+        .collect();
+    if over.below > 0
+        && let Some(last) = lines.last_mut()
+    {
+        *last = super::text::ellipsis(last, width);
+    }
+    if note {
+        lines.push(Line::styled(fit(&hidden_note(over), width), theme.accent()));
+    }
+    Text::from(lines)
+}
+
+/// What the row under a scrolled item says is hidden of it.
+pub fn hidden_note(over: Overflow) -> String {
+    let lines = |n| if n == 1 { "line" } else { "lines" };
+    match (over.above, over.below) {
+        (0, below) => format!("↓ {below} more {}", lines(below)),
+        (above, 0) => format!("↑ {above} {} above", lines(above)),
+        (above, below) => format!("↑ {above} above · ↓ {below} more"),
     }
 }
 
@@ -201,6 +294,20 @@ pub fn line_plan(wrapped: &[usize], rows: usize) -> Vec<usize> {
             1 + more
         })
         .collect()
+}
+
+/// [`line_plan`] where item `selected` (when one is) keeps every line it wraps to: the
+/// selection is read whole, scrolling inside the pane when it is taller (see
+/// [`Rows::render_from`]); the other items share the rows it leaves.
+pub fn line_plan_with(wrapped: &[usize], rows: usize, selected: Option<usize>) -> Vec<usize> {
+    let Some(s) = selected.filter(|&s| s < wrapped.len()) else {
+        return line_plan(wrapped, rows);
+    };
+    let mut others = wrapped.to_vec();
+    let whole = others.remove(s);
+    let mut plan = line_plan(&others, rows.saturating_sub(whole));
+    plan.insert(s, whole);
+    plan
 }
 
 /// `lines` cut to `most` lines, the last one shown ending in `…` when any were cut.
@@ -223,6 +330,55 @@ pub fn text(block: Block<'static>, paras: &[Para], area: Rect, buf: &mut Buffer)
     Paragraph::new(lines).render(inner, buf);
 }
 
+/// [`text`] for a pane that can take the focus: focused and taller than its rows, it shows
+/// its lines from `skip` (clamped so the window stays full) over a last row saying what is
+/// hidden, and reports that to `hits` so `j`/`k` scroll it.
+pub fn scrolling_text(
+    block: Block<'static>,
+    paras: &[Para],
+    area: Rect,
+    buf: &mut Buffer,
+    skip: Option<usize>,
+    theme: Theme,
+) {
+    let Some(skip) = skip else {
+        return text(block, paras, area, buf);
+    };
+    let width = block.inner(area).width as usize;
+    let lines = super::text::wrap_all(paras, width);
+    scrolling_lines(block, lines, area, buf, skip, theme);
+}
+
+/// `lines` in a bordered pane that has the focus: from line `skip` (clamped) over a last
+/// row saying what is hidden when they are more than its rows (see [`scrolling_text`]).
+pub fn scrolling_lines(
+    block: Block<'static>,
+    lines: Vec<Line<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+    skip: usize,
+    theme: Theme,
+) {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let rows = inner.height as usize;
+    if lines.len() <= rows || rows == 0 {
+        Paragraph::new(lines).render(inner, buf);
+        return;
+    }
+    let view = if rows >= 2 { rows - 1 } else { rows };
+    let above = skip.min(lines.len() - view);
+    let over = Overflow {
+        above,
+        below: lines.len() - above - view,
+        rows: view,
+    };
+    let shown = scrolled(Text::from(lines), over, rows >= 2, width, theme);
+    Paragraph::new(shown).render(inner, buf);
+    super::hits::overflow(inner, over);
+}
+
 /// A muted line saying a pane has nothing to show.
 pub fn empty(text: &str, theme: Theme) -> ListItem<'static> {
     ListItem::new(Line::styled(format!("  {text}"), theme.muted()))
@@ -242,5 +398,30 @@ mod tests {
         let cut = cut_lines(lines, 2, 10);
         assert_eq!(cut.len(), 2);
         assert_eq!(cut[1].to_string(), "two…");
+    }
+
+    #[test]
+    fn the_selected_item_keeps_all_its_lines() {
+        // 5 rows: the selected second item takes its 3, the others one each.
+        assert_eq!(line_plan_with(&[2, 3, 2], 5, Some(1)), [1, 3, 1]);
+        // Taller than the pane: still whole (it scrolls inside the pane).
+        assert_eq!(line_plan_with(&[2, 9, 2], 5, Some(1)), [1, 9, 1]);
+        assert_eq!(
+            line_plan_with(&[2, 3, 2], 5, None),
+            line_plan(&[2, 3, 2], 5)
+        );
+        assert_eq!(line_plan_with(&[2, 3, 2], 7, Some(0)), [2, 3, 2]);
+    }
+
+    #[test]
+    fn the_note_under_a_scrolled_item_says_what_is_hidden() {
+        let over = |above, below| Overflow {
+            above,
+            below,
+            rows: 4,
+        };
+        assert_eq!(hidden_note(over(0, 12)), "↓ 12 more lines");
+        assert_eq!(hidden_note(over(1, 0)), "↑ 1 line above");
+        assert_eq!(hidden_note(over(3, 2)), "↑ 3 above · ↓ 2 more");
     }
 }

@@ -26,6 +26,8 @@ pub struct Preview<'a> {
     pub theme: Theme,
     /// The key table, for the keys this pane names.
     pub keys: &'a crate::tui::keymap::Keymap,
+    /// The first line shown when the pane has the focus (it scrolls); `None` unfocused.
+    pub scroll: Option<usize>,
 }
 
 impl Preview<'_> {
@@ -102,11 +104,7 @@ impl Widget for Preview<'_> {
             Target::Catalyst(c) => self.catalyst(c),
             Target::Entity(_) => ("Entity".to_string(), Vec::new()),
         };
-        pane::text(
-            pane::block(title, false, self.theme, area.width),
-            &paras,
-            area,
-            buf,
-        );
+        let block = pane::block(title, self.scroll.is_some(), self.theme, area.width);
+        pane::scrolling_text(block, &paras, area, buf, self.scroll, self.theme);
     }
 }

@@ -19,6 +19,8 @@ pub struct ProgramHeader<'a> {
     pub program: &'a Program,
     /// Its stage on today (see [`crate::index::Index::program_status`]).
     pub status: Status,
+    /// The first line shown when the pane has the focus (it scrolls); `None` unfocused.
+    pub scroll: Option<usize>,
     /// Styles.
     pub theme: Theme,
 }
@@ -57,9 +59,9 @@ impl ProgramHeader<'_> {
 
 impl Widget for ProgramHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = pane::block("Program", false, self.theme, area.width);
+        let block = pane::block("Program", self.scroll.is_some(), self.theme, area.width);
         let paras = heading(self.program, self.status, self.theme);
-        pane::text(block, &paras, area, buf);
+        pane::scrolling_text(block, &paras, area, buf, self.scroll, self.theme);
     }
 }
 
@@ -74,6 +76,8 @@ pub struct FundingPane<'a> {
     pub program: &'a Program,
     /// Pane title (says which key shows the chart).
     pub title: String,
+    /// The first line shown when the pane has the focus (it scrolls); `None` unfocused.
+    pub scroll: Option<usize>,
     /// Styles.
     pub theme: Theme,
 }
@@ -140,11 +144,16 @@ impl FundingPane<'_> {
 impl Widget for FundingPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let block = pane::block(self.title.clone(), false, theme, area.width);
+        let block = pane::block(self.title.clone(), self.scroll.is_some(), theme, area.width);
         let inner = block.inner(area);
         let width = inner.width as usize;
         let rows = inner.height as usize;
         let items = self.items(width, true);
+        // Focused: every line whole, scrolling when they are more than the rows.
+        if let Some(skip) = self.scroll.filter(|_| !items.is_empty()) {
+            let lines = items.into_iter().flatten().collect();
+            return pane::scrolling_lines(block, lines, area, buf, skip, theme);
+        }
         // Each line whole where the rows allow; else cut to what fits, ending in `…` (on
         // one line, the label is cut rather than wrapped).
         let plan = pane::line_plan(&items.iter().map(Vec::len).collect::<Vec<_>>(), rows);

@@ -2,8 +2,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
 use super::pane::{self, MARKER};
 use super::text::{clean, fit};
@@ -19,6 +19,8 @@ pub struct SourcesPane<'a> {
     pub sources: &'a [SourceId],
     /// Whether the pane has the focus.
     pub focused: bool,
+    /// First line of the selected source shown, when it is taller than the pane.
+    pub skip: usize,
     /// Styles.
     pub theme: Theme,
 }
@@ -90,20 +92,26 @@ impl StatefulWidget for SourcesPane<'_> {
             .iter()
             .map(|&s| self.lines(s, width, true).len())
             .collect();
-        let plan = pane::line_plan(&wrapped, inner.height as usize);
-        let mut items: Vec<ListItem<'static>> = self
-            .sources
-            .iter()
-            .zip(plan)
-            .map(|(&s, most)| match most {
-                1 => ListItem::new(self.lines(s, width, false)),
-                _ => ListItem::new(pane::cut_lines(self.lines(s, width, true), most, width)),
-            })
-            .collect();
-        if items.is_empty() {
-            items.push(pane::empty("no source cited", self.theme));
+        // The selected one is always whole (scrolling inside the pane when it is taller).
+        let plan = pane::line_plan_with(&wrapped, inner.height as usize, state.selected());
+        if self.sources.is_empty() {
             state.select(None);
+            let items = vec![pane::empty("no source cited", self.theme)];
+            pane::render_list(items, inner, buf, state, self.focused, self.theme);
+            return;
         }
-        pane::render_list(items, inner, buf, state, self.focused, self.theme);
+        let rows = pane::Rows {
+            len: self.sources.len(),
+            height: |i: usize| plan[i],
+            build: |i: usize| {
+                let s = self.sources[i];
+                Text::from(match plan[i] {
+                    1 => self.lines(s, width, false),
+                    most => pane::cut_lines(self.lines(s, width, true), most, width),
+                })
+            },
+            hint: 0,
+        };
+        rows.render_from(self.skip, inner, buf, state, self.focused, self.theme);
     }
 }
