@@ -194,6 +194,36 @@ fn add_show_remove_and_unknown_names() {
 }
 
 #[test]
+fn only_listed_companies_can_be_added_to_a_watchlist() {
+    let home = Home::new();
+    home.aipx()
+        .args(["watchlist", "add", "ideas", "NVDA"])
+        .assert()
+        .success();
+    // A ministry, a government and a private company: nothing a trader can hold.
+    for (typed, named) in [
+        ("meti", "METI"),
+        ("jp-government", "Government of Japan"),
+        ("rapidus", "Rapidus"),
+    ] {
+        let out = home
+            .aipx()
+            .args(["watchlist", "add", "ideas", "9984", typed])
+            .assert()
+            .code(2);
+        let why = format!("{named} is not a listed company; nothing to watch");
+        assert!(stderr(&out).contains(&why), "{}", stderr(&out));
+    }
+    // Nothing of a refused command is written, not even the listed ticker beside it.
+    let show = stdout(&home.aipx().args(["watchlist", "show", "ideas"]).assert());
+    assert!(
+        show.contains("NASDAQ:NVDA") && !show.contains("9984"),
+        "{show}"
+    );
+    assert!(show.contains("1 ticker"), "{show}");
+}
+
+#[test]
 fn a_damaged_watchlists_file_is_reported_and_left_alone() {
     let home = Home::new();
     std::fs::create_dir_all(home.watchlists().parent().unwrap()).unwrap();
@@ -347,7 +377,8 @@ fn a_rivals_program_money_is_shown_as_headwind_money_not_behind_the_ticker() {
 fn a_year_window_due_is_shown_as_the_year_with_its_edge_not_as_a_day() {
     let home = Home::new();
     home.aipx()
-        .args(["watchlist", "add", "yr", "rapidus"])
+        // IBM backs the Rapidus project, so the project's 2027 window is its catalyst.
+        .args(["watchlist", "add", "yr", "IBM"])
         .assert()
         .success();
     let run = |extra: &[&str]| {
@@ -470,7 +501,7 @@ fn upcoming_exits_0_when_something_is_due_and_1_when_nothing_is() {
 fn calendar_ics_for_a_watchlist() {
     let home = Home::new();
     home.aipx()
-        .args(["watchlist", "add", "jp", "rapidus"])
+        .args(["watchlist", "add", "jp", "IBM"])
         .assert()
         .success();
     let ics = stdout(
@@ -484,7 +515,10 @@ fn calendar_ics_for_a_watchlist() {
     let all = stdout(&home.aipx().args(["calendar", "--ics"]).assert().success());
     let events = |s: &str| s.matches("BEGIN:VEVENT").count();
     assert!(events(&ics) > 0 && events(&ics) < events(&all));
-    assert!(ics.contains("2nm"), "Rapidus's own catalyst is there");
+    assert!(
+        ics.contains("2nm"),
+        "the Rapidus project IBM backs is there"
+    );
 }
 
 #[test]

@@ -226,10 +226,11 @@ fn mouse_capture_follows_the_config_and_a_real_click_selects_a_row() {
         assert_eq!(tmux.modes(), modes);
         if mouse {
             // A left click as the terminal reports it (SGR: press, release) on the results'
-            // second row, Microsoft's: column 6, row 8, counted from 1.
+            // second row, Alphabet's (next catalyst first, ties A to Z): column 6, row 8,
+            // counted from 1.
             tmux.keys(&["-l", "\x1b[<0;6;8M\x1b[<0;6;8m"]);
             tmux.wait("the clicked row selected", |t| {
-                t.screen().contains("Microsoft Corporation  NASDAQ:MSFT")
+                t.screen().contains("Alphabet Inc.  NASDAQ:GOOGL")
             });
         }
     }

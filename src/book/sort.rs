@@ -7,60 +7,80 @@ use crate::model::{CatalystId, Direction, EntityId, ProgramId};
 
 use super::due;
 
-/// What a list is ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    /// As the dataset lists them (curated order). The default.
-    #[default]
-    Dataset,
-    /// The next catalyst still ahead (soonest first; none last).
-    Next,
-    /// Number of programs (most first).
-    Programs,
-    /// Name, A to Z.
-    Name,
-    /// Country, then name.
-    Country,
-    /// Primary exchange, then symbol; unlisted bodies last.
-    Exchange,
-    /// Direction of the exposures: tailwind, mixed, headwind, then none.
-    Direction,
-}
-
-impl SortKey {
-    /// Every key, in the order `s` cycles through them.
-    pub const ALL: [SortKey; 7] = [
-        SortKey::Dataset,
-        SortKey::Next,
-        SortKey::Programs,
-        SortKey::Name,
-        SortKey::Country,
-        SortKey::Exchange,
-        SortKey::Direction,
-    ];
-
-    /// The word used in the config, the state file and the screen.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Dataset => "dataset",
-            SortKey::Next => "next",
-            SortKey::Programs => "programs",
-            SortKey::Name => "name",
-            SortKey::Country => "country",
-            SortKey::Exchange => "exchange",
-            SortKey::Direction => "direction",
+/// Declares the sort keys of one kind of list: the enum (its first key the default), every
+/// key in the order `s` cycles through them, and the words the config, the state file and
+/// the screen use for them.
+macro_rules! sort_keys {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $(#[$first_meta:meta])* $first:ident = $first_word:literal,
+            $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)?
         }
-    }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub enum $name {
+            $(#[$first_meta])*
+            #[default]
+            $first,
+            $($(#[$vmeta])* $variant),+
+        }
 
-    /// Reads the config word.
-    pub fn parse(word: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.as_str() == word)
-    }
+        impl $name {
+            /// Every key, in the order `s` cycles through them, the default first.
+            pub const ALL: &'static [$name] = &[$name::$first, $($name::$variant),+];
 
-    /// The key after this one, wrapping round.
-    pub fn next(self) -> SortKey {
-        let at = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        SortKey::ALL[(at + 1) % SortKey::ALL.len()]
+            /// The word used in the config, the state file and on the screen.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $name::$first => $first_word,
+                    $($name::$variant => $word),+
+                }
+            }
+
+            /// Reads the word back.
+            pub fn parse(word: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == word)
+            }
+
+            /// The key after this one, wrapping round.
+            pub fn next(self) -> $name {
+                let at = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);
+                Self::ALL[(at + 1) % Self::ALL.len()]
+            }
+
+            /// Every word, in cycle order: `next, programs, name`.
+            pub fn words() -> String {
+                Self::ALL
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        }
+    };
+}
+pub(crate) use sort_keys;
+
+sort_keys! {
+    /// What an entity list is ordered by.
+    SortKey {
+        /// The next catalyst still ahead (soonest first, then by name; none last). The
+        /// default: what a trader asks first is what is due.
+        Next = "next",
+        /// Number of programs (most first).
+        Programs = "programs",
+        /// Name, A to Z.
+        Name = "name",
+        /// Country, then name.
+        Country = "country",
+        /// Primary exchange, then symbol; unlisted bodies last.
+        Exchange = "exchange",
+        /// Direction of the exposures: tailwind, mixed, headwind, then none.
+        Direction = "direction",
+        /// As the dataset lists them (curated order; a watchlist's own order).
+        Dataset = "dataset",
     }
 }
 
@@ -144,56 +164,38 @@ impl ListFilter {
     }
 }
 
-/// What the program list is ordered by (the keys of [`SortKey`] that mean something for a
-/// program: it has no exchange, and its own direction is each link's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ProgramSort {
-    /// As the dataset lists them. The default.
-    #[default]
-    Dataset,
-    /// The program's next catalyst (the one whose next change comes first; none last).
-    Next,
-    /// Number of linked entities (most first).
-    Linked,
-    /// Name, A to Z.
-    Name,
-    /// Country, then name.
-    Country,
+sort_keys! {
+    /// What the program list is ordered by (the keys of [`SortKey`] that mean something
+    /// for a program: it has no exchange, and its own direction is each link's).
+    ProgramSort {
+        /// The program's next catalyst (the one whose next change comes first, then by
+        /// name; none last). The default.
+        Next = "next",
+        /// Number of linked entities (most first).
+        Linked = "linked",
+        /// Name, A to Z.
+        Name = "name",
+        /// Country, then name.
+        Country = "country",
+        /// As the dataset lists them.
+        Dataset = "dataset",
+    }
 }
 
-impl ProgramSort {
-    /// Every key, in the order `s` cycles through them.
-    pub const ALL: [ProgramSort; 5] = [
-        ProgramSort::Dataset,
-        ProgramSort::Next,
-        ProgramSort::Linked,
-        ProgramSort::Name,
-        ProgramSort::Country,
-    ];
-
-    /// The word used in the state file and on the screen.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProgramSort::Dataset => "dataset",
-            ProgramSort::Next => "next",
-            ProgramSort::Linked => "linked",
-            ProgramSort::Name => "name",
-            ProgramSort::Country => "country",
-        }
-    }
-
-    /// Reads the word back.
-    pub fn parse(word: &str) -> Option<ProgramSort> {
-        ProgramSort::ALL.into_iter().find(|k| k.as_str() == word)
-    }
-
-    /// The key after this one, wrapping round.
-    pub fn next(self) -> ProgramSort {
-        let at = ProgramSort::ALL
-            .iter()
-            .position(|k| *k == self)
-            .unwrap_or(0);
-        ProgramSort::ALL[(at + 1) % ProgramSort::ALL.len()]
+sort_keys! {
+    /// What the Calendar's catalysts are ordered by; ties stay in date order.
+    CatalystSort {
+        /// Date (the timeline's month headings and today marker only show in this order).
+        /// The default.
+        Date = "date",
+        /// Title, A to Z.
+        Name = "name",
+        /// Country of the program (or of the first entity named), then date; none last.
+        Country = "country",
+        /// Direction of the links of its program: tailwind, mixed, headwind, then none.
+        Direction = "direction",
+        /// Number of entities linked (named, or exposed to its program), most first.
+        Linked = "linked",
     }
 }
 
@@ -208,7 +210,7 @@ pub fn sort_programs(index: &Index, ids: &mut [ProgramId], key: ProgramSort, tod
                 .iter()
                 .filter_map(|&c| index.catalyst(c).date.next_change(today))
                 .min();
-            (next.is_none(), next)
+            (next.is_none(), next, name(p))
         }),
         ProgramSort::Linked => {
             ids.sort_by_cached_key(|&p| std::cmp::Reverse(index.exposures_to(p).count()))
@@ -216,6 +218,76 @@ pub fn sort_programs(index: &Index, ids: &mut [ProgramId], key: ProgramSort, tod
         ProgramSort::Name => ids.sort_by_cached_key(|&p| name(p)),
         ProgramSort::Country => {
             ids.sort_by_cached_key(|&p| (index.program(p).country.clone(), name(p)))
+        }
+    }
+}
+
+/// Entities a catalyst concerns: the ones it names, then those exposed to its program.
+pub fn catalyst_entities(index: &Index, c: CatalystId) -> Vec<EntityId> {
+    let catalyst = index.catalyst(c);
+    let mut out: Vec<EntityId> = catalyst.entities.clone();
+    if let Some(p) = catalyst.program {
+        for x in index.exposures_to(p) {
+            if !out.contains(&x.entity) {
+                out.push(x.entity);
+            }
+        }
+    }
+    out
+}
+
+/// The country a catalyst is about: its program's, else that of the first entity it names.
+pub fn catalyst_country(index: &Index, c: CatalystId) -> Option<String> {
+    let cat = index.catalyst(c);
+    let country = match cat.program {
+        Some(p) => Some(index.program(p).country.clone()),
+        None => cat
+            .entities
+            .first()
+            .map(|&e| index.entity(e).country.clone()),
+    };
+    country.filter(|c| !c.is_empty())
+}
+
+/// The direction of a catalyst's program for those linked to it: one word when every link
+/// agrees, `mixed` when they do not; `None` without a program or links.
+pub fn catalyst_direction(index: &Index, c: CatalystId) -> Option<Direction> {
+    let program = index.catalyst(c).program?;
+    let mut dirs = index.exposures_to(program).map(|x| x.direction);
+    let first = dirs.next()?;
+    Some(if dirs.all(|d| d == first) {
+        first
+    } else {
+        Direction::Mixed
+    })
+}
+
+/// Tailwind, mixed, headwind, then none: the order directions sort in.
+fn direction_rank(d: Option<Direction>) -> u8 {
+    match d {
+        Some(Direction::Tailwind) => 0,
+        Some(Direction::Mixed) => 1,
+        Some(Direction::Headwind) => 2,
+        None => 3,
+    }
+}
+
+/// Sorts `ids`, given in date order, by `key`; ties stay in date order (the sort is stable).
+pub fn sort_catalysts(index: &Index, ids: &mut [CatalystId], key: CatalystSort) {
+    match key {
+        CatalystSort::Date => {}
+        CatalystSort::Name => {
+            ids.sort_by_cached_key(|&c| index.catalyst(c).title.to_lowercase());
+        }
+        CatalystSort::Country => ids.sort_by_cached_key(|&c| {
+            let country = catalyst_country(index, c);
+            (country.is_none(), country)
+        }),
+        CatalystSort::Direction => {
+            ids.sort_by_cached_key(|&c| direction_rank(catalyst_direction(index, c)))
+        }
+        CatalystSort::Linked => {
+            ids.sort_by_cached_key(|&c| std::cmp::Reverse(catalyst_entities(index, c).len()))
         }
     }
 }
@@ -261,7 +333,8 @@ pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate)
             // goes last.
             let next = index.next_catalyst(e, today);
             let day = next.and_then(|c| index.catalyst(c).date.next_change(today));
-            (day.is_none(), day)
+            // A tie reads A to Z.
+            (day.is_none(), day, name(e))
         }),
         SortKey::Programs => ids.sort_by_cached_key(|&e| std::cmp::Reverse(index.program_count(e))),
         SortKey::Name => ids.sort_by_cached_key(|&e| name(e)),
@@ -273,12 +346,9 @@ pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate)
                 listing.map(|l| (l.exchange.to_string(), l.symbol.clone())),
             )
         }),
-        SortKey::Direction => ids.sort_by_cached_key(|&e| match overall_direction(index, e) {
-            Some(Direction::Tailwind) => 0,
-            Some(Direction::Mixed) => 1,
-            Some(Direction::Headwind) => 2,
-            None => 3,
-        }),
+        SortKey::Direction => {
+            ids.sort_by_cached_key(|&e| direction_rank(overall_direction(index, e)))
+        }
     }
 }
 

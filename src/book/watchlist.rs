@@ -78,6 +78,35 @@ pub fn canonical(index: &Index, entity: EntityId) -> String {
     }
 }
 
+/// Whether a watchlist can hold `entity`: a listed company (a curated one with a listing,
+/// or one from the securities master), since a watchlist is of things a trader can hold.
+/// Otherwise the reason, naming the entity shortly (`METI is not a listed company; nothing
+/// to watch`).
+pub fn watchable(index: &Index, entity: EntityId) -> Result<(), String> {
+    let e = index.entity(entity);
+    if e.is_listed() || index.from_master(entity) {
+        return Ok(());
+    }
+    Err(format!(
+        "{} is not a listed company; nothing to watch",
+        crate::text::sanitize(short_name(e))
+    ))
+}
+
+/// The shortest of an entity's name and its Latin-script aliases (`METI` for the ministry),
+/// as a status line names it.
+fn short_name(e: &crate::model::Entity) -> &str {
+    std::iter::once(e.name.as_str())
+        .chain(
+            e.aliases
+                .iter()
+                .map(String::as_str)
+                .filter(|a| a.chars().count() >= 3 && a.is_ascii()),
+        )
+        .min_by_key(|a| a.chars().count())
+        .unwrap_or(&e.name)
+}
+
 /// Checks a watchlist name: what `--watchlist` and the TUI can show and type.
 pub fn check_name(name: &str) -> Result<(), String> {
     if name.trim().is_empty() {

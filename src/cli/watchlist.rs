@@ -99,6 +99,10 @@ impl Watchlist {
                     .iter()
                     .map(|t| super::resolve(&index, t))
                     .collect::<Result<Vec<_>, _>>()?;
+                // A watchlist holds what a trader can hold: listed companies only.
+                for &e in &entities {
+                    crate::book::watchlist::watchable(&index, e).map_err(Error::BadInput)?;
+                }
                 let list = lists.get_or_create(name);
                 for e in entities {
                     let symbol = canonical(&index, e);

@@ -343,8 +343,8 @@ impl Reader<'_> {
         for (key, value) in table.iter() {
             match key.get_ref().as_ref() {
                 "sort" => {
-                    let expected = "dataset, next, programs, name, country, exchange, direction";
-                    if let Some(k) = self.word("sort", value, SortKey::parse, expected) {
+                    let expected = SortKey::words();
+                    if let Some(k) = self.word("sort", value, SortKey::parse, &expected) {
                         self.config.sort = k;
                     }
                 }

@@ -395,6 +395,21 @@ mod tests {
         assert_eq!(fit("japan fy2026", "2027-01"), Some(Fit::Inside));
     }
 
+    proptest::proptest! {
+        /// Any query, dates in it or not, parses without a panic, and a period it names
+        /// fits any window of the data's range without one.
+        #[test]
+        fn any_query_parses_and_fits_any_window(
+            query in "(early |mid |late )?(jun|sep|q[0-9]|h[0-9]|fy[0-9]{2,4}|jp-fy[0-9]{4}|us fy[0-9]{4}|[0-9]{4}(-q[0-9]|-h[0-9]|-[0-9]{2})?|\\PC{0,6})( [0-9]{4}| \\PC{0,4})?",
+            first in 693_000i32..770_000,
+            length in 0i32..800,
+        ) {
+            if let Some(q) = DateQuery::parse(&query) {
+                let _ = q.period.fit(first, first + length);
+            }
+        }
+    }
+
     #[test]
     fn other_words_are_left_for_titles() {
         let q = DateQuery::parse("Genesis June").unwrap();

@@ -85,10 +85,12 @@ pub struct App {
 impl App {
     /// A fresh app on the Explore tab, listing every entity, counting days from `today`.
     pub fn new(index: Index, today: NaiveDate) -> App {
-        let tabs = Tabs::new(&index, today);
-        let mut tabs = tabs;
-        // The default order is the dataset's own, which `Explore::new` already lists.
+        let mut tabs = Tabs::new(&index, today);
+        // The entity list in the default order (next catalyst first), counted from today;
+        // the query is empty, so nothing is searched.
         tabs.explore.order.today = Some(today);
+        let every = super::tabs::explore::every_entity(&index);
+        tabs.explore.set_results(&index, every);
         App {
             keys: Arc::new(Keymap::default()),
             light: false,
@@ -337,6 +339,9 @@ impl App {
         self.tabs
             .explore
             .set_order(index, || lazy(searcher, index), order);
+        // The start of a session: the list opens on its first row (a remembered selection
+        // is put back afterwards by `restore_view`).
+        self.tabs.explore.cursor = Default::default();
         self
     }
 
@@ -593,8 +598,8 @@ impl App {
             Action::CopyRecord => self.copy(true),
             Action::OpenUrl => self.open_url(),
             Action::CycleSort | Action::CycleFilter => match self.tab {
-                // Lists of their own: programs, catalysts.
-                Tab::Programs | Tab::Calendar => {
+                // Lists of their own: programs, catalysts, proposals.
+                Tab::Programs | Tab::Calendar | Tab::Inbox => {
                     let outcome = self.with_tab(self.tab, |t, cx| t.act(cx, action));
                     self.carry_out(outcome)
                 }
@@ -705,9 +710,20 @@ impl App {
             .or_else(|| self.default_list.clone())
             .unwrap_or_else(|| "watchlist".to_string());
         let symbol = crate::book::watchlist::canonical(&self.index, e);
+        let there = self
+            .book
+            .get(&name)
+            .and_then(|l| l.position_of(&self.index, e));
+        // What is there already can still be taken out; only listed companies go in.
+        if there.is_none()
+            && let Err(why) = crate::book::watchlist::watchable(&self.index, e)
+        {
+            self.message = Some(why);
+            return true;
+        }
         let list = self.book.get_or_create(&name);
         let again = self.keys.key_for(Action::ToggleWatch);
-        self.message = Some(match list.position_of(&self.index, e) {
+        self.message = Some(match there {
             Some(i) => {
                 list.entries.remove(i);
                 format!("removed {symbol} from {name}")
@@ -734,6 +750,12 @@ impl App {
     fn copy(&mut self, whole: bool) -> bool {
         let cx = self.context();
         let tab = self.tabs.get(self.tab);
+        if whole && let Some((kind, text)) = tab.copy_whole(&cx) {
+            let lines = crate::text::count(text.lines().count(), "line");
+            self.message = Some(format!("copied the {kind} in full ({lines}, OSC 52)"));
+            self.effects.push(Effect::Copy(text));
+            return true;
+        }
         let record = tab.record(&cx);
         let text = match (record, whole) {
             (Some(r), true) => Some(full_text::plain(&self.index, r, self.today)),
@@ -849,18 +871,18 @@ impl App {
         }
     }
 
-    /// Orders the Programs list and filters the Calendar as a remembered state left them.
-    pub fn restore_lists(
-        &mut self,
-        programs_sort: crate::book::sort::ProgramSort,
-        programs_filter: crate::book::sort::ListFilter,
-        calendar_filter: crate::book::sort::ListFilter,
-    ) {
+    /// Orders and filters the Programs list, the Calendar and the Inbox as a remembered
+    /// state left them.
+    pub fn restore_lists(&mut self, lists: Lists) {
         let ix = Arc::clone(&self.index);
         self.tabs
             .programs
-            .set_order(&ix, programs_sort, programs_filter);
-        self.tabs.calendar.set_due(&ix, calendar_filter);
+            .set_order(&ix, lists.programs_sort, lists.programs_filter);
+        self.tabs
+            .calendar
+            .set_order(&ix, lists.calendar_sort, lists.calendar_filter);
+        self.tabs.inbox.order = lists.inbox;
+        self.tabs.inbox.cursor = Default::default();
     }
 
     /// Shows `tab` (the config's start tab).
@@ -868,6 +890,22 @@ impl App {
         self.tab = tab;
         self
     }
+}
+
+/// The order and filter of the lists that have their own (the entity lists share
+/// [`Order`](super::tabs::explore::Order)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lists {
+    /// Order of the Programs list.
+    pub programs_sort: crate::book::sort::ProgramSort,
+    /// Filter of the Programs list.
+    pub programs_filter: crate::book::sort::ListFilter,
+    /// Order of the Calendar's catalysts.
+    pub calendar_sort: crate::book::sort::CatalystSort,
+    /// Filter of the Calendar's catalysts.
+    pub calendar_filter: crate::book::sort::ListFilter,
+    /// Order and filter of the Inbox's proposals.
+    pub inbox: super::tabs::inbox::InboxOrder,
 }
 
 /// The searcher in `cell`, built from `index` on first use.

@@ -98,6 +98,19 @@ impl<P: Pane> ListDetail<P> {
         *self != before
     }
 
+    /// After the list was ordered or filtered anew (`s`, `F`): selects the row now holding
+    /// `kept` (what was selected before) when it is still listed, else row `otherwise`,
+    /// as [`select`](Self::select) does. Returns whether anything changed.
+    pub fn reselect<T: PartialEq>(
+        &mut self,
+        list: &[T],
+        kept: Option<T>,
+        otherwise: usize,
+    ) -> bool {
+        let at = kept.and_then(|k| list.iter().position(|x| *x == k));
+        self.select(at.unwrap_or(otherwise), list.len())
+    }
+
     /// Moves the focused pane's cursor by `delta` within its rows (`lens`, see [`lens`]);
     /// moving the list resets the details. Returns whether anything changed.
     pub fn step(&mut self, lens: &[usize], delta: isize) -> bool {
@@ -116,25 +129,32 @@ impl<P: Pane> ListDetail<P> {
     /// when the last frame could not show it whole (`hits`): a line per row of `delta`, half
     /// the item's window for a page; past its end the next item is selected, and stepping
     /// up into an item shows its end, so every line is reached both ways. `g`/`G`
-    /// (`isize::MIN`/`MAX`) move by items.
+    /// (`isize::MIN`/`MAX`) go to the first item's top and the last item's end.
     pub fn step_in(&mut self, lens: &[usize], hits: &HitMap, delta: isize) -> bool {
         let over = hits.overflow(Self::slot(self.focus));
+        if delta == isize::MIN || delta == isize::MAX {
+            let before = *self;
+            self.step(lens, delta);
+            self.skip = if delta == isize::MAX { usize::MAX } else { 0 };
+            // Already at the end: `usize::MAX` and the frame's offset name the same line.
+            let at_end = delta == isize::MAX && before.skip >= over.above && over.below == 0;
+            return *self != before && !(at_end && self.rows == before.rows);
+        }
         let by = match delta.unsigned_abs() {
             0 => return false,
             1 => 1,
-            _ if delta == isize::MIN || delta == isize::MAX => 0,
             _ => (over.rows / 2).max(1),
         };
-        if by > 0 && delta > 0 && over.below > 0 {
+        if delta > 0 && over.below > 0 {
             self.skip = over.above + by.min(over.below);
             return true;
         }
-        if by > 0 && delta < 0 && over.above > 0 {
+        if delta < 0 && over.above > 0 {
             self.skip = over.above - by.min(over.above);
             return true;
         }
         let moved = self.step(lens, delta);
-        if moved && delta < 0 && by > 0 {
+        if moved && delta < 0 {
             self.skip = usize::MAX;
         }
         moved
@@ -234,6 +254,16 @@ mod tests {
     }
 
     #[test]
+    fn reselect_follows_the_kept_row_to_its_new_place() {
+        // `a` was selected in a, b, c; the new order puts it second.
+        let mut c = ListDetail::<P>::default();
+        assert!(c.reselect(&['c', 'a', 'b'], Some('a'), 0));
+        assert_eq!(c.selected(), 1);
+        assert!(c.reselect(&['b', 'c'], Some('a'), 0), "gone: the fallback");
+        assert_eq!(c.selected(), 0);
+    }
+
+    #[test]
     fn a_tall_item_scrolls_line_by_line_before_the_next_is_selected() {
         use crate::tui::ui::hits::{self, Overflow};
         use ratatui::layout::Rect;
@@ -272,10 +302,15 @@ mod tests {
         assert_eq!((c.row(P::A), c.skip(P::A)), (0, usize::MAX));
         assert!(c.step_in(len, &drawn(4, 0), -1));
         assert_eq!(c.skip(P::A), 3);
-        // `g`/`G` and the other panes move by items; a pane not focused shows from the top.
+        // `G`: the last item's end; `g`: the first item's top. A pane not focused shows
+        // from the top.
         assert!(c.step_in(len, &drawn(3, 1), isize::MAX));
-        assert_eq!((c.row(P::A), c.skip(P::A)), (2, 0));
+        assert_eq!((c.row(P::A), c.skip(P::A)), (2, usize::MAX));
         assert_eq!(c.skip(P::B), 0);
+        assert!(!c.step_in(len, &drawn(5, 0), isize::MAX), "already there");
+        assert!(c.step_in(len, &drawn(5, 0), isize::MIN));
+        assert_eq!((c.row(P::A), c.skip(P::A)), (0, 0));
+        c.step(len, 2);
         assert!(c.step_in(len, &HitMap::default(), -1));
         assert_eq!(c.row(P::A), 1, "nothing overflowed: an item up");
     }

@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::action::Tab;
-use super::app::App;
-use crate::book::sort::{ListFilter, ProgramSort, SortKey};
+use super::app::{App, Lists};
+use super::tabs::inbox::{InboxFilter, InboxOrder, InboxSort};
+use crate::book::sort::{CatalystSort, ListFilter, ProgramSort, SortKey};
 use crate::search::Target;
 
-/// The state file's format version.
-const VERSION: u32 = 1;
+/// The state file's format version. Version 1 (lists in dataset order by default) still
+/// reads; see [`restore`].
+const VERSION: u32 = 2;
 
 /// The remembered state, in words that survive a dataset change (ids, not positions).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -46,6 +48,15 @@ pub struct Remembered {
     /// Due-date filter of the Calendar.
     #[serde(default)]
     pub calendar_filter: String,
+    /// Sort key of the Calendar (absent in files from before it had one).
+    #[serde(default)]
+    pub calendar_sort: String,
+    /// Sort key of the Inbox's proposals.
+    #[serde(default)]
+    pub inbox_sort: String,
+    /// Filter of the Inbox's proposals.
+    #[serde(default)]
+    pub inbox_filter: String,
 }
 
 /// Where the state lives.
@@ -67,7 +78,7 @@ pub fn load(path: &Path) -> Result<Option<Remembered>, String> {
         let at = located.error(e.span().unwrap_or(0..0), e.message().trim().to_string());
         at.to_string()
     })?;
-    if state.version != VERSION {
+    if !(1..=VERSION).contains(&state.version) {
         return Err(format!(
             "{shown}: state version {} is not {VERSION}",
             state.version
@@ -120,18 +131,37 @@ pub fn remember(app: &App) -> Remembered {
         programs_sort: app.programs().order.sort.as_str().into(),
         programs_filter: app.programs().order.filter.label(),
         calendar_filter: app.calendar().due.label(),
+        calendar_sort: app.calendar().sort.as_str().into(),
+        inbox_sort: app.tabs().inbox.order.sort.as_str().into(),
+        inbox_filter: app.tabs().inbox.order.filter.as_str().into(),
     }
 }
 
 /// `app` as `state` left it: what no longer exists in the data is skipped.
 pub fn restore(mut app: App, state: &Remembered) -> App {
-    let sort = SortKey::parse(&state.sort).unwrap_or_default();
+    // Version 1 wrote its default order (`dataset`) for every list nobody had sorted: that
+    // was no choice, so such a list starts on today's default (or the config's) instead.
+    let chosen = |word: &str| !(state.version == 1 && word == "dataset");
+    let sort = match SortKey::parse(&state.sort) {
+        Some(sort) if chosen(&state.sort) => sort,
+        _ => app.explore().order.sort,
+    };
     let filter = ListFilter::parse(&state.filter).unwrap_or_default();
     app = app.with_order(sort, filter);
-    let programs_sort = ProgramSort::parse(&state.programs_sort).unwrap_or_default();
-    let programs_filter = ListFilter::parse(&state.programs_filter).unwrap_or_default();
-    let calendar_filter = ListFilter::parse(&state.calendar_filter).unwrap_or_default();
-    app.restore_lists(programs_sort, programs_filter, calendar_filter);
+    let programs_sort = match ProgramSort::parse(&state.programs_sort) {
+        Some(sort) if chosen(&state.programs_sort) => sort,
+        _ => ProgramSort::default(),
+    };
+    app.restore_lists(Lists {
+        programs_sort,
+        programs_filter: ListFilter::parse(&state.programs_filter).unwrap_or_default(),
+        calendar_sort: CatalystSort::parse(&state.calendar_sort).unwrap_or_default(),
+        calendar_filter: ListFilter::parse(&state.calendar_filter).unwrap_or_default(),
+        inbox: InboxOrder {
+            sort: InboxSort::parse(&state.inbox_sort).unwrap_or_default(),
+            filter: InboxFilter::parse(&state.inbox_filter).unwrap_or_default(),
+        },
+    });
     app.restore_view(
         tab_of(&state.tab),
         &state.query,

@@ -36,10 +36,15 @@ fn watchlist_tab_shows_the_list_and_its_exposure() {
     assert!(text.contains("[4 Watchlist]"));
     assert!(text.contains("ZZZZ") && text.contains("(not in the data)"));
     assert!(text.contains("Whole list, each program once (2 known)"));
-    // Enter opens the selected ticker in Explore.
+    // Enter opens the selected ticker in Explore (NVIDIA: its next catalyst is SoftBank's,
+    // and the tie reads A to Z).
     s.play("<Enter>").unwrap();
     assert!(s.text().contains("[1 Explore]"));
-    assert!(s.text().contains("SoftBank Group Corp.  TSE:9984"));
+    assert!(
+        s.text().contains("NVIDIA Corporation  NASDAQ:NVDA"),
+        "{}",
+        s.text()
+    );
 }
 
 /// TSMC meets the Rapidus program as a rival: that program's ¥250B is money against it, shown
@@ -48,7 +53,8 @@ fn watchlist_tab_shows_the_list_and_its_exposure() {
 fn a_rivals_program_money_is_shown_as_headwind_money() {
     let app = super::app().with_book(book(&["NYSE:TSM", "TSE:9984"]), None);
     let mut s = Headless::new(app, 120, 30);
-    s.play("4").unwrap();
+    // TSMC is the second row: SoftBank shares its next catalyst's day and comes first A to Z.
+    s.play("4j").unwrap();
     let text = s.text();
     let lines: Vec<&str> = text.lines().collect();
     let tailwind: Vec<&&str> = lines
@@ -157,6 +163,63 @@ fn w_keeps_what_another_aipx_wrote_and_never_replaces_a_file_damaged_since() {
 }
 
 #[test]
+fn w_on_a_body_with_no_listing_says_why_and_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watchlists.toml");
+    let mut s = Headless::new(super::app(), 120, 30);
+    s.outside.book = Some(path.clone());
+    // The ministry from Explore, then the government from the Programs tab's linked list.
+    s.play("/meti<Enter><Esc>w").unwrap();
+    assert_eq!(
+        s.app
+            .explore()
+            .entity()
+            .map(|e| s.app.index().entity(e).id.as_str()),
+        Some("meti")
+    );
+    assert!(
+        s.text()
+            .contains("METI is not a listed company; nothing to watch"),
+        "{}",
+        s.text()
+    );
+    // The Japan sovereign AI program heads the Programs list (next catalyst first); its
+    // sponsor is the row before last of its linked entities.
+    s.play("2<Tab><End>kw").unwrap();
+    assert!(
+        s.text()
+            .contains("Government of Japan is not a listed company; nothing to watch"),
+        "{}",
+        s.text()
+    );
+    assert!(s.app.book().lists.is_empty(), "{:?}", s.app.book());
+    assert!(!path.exists(), "nothing to save");
+    // A listed company still goes in.
+    s.play("1/<C-u>nvda<Enter><Esc>w").unwrap();
+    assert!(
+        s.text().contains("added NASDAQ:NVDA to watchlist"),
+        "{}",
+        s.text()
+    );
+}
+
+#[test]
+fn a_body_already_in_a_watchlist_can_still_be_taken_out() {
+    // A book saved before the rule, with the ministry in it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watchlists.toml");
+    book(&["meti", "TSE:9984"]).save(&path).unwrap();
+    let app = super::app().with_book(Watchlists::load(&path).unwrap(), None);
+    let mut s = Headless::new(app, 120, 30);
+    s.outside.book = Some(path.clone());
+    s.play("/meti<Enter><Esc>w").unwrap();
+    assert!(s.text().contains("removed meti from book"), "{}", s.text());
+    let saved = Watchlists::load(&path).unwrap();
+    assert_eq!(saved.lists[0].entries.len(), 1);
+    assert_eq!(saved.lists[0].entries[0].symbol, "TSE:9984");
+}
+
+#[test]
 fn a_damaged_watchlists_file_is_never_overwritten() {
     let mut s = Headless::new(super::app(), 100, 24);
     // No path: the file could not be read cleanly.
@@ -166,14 +229,43 @@ fn a_damaged_watchlists_file_is_never_overwritten() {
 
 #[test]
 fn sort_and_filter_cycle_with_their_keys() {
-    let mut s = super::play(120, 30, "s");
-    assert!(s.text().contains("lists: sort next · all"), "{}", s.text());
+    // The default order is the next catalyst, soonest first, then the name; the title names
+    // no order then.
+    let mut s = super::play(120, 30, "");
+    assert!(s.text().contains("All entities (34) ━"), "{}", s.text());
+    let (ix, today) = (s.app.index(), super::today());
+    let starts: Vec<_> = s
+        .app
+        .explore()
+        .results
+        .iter()
+        .map(|r| match r.target {
+            aipx::search::Target::Entity(e) => ix
+                .next_catalyst(e, today)
+                .map(|c| ix.catalyst(c).date.start()),
+            _ => unreachable!("an empty query lists entities"),
+        })
+        .collect();
+    let ahead = starts.iter().take_while(|d| d.is_some()).count();
+    assert!(ahead > 0 && starts[ahead..].iter().all(Option::is_none));
+    assert!(starts[..ahead].is_sorted(), "{starts:?}");
     let first = s.app.explore().entity().unwrap();
-    let next = s.app.index().next_catalyst(first, super::today());
+    assert_eq!(ix.entity(first).name, "ABB Ltd", "ties read A to Z");
+    s.play("s").unwrap();
     assert!(
-        next.is_some(),
-        "sorted by next catalyst: one with a catalyst comes first"
+        s.text().contains("lists: sort programs · all"),
+        "{}",
+        s.text()
     );
+    assert!(s.text().contains("All entities (34) · sort programs"));
+    s.play("sssss").unwrap();
+    assert!(
+        s.text().contains("lists: sort dataset · all"),
+        "{}",
+        s.text()
+    );
+    s.play("s").unwrap();
+    assert!(s.text().contains("lists: sort next · all"), "{}", s.text());
     s.play("F").unwrap();
     assert!(s.text().contains("lists: sort next · upcoming"));
     let all = super::app().explore().results.len();
@@ -204,7 +296,7 @@ fn shift_y_copies_the_whole_record_from_each_tab() {
             "TSE:9984",
             "Heads the new state-backed AI venture",
         ),
-        ("2", "US Genesis Mission", "Linked entities"),
+        ("2", "Japan sovereign AI program", "Linked entities"),
         ("3", "2027 Humanoid robots", "Linked entities"),
         ("4", "TSE:9984", "SoftBank Group Corp."),
     ];
@@ -312,8 +404,9 @@ fn tab_query_and_selection_come_back_on_the_next_run() {
     assert!(explore.contains("Taiwan Semiconductor"), "{explore}");
     let watch = run(home.path(), "4");
     assert!(watch.contains("NYSE:TSM"), "{watch}");
+    // `s` went from the default (next catalyst) to the number of programs.
     assert!(
-        watch.contains("sort next"),
+        watch.contains("sort programs"),
         "the sort came back too: {watch}"
     );
 }
@@ -479,7 +572,13 @@ fn calendar_notes_name_the_keys_actually_bound() {
 #[test]
 fn copied_text_carries_no_control_characters() {
     let mut data = super::dataset();
-    data.programs[0].name = "Evil\u{1b}]52;c;AAAA\u{7} program\nrm -rf ~".into();
+    // The program the Programs tab lists first (by its next catalyst; the new name keeps
+    // it first among those sharing that catalyst).
+    let first = super::app()
+        .programs()
+        .program(super::app().index())
+        .unwrap();
+    data.programs[first.0 as usize].name = "Evil\u{1b}]52;c;AAAA\u{7} program\nrm -rf ~".into();
     for keys in ["2y", "2Y"] {
         let mut app = super::app_on(data.clone());
         for key in aipx::tui::screen::parse_keys(keys).unwrap() {

@@ -78,7 +78,7 @@ fn exposure_opens_its_program_and_a_linked_entity_opens_in_explore() {
 
 #[test]
 fn programs_show_nested_funding_indented() {
-    let text = play(120, 40, "2jj").text();
+    let text = play(120, 40, "2jjjj").text();
     assert!(text.contains("METI FY2026 budget"));
     let line = |needle: &str| {
         text.lines()
@@ -158,7 +158,7 @@ fn grid_toggles_and_linked_pane_jumps() {
 
 #[test]
 fn v_shows_a_programs_funding_as_bars_by_size_within_each_currency() {
-    let mut s = play(120, 40, "2jjj");
+    let mut s = play(120, 40, "2");
     assert!(!s.app.programs().chart);
     assert!(s.text().contains("Funding (4 lines; v: chart)"));
     let own = s
@@ -228,7 +228,7 @@ fn at_60x15_the_focused_pane_takes_the_body_and_tab_shows_the_details() {
     }
     // Programs: the linked entities fit whole beside the funding with the rows left, and
     // Tab gives them the rows to show more.
-    let mut s = play(60, 15, "2jj");
+    let mut s = play(60, 15, "2jjjj");
     assert!(
         s.text().contains("Linked entities by role (3)"),
         "{}",
@@ -565,7 +565,7 @@ fn company_money_says_whose_it_is_in_every_pane() {
     assert!(matches!(s.app.explore().target(), Some(Target::Program(_))));
     check("program preview", &s.text());
     // Programs: the funding pane, then the full-text view of the program.
-    let mut s = play(120, 40, "2jjj");
+    let mut s = play(120, 40, "2");
     check("funding pane", &s.text());
     s.play("i").unwrap();
     assert_eq!(s.app.modes()[0], keymap::Mode::Reader);

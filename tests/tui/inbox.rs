@@ -115,10 +115,12 @@ fn masked(text: &str) -> String {
 /// Shows the Inbox with the cursor on proposal `id` (as listed on screen).
 fn go(s: &mut Headless, id: i64) {
     s.play("5g").unwrap();
+    // The position in the list as the tab orders it (newest article first).
     let at = s
         .app
-        .shelf()
-        .proposals
+        .tabs()
+        .inbox
+        .proposals(&s.app.context())
         .iter()
         .position(|p| p.id == id)
         .unwrap_or_else(|| panic!("#{id} is not listed"));
@@ -177,8 +179,8 @@ fn accepting_a_link_chooses_program_role_and_direction_from_lists() {
     let explore = s.text();
     assert!(explore.contains("NAVER Corporation"), "{explore}");
     assert!(explore.contains("partner · ◆ mixed"), "{explore}");
-    s.play("2").unwrap();
-    s.play("<Down*3>").unwrap();
+    // The sovereign AI program heads the Programs list (next catalyst first).
+    s.play("2g").unwrap();
     assert!(s.text().contains("NAVER"), "{}", s.text());
     // And the store is what `aipx inbox` reads.
     let mut lib = Library::open_existing(store_path(&home)).unwrap().unwrap();
@@ -212,8 +214,9 @@ fn a_program_is_created_from_the_inbox() {
     let text = s.text();
     assert!(text.contains("accepted #5"), "{text}");
     assert!(text.contains("program Korea AI chips"), "{text}");
-    // The Programs tab lists it at once, with LG as a member.
-    s.play("2G").unwrap();
+    // The Programs tab lists it at once (with those that have no catalyst ahead, by
+    // name: after the Japan extra budget), with LG as a member.
+    s.play("2gjjjj").unwrap();
     let programs = s.text();
     assert!(programs.contains("Korea AI chips"), "{programs}");
     assert!(programs.contains("LG Electronics"), "{programs}");
@@ -486,4 +489,182 @@ fn a_plain_screen_shows_the_inbox_but_writes_only_with_remember() {
         "{text}"
     );
     assert_eq!(home.status(1), "pending");
+}
+
+/// The proposals as the Inbox lists them, in order.
+fn listed(s: &Headless) -> Vec<aipx::library::inbox::Proposal> {
+    let cx = s.app.context();
+    s.app
+        .tabs()
+        .inbox
+        .proposals(&cx)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_inbox_sorts_by_each_key_and_filters_to_pending() {
+    let home = Home::with(&[KOREA, PACKAGING]);
+    let mut s = home.screen(120, 40);
+    s.play("5").unwrap();
+    // By date, newest article first; one article's proposals as they were saved.
+    let rows = listed(&s);
+    assert_eq!(rows.len(), 24);
+    let keys: Vec<_> = rows
+        .iter()
+        .map(|p| (std::cmp::Reverse(p.as_of.clone()), p.id))
+        .collect();
+    assert!(keys.is_sorted(), "{keys:?}");
+    assert!(
+        rows[0].article.ends_with("01_wire_packaging.txt"),
+        "{}",
+        rows[0].article
+    );
+    assert!(
+        s.text().contains("Inbox (24 to review) · c what changed"),
+        "{}",
+        s.text()
+    );
+    s.play("s").unwrap();
+    assert!(s.text().contains("inbox: by article · all"), "{}", s.text());
+    assert!(
+        s.text().contains("Inbox (24 to review) by article · c"),
+        "{}",
+        s.text()
+    );
+    let by_article: Vec<_> = listed(&s)
+        .iter()
+        .map(|p| (p.article.clone(), p.line, p.id))
+        .collect();
+    assert!(by_article.is_sorted(), "{by_article:?}");
+    assert!(by_article[0].0.ends_with("01_wire_packaging.txt"));
+    s.play("s").unwrap();
+    let kinds: Vec<String> = listed(&s).iter().map(|p| p.kind.clone()).collect();
+    assert!(kinds.is_sorted(), "{kinds:?}");
+    assert_eq!(kinds[0], "catalyst");
+    // By ticker: proposals naming a company first, A to Z by its ticker.
+    s.play("s").unwrap();
+    assert!(s.text().contains("inbox: by ticker"), "{}", s.text());
+    assert_snapshot!("inbox_by_ticker_120x40", s.text());
+    s.play("s").unwrap();
+    assert!(s.text().contains("inbox: by date"), "{}", s.text());
+    // Reject the first; the pending-only filter hides it, the selection moves on.
+    let first = listed(&s)[0].id;
+    s.play("gr").unwrap();
+    assert_eq!(home.status(first), "rejected");
+    assert_eq!(
+        listed(&s)[0].id,
+        first,
+        "decided this session, still listed"
+    );
+    s.play("F").unwrap();
+    assert!(
+        s.text().contains("inbox: by date · pending"),
+        "{}",
+        s.text()
+    );
+    assert!(
+        s.text().contains("1 decided) · pending only · c"),
+        "{}",
+        s.text()
+    );
+    let pending = listed(&s);
+    assert_eq!(pending.len(), 23);
+    assert!(pending.iter().all(|p| p.status == "pending"));
+    s.play("F").unwrap();
+    assert_eq!(listed(&s).len(), 24);
+    // In what changed, `s` and `F` say that list keeps its own order.
+    s.play("cs").unwrap();
+    assert!(
+        s.text().contains("what changed keeps its order"),
+        "{}",
+        s.text()
+    );
+}
+
+#[test]
+fn clicks_select_proposals_and_y_copies_the_ticker_or_title_and_shift_y_the_record() {
+    let home = Home::with(&[KOREA]);
+    let mut s = home.screen(120, 40);
+    s.play("5").unwrap();
+    // A click on the row of NAVER's company proposal selects it.
+    let (x, y) = s
+        .text()
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| l.find("NAVER Corporation (KRX").map(|_| (4, y as u16)))
+        .expect("NAVER's row is on screen");
+    s.play(&format!("<Click {x},{y}>")).unwrap();
+    let naver = home.find("NAVER Corporation (KRX:035420)");
+    assert_eq!(
+        s.app.tabs().inbox.selected(&s.app.context()).map(|p| p.id),
+        Some(naver)
+    );
+    assert!(
+        s.text().contains(&format!("#{naver} entity · pending")),
+        "{}",
+        s.text()
+    );
+    // `y`: the company's ticker, as every tab copies one.
+    let press = |s: &mut Headless, keys: &str| {
+        for key in aipx::tui::screen::parse_keys(keys).unwrap() {
+            aipx::tui::apply(&mut s.app, &key);
+        }
+        s.app.take_effects()
+    };
+    // NAVER is no company of the data until accepted: `y` copies the proposal's title.
+    let copied = press(&mut s, "y");
+    assert_eq!(
+        copied,
+        vec![aipx::tui::app::Effect::Copy(
+            "NAVER Corporation (KRX:035420)".into()
+        )]
+    );
+    // `Y`: the whole proposal as its pane shows it, one paragraph a line.
+    let copied = press(&mut s, "Y");
+    let [aipx::tui::app::Effect::Copy(text)] = &copied[..] else {
+        panic!("{copied:?}");
+    };
+    assert!(
+        text.starts_with(&format!("#{naver} entity · pending\n")),
+        "{text}"
+    );
+    assert!(text.contains("06_korea_wire.txt, line"), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert_eq!(
+        s.app.message(),
+        Some(
+            format!(
+                "copied the proposal in full ({} lines, OSC 52)",
+                text.lines().count()
+            )
+            .as_str()
+        )
+    );
+    // A proposal naming a company of the data (Samsung): `y` copies its ticker.
+    let samsung = home.find("Large companies such as Samsung");
+    go(&mut s, samsung);
+    let copied = press(&mut s, "y");
+    assert_eq!(
+        copied,
+        vec![aipx::tui::app::Effect::Copy("KRX:005930".into())]
+    );
+    // What changed: after a decision, `Y` copies the selected change whole.
+    let lg_link = home.find("KRX:066570 in jp-sovereign-ai");
+    go(&mut s, lg_link);
+    s.play("a<Enter><Enter><Enter>c").unwrap();
+    assert!(
+        s.text().contains("What changed since the start"),
+        "{}",
+        s.text()
+    );
+    let copied = press(&mut s, "Y");
+    let [aipx::tui::app::Effect::Copy(text)] = &copied[..] else {
+        panic!("{copied:?}");
+    };
+    assert!(!text.is_empty());
 }

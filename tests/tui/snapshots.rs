@@ -26,14 +26,14 @@ fn explore_search_results() {
 #[test]
 fn programs_tab_with_nested_funding() {
     // Third program: METI's budget, whose Rapidus and AI lines sit inside its chip line.
-    each_size("programs", "2jj");
+    each_size("programs", "2jjjj");
 }
 
 #[test]
 fn programs_funding_chart() {
     // The sovereign-AI program: public money, a target and SoftBank's own money, in two
     // currencies, each to its own scale.
-    each_size("programs_chart", "2jjjv");
+    each_size("programs_chart", "2v");
 }
 
 #[test]

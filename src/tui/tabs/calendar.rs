@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::book::sort::ListFilter;
+use crate::book::sort::{CatalystSort, ListFilter, sort_catalysts};
 use crate::index::Index;
 use crate::model::{CatalystId, EntityId};
 use crate::search::Target;
@@ -90,9 +90,12 @@ pub struct Calendar {
     pub month: Option<NaiveDate>,
     /// Months `h`/`l` moved the chart from the page holding the selection.
     pub pan: i32,
-    /// Which catalysts are listed by date (`F`): all, those not over, or those opening or
-    /// closing within N days. The timeline is always in date order.
+    /// Which catalysts are listed (`F`): all, those not over, or those opening or closing
+    /// within N days.
     pub due: ListFilter,
+    /// What they are ordered by (`s`): date, with month headings and the today marker, or
+    /// name, country, direction or number linked (see [`timeline`]).
+    pub sort: CatalystSort,
     /// The day `due` counts from.
     pub today: NaiveDate,
 }
@@ -109,11 +112,15 @@ pub enum TimelineRow {
     Catalyst(usize),
 }
 
-/// Position of the first catalyst that starts after `today` (the last one if none does).
+/// Position of the soonest catalyst that starts after `today`, the first of them in the
+/// list's order (in date order: the first one after today); the last row if none does.
 pub fn next_index(index: &Index, list: &[CatalystId], today: NaiveDate) -> usize {
     list.iter()
-        .position(|&c| index.catalyst(c).date.start() > today)
-        .unwrap_or(list.len().saturating_sub(1))
+        .enumerate()
+        .map(|(i, &c)| (i, index.catalyst(c).date.start()))
+        .filter(|&(_, start)| start > today)
+        .min_by_key(|&(_, start)| start)
+        .map_or(list.len().saturating_sub(1), |(i, _)| i)
 }
 
 /// The heading a catalyst is grouped under: its month when its window lies within one
@@ -129,9 +136,48 @@ pub fn heading(index: &Index, c: CatalystId) -> String {
     }
 }
 
-/// The timeline: catalysts grouped under their window's heading, with a today marker
-/// before the first one that starts after today.
-pub fn timeline(index: &Index, list: &[CatalystId], today: NaiveDate) -> Vec<TimelineRow> {
+/// The heading a catalyst is grouped under in `sort`'s order: its window by date (see
+/// [`heading`]); its country, direction or number linked in those orders, so the key the
+/// list is sorted by shows; none by name (A to Z needs no headings).
+pub fn heading_by(index: &Index, c: CatalystId, sort: CatalystSort) -> Option<String> {
+    use crate::book::sort::{catalyst_country, catalyst_direction, catalyst_entities};
+    match sort {
+        CatalystSort::Date => Some(heading(index, c)),
+        CatalystSort::Name => None,
+        CatalystSort::Country => {
+            Some(catalyst_country(index, c).unwrap_or_else(|| "no country".into()))
+        }
+        CatalystSort::Direction => Some(
+            catalyst_direction(index, c)
+                .map_or("no linked program", ui::theme::direction_label)
+                .to_string(),
+        ),
+        CatalystSort::Linked => Some(format!("{} linked", catalyst_entities(index, c).len())),
+    }
+}
+
+/// The timeline: in date order, catalysts grouped under their window's heading, with a
+/// today marker before the first one that starts after today; in another order, grouped
+/// under the value of the key they are sorted by ([`heading_by`]), with no today marker.
+pub fn timeline(
+    index: &Index,
+    list: &[CatalystId],
+    today: NaiveDate,
+    sort: CatalystSort,
+) -> Vec<TimelineRow> {
+    if sort != CatalystSort::Date {
+        let mut rows = Vec::with_capacity(list.len() * 2);
+        let mut current = None;
+        for (i, &c) in list.iter().enumerate() {
+            let head = heading_by(index, c, sort);
+            if head.is_some() && head != current {
+                rows.push(TimelineRow::Heading(i));
+                current = head;
+            }
+            rows.push(TimelineRow::Catalyst(i));
+        }
+        return rows;
+    }
     let mut rows = Vec::with_capacity(list.len() * 2 + 1);
     let mut current: Option<String> = None;
     let mut marked = false;
@@ -157,16 +203,7 @@ pub fn timeline(index: &Index, list: &[CatalystId], today: NaiveDate) -> Vec<Tim
 
 /// Entities a catalyst concerns: the ones it names, then those exposed to its program.
 pub fn linked_entities(index: &Index, c: CatalystId) -> Vec<EntityId> {
-    let catalyst = index.catalyst(c);
-    let mut out: Vec<EntityId> = catalyst.entities.clone();
-    if let Some(p) = catalyst.program {
-        for x in index.exposures_to(p) {
-            if !out.contains(&x.entity) {
-                out.push(x.entity);
-            }
-        }
-    }
-    out
+    crate::book::sort::catalyst_entities(index, c)
 }
 
 impl Calendar {
@@ -182,24 +219,29 @@ impl Calendar {
             month: None,
             pan: 0,
             due: ListFilter::All,
+            sort: CatalystSort::Date,
             today,
         }
     }
 
-    /// The catalysts shown, by date.
+    /// The catalysts shown, in order.
     pub fn list<'a>(&self, index: &'a Index) -> Cow<'a, [CatalystId]> {
         let all = match self.filter {
             Some(e) => index.catalysts_of(e),
             None => index.catalysts_by_date(),
         };
-        match self.due {
+        let mut list = match self.due {
             ListFilter::All => Cow::Borrowed(all),
             due => all
                 .iter()
                 .copied()
                 .filter(|&c| due.keeps_catalyst(index, c, self.today))
                 .collect(),
+        };
+        if self.sort != CatalystSort::Date {
+            sort_catalysts(index, list.to_mut(), self.sort);
         }
+        list
     }
 
     /// How many catalysts the ticker filter alone keeps (the `of N` in the title).
@@ -210,15 +252,15 @@ impl Calendar {
         }
     }
 
-    /// Filters by due date (`F`), keeping the selected catalyst when it stays listed.
-    pub fn set_due(&mut self, index: &Index, due: ListFilter) {
+    /// Orders (`s`) and filters by due date (`F`), keeping the selected catalyst when it
+    /// stays listed.
+    pub fn set_order(&mut self, index: &Index, sort: CatalystSort, due: ListFilter) {
         let keep = self.catalyst(index);
+        self.sort = sort;
         self.due = due;
         let list = self.list(index);
-        let at = keep
-            .and_then(|c| list.iter().position(|&x| x == c))
-            .unwrap_or_else(|| next_index(index, &list, self.today));
-        self.cursor.select(at, list.len());
+        let next = next_index(index, &list, self.today);
+        self.cursor.reselect(&list, keep, next);
     }
 
     /// The first month the grid shows: where `h`/`l`/`t` moved it, else the month the
@@ -266,10 +308,8 @@ impl Calendar {
         let keep = self.catalyst(index);
         self.filter = filter;
         let list = self.list(index);
-        let at = keep
-            .and_then(|c| list.iter().position(|&x| x == c))
-            .unwrap_or_else(|| next_index(index, &list, today));
-        self.cursor.select(at, list.len());
+        let next = next_index(index, &list, today);
+        self.cursor.reselect(&list, keep, next);
     }
 
     /// Selects the next catalyst from today.
@@ -433,14 +473,16 @@ impl TabView for Calendar {
                 let v = cx.keys.key_for(Action::CycleView);
                 Outcome::Say(format!("{h}/{l} move the month grid and the chart ({v})"))
             }
-            Action::CycleFilter => {
-                self.set_due(cx.index, self.due.next());
-                Outcome::Say(format!("calendar: by date · {}", self.due.label()))
-            }
-            Action::CycleSort => {
-                let filter = cx.keys.key_for(Action::CycleFilter);
+            Action::CycleFilter | Action::CycleSort => {
+                let (sort, due) = match action {
+                    Action::CycleSort => (self.sort.next(), self.due),
+                    _ => (self.sort, self.due.next()),
+                };
+                self.set_order(cx.index, sort, due);
                 Outcome::Say(format!(
-                    "the timeline is always by date ({filter} filters it); the other lists sort"
+                    "calendar: by {} · {}",
+                    self.sort.as_str(),
+                    self.due.label()
                 ))
             }
             _ => Outcome::Unchanged,
@@ -520,6 +562,11 @@ impl TabView for Calendar {
         };
         let on_timeline = self.focus() == CalendarPane::Timeline;
         let wide = area.width >= 100;
+        // An order other than by date is named in the title, as the other lists do.
+        let by = match self.sort {
+            CatalystSort::Date => String::new(),
+            sort => format!(" by {}", sort.as_str()),
+        };
         if self.view == CalendarView::Chart {
             // The chart wants the width: it sits above the details at every size, and
             // where both do not fit it takes the body alone (the focused one is shown).
@@ -543,7 +590,7 @@ impl TabView for Calendar {
                 selected: (!list.is_empty()).then_some(self.selected()),
                 pan: self.pan,
                 today: cx.today,
-                title: format!("Chart ({shown}, {filter}; {next})"),
+                title: format!("Chart{by} ({shown}, {filter}; {next})"),
                 empty: empty.clone(),
                 focused: on_timeline,
                 theme: cx.theme,
@@ -562,7 +609,7 @@ impl TabView for Calendar {
         // Below 20 rows the view and the details do not both fit whole: the focused one
         // takes the body (Tab shows the other, as the titles say).
         let compact = area.height < 20;
-        let rows = timeline(ix, list, cx.today);
+        let rows = timeline(ix, list, cx.today, self.sort);
         let grid = |title: String| month_grid::MonthGrid {
             index: ix,
             list,
@@ -630,8 +677,9 @@ impl TabView for Calendar {
                 index: ix,
                 list,
                 rows: &rows,
+                sort: self.sort,
                 today: cx.today,
-                title: format!("Timeline ({shown}, {filter}{details})"),
+                title: format!("Timeline{by} ({shown}, {filter}{details})"),
                 empty,
                 focused: on_timeline,
                 theme: cx.theme,
@@ -721,7 +769,7 @@ mod tests {
         let index = Index::new(crate::data::load(None).expect("embedded dataset loads"));
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         let list = index.catalysts_by_date();
-        let rows = timeline(&index, list, today);
+        let rows = timeline(&index, list, today, CatalystSort::Date);
         let marker = rows.iter().position(|r| *r == TimelineRow::Today).unwrap();
         for (at, row) in rows.iter().enumerate() {
             if let TimelineRow::Catalyst(i) = row {

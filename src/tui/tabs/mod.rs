@@ -170,6 +170,11 @@ pub trait TabView {
     fn copy_text(&self, _cx: &Context) -> Option<String> {
         None
     }
+    /// What `Y` copies when the tab's row is a record of its own, not one the full-text
+    /// view shows (an inbox proposal): what it is (`proposal`) and its whole text.
+    fn copy_whole(&self, _cx: &Context) -> Option<(&'static str, String)> {
+        None
+    }
     /// Shows `target`, a record that lives in this tab ([`Tab::home_of`]).
     fn show(&mut self, cx: &Context, target: Target) -> bool;
     /// The record under the cursor of the focused pane, for the full-text view (`i`).

@@ -130,8 +130,7 @@ impl Programs {
         self.order.sort = sort;
         self.order.filter = filter;
         let list = self.list(index);
-        let at = selected.and_then(|p| list.iter().position(|&x| x == p));
-        self.cursor.select(at.unwrap_or(0), list.len());
+        self.cursor.reselect(&list, selected, 0);
     }
 
     /// The pane with the focus.

@@ -33,8 +33,9 @@ impl StatefulWidget for ProgramList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let all = self.index.data().programs.len();
         let ids = self.ids;
+        // Only an order other than the default is named.
         let by = match self.order.sort {
-            crate::book::sort::ProgramSort::Dataset => String::new(),
+            sort if sort == crate::book::sort::ProgramSort::default() => String::new(),
             sort => format!(" by {}", sort.as_str()),
         };
         let shown = self.order.filter.shown(ids.len(), all);

@@ -13,7 +13,7 @@ use super::text::day_label;
 use super::theme::Theme;
 use crate::index::Index;
 use crate::model::CatalystId;
-use crate::tui::calendar::{TimelineRow, heading};
+use crate::tui::calendar::{TimelineRow, heading_by};
 
 /// Catalysts grouped by the month they start in, with a line where today falls.
 pub struct Timeline<'a> {
@@ -23,6 +23,8 @@ pub struct Timeline<'a> {
     pub list: &'a [CatalystId],
     /// Rows built from `list` (see [`crate::tui::calendar::timeline`]).
     pub rows: &'a [TimelineRow],
+    /// The order `list` is in, which its headings name.
+    pub sort: crate::book::sort::CatalystSort,
     /// Today.
     pub today: NaiveDate,
     /// Pane title (says what the filter is).
@@ -74,7 +76,10 @@ impl StatefulWidget for Timeline<'_> {
             Text::from(match self.rows[at] {
                 TimelineRow::Heading(i) => Line::styled(
                     rule(
-                        format!("{} ", heading(self.index, self.list[i])),
+                        format!(
+                            "{} ",
+                            heading_by(self.index, self.list[i], self.sort).unwrap_or_default()
+                        ),
                         width,
                         '─',
                     ),

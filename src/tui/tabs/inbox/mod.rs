@@ -17,8 +17,8 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{ListDetail, Pane};
 use crate::tui::shelf::Request;
-use crate::tui::ui::pane;
 use crate::tui::ui::text::{cell, clean, fit};
+use crate::tui::ui::{hits, pane};
 
 use detail::{at_label, change_detail, change_row, detail, entity_in, status_mark, summary};
 use picker::{Picker, steps};
@@ -60,6 +60,41 @@ pub enum View {
 mod detail;
 pub mod picker;
 
+crate::book::sort::sort_keys! {
+    /// What the proposals are ordered by (`s`); ties keep the proposals' numbers in order.
+    InboxSort {
+        /// The article's date, newest first; one article's proposals in the order they were
+        /// saved (companies before the links that name them). The default.
+        Date = "date",
+        /// The article's file, then the line.
+        Article = "article",
+        /// Kind of record: catalyst, entity, link, money.
+        Kind = "kind",
+        /// The first company the proposal names, by its id (`9984.T`); none last.
+        Ticker = "ticker",
+    }
+}
+
+crate::book::sort::sort_keys! {
+    /// Which proposals are listed (`F`).
+    InboxFilter {
+        /// All: those to review and those decided this session (which `u` takes back).
+        All = "all",
+        /// Only those still to review.
+        Pending = "pending",
+    }
+}
+
+/// How the proposals are ordered and filtered (`s` and `F` on this tab, remembered
+/// between runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InboxOrder {
+    /// Sort key.
+    pub sort: InboxSort,
+    /// Filter.
+    pub filter: InboxFilter,
+}
+
 /// The Inbox tab's state.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Inbox {
@@ -71,12 +106,49 @@ pub struct Inbox {
     pub changes: ListDetail<ChangesPane>,
     /// The accept picker, when open.
     pub picker: Option<Picker>,
+    /// Order and filter of the proposals.
+    pub order: InboxOrder,
 }
 
 impl Inbox {
+    /// The proposals listed, in order.
+    pub fn proposals<'a>(&self, cx: &Context<'a>) -> Vec<&'a Proposal> {
+        let mut list: Vec<&Proposal> = cx
+            .shelf
+            .proposals
+            .iter()
+            .filter(|p| self.order.filter == InboxFilter::All || p.status == "pending")
+            .collect();
+        // Compared in place, without copying keys: the list is ordered again every frame,
+        // and a library can hold many thousands of proposals.
+        match self.order.sort {
+            InboxSort::Date => list.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.id.cmp(&b.id))),
+            InboxSort::Article => {
+                list.sort_by(|a, b| (&a.article, a.line, a.id).cmp(&(&b.article, b.line, b.id)))
+            }
+            InboxSort::Kind => list.sort_by(|a, b| (&a.kind, a.id).cmp(&(&b.kind, b.id))),
+            // The id of the first company named (`9984.T`, `035420.KS`): the one form
+            // both the data's companies and those only proposed have.
+            InboxSort::Ticker => list.sort_by_cached_key(|p| {
+                let ticker = p.record.entities().first().map(|id| id.to_lowercase());
+                (ticker.is_none(), ticker, p.id)
+            }),
+        }
+        list
+    }
+
     /// The proposal under the cursor.
     pub fn selected<'a>(&self, cx: &Context<'a>) -> Option<&'a Proposal> {
-        cx.shelf.proposals.get(self.cursor.selected())
+        self.proposals(cx).get(self.cursor.selected()).copied()
+    }
+
+    /// Orders and filters anew (`s`, `F`), keeping the selected proposal selected when it
+    /// stays listed.
+    pub fn set_order(&mut self, cx: &Context, order: InboxOrder) {
+        let keep = self.selected(cx).map(|p| p.id);
+        self.order = order;
+        let ids: Vec<i64> = self.proposals(cx).iter().map(|p| p.id).collect();
+        self.cursor.reselect(&ids, keep, 0);
     }
 
     /// The changes in the order shown: new catalysts of the next 90 days first, then by
@@ -92,7 +164,7 @@ impl Inbox {
     /// Puts the cursor on proposal `id` (after a decision), or the next pending one after
     /// it when `next` is set.
     pub fn select_after(&mut self, cx: &Context, id: i64, next: bool) {
-        let list = &cx.shelf.proposals;
+        let list = &self.proposals(cx);
         let at = list.iter().position(|p| p.id == id);
         let to = match (at, next) {
             (Some(i), true) => list[i + 1..]
@@ -166,9 +238,18 @@ impl Inbox {
         let theme = cx.theme;
         let shelf = cx.shelf;
         let (list_area, detail_area) = split(area);
+        let list = self.proposals(cx);
+        // An order or filter other than the default is named, as the other lists do.
+        let mut arranged = String::new();
+        if self.order.sort != InboxSort::default() {
+            arranged += &format!(" by {}", self.order.sort.as_str());
+        }
+        if self.order.filter != InboxFilter::default() {
+            arranged += &format!(" · {} only", self.order.filter.as_str());
+        }
         let title = if shelf.present {
             format!(
-                "Inbox ({} to review{}) · {} what changed",
+                "Inbox ({} to review{}){arranged} · {} what changed",
                 shelf.pending(),
                 match shelf.proposals.len() - shelf.pending() {
                     0 => String::new(),
@@ -179,7 +260,7 @@ impl Inbox {
         } else {
             "Inbox".to_string()
         };
-        let whole = shelf.proposals.is_empty();
+        let whole = list.is_empty();
         let block = pane::block(
             title,
             true,
@@ -187,27 +268,27 @@ impl Inbox {
             if whole { area } else { list_area }.width,
         );
         if whole {
-            let text = if shelf.present {
-                "Nothing to review. Save articles with aipx ingest --save PATH; what they propose shows here."
+            let text = if !shelf.proposals.is_empty() {
+                format!(
+                    "Nothing pending: every proposal listed was decided ({}: all).",
+                    cx.keys.key_for(Action::CycleFilter)
+                )
+            } else if shelf.present {
+                "Nothing to review. Save articles with aipx ingest --save PATH; what they propose shows here.".to_string()
             } else {
-                "No library yet. Save articles with aipx ingest --save PATH (they go to $XDG_DATA_HOME/aipx); what they propose shows here."
+                "No library yet. Save articles with aipx ingest --save PATH (they go to $XDG_DATA_HOME/aipx); what they propose shows here.".to_string()
             };
-            pane::text(
-                block,
-                &[(text.to_string(), theme.muted())],
-                area,
-                frame.buffer_mut(),
-            );
+            pane::text(block, &[(text, theme.muted())], area, frame.buffer_mut());
             return;
         }
         let inner = block.inner(list_area);
         frame.render_widget(block, list_area);
         let width = (inner.width as usize).saturating_sub(pane::MARKER);
         let rows = pane::Rows {
-            len: shelf.proposals.len(),
+            len: list.len(),
             height: |_| 1,
             build: |i: usize| {
-                let p = &shelf.proposals[i];
+                let p = list[i];
                 let head = format!(
                     "{} {} {} ",
                     status_mark(&p.status),
@@ -224,7 +305,8 @@ impl Inbox {
         };
         let mut state = crate::tui::ui::cursor(self.cursor.selected(), true);
         rows.render(inner, frame.buffer_mut(), &mut state, true, theme);
-        if let Some(p) = self.selected(cx) {
+        hits::pane(list_area, 0);
+        if let Some(p) = list.get(self.cursor.selected()) {
             let block = pane::block("Proposal", false, theme, detail_area.width);
             pane::text(block, &detail(cx, p), detail_area, frame.buffer_mut());
         }
@@ -271,6 +353,7 @@ impl Inbox {
         };
         let mut state = crate::tui::ui::cursor(self.changes.selected(), true);
         list.render(inner, frame.buffer_mut(), &mut state, true, theme);
+        hits::pane(list_area, 0);
         if let Some((c, t, soon)) = rows.get(self.changes.selected()) {
             let block = pane::block("Change", false, theme, detail_area.width);
             let paras = change_detail(cx, c, t, *soon);
@@ -312,13 +395,24 @@ impl TabView for Inbox {
             return crate::tui::list::step(&mut p.cursor, len, delta);
         }
         match self.view {
-            View::Proposals => self.cursor.step(&[cx.shelf.proposals.len()], delta),
+            View::Proposals => self.cursor.step(&[self.proposals(cx).len()], delta),
             View::Changes => self.changes.step(&[Self::rows(cx).len()], delta),
         }
     }
 
     fn cycle(&mut self, _cx: &Context, _dir: isize) -> bool {
         false
+    }
+
+    /// A click on a row of the list selects it (not while the picker asks).
+    fn click(&mut self, cx: &Context, slot: usize, row: Option<usize>) -> bool {
+        if self.picker.is_some() {
+            return false;
+        }
+        match self.view {
+            View::Proposals => self.cursor.click(&[self.proposals(cx).len()], slot, row),
+            View::Changes => self.changes.click(&[Self::rows(cx).len()], slot, row),
+        }
     }
 
     fn open(&mut self, cx: &Context) -> Outcome {
@@ -365,6 +459,26 @@ impl TabView for Inbox {
                 };
                 Outcome::Changed
             }
+            Action::CycleSort | Action::CycleFilter if self.view == View::Changes => {
+                Outcome::Say(format!(
+                    "what changed keeps its order: new catalysts of the next 90 days first ({} shows the inbox)",
+                    cx.keys.key_for(Action::ToggleChanges)
+                ))
+            }
+            Action::CycleSort | Action::CycleFilter => {
+                let mut order = self.order;
+                if action == Action::CycleSort {
+                    order.sort = order.sort.next();
+                } else {
+                    order.filter = order.filter.next();
+                }
+                self.set_order(cx, order);
+                Outcome::Say(format!(
+                    "inbox: by {} · {}",
+                    order.sort.as_str(),
+                    order.filter.as_str()
+                ))
+            }
             _ if self.view == View::Changes => Outcome::Say(format!(
                 "decisions are taken in the inbox: {} shows it",
                 cx.keys.key_for(Action::ToggleChanges)
@@ -399,14 +513,38 @@ impl TabView for Inbox {
 
     fn copy_text(&self, cx: &Context) -> Option<String> {
         match self.view {
-            View::Proposals => self.selected(cx).map(|p| summary(cx, p)),
-            View::Changes => self.selected_change(cx).map(|(c, _, _)| c.title.clone()),
+            View::Proposals => self
+                .selected(cx)
+                .map(|p| crate::text::sanitize(&summary(cx, p)).into_owned()),
+            View::Changes => self
+                .selected_change(cx)
+                .map(|(c, _, _)| crate::text::sanitize(&c.title).into_owned()),
         }
     }
 
     fn record(&self, cx: &Context) -> Option<crate::tui::ui::full_text::Record> {
         self.selected_entity(cx)
             .map(crate::tui::ui::full_text::Record::Entity)
+    }
+
+    /// The proposal (or change) as the detail pane shows it, in plain text.
+    fn copy_whole(&self, cx: &Context) -> Option<(&'static str, String)> {
+        let paras = match self.view {
+            View::Proposals => detail(cx, self.selected(cx)?),
+            View::Changes => {
+                let (c, t, soon) = self.selected_change(cx)?;
+                change_detail(cx, c, &t, soon)
+            }
+        };
+        let kind = match self.view {
+            View::Proposals => "proposal",
+            View::Changes => "change",
+        };
+        let text: Vec<String> = paras
+            .iter()
+            .map(|(line, _)| crate::text::sanitize(line).into_owned())
+            .collect();
+        Some((kind, text.join("\n")))
     }
 
     fn selections(&self, _ix: &crate::index::Index) -> Vec<(&'static str, usize, usize)> {
