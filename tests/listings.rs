@@ -276,6 +276,88 @@ fn a_damaged_section_is_reported_by_show() {
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
 }
 
+/// A master an older aipx wrote (format 1: the magic `aipxmst1` and its rows, encoded
+/// otherwise) is named as such, with what rebuilds it, and never replaced behind the user's
+/// back: commands that need it exit 2, the TUI says so and runs on the embedded data, and
+/// `listings import` rebuilds it, saying so.
+#[test]
+fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("aipx/master.bin");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let old = b"aipxmst1\x02\x0bsome old rows".to_vec();
+    std::fs::write(&path, &old).unwrap();
+    let says_older = |err: &str| {
+        assert!(
+            err.contains("written by an older aipx (master format 1"),
+            "{err}"
+        );
+        assert!(err.contains("aipx listings import"), "{err}");
+        assert!(err.contains("aipx listings clear"), "{err}");
+        assert!(!err.contains("damaged"), "{err}");
+    };
+    let out = aipx(home.path()).arg("listings").assert().code(2);
+    says_older(&String::from_utf8_lossy(&out.get_output().stderr));
+    let out = aipx(home.path()).args(["show", "7203"]).assert().code(2);
+    says_older(&String::from_utf8_lossy(&out.get_output().stderr));
+    // A curated name does not need the master.
+    aipx(home.path()).args(["show", "NVDA"]).assert().success();
+    // The TUI starts on the embedded data and its status bar says why, past the first keys.
+    let state = tempfile::tempdir().unwrap();
+    let screen = stdout(
+        aipx(home.path())
+            .env("XDG_STATE_HOME", state.path())
+            .env("XDG_CONFIG_HOME", state.path())
+            .args([
+                "screen",
+                "--remember",
+                "--size",
+                "120x30",
+                "--keys",
+                "/soft",
+            ]),
+    );
+    assert!(screen.contains("SoftBank"), "{screen}");
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains(
+            "master.bin from an older aipx, left as is; embedded data in use; rebuild: aipx listings import · Esc hides"
+        ),
+        "{status}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), old, "left as it is");
+    // A newer aipx's master stops an import, untouched.
+    let newer = b"aipxmst9 from the future".to_vec();
+    std::fs::write(&path, &newer).unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let out = aipx(home.path())
+        .args(["listings", "import"])
+        .args(fixtures(files.path()))
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("written by a newer aipx (master format 9"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), newer);
+    // Importing rebuilds the older one, and says so.
+    std::fs::write(&path, &old).unwrap();
+    let out = aipx(home.path())
+        .args(["listings", "import"])
+        .args(fixtures(files.path()))
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("written by an older aipx (master format 1): rebuilt"),
+        "{err}"
+    );
+    assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst2"));
+    let shown = stdout(aipx(home.path()).args(["show", "7203"]));
+    assert!(shown.contains("Toyota"), "{shown}");
+}
+
 #[test]
 fn a_curated_alias_with_a_legal_form_put_after_it_is_not_a_master_company_of_that_name() {
     let home = tempfile::tempdir().unwrap();

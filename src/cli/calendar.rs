@@ -102,6 +102,7 @@ impl Calendar {
             },
             None => None,
         };
+        let list_name = list.as_ref().map(|l| l.name.clone());
         let filter = CalendarFilter {
             entity,
             book: list.map(|l| l.entities(&index)),
@@ -115,7 +116,17 @@ impl Calendar {
                 "no catalysts match; an iCalendar file needs at least one event".into(),
             ));
         }
-        crate::report::calendar(&index, &ids, entity, g.today(), format, out)?;
+        match (&list_name, format) {
+            // A subscription to a book is named after it, so two books' calendars differ.
+            (Some(name), Format::Ics) => crate::report::calendar_ics_named(
+                &index,
+                &ids,
+                g.today(),
+                &format!("aipx: {name}"),
+                out,
+            )?,
+            _ => crate::report::calendar(&index, &ids, entity, g.today(), format, out)?,
+        }
         Ok(ExitCode::SUCCESS)
     }
 }

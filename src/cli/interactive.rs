@@ -46,7 +46,7 @@ pub fn prepare(
     color: bool,
     state: bool,
 ) -> Result<Prepared, Error> {
-    let (index, searcher) = g.load_whole(err)?;
+    let (index, searcher, master_note) = g.load_whole_noted(err)?;
     // What the Inbox tab shows; a damaged library stopped `load_whole` already (exit 2).
     let shelf = match crate::library::commands::open_existing()? {
         Some(mut lib) => crate::tui::shelf::Shelf::at_start(&mut lib)?,
@@ -59,6 +59,10 @@ pub fn prepare(
     }
     let mut notes: Vec<String> = config_note(&config, &key_problems).into_iter().collect();
     let broken = !config.problems.is_empty() || !key_problems.is_empty();
+    if broken {
+        // The config's marker holds the status bar; the master's note goes with the first key.
+        notes.extend(master_note.clone());
+    }
     let c = &config.config;
     let (book, book_path, book_error) = match crate::book::Watchlists::default_path() {
         Some(path) => match crate::book::Watchlists::load(&path) {
@@ -121,6 +125,10 @@ pub fn prepare(
             "config error: defaults in use, see stderr or aipx config check · {back} hides"
         );
         app = app.with_warning(marker);
+    } else if let Some(note) = master_note {
+        // The master is left out for the whole session: the marker stays past the first key.
+        let back = app.keys().key_for(crate::tui::Action::Back);
+        app = app.with_warning(format!("{note} · {back} hides"));
     }
     Ok(Prepared {
         app,

@@ -168,7 +168,19 @@ fn import(
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
     let files = files(paths)?;
-    let mut master = Master::load()?;
+    // A master an older aipx wrote is rebuilt by this import (what its message asks for),
+    // and says so; a damaged one, or a newer aipx's, stops it and is left as it is.
+    let mut master = match Master::load() {
+        Err(MasterError::OtherVersion { path, version }) if version < crate::listings::FORMAT => {
+            let _ = writeln!(
+                err,
+                "aipx: {}: written by an older aipx (master format {version}): rebuilt from the files imported now; import the files imported before again",
+                crate::text::sanitize(&path)
+            );
+            Master::default()
+        }
+        loaded => loaded?,
+    };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(

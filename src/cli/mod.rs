@@ -190,26 +190,34 @@ impl Global {
     /// without a master, [`load_index`](Self::load_index) and no searcher. A master that
     /// cannot be read is reported on `err` and left out.
     pub fn load_whole(&self, err: &mut dyn Write) -> Result<(Index, Option<Searcher>), Error> {
+        self.load_whole_noted(err)
+            .map(|(index, searcher, _)| (index, searcher))
+    }
+
+    /// [`load_whole`](Self::load_whole), and a short note for the TUI's status bar when the
+    /// master could not be read.
+    pub fn load_whole_noted(
+        &self,
+        err: &mut dyn Write,
+    ) -> Result<(Index, Option<Searcher>, Option<String>), Error> {
         let data = self.load_merged(err)?;
+        let left_out = |e: &crate::listings::MasterError, err: &mut dyn Write| {
+            error::warn(err, &format!("{e}; the securities master is left out"));
+            master_note(e)
+        };
         let companies = match crate::listings::Companies::load() {
             Ok(c) => c,
-            Err(e) => {
-                error::warn(err, &format!("{e}; the securities master is left out"));
-                None
-            }
+            Err(e) => return Ok((Index::new(data), None, Some(left_out(&e, err)))),
         };
         let Some(companies) = companies else {
-            return Ok((Index::new(data), None));
+            return Ok((Index::new(data), None, None));
         };
         let own = Catalog::new(&data);
         match beside(data.entities.len(), own, &companies) {
             Ok((searcher, place, more)) => {
-                Ok((whole(data, &companies, &place, more), Some(searcher)))
+                Ok((whole(data, &companies, &place, more), Some(searcher), None))
             }
-            Err(e) => {
-                error::warn(err, &format!("{e}; the securities master is left out"));
-                Ok((Index::new(data), None))
-            }
+            Err(e) => Ok((Index::new(data), None, Some(left_out(&e, err)))),
         }
     }
 
@@ -222,6 +230,24 @@ impl Global {
         let count = own.entity_count() as usize;
         let place = companies.places(count, own.listings());
         Ok(Searcher::with_master(own, companies.catalog()?, place))
+    }
+}
+
+/// What the TUI's status bar says of a securities master it could not read: why, that the
+/// file is left as it is and the embedded data serves, and what rebuilds it.
+fn master_note(e: &crate::listings::MasterError) -> String {
+    use crate::listings::{FORMAT, MasterError};
+    match e {
+        MasterError::OtherVersion { version, .. } if *version < FORMAT => {
+            "master.bin from an older aipx, left as is; embedded data in use; rebuild: aipx listings import".into()
+        }
+        MasterError::OtherVersion { .. } => {
+            "master.bin from a newer aipx, left as is; embedded data in use; see aipx listings".into()
+        }
+        MasterError::Damaged { .. } => {
+            "master.bin damaged, left as is; embedded data in use; see aipx listings".into()
+        }
+        other => format!("securities master not read ({other}); embedded data in use"),
     }
 }
 
@@ -346,8 +372,22 @@ pub fn resolve_in_master(index: &Index, typed: &str) -> Result<Option<MasterHit>
     let Some(companies) = crate::listings::Companies::load()? else {
         return Ok(None);
     };
+    resolve_in(&companies, index, typed)
+}
+
+/// [`resolve_in_master`] with the master's companies given.
+pub fn resolve_in(
+    companies: &crate::listings::Companies,
+    index: &Index,
+    typed: &str,
+) -> Result<Option<MasterHit>, Error> {
     let (entity, _) = match companies.resolve(typed) {
         Resolution::Found(e) => companies.get(e)?,
+        // Keys fold punctuation (`HMCC.P` and `HMCC-P`): the one listing spelt exactly as
+        // typed is meant.
+        Resolution::Ambiguous(many) if let Some(one) = exact_listing(companies, &many, typed)? => {
+            one
+        }
         // A bare symbol on several exchanges (`7203`: Toyota in Tokyo, a small Bursa name):
         // the one clearly largest, else the candidates.
         Resolution::Ambiguous(many) => {
@@ -385,6 +425,30 @@ pub fn resolve_in_master(index: &Index, typed: &str) -> Result<Option<MasterHit>
         ..Dataset::default()
     });
     Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
+}
+
+/// The one company among `many` with a listing spelt exactly `typed` (`TSXV:HMCC.P`, or
+/// the bare symbol), if exactly one has it.
+fn exact_listing(
+    companies: &crate::listings::Companies,
+    many: &[EntityId],
+    typed: &str,
+) -> Result<Option<(crate::model::Entity, crate::ingest::lexicon::Size)>, Error> {
+    let typed = typed.trim();
+    let mut found = None;
+    for &e in many {
+        let (entity, size) = companies.get(e)?;
+        let spelt = entity.listings.iter().any(|l| {
+            l.symbol == typed || l.exchange.spellings(&l.symbol).iter().any(|f| f == typed)
+        });
+        if spelt {
+            if found.is_some() {
+                return Ok(None);
+            }
+            found = Some((entity, size));
+        }
+    }
+    Ok(found)
 }
 
 /// The program `typed` names (id, name or a unique word prefix), or why it cannot be told.

@@ -311,6 +311,10 @@ impl Session<'_> {
             }
         }
 
+        // A later statement (`All figures are in Canadian dollars`) decides the `$` after it.
+        if self.dollar.is_none() && para.contains(" dollars") {
+            self.dollar = money::dollar_statement(para);
+        }
         for mut a in money::find(&t) {
             let mut rule = None;
             if a.bare_dollar

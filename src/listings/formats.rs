@@ -140,6 +140,44 @@ fn field(v: &Value, key: &str) -> String {
     }
 }
 
+/// A German regional exchange's name without the share's notes the exchanges append: no
+/// par value (`O.N.`), bearer or registered (`NA`, `INH`), preference (`VZO`), and a par
+/// value in a currency (`DL-,01`, `EO 1`, `LS -,25`): `IVU TRAFFIC TECHN.AG O.N.` is
+/// `IVU TRAFFIC TECHN.AG`, `NETLIST INC.  DL -,001` is `NETLIST INC.`.
+fn german_name(name: &str) -> String {
+    const CURRENCIES: &[&str] = &[
+        "DL", "EO", "LS", "SF", "SK", "DK", "NK", "YN", "HD", "RL", "YC", "BA", "CD", "AD", "SD",
+        "RC", "RP", "PK", "ZY", "TN", "IS", "RM", "NZ", "MN", "KR",
+    ];
+    const NOTES: &[&str] = &[
+        "O.N.", "NA", "INH", "INH.", "VZO", "VZ", "ST", "NAM.", "NAM",
+    ];
+    let par = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || ",.-".contains(c))
+    };
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    loop {
+        let n = words.len();
+        if n <= 1 {
+            break;
+        }
+        let last = words[n - 1];
+        let glued_par = last.len() > 2
+            && last.is_char_boundary(2)
+            && CURRENCIES.contains(&&last[..2])
+            && par(&last[2..]);
+        if NOTES.contains(&last) || glued_par || CURRENCIES.contains(&last) {
+            words.pop();
+        } else if par(last) && n > 2 && CURRENCIES.contains(&words[n - 2]) {
+            words.truncate(n - 2);
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
 /// Builds a row, or says what is wrong with it.
 fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row, String> {
     let [country, sector, isin, figi, size] = more;
@@ -283,10 +321,26 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         if get("delisted").eq_ignore_ascii_case("true") {
                             continue;
                         }
-                        // The exchange code, else the MIC (`IOB`, London's order book for
-                        // foreign shares, is `XLON`).
-                        let known = Exchange::parse(get("exchange"))
-                            .or_else(|| Exchange::parse(get("mic")));
+                        // The MIC, else the exchange code (the MIC is the one standard:
+                        // `IOB`, London's order book for foreign shares, is `XLON`; `CSE`
+                        // there is Colombo, `XCOL`, not the Canadian CSE), else a row with
+                        // neither is placed by its symbol's Yahoo suffix (`1101.TW`).
+                        let (bare, by_suffix) = split_suffix(get("symbol"));
+                        let german = matches!(
+                            Exchange::parse(get("mic")).map(Exchange::code),
+                            Some("BER" | "MUN" | "DUS" | "HAM" | "HAN" | "STU")
+                        );
+                        let name = if german {
+                            german_name(get("name"))
+                        } else {
+                            get("name").to_string()
+                        };
+                        let known = Exchange::parse(get("mic"))
+                            .or_else(|| Exchange::parse(get("exchange")))
+                            .or_else(|| {
+                                let unnamed = get("mic").is_empty() && get("exchange").is_empty();
+                                by_suffix.first().copied().filter(|_| unnamed)
+                            });
                         let exchange = match known {
                             Some(x) => x.code(),
                             None if !get("mic").is_empty() => get("mic"),
@@ -294,10 +348,9 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                             // FinanceDatabase files are one exchange each, named by its code.
                             None => stem,
                         };
-                        let (bare, _) = split_suffix(get("symbol"));
                         row(
                             bare,
-                            get("name"),
+                            &name,
                             exchange,
                             [
                                 get("country"),
@@ -341,7 +394,7 @@ fn text_at(item: &Value, k: usize) -> String {
 }
 
 /// The exchange of a NASDAQ screener file, from its name (`nyse.json`, `amex.csv`); the
-/// export itself does not say. Nasdaq unless the name says NYSE or AMEX.
+/// export itself does not say. Nasdaq unless the name says NYSE or AMEX (NYSE American).
 fn screener_exchange(path: &Path) -> &'static str {
     let stem = path
         .file_stem()
@@ -349,7 +402,7 @@ fn screener_exchange(path: &Path) -> &'static str {
         .unwrap_or("")
         .to_ascii_lowercase();
     if stem.contains("amex") || stem.contains("american") {
-        "XASE"
+        "AMEX"
     } else if stem.contains("nyse") {
         "NYSE"
     } else {
@@ -393,7 +446,7 @@ mod tests {
         let csv = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
                    7203.T,Toyota Motor Corporation,JPY,Consumer,,,JPX,XJPX,Tokyo,Japan,Mega Cap,JP3633400001,BBG000BCR153,False\n\
                    ,No Symbol,JPY,,,,JPX,XJPX,Tokyo,Japan,,,,False\n\
-                   001.BE,\"CARDTRONICS -,01\",EUR,,,,BER,XBER,Berlin,United States,,,,False\n";
+                   001.BE,\"CARDTRONICS PLC DL-,01\",EUR,,,,BER,XBER,Berlin,United States,,,,False\n";
         let read = read(Path::new("x/JPX.csv"), csv, Format::Financedatabase).unwrap();
         assert_eq!(read.rows.len(), 2);
         let toyota = &read.rows[0];
@@ -403,9 +456,29 @@ mod tests {
         );
         assert_eq!(toyota.country, "JP");
         assert_eq!(toyota.isin, "JP3633400001");
-        assert_eq!(read.rows[1].exchange, "XBER");
+        assert_eq!(read.rows[1].exchange, "BER");
+        assert_eq!(
+            read.rows[1].name, "CARDTRONICS PLC",
+            "the par value comes off"
+        );
         assert_eq!(read.bad.len(), 1);
         assert_eq!(read.bad[0].at, "x/JPX.csv:3");
+    }
+
+    #[test]
+    fn german_regional_names_lose_their_share_notes() {
+        for (raw, clean) in [
+            ("IVU TRAFFIC TECHN.AG O.N.", "IVU TRAFFIC TECHN.AG"),
+            ("NETLIST INC.  DL -,001", "NETLIST INC."),
+            ("CAESARS ENTMT INC. DL-,01", "CAESARS ENTMT INC."),
+            ("SOFTWARE AG  NA O.N.", "SOFTWARE AG"),
+            ("BAY.MOTOREN WERKE  VZO", "BAY.MOTOREN WERKE"),
+            ("DRILLING CO.1972  DK 10", "DRILLING CO.1972"),
+            ("NOVAGOLD RES", "NOVAGOLD RES"),
+            ("1+1 DRILLISCH AG O.N.", "1+1 DRILLISCH AG"),
+        ] {
+            assert_eq!(german_name(raw), clean, "{raw}");
+        }
     }
 
     #[test]

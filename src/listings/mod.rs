@@ -67,8 +67,12 @@ pub struct Master {
     pub files: Vec<Imported>,
 }
 
-/// What the master file starts with, and its layout version.
+/// What the master file starts with: `aipxmst` and its layout version, a digit.
 const MAGIC: &[u8; 8] = b"aipxmst2";
+
+/// The layout version this aipx reads and writes (the last byte of [`MAGIC`]); format 1
+/// held the imported rows alone, in another encoding.
+pub const FORMAT: u8 = 2;
 
 /// The file's sections, in this order after the magic and a table of `(length, XXH3)`
 /// pairs (little-endian `u64`s), one per section:
@@ -105,9 +109,26 @@ pub enum MasterError {
         /// What went wrong.
         detail: String,
     },
+    /// The file is a master of another layout, written by an older or newer aipx (it is
+    /// left as it is).
+    #[error(
+        "{path}: written by {by} aipx (master format {version}; this aipx reads format {FORMAT}), left as it is; {fix}",
+        by = if *version < FORMAT { "an older" } else { "a newer" },
+        fix = if *version < FORMAT {
+            "rebuild it by importing your listing files again (`aipx listings import PATH...`), or remove it (`aipx listings clear`)"
+        } else {
+            "use that aipx, or remove it (`aipx listings clear`) and import your listing files again"
+        }
+    )]
+    OtherVersion {
+        /// The file.
+        path: String,
+        /// Its format version.
+        version: u8,
+    },
     /// The file is not a master this aipx can read (it is left as it is).
     #[error(
-        "{path}: damaged or from another aipx version ({detail}); `aipx listings clear` removes it"
+        "{path}: damaged ({detail}), left as it is; `aipx listings clear` removes it, then import your listing files again"
     )]
     Damaged {
         /// The file.
@@ -150,8 +171,27 @@ impl MasterFile {
             Err(e) => return Err(io(path, e)),
         };
         let mut head = [0u8; HEAD];
-        if file.read_exact(&mut head).is_err() || &head[..MAGIC.len()] != MAGIC {
-            return Err(damaged(path, "not a master file of this aipx version"));
+        let mut got = 0;
+        while got < HEAD {
+            match file.read(&mut head[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io(path, e)),
+            }
+        }
+        let family = &MAGIC[..MAGIC.len() - 1];
+        if got >= MAGIC.len() && head.starts_with(family) && &head[..MAGIC.len()] != MAGIC {
+            let digit = head[MAGIC.len() - 1];
+            if digit.is_ascii_digit() {
+                return Err(MasterError::OtherVersion {
+                    path: path.display().to_string(),
+                    version: digit - b'0',
+                });
+            }
+        }
+        if got < HEAD || &head[..MAGIC.len()] != MAGIC {
+            return Err(damaged(path, "not a master file"));
         }
         let word = |i: usize| {
             let at = MAGIC.len() + 8 * i;
@@ -217,6 +257,12 @@ impl Master {
     /// the number of companies.
     pub fn save(&self) -> Result<(PathBuf, usize), MasterError> {
         let path = path()?;
+        let count = self.save_at(&path)?;
+        Ok((path, count))
+    }
+
+    /// [`save`](Self::save) to `path`; returns the number of companies.
+    pub fn save_at(&self, path: &Path) -> Result<usize, MasterError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
@@ -224,8 +270,8 @@ impl Master {
         let mut offsets: Vec<u8> = 0u32.to_le_bytes().to_vec();
         let mut records = Vec::new();
         for company in &sized {
-            records = postcard::to_extend(company, records).map_err(|e| io(&path, e))?;
-            let end = u32::try_from(records.len()).map_err(|e| io(&path, e))?;
+            records = postcard::to_extend(company, records).map_err(|e| io(path, e))?;
+            let end = u32::try_from(records.len()).map_err(|e| io(path, e))?;
             offsets.extend(end.to_le_bytes());
         }
         let data = crate::model::Dataset {
@@ -242,7 +288,7 @@ impl Master {
             lookup.extend(catalog.owner_at(i).0.to_le_bytes());
         }
         let catalog = catalog.to_bytes();
-        let files = postcard::to_allocvec(&self.files).map_err(|e| io(&path, e))?;
+        let files = postcard::to_allocvec(&self.files).map_err(|e| io(path, e))?;
         let sections = [&lookup, &offsets, &records, &catalog, &files];
         let mut bytes = MAGIC.to_vec();
         for section in sections {
@@ -252,8 +298,8 @@ impl Master {
         for section in sections {
             bytes.extend_from_slice(section);
         }
-        crate::userfile::write(&path, &bytes).map_err(|e| io(&path, e))?;
-        Ok((path, count))
+        crate::userfile::write(path, &bytes).map_err(|e| io(path, e))?;
+        Ok(count)
     }
 
     /// Adds (or, for a path imported before, replaces) one file's rows.
@@ -276,8 +322,9 @@ impl Master {
         counts
     }
 
-    /// The companies of the master: rows with the same ISIN, or the same name (without legal
-    /// form and share class) and country, are one company with several listings (an ADR and
+    /// The companies of the master: rows with the same ISIN, the same listing, or the same
+    /// name (without legal form and share class) and country, are one company with several
+    /// listings (an ADR and
     /// its home listing, German regional copies). Listings on exchanges aipx knows are the
     /// company's listings, home market first; ISINs and other venues become aliases.
     pub fn companies(&self) -> Vec<Entity> {
@@ -295,38 +342,111 @@ impl Master {
             }
             i
         }
+        fn join(parent: &mut [usize], i: usize, j: usize) {
+            let (a, b) = (root(parent, i), root(parent, j));
+            parent[a.max(b)] = a.min(b);
+        }
         let mut first: rustc_hash::FxHashMap<String, usize> = Default::default();
+        // The rows naming each ISIN: vendor files
+        // give an ISIN to rows of another company with the same symbol (Oslo's `ARR` gets
+        // Toronto's `ARR` ISIN), so an ISIN joins only rows whose names agree.
+        let mut by_isin: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
         for (i, r) in rows.iter().enumerate() {
+            if !r.isin.is_empty() {
+                // Every earlier row of the ISIN it agrees with (a few rows each).
+                let earlier = by_isin.entry(r.isin.as_str()).or_default();
+                for &j in earlier.iter().filter(|&&j| same_issuer(r, rows[j])) {
+                    join(&mut parent, i, j);
+                }
+                earlier.push(i);
+            }
             let name_key = key(&r.name);
+            // One listing on an exchange aipx knows is one security, whichever file gave it
+            // (NYSE American is in the screener export and in FinanceDatabase).
+            let listing =
+                Exchange::parse(&r.exchange).map(|x| format!("listing:{}:{}", x.code(), r.symbol));
             let keys = [
-                (!r.isin.is_empty()).then(|| format!("isin:{}", r.isin)),
                 (!name_key.is_empty()).then(|| format!("name:{}:{name_key}", r.country)),
+                listing,
             ];
             for k in keys.into_iter().flatten() {
                 let j = *first.entry(k).or_insert(i);
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
+                join(&mut parent, i, j);
             }
         }
-        let mut groups: BTreeMap<usize, Vec<&Row>> = BTreeMap::new();
+        // An ISIN several companies were given belongs to the one with a row in its own
+        // country (its first two letters), else to none of them.
+        let mut holders: rustc_hash::FxHashMap<&str, Vec<(usize, bool)>> = Default::default();
+        for (i, r) in rows.iter().enumerate() {
+            if !r.isin.is_empty() {
+                let home = r.isin.get(..2) == Some(r.country.as_str());
+                holders
+                    .entry(r.isin.as_str())
+                    .or_default()
+                    .push((root(&mut parent, i), home));
+            }
+        }
+        let owner: rustc_hash::FxHashMap<&str, Option<usize>> = holders
+            .into_iter()
+            .map(|(isin, mut held)| {
+                held.sort_unstable();
+                held.dedup();
+                let mut groups: Vec<usize> = held.iter().map(|h| h.0).collect();
+                groups.dedup();
+                let mut home: Vec<usize> = held.iter().filter(|h| h.1).map(|h| h.0).collect();
+                home.dedup();
+                let own = match (groups.as_slice(), home.as_slice()) {
+                    ([one], _) | (_, [one]) => Some(*one),
+                    _ => None,
+                };
+                (isin, own)
+            })
+            .collect();
+        let mut wrong_isin = vec![false; rows.len()];
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(own) = owner.get(r.isin.as_str()) {
+                wrong_isin[i] = *own != Some(root(&mut parent, i));
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<Row>> = BTreeMap::new();
         for (i, row) in rows.iter().enumerate() {
             let g = root(&mut parent, i);
-            groups.entry(g).or_default().push(*row);
+            let mut row = (*row).clone();
+            if wrong_isin[i] {
+                row.isin.clear();
+            }
+            groups.entry(g).or_default().push(row);
         }
         groups
             .into_values()
             .map(|rows| {
                 let size = rows.iter().map(|r| Size::parse(&r.size)).max();
-                (company(rows), size.unwrap_or_default())
+                (company(rows.iter().collect()), size.unwrap_or_default())
             })
             .collect()
     }
 
-    /// The listings the entity linker takes (those on exchanges aipx knows).
+    /// The listings the entity linker takes: those on exchanges aipx knows, less the copies
+    /// secondary venues trade of shares listed elsewhere (a foreign company on a German
+    /// regional exchange or OTC, a row whose ISIN a primary listing has), which would only
+    /// add the same name again, often in capitals.
     pub fn listed(&self) -> Vec<Listed> {
+        let primary_isins: rustc_hash::FxHashSet<&str> = self
+            .rows()
+            .filter(|r| {
+                !r.isin.is_empty()
+                    && Exchange::parse(&r.exchange).is_some_and(|x| !x.is_secondary())
+            })
+            .map(|r| r.isin.as_str())
+            .collect();
         self.rows()
             .filter_map(|r| {
                 let exchange = Exchange::parse(&r.exchange)?;
+                let copy = exchange.is_secondary()
+                    && (r.country != exchange.country() || primary_isins.contains(r.isin.as_str()));
+                if copy {
+                    return None;
+                }
                 Some(Listed {
                     symbol: r.symbol.clone(),
                     name: r.name.clone(),
@@ -378,8 +498,12 @@ pub struct Companies {
 impl Companies {
     /// The stored companies; `None` when nothing was imported.
     pub fn load() -> Result<Option<Companies>, MasterError> {
-        let path = path()?;
-        let Some(file) = MasterFile::open(&path)? else {
+        Companies::load_at(&path()?)
+    }
+
+    /// [`load`](Self::load) from the master file at `path`.
+    pub fn load_at(path: &Path) -> Result<Option<Companies>, MasterError> {
+        let Some(file) = MasterFile::open(path)? else {
             return Ok(None);
         };
         let lookup = Lookup(file.section(LOOKUP)?);
@@ -397,7 +521,7 @@ impl Companies {
                 .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1)
             && (0..lookup.pairs()).all(|i| lookup.owner_at(i).0 < count);
         if !fits {
-            return Err(damaged(&path, "bad lookup or record offsets"));
+            return Err(damaged(path, "bad lookup or record offsets"));
         }
         Ok(Some(Companies {
             file,
@@ -481,15 +605,93 @@ impl Companies {
     }
 }
 
+/// Whether two rows with one ISIN are the same company: their names share a distinctive
+/// word (`ALTIUS RENEWABLE ROYALT.` and `Altius Renewable Royalties Corp.`), or both are in
+/// the ISIN's own country (`AHOLD DELHAIZE,KON.` and `Koninklijke Ahold Delhaize`, NL).
+fn same_issuer(a: &Row, b: &Row) -> bool {
+    const COMMON: &[&str] = &[
+        "ltd",
+        "limited",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "plc",
+        "the",
+        "group",
+        "grp",
+        "holdings",
+        "hldgs",
+        "holding",
+        "and",
+        "adr",
+        "ads",
+        "class",
+        "public",
+        "bhd",
+        "berhad",
+        "tbk",
+        "spa",
+        "s.p.a",
+        "international",
+        "intl",
+        "global",
+        "industries",
+        "industrial",
+        "technologies",
+        "technology",
+        "tech",
+        "systems",
+        "resources",
+        "res",
+        "mining",
+        "minerals",
+        "metals",
+        "energy",
+        "gold",
+        "capital",
+        "bank",
+        "financial",
+        "investment",
+        "investments",
+        "trust",
+        "real",
+        "estate",
+        "properties",
+        "china",
+        "american",
+        "new",
+        "first",
+        "pharmaceuticals",
+        "therapeutics",
+        "pharma",
+        "co",
+    ];
+    let country = a.isin.get(..2);
+    if !a.country.is_empty() && country == Some(a.country.as_str()) && a.country == b.country {
+        return true;
+    }
+    let words = |r: &Row| -> Vec<String> {
+        r.name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .filter(|w| !COMMON.contains(&w.as_str()))
+            .collect()
+    };
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
+}
+
 /// How a listing ranks as a company's primary: an exchange aipx knows in the company's own
-/// country first, then any exchange aipx knows, then the rest.
+/// country first, then any exchange aipx knows, then secondary venues (a German regional
+/// exchange, OTC), then the rest.
 fn rank(r: &Row) -> (u8, String) {
-    let known = Exchange::parse(&r.exchange);
-    let home = known.is_some_and(|x| x.country() == r.country);
-    let class = match (home, known.is_some()) {
-        (true, _) => 0,
-        (false, true) => 1,
-        _ => 2,
+    let class = match Exchange::parse(&r.exchange) {
+        Some(x) if x.is_secondary() => 2,
+        Some(x) if x.country() == r.country => 0,
+        Some(_) => 1,
+        None => 3,
     };
     (class, format!("{}:{}", r.exchange, r.symbol))
 }
@@ -586,9 +788,20 @@ mod tests {
         assert_eq!(companies.len(), 2);
         let toyota = &companies[0];
         assert_eq!(toyota.listings[0].symbol, "7203", "home listing first");
-        assert_eq!(toyota.listings.len(), 2);
+        let venues: Vec<String> = toyota
+            .listings
+            .iter()
+            .map(|l| format!("{}:{}", l.exchange, l.symbol))
+            .collect();
+        assert_eq!(
+            venues,
+            ["TSE:7203", "NYSE:TM", "BER:TOM"],
+            "the ADR next, the German regional copy last"
+        );
         assert!(toyota.aliases.contains(&"JP3633400001".to_string()));
-        assert!(toyota.aliases.contains(&"XBER:TOM".to_string()));
+        // The linker takes the listings, not the Berlin copy of a Japanese share.
+        let listed: Vec<String> = m.listed().iter().map(|l| l.symbol.clone()).collect();
+        assert_eq!(listed, ["TM", "7203", "7974"]);
         // Importing a file again replaces its rows.
         let again = m.files[1].clone();
         m.put(again);

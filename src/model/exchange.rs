@@ -16,52 +16,89 @@ struct Info {
     /// Reuters (RIC) suffixes where they differ from the Yahoo one (`NVDA.O`, `MSFT.OQ`).
     reuters: &'static [&'static str],
     country: &'static str,
+    /// A venue that mostly trades shares whose home listing is elsewhere (German regional
+    /// exchanges, OTC, EuroTLX, Aquis): its listings rank after a company's other listings.
+    secondary: bool,
 }
 
 #[rustfmt::skip]
 const EXCHANGES: &[Info] = &[
-    Info { code: "NASDAQ", name: "Nasdaq", prefixes: &["NASDAQGS", "NASDAQGM", "NMS", "XNAS", "NGM", "NCM", "NASDAQCM"], suffix: None, bloomberg: "US", reuters: &["O", "OQ"], country: "US" },
-    Info { code: "NYSE", name: "New York Stock Exchange", prefixes: &["NYQ", "XNYS"], suffix: None, bloomberg: "US", reuters: &["N"], country: "US" },
-    Info { code: "TSE", name: "Tokyo Stock Exchange", prefixes: &["TYO", "JPX", "TSE", "TOKYO", "XJPX", "XTKS"], suffix: Some("T"), bloomberg: "JT", reuters: &[], country: "JP" },
-    Info { code: "TWSE", name: "Taiwan Stock Exchange", prefixes: &["TPE", "TAI", "XTAI"], suffix: Some("TW"), bloomberg: "TT", reuters: &[], country: "TW" },
-    Info { code: "TPEX", name: "Taipei Exchange", prefixes: &["GTSM", "TWO", "ROCO"], suffix: Some("TWO"), bloomberg: "TT", reuters: &[], country: "TW" },
-    Info { code: "KRX", name: "Korea Exchange", prefixes: &["KSE", "KOSPI", "KSC", "XKRX"], suffix: Some("KS"), bloomberg: "KS", reuters: &[], country: "KR" },
-    Info { code: "KOSDAQ", name: "KOSDAQ", prefixes: &["KOE", "XKOS"], suffix: Some("KQ"), bloomberg: "KQ", reuters: &[], country: "KR" },
-    Info { code: "HKEX", name: "Hong Kong Stock Exchange", prefixes: &["HKG", "SEHK", "XHKG"], suffix: Some("HK"), bloomberg: "HK", reuters: &[], country: "HK" },
-    Info { code: "SSE", name: "Shanghai Stock Exchange", prefixes: &["SHA", "SHH", "XSHG"], suffix: Some("SS"), bloomberg: "CH", reuters: &[], country: "CN" },
-    Info { code: "SZSE", name: "Shenzhen Stock Exchange", prefixes: &["SHE", "SHZ", "XSHE"], suffix: Some("SZ"), bloomberg: "CH", reuters: &[], country: "CN" },
-    Info { code: "LSE", name: "London Stock Exchange", prefixes: &["LON", "XLON"], suffix: Some("L"), bloomberg: "LN", reuters: &[], country: "GB" },
-    Info { code: "EPA", name: "Euronext Paris", prefixes: &["ENXTPA", "EURONEXT", "PAR", "XPAR"], suffix: Some("PA"), bloomberg: "FP", reuters: &[], country: "FR" },
-    Info { code: "AMS", name: "Euronext Amsterdam", prefixes: &["ENXTAM", "XAMS"], suffix: Some("AS"), bloomberg: "NA", reuters: &[], country: "NL" },
-    Info { code: "XETRA", name: "Xetra", prefixes: &["ETR", "FRA", "GER", "XETR"], suffix: Some("DE"), bloomberg: "GY", reuters: &[], country: "DE" },
-    Info { code: "SIX", name: "SIX Swiss Exchange", prefixes: &["SWX", "VTX", "EBS", "XSWX"], suffix: Some("SW"), bloomberg: "SW", reuters: &["S"], country: "CH" },
-    Info { code: "NSE", name: "National Stock Exchange of India", prefixes: &["NSEI", "XNSE"], suffix: Some("NS"), bloomberg: "IN", reuters: &[], country: "IN" },
-    Info { code: "BSE", name: "BSE", prefixes: &["BOM", "XBOM"], suffix: Some("BO"), bloomberg: "IB", reuters: &[], country: "IN" },
-    Info { code: "ASX", name: "Australian Securities Exchange", prefixes: &["XASX"], suffix: Some("AX"), bloomberg: "AU", reuters: &[], country: "AU" },
-    Info { code: "TSX", name: "Toronto Stock Exchange", prefixes: &["TOR", "XTSE"], suffix: Some("TO"), bloomberg: "CN", reuters: &[], country: "CA" },
-    Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX", "XSTO"], suffix: Some("ST"), bloomberg: "SS", reuters: &[], country: "SE" },
-    Info { code: "MYX", name: "Bursa Malaysia", prefixes: &["KLS", "KLSE", "XKLS", "BURSA"], suffix: Some("KL"), bloomberg: "MK", reuters: &[], country: "MY" },
-    Info { code: "SGX", name: "Singapore Exchange", prefixes: &["SES", "XSES"], suffix: Some("SI"), bloomberg: "SP", reuters: &[], country: "SG" },
+    Info { code: "NASDAQ", name: "Nasdaq", prefixes: &["NASDAQGS", "NASDAQGM", "NMS", "XNAS", "NGM", "NCM", "NASDAQCM"], suffix: None, bloomberg: "US", reuters: &["O", "OQ"], country: "US", secondary: false },
+    Info { code: "NYSE", name: "New York Stock Exchange", prefixes: &["NYQ", "XNYS"], suffix: None, bloomberg: "US", reuters: &["N"], country: "US", secondary: false },
+    Info { code: "TSE", name: "Tokyo Stock Exchange", prefixes: &["TYO", "JPX", "TSE", "TOKYO", "XJPX", "XTKS"], suffix: Some("T"), bloomberg: "JT", reuters: &[], country: "JP", secondary: false },
+    Info { code: "TWSE", name: "Taiwan Stock Exchange", prefixes: &["TPE", "TAI", "XTAI"], suffix: Some("TW"), bloomberg: "TT", reuters: &[], country: "TW", secondary: false },
+    Info { code: "TPEX", name: "Taipei Exchange", prefixes: &["GTSM", "TWO", "ROCO"], suffix: Some("TWO"), bloomberg: "TT", reuters: &[], country: "TW", secondary: false },
+    Info { code: "KRX", name: "Korea Exchange", prefixes: &["KSE", "KOSPI", "KSC", "XKRX"], suffix: Some("KS"), bloomberg: "KS", reuters: &[], country: "KR", secondary: false },
+    Info { code: "KOSDAQ", name: "KOSDAQ", prefixes: &["KOE", "XKOS"], suffix: Some("KQ"), bloomberg: "KQ", reuters: &[], country: "KR", secondary: false },
+    Info { code: "HKEX", name: "Hong Kong Stock Exchange", prefixes: &["HKG", "SEHK", "XHKG"], suffix: Some("HK"), bloomberg: "HK", reuters: &[], country: "HK", secondary: false },
+    Info { code: "SSE", name: "Shanghai Stock Exchange", prefixes: &["SHA", "SHH", "XSHG"], suffix: Some("SS"), bloomberg: "CH", reuters: &[], country: "CN", secondary: false },
+    Info { code: "SZSE", name: "Shenzhen Stock Exchange", prefixes: &["SHE", "SHZ", "XSHE"], suffix: Some("SZ"), bloomberg: "CH", reuters: &[], country: "CN", secondary: false },
+    Info { code: "LSE", name: "London Stock Exchange", prefixes: &["LON", "XLON"], suffix: Some("L"), bloomberg: "LN", reuters: &[], country: "GB", secondary: false },
+    Info { code: "EPA", name: "Euronext Paris", prefixes: &["ENXTPA", "EURONEXT", "PAR", "XPAR"], suffix: Some("PA"), bloomberg: "FP", reuters: &[], country: "FR", secondary: false },
+    Info { code: "AMS", name: "Euronext Amsterdam", prefixes: &["ENXTAM", "XAMS"], suffix: Some("AS"), bloomberg: "NA", reuters: &[], country: "NL", secondary: false },
+    Info { code: "XETRA", name: "Xetra", prefixes: &["ETR", "FRA", "GER", "XETR"], suffix: Some("DE"), bloomberg: "GY", reuters: &[], country: "DE", secondary: false },
+    Info { code: "SIX", name: "SIX Swiss Exchange", prefixes: &["SWX", "VTX", "EBS", "XSWX"], suffix: Some("SW"), bloomberg: "SW", reuters: &["S"], country: "CH", secondary: false },
+    Info { code: "NSE", name: "National Stock Exchange of India", prefixes: &["NSEI", "XNSE"], suffix: Some("NS"), bloomberg: "IN", reuters: &[], country: "IN", secondary: false },
+    Info { code: "BSE", name: "BSE", prefixes: &["BOM", "XBOM"], suffix: Some("BO"), bloomberg: "IB", reuters: &[], country: "IN", secondary: false },
+    Info { code: "ASX", name: "Australian Securities Exchange", prefixes: &["XASX"], suffix: Some("AX"), bloomberg: "AU", reuters: &[], country: "AU", secondary: false },
+    Info { code: "TSX", name: "Toronto Stock Exchange", prefixes: &["TOR", "XTSE"], suffix: Some("TO"), bloomberg: "CN", reuters: &[], country: "CA", secondary: false },
+    Info { code: "STO", name: "Nasdaq Stockholm", prefixes: &["OMX", "XSTO"], suffix: Some("ST"), bloomberg: "SS", reuters: &[], country: "SE", secondary: false },
+    Info { code: "MYX", name: "Bursa Malaysia", prefixes: &["KLS", "KLSE", "XKLS", "BURSA"], suffix: Some("KL"), bloomberg: "MK", reuters: &[], country: "MY", secondary: false },
+    Info { code: "SGX", name: "Singapore Exchange", prefixes: &["SES", "XSES"], suffix: Some("SI"), bloomberg: "SP", reuters: &[], country: "SG", secondary: false },
     // Added after the first 22: positions are stored (caches, the master), so new exchanges
     // only ever go at the end.
-    Info { code: "BIT", name: "Borsa Italiana", prefixes: &["MIL", "XMIL", "BVME"], suffix: Some("MI"), bloomberg: "IM", reuters: &[], country: "IT" },
-    Info { code: "BME", name: "Bolsa de Madrid", prefixes: &["MCE", "XMAD"], suffix: Some("MC"), bloomberg: "SM", reuters: &[], country: "ES" },
-    Info { code: "EBR", name: "Euronext Brussels", prefixes: &["BRU", "XBRU", "ENXTBR"], suffix: Some("BR"), bloomberg: "BB", reuters: &[], country: "BE" },
-    Info { code: "ELI", name: "Euronext Lisbon", prefixes: &["LIS", "XLIS", "ENXTLS"], suffix: Some("LS"), bloomberg: "PL", reuters: &[], country: "PT" },
-    Info { code: "HEL", name: "Nasdaq Helsinki", prefixes: &["XHEL"], suffix: Some("HE"), bloomberg: "FH", reuters: &[], country: "FI" },
-    Info { code: "CPH", name: "Nasdaq Copenhagen", prefixes: &["XCSE"], suffix: Some("CO"), bloomberg: "DC", reuters: &[], country: "DK" },
-    Info { code: "OSL", name: "Oslo Børs", prefixes: &["XOSL"], suffix: Some("OL"), bloomberg: "NO", reuters: &[], country: "NO" },
-    Info { code: "VIE", name: "Wiener Börse", prefixes: &["XWBO"], suffix: Some("VI"), bloomberg: "AV", reuters: &[], country: "AT" },
-    Info { code: "BIST", name: "Borsa Istanbul", prefixes: &["IST", "XIST"], suffix: Some("IS"), bloomberg: "TI", reuters: &[], country: "TR" },
-    Info { code: "IDX", name: "Indonesia Stock Exchange", prefixes: &["JKT", "XIDX"], suffix: Some("JK"), bloomberg: "IJ", reuters: &[], country: "ID" },
-    Info { code: "SET", name: "Stock Exchange of Thailand", prefixes: &["XBKK"], suffix: Some("BK"), bloomberg: "TB", reuters: &[], country: "TH" },
-    Info { code: "JSE", name: "Johannesburg Stock Exchange", prefixes: &["JNB", "XJSE"], suffix: Some("JO"), bloomberg: "SJ", reuters: &[], country: "ZA" },
-    Info { code: "B3", name: "B3 (Brasil Bolsa Balcão)", prefixes: &["SAO", "BVMF", "BOVESPA"], suffix: Some("SA"), bloomberg: "BZ", reuters: &[], country: "BR" },
-    Info { code: "BMV", name: "Bolsa Mexicana de Valores", prefixes: &["MEX", "XMEX"], suffix: Some("MX"), bloomberg: "MM", reuters: &[], country: "MX" },
-    Info { code: "NZX", name: "New Zealand Exchange", prefixes: &["NZE", "XNZE"], suffix: Some("NZ"), bloomberg: "NZ", reuters: &[], country: "NZ" },
-    Info { code: "TASE", name: "Tel Aviv Stock Exchange", prefixes: &["TLV", "XTAE"], suffix: Some("TA"), bloomberg: "IT", reuters: &[], country: "IL" },
-    Info { code: "TADAWUL", name: "Saudi Exchange (Tadawul)", prefixes: &["SAU", "XSAU"], suffix: Some("SR"), bloomberg: "AB", reuters: &[], country: "SA" },
-    Info { code: "TSXV", name: "TSX Venture Exchange", prefixes: &["VAN", "CVE", "XTSX"], suffix: Some("V"), bloomberg: "CV", reuters: &[], country: "CA" },
+    Info { code: "BIT", name: "Borsa Italiana", prefixes: &["MIL", "XMIL", "BVME"], suffix: Some("MI"), bloomberg: "IM", reuters: &[], country: "IT", secondary: false },
+    Info { code: "BME", name: "Bolsa de Madrid", prefixes: &["MCE", "XMAD"], suffix: Some("MC"), bloomberg: "SM", reuters: &[], country: "ES", secondary: false },
+    Info { code: "EBR", name: "Euronext Brussels", prefixes: &["BRU", "XBRU", "ENXTBR"], suffix: Some("BR"), bloomberg: "BB", reuters: &[], country: "BE", secondary: false },
+    Info { code: "ELI", name: "Euronext Lisbon", prefixes: &["LIS", "XLIS", "ENXTLS"], suffix: Some("LS"), bloomberg: "PL", reuters: &[], country: "PT", secondary: false },
+    Info { code: "HEL", name: "Nasdaq Helsinki", prefixes: &["XHEL"], suffix: Some("HE"), bloomberg: "FH", reuters: &[], country: "FI", secondary: false },
+    Info { code: "CPH", name: "Nasdaq Copenhagen", prefixes: &["XCSE"], suffix: Some("CO"), bloomberg: "DC", reuters: &[], country: "DK", secondary: false },
+    Info { code: "OSL", name: "Oslo Børs", prefixes: &["XOSL"], suffix: Some("OL"), bloomberg: "NO", reuters: &[], country: "NO", secondary: false },
+    Info { code: "VIE", name: "Wiener Börse", prefixes: &["XWBO"], suffix: Some("VI"), bloomberg: "AV", reuters: &[], country: "AT", secondary: false },
+    Info { code: "BIST", name: "Borsa Istanbul", prefixes: &["IST", "XIST"], suffix: Some("IS"), bloomberg: "TI", reuters: &[], country: "TR", secondary: false },
+    Info { code: "IDX", name: "Indonesia Stock Exchange", prefixes: &["JKT", "XIDX"], suffix: Some("JK"), bloomberg: "IJ", reuters: &[], country: "ID", secondary: false },
+    Info { code: "SET", name: "Stock Exchange of Thailand", prefixes: &["XBKK"], suffix: Some("BK"), bloomberg: "TB", reuters: &[], country: "TH", secondary: false },
+    Info { code: "JSE", name: "Johannesburg Stock Exchange", prefixes: &["JNB", "XJSE"], suffix: Some("JO"), bloomberg: "SJ", reuters: &[], country: "ZA", secondary: false },
+    Info { code: "B3", name: "B3 (Brasil Bolsa Balcão)", prefixes: &["SAO", "BVMF", "BOVESPA"], suffix: Some("SA"), bloomberg: "BZ", reuters: &[], country: "BR", secondary: false },
+    Info { code: "BMV", name: "Bolsa Mexicana de Valores", prefixes: &["MEX", "XMEX"], suffix: Some("MX"), bloomberg: "MM", reuters: &[], country: "MX", secondary: false },
+    Info { code: "NZX", name: "New Zealand Exchange", prefixes: &["NZE", "XNZE"], suffix: Some("NZ"), bloomberg: "NZ", reuters: &[], country: "NZ", secondary: false },
+    Info { code: "TASE", name: "Tel Aviv Stock Exchange", prefixes: &["TLV", "XTAE"], suffix: Some("TA"), bloomberg: "IT", reuters: &[], country: "IL", secondary: false },
+    Info { code: "TADAWUL", name: "Saudi Exchange (Tadawul)", prefixes: &["SAU", "XSAU"], suffix: Some("SR"), bloomberg: "AB", reuters: &[], country: "SA", secondary: false },
+    Info { code: "TSXV", name: "TSX Venture Exchange", prefixes: &["VAN", "CVE", "XTSX"], suffix: Some("V"), bloomberg: "CV", reuters: &[], country: "CA", secondary: false },
+    // Added with the whole reference listings: US venues beside Nasdaq and the NYSE, the
+    // German regional exchanges and other venues with a MIC. An empty Bloomberg code is one
+    // aipx does not know.
+    Info { code: "AMEX", name: "NYSE American", prefixes: &["XASE", "ASE", "NYSEAMERICAN", "NYSE AMERICAN", "NYSEMKT", "NYSE MKT"], suffix: None, bloomberg: "US", reuters: &[], country: "US", secondary: false },
+    Info { code: "ARCA", name: "NYSE Arca", prefixes: &["ARCX", "PCX", "NYSEARCA", "NYSE ARCA"], suffix: None, bloomberg: "US", reuters: &[], country: "US", secondary: false },
+    Info { code: "CBOE", name: "Cboe BZX Exchange", prefixes: &["BATS", "BTS", "BZX", "CBOE BZX"], suffix: None, bloomberg: "US", reuters: &[], country: "US", secondary: false },
+    Info { code: "OTC", name: "OTC Markets", prefixes: &["OTCM", "OTCMKTS", "OTCQX", "OTCQB", "OTCPK", "PINK", "PNK"], suffix: None, bloomberg: "US", reuters: &[], country: "US", secondary: true },
+    Info { code: "BER", name: "Börse Berlin", prefixes: &["XBER"], suffix: Some("BE"), bloomberg: "GB", reuters: &[], country: "DE", secondary: true },
+    Info { code: "MUN", name: "Börse München", prefixes: &["XMUN"], suffix: Some("MU"), bloomberg: "GM", reuters: &[], country: "DE", secondary: true },
+    Info { code: "DUS", name: "Börse Düsseldorf", prefixes: &["XDUS"], suffix: Some("DU"), bloomberg: "GD", reuters: &[], country: "DE", secondary: true },
+    Info { code: "HAM", name: "Börse Hamburg", prefixes: &["XHAM"], suffix: Some("HM"), bloomberg: "GH", reuters: &[], country: "DE", secondary: true },
+    Info { code: "HAN", name: "Börse Hannover", prefixes: &["XHAN"], suffix: Some("HA"), bloomberg: "GI", reuters: &[], country: "DE", secondary: true },
+    Info { code: "STU", name: "Börse Stuttgart", prefixes: &["XSTU"], suffix: Some("SG"), bloomberg: "GS", reuters: &[], country: "DE", secondary: true },
+    Info { code: "ETLX", name: "EuroTLX", prefixes: &["TLO", "TLX"], suffix: Some("TI"), bloomberg: "", reuters: &[], country: "IT", secondary: true },
+    Info { code: "AQSE", name: "Aquis Stock Exchange", prefixes: &["AQS", "AQXE"], suffix: Some("AQ"), bloomberg: "", reuters: &[], country: "GB", secondary: true },
+    Info { code: "CSE", name: "Canadian Securities Exchange", prefixes: &["CNSX", "CNQ", "XCNQ"], suffix: Some("CN"), bloomberg: "CF", reuters: &[], country: "CA", secondary: false },
+    Info { code: "NEO", name: "Cboe Canada", prefixes: &["NEOE", "CBOE CANADA"], suffix: Some("NE"), bloomberg: "", reuters: &[], country: "CA", secondary: false },
+    Info { code: "BCS", name: "Santiago Stock Exchange", prefixes: &["SGO", "XSGO"], suffix: Some("SN"), bloomberg: "CI", reuters: &[], country: "CL", secondary: false },
+    Info { code: "BYMA", name: "Bolsas y Mercados Argentinos", prefixes: &["BUE", "XBUE", "BCBA"], suffix: Some("BA"), bloomberg: "AR", reuters: &[], country: "AR", secondary: false },
+    Info { code: "BVCA", name: "Caracas Stock Exchange", prefixes: &["CCS"], suffix: Some("CR"), bloomberg: "VC", reuters: &[], country: "VE", secondary: false },
+    Info { code: "ATHEX", name: "Athens Stock Exchange", prefixes: &["ATH", "ASEX"], suffix: Some("AT"), bloomberg: "GA", reuters: &[], country: "GR", secondary: false },
+    Info { code: "ISE", name: "Euronext Dublin", prefixes: &["XDUB"], suffix: Some("IR"), bloomberg: "ID", reuters: &[], country: "IE", secondary: false },
+    Info { code: "BET", name: "Budapest Stock Exchange", prefixes: &["BUD", "XBUD"], suffix: Some("BD"), bloomberg: "HB", reuters: &[], country: "HU", secondary: false },
+    Info { code: "PRA", name: "Prague Stock Exchange", prefixes: &["XPRA"], suffix: Some("PR"), bloomberg: "CP", reuters: &[], country: "CZ", secondary: false },
+    Info { code: "XICE", name: "Nasdaq Iceland", prefixes: &[], suffix: Some("IC"), bloomberg: "IR", reuters: &[], country: "IS", secondary: false },
+    Info { code: "RIS", name: "Nasdaq Riga", prefixes: &["XRIS"], suffix: Some("RG"), bloomberg: "LR", reuters: &[], country: "LV", secondary: false },
+    Info { code: "LIT", name: "Nasdaq Vilnius", prefixes: &["XLIT"], suffix: Some("VS"), bloomberg: "LH", reuters: &[], country: "LT", secondary: false },
+    Info { code: "TAL", name: "Nasdaq Tallinn", prefixes: &["XTAL"], suffix: Some("TL"), bloomberg: "ET", reuters: &[], country: "EE", secondary: false },
+    Info { code: "MOEX", name: "Moscow Exchange", prefixes: &["MCX", "MISX"], suffix: Some("ME"), bloomberg: "RX", reuters: &[], country: "RU", secondary: false },
+    Info { code: "EGX", name: "Egyptian Exchange", prefixes: &["CAI", "XCAI"], suffix: Some("CA"), bloomberg: "EY", reuters: &[], country: "EG", secondary: false },
+    Info { code: "QSE", name: "Qatar Stock Exchange", prefixes: &["DOH", "DSMD"], suffix: Some("QA"), bloomberg: "QD", reuters: &[], country: "QA", secondary: false },
+    Info { code: "XCOL", name: "Colombo Stock Exchange", prefixes: &[], suffix: Some("CM"), bloomberg: "SL", reuters: &[], country: "LK", secondary: false },
+    Info { code: "FKA", name: "Fukuoka Stock Exchange", prefixes: &["XFKA"], suffix: Some("F"), bloomberg: "JF", reuters: &[], country: "JP", secondary: false },
+    Info { code: "XSAP", name: "Sapporo Securities Exchange", prefixes: &[], suffix: Some("S"), bloomberg: "JS", reuters: &[], country: "JP", secondary: false },
 ];
 
 /// Bloomberg's codes for one US venue, beside the composite `US` (`MSFT UW`, `IBM UN`): Nasdaq
@@ -121,6 +158,12 @@ impl Exchange {
         self.info().country
     }
 
+    /// Whether this venue mostly trades shares listed elsewhere (German regional exchanges,
+    /// OTC, EuroTLX, Aquis).
+    pub fn is_secondary(self) -> bool {
+        self.info().secondary
+    }
+
     /// Every code aipx accepts, for error messages.
     pub fn known_codes() -> impl Iterator<Item = &'static str> {
         EXCHANGES.iter().map(|e| e.code)
@@ -139,7 +182,8 @@ impl Exchange {
     /// single-venue US codes too: `UW`, `UQ`, `UR` -> NASDAQ, `UN` -> NYSE).
     pub fn by_bloomberg(code: &str) -> impl Iterator<Item = Exchange> + '_ {
         Self::all().filter(move |e| {
-            e.info().bloomberg.eq_ignore_ascii_case(code)
+            let known = e.info().bloomberg;
+            !known.is_empty() && known.eq_ignore_ascii_case(code)
                 || US_VENUES
                     .iter()
                     .any(|&(c, x)| c.eq_ignore_ascii_case(code) && e.code() == x)
@@ -185,7 +229,9 @@ impl Exchange {
         if let Some(suffix) = info.suffix {
             out.push(format!("{symbol}.{suffix}"));
         }
-        out.push(format!("{symbol} {}", info.bloomberg));
+        if !info.bloomberg.is_empty() {
+            out.push(format!("{symbol} {}", info.bloomberg));
+        }
         out
     }
 }
@@ -226,7 +272,11 @@ mod tests {
         assert_eq!(codes("9984 JT"), Some((vec!["TSE"], "9984".into())));
         assert_eq!(
             codes("NVDA US"),
-            Some((vec!["NASDAQ", "NYSE"], "NVDA".into()))
+            Some((
+                vec!["NASDAQ", "NYSE", "AMEX", "ARCA", "CBOE", "OTC"],
+                "NVDA".into()
+            )),
+            "US is Bloomberg's code for every US venue"
         );
         assert_eq!(codes("NVDA.O"), Some((vec!["NASDAQ"], "NVDA".into())));
         assert_eq!(codes("MSFT.OQ"), Some((vec!["NASDAQ"], "MSFT".into())));
@@ -282,6 +332,12 @@ mod tests {
             ("NOVO-B.CO", "CPH", "NOVO-B"),
             ("2222.SR", "TADAWUL", "2222"),
             ("ENI IM", "BIT", "ENI"),
+            ("NYSE American:ACU", "AMEX", "ACU"),
+            ("XASE:ACU", "AMEX", "ACU"),
+            ("TOM.BE", "BER", "TOM"),
+            ("TOM GB", "BER", "TOM"),
+            ("GLXY.CN", "CSE", "GLXY"),
+            ("COMB.CM", "XCOL", "COMB"),
             ("MSFT UW", "NASDAQ", "MSFT"),
             ("AMD UQ", "NASDAQ", "AMD"),
             ("IBM UN", "NYSE", "IBM"),

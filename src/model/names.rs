@@ -389,18 +389,18 @@ pub fn resolve(table: &impl Table, typed: &str) -> Resolution {
     if k.is_empty() {
         return Resolution::NotFound;
     }
-    let found = table.with_hash(hash(&k));
-    if !found.is_empty() {
-        return Resolution::of(found);
+    // A listing form names its listing first: `BPS.PA` is Paris's `BPS`, not Toronto's
+    // `BPS-PA`, whose key is the same once punctuation is folded.
+    if let Some((exchanges, symbol)) = Exchange::split_listing(typed) {
+        let found: Vec<EntityId> = exchanges
+            .iter()
+            .flat_map(|&x| table.with_hash(hash(&listing_key(x, symbol))))
+            .collect();
+        if !found.is_empty() {
+            return Resolution::of(found);
+        }
     }
-    let Some((exchanges, symbol)) = Exchange::split_listing(typed) else {
-        return Resolution::NotFound;
-    };
-    let found = exchanges
-        .iter()
-        .flat_map(|&x| table.with_hash(hash(&listing_key(x, symbol))))
-        .collect();
-    Resolution::of(found)
+    Resolution::of(table.with_hash(hash(&k)))
 }
 
 #[cfg(test)]

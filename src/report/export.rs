@@ -87,6 +87,18 @@ pub fn ics(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    ics_named(index, ids, today, "aipx catalysts", out)
+}
+
+/// [`ics`] with the calendar's own name (`aipx: book` for a watchlist's subscription), which
+/// calendar apps show for the subscription.
+pub fn ics_named(
+    index: &Index,
+    ids: &[CatalystId],
+    today: NaiveDate,
+    name: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
@@ -95,7 +107,7 @@ pub fn ics(
             concat!("-//aipx//aipx ", env!("CARGO_PKG_VERSION"), "//EN"),
         ))
         .append_property(("CALSCALE", "GREGORIAN"))
-        .name("aipx catalysts");
+        .name(&crate::text::sanitize(name));
     // DTSTAMP from the injected today keeps the export reproducible.
     let stamp = today
         .and_hms_opt(0, 0, 0)

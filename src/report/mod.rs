@@ -239,6 +239,17 @@ pub fn calendar(
     }
 }
 
+/// `aipx calendar --ics --watchlist NAME`: the calendar named after the watchlist.
+pub fn calendar_ics_named(
+    index: &Index,
+    ids: &[CatalystId],
+    today: NaiveDate,
+    name: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    export::ics_named(index, ids, today, name, out)
+}
+
 /// `aipx check`: the dataset's counts, or every error in it; then the library's state, or
 /// every problem in it (`library`: `None` when there is none, `Err` when it cannot be read).
 pub fn check(

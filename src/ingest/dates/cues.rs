@@ -67,7 +67,9 @@ pub(super) fn cue_tense(w: &str) -> Tense {
         | b"due" | b"plans" | b"plan" | b"planned" | b"planning" | b"aims" | b"aim"
         | b"intends" | b"upcoming" | b"coming" | b"next" | b"begin" | b"begins" | b"start"
         | b"starts" | b"commence" | b"commences" | b"opens" | b"set" | b"target" | b"targets"
-        | b"targeting" | b"until" | b"by" | b"from" => Tense::Future,
+        | b"targeting" | b"until" | b"by" | b"from" | b"expect" | b"anticipate"
+        | b"anticipates" | b"forecast" | b"forecasts" | b"projected" | b"likely" | b"intend"
+        | b"seeks" | b"outlook" => Tense::Future,
         b"said" | b"announced" | b"told" | b"was" | b"were" | b"had" | b"did" | b"rose"
         | b"fell" | b"reported" | b"began" | b"started" | b"launched" | b"signed" | b"ended"
         | b"closed" | b"unveiled" | b"approved" | b"agreed" | b"opened" | b"completed"

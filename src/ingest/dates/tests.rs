@@ -143,3 +143,14 @@ fn reported_future_is_future() {
         ["2026-01 'January'"]
     );
 }
+
+#[test]
+fn a_half_or_quarter_without_a_year_that_is_expected_is_ahead() {
+    assert_eq!(
+        dates(
+            "Makers expect demand to rise in the second half.",
+            "2026-03-05"
+        ),
+        ["2026-H2 'the second half'"]
+    );
+}

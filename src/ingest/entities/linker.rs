@@ -9,9 +9,14 @@
 //!   business verb (`... said`, `... shares rose`) or possessive (`Unisem's`);
 //! - a one-word name needs a business verb or possessive *and* the country or a large
 //!   listing, and never counts when the paragraph also writes it in lower case or it is a
-//!   common word;
-//! - several listings of one name: the one in a country the article names, else the larger,
-//!   else the first (primary) listing.
+//!   common word; standing in a list beside companies (`Inari, ViTrox and Frontken`) counts
+//!   as the business verb;
+//! - a name that goes on with a capitalised word it does not hold (`Rogers` of `Rogers
+//!   Communications`) is part of another company's name, unless that word is a legal form;
+//! - a name that is a place (`in Batu Kawan`, `its Batu Kawan plant`, `in Penang and Batu
+//!   Kawan`) counts only when it then acts (`... said`) or owns (`...'s`);
+//! - several listings of one name: the one in a country the article names, else the common
+//!   share (`TA`, not the preferred `TA-PD`), else the larger, else the first (primary).
 //!
 //! Curated names (dataset and `assets/universe.csv`) are matched before and always win.
 
@@ -19,13 +24,13 @@ use std::sync::OnceLock;
 
 use super::{Mention, Who};
 use crate::ingest::lexicon::FxMap;
-use crate::ingest::lexicon::{Lexicon, MAX_WORDS, Size, WordHash, fold_word, legal_tail};
+use crate::ingest::lexicon::{Lexicon, MAX_WORDS, Size, WordHash, fold_word, is_legal, legal_tail};
 use crate::ingest::scan::{Kind, Tokens};
 
 /// Countries an article can name, as bits.
 const COUNTRIES: &[&str] = &[
     "US", "JP", "KR", "TW", "CN", "HK", "IN", "MY", "SG", "CA", "AU", "FR", "DE", "GB", "NL", "CH",
-    "SE",
+    "SE", "TH", "ID", "IT", "ES", "IL", "NZ", "BR", "MX", "SA", "DK", "NO", "FI", "BE", "AT",
 ];
 
 /// The bit of a country code (0 for a country not tracked).
@@ -40,22 +45,36 @@ pub fn country_bit(code: &str) -> u32 {
 /// Words that name a country (its name, people, cities, exchanges, currency), by country.
 const CUES: &[(&str, &[&str])] = &[
     ("US", &["America", "American", "Americans", "Washington", "Nasdaq", "NASDAQ", "NYSE", "Texas", "California", "Arizona", "Ohio", "Wall"]),
-    ("JP", &["Japan", "Japanese", "Tokyo", "Osaka", "Kumamoto", "Hokkaido", "yen"]),
-    ("KR", &["Korea", "Korean", "Seoul", "KOSPI", "Kospi", "KOSDAQ", "Kosdaq", "Yongin", "Pyeongtaek"]),
-    ("TW", &["Taiwan", "Taiwanese", "Taipei", "Hsinchu", "Kaohsiung", "TWSE"]),
-    ("CN", &["China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "yuan", "renminbi"]),
+    ("JP", &["Japan", "Japanese", "Tokyo", "Osaka", "Kumamoto", "Hokkaido", "Nagoya", "Yokohama", "Kyushu", "Chitose", "Hiroshima", "yen"]),
+    ("KR", &["Korea", "Korean", "Seoul", "KOSPI", "Kospi", "KOSDAQ", "Kosdaq", "Yongin", "Pyeongtaek", "Incheon", "Busan", "Hwaseong", "Gyeonggi", "Daejeon", "Cheongju", "Gumi"]),
+    ("TW", &["Taiwan", "Taiwanese", "Taipei", "Hsinchu", "Kaohsiung", "Tainan", "Taichung", "TWSE"]),
+    ("CN", &["China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "Hangzhou", "Suzhou", "Wuhan", "Hefei", "Nanjing", "Chengdu", "Guangdong", "Guangzhou", "Jiangsu", "Zhejiang", "yuan", "renminbi"]),
     ("HK", &["HKEX", "Kowloon"]),
-    ("IN", &["India", "Indian", "Mumbai", "Delhi", "Gujarat", "Bengaluru", "crore", "rupees"]),
-    ("MY", &["Malaysia", "Malaysian", "Bursa", "Kuala", "Penang", "Johor", "Kulim", "Kedah", "Melaka", "Selangor", "ringgit"]),
+    ("IN", &["India", "Indian", "Mumbai", "Delhi", "Gujarat", "Bengaluru", "Bangalore", "Chennai", "Hyderabad", "Pune", "Noida", "Kolkata", "Assam", "Dholera", "Karnataka", "Telangana", "Maharashtra", "crore", "rupees"]),
+    ("MY", &["Malaysia", "Malaysian", "Bursa", "Kuala", "Penang", "Johor", "Kulim", "Kedah", "Melaka", "Selangor", "Sarawak", "Sabah", "Putrajaya", "Cyberjaya", "Ipoh", "Petaling", "ringgit"]),
     ("SG", &["Singapore", "Singaporean", "SGX"]),
-    ("CA", &["Canada", "Canadian", "Ottawa", "Toronto", "Ontario", "Quebec", "Montreal", "TSX"]),
-    ("AU", &["Australia", "Australian", "Sydney", "Canberra", "Melbourne", "ASX"]),
-    ("FR", &["France", "French", "Paris", "Euronext", "Grenoble"]),
+    ("CA", &["Canada", "Canadian", "Ottawa", "Toronto", "Ontario", "Quebec", "Montreal", "Vancouver", "Calgary", "Alberta", "Edmonton", "Halifax", "Scotia", "Manitoba", "Winnipeg", "Saskatchewan", "TSX"]),
+    ("AU", &["Australia", "Australian", "Sydney", "Canberra", "Melbourne", "Brisbane", "Perth", "Queensland", "ASX"]),
+    ("FR", &["France", "French", "Paris", "Euronext", "Grenoble", "Lyon", "Toulouse", "Marseille", "Crolles", "Saclay"]),
     ("DE", &["Germany", "German", "Frankfurt", "Xetra", "Munich", "Berlin", "Dresden"]),
     ("GB", &["Britain", "British", "UK", "London"]),
     ("NL", &["Netherlands", "Dutch", "Amsterdam", "Eindhoven"]),
     ("CH", &["Switzerland", "Swiss", "Zurich"]),
     ("SE", &["Sweden", "Swedish", "Stockholm"]),
+    ("TH", &["Thailand", "Thai", "Bangkok"]),
+    ("ID", &["Indonesia", "Indonesian", "Jakarta", "Batam"]),
+    ("IT", &["Italy", "Italian", "Milan", "Rome"]),
+    ("ES", &["Spain", "Spanish", "Madrid", "Barcelona"]),
+    ("IL", &["Israel", "Israeli", "Aviv"]),
+    ("NZ", &["Zealand", "Wellington", "Auckland"]),
+    ("BR", &["Brazil", "Brazilian"]),
+    ("MX", &["Mexico", "Mexican"]),
+    ("SA", &["Saudi", "Riyadh"]),
+    ("DK", &["Denmark", "Danish", "Copenhagen"]),
+    ("NO", &["Norway", "Norwegian", "Oslo"]),
+    ("FI", &["Finland", "Finnish", "Helsinki"]),
+    ("BE", &["Belgium", "Belgian", "Brussels"]),
+    ("AT", &["Austria", "Austrian", "Vienna"]),
 ];
 
 /// Every cue word with its country bit, built once: one probe per capitalised word.
@@ -90,10 +109,31 @@ pub fn countries_in(t: &Tokens) -> u32 {
         };
         bits |= match code {
             Some(c) => country_bit(c),
-            None => table.get(w).copied().unwrap_or(0),
+            None => table
+                .get(w)
+                .copied()
+                .or_else(|| shouted_cue(table, w))
+                .unwrap_or(0),
         };
     }
     bits
+}
+
+/// A cue written in capitals, as datelines are (`SEOUL`, `KUALA LUMPUR`): looked up as
+/// `Seoul`.
+fn shouted_cue(table: &FxMap<&'static str, u32>, w: &str) -> Option<u32> {
+    let b = w.as_bytes();
+    if b.len() < 4 || b.len() > 16 || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[0] = b[0];
+    for (d, s) in buf[1..].iter_mut().zip(&b[1..]) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()])
+        .ok()
+        .and_then(|t| table.get(t).copied())
 }
 
 /// Publishers, wires and bylines, and exchanges and indices that share a listed company's
@@ -252,6 +292,35 @@ const COMMON: &[&str] = &[
     "exchange",
 ];
 
+/// Words after a name that make it a site (`the Batu Kawan plant`), not a company.
+const SITES: &[&str] = &[
+    "plant",
+    "plants",
+    "factory",
+    "facility",
+    "site",
+    "campus",
+    "fab",
+    "park",
+    "hub",
+    "industrial",
+    "complex",
+    "district",
+    "zone",
+    "corridor",
+    "mine",
+    "port",
+    "airport",
+    "station",
+    "region",
+    "province",
+    "state",
+    "county",
+    "city",
+    "township",
+    "area",
+];
+
 /// Words after a name that make it the subject of business news.
 const VERBS_AFTER: &[&str] = &[
     "said",
@@ -314,11 +383,37 @@ const VERBS_AFTER: &[&str] = &[
     "had",
     "is",
     "was",
+    "were",
+    "are",
+    "closed",
+    "ended",
+    "traded",
+    "edged",
+    "eased",
+    "lost",
+    "led",
+    // French wires: `Safran ont annoncé`, `Vinci construira`.
+    "ont",
+    "annonce",
+    "prévoit",
+    "investit",
+    "va",
+    "vont",
+    "sont",
+    "signe",
+    "lance",
+    "construira",
+    "construiront",
     "chief",
     "CEO",
     "chairman",
     "executive",
 ];
+
+/// A name written with a lower-case letter before a capital (`iFlytek`, `eBay`, `iQIYI`).
+fn camel(b: &[u8]) -> bool {
+    b.len() >= 2 && b[0].is_ascii_lowercase() && b[1].is_ascii_uppercase()
+}
 
 /// Whether token `i` starts a word in text whose name words are capitalised.
 fn capitalised(t: &Tokens, i: usize) -> bool {
@@ -327,6 +422,7 @@ fn capitalised(t: &Tokens, i: usize) -> bool {
         Kind::Num => true,
         Kind::Word => {
             s.chars().next().is_some_and(char::is_uppercase)
+                || camel(s.as_bytes())
                 || matches!(
                     s,
                     "and" | "of" | "de" | "la" | "du" | "des" | "und" | "van" | "der"
@@ -399,9 +495,13 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     let bytes = t.text.as_bytes();
     let mut next = 0;
     let mut caps: Option<Vec<bool>> = None;
+    // Candidates that lacked a business verb: a list may vouch for them.
+    let mut lone: Vec<Candidate> = Vec::new();
     for i in 0..t.len() {
         let tok = t.toks[i];
-        if tok.start < next || tok.kind != Kind::Word || !bytes[tok.start].is_ascii_uppercase() {
+        let starts_name = bytes[tok.start].is_ascii_uppercase()
+            || camel(&bytes[tok.start..tok.end.min(tok.start + 2)]);
+        if tok.start < next || tok.kind != Kind::Word || !starts_name {
             continue;
         }
         if i > 0 && t.glued(i) && matches!(t.kind(i - 1), Kind::Word | Kind::Num) {
@@ -414,23 +514,177 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
             continue;
         };
         let end = t.toks[c.last].end;
-        if taken.iter().any(|&(s, _)| s > tok.start && s < end) {
+        // A curated name inside a longer listed one (`Micron` in `Hana Micron`) gives way
+        // to it when the evidence takes the longer; one running past it stops it.
+        if taken
+            .iter()
+            .any(|&(s, e)| s > tok.start && s < end && e > end)
+        {
             continue;
         }
         let mut shouted = || {
             let caps = caps.get_or_insert_with(|| super::caps_lines(t));
             caps.get(t.token_line(i)).copied().unwrap_or(false)
         };
-        if let Some(k) = accept(t, lex, &c, countries, &mut shouted) {
-            out.push(Mention {
-                start: tok.start,
-                end,
-                who: Who::Known(k),
-            });
-            next = end;
+        match accept(t, lex, &c, countries, false, &mut shouted) {
+            Some(k) => {
+                out.push(Mention {
+                    start: tok.start,
+                    end,
+                    who: Who::Known(k),
+                });
+                next = end;
+            }
+            None => lone.push(c),
         }
     }
+    // A name listed beside companies (`Inari, ViTrox and Frontken`, `Eugene Technology and
+    // Park Systems`) is one of them: being in the list stands for the business verb it
+    // lacks (never for the other evidence), and each name taken may let the next one in.
+    let mut added = true;
+    while added && !lone.is_empty() {
+        added = false;
+        let mut spans: Vec<(usize, usize)> = taken
+            .iter()
+            .copied()
+            .chain(out.iter().map(|m| (m.start, m.end)))
+            .collect();
+        spans.sort_unstable();
+        let mut i = 0;
+        while i < lone.len() {
+            let c = &lone[i];
+            let mut shouted = || {
+                let caps = caps.get_or_insert_with(|| super::caps_lines(t));
+                caps.get(t.token_line(c.first)).copied().unwrap_or(false)
+            };
+            let listed = in_list(t, c, &spans);
+            match listed.then(|| accept(t, lex, c, countries, true, &mut shouted)) {
+                Some(Some(k)) => {
+                    out.push(Mention {
+                        start: t.toks[c.first].start,
+                        end: t.toks[c.last].end,
+                        who: Who::Known(k),
+                    });
+                    lone.swap_remove(i);
+                    added = true;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out.sort_by_key(|m| m.start);
     out
+}
+
+/// Whether the candidate's words are a place's name (`Batu Kawan`, `Kuala Lumpur`).
+fn is_place_name(t: &Tokens, c: &Candidate) -> bool {
+    let words: Vec<&str> = (c.first..=c.last)
+        .filter(|&k| t.kind(k) == Kind::Word)
+        .map(|k| t.s(k))
+        .collect();
+    super::PLACES.iter().any(|p| {
+        let mut ws = p.split(' ');
+        words.len() == p.split(' ').count()
+            && words
+                .iter()
+                .all(|w| ws.next().is_some_and(|x| x.eq_ignore_ascii_case(w)))
+    })
+}
+
+/// Nouns that say an appositive describes a business (`Kalray, a chip designer ...`).
+const BUSINESS_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "makers",
+    "designer",
+    "developer",
+    "manufacturer",
+    "producer",
+    "supplier",
+    "provider",
+    "operator",
+    "group",
+    "conglomerate",
+    "chipmaker",
+    "automaker",
+    "carmaker",
+    "lender",
+    "bank",
+    "insurer",
+    "retailer",
+    "carrier",
+    "utility",
+    "miner",
+    "startup",
+    "start-up",
+    "unit",
+    "subsidiary",
+    "affiliate",
+    "contractor",
+    "builder",
+    "distributor",
+    "vendor",
+    "fabricator",
+    "foundry",
+    "integrator",
+    "specialist",
+    "player",
+];
+
+/// Whether an appositive at token `at` describes a business, `, a chip designer based near
+/// Grenoble,`: a comma, `a`/`an`/`the`/`which`, and a business noun before the next comma
+/// or full stop (a few words on).
+fn described(t: &Tokens, at: usize) -> bool {
+    if t.sym(at) != Some(',') || !t.is_any(at + 1, &["a", "an", "the", "which", "whose"]) {
+        return false;
+    }
+    (at + 2..(at + 14).min(t.len()))
+        .take_while(|&k| !matches!(t.sym(k), Some(',' | '.' | ';' | '(')))
+        .any(|k| t.kind(k) == Kind::Word && t.is_any(k, BUSINESS_NOUNS))
+}
+
+/// Whether the name at token `first` is the second of two places (`in Penang and Batu
+/// Kawan`, `in Penang, Kedah or Batu Kawan`): after `and`/`or`/`&` and a word that follows
+/// `in`/`at`/`near` or another place and a comma.
+fn joined_to_place(t: &Tokens, first: usize) -> bool {
+    if first < 2 || !(t.is_any(first - 1, &["and", "or"]) || t.sym(first - 1) == Some('&')) {
+        return false;
+    }
+    let w = first - 2;
+    // A place after `in`, or one of a list of places (`in Penang, Kedah and ...`), not the
+    // country tag of a company before it (`Renesas Electronics Corporation, Japan and`).
+    let place_before = |k: usize| {
+        t.is_any(k, &["in", "at", "near"])
+            || t.sym(k) == Some(',')
+                && k > 0
+                && t.kind(k - 1) == Kind::Word
+                && cue_table().contains_key(t.s(k - 1))
+    };
+    t.kind(w) == Kind::Word && w > 0 && place_before(w - 1)
+}
+
+/// Whether candidate `c` sits in a list beside a company span (`A, c and B`, `c, A`):
+/// next to one of `spans` (byte ranges), across a comma, `and`, `&` or `or`.
+fn in_list(t: &Tokens, c: &Candidate, spans: &[(usize, usize)]) -> bool {
+    let joiner = |k: usize| {
+        matches!(t.sym(k), Some(',' | '&'))
+            || t.kind(k) == Kind::Word && t.is_any(k, &["and", "or", "et", "ou"])
+    };
+    // Up to two joiners (`A, and c`) between the candidate and the company.
+    let before = (1..=2).any(|n| {
+        c.first > n
+            && (c.first - n..c.first).all(joiner)
+            && spans.iter().any(|&(_, e)| e == t.toks[c.first - n - 1].end)
+    });
+    let after = (1..=2).any(|n| {
+        c.last + n + 1 < t.len()
+            && (c.last + 1..=c.last + n).all(joiner)
+            && spans
+                .iter()
+                .any(|&(s, _)| s == t.toks[c.last + n + 1].start)
+    });
+    before || after
 }
 
 /// The company a candidate names, when the evidence is enough. Cheap tests first: most
@@ -440,6 +694,7 @@ fn accept(
     lex: &Lexicon,
     c: &Candidate,
     countries: u32,
+    listed: bool,
     shouted: &mut dyn FnMut() -> bool,
 ) -> Option<usize> {
     let forms = lex.master().forms(c.hash);
@@ -447,7 +702,9 @@ fn accept(
     let after = c.last + 1;
     let possessive =
         matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
-    let verb = t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+    let verb = listed
+        || t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+        || described(t, after)
         || c.first >= 2
             && t.is_any(c.first - 1, &["of", "in"])
             && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);
@@ -455,13 +712,38 @@ fn accept(
         if c.words == 1 && !verb && !possessive || shouted() {
             return None;
         }
-        // `in Batu Kawan`, `near Hsinchu Science Park`: a place, unless it then acts.
-        let place = c.first > 0
-            && t.is_any(
-                c.first - 1,
-                &["in", "at", "near", "outside", "across", "around"],
-            );
-        if place && !verb && !possessive {
+        // The name goes on with a capitalised word it does not know (`Rogers` of `Rogers
+        // Communications`, `Sunway` of `Sunway Construction`): another company's.
+        let goes_on = t.kind(after) == Kind::Word
+            && !t.glued(after)
+            && t.s(after).chars().next().is_some_and(char::is_uppercase)
+            && !VERBS_AFTER.contains(&t.s(after))
+            // Its legal form (`Exail Technologies SA`, `S.A.`) is still the name.
+            && !is_legal(&fold_word(t.s(after)))
+            && t.s(after).chars().count() > 1;
+        if goes_on {
+            return None;
+        }
+        // `in Batu Kawan`, `near Hsinchu Science Park`, `its Batu Kawan plant`: a place,
+        // unless it then acts.
+        // The word before, past a `the` (`near the Batu Kawan industrial area`).
+        let before = match c.first.checked_sub(1) {
+            Some(b) if b > 0 && t.is(b, "the") => Some(b - 1),
+            b => b,
+        };
+        let place = before.is_some_and(|b| {
+            t.is_any(
+                b,
+                &[
+                    "in", "at", "near", "outside", "across", "around", "its", "their", "our",
+                ],
+            )
+        }) || t.kind(after) == Kind::Word && t.is_any(after, SITES)
+            || joined_to_place(t, c.first)
+            || is_place_name(t, c);
+        // A list does not make a place act; only its own verb or possessive does.
+        let acts = verb && !listed || possessive;
+        if place && !acts {
             return None;
         }
     } else if c.words < 2 && shouted() {
@@ -496,7 +778,15 @@ fn accept(
             let exchange = kn.exchange.map_or("", |e| e.country());
             let named = countries & country_bit(exchange) != 0;
             let home = kn.country == exchange;
-            (named, lex.master().size(k), home, std::cmp::Reverse(k))
+            // The common share (`TA`) before preferred series of one name (`TA-PD`).
+            let plain = kn.symbol.bytes().all(|b| b.is_ascii_alphanumeric());
+            (
+                named,
+                plain,
+                lex.master().size(k),
+                home,
+                std::cmp::Reverse(k),
+            )
         })?;
     if legal {
         return Some(best);

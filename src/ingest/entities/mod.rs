@@ -90,6 +90,64 @@ fn name_before(t: &Tokens, open: usize) -> Option<String> {
     })
 }
 
+/// Places whose names start or end with a company's (`Nova` in `Nova Scotia`).
+pub(super) const PLACES: &[&str] = &[
+    "Nova Scotia",
+    "New Brunswick",
+    "British Columbia",
+    "Prince Edward Island",
+    "New South Wales",
+    "Western Australia",
+    "South Australia",
+    "Tamil Nadu",
+    "Uttar Pradesh",
+    "Andhra Pradesh",
+    "Madhya Pradesh",
+    "West Bengal",
+    "New Jersey",
+    "New Mexico",
+    "New Hampshire",
+    "North Carolina",
+    "South Carolina",
+    "West Virginia",
+    "Rhode Island",
+    "Silicon Valley",
+    "Sri Lanka",
+    "Saudi Arabia",
+    "Abu Dhabi",
+    "Costa Rica",
+    "Puerto Rico",
+    "Kuala Lumpur",
+    "Batu Kawan",
+    "Inner Mongolia",
+];
+
+/// Whether the name at bytes `start..end` of `text` is a word of a place's name: with the
+/// word after or before it, one of [`PLACES`].
+fn in_place_name(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    let next: String = text[end..]
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let prev: String = {
+        let before = text[..start].strip_suffix(' ').unwrap_or("");
+        let word: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        word.into_iter().rev().collect()
+    };
+    PLACES.iter().any(|p| {
+        !next.is_empty() && p.strip_prefix(name).and_then(|r| r.strip_prefix(' ')) == Some(&next)
+            || !prev.is_empty()
+                && p.strip_suffix(name).and_then(|r| r.strip_suffix(' ')) == Some(&prev)
+    })
+}
+
 fn resolve(lex: &Lexicon, exchanges: &[Exchange], symbol: &str) -> Option<usize> {
     exchanges.iter().find_map(|&e| lex.listing(e, symbol))
 }
@@ -102,6 +160,7 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
     }
     let mut out: Vec<Mention> = names
         .iter()
+        .filter(|h| !in_place_name(t.text, h.start, h.end))
         .filter_map(|h| match h.named {
             Named::Known(k) => Some(Mention {
                 start: h.start,
@@ -193,6 +252,18 @@ fn tagged(t: &Tokens, lex: &Lexicon, colon: usize, out: &mut Vec<Mention>) {
             tag_start = first;
             break;
         }
+    }
+    // `TSX-V:`, the venture exchange with a hyphen.
+    if exchanges.is_empty()
+        && colon >= 3
+        && t.is(colon - 1, "V")
+        && t.sym(colon - 2) == Some('-')
+        && t.is(colon - 3, "TSX")
+        && t.glued(colon - 1)
+        && t.glued(colon - 2)
+    {
+        exchanges = vec![ex("TSXV")];
+        tag_start = colon - 3;
     }
     if exchanges.is_empty() {
         return;

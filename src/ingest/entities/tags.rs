@@ -47,6 +47,9 @@ const TAGS: &[(&str, &[&str])] = &[
     ("sgx mainboard", &["SGX"]),
     ("toronto stock exchange", &["TSX"]),
     ("australian securities exchange", &["ASX"]),
+    ("tsx venture", &["TSXV"]),
+    ("tsx venture exchange", &["TSXV"]),
+    ("canadian securities exchange", &["CSE"]),
 ];
 
 /// Yahoo-style suffixes (`9984.T`).
@@ -159,6 +162,11 @@ pub(super) fn ends_tag(word: &str) -> bool {
             | b"sto"
             | b"omx"
             | b"exchange"
+            | b"v"
+            | b"venture"
+            | b"american"
+            | b"mkt"
+            | b"arca"
             | b"market"
             | b"select"
             | b"prime"

@@ -46,6 +46,34 @@ fn reads_every_tag_form() {
         found("Zeta Robotics Inc. (NASDAQ: ZRBT)"),
         ["new NASDAQ:ZRBT Zeta Robotics Inc."]
     );
+    assert_eq!(
+        found("Kraken Robotics Inc. (TSX-V: PNG)"),
+        ["new TSXV:PNG Kraken Robotics Inc."]
+    );
+    assert_eq!(
+        found("Acme United Corp. (NYSE American: ACU)"),
+        ["new AMEX:ACU Acme United Corp."]
+    );
+    assert_eq!(
+        found("Zeta Mining Corp. (CSE: ZMC)"),
+        ["new CSE:ZMC Zeta Mining Corp."]
+    );
+}
+
+#[test]
+fn a_name_that_starts_in_lower_case_is_found_as_written() {
+    assert_eq!(
+        found("Hikvision and iFlytek will be among"),
+        ["Hikvision=002415", "iFlytek=002230"]
+    );
+    assert_eq!(found("iFLYTEK said"), ["iFLYTEK=002230"]);
+    assert!(found("an iflytek-style plan").is_empty());
+}
+
+#[test]
+fn a_company_name_inside_a_place_name_is_the_place() {
+    assert!(found("HALIFAX, Nova Scotia, Feb. 10 -- the province").is_empty());
+    assert_eq!(found("Nova said orders rose."), ["Nova=NVMI"]);
 }
 
 #[test]
@@ -102,6 +130,28 @@ fn master_lex() -> Lexicon {
             "NYSE",
             Size::Mid,
         ),
+        row("TA-PD", "TransAlta Corporation", "TSX", Size::Mid),
+        row("TA", "TransAlta Corporation", "TSX", Size::Mid),
+        row("DSG", "Descartes Systems Group Inc", "TSX", Size::Mid),
+        row("067310", "Hana Micron Inc.", "KOSDAQ", Size::Small),
+        row(
+            "ROG",
+            "Rogers Corporation Common Stock",
+            "NYSE",
+            Size::Large,
+        ),
+        row("AIR", "Airbus SE", "EPA", Size::Mega),
+        row("SAF", "Safran SA", "EPA", Size::Large),
+        row("5263", "Sunway Construction Group Bhd", "MYX", Size::Small),
+        row("5211", "Sunway Berhad", "MYX", Size::Large),
+        row("7137", "UMS Holdings Berhad", "MYX", Size::Small),
+        row("002230", "iFLYTEK Co.,Ltd.", "SZSE", Size::Large),
+        row(
+            "SMT",
+            "Stars Microelectronics (Thailand) Public Company Limited",
+            "SET",
+            Size::Small,
+        ),
     ];
     Lexicon::with_master(&crate::data::load(None).unwrap(), &master)
 }
@@ -134,6 +184,8 @@ fn master_words_and_publishers_are_not_companies() {
         "Frontier Dynamics of supply chains shift.",
         "In the US, the Nasdaq rose 1% and The New York Times reported gains.",
         "In Hong Kong, the Hang Seng fell 2%.",
+        "In Malaysia, the firm will expand its Batu Kawan plant.",
+        "The Batu Kawan site in Malaysia will double.",
     ] {
         assert!(
             linked(&lex, text).is_empty(),
@@ -165,6 +217,85 @@ fn master_names_link_on_evidence() {
         ["Kinaxis=KXS"]
     );
     assert!(linked(&lex, "Kinaxis said orders rose.").is_empty());
+    // One word in a list beside companies stands in for the business verb.
+    assert_eq!(
+        linked(
+            &lex,
+            "In Canada, Descartes Systems Group and Kinaxis will run the pilot."
+        ),
+        ["Descartes Systems Group=DSG", "Kinaxis=KXS"]
+    );
+    assert_eq!(
+        linked(&lex, "Toronto's Kinaxis, and Descartes Systems Group bid."),
+        ["Kinaxis=KXS", "Descartes Systems Group=DSG"]
+    );
+    assert!(linked(&lex, "In Canada, Kinaxis and its rivals bid.").is_empty());
+    // A list vouches for a name's business role, not for a common word or a place.
+    for text in [
+        "In Canada, Kinaxis Inc. and Target will bid.",
+        "In Canada, Kinaxis Inc. plans plants in Penang and Batu Kawan.",
+    ] {
+        assert_eq!(linked(&lex, text), ["Kinaxis Inc=KXS"], "{text}");
+    }
+    // The common share before a preferred series of the same name.
+    assert_eq!(
+        linked(&lex, "TransAlta Corporation signed a deal."),
+        ["TransAlta Corporation=TA"]
+    );
+    // A business described in an appositive acts: `Kinaxis, a software maker in Ottawa,`.
+    assert_eq!(
+        linked(
+            &lex,
+            "In Canada, Kinaxis, a supply-chain software maker based in Ottawa, said"
+        ),
+        ["Kinaxis=KXS"]
+    );
+    // A one-word name that goes on with a capitalised word is part of another name.
+    assert_eq!(
+        linked(&lex, "In the US, Telus and Rogers Communications said"),
+        ["Telus=T"]
+    );
+    // News drops `Group`; the shorter name is still that company, not `Sunway Berhad`.
+    assert_eq!(
+        linked(&lex, "In Malaysia, Sunway Construction won a job."),
+        ["Sunway Construction=5263"]
+    );
+    // ... but not down to a short code.
+    let ums = linked(&lex, "In Malaysia, UMS and Sunway Berhad rose.");
+    assert_eq!(ums, ["Sunway Berhad=5211"]);
+    // A company's country tag before `and` is not a place list; Thailand's `Public Company
+    // Limited` comes off.
+    assert_eq!(
+        linked(
+            &lex,
+            "It works with Renesas Electronics Corporation, Japan and Stars Microelectronics of Thailand."
+        ),
+        [
+            "Renesas Electronics Corporation=6723",
+            "Stars Microelectronics=SMT"
+        ]
+    );
+    // A name with a lower-case first letter (`iFlytek`).
+    assert_eq!(
+        linked(&lex, "In China, iFlytek said it would build a model."),
+        ["iFlytek=002230"]
+    );
+    // French wires: `et` joins a list, `ont` is a verb.
+    assert_eq!(
+        linked(&lex, "PARIS - Airbus et Safran ont annoncé un partenariat."),
+        ["Airbus=AIR", "Safran=SAF"]
+    );
+    // A curated name inside a longer listed one gives way to it.
+    assert_eq!(
+        linked(&lex, "SEOUL -- Hana Micron fell 2.3 percent."),
+        ["Hana Micron=067310"]
+    );
+    assert_eq!(linked(&lex, "Micron fell 2.3 percent."), ["Micron=MU"]);
+    // Datelines in capitals name their country.
+    assert_eq!(
+        linked(&lex, "TORONTO -- Descartes Systems Group and Kinaxis bid."),
+        ["Descartes Systems Group=DSG", "Kinaxis=KXS"]
+    );
     assert_eq!(
         linked(&lex, "Thomson Reuters Corporation (TSX: TRI) said"),
         ["Thomson Reuters Corporation=TRI", "TSX: TRI=TRI"]

@@ -287,6 +287,61 @@ impl Default for WordHash {
     }
 }
 
+/// Chinese provinces and cities that lead listed names (`Jiangsu`, `Shenzhen`).
+const CN_PLACES: &[&str] = &[
+    "anhui",
+    "beijing",
+    "chongqing",
+    "dalian",
+    "fujian",
+    "guangdong",
+    "guangzhou",
+    "hangzhou",
+    "hefei",
+    "henan",
+    "hubei",
+    "hunan",
+    "jiangsu",
+    "jiangxi",
+    "nanjing",
+    "ningbo",
+    "qingdao",
+    "shandong",
+    "shanghai",
+    "shenzhen",
+    "sichuan",
+    "suzhou",
+    "tianjin",
+    "wuhan",
+    "wuxi",
+    "xiamen",
+    "zhejiang",
+    "chengdu",
+    "shanxi",
+    "shaanxi",
+    "yunnan",
+    "guangxi",
+    "hebei",
+    "changzhou",
+    "zhuhai",
+    "foshan",
+    "dongguan",
+];
+
+/// How many words at the end of `words` are legal forms, all of them (`co ltd`).
+fn legal_words(words: &[String]) -> usize {
+    let mut n = 0;
+    let mut rest = words;
+    loop {
+        let tail = legal_tail(rest);
+        if tail == 0 || tail >= rest.len() {
+            return n;
+        }
+        n += tail;
+        rest = &rest[..rest.len() - tail];
+    }
+}
+
 /// The forms a cleaned name is written in: the whole legal name, each shorter one down to
 /// the bare name, and the same without a parenthesis (`Unisem (M) Berhad` -> `Unisem`).
 fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
@@ -304,9 +359,30 @@ fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
         }
         s
     };
-    for variant in [name, no_paren.as_str()] {
-        let mut words = name_words(variant);
-        if words.first().is_some_and(|w| w == "the") && words.len() > 1 {
+    let mut variants: Vec<Vec<String>> = [name, no_paren.as_str()]
+        .iter()
+        .map(|v| name_words(v))
+        .collect();
+    // Chinese listings lead with their province or city, which news drops: `Zhejiang Sanhua
+    // Intelligent Controls` is `Sanhua Intelligent Controls`; two words must stay.
+    let base = variants[1].clone();
+    if base
+        .first()
+        .is_some_and(|w| CN_PLACES.contains(&w.as_str()))
+    {
+        let mut core = &base[1..base.len() - legal_words(&base)];
+        while let [rest @ .., last] = core
+            && matches!(last.as_str(), "group" | "holdings" | "holding")
+        {
+            core = rest;
+        }
+        if core.len() >= 2 {
+            variants.push(base[1..].to_vec());
+        }
+    }
+    for mut words in variants {
+        // `The Boeing Company`, Indonesia's `PT Bank Central Asia Tbk`: news drops both.
+        if words.first().is_some_and(|w| w == "the" || w == "pt") && words.len() > 1 {
             words.remove(0);
         }
         while !words.is_empty() {
@@ -316,11 +392,29 @@ fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
                 out.push((words.clone(), legal));
             }
             if !legal || words.len() <= tail {
+                // News drops a trailing `Group` or `Holdings` (`Sunway Construction`,
+                // `Aemulus`): the name without it, never a legal name.
+                if !legal
+                    && words.len() > 1
+                    && words
+                        .last()
+                        .is_some_and(|w| matches!(w.as_str(), "group" | "holdings" | "holding"))
+                {
+                    let shorter = words[..words.len() - 1].to_vec();
+                    // Not down to a short code (`UMS` of `UMS Holdings`).
+                    let distinct = shorter.len() > 1 || shorter[0].chars().count() >= 5;
+                    if distinct && !out.iter().any(|(w, _)| *w == shorter) {
+                        out.push((shorter, false));
+                    }
+                }
                 break;
             }
             words.truncate(words.len() - tail);
-            // `Co., Ltd.` leaves `&` or `and` behind: `Mitsui &`.
-            while words.last().is_some_and(|w| w == "&" || w == "and") {
+            // `Co., Ltd.` leaves `&` or `and` behind: `Mitsui &`; Thailand's `Public
+            // Company Limited` leaves `Public`.
+            while words.last().is_some_and(|w| w == "&" || w == "and")
+                || words.len() > 1 && words.last().is_some_and(|w| w == "public")
+            {
                 words.pop();
             }
         }
@@ -472,6 +566,23 @@ mod tests {
         let f = forms("Orange S.A.");
         assert!(f.iter().any(|(w, l)| w.join(" ") == "orange s a" && *l));
         assert!(f.iter().any(|(w, l)| w.join(" ") == "orange" && !*l));
+        let f = forms("Stars Microelectronics (Thailand) Public Company Limited");
+        assert!(
+            f.iter()
+                .any(|(w, l)| w.join(" ") == "stars microelectronics" && !*l)
+        );
+        let f = forms("PT Bank Central Asia Tbk");
+        assert!(
+            f.iter()
+                .any(|(w, l)| w.join(" ") == "bank central asia" && !*l)
+        );
+        let f = forms("Zhejiang Sanhua Intelligent Controls Co., Ltd.");
+        assert!(
+            f.iter()
+                .any(|(w, l)| w.join(" ") == "sanhua intelligent controls" && !*l)
+        );
+        let f = forms("Shanghai Electric Group Co., Ltd.");
+        assert!(!f.iter().any(|(w, _)| w.join(" ") == "electric"));
         let f = forms("Mitsui & Co., Ltd.");
         assert!(f.iter().any(|(w, _)| w.join(" ") == "mitsui"));
         let h = |ws: &[&str]| ws.iter().fold(WordHash::new(), |h, w| h.push(w)).0;

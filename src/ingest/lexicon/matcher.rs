@@ -215,7 +215,13 @@ fn case_ok(case: Case, pattern: &str, found: &str) -> bool {
         Case::Exact => false,
         Case::Any => true,
         Case::Capitalised { short } => {
-            let first_lower = found.chars().next().is_some_and(char::is_lowercase);
+            // A name that itself starts in lower case (`iFlytek`) may be written so.
+            let camel = |s: &str| {
+                let mut c = s.chars();
+                c.next().is_some_and(char::is_lowercase) && c.next().is_some_and(char::is_uppercase)
+            };
+            let first_lower = found.chars().next().is_some_and(char::is_lowercase)
+                && !(camel(pattern) && camel(found));
             let all_caps = !found.chars().any(char::is_lowercase);
             !(first_lower || short && all_caps)
         }

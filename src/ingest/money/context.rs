@@ -11,6 +11,9 @@ enum At {
     Dateline,
     /// Anywhere in the line (an issuer: `Government of Canada`).
     Anywhere,
+    /// A listing tag anywhere in the line (`(TSX: CLS)`), unless the line also tags a US
+    /// listing (a company on both reports in either currency).
+    Tag,
 }
 
 #[rustfmt::skip]
@@ -18,6 +21,19 @@ enum At {
 const CUES: &[(&str, At, &str, &str)] = &[
     ("Government of Canada", At::Anywhere, "CAD", "$ read as CAD: issued by the Government of Canada"),
     ("Canadian government", At::Anywhere, "CAD", "$ read as CAD: the Canadian government's release"),
+    ("in Canadian dollars", At::Anywhere, "CAD", "$ read as CAD: the text says its figures are in Canadian dollars"),
+    ("in Australian dollars", At::Anywhere, "AUD", "$ read as AUD: the text says its figures are in Australian dollars"),
+    ("in Singapore dollars", At::Anywhere, "SGD", "$ read as SGD: the text says its figures are in Singapore dollars"),
+    ("in Hong Kong dollars", At::Anywhere, "HKD", "$ read as HKD: the text says its figures are in Hong Kong dollars"),
+    ("in New Zealand dollars", At::Anywhere, "NZD", "$ read as NZD: the text says its figures are in New Zealand dollars"),
+    ("(TSX:", At::Tag, "CAD", "$ read as CAD: the issuer is listed in Toronto only"),
+    ("(TSXV:", At::Tag, "CAD", "$ read as CAD: the issuer is listed in Canada only"),
+    ("(TSX-V:", At::Tag, "CAD", "$ read as CAD: the issuer is listed in Canada only"),
+    ("(TSX Venture:", At::Tag, "CAD", "$ read as CAD: the issuer is listed in Canada only"),
+    ("(CSE:", At::Tag, "CAD", "$ read as CAD: the issuer is listed in Canada only"),
+    ("(ASX:", At::Tag, "AUD", "$ read as AUD: the issuer is listed in Australia only"),
+    ("(NZX:", At::Tag, "NZD", "$ read as NZD: the issuer is listed in New Zealand only"),
+    ("(SGX:", At::Tag, "SGD", "$ read as SGD: the issuer is listed in Singapore only"),
     ("OTTAWA", At::Dateline, "CAD", "$ read as CAD: dateline Ottawa"),
     ("Ottawa", At::Dateline, "CAD", "$ read as CAD: dateline Ottawa"),
     ("TORONTO", At::Dateline, "CAD", "$ read as CAD: dateline Toronto"),
@@ -26,7 +42,27 @@ const CUES: &[(&str, At, &str, &str)] = &[
     ("Montreal", At::Dateline, "CAD", "$ read as CAD: dateline Montreal"),
     ("VANCOUVER", At::Dateline, "CAD", "$ read as CAD: dateline Vancouver"),
     ("Vancouver", At::Dateline, "CAD", "$ read as CAD: dateline Vancouver"),
+    ("CALGARY", At::Dateline, "CAD", "$ read as CAD: dateline Calgary"),
+    ("Calgary", At::Dateline, "CAD", "$ read as CAD: dateline Calgary"),
+    ("EDMONTON", At::Dateline, "CAD", "$ read as CAD: dateline Edmonton"),
+    ("Edmonton", At::Dateline, "CAD", "$ read as CAD: dateline Edmonton"),
+    ("HALIFAX", At::Dateline, "CAD", "$ read as CAD: dateline Halifax"),
+    ("Halifax", At::Dateline, "CAD", "$ read as CAD: dateline Halifax"),
+    ("WINNIPEG", At::Dateline, "CAD", "$ read as CAD: dateline Winnipeg"),
+    ("Winnipeg", At::Dateline, "CAD", "$ read as CAD: dateline Winnipeg"),
+    ("QUEBEC CITY", At::Dateline, "CAD", "$ read as CAD: dateline Quebec City"),
+    ("Quebec City", At::Dateline, "CAD", "$ read as CAD: dateline Quebec City"),
+    ("WATERLOO, Ontario", At::Dateline, "CAD", "$ read as CAD: dateline Waterloo, Ontario"),
+    ("Waterloo, Ontario", At::Dateline, "CAD", "$ read as CAD: dateline Waterloo, Ontario"),
+    ("MISSISSAUGA", At::Dateline, "CAD", "$ read as CAD: dateline Mississauga"),
+    ("Mississauga", At::Dateline, "CAD", "$ read as CAD: dateline Mississauga"),
     ("Australian Government", At::Anywhere, "AUD", "$ read as AUD: issued by the Australian Government"),
+    ("BRISBANE", At::Dateline, "AUD", "$ read as AUD: dateline Brisbane"),
+    ("Brisbane", At::Dateline, "AUD", "$ read as AUD: dateline Brisbane"),
+    ("PERTH", At::Dateline, "AUD", "$ read as AUD: dateline Perth"),
+    ("Perth", At::Dateline, "AUD", "$ read as AUD: dateline Perth"),
+    ("ADELAIDE", At::Dateline, "AUD", "$ read as AUD: dateline Adelaide"),
+    ("Adelaide", At::Dateline, "AUD", "$ read as AUD: dateline Adelaide"),
     ("CANBERRA", At::Dateline, "AUD", "$ read as AUD: dateline Canberra"),
     ("Canberra", At::Dateline, "AUD", "$ read as AUD: dateline Canberra"),
     ("SYDNEY", At::Dateline, "AUD", "$ read as AUD: dateline Sydney"),
@@ -46,6 +82,15 @@ const CUES: &[(&str, At, &str, &str)] = &[
     ("Auckland", At::Dateline, "NZD", "$ read as NZD: dateline Auckland"),
 ];
 
+/// The currency a line anywhere in an article says its `$` figures are in (`All figures are
+/// in Canadian dollars`), with the rule; datelines and tags count only in the opening.
+pub fn dollar_statement(line: &str) -> Option<(Currency, &'static str)> {
+    CUES.iter()
+        .filter(|(cue, ..)| cue.starts_with("in ") && cue.ends_with(" dollars"))
+        .find(|(cue, ..)| line.contains(cue))
+        .and_then(|&(_, _, code, rule)| Currency::from_code(code).map(|c| (c, rule)))
+}
+
 /// The currency a bare `$` means in an article whose opening has `line`, with the rule that
 /// decided it; `None` when the line says nothing (the `$` stays US dollars).
 pub fn dollar_cue(line: &str) -> Option<(Currency, &'static str)> {
@@ -53,6 +98,12 @@ pub fn dollar_cue(line: &str) -> Option<(Currency, &'static str)> {
     CUES.iter().find_map(|&(cue, at, code, rule)| {
         let hit = match at {
             At::Anywhere => line.contains(cue),
+            At::Tag => {
+                line.contains(cue)
+                    && !["NASDAQ", "Nasdaq", "NYSE"]
+                        .iter()
+                        .any(|us| line.contains(us))
+            }
             At::Dateline => line.strip_prefix(cue).is_some_and(|rest| {
                 let mut chars = rest.chars();
                 match chars.next() {
@@ -92,6 +143,29 @@ mod tests {
             dollar_cue("Sydney, 3 March — The Australian Government").map(|c| c.0.code()),
             Some("AUD")
         );
+    }
+
+    #[test]
+    fn statements_and_home_listing_tags_decide() {
+        let (c, rule) = dollar_cue("All figures are in Canadian dollars unless noted.").unwrap();
+        assert_eq!(c.code(), "CAD");
+        assert!(rule.contains("in Canadian dollars"), "{rule}");
+        let (c, rule) = dollar_cue("Kraken Robotics Inc. (TSX-V: PNG) today announced").unwrap();
+        assert_eq!(
+            (c.code(), rule),
+            ("CAD", "$ read as CAD: the issuer is listed in Canada only")
+        );
+        assert_eq!(
+            dollar_cue("HALIFAX, Nova Scotia, Feb. 10, 2026 (GLOBE NEWSWIRE) --")
+                .map(|c| c.0.code()),
+            Some("CAD")
+        );
+        assert_eq!(
+            dollar_cue("Lynas Rare Earths (ASX: LYC) said").map(|c| c.0.code()),
+            Some("AUD")
+        );
+        // Listed in New York as well: its `$` may be either.
+        assert!(dollar_cue("Hut 8 Corp. (Nasdaq: HUT) (TSX: HUT) today said").is_none());
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod context;
 #[cfg(test)]
 mod tests;
 
-pub use context::dollar_cue;
+pub use context::{dollar_cue, dollar_statement};
 
 use super::scan::{Kind, Tokens};
 use crate::model::{Currency, Money};
@@ -46,6 +46,8 @@ struct Simple {
     plus: bool,
     /// Currency from a bare `$`.
     bare: bool,
+    /// Written in Malaysian sen (`38 sen`, a hundredth of a ringgit).
+    sen: bool,
 }
 
 fn cur(code: &str) -> Option<Currency> {
@@ -290,6 +292,7 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
             mult: 1.0,
             plus: false,
             bare: false,
+            sen: false,
         });
     }
     let before = currency_before(t, n);
@@ -302,8 +305,17 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         mult: 1.0,
         plus: false,
         bare: before.is_some_and(|b| b.2),
+        sen: false,
     };
     let mut i = n + 1;
+    // Canadian papers hyphenate the scale: `$2-billion`, `$500-million`.
+    if t.sym(i) == Some('-')
+        && t.glued(i)
+        && t.glued(i + 1)
+        && t.is_any(i + 1, &["million", "billion", "trillion"])
+    {
+        i += 1;
+    }
     while let Some(k) = scale(t, i) {
         s.value *= k;
         s.mult *= k;
@@ -321,6 +333,11 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
     {
         s.currency = Some(c);
         s.last = last;
+    } else if s.currency.is_none() && !s.scaled && t.is(i, "sen") {
+        s.currency = cur("MYR");
+        s.value /= 100.0;
+        s.sen = true;
+        s.last = i;
     }
     Some(s)
 }
@@ -458,6 +475,12 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
         }
         let (usd, end_tok) = pair(t, a.last, currency);
         let end_tok = end_tok.unwrap_or(a.last);
+        // A price in sen (`closed at 38 sen`) is a share price; a move (`rose 2 sen`) is not
+        // an amount at all.
+        if a.sen && !per_share(t, start_tok, end_tok) {
+            i = end_tok + 1;
+            continue;
+        }
         if let Some(money) =
             Money::new(currency, a.value, usd.filter(|_| currency != Currency::USD))
             && upper.is_none_or(|u| u.is_finite())

@@ -180,3 +180,24 @@ fn marks_share_prices_and_bare_dollars() {
     );
     assert_eq!(flags("$1-2 billion"), [(false, true)]);
 }
+
+#[test]
+fn hyphenated_scales_are_scales() {
+    assert_eq!(
+        amounts("It costs $2-billion, and $500-million more, not $2-3 billion."),
+        [
+            "USD 2000000000 '$2-billion'",
+            "USD 500000000 '$500-million'",
+            "USD 2000000000 to 3000000000 '$2-3 billion'",
+        ]
+    );
+}
+
+#[test]
+fn prices_in_sen_are_share_prices_and_moves_are_not_money() {
+    let found = amounts("Aemulus shares rose 2 sen to 38 sen, and Genetec closed at 95.5 sen.");
+    assert_eq!(found, ["MYR 0.38 '38 sen'", "MYR 0.955 '95.5 sen'"]);
+    let t = Tokens::new("Aemulus shares rose 2 sen to 38 sen. It cost 50 sen.");
+    let prices: Vec<bool> = find(&t).iter().map(|a| a.per_share).collect();
+    assert_eq!(prices, [true]);
+}

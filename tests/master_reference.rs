@@ -1,0 +1,211 @@
+//! Every company on the reference listings resolves, as `aipx show` resolves a name: the
+//! whole of `../shared/reference/listings/` is imported (by the crate's own parsers) into a
+//! master in a temporary folder, and every 50th listing row, across every exchange, is
+//! looked up by each form a trader writes: `EXCH:SYMBOL`, its Yahoo code (`7203.T`), its
+//! Reuters code (`NVDA.O`) and Bloomberg code (`7203 JT`) where the exchange has one, its ISIN,
+//! its name and its bare symbol. Skipped, with a message, when `../shared` is missing.
+//!
+//! A listing form and an ISIN name one company: they must find it. A name or a bare symbol
+//! may be shared (two companies of one name, `7203` in Tokyo and Kuala Lumpur); then the
+//! candidates `show` lists must include it, or the clearly larger company takes it, or a
+//! curated entity does (curated first, by design). The figures are printed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aipx::cli::{MasterHit, resolve, resolve_in};
+use aipx::index::Index;
+use aipx::listings::Companies;
+use aipx::model::{Entity, EntityId, Exchange};
+
+#[path = "support/reference.rs"]
+mod reference;
+
+/// What `show` made of one typed form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    /// The company itself (or the curated entity that is it).
+    Found,
+    /// `show` lists candidates, the company among them.
+    Listed,
+    /// Another company took the name: a curated entity, or the clearly larger of two.
+    Taken,
+    /// Nothing, or a wrong company alone.
+    Missed,
+}
+
+/// Whether `e` is the company holding `listing` (`EXCH:SYMBOL`) or `isin`.
+fn is(e: &Entity, exchange: &str, symbol: &str, isin: &str) -> bool {
+    e.listings
+        .iter()
+        .any(|l| l.exchange.code() == exchange && l.symbol == symbol)
+        || e.aliases.iter().any(|a| {
+            a.eq_ignore_ascii_case(&format!("{exchange}:{symbol}"))
+                || (!isin.is_empty() && a == isin)
+        })
+}
+
+#[test]
+fn every_listed_company_resolves_by_each_form() {
+    let Some(dir) = reference::dir() else {
+        println!("skipped: ../shared/reference/listings not found");
+        return;
+    };
+    let master = reference::master(&dir);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let path = tmp.path().join("master.bin");
+    master.save_at(&path).expect("master saved");
+    let companies = Companies::load_at(&path)
+        .expect("master reads back")
+        .expect("master is there");
+    let index = Index::new(aipx::data::load(None).expect("embedded dataset loads"));
+
+    let name_of = |exchange: &str, symbol: &str| {
+        let held = companies.resolve(&format!("{exchange}:{symbol}"));
+        let all = held
+            .entities()
+            .iter()
+            .map(|&j| companies.get(j).expect("record reads").0);
+        let mut all: Vec<Entity> = all.collect();
+        let at = all
+            .iter()
+            .position(|e| is(e, exchange, symbol, ""))
+            .unwrap_or(0);
+        all.swap_remove(at).name
+    };
+    let lookup = |typed: &str, exchange: &str, symbol: &str, isin: &str| -> Outcome {
+        let same_curated = |e: EntityId| {
+            let curated = index.entity(e);
+            // The curated entity is the company when it holds one of the company's listings
+            // or its ISIN.
+            let Some(mine) = companies
+                .resolve(&format!("{exchange}:{symbol}"))
+                .entities()
+                .first()
+                .map(|&j| companies.get(j).expect("record reads").0)
+            else {
+                return is(curated, exchange, symbol, isin);
+            };
+            curated.listings.iter().any(|l| mine.listings.contains(l))
+                || (!isin.is_empty() && curated.aliases.iter().any(|a| a == isin))
+        };
+        match resolve(&index, typed) {
+            Ok(e) if same_curated(e) => return Outcome::Found,
+            Ok(_) => return Outcome::Taken,
+            Err(_) => {}
+        }
+        match resolve_in(&companies, &index, typed) {
+            Ok(Some(MasterHit::Company(found, e)))
+                if is(found.entity(e), exchange, symbol, isin) =>
+            {
+                Outcome::Found
+            }
+            Ok(Some(MasterHit::Curated(e))) if same_curated(e) => Outcome::Found,
+            Ok(Some(_)) => {
+                let shared = companies.resolve(typed).entities().len() > 1;
+                if shared {
+                    Outcome::Taken
+                } else {
+                    Outcome::Missed
+                }
+            }
+            Ok(None) => Outcome::Missed,
+            Err(_) => {
+                let listed = companies.resolve(typed).entities().iter().any(|&j| {
+                    let (e, _) = companies.get(j).expect("record reads");
+                    is(&e, exchange, symbol, isin)
+                });
+                if listed {
+                    Outcome::Listed
+                } else {
+                    Outcome::Missed
+                }
+            }
+        }
+    };
+
+    // form -> outcome -> count
+    let mut tally: BTreeMap<&str, BTreeMap<Outcome, usize>> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    let mut exchanges: HashMap<String, usize> = HashMap::new();
+    let rows: Vec<_> = master.rows().collect();
+    for row in rows.iter().step_by(50) {
+        *exchanges.entry(row.exchange.clone()).or_default() += 1;
+        let (x, s, isin) = (
+            row.exchange.as_str(),
+            row.symbol.as_str(),
+            row.isin.as_str(),
+        );
+        let known = Exchange::parse(x);
+        let mut forms: Vec<(&str, String, bool)> = vec![("EXCH:SYMBOL", format!("{x}:{s}"), true)];
+        if let Some(ex) = known {
+            let spellings = ex.spellings(s);
+            // Yahoo: the suffix form, or the bare symbol on a US venue.
+            if let Some(yahoo) = spellings.iter().find(|f| f.starts_with(&format!("{s}."))) {
+                forms.push(("Yahoo", yahoo.clone(), true));
+            } else {
+                forms.push(("Yahoo", s.to_string(), false));
+            }
+            if let Some(bloomberg) = spellings.iter().find(|f| f.starts_with(&format!("{s} "))) {
+                forms.push(("Bloomberg", bloomberg.clone(), false));
+            }
+            match ex.code() {
+                "NASDAQ" => forms.push(("Reuters", format!("{s}.O"), true)),
+                "NYSE" => forms.push(("Reuters", format!("{s}.N"), true)),
+                _ => {}
+            }
+        }
+        if !isin.is_empty() {
+            forms.push(("ISIN", isin.to_string(), true));
+        }
+        // The name the company goes by (a German regional row's own is an abbreviation
+        // with the share's par value: `CAESARS ENTMT INC. DL-,01`).
+        forms.push(("name", name_of(x, s), false));
+        if known.is_some() {
+            forms.push(("symbol", s.to_string(), false));
+        }
+        for (form, typed, unique) in forms {
+            let outcome = lookup(&typed, x, s, isin);
+            *tally.entry(form).or_default().entry(outcome).or_default() += 1;
+            let bad = match outcome {
+                Outcome::Found => false,
+                Outcome::Listed | Outcome::Taken => unique,
+                Outcome::Missed => true,
+            };
+            if bad {
+                misses.push(format!(
+                    "{form} {typed:?} ({x}:{s} {:?}): {outcome:?}",
+                    row.name
+                ));
+            }
+        }
+    }
+    let sampled: usize = exchanges.values().sum();
+    println!(
+        "{sampled} listings sampled (every 50th of {}) on {} exchanges",
+        rows.len(),
+        exchanges.len()
+    );
+    println!(
+        "{:<12} {:>6} {:>6} {:>6} {:>6}",
+        "form", "found", "listed", "taken", "missed"
+    );
+    for (form, by) in &tally {
+        let n = |o| by.get(&o).copied().unwrap_or(0);
+        println!(
+            "{form:<12} {:>6} {:>6} {:>6} {:>6}",
+            n(Outcome::Found),
+            n(Outcome::Listed),
+            n(Outcome::Taken),
+            n(Outcome::Missed)
+        );
+    }
+    for m in misses.iter().take(40) {
+        println!("  {m}");
+    }
+    assert!(
+        exchanges.len() >= 60,
+        "only {} exchanges sampled",
+        exchanges.len()
+    );
+    assert!(misses.is_empty(), "{} lookups failed", misses.len());
+}
