@@ -214,6 +214,22 @@ fn only_listed_companies_can_be_added_to_a_watchlist() {
         let why = format!("{named} is not a listed company; nothing to watch");
         assert!(stderr(&out).contains(&why), "{}", stderr(&out));
     }
+    // An import leaves them out and says so; the listed companies beside them go in.
+    let csv = home.0.path().join("bodies.csv");
+    std::fs::write(&csv, "Symbol,Quantity\nNVDA,10\nMETI,5\nrapidus,3\n").unwrap();
+    let out = home
+        .aipx()
+        .args(["watchlist", "import"])
+        .arg(&csv)
+        .args(["--name", "bodies"])
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains("\"bodies\": 1 ticker"), "{text}");
+    assert!(
+        text.contains("Not listed companies, left out (2): METI (line 3), rapidus (line 4)"),
+        "{text}"
+    );
     // Nothing of a refused command is written, not even the listed ticker beside it.
     let show = stdout(&home.aipx().args(["watchlist", "show", "ideas"]).assert());
     assert!(

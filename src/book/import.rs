@@ -82,6 +82,9 @@ pub struct Import {
     pub ambiguous: Vec<(u64, String, usize)>,
     /// Symbols that resolve but have no known program exposure.
     pub no_exposure: Vec<String>,
+    /// Symbols naming a body with no listing (a ministry, a private company), left out
+    /// since a watchlist holds listed companies only: `(line, symbol)`.
+    pub not_listed: Vec<(u64, String)>,
     /// Rows that are not positions (cash, totals, footnotes): `(line, first cell)`.
     pub skipped: Vec<(u64, String)>,
     /// Numbers that could not be read: `line: message`.
@@ -283,6 +286,10 @@ fn from_rows(
         let quantity = read(quantity_col, "quantity");
         let weight = read(weight_col, "weight");
         let stored = match resolve(index, symbol) {
+            Resolved::Found(e) if super::watchlist::watchable(index, e).is_err() => {
+                import.not_listed.push((*line, symbol.to_string()));
+                continue;
+            }
             Resolved::Found(e) => {
                 if index.program_count(e) == 0 {
                     import.no_exposure.push(canonical(index, e));

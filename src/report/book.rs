@@ -375,6 +375,19 @@ pub fn import(name: &str, import: &Import, replaced: bool, out: &mut dyn Write) 
             list.join(", ")
         )?;
     }
+    if !import.not_listed.is_empty() {
+        let list: Vec<String> = import
+            .not_listed
+            .iter()
+            .map(|(line, s)| format!("{} (line {line})", sanitize(s)))
+            .collect();
+        writeln!(
+            out,
+            "Not listed companies, left out ({}): {}",
+            list.len(),
+            list.join(", ")
+        )?;
+    }
     if !import.no_exposure.is_empty() {
         writeln!(
             out,
