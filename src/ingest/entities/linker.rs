@@ -87,17 +87,39 @@ fn cue_table() -> &'static FxMap<&'static str, u32> {
     })
 }
 
+/// For each first byte, the lengths (bit `n` for `n` bytes) of the cue words starting with
+/// it: most capitalised words are no cue, and this rules them out without hashing. A cue
+/// in capitals (`SEOUL`) has the first byte and length of the cue it is looked up as.
+fn cue_shapes() -> &'static [u32; 256] {
+    static SHAPES: OnceLock<[u32; 256]> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = [0u32; 256];
+        for w in CUES.iter().flat_map(|(_, words)| words.iter()) {
+            if w.len() < 32 {
+                shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+            }
+        }
+        // The cues matched by name below.
+        for w in ["Hong", "US", "U"] {
+            shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+        }
+        shapes
+    })
+}
+
 /// Countries a paragraph names, as bits.
 pub fn countries_in(t: &Tokens) -> u32 {
     let table = cue_table();
+    let shapes = cue_shapes();
+    let bytes = t.text.as_bytes();
     let mut bits = 0;
-    for i in 0..t.len() {
+    for (i, tok) in t.toks.iter().enumerate() {
         // Cues are capitalised, but for a few currency words.
-        if t.kind(i) != Kind::Word
-            || !matches!(
-                t.text.as_bytes()[t.toks[i].start],
-                b'A'..=b'Z' | b'y' | b'c' | b'r'
-            )
+        let len = tok.end - tok.start;
+        if tok.kind != Kind::Word
+            || !matches!(bytes[tok.start], b'A'..=b'Z' | b'y' | b'c' | b'r')
+            || len >= 32
+            || shapes[usize::from(bytes[tok.start])] & (1 << len) == 0
         {
             continue;
         }
