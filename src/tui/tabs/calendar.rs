@@ -630,13 +630,7 @@ impl TabView for Calendar {
             // (the focused one served first); the details are the catalyst's text beside
             // its linked entities, as tall as the taller of the two.
             let [info, _] = details_split(area);
-            let detail = catalyst_detail::CatalystDetail {
-                index: ix,
-                catalyst: self.catalyst(ix),
-                today: cx.today,
-                scroll: None,
-                theme: cx.theme,
-            };
+            let detail = self.detail(cx, None);
             let linked = self
                 .catalyst(ix)
                 .map_or(0, |c| linked_entities(ix, c).len());
@@ -696,13 +690,7 @@ impl TabView for Calendar {
         let [info, linked_area] = if wide {
             // The detail as tall as its text, the linked entities the rest (the focused
             // one first when both cannot be whole).
-            let detail = catalyst_detail::CatalystDetail {
-                index: ix,
-                catalyst: self.catalyst(ix),
-                today: cx.today,
-                scroll: None,
-                theme: cx.theme,
-            };
+            let detail = self.detail(cx, None);
             let linked_ask = Ask::new(stack::WHOLE, linked.max(1) as u16 + 2);
             let detail_ask = Ask::new(stack::WHOLE, detail.height(side.width));
             let on_linked = self.focus() == CalendarPane::Linked;
@@ -729,6 +717,21 @@ fn details_split(area: Rect) -> [Rect; 2] {
 }
 
 impl Calendar {
+    /// The selected catalyst's text pane, shown from line `scroll` when it has the focus.
+    fn detail<'a>(
+        &self,
+        cx: &Context<'a>,
+        scroll: Option<usize>,
+    ) -> catalyst_detail::CatalystDetail<'a> {
+        catalyst_detail::CatalystDetail {
+            index: cx.index,
+            catalyst: self.catalyst(cx.index),
+            today: cx.today,
+            scroll,
+            theme: cx.theme,
+        }
+    }
+
     /// The selected catalyst's details in `info` and its linked entities in `linked_area`.
     fn render_details(&self, cx: &Context, frame: &mut Frame, info: Rect, linked_area: Rect) {
         let ix = cx.index;
@@ -737,13 +740,10 @@ impl Calendar {
         let selected = self.catalyst(ix);
         let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
         let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
-        let detail = catalyst_detail::CatalystDetail {
-            index: ix,
-            catalyst: selected,
-            today: cx.today,
-            scroll: on_detail.then(|| self.cursor.skip(CalendarPane::Detail)),
-            theme: cx.theme,
-        };
+        let detail = self.detail(
+            cx,
+            on_detail.then(|| self.cursor.skip(CalendarPane::Detail)),
+        );
         frame.render_widget(detail, info);
         hits::pane(info, 2);
         let linked_pane = linked::LinkedEntities {
