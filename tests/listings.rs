@@ -399,3 +399,148 @@ fn a_curated_alias_with_a_legal_form_put_after_it_is_not_a_master_company_of_tha
         );
     }
 }
+
+#[test]
+fn hostile_listing_files_are_refused_or_reported_and_never_stop_the_rest() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Control characters in a symbol (a bad row) and in a name (removed), a field of a
+    // megabyte, twenty rows with no name: each is reported, the good rows go in.
+    let mut plain = String::from(
+        "symbol,name,exchange\nGOOD,Good \u{1b}]52;c;aGk=\u{7}Works\u{202e} Inc.,TSE\nEV\u{1b}[31mIL,Evil Corp,TSE\n",
+    );
+    plain.push_str(&format!("HUGE,{},TSE\n", "A".repeat(1 << 20)));
+    for i in 0..20 {
+        plain.push_str(&format!("N{i},,TSE\n"));
+    }
+    std::fs::write(d.join("plain.csv"), plain).unwrap();
+    // Windows-1252, as an older spreadsheet saves it.
+    std::fs::write(
+        d.join("latin.csv"),
+        b"symbol,name,exchange\nCAFE,Caf\xe9 Soci\xe9t\xe9 S.A.,EPA\n",
+    )
+    .unwrap();
+    // Binary noise, and a file far over the size limit (sparse: no disk used).
+    let noise: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(d.join("noise.csv"), noise).unwrap();
+    std::fs::File::create(d.join("huge.csv"))
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    // JSON whose items are not rows.
+    std::fs::write(
+        d.join("numbers.json"),
+        format!("[{}1]", "1,".repeat(10_000)),
+    )
+    .unwrap();
+    let mut paths: Vec<PathBuf> = [
+        "plain.csv",
+        "latin.csv",
+        "noise.csv",
+        "huge.csv",
+        "numbers.json",
+    ]
+    .iter()
+    .map(|f| d.join(f))
+    .collect();
+    #[cfg(unix)]
+    {
+        let fifo = d.join("fifo.csv");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            paths.push(fifo);
+        } else {
+            eprintln!("skipped the FIFO case: mkfifo failed");
+        }
+    }
+    let out = aipx(home.path())
+        .args(["listings", "import"])
+        .args(&paths)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        !err.contains('\u{1b}') && !said.contains('\u{1b}') && !err.contains('\u{202e}'),
+        "nothing raw reaches the terminal: {err:?}"
+    );
+    assert!(err.contains("plain.csv:3: skipped"), "{err}");
+    assert!(err.contains("control character in the symbol"), "{err}");
+    assert!(
+        err.contains("plain.csv:4: skipped: HUGE: a field longer than"),
+        "{err}"
+    );
+    // Five bad rows are shown, the rest counted: 2 + 20 no-name rows + 10,001 numbers.
+    assert_eq!(err.matches("skipped:").count(), 5, "{err}");
+    assert!(err.contains("and 10018 more bad rows skipped"), "{err}");
+    assert!(
+        err.contains("latin.csv: not UTF-8, read as windows-1252"),
+        "{err}"
+    );
+    assert!(err.contains("noise.csv:"), "{err}");
+    assert!(
+        err.contains("huge.csv: file is 300 MiB, over the limit of 256 MiB"),
+        "{err}"
+    );
+    if paths.len() == 6 {
+        assert!(
+            err.contains("fifo.csv: a FIFO, not a regular file"),
+            "{err}"
+        );
+    }
+    assert!(said.contains("imported 2 listings"), "{said}");
+    let good = stdout(aipx(home.path()).args(["show", "TSE:GOOD", "--json"]));
+    assert!(good.contains("\"Good ]52;c;aGk=Works Inc.\""), "{good}");
+    let cafe = stdout(aipx(home.path()).args(["show", "CAFE.PA"]));
+    assert!(cafe.contains("Café Société S.A."), "{cafe}");
+}
+
+#[test]
+fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_give() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let paths = fixtures(files.path());
+    aipx(home.path())
+        .args(["listings", "import"])
+        .args(&paths)
+        .assert()
+        .success();
+    // The SEC's own shape: names as filed (`/DE/`, a trailing slash), foreign filers among
+    // US ones, some with no exchange.
+    let sec = files.path().join("company_tickers_exchange.json");
+    std::fs::write(
+        &sec,
+        r#"{"fields":["cik","name","ticker","exchange"],"data":[
+            [789019,"MICROSOFT CORP","MSFT","Nasdaq"],
+            [1094517,"TOYOTA MOTOR CORP/","TM","NYSE"],
+            [70858,"BANK OF AMERICA CORP /DE/","BAC","NYSE"],
+            [1000045,"NICHOLAS FINANCIAL INC","NICK",null],
+            [1409375,"OTC NAME INC","ONIX","OTC"]]}"#,
+    )
+    .unwrap();
+    let out = aipx(home.path())
+        .args(["listings", "import"])
+        .arg(&sec)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("company_tickers_exchange.json:item 4: skipped: NICK: no exchange"),
+        "{err}"
+    );
+    // Toyota stays a Japanese company listed in Tokyo first, with its ADR.
+    let tm: serde_json::Value =
+        serde_json::from_str(&stdout(aipx(home.path()).args(["show", "TM", "--json"]))).unwrap();
+    let entity = &tm["entity"];
+    assert_eq!(entity["country"], "JP", "{tm}");
+    assert_eq!(entity["exchange"], "TSE", "{tm}");
+    assert_eq!(entity["name"], "Toyota Motor Corporation", "{tm}");
+    let bac = stdout(aipx(home.path()).args(["show", "BAC"]));
+    assert!(bac.starts_with("BANK OF AMERICA CORP  NYSE:BAC"), "{bac}");
+    let otc = stdout(aipx(home.path()).args(["show", "ONIX"]));
+    assert!(otc.contains("OTC:ONIX"), "{otc}");
+}

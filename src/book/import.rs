@@ -170,7 +170,7 @@ pub fn import_file(index: &Index, path: &Path) -> Result<Import, String> {
 /// Shift_JIS (Japanese brokers) or Windows-1252 (older European and US exports). A file
 /// that is valid UTF-8 is UTF-8; otherwise Shift_JIS when the whole file reads as it, else
 /// Windows-1252, which reads any byte.
-fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<&'static str>) {
+pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<&'static str>) {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
         && encoding != encoding_rs::UTF_8
     {

@@ -191,31 +191,49 @@ fn import(
     });
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let (mut rows, mut bad, mut failed): (usize, Vec<BadRow>, usize) = (0, Vec::new(), 0);
+    let mut bad_count = 0;
     for file in &files {
-        if let Some(bar) = &bar {
-            bar.set_message(file.display().to_string());
-        }
         let shown = crate::text::sanitize(&file.display().to_string()).into_owned();
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
+        if let Some(bar) = &bar {
+            bar.set_message(shown.clone());
+        }
+        // A regular file of bounded size only (a FIFO is refused, not waited on), in
+        // whatever encoding a spreadsheet saved it.
+        let bytes = match crate::fsread::read(file, crate::listings::formats::FILE_LIMIT) {
+            Ok(b) => b,
             Err(e) => {
                 let _ = writeln!(err, "aipx: {shown}: {e}");
                 failed += 1;
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
                 continue;
             }
         };
+        let (text, encoding) = crate::book::import::decode(&bytes);
+        if let Some(encoding) = encoding {
+            let _ = writeln!(err, "aipx: {shown}: not UTF-8, read as {encoding}");
+        }
         let Some(format) = forced.or_else(|| Format::detect(&text)) else {
             let _ = writeln!(
                 err,
                 "aipx: {shown}: not a listing file aipx knows (use --format to say which)"
             );
             failed += 1;
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
             continue;
         };
         match crate::listings::formats::read(file, &text, format) {
             Ok(read) => {
                 rows += read.rows.len();
-                bad.extend(read.bad);
+                bad_count += read.bad_count;
+                bad.extend(
+                    read.bad
+                        .into_iter()
+                        .take(SHOWN_BAD - bad.len().min(SHOWN_BAD)),
+                );
                 master.put(Imported {
                     path: absolute(file),
                     format,
@@ -235,7 +253,7 @@ fn import(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    for b in bad.iter().take(SHOWN_BAD) {
+    for b in &bad {
         let _ = writeln!(
             err,
             "{}: skipped: {}",
@@ -243,11 +261,11 @@ fn import(
             crate::text::sanitize(&b.why)
         );
     }
-    if bad.len() > SHOWN_BAD {
+    if bad_count > bad.len() {
         let _ = writeln!(
             err,
             "... and {} more bad rows skipped",
-            bad.len() - SHOWN_BAD
+            bad_count - bad.len()
         );
     }
     let (path, companies) = master.save()?;
@@ -255,7 +273,7 @@ fn import(
         out,
         "imported {rows} listings from {} file(s) ({} bad rows skipped, {failed} file(s) unreadable) into {}; {} companies in all",
         files.len() - failed,
-        bad.len(),
+        bad_count,
         path.display(),
         companies
     )?;

@@ -178,31 +178,77 @@ fn german_name(name: &str) -> String {
     words.join(" ")
 }
 
-/// Builds a row, or says what is wrong with it.
+/// Longest symbol a row may have (the reference's longest is 19 characters).
+const MAX_SYMBOL: usize = 40;
+/// Longest name, sector, exchange or other field a row may have, in characters (the
+/// reference's longest name is 226).
+const MAX_FIELD: usize = 500;
+
+/// `text` as a bad-row message shows it: safe to print and at most 40 columns.
+fn shown(text: &str) -> String {
+    crate::text::fit(&crate::text::sanitize(text), MAX_SYMBOL)
+}
+
+/// Builds a row, or says what is wrong with it. Control and bidi characters never get in:
+/// a symbol holding one is a bad row (it could not be typed), other fields lose them.
 fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row, String> {
     let [country, sector, isin, figi, size] = more;
     let symbol = symbol.trim();
     if symbol.is_empty() {
         return Err("no symbol".into());
     }
-    let name = clean_name(name);
+    if symbol.chars().count() > MAX_SYMBOL {
+        return Err(format!(
+            "{}: symbol longer than {MAX_SYMBOL} characters",
+            shown(symbol)
+        ));
+    }
+    if crate::text::next_unsafe(symbol).is_some() {
+        return Err(format!(
+            "{}: control character in the symbol",
+            shown(symbol)
+        ));
+    }
+    let long = [name, exchange, sector, figi, size]
+        .iter()
+        .any(|f| f.chars().nth(MAX_FIELD).is_some());
+    if long {
+        return Err(format!(
+            "{symbol}: a field longer than {MAX_FIELD} characters"
+        ));
+    }
+    let safe = |f: &str| crate::text::sanitize(f.trim()).trim().to_string();
+    let name = clean_name(&safe(name));
     if name.is_empty() {
         return Err(format!("{symbol}: no name"));
     }
     let isin = isin.trim();
     if !isin.is_empty() && !valid_isin(isin) {
-        return Err(format!("{symbol}: malformed ISIN {isin:?}"));
+        return Err(format!("{symbol}: malformed ISIN {:?}", shown(isin)));
     }
     Ok(Row {
         symbol: symbol.to_string(),
         name,
-        exchange: exchange.trim().to_string(),
+        exchange: safe(exchange),
         country: country_code(country),
-        sector: sector.trim().to_string(),
+        sector: safe(sector),
         isin: isin.to_ascii_uppercase(),
-        figi: figi.trim().to_string(),
-        size: size.trim().to_string(),
+        figi: safe(figi),
+        size: safe(size),
     })
+}
+
+/// An SEC name without the state or note the SEC appends after a slash (`TOYOTA MOTOR
+/// CORP/`, `BANK OF AMERICA CORP /DE/`, `SCHLUMBERGER LIMITED/NV`, `FOO INC\\DE\\`).
+fn sec_name(name: &str) -> &str {
+    let mut name = name.trim().trim_end_matches(['/', '\\', ' ']);
+    if let Some(at) = name.rfind(['/', '\\']) {
+        let note = &name[at + 1..];
+        if (1..=4).contains(&note.len()) && note.chars().all(|c| c.is_ascii_uppercase()) {
+            name = name[..at].trim_end_matches(['/', '\\', ' ']);
+        }
+    }
+    name
 }
 
 /// Twelve characters: two letters, nine letters or digits, a check digit.
@@ -214,13 +260,23 @@ fn valid_isin(isin: &str) -> bool {
         && b[11].is_ascii_digit()
 }
 
+/// Bad rows kept of one file to be shown; the rest are only counted, so a file of garbage
+/// cannot fill memory with messages.
+pub const KEPT_BAD: usize = 5;
+
+/// Largest listing file read, in bytes: a whole-market file is a few tens of MiB (the
+/// NASDAQ screener export of every US stock is 3 MiB, the SEC's file 1 MiB).
+pub const FILE_LIMIT: u64 = 256 << 20;
+
 /// What reading one file gave: its rows and the rows it could not use.
 #[derive(Debug, Default)]
 pub struct Read {
     /// Good rows.
     pub rows: Vec<Row>,
-    /// Bad rows, with where they are.
+    /// The first [`KEPT_BAD`] bad rows, with where they are.
     pub bad: Vec<BadRow>,
+    /// How many rows were bad in all.
+    pub bad_count: usize,
 }
 
 /// Reads `text` (from `path`, which names the exchange of a NASDAQ screener file) as `format`.
@@ -230,60 +286,80 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
     let mut read = Read::default();
     let mut push = |at: String, r: Result<Row, String>| match r {
         Ok(row) => read.rows.push(row),
-        Err(why) => read.bad.push(BadRow {
-            at: format!("{file}:{at}"),
-            why,
-        }),
+        Err(why) => {
+            read.bad_count += 1;
+            if read.bad.len() < KEPT_BAD {
+                read.bad.push(BadRow {
+                    at: format!("{file}:{at}"),
+                    why,
+                });
+            }
+        }
     };
     match format {
         Format::NasdaqJson | Format::Sec => {
-            let value: Value = serde_json::from_str(text)
-                .map_err(|e| format!("{file}:{}:{}: {e}", e.line(), e.column()))?;
-            if format == Format::Sec {
-                let fields: Vec<String> = value["fields"]
-                    .as_array()
-                    .ok_or("no \"fields\" list")?
-                    .iter()
-                    .map(|f| f.as_str().unwrap_or("").to_ascii_lowercase())
-                    .collect();
-                let col = |n: &str| fields.iter().position(|f| f == n);
-                let (t, n, x) = (col("ticker"), col("name"), col("exchange"));
-                let (Some(t), Some(n), Some(x)) = (t, n, x) else {
-                    return Err("the fields need ticker, name and exchange".into());
+            // One item at a time (see `json_items`): memory holds the rows read, never the
+            // whole file as JSON values.
+            let fields: std::cell::RefCell<Option<Value>> = Default::default();
+            let exchange = screener_exchange(path);
+            let mut late = false;
+            let mut n = 0;
+            let found = json_items(text, &fields, &mut |item| {
+                n += 1;
+                let at = format!("item {n}");
+                if format == Format::NasdaqJson {
+                    let r = row(
+                        &field(&item, "symbol"),
+                        &field(&item, "name"),
+                        exchange,
+                        [
+                            &field(&item, "country"),
+                            &field(&item, "sector"),
+                            "",
+                            "",
+                            &field(&item, "marketCap"),
+                        ],
+                    );
+                    return push(at, r);
+                }
+                let fields = fields.borrow();
+                let Some(fields) = fields.as_ref().and_then(Value::as_array) else {
+                    late = true;
+                    return;
                 };
-                let data = value["data"].as_array().ok_or("no \"data\" list")?;
-                for (i, item) in data.iter().enumerate() {
-                    let get = |k: usize| text_at(item, k);
-                    let exchange = get(x);
-                    push(
-                        format!("item {}", i + 1),
-                        row(&get(t), &get(n), &exchange, ["US", "", "", "", ""]),
-                    );
-                }
-            } else {
-                let rows = value
-                    .as_array()
-                    .or_else(|| value["data"]["rows"].as_array())
-                    .or_else(|| value["data"]["table"]["rows"].as_array())
-                    .ok_or("expected an array of rows, or data.rows")?;
-                let exchange = screener_exchange(path);
-                for (i, item) in rows.iter().enumerate() {
-                    push(
-                        format!("item {}", i + 1),
-                        row(
-                            &field(item, "symbol"),
-                            &field(item, "name"),
-                            exchange,
-                            [
-                                &field(item, "country"),
-                                &field(item, "sector"),
-                                "",
-                                "",
-                                &field(item, "marketCap"),
-                            ],
-                        ),
-                    );
-                }
+                let col = |n: &str| {
+                    fields
+                        .iter()
+                        .position(|f| f.as_str().is_some_and(|f| f.eq_ignore_ascii_case(n)))
+                };
+                let (Some(t), Some(nm), Some(x)) = (col("ticker"), col("name"), col("exchange"))
+                else {
+                    late = true;
+                    return;
+                };
+                let get = |k: usize| text_at(&item, k);
+                let exchange = get(x);
+                let r = if exchange.is_empty() {
+                    // The SEC lists some filers with no exchange: no listing to place.
+                    Err(format!("{}: no exchange", shown(&get(t))))
+                } else {
+                    // The SEC gives no country (foreign filers are many), so none is said.
+                    row(&get(t), sec_name(&get(nm)), &exchange, ["", "", "", "", ""])
+                };
+                push(at, r);
+            })
+            .map_err(|e| format!("{file}:{}:{}: {e}", e.line(), e.column()))?;
+            if late {
+                return Err(
+                    "\"fields\" must name ticker, name and exchange, before \"data\"".into(),
+                );
+            }
+            if !found {
+                return Err(if format == Format::Sec {
+                    "no \"data\" list".into()
+                } else {
+                    "expected an array of rows, or data.rows".into()
+                });
             }
         }
         Format::NasdaqCsv | Format::Financedatabase | Format::Plain => {
@@ -367,7 +443,7 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                             .or(by_suffix.first().copied())
                             .map_or(get("exchange"), |x| x.code());
                         if exchange.is_empty() {
-                            Err(format!("{}: no exchange", get("symbol")))
+                            Err(format!("{}: no exchange", shown(get("symbol"))))
                         } else {
                             row(
                                 bare,
@@ -383,6 +459,95 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
         }
     }
     Ok(read)
+}
+
+/// Calls `item` with each row of a JSON listing file, one at a time: the items of the
+/// top-level array, or of the array under `data`, `rows` or `table` (`{"data": {"rows":
+/// [...]}}`, the SEC's `{"fields": [...], "data": [[...]]}`); a `fields` value is kept in
+/// `fields` as it is met. Returns whether an array of rows was found. Only one row is ever
+/// held as a JSON value, so a file's size bounds what it costs, not the number of its items.
+fn json_items(
+    text: &str,
+    fields: &std::cell::RefCell<Option<Value>>,
+    item: &mut dyn FnMut(Value),
+) -> Result<bool, serde_json::Error> {
+    use serde::Deserializer as _;
+    use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+    struct Items<'a, 'f> {
+        found: &'a mut bool,
+        fields: &'a std::cell::RefCell<Option<Value>>,
+        item: &'a mut (dyn FnMut(Value) + 'f),
+    }
+    impl<'de> DeserializeSeed<'de> for Items<'_, '_> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Items<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of rows, or an object holding one")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            *self.found = true;
+            while let Some(v) = seq.next_element::<Value>()? {
+                (self.item)(v);
+            }
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let Items {
+                found,
+                fields,
+                item,
+            } = self;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                match key.as_ref() {
+                    "data" | "rows" | "table" => map.next_value_seed(Items {
+                        found: &mut *found,
+                        fields,
+                        item: &mut *item,
+                    })?,
+                    "fields" => *fields.borrow_mut() = Some(map.next_value()?),
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        // Anything else where rows could be is no rows.
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+    }
+
+    let mut found = false;
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.deserialize_any(Items {
+        found: &mut found,
+        fields,
+        item,
+    })?;
+    de.end()?;
+    Ok(found)
 }
 
 fn text_at(item: &Value, k: usize) -> String {
@@ -478,6 +643,50 @@ mod tests {
             ("1+1 DRILLISCH AG O.N.", "1+1 DRILLISCH AG"),
         ] {
             assert_eq!(german_name(raw), clean, "{raw}");
+        }
+    }
+
+    #[test]
+    fn json_rows_are_read_one_at_a_time_in_every_shape() {
+        for json in [
+            r#"[{"symbol":"A","name":"Agilent Technologies Inc. Common Stock"}]"#,
+            r#"{"data":{"rows":[{"symbol":"A","name":"Agilent Technologies Inc."}]}}"#,
+            r#"{"status":1,"data":{"asOf":null,"table":{"rows":[{"symbol":"A","name":"Agilent Technologies Inc."}]}}}"#,
+        ] {
+            let read = read(Path::new("nasdaq.json"), json, Format::NasdaqJson).unwrap();
+            assert_eq!(read.rows.len(), 1, "{json}");
+            assert_eq!(read.rows[0].name, "Agilent Technologies Inc.", "{json}");
+        }
+        let bad = read(
+            Path::new("x.json"),
+            r#"{"data":{"nothing":1}}"#,
+            Format::NasdaqJson,
+        );
+        assert!(bad.unwrap_err().contains("expected an array of rows"));
+        let late = r#"{"data":[[1,"APPLE INC","AAPL","Nasdaq"]],"fields":["cik","name","ticker","exchange"]}"#;
+        assert!(read(Path::new("sec.json"), late, Format::Sec).is_err());
+        let cut = read(
+            Path::new("x.json"),
+            r#"[{"symbol":"A","name":"B"},"#,
+            Format::NasdaqJson,
+        );
+        assert!(
+            cut.unwrap_err().starts_with("x.json:1:"),
+            "JSON errors say where"
+        );
+    }
+
+    #[test]
+    fn sec_names_lose_the_state_the_sec_appends() {
+        for (raw, clean) in [
+            ("TOYOTA MOTOR CORP/", "TOYOTA MOTOR CORP"),
+            ("BANK OF AMERICA CORP /DE/", "BANK OF AMERICA CORP"),
+            ("SCHLUMBERGER LIMITED/NV", "SCHLUMBERGER LIMITED"),
+            ("NEWMONT Corp /DE/", "NEWMONT Corp"),
+            ("AT&T INC.", "AT&T INC."),
+            ("A/S NORDIC", "A/S NORDIC"),
+        ] {
+            assert_eq!(sec_name(raw), clean, "{raw}");
         }
     }
 

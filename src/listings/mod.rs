@@ -685,15 +685,25 @@ fn same_issuer(a: &Row, b: &Row) -> bool {
 
 /// How a listing ranks as a company's primary: an exchange aipx knows in the company's own
 /// country first, then any exchange aipx knows, then secondary venues (a German regional
-/// exchange, OTC), then the rest.
-fn rank(r: &Row) -> (u8, String) {
-    let class = match Exchange::parse(&r.exchange) {
+/// exchange, OTC), then the rest. Within each, exchanges in the order of aipx's table
+/// (the main markets first: a Chinese company's Hong Kong listing before its Mexican
+/// copy, Mumbai's NSE before the BSE), then the shorter symbol (Vodafone's `VOD` before
+/// London's order-book line `0LQQ`, a share before its warrant).
+fn rank(r: &Row) -> (u8, u8, usize, String) {
+    let x = Exchange::parse(&r.exchange);
+    let class = match x {
         Some(x) if x.is_secondary() => 2,
         Some(x) if x.country() == r.country => 0,
         Some(_) => 1,
         None => 3,
     };
-    (class, format!("{}:{}", r.exchange, r.symbol))
+    let place = x.map_or(u8::MAX, Exchange::index);
+    (
+        class,
+        place,
+        r.symbol.len(),
+        format!("{}:{}", r.exchange, r.symbol),
+    )
 }
 
 fn company(mut rows: Vec<&Row>) -> Entity {
@@ -734,9 +744,20 @@ fn company(mut rows: Vec<&Row>) -> Entity {
         .unwrap_or("")
         .to_string();
     let id = format!("{}:{}", best.exchange, best.symbol);
+    // The name as the company writes it: the best-ranked row's, unless it is in capitals
+    // and another row's is not (`TOYOTA MOTOR CORP` from a regional exchange or the SEC).
+    let shouting =
+        |n: &str| n.chars().any(char::is_uppercase) && !n.chars().any(char::is_lowercase);
+    let name = rows
+        .iter()
+        .map(|r| &r.name)
+        .find(|n| !shouting(n))
+        .filter(|_| shouting(&best.name))
+        .unwrap_or(&best.name)
+        .clone();
     Entity {
         id,
-        name: best.name.clone(),
+        name,
         listings,
         aliases,
         country,

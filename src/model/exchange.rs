@@ -101,13 +101,34 @@ const EXCHANGES: &[Info] = &[
     Info { code: "XSAP", name: "Sapporo Securities Exchange", prefixes: &[], suffix: Some("S"), bloomberg: "JS", reuters: &[], country: "JP", secondary: false },
 ];
 
-/// Bloomberg's codes for one US venue, beside the composite `US` (`MSFT UW`, `IBM UN`): Nasdaq
-/// Global Select, Global Market and Capital Market, and the NYSE.
-const US_VENUES: &[(&str, &str)] = &[
+/// Bloomberg codes beside each exchange's own: one US venue's, beside the composite `US`
+/// (`MSFT UW`, `IBM UN`: Nasdaq Global Select, Global Market and Capital Market, the NYSE,
+/// NYSE American, NYSE Arca), and a country's composite where the table holds one venue's
+/// (`7203 JP` beside Tokyo's `JT`, `SAP GR` beside Xetra's `GY`, Canada's `CN` for every
+/// Canadian venue, India's `IN` for the BSE too, `IS` the NSE's own, `CT` Toronto's own).
+const OTHER_BLOOMBERG: &[(&str, &str)] = &[
     ("UW", "NASDAQ"),
     ("UQ", "NASDAQ"),
     ("UR", "NASDAQ"),
     ("UN", "NYSE"),
+    ("UA", "AMEX"),
+    ("UP", "ARCA"),
+    ("JP", "TSE"),
+    ("JP", "FKA"),
+    ("JP", "XSAP"),
+    ("GR", "XETRA"),
+    ("GR", "BER"),
+    ("GR", "MUN"),
+    ("GR", "DUS"),
+    ("GR", "HAM"),
+    ("GR", "HAN"),
+    ("GR", "STU"),
+    ("CN", "TSXV"),
+    ("CN", "CSE"),
+    ("CN", "NEO"),
+    ("CT", "TSX"),
+    ("IN", "BSE"),
+    ("IS", "NSE"),
 ];
 
 /// A stock exchange aipx knows (see the README for the list).
@@ -178,16 +199,29 @@ impl Exchange {
         })
     }
 
-    /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> NASDAQ and NYSE; the
-    /// single-venue US codes too: `UW`, `UQ`, `UR` -> NASDAQ, `UN` -> NYSE).
+    /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> every US venue; the
+    /// single-venue US codes and the country composites too: `UW` -> NASDAQ, `UN` -> NYSE,
+    /// `JP` -> TSE, `GR` -> Xetra and the German regional exchanges).
     pub fn by_bloomberg(code: &str) -> impl Iterator<Item = Exchange> + '_ {
         Self::all().filter(move |e| {
             let known = e.info().bloomberg;
             !known.is_empty() && known.eq_ignore_ascii_case(code)
-                || US_VENUES
+                || OTHER_BLOOMBERG
                     .iter()
                     .any(|&(c, x)| c.eq_ignore_ascii_case(code) && e.code() == x)
         })
+    }
+
+    /// `symbol` as aipx keys it on this exchange: a Hong Kong number has four digits, as
+    /// Yahoo and the listing files write it (`0700`), however it is typed (`700 HK` as
+    /// Bloomberg writes it, `00700` as HKEX does).
+    pub fn canonical_symbol(self, symbol: &str) -> std::borrow::Cow<'_, str> {
+        let digits = !symbol.is_empty() && symbol.bytes().all(|b| b.is_ascii_digit());
+        if self.code() != "HKEX" || !digits || symbol.len() == 4 {
+            return std::borrow::Cow::Borrowed(symbol);
+        }
+        let bare = symbol.trim_start_matches('0');
+        std::borrow::Cow::Owned(format!("{bare:0>4}"))
     }
 
     fn all() -> impl Iterator<Item = Exchange> {
@@ -198,6 +232,14 @@ impl Exchange {
     /// the exchanges it may mean and the bare symbol.
     pub fn split_listing(text: &str) -> Option<(Vec<Exchange>, &str)> {
         let text = text.trim();
+        // A Bloomberg ticker as its terminal writes it, with the market sector after the
+        // code (`7203 JP Equity`).
+        let text = match text.len().checked_sub(" equity".len()) {
+            Some(at) if text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(" equity") => {
+                text[..at].trim_end()
+            }
+            _ => text,
+        };
         if let Some((prefix, symbol)) = text.split_once(':') {
             let symbol = symbol.trim();
             return Some((Exchange::parse(prefix).into_iter().collect(), symbol))
@@ -286,6 +328,48 @@ mod tests {
     }
 
     #[test]
+    fn country_composite_codes_name_every_venue_of_the_country() {
+        let codes = |t: &str| {
+            let (found, symbol) = Exchange::split_listing(t).unwrap();
+            let found: Vec<&str> = found.iter().map(|x| x.code()).collect();
+            (found, symbol.to_string())
+        };
+        assert_eq!(
+            codes("7203 JP"),
+            (vec!["TSE", "FKA", "XSAP"], "7203".into())
+        );
+        assert_eq!(codes("7203 JP Equity"), codes("7203 JP"));
+        assert_eq!(
+            codes("SAP GR"),
+            (
+                vec!["XETRA", "BER", "MUN", "DUS", "HAM", "HAN", "STU"],
+                "SAP".into()
+            )
+        );
+        assert_eq!(codes("RY CN").0, ["TSX", "TSXV", "CSE", "NEO"]);
+        assert_eq!(codes("RELIANCE IN").0, ["NSE", "BSE"]);
+        assert_eq!(codes("TSM UN").0, ["NYSE"]);
+    }
+
+    #[test]
+    fn hong_kong_numbers_have_four_digits_however_typed() {
+        let hk = Exchange::parse("HKEX").unwrap();
+        for (typed, canonical) in [
+            ("700", "0700"),
+            ("00700", "0700"),
+            ("0700", "0700"),
+            ("5", "0005"),
+            ("9988", "9988"),
+            ("80737", "80737"),
+            ("ABC", "ABC"),
+        ] {
+            assert_eq!(hk.canonical_symbol(typed), canonical, "{typed}");
+        }
+        let tse = Exchange::parse("TSE").unwrap();
+        assert_eq!(tse.canonical_symbol("700"), "700", "only Hong Kong pads");
+    }
+
+    #[test]
     fn spells_a_listing_every_way() {
         let tse = Exchange::parse("TSE").unwrap();
         let forms = tse.spellings("9984");
@@ -341,6 +425,11 @@ mod tests {
             ("MSFT UW", "NASDAQ", "MSFT"),
             ("AMD UQ", "NASDAQ", "AMD"),
             ("IBM UN", "NYSE", "IBM"),
+            ("7203 JT Equity", "TSE", "7203"),
+            ("9984 jt equity", "TSE", "9984"),
+            ("NESN SW Equity", "SIX", "NESN"),
+            ("RY CT", "TSX", "RY"),
+            ("RELIANCE IS", "NSE", "RELIANCE"),
         ] {
             let (found, s) = Exchange::split_listing(typed).unwrap();
             assert_eq!(

@@ -244,7 +244,11 @@ pub fn clean_name(name: &str) -> String {
 /// The key of `symbol` as listed on `exchange`: what `TSE:9984`, `9984.T` and `9984 JT` look
 /// up.
 pub fn listing_key(exchange: Exchange, symbol: &str) -> String {
-    format!("{}:{}", exchange.code(), words(symbol))
+    format!(
+        "{}:{}",
+        exchange.code(),
+        words(&exchange.canonical_symbol(symbol))
+    )
 }
 
 /// Hash of a key, as tables store it.
