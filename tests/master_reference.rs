@@ -3,7 +3,10 @@
 //! master in a temporary folder, and every 50th listing row, across every exchange, is
 //! looked up by each form a trader writes: `EXCH:SYMBOL`, its Yahoo code (`7203.T`), its
 //! Reuters code (`NVDA.O`) and Bloomberg code (`7203 JT`) where the exchange has one, its ISIN,
-//! its name and its bare symbol. Skipped, with a message, when `../shared` is missing.
+//! its name and its bare symbol, and as traders also write them: Bloomberg country composites
+//! with `Equity` (`7203 JP Equity`, `700 HK Equity`), lower case, loose spaces, a share class
+//! with another separator (`BRK.B`, `BRK/B`). Skipped, with a message, when `../shared` is
+//! missing.
 //!
 //! A listing form and an ISIN name one company: they must find it. A name or a bare symbol
 //! may be shared (two companies of one name, `7203` in Tokyo and Kuala Lumpur); then the
@@ -147,6 +150,51 @@ fn every_listed_company_resolves_by_each_form() {
             }
             if let Some(bloomberg) = spellings.iter().find(|f| f.starts_with(&format!("{s} "))) {
                 forms.push(("Bloomberg", bloomberg.clone(), false));
+                // As typed in a hurry: lower case, spaces around and between.
+                forms.push((
+                    "Bloomberg loose",
+                    format!("  {}  ", bloomberg.to_lowercase().replace(' ', "   ")),
+                    false,
+                ));
+            }
+            // Bloomberg's country composite (`7203 JP`, `SAP GR`, `RY CN`, `RELIANCE IN`),
+            // with the terminal's `Equity`; Hong Kong numbers without their zeros (`700 HK`).
+            let composite = match ex.country() {
+                "JP" => Some("JP"),
+                "DE" => Some("GR"),
+                "CA" => Some("CN"),
+                "IN" => Some("IN"),
+                "US" => Some("US"),
+                "HK" => Some("HK"),
+                _ => None,
+            };
+            if let Some(code) = composite {
+                let bare = if code == "HK" && s.bytes().all(|b| b.is_ascii_digit()) {
+                    s.trim_start_matches('0')
+                } else {
+                    s
+                };
+                forms.push((
+                    "Bloomberg composite",
+                    format!("{bare} {code} Equity"),
+                    false,
+                ));
+            }
+            // A share class written with another separator (`BRK.B`, `BRK-B`, `BRK/B`).
+            if let Some(at) = s.rfind(['.', '-', '/'])
+                && s.len() - at == 2
+            {
+                for sep in ['.', '-', '/'] {
+                    if !s[at..].starts_with(sep) {
+                        let other = format!("{}{sep}{}", &s[..at], &s[at + 1..]);
+                        // Not unique: the other spelling may be another listing's own
+                        // (`HMCC.P` and `HMCC-P` are two rows of the TSX Venture).
+                        forms.push(("share class", format!("{x}:{other}"), false));
+                    }
+                }
+            }
+            if let Some(yahoo) = spellings.iter().find(|f| f.starts_with(&format!("{s}."))) {
+                forms.push(("Yahoo lower case", yahoo.to_lowercase(), true));
             }
             match ex.code() {
                 "NASDAQ" => forms.push(("Reuters", format!("{s}.O"), true)),
@@ -186,13 +234,13 @@ fn every_listed_company_resolves_by_each_form() {
         exchanges.len()
     );
     println!(
-        "{:<12} {:>6} {:>6} {:>6} {:>6}",
+        "{:<20} {:>6} {:>6} {:>6} {:>6}",
         "form", "found", "listed", "taken", "missed"
     );
     for (form, by) in &tally {
         let n = |o| by.get(&o).copied().unwrap_or(0);
         println!(
-            "{form:<12} {:>6} {:>6} {:>6} {:>6}",
+            "{form:<20} {:>6} {:>6} {:>6} {:>6}",
             n(Outcome::Found),
             n(Outcome::Listed),
             n(Outcome::Taken),

@@ -438,8 +438,13 @@ fn exact_listing(
     let mut found = None;
     for &e in many {
         let (entity, size) = companies.get(e)?;
+        // In any case: `hmcc.p.v` is as plainly `HMCC.P.V` as the capitals.
         let spelt = entity.listings.iter().any(|l| {
-            l.symbol == typed || l.exchange.spellings(&l.symbol).iter().any(|f| f == typed)
+            l.symbol.eq_ignore_ascii_case(typed)
+                || l.exchange
+                    .spellings(&l.symbol)
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(typed))
         });
         if spelt {
             if found.is_some() {
