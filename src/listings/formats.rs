@@ -218,7 +218,7 @@ fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row,
         ));
     }
     let safe = |f: &str| crate::text::sanitize(f.trim()).trim().to_string();
-    let name = clean_name(&safe(name));
+    let name = clean_name(without_security(&safe(name)));
     if name.is_empty() {
         return Err(format!("{symbol}: no name"));
     }
@@ -236,6 +236,78 @@ fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row,
         figi: safe(figi),
         size: safe(size),
     })
+}
+
+/// A listing's name without the description of the security listed that exports put after
+/// the company's (`MINISO Group Holding Limited American Depositary Shares each representing
+/// four`, `Chimera Investment Corporation 8.00% Series D ... Preferred Stock`, `Airship AI
+/// Holdings Inc. Warrants`, `KINGFISHER ADR/2`, `STEALTH BIOTH. SP.ADR/12`): the name ends
+/// where such words start, after its first word. The share-class words left at its end
+/// (`Class A`) go in [`clean_name`].
+fn without_security(name: &str) -> &str {
+    const ANYWHERE: &[&str] = &[
+        "american depositary",
+        "american depository",
+        "depositary share",
+        "depository share",
+        "depositary receipt",
+        "sponsored adr",
+        "sponsored gdr",
+        "unsponsored adr",
+        "shares of beneficial interest",
+        "ordinary shares",
+        "common stock",
+        "capital stock",
+        "preferred stock",
+        "preferred shares",
+        "preference shares",
+        "each representing",
+        "subordinated notes",
+        "senior notes",
+    ];
+    const AT_END: &[&str] = &["warrants", "warrant", "units", "unit", "rights", "right"];
+    const SPONSORED: &[&str] = &["sp", "spon", "spons", "sponsored"];
+    let lower = name.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let boundary = |i: usize| i > 0 && !bytes[i - 1].is_ascii_alphanumeric();
+    let word_end = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphabetic());
+    let first_word = lower
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(lower.len());
+    let cut = (first_word..lower.len())
+        .filter(|&i| boundary(i) && lower.is_char_boundary(i))
+        .find(|&i| {
+            let rest = &lower[i..];
+            let phrase = ANYWHERE
+                .iter()
+                .any(|p| rest.starts_with(p) && word_end(i + p.len()));
+            // `ADR`, `ADR/2`, `ADR 1`: a depositary receipt's note.
+            let receipt = ["adr", "gdr"]
+                .iter()
+                .any(|p| rest.starts_with(p) && word_end(i + 3));
+            // A coupon or dividend rate: `8.00%`.
+            let word = rest.split(' ').next().unwrap_or("");
+            let rate = word.len() > 1
+                && word.ends_with('%')
+                && word[..word.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.');
+            let last = !rest.contains(' ') && AT_END.contains(&rest.trim_end_matches('.'));
+            phrase || receipt || rate || (last && lower[..i].trim().contains(' '))
+        });
+    let Some(cut) = cut else {
+        return name;
+    };
+    let mut head = name[..cut].trim_end_matches([' ', ',', '-', '(', '/']);
+    // `SP.ADR`, `SPONS. ADR`: the sponsorship the receipt's note started with.
+    loop {
+        let bare = head.trim_end_matches('.');
+        let at = bare.rfind([' ', '.']).map_or(0, |at| at + 1);
+        if at == 0 || !SPONSORED.contains(&bare[at..].to_ascii_lowercase().as_str()) {
+            return head;
+        }
+        head = bare[..at].trim_end_matches([' ', ',', '-', '(', '/', '.']);
+    }
 }
 
 /// An SEC name without the state or note the SEC appends after a slash (`TOYOTA MOTOR
@@ -674,6 +746,66 @@ mod tests {
             cut.unwrap_err().starts_with("x.json:1:"),
             "JSON errors say where"
         );
+    }
+
+    #[test]
+    fn names_lose_the_description_of_the_security_listed() {
+        for (raw, clean) in [
+            (
+                "MINISO Group Holding Limited American Depositary Shares each representing four",
+                "MINISO Group Holding Limited",
+            ),
+            (
+                "Public Storage Depositary Shares Each Representing 1/1000 of a 3.900% Cumulative Preferred Share",
+                "Public Storage",
+            ),
+            (
+                "Chimera Investment Corporation 8.00% Series D Fixed-to-Floating Rate Cumulative Redeemable Preferred Stock",
+                "Chimera Investment Corporation",
+            ),
+            (
+                "Zillow Group Inc. Class C Capital Stock",
+                "Zillow Group Inc.",
+            ),
+            ("Alphabet Inc. Class A Common Stock", "Alphabet Inc."),
+            (
+                "Reaves Utility Income Fund Common Shares of Beneficial Interest",
+                "Reaves Utility Income Fund",
+            ),
+            (
+                "Airship AI Holdings Inc. Warrants",
+                "Airship AI Holdings Inc.",
+            ),
+            ("Peace Acquisition Corp Right", "Peace Acquisition Corp"),
+            (
+                "Iron Mountain Incorporated (Delaware)Common Stock REIT",
+                "Iron Mountain Incorporated (Delaware)",
+            ),
+            ("KINGFISHER ADR/2", "KINGFISHER"),
+            ("STEALTH BIOTH. SP.ADR/12", "STEALTH BIOTH"),
+            ("TOTALENERGIE SPONS. ADR 1", "TOTALENERGIE"),
+            (
+                "Hon Hai Precision Industry Co., Ltd. Sponsored GDR RegS",
+                "Hon Hai Precision Industry Co., Ltd.",
+            ),
+            (
+                "Runway Growth Finance Corp. 7.50% Notes due 2027",
+                "Runway Growth Finance Corp.",
+            ),
+            // Names that only look like it stay whole.
+            (
+                "Leverage Shares Public Limited Company",
+                "Leverage Shares Public Limited Company",
+            ),
+            ("United Rentals, Inc.", "United Rentals, Inc."),
+            ("Adriatic Metals PLC", "Adriatic Metals PLC"),
+            ("Human Rights Watch Ltd", "Human Rights Watch Ltd"),
+            ("Units", "Units"),
+            ("Common Stock", "Common Stock"),
+            ("Global Warrant", "Global Warrant"),
+        ] {
+            assert_eq!(clean_name(without_security(raw)), clean, "{raw}");
+        }
     }
 
     #[test]

@@ -227,6 +227,8 @@ pub fn clean_name(name: &str) -> String {
     let name = name.trim();
     let mut cut = name.len();
     loop {
+        // A closing parenthesis goes only with the share-class words it closes (`(ADR)`):
+        // `Astrotech Corporation (DE)` keeps its own.
         let head = name[..cut].trim_end_matches([' ', ',', '-', '(', ')']);
         let lower = head.to_ascii_lowercase();
         let found = SHARE_CLASS.iter().find(|w| {
@@ -236,7 +238,11 @@ pub fn clean_name(name: &str) -> String {
         });
         match found {
             Some(w) => cut = head.len() - w.len(),
-            None => return head.to_string(),
+            None => {
+                return name[..cut]
+                    .trim_end_matches([' ', ',', '-', '('])
+                    .to_string();
+            }
         }
     }
 }
@@ -476,6 +482,10 @@ mod tests {
             ),
             ("Toyota Motor Corporation", "Toyota Motor Corporation"),
             ("Common", "Common"),
+            ("Astrotech Corporation (DE)", "Astrotech Corporation (DE)"),
+            ("LGL Group Inc. (The)", "LGL Group Inc. (The)"),
+            ("Acme Holdings (ADR)", "Acme Holdings"),
+            ("Acme Holdings (Common Stock)", "Acme Holdings"),
         ] {
             assert_eq!(clean_name(raw), clean, "{raw}");
         }
