@@ -114,13 +114,26 @@ fn the_master_feeds_show_and_calendar() {
         .args(fixtures(files.path()))
         .assert()
         .success();
-    for typed in ["7203", "7203.T", "TM", "Toyota Motor Corp", "JP3633400001"] {
+    for typed in [
+        "7203",
+        "7203.T",
+        "TM",
+        "Toyota Motor Corp",
+        "JP3633400001",
+        "7203 JP Equity",
+        "tse: 7203",
+        "  7203   jt ",
+    ] {
         let text = stdout(aipx(home.path()).args(["show", typed]));
         assert!(
             text.starts_with("Toyota Motor Corporation  TSE:7203"),
             "{typed}: {text}"
         );
         assert!(text.contains("no known program exposure"), "{text}");
+        assert!(
+            text.ends_with("\nSources\n  no source cited\n"),
+            "an empty section says so: {text}"
+        );
         assert!(text.contains("NYSE:TM"), "{text}");
     }
     let json: serde_json::Value =

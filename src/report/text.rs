@@ -144,6 +144,10 @@ pub fn show(
     }
 
     writeln!(out, "\nSources")?;
+    if sources.is_empty() {
+        // A listing the securities master alone knows: no article behind it.
+        writeln!(out, "  no source cited")?;
+    }
     for &s in sources {
         let s = index.source(s);
         writeln!(
