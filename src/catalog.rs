@@ -9,7 +9,41 @@ use chrono::Datelike;
 
 use crate::model::names::{self, Table};
 use crate::model::*;
-use crate::search::{Field, Target};
+
+/// What a search hit points at.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Target {
+    /// A company or body.
+    Entity(EntityId),
+    /// A program.
+    Program(ProgramId),
+    /// A catalyst.
+    Catalyst(CatalystId),
+}
+
+impl Target {
+    /// The kind as one lower-case word, for output.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Target::Entity(_) => "entity",
+            Target::Program(_) => "program",
+            Target::Catalyst(_) => "catalyst",
+        }
+    }
+}
+
+/// Which field of a record a searchable text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Field {
+    /// A ticker symbol.
+    Symbol,
+    /// The full name or title.
+    Name,
+    /// An alias.
+    Alias,
+}
 
 /// Texts longer than this are searched on their first `MAX_CHARS` characters only.
 const MAX_CHARS: usize = 96;

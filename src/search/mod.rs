@@ -31,40 +31,9 @@ use dates::{DateQuery, Fit};
 use heads::{Heads, bit};
 use score::{Bar, Scorer, matcher};
 
-/// What a search hit points at.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum Target {
-    /// A company or body.
-    Entity(EntityId),
-    /// A program.
-    Program(ProgramId),
-    /// A catalyst.
-    Catalyst(CatalystId),
-}
-
-impl Target {
-    /// The kind as one lower-case word, for output.
-    pub fn kind(self) -> &'static str {
-        match self {
-            Target::Entity(_) => "entity",
-            Target::Program(_) => "program",
-            Target::Catalyst(_) => "catalyst",
-        }
-    }
-}
-
-/// Which field of a record a searchable text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Field {
-    /// A ticker symbol.
-    Symbol,
-    /// The full name or title.
-    Name,
-    /// An alias.
-    Alias,
-}
+// What a hit points at and which field matched belong to the catalog, which search reads:
+// the dependency runs one way, search -> catalog -> model.
+pub use crate::catalog::{Field, Target};
 
 /// One result: the record, the text that matched and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
