@@ -557,3 +557,33 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
     let otc = stdout(aipx(home.path()).args(["show", "ONIX"]));
     assert!(otc.contains("OTC:ONIX"), "{otc}");
 }
+
+#[test]
+fn a_plain_file_without_a_header_is_read_and_errors_name_the_file_once() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("mine.csv");
+    std::fs::write(
+        &plain,
+        "7203.T,Toyota Motor Corporation,\nNESN,Nestle S.A.,SIX,CH,Food,CH0038863350\n",
+    )
+    .unwrap();
+    let said = stdout(aipx(home.path()).args(["listings", "import"]).arg(&plain));
+    assert!(said.contains("imported 2 listings"), "{said}");
+    let nestle = stdout(aipx(home.path()).args(["show", "CH0038863350"]));
+    assert!(nestle.starts_with("Nestle S.A.  SIX:NESN"), "{nestle}");
+    assert!(nestle.contains("CH · Food"), "{nestle}");
+
+    let out = aipx(home.path())
+        .args(["listings", "import", "--format", "nasdaq-json"])
+        .arg(&plain)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(
+        err.matches("mine.csv").count(),
+        1,
+        "the file is named once, with the line and column: {err}"
+    );
+    assert!(err.contains("mine.csv:1:6: "), "{err}");
+}

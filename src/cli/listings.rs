@@ -242,7 +242,8 @@ fn import(
                 });
             }
             Err(e) => {
-                let _ = writeln!(err, "aipx: {shown}: {}", crate::text::sanitize(&e));
+                // The error names the file itself.
+                let _ = writeln!(err, "aipx: {}", crate::text::sanitize(&e));
                 failed += 1;
             }
         }

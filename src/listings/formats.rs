@@ -67,10 +67,18 @@ impl Format {
         } else if has("symbol") && has("name") && has("exchange") {
             Some(Format::Plain)
         } else {
-            None
+            // No header: a plain file whose first row places itself, by its exchange or its
+            // symbol's Yahoo suffix (`7203.T,Toyota Motor Corporation,`).
+            let placed = cols.len() >= 3
+                && !cols[1].is_empty()
+                && (Exchange::parse(cols[2]).is_some() || !split_suffix(cols[0]).1.is_empty());
+            placed.then_some(Format::Plain)
         }
     }
 }
+
+/// The columns of a plain listing file, in order, when it has no header.
+const PLAIN: [&str; 6] = ["symbol", "name", "exchange", "country", "sector", "isin"];
 
 /// Country names as listing files write them, to ISO 3166 alpha-2 codes.
 fn country_code(name: &str) -> String {
@@ -353,6 +361,18 @@ pub struct Read {
 
 /// Reads `text` (from `path`, which names the exchange of a NASDAQ screener file) as `format`.
 pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
+    let file = path.display().to_string();
+    // Every error names the file (and the line and column where there is one), once.
+    read_named(path, text, format).map_err(|e| {
+        if e.starts_with(&file) {
+            e
+        } else {
+            format!("{file}: {e}")
+        }
+    })
+}
+
+fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
     let text = text.trim_start_matches('\u{feff}');
     let file = path.display().to_string();
     let mut read = Read::default();
@@ -438,12 +458,20 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
             let mut reader = csv::ReaderBuilder::new()
                 .flexible(true)
                 .from_reader(text.as_bytes());
-            let headers: Vec<String> = reader
+            let mut headers: Vec<String> = reader
                 .headers()
                 .map_err(|e| format!("{file}:1: {e}"))?
                 .iter()
                 .map(|h| h.trim().to_ascii_lowercase())
                 .collect();
+            // A plain file without a header is its columns in the documented order.
+            if format == Format::Plain && !headers.iter().any(|h| h == "symbol") {
+                reader = csv::ReaderBuilder::new()
+                    .flexible(true)
+                    .has_headers(false)
+                    .from_reader(text.as_bytes());
+                headers = PLAIN.iter().map(|c| c.to_string()).collect();
+            }
             let col = |n: &str| headers.iter().position(|h| h == n);
             let screener = screener_exchange(path);
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -676,6 +704,17 @@ mod tests {
             Some(Format::Plain)
         );
         assert_eq!(Format::detect("hello\n"), None);
+        assert_eq!(
+            Format::detect("7203.T,Toyota Motor Corporation,\n"),
+            Some(Format::Plain),
+            "no header: placed by the Yahoo suffix"
+        );
+        assert_eq!(
+            Format::detect("NESN,Nestle S.A.,SIX,CH\n"),
+            Some(Format::Plain),
+            "no header: placed by the exchange"
+        );
+        assert_eq!(Format::detect("a,b,c\n1,2,3\n"), None);
     }
 
     #[test]
