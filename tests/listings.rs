@@ -587,3 +587,28 @@ fn a_plain_file_without_a_header_is_read_and_errors_name_the_file_once() {
     );
     assert!(err.contains("mine.csv:1:6: "), "{err}");
 }
+
+#[test]
+fn a_name_only_close_to_master_companies_suggests_them() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    aipx(home.path())
+        .args(["listings", "import"])
+        .args(fixtures(files.path()))
+        .assert()
+        .success();
+    for args in [
+        &["show", "Toyota"][..],
+        &["calendar", "--ticker", "Toyota"][..],
+    ] {
+        let out = aipx(home.path()).args(args).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains("Did you mean") && err.contains("TSE:7203 (Toyota Motor Corporation)"),
+            "{args:?}: never `no close matches` for what the master's search finds: {err}"
+        );
+    }
+    let out = aipx(home.path()).args(["show", "zzqqxx"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("no close matches"), "{err}");
+}

@@ -96,7 +96,7 @@ impl Calendar {
                         return Ok(ExitCode::SUCCESS);
                     }
                     Some(super::MasterHit::Curated(curated)) => Some(curated),
-                    None => return Err(not_found),
+                    None => return Err(super::or_master_suggestions(t, not_found)?),
                 },
                 Err(other) => return Err(other),
             },

@@ -427,6 +427,47 @@ pub fn resolve_in(
     Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
 }
 
+/// `not_found`, the curated data's answer to a name it does not know; when it found no close
+/// match and the securities master holds companies whose names come close (`Toyota`: Toyota
+/// Motor, Toyota Tsusho...), the same error naming those, so that `show` never says "no close
+/// matches" about a name the master's search finds.
+pub fn or_master_suggestions(typed: &str, not_found: Error) -> Result<Error, Error> {
+    let Error::NotFound(message) = &not_found else {
+        return Ok(not_found);
+    };
+    if !message.ends_with("no close matches") {
+        return Ok(not_found);
+    }
+    let Some(companies) = crate::listings::Companies::load()? else {
+        return Ok(not_found);
+    };
+    let searcher = Searcher::from_catalog(companies.catalog()?);
+    let mut near: Vec<EntityId> = Vec::new();
+    for hit in searcher.search(typed, 4 * MAX_CANDIDATES) {
+        if let crate::search::Target::Entity(e) = hit.target
+            && !near.contains(&e)
+        {
+            near.push(e);
+        }
+    }
+    if near.is_empty() {
+        return Ok(not_found);
+    }
+    let mut lines = Vec::new();
+    for e in near.into_iter().take(5) {
+        let (entity, _) = companies.get(e)?;
+        lines.push(match entity.primary() {
+            Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
+            None => format!("{} ({})", entity.id, entity.name),
+        });
+    }
+    let shown = crate::text::sanitize(typed);
+    Ok(Error::NotFound(
+        format!("unknown ticker or name {shown:?}. Did you mean (closest first):")
+            + &listing(lines.into_iter()),
+    ))
+}
+
 /// The one company among `many` with a listing spelt exactly `typed` (`TSXV:HMCC.P`, or
 /// the bare symbol), if exactly one has it.
 fn exact_listing(

@@ -36,7 +36,9 @@ impl Show {
                         return Ok(ExitCode::SUCCESS);
                     }
                     Some(super::MasterHit::Curated(curated)) => curated,
-                    None => return Err(not_found),
+                    None => {
+                        return Err(super::or_master_suggestions(&self.ticker, not_found)?);
+                    }
                 }
             }
             Err(other) => return Err(other),

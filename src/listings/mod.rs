@@ -689,11 +689,17 @@ fn same_issuer(a: &Row, b: &Row) -> bool {
 /// (the main markets first: a Chinese company's Hong Kong listing before its Mexican
 /// copy, Mumbai's NSE before the BSE), then the shorter symbol (Vodafone's `VOD` before
 /// London's order-book line `0LQQ`, a share before its warrant).
-fn rank(r: &Row) -> (u8, u8, usize, String) {
+fn rank(r: &Row, home: &str) -> (u8, u8, usize, String) {
     let x = Exchange::parse(&r.exchange);
+    // A row that gives no country is in the company's.
+    let country = if r.country.is_empty() {
+        home
+    } else {
+        &r.country
+    };
     let class = match x {
         Some(x) if x.is_secondary() => 2,
-        Some(x) if x.country() == r.country => 0,
+        Some(x) if x.country() == country => 0,
         Some(_) => 1,
         None => 3,
     };
@@ -707,7 +713,12 @@ fn rank(r: &Row) -> (u8, u8, usize, String) {
 }
 
 fn company(mut rows: Vec<&Row>) -> Entity {
-    rows.sort_by_key(|r| rank(r));
+    let home = rows
+        .iter()
+        .map(|r| r.country.clone())
+        .find(|c| !c.is_empty())
+        .unwrap_or_default();
+    rows.sort_by_key(|r| rank(r, &home));
     let best = rows[0];
     let mut listings: Vec<Listing> = Vec::new();
     let mut aliases: Vec<String> = Vec::new();
