@@ -188,6 +188,7 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
     assert_eq!(json["entity"]["exchange"], "TSE", "{json}");
     assert_eq!(json["entity"]["country"], "JP", "{json}");
     assert_eq!(json["exposures"], serde_json::json!([]), "{json}");
+    assert_eq!(json["entity"]["origin"]["kind"], "master", "{json}");
     // Curated entities keep their exposures.
     let nvda: serde_json::Value =
         serde_json::from_str(&stdout(aipx(home.path()).args(["show", "NVDA", "--json"]))).unwrap();

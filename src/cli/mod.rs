@@ -505,10 +505,12 @@ pub fn resolve_in(
             return Ok(Some(MasterHit::Curated(curated)));
         }
     }
-    let found = Index::new(Dataset {
-        entities: vec![entity],
-        ..Dataset::default()
-    });
+    // Beside an empty dataset, so that what it shows says it is the master's.
+    let names: Vec<(u64, EntityId)> = crate::model::names::entity_hashes(&entity)
+        .into_iter()
+        .map(|h| (h, EntityId(0)))
+        .collect();
+    let found = Index::with_more(Dataset::default(), vec![entity], names);
     Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
 }
 
