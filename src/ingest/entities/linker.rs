@@ -449,6 +449,9 @@ fn capitalised(t: &Tokens, i: usize) -> bool {
                     s,
                     "and" | "of" | "de" | "la" | "du" | "des" | "und" | "van" | "der"
                 )
+                // Legal forms British and Italian releases write in lower case
+                // (`Smiths Group plc`, `Prysmian spa`).
+                || matches!(s, "plc" | "spa" | "bhd" | "tbk" | "oyj")
         }
         Kind::Sym => s == "&",
     }
