@@ -261,6 +261,26 @@ impl Finder<'_, '_> {
     fn month_form(&mut self, i: usize, m: u32) -> Option<usize> {
         let t = self.t;
         let mut j = i + 1;
+        // `the March quarter of 2027`, as Australian and Indian releases name the quarter
+        // ending that month.
+        if m.is_multiple_of(3) && t.is(j, "quarter") {
+            let k = if t.is(j + 1, "of") { j + 2 } else { j + 1 };
+            let quarter = m / 3;
+            let (year, last) = match year_value(t, k) {
+                Some(y) => (y, k),
+                None => (year_for(&self.ctx, m - 1, 15, tense(t, i)), j),
+            };
+            // `June quarter results` is a reporting period.
+            if t.is_any(last + 1, PERIOD) {
+                return None;
+            }
+            let first = if i > 0 && t.is(i - 1, "the") {
+                i - 1
+            } else {
+                i
+            };
+            return self.push(first, last, When::Quarter { year, quarter });
+        }
         // "Sept. 30": only an abbreviation takes a full stop.
         if t.sym(j) == Some('.') && t.glued(j) && t.s(i).len() <= 4 {
             j += 1;
