@@ -65,7 +65,7 @@ fn code_word(w: &str) -> Option<Currency> {
         "KRW" => cur("KRW"),
         "TWD" | "NTD" => cur("TWD"),
         "INR" | "Rs" | "RS" => cur("INR"),
-        "CNY" | "RMB" => cur("CNY"),
+        "CNY" | "RMB" | "Rmb" => cur("CNY"),
         "HKD" => cur("HKD"),
         "CHF" => cur("CHF"),
         "CAD" => cur("CAD"),
@@ -157,7 +157,7 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
         ("australian", "dollar" | "dollars") => "AUD",
         ("singapore", "dollar" | "dollars") => "SGD",
         ("malaysian", "ringgit") => "MYR",
-        ("hong", "dollar" | "dollars") => "HKD",
+        ("hong" | "hk", "dollar" | "dollars") => "HKD",
         ("japanese", "yen") => "JPY",
         ("korean", "won") => "KRW",
         ("indian", "rupees" | "rupee") => "INR",
@@ -325,11 +325,11 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         s.last = last;
         i = last + 1;
     }
-    // Canadian papers hyphenate the scale: `$2-billion`, `$500-million`.
+    // Canadian and Indian papers hyphenate the scale: `$2-billion`, `₹10,000-crore`.
     if t.sym(i) == Some('-')
         && t.glued(i)
         && t.glued(i + 1)
-        && t.is_any(i + 1, &["million", "billion", "trillion"])
+        && t.is_any(i + 1, &["million", "billion", "trillion", "crore", "lakh"])
     {
         i += 1;
     }

@@ -267,3 +267,20 @@ fn a_range_never_starts_at_a_bare_number_before_a_currency_sign() {
         ["USD 1000000000 to 2000000000 '$1-2 billion'"]
     );
 }
+
+#[test]
+fn hyphenated_crore_and_more_spellings() {
+    assert_eq!(
+        amounts("a ₹10,000-crore scheme"),
+        ["INR 100000000000 '₹10,000-crore'"]
+    );
+    assert_eq!(
+        amounts("a Rs 2,000-crore plan"),
+        ["INR 20000000000 'Rs 2,000-crore'"]
+    );
+    assert_eq!(amounts("Rmb3bn"), ["CNY 3000000000 'Rmb3bn'"]);
+    assert_eq!(
+        amounts("1.8 billion HK dollars"),
+        ["HKD 1800000000 '1.8 billion HK dollars'"]
+    );
+}
