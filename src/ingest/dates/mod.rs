@@ -179,14 +179,16 @@ impl Finder<'_, '_> {
                 _ => None,
             };
         }
-        // 1 April 2026, 1 April
+        // 1 April 2026, 1 April, and the German and Nordic `3. November 2026`
+        let dot = usize::from(t.sym(i + 1) == Some('.') && t.glued(i + 1));
         if (t.s(i).len() <= 2 && t.toks[i].space || i == 0)
-            && let Some(m) = month(t, i + 1)
+            && let Some(m) = month(t, i + 1 + dot)
         {
             let d = t.number(i)? as u32;
-            let (year, last) = match year_value(t, i + 2) {
-                Some(y) => (y, i + 2),
-                None => (year_for(&self.ctx, m, d, tense(t, i)), i + 1),
+            let at = i + 1 + dot;
+            let (year, last) = match year_value(t, at + 1) {
+                Some(y) => (y, at + 1),
+                None => (year_for(&self.ctx, m, d, tense(t, i)), at),
             };
             return ymd(year, m, d).and_then(|day| self.push(i, last, When::Day(day)));
         }

@@ -207,3 +207,11 @@ fn tense_after_be_and_done_this_year() {
         ["2026 'later this year'"]
     );
 }
+
+#[test]
+fn german_day_with_a_full_stop() {
+    assert_eq!(
+        dates("FRANKFURT, 3. November 2026 (dpa-AFX)", "2026-11-03"),
+        ["2026-11-03 '3. November 2026'"]
+    );
+}

@@ -461,6 +461,10 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     {
         return true;
     }
+    // `120 million units at $2.05 each`: a price for each share or unit placed.
+    if t.is(after, "each") && first > 0 && t.is(first - 1, "at") {
+        return true;
+    }
     // A price phrase or a share move ending in `at`/`to`/`of` right before the amount.
     if first == 0 || !t.is_any(first - 1, &["at", "to", "of", "from"]) {
         return false;
@@ -479,7 +483,7 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     }
     let lo = first.saturating_sub(10);
     (lo..first - 1).any(|k| {
-        t.is_any(k, &["share", "shares", "stock"])
+        t.is_any(k, &["share", "shares", "stock", "units"])
             && !t.is_any(
                 k + 1,
                 &["buyback", "buybacks", "repurchase", "sale", "sales"],

@@ -284,3 +284,11 @@ fn hyphenated_crore_and_more_spellings() {
         ["HKD 1800000000 '1.8 billion HK dollars'"]
     );
 }
+
+#[test]
+fn a_price_for_each_unit_placed_is_per_share() {
+    let t = Tokens::new("a placement of 120 million units at $2.05 each");
+    assert!(find(&t).first().is_some_and(|a| a.per_share));
+    let t = Tokens::new("Its units closed 1.5 per cent higher at $2.10.");
+    assert!(find(&t).first().is_some_and(|a| a.per_share));
+}
