@@ -145,8 +145,8 @@ pub fn show(
 
     writeln!(out, "\nSources")?;
     if sources.is_empty() {
-        // A listing the securities master alone knows: no article behind it.
-        writeln!(out, "  no source cited")?;
+        // A securities-master company: every curated record cites at least one source.
+        writeln!(out, "  none")?;
     }
     for &s in sources {
         let s = index.source(s);
