@@ -44,6 +44,22 @@ fn append(dir: &Path, file: &str, extra: &str) -> usize {
     line
 }
 
+/// An exposure of `entity` to the Genesis Mission in the data files' shape: `basis` on its
+/// fifth line, `direction` on its sixth.
+fn exposure(entity: &str, basis: &str, direction: &str) -> String {
+    format!(
+        "[[exposure]]\nentity = \"{entity}\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
+         basis = \"{basis}\"\ndirection = \"{direction}\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n"
+    )
+}
+
+/// Wants a line of `out` starting with `at` (`file:line:`, perhaps with a column) that
+/// says `what`.
+fn assert_error_at(out: &str, at: &str, what: &str) {
+    let found = out.lines().any(|l| l.starts_with(at) && l.contains(what));
+    assert!(found, "want `{at}...{what}` in:\n{out}");
+}
+
 fn check_fails(dir: &Path) -> String {
     let out = aipx().args(["check", "--data"]).arg(dir).assert().code(2);
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
@@ -751,12 +767,7 @@ fn toml_syntax_error_names_file_line_and_column() {
 fn semantic_errors_are_all_listed_with_positions() {
     let dir = dataset_copy();
     let d = dir.path();
-    let exposure = append(
-        d,
-        "exposures.toml",
-        "[[exposure]]\nentity = \"NOPE\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
-         basis = \"stated\"\ndirection = \"sideways\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
-    );
+    let exposure = append(d, "exposures.toml", &exposure("NOPE", "stated", "sideways"));
     let catalyst = append(
         d,
         "catalysts.toml",
@@ -810,11 +821,7 @@ fn semantic_errors_are_all_listed_with_positions() {
             "amount must be a non-negative number",
         ),
     ] {
-        let prefix = format!("{}:{line}:{col}: ", path(file));
-        let found = out
-            .lines()
-            .any(|l| l.starts_with(&prefix) && l.contains(what));
-        assert!(found, "want `{prefix}...{what}` in:\n{out}");
+        assert_error_at(&out, &format!("{}:{line}:{col}: ", path(file)), what);
     }
     assert!(out.contains("6 error(s)"), "{out}");
 }
@@ -826,8 +833,7 @@ fn basis_and_owner_are_checked() {
     let exposure = append(
         d,
         "exposures.toml",
-        "[[exposure]]\nentity = \"NVDA\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
-         basis = \"guessed\"\ndirection = \"tailwind\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
+        &exposure("NVDA", "guessed", "tailwind"),
     );
     let program = append(
         d,
@@ -840,17 +846,12 @@ fn basis_and_owner_are_checked() {
     );
     let out = check_fails(d);
     let at = |file: &str, line: usize| format!("{}:{line}:", d.join(file).display());
-    assert!(
-        out.lines()
-            .any(|l| l.starts_with(&at("exposures.toml", exposure + 4))
-                && l.contains("unknown basis \"guessed\"")),
-        "{out}"
-    );
-    assert!(
-        out.lines()
-            .any(|l| l.starts_with(&at("programs.toml", program + 13))
-                && l.contains("only a `private` line")),
-        "{out}"
+    let basis = "unknown basis \"guessed\"";
+    assert_error_at(&out, &at("exposures.toml", exposure + 4), basis);
+    assert_error_at(
+        &out,
+        &at("programs.toml", program + 13),
+        "only a `private` line",
     );
     // A missing basis is a missing field, like any other required key.
     let dir = dataset_copy();
