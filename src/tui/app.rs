@@ -310,10 +310,7 @@ impl App {
         self.tabs = Tabs::new(&self.index, self.today);
         self.tabs.inbox = inbox;
         self.tabs.watchlist.current = watch;
-        let (index, searcher) = (&self.index, &self.searcher);
-        self.tabs
-            .explore
-            .set_order(index, || lazy(searcher, index), order);
+        self.set_entity_order(order);
         self.history.clear();
         self.reader = None;
         self.restore_view(
@@ -341,14 +338,20 @@ impl App {
             filter,
             today: Some(self.today),
         };
-        let (index, searcher) = (&self.index, &self.searcher);
-        self.tabs
-            .explore
-            .set_order(index, || lazy(searcher, index), order);
+        self.set_entity_order(order);
         // The start of a session: the list opens on its first row (a remembered selection
         // is put back afterwards by `restore_view`).
         self.tabs.explore.cursor = Default::default();
         self
+    }
+
+    /// Orders and filters the entity lists (Explore, the Watchlist), keeping the selected
+    /// record selected.
+    fn set_entity_order(&mut self, order: super::tabs::explore::Order) {
+        let (index, searcher) = (&self.index, &self.searcher);
+        self.tabs
+            .explore
+            .set_order(index, || lazy(searcher, index), order);
     }
 
     /// Shows a note in the status bar until the next key (a config problem at start).
@@ -800,10 +803,7 @@ impl App {
         } else {
             order.filter = order.filter.next();
         }
-        let (index, searcher) = (&self.index, &self.searcher);
-        self.tabs
-            .explore
-            .set_order(index, || lazy(searcher, index), order);
+        self.set_entity_order(order);
         self.tabs.watchlist.cursor = Default::default();
         self.message = Some(format!(
             "lists: sort {} · {}",
@@ -832,9 +832,7 @@ impl App {
                 .refresh(&ix, lazy(&self.searcher, &self.index));
         }
         if let Some(id) = entity {
-            let found = ix.data().entities.iter().position(|e| e.id == id);
-            let wanted =
-                found.map(|i| crate::search::Target::Entity(crate::model::EntityId(i as u32)));
+            let wanted = ix.entity_by_id(id).map(crate::search::Target::Entity);
             let at = self
                 .tabs
                 .explore
