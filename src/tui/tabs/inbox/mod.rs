@@ -512,18 +512,8 @@ impl TabView for Inbox {
 
     fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
         match self.view {
-            View::Proposals => entity_in(cx, &self.selected(cx)?.record),
-            View::Changes => {
-                let (c, _, _) = self.selected_change(cx)?;
-                c.entities.iter().find_map(|id| {
-                    cx.index
-                        .data()
-                        .entities
-                        .iter()
-                        .position(|e| &e.id == id)
-                        .map(|i| EntityId(i as u32))
-                })
-            }
+            View::Proposals => entity_in(cx, &self.selected(cx)?.record.entities()),
+            View::Changes => entity_in(cx, &self.selected_change(cx)?.0.entities),
         }
     }
 
