@@ -18,6 +18,23 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&out.get_output().stdout).expect("valid JSON")
 }
 
+/// What `aipx ARGS` prints; it must succeed.
+fn stdout(args: &[&str]) -> String {
+    let out = aipx().args(args).assert().success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+/// What `aipx ARGS` says on stderr; it must exit 1 (nothing found) and print nothing on
+/// stdout.
+fn not_found(args: &[&str]) -> String {
+    let out = aipx().args(args).assert().code(1);
+    assert!(
+        out.get_output().stdout.is_empty(),
+        "{args:?} printed on stdout"
+    );
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+}
+
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
@@ -145,22 +162,18 @@ fn unlisted_bodies_show_with_null_symbol() {
     let v = json(&["show", "Rapidus"]);
     assert_eq!(v["entity"]["listed"], false);
     assert!(v["entity"]["symbol"].is_null());
-    let text = aipx().args(["show", "rapidus"]).assert().success();
-    let stdout = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    let stdout = stdout(&["show", "rapidus"]);
     assert!(stdout.contains("unlisted"), "{stdout}");
     assert!(stdout.contains("¥150B"), "Rapidus' METI line: {stdout}");
 }
 
 #[test]
 fn unknown_ticker_exits_1_with_suggestions() {
-    let out = aipx().args(["show", "NVDAA"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "NVDAA"]);
     assert!(err.contains("unknown ticker"), "{err}");
     assert!(err.contains("NASDAQ:NVDA"), "suggests NVDA: {err}");
-    assert!(out.get_output().stdout.is_empty());
 
-    let out = aipx().args(["show", "qqqqqqqqqq"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "qqqqqqqqqq"]);
     assert!(err.contains("no close matches"), "{err}");
 }
 
@@ -207,24 +220,20 @@ fn show_and_calendar_resolve_every_form_a_trader_types() {
 
 #[test]
 fn an_ambiguous_name_lists_its_candidates_and_exits_1() {
-    let out = aipx().args(["show", "Ministry of"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "Ministry of"]);
     assert!(err.contains("names 2 entities"), "{err}");
     assert!(err.contains("meti (Ministry of Economy"), "{err}");
     assert!(err.contains("mext (Ministry of Education"), "{err}");
-    assert!(out.get_output().stdout.is_empty());
 }
 
 #[test]
 fn did_you_mean_ranks_by_similarity_and_says_when_nothing_is_close() {
-    let out = aipx().args(["show", "Samsnug"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "Samsnug"]);
     let first = err.lines().nth(1).unwrap_or_default();
     assert!(first.contains("KRX:005930"), "closest first: {err}");
 
     // Nothing in the curated data is like AAPL: no unrelated suggestion (it used to be TSM).
-    let out = aipx().args(["show", "AAPL"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "AAPL"]);
     assert!(err.contains("no close matches"), "{err}");
     assert!(!err.contains("TSM"), "{err}");
 }
@@ -241,15 +250,13 @@ fn programs_resolve_by_name_and_unique_prefix() {
         assert_eq!(v["id"], "genesis-mission", "programs {typed:?}");
     }
     assert_eq!(json(&["programs", "sovereign"])["id"], "jp-sovereign-ai");
-    let out = aipx().args(["programs", "jp"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["programs", "jp"]);
     assert!(err.contains("names 3 programs"), "{err}");
     assert!(err.contains("jp-sovereign-ai"), "{err}");
     // A company in any form a trader types is no program: its programs are listed instead
     // of every program.
     for typed in ["NVIDIA Corp", "NVDA.O", "NVDA US"] {
-        let out = aipx().args(["programs", typed]).assert().code(1);
-        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let err = not_found(&["programs", typed]);
         assert!(
             err.contains("is no program but NVDA (NVIDIA Corporation)"),
             "{err}"
@@ -260,8 +267,7 @@ fn programs_resolve_by_name_and_unique_prefix() {
             "only its own programs: {err}"
         );
     }
-    let out = aipx().args(["programs", "AAPL"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["programs", "AAPL"]);
     assert!(
         err.contains("unknown program \"AAPL\"; known programs"),
         "{err}"
@@ -389,15 +395,13 @@ fn programs_keep_nested_allocations() {
     let all = json(&["programs"]);
     assert!(all.as_array().unwrap().len() >= 5);
 
-    let text = aipx().args(["programs"]).assert().success();
-    let stdout = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    let stdout = stdout(&["programs"]);
     assert!(stdout.contains("¥1.23T ($7.9B)"), "{stdout}");
 }
 
 #[test]
 fn unknown_program_exits_1() {
-    let out = aipx().args(["programs", "nope"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["programs", "nope"]);
     assert!(
         err.contains("genesis-mission"),
         "lists known programs: {err}"
@@ -467,8 +471,7 @@ fn calendar_is_sorted_and_filters_by_ticker_and_range() {
 
 #[test]
 fn calendar_text_marks_today_and_past() {
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     assert!(text.contains("today 2026-11-21"), "{text}");
     assert!(text.contains("early Jun 2026"), "{text}");
     assert!(text.contains("past"), "{text}");
@@ -610,8 +613,7 @@ fn calendar_ticker_says_whether_each_row_is_direct_or_via_a_program() {
 
 #[test]
 fn calendar_text_headings_claim_no_more_than_the_dates() {
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     let lines: Vec<&str> = text.lines().collect();
     let heading_of = |title: &str| {
         let at = lines.iter().position(|l| l.contains(title)).unwrap();
@@ -633,8 +635,7 @@ fn calendar_text_headings_claim_no_more_than_the_dates() {
 
 #[test]
 fn calendar_text_lists_the_tickers_each_catalyst_names() {
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     let june = text
         .lines()
         .find(|l| l.contains("formalise Genesis partnership"))
@@ -718,8 +719,7 @@ fn countdowns_agree_between_text_and_json_and_never_overclaim() {
         row(&v, "sovereign-ai-funding-start")["countdown"],
         "now · ends in 130 days"
     );
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     for line in text
         .lines()
         .filter(|l| l.contains("National AI Basic Plan"))
