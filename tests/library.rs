@@ -705,21 +705,22 @@ fn a_program_is_created_from_the_inbox_and_undo_removes_it() {
     let n = id(&money);
     // Not for a catalyst or a company, not with --program, not a name the data has.
     let catalyst = id(&home.find("catalyst", |_| true));
-    home.aipx()
-        .args(["inbox", "accept", &catalyst, "--new-program", "X"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "--new-program does not apply to catalyst proposals",
-        ));
-    home.aipx()
-        .args(["inbox", "accept", &n, "--kind", "public"])
-        .args(["--new-program", "US CHIPS Act"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "program \"US CHIPS Act\" exists already: use --program us-chips-act",
-        ));
+    home.refuses(
+        &["inbox", "accept", &catalyst, "--new-program", "X"],
+        "--new-program does not apply to catalyst proposals",
+    );
+    home.refuses(
+        &[
+            "inbox",
+            "accept",
+            &n,
+            "--kind",
+            "public",
+            "--new-program",
+            "US CHIPS Act",
+        ],
+        "program \"US CHIPS Act\" exists already: use --program us-chips-act",
+    );
     home.aipx()
         .args(["inbox", "accept", &n, "--kind", "public"])
         .args(["--new-program", "Korea chip support"])
