@@ -11,6 +11,21 @@ use super::{dataset, play};
 /// Shorter texts are too likely to match by chance.
 const MIN_PREFIX: usize = 12;
 
+/// `texts` as a screen draws them (control characters removed, white space folded), those
+/// long enough not to match by chance.
+fn as_drawn(texts: BTreeSet<String>) -> Vec<String> {
+    texts
+        .into_iter()
+        .map(|t| {
+            aipx::text::sanitize(&t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| t.chars().count() > MIN_PREFIX)
+        .collect()
+}
+
 /// Every free text of the dataset a screen may show, as it would be drawn.
 fn texts() -> Vec<String> {
     let d = dataset();
@@ -34,15 +49,7 @@ fn texts() -> Vec<String> {
     for s in &d.sources {
         out.insert(s.title.clone());
     }
-    out.into_iter()
-        .map(|t| {
-            aipx::text::sanitize(&t)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| t.chars().count() > MIN_PREFIX)
-        .collect()
+    as_drawn(out)
 }
 
 fn is_border(c: char) -> bool {
@@ -412,15 +419,7 @@ fn proposal_texts(home: &super::inbox::Home) -> Vec<String> {
             }
         }
     }
-    out.into_iter()
-        .map(|t| {
-            aipx::text::sanitize(&t)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| t.chars().count() > MIN_PREFIX)
-        .collect()
+    as_drawn(out)
 }
 
 #[test]
