@@ -100,7 +100,7 @@ fn cue_shapes() -> &'static [u32; 256] {
             }
         }
         // The cues matched by name below.
-        for w in ["Hong", "US", "U"] {
+        for w in ["Hong", "US", "U", "New"] {
             shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
         }
         shapes
@@ -126,6 +126,7 @@ pub fn countries_in(t: &Tokens) -> u32 {
         let w = t.s(i);
         let code = match w {
             "Hong" if t.is(i + 1, "Kong") => Some("HK"),
+            "New" | "NEW" if t.is(i + 1, "York") => Some("US"),
             "US" | "U" if w == "US" || t.sym(i + 1) == Some('.') && t.is(i + 2, "S") => Some("US"),
             _ => None,
         };
@@ -746,8 +747,14 @@ fn accept(
     let after = c.last + 1;
     let possessive =
         matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
+    // An adverb may stand before the verb: `Cummins and Caterpillar both rose`.
+    let verb_at = if t.is_any(after, &["also", "both", "all", "each", "still", "too"]) {
+        after + 1
+    } else {
+        after
+    };
     let verb = listed
-        || t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+        || t.kind(verb_at) == Kind::Word && VERBS_AFTER.contains(&t.s(verb_at))
         || described(t, after)
         || c.first >= 2
             && t.is_any(c.first - 1, &["of", "in"])
@@ -824,13 +831,13 @@ fn accept(
             let home = kn.country == exchange;
             // The common share (`TA`) before preferred series of one name (`TA-PD`).
             let plain = kn.symbol.bytes().all(|b| b.is_ascii_alphanumeric());
-            // Large and mega are one class here: an ADR in New York (its market value in
-            // dollars reads as mega) must not beat the home listing (`8306`, a large cap).
+            // The home listing before copies abroad (an ADR in New York, a US share in
+            // Mexico); large and mega are one class (listing files class them unevenly).
             (
                 named,
                 plain,
-                lex.master().size(k).min(Size::Large),
                 home,
+                lex.master().size(k).min(Size::Large),
                 std::cmp::Reverse(k),
             )
         })?;

@@ -370,3 +370,12 @@ fn an_adr_does_not_beat_the_home_listing() {
         ["Mitsubishi UFJ Financial Group=8306"]
     );
 }
+
+#[test]
+fn an_adverb_may_stand_before_the_verb() {
+    let lex = master_lex();
+    assert_eq!(
+        linked(&lex, "In Canada, Kinaxis also said orders rose."),
+        ["Kinaxis=KXS"]
+    );
+}
