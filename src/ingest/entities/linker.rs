@@ -859,6 +859,21 @@ fn accept(
     {
         return None;
     }
+    // `Graham said he would vote no`: a person. `Discovery was slow`: an auxiliary says
+    // little, so it needs the listing's country named or a mega cap.
+    if !listed && !possessive {
+        let v = verb_at;
+        let person = t.is_any(v, &["said", "says", "told", "added", "noted"])
+            && t.is_any(v + 1, &["he", "she", "his", "her"])
+            || t.sym(after) == Some(',') && t.is(after + 1, "who");
+        let weak = t.is_any(
+            v,
+            &["is", "was", "were", "are", "has", "had", "will", "would"],
+        );
+        if person || weak && !country && size < Size::Mega {
+            return None;
+        }
+    }
     // A word the paragraph also writes in lower case is a word.
     let lower_too = (0..t.len()).any(|k| t.kind(k) == Kind::Word && t.s(k) == word);
     (!lower_too).then_some(best)
