@@ -403,3 +403,28 @@ fn a_person_or_an_auxiliary_alone_is_not_enough_for_one_word() {
         ["Discovery=DSY"]
     );
 }
+
+#[test]
+fn accents_fold_to_the_listed_spelling() {
+    use crate::ingest::lexicon::{Listed, Size};
+    let row = |symbol: &str, name: &str, exchange: &str| Listed {
+        symbol: symbol.into(),
+        name: name.into(),
+        exchange: ex(exchange),
+        country: String::new(),
+        sector: String::new(),
+        size: Size::Mid,
+    };
+    let master = [
+        row("DUE", "Durr Aktiengesellschaft", "XETRA"),
+        row("ACA", "Credit Agricole S.A.", "EPA"),
+    ];
+    let lex = Lexicon::with_master(&crate::data::load(None).unwrap(), &master);
+    assert_eq!(
+        linked(
+            &lex,
+            "In Germany, Dürr rose 2% and Crédit Agricole fell in Paris."
+        ),
+        ["Dürr=DUE", "Crédit Agricole=ACA"]
+    );
+}
