@@ -554,6 +554,11 @@ impl Catalog {
         lo
     }
 
+    /// The text at place `k` of [`order`](Self::order).
+    pub fn in_order(&self, k: usize) -> u32 {
+        self.u32_at(ORDER, k)
+    }
+
     /// Every text position in scan order: by lower-cased first character, then
     /// [`starting_with`](Self::starting_with)'s order.
     pub fn order(&self) -> impl Iterator<Item = u32> + '_ {

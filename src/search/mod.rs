@@ -135,15 +135,38 @@ pub struct Session {
 }
 
 /// The items a query matched, as far as its scan looked: a longer query matches a subset
-/// of each list.
+/// of each list. (Each may hold more: a list a scan had no need to narrow is passed on as
+/// it came.)
 #[derive(Default)]
 struct Matched {
-    /// Every match, in item order (when the scan looked at every text).
+    /// Every match, in item order (when a scan looked at every text).
     all: Option<Vec<u32>>,
-    /// The matches starting with the query's first character, in scan order.
-    first: Option<Vec<u32>>,
+    /// The texts starting with the query's first character that may match.
+    first: Firsts,
     /// The others holding it where skim gives a bonus ([`Heads`]), in item order.
     heads: Option<Vec<u32>>,
+}
+
+/// The texts starting with a query's first character that may match it, by their places
+/// in that group of [`Catalog::starting_with`] (its scan order): the places listed, and
+/// every place from `from` on, which no scan reached. (None listed, from 0: all of them.)
+#[derive(Default)]
+struct Firsts {
+    /// Ascending, each before `from`.
+    places: Vec<u32>,
+    from: usize,
+}
+
+/// What a scan made of one text starting with the query's first character.
+enum Seen {
+    /// No text left in the group can make the results.
+    Stop,
+    /// Skipped unread: it cannot make the results, but may match.
+    Unread,
+    /// Matches (and was scored if it could make the results).
+    Match,
+    /// Does not match.
+    Miss,
 }
 
 impl Searcher {
@@ -431,6 +454,18 @@ impl Searcher {
         equal.or(best.first()).copied().unwrap_or(i)
     }
 
+    /// The least score a match of `query` needs to make the results: [`strong`]'s, for a
+    /// query of ASCII characters. [`is_strong`] also judges a text without its sound marks,
+    /// which for such a query changes no bound the scan uses (a mark and the kana before it
+    /// are alike to it: neither matches, neither gives a bonus), unless a text starts with a
+    /// mark, which moves its first character to the first column; so none when one does.
+    fn least(&self, query: &str) -> Option<i64> {
+        let marked = ['\u{3099}', '\u{309A}']
+            .iter()
+            .any(|&m| !self.catalog.places_of(m).is_empty());
+        (query.is_ascii() && !marked).then(|| strong(query))
+    }
+
     /// The scored items for `query` that can make its best `limit`, and the items it matched
     /// as far as the scan looked (to narrow the next, longer query), given `narrow`, those of
     /// a query it extends.
@@ -460,7 +495,10 @@ impl Searcher {
         let first = lower(ceiling.first());
         let scorer = Scorer::new(query);
         let mut scored = Vec::new();
-        let mut bar = Bar::new(limit);
+        // Only strong matches make the results (see `rank`): none scoring under that bar is
+        // worth scoring, and once no text left can reach it the scan is done, even with
+        // fewer than `limit` found.
+        let mut bar = Bar::new(limit, self.least(query));
         let rank = |i: u32, score: i64| (score, Reverse(self.catalog.text(i).len()), Reverse(i));
         let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
@@ -473,77 +511,113 @@ impl Searcher {
         };
         // Built by `warm` (the TUI does at start); a one-shot search does without.
         let heads = self.heads.get();
-        let firsts: Option<Vec<u32>> = match narrow.first {
-            Some(before) => {
-                let firsts: Vec<u32> = before.into_iter().filter(|&i| matches(i)).collect();
-                for &i in &firsts {
-                    look(i, &mut bar, &mut scored);
+        // The texts starting with the query's first character, by place in that group (its
+        // scan order); those the last scan left as possible matches, then those it never
+        // reached.
+        let group = self.catalog.places_of(first);
+        // What the texts starting each way can score, and where the last of them is.
+        let starts: Vec<(i64, usize)> = heads
+            .map_or(&[][..], |h| h.starts(first))
+            .iter()
+            .map(|&(written, last)| (ceiling.starting(written), last as usize))
+            .collect();
+        // And what each can score with the second character apart (see `Shape`).
+        let apart: Vec<(char, i64)> = heads
+            .map_or(&[][..], |h| h.starts(first))
+            .iter()
+            .map(|&(written, _)| (written, ceiling.starting_apart(written)))
+            .collect();
+        let shapes = heads.map(|h| h.shapes_from(group.start));
+        let near = ceiling
+            .second()
+            .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
+        let visit = |k: usize, bar: &mut Bar, scored: &mut Vec<Scored>| -> Seen {
+            let i = self.catalog.in_order(group.start + k);
+            if let Some(level) = bar.level() {
+                // The texts left come later in rank order: once none of them can score
+                // above the bar, none can outrank it.
+                if !starts.is_empty()
+                    && starts
+                        .iter()
+                        .all(|&(best, last)| last < k || best <= level.0)
+                {
+                    return Seen::Stop;
                 }
-                Some(firsts)
+                // Most of the rest hold the second character nowhere near a bonus: left
+                // unread, as possible matches.
+                if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
+                    && shape.bonused & bits == 0
+                    && lower(shape.second) != q1
+                    && apart
+                        .iter()
+                        .find(|&&(written, _)| written == shape.first)
+                        .is_some_and(|&(_, best)| best < level.0)
+                {
+                    return Seen::Unread;
+                }
             }
-            None => {
-                // What the texts starting each way can score, and where the last of them is.
-                let starts: Vec<(i64, usize)> = heads
-                    .map_or(&[][..], |h| h.starts(first))
-                    .iter()
-                    .map(|&(written, last)| (ceiling.starting(written), last as usize))
-                    .collect();
-                // And what each can score with the second character apart (see `Shape`).
-                let apart: Vec<(char, i64)> = heads
-                    .map_or(&[][..], |h| h.starts(first))
-                    .iter()
-                    .map(|&(written, _)| (written, ceiling.starting_apart(written)))
-                    .collect();
-                let shapes = heads.map(|h| h.shapes_from(self.catalog.places_of(first).start));
-                let near = ceiling
-                    .second()
-                    .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
-                let mut firsts = Vec::new();
-                let mut whole = true;
-                for (k, i) in self.catalog.starting_with(first).enumerate() {
-                    let Some(level) = bar.level() else {
-                        if matches(i) {
-                            firsts.push(i);
-                            look(i, &mut bar, &mut scored);
-                        }
-                        continue;
-                    };
-                    // The texts left come later in rank order: once none of them can score
-                    // above the bar, none can outrank it.
-                    if !starts.is_empty()
-                        && starts
-                            .iter()
-                            .all(|&(best, last)| last < k || best <= level.0)
-                    {
-                        whole = false;
-                        break;
-                    }
-                    // Most of the rest hold the second character nowhere near a bonus.
-                    if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
-                        && shape.bonused & bits == 0
-                        && lower(shape.second) != q1
-                        && apart
-                            .iter()
-                            .find(|&&(written, _)| written == shape.first)
-                            .is_some_and(|&(_, best)| best < level.0)
-                    {
-                        whole = false;
-                        continue;
-                    }
-                    if matches(i) {
-                        firsts.push(i);
-                        look(i, &mut bar, &mut scored);
-                    }
-                }
-                whole.then_some(firsts)
+            if matches(i) {
+                look(i, bar, scored);
+                Seen::Match
+            } else {
+                Seen::Miss
             }
         };
+        // (A session kept across another catalog starts afresh.)
+        let before = match narrow.first {
+            f if f.from <= group.len() => f,
+            _ => Firsts::default(),
+        };
+        let mut firsts = Firsts {
+            places: Vec::new(),
+            from: group.len(),
+        };
+        // Whether `firsts` holds exactly the group's matches.
+        let mut whole = true;
+        let mut stopped = false;
+        for (n, &k) in before.places.iter().enumerate() {
+            match visit(k as usize, &mut bar, &mut scored) {
+                Seen::Stop => {
+                    firsts.places.extend(&before.places[n..]);
+                    firsts.from = before.from;
+                    stopped = true;
+                    break;
+                }
+                Seen::Unread => {
+                    firsts.places.push(k);
+                    whole = false;
+                }
+                Seen::Match => firsts.places.push(k),
+                Seen::Miss => {}
+            }
+        }
+        if !stopped {
+            for k in before.from..group.len() {
+                match visit(k, &mut bar, &mut scored) {
+                    Seen::Stop => {
+                        firsts.from = k;
+                        stopped = true;
+                        break;
+                    }
+                    Seen::Unread => {
+                        firsts.places.push(k as u32);
+                        whole = false;
+                    }
+                    Seen::Match => firsts.places.push(k as u32),
+                    Seen::Miss => {}
+                }
+            }
+        }
+        let whole = whole && !stopped;
         // Every other text scores at most `elsewhere`, so ranks below a bar scored above it.
         let above = |bar: &Bar, ceiling: i64| bar.level().is_some_and(|level| level.0 > ceiling);
+        // Returning early, the lists of the query this one extends still hold every match
+        // of this one: kept for the next.
         if above(&bar, ceiling.elsewhere()) {
             let matched = Matched {
                 first: firsts,
-                ..Matched::default()
+                heads: narrow.heads,
+                all: narrow.all,
             };
             return (scored, matched);
         }
@@ -590,18 +664,21 @@ impl Searcher {
             out.push((i, score));
         });
         // Every text starting with the first character that matches, for the next query.
-        let firsts = firsts.unwrap_or_else(|| {
-            (self.catalog.starting_with(first))
-                .filter(|&i| matches(i))
-                .collect()
-        });
-        let mut all = firsts.clone();
+        let in_group = |k: &u32| self.catalog.in_order(group.start + *k as usize);
+        if !whole {
+            let places = firsts.places.into_iter();
+            firsts.places = (places.chain(firsts.from as u32..group.len() as u32))
+                .filter(|k| matches(in_group(k)))
+                .collect();
+            firsts.from = group.len();
+        }
+        let mut all: Vec<u32> = firsts.places.iter().map(in_group).collect();
         all.extend(rest.iter().map(|&(i, _)| i));
         all.sort_unstable();
         scored.extend(rest.into_iter().filter_map(|(i, s)| Some((i, s?))));
         let matched = Matched {
             all: Some(all),
-            first: Some(firsts),
+            first: firsts,
             heads: None,
         };
         (scored, matched)
@@ -739,6 +816,66 @@ mod tests {
                 let (fast, _) = searcher.scan(query, limit, Matched::default());
                 proptest::prop_assert_eq!(&searcher.rank(query, fast, limit), &full);
             }
+        }
+    }
+
+    /// Types `query` key by key on `searcher`, each prefix's hits checked against scoring
+    /// every text.
+    fn typing_agrees(searcher: &Searcher, query: &str, limit: usize) -> Result<(), String> {
+        let mut session = Session::default();
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            let narrowed = searcher.search_in(&mut session, &typed, limit);
+            let q = typed.trim();
+            if DateQuery::parse(&fold(q)).is_some() {
+                continue; // Catalysts of a period (`q1`) lead: not a matter of scores.
+            }
+            let full = if q.is_empty() {
+                Vec::new()
+            } else {
+                searcher.rank(q, searcher.score(q, None), limit)
+            };
+            let got: Vec<_> = narrowed.iter().map(|h| (h.target, h.score)).collect();
+            let want: Vec<_> = full.iter().map(|h| (h.target, h.score)).collect();
+            if got != want {
+                return Err(format!(
+                    "after typing {typed:?} (limit {limit}): {got:?} != {want:?}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A warmed searcher over 3000 made-up companies.
+    fn warm_synthetic() -> &'static Searcher {
+        static WARM: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+        WARM.get_or_init(|| {
+            let s = Searcher::new(&synthetic(3000));
+            s.warm();
+            s
+        })
+    }
+
+    #[test]
+    fn texts_a_scan_left_unread_are_read_again_for_the_next_key() {
+        for query in [
+            "N00", "q1x", "sorti", "semi h", "ka9", "ho(j", "vesd", "lumqa",
+        ] {
+            for limit in [1, 7, 100] {
+                typing_agrees(warm_synthetic(), query, limit).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn typing_any_query_key_by_key_finds_what_scoring_everything_gives(
+            query in "[a-zA-Z0-9 (-]{1,7}",
+            limit in proptest::sample::select(vec![1usize, 7, 100]),
+        ) {
+            proptest::prop_assert!(typing_agrees(warm_synthetic(), &query, limit).is_ok(),
+                "{}", typing_agrees(warm_synthetic(), &query, limit).unwrap_err());
         }
     }
 
