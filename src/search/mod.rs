@@ -23,7 +23,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::catalog::{Catalog, lower, mask};
-use crate::model::names::fold_query as fold;
+use crate::model::names::{self, fold_query as fold};
 use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
@@ -79,6 +79,11 @@ pub struct Hit<'a> {
     pub score: i64,
     /// Whether the query named this record exactly (symbol, alias, name).
     pub exact: bool,
+    /// Whether it named it wholly: by its name (legal form aside), or by a bare symbol or
+    /// alias; not by an alias with a legal form put after it (`SoftBank Corp` names SoftBank
+    /// Corp. wholly, and SoftBank Group Corp., alias `SoftBank`, only so). Those named wholly
+    /// lead the others named exactly.
+    pub whole: bool,
     /// Character positions in `text` that matched, for highlighting.
     pub positions: Vec<usize>,
 }
@@ -353,6 +358,7 @@ impl Searcher {
                     text: self.catalog.shown(i),
                     score,
                     exact: false,
+                    whole: false,
                     positions,
                 }
             })
@@ -394,6 +400,7 @@ impl Searcher {
             }
         }
         let owners: Vec<Target> = exact.iter().map(|&i| self.catalog.target(i)).collect();
+        let wholly = self.named_wholly(query, &owners);
         let bar = strong(query);
         scored.retain(|&(i, score)| {
             owners.contains(&self.catalog.target(i))
@@ -404,10 +411,12 @@ impl Searcher {
         let mut best: Vec<_> = best_per_record(&self.catalog, scored)
             .into_iter()
             .map(|(i, score)| {
-                let exact = owners.contains(&self.catalog.target(i));
+                let target = self.catalog.target(i);
+                let exact = owners.contains(&target);
                 (
-                    Reverse(exact),
+                    Reverse((exact, exact && wholly.contains(&target))),
                     Reverse(score),
+                    Reverse(self.catalog.size_of(target)),
                     self.catalog.text(i).len(),
                     i,
                 )
@@ -419,7 +428,7 @@ impl Searcher {
         }
         best.sort_unstable();
         best.into_iter()
-            .map(|(Reverse(exact), Reverse(score), _, i)| {
+            .map(|(Reverse((exact, whole)), Reverse(score), _, _, i)| {
                 let i = self.shown(&scorer, query, i, score);
                 let positions = self.positions(self.catalog.text(i), query);
                 Hit {
@@ -428,10 +437,27 @@ impl Searcher {
                     text: self.catalog.shown(i),
                     score,
                     exact,
+                    whole,
                     positions,
                 }
             })
             .collect()
+    }
+
+    /// Of `owners`, the records `query` names wholly (see [`Hit::whole`]): all of them when
+    /// it carries no legal form (a bare symbol or alias), else those whose name it is.
+    fn named_wholly(&self, query: &str, owners: &[Target]) -> Vec<Target> {
+        if !names::has_form_words(query) {
+            return owners.to_vec();
+        }
+        let typed = names::key(query);
+        let named = |t: &Target| match *t {
+            Target::Entity(e) => self.catalog.texts_of(e).any(|i| {
+                self.catalog.field(i) == Field::Name && names::key(self.catalog.shown(i)) == typed
+            }),
+            _ => false,
+        };
+        owners.iter().copied().filter(named).collect()
     }
 
     /// Which of the record of item `i` (best score `score`) to show: the text equal to the
@@ -499,7 +525,10 @@ impl Searcher {
         // worth scoring, and once no text left can reach it the scan is done, even with
         // fewer than `limit` found.
         let mut bar = Bar::new(limit, self.least(query));
-        let rank = |i: u32, score: i64| (score, Reverse(self.catalog.text(i).len()), Reverse(i));
+        let rank = |i: u32, score: i64| {
+            let size = self.catalog.size_of(self.catalog.target(i));
+            (score, size, Reverse(self.catalog.text(i).len()), Reverse(i))
+        };
         let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
             if bar.admits(rank(i, ceiling.of(text)))
@@ -686,7 +715,8 @@ impl Searcher {
 }
 
 /// The dataset's hits and the securities master's, as one list: records named exactly
-/// first (the dataset's before the master's), then, for a query naming a period, the
+/// first (those named [wholly](Hit::whole) before the others, the dataset's before the
+/// master's), then, for a query naming a period, the
 /// dataset's hits in their order (catalysts of the period first), else both by score, the
 /// dataset's first on ties. Each side keeps strong matches only already; a record found on
 /// both sides is listed once.
@@ -699,6 +729,8 @@ fn merge<'a>(own: Vec<Hit<'a>>, more: Vec<Hit<'a>>, query: &str, limit: usize) -
     let (more_exact, more_rest) = exact(more);
     let mut out: Vec<Hit<'a>> = own_exact;
     out.extend(more_exact);
+    // Those named wholly first (stable: the dataset's first among equals).
+    out.sort_by_key(|h| !h.whole);
     if dated {
         out.extend(own_rest);
         out.extend(more_rest);
@@ -802,9 +834,18 @@ mod tests {
         ) {
             static SEARCHER: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
             static WARM: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+            static SIZED: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
             let cold = SEARCHER.get_or_init(|| Searcher::new(&synthetic(1500)));
             let warm = WARM.get_or_init(|| {
                 let s = Searcher::new(&synthetic(1500));
+                s.warm();
+                s
+            });
+            // Companies with size classes, as a securities master's catalog has them.
+            let sized = SIZED.get_or_init(|| {
+                let data = synthetic(1500);
+                let sizes: Vec<u8> = (0..data.entities.len()).map(|e| (e * 7 % 6) as u8).collect();
+                let s = Searcher::from_catalog(Catalog::of_companies(&data, &sizes));
                 s.warm();
                 s
             });
@@ -816,6 +857,10 @@ mod tests {
                 let (fast, _) = searcher.scan(query, limit, Matched::default());
                 proptest::prop_assert_eq!(&searcher.rank(query, fast, limit), &full);
             }
+            let full = sized.score(query, None);
+            let full = sized.rank(query, full, limit);
+            let (fast, _) = sized.scan(query, limit, Matched::default());
+            proptest::prop_assert_eq!(&sized.rank(query, fast, limit), &full);
         }
     }
 
@@ -997,6 +1042,91 @@ mod tests {
             "labelled from the master's catalog"
         );
         assert!(named.iter().skip(1).all(|h| h.score >= strong("0166")));
+    }
+
+    /// The embedded dataset's searcher with `master` companies (name, size class) beside it,
+    /// each a company of its own after the dataset's entities.
+    fn with_companies(master: &[(&str, &str, u8)]) -> (Searcher, u32) {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let n = data.entities.len() as u32;
+        let template = data.entities[0].clone();
+        let companies: Vec<Entity> = master
+            .iter()
+            .map(|&(symbol, name, _)| {
+                let mut e = template.clone();
+                e.id = format!("TSE:{symbol}");
+                e.name = name.into();
+                e.aliases.clear();
+                e.listings.truncate(1);
+                e.listings[0].symbol = symbol.into();
+                e.listings[0].exchange = Exchange::parse("TSE").unwrap();
+                e
+            })
+            .collect();
+        let sizes: Vec<u8> = master.iter().map(|&(_, _, size)| size).collect();
+        let place = (0..master.len() as u32).map(|j| EntityId(n + j)).collect();
+        let master = Catalog::of_companies(
+            &Dataset {
+                entities: companies,
+                ..Dataset::default()
+            },
+            &sizes,
+        );
+        let searcher = Searcher::with_master(Catalog::new(&data), master, place);
+        searcher.warm();
+        (searcher, n)
+    }
+
+    #[test]
+    fn equal_matches_rank_the_larger_company_first() {
+        // Size classes as the master stores them: 1 micro, 4 large, 5 mega.
+        let (searcher, n) = with_companies(&[
+            ("8015", "Toyota Tsusho Corp.", 4),
+            ("3116", "Toyota Boshoku Corp.", 1),
+            ("7203", "Toyota Motor Corporation", 5),
+            ("6201", "Toyota Industries Corporation", 4),
+        ]);
+        for query in ["toyota", "Toyota", "toyo", "toy"] {
+            let found: Vec<Target> = searcher
+                .search(query, 10)
+                .into_iter()
+                .map(|h| h.target)
+                .collect();
+            // Mega first; the two large ones by the shorter text; then the micro cap.
+            let want = [n + 2, n, n + 3, n + 1].map(|e| Target::Entity(EntityId(e)));
+            // (`toyo` and `toy` also find the curated Tokyo Electron, less well.)
+            assert_eq!(found[..4], want, "{query}: {found:?}");
+        }
+        // A better match still beats a larger company.
+        let hits = searcher.search("toyota ts", 10);
+        assert_eq!(hits[0].target, Target::Entity(EntityId(n)));
+    }
+
+    #[test]
+    fn a_whole_name_named_exactly_leads_an_alias_with_a_legal_form_added() {
+        // SoftBank Group Corp. (curated) has the alias `SoftBank`; SoftBank Corp. is the
+        // master's.
+        let (searcher, n) = with_companies(&[("9434", "SoftBank Corp.", 5)]);
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let group = data.entities.iter().position(|e| e.id == "9984.T").unwrap();
+        let group = Target::Entity(EntityId(group as u32));
+        let corp = Target::Entity(EntityId(n));
+        for query in ["SoftBank Corp", "softbank corp.", "SoftBank Corporation"] {
+            let hits = searcher.search(query, 10);
+            assert_eq!(hits[0].target, corp, "{query}: {hits:?}");
+            assert!(hits[0].exact && hits[0].whole);
+            let at = hits.iter().position(|h| h.target == group);
+            assert!(
+                at.is_some_and(|at| hits[at].exact && !hits[at].whole),
+                "{query}"
+            );
+        }
+        // A bare alias names the curated entity as wholly as the name names the other: the
+        // curated one first.
+        let hits = searcher.search("softbank", 10);
+        assert_eq!(hits[0].target, group);
+        assert!(hits[..2].iter().all(|h| h.exact && h.whole));
+        assert_eq!(searcher.search("SoftBank Group Corp", 10)[0].target, group);
     }
 
     #[test]

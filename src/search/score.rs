@@ -40,9 +40,10 @@ impl Scorer {
     }
 }
 
-/// How an item ranks: by score, then the shorter text, then the earlier item; greater is
-/// better.
-pub type Rank = (i64, Reverse<usize>, Reverse<u32>);
+/// How an item ranks: by score, then its entity's size class (see
+/// [`Catalog::size_of`](crate::catalog::Catalog::size_of)), then the shorter text, then the
+/// earlier item; greater is better.
+pub type Rank = (i64, u8, Reverse<usize>, Reverse<u32>);
 
 /// The rank of the worst of the best `limit` records seen so far. Each record counts with
 /// the first item seen of it, ranked at most as well as its best, so the bar is never above
@@ -65,7 +66,7 @@ impl Bar {
             worst: BinaryHeap::with_capacity(limit.min(1024) + 1),
             counted: FxHashSet::default(),
             // Above every rank scoring `least - 1`, below every one scoring `least`.
-            floor: least.map(|s| (s - 1, Reverse(0), Reverse(0))),
+            floor: least.map(|s| (s - 1, u8::MAX, Reverse(0), Reverse(0))),
         }
     }
 
