@@ -587,6 +587,12 @@ impl Catalog {
         lo
     }
 
+    /// Whether any text holds a kana sound mark as its own character (folding keeps one
+    /// after a half-width voiced kana, see [`names::fold`]).
+    pub fn has_sound_marks(&self) -> bool {
+        self.texts.contains('\u{3099}') || self.texts.contains('\u{309A}')
+    }
+
     /// The text at place `k` of [`order`](Self::order).
     pub fn in_order(&self, k: usize) -> u32 {
         self.u32_at(ORDER, k)

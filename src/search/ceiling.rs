@@ -112,6 +112,22 @@ impl Ceiling {
         i64::from(c.score_match + c.gap_extension) + self.steps()
     }
 
+    /// The most a text can score that holds the query's first character neither first nor
+    /// anywhere skim gives a bonus, and its second character neither right after the first
+    /// nor anywhere skim gives a bonus: the first with no bonus, the second after a gap with
+    /// none, then each further one at its best step. (For a one-character query,
+    /// [`nowhere`](Self::nowhere).)
+    pub fn nowhere_apart(&self) -> i64 {
+        let c = &self.config;
+        if self.query.len() < 2 {
+            return self.nowhere();
+        }
+        let first = i64::from(c.score_match + c.gap_extension);
+        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
+        let rest: i64 = (2..self.query.len()).map(|r| self.step(r)).sum();
+        first + gapped + rest
+    }
+
     /// The most a text starting with `written` can score: a capital `T` scores less for `t`
     /// than a `t` does, so once the best so far reach that, the rest of the texts starting
     /// with `T` need no look.
@@ -329,6 +345,17 @@ mod tests {
                 });
                 if !starts && !bonused {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
+                }
+                // And its second character neither right after the first nor at a bonus place.
+                if let (false, false, Some(q1)) = (starts, bonused, c.second()) {
+                    let q0 = lower(c.first());
+                    let near = chars.windows(2).any(|w| {
+                        (lower(w[0]) == q0 && lower(w[1]) == lower(q1))
+                            || (bonus_at(w[0], w[1]) && lower(w[1]) == lower(q1))
+                    });
+                    if !near {
+                        prop_assert!(score <= c.nowhere_apart(), "{text:?}/{query:?} nowhere apart");
+                    }
                 }
                 // Starting with it, the second character neither next nor at a bonus place.
                 if let (true, Some(q1), Some(&written)) = (starts, c.second(), chars.first()) {

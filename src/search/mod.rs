@@ -18,6 +18,7 @@ mod score;
 
 use std::cmp::Reverse;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -28,7 +29,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::{DateQuery, Fit};
-use heads::{Heads, bit};
+use heads::{Heads, bit, pair};
 use score::{Bar, Scorer, matcher};
 
 /// What a search hit points at.
@@ -115,6 +116,8 @@ pub struct Searcher {
     matcher: SkimMatcherV2,
     /// Built on the first query that needs it (or by [`warm`](Self::warm)).
     heads: OnceLock<Heads>,
+    /// Whether any text holds a kana sound mark (see [`least`](Self::least)).
+    marked: OnceLock<bool>,
     master: Option<Box<Beside>>,
 }
 
@@ -186,6 +189,7 @@ impl Searcher {
             catalog,
             matcher: matcher(),
             heads: OnceLock::new(),
+            marked: OnceLock::new(),
             master: None,
         }
     }
@@ -194,6 +198,7 @@ impl Searcher {
     /// off the typing path).
     pub fn warm(&self) {
         self.heads();
+        self.marked.get_or_init(|| self.catalog.has_sound_marks());
         if let Some(m) = &self.master {
             m.searcher.warm();
         }
@@ -480,16 +485,13 @@ impl Searcher {
         equal.or(best.first()).copied().unwrap_or(i)
     }
 
-    /// The least score a match of `query` needs to make the results: [`strong`]'s, for a
-    /// query of ASCII characters. [`is_strong`] also judges a text without its sound marks,
-    /// which for such a query changes no bound the scan uses (a mark and the kana before it
-    /// are alike to it: neither matches, neither gives a bonus), unless a text starts with a
-    /// mark, which moves its first character to the first column; so none when one does.
+    /// The least score a match of `query` needs to make the results: [`strong`]'s. But
+    /// [`is_strong`] also judges a text with sound marks without them, which can join a
+    /// run or shorten a gap that the scan's bounds count as they are; so none when any text
+    /// holds a mark (folded half-width kana; no data shipped or imported today does).
     fn least(&self, query: &str) -> Option<i64> {
-        let marked = ['\u{3099}', '\u{309A}']
-            .iter()
-            .any(|&m| !self.catalog.places_of(m).is_empty());
-        (query.is_ascii() && !marked).then(|| strong(query))
+        let marked = *self.marked.get_or_init(|| self.catalog.has_sound_marks());
+        (!marked).then(|| strong(query))
     }
 
     /// The scored items for `query` that can make its best `limit`, and the items it matched
@@ -652,25 +654,36 @@ impl Searcher {
         }
         // Unless the matches are known already (and few), the texts holding the first
         // character where skim gives a bonus; all the others score at most `nowhere`.
+        let mut bonused = None;
         if let (None, Some(heads)) = (candidates, heads) {
-            let heads: Vec<u32> = match narrow.heads {
+            let list: Vec<u32> = match narrow.heads {
                 Some(before) => before.into_iter().filter(|&i| matches(i)).collect(),
                 None => (heads.of(first).iter().copied())
                     .filter(|&i| self.catalog.first(i) != first && matches(i))
                     .collect(),
             };
-            for &i in &heads {
+            for &i in &list {
                 look(i, &mut bar, &mut scored);
             }
             if above(&bar, ceiling.nowhere()) {
                 let matched = Matched {
                     first: firsts,
-                    heads: Some(heads),
+                    heads: Some(list),
                     all: None,
                 };
                 return (scored, matched);
             }
+            bonused = Some(list);
         }
+        // Most of the others hold the second character neither right after the first nor
+        // at a bonus place either, and score at most `nowhere_apart`: once the bar is above
+        // that, they are passed over unread, told by their marks alone (then this scan does
+        // not learn every match).
+        let apart = (ceiling.nowhere_apart(), u8::MAX, Reverse(0), Reverse(0));
+        let near = (ceiling.second())
+            .filter(|_| candidates.is_none())
+            .and_then(|q1| Some((heads?, bit(first) | bit(q1), pair(first, q1))));
+        let unread = AtomicBool::new(false);
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
         // looked at again: a copy scored twice ties with itself.)
@@ -678,7 +691,19 @@ impl Searcher {
         let init = || (Scorer::new(query), bar.clone());
         let rest = in_blocks(count, init, |(scorer, bar), k, out| {
             let i = candidates.map_or(k as u32, |c| c[k]);
-            if self.catalog.first(i) == first || !matches(i) {
+            if self.catalog.first(i) == first {
+                return;
+            }
+            if let Some((heads, bits, pair)) = near
+                && !bar.admits(apart)
+            {
+                let marks = heads.marks(i);
+                if marks.bonused & bits == 0 && marks.pairs & pair == 0 {
+                    unread.store(true, Ordering::Relaxed);
+                    return;
+                }
+            }
+            if !matches(i) {
                 return;
             }
             let text = self.catalog.text(i);
@@ -692,6 +717,15 @@ impl Searcher {
             }
             out.push((i, score));
         });
+        if unread.into_inner() {
+            scored.extend(rest.into_iter().filter_map(|(i, s)| Some((i, s?))));
+            let matched = Matched {
+                first: firsts,
+                heads: bonused,
+                all: None,
+            };
+            return (scored, matched);
+        }
         // Every text starting with the first character that matches, for the next query.
         let in_group = |k: &u32| self.catalog.in_order(group.start + *k as usize);
         if !whole {
