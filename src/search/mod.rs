@@ -29,7 +29,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::{DateQuery, Fit};
-use heads::{Heads, bit, pair};
+use heads::{Heads, bit};
 use score::{Bar, Scorer, matcher};
 
 /// What a search hit points at.
@@ -675,14 +675,10 @@ impl Searcher {
             }
             bonused = Some(list);
         }
-        // Most of the others hold the second character neither right after the first nor
-        // at a bonus place either, and score at most `nowhere_apart`: once the bar is above
-        // that, they are passed over unread, told by their marks alone (then this scan does
-        // not learn every match).
-        let apart = (ceiling.nowhere_apart(), u8::MAX, Reverse(0), Reverse(0));
-        let near = (ceiling.second())
-            .filter(|_| candidates.is_none())
-            .and_then(|q1| Some((heads?, bit(first) | bit(q1), pair(first, q1))));
+        // Most of the others hold few of the query's characters at bonus places or side by
+        // side as in the query: those their marks say cannot reach the bar are passed over
+        // unread (then this scan does not learn every match).
+        let marks = heads.filter(|_| candidates.is_none());
         let unread = AtomicBool::new(false);
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
@@ -694,11 +690,10 @@ impl Searcher {
             if self.catalog.first(i) == first {
                 return;
             }
-            if let Some((heads, bits, pair)) = near
-                && !bar.admits(apart)
-            {
-                let marks = heads.marks(i);
-                if marks.bonused & bits == 0 && marks.pairs & pair == 0 {
+            if let Some(heads) = marks {
+                let m = heads.marks(i);
+                let best = ceiling.by_marks(m.bonused, m.pairs);
+                if !bar.admits((best, u8::MAX, Reverse(0), Reverse(0))) {
                     unread.store(true, Ordering::Relaxed);
                     return;
                 }
