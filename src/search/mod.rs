@@ -18,7 +18,6 @@ mod score;
 
 use std::cmp::Reverse;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -654,7 +653,6 @@ impl Searcher {
         }
         // Unless the matches are known already (and few), the texts holding the first
         // character where skim gives a bonus; all the others score at most `nowhere`.
-        let mut bonused = None;
         if let (None, Some(heads)) = (candidates, heads) {
             let list: Vec<u32> = match narrow.heads {
                 Some(before) => before.into_iter().filter(|&i| matches(i)).collect(),
@@ -673,13 +671,16 @@ impl Searcher {
                 };
                 return (scored, matched);
             }
-            bonused = Some(list);
         }
         // Most of the others hold few of the query's characters at bonus places or side by
-        // side as in the query: those their marks say cannot reach the bar are passed over
-        // unread (then this scan does not learn every match).
-        let marks = heads.filter(|_| candidates.is_none());
-        let unread = AtomicBool::new(false);
+        // side as in the query: their marks tell, in a step, that they cannot reach the bar,
+        // before a look at their characters does.
+        let by_marks = |i: u32| {
+            heads.map_or(i64::MAX, |h| {
+                let m = h.marks(i);
+                ceiling.by_marks(m.bonused, m.pairs)
+            })
+        };
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
         // looked at again: a copy scored twice ties with itself.)
@@ -687,22 +688,12 @@ impl Searcher {
         let init = || (Scorer::new(query), bar.clone());
         let rest = in_blocks(count, init, |(scorer, bar), k, out| {
             let i = candidates.map_or(k as u32, |c| c[k]);
-            if self.catalog.first(i) == first {
-                return;
-            }
-            if let Some(heads) = marks {
-                let m = heads.marks(i);
-                let best = ceiling.by_marks(m.bonused, m.pairs);
-                if !bar.admits((best, u8::MAX, Reverse(0), Reverse(0))) {
-                    unread.store(true, Ordering::Relaxed);
-                    return;
-                }
-            }
-            if !matches(i) {
+            if self.catalog.first(i) == first || !matches(i) {
                 return;
             }
             let text = self.catalog.text(i);
-            let score = if bar.admits(rank(i, ceiling.of(text))) {
+            let score = if bar.admits(rank(i, by_marks(i))) && bar.admits(rank(i, ceiling.of(text)))
+            {
                 scorer.score(text, query)
             } else {
                 None
@@ -712,15 +703,6 @@ impl Searcher {
             }
             out.push((i, score));
         });
-        if unread.into_inner() {
-            scored.extend(rest.into_iter().filter_map(|(i, s)| Some((i, s?))));
-            let matched = Matched {
-                first: firsts,
-                heads: bonused,
-                all: None,
-            };
-            return (scored, matched);
-        }
         // Every text starting with the first character that matches, for the next query.
         let in_group = |k: &u32| self.catalog.in_order(group.start + *k as usize);
         if !whole {
