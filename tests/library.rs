@@ -415,12 +415,16 @@ fn undo_of_an_accept_removes_the_record_and_changes_say_so() {
         .args(["inbox", "accept", &id(&asx)])
         .assert()
         .success();
-    home.aipx().args(["show", "ASX"]).assert().success();
+    let shown = home.json(&["show", "ASX", "--json"]);
+    assert_eq!(shown["entity"]["origin"]["kind"], "library");
     home.aipx()
         .args(["inbox", "undo", &id(&asx)])
         .assert()
         .success();
-    home.aipx().args(["show", "NYSE:ASX"]).assert().code(1);
+    // The library's record is gone: ASE is the shipped universe's company again (the
+    // securities master with nothing imported), with no library origin.
+    let shown = home.json(&["show", "NYSE:ASX", "--json"]);
+    assert_eq!(shown["entity"]["origin"]["kind"], "master", "{shown}");
     let changes = home.json(&["changes", "--since", "2000-01-01", "--json"]);
     let kinds: Vec<&str> = changes["changes"]
         .as_array()
@@ -837,6 +841,20 @@ fn search_with_data_uses_the_cached_catalog_until_the_library_changes() {
     let names_asx =
         |v: &Value| v.to_string().contains("NYSE:ASX") || v.to_string().contains("\"ASX\"");
 
+    // A master that does not know ASE (else the shipped universe, which does, serves): only
+    // the library can name it.
+    let files = tempfile::tempdir().unwrap();
+    let listing = files.path().join("listing.csv");
+    std::fs::write(
+        &listing,
+        "symbol,name,exchange,country\n7974.T,Nintendo,,JP\n",
+    )
+    .unwrap();
+    home.aipx()
+        .args(["listings", "import"])
+        .arg(&listing)
+        .assert()
+        .success();
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
     assert!(!names_asx(&search("ASE Technology")), "not accepted yet");
