@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::index::Index;
 use crate::search::{Searcher, Session};
@@ -85,7 +85,7 @@ pub struct App {
     effects: Vec<Effect>,
     index: Arc<Index>,
     /// Built on first search (the terminal's worker builds it at start).
-    searcher: Arc<OnceLock<Searcher>>,
+    searcher: Arc<super::searcher::Lazy>,
     search: SearchMode,
     today: NaiveDate,
     size: (u16, u16),
@@ -143,8 +143,20 @@ impl App {
 
     /// Searches with `searcher` (one that covers the securities master beside the index's
     /// dataset) instead of one built from the index's dataset on first use.
-    pub fn with_searcher(self, searcher: Searcher) -> App {
-        let _ = self.searcher.set(searcher);
+    pub fn with_searcher(mut self, searcher: Searcher) -> App {
+        self.searcher = Arc::new(super::searcher::Lazy::ready(searcher));
+        self
+    }
+
+    /// Searches the securities master's companies beside the index's dataset too, with a
+    /// searcher built on first use (the terminal's worker builds it at start, after the
+    /// first frame): `master` is their stored catalog, `place` each one's entity in the index.
+    pub fn with_master_beside(
+        mut self,
+        master: crate::catalog::Catalog,
+        place: Vec<crate::model::EntityId>,
+    ) -> App {
+        self.searcher = Arc::new(super::searcher::Lazy::beside(master, place));
         self
     }
 
@@ -296,10 +308,8 @@ impl App {
         let inbox = self.tabs.inbox.clone();
         let watch = self.tabs.watchlist.current;
         self.index = Arc::new(index);
-        self.searcher = Arc::default();
-        if let Some(searcher) = searcher {
-            let _ = self.searcher.set(searcher);
-        }
+        self.searcher =
+            Arc::new(searcher.map_or_else(Default::default, super::searcher::Lazy::ready));
         match &mut self.search {
             SearchMode::Inline(session) => *session = Session::default(),
             SearchMode::Background { wanted, awaiting } => {
@@ -388,7 +398,7 @@ impl App {
     }
 
     /// Shared handles on the index and its searcher, for the background search worker.
-    pub fn shared_index(&self) -> (Arc<Index>, Arc<OnceLock<Searcher>>) {
+    pub fn shared_index(&self) -> (Arc<Index>, Arc<super::searcher::Lazy>) {
         (Arc::clone(&self.index), Arc::clone(&self.searcher))
     }
 
@@ -892,10 +902,7 @@ pub struct Lists {
     pub inbox: super::tabs::inbox::InboxOrder,
 }
 
-/// The searcher in `cell`, built from `index` on first use.
-pub fn lazy<'a>(cell: &'a OnceLock<Searcher>, index: &Index) -> &'a Searcher {
-    cell.get_or_init(|| {
-        let own = crate::catalog::Catalog::of_first(index.data(), index.curated());
-        Searcher::from_catalog(own)
-    })
+/// The searcher in `cell`, built over `index` on first use.
+pub fn lazy<'a>(cell: &'a super::searcher::Lazy, index: &Index) -> &'a Searcher {
+    cell.get(index)
 }
