@@ -46,6 +46,23 @@ fn anywhere() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+/// Searchers for ` | ` and ` › ` (breadcrumbs), built once: every short line is searched.
+fn finders() -> &'static (
+    memchr::memmem::Finder<'static>,
+    memchr::memmem::Finder<'static>,
+) {
+    static FINDERS: std::sync::OnceLock<(
+        memchr::memmem::Finder<'static>,
+        memchr::memmem::Finder<'static>,
+    )> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        (
+            memchr::memmem::Finder::new(" | "),
+            memchr::memmem::Finder::new(" › "),
+        )
+    })
+}
+
 /// Whole lines that are navigation or page chrome (compared lower-case, trimmed).
 const WHOLE: &[&str] = &[
     "home",
@@ -251,7 +268,10 @@ impl Boilerplate {
         if short && WHOLE.contains(&lower) {
             return true;
         }
-        if short && (lower.matches(" | ").count() >= 2 || lower.contains(" › ")) {
+        if short
+            && (finders().0.find_iter(lower.as_bytes()).nth(1).is_some()
+                || finders().1.find(lower.as_bytes()).is_some())
+        {
             return true;
         }
         let starts = body.len() <= 300

@@ -39,27 +39,38 @@ pub(super) struct Matcher {
 /// Size of [`Matcher::starts`]: 8 KiB, for a few thousand names.
 const START_BITS: usize = 1 << 16;
 
-/// The bit of some bytes in [`Matcher::starts`]: the Fx hash of the bytes, ASCII letters
-/// folded to lower case (the automaton ignores ASCII case only), and of their length.
-fn start_bit(bytes: &[u8]) -> usize {
+/// The hash of a word's bytes, ASCII letters folded to lower case as the automaton folds
+/// them.
+fn word_hash(word: &[u8]) -> FxHasher {
     let mut h = FxHasher::default();
-    h.add(bytes.len() as u64);
-    for chunk in bytes.chunks(8) {
+    for chunk in word.chunks(8) {
         let mut buf = [0u8; 8];
         for (d, s) in buf.iter_mut().zip(chunk) {
             *d = s.to_ascii_lowercase();
         }
         h.add(u64::from_le_bytes(buf));
     }
+    h
+}
+
+/// The bit in [`Matcher::starts`] of a word hashed into `h` ([`word_hash`]) followed by up
+/// to two more bytes, `after` (folded too): mixed in last, so the three keys of one word of
+/// the text cost one hash of the word.
+fn start_bit(mut h: FxHasher, after: &[u8]) -> usize {
+    let mut tail = 0x100u64 * after.len() as u64;
+    for (k, b) in after.iter().enumerate() {
+        tail |= u64::from(b.to_ascii_lowercase()) << (16 + 8 * k);
+    }
+    h.add(tail);
     (h.0 >> 40) as usize & (START_BITS - 1)
 }
 
-/// How many bytes of a pattern that starts with an ASCII letter its start key holds: its
-/// first word (its run of word characters) and up to two bytes more. A match starts with
+/// The start key of a pattern that starts with an ASCII letter, as the lengths of its first
+/// word (its run of word characters) and of that word with up to two bytes more. A match starts with
 /// that word as a whole token of the text (a match that ends inside a word is not a whole
 /// word, and one that goes past it goes on with the same non-word character), followed by
 /// the same bytes.
-fn start_len(text: &str) -> Option<usize> {
+fn start_len(text: &str) -> Option<(usize, usize)> {
     if !text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
@@ -67,7 +78,7 @@ fn start_len(text: &str) -> Option<usize> {
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
         .map_or(text.len(), |(i, _)| i);
-    Some(text.len().min(word + 2))
+    Some((word, text.len().min(word + 2)))
 }
 
 impl Matcher {
@@ -86,8 +97,9 @@ impl Matcher {
             .expect("name patterns build into an automaton");
         let mut starts = vec![0u64; START_BITS / 64];
         for p in &patterns {
-            if let Some(n) = start_len(&p.text) {
-                let bit = start_bit(&p.text.as_bytes()[..n]);
+            if let Some((word, n)) = start_len(&p.text) {
+                let b = p.text.as_bytes();
+                let bit = start_bit(word_hash(&b[..word]), &b[word..n]);
                 starts[bit / 64] |= 1 << (bit % 64);
             }
         }
@@ -103,9 +115,10 @@ impl Matcher {
     /// bytes after it. No false negatives; most words start no name, and this says so
     /// before the automaton is tried.
     fn may_start_word(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        let h = word_hash(&bytes[start..end]);
         (end..=end + 2).any(|n| {
-            bytes.get(start..n).is_some_and(|key| {
-                let bit = start_bit(key);
+            bytes.get(end..n).is_some_and(|after| {
+                let bit = start_bit(h, after);
                 self.starts[bit / 64] & (1 << (bit % 64)) != 0
             })
         })

@@ -327,11 +327,9 @@ impl<'a> Tokens<'a> {
                     counts.resize(line + 1, (0, 0));
                 }
                 let s = &self.text[tok.start..tok.end];
-                let lower = if s.is_ascii() {
-                    s.bytes().any(|b| b.is_ascii_lowercase())
-                } else {
-                    s.chars().any(char::is_lowercase)
-                };
+                // Most words show a lower-case ASCII letter in their first bytes.
+                let lower = s.bytes().any(|b| b.is_ascii_lowercase())
+                    || !s.is_ascii() && s.chars().any(char::is_lowercase);
                 counts[line].0 += 1;
                 counts[line].1 += usize::from(!lower);
             }
