@@ -69,7 +69,8 @@ fn main() {
         let start = Instant::now();
         let data = aipx::data::load(dir.as_deref()).expect("valid dataset");
         loaded = Some(if master {
-            aipx::cli::with_master(data).expect("a readable master")
+            let (index, searcher) = aipx::cli::with_master(data).expect("a readable master");
+            (index, Some(searcher))
         } else {
             (Index::new(data), None)
         });

@@ -292,23 +292,9 @@ impl Index {
         if want.is_empty() {
             return Vec::new();
         }
-        let len = want.chars().count();
         let mut scored: Vec<(f64, EntityId)> = Vec::new();
         for (i, entity) in self.data.entities.iter().enumerate() {
-            let listed = entity.listings.iter().map(|l| &l.symbol);
-            let spelled = [&entity.id, &entity.name]
-                .into_iter()
-                .chain(&entity.aliases)
-                .chain(listed);
-            let best = spelled
-                .map(|s| names::key(s))
-                // So different in length that they cannot be alike: skip the distance.
-                .filter(|k| {
-                    let other = k.chars().count();
-                    other.abs_diff(len) as f64 <= (1.0 - CLOSE) * other.max(len) as f64
-                })
-                .map(|k| strsim::normalized_damerau_levenshtein(&want, &k))
-                .fold(0.0, f64::max);
+            let best = closeness(&want, entity);
             if best >= CLOSE {
                 scored.push((best, EntityId(i as u32)));
             }
@@ -316,6 +302,27 @@ impl Index {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(n).map(|(_, e)| e).collect()
     }
+}
+
+/// How alike `entity`'s closest symbol, name or alias is to `want` (a [`names::key`]): 1
+/// less the edit distance (with transpositions) over the longer length; 0 for names so
+/// different in length that they cannot be [`CLOSE`].
+pub fn closeness(want: &str, entity: &Entity) -> f64 {
+    let len = want.chars().count();
+    let listed = entity.listings.iter().map(|l| &l.symbol);
+    let spelled = [&entity.id, &entity.name]
+        .into_iter()
+        .chain(&entity.aliases)
+        .chain(listed);
+    spelled
+        .map(|s| names::key(s))
+        // So different in length that they cannot be alike: skip the distance.
+        .filter(|k| {
+            let other = k.chars().count();
+            other.abs_diff(len) as f64 <= (1.0 - CLOSE) * other.max(len) as f64
+        })
+        .map(|k| strsim::normalized_damerau_levenshtein(want, &k))
+        .fold(0.0, f64::max)
 }
 
 /// How alike (1 - edit distance / the longer length) a name must be to be suggested: two

@@ -206,8 +206,9 @@ fn did_you_mean_ranks_by_similarity_and_says_when_nothing_is_close() {
     let first = err.lines().nth(1).unwrap_or_default();
     assert!(first.contains("KRX:005930"), "closest first: {err}");
 
-    // Nothing in the curated data is like AAPL: no unrelated suggestion (it used to be TSM).
-    let out = aipx().args(["show", "AAPL"]).assert().code(1);
+    // Nothing aipx knows is like ZQXJ: no unrelated suggestion (AAPL used to get TSM; it is
+    // the shipped universe's Apple now).
+    let out = aipx().args(["show", "ZQXJ"]).assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("no close matches"), "{err}");
     assert!(!err.contains("TSM"), "{err}");

@@ -72,32 +72,33 @@ impl Calendar {
             Some(t) => match super::resolve_named(&index, t) {
                 Ok(e) => Some(e),
                 // A company only the securities master knows has no catalysts.
-                Err(not_found @ Error::NotFound(_)) => match super::resolve_in_master(&index, t)? {
-                    Some(super::MasterHit::Company(master, e)) => {
-                        let name = crate::text::sanitize(&master.entity(e).name).into_owned();
-                        match format {
-                            // As for any filter that keeps nothing: no valid empty calendar.
-                            Format::Ics => {
-                                return Err(Error::NotFound(format!(
-                                    "no known catalysts for {name}; an iCalendar file needs at least one event"
-                                )));
+                Err(not_found @ Error::NotFound(_)) => {
+                    match super::resolve_in_master(&index, t, not_found)? {
+                        super::MasterHit::Company(master, e) => {
+                            let name = crate::text::sanitize(&master.entity(e).name).into_owned();
+                            match format {
+                                // As for any filter that keeps nothing: no valid empty calendar.
+                                Format::Ics => {
+                                    return Err(Error::NotFound(format!(
+                                        "no known catalysts for {name}; an iCalendar file needs at least one event"
+                                    )));
+                                }
+                                Format::Text => writeln!(out, "no known catalysts for {name}")?,
+                                // The header alone, or `[]`: the same shape as any empty result.
+                                _ => crate::report::calendar(
+                                    &master,
+                                    &[],
+                                    Some(e),
+                                    g.today(),
+                                    format,
+                                    out,
+                                )?,
                             }
-                            Format::Text => writeln!(out, "no known catalysts for {name}")?,
-                            // The header alone, or `[]`: the same shape as any empty result.
-                            _ => crate::report::calendar(
-                                &master,
-                                &[],
-                                Some(e),
-                                g.today(),
-                                format,
-                                out,
-                            )?,
+                            return Ok(ExitCode::SUCCESS);
                         }
-                        return Ok(ExitCode::SUCCESS);
+                        super::MasterHit::Curated(curated) => Some(curated),
                     }
-                    Some(super::MasterHit::Curated(curated)) => Some(curated),
-                    None => return Err(not_found),
-                },
+                }
                 Err(other) => return Err(other),
             },
             None => None,

@@ -37,7 +37,7 @@ impl Exposure {
                     .into(),
             )
         })?;
-        let index = g.load_whole(err)?.0;
+        let index = g.load_whole(err)?;
         let book = crate::book::exposure::book(&index, &list, g.today());
         let format = if self.csv {
             Format::Csv

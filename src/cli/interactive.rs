@@ -89,10 +89,8 @@ pub fn prepare(
         .with_book(book, c.default_watchlist.clone())
         .with_order(c.sort, c.filter)
         .with_tab_shown(tab)
-        .with_shelf(shelf);
-    if let Some(searcher) = searcher {
-        app = app.with_searcher(searcher);
-    }
+        .with_shelf(shelf)
+        .with_searcher(searcher);
     if let Some(e) = book_error {
         app = app.with_book_error(e);
     }
@@ -137,11 +135,17 @@ pub fn prepare(
             terminal: false,
             library: crate::library::default_path().map(|path| {
                 let articles = g.articles.clone();
-                // After a decision: `--articles` and the securities master again, as at start.
+                // After a decision: `--articles` and the securities master again, as at start
+                // (a master that could not be read then was reported; the shipped universe
+                // serves in its place).
                 let index = move |data| {
                     let (data, _) = crate::ingest::load_with_articles(data, &articles)
                         .map_err(|e| e.to_string())?;
-                    super::with_master(data).map_err(|e| e.to_string())
+                    let companies = crate::listings::Companies::load()
+                        .unwrap_or_else(|_| crate::listings::Companies::shipped());
+                    super::with_companies(data, &companies)
+                        .map(|(index, searcher)| (index, Some(searcher)))
+                        .map_err(|e| e.to_string())
                 };
                 crate::tui::shelf::LibraryLink::new(path, g.data.clone()).indexed_by(index)
             }),

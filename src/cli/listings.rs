@@ -32,7 +32,7 @@ enum Action {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
-    /// Remove the master (aipx is back to its curated data and shipped universe).
+    /// Remove the master (the shipped universe serves as the master again).
     Clear,
 }
 
@@ -102,6 +102,13 @@ impl Listings {
     fn list(&self, out: &mut dyn Write) -> Result<ExitCode, Error> {
         let master = Master::load()?;
         let by_exchange = master.by_exchange();
+        // With nothing imported, the shipped universe is the master: say so, and how large.
+        let companies = Companies::load()?;
+        let serves = if companies.is_shipped() {
+            "shipped"
+        } else {
+            "imported"
+        };
         if self.out.json {
             let files: Vec<_> = master
                 .files
@@ -113,11 +120,11 @@ impl Listings {
                     })
                 })
                 .collect();
-            let companies = Companies::load()?.map_or(0, |c| c.len());
             let v = serde_json::json!({
                 "path": crate::listings::path()?.display().to_string(),
+                "serves": serves,
                 "rows": master.rows().count(),
-                "companies": companies,
+                "companies": companies.len(),
                 "by_exchange": by_exchange,
                 "files": files,
             });
@@ -128,18 +135,19 @@ impl Listings {
             )?;
             return Ok(ExitCode::SUCCESS);
         }
-        if master.files.is_empty() {
+        if companies.is_shipped() {
             writeln!(
                 out,
-                "No listings imported: the curated data and the shipped universe serve. Import with `aipx listings import PATH...`."
+                "No listings imported: the shipped universe ({} companies, compiled in from assets/universe.csv) serves as the master, beside the curated data. Import with `aipx listings import PATH...`.",
+                companies.len()
             )?;
             return Ok(ExitCode::SUCCESS);
         }
-        let companies = Companies::load()?.map_or(0, |c| c.len());
         writeln!(
             out,
-            "{} listings, {companies} companies, in {}",
+            "{} listings, {} companies, in {}",
             master.rows().count(),
+            companies.len(),
             crate::listings::path()?.display()
         )?;
         writeln!(out, "\nBy exchange")?;

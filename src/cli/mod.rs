@@ -33,7 +33,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::catalog::Catalog;
 use crate::error::{self, Error};
 use crate::index::{Index, Resolution};
-use crate::model::{Dataset, EntityId, ProgramId, local_today, parse_day};
+use crate::listings::{Companies, MasterError};
+use crate::model::{Dataset, Entity, EntityId, Exchange, ProgramId, local_today, parse_day};
 use crate::report::Format;
 use crate::search::Searcher;
 
@@ -186,47 +187,55 @@ impl Global {
     }
 
     /// The merged dataset indexed with the securities master's companies it does not hold
-    /// after its own, and a searcher over both (the master's catalog as stored at import);
-    /// without a master, [`load_index`](Self::load_index) and no searcher. A master that
-    /// cannot be read is reported on `err` and left out.
-    pub fn load_whole(&self, err: &mut dyn Write) -> Result<(Index, Option<Searcher>), Error> {
-        self.load_whole_noted(err)
-            .map(|(index, searcher, _)| (index, searcher))
+    /// after its own. With nothing imported the shipped universe is the master; a master
+    /// that cannot be read is reported on `err` and left as it is, and the shipped universe
+    /// serves instead.
+    pub fn load_whole(&self, err: &mut dyn Write) -> Result<Index, Error> {
+        let (data, companies, (place, more), _) = self.beside_master(err, |data, companies| {
+            placed(data.entities.len(), listings_of(data), companies)
+        })?;
+        Ok(whole(data, &companies, &place, more))
     }
 
-    /// [`load_whole`](Self::load_whole), and a short note for the TUI's status bar when the
-    /// master could not be read.
+    /// [`load_whole`](Self::load_whole) with a searcher over both, and a short note for the
+    /// TUI's status bar when the master could not be read.
     pub fn load_whole_noted(
         &self,
         err: &mut dyn Write,
-    ) -> Result<(Index, Option<Searcher>, Option<String>), Error> {
+    ) -> Result<(Index, Searcher, Option<String>), Error> {
+        let (data, companies, (searcher, place, more), note) = self.beside_master(err, searched)?;
+        Ok((whole(data, &companies, &place, more), searcher, note))
+    }
+
+    /// The merged dataset, the securities master's companies and what `parts` makes of the
+    /// two; a master that cannot be read, or whose parts do not fit each other (found out by
+    /// `parts`, past the file's own checks), is reported on `err`, left as it is, and the
+    /// shipped universe serves instead, with a note saying so.
+    fn beside_master<T>(
+        &self,
+        err: &mut dyn Write,
+        parts: impl Fn(&Dataset, &Companies) -> Result<T, MasterError>,
+    ) -> Result<(Dataset, Companies, T, Option<String>), Error> {
         let data = self.load_merged(err)?;
-        let left_out = |e: &crate::listings::MasterError, err: &mut dyn Write| {
-            error::warn(err, &format!("{e}; the securities master is left out"));
-            master_note(e)
-        };
-        let companies = match crate::listings::Companies::load() {
-            Ok(c) => c,
-            Err(e) => return Ok((Index::new(data), None, Some(left_out(&e, err)))),
-        };
-        let Some(companies) = companies else {
-            return Ok((Index::new(data), None, None));
-        };
-        let own = Catalog::new(&data);
-        match beside(data.entities.len(), own, &companies) {
-            Ok((searcher, place, more)) => {
-                Ok((whole(data, &companies, &place, more), Some(searcher), None))
+        let imported = Companies::load().and_then(|c| Ok((parts(&data, &c)?, c)));
+        match imported {
+            Ok((made, companies)) => Ok((data, companies, made, None)),
+            Err(e) => {
+                error::warn(
+                    err,
+                    &format!("{e}; the securities master is left out, the shipped universe serves"),
+                );
+                let shipped = Companies::shipped();
+                let made = parts(&data, &shipped)?;
+                Ok((data, shipped, made, Some(master_note(&e))))
             }
-            Err(e) => Ok((Index::new(data), None, Some(left_out(&e, err)))),
         }
     }
 
-    /// A searcher over the merged dataset's catalog `own` and, when there is one, the
-    /// securities master's.
+    /// A searcher over the merged dataset's catalog `own` and the securities master's (the
+    /// shipped universe's with nothing imported).
     pub fn searcher_with_master(&self, own: Catalog) -> Result<Searcher, Error> {
-        let Some(companies) = crate::listings::Companies::load()? else {
-            return Ok(Searcher::from_catalog(own));
-        };
+        let companies = Companies::load()?;
         let count = own.entity_count() as usize;
         let place = companies.places(count, own.listings());
         Ok(Searcher::with_master(own, companies.catalog()?, place))
@@ -234,9 +243,10 @@ impl Global {
 }
 
 /// What the TUI's status bar says of a securities master it could not read: why, that the
-/// file is left as it is and the embedded data serves, and what rebuilds it.
-fn master_note(e: &crate::listings::MasterError) -> String {
-    use crate::listings::{FORMAT, MasterError};
+/// file is left as it is and the embedded data (the curated data and the shipped universe)
+/// serves, and what rebuilds it.
+fn master_note(e: &MasterError) -> String {
+    use crate::listings::FORMAT;
     match e {
         MasterError::OtherVersion { version, .. } if *version < FORMAT => {
             "master.bin from an older aipx, left as is; embedded data in use; rebuild: aipx listings import".into()
@@ -253,44 +263,62 @@ fn master_note(e: &crate::listings::MasterError) -> String {
 
 /// `data` indexed with the master's companies `more` after its entities, each company's
 /// names at its `place`.
-fn whole(
-    data: Dataset,
-    companies: &crate::listings::Companies,
-    place: &[EntityId],
-    more: Vec<crate::model::Entity>,
-) -> Index {
+fn whole(data: Dataset, companies: &Companies, place: &[EntityId], more: Vec<Entity>) -> Index {
     let names = companies.names().map(|(h, j)| (h, place[j.ix()]));
     Index::with_more(data, more, names)
 }
 
-/// `data` with the stored securities master beside it, as the TUI loads it: the index with
-/// the master's companies `data` does not hold after its own, and the searcher over both
-/// (none without a master). For benchmarks and tests; the CLI reports a bad master instead.
-pub fn with_master(
-    data: Dataset,
-) -> Result<(Index, Option<Searcher>), crate::listings::MasterError> {
-    let Some(companies) = crate::listings::Companies::load()? else {
-        return Ok((Index::new(data), None));
-    };
-    let own = Catalog::new(&data);
-    let (searcher, place, more) = beside(data.entities.len(), own, &companies)?;
-    Ok((whole(data, &companies, &place, more), Some(searcher)))
+/// `data` with the securities master beside it (the shipped universe with nothing
+/// imported), as the TUI loads it: the index with the master's companies `data` does not
+/// hold after its own, and the searcher over both. For benchmarks, tests and the TUI's
+/// indexing after a decision; the CLI reports a bad master and goes on with the shipped
+/// universe instead.
+pub fn with_master(data: Dataset) -> Result<(Index, Searcher), MasterError> {
+    with_companies(data, &Companies::load()?)
 }
 
-/// The searcher over `own` (the catalog of a dataset of `count` entities) and the master's
-/// `companies`, where each company sits, and the companies to add after the dataset's.
-fn beside(
+/// `data` with `companies` beside it (see [`with_master`]).
+pub fn with_companies(
+    data: Dataset,
+    companies: &Companies,
+) -> Result<(Index, Searcher), MasterError> {
+    let (searcher, place, more) = searched(&data, companies)?;
+    Ok((whole(data, companies, &place, more), searcher))
+}
+
+/// Every listing of `data`'s entities: the entity, the exchange and the symbol.
+fn listings_of(data: &Dataset) -> impl Iterator<Item = (EntityId, Exchange, &str)> {
+    data.entities.iter().enumerate().flat_map(|(i, e)| {
+        e.listings
+            .iter()
+            .map(move |l| (EntityId(i as u32), l.exchange, l.symbol.as_str()))
+    })
+}
+
+/// Where each of the master's `companies` sits beside a dataset of `count` entities with
+/// `listings` (see [`Companies::places`]), and the companies to add after the dataset's.
+fn placed<'a>(
     count: usize,
-    own: Catalog,
-    companies: &crate::listings::Companies,
-) -> Result<(Searcher, Vec<EntityId>, Vec<crate::model::Entity>), crate::listings::MasterError> {
-    let place = companies.places(count, own.listings());
+    listings: impl IntoIterator<Item = (EntityId, Exchange, &'a str)>,
+    companies: &Companies,
+) -> Result<(Vec<EntityId>, Vec<Entity>), MasterError> {
+    let place = companies.places(count, listings);
     let mut more = Vec::new();
     for (j, e) in place.iter().enumerate() {
         if e.ix() >= count {
             more.push(companies.get(EntityId(j as u32))?.0);
         }
     }
+    Ok((place, more))
+}
+
+/// [`placed`] beside `data`, and the searcher over `data`'s catalog and the master's.
+fn searched(
+    data: &Dataset,
+    companies: &Companies,
+) -> Result<(Searcher, Vec<EntityId>, Vec<Entity>), MasterError> {
+    let own = Catalog::new(data);
+    let (place, more) = placed(data.entities.len(), own.listings(), companies)?;
     let searcher = Searcher::with_master(own, companies.catalog()?, place.clone());
     Ok((searcher, place, more))
 }
@@ -302,13 +330,7 @@ const MAX_CANDIDATES: usize = 12;
 /// punctuation variants, a unique prefix) or explains, with the candidates or the closest
 /// names, why it cannot.
 pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
-    let describe = |e: EntityId| {
-        let entity = index.entity(e);
-        match entity.primary() {
-            Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
-            None => format!("{} ({}, unlisted)", entity.id, entity.name),
-        }
-    };
+    let describe = |e: EntityId| describe(index.entity(e));
     let shown = crate::text::sanitize(typed);
     let many = match index.resolve(typed) {
         Resolution::Found(e) => return Ok(e),
@@ -318,21 +340,36 @@ pub fn resolve(index: &Index, typed: &str) -> Result<EntityId, Error> {
             many => many.to_vec(),
         },
     };
-    let (message, listed) = if !many.is_empty() {
-        let message = format!("{shown:?} names {} entities; be more specific:", many.len());
-        (message, many)
-    } else {
-        let near = index.suggestions(typed, 5);
-        let message = if near.is_empty() {
-            format!("unknown ticker or name {shown:?}; no close matches")
-        } else {
-            format!("unknown ticker or name {shown:?}. Did you mean (closest first):")
-        };
-        (message, near)
-    };
+    if many.is_empty() {
+        let near = index.suggestions(typed, SUGGESTED);
+        return Err(unknown(typed, near.into_iter().map(describe).collect()));
+    }
+    let message = format!("{shown:?} names {} entities; be more specific:", many.len());
     Err(Error::NotFound(
-        message + &listing(listed.into_iter().map(describe)),
+        message + &listing(many.into_iter().map(describe)),
     ))
+}
+
+/// Most names "did you mean" offers.
+const SUGGESTED: usize = 5;
+
+/// An entity as a list of candidates names it: `TSE:9984 (SoftBank Group Corp.)`.
+fn describe(entity: &Entity) -> String {
+    match entity.primary() {
+        Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
+        None => format!("{} ({}, unlisted)", entity.id, entity.name),
+    }
+}
+
+/// `typed` is no name aipx knows; `near` are the closest names, closest first.
+fn unknown(typed: &str, near: Vec<String>) -> Error {
+    let shown = crate::text::sanitize(typed);
+    let message = if near.is_empty() {
+        format!("unknown ticker or name {shown:?}; no close matches")
+    } else {
+        format!("unknown ticker or name {shown:?}. Did you mean (closest first):")
+    };
+    Error::NotFound(message + &listing(near.into_iter()))
 }
 
 /// [`resolve`], except that a bare alias with a legal form put after it (`SoftBank Corp`:
@@ -346,7 +383,7 @@ pub fn resolve_named(index: &Index, typed: &str) -> Result<EntityId, Error> {
     if by_name || !crate::model::names::has_form_words(typed) {
         return Ok(e);
     }
-    match resolve_in_master(index, typed)? {
+    match resolve_in(&Companies::load()?, index, typed)? {
         Some(MasterHit::Company(..)) => Err(Error::NotFound(format!(
             "{:?} is the securities master's, not a curated name",
             crate::text::sanitize(typed)
@@ -363,21 +400,66 @@ pub enum MasterHit {
     Curated(EntityId),
 }
 
-/// A company of the securities master that `typed` names and the curated data does not:
-/// its own index (no programs, no catalysts) and its position there. `None` when nothing
-/// is imported or the master does not know the name either. A master company that is a
-/// curated entity under another name (its ISIN, a cross listing) is the curated one.
-pub fn resolve_in_master(index: &Index, typed: &str) -> Result<Option<MasterHit>, Error> {
+/// What the securities master (the shipped universe with nothing imported) makes of
+/// `typed`, which the curated data does not resolve (`not_found` says why): a company only
+/// the master knows, in its own index (no programs, no catalysts), or a curated entity under
+/// another of its names (its ISIN, a cross listing). When the master does not know it
+/// either, `not_found`, whose closest names now take in the master's companies.
+pub fn resolve_in_master(index: &Index, typed: &str, not_found: Error) -> Result<MasterHit, Error> {
     // The stored lookup and records: no merging or hashing of the whole master here.
-    let Some(companies) = crate::listings::Companies::load()? else {
-        return Ok(None);
+    let companies = Companies::load()?;
+    match resolve_in(&companies, index, typed)? {
+        Some(hit) => Ok(hit),
+        None => Err(unknown_beside(&companies, index, typed, not_found)?),
+    }
+}
+
+/// `not_found`, what the curated data said of `typed`; when it had no candidates to offer
+/// (the name is unknown, not ambiguous), the closest names of the curated data and of the
+/// master's `companies` instead, closest first and the curated entity first on a tie.
+fn unknown_beside(
+    companies: &Companies,
+    index: &Index,
+    typed: &str,
+    not_found: Error,
+) -> Result<Error, Error> {
+    let unknown_here =
+        matches!(index.resolve(typed), Resolution::NotFound) && index.prefixed(typed).is_empty();
+    let want = crate::model::names::key(typed);
+    if !unknown_here || want.is_empty() {
+        return Ok(not_found);
+    }
+    let close = |e: &Entity| {
+        let alike = crate::index::closeness(&want, e);
+        (alike >= crate::index::CLOSE).then_some(alike)
     };
-    resolve_in(&companies, index, typed)
+    // (how alike, from the master, order, how it is named)
+    let mut near: Vec<(f64, bool, usize, String)> = Vec::new();
+    for (i, e) in index.data().entities.iter().enumerate() {
+        near.extend(close(e).map(|alike| (alike, false, i, describe(e))));
+    }
+    for (j, (e, _)) in companies.all()?.iter().enumerate() {
+        // A company that is a curated entity (a listing in common) is offered as that.
+        let curated = || {
+            e.listings.iter().any(|l| {
+                let form = format!("{}:{}", l.exchange, l.symbol);
+                !matches!(index.resolve(&form), Resolution::NotFound)
+            })
+        };
+        if let Some(alike) = close(e)
+            && !curated()
+        {
+            near.push((alike, true, j, describe(e)));
+        }
+    }
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let near = near.into_iter().take(SUGGESTED).map(|n| n.3).collect();
+    Ok(unknown(typed, near))
 }
 
 /// [`resolve_in_master`] with the master's companies given.
 pub fn resolve_in(
-    companies: &crate::listings::Companies,
+    companies: &Companies,
     index: &Index,
     typed: &str,
 ) -> Result<Option<MasterHit>, Error> {
@@ -388,6 +470,9 @@ pub fn resolve_in(
         Resolution::Ambiguous(many) if let Some(one) = exact_listing(companies, &many, typed)? => {
             one
         }
+        // Keys fold legal forms (`SoftBank Corp` is `SoftBank`): the one company whose own
+        // name it is beats one that has it as an alias (SoftBank Group's `SoftBank`).
+        Resolution::Ambiguous(many) if let Some(one) = exact_name(companies, &many, typed)? => one,
         // A bare symbol on several exchanges (`7203`: Toyota in Tokyo, a small Bursa name):
         // the one clearly largest, else the candidates.
         Resolution::Ambiguous(many) => {
@@ -400,7 +485,7 @@ pub fn resolve_in(
                 by_size.swap_remove(0)
             } else {
                 let shown = crate::text::sanitize(typed);
-                let describe = |(entity, _): &(crate::model::Entity, _)| match entity.primary() {
+                let describe = |(entity, _): &(Entity, _)| match entity.primary() {
                     Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
                     None => format!("{} ({})", entity.id, entity.name),
                 };
@@ -420,20 +505,22 @@ pub fn resolve_in(
             return Ok(Some(MasterHit::Curated(curated)));
         }
     }
-    let found = Index::new(Dataset {
-        entities: vec![entity],
-        ..Dataset::default()
-    });
+    // Beside an empty dataset, so that what it shows says it is the master's.
+    let names: Vec<(u64, EntityId)> = crate::model::names::entity_hashes(&entity)
+        .into_iter()
+        .map(|h| (h, EntityId(0)))
+        .collect();
+    let found = Index::with_more(Dataset::default(), vec![entity], names);
     Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
 }
 
 /// The one company among `many` with a listing spelt exactly `typed` (`TSXV:HMCC.P`, or
 /// the bare symbol), if exactly one has it.
 fn exact_listing(
-    companies: &crate::listings::Companies,
+    companies: &Companies,
     many: &[EntityId],
     typed: &str,
-) -> Result<Option<(crate::model::Entity, crate::ingest::lexicon::Size)>, Error> {
+) -> Result<Option<(Entity, crate::ingest::lexicon::Size)>, Error> {
     let typed = typed.trim();
     let mut found = None;
     for &e in many {
@@ -442,6 +529,27 @@ fn exact_listing(
             l.symbol == typed || l.exchange.spellings(&l.symbol).iter().any(|f| f == typed)
         });
         if spelt {
+            if found.is_some() {
+                return Ok(None);
+            }
+            found = Some((entity, size));
+        }
+    }
+    Ok(found)
+}
+
+/// The one company among `many` whose own name is `typed` (as keys compare names), if
+/// exactly one is.
+fn exact_name(
+    companies: &Companies,
+    many: &[EntityId],
+    typed: &str,
+) -> Result<Option<(Entity, crate::ingest::lexicon::Size)>, Error> {
+    let want = crate::model::names::key(typed);
+    let mut found = None;
+    for &e in many {
+        let (entity, size) = companies.get(e)?;
+        if crate::model::names::key(&entity.name) == want {
             if found.is_some() {
                 return Ok(None);
             }

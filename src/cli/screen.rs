@@ -45,7 +45,11 @@ impl Screen {
             out.write_all(text.as_bytes())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let index = g.load_index(err)?;
+        // The shipped universe is embedded data too: the screen finds what the TUI finds with
+        // nothing imported (a master the user imported is theirs: `--remember` reads it).
+        let data = g.load_merged(err)?;
+        let (index, searcher) =
+            super::with_companies(data, &crate::listings::Companies::shipped())?;
         // The dataset holds the library's records, so the Inbox shows its proposals too;
         // decisions need --remember.
         let shelf = match crate::library::commands::open_existing()? {
@@ -54,7 +58,8 @@ impl Screen {
         };
         let app = crate::tui::App::new(index, g.today())
             .with_color(false)
-            .with_shelf(shelf);
+            .with_shelf(shelf)
+            .with_searcher(searcher);
         let text = crate::tui::screen::screen(app, self.size, &self.keys)
             .map_err(|e| Error::BadInput(e.to_string()))?;
         out.write_all(text.as_bytes())?;

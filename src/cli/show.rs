@@ -30,13 +30,12 @@ impl Show {
             Ok(e) => e,
             // Only a name the curated data does not know reads the securities master.
             Err(not_found @ Error::NotFound(_)) => {
-                match super::resolve_in_master(&index, &self.ticker)? {
-                    Some(super::MasterHit::Company(master, e)) => {
+                match super::resolve_in_master(&index, &self.ticker, not_found)? {
+                    super::MasterHit::Company(master, e) => {
                         crate::report::show(&master, e, g.today(), self.out.format(), out)?;
                         return Ok(ExitCode::SUCCESS);
                     }
-                    Some(super::MasterHit::Curated(curated)) => curated,
-                    None => return Err(not_found),
+                    super::MasterHit::Curated(curated) => curated,
                 }
             }
             Err(other) => return Err(other),

@@ -34,7 +34,7 @@ impl Upcoming {
     ) -> Result<ExitCode, Error> {
         let loaded = super::book::config(err);
         let list = super::book::chosen(self.watchlist.as_deref(), &loaded)?;
-        let index = g.load_whole(err)?.0;
+        let index = g.load_whole(err)?;
         let within = self.within.unwrap_or(loaded.config.horizon);
         let book = list.as_ref().map(|l| l.entities(&index));
         let rows = crate::book::upcoming::upcoming(&index, book.as_deref(), g.today(), within);

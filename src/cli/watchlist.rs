@@ -72,7 +72,7 @@ impl Watchlist {
         match &self.action {
             Action::Import { file, name } => {
                 check_name(name).map_err(Error::BadInput)?;
-                let index = g.load_whole(err)?.0;
+                let index = g.load_whole(err)?;
                 let import =
                     crate::book::import::import_file(&index, file).map_err(Error::BadInput)?;
                 let replaced = lists.get(name).is_some();
@@ -81,19 +81,19 @@ impl Watchlist {
                 crate::report::book::import(name, &import, replaced, out)?;
             }
             Action::List => {
-                let index = g.load_whole(err)?.0;
+                let index = g.load_whole(err)?;
                 crate::report::book::watchlists(&lists, &index, out)?;
             }
             Action::Show { name } => {
                 let list = lists
                     .get(name)
                     .ok_or_else(|| super::book::unknown(name, &lists))?;
-                let index = g.load_whole(err)?.0;
+                let index = g.load_whole(err)?;
                 crate::report::book::watchlist(list, &index, g.today(), out)?;
             }
             Action::Add { name, tickers } => {
                 check_name(name).map_err(Error::BadInput)?;
-                let index = g.load_whole(err)?.0;
+                let index = g.load_whole(err)?;
                 // Every ticker resolves before anything is written.
                 let entities = tickers
                     .iter()
@@ -129,7 +129,7 @@ impl Watchlist {
                     writeln!(out, "deleted watchlist {name:?}")?;
                     return Ok(ExitCode::SUCCESS);
                 }
-                let index = g.load_whole(err)?.0;
+                let index = g.load_whole(err)?;
                 let list = lists.get_or_create(name);
                 let mut missing = Vec::new();
                 for t in tickers {

@@ -1,12 +1,14 @@
 //! The securities master: listings imported from exchange and vendor files, kept in the
 //! user's data folder (`$XDG_DATA_HOME/aipx/master.bin`), merged into companies with all
-//! their listings. With nothing imported, the curated data and the shipped universe serve.
+//! their listings. With nothing imported, the shipped universe (`assets/universe.csv`) is
+//! the master, beside the curated data ([`Companies::shipped`]).
 //!
 //! The file keeps every imported file's rows under the file's path, so importing a file
 //! again replaces its rows (the import is idempotent) and the companies are always the merge
 //! of what is there now.
 
 pub mod formats;
+pub mod shipped;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -266,30 +268,15 @@ impl Master {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
-        let sized = self.sized_companies();
-        let mut offsets: Vec<u8> = 0u32.to_le_bytes().to_vec();
-        let mut records = Vec::new();
-        for company in &sized {
-            records = postcard::to_extend(company, records).map_err(|e| io(path, e))?;
-            let end = u32::try_from(records.len()).map_err(|e| io(path, e))?;
-            offsets.extend(end.to_le_bytes());
-        }
-        let data = crate::model::Dataset {
-            entities: sized.into_iter().map(|(e, _)| e).collect(),
-            ..Default::default()
-        };
-        let count = data.entities.len();
-        let catalog = crate::catalog::Catalog::of_companies(&data);
-        drop(data);
-        // The catalog's key hashes are the lookup: the same sorted pairs.
-        let mut lookup = Vec::with_capacity(12 * catalog.pairs());
-        for i in 0..catalog.pairs() {
-            lookup.extend(catalog.hash_at(i).to_le_bytes());
-            lookup.extend(catalog.owner_at(i).0.to_le_bytes());
-        }
-        let catalog = catalog.to_bytes();
+        let packed = Packed::of(self.sized_companies()).map_err(|e| io(path, e))?;
         let files = postcard::to_allocvec(&self.files).map_err(|e| io(path, e))?;
-        let sections = [&lookup, &offsets, &records, &catalog, &files];
+        let sections = [
+            &packed.lookup,
+            &packed.offsets,
+            &packed.records,
+            &packed.catalog,
+            &files,
+        ];
         let mut bytes = MAGIC.to_vec();
         for section in sections {
             bytes.extend((section.len() as u64).to_le_bytes());
@@ -299,7 +286,7 @@ impl Master {
             bytes.extend_from_slice(section);
         }
         crate::userfile::write(path, &bytes).map_err(|e| io(path, e))?;
-        Ok(count)
+        Ok(packed.count)
     }
 
     /// Adds (or, for a path imported before, replaces) one file's rows.
@@ -464,6 +451,53 @@ impl Master {
     }
 }
 
+/// Companies packed as the master stores them: what [`Companies`] reads, the same for an
+/// imported master (written to `master.bin`) and for the shipped universe (kept in memory).
+struct Packed {
+    /// Sorted `(key hash u64, company u32)` pairs of every name of every company.
+    lookup: Vec<u8>,
+    /// `u32` offsets of the records, one more than companies.
+    offsets: Vec<u8>,
+    /// postcard `(Entity, Size)` each.
+    records: Vec<u8>,
+    /// The companies' search catalog.
+    catalog: Vec<u8>,
+    /// Number of companies.
+    count: usize,
+}
+
+impl Packed {
+    fn of(sized: Vec<(Entity, Size)>) -> Result<Packed, String> {
+        let mut offsets: Vec<u8> = 0u32.to_le_bytes().to_vec();
+        let mut records = Vec::new();
+        for company in &sized {
+            records = postcard::to_extend(company, records).map_err(|e| e.to_string())?;
+            let end = u32::try_from(records.len()).map_err(|e| e.to_string())?;
+            offsets.extend(end.to_le_bytes());
+        }
+        let data = crate::model::Dataset {
+            entities: sized.into_iter().map(|(e, _)| e).collect(),
+            ..Default::default()
+        };
+        let count = data.entities.len();
+        let catalog = crate::catalog::Catalog::of_companies(&data);
+        drop(data);
+        // The catalog's key hashes are the lookup: the same sorted pairs.
+        let mut lookup = Vec::with_capacity(12 * catalog.pairs());
+        for i in 0..catalog.pairs() {
+            lookup.extend(catalog.hash_at(i).to_le_bytes());
+            lookup.extend(catalog.owner_at(i).0.to_le_bytes());
+        }
+        Ok(Packed {
+            lookup,
+            offsets,
+            records,
+            catalog: catalog.to_bytes(),
+            count,
+        })
+    }
+}
+
 /// The sorted `(key hash, company)` pairs of the stored lookup, read in place.
 struct Lookup(Vec<u8>);
 
@@ -485,9 +519,11 @@ impl Table for Lookup {
 
 /// The master's companies as stored at import: merged, with their lookup, read back with no
 /// merging or hashing (see [`Master::save`]). A company is decoded only when asked for; the
-/// search catalog only when [`catalog`](Self::catalog) is called.
+/// search catalog only when [`catalog`](Self::catalog) is called. With nothing imported,
+/// the shipped universe is the master ([`shipped`](Self::shipped)), packed the same way in
+/// memory, so no reader knows the difference.
 pub struct Companies {
-    file: MasterFile,
+    store: Store,
     lookup: Lookup,
     /// Record `j` is `records[offsets[j]..offsets[j + 1]]`; the records are read on first
     /// use (search needs the lookup and the catalog only).
@@ -495,13 +531,59 @@ pub struct Companies {
     records: std::cell::OnceCell<Vec<u8>>,
 }
 
+/// Where the parts of [`Companies`] not read yet are.
+enum Store {
+    /// The imported master's file, read a section at a time.
+    File(MasterFile),
+    /// The shipped universe, packed in memory: its search catalog (the records are read).
+    Shipped(Vec<u8>),
+}
+
+/// What names the shipped universe in messages, as a file names an imported master.
+const SHIPPED: &str = "the shipped universe (assets/universe.csv)";
+
 impl Companies {
-    /// The stored companies; `None` when nothing was imported.
-    pub fn load() -> Result<Option<Companies>, MasterError> {
-        Companies::load_at(&path()?)
+    /// The imported master's companies, or the shipped universe's when nothing is imported
+    /// (no master file, one of no companies, or no data folder to import into). A master
+    /// that cannot be read is an error, and the file is left as it is.
+    pub fn load() -> Result<Companies, MasterError> {
+        let imported = match path() {
+            Ok(path) => Companies::load_at(&path)?,
+            Err(MasterError::NoDataDir) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(imported
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(Companies::shipped))
     }
 
-    /// [`load`](Self::load) from the master file at `path`.
+    /// The shipped universe (`assets/universe.csv`, compiled in) as a master: each company
+    /// with its listings, names, country and sector (see [`shipped::companies`]).
+    pub fn shipped() -> Companies {
+        let sized = shipped::companies()
+            .into_iter()
+            .map(|e| (e, Size::default()))
+            .collect();
+        let packed = Packed::of(sized).expect("the shipped universe is small");
+        let offsets = packed
+            .offsets
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        Companies {
+            store: Store::Shipped(packed.catalog),
+            lookup: Lookup(packed.lookup),
+            offsets,
+            records: std::cell::OnceCell::from(packed.records),
+        }
+    }
+
+    /// Whether these are the shipped universe's companies (nothing is imported).
+    pub fn is_shipped(&self) -> bool {
+        matches!(self.store, Store::Shipped(_))
+    }
+
+    /// The imported master's companies in the file at `path`; `None` when there is none.
     pub fn load_at(path: &Path) -> Result<Option<Companies>, MasterError> {
         let Some(file) = MasterFile::open(path)? else {
             return Ok(None);
@@ -524,11 +606,20 @@ impl Companies {
             return Err(damaged(path, "bad lookup or record offsets"));
         }
         Ok(Some(Companies {
-            file,
+            store: Store::File(file),
             lookup,
             offsets,
             records: std::cell::OnceCell::new(),
         }))
+    }
+
+    /// Where the companies come from, as messages name it: the master file, or the shipped
+    /// universe.
+    pub fn origin(&self) -> String {
+        match &self.store {
+            Store::File(file) => file.path.display().to_string(),
+            Store::Shipped(_) => SHIPPED.to_string(),
+        }
     }
 
     /// Number of companies.
@@ -543,13 +634,15 @@ impl Companies {
 
     /// Company `j` and its size class.
     pub fn get(&self, j: EntityId) -> Result<(Entity, Size), MasterError> {
-        if self.records.get().is_none() {
-            let _ = self.records.set(self.file.section(RECORDS)?);
+        if self.records.get().is_none()
+            && let Store::File(file) = &self.store
+        {
+            let _ = self.records.set(file.section(RECORDS)?);
         }
         let records = self.records.get().map_or(&[][..], Vec::as_slice);
         let (a, b) = (self.offsets[j.ix()], self.offsets[j.ix() + 1]);
         postcard::from_bytes(&records[a as usize..b as usize])
-            .map_err(|e| damaged(&self.file.path, e))
+            .map_err(|e| damaged(Path::new(&self.origin()), e))
     }
 
     /// Every company, in order.
@@ -598,9 +691,13 @@ impl Companies {
     /// The companies' search catalog (its entities are the companies, in order), read and
     /// checked.
     pub fn catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
-        let catalog = crate::catalog::Catalog::from_bytes(self.file.section(CATALOG)?, 0)
+        let bytes = match &self.store {
+            Store::File(file) => file.section(CATALOG)?,
+            Store::Shipped(bytes) => bytes.clone(),
+        };
+        let catalog = crate::catalog::Catalog::from_bytes(bytes, 0)
             .filter(|c| c.entity_count() as usize == self.len())
-            .ok_or_else(|| damaged(&self.file.path, "bad search catalog"))?;
+            .ok_or_else(|| damaged(Path::new(&self.origin()), "bad search catalog"))?;
         Ok(catalog)
     }
 }

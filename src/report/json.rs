@@ -60,6 +60,9 @@ impl From<&When> for DateJson {
 pub enum OriginJson<'a> {
     /// Hand-curated.
     Curated,
+    /// A company of the securities master (imported, or the shipped universe): no program
+    /// exposure, catalyst or source of its own.
+    Master,
     /// Extracted from an article.
     Ingested {
         /// Article file.
@@ -144,7 +147,11 @@ impl<'a> EntityJson<'a> {
             parent: e.parent.map(|p| index.entity(p).id.as_str()),
             summary: &e.summary,
             sources: source_ids(index, &e.sources),
-            origin: (&e.origin).into(),
+            origin: if index.from_master(id) {
+                OriginJson::Master
+            } else {
+                (&e.origin).into()
+            },
         }
     }
 }

@@ -144,6 +144,10 @@ pub fn show(
     }
 
     writeln!(out, "\nSources")?;
+    if sources.is_empty() {
+        // A securities-master company: every curated record cites at least one source.
+        writeln!(out, "  none")?;
+    }
     for &s in sources {
         let s = index.source(s);
         writeln!(

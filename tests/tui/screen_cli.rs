@@ -24,6 +24,44 @@ fn screen_prints_one_line_per_row() {
     assert!(!text.contains('\u{1b}'), "plain text, no escape codes");
 }
 
+/// The shipped universe is embedded data: Explore's search finds its companies, here one
+/// the curated data does not hold, and opens it with its listings and no exposure. Whatever
+/// the user imported is not read without `--remember`: an empty data folder or not, the
+/// screen is the same.
+#[test]
+fn explore_search_finds_a_company_of_the_shipped_universe() {
+    let home = tempfile::tempdir().unwrap();
+    let out = aipx()
+        .env("XDG_DATA_HOME", home.path())
+        .args([
+            "screen",
+            "--size",
+            "120x40",
+            "--keys",
+            "/toyota motor<Enter>",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Toyota Motor Corporation"), "{text}");
+    assert!(text.contains("7203"), "{text}");
+    assert!(text.contains("NYSE:TM"), "{text}");
+    // The list without a query stays the curated entities.
+    let all = aipx()
+        .env("XDG_DATA_HOME", home.path())
+        .args(["screen", "--size", "120x40"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let all = String::from_utf8(all).unwrap();
+    assert!(!all.contains("Toyota Motor"), "{all}");
+}
+
 #[test]
 fn screen_rejects_bad_scripts_and_sizes() {
     aipx()

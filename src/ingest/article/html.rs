@@ -22,6 +22,10 @@ const HIDDEN: [&str; 7] = [
     "script", "style", "noscript", "iframe", "noembed", "noframes", "xmp",
 ];
 
+/// Elements of a page's frame around the story (menus, sidebars of other headlines, the
+/// footer): their words name other companies and publishers, never the article's.
+const CHROME: [&str; 3] = ["nav", "aside", "footer"];
+
 /// Collects the text tokens of the lines fed so far.
 #[derive(Default)]
 struct Collect {
@@ -30,6 +34,8 @@ struct Collect {
     hidden: RefCell<Option<String>>,
     /// Tokens seen, to notice markup that never ends.
     tokens: Cell<u64>,
+    /// How many [`CHROME`] elements are open around the text.
+    chrome: Cell<u32>,
 }
 
 impl TokenSink for Collect {
@@ -38,7 +44,9 @@ impl TokenSink for Collect {
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         self.tokens.set(self.tokens.get() + 1);
         match token {
-            Token::CharacterTokens(t) if self.hidden.borrow().is_none() => {
+            Token::CharacterTokens(t)
+                if self.hidden.borrow().is_none() && self.chrome.get() == 0 =>
+            {
                 self.text.borrow_mut().push_str(&t);
             }
             Token::TagToken(tag) => {
@@ -60,6 +68,12 @@ impl TokenSink for Collect {
                         return TokenSinkResult::RawData(RawKind::Rcdata);
                     }
                     TagKind::StartTag if name == "plaintext" => return TokenSinkResult::Plaintext,
+                    TagKind::StartTag if CHROME.contains(&name) && !tag.self_closing => {
+                        self.chrome.set(self.chrome.get() + 1);
+                    }
+                    TagKind::EndTag if CHROME.contains(&name) => {
+                        self.chrome.set(self.chrome.get().saturating_sub(1));
+                    }
                     TagKind::EndTag if self.hidden.borrow().as_deref() == Some(name) => {
                         *self.hidden.borrow_mut() = None;
                     }
@@ -165,6 +179,14 @@ mod tests {
                     <script>var s = '<p>$1 billion</p>';</script><noscript>$3 billion</noscript>\
                     <!--\nmulti-line $4 billion\n--><p>end</p></body></html>";
         assert_eq!(text(page), "Chips & AI kept end");
+    }
+
+    #[test]
+    fn drops_menus_sidebars_and_footers() {
+        let page = "<nav><ul><li>Reuters</li><li>Markets</li></ul></nav><p>kept</p>\
+                    <aside><h3>Most read</h3><aside>Visa slips</aside><p>Block and Snap</p></aside>\
+                    <p>also kept</p><footer>&copy; 2026 Example</footer><p>end</p>";
+        assert_eq!(text(page), "kept also kept end");
     }
 
     #[test]

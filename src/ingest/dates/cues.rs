@@ -83,10 +83,13 @@ pub(super) fn cue_tense(w: &str) -> Tense {
 pub(super) fn tense(t: &Tokens, i: usize) -> Tense {
     let (start, end) = t.sentence(t.sentence_of(i));
     let cue = |k: usize| {
-        if t.kind(k) == Kind::Word {
-            cue_tense(t.s(k))
-        } else {
-            Tense::Unknown
+        if t.kind(k) != Kind::Word {
+            return Tense::Unknown;
+        }
+        match cue_tense(t.s(k)) {
+            // `will be held`, `is to be released`: a participle after `be` is to come.
+            Tense::Past if k > 0 && t.is(k - 1, "be") => Tense::Future,
+            tense => tense,
         }
     };
     (start..i)

@@ -179,14 +179,16 @@ impl Finder<'_, '_> {
                 _ => None,
             };
         }
-        // 1 April 2026, 1 April
+        // 1 April 2026, 1 April, and the German and Nordic `3. November 2026`
+        let dot = usize::from(t.sym(i + 1) == Some('.') && t.glued(i + 1));
         if (t.s(i).len() <= 2 && t.toks[i].space || i == 0)
-            && let Some(m) = month(t, i + 1)
+            && let Some(m) = month(t, i + 1 + dot)
         {
             let d = t.number(i)? as u32;
-            let (year, last) = match year_value(t, i + 2) {
-                Some(y) => (y, i + 2),
-                None => (year_for(&self.ctx, m, d, tense(t, i)), i + 1),
+            let at = i + 1 + dot;
+            let (year, last) = match year_value(t, at + 1) {
+                Some(y) => (y, at + 1),
+                None => (year_for(&self.ctx, m, d, tense(t, i)), at),
             };
             return ymd(year, m, d).and_then(|day| self.push(i, last, When::Day(day)));
         }
@@ -261,6 +263,26 @@ impl Finder<'_, '_> {
     fn month_form(&mut self, i: usize, m: u32) -> Option<usize> {
         let t = self.t;
         let mut j = i + 1;
+        // `the March quarter of 2027`, as Australian and Indian releases name the quarter
+        // ending that month.
+        if m.is_multiple_of(3) && t.is(j, "quarter") {
+            let k = if t.is(j + 1, "of") { j + 2 } else { j + 1 };
+            let quarter = m / 3;
+            let (year, last) = match year_value(t, k) {
+                Some(y) => (y, k),
+                None => (year_for(&self.ctx, m - 1, 15, tense(t, i)), j),
+            };
+            // `June quarter results` is a reporting period.
+            if t.is_any(last + 1, PERIOD) {
+                return None;
+            }
+            let first = if i > 0 && t.is(i - 1, "the") {
+                i - 1
+            } else {
+                i
+            };
+            return self.push(first, last, When::Quarter { year, quarter });
+        }
         // "Sept. 30": only an abbreviation takes a full stop.
         if t.sym(j) == Some('.') && t.glued(j) && t.s(i).len() <= 4 {
             j += 1;

@@ -154,3 +154,64 @@ fn a_half_or_quarter_without_a_year_that_is_expected_is_ahead() {
         ["2026-H2 'the second half'"]
     );
 }
+
+#[test]
+fn quarters_named_by_month_and_calendar_years() {
+    assert_eq!(
+        dates("to be paid in the March quarter of 2027.", "2026-08-18"),
+        ["2027-Q1 'the March quarter of 2027'"]
+    );
+    assert_eq!(
+        dates(
+            "due to open in the second half of calendar 2027",
+            "2026-08-18"
+        ),
+        ["2027-H2 'the second half of calendar 2027'"]
+    );
+    assert!(dates("June quarter results beat forecasts", "2026-08-18").is_empty());
+}
+
+#[test]
+fn a_fiscal_year_named_by_its_end() {
+    assert_eq!(
+        dates(
+            "Tokyo makers raise plans for the fiscal year ending March 2027.",
+            "2026-07-22"
+        ),
+        ["JP-FY2026 'fiscal year ending March 2027'"]
+    );
+    // Another month ends a company's own year: not modelled, and no month to watch.
+    assert!(dates("for the fiscal year ending June 2027.", "2026-07-22").is_empty());
+}
+
+#[test]
+fn indian_and_australian_fiscal_years_are_not_japan_s() {
+    assert!(dates("India will pay incentives starting in FY27.", "2026-07-22").is_empty());
+    assert!(dates("FY27 guidance of A$1.6 billion reaffirmed", "2026-07-22").is_empty());
+    assert_eq!(
+        dates("Japan will pay incentives starting in FY27.", "2026-07-22"),
+        ["JP-FY2027 'FY27'"]
+    );
+}
+
+#[test]
+fn tense_after_be_and_done_this_year() {
+    // `will be held`: the participle after `be` is to come.
+    assert_eq!(
+        dates("a conference will be held on Nov. 20.", "2026-10-28"),
+        ["2026-11-20 'Nov. 20'"]
+    );
+    assert!(dates("it had won orders this year.", "2026-09-14").is_empty());
+    assert_eq!(
+        dates("it will ship later this year.", "2026-09-14"),
+        ["2026 'later this year'"]
+    );
+}
+
+#[test]
+fn german_day_with_a_full_stop() {
+    assert_eq!(
+        dates("FRANKFURT, 3. November 2026 (dpa-AFX)", "2026-11-03"),
+        ["2026-11-03 '3. November 2026'"]
+    );
+}

@@ -50,7 +50,13 @@ impl Finder<'_, '_> {
         if k > 0 && t.is_any(k - 1, &["company", "firm", "group"]) {
             return None;
         }
-        Some(self.paragraph_calendar())
+        let calendar = self.paragraph_calendar();
+        // An Indian or Australian paragraph's `FY27` is its own country's year (India's
+        // FY27 ends in March 2027, Australia's in June 2027), which is not modelled.
+        if self.cues.get() == Some((0, 0)) && own_fiscal_country(t) {
+            return None;
+        }
+        Some(calendar)
     }
 
     pub(super) fn paragraph_calendar(&self) -> FiscalCalendar {
@@ -168,6 +174,14 @@ impl Finder<'_, '_> {
             if t.is(k, "the") {
                 k += 1;
             }
+            // `the second half of calendar 2027`, `of calendar year 2027`: the calendar year
+            // an article with fiscal years names plainly.
+            if t.is(k, "calendar") {
+                let n = if t.is(k + 1, "year") { k + 2 } else { k + 1 };
+                if year_value(t, n).is_some() {
+                    k = n;
+                }
+            }
             let year = if let Some(yv) = year_value(t, k) {
                 last = k;
                 Some(yv)
@@ -200,7 +214,8 @@ impl Finder<'_, '_> {
         // next year, this year, later this year, year-end
         let next = t.is(i, "next");
         if (next || t.is(i, "this")) && t.is(i + 1, "year") {
-            if i > 0 && t.is(i - 1, "earlier") {
+            // `earlier this year`, `won orders this year`: what has happened is no catalyst.
+            if i > 0 && t.is(i - 1, "earlier") || !next && tense(t, i) == Tense::Past {
                 return Some(i + 1);
             }
             let year = if next { y + 1 } else { y };
@@ -312,6 +327,27 @@ impl Finder<'_, '_> {
                 return self.push(first.min(i), last, when);
             }
         }
+        // `the fiscal year ending March 2027`: the year that ends with that month, when it
+        // is the calendar's last (March in Japan, September in the US); another month is a
+        // company's own year, not modelled, and its month is no date to watch either.
+        if t.is_any(k, &["ending", "ends", "ended", "through", "to"])
+            && let Some(mo) = month(t, k + 1)
+            && let Some(year) = year_value(t, k + 2)
+        {
+            let last_month = match calendar {
+                FiscalCalendar::Japan => 3,
+                FiscalCalendar::Us => 9,
+            };
+            if mo != last_month {
+                return Some(k + 2);
+            }
+            let when = When::FiscalYear {
+                calendar,
+                year: fy_of(ymd(year, mo, 1)?),
+                part: None,
+            };
+            return self.push(first.min(i), k + 2, when);
+        }
         let before = first.checked_sub(1).map(|k| t.lower(k)).unwrap_or_default();
         let year = match before.as_str() {
             "next" | "new" | "coming" => fy_of(as_of) + 1,
@@ -333,4 +369,32 @@ impl Finder<'_, '_> {
             },
         )
     }
+}
+
+/// Whether a paragraph names India or Australia, whose fiscal years aipx does not model.
+fn own_fiscal_country(t: &crate::ingest::scan::Tokens) -> bool {
+    (0..t.len()).any(|i| {
+        t.is_any(
+            i,
+            &[
+                "India",
+                "Indian",
+                "Delhi",
+                "Mumbai",
+                "crore",
+                "lakh",
+                "Rs",
+                "₹",
+                "Sensex",
+                "Nifty",
+                "Australia",
+                "Australian",
+                "ASX",
+                "Sydney",
+                "Melbourne",
+                "Canberra",
+            ],
+        ) || t.sym(i) == Some('₹')
+            || t.is(i, "A") && t.sym(i + 1) == Some('$') && t.glued(i + 1)
+    })
 }

@@ -456,6 +456,9 @@ fn capitalised(t: &Tokens, i: usize) -> bool {
                     s,
                     "and" | "of" | "de" | "la" | "du" | "des" | "und" | "van" | "der"
                 )
+                // Legal forms British and Italian releases write in lower case
+                // (`Smiths Group plc`, `Prysmian spa`).
+                || matches!(s, "plc" | "spa" | "bhd" | "tbk" | "oyj")
         }
         Kind::Sym => s == "&",
     }
@@ -535,13 +538,32 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
         if i > 0 && t.glued(i) && matches!(t.kind(i - 1), Kind::Word | Kind::Num) {
             continue;
         }
-        if taken.iter().any(|&(s, e)| tok.start >= s && tok.start < e) {
+        // Inside a name already found, nothing starts; at its first word only a longer
+        // listed name does (`Mitsubishi Estate`, `Samsung Biologics` over a curated
+        // `Mitsubishi` or `Samsung`), and wins when the evidence takes it.
+        let at = taken
+            .iter()
+            .find(|&&(s, e)| tok.start >= s && tok.start < e)
+            .copied();
+        if at.is_some_and(|(s, _)| s != tok.start) {
             continue;
         }
         let Some(c) = longest(t, lex, i) else {
             continue;
         };
         let end = t.toks[c.last].end;
+        // Longer only by its legal form (`Samsung Electronics Co., Ltd.`): the same company
+        // the curated name found, which keeps it.
+        let more_name = |e: usize| {
+            (c.first..=c.last).any(|k| {
+                t.toks[k].start >= e
+                    && matches!(t.kind(k), Kind::Word | Kind::Num)
+                    && !is_legal(&fold_word(t.s(k)))
+            })
+        };
+        if at.is_some_and(|(_, e)| end <= e || !more_name(e)) {
+            continue;
+        }
         // A curated name inside a longer listed one (`Micron` in `Hana Micron`) gives way
         // to it when the evidence takes the longer; one running past it stops it.
         if taken
@@ -743,7 +765,7 @@ fn accept(
             // Its legal form (`Exail Technologies SA`, `S.A.`) is still the name.
             && !is_legal(&fold_word(t.s(after)))
             && t.s(after).chars().count() > 1;
-        if goes_on {
+        if goes_on || ends_other_name(t, c.first) {
             return None;
         }
         // `in Batu Kawan`, `near Hsinchu Science Park`, `its Batu Kawan plant`: a place,
@@ -802,10 +824,12 @@ fn accept(
             let home = kn.country == exchange;
             // The common share (`TA`) before preferred series of one name (`TA-PD`).
             let plain = kn.symbol.bytes().all(|b| b.is_ascii_alphanumeric());
+            // Large and mega are one class here: an ADR in New York (its market value in
+            // dollars reads as mega) must not beat the home listing (`8306`, a large cap).
             (
                 named,
                 plain,
-                lex.master().size(k),
+                lex.master().size(k).min(Size::Large),
                 home,
                 std::cmp::Reverse(k),
             )
@@ -831,6 +855,77 @@ fn accept(
     // A word the paragraph also writes in lower case is a word.
     let lower_too = (0..t.len()).any(|k| t.kind(k) == Kind::Word && t.s(k) == word);
     (!lower_too).then_some(best)
+}
+
+/// Capitalised words that may stand right before a company's name without being part of it.
+const BEFORE_NAME: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "I",
+    "CEO",
+    "CFO",
+    "Chairman",
+    "President",
+    "Chief",
+    "Analyst",
+];
+
+/// Whether the name at token `first` ends another company's name (`Innovation` of `SK
+/// Innovation`, `Biologics` of `Samsung Biologics`): right after a capitalised word that
+/// is no month, title or place, and does not merely open the sentence, unless that word is
+/// a short capitals code (`SK`, `LG`), which always leads a name.
+fn ends_other_name(t: &Tokens, first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1) else {
+        return false;
+    };
+    let w = t.s(prev);
+    if t.kind(prev) != Kind::Word
+        || t.glued(first)
+        || t.toks[first].newline
+        || !w.chars().next().is_some_and(char::is_uppercase)
+        || BEFORE_NAME.contains(&w)
+        || cue_table().contains_key(w)
+        || shouted_cue(cue_table(), w).is_some()
+    {
+        return false;
+    }
+    let code = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let opens = prev == 0
+        || t.toks[prev].newline
+        || matches!(
+            t.sym(prev - 1),
+            Some('.' | '!' | '?' | ':' | ';' | '-' | '—' | '–' | '"' | '“' | '(' | '|' | '*' | '#')
+        );
+    code || !opens
 }
 
 /// Whether a lower-case word names a country or place (`korea`, `malaysian`).

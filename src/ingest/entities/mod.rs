@@ -177,6 +177,7 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
         match tok.kind {
             Kind::Sym if first == b':' => tagged(t, lex, i, &mut out),
             Kind::Sym if first == b'.' => suffixed(t, lex, i, &mut out),
+            Kind::Sym if first == b'$' => cashtag(t, lex, i, &mut out),
             Kind::Word if first.is_ascii_uppercase() => {
                 match tok.end - tok.start {
                     2 => bloomberg(t, lex, i, &mut out),
@@ -412,6 +413,35 @@ fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
         end: t.toks[last].end,
         who,
     });
+}
+
+/// `$RGTI`, `$MU`, `$F`: a cashtag names a US listing, however short or unknown to the
+/// curated data its symbol is (a currency written `$US` or `$CAD` is not one).
+fn cashtag(t: &Tokens, lex: &Lexicon, dollar: usize, out: &mut Vec<Mention>) {
+    let i = dollar + 1;
+    if t.kind(i) != Kind::Word || !t.glued(i) {
+        return;
+    }
+    let symbol = t.s(i);
+    if symbol.len() > 5
+        || !symbol.bytes().all(|b| b.is_ascii_uppercase())
+        || matches!(
+            symbol,
+            "US" | "USD" | "CAD" | "AUD" | "NZD" | "HKD" | "SGD" | "NT" | "A" | "C" | "S"
+        )
+        || dollar > 0 && t.glued(dollar) && matches!(t.kind(dollar - 1), Kind::Word | Kind::Num)
+        || t.glued(i + 1) && matches!(t.kind(i + 1), Kind::Word | Kind::Num)
+    {
+        return;
+    }
+    let us = [ex("NASDAQ"), ex("NYSE"), ex("AMEX")];
+    if let Some(k) = resolve(lex, &us, symbol) {
+        out.push(Mention {
+            start: t.toks[dollar].start,
+            end: t.toks[i].end,
+            who: Who::Known(k),
+        });
+    }
 }
 
 /// `NVDA`, `$MSFT`: a US ticker that is not an ordinary word, outside all-caps lines.

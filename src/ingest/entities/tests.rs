@@ -146,6 +146,22 @@ fn master_lex() -> Lexicon {
         row("5211", "Sunway Berhad", "MYX", Size::Large),
         row("7137", "UMS Holdings Berhad", "MYX", Size::Small),
         row("002230", "iFLYTEK Co.,Ltd.", "SZSE", Size::Large),
+        row("8802", "Mitsubishi Estate Co., Ltd.", "TSE", Size::Large),
+        row("207940", "Samsung Biologics Co.,Ltd.", "KRX", Size::Large),
+        row("005935", "Samsung Electronics Co., Ltd.", "KRX", Size::Mega),
+        row("3970", "Innovation Inc.", "TSE", Size::Large),
+        row(
+            "MUFG",
+            "Mitsubishi UFJ Financial Group, Inc.",
+            "NYSE",
+            Size::Mega,
+        ),
+        row(
+            "8306",
+            "Mitsubishi UFJ Financial Group, Inc.",
+            "TSE",
+            Size::Large,
+        ),
         row(
             "SMT",
             "Stars Microelectronics (Thailand) Public Company Limited",
@@ -299,5 +315,58 @@ fn master_names_link_on_evidence() {
     assert_eq!(
         linked(&lex, "Thomson Reuters Corporation (TSX: TRI) said"),
         ["Thomson Reuters Corporation=TRI", "TSX: TRI=TRI"]
+    );
+}
+
+#[test]
+fn a_longer_listed_name_beats_a_curated_one_inside_it() {
+    let lex = master_lex();
+    assert_eq!(
+        linked(
+            &lex,
+            "In Tokyo, Mitsubishi Estate said it will build a campus."
+        ),
+        ["Mitsubishi Estate=8802"]
+    );
+    assert_eq!(
+        linked(&lex, "Samsung Biologics rose 2% in Seoul."),
+        ["Samsung Biologics=207940"]
+    );
+    // Longer only by its legal form: the curated company stays.
+    assert_eq!(
+        linked(
+            &lex,
+            "Samsung Electronics Co., Ltd. said it will invest in Korea."
+        ),
+        ["Samsung Electronics Co., Ltd.=005930"]
+    );
+}
+
+#[test]
+fn a_name_after_another_capitalised_word_ends_that_name() {
+    let lex = master_lex();
+    // `SK Innovation` is not `Innovation Inc.`, wherever it stands.
+    assert!(linked(&lex, "In Japan, SK Innovation said it will merge units.").is_empty());
+    assert!(linked(&lex, "SK Innovation said it will merge units in Japan.").is_empty());
+    // A word opening the sentence, a month or a dateline is not part of the name.
+    assert_eq!(
+        linked(&lex, "In Japan. Chipmaker Innovation said profit rose."),
+        ["Innovation=3970"]
+    );
+    assert_eq!(
+        linked(&lex, "In Japan, in March Innovation said profit rose."),
+        ["Innovation=3970"]
+    );
+}
+
+#[test]
+fn an_adr_does_not_beat_the_home_listing() {
+    let lex = master_lex();
+    assert_eq!(
+        linked(
+            &lex,
+            "TOKYO - Mitsubishi UFJ Financial Group said it will lend."
+        ),
+        ["Mitsubishi UFJ Financial Group=8306"]
     );
 }

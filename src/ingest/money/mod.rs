@@ -46,8 +46,9 @@ struct Simple {
     plus: bool,
     /// Currency from a bare `$`.
     bare: bool,
-    /// Written in Malaysian sen (`38 sen`, a hundredth of a ringgit).
-    sen: bool,
+    /// Written in a hundredth of the currency: Malaysian sen (`38 sen`) or British pence
+    /// (`17.2p`, `2,310 pence`).
+    minor: bool,
 }
 
 fn cur(code: &str) -> Option<Currency> {
@@ -64,7 +65,7 @@ fn code_word(w: &str) -> Option<Currency> {
         "KRW" => cur("KRW"),
         "TWD" | "NTD" => cur("TWD"),
         "INR" | "Rs" | "RS" => cur("INR"),
-        "CNY" | "RMB" => cur("CNY"),
+        "CNY" | "RMB" | "Rmb" => cur("CNY"),
         "HKD" => cur("HKD"),
         "CHF" => cur("CHF"),
         "CAD" => cur("CAD"),
@@ -86,10 +87,11 @@ fn scale(t: &Tokens, i: usize) -> Option<f64> {
     let word = match t.lower(i).as_str() {
         "thousand" | "thousands" => Some(1e3),
         // `mil`/`bil` as Malaysian papers write them (`RM1.2bil`).
-        "million" | "millions" | "mln" | "mn" | "mil" | "mio" => Some(1e6),
-        "billion" | "billions" | "bln" | "bn" | "bil" | "milliard" | "milliards" | "mrd" => {
-            Some(1e9)
+        "million" | "millions" | "mln" | "mn" | "mil" | "mio" | "millionen" | "miljoen" => {
+            Some(1e6)
         }
+        "billion" | "billions" | "bln" | "bn" | "bil" | "milliard" | "milliards" | "mrd" | "md"
+        | "mds" | "mld" | "milliarden" | "miljard" => Some(1e9),
         "trillion" | "trillions" | "tn" | "trn" => Some(1e12),
         "crore" | "crores" | "cr" => Some(1e7),
         "lakh" | "lakhs" => Some(1e5),
@@ -110,7 +112,7 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
     let w = t.lower(i);
     let single = match w.as_str() {
         "yen" => cur("JPY"),
-        "euro" | "euros" => cur("EUR"),
+        "euro" | "euros" | "€" => cur("EUR"),
         "won" => cur("KRW"),
         "rupee" | "rupees" => cur("INR"),
         "yuan" | "renminbi" => cur("CNY"),
@@ -155,7 +157,7 @@ fn currency_after(t: &Tokens, i: usize) -> Option<(Currency, usize)> {
         ("australian", "dollar" | "dollars") => "AUD",
         ("singapore", "dollar" | "dollars") => "SGD",
         ("malaysian", "ringgit") => "MYR",
-        ("hong", "dollar" | "dollars") => "HKD",
+        ("hong" | "hk", "dollar" | "dollars") => "HKD",
         ("japanese", "yen") => "JPY",
         ("korean", "won") => "KRW",
         ("indian", "rupees" | "rupee") => "INR",
@@ -244,8 +246,16 @@ fn cjk(t: &Tokens, n: usize, first_value: f64) -> Option<(f64, Currency, usize)>
         value += part * unit;
         part = 0.0;
         i += 1;
+        // Korean papers space the parts: `4조 5000억 원`.
+        let spaced_part = || {
+            t.glued(i + 1)
+                && matches!(
+                    t.sym(i + 1),
+                    Some('億' | '亿' | '억' | '万' | '萬' | '만' | '천')
+                )
+        };
         match t.number(i) {
-            Some(v) if t.glued(i) => {
+            Some(v) if t.glued(i) || spaced_part() => {
                 part = v;
                 i += 1;
             }
@@ -292,7 +302,7 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
             mult: 1.0,
             plus: false,
             bare: false,
-            sen: false,
+            minor: false,
         });
     }
     let before = currency_before(t, n);
@@ -305,14 +315,21 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         mult: 1.0,
         plus: false,
         bare: before.is_some_and(|b| b.2),
-        sen: false,
+        minor: false,
     };
     let mut i = n + 1;
-    // Canadian papers hyphenate the scale: `$2-billion`, `$500-million`.
+    // A continental decimal comma before a scale word: `2,5 Mrd. Euro`, `1,250 Mrd.`,
+    // `12,5 Mio. €`, `1,5 milliard d'euros` (English writes `2.5 billion`).
+    if let Some((v, last)) = decimal_comma(t, n) {
+        s.value = v;
+        s.last = last;
+        i = last + 1;
+    }
+    // Canadian and Indian papers hyphenate the scale: `$2-billion`, `₹10,000-crore`.
     if t.sym(i) == Some('-')
         && t.glued(i)
         && t.glued(i + 1)
-        && t.is_any(i + 1, &["million", "billion", "trillion"])
+        && t.is_any(i + 1, &["million", "billion", "trillion", "crore", "lakh"])
     {
         i += 1;
     }
@@ -321,6 +338,18 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         s.mult *= k;
         s.scaled = true;
         s.last = i;
+        i += 1;
+    }
+    // The full stop of an abbreviated scale before the currency: `2,5 Mrd. Euro`, `Mio. €`.
+    if s.scaled
+        && t.sym(i) == Some('.')
+        && t.glued(i)
+        && t.is_any(
+            i - 1,
+            &["Mrd", "Mio", "Mln", "Bln", "Md", "Mld", "mrd", "mio"],
+        )
+        && currency_after(t, i + 1).is_some()
+    {
         i += 1;
     }
     if t.glued(i) && (t.sym(i) == Some('+') || t.sym(i) == Some('-') && t.is(i + 1, "plus")) {
@@ -333,13 +362,63 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
     {
         s.currency = Some(c);
         s.last = last;
-    } else if s.currency.is_none() && !s.scaled && t.is(i, "sen") {
-        s.currency = cur("MYR");
-        s.value /= 100.0;
-        s.sen = true;
-        s.last = i;
+    } else if s.currency.is_none() && !s.scaled {
+        let minor = if t.is(i, "sen") {
+            cur("MYR")
+        } else if t.is(i, "pence") || t.is(i, "p") && t.glued(i) && !t.glued(i + 1) {
+            cur("GBP")
+        } else {
+            None
+        };
+        if minor.is_some() {
+            s.currency = minor;
+            s.value /= 100.0;
+            s.minor = true;
+            s.last = i;
+        }
     }
     Some(s)
+}
+
+/// A number written with a decimal comma at token `n`, when a continental scale word follows
+/// (`2,5 Mrd.`, `1,250 Mrd.`, `12,5 Mio.`): the value and its last token. A comma then
+/// three digits is a thousands group in English (`1,250 billion`), so it is read as a
+/// decimal comma only before a continental scale.
+fn decimal_comma(t: &Tokens, n: usize) -> Option<(f64, usize)> {
+    const CONTINENTAL: &[&str] = &[
+        "mrd",
+        "mio",
+        "md",
+        "mds",
+        "mld",
+        "milliard",
+        "milliards",
+        "milliarden",
+        "miljard",
+    ];
+    let continental =
+        |k: usize| t.kind(k) == Kind::Word && CONTINENTAL.contains(&t.lower(k).as_str());
+    let whole = t.s(n);
+    if !whole.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    // `2,5`: the tokenizer leaves a comma before fewer than three digits out of the number.
+    if !whole.contains(',')
+        && t.sym(n + 1) == Some(',')
+        && t.glued(n + 1)
+        && t.glued(n + 2)
+        && t.kind(n + 2) == Kind::Num
+        && t.s(n + 2).bytes().all(|b| b.is_ascii_digit())
+        && scale(t, n + 3).is_some()
+    {
+        let v: f64 = format!("{whole}.{}", t.s(n + 2)).parse().ok()?;
+        return Some((v, n + 2));
+    }
+    // `1,250 Mrd.`: one comma, read as the decimal sign before a continental scale.
+    if whole.matches(',').count() == 1 && continental(n + 1) {
+        return Some((whole.replace(',', ".").parse().ok()?, n));
+    }
+    None
 }
 
 /// Qualifier words ending right before token `first`: the canonical word and the first token.
@@ -382,6 +461,10 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     {
         return true;
     }
+    // `120 million units at $2.05 each`: a price for each share or unit placed.
+    if t.is(after, "each") && first > 0 && t.is(first - 1, "at") {
+        return true;
+    }
     // A price phrase or a share move ending in `at`/`to`/`of` right before the amount.
     if first == 0 || !t.is_any(first - 1, &["at", "to", "of", "from"]) {
         return false;
@@ -400,7 +483,7 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     }
     let lo = first.saturating_sub(10);
     (lo..first - 1).any(|k| {
-        t.is_any(k, &["share", "shares", "stock"])
+        t.is_any(k, &["share", "shares", "stock", "units"])
             && !t.is_any(
                 k + 1,
                 &["buyback", "buybacks", "repurchase", "sale", "sales"],
@@ -438,7 +521,12 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
         let between = a.first > 0 && t.is(a.first - 1, "between");
         if is_dash(t, sep) || t.is(sep, "to") || between && t.is(sep, "and") {
             let bn = (sep + 1..sep + 5).find(|&k| t.kind(k) == Kind::Num);
-            let b = bn.and_then(|k| simple(t, k)).filter(|b| b.first == sep + 1);
+            // Not across a line (`... 2026` then a bullet `- £60m`), and not from a bare
+            // number to an amount with its own sign before it (`2026 - £60m`).
+            let b = bn
+                .and_then(|k| simple(t, k))
+                .filter(|b| b.first == sep + 1 && !t.toks[sep].newline)
+                .filter(|b| a.currency.is_some() || bn == Some(b.first));
             if let Some(b) = b.filter(|b| b.currency.is_some() || a.currency.is_some()) {
                 let same = a.currency.is_none() || b.currency.is_none() || a.currency == b.currency;
                 if same && (a.scaled || b.scaled) {
@@ -475,9 +563,9 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
         }
         let (usd, end_tok) = pair(t, a.last, currency);
         let end_tok = end_tok.unwrap_or(a.last);
-        // A price in sen (`closed at 38 sen`) is a share price; a move (`rose 2 sen`) is not
-        // an amount at all.
-        if a.sen && !per_share(t, start_tok, end_tok) {
+        // A price in sen or pence (`closed at 38 sen`, `17.2p per share`) is a share price;
+        // a move (`rose 2 sen`) or anything else (`1080p`) is not an amount at all.
+        if a.minor && !per_share(t, start_tok, end_tok) {
             i = end_tok + 1;
             continue;
         }

@@ -201,3 +201,94 @@ fn prices_in_sen_are_share_prices_and_moves_are_not_money() {
     let prices: Vec<bool> = find(&t).iter().map(|a| a.per_share).collect();
     assert_eq!(prices, [true]);
 }
+
+#[test]
+fn reads_continental_decimal_commas_and_abbreviated_scales() {
+    assert_eq!(
+        amounts("mit 2,5 Mrd. Euro fördern"),
+        ["EUR 2500000000 '2,5 Mrd. Euro'"]
+    );
+    assert_eq!(amounts("12,5 Mio. € für"), ["EUR 12500000 '12,5 Mio. €'"]);
+    assert_eq!(
+        amounts("1,250 Mrd. Euro"),
+        ["EUR 1250000000 '1,250 Mrd. Euro'"]
+    );
+    assert_eq!(
+        amounts("1,5 milliard d'euros"),
+        ["EUR 1500000000 '1,5 milliard d'euros'"]
+    );
+    assert_eq!(amounts("20 Mrd. €"), ["EUR 20000000000 '20 Mrd. €'"]);
+    // In English a comma then three digits is a thousands group.
+    assert_eq!(
+        amounts("1,250 billion yen"),
+        ["JPY 1250000000000 '1,250 billion yen'"]
+    );
+    // A list of numbers is not a decimal.
+    assert!(amounts("items 1,2 and 3").is_empty());
+}
+
+#[test]
+fn reads_spaced_korean_units() {
+    assert_eq!(
+        amounts("4조 5000억 원 규모"),
+        ["KRW 4500000000000 '4조 5000억 원'"]
+    );
+    // A number after a space without a unit of its own is not part of the amount.
+    assert_eq!(amounts("33조 원 2026"), ["KRW 33000000000000 '33조 원'"]);
+}
+
+#[test]
+fn pence_are_share_prices_and_nothing_else() {
+    let t = Tokens::new("a final dividend of 17.2p per share");
+    let a = find(&t);
+    assert_eq!(a.len(), 1);
+    assert!(a[0].per_share);
+    assert_eq!(a[0].money.currency.code(), "GBP");
+    assert!((a[0].money.amount - 0.172).abs() < 1e-9);
+    let t = Tokens::new("The shares closed at 2,310p on Friday.");
+    assert!(
+        find(&t)
+            .first()
+            .is_some_and(|a| a.per_share && a.money.amount == 23.1)
+    );
+    assert!(amounts("streamed in 1080p to 50 viewers").is_empty());
+}
+
+#[test]
+fn a_range_never_starts_at_a_bare_number_before_a_currency_sign() {
+    // A bullet on the next line is not the upper end of a range.
+    assert_eq!(
+        amounts("paid on 14 August 2026\n- £60m investment"),
+        ["GBP 60000000 '£60m'"]
+    );
+    assert_eq!(amounts("in 2026 - £60m"), ["GBP 60000000 '£60m'"]);
+    assert_eq!(
+        amounts("$1-2 billion"),
+        ["USD 1000000000 to 2000000000 '$1-2 billion'"]
+    );
+}
+
+#[test]
+fn hyphenated_crore_and_more_spellings() {
+    assert_eq!(
+        amounts("a ₹10,000-crore scheme"),
+        ["INR 100000000000 '₹10,000-crore'"]
+    );
+    assert_eq!(
+        amounts("a Rs 2,000-crore plan"),
+        ["INR 20000000000 'Rs 2,000-crore'"]
+    );
+    assert_eq!(amounts("Rmb3bn"), ["CNY 3000000000 'Rmb3bn'"]);
+    assert_eq!(
+        amounts("1.8 billion HK dollars"),
+        ["HKD 1800000000 '1.8 billion HK dollars'"]
+    );
+}
+
+#[test]
+fn a_price_for_each_unit_placed_is_per_share() {
+    let t = Tokens::new("a placement of 120 million units at $2.05 each");
+    assert!(find(&t).first().is_some_and(|a| a.per_share));
+    let t = Tokens::new("Its units closed 1.5 per cent higher at $2.10.");
+    assert!(find(&t).first().is_some_and(|a| a.per_share));
+}
