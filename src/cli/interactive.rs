@@ -46,7 +46,7 @@ pub fn prepare(
     color: bool,
     state: bool,
 ) -> Result<Prepared, Error> {
-    let (index, searcher, master_note) = g.load_whole_noted(err)?;
+    let (index, (master, place), master_note) = g.load_whole_noted(err)?;
     // What the Inbox tab shows; a damaged library stopped `load_whole` already (exit 2).
     let shelf = match crate::library::commands::open_existing()? {
         Some(mut lib) => crate::tui::shelf::Shelf::at_start(&mut lib)?,
@@ -90,7 +90,7 @@ pub fn prepare(
         .with_order(c.sort, c.filter)
         .with_tab_shown(tab)
         .with_shelf(shelf)
-        .with_searcher(searcher);
+        .with_master_beside(master, place);
     if let Some(e) = book_error {
         app = app.with_book_error(e);
     }

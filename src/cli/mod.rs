@@ -197,14 +197,18 @@ impl Global {
         Ok(whole(data, &companies, &place, more))
     }
 
-    /// [`load_whole`](Self::load_whole) with a searcher over both, and a short note for the
-    /// TUI's status bar when the master could not be read.
+    /// [`load_whole`](Self::load_whole) with what a searcher over both needs of the master
+    /// (its stored catalog, read and checked, and where each of its companies is in the
+    /// index), and a short note for the TUI's status bar when the master could not be read.
+    /// The dataset's own catalog is left to build: the TUI builds it off its first frame.
     pub fn load_whole_noted(
         &self,
         err: &mut dyn Write,
-    ) -> Result<(Index, Searcher, Option<String>), Error> {
-        let (data, companies, (searcher, place, more), note) = self.beside_master(err, searched)?;
-        Ok((whole(data, &companies, &place, more), searcher, note))
+    ) -> Result<(Index, MasterSearch, Option<String>), Error> {
+        let (data, companies, (place, more, catalog), note) =
+            self.beside_master(err, unsearched)?;
+        let index = whole(data, &companies, &place, more);
+        Ok((index, (catalog, place), note))
     }
 
     /// The merged dataset, the securities master's companies and what `parts` makes of the
@@ -282,8 +286,24 @@ pub fn with_companies(
     data: Dataset,
     companies: &Companies,
 ) -> Result<(Index, Searcher), MasterError> {
-    let (searcher, place, more) = searched(&data, companies)?;
-    Ok((whole(data, companies, &place, more), searcher))
+    let (index, (master, place)) = beside_companies(data, companies)?;
+    let own = Catalog::of_first(index.data(), index.curated());
+    Ok((index, Searcher::with_master(own, master, place)))
+}
+
+/// What a searcher over a dataset and the securities master beside it needs of the master:
+/// its stored catalog (read and checked) and where each of its companies is in the index.
+pub type MasterSearch = (Catalog, Vec<EntityId>);
+
+/// `data` with `companies` beside it, as the TUI starts: the index, and what its searcher
+/// needs of the master, so that the dataset's own catalog is built later, off the first
+/// frame (see [`crate::tui::searcher::Lazy::beside`]).
+pub fn beside_companies(
+    data: Dataset,
+    companies: &Companies,
+) -> Result<(Index, MasterSearch), MasterError> {
+    let (place, more, catalog) = unsearched(&data, companies)?;
+    Ok((whole(data, companies, &place, more), (catalog, place)))
 }
 
 /// Every listing of `data`'s entities: the entity, the exchange and the symbol.
@@ -312,15 +332,14 @@ fn placed<'a>(
     Ok((place, more))
 }
 
-/// [`placed`] beside `data`, and the searcher over `data`'s catalog and the master's.
-fn searched(
+/// [`placed`] beside `data`, and the master's stored catalog, read and checked (a damaged
+/// one is found out at load, not at the first search).
+fn unsearched(
     data: &Dataset,
     companies: &Companies,
-) -> Result<(Searcher, Vec<EntityId>, Vec<Entity>), MasterError> {
-    let own = Catalog::new(data);
-    let (place, more) = placed(data.entities.len(), own.listings(), companies)?;
-    let searcher = Searcher::with_master(own, companies.catalog()?, place.clone());
-    Ok((searcher, place, more))
+) -> Result<(Vec<EntityId>, Vec<Entity>, Catalog), MasterError> {
+    let (place, more) = placed(data.entities.len(), listings_of(data), companies)?;
+    Ok((place, more, companies.catalog()?))
 }
 
 /// Most candidates an ambiguous name lists.

@@ -120,6 +120,21 @@ mod tests {
         }
     }
 
+    /// A company is one row: a listing on two rows (the same company written twice, its
+    /// sector worded two ways) would show whichever row came first and hide the other.
+    #[test]
+    fn each_listing_is_on_one_row() {
+        let mut seen = std::collections::HashMap::new();
+        for c in companies() {
+            for l in &c.listings {
+                let form = format!("{}:{}", l.exchange, l.symbol);
+                if let Some(first) = seen.insert(form.clone(), c.name.clone()) {
+                    panic!("{form} is on two rows: {first:?} and {:?}", c.name);
+                }
+            }
+        }
+    }
+
     #[test]
     fn rejects_rows_without_a_listing_or_parent() {
         let text = "exchange,symbol,name,aliases,country,sector,parent\n,,Nobody,,US,x,\n";

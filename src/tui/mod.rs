@@ -9,6 +9,7 @@ pub mod list;
 pub mod list_detail;
 pub mod run;
 pub mod screen;
+pub mod searcher;
 pub mod shelf;
 pub mod state;
 pub mod tabs;

@@ -8,7 +8,7 @@
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Once, OnceLock};
+use std::sync::{Arc, Once};
 use std::thread;
 
 use crossterm::event::{
@@ -30,7 +30,7 @@ use super::effects::{Outside, perform};
 use super::explore::{ResultRow, results_in};
 use super::{Action, ui};
 use crate::index::Index;
-use crate::search::{self, Searcher};
+use crate::search;
 
 /// The real terminal.
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -187,12 +187,12 @@ enum Wake {
 }
 
 /// A query with the index it is for (an inbox decision replaces the index).
-type Ask = (String, (Arc<Index>, Arc<OnceLock<Searcher>>));
+type Ask = (String, (Arc<Index>, Arc<super::searcher::Lazy>));
 
 /// Scores queries off the input thread. Queries that arrive while one is scored pile up;
 /// only the newest is scored next, so fast typing never queues stale work.
 fn spawn_search_worker(
-    (index, searcher): (Arc<Index>, Arc<OnceLock<Searcher>>),
+    (index, searcher): (Arc<Index>, Arc<super::searcher::Lazy>),
     wake: Sender<Wake>,
 ) -> Sender<Ask> {
     let (tx, rx) = mpsc::channel::<Ask>();

@@ -731,3 +731,31 @@ fn the_search_box_finds_the_windows_a_period_may_hold_and_strong_matches_only() 
         results("/élan")
     );
 }
+
+/// As the TUI starts with the securities master beside the data (here the shipped universe):
+/// the first frame is drawn from the index alone, the search catalog is built on first use
+/// (the terminal's worker builds it right after the first frame, off the typing path), and
+/// that searcher covers the master's companies as well as the curated entities.
+#[test]
+fn the_first_frame_builds_no_search_catalog_and_the_first_search_covers_the_master() {
+    let companies = aipx::listings::Companies::shipped();
+    let (index, (master, place)) =
+        aipx::cli::beside_companies(super::dataset(), &companies).unwrap();
+    let app = aipx::tui::App::new(index, super::today())
+        .with_color(false)
+        .with_master_beside(master, place);
+    let mut screen = aipx::tui::screen::Headless::new(app, 120, 40);
+    assert!(screen.text().contains("All entities"), "{}", screen.text());
+    let built = |s: &aipx::tui::screen::Headless| s.app.shared_index().1.is_built();
+    assert!(
+        !built(&screen),
+        "the first frame waited for the search catalog"
+    );
+    screen.play("/toyota motor<Enter>").unwrap();
+    assert!(built(&screen));
+    let text = screen.text();
+    assert!(text.contains("Toyota Motor Corporation"), "{text}");
+    assert!(text.contains("NYSE:TM"), "{text}");
+    screen.play("<Esc>/<C-u>softbank group").unwrap();
+    assert!(screen.text().contains("9984"), "{}", screen.text());
+}
