@@ -34,15 +34,33 @@ const ANYWHERE: &[&str] = &[
     "for more information, visit",
 ];
 
-/// One automaton for [`ANYWHERE`], built on first use.
+/// One automaton for [`ANYWHERE`] (all lower case), built on first use. It is run on text
+/// folded to lower case, not told to ignore case, so it can skip ahead with its prefilter.
 fn anywhere() -> &'static aho_corasick::AhoCorasick {
     static AUTOMATON: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     AUTOMATON.get_or_init(|| {
+        debug_assert!(ANYWHERE.iter().all(|p| p.to_ascii_lowercase() == *p));
         aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(ANYWHERE)
             .expect("furniture phrases build into an automaton")
+    })
+}
+
+/// Searchers for ` | ` and ` › ` (breadcrumbs), built once: every short line is searched.
+fn finders() -> &'static (
+    memchr::memmem::Finder<'static>,
+    memchr::memmem::Finder<'static>,
+) {
+    static FINDERS: std::sync::OnceLock<(
+        memchr::memmem::Finder<'static>,
+        memchr::memmem::Finder<'static>,
+    )> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        (
+            memchr::memmem::Finder::new(" | "),
+            memchr::memmem::Finder::new(" › "),
+        )
     })
 }
 
@@ -251,7 +269,10 @@ impl Boilerplate {
         if short && WHOLE.contains(&lower) {
             return true;
         }
-        if short && (lower.matches(" | ").count() >= 2 || lower.contains(" › ")) {
+        if short
+            && (finders().0.find_iter(lower.as_bytes()).nth(1).is_some()
+                || finders().1.find(lower.as_bytes()).is_some())
+        {
             return true;
         }
         let starts = body.len() <= 300
@@ -272,7 +293,11 @@ impl Boilerplate {
         while !body.is_char_boundary(head) {
             head -= 1;
         }
-        anywhere().is_match(&body[..head])
+        let mut folded = [0u8; 120];
+        for (d, c) in folded.iter_mut().zip(body[..head].bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        anywhere().is_match(&folded[..head])
     }
 }
 

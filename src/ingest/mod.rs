@@ -312,7 +312,7 @@ impl Session<'_> {
         }
 
         // A later statement (`All figures are in Canadian dollars`) decides the `$` after it.
-        if self.dollar.is_none() && para.contains(" dollars") {
+        if self.dollar.is_none() && dollars().find(para.as_bytes()).is_some() {
             self.dollar = money::dollar_statement(para);
         }
         for mut a in money::find(&t) {
@@ -431,6 +431,13 @@ impl Session<'_> {
         }
         self.tokens = t.into_buffers();
     }
+}
+
+/// A searcher for ` dollars`, built once: most paragraphs are searched for it.
+fn dollars() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(" dollars"))
 }
 
 /// What makes two findings of an article the same.

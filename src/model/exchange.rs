@@ -144,14 +144,30 @@ impl Exchange {
 
     /// Finds an exchange by its code or any prefix traders use for it, case-insensitively.
     pub fn parse(text: &str) -> Option<Exchange> {
+        // Ingest asks about every word before a colon: one probe of a table built once,
+        // not a walk through every exchange's spellings.
+        static BY_SPELLING: std::sync::OnceLock<std::collections::HashMap<Vec<u8>, u8>> =
+            std::sync::OnceLock::new();
+        let table = BY_SPELLING.get_or_init(|| {
+            let mut table = std::collections::HashMap::new();
+            for (i, e) in EXCHANGES.iter().enumerate() {
+                for s in std::iter::once(&e.code).chain(e.prefixes) {
+                    assert!(s.len() <= 16, "exchange spellings fit the lookup buffer");
+                    // The first exchange that spells it so keeps it.
+                    table
+                        .entry(s.to_ascii_lowercase().into_bytes())
+                        .or_insert(i as u8);
+                }
+            }
+            table
+        });
         let text = text.trim();
-        EXCHANGES
-            .iter()
-            .position(|e| {
-                e.code.eq_ignore_ascii_case(text)
-                    || e.prefixes.iter().any(|p| p.eq_ignore_ascii_case(text))
-            })
-            .map(|i| Exchange(i as u8))
+        let mut buf = [0u8; 16];
+        let key = buf.get_mut(..text.len())?;
+        for (d, s) in key.iter_mut().zip(text.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        table.get(&key[..]).map(|&i| Exchange(i))
     }
 
     /// Position in aipx's exchange table (stable within one build).

@@ -87,21 +87,24 @@ fn cue_table() -> &'static FxMap<&'static str, u32> {
     })
 }
 
-/// For each first byte, the lengths (bit `n` for `n` bytes) of the cue words starting with
-/// it: most capitalised words are no cue, and this rules them out without hashing. A cue
-/// in capitals (`SEOUL`) has the first byte and length of the cue it is looked up as.
-fn cue_shapes() -> &'static [u32; 256] {
-    static SHAPES: OnceLock<[u32; 256]> = OnceLock::new();
+/// For each first byte (`[0]`) and each last byte (`[1]`), the lengths (bit `n` for `n`
+/// bytes) of the cue words with it: most capitalised words are no cue, and this rules them
+/// out without hashing. A cue in capitals (`SEOUL`) has the first byte and length of the cue
+/// it is looked up as, and its last byte in upper case.
+fn cue_shapes() -> &'static [[u32; 256]; 2] {
+    static SHAPES: OnceLock<[[u32; 256]; 2]> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = [0u32; 256];
-        for w in CUES.iter().flat_map(|(_, words)| words.iter()) {
-            if w.len() < 32 {
-                shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+        let mut shapes = [[0u32; 256]; 2];
+        // The cues matched by name below count too.
+        let words = CUES.iter().flat_map(|(_, words)| words.iter());
+        for w in words.chain(&["Hong", "US", "U", "New"]) {
+            let b = w.as_bytes();
+            if b.len() < 32 {
+                let last = b[b.len() - 1];
+                shapes[0][usize::from(b[0])] |= 1 << b.len();
+                shapes[1][usize::from(last)] |= 1 << b.len();
+                shapes[1][usize::from(last.to_ascii_uppercase())] |= 1 << b.len();
             }
-        }
-        // The cues matched by name below.
-        for w in ["Hong", "US", "U", "New"] {
-            shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
         }
         shapes
     })
@@ -114,12 +117,16 @@ pub fn countries_in(t: &Tokens) -> u32 {
     let bytes = t.text.as_bytes();
     let mut bits = 0;
     for (i, tok) in t.toks.iter().enumerate() {
-        // Cues are capitalised, but for a few currency words.
+        // Most words are no cue: one test of their shape, without branching on each of its
+        // parts, rules them out.
         let len = tok.end - tok.start;
-        if tok.kind != Kind::Word
+        let shape = shapes[0][usize::from(bytes[tok.start])]
+            & shapes[1][usize::from(bytes[tok.end - 1])]
+            & 1u32.checked_shl(len as u32).unwrap_or(0);
+        // Cues are capitalised, but for a few currency words.
+        if shape == 0
+            || tok.kind != Kind::Word
             || !matches!(bytes[tok.start], b'A'..=b'Z' | b'y' | b'c' | b'r')
-            || len >= 32
-            || shapes[usize::from(bytes[tok.start])] & (1 << len) == 0
         {
             continue;
         }
@@ -535,7 +542,6 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
     }
     let bytes = t.text.as_bytes();
     let mut next = 0;
-    let mut caps: Option<Vec<bool>> = None;
     // Candidates that lacked a business verb: a list may vouch for them.
     let mut lone: Vec<Candidate> = Vec::new();
     for i in 0..t.len() {
@@ -582,10 +588,7 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
         {
             continue;
         }
-        let mut shouted = || {
-            let caps = caps.get_or_insert_with(|| super::caps_lines(t));
-            caps.get(t.token_line(i)).copied().unwrap_or(false)
-        };
+        let mut shouted = || t.shouted(i);
         match accept(t, lex, &c, countries, false, &mut shouted) {
             Some(k) => {
                 out.push(Mention {
@@ -613,10 +616,7 @@ pub fn find(t: &Tokens, lex: &Lexicon, countries: u32, taken: &[(usize, usize)])
         let mut i = 0;
         while i < lone.len() {
             let c = &lone[i];
-            let mut shouted = || {
-                let caps = caps.get_or_insert_with(|| super::caps_lines(t));
-                caps.get(t.token_line(c.first)).copied().unwrap_or(false)
-            };
+            let mut shouted = || t.shouted(c.first);
             let listed = in_list(t, c, &spans);
             match listed.then(|| accept(t, lex, c, countries, true, &mut shouted)) {
                 Some(Some(k)) => {

@@ -170,7 +170,6 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
             Named::Program(_) => None,
         })
         .collect();
-    let mut caps_lines: Vec<bool> = Vec::new();
     let bytes = t.text.as_bytes();
     for i in 0..t.len() {
         let tok = t.toks[i];
@@ -182,10 +181,12 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
             Kind::Word if first.is_ascii_uppercase() => {
                 match tok.end - tok.start {
                     2 => bloomberg(t, lex, i, &mut out),
-                    3..=5 => bare(t, lex, i, &mut caps_lines, &mut out),
+                    3..=5 => bare(t, lex, i, &mut out),
                     _ => {}
                 }
-                code(t, lex, i, &mut out);
+                if tok.end - tok.start == 4 {
+                    code(t, lex, i, &mut out);
+                }
             }
             Kind::Word if tok.end - tok.start == 4 => code(t, lex, i, &mut out),
             _ => {}
@@ -444,7 +445,7 @@ fn cashtag(t: &Tokens, lex: &Lexicon, dollar: usize, out: &mut Vec<Mention>) {
 }
 
 /// `NVDA`, `$MSFT`: a US ticker that is not an ordinary word, outside all-caps lines.
-fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<bool>, out: &mut Vec<Mention>) {
+fn bare(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
     let word = t.s(i);
     if !(3..=5).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return;
@@ -454,10 +455,7 @@ fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<bool>, out: &mut Vec
     if (t.glued(i) && i > 0 && glued_word(i - 1)) || (t.glued(i + 1) && glued_word(i + 1)) {
         return;
     }
-    if caps.is_empty() {
-        *caps = caps_lines(t);
-    }
-    if caps.get(t.token_line(i)).copied().unwrap_or(false) {
+    if t.shouted(i) {
         return;
     }
     let start = if i > 0 && t.glued(i) && t.sym(i - 1) == Some('$') {
@@ -470,28 +468,4 @@ fn bare(t: &Tokens, lex: &Lexicon, i: usize, caps: &mut Vec<bool>, out: &mut Vec
         end: t.toks[i].end,
         who: Who::Known(k),
     });
-}
-
-/// For each line of the paragraph, whether it is written in capitals (a shouted headline),
-/// where tickers cannot be told from words.
-fn caps_lines(t: &Tokens) -> Vec<bool> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    let mut line = 0;
-    for (i, tok) in t.toks.iter().enumerate() {
-        if tok.newline {
-            line = t.token_line(i);
-        }
-        if tok.kind == Kind::Word {
-            if counts.len() <= line {
-                counts.resize(line + 1, (0, 0));
-            }
-            counts[line].0 += 1;
-            counts[line].1 += usize::from(!t.s(i).chars().any(char::is_lowercase));
-        }
-    }
-    counts
-        .into_iter()
-        .map(|(words, upper)| words >= 4 && upper * 10 >= words * 7)
-        .chain(std::iter::once(false))
-        .collect()
 }

@@ -103,6 +103,14 @@ pub const MAX_WORDS: usize = 8;
 /// Size of [`MasterNames::may_start`]'s bit table.
 const FIRST_BITS: usize = 1 << 18;
 
+/// Size of [`MasterNames::keys`].
+const KEY_BITS: usize = 1 << 20;
+
+/// The bit of a word sequence's hash in [`MasterNames::keys`].
+fn key_bit(h: u64) -> usize {
+    (h >> 24) as usize & (KEY_BITS - 1)
+}
+
 /// The word-sequence table of master names.
 #[derive(Default)]
 pub struct MasterNames {
@@ -113,6 +121,10 @@ pub struct MasterNames {
     /// Bits set by the hash of each form's first word: most capitalised words start no
     /// name, and this small table (32 KiB) says so without probing the big one.
     firsts: Vec<u64>,
+    /// Bits set by the hash of every word sequence in `forms`: most sequences of the text
+    /// (`Japan will`) are in no name, and this table (128 KiB) says so without probing the
+    /// big one, which costs a cache miss.
+    keys: Vec<u64>,
     /// Size class of each master company (by position in [`Lexicon::known`] less `first`).
     sizes: Vec<Size>,
     /// Position in [`Lexicon::known`] of the first master company.
@@ -495,13 +507,27 @@ impl MasterNames {
     /// The forms whose words hash to `h`, and whether a longer form starts with them;
     /// `None` when no form is or starts with them.
     pub fn lookup(&self, h: WordHash) -> Option<(&[Form], bool)> {
+        if !self.may_have(h) {
+            return None;
+        }
         self.forms
             .get(&h.0)
             .map(|(f, longer)| (f.as_slice(), *longer))
     }
 
+    /// Whether some form is or starts with the words hashed in `h` (no false negatives).
+    fn may_have(&self, h: WordHash) -> bool {
+        let bit = key_bit(h.0);
+        self.keys
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
     /// The forms whose words hash to `h`.
     pub fn forms(&self, h: WordHash) -> &[Form] {
+        if !self.may_have(h) {
+            return &[];
+        }
         self.forms.get(&h.0).map_or(&[], |(f, _)| f.as_slice())
     }
 
@@ -518,6 +544,7 @@ impl Lexicon {
         let mut table = MasterNames {
             first: self.known.len(),
             firsts: vec![0; FIRST_BITS / 64],
+            keys: vec![0; KEY_BITS / 64],
             ..MasterNames::default()
         };
         for l in master {
@@ -569,6 +596,10 @@ impl Lexicon {
                     });
                 }
             }
+        }
+        for &h in table.forms.keys() {
+            let bit = key_bit(h);
+            table.keys[bit / 64] |= 1 << (bit % 64);
         }
         self.master = table;
     }

@@ -9,7 +9,7 @@ use aho_corasick::{
 };
 
 use super::{Lexicon, NameHit, Named};
-use crate::ingest::scan::{Kind, Tokens, whole_word, word_start};
+use crate::ingest::scan::{Kind, Tokens, is_word_char, whole_word, word_start};
 
 /// How strictly a pattern's case must match the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +22,8 @@ enum Case {
     Any,
 }
 
-struct Pattern {
-    text: String,
+pub(super) struct Pattern {
+    pub(super) text: String,
     named: Named,
     case: Case,
 }
@@ -31,7 +31,54 @@ struct Pattern {
 /// An automaton and the patterns it was built from.
 pub(super) struct Matcher {
     automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
+    pub(super) patterns: Vec<Pattern>,
+    /// Bits set by the hash of each pattern's start (see [`Matcher::may_start_word`]).
+    starts: Vec<u64>,
+}
+
+/// Size of [`Matcher::starts`]: 8 KiB, for a few thousand names.
+const START_BITS: usize = 1 << 16;
+
+/// The hash of a word's bytes, ASCII letters folded to lower case as the automaton folds
+/// them.
+fn word_hash(word: &[u8]) -> FxHasher {
+    let mut h = FxHasher::default();
+    for chunk in word.chunks(8) {
+        let mut buf = [0u8; 8];
+        for (d, s) in buf.iter_mut().zip(chunk) {
+            *d = s.to_ascii_lowercase();
+        }
+        h.add(u64::from_le_bytes(buf));
+    }
+    h
+}
+
+/// The bit in [`Matcher::starts`] of a word hashed into `h` ([`word_hash`]) followed by up
+/// to two more bytes, `after` (folded too): mixed in last, so the three keys of one word of
+/// the text cost one hash of the word.
+fn start_bit(mut h: FxHasher, after: &[u8]) -> usize {
+    let mut tail = 0x100u64 * after.len() as u64;
+    for (k, b) in after.iter().enumerate() {
+        tail |= u64::from(b.to_ascii_lowercase()) << (16 + 8 * k);
+    }
+    h.add(tail);
+    (h.0 >> 40) as usize & (START_BITS - 1)
+}
+
+/// The start key of a pattern that starts with an ASCII letter, as the lengths of its first
+/// word (its run of word characters) and of that word with up to two bytes more. A match starts with
+/// that word as a whole token of the text (a match that ends inside a word is not a whole
+/// word, and one that goes past it goes on with the same non-word character), followed by
+/// the same bytes.
+fn start_len(text: &str) -> Option<(usize, usize)> {
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let word = text
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| i);
+    Some((word, text.len().min(word + 2)))
 }
 
 impl Matcher {
@@ -48,10 +95,33 @@ impl Matcher {
             .start_kind(start)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("name patterns build into an automaton");
+        let mut starts = vec![0u64; START_BITS / 64];
+        for p in &patterns {
+            if let Some((word, n)) = start_len(&p.text) {
+                let b = p.text.as_bytes();
+                let bit = start_bit(word_hash(&b[..word]), &b[word..n]);
+                starts[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         Matcher {
             automaton,
             patterns,
+            starts,
         }
+    }
+
+    /// Whether some pattern may start at the word token `bytes[start..end]` (which starts
+    /// with an ASCII letter): its start key is the word, or the word and the one or two
+    /// bytes after it. No false negatives; most words start no name, and this says so
+    /// before the automaton is tried.
+    fn may_start_word(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        let h = word_hash(&bytes[start..end]);
+        (end..=end + 2).any(|n| {
+            bytes.get(end..n).is_some_and(|after| {
+                let bit = start_bit(h, after);
+                self.starts[bit / 64] & (1 << (bit % 64)) != 0
+            })
+        })
     }
 
     /// The longest acceptable name starting exactly at `start`, given the longest match there.
@@ -298,6 +368,12 @@ impl Lexicon {
 
     /// Names in a tokenised paragraph.
     pub fn names_in(&self, t: &Tokens) -> Vec<NameHit> {
+        self.find_names(t, true)
+    }
+
+    /// [`Lexicon::names_in`], with or without the test of a word's start key before the
+    /// automaton (which must never change what is found).
+    pub(super) fn find_names(&self, t: &Tokens, prefilter: bool) -> Vec<NameHit> {
         let text = t.text;
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
@@ -313,11 +389,17 @@ impl Lexicon {
             let class = |k: usize| bytes.get(tok.start + k).map_or(26, |&c| letter_class(c));
             let bit = prefix_index(class(0), class(1), class(2));
             let has = |set: &[u64]| set[bit / 64] & (1 << (bit % 64)) != 0;
+            let starts = |m: &Matcher| {
+                !prefilter
+                    || tok.kind != Kind::Word
+                    || !first.is_ascii_alphabetic()
+                    || m.may_start_word(bytes, tok.start, tok.end)
+            };
             let mut hit = None;
-            if first.is_ascii_uppercase() && has(&self.prefixes) {
+            if first.is_ascii_uppercase() && has(&self.prefixes) && starts(&self.capitals) {
                 hit = self.capitals.anchored(text, tok.start);
             }
-            if hit.is_none() && has(&self.lower_prefixes) {
+            if hit.is_none() && has(&self.lower_prefixes) && starts(&self.lower) {
                 hit = self.lower.anchored(text, tok.start);
             }
             if let Some(h) = hit {
@@ -325,7 +407,8 @@ impl Lexicon {
                 next = h.end;
             }
         }
-        if bytes.iter().any(|&b| self.others_lead[usize::from(b)]) {
+        // The scanner noted which characters outside ASCII the text has.
+        if t.has_lead(&self.others_lead) {
             self.others.all(text, &mut hits);
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));

@@ -75,3 +75,64 @@ fn a_name_in_capitals_is_found_capitalised_but_an_acronym_only_as_written() {
     // Three letters are an acronym: `Tel` is no Tokyo Electron, and lower case is a word.
     assert!(named(&lex, "Tel Aviv and the disco").is_empty());
 }
+
+mod prefilter {
+    use super::*;
+    use crate::ingest::scan::Tokens;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn shared() -> &'static (Lexicon, Vec<String>) {
+        static LEX: OnceLock<(Lexicon, Vec<String>)> = OnceLock::new();
+        LEX.get_or_init(|| {
+            let lex = lex();
+            let mut pieces: Vec<String> = lex
+                .capitals
+                .patterns
+                .iter()
+                .chain(&lex.lower.patterns)
+                .map(|p| p.text.clone())
+                .collect();
+            // Names cut short, in other cases, and running into more text.
+            let more: Vec<String> = pieces
+                .iter()
+                .flat_map(|p| {
+                    let cut: String = p.chars().take(p.chars().count().div_ceil(2) + 1).collect();
+                    [
+                        cut,
+                        p.to_uppercase(),
+                        p.to_lowercase(),
+                        format!("{p}s"),
+                        format!("{p}-x"),
+                    ]
+                })
+                .collect();
+            pieces.extend(more);
+            for w in [
+                "the", "The", "and", "Japan", "US", "U.S.", "AI", "Inc", "Co.", "said",
+            ] {
+                pieces.push(w.to_string());
+            }
+            (lex, pieces)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// The start-key test before the automaton only skips words where no name starts.
+        #[test]
+        fn prefilter_never_changes_the_names_found(
+            picks in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..8), 1..40)
+        ) {
+            let (lex, pieces) = shared();
+            let seps = [" ", ", ", "'s ", "-", ". ", "\n", "’s ", "("];
+            let mut text = String::new();
+            for (i, s) in picks {
+                text.push_str(&pieces[i.index(pieces.len())]);
+                text.push_str(seps[s]);
+            }
+            let t = Tokens::new(&text);
+            prop_assert_eq!(lex.find_names(&t, true), lex.find_names(&t, false), "{}", text);
+        }
+    }
+}

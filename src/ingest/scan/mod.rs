@@ -46,22 +46,135 @@ pub struct Tokens<'a> {
     pub toks: Vec<Token>,
     /// Byte offsets where each line after the first starts.
     line_starts: Vec<usize>,
+    /// The first bytes (0x80 and up, as bits from 0x80) of the characters outside ASCII.
+    leads: [u64; 2],
     /// Token index where each sentence starts (the first is 0), found on first use.
     sentence_starts: std::cell::OnceCell<Vec<usize>>,
     /// A buffer for them from an earlier paragraph.
     spare_sentences: std::cell::Cell<Vec<usize>>,
+    /// For each line, whether it is written in capitals, found on first use.
+    caps_lines: std::cell::OnceCell<Vec<bool>>,
 }
 
-fn is_word_char(c: char) -> bool {
+/// Whether `c` continues a word token: an ASCII letter or a Latin letter with accents.
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) && c != '×' && c != '÷'
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "mr", "ms", "mrs", "dr", "no", "st", "vs", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e", "g", "i", "etc", "approx",
-    "gov", "dept", "rs", "plc", "bros", "jr", "sr", "u", "s", "k", "n", "v", "a",
-];
+/// Whether `w` is an abbreviation after which a full stop does not end a sentence.
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 6
+        && matches!(
+            Lower::new(w).as_str(),
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "mr"
+                | "ms"
+                | "mrs"
+                | "dr"
+                | "no"
+                | "st"
+                | "vs"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "e"
+                | "g"
+                | "i"
+                | "etc"
+                | "approx"
+                | "gov"
+                | "dept"
+                | "rs"
+                | "plc"
+                | "bros"
+                | "jr"
+                | "sr"
+                | "u"
+                | "s"
+                | "k"
+                | "n"
+                | "v"
+                | "a"
+        )
+}
+
+/// Byte classes of the scanner: ASCII whitespace, line break, letter, digit, any other
+/// ASCII, and the bytes of characters outside ASCII.
+const SPACE: u8 = 0;
+const NEWLINE: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 3;
+const OTHER: u8 = 4;
+const HIGH: u8 = 5;
+
+/// The class of each byte.
+static CLASS: [u8; 256] = {
+    let mut class = [HIGH; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c == b'\n' {
+            NEWLINE
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The end of the run of ASCII letters from `i`: eight bytes at a time, so the end of a
+/// word costs no mispredicted branch per letter.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const CASE: u64 = 0x20 * LOW;
+    const SEVEN_BITS: u64 = 0x7f * LOW;
+    const TOP: u64 = 0x80 * LOW;
+    const TO_A: u64 = 0x1f * LOW;
+    const PAST_Z: u64 = 0x05 * LOW;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Per byte, without carries between bytes: folded to lower case and to 7 bits,
+        // `a`..=`z` is at least 0x61 and below 0x7b; a byte with its top bit set is none.
+        let y = (x | CASE) & SEVEN_BITS;
+        let letters = (y + TO_A) & !(y + PAST_Z) & !x & TOP;
+        let others = !letters & TOP;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// Notes `b`, the first byte of a character outside ASCII, in `leads`.
+#[inline]
+fn note_lead(leads: &mut [u64; 2], b: u8) {
+    let n = usize::from(b) - 0x80;
+    leads[n / 64] |= 1 << (n % 64);
+}
 
 impl<'a> Tokens<'a> {
     /// Tokenises `text` in one pass.
@@ -81,76 +194,87 @@ impl<'a> Tokens<'a> {
         toks.reserve(text.len() / 4);
         line_starts.clear();
         sentence_starts.clear();
+        let mut leads = [0u64; 2];
         let mut space = true;
         let mut newline = false;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_whitespace() {
-                if b == b'\n' {
-                    line_starts.push(i + 1);
-                    newline = true;
-                }
-                space = true;
-                i += 1;
-                continue;
-            }
             let start = i;
-            let kind = if b.is_ascii_alphabetic() {
-                i += 1;
-                while i < bytes.len() {
-                    if bytes[i].is_ascii_alphabetic() {
-                        i += 1;
-                    } else if bytes[i] >= 0x80 {
-                        match text[i..].chars().next() {
-                            Some(c) if is_word_char(c) => i += c.len_utf8(),
-                            _ => break,
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                Kind::Word
-            } else if b.is_ascii_digit() {
-                i += 1;
-                loop {
-                    while i < bytes.len() && bytes[i].is_ascii_digit() {
-                        i += 1;
-                    }
-                    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
-                    let group = i + 3 < bytes.len() + 1
-                        && bytes.get(i) == Some(&b',')
-                        && (1..=3).all(|k| digit_at(i + k))
-                        && !digit_at(i + 4);
-                    let decimal = bytes.get(i) == Some(&b'.')
-                        && digit_at(i + 1)
-                        && !text[start..i].contains('.');
-                    if group {
-                        i += 4;
-                    } else if decimal {
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
-                Kind::Num
-            } else if b < 0x80 {
-                i += 1;
-                Kind::Sym
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                i += c.len_utf8();
-                if c.is_whitespace() {
+            let kind = match CLASS[usize::from(b)] {
+                SPACE => {
                     space = true;
+                    i += 1;
                     continue;
                 }
-                if is_word_char(c) {
-                    while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
-                        i += c.len_utf8();
+                NEWLINE => {
+                    line_starts.push(i + 1);
+                    newline = true;
+                    space = true;
+                    i += 1;
+                    continue;
+                }
+                ALPHA => {
+                    i = ascii_letters_end(bytes, i + 1);
+                    // Letters with accents go on the word (`Société`).
+                    while i < bytes.len() && bytes[i] >= 0x80 {
+                        note_lead(&mut leads, bytes[i]);
+                        match text[i..].chars().next() {
+                            Some(c) if is_word_char(c) => {
+                                i = ascii_letters_end(bytes, i + c.len_utf8());
+                            }
+                            _ => break,
+                        }
                     }
                     Kind::Word
-                } else {
+                }
+                DIGIT => {
+                    i += 1;
+                    let mut decimal_seen = false;
+                    loop {
+                        while i < bytes.len() && bytes[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                        let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+                        let group = bytes.get(i) == Some(&b',')
+                            && (1..=3).all(|k| digit_at(i + k))
+                            && !digit_at(i + 4);
+                        let decimal =
+                            bytes.get(i) == Some(&b'.') && digit_at(i + 1) && !decimal_seen;
+                        if group {
+                            i += 4;
+                        } else if decimal {
+                            decimal_seen = true;
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Kind::Num
+                }
+                OTHER => {
+                    i += 1;
                     Kind::Sym
+                }
+                _ => {
+                    note_lead(&mut leads, b);
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    i += c.len_utf8();
+                    if c.is_whitespace() {
+                        space = true;
+                        continue;
+                    }
+                    if is_word_char(c) {
+                        while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+                            if !c.is_ascii() {
+                                note_lead(&mut leads, bytes[i]);
+                            }
+                            i += c.len_utf8();
+                        }
+                        Kind::Word
+                    } else {
+                        Kind::Sym
+                    }
                 }
             };
             toks.push(Token {
@@ -167,9 +291,54 @@ impl<'a> Tokens<'a> {
             text,
             toks,
             line_starts,
+            leads,
             sentence_starts: std::cell::OnceCell::new(),
             spare_sentences: std::cell::Cell::new(sentence_starts),
+            caps_lines: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the text holds a character whose first byte is one of `set` (by byte value;
+    /// continuation bytes are never first bytes, so set none of them).
+    pub fn has_lead(&self, set: &[bool; 256]) -> bool {
+        if set[..128].iter().any(|&s| s) {
+            return self.text.bytes().any(|b| set[usize::from(b)]);
+        }
+        (0x80..0x100).any(|b| set[b] && self.leads[(b - 0x80) / 64] & (1 << (b % 64)) != 0)
+    }
+
+    /// Whether the line of token `i` is written in capitals (a shouted headline), where
+    /// tickers cannot be told from words.
+    pub fn shouted(&self, i: usize) -> bool {
+        let caps = self.caps_lines.get_or_init(|| self.find_caps_lines());
+        caps.get(self.token_line(i)).copied().unwrap_or(false)
+    }
+
+    /// For each line, whether at least 4 words and 70% of them have no lower-case letter.
+    fn find_caps_lines(&self) -> Vec<bool> {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        let mut line = 0;
+        for (i, tok) in self.toks.iter().enumerate() {
+            if tok.newline {
+                line = self.token_line(i);
+            }
+            if tok.kind == Kind::Word {
+                if counts.len() <= line {
+                    counts.resize(line + 1, (0, 0));
+                }
+                let s = &self.text[tok.start..tok.end];
+                // Most words show a lower-case ASCII letter in their first bytes.
+                let lower = s.bytes().any(|b| b.is_ascii_lowercase())
+                    || !s.is_ascii() && s.chars().any(char::is_lowercase);
+                counts[line].0 += 1;
+                counts[line].1 += usize::from(!lower);
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(words, upper)| words >= 4 && upper * 10 >= words * 7)
+            .chain(std::iter::once(false))
+            .collect()
     }
 
     /// Sentence starts, found on first use.
@@ -196,9 +365,7 @@ impl<'a> Tokens<'a> {
                     b'.' => {
                         let before = (i >= 2 && !prev.space && self.toks[i - 2].kind == Kind::Word)
                             .then(|| self.s(i - 2));
-                        !before.is_some_and(|w| {
-                            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
-                        })
+                        !before.is_some_and(is_abbreviation)
                     }
                     b'!' | b'?' | b';' => true,
                     _ => self.sym(i - 1) == Some('。'),
@@ -419,4 +586,95 @@ pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let inner_first = text[start..end].chars().next();
     let inner_last = text[start..end].chars().next_back();
     !no_boundary(before, inner_first) && !no_boundary(after, inner_last)
+}
+
+/// The scanner as first written, byte by byte: [`Tokens::reusing`] must split every text the
+/// same way.
+#[cfg(test)]
+pub(crate) fn reference_tokens(text: &str) -> (Vec<Token>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::new();
+    let mut line_starts = Vec::new();
+    let mut space = true;
+    let mut newline = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+                newline = true;
+            }
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if b.is_ascii_alphabetic() {
+            i += 1;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                } else if bytes[i] >= 0x80 {
+                    match text[i..].chars().next() {
+                        Some(c) if is_word_char(c) => i += c.len_utf8(),
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            Kind::Word
+        } else if b.is_ascii_digit() {
+            i += 1;
+            loop {
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+                let group = i + 3 < bytes.len() + 1
+                    && bytes.get(i) == Some(&b',')
+                    && (1..=3).all(|k| digit_at(i + k))
+                    && !digit_at(i + 4);
+                let decimal =
+                    bytes.get(i) == Some(&b'.') && digit_at(i + 1) && !text[start..i].contains('.');
+                if group {
+                    i += 4;
+                } else if decimal {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Num
+        } else if b < 0x80 {
+            i += 1;
+            Kind::Sym
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if is_word_char(c) {
+                while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+                    i += c.len_utf8();
+                }
+                Kind::Word
+            } else {
+                Kind::Sym
+            }
+        };
+        toks.push(Token {
+            start,
+            end: i,
+            kind,
+            space,
+            newline,
+        });
+        space = false;
+        newline = false;
+    }
+    (toks, line_starts)
 }

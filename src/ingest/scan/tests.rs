@@ -39,3 +39,57 @@ fn whole_words_respect_neighbours() {
     let s = text.find('ソ').unwrap();
     assert!(whole_word(text, s, s + "ソフトバンク".len()));
 }
+
+mod same_as_reference {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parts(toks: &[Token]) -> Vec<(usize, usize, Kind, bool, bool)> {
+        toks.iter()
+            .map(|t| (t.start, t.end, t.kind, t.space, t.newline))
+            .collect()
+    }
+
+    /// Text of letters, accents, digits, separators and other scripts, in runs long and
+    /// short enough to cross the scanner's eight-byte steps.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            "[a-zA-Z]{1,20}",
+            "[0-9]{1,5}",
+            Just(",".to_string()),
+            Just(".".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("\t".to_string()),
+            "[éÉüßñ×÷’\u{a0}\u{2003}兆円ソフト@\\[`{_^~$%()-]",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The fast scanner splits every text as the byte-by-byte one did.
+        #[test]
+        fn scanner_matches_the_reference(s in text()) {
+            let t = Tokens::new(&s);
+            let (toks, lines) = reference_tokens(&s);
+            prop_assert_eq!(parts(&t.toks), parts(&toks));
+            prop_assert_eq!(&t.line_starts, &lines);
+            // Every first byte outside ASCII is noted.
+            for b in 0x80..0x100usize {
+                let mut set = [false; 256];
+                set[b] = true;
+                prop_assert_eq!(t.has_lead(&set), s.bytes().any(|x| usize::from(x) == b && x >= 0xc0), "byte {:x}", b);
+            }
+        }
+
+        #[test]
+        fn scanner_matches_the_reference_on_any_text(s in any::<String>()) {
+            let t = Tokens::new(&s);
+            let (toks, lines) = reference_tokens(&s);
+            prop_assert_eq!(parts(&t.toks), parts(&toks));
+            prop_assert_eq!(&t.line_starts, &lines);
+        }
+    }
+}
