@@ -87,38 +87,53 @@ impl Bound {
         if self.chars.len() > 64 {
             return true;
         }
-        let mut have = [0u32; 64];
-        let counted = &mut have[..self.chars.len().min(64)];
-        let length = if text.is_ascii() {
-            for b in text.bytes() {
-                let s = self.slot[usize::from(b)];
-                if let Some(n) = counted.get_mut(usize::from(s)) {
-                    *n += 1;
-                }
-            }
+        let ascii = text.is_ascii();
+        let length = if ascii {
             text.len()
         } else {
-            let mut length = 0;
-            for c in text.chars() {
-                length += 1;
-                let lower = crate::catalog::lower(c);
-                if let Some(s) = self.chars.iter().position(|&(w, _)| w == lower)
-                    && let Some(n) = counted.get_mut(s)
-                {
-                    *n += 1;
-                }
-            }
-            length
+            text.chars().count()
         };
-        let missing: u32 = self
-            .chars
-            .iter()
-            .zip(counted.iter().chain(std::iter::repeat(&0)))
-            .map(|(&(_, want), &have)| want.saturating_sub(have))
-            .sum();
         // The longest key that may be CLOSE: no longer than the text, nor than want / CLOSE.
         let longest = (length as f64).min(self.len as f64 / CLOSE);
         let edits = (1.0 - CLOSE) * longest.max(self.len as f64);
+        // A key is the text's words from the first on (or from the one after a leading
+        // "the"), so its letters and digits are among the text's first `longest` + 3.
+        let budget = longest as usize + 3;
+        let mut have = [0u32; 64];
+        let counted = &mut have[..self.chars.len()];
+        let mut seen = 0;
+        if ascii {
+            for b in text.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    seen += 1;
+                    if seen > budget {
+                        break;
+                    }
+                }
+                if let Some(n) = counted.get_mut(usize::from(self.slot[usize::from(b)])) {
+                    *n += 1;
+                }
+            }
+        } else {
+            for c in text.chars() {
+                if c.is_alphanumeric() {
+                    seen += 1;
+                    if seen > budget {
+                        break;
+                    }
+                }
+                let lower = crate::catalog::lower(c);
+                if let Some(s) = self.chars.iter().position(|&(w, _)| w == lower) {
+                    counted[s] += 1;
+                }
+            }
+        }
+        let missing: u32 = self
+            .chars
+            .iter()
+            .zip(counted.iter())
+            .map(|(&(_, want), &have)| want.saturating_sub(have))
+            .sum();
         f64::from(missing) <= edits + 1e-9
     }
 }
@@ -145,6 +160,12 @@ mod tests {
             "sk hynx",
             "tsmcc",
             "nyse tm",
+            "tata pwer",
+            "the tata powr",
+            "larsen toubro",
+            "hon hai precison",
+            "advantes",
+            "ソフトバンクグループ",
         ];
         for typed in typos {
             let want = key(typed);
