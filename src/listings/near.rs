@@ -88,6 +88,14 @@ impl Bound {
             return true;
         }
         let ascii = text.is_ascii();
+        let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if ascii
+            && !start
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            return self.some_prefix_close(text);
+        }
         let length = if ascii {
             text.len()
         } else {
@@ -135,6 +143,45 @@ impl Bound {
             .map(|(&(_, want), &have)| want.saturating_sub(have))
             .sum();
         f64::from(missing) <= edits + 1e-9
+    }
+
+    /// [`could_be_close`](Self::could_be_close) for an ASCII text whose key has no leading
+    /// "the" to drop: the key is then the text's words up to one of them, lower-cased, so
+    /// for each such prefix its exact length and letters are known as the text is read.
+    fn some_prefix_close(&self, text: &str) -> bool {
+        let want = self.len as f64;
+        let mut have = [0u32; 64];
+        let mut missing: u32 = self.chars.iter().map(|&(_, n)| n).sum();
+        let (mut length, mut gap) = (0usize, false);
+        for b in text.bytes() {
+            if !b.is_ascii_alphanumeric() {
+                // Apostrophes are dropped from keys; any other run of them is one space.
+                gap |= !matches!(b, b'\'' | b'`');
+                continue;
+            }
+            if gap && length > 0 {
+                length += 1;
+            }
+            gap = false;
+            length += 1;
+            let s = usize::from(self.slot[usize::from(b)]);
+            if let Some(&(_, needed)) = self.chars.get(s) {
+                if have[s] < needed {
+                    missing -= 1;
+                }
+                have[s] += 1;
+            }
+            let length = length as f64;
+            let edits = (1.0 - CLOSE) * length.max(want);
+            if length - want > edits + 1e-9 {
+                // Longer prefixes are further still.
+                return false;
+            }
+            if f64::from(missing).max(want - length) <= edits + 1e-9 {
+                return true;
+            }
+        }
+        false
     }
 }
 
