@@ -96,6 +96,8 @@ struct Builder {
     shown_ends: Vec<u32>,
     /// Each catalyst's first and last possible day, as days from the common era.
     windows: Vec<u32>,
+    /// Each entity's size class (see [`Catalog::size_of`]).
+    sizes: Vec<u8>,
 }
 
 /// Top two bits of a packed target: its kind.
@@ -159,8 +161,15 @@ impl Builder {
         let mut at: [std::ops::Range<usize>; SECTIONS] = Default::default();
         let (hashes, owners): (Vec<u64>, Vec<u32>) = self.spellings.into_iter().unzip();
         let len = |i: usize| self.ends[i] - if i == 0 { 0 } else { self.ends[i - 1] };
+        let size = |i: usize| match target_from(self.targets[i]) {
+            Target::Entity(e) => self.sizes.get(e.ix()).copied().unwrap_or(0),
+            _ => 0,
+        };
         let mut order: Vec<u32> = (0..self.ends.len() as u32).collect();
-        order.sort_unstable_by_key(|&i| (self.firsts[i as usize], len(i as usize), i));
+        order.sort_unstable_by_key(|&i| {
+            let i = i as usize;
+            (self.firsts[i], std::cmp::Reverse(size(i)), len(i), i)
+        });
         for (s, range) in at.iter_mut().enumerate() {
             let start = raw.len();
             let le32 =
@@ -182,6 +191,7 @@ impl Builder {
                 SHOWN_AT => le32(&mut raw, &self.shown_at),
                 SHOWN_ENDS => le32(&mut raw, &self.shown_ends),
                 WINDOWS => le32(&mut raw, &self.windows),
+                SIZES => raw.extend_from_slice(&self.sizes),
                 _ => {} // TEXTS, LABELS and SHOWN are kept as strings.
             }
             *range = start..raw.len();
@@ -225,8 +235,8 @@ const OWNERS: usize = 8;
 const LABELS: usize = 9;
 const LABEL_ENDS: usize = 10;
 const COUNTS: usize = 11;
-/// Every text position, by first character, then length, then position: the order in which
-/// [`crate::search`] scans short queries.
+/// Every text position, by first character, then its entity's size class (largest first),
+/// then length, then position: the order in which [`crate::search`] scans short queries.
 const ORDER: usize = 12;
 /// Positions of the texts folding changed, ascending, and their originals.
 const SHOWN_AT: usize = 13;
@@ -234,7 +244,9 @@ const SHOWN: usize = 14;
 const SHOWN_ENDS: usize = 15;
 /// Two numbers per catalyst: the days from the common era of its first and last possible day.
 const WINDOWS: usize = 16;
-const SECTIONS: usize = 17;
+/// One byte per entity: its size class, 0 when not known (every entity of a dataset).
+const SIZES: usize = 17;
+const SECTIONS: usize = 18;
 
 impl Catalog {
     /// Collects the searchable texts and labels of `data`.
@@ -245,17 +257,24 @@ impl Catalog {
     /// [`new`](Self::new) with only the first `entities` entities of `data` (a dataset's
     /// own, without the securities-master companies an index adds after them).
     pub fn of_first(data: &Dataset, entities: usize) -> Catalog {
-        Catalog::build(data, entities, |_| true)
+        Catalog::build(data, entities, |_| true, &[])
     }
 
-    /// The catalog of a securities master's companies: aliases that are codes (an ISIN, a
-    /// FIGI, a listing on a venue aipx does not know, `XBER:TOM`) name their company
-    /// exactly but are not fuzzy-searched, where they would only add noise and time.
-    pub fn of_companies(data: &Dataset) -> Catalog {
-        Catalog::build(data, data.entities.len(), |alias| !is_code(alias))
+    /// The catalog of a securities master's companies, each with its size class (`sizes`,
+    /// by company; larger is larger, 0 unknown), which ranks equal matches: aliases that are
+    /// codes (an ISIN, a FIGI, a listing on a venue aipx does not know, `XBER:TOM`) name
+    /// their company exactly but are not fuzzy-searched, where they would only add noise
+    /// and time.
+    pub fn of_companies(data: &Dataset, sizes: &[u8]) -> Catalog {
+        Catalog::build(data, data.entities.len(), |alias| !is_code(alias), sizes)
     }
 
-    fn build(data: &Dataset, entities: usize, searched: impl Fn(&str) -> bool) -> Catalog {
+    fn build(
+        data: &Dataset,
+        entities: usize,
+        searched: impl Fn(&str) -> bool,
+        sizes: &[u8],
+    ) -> Catalog {
         let mut c = Builder::default();
         let entities = &data.entities[..entities.min(data.entities.len())];
         for (i, e) in entities.iter().enumerate() {
@@ -295,6 +314,9 @@ impl Catalog {
         }
         c.spellings.sort_unstable();
         c.spellings.dedup();
+        c.sizes = (0..entities.len())
+            .map(|e| sizes.get(e).copied().unwrap_or(0))
+            .collect();
         c.finish(entities.len() as u32, data.programs.len() as u32)
     }
 
@@ -402,11 +424,13 @@ impl Catalog {
         });
         let catalysts = label_count.saturating_sub((c.entities + c.programs) as usize);
         let windows_ok = c.section(WINDOWS).len() == 8 * catalysts;
+        let sizes_ok = c.section(SIZES).len() == c.entities as usize;
         let ok = monotone(ENDS, texts)
             && monotone(LABEL_ENDS, labels)
             && monotone(SHOWN_ENDS, shown)
             && shown_ok
             && windows_ok
+            && sizes_ok
             && fields_ok
             && firsts_ok
             && order_ok
@@ -521,6 +545,15 @@ impl Catalog {
         self.u64_at(MASKS, i as usize)
     }
 
+    /// The size class of `target`'s entity, by which equal matches rank (larger first): a
+    /// securities master's class (see `Size`), 0 when not known and for anything else.
+    pub fn size_of(&self, target: Target) -> u8 {
+        match target {
+            Target::Entity(e) => self.section(SIZES).get(e.ix()).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// Lower-cased first character of text `i`.
     pub fn first(&self, i: u32) -> char {
         char::from_u32(self.u32_at(FIRSTS, i as usize)).unwrap_or(' ')
@@ -552,6 +585,17 @@ impl Catalog {
             }
         }
         lo
+    }
+
+    /// Whether any text holds a kana sound mark as its own character (folding keeps one
+    /// after a half-width voiced kana, see [`names::fold`]).
+    pub fn has_sound_marks(&self) -> bool {
+        self.texts.contains('\u{3099}') || self.texts.contains('\u{309A}')
+    }
+
+    /// The text at place `k` of [`order`](Self::order).
+    pub fn in_order(&self, k: usize) -> u32 {
+        self.u32_at(ORDER, k)
     }
 
     /// Every text position in scan order: by lower-cased first character, then
@@ -596,7 +640,7 @@ impl Catalog {
     }
 
     /// Texts of `entity` (they are adjacent, in entity order).
-    fn texts_of(&self, entity: EntityId) -> std::ops::Range<u32> {
+    pub fn texts_of(&self, entity: EntityId) -> std::ops::Range<u32> {
         let n = self.len();
         let before = |e: u32| {
             let (mut lo, mut hi) = (0, n);
@@ -686,7 +730,7 @@ mod tests {
         toyota.name = "Toyota Motor Corporation".into();
         toyota.aliases = vec!["JP3633400001".into(), "XBER:TOM".into(), "Toyota".into()];
         data.entities.push(toyota);
-        let c = Catalog::of_companies(&data);
+        let c = Catalog::of_companies(&data, &[]);
         assert!((0..c.len() as u32).all(|i| !is_code(c.text(i))));
         assert_eq!(c.exact("JP3633400001").len(), 1, "still named exactly");
         assert_eq!(c.exact("XBER:TOM").len(), 1);

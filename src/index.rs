@@ -136,6 +136,15 @@ impl Index {
         &self.data.sources[id.ix()]
     }
 
+    /// An entity by its string id.
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
+        self.data
+            .entities
+            .iter()
+            .position(|e| e.id == id)
+            .map(|i| EntityId(i as u32))
+    }
+
     /// A program by its string id.
     pub fn program_by_id(&self, id: &str) -> Option<ProgramId> {
         self.data

@@ -27,6 +27,16 @@ impl Home {
         cmd
     }
 
+    /// Runs `args` and wants it to succeed.
+    fn runs(&self, args: &[&str]) {
+        self.aipx().args(args).assert().success();
+    }
+
+    /// Runs `args` and wants exit `code`.
+    fn exits(&self, args: &[&str], code: i32) {
+        self.aipx().args(args).assert().code(code);
+    }
+
     fn config(&self) -> PathBuf {
         self.0.path().join("config/aipx/config.toml")
     }
@@ -71,12 +81,12 @@ fn config_path_init_and_check() {
     let home = Home::new();
     let out = home.aipx().args(["config", "path"]).assert().success();
     assert_eq!(stdout(&out).trim(), home.config().display().to_string());
-    home.aipx().args(["config", "init"]).assert().success();
+    home.runs(&["config", "init"]);
     let written = std::fs::read_to_string(home.config()).unwrap();
     assert!(written.starts_with("# aipx configuration"));
     // A second init keeps the user's file.
-    home.aipx().args(["config", "init"]).assert().code(2);
-    home.aipx().args(["config", "check"]).assert().success();
+    home.exits(&["config", "init"], 2);
+    home.runs(&["config", "check"]);
 }
 
 #[test]
@@ -149,10 +159,7 @@ fn an_export_without_a_symbol_column_is_refused_and_nothing_is_written() {
 #[test]
 fn add_show_remove_and_unknown_names() {
     let home = Home::new();
-    home.aipx()
-        .args(["watchlist", "add", "ideas", "nvda", "9984.T"])
-        .assert()
-        .success();
+    home.runs(&["watchlist", "add", "ideas", "nvda", "9984.T"]);
     let out = home
         .aipx()
         .args(["watchlist", "add", "ideas", "NVDAA"])
@@ -170,36 +177,21 @@ fn add_show_remove_and_unknown_names() {
         "{show}"
     );
     assert!(show.lines().all(|l| l == l.trim_end()), "{show:?}");
-    home.aipx()
-        .args(["watchlist", "remove", "ideas", "NVIDIA"])
-        .assert()
-        .success();
+    home.runs(&["watchlist", "remove", "ideas", "NVIDIA"]);
     let show = stdout(&home.aipx().args(["watchlist", "show", "ideas"]).assert());
     assert!(
         !show.contains("NVDA") && show.contains("1 ticker"),
         "{show}"
     );
-    home.aipx()
-        .args(["watchlist", "show", "nope"])
-        .assert()
-        .code(1);
-    home.aipx()
-        .args(["watchlist", "remove", "ideas", "--all"])
-        .assert()
-        .success();
-    home.aipx()
-        .args(["watchlist", "show", "ideas"])
-        .assert()
-        .code(1);
+    home.exits(&["watchlist", "show", "nope"], 1);
+    home.runs(&["watchlist", "remove", "ideas", "--all"]);
+    home.exits(&["watchlist", "show", "ideas"], 1);
 }
 
 #[test]
 fn only_listed_companies_can_be_added_to_a_watchlist() {
     let home = Home::new();
-    home.aipx()
-        .args(["watchlist", "add", "ideas", "NVDA"])
-        .assert()
-        .success();
+    home.runs(&["watchlist", "add", "ideas", "NVDA"]);
     // A ministry, a government and a private company: nothing a trader can hold.
     for (typed, named) in [
         ("meti", "METI"),
@@ -323,10 +315,7 @@ fn exposure_json_per_ticker_and_in_total() {
 #[test]
 fn a_rivals_program_money_is_shown_as_headwind_money_not_behind_the_ticker() {
     let home = Home::new();
-    home.aipx()
-        .args(["watchlist", "add", "chips", "TSM", "9984"])
-        .assert()
-        .success();
+    home.runs(&["watchlist", "add", "chips", "TSM", "9984"]);
     let run = |extra: &[&str]| {
         let mut args = vec!["exposure", "--watchlist", "chips"];
         args.extend_from_slice(extra);
@@ -501,25 +490,16 @@ fn upcoming_exits_0_when_something_is_due_and_1_when_nothing_is() {
             (&Value::from(41), &Value::from(405))
         );
     }
-    home.aipx()
-        .args(["upcoming", "--within", "soon"])
-        .assert()
-        .code(2);
+    home.exits(&["upcoming", "--within", "soon"], 2);
     // The alert horizon comes from the config when --within is not given.
     home.write_config("[alerts]\nhorizon = \"60d\"\n");
-    home.aipx()
-        .args(["upcoming", "--watchlist", "book"])
-        .assert()
-        .code(0);
+    home.runs(&["upcoming", "--watchlist", "book"]);
 }
 
 #[test]
 fn calendar_ics_for_a_watchlist() {
     let home = Home::new();
-    home.aipx()
-        .args(["watchlist", "add", "jp", "IBM"])
-        .assert()
-        .success();
+    home.runs(&["watchlist", "add", "jp", "IBM"]);
     let ics = stdout(
         &home
             .aipx()
@@ -550,7 +530,7 @@ fn completions_for_every_shell_and_a_man_page() {
             "{shell}"
         );
     }
-    home.aipx().args(["completions", "tcsh"]).assert().code(2);
+    home.exits(&["completions", "tcsh"], 2);
     let man = stdout(&home.aipx().arg("man").assert().success());
     assert!(man.starts_with(".ie") || man.contains(".TH aipx"), "{man}");
     assert!(man.contains("watchlist"));
@@ -679,13 +659,13 @@ fn config_check_reports_key_conflicts_and_unknown_actions_like_the_tui() {
     );
     assert_eq!(stdout(&check), "", "no `ok`");
     home.write_config("[keys]\nquit = \"x\"\n");
-    home.aipx().args(["config", "check"]).assert().success();
+    home.runs(&["config", "check"]);
 }
 
 #[test]
 fn config_init_shows_only_keys_the_parser_takes() {
     let home = Home::new();
-    home.aipx().args(["config", "init"]).assert().success();
+    home.runs(&["config", "init"]);
     let written = std::fs::read_to_string(home.config()).unwrap();
     let line = written
         .lines()

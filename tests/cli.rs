@@ -18,6 +18,23 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&out.get_output().stdout).expect("valid JSON")
 }
 
+/// What `aipx ARGS` prints; it must succeed.
+fn stdout(args: &[&str]) -> String {
+    let out = aipx().args(args).assert().success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+/// What `aipx ARGS` says on stderr; it must exit 1 (nothing found) and print nothing on
+/// stdout.
+fn not_found(args: &[&str]) -> String {
+    let out = aipx().args(args).assert().code(1);
+    assert!(
+        out.get_output().stdout.is_empty(),
+        "{args:?} printed on stdout"
+    );
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+}
+
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
@@ -42,6 +59,22 @@ fn append(dir: &Path, file: &str, extra: &str) -> usize {
     text.push_str(extra);
     std::fs::write(&path, text).unwrap();
     line
+}
+
+/// An exposure of `entity` to the Genesis Mission in the data files' shape: `basis` on its
+/// fifth line, `direction` on its sixth.
+fn exposure(entity: &str, basis: &str, direction: &str) -> String {
+    format!(
+        "[[exposure]]\nentity = \"{entity}\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
+         basis = \"{basis}\"\ndirection = \"{direction}\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n"
+    )
+}
+
+/// Wants a line of `out` starting with `at` (`file:line:`, perhaps with a column) that
+/// says `what`.
+fn assert_error_at(out: &str, at: &str, what: &str) {
+    let found = out.lines().any(|l| l.starts_with(at) && l.contains(what));
+    assert!(found, "want `{at}...{what}` in:\n{out}");
 }
 
 fn check_fails(dir: &Path) -> String {
@@ -129,22 +162,18 @@ fn unlisted_bodies_show_with_null_symbol() {
     let v = json(&["show", "Rapidus"]);
     assert_eq!(v["entity"]["listed"], false);
     assert!(v["entity"]["symbol"].is_null());
-    let text = aipx().args(["show", "rapidus"]).assert().success();
-    let stdout = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    let stdout = stdout(&["show", "rapidus"]);
     assert!(stdout.contains("unlisted"), "{stdout}");
     assert!(stdout.contains("¥150B"), "Rapidus' METI line: {stdout}");
 }
 
 #[test]
 fn unknown_ticker_exits_1_with_suggestions() {
-    let out = aipx().args(["show", "NVDAA"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "NVDAA"]);
     assert!(err.contains("unknown ticker"), "{err}");
     assert!(err.contains("NASDAQ:NVDA"), "suggests NVDA: {err}");
-    assert!(out.get_output().stdout.is_empty());
 
-    let out = aipx().args(["show", "qqqqqqqqqq"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "qqqqqqqqqq"]);
     assert!(err.contains("no close matches"), "{err}");
 }
 
@@ -191,25 +220,21 @@ fn show_and_calendar_resolve_every_form_a_trader_types() {
 
 #[test]
 fn an_ambiguous_name_lists_its_candidates_and_exits_1() {
-    let out = aipx().args(["show", "Ministry of"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "Ministry of"]);
     assert!(err.contains("names 2 entities"), "{err}");
     assert!(err.contains("meti (Ministry of Economy"), "{err}");
     assert!(err.contains("mext (Ministry of Education"), "{err}");
-    assert!(out.get_output().stdout.is_empty());
 }
 
 #[test]
 fn did_you_mean_ranks_by_similarity_and_says_when_nothing_is_close() {
-    let out = aipx().args(["show", "Samsnug"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "Samsnug"]);
     let first = err.lines().nth(1).unwrap_or_default();
     assert!(first.contains("KRX:005930"), "closest first: {err}");
 
     // Nothing aipx knows is like ZQXJ: no unrelated suggestion (AAPL used to get TSM; it is
     // the shipped universe's Apple now).
-    let out = aipx().args(["show", "ZQXJ"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["show", "ZQXJ"]);
     assert!(err.contains("no close matches"), "{err}");
     assert!(!err.contains("TSM"), "{err}");
 }
@@ -226,15 +251,13 @@ fn programs_resolve_by_name_and_unique_prefix() {
         assert_eq!(v["id"], "genesis-mission", "programs {typed:?}");
     }
     assert_eq!(json(&["programs", "sovereign"])["id"], "jp-sovereign-ai");
-    let out = aipx().args(["programs", "jp"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["programs", "jp"]);
     assert!(err.contains("names 3 programs"), "{err}");
     assert!(err.contains("jp-sovereign-ai"), "{err}");
     // A company in any form a trader types is no program: its programs are listed instead
     // of every program.
     for typed in ["NVIDIA Corp", "NVDA.O", "NVDA US"] {
-        let out = aipx().args(["programs", typed]).assert().code(1);
-        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let err = not_found(&["programs", typed]);
         assert!(
             err.contains("is no program but NVDA (NVIDIA Corporation)"),
             "{err}"
@@ -245,8 +268,7 @@ fn programs_resolve_by_name_and_unique_prefix() {
             "only its own programs: {err}"
         );
     }
-    let out = aipx().args(["programs", "AAPL"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["programs", "AAPL"]);
     assert!(
         err.contains("unknown program \"AAPL\"; known programs"),
         "{err}"
@@ -374,15 +396,13 @@ fn programs_keep_nested_allocations() {
     let all = json(&["programs"]);
     assert!(all.as_array().unwrap().len() >= 5);
 
-    let text = aipx().args(["programs"]).assert().success();
-    let stdout = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    let stdout = stdout(&["programs"]);
     assert!(stdout.contains("¥1.23T ($7.9B)"), "{stdout}");
 }
 
 #[test]
 fn unknown_program_exits_1() {
-    let out = aipx().args(["programs", "nope"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = not_found(&["programs", "nope"]);
     assert!(
         err.contains("genesis-mission"),
         "lists known programs: {err}"
@@ -452,8 +472,7 @@ fn calendar_is_sorted_and_filters_by_ticker_and_range() {
 
 #[test]
 fn calendar_text_marks_today_and_past() {
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     assert!(text.contains("today 2026-11-21"), "{text}");
     assert!(text.contains("early Jun 2026"), "{text}");
     assert!(text.contains("past"), "{text}");
@@ -595,8 +614,7 @@ fn calendar_ticker_says_whether_each_row_is_direct_or_via_a_program() {
 
 #[test]
 fn calendar_text_headings_claim_no_more_than_the_dates() {
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     let lines: Vec<&str> = text.lines().collect();
     let heading_of = |title: &str| {
         let at = lines.iter().position(|l| l.contains(title)).unwrap();
@@ -618,8 +636,7 @@ fn calendar_text_headings_claim_no_more_than_the_dates() {
 
 #[test]
 fn calendar_text_lists_the_tickers_each_catalyst_names() {
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     let june = text
         .lines()
         .find(|l| l.contains("formalise Genesis partnership"))
@@ -703,8 +720,7 @@ fn countdowns_agree_between_text_and_json_and_never_overclaim() {
         row(&v, "sovereign-ai-funding-start")["countdown"],
         "now · ends in 130 days"
     );
-    let out = aipx().args(["calendar"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = stdout(&["calendar"]);
     for line in text
         .lines()
         .filter(|l| l.contains("National AI Basic Plan"))
@@ -752,12 +768,7 @@ fn toml_syntax_error_names_file_line_and_column() {
 fn semantic_errors_are_all_listed_with_positions() {
     let dir = dataset_copy();
     let d = dir.path();
-    let exposure = append(
-        d,
-        "exposures.toml",
-        "[[exposure]]\nentity = \"NOPE\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
-         basis = \"stated\"\ndirection = \"sideways\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
-    );
+    let exposure = append(d, "exposures.toml", &exposure("NOPE", "stated", "sideways"));
     let catalyst = append(
         d,
         "catalysts.toml",
@@ -811,11 +822,7 @@ fn semantic_errors_are_all_listed_with_positions() {
             "amount must be a non-negative number",
         ),
     ] {
-        let prefix = format!("{}:{line}:{col}: ", path(file));
-        let found = out
-            .lines()
-            .any(|l| l.starts_with(&prefix) && l.contains(what));
-        assert!(found, "want `{prefix}...{what}` in:\n{out}");
+        assert_error_at(&out, &format!("{}:{line}:{col}: ", path(file)), what);
     }
     assert!(out.contains("6 error(s)"), "{out}");
 }
@@ -827,8 +834,7 @@ fn basis_and_owner_are_checked() {
     let exposure = append(
         d,
         "exposures.toml",
-        "[[exposure]]\nentity = \"NVDA\"\nprogram = \"genesis-mission\"\nrole = \"member\"\n\
-         basis = \"guessed\"\ndirection = \"tailwind\"\nnote = \"x\"\nsources = [\"genesis-japan\"]\n",
+        &exposure("NVDA", "guessed", "tailwind"),
     );
     let program = append(
         d,
@@ -841,17 +847,12 @@ fn basis_and_owner_are_checked() {
     );
     let out = check_fails(d);
     let at = |file: &str, line: usize| format!("{}:{line}:", d.join(file).display());
-    assert!(
-        out.lines()
-            .any(|l| l.starts_with(&at("exposures.toml", exposure + 4))
-                && l.contains("unknown basis \"guessed\"")),
-        "{out}"
-    );
-    assert!(
-        out.lines()
-            .any(|l| l.starts_with(&at("programs.toml", program + 13))
-                && l.contains("only a `private` line")),
-        "{out}"
+    let basis = "unknown basis \"guessed\"";
+    assert_error_at(&out, &at("exposures.toml", exposure + 4), basis);
+    assert_error_at(
+        &out,
+        &at("programs.toml", program + 13),
+        "only a `private` line",
     );
     // A missing basis is a missing field, like any other required key.
     let dir = dataset_copy();

@@ -65,11 +65,13 @@ impl Home {
             .unwrap_or_else(|| panic!("no {kind} proposal"))
     }
 
+    /// Runs `args` and wants it to succeed.
+    fn runs(&self, args: &[&str]) {
+        self.aipx().args(args).assert().success();
+    }
+
     fn save(&self, path: &str) {
-        self.aipx()
-            .args(["ingest", "--save", path])
-            .assert()
-            .success();
+        self.runs(&["ingest", "--save", path]);
     }
 }
 
@@ -154,10 +156,7 @@ fn a_money_kind_the_sentence_gives_needs_no_flag_and_one_it_cannot_lists_the_kin
     let subsidy = home.find("money", |p| {
         p["text"] == "up to 300 billion yen ($2 billion)"
     });
-    home.aipx()
-        .args(["inbox", "accept", &id(&subsidy), "--program", "meti-fy2026"])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&subsidy), "--program", "meti-fy2026"]);
     let programs = home.json(&["programs", "meti-fy2026", "--json"]);
     let line = programs["funding"]
         .as_array()
@@ -240,10 +239,7 @@ fn a_catalyst_accepted_with_a_fixed_date_shows_in_the_calendar() {
     let home = Home::new();
     home.save(WIRE);
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    home.aipx()
-        .args(["inbox", "accept", &id(&may), "--date", "2026-05-08"])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&may), "--date", "2026-05-08"]);
     let cal = home.json(&["calendar", "--json"]);
     let c = cal
         .as_array()
@@ -300,18 +296,15 @@ fn a_link_needs_a_known_role_and_direction() {
         ],
         "unknown program \"no-such-program\"",
     );
-    home.aipx()
-        .args([
-            "inbox",
-            "accept",
-            &n,
-            "--role",
-            "supplier",
-            "--direction",
-            "tailwind",
-        ])
-        .assert()
-        .success();
+    home.runs(&[
+        "inbox",
+        "accept",
+        &n,
+        "--role",
+        "supplier",
+        "--direction",
+        "tailwind",
+    ]);
     // The company the link names was new: it was accepted with the link.
     let entity = link["record"]["entity"].as_str().unwrap().to_string();
     let symbol = entity.split(':').nth(1).unwrap();
@@ -348,18 +341,15 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
         "--role does not apply to entity proposals",
     );
     let money = home.find("money", |_| true);
-    home.aipx()
-        .args([
-            "inbox",
-            "accept",
-            &id(&money),
-            "--program",
-            "meti-fy2026",
-            "--kind",
-            "public",
-        ])
-        .assert()
-        .success();
+    home.runs(&[
+        "inbox",
+        "accept",
+        &id(&money),
+        "--program",
+        "meti-fy2026",
+        "--kind",
+        "public",
+    ]);
     home.refuses(&["inbox", "accept", &id(&money)], "already accepted");
     let cat = home.find("catalyst", |_| true);
     home.refuses(
@@ -373,10 +363,7 @@ fn rejections_are_remembered_across_saves_and_undo_brings_them_back() {
     let home = Home::new();
     home.save(WIRE);
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    home.aipx()
-        .args(["inbox", "reject", &id(&may)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "reject", &id(&may)]);
     // The same article with a line more is another article (another hash) with the same
     // finding: the rejected proposal does not come back.
     let dir = tempfile::tempdir().unwrap();
@@ -399,10 +386,7 @@ fn rejections_are_remembered_across_saves_and_undo_brings_them_back() {
         .find(|p| p["id"] == may["id"])
         .unwrap();
     assert_eq!(rejected["status"], "rejected");
-    home.aipx()
-        .args(["inbox", "undo", &id(&may)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "undo", &id(&may)]);
     assert!(home.inbox().iter().any(|p| p["id"] == may["id"]));
 }
 
@@ -411,18 +395,12 @@ fn undo_of_an_accept_removes_the_record_and_changes_say_so() {
     let home = Home::new();
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
-    home.aipx()
-        .args(["inbox", "accept", &id(&asx)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&asx)]);
     let origin = |home: &Home| {
         home.json(&["show", "NYSE:ASX", "--json"])["entity"]["origin"]["kind"].clone()
     };
     assert_eq!(origin(&home), "library");
-    home.aipx()
-        .args(["inbox", "undo", &id(&asx)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "undo", &id(&asx)]);
     // The record is gone; the shipped universe still knows the company, with no source.
     assert_eq!(origin(&home), "master");
     let changes = home.json(&["changes", "--since", "2000-01-01", "--json"]);
@@ -442,14 +420,8 @@ fn changes_list_new_catalysts_of_the_next_90_days_first_then_by_ticker() {
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    home.aipx()
-        .args(["inbox", "accept", &id(&asx)])
-        .assert()
-        .success();
-    home.aipx()
-        .args(["inbox", "accept", &id(&may)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&asx)]);
+    home.runs(&["inbox", "accept", &id(&may)]);
     let v = home.json(&["changes", "--since", "2000-01-01", "--json"]);
     assert_eq!(v["since"], "2000-01-01");
     let list = v["changes"].as_array().unwrap();
@@ -512,10 +484,7 @@ fn export_writes_a_folder_check_accepts_and_import_brings_it_back() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("mine");
     let dir_s = dir.to_str().unwrap();
-    home.aipx()
-        .args(["library", "export", dir_s])
-        .assert()
-        .success();
+    home.runs(&["library", "export", dir_s]);
     // The folder is a dataset of its own, without any library.
     let bare = Home::new();
     bare.aipx()
@@ -554,10 +523,7 @@ fn export_writes_a_folder_check_accepts_and_import_brings_it_back() {
         format!("import {dir_s}")
     );
     // The exporting library checks clean against its own export.
-    home.aipx()
-        .args(["check", "--data", dir_s])
-        .assert()
-        .success();
+    home.runs(&["check", "--data", dir_s]);
 }
 
 #[test]
@@ -645,10 +611,7 @@ fn check_validates_the_library_with_the_dataset() {
     let home = Home::new();
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
-    home.aipx()
-        .args(["inbox", "accept", &id(&asx)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&asx)]);
     home.aipx()
         .args(["check"])
         .assert()
@@ -719,10 +682,7 @@ fn changes_since_last_count_from_when_the_tui_was_last_opened() {
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    home.aipx()
-        .args(["inbox", "accept", &id(&asx)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&asx)]);
     // Never opened: everything.
     let v = home.json(&["changes", "--json"]);
     assert_eq!(v["since"], Value::Null);
@@ -734,10 +694,7 @@ fn changes_since_last_count_from_when_the_tui_was_last_opened() {
         .unwrap();
     assert_eq!(lib.mark_opened().unwrap(), None);
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    home.aipx()
-        .args(["inbox", "accept", &id(&may)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&may)]);
     let v = home.json(&["changes", "--since-last", "--json"]);
     let list = v["changes"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{v}");
@@ -752,21 +709,22 @@ fn a_program_is_created_from_the_inbox_and_undo_removes_it() {
     let n = id(&money);
     // Not for a catalyst or a company, not with --program, not a name the data has.
     let catalyst = id(&home.find("catalyst", |_| true));
-    home.aipx()
-        .args(["inbox", "accept", &catalyst, "--new-program", "X"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "--new-program does not apply to catalyst proposals",
-        ));
-    home.aipx()
-        .args(["inbox", "accept", &n, "--kind", "public"])
-        .args(["--new-program", "US CHIPS Act"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "program \"US CHIPS Act\" exists already: use --program us-chips-act",
-        ));
+    home.refuses(
+        &["inbox", "accept", &catalyst, "--new-program", "X"],
+        "--new-program does not apply to catalyst proposals",
+    );
+    home.refuses(
+        &[
+            "inbox",
+            "accept",
+            &n,
+            "--kind",
+            "public",
+            "--new-program",
+            "US CHIPS Act",
+        ],
+        "program \"US CHIPS Act\" exists already: use --program us-chips-act",
+    );
     home.aipx()
         .args(["inbox", "accept", &n, "--kind", "public"])
         .args(["--new-program", "Korea chip support"])
@@ -781,15 +739,9 @@ fn a_program_is_created_from_the_inbox_and_undo_removes_it() {
     assert_eq!(program["funding"][0]["label"], "17 trillion won");
     // It exports as files `check` accepts.
     let out = home.dir.path().join("export");
-    home.aipx()
-        .args(["library", "export", out.to_str().unwrap()])
-        .assert()
-        .success();
-    home.aipx()
-        .args(["check", "--data", out.to_str().unwrap()])
-        .assert()
-        .success();
-    home.aipx().args(["inbox", "undo", &n]).assert().success();
+    home.runs(&["library", "export", out.to_str().unwrap()]);
+    home.runs(&["check", "--data", out.to_str().unwrap()]);
+    home.runs(&["inbox", "undo", &n]);
     home.aipx()
         .args(["programs", "lib-korea-chip-support"])
         .assert()
@@ -854,10 +806,7 @@ fn search_with_data_uses_the_cached_catalog_until_the_library_changes() {
     search(QUERY);
     assert_eq!(catalog(), first, "same library: the cached catalog is used");
 
-    home.aipx()
-        .args(["inbox", "accept", &id(&meti)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "accept", &id(&meti)]);
     let found = search(QUERY);
     assert!(
         names_meti(&found),
@@ -868,10 +817,7 @@ fn search_with_data_uses_the_cached_catalog_until_the_library_changes() {
     assert!(names_meti(&search(QUERY)));
     assert_eq!(catalog(), second, "and the new one is used after");
 
-    home.aipx()
-        .args(["inbox", "undo", &id(&meti)])
-        .assert()
-        .success();
+    home.runs(&["inbox", "undo", &id(&meti)]);
     assert!(!names_meti(&search(QUERY)), "undone: gone again");
     assert_ne!(catalog(), second);
 }

@@ -521,7 +521,7 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
         err.contains("written by an older aipx (master format 1): rebuilt"),
         "{err}"
     );
-    assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst2"));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst3"));
     let shown = stdout(aipx(home.path()).args(["show", "7203"]));
     assert!(shown.contains("Toyota"), "{shown}");
 }

@@ -209,3 +209,39 @@ fn every_listed_company_resolves_by_each_form() {
     );
     assert!(misses.is_empty(), "{} lookups failed", misses.len());
 }
+
+/// With the reference listings imported, search ranks equal matches by size (Toyota Motor
+/// before Toyota Tsusho and Toyota Boshoku) and a company's whole name, typed with its legal
+/// form, before another company's alias with that form added (`SoftBank Corp`: SoftBank
+/// Corp., TSE:9434, before SoftBank Group, whose alias is `SoftBank`), as `show` resolves it.
+#[test]
+fn search_ranks_the_reference_master_by_size_and_whole_names() {
+    let Some(dir) = reference::dir() else {
+        println!("skipped: ../shared/reference/listings not found");
+        return;
+    };
+    let home = tempfile::tempdir().expect("temp dir");
+    reference::master(&dir)
+        .save_at(&home.path().join("aipx/master.bin"))
+        .expect("master saved");
+    let symbols = |query: &str| -> Vec<String> {
+        let out = assert_cmd::Command::cargo_bin("aipx")
+            .unwrap()
+            .env("XDG_DATA_HOME", home.path())
+            .args(["search", query, "--limit", "5", "--json"])
+            .assert()
+            .success();
+        let hits: Vec<serde_json::Value> =
+            serde_json::from_slice(&out.get_output().stdout).expect("JSON hits");
+        hits.iter()
+            .map(|h| h["symbol"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let toyota = symbols("toyota");
+    assert_eq!(toyota[0], "7203", "{toyota:?}");
+    let at = |s: &str| toyota.iter().position(|x| x == s);
+    assert!(at("8015") < at("3116"), "large before micro: {toyota:?}");
+    let corp = symbols("SoftBank Corp");
+    assert_eq!(corp[..2], ["9434", "9984"], "{corp:?}");
+    assert_eq!(symbols("softbank")[0], "9984", "the curated alias, bare");
+}

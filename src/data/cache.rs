@@ -36,9 +36,9 @@ use super::FILE_NAMES;
 use crate::fsread::{self, limits};
 
 /// The file format's version, in every header and file name: bumped whenever the model's or
-/// the file's layout changes, or what the catalog stores of a text (5: kana sound marks fold),
-/// so an old file is never misread (and is pruned).
-const VERSION: u32 = 6;
+/// the file's layout changes, or what the catalog stores of a text (5: kana sound marks fold;
+/// 7: entities' size classes), so an old file is never misread (and is pruned).
+const VERSION: u32 = 7;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"aipxcach";

@@ -8,9 +8,10 @@ use super::record::Record;
 use super::{Library, LibraryError};
 use crate::model::{CatalystKind, Dataset, Direction, FundingKind, Role, When};
 
-/// One proposal with the finding it comes from.
+/// One proposal with the finding it comes from; `R` is its record, decoded ([`Record`]) or
+/// as stored ([`ProposalJson`]).
 #[derive(Debug, Clone, Serialize)]
-pub struct Proposal {
+pub struct Proposal<R = Record> {
     /// Its number, what `aipx inbox accept ID` takes.
     pub id: i64,
     /// `catalyst`, `link`, `money` or `entity`.
@@ -31,36 +32,14 @@ pub struct Proposal {
     pub text: String,
     /// The record accepting it adds, in the data files' shape; `null` fields are for the
     /// reviewer to choose.
-    pub record: Record,
+    pub record: R,
 }
 
-/// A proposal as `inbox --json` lists it: [`Proposal`]'s fields, its record written as the
-/// library stores it (JSON made when the article was saved), checked to be JSON but never
-/// decoded and encoded again, which made listing 10,000 proposals slow. The JSON writer still
-/// escapes it as it escapes everything ([`crate::report::json::write`]).
-#[derive(Debug, Serialize)]
-pub struct ProposalJson {
-    /// Its number.
-    pub id: i64,
-    /// `catalyst`, `link`, `money` or `entity`.
-    pub kind: String,
-    /// `pending`, `accepted` or `rejected`.
-    pub status: String,
-    /// Article file, as it was saved.
-    pub article: String,
-    /// Headline of the article.
-    pub title: Option<String>,
-    /// The article's date.
-    pub as_of: String,
-    /// How that date was decided.
-    pub as_of_source: String,
-    /// 1-based line of the finding.
-    pub line: i64,
-    /// Matched text.
-    pub text: String,
-    /// The record, as stored.
-    pub record: Box<serde_json::value::RawValue>,
-}
+/// A proposal as `inbox --json` lists it: its record written as the library stores it (JSON
+/// made when the article was saved), checked to be JSON but never decoded and encoded again,
+/// which made listing 10,000 proposals slow. The JSON writer still escapes it as it escapes
+/// everything ([`crate::report::json::write`]).
+pub type ProposalJson = Proposal<Box<serde_json::value::RawValue>>;
 
 /// What the reviewer chooses when accepting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -180,9 +159,16 @@ const SELECT: &str = "SELECT p.id, p.kind, p.status, a.file, a.title, a.as_of, a
         f.line, f.text, p.record, a.hash
     FROM proposals p JOIN findings f ON f.id = p.finding JOIN articles a ON a.hash = f.article";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Proposal, String)> {
-    let json: String = r.get(9)?;
-    let record = serde_json::from_str(&json).map_err(|e| {
+/// A row of [`SELECT`]: the proposal, its record made by `record` from the stored JSON,
+/// and its article's hash.
+fn row_with<R, E>(
+    r: &rusqlite::Row<'_>,
+    record: impl Fn(String) -> Result<R, E>,
+) -> rusqlite::Result<(Proposal<R>, String)>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let record = record(r.get(9)?).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(9, rusqlite::types::Type::Text, Box::new(e))
     })?;
     Ok((
@@ -200,6 +186,11 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Proposal, String)> {
         },
         r.get(10)?,
     ))
+}
+
+/// A row of [`SELECT`] with its record decoded.
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Proposal, String)> {
+    row_with(r, |json| serde_json::from_str::<Record>(&json))
 }
 
 /// Reads a proposal number as typed.
@@ -406,22 +397,23 @@ pub(super) fn put(
 impl Library {
     /// Proposals, oldest first: the pending ones, or all of them.
     pub fn proposals(&mut self, all: bool) -> Result<Vec<Proposal>, LibraryError> {
-        let path = self.path().to_path_buf();
-        let err = |e| super::sql_error(&path, e);
-        let sql = if all {
-            format!("{SELECT} ORDER BY p.id")
-        } else {
-            format!("{SELECT} WHERE p.status = 'pending' ORDER BY p.id")
-        };
-        let mut st = self.conn().prepare(&sql).map_err(err)?;
-        let rows = st.query_map([], row).map_err(err)?;
-        rows.map(|r| r.map(|(p, _)| p))
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(err)
+        self.list(all, |json| serde_json::from_str::<Record>(&json))
     }
 
     /// Proposals as [`Library::proposals`] lists them, for `inbox --json`: records as stored.
     pub fn proposals_json(&mut self, all: bool) -> Result<Vec<ProposalJson>, LibraryError> {
+        self.list(all, serde_json::value::RawValue::from_string)
+    }
+
+    /// Proposals, oldest first (the pending ones, or all), their records made by `record`.
+    fn list<R, E>(
+        &mut self,
+        all: bool,
+        record: impl Fn(String) -> Result<R, E>,
+    ) -> Result<Vec<Proposal<R>>, LibraryError>
+    where
+        E: std::error::Error + Send + Sync + 'static,
+    {
         let path = self.path().to_path_buf();
         let err = |e| super::sql_error(&path, e);
         let filter = if all {
@@ -432,28 +424,7 @@ impl Library {
         let sql = format!("{SELECT} {filter} ORDER BY p.id");
         let mut st = self.conn().prepare(&sql).map_err(err)?;
         let rows = st
-            .query_map([], |r| {
-                let json: String = r.get(9)?;
-                let record = serde_json::value::RawValue::from_string(json).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        9,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })?;
-                Ok(ProposalJson {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    status: r.get(2)?,
-                    article: r.get(3)?,
-                    title: r.get(4)?,
-                    as_of: r.get(5)?,
-                    as_of_source: r.get(6)?,
-                    line: r.get(7)?,
-                    text: r.get(8)?,
-                    record,
-                })
-            })
+            .query_map([], |r| row_with(r, &record).map(|(p, _)| p))
             .map_err(err)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err)
     }

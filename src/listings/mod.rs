@@ -71,11 +71,11 @@ pub struct Master {
 }
 
 /// What the master file starts with: `aipxmst` and its layout version, a digit.
-const MAGIC: &[u8; 8] = b"aipxmst2";
+const MAGIC: &[u8; 8] = b"aipxmst3";
 
 /// The layout version this aipx reads and writes (the last byte of [`MAGIC`]); format 1
-/// held the imported rows alone, in another encoding.
-pub const FORMAT: u8 = 2;
+/// held the imported rows alone, in another encoding; format 2's catalog had no size classes.
+pub const FORMAT: u8 = 3;
 
 /// The file's sections, in this order after the magic and a table of `(length, XXH3)`
 /// pairs (little-endian `u64`s), one per section:
@@ -476,12 +476,14 @@ impl Packed {
             let end = u32::try_from(records.len()).map_err(|e| e.to_string())?;
             offsets.extend(end.to_le_bytes());
         }
+        // The size class ranks equal search matches (larger first).
+        let sizes: Vec<u8> = sized.iter().map(|&(_, size)| size as u8).collect();
         let data = crate::model::Dataset {
             entities: sized.into_iter().map(|(e, _)| e).collect(),
             ..Default::default()
         };
         let count = data.entities.len();
-        let catalog = crate::catalog::Catalog::of_companies(&data);
+        let catalog = crate::catalog::Catalog::of_companies(&data, &sizes);
         drop(data);
         // The catalog's key hashes are the lookup: the same sorted pairs.
         let mut lookup = Vec::with_capacity(12 * catalog.pairs());

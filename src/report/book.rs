@@ -350,44 +350,23 @@ pub fn import(name: &str, import: &Import, replaced: bool, out: &mut dyn Write) 
         count(import.entries.len(), "ticker"),
         columns.join(", ")
     )?;
-    if !import.unresolved.is_empty() {
-        let list: Vec<String> = import
-            .unresolved
-            .iter()
-            .map(|(line, s)| format!("{} (line {line})", sanitize(s)))
-            .collect();
-        writeln!(
-            out,
-            "Not resolved ({}), kept as written: {}",
-            list.len(),
-            list.join(", ")
-        )?;
-    }
-    if !import.ambiguous.is_empty() {
-        let list: Vec<String> = import
-            .ambiguous
-            .iter()
-            .map(|(line, s, n)| format!("{} (line {line}, {n} entities)", sanitize(s)))
-            .collect();
-        writeln!(
-            out,
-            "Ambiguous, write EXCHANGE:SYMBOL to pick one: {}",
-            list.join(", ")
-        )?;
-    }
-    if !import.not_listed.is_empty() {
-        let list: Vec<String> = import
-            .not_listed
-            .iter()
-            .map(|(line, s)| format!("{} (line {line})", sanitize(s)))
-            .collect();
-        writeln!(
-            out,
-            "Not listed companies, left out ({}): {}",
-            list.len(),
-            list.join(", ")
-        )?;
-    }
+    let at_line = |(line, s): &(u64, String)| format!("{} (line {line})", sanitize(s));
+    let unresolved: Vec<String> = import.unresolved.iter().map(at_line).collect();
+    listed(out, &unresolved, |n| {
+        format!("Not resolved ({n}), kept as written")
+    })?;
+    let ambiguous: Vec<String> = import
+        .ambiguous
+        .iter()
+        .map(|(line, s, n)| format!("{} (line {line}, {n} entities)", sanitize(s)))
+        .collect();
+    listed(out, &ambiguous, |_| {
+        "Ambiguous, write EXCHANGE:SYMBOL to pick one".to_string()
+    })?;
+    let not_listed: Vec<String> = import.not_listed.iter().map(at_line).collect();
+    listed(out, &not_listed, |n| {
+        format!("Not listed companies, left out ({n})")
+    })?;
     if !import.no_exposure.is_empty() {
         writeln!(
             out,
@@ -396,20 +375,29 @@ pub fn import(name: &str, import: &Import, replaced: bool, out: &mut dyn Write) 
             sanitize(&import.no_exposure.join(", "))
         )?;
     }
-    if !import.skipped.is_empty() {
-        let list: Vec<String> = import
-            .skipped
-            .iter()
-            .map(|(line, s)| format!("{s} (line {line})"))
-            .collect();
-        writeln!(
-            out,
-            "Skipped rows that are not positions: {}",
-            list.join(", ")
-        )?;
-    }
+    let skipped: Vec<String> = import
+        .skipped
+        .iter()
+        .map(|(line, s)| format!("{s} (line {line})"))
+        .collect();
+    listed(out, &skipped, |_| {
+        "Skipped rows that are not positions".to_string()
+    })?;
     for w in &import.warnings {
         writeln!(out, "Warning: {w}")?;
     }
     Ok(())
+}
+
+/// `HEADING: A, B, C` (the heading made from how many there are), or nothing when `list`
+/// is empty.
+fn listed(
+    out: &mut dyn Write,
+    list: &[String],
+    heading: impl FnOnce(usize) -> String,
+) -> io::Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}: {}", heading(list.len()), list.join(", "))
 }

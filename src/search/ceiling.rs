@@ -23,6 +23,8 @@
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
+use super::heads::{bit, pair};
+
 /// Characters after which skim sees a word's head.
 const HARD: [char; 11] = ['\0', ' ', '/', '\\', '|', '(', ')', '[', ']', '{', '}'];
 
@@ -110,6 +112,33 @@ impl Ceiling {
     pub fn nowhere(&self) -> i64 {
         let c = &self.config;
         i64::from(c.score_match + c.gap_extension) + self.steps()
+    }
+
+    /// The most a text not starting with the query's first character can score, told by
+    /// its marks alone: `bonused`, the [`bit`]s of the characters it holds at bonus places
+    /// past its first, and `pairs`, the [`pair`]s of characters it holds side by side. The
+    /// first query character scores as [`elsewhere`](Self::elsewhere) if it may be at a bonus
+    /// place, else as [`nowhere`](Self::nowhere); each further one at its best step if it
+    /// may follow the one before or be at a bonus place, else after a gap with no bonus.
+    pub fn by_marks(&self, bonused: u64, pairs: u64) -> i64 {
+        let c = &self.config;
+        let head = if bonused & bit(self.query[0]) != 0 {
+            c.bonus_head
+        } else {
+            0
+        };
+        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
+        let rest: i64 = (1..self.query.len())
+            .map(|r| {
+                let (q, before) = (self.query[r], self.query[r - 1]);
+                if bonused & bit(q) != 0 || pairs & pair(before, q) != 0 {
+                    self.step(r)
+                } else {
+                    gapped
+                }
+            })
+            .sum();
+        i64::from(c.score_match + head + c.gap_extension) + rest
     }
 
     /// The most a text starting with `written` can score: a capital `T` scores less for `t`
@@ -329,6 +358,17 @@ mod tests {
                 });
                 if !starts && !bonused {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
+                }
+                // Not starting with it: no more than its marks allow.
+                if !starts {
+                    let (mut bonused, mut pairs) = (0, 0);
+                    for w in chars.windows(2) {
+                        pairs |= pair(w[0], w[1]);
+                        if bonus_at(w[0], w[1]) {
+                            bonused |= bit(w[1]);
+                        }
+                    }
+                    prop_assert!(score <= c.by_marks(bonused, pairs), "{text:?}/{query:?} by marks");
                 }
                 // Starting with it, the second character neither next nor at a bonus place.
                 if let (true, Some(q1), Some(&written)) = (starts, c.second(), chars.first()) {

@@ -23,6 +23,18 @@ pub struct Heads {
     starts: FxHashMap<char, Vec<(char, u32)>>,
     /// Each text's [`Shape`], by its place in [`Catalog::order`].
     shapes: Vec<Shape>,
+    /// Each text's [`Marks`], by position.
+    marks: Vec<Marks>,
+}
+
+/// Which characters a text holds at bonus places past its first, and which pairs of
+/// characters it holds side by side, as bit sets ([`bit`], [`pair`]): read in one step, they
+/// tell most texts that hold the query's first character nowhere near a bonus from the few
+/// that could still reach the results (see `Ceiling::nowhere_apart`).
+#[derive(Clone, Copy, Default)]
+pub struct Marks {
+    pub bonused: u64,
+    pub pairs: u64,
 }
 
 /// What bounds the score of a text starting with the query's first character, read in
@@ -42,19 +54,29 @@ pub fn bit(c: char) -> u64 {
     1 << (lower(c) as u32 % 64)
 }
 
+/// A bit for characters `a` then `b` side by side, lower-cased (shared as [`bit`]'s are).
+pub fn pair(a: char, b: char) -> u64 {
+    let (a, b) = (lower(a) as u32, lower(b) as u32);
+    1 << (a.wrapping_mul(37).wrapping_add(b) % 64)
+}
+
 impl Heads {
     /// Reads every text of `catalog` once.
     pub fn new(catalog: &Catalog) -> Heads {
         let mut texts: FxHashMap<char, Vec<u32>> = FxHashMap::default();
         let mut seen: Vec<char> = Vec::new();
+        let mut marks = vec![Marks::default(); catalog.len()];
         for i in 0..catalog.len() as u32 {
             seen.clear();
             let mut chars = catalog.text(i).chars();
             let Some(mut prev) = chars.next() else {
                 continue;
             };
+            let m = &mut marks[i as usize];
             for c in chars {
+                m.pairs |= pair(prev, c);
                 if bonus_at(prev, c) {
+                    m.bonused |= bit(c);
                     let key = lower(c);
                     if !seen.contains(&key) {
                         seen.push(key);
@@ -100,6 +122,7 @@ impl Heads {
             texts,
             starts,
             shapes,
+            marks,
         }
     }
 
@@ -112,6 +135,14 @@ impl Heads {
     /// The shapes of the texts from place `at` of [`Catalog::order`] on.
     pub fn shapes_from(&self, at: usize) -> &[Shape] {
         &self.shapes[at.min(self.shapes.len())..]
+    }
+
+    /// Text `i`'s [`Marks`].
+    pub fn marks(&self, i: u32) -> Marks {
+        self.marks.get(i as usize).copied().unwrap_or(Marks {
+            bonused: u64::MAX,
+            pairs: u64::MAX,
+        })
     }
 
     /// The texts holding `c` (lower-cased) at a bonus place past their first character,

@@ -23,7 +23,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::catalog::{Catalog, lower, mask};
-use crate::model::names::fold_query as fold;
+use crate::model::names::{self, fold_query as fold};
 use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
@@ -79,6 +79,11 @@ pub struct Hit<'a> {
     pub score: i64,
     /// Whether the query named this record exactly (symbol, alias, name).
     pub exact: bool,
+    /// Whether it named it wholly: by its name (legal form aside), or by a bare symbol or
+    /// alias; not by an alias with a legal form put after it (`SoftBank Corp` names SoftBank
+    /// Corp. wholly, and SoftBank Group Corp., alias `SoftBank`, only so). Those named wholly
+    /// lead the others named exactly.
+    pub whole: bool,
     /// Character positions in `text` that matched, for highlighting.
     pub positions: Vec<usize>,
 }
@@ -110,6 +115,8 @@ pub struct Searcher {
     matcher: SkimMatcherV2,
     /// Built on the first query that needs it (or by [`warm`](Self::warm)).
     heads: OnceLock<Heads>,
+    /// Whether any text holds a kana sound mark (see [`least`](Self::least)).
+    marked: OnceLock<bool>,
     master: Option<Box<Beside>>,
 }
 
@@ -135,15 +142,38 @@ pub struct Session {
 }
 
 /// The items a query matched, as far as its scan looked: a longer query matches a subset
-/// of each list.
+/// of each list. (Each may hold more: a list a scan had no need to narrow is passed on as
+/// it came.)
 #[derive(Default)]
 struct Matched {
-    /// Every match, in item order (when the scan looked at every text).
+    /// Every match, in item order (when a scan looked at every text).
     all: Option<Vec<u32>>,
-    /// The matches starting with the query's first character, in scan order.
-    first: Option<Vec<u32>>,
+    /// The texts starting with the query's first character that may match.
+    first: Firsts,
     /// The others holding it where skim gives a bonus ([`Heads`]), in item order.
     heads: Option<Vec<u32>>,
+}
+
+/// The texts starting with a query's first character that may match it, by their places
+/// in that group of [`Catalog::starting_with`] (its scan order): the places listed, and
+/// every place from `from` on, which no scan reached. (None listed, from 0: all of them.)
+#[derive(Default)]
+struct Firsts {
+    /// Ascending, each before `from`.
+    places: Vec<u32>,
+    from: usize,
+}
+
+/// What a scan made of one text starting with the query's first character.
+enum Seen {
+    /// No text left in the group can make the results.
+    Stop,
+    /// Skipped unread: it cannot make the results, but may match.
+    Unread,
+    /// Matches (and was scored if it could make the results).
+    Match,
+    /// Does not match.
+    Miss,
 }
 
 impl Searcher {
@@ -158,6 +188,7 @@ impl Searcher {
             catalog,
             matcher: matcher(),
             heads: OnceLock::new(),
+            marked: OnceLock::new(),
             master: None,
         }
     }
@@ -166,6 +197,7 @@ impl Searcher {
     /// off the typing path).
     pub fn warm(&self) {
         self.heads();
+        self.marked.get_or_init(|| self.catalog.has_sound_marks());
         if let Some(m) = &self.master {
             m.searcher.warm();
         }
@@ -330,6 +362,7 @@ impl Searcher {
                     text: self.catalog.shown(i),
                     score,
                     exact: false,
+                    whole: false,
                     positions,
                 }
             })
@@ -371,6 +404,7 @@ impl Searcher {
             }
         }
         let owners: Vec<Target> = exact.iter().map(|&i| self.catalog.target(i)).collect();
+        let wholly = self.named_wholly(query, &owners);
         let bar = strong(query);
         scored.retain(|&(i, score)| {
             owners.contains(&self.catalog.target(i))
@@ -381,10 +415,12 @@ impl Searcher {
         let mut best: Vec<_> = best_per_record(&self.catalog, scored)
             .into_iter()
             .map(|(i, score)| {
-                let exact = owners.contains(&self.catalog.target(i));
+                let target = self.catalog.target(i);
+                let exact = owners.contains(&target);
                 (
-                    Reverse(exact),
+                    Reverse((exact, exact && wholly.contains(&target))),
                     Reverse(score),
+                    Reverse(self.catalog.size_of(target)),
                     self.catalog.text(i).len(),
                     i,
                 )
@@ -396,7 +432,7 @@ impl Searcher {
         }
         best.sort_unstable();
         best.into_iter()
-            .map(|(Reverse(exact), Reverse(score), _, i)| {
+            .map(|(Reverse((exact, whole)), Reverse(score), _, _, i)| {
                 let i = self.shown(&scorer, query, i, score);
                 let positions = self.positions(self.catalog.text(i), query);
                 Hit {
@@ -405,10 +441,27 @@ impl Searcher {
                     text: self.catalog.shown(i),
                     score,
                     exact,
+                    whole,
                     positions,
                 }
             })
             .collect()
+    }
+
+    /// Of `owners`, the records `query` names wholly (see [`Hit::whole`]): all of them when
+    /// it carries no legal form (a bare symbol or alias), else those whose name it is.
+    fn named_wholly(&self, query: &str, owners: &[Target]) -> Vec<Target> {
+        if !names::has_form_words(query) {
+            return owners.to_vec();
+        }
+        let typed = names::key(query);
+        let named = |t: &Target| match *t {
+            Target::Entity(e) => self.catalog.texts_of(e).any(|i| {
+                self.catalog.field(i) == Field::Name && names::key(self.catalog.shown(i)) == typed
+            }),
+            _ => false,
+        };
+        owners.iter().copied().filter(named).collect()
     }
 
     /// Which of the record of item `i` (best score `score`) to show: the text equal to the
@@ -429,6 +482,15 @@ impl Searcher {
             .iter()
             .find(|&&j| self.catalog.text(j).eq_ignore_ascii_case(query));
         equal.or(best.first()).copied().unwrap_or(i)
+    }
+
+    /// The least score a match of `query` needs to make the results: [`strong`]'s. But
+    /// [`is_strong`] also judges a text with sound marks without them, which can join a
+    /// run or shorten a gap that the scan's bounds count as they are; so none when any text
+    /// holds a mark (folded half-width kana; no data shipped or imported today does).
+    fn least(&self, query: &str) -> Option<i64> {
+        let marked = *self.marked.get_or_init(|| self.catalog.has_sound_marks());
+        (!marked).then(|| strong(query))
     }
 
     /// The scored items for `query` that can make its best `limit`, and the items it matched
@@ -460,8 +522,14 @@ impl Searcher {
         let first = lower(ceiling.first());
         let scorer = Scorer::new(query);
         let mut scored = Vec::new();
-        let mut bar = Bar::new(limit);
-        let rank = |i: u32, score: i64| (score, Reverse(self.catalog.text(i).len()), Reverse(i));
+        // Only strong matches make the results (see `rank`): none scoring under that bar is
+        // worth scoring, and once no text left can reach it the scan is done, even with
+        // fewer than `limit` found.
+        let mut bar = Bar::new(limit, self.least(query));
+        let rank = |i: u32, score: i64| {
+            let size = self.catalog.size_of(self.catalog.target(i));
+            (score, size, Reverse(self.catalog.text(i).len()), Reverse(i))
+        };
         let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
             if bar.admits(rank(i, ceiling.of(text)))
@@ -473,101 +541,146 @@ impl Searcher {
         };
         // Built by `warm` (the TUI does at start); a one-shot search does without.
         let heads = self.heads.get();
-        let firsts: Option<Vec<u32>> = match narrow.first {
-            Some(before) => {
-                let firsts: Vec<u32> = before.into_iter().filter(|&i| matches(i)).collect();
-                for &i in &firsts {
-                    look(i, &mut bar, &mut scored);
+        // The texts starting with the query's first character, by place in that group (its
+        // scan order); those the last scan left as possible matches, then those it never
+        // reached.
+        let group = self.catalog.places_of(first);
+        // What the texts starting each way can score, and where the last of them is.
+        let starts: Vec<(i64, usize)> = heads
+            .map_or(&[][..], |h| h.starts(first))
+            .iter()
+            .map(|&(written, last)| (ceiling.starting(written), last as usize))
+            .collect();
+        // And what each can score with the second character apart (see `Shape`).
+        let apart: Vec<(char, i64)> = heads
+            .map_or(&[][..], |h| h.starts(first))
+            .iter()
+            .map(|&(written, _)| (written, ceiling.starting_apart(written)))
+            .collect();
+        let shapes = heads.map(|h| h.shapes_from(group.start));
+        let near = ceiling
+            .second()
+            .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
+        let visit = |k: usize, bar: &mut Bar, scored: &mut Vec<Scored>| -> Seen {
+            let i = self.catalog.in_order(group.start + k);
+            if let Some(level) = bar.level() {
+                // The texts left come later in rank order: once none of them can score
+                // above the bar, none can outrank it.
+                if !starts.is_empty()
+                    && starts
+                        .iter()
+                        .all(|&(best, last)| last < k || best <= level.0)
+                {
+                    return Seen::Stop;
                 }
-                Some(firsts)
+                // Most of the rest hold the second character nowhere near a bonus: left
+                // unread, as possible matches.
+                if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
+                    && shape.bonused & bits == 0
+                    && lower(shape.second) != q1
+                    && apart
+                        .iter()
+                        .find(|&&(written, _)| written == shape.first)
+                        .is_some_and(|&(_, best)| best < level.0)
+                {
+                    return Seen::Unread;
+                }
             }
-            None => {
-                // What the texts starting each way can score, and where the last of them is.
-                let starts: Vec<(i64, usize)> = heads
-                    .map_or(&[][..], |h| h.starts(first))
-                    .iter()
-                    .map(|&(written, last)| (ceiling.starting(written), last as usize))
-                    .collect();
-                // And what each can score with the second character apart (see `Shape`).
-                let apart: Vec<(char, i64)> = heads
-                    .map_or(&[][..], |h| h.starts(first))
-                    .iter()
-                    .map(|&(written, _)| (written, ceiling.starting_apart(written)))
-                    .collect();
-                let shapes = heads.map(|h| h.shapes_from(self.catalog.places_of(first).start));
-                let near = ceiling
-                    .second()
-                    .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
-                let mut firsts = Vec::new();
-                let mut whole = true;
-                for (k, i) in self.catalog.starting_with(first).enumerate() {
-                    let Some(level) = bar.level() else {
-                        if matches(i) {
-                            firsts.push(i);
-                            look(i, &mut bar, &mut scored);
-                        }
-                        continue;
-                    };
-                    // The texts left come later in rank order: once none of them can score
-                    // above the bar, none can outrank it.
-                    if !starts.is_empty()
-                        && starts
-                            .iter()
-                            .all(|&(best, last)| last < k || best <= level.0)
-                    {
-                        whole = false;
-                        break;
-                    }
-                    // Most of the rest hold the second character nowhere near a bonus.
-                    if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
-                        && shape.bonused & bits == 0
-                        && lower(shape.second) != q1
-                        && apart
-                            .iter()
-                            .find(|&&(written, _)| written == shape.first)
-                            .is_some_and(|&(_, best)| best < level.0)
-                    {
-                        whole = false;
-                        continue;
-                    }
-                    if matches(i) {
-                        firsts.push(i);
-                        look(i, &mut bar, &mut scored);
-                    }
-                }
-                whole.then_some(firsts)
+            if matches(i) {
+                look(i, bar, scored);
+                Seen::Match
+            } else {
+                Seen::Miss
             }
         };
+        // (A session kept across another catalog starts afresh.)
+        let before = match narrow.first {
+            f if f.from <= group.len() => f,
+            _ => Firsts::default(),
+        };
+        let mut firsts = Firsts {
+            places: Vec::new(),
+            from: group.len(),
+        };
+        // Whether `firsts` holds exactly the group's matches.
+        let mut whole = true;
+        let mut stopped = false;
+        for (n, &k) in before.places.iter().enumerate() {
+            match visit(k as usize, &mut bar, &mut scored) {
+                Seen::Stop => {
+                    firsts.places.extend(&before.places[n..]);
+                    firsts.from = before.from;
+                    stopped = true;
+                    break;
+                }
+                Seen::Unread => {
+                    firsts.places.push(k);
+                    whole = false;
+                }
+                Seen::Match => firsts.places.push(k),
+                Seen::Miss => {}
+            }
+        }
+        if !stopped {
+            for k in before.from..group.len() {
+                match visit(k, &mut bar, &mut scored) {
+                    Seen::Stop => {
+                        firsts.from = k;
+                        stopped = true;
+                        break;
+                    }
+                    Seen::Unread => {
+                        firsts.places.push(k as u32);
+                        whole = false;
+                    }
+                    Seen::Match => firsts.places.push(k as u32),
+                    Seen::Miss => {}
+                }
+            }
+        }
+        let whole = whole && !stopped;
         // Every other text scores at most `elsewhere`, so ranks below a bar scored above it.
         let above = |bar: &Bar, ceiling: i64| bar.level().is_some_and(|level| level.0 > ceiling);
+        // Returning early, the lists of the query this one extends still hold every match
+        // of this one: kept for the next.
         if above(&bar, ceiling.elsewhere()) {
             let matched = Matched {
                 first: firsts,
-                ..Matched::default()
+                heads: narrow.heads,
+                all: narrow.all,
             };
             return (scored, matched);
         }
         // Unless the matches are known already (and few), the texts holding the first
         // character where skim gives a bonus; all the others score at most `nowhere`.
         if let (None, Some(heads)) = (candidates, heads) {
-            let heads: Vec<u32> = match narrow.heads {
+            let list: Vec<u32> = match narrow.heads {
                 Some(before) => before.into_iter().filter(|&i| matches(i)).collect(),
                 None => (heads.of(first).iter().copied())
                     .filter(|&i| self.catalog.first(i) != first && matches(i))
                     .collect(),
             };
-            for &i in &heads {
+            for &i in &list {
                 look(i, &mut bar, &mut scored);
             }
             if above(&bar, ceiling.nowhere()) {
                 let matched = Matched {
                     first: firsts,
-                    heads: Some(heads),
+                    heads: Some(list),
                     all: None,
                 };
                 return (scored, matched);
             }
         }
+        // Most of the others hold few of the query's characters at bonus places or side by
+        // side as in the query: their marks tell, in a step, that they cannot reach the bar,
+        // before a look at their characters does.
+        let by_marks = |i: u32| {
+            heads.map_or(i64::MAX, |h| {
+                let m = h.marks(i);
+                ceiling.by_marks(m.bonused, m.pairs)
+            })
+        };
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
         // looked at again: a copy scored twice ties with itself.)
@@ -579,7 +692,8 @@ impl Searcher {
                 return;
             }
             let text = self.catalog.text(i);
-            let score = if bar.admits(rank(i, ceiling.of(text))) {
+            let score = if bar.admits(rank(i, by_marks(i))) && bar.admits(rank(i, ceiling.of(text)))
+            {
                 scorer.score(text, query)
             } else {
                 None
@@ -590,18 +704,21 @@ impl Searcher {
             out.push((i, score));
         });
         // Every text starting with the first character that matches, for the next query.
-        let firsts = firsts.unwrap_or_else(|| {
-            (self.catalog.starting_with(first))
-                .filter(|&i| matches(i))
-                .collect()
-        });
-        let mut all = firsts.clone();
+        let in_group = |k: &u32| self.catalog.in_order(group.start + *k as usize);
+        if !whole {
+            let places = firsts.places.into_iter();
+            firsts.places = (places.chain(firsts.from as u32..group.len() as u32))
+                .filter(|k| matches(in_group(k)))
+                .collect();
+            firsts.from = group.len();
+        }
+        let mut all: Vec<u32> = firsts.places.iter().map(in_group).collect();
         all.extend(rest.iter().map(|&(i, _)| i));
         all.sort_unstable();
         scored.extend(rest.into_iter().filter_map(|(i, s)| Some((i, s?))));
         let matched = Matched {
             all: Some(all),
-            first: Some(firsts),
+            first: firsts,
             heads: None,
         };
         (scored, matched)
@@ -609,7 +726,8 @@ impl Searcher {
 }
 
 /// The dataset's hits and the securities master's, as one list: records named exactly
-/// first (the dataset's before the master's), then, for a query naming a period, the
+/// first (those named [wholly](Hit::whole) before the others, the dataset's before the
+/// master's), then, for a query naming a period, the
 /// dataset's hits in their order (catalysts of the period first), else both by score, the
 /// dataset's first on ties. Each side keeps strong matches only already; a record found on
 /// both sides is listed once.
@@ -622,6 +740,8 @@ fn merge<'a>(own: Vec<Hit<'a>>, more: Vec<Hit<'a>>, query: &str, limit: usize) -
     let (more_exact, more_rest) = exact(more);
     let mut out: Vec<Hit<'a>> = own_exact;
     out.extend(more_exact);
+    // Those named wholly first (stable: the dataset's first among equals).
+    out.sort_by_key(|h| !h.whole);
     if dated {
         out.extend(own_rest);
         out.extend(more_rest);
@@ -725,9 +845,18 @@ mod tests {
         ) {
             static SEARCHER: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
             static WARM: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+            static SIZED: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
             let cold = SEARCHER.get_or_init(|| Searcher::new(&synthetic(1500)));
             let warm = WARM.get_or_init(|| {
                 let s = Searcher::new(&synthetic(1500));
+                s.warm();
+                s
+            });
+            // Companies with size classes, as a securities master's catalog has them.
+            let sized = SIZED.get_or_init(|| {
+                let data = synthetic(1500);
+                let sizes: Vec<u8> = (0..data.entities.len()).map(|e| (e * 7 % 6) as u8).collect();
+                let s = Searcher::from_catalog(Catalog::of_companies(&data, &sizes));
                 s.warm();
                 s
             });
@@ -739,6 +868,70 @@ mod tests {
                 let (fast, _) = searcher.scan(query, limit, Matched::default());
                 proptest::prop_assert_eq!(&searcher.rank(query, fast, limit), &full);
             }
+            let full = sized.score(query, None);
+            let full = sized.rank(query, full, limit);
+            let (fast, _) = sized.scan(query, limit, Matched::default());
+            proptest::prop_assert_eq!(&sized.rank(query, fast, limit), &full);
+        }
+    }
+
+    /// Types `query` key by key on `searcher`, each prefix's hits checked against scoring
+    /// every text.
+    fn typing_agrees(searcher: &Searcher, query: &str, limit: usize) -> Result<(), String> {
+        let mut session = Session::default();
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            let narrowed = searcher.search_in(&mut session, &typed, limit);
+            let q = typed.trim();
+            if DateQuery::parse(&fold(q)).is_some() {
+                continue; // Catalysts of a period (`q1`) lead: not a matter of scores.
+            }
+            let full = if q.is_empty() {
+                Vec::new()
+            } else {
+                searcher.rank(q, searcher.score(q, None), limit)
+            };
+            let got: Vec<_> = narrowed.iter().map(|h| (h.target, h.score)).collect();
+            let want: Vec<_> = full.iter().map(|h| (h.target, h.score)).collect();
+            if got != want {
+                return Err(format!(
+                    "after typing {typed:?} (limit {limit}): {got:?} != {want:?}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A warmed searcher over 3000 made-up companies.
+    fn warm_synthetic() -> &'static Searcher {
+        static WARM: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+        WARM.get_or_init(|| {
+            let s = Searcher::new(&synthetic(3000));
+            s.warm();
+            s
+        })
+    }
+
+    #[test]
+    fn texts_a_scan_left_unread_are_read_again_for_the_next_key() {
+        for query in [
+            "N00", "q1x", "sorti", "semi h", "ka9", "ho(j", "vesd", "lumqa",
+        ] {
+            for limit in [1, 7, 100] {
+                typing_agrees(warm_synthetic(), query, limit).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn typing_any_query_key_by_key_finds_what_scoring_everything_gives(
+            query in "[a-zA-Z0-9 (-]{1,7}",
+            limit in proptest::sample::select(vec![1usize, 7, 100]),
+        ) {
+            proptest::prop_assert!(typing_agrees(warm_synthetic(), &query, limit).is_ok(),
+                "{}", typing_agrees(warm_synthetic(), &query, limit).unwrap_err());
         }
     }
 
@@ -860,6 +1053,91 @@ mod tests {
             "labelled from the master's catalog"
         );
         assert!(named.iter().skip(1).all(|h| h.score >= strong("0166")));
+    }
+
+    /// The embedded dataset's searcher with `master` companies (name, size class) beside it,
+    /// each a company of its own after the dataset's entities.
+    fn with_companies(master: &[(&str, &str, u8)]) -> (Searcher, u32) {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let n = data.entities.len() as u32;
+        let template = data.entities[0].clone();
+        let companies: Vec<Entity> = master
+            .iter()
+            .map(|&(symbol, name, _)| {
+                let mut e = template.clone();
+                e.id = format!("TSE:{symbol}");
+                e.name = name.into();
+                e.aliases.clear();
+                e.listings.truncate(1);
+                e.listings[0].symbol = symbol.into();
+                e.listings[0].exchange = Exchange::parse("TSE").unwrap();
+                e
+            })
+            .collect();
+        let sizes: Vec<u8> = master.iter().map(|&(_, _, size)| size).collect();
+        let place = (0..master.len() as u32).map(|j| EntityId(n + j)).collect();
+        let master = Catalog::of_companies(
+            &Dataset {
+                entities: companies,
+                ..Dataset::default()
+            },
+            &sizes,
+        );
+        let searcher = Searcher::with_master(Catalog::new(&data), master, place);
+        searcher.warm();
+        (searcher, n)
+    }
+
+    #[test]
+    fn equal_matches_rank_the_larger_company_first() {
+        // Size classes as the master stores them: 1 micro, 4 large, 5 mega.
+        let (searcher, n) = with_companies(&[
+            ("8015", "Toyota Tsusho Corp.", 4),
+            ("3116", "Toyota Boshoku Corp.", 1),
+            ("7203", "Toyota Motor Corporation", 5),
+            ("6201", "Toyota Industries Corporation", 4),
+        ]);
+        for query in ["toyota", "Toyota", "toyo", "toy"] {
+            let found: Vec<Target> = searcher
+                .search(query, 10)
+                .into_iter()
+                .map(|h| h.target)
+                .collect();
+            // Mega first; the two large ones by the shorter text; then the micro cap.
+            let want = [n + 2, n, n + 3, n + 1].map(|e| Target::Entity(EntityId(e)));
+            // (`toyo` and `toy` also find the curated Tokyo Electron, less well.)
+            assert_eq!(found[..4], want, "{query}: {found:?}");
+        }
+        // A better match still beats a larger company.
+        let hits = searcher.search("toyota ts", 10);
+        assert_eq!(hits[0].target, Target::Entity(EntityId(n)));
+    }
+
+    #[test]
+    fn a_whole_name_named_exactly_leads_an_alias_with_a_legal_form_added() {
+        // SoftBank Group Corp. (curated) has the alias `SoftBank`; SoftBank Corp. is the
+        // master's.
+        let (searcher, n) = with_companies(&[("9434", "SoftBank Corp.", 5)]);
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let group = data.entities.iter().position(|e| e.id == "9984.T").unwrap();
+        let group = Target::Entity(EntityId(group as u32));
+        let corp = Target::Entity(EntityId(n));
+        for query in ["SoftBank Corp", "softbank corp.", "SoftBank Corporation"] {
+            let hits = searcher.search(query, 10);
+            assert_eq!(hits[0].target, corp, "{query}: {hits:?}");
+            assert!(hits[0].exact && hits[0].whole);
+            let at = hits.iter().position(|h| h.target == group);
+            assert!(
+                at.is_some_and(|at| hits[at].exact && !hits[at].whole),
+                "{query}"
+            );
+        }
+        // A bare alias names the curated entity as wholly as the name names the other: the
+        // curated one first.
+        let hits = searcher.search("softbank", 10);
+        assert_eq!(hits[0].target, group);
+        assert!(hits[..2].iter().all(|h| h.exact && h.whole));
+        assert_eq!(searcher.search("SoftBank Group Corp", 10)[0].target, group);
     }
 
     #[test]

@@ -40,35 +40,41 @@ impl Scorer {
     }
 }
 
-/// How an item ranks: by score, then the shorter text, then the earlier item; greater is
-/// better.
-pub type Rank = (i64, Reverse<usize>, Reverse<u32>);
+/// How an item ranks: by score, then its entity's size class (see
+/// [`Catalog::size_of`](crate::catalog::Catalog::size_of)), then the shorter text, then the
+/// earlier item; greater is better.
+pub type Rank = (i64, u8, Reverse<usize>, Reverse<u32>);
 
 /// The rank of the worst of the best `limit` records seen so far. Each record counts with
 /// the first item seen of it, ranked at most as well as its best, so the bar is never above
-/// the true one.
+/// the true one. It never sits below its floor, if it has one: the rank just under the least
+/// score the results keep.
 #[derive(Clone)]
 pub struct Bar {
     limit: usize,
     worst: BinaryHeap<Reverse<Rank>>,
     counted: FxHashSet<Target>,
+    floor: Option<Rank>,
 }
 
 impl Bar {
-    /// No records yet, room for `limit`.
-    pub fn new(limit: usize) -> Bar {
+    /// No records yet, room for `limit`; with `least`, no item scoring under it is admitted.
+    pub fn new(limit: usize, least: Option<i64>) -> Bar {
         Bar {
             limit,
             // Grown as records come: a huge `limit` must not be allocated up front.
             worst: BinaryHeap::with_capacity(limit.min(1024) + 1),
             counted: FxHashSet::default(),
+            // Above every rank scoring `least - 1`, below every one scoring `least`.
+            floor: least.map(|s| (s - 1, u8::MAX, Reverse(0), Reverse(0))),
         }
     }
 
-    /// The bar, once `limit` records are in.
+    /// The bar: the floor, or once `limit` records are in, the worst of them if higher.
     pub fn level(&self) -> Option<Rank> {
         let full = self.limit > 0 && self.worst.len() == self.limit;
-        full.then(|| self.worst.peek().map(|r| r.0))?
+        let worst = full.then(|| self.worst.peek().map(|r| r.0)).flatten();
+        worst.max(self.floor)
     }
 
     /// Whether an item ranked at most `best` could still make the results.

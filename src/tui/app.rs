@@ -17,6 +17,29 @@ use super::ui::full_text::{self, Record};
 use super::ui::theme::Theme;
 use ratatui::layout::Rect;
 
+/// The tabs' [`Context`] from the app `$app`. A macro, not a method, so that its fields are
+/// borrowed one by one (never `tabs`, whose explore tab is only read) and the context can
+/// stand beside `&mut $app.tabs` while a tab acts on it.
+macro_rules! context {
+    ($app:expr) => {
+        Context {
+            index: &$app.index,
+            today: $app.today,
+            entity: $app.tabs.explore.entity(),
+            searching: $app.searching,
+            rows: $app.size.1,
+            theme: Theme::new($app.color).with_light($app.light),
+            keys: &$app.keys,
+            book: &$app.book,
+            book_error: $app.book_error.as_deref(),
+            sort: $app.tabs.explore.order.sort,
+            filter: $app.tabs.explore.order.filter,
+            shelf: &$app.shelf,
+            hits: &$app.hits,
+        }
+    };
+}
+
 mod navigate;
 
 use navigate::Place;
@@ -271,23 +294,7 @@ impl App {
             super::shelf::Request::Accept(id, _) | super::shelf::Request::Reject(id) => (*id, true),
             super::shelf::Request::Undo(id) => (*id, false),
         };
-        let shelf = &self.shelf;
-        let order = self.tabs.explore.order;
-        let cx = Context {
-            index: &self.index,
-            today: self.today,
-            entity: self.tabs.explore.entity(),
-            searching: self.searching,
-            rows: self.size.1,
-            theme: Theme::new(self.color).with_light(self.light),
-            keys: &self.keys,
-            book: &self.book,
-            book_error: self.book_error.as_deref(),
-            sort: order.sort,
-            filter: order.filter,
-            shelf,
-            hits: &self.hits,
-        };
+        let cx = context!(self);
         self.tabs.inbox.select_after(&cx, id, next);
         self.message = Some(done.message);
     }
@@ -313,10 +320,7 @@ impl App {
         self.tabs = Tabs::new(&self.index, self.today);
         self.tabs.inbox = inbox;
         self.tabs.watchlist.current = watch;
-        let (index, searcher) = (&self.index, &self.searcher);
-        self.tabs
-            .explore
-            .set_order(index, || lazy(searcher, index), order);
+        self.set_entity_order(order);
         self.history.clear();
         self.reader = None;
         self.restore_view(
@@ -344,14 +348,20 @@ impl App {
             filter,
             today: Some(self.today),
         };
-        let (index, searcher) = (&self.index, &self.searcher);
-        self.tabs
-            .explore
-            .set_order(index, || lazy(searcher, index), order);
+        self.set_entity_order(order);
         // The start of a session: the list opens on its first row (a remembered selection
         // is put back afterwards by `restore_view`).
         self.tabs.explore.cursor = Default::default();
         self
+    }
+
+    /// Orders and filters the entity lists (Explore, the Watchlist), keeping the selected
+    /// record selected.
+    fn set_entity_order(&mut self, order: super::tabs::explore::Order) {
+        let (index, searcher) = (&self.index, &self.searcher);
+        self.tabs
+            .explore
+            .set_order(index, || lazy(searcher, index), order);
     }
 
     /// Shows a note in the status bar until the next key (a config problem at start).
@@ -465,21 +475,7 @@ impl App {
 
     /// What the tabs read besides their own state.
     pub fn context(&self) -> Context<'_> {
-        Context {
-            index: &self.index,
-            today: self.today,
-            entity: self.tabs.explore.entity(),
-            searching: self.searching,
-            rows: self.size.1,
-            theme: self.theme(),
-            keys: &self.keys,
-            book: &self.book,
-            book_error: self.book_error.as_deref(),
-            sort: self.tabs.explore.order.sort,
-            filter: self.tabs.explore.order.filter,
-            shelf: &self.shelf,
-            hits: &self.hits,
-        }
+        context!(self)
     }
 
     /// The palette in use.
@@ -489,22 +485,7 @@ impl App {
 
     /// Runs `f` on the tab `tab` with the context (borrowed beside it, field by field).
     fn with_tab<R>(&mut self, tab: Tab, f: impl FnOnce(&mut dyn TabView, &Context) -> R) -> R {
-        let order = self.tabs.explore.order;
-        let cx = Context {
-            index: &self.index,
-            today: self.today,
-            entity: self.tabs.explore.entity(),
-            searching: self.searching,
-            rows: self.size.1,
-            theme: Theme::new(self.color).with_light(self.light),
-            keys: &self.keys,
-            book: &self.book,
-            book_error: self.book_error.as_deref(),
-            sort: order.sort,
-            filter: order.filter,
-            shelf: &self.shelf,
-            hits: &self.hits,
-        };
+        let cx = context!(self);
         f(self.tabs.get_mut(tab), &cx)
     }
 
@@ -832,10 +813,7 @@ impl App {
         } else {
             order.filter = order.filter.next();
         }
-        let (index, searcher) = (&self.index, &self.searcher);
-        self.tabs
-            .explore
-            .set_order(index, || lazy(searcher, index), order);
+        self.set_entity_order(order);
         self.tabs.watchlist.cursor = Default::default();
         self.message = Some(format!(
             "lists: sort {} · {}",
@@ -864,9 +842,7 @@ impl App {
                 .refresh(&ix, lazy(&self.searcher, &self.index));
         }
         if let Some(id) = entity {
-            let found = ix.data().entities.iter().position(|e| e.id == id);
-            let wanted =
-                found.map(|i| crate::search::Target::Entity(crate::model::EntityId(i as u32)));
+            let wanted = ix.entity_by_id(id).map(crate::search::Target::Entity);
             let at = self
                 .tabs
                 .explore

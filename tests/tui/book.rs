@@ -1,34 +1,18 @@
 //! The trader's own book in the TUI: the Watchlist tab, `w`, sorting and filtering, copy,
 //! themes, key overrides in the help overlay, and state kept between two runs.
 
-use assert_cmd::Command;
 use insta::assert_snapshot;
 
-use aipx::book::{Entry, Watchlist, Watchlists};
+use aipx::book::{Entry, Watchlists};
 use aipx::tui::app::Effect;
 use aipx::tui::keymap::Keymap;
 use aipx::tui::screen::Headless;
 
-fn book(symbols: &[&str]) -> Watchlists {
-    Watchlists {
-        version: 1,
-        lists: vec![Watchlist {
-            name: "book".into(),
-            entries: symbols
-                .iter()
-                .map(|s| Entry {
-                    symbol: s.to_string(),
-                    quantity: None,
-                    weight: None,
-                })
-                .collect(),
-        }],
-    }
-}
+use super::{isolated, isolated_run, watchlist};
 
 #[test]
 fn watchlist_tab_shows_the_list_and_its_exposure() {
-    let app = super::app().with_book(book(&["TSE:9984", "NASDAQ:NVDA", "ZZZZ"]), None);
+    let app = super::app().with_book(watchlist(&["TSE:9984", "NASDAQ:NVDA", "ZZZZ"]), None);
     let mut s = Headless::new(app, 120, 30);
     s.play("4").unwrap();
     let text = s.text();
@@ -51,7 +35,7 @@ fn watchlist_tab_shows_the_list_and_its_exposure() {
 /// on its own line, never as money behind TSMC or added to the list's tailwind money.
 #[test]
 fn a_rivals_program_money_is_shown_as_headwind_money() {
-    let app = super::app().with_book(book(&["NYSE:TSM", "TSE:9984"]), None);
+    let app = super::app().with_book(watchlist(&["NYSE:TSM", "TSE:9984"]), None);
     let mut s = Headless::new(app, 120, 30);
     // TSMC is the second row: SoftBank shares its next catalyst's day and comes first A to Z.
     s.play("4j").unwrap();
@@ -83,7 +67,7 @@ fn a_rivals_program_money_is_shown_as_headwind_money() {
 /// Weights are shown as the import gave them, never rounded to a figure it did not give.
 #[test]
 fn weights_are_shown_as_imported() {
-    let mut lists = book(&["TSE:9984", "TSE:6702"]);
+    let mut lists = watchlist(&["TSE:9984", "TSE:6702"]);
     lists.lists[0].entries[0].weight = Some(7.25);
     lists.lists[0].entries[1].weight = Some(12.0);
     let mut s = Headless::new(super::app().with_book(lists, None), 120, 30);
@@ -124,7 +108,7 @@ fn w_adds_the_selected_ticker_and_removes_it_again_and_saves() {
 fn w_keeps_what_another_aipx_wrote_and_never_replaces_a_file_damaged_since() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("watchlists.toml");
-    book(&["TSE:9984"]).save(&path).unwrap();
+    watchlist(&["TSE:9984"]).save(&path).unwrap();
     let app = super::app().with_book(Watchlists::load(&path).unwrap(), None);
     let mut s = Headless::new(app, 120, 30);
     s.outside.book = Some(path.clone());
@@ -208,7 +192,7 @@ fn a_body_already_in_a_watchlist_can_still_be_taken_out() {
     // A book saved before the rule, with the ministry in it.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("watchlists.toml");
-    book(&["meti", "TSE:9984"]).save(&path).unwrap();
+    watchlist(&["meti", "TSE:9984"]).save(&path).unwrap();
     let app = super::app().with_book(Watchlists::load(&path).unwrap(), None);
     let mut s = Headless::new(app, 120, 30);
     s.outside.book = Some(path.clone());
@@ -288,7 +272,7 @@ fn y_copies_the_selected_ticker_with_a_status_note() {
 
 #[test]
 fn shift_y_copies_the_whole_record_from_each_tab() {
-    let book = book(&["TSE:9984"]);
+    let book = watchlist(&["TSE:9984"]);
     // (keys, what `y` copies, a line only the full record has)
     let cases = [
         (
@@ -336,7 +320,7 @@ fn light_and_dark_themes() {
         let app = super::app()
             .with_color(true)
             .with_light(light)
-            .with_book(book(&["TSE:9984"]), None);
+            .with_book(watchlist(&["TSE:9984"]), None);
         let mut s = Headless::new(app, 80, 24);
         s.play("4").unwrap();
         let name = if light {
@@ -365,30 +349,9 @@ fn help_overlay_shows_an_overridden_key() {
     assert!(s.app.should_quit());
 }
 
-fn isolated(home: &std::path::Path) -> Command {
-    isolated_at(home, "100x24")
-}
-
-fn isolated_at(home: &std::path::Path, size: &str) -> Command {
-    let mut cmd = Command::cargo_bin("aipx").unwrap();
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("HOME", home)
-        .args([
-            "--today",
-            "2026-11-21",
-            "screen",
-            "--size",
-            size,
-            "--remember",
-        ]);
-    cmd
-}
-
+/// The screen after `keys` at 100x24, in a run isolated in `home`.
 fn run(home: &std::path::Path, keys: &str) -> String {
-    let out = isolated(home).args(["--keys", keys]).assert().success();
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    isolated_run(home, "100x24", keys)
 }
 
 #[test]
@@ -430,7 +393,7 @@ fn a_damaged_state_file_is_reported_and_left_as_it_is() {
         let status = first.lines().last().unwrap();
         assert!(status.contains("state.toml"), "status bar: {first}");
         // A session that moves (to Programs) would be remembered; it is not written over.
-        let out = isolated(home.path())
+        let out = isolated(home.path(), "100x24")
             .args(["--keys", "2"])
             .assert()
             .success();
@@ -454,7 +417,7 @@ fn a_broken_config_is_named_in_the_status_bar_and_on_stderr() {
     let config = home.path().join("config/aipx/config.toml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     std::fs::write(&config, "[ui]\ntheme = \"blue\"\n").unwrap();
-    let out = isolated(home.path())
+    let out = isolated(home.path(), "100x24")
         .args(["--keys", ""])
         .assert()
         .success();
@@ -609,7 +572,7 @@ fn config_and_watchlists_notes_that_do_not_fit_end_in_an_ellipsis() {
         let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
         text.lines().last().unwrap().to_string()
     };
-    let one = isolated(home.path())
+    let one = isolated(home.path(), "100x24")
         .args(["--keys", ""])
         .assert()
         .success();
@@ -621,7 +584,7 @@ fn config_and_watchlists_notes_that_do_not_fit_end_in_an_ellipsis() {
     let book = home.path().join("data/aipx/watchlists.toml");
     std::fs::create_dir_all(book.parent().unwrap()).unwrap();
     std::fs::write(&book, "version = 1\n[[lists]\n").unwrap();
-    let two = isolated(home.path())
+    let two = isolated(home.path(), "100x24")
         .args(["--keys", ""])
         .assert()
         .success();
@@ -629,7 +592,7 @@ fn config_and_watchlists_notes_that_do_not_fit_end_in_an_ellipsis() {
     assert!(bar.contains("2 config problems: "), "{bar}");
     assert!(bar.contains('…'), "{bar}");
     // At 300 columns everything fits: the wording reads once, whole.
-    let wide = isolated_at(home.path(), "300x24")
+    let wide = isolated(home.path(), "300x24")
         .args(["--keys", ""])
         .assert()
         .success();
@@ -645,7 +608,7 @@ fn a_damaged_watchlists_file_is_named_in_the_watchlist_tab_not_shown_as_no_watch
     let file = home.path().join("data/aipx/watchlists.toml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, "version = 1\n[[lists]\nname = \"book\"\n").unwrap();
-    let out = isolated_at(home.path(), "100x24")
+    let out = isolated(home.path(), "100x24")
         .args(["--keys", "4"])
         .assert()
         .success();

@@ -11,6 +11,21 @@ use super::{dataset, play};
 /// Shorter texts are too likely to match by chance.
 const MIN_PREFIX: usize = 12;
 
+/// `texts` as a screen draws them (control characters removed, white space folded), those
+/// long enough not to match by chance.
+fn as_drawn(texts: BTreeSet<String>) -> Vec<String> {
+    texts
+        .into_iter()
+        .map(|t| {
+            aipx::text::sanitize(&t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| t.chars().count() > MIN_PREFIX)
+        .collect()
+}
+
 /// Every free text of the dataset a screen may show, as it would be drawn.
 fn texts() -> Vec<String> {
     let d = dataset();
@@ -34,15 +49,7 @@ fn texts() -> Vec<String> {
     for s in &d.sources {
         out.insert(s.title.clone());
     }
-    out.into_iter()
-        .map(|t| {
-            aipx::text::sanitize(&t)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| t.chars().count() > MIN_PREFIX)
-        .collect()
+    as_drawn(out)
 }
 
 fn is_border(c: char) -> bool {
@@ -136,21 +143,40 @@ fn every_record_and_pane_is_whole_or_marked_cut() {
                 let keys = format!("{view}{}", "<Tab>".repeat(panes));
                 let mut s = play(w, h, &keys);
                 // Down through every row of the focused pane (the longest list has 34).
-                for step in 0..36 {
-                    for cut in silent_cuts(&s.text(), &texts) {
-                        failures.push(format!("{w}x{h} {keys:?} then j*{step}: {cut}"));
-                    }
-                    s.play("j").unwrap();
-                }
+                let at = format!("{w}x{h} {keys:?}");
+                cuts_going_down(&mut s, 36, &texts, &at, &mut failures);
             }
         }
     }
+    none_of(failures, "silent cuts", 15);
+}
+
+/// The silent cuts (see [`silent_cuts`]) of `s`'s screen, checked `steps` times with a
+/// `j` between, each told as `at then j*STEP: CUT`.
+fn cuts_going_down(
+    s: &mut aipx::tui::screen::Headless,
+    steps: usize,
+    texts: &[String],
+    at: &str,
+    failures: &mut Vec<String>,
+) {
+    for step in 0..steps {
+        for cut in silent_cuts(&s.text(), texts) {
+            failures.push(format!("{at} then j*{step}: {cut}"));
+        }
+        s.play("j").unwrap();
+    }
+}
+
+/// Fails when there are `failures` (`what` they are), showing the first `shown` of them
+/// (one of each run of repeats).
+fn none_of(mut failures: Vec<String>, what: &str, shown: usize) {
     failures.dedup();
     assert!(
         failures.is_empty(),
-        "{} silent cuts, first ones:\n{}",
+        "{} {what}, first ones:\n{}",
         failures.len(),
-        failures[..failures.len().min(15)].join("\n")
+        failures[..failures.len().min(shown)].join("\n")
     );
 }
 
@@ -228,24 +254,9 @@ fn detector_catches_a_box_without_body_or_bottom() {
     );
 }
 
-/// A watchlist to show in the Watchlist tab: two known tickers and one the data lacks.
+/// An app whose Watchlist tab shows two known tickers and one the data lacks.
 fn with_book() -> aipx::tui::App {
-    let entries = ["TSE:9984", "NASDAQ:NVDA", "ZZZZ"]
-        .iter()
-        .map(|s| aipx::book::Entry {
-            symbol: s.to_string(),
-            quantity: None,
-            weight: None,
-        })
-        .collect();
-    let book = aipx::book::Watchlists {
-        version: 1,
-        lists: vec![aipx::book::Watchlist {
-            name: "book".into(),
-            entries,
-        }],
-    };
-    super::app().with_book(book, None)
+    super::app().with_book(super::watchlist(&["TSE:9984", "NASDAQ:NVDA", "ZZZZ"]), None)
 }
 
 #[test]
@@ -281,13 +292,7 @@ fn every_pane_drawn_is_whole_at_every_supported_size() {
             }
         }
     }
-    failures.dedup();
-    assert!(
-        failures.is_empty(),
-        "{} broken boxes, first ones:\n{}",
-        failures.len(),
-        failures[..failures.len().min(3)].join("\n")
-    );
+    none_of(failures, "broken boxes", 3);
 }
 
 #[test]
@@ -334,12 +339,7 @@ fn every_pane_is_whole_at_the_sizes_between_too() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} broken boxes, first:\n{}",
-        failures.len(),
-        failures.first().map_or("", String::as_str)
-    );
+    none_of(failures, "broken boxes", 1);
 }
 
 /// Boxes that are not whole, for screens with a popup over them: a top-left corner without its top-right and bottom corners,
@@ -419,15 +419,7 @@ fn proposal_texts(home: &super::inbox::Home) -> Vec<String> {
             }
         }
     }
-    out.into_iter()
-        .map(|t| {
-            aipx::text::sanitize(&t)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| t.chars().count() > MIN_PREFIX)
-        .collect()
+    as_drawn(out)
 }
 
 #[test]
@@ -453,21 +445,11 @@ fn the_inbox_and_what_changed_are_whole_or_marked_cut() {
         for view in ["5", "5c"] {
             let mut s = home.screen(w, h);
             s.play(view).unwrap();
-            for step in 0..30 {
-                for cut in silent_cuts(&s.text(), &texts) {
-                    failures.push(format!("{w}x{h} {view:?} then j*{step}: {cut}"));
-                }
-                s.play("j").unwrap();
-            }
+            let at = format!("{w}x{h} {view:?}");
+            cuts_going_down(&mut s, 30, &texts, &at, &mut failures);
         }
     }
-    failures.dedup();
-    assert!(
-        failures.is_empty(),
-        "{} silent cuts, first ones:\n{}",
-        failures.len(),
-        failures[..failures.len().min(15)].join("\n")
-    );
+    none_of(failures, "silent cuts", 15);
 }
 
 /// The body rows of the focused pane (the one drawn with thick borders), trimmed of the
@@ -559,12 +541,7 @@ fn scrolling_the_focused_pane_reaches_every_line_of_it() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} lines never reached, first ones:\n{}",
-        failures.len(),
-        failures[..failures.len().min(15)].join("\n")
-    );
+    none_of(failures, "lines never reached", 15);
     assert!(scrolled > 0, "some pane needed scrolling to be read whole");
 }
 

@@ -72,6 +72,17 @@ impl Home {
         s
     }
 
+    /// `aipx --today 2026-11-21 screen --size 80x24` on this library, with its state and
+    /// config in `state`.
+    pub fn binary(&self, state: &std::path::Path) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("aipx").unwrap();
+        cmd.env("XDG_DATA_HOME", &self.data_home)
+            .env("XDG_STATE_HOME", state)
+            .env("XDG_CONFIG_HOME", state)
+            .args(["--today", "2026-11-21", "screen", "--size", "80x24"]);
+        cmd
+    }
+
     /// Status of proposal `id` in the store.
     pub fn status(&self, id: i64) -> String {
         let mut lib = Library::open_existing(&self.path).unwrap().unwrap();
@@ -417,20 +428,9 @@ fn without_a_library_the_inbox_says_how_to_start_one() {
 fn the_binary_opens_the_inbox_on_the_users_library() {
     let home = Home::with(&[KOREA]);
     let state = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("aipx")
-        .unwrap()
-        .env("XDG_DATA_HOME", &home.data_home)
-        .env("XDG_STATE_HOME", state.path())
-        .env("XDG_CONFIG_HOME", state.path())
-        .args([
-            "--today",
-            "2026-11-21",
-            "screen",
-            "--remember",
-            "--size",
-            "80x24",
-        ])
-        .args(["--keys", "5r"])
+    let out = home
+        .binary(state.path())
+        .args(["--remember", "--keys", "5r"])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -465,20 +465,9 @@ fn a_busy_store_is_reported_in_the_status_bar_and_nothing_is_lost() {
 fn a_plain_screen_shows_the_inbox_but_writes_only_with_remember() {
     let home = Home::with(&[KOREA]);
     let state = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("aipx")
-        .unwrap()
-        .env("XDG_DATA_HOME", &home.data_home)
-        .env("XDG_STATE_HOME", state.path())
-        .env("XDG_CONFIG_HOME", state.path())
-        .args([
-            "--today",
-            "2026-11-21",
-            "screen",
-            "--size",
-            "80x24",
-            "--keys",
-            "5r",
-        ])
+    let out = home
+        .binary(state.path())
+        .args(["--keys", "5r"])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

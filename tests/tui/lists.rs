@@ -3,12 +3,11 @@
 //! between runs.
 
 use aipx::book::sort::ListFilter;
-use aipx::book::{Entry, Watchlist, Watchlists};
 use aipx::model::ProgramId;
 use aipx::tui::screen::Headless;
 use insta::assert_snapshot;
 
-use super::{play, today};
+use super::{play, today, watchlist};
 
 fn names(s: &Headless) -> Vec<String> {
     let ix = s.app.index();
@@ -208,27 +207,12 @@ fn the_calendar_filters_by_due_date_and_sorts_by_each_key() {
     assert_eq!(s.app.calendar().list(s.app.index()).len(), all);
 }
 
-fn book() -> Watchlists {
-    let symbols = ["NASDAQ:NVDA", "TSE:9984", "NYSE:TSM", "rapidus", "ZZZZ"];
-    Watchlists {
-        version: 1,
-        lists: vec![Watchlist {
-            name: "book".into(),
-            entries: symbols
-                .iter()
-                .map(|s| Entry {
-                    symbol: s.to_string(),
-                    quantity: None,
-                    weight: None,
-                })
-                .collect(),
-        }],
-    }
-}
-
 #[test]
 fn the_watchlist_sorts_and_filters_with_the_entity_lists() {
-    let app = super::app().with_book(book(), None);
+    let app = super::app().with_book(
+        watchlist(&["NASDAQ:NVDA", "TSE:9984", "NYSE:TSM", "rapidus", "ZZZZ"]),
+        None,
+    );
     let mut s = Headless::new(app, 120, 30);
     s.play("4").unwrap();
     let symbols = |s: &Headless| -> Vec<String> {
@@ -306,18 +290,9 @@ fn the_watchlist_sorts_and_filters_with_the_entity_lists() {
     assert_eq!(symbols(&s), ["ZZZZ"]);
 }
 
+/// The screen after `keys` at 120x30, in a run isolated in `home`.
 fn isolated(home: &std::path::Path, keys: &str) -> String {
-    let mut cmd = assert_cmd::Command::cargo_bin("aipx").unwrap();
-    let out = cmd
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("HOME", home)
-        .args(["--today", "2026-11-21", "screen", "--size", "120x30"])
-        .args(["--remember", "--keys", keys])
-        .assert()
-        .success();
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    super::isolated_run(home, "120x30", keys)
 }
 
 #[test]

@@ -2,7 +2,6 @@
 //! list, focuses the pane, selects a tab, and lands on what the last frame drew (scrolled
 //! lists, multi-line items, headings), never on a layout computed anew.
 
-use aipx::book::{Entry, Watchlist, Watchlists};
 use aipx::tui::Tab;
 use aipx::tui::calendar::CalendarPane;
 use aipx::tui::explore::ExplorePane;
@@ -173,20 +172,7 @@ fn calendar_clicks_select_a_catalyst_not_a_heading_and_a_linked_entity() {
 
 #[test]
 fn watchlist_clicks_select_a_ticker_and_tab_clicks_switch_tabs() {
-    let book = Watchlists {
-        version: 1,
-        lists: vec![Watchlist {
-            name: "book".into(),
-            entries: ["TSE:9984", "NASDAQ:NVDA", "NYSE:TSM"]
-                .iter()
-                .map(|s| Entry {
-                    symbol: s.to_string(),
-                    quantity: None,
-                    weight: None,
-                })
-                .collect(),
-        }],
-    };
+    let book = super::watchlist(&["TSE:9984", "NASDAQ:NVDA", "NYSE:TSM"]);
     let app = super::app().with_book(book, None);
     let mut s = Headless::new(app, 120, 30);
     click_on(&mut s, "4 Watchlist", 0);

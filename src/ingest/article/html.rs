@@ -26,6 +26,50 @@ const HIDDEN: [&str; 7] = [
 /// footer): their words name other companies and publishers, never the article's.
 const CHROME: [&str; 3] = ["nav", "aside", "footer"];
 
+/// Words of a container's `class` or `id` (split at `-` and `_`) that mark page furniture:
+/// boxes of related or popular headlines, share bars, newsletter and ad slots.
+const FURNITURE: [&str; 22] = [
+    "related",
+    "trending",
+    "popular",
+    "mostread",
+    "recommended",
+    "recommendations",
+    "newsletter",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "cookie",
+    "subscribe",
+    "outbrain",
+    "taboola",
+];
+
+/// Containers a furniture `class` or `id` is looked for on.
+const BOXES: [&str; 5] = ["div", "section", "ul", "ol", "span"];
+
+/// Whether a `class` or `id` value names page furniture (`most-read`, `share-bar`).
+fn furniture(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|class| {
+        let words: Vec<String> = class
+            .split(['-', '_'])
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.iter().any(|w| FURNITURE.contains(&w.as_str()))
+            || words
+                .windows(2)
+                .any(|p| p[0] == "most" && matches!(p[1].as_str(), "read" | "popular" | "viewed"))
+    })
+}
+
 /// Collects the text tokens of the lines fed so far.
 #[derive(Default)]
 struct Collect {
@@ -36,6 +80,9 @@ struct Collect {
     tokens: Cell<u64>,
     /// How many [`CHROME`] elements are open around the text.
     chrome: Cell<u32>,
+    /// The furniture container being skipped ([`furniture`]): its element name and how
+    /// many elements of that name are open inside it, itself included.
+    boxed: RefCell<Option<(String, u32)>>,
 }
 
 impl TokenSink for Collect {
@@ -45,7 +92,9 @@ impl TokenSink for Collect {
         self.tokens.set(self.tokens.get() + 1);
         match token {
             Token::CharacterTokens(t)
-                if self.hidden.borrow().is_none() && self.chrome.get() == 0 =>
+                if self.hidden.borrow().is_none()
+                    && self.chrome.get() == 0
+                    && self.boxed.borrow().is_none() =>
             {
                 self.text.borrow_mut().push_str(&t);
             }
@@ -53,6 +102,31 @@ impl TokenSink for Collect {
                 // A tag separates words: `<td>1</td><td>2</td>` is "1 2".
                 self.text.borrow_mut().push(' ');
                 let name: &str = &tag.name;
+                // Inside a furniture box, only its own nesting counts.
+                let mut boxed = self.boxed.borrow_mut();
+                if let Some((open, depth)) = boxed.as_mut()
+                    && open.as_str() == name
+                {
+                    match tag.kind {
+                        TagKind::StartTag if !tag.self_closing => *depth += 1,
+                        TagKind::EndTag => *depth -= 1,
+                        TagKind::StartTag => {}
+                    }
+                    if *depth == 0 {
+                        *boxed = None;
+                    }
+                } else if boxed.is_none()
+                    && tag.kind == TagKind::StartTag
+                    && !tag.self_closing
+                    && BOXES.contains(&name)
+                    && tag
+                        .attrs
+                        .iter()
+                        .any(|a| matches!(&*a.name.local, "class" | "id") && furniture(&a.value))
+                {
+                    *boxed = Some((name.to_string(), 1));
+                }
+                drop(boxed);
                 match tag.kind {
                     // Without a tree builder the tokenizer must be told which elements hold
                     // raw text, as the tree builder would.
@@ -187,6 +261,15 @@ mod tests {
                     <aside><h3>Most read</h3><aside>Visa slips</aside><p>Block and Snap</p></aside>\
                     <p>also kept</p><footer>&copy; 2026 Example</footer><p>end</p>";
         assert_eq!(text(page), "kept also kept end");
+    }
+
+    #[test]
+    fn drops_boxes_of_other_headlines_by_class() {
+        let page = "<div class=\"story\"><p>kept</p><div class=\"most-read\"><div>\
+                    <p>Visa slips</p></div><p>Snap falls</p></div><p>also kept</p>\
+                    <ul id=\"share_bar\"><li>Share on X</li></ul>\
+                    <section class=\"shareholder-news\"><p>kept too</p></section></div>";
+        assert_eq!(text(page), "kept also kept kept too");
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn cue_shapes() -> &'static [u32; 256] {
             }
         }
         // The cues matched by name below.
-        for w in ["Hong", "US", "U"] {
+        for w in ["Hong", "US", "U", "New"] {
             shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
         }
         shapes
@@ -126,6 +126,7 @@ pub fn countries_in(t: &Tokens) -> u32 {
         let w = t.s(i);
         let code = match w {
             "Hong" if t.is(i + 1, "Kong") => Some("HK"),
+            "New" | "NEW" if t.is(i + 1, "York") => Some("US"),
             "US" | "U" if w == "US" || t.sym(i + 1) == Some('.') && t.is(i + 2, "S") => Some("US"),
             _ => None,
         };
@@ -426,6 +427,21 @@ const VERBS_AFTER: &[&str] = &[
     "lance",
     "construira",
     "construiront",
+    // German wires: `Dürr legte 2 Prozent zu`, `Infineon erhält`.
+    "legte",
+    "stieg",
+    "stiegen",
+    "fiel",
+    "sank",
+    "verlor",
+    "gewann",
+    "kletterte",
+    "erhält",
+    "investiert",
+    "baut",
+    "meldete",
+    "kündigte",
+    "teilte",
     "chief",
     "CEO",
     "chairman",
@@ -746,8 +762,14 @@ fn accept(
     let after = c.last + 1;
     let possessive =
         matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
+    // An adverb may stand before the verb: `Cummins and Caterpillar both rose`.
+    let verb_at = if t.is_any(after, &["also", "both", "all", "each", "still", "too"]) {
+        after + 1
+    } else {
+        after
+    };
     let verb = listed
-        || t.kind(after) == Kind::Word && VERBS_AFTER.contains(&t.s(after))
+        || t.kind(verb_at) == Kind::Word && VERBS_AFTER.contains(&t.s(verb_at))
         || described(t, after)
         || c.first >= 2
             && t.is_any(c.first - 1, &["of", "in"])
@@ -824,13 +846,13 @@ fn accept(
             let home = kn.country == exchange;
             // The common share (`TA`) before preferred series of one name (`TA-PD`).
             let plain = kn.symbol.bytes().all(|b| b.is_ascii_alphanumeric());
-            // Large and mega are one class here: an ADR in New York (its market value in
-            // dollars reads as mega) must not beat the home listing (`8306`, a large cap).
+            // The home listing before copies abroad (an ADR in New York, a US share in
+            // Mexico); large and mega are one class (listing files class them unevenly).
             (
                 named,
                 plain,
-                lex.master().size(k).min(Size::Large),
                 home,
+                lex.master().size(k).min(Size::Large),
                 std::cmp::Reverse(k),
             )
         })?;
@@ -851,6 +873,21 @@ fn accept(
         || !(country || size >= Size::Large)
     {
         return None;
+    }
+    // `Graham said he would vote no`: a person. `Discovery was slow`: an auxiliary says
+    // little, so it needs the listing's country named or a mega cap.
+    if !listed && !possessive {
+        let v = verb_at;
+        let person = t.is_any(v, &["said", "says", "told", "added", "noted"])
+            && t.is_any(v + 1, &["he", "she", "his", "her"])
+            || t.sym(after) == Some(',') && t.is(after + 1, "who");
+        let weak = t.is_any(
+            v,
+            &["is", "was", "were", "are", "has", "had", "will", "would"],
+        );
+        if person || weak && !country && size < Size::Mega {
+            return None;
+        }
     }
     // A word the paragraph also writes in lower case is a word.
     let lower_too = (0..t.len()).any(|k| t.kind(k) == Kind::Word && t.s(k) == word);

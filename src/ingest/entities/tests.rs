@@ -370,3 +370,61 @@ fn an_adr_does_not_beat_the_home_listing() {
         ["Mitsubishi UFJ Financial Group=8306"]
     );
 }
+
+#[test]
+fn an_adverb_may_stand_before_the_verb() {
+    let lex = master_lex();
+    assert_eq!(
+        linked(&lex, "In Canada, Kinaxis also said orders rose."),
+        ["Kinaxis=KXS"]
+    );
+}
+
+#[test]
+fn a_person_or_an_auxiliary_alone_is_not_enough_for_one_word() {
+    use crate::ingest::lexicon::{Listed, Size};
+    let row = |symbol: &str, name: &str, exchange: &str, size: Size| Listed {
+        symbol: symbol.into(),
+        name: name.into(),
+        exchange: ex(exchange),
+        country: String::new(),
+        sector: String::new(),
+        size,
+    };
+    let master = [
+        row("GHC", "Graham Holdings Company", "NYSE", Size::Large),
+        row("DSY", "Discovery Limited", "JSE", Size::Large),
+    ];
+    let lex = Lexicon::with_master(&crate::data::load(None).unwrap(), &master);
+    assert!(linked(&lex, "In Washington, Graham said he would vote no.").is_empty());
+    assert!(linked(&lex, "Discovery was slow, the US said.").is_empty());
+    assert_eq!(
+        linked(&lex, "Discovery said profit rose, the US said."),
+        ["Discovery=DSY"]
+    );
+}
+
+#[test]
+fn accents_fold_to_the_listed_spelling() {
+    use crate::ingest::lexicon::{Listed, Size};
+    let row = |symbol: &str, name: &str, exchange: &str| Listed {
+        symbol: symbol.into(),
+        name: name.into(),
+        exchange: ex(exchange),
+        country: String::new(),
+        sector: String::new(),
+        size: Size::Mid,
+    };
+    let master = [
+        row("DUE", "Durr Aktiengesellschaft", "XETRA"),
+        row("ACA", "Credit Agricole S.A.", "EPA"),
+    ];
+    let lex = Lexicon::with_master(&crate::data::load(None).unwrap(), &master);
+    assert_eq!(
+        linked(
+            &lex,
+            "In Germany, Dürr rose 2% and Crédit Agricole fell in Paris."
+        ),
+        ["Dürr=DUE", "Crédit Agricole=ACA"]
+    );
+}

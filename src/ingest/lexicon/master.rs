@@ -259,6 +259,15 @@ impl WordHash {
             ("company", "co"),
             ("aktiengesellschaft", "ag"),
         ];
+        // Accents fold away (`Dürr` is the listed `Durr`, `Systèmes` `Systemes`): only
+        // words with a byte over 127 pay for it.
+        let folded;
+        let word = if word.is_ascii() {
+            word
+        } else {
+            folded = fold_accents(word);
+            folded.as_str()
+        };
         let word = match word.len() {
             6 | 7 | 11 | 12 | 18 => LEGAL
                 .iter()
@@ -279,6 +288,49 @@ impl WordHash {
         h.write_u8(0xff);
         WordHash(h.finish())
     }
+}
+
+/// A word with its Latin accents and ligatures written in plain letters (`Dürr` -> `Durr`,
+/// `Société` -> `Societe`, `Straße` -> `Strasse`); other scripts stay as they are.
+fn fold_accents(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+            'ç' | 'ć' | 'č' => "c",
+            'Ç' | 'Ć' | 'Č' => "C",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+            'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+            'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "I",
+            'ñ' | 'ń' | 'ň' => "n",
+            'Ñ' | 'Ń' | 'Ň' => "N",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+            'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "U",
+            'ý' | 'ÿ' => "y",
+            'Ý' => "Y",
+            'š' | 'ś' => "s",
+            'Š' | 'Ś' => "S",
+            'ž' | 'ź' | 'ż' => "z",
+            'Ž' | 'Ź' | 'Ż' => "Z",
+            'ł' => "l",
+            'Ł' => "L",
+            'ß' => "ss",
+            'æ' => "ae",
+            'Æ' => "AE",
+            'œ' => "oe",
+            'Œ' => "OE",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
 }
 
 impl Default for WordHash {

@@ -198,7 +198,15 @@ fn prefix_index(a: usize, b: usize, c: usize) -> usize {
 fn case_of(pattern: &str) -> Case {
     let upper = pattern.chars().any(char::is_uppercase);
     let lower = pattern.chars().any(char::is_lowercase);
+    // One all-capitals word of four letters or more is a name written in capitals (`TOWA`,
+    // `DISCO`, `ULVAC`), which news also writes capitalised (`Towa`); shorter ones are
+    // acronyms (`TEL`, `NEC`), exactly as written.
+    let name_in_capitals = upper
+        && !lower
+        && pattern.chars().count() >= 4
+        && pattern.chars().all(|c| c.is_ascii_uppercase());
     match (upper, lower) {
+        _ if name_in_capitals => Case::Capitalised { short: false },
         (true, false) => Case::Exact,
         (true, true) => Case::Capitalised {
             short: pattern.chars().filter(|c| c.is_alphabetic()).count() <= 3,

@@ -64,3 +64,14 @@ fn resolves_listings_and_bare_symbols() {
     assert!(lex.bare("NVDA").is_some());
     assert!(lex.bare("ON").is_none() && lex.bare("AI").is_none());
 }
+
+#[test]
+fn a_name_in_capitals_is_found_capitalised_but_an_acronym_only_as_written() {
+    let lex = lex();
+    assert_eq!(
+        named(&lex, "Towa, Ulvac and Disco rose; TOWA and ULVAC too."),
+        ["6315", "6728", "6146", "6315", "6728"]
+    );
+    // Three letters are an acronym: `Tel` is no Tokyo Electron, and lower case is a word.
+    assert!(named(&lex, "Tel Aviv and the disco").is_empty());
+}

@@ -34,6 +34,11 @@ const CUES: &[(&str, At, &str, &str)] = &[
     ("(ASX:", At::Tag, "AUD", "$ read as AUD: the issuer is listed in Australia only"),
     ("(NZX:", At::Tag, "NZD", "$ read as NZD: the issuer is listed in New Zealand only"),
     ("(SGX:", At::Tag, "SGD", "$ read as SGD: the issuer is listed in Singapore only"),
+    ("TSX-listed", At::Tag, "CAD", "$ read as CAD: the company is TSX-listed"),
+    ("TSXV-listed", At::Tag, "CAD", "$ read as CAD: the company is TSXV-listed"),
+    ("ASX-listed", At::Tag, "AUD", "$ read as AUD: the company is ASX-listed"),
+    ("NZX-listed", At::Tag, "NZD", "$ read as NZD: the company is NZX-listed"),
+    ("SGX-listed", At::Tag, "SGD", "$ read as SGD: the company is SGX-listed"),
     ("OTTAWA", At::Dateline, "CAD", "$ read as CAD: dateline Ottawa"),
     ("Ottawa", At::Dateline, "CAD", "$ read as CAD: dateline Ottawa"),
     ("TORONTO", At::Dateline, "CAD", "$ read as CAD: dateline Toronto"),
@@ -162,6 +167,10 @@ mod tests {
         );
         assert_eq!(
             dollar_cue("Lynas Rare Earths (ASX: LYC) said").map(|c| c.0.code()),
+            Some("AUD")
+        );
+        assert_eq!(
+            dollar_cue("ASX-listed data centre operator NEXTDC raised").map(|c| c.0.code()),
             Some("AUD")
         );
         // Listed in New York as well: its `$` may be either.

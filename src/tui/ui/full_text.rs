@@ -70,14 +70,7 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 }
                 out.pop();
             }
-            let catalysts = ix.catalysts_of(id);
-            if !catalysts.is_empty() {
-                out.push(gap());
-                out.push(head("Catalysts"));
-                for &c in catalysts {
-                    out.push((catalyst_row(ix, c, today), plain));
-                }
-            }
+            catalysts(ix, ix.catalysts_of(id), today, theme, &mut out);
             sources(ix, &ix.sources_of(id), theme, &mut out);
         }
         Record::Program(id) => {
@@ -114,14 +107,7 @@ pub fn content(ix: &Index, record: Record, today: NaiveDate, theme: Theme) -> (S
                 ));
                 out.push((format!("  {}", clean(&x.note)), theme.muted()));
             }
-            let catalysts = ix.catalysts_of_program(id);
-            if !catalysts.is_empty() {
-                out.push(gap());
-                out.push(head("Catalysts"));
-                for &c in catalysts {
-                    out.push((catalyst_row(ix, c, today), plain));
-                }
-            }
+            catalysts(ix, ix.catalysts_of_program(id), today, theme, &mut out);
             sources(ix, &p.sources, theme, &mut out);
         }
         Record::Catalyst(id) => {
@@ -203,6 +189,19 @@ fn catalyst_row(ix: &Index, c: CatalystId, today: NaiveDate) -> String {
         countdown.long(),
         clean(&cat.title)
     )
+}
+
+/// A `Catalysts` heading and a row per catalyst (date, countdown, title), after a blank
+/// line; nothing when there are none.
+fn catalysts(ix: &Index, ids: &[CatalystId], today: NaiveDate, theme: Theme, out: &mut Vec<Para>) {
+    if ids.is_empty() {
+        return;
+    }
+    out.push((String::new(), Style::new()));
+    out.push(("Catalysts".into(), theme.accent()));
+    for &c in ids {
+        out.push((catalyst_row(ix, c, today), Style::new()));
+    }
 }
 
 fn sources(ix: &Index, ids: &[SourceId], theme: Theme, out: &mut Vec<Para>) {

@@ -10,17 +10,10 @@ use crate::tui::action::Action;
 use crate::tui::tabs::Context;
 use crate::tui::ui::text::{Para, cell, clean, fit};
 
-/// The entity a record is about, when the dataset (with the library) has it.
-pub fn entity_in(cx: &Context, record: &Record) -> Option<EntityId> {
-    let ids = record.entities();
-    ids.iter().find_map(|id| {
-        cx.index
-            .data()
-            .entities
-            .iter()
-            .position(|e| &e.id == id)
-            .map(|i| EntityId(i as u32))
-    })
+/// The first of `ids` the dataset (with the library) has: the entity a record or change
+/// is about.
+pub fn entity_in(cx: &Context, ids: &[String]) -> Option<EntityId> {
+    ids.iter().find_map(|id| cx.index.entity_by_id(id))
 }
 
 /// A log time (UTC, RFC 3339) as `2026-11-30 09:15 UTC`.

@@ -17,7 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{ListDetail, Pane};
 use crate::tui::shelf::Request;
-use crate::tui::ui::text::{cell, clean, fit};
+use crate::tui::ui::text::{Para, cell, clean, fit};
 use crate::tui::ui::{hits, pane};
 
 use detail::{at_label, change_detail, change_row, detail, entity_in, status_mark, summary};
@@ -235,9 +235,7 @@ impl Inbox {
     }
 
     fn render_proposals(&self, cx: &Context, frame: &mut Frame, area: Rect) {
-        let theme = cx.theme;
         let shelf = cx.shelf;
-        let (list_area, detail_area) = split(area);
         let list = self.proposals(cx);
         // An order or filter other than the default is named, as the other lists do.
         let mut arranged = String::new();
@@ -260,34 +258,22 @@ impl Inbox {
         } else {
             "Inbox".to_string()
         };
-        let whole = list.is_empty();
-        let block = pane::block(
+        let empty = if !shelf.proposals.is_empty() {
+            format!(
+                "Nothing pending: every proposal listed was decided ({}: all).",
+                cx.keys.key_for(Action::CycleFilter)
+            )
+        } else if shelf.present {
+            "Nothing to review. Save articles with aipx ingest --save PATH; what they propose shows here.".to_string()
+        } else {
+            "No library yet. Save articles with aipx ingest --save PATH (they go to $XDG_DATA_HOME/aipx); what they propose shows here.".to_string()
+        };
+        Listing {
             title,
-            true,
-            theme,
-            if whole { area } else { list_area }.width,
-        );
-        if whole {
-            let text = if !shelf.proposals.is_empty() {
-                format!(
-                    "Nothing pending: every proposal listed was decided ({}: all).",
-                    cx.keys.key_for(Action::CycleFilter)
-                )
-            } else if shelf.present {
-                "Nothing to review. Save articles with aipx ingest --save PATH; what they propose shows here.".to_string()
-            } else {
-                "No library yet. Save articles with aipx ingest --save PATH (they go to $XDG_DATA_HOME/aipx); what they propose shows here.".to_string()
-            };
-            pane::text(block, &[(text, theme.muted())], area, frame.buffer_mut());
-            return;
-        }
-        let inner = block.inner(list_area);
-        frame.render_widget(block, list_area);
-        let width = (inner.width as usize).saturating_sub(pane::MARKER);
-        let rows = pane::Rows {
+            empty,
             len: list.len(),
-            height: |_| 1,
-            build: |i: usize| {
+            selected: self.cursor.selected(),
+            row: &|i, width| {
                 let p = list[i];
                 let head = format!(
                     "{} {} {} ",
@@ -296,24 +282,14 @@ impl Inbox {
                     cell(&p.kind, 8)
                 );
                 let rest = width.saturating_sub(head.chars().count());
-                Text::from(Line::raw(format!(
-                    "{head}{}",
-                    fit(&clean(&summary(cx, p)), rest)
-                )))
+                format!("{head}{}", fit(&clean(&summary(cx, p)), rest))
             },
-            hint: 0,
-        };
-        let mut state = crate::tui::ui::cursor(self.cursor.selected(), true);
-        rows.render(inner, frame.buffer_mut(), &mut state, true, theme);
-        hits::pane(list_area, 0);
-        if let Some(p) = list.get(self.cursor.selected()) {
-            let block = pane::block("Proposal", false, theme, detail_area.width);
-            pane::text(block, &detail(cx, p), detail_area, frame.buffer_mut());
+            detail: ("Proposal", &|i| detail(cx, list[i])),
         }
+        .render(cx, frame, area);
     }
 
     fn render_changes(&self, cx: &Context, frame: &mut Frame, area: Rect) {
-        let theme = cx.theme;
         let rows = Self::rows(cx);
         let since = match &cx.shelf.since {
             Some(at) => format!("since last opened {}", at_label(at)),
@@ -324,40 +300,80 @@ impl Inbox {
             rows.len(),
             cx.keys.key_for(Action::ToggleChanges)
         );
-        let (list_area, detail_area) = split(area);
-        let whole = rows.is_empty();
-        let block = pane::block(
+        Listing {
             title,
+            empty: format!(
+                "No changes {since}. Accepting, undoing and importing change the library; aipx changes lists the same."
+            ),
+            len: rows.len(),
+            selected: self.changes.selected(),
+            row: &|i, width| {
+                let (c, t, soon) = &rows[i];
+                change_row(c, t, *soon, cx, width)
+            },
+            detail: ("Change", &|i| {
+                let (c, t, soon) = &rows[i];
+                change_detail(cx, c, t, *soon)
+            }),
+        }
+        .render(cx, frame, area);
+    }
+}
+
+/// One of the Inbox's two views (proposals, what changed): a list of one-line rows and the
+/// selected row's detail beside or below it, or a note across the area when it is empty.
+struct Listing<'a> {
+    /// The list's title.
+    title: String,
+    /// What the empty view says.
+    empty: String,
+    /// Rows in the list.
+    len: usize,
+    /// The selected row.
+    selected: usize,
+    /// The text of row `i` for a list `width` columns wide (the cursor's marker aside).
+    row: &'a dyn Fn(usize, usize) -> String,
+    /// The detail pane's title and what it shows of row `i`.
+    detail: (&'static str, &'a dyn Fn(usize) -> Vec<Para>),
+}
+
+impl Listing<'_> {
+    fn render(self, cx: &Context, frame: &mut Frame, area: Rect) {
+        let theme = cx.theme;
+        let (list_area, detail_area) = split(area);
+        let whole = self.len == 0;
+        let block = pane::block(
+            self.title,
             true,
             theme,
             if whole { area } else { list_area }.width,
         );
         if whole {
-            let text = format!(
-                "No changes {since}. Accepting, undoing and importing change the library; aipx changes lists the same."
-            );
-            pane::text(block, &[(text, theme.muted())], area, frame.buffer_mut());
+            let text = [(self.empty, theme.muted())];
+            pane::text(block, &text, area, frame.buffer_mut());
             return;
         }
         let inner = block.inner(list_area);
         frame.render_widget(block, list_area);
         let width = (inner.width as usize).saturating_sub(pane::MARKER);
-        let list = pane::Rows {
-            len: rows.len(),
+        let rows = pane::Rows {
+            len: self.len,
             height: |_| 1,
-            build: |i: usize| {
-                let (c, t, soon) = &rows[i];
-                Text::from(Line::raw(change_row(c, t, *soon, cx, width)))
-            },
+            build: |i: usize| Text::from(Line::raw((self.row)(i, width))),
             hint: 0,
         };
-        let mut state = crate::tui::ui::cursor(self.changes.selected(), true);
-        list.render(inner, frame.buffer_mut(), &mut state, true, theme);
+        let mut state = crate::tui::ui::cursor(self.selected, true);
+        rows.render(inner, frame.buffer_mut(), &mut state, true, theme);
         hits::pane(list_area, 0);
-        if let Some((c, t, soon)) = rows.get(self.changes.selected()) {
-            let block = pane::block("Change", false, theme, detail_area.width);
-            let paras = change_detail(cx, c, t, *soon);
-            pane::text(block, &paras, detail_area, frame.buffer_mut());
+        if self.selected < self.len {
+            let (title, detail) = self.detail;
+            let block = pane::block(title, false, theme, detail_area.width);
+            pane::text(
+                block,
+                &detail(self.selected),
+                detail_area,
+                frame.buffer_mut(),
+            );
         }
     }
 }
@@ -496,18 +512,8 @@ impl TabView for Inbox {
 
     fn selected_entity(&self, cx: &Context) -> Option<EntityId> {
         match self.view {
-            View::Proposals => entity_in(cx, &self.selected(cx)?.record),
-            View::Changes => {
-                let (c, _, _) = self.selected_change(cx)?;
-                c.entities.iter().find_map(|id| {
-                    cx.index
-                        .data()
-                        .entities
-                        .iter()
-                        .position(|e| &e.id == id)
-                        .map(|i| EntityId(i as u32))
-                })
-            }
+            View::Proposals => entity_in(cx, &self.selected(cx)?.record.entities()),
+            View::Changes => entity_in(cx, &self.selected_change(cx)?.0.entities),
         }
     }
 
