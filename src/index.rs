@@ -324,14 +324,20 @@ pub fn closeness(want: &str, entity: &Entity) -> f64 {
         .chain(&entity.aliases)
         .chain(listed);
     spelled
-        .map(|s| names::key(s))
-        // So different in length that they cannot be alike: skip the distance.
-        .filter(|k| {
-            let other = k.chars().count();
-            other.abs_diff(len) as f64 <= (1.0 - CLOSE) * other.max(len) as f64
-        })
-        .map(|k| strsim::normalized_damerau_levenshtein(want, &k))
+        .map(|s| alike(want, len, &names::key(s)))
         .fold(0.0, f64::max)
+}
+
+/// How alike `key` is to `want` (both [`names::key`]s; `len` is `want`'s length in
+/// characters): 1 less the edit distance (with transpositions) over the longer length; 0
+/// for keys so different in length that they cannot be [`CLOSE`].
+pub fn alike(want: &str, len: usize, key: &str) -> f64 {
+    let other = key.chars().count();
+    // So different in length that they cannot be alike: skip the distance.
+    if other.abs_diff(len) as f64 > (1.0 - CLOSE) * other.max(len) as f64 {
+        return 0.0;
+    }
+    strsim::normalized_damerau_levenshtein(want, key)
 }
 
 /// How alike (1 - edit distance / the longer length) a name must be to be suggested: two

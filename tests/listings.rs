@@ -794,3 +794,45 @@ fn a_name_only_close_to_master_companies_suggests_them() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("no close matches"), "{err}");
 }
+
+/// "Did you mean" with a master imported: the master's companies are offered beside the
+/// curated entities, closest first, a curated entity first on a tie (`nvidiy` is as close
+/// to `nvidix` as `nvidia`), and a master company that is a curated entity (a listing in
+/// common) once, as the curated one.
+#[test]
+fn did_you_mean_offers_the_master_companies_curated_first_on_ties() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("mine.csv");
+    std::fs::write(
+        &file,
+        "symbol,name,exchange,country\n\
+         NVDA,NVIDIA Corp,NASDAQ,US\n\
+         NVDX,Nvidiy Inc.,NASDAQ,US\n\
+         7203.T,Toyota Motor Corp.,,JP\n\
+         5310.T,\"Toyo Tanso Co., Ltd.\",,JP\n",
+    )
+    .unwrap();
+    aipx(home.path())
+        .args(["listings", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    let out = aipx(home.path()).args(["show", "nvidix"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let offered: Vec<&str> = err.lines().skip(1).map(str::trim).collect();
+    assert_eq!(
+        offered,
+        [
+            "NASDAQ:NVDA (NVIDIA Corporation)",
+            "NASDAQ:NVDX (Nvidiy Inc.)"
+        ],
+        "{err}"
+    );
+    let out = aipx(home.path())
+        .args(["show", "toyo tanzo"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("TSE:5310 (Toyo Tanso Co., Ltd.)"), "{err}");
+}

@@ -462,18 +462,30 @@ fn unknown_beside(
     for (i, e) in index.data().entities.iter().enumerate() {
         near.extend(close(e).map(|alike| (alike, false, i, describe(e))));
     }
-    for (j, (e, _)) in companies.all()?.iter().enumerate() {
-        // A company that is a curated entity (a listing in common) is offered as that.
-        let curated = || {
-            e.listings.iter().any(|l| {
-                let form = format!("{}:{}", l.exchange, l.symbol);
-                !matches!(index.resolve(&form), Resolution::NotFound)
-            })
-        };
-        if let Some(alike) = close(e)
-            && !curated()
+    // The master's stored catalog, read in place: a whole master is too many companies to
+    // decode for an error message.
+    let catalog = companies.catalog()?;
+    let close_ones = crate::listings::near::near(&catalog, &want);
+    // A company that is a curated entity (a listing in common) is offered as that.
+    let mut curated = vec![false; close_ones.len()];
+    for (j, exchange, symbol) in catalog.listings() {
+        if let Ok(k) = close_ones.binary_search_by_key(&j, |&(_, e)| e)
+            && !matches!(
+                index.resolve(&format!("{exchange}:{symbol}")),
+                Resolution::NotFound
+            )
         {
-            near.push((alike, true, j, describe(e)));
+            curated[k] = true;
+        }
+    }
+    for (&(alike, j), curated) in close_ones.iter().zip(curated) {
+        if !curated {
+            let label = catalog.label_of(crate::search::Target::Entity(j));
+            let shown = match (label.exchange, label.symbol) {
+                (Some(x), Some(s)) => format!("{x}:{s} ({})", label.name),
+                _ => format!("{} ({}, unlisted)", label.id, label.name),
+            };
+            near.push((alike, true, j.ix(), shown));
         }
     }
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));

@@ -8,6 +8,7 @@
 //! of what is there now.
 
 pub mod formats;
+pub mod near;
 pub mod shipped;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,254 @@
+//! "Did you mean" over the securities master: the companies whose names are closest to a
+//! name nobody knows, read from the master's stored search catalog in place (no company is
+//! decoded), with a cheap bound that rules out most texts before any edit distance.
+
+use crate::catalog::Catalog;
+use crate::index::{CLOSE, alike};
+use crate::model::EntityId;
+use crate::model::names::key;
+use crate::search::Target;
+
+/// Every company of `catalog` (a master's) with a symbol, name, searched alias or id at
+/// least [`CLOSE`] alike to `want` (a [`key`]), as [`crate::index::closeness`] measures it,
+/// or whose first words `want` is, with its best figure, in company order. Aliases that are
+/// codes (ISIN, FIGI, foreign venue) are not in the catalog's texts and are not offered.
+pub fn near(catalog: &Catalog, want: &str) -> Vec<(f64, EntityId)> {
+    let bound = Bound::new(want);
+    let mut best: Vec<(f64, EntityId)> = Vec::new();
+    let mut note = |j: EntityId, text: &str| {
+        let by_start = started(want, text);
+        let close = (by_start.is_some() || bound.could_be_close(text))
+            .then(|| alike(want, bound.len, &key(text)))
+            .filter(|&a| a >= CLOSE);
+        let Some(alike) = close.or(by_start) else {
+            return;
+        };
+        match best.last_mut() {
+            Some((a, e)) if *e == j => *a = a.max(alike),
+            _ => best.push((alike, j)),
+        }
+    };
+    // A company's texts are adjacent, in company order, so its figures come together.
+    let mut last = None;
+    for i in 0..catalog.len() as u32 {
+        let Target::Entity(j) = catalog.target(i) else {
+            continue;
+        };
+        if last != Some(j) {
+            note(j, catalog.label_of(Target::Entity(j)).id);
+            last = Some(j);
+        }
+        note(j, catalog.text(i));
+    }
+    best
+}
+
+/// How near `text` is when `want` is its first words (`toyota` of `Toyota Motor Corp.`):
+/// near however much longer it is, the shorter the rest the nearer, as `show`'s suggestions
+/// measure the curated entities.
+fn started(want: &str, text: &str) -> Option<f64> {
+    // The cheap test first: most texts do not begin with the typed letters.
+    if !text
+        .get(..want.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(want))
+    {
+        return None;
+    }
+    let key = key(text);
+    let rest = key.strip_prefix(want)?;
+    rest.starts_with(' ')
+        .then(|| want.len() as f64 / key.len() as f64)
+}
+
+/// What rules a text out before its key is made: the edit distance to any key of a text is
+/// at least the letters and digits `want` has more of than the text (an edit adds at most
+/// one character and takes away at most one; a key has no character its text lacks), and a
+/// key CLOSE to `want` is at most `want`'s length / CLOSE long, at most 1 - CLOSE of which
+/// may be edits.
+struct Bound {
+    /// `want`'s length in characters.
+    len: usize,
+    /// `want`'s distinct letters and digits and how many of each it has.
+    chars: Vec<(char, u32)>,
+    /// Where each ASCII character (either case) is in `chars`.
+    slot: [u8; 128],
+}
+
+const NONE: u8 = u8::MAX;
+
+impl Bound {
+    fn new(want: &str) -> Bound {
+        let mut chars: Vec<(char, u32)> = Vec::new();
+        for c in want.chars().filter(|c| c.is_alphanumeric()) {
+            match chars.iter_mut().find(|(w, _)| *w == c) {
+                Some((_, n)) => *n += 1,
+                None => chars.push((c, 1)),
+            }
+        }
+        let mut slot = [NONE; 128];
+        for (s, (c, _)) in chars.iter().enumerate().take(usize::from(NONE)) {
+            if c.is_ascii() {
+                slot[*c as usize] = s as u8;
+                slot[c.to_ascii_uppercase() as usize] = s as u8;
+            }
+        }
+        Bound {
+            len: want.chars().count(),
+            chars,
+            slot,
+        }
+    }
+
+    /// Whether some key of `text` (folded, as a catalog holds it) may be CLOSE to `want`.
+    fn could_be_close(&self, text: &str) -> bool {
+        if self.chars.len() > 64 {
+            return true;
+        }
+        let ascii = text.is_ascii();
+        let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if ascii
+            && !start
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            return self.some_prefix_close(text);
+        }
+        let length = if ascii {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        // The longest key that may be CLOSE: no longer than the text, nor than want / CLOSE.
+        let longest = (length as f64).min(self.len as f64 / CLOSE);
+        let edits = (1.0 - CLOSE) * longest.max(self.len as f64);
+        // A key is the text's words from the first on (or from the one after a leading
+        // "the"), so its letters and digits are among the text's first `longest` + 3.
+        let budget = longest as usize + 3;
+        let mut have = [0u32; 64];
+        let counted = &mut have[..self.chars.len()];
+        let mut seen = 0;
+        if ascii {
+            for b in text.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    seen += 1;
+                    if seen > budget {
+                        break;
+                    }
+                }
+                if let Some(n) = counted.get_mut(usize::from(self.slot[usize::from(b)])) {
+                    *n += 1;
+                }
+            }
+        } else {
+            for c in text.chars() {
+                if c.is_alphanumeric() {
+                    seen += 1;
+                    if seen > budget {
+                        break;
+                    }
+                }
+                let lower = crate::catalog::lower(c);
+                if let Some(s) = self.chars.iter().position(|&(w, _)| w == lower) {
+                    counted[s] += 1;
+                }
+            }
+        }
+        let missing: u32 = self
+            .chars
+            .iter()
+            .zip(counted.iter())
+            .map(|(&(_, want), &have)| want.saturating_sub(have))
+            .sum();
+        f64::from(missing) <= edits + 1e-9
+    }
+
+    /// [`could_be_close`](Self::could_be_close) for an ASCII text whose key has no leading
+    /// "the" to drop: the key is then the text's words up to one of them, lower-cased, so
+    /// for each such prefix its exact length and letters are known as the text is read.
+    fn some_prefix_close(&self, text: &str) -> bool {
+        let want = self.len as f64;
+        let mut have = [0u32; 64];
+        let mut missing: u32 = self.chars.iter().map(|&(_, n)| n).sum();
+        let (mut length, mut gap) = (0usize, false);
+        for b in text.bytes() {
+            if !b.is_ascii_alphanumeric() {
+                // Apostrophes are dropped from keys; any other run of them is one space.
+                gap |= !matches!(b, b'\'' | b'`');
+                continue;
+            }
+            if gap && length > 0 {
+                length += 1;
+            }
+            gap = false;
+            length += 1;
+            let s = usize::from(self.slot[usize::from(b)]);
+            if let Some(&(_, needed)) = self.chars.get(s) {
+                if have[s] < needed {
+                    missing -= 1;
+                }
+                have[s] += 1;
+            }
+            let length = length as f64;
+            let edits = (1.0 - CLOSE) * length.max(want);
+            if length - want > edits + 1e-9 {
+                // Longer prefixes are further still.
+                return false;
+            }
+            if f64::from(missing).max(want - length) <= edits + 1e-9 {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Entity;
+
+    /// The bound never rules out what the full measure finds: every company of the shipped
+    /// universe, against typos of its own names and of others'.
+    #[test]
+    fn the_bound_keeps_every_close_name() {
+        let companies = crate::listings::Companies::shipped();
+        let catalog = companies.catalog().unwrap();
+        let all: Vec<Entity> = companies.all().unwrap().into_iter().map(|e| e.0).collect();
+        let typos = [
+            "toyotta",
+            "nvdia",
+            "samsng electronics",
+            "tokio electron",
+            "7230",
+            "inari amerton",
+            "sk hynx",
+            "tsmcc",
+            "nyse tm",
+            "tata pwer",
+            "the tata powr",
+            "larsen toubro",
+            "hon hai precison",
+            "advantes",
+            "ソフトバンクグループ",
+        ];
+        for typed in typos {
+            let want = key(typed);
+            let full: Vec<(f64, EntityId)> = all
+                .iter()
+                .enumerate()
+                .filter_map(|(j, e)| {
+                    let a = crate::index::closeness(&want, e);
+                    (a >= CLOSE).then_some((a, EntityId(j as u32)))
+                })
+                .collect();
+            assert_eq!(near(&catalog, &want), full, "{typed}");
+        }
+        let toyota = near(&catalog, &key("toyotta"));
+        assert!(
+            toyota
+                .iter()
+                .any(|&(_, j)| all[j.ix()].name.starts_with("Toyota Motor")),
+            "{toyota:?}"
+        );
+    }
+}
