@@ -17,6 +17,22 @@ fn stdout(cmd: &mut Command) -> String {
     String::from_utf8_lossy(&out.get_output().stdout).into_owned()
 }
 
+/// Imports `paths` into the master of `home`, which must succeed.
+fn import(home: &Path, paths: impl IntoIterator<Item = impl AsRef<std::ffi::OsStr>>) {
+    aipx(home)
+        .args(["listings", "import"])
+        .args(paths)
+        .assert()
+        .success();
+}
+
+/// Writes a listing file `name` of `body` into `dir`; its path.
+fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, body).unwrap();
+    path
+}
+
 /// Small listing files in every format, written by the test (no real data copied).
 fn fixtures(dir: &Path) -> Vec<PathBuf> {
     let files = [
@@ -88,11 +104,7 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     assert_eq!(first["companies"], 4);
 
     // Importing the same files again changes nothing.
-    aipx(home.path())
-        .args(["listings", "import"])
-        .args(&paths)
-        .assert()
-        .success();
+    import(home.path(), &paths);
     let again = list(home.path());
     assert_eq!(
         (again["rows"].clone(), again["companies"].clone()),
@@ -109,11 +121,7 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
 fn the_master_feeds_show_and_calendar() {
     let home = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    aipx(home.path())
-        .args(["listings", "import"])
-        .args(fixtures(files.path()))
-        .assert()
-        .success();
+    import(home.path(), fixtures(files.path()));
     for typed in [
         "7203",
         "7203.T",
@@ -373,18 +381,13 @@ fn search_and_the_tui_cover_the_master_curated_first() {
     let mut paths = fixtures(files.path());
     // A master company spelled exactly as a curated one, on a listing the curated data
     // does not have: it ties with the curated entity, which must come first.
-    let twin = files.path().join("twin.csv");
-    std::fs::write(
-        &twin,
+    let twin = write(
+        files.path(),
+        "twin.csv",
         "symbol,name,exchange,country\nSFTBX,SoftBank Group Corp.,NYSE,US\n",
-    )
-    .unwrap();
+    );
     paths.push(twin);
-    aipx(home.path())
-        .args(["listings", "import"])
-        .args(&paths)
-        .assert()
-        .success();
+    import(home.path(), &paths);
     // A company only the master knows is found, with its listing.
     let found = stdout(aipx(home.path()).args(["search", "inari"]));
     assert!(
@@ -440,11 +443,7 @@ fn search_and_the_tui_cover_the_master_curated_first() {
 fn a_damaged_section_is_reported_by_show() {
     let home = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    aipx(home.path())
-        .args(["listings", "import"])
-        .args(fixtures(files.path()))
-        .assert()
-        .success();
+    import(home.path(), fixtures(files.path()));
     let path = home.path().join("aipx/master.bin");
     let mut bytes = std::fs::read(&path).unwrap();
     // A byte of the stored lookup (the first section, right after the section table).
@@ -543,34 +542,24 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
 fn a_curated_alias_with_a_legal_form_put_after_it_is_not_a_master_company_of_that_name() {
     let home = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    let file = files.path().join("jp.csv");
-    std::fs::write(
-        &file,
+    let file = write(
+        files.path(),
+        "jp.csv",
         "symbol,name,exchange,country\n9434.T,SoftBank Corp.,,JP\n",
-    )
-    .unwrap();
+    );
     // With nothing imported, the shipped universe knows SoftBank Corp. already.
     let text = stdout(aipx(home.path()).args(["show", "SoftBank Corp"]));
     assert!(text.starts_with("SoftBank Corp.  TSE:9434"), "{text}");
     // A master that does not know it leaves the curated SoftBank Group the only SoftBank.
-    let other = files.path().join("other.csv");
-    std::fs::write(
-        &other,
+    let other = write(
+        files.path(),
+        "other.csv",
         "symbol,name,exchange,country\n7974.T,\"Nintendo Co., Ltd.\",,JP\n",
-    )
-    .unwrap();
-    aipx(home.path())
-        .args(["listings", "import"])
-        .arg(&other)
-        .assert()
-        .success();
+    );
+    import(home.path(), [&other]);
     let text = stdout(aipx(home.path()).args(["show", "SoftBank Corp"]));
     assert!(text.starts_with("SoftBank Group Corp.  TSE:9984"), "{text}");
-    aipx(home.path())
-        .args(["listings", "import"])
-        .arg(&file)
-        .assert()
-        .success();
+    import(home.path(), [&file]);
     // SoftBank Corp. is its own company (9434), not the alias "SoftBank" of SoftBank Group
     // Corp. with "Corp" put after it.
     for typed in ["SoftBank Corp", "SoftBank Corp.", "9434"] {
@@ -699,24 +688,19 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
     let home = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let paths = fixtures(files.path());
-    aipx(home.path())
-        .args(["listings", "import"])
-        .args(&paths)
-        .assert()
-        .success();
+    import(home.path(), &paths);
     // The SEC's own shape: names as filed (`/DE/`, a trailing slash), foreign filers among
     // US ones, some with no exchange.
-    let sec = files.path().join("company_tickers_exchange.json");
-    std::fs::write(
-        &sec,
+    let sec = write(
+        files.path(),
+        "company_tickers_exchange.json",
         r#"{"fields":["cik","name","ticker","exchange"],"data":[
             [789019,"MICROSOFT CORP","MSFT","Nasdaq"],
             [1094517,"TOYOTA MOTOR CORP/","TM","NYSE"],
             [70858,"BANK OF AMERICA CORP /DE/","BAC","NYSE"],
             [1000045,"NICHOLAS FINANCIAL INC","NICK",null],
             [1409375,"OTC NAME INC","ONIX","OTC"]]}"#,
-    )
-    .unwrap();
+    );
     let out = aipx(home.path())
         .args(["listings", "import"])
         .arg(&sec)
@@ -744,12 +728,11 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
 fn a_plain_file_without_a_header_is_read_and_errors_name_the_file_once() {
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let plain = dir.path().join("mine.csv");
-    std::fs::write(
-        &plain,
+    let plain = write(
+        dir.path(),
+        "mine.csv",
         "7203.T,Toyota Motor Corporation,\nNESN,Nestle S.A.,SIX,CH,Food,CH0038863350\n",
-    )
-    .unwrap();
+    );
     let said = stdout(aipx(home.path()).args(["listings", "import"]).arg(&plain));
     assert!(said.contains("imported 2 listings"), "{said}");
     let nestle = stdout(aipx(home.path()).args(["show", "CH0038863350"]));
@@ -774,11 +757,7 @@ fn a_plain_file_without_a_header_is_read_and_errors_name_the_file_once() {
 fn a_name_only_close_to_master_companies_suggests_them() {
     let home = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    aipx(home.path())
-        .args(["listings", "import"])
-        .args(fixtures(files.path()))
-        .assert()
-        .success();
+    import(home.path(), fixtures(files.path()));
     for args in [
         &["show", "Toyota"][..],
         &["calendar", "--ticker", "Toyota"][..],
@@ -803,21 +782,16 @@ fn a_name_only_close_to_master_companies_suggests_them() {
 fn did_you_mean_offers_the_master_companies_curated_first_on_ties() {
     let home = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    let file = files.path().join("mine.csv");
-    std::fs::write(
-        &file,
+    let file = write(
+        files.path(),
+        "mine.csv",
         "symbol,name,exchange,country\n\
          NVDA,NVIDIA Corp,NASDAQ,US\n\
          NVDX,Nvidiy Inc.,NASDAQ,US\n\
          7203.T,Toyota Motor Corp.,,JP\n\
          5310.T,\"Toyo Tanso Co., Ltd.\",,JP\n",
-    )
-    .unwrap();
-    aipx(home.path())
-        .args(["listings", "import"])
-        .arg(&file)
-        .assert()
-        .success();
+    );
+    import(home.path(), [&file]);
     let out = aipx(home.path()).args(["show", "nvidix"]).assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     let offered: Vec<&str> = err.lines().skip(1).map(str::trim).collect();
