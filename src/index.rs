@@ -340,6 +340,26 @@ pub fn alike(want: &str, len: usize, key: &str) -> f64 {
     strsim::normalized_damerau_levenshtein(want, key)
 }
 
+/// How near `text` is when `want` (a [`names::key`]) is its first words (`toyota` of
+/// `Toyota Motor Corp.`): near however much longer it is, the shorter the rest the nearer;
+/// `None` when it is not.
+pub fn started(want: &str, text: &str) -> Option<f64> {
+    // The cheap test first, as most texts do not begin with the typed letters; a key drops a
+    // leading "the" and folds what is not ASCII, so those texts take the long way.
+    let plain = text.is_ascii() && !text.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if plain
+        && !text
+            .get(..want.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(want))
+    {
+        return None;
+    }
+    let key = names::key(text);
+    key.strip_prefix(want)?
+        .starts_with(' ')
+        .then(|| want.len() as f64 / key.len() as f64)
+}
+
 /// How alike (1 - edit distance / the longer length) a name must be to be suggested: two
 /// typos in five characters, four in ten.
 pub const CLOSE: f64 = 0.6;

@@ -450,12 +450,9 @@ fn unknown_beside(
     }
     let close = |e: &Entity| {
         let alike = crate::index::closeness(&want, e);
-        // A name the typed words start (`Toyota` of `Toyota Motor Corporation`) is near
-        // however much longer it is; the shorter the rest, the nearer.
-        let key = crate::model::names::key(&e.name);
-        let starts = key.len() > want.len() && key.starts_with(&format!("{want} "));
-        let by_start = starts.then(|| want.len() as f64 / key.len() as f64);
-        (alike >= crate::index::CLOSE).then_some(alike).or(by_start)
+        (alike >= crate::index::CLOSE)
+            .then_some(alike)
+            .or_else(|| crate::index::started(&want, &e.name))
     };
     // (how alike, from the master, order, how it is named)
     let mut near: Vec<(f64, bool, usize, String)> = Vec::new();

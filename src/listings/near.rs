@@ -3,7 +3,7 @@
 //! decoded), with a cheap bound that rules out most texts before any edit distance.
 
 use crate::catalog::Catalog;
-use crate::index::{CLOSE, alike};
+use crate::index::{CLOSE, alike, started};
 use crate::model::EntityId;
 use crate::model::names::key;
 use crate::search::Target;
@@ -41,23 +41,6 @@ pub fn near(catalog: &Catalog, want: &str) -> Vec<(f64, EntityId)> {
         note(j, catalog.text(i));
     }
     best
-}
-
-/// How near `text` is when `want` is its first words (`toyota` of `Toyota Motor Corp.`):
-/// near however much longer it is, the shorter the rest the nearer, as `show`'s suggestions
-/// measure the curated entities.
-fn started(want: &str, text: &str) -> Option<f64> {
-    // The cheap test first: most texts do not begin with the typed letters.
-    if !text
-        .get(..want.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(want))
-    {
-        return None;
-    }
-    let key = key(text);
-    let rest = key.strip_prefix(want)?;
-    rest.starts_with(' ')
-        .then(|| want.len() as f64 / key.len() as f64)
 }
 
 /// What rules a text out before its key is made: the edit distance to any key of a text is
@@ -206,6 +189,21 @@ impl Bound {
 mod tests {
     use super::*;
     use crate::model::Entity;
+
+    /// A name the typed words start is near, by the short cut and by the long way (a
+    /// leading "the", letters that are not ASCII) alike; a longer first word is not.
+    #[test]
+    fn the_typed_first_words_make_a_name_near() {
+        assert_eq!(
+            started("toyota", "Toyota Motor Corporation"),
+            Some(6.0 / 12.0)
+        );
+        assert_eq!(started("toyota", "The Toyota Motor Co."), Some(6.0 / 12.0));
+        assert!(started("societe", "Société Générale").is_some());
+        assert_eq!(started("toyota", "Toyota"), None);
+        assert_eq!(started("toyo", "Toyota Motor"), None);
+        assert_eq!(started("toyota", "Tokyo Electron"), None);
+    }
 
     /// The bound never rules out what the full measure finds: every company of the shipped
     /// universe, against typos of its own names and of others'.
