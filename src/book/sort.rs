@@ -128,11 +128,11 @@ impl ListFilter {
     /// Whether the catalyst passes: upcoming is not over yet (still to open, or open now);
     /// within N days opens or closes in the next N days.
     pub fn keeps_catalyst(self, index: &Index, catalyst: CatalystId, today: NaiveDate) -> bool {
-        let when = &index.catalyst(catalyst).date;
+        let range = index.range(catalyst);
         match self {
             ListFilter::All => true,
-            ListFilter::Upcoming => next_change(index.range(catalyst), today).is_some(),
-            ListFilter::Within(days) => !due::edges(when, today, days).is_empty(),
+            ListFilter::Upcoming => next_change(range, today).is_some(),
+            ListFilter::Within(days) => due::has_edge(range, today, days),
         }
     }
 
