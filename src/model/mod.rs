@@ -13,7 +13,7 @@ pub use exchange::Exchange;
 pub use money::{Currency, Money, compact_amount};
 pub use when::{
     Countdown, FiscalCalendar, MONTHS, Part, Precision, Timing, When, WhenError, local_today,
-    parse_day,
+    next_change, parse_day,
 };
 
 macro_rules! id_type {

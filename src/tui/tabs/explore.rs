@@ -598,13 +598,15 @@ impl Explore {
                         entity_header::EntityHeader::MIN_HEIGHT,
                         header.height(area.width),
                     ),
+                    // A pane never gets more than the column: what it wants is counted no
+                    // further (an entity may have thousands of catalysts).
                     ExplorePane::Exposures => {
-                        Ask::new(stack::WHOLE, exposures_pane.height(area.width))
+                        Ask::new(stack::WHOLE, exposures_pane.height(area.width, area.height))
                     }
                     ExplorePane::Catalysts => {
-                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width))
+                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width, area.height))
                     }
-                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
+                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width, area.height)),
                 };
                 // The focused pane shows its selected row whole (an exposure with its funding
                 // and note can be taller than the few rows a pane starts with), while the
