@@ -101,14 +101,22 @@ impl Order {
                 })
                 .collect();
             crate::book::sort::sort(index, &mut ids, self.sort, today);
-            let mut by_id: std::collections::HashMap<EntityId, ResultRow> = rows
-                .drain(..)
-                .filter_map(|r| match r.target {
-                    Target::Entity(e) => Some((e, r)),
-                    _ => None,
+            // Each entity's row (the last one, when listed twice) found by the entity's
+            // position: a map of 100k rows would cost more than the rows themselves.
+            let mut row_of = vec![u32::MAX; ids.iter().map(|e| e.ix() + 1).max().unwrap_or(0)];
+            for (i, r) in rows.iter().enumerate() {
+                if let Target::Entity(e) = r.target {
+                    row_of[e.ix()] = i as u32;
+                }
+            }
+            let mut rows: Vec<Option<ResultRow>> = rows.into_iter().map(Some).collect();
+            return ids
+                .iter()
+                .filter_map(|e| {
+                    let i = std::mem::replace(&mut row_of[e.ix()], u32::MAX);
+                    rows.get_mut(i as usize)?.take()
                 })
                 .collect();
-            rows = ids.iter().filter_map(|e| by_id.remove(e)).collect();
         }
         rows
     }
