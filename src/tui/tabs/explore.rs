@@ -71,6 +71,14 @@ pub struct Order {
 }
 
 impl Order {
+    /// The default order and filter, counted from `today`.
+    pub fn counted_from(today: chrono::NaiveDate) -> Order {
+        Order {
+            today: Some(today),
+            ..Order::default()
+        }
+    }
+
     /// What the title says of the order when it is not the default: `sort next · upcoming`
     /// (search results keep their ranking, so only the filter is named there).
     pub fn words(&self, searched: bool) -> String {
@@ -223,8 +231,14 @@ pub fn results_in(
 impl Explore {
     /// Empty query: every entity, the first selected.
     pub fn new(index: &Index) -> Explore {
+        Explore::ordered(index, Order::default())
+    }
+
+    /// [`new`](Self::new) in `order` (arranging the 100k entities of a large dataset once,
+    /// not first in the dataset's order and then again).
+    pub fn ordered(index: &Index, order: Order) -> Explore {
         let mut explore = Explore {
-            order: Order::default(),
+            order,
             query: String::new(),
             results: Arc::new([]),
             cursor: ListDetail::default(),
