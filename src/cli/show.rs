@@ -32,6 +32,7 @@ impl Show {
             Err(not_found @ Error::NotFound(_)) => {
                 match super::resolve_in_master(&index, &self.ticker, not_found)? {
                     super::MasterHit::Company(master, e) => {
+                        self.say_others(master.entity(e), err);
                         crate::report::show(&master, e, g.today(), self.out.format(), out)?;
                         return Ok(ExitCode::SUCCESS);
                     }
@@ -40,7 +41,24 @@ impl Show {
             }
             Err(other) => return Err(other),
         };
+        self.say_others(index.entity(entity), err);
         crate::report::show(&index, entity, g.today(), self.out.format(), out)?;
         Ok(ExitCode::SUCCESS)
+    }
+
+    /// A bare symbol that other companies are also listed as: which they are, and how to see
+    /// one, on stderr (the output is `chosen`'s alone). A curated entity needs no master, so
+    /// a master that cannot be read only leaves this out (the commands that need it say why).
+    fn say_others(&self, chosen: &crate::model::Entity, err: &mut dyn Write) {
+        let others = super::others_listed_as(chosen, &self.ticker).unwrap_or_default();
+        if let Some(first) = others.first() {
+            let example = first.split(' ').next().unwrap_or_default();
+            let notice = format!(
+                "{:?} is also {}; `aipx show {example}` shows it",
+                self.ticker.trim(),
+                others.join(", ")
+            );
+            crate::error::warn(err, &notice);
+        }
     }
 }
