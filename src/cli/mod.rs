@@ -428,10 +428,19 @@ pub enum MasterHit {
 /// either, `not_found`, whose closest names now take in the master's companies.
 pub fn resolve_in_master(index: &Index, typed: &str, not_found: Error) -> Result<MasterHit, Error> {
     // The stored lookup and records: no merging or hashing of the whole master here.
-    let companies = Companies::load()?;
-    match resolve_in(&companies, index, typed)? {
+    resolve_in_companies(&Companies::load()?, index, typed, not_found)
+}
+
+/// [`resolve_in_master`] with the master's companies given.
+pub fn resolve_in_companies(
+    companies: &Companies,
+    index: &Index,
+    typed: &str,
+    not_found: Error,
+) -> Result<MasterHit, Error> {
+    match resolve_in(companies, index, typed)? {
         Some(hit) => Ok(hit),
-        None => Err(unknown_beside(&companies, index, typed, not_found)?),
+        None => Err(unknown_beside(companies, index, typed, not_found)?),
     }
 }
 
@@ -605,17 +614,14 @@ fn ambiguous<'a>(typed: &str, many: impl Iterator<Item = &'a Entity>) -> Error {
 /// `chosen`, the entity `show` took for it (a curated one, or the clearly largest):
 /// `TPEX:5347 (Vanguard International Semiconductor Corp.)`. None when `typed` is a name or
 /// a listing form. Only the lookup is read, and only the other companies are decoded.
-pub fn others_listed_as(chosen: &Entity, typed: &str) -> Result<Vec<String>, Error> {
-    let bare = !typed.trim().is_empty()
-        && typed
-            .trim()
-            .chars()
-            .all(|c| c.is_alphanumeric() || ".-/".contains(c))
-        && Exchange::split_listing(typed).is_none();
-    if !bare || listing_named(chosen, typed).is_none() {
+pub fn others_listed_as(
+    companies: &Companies,
+    chosen: &Entity,
+    typed: &str,
+) -> Result<Vec<String>, Error> {
+    if !is_bare_symbol(chosen, typed) {
         return Ok(Vec::new());
     }
-    let companies = Companies::load()?;
     let named = companies.resolve(typed);
     // The master's companies that are `chosen` hold one of its listings.
     let mut same: Vec<EntityId> = Vec::new();
@@ -634,6 +640,18 @@ pub fn others_listed_as(chosen: &Entity, typed: &str) -> Result<Vec<String>, Err
         }
     }
     Ok(others)
+}
+
+/// Whether `typed` is a bare symbol (no exchange, no Yahoo or Bloomberg code) that is one
+/// of `entity`'s listings.
+pub fn is_bare_symbol(entity: &Entity, typed: &str) -> bool {
+    let typed = typed.trim();
+    !typed.is_empty()
+        && typed
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".-/".contains(c))
+        && Exchange::split_listing(typed).is_none()
+        && listing_named(entity, typed).is_some()
 }
 
 /// The one company among `many` with a listing spelt exactly `typed` (`TSXV:HMCC.P`, or
