@@ -875,3 +875,47 @@ fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
         .success();
     assert!(out.get_output().stderr.is_empty());
 }
+
+/// A mistyped ISIN: its check digit is named wrong, and the companies known by an ISIN one
+/// slip away (a character off, two swapped) are offered; with nothing imported, `show` says
+/// the shipped universe gives no ISINs.
+#[test]
+fn a_mistyped_isin_says_so_and_offers_the_isin_one_slip_away() {
+    let home = tempfile::tempdir().unwrap();
+    let err = |typed: &str| {
+        let out = aipx(home.path()).args(["show", typed]).assert().code(1);
+        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    };
+    assert_eq!(
+        err("JP3633400002"),
+        "aipx: \"JP3633400002\" is no valid ISIN (its check digit should be 1, not 2); the shipped universe gives no ISINs: import listing files that do (`aipx listings import`)\n"
+    );
+    let files = tempfile::tempdir().unwrap();
+    import(home.path(), fixtures(files.path()));
+    for typed in [
+        "JP3633400002",
+        "JP3633400011",
+        "JP3634300001",
+        "jp3633400002",
+    ] {
+        let said = err(typed);
+        let lines: Vec<&str> = said.lines().collect();
+        assert_eq!(lines.len(), 2, "{said}");
+        assert!(lines[0].contains("is no valid ISIN"), "{said}");
+        assert!(lines[0].ends_with(". Did you mean:"), "{said}");
+        assert_eq!(
+            lines[1],
+            "  JP3633400001  TSE:7203 (Toyota Motor Corporation)"
+        );
+    }
+    // A valid ISIN nobody has, nothing near.
+    assert_eq!(
+        err("US0378331005"),
+        "aipx: no company with the ISIN \"US0378331005\" is known; no known ISIN is one character off\n"
+    );
+    let text = stdout(aipx(home.path()).args(["show", "jp3633400001"]));
+    assert!(
+        text.starts_with("Toyota Motor Corporation  TSE:7203"),
+        "{text}"
+    );
+}

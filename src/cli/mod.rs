@@ -459,6 +459,11 @@ fn unknown_beside(
     if !unknown_here || want.is_empty() {
         return Ok(not_found);
     }
+    // Codes are not among the names searched: an ISIN is told by its check digit, and the
+    // ISINs known one slip away.
+    if crate::model::isin::is_shaped(typed.trim()) {
+        return unknown_isin(companies, index, typed.trim());
+    }
     let close = |e: &Entity| {
         let alike = crate::index::closeness(&want, e);
         (alike >= crate::index::CLOSE)
@@ -499,6 +504,46 @@ fn unknown_beside(
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let near = near.into_iter().take(SUGGESTED).map(|n| n.3).collect();
     Ok(unknown(typed, near))
+}
+
+/// `typed`, shaped as an ISIN, names no company: whether its check digit is wrong (and
+/// which it would be), and the companies known by an ISIN one slip away (a character off,
+/// two swapped).
+fn unknown_isin(companies: &Companies, index: &Index, typed: &str) -> Result<Error, Error> {
+    let upper = typed.to_ascii_uppercase();
+    let shown = crate::text::sanitize(typed);
+    let mut head = match crate::model::isin::check_digit(&upper) {
+        Some(d) if !crate::model::isin::is_valid(&upper) => format!(
+            "{shown:?} is no valid ISIN (its check digit should be {d}, not {})",
+            &upper[11..]
+        ),
+        _ => format!("no company with the ISIN {shown:?} is known"),
+    };
+    let mut near: Vec<String> = Vec::new();
+    for isin in crate::model::isin::one_slip_away(&upper) {
+        if let Resolution::Found(e) = index.resolve(&isin)
+            && index.entity(e).aliases.contains(&isin)
+        {
+            near.push(format!("{isin}  {}", describe(index.entity(e))));
+            continue;
+        }
+        for &j in companies.resolve(&isin).entities() {
+            let (entity, _) = companies.get(j)?;
+            if entity.aliases.contains(&isin) {
+                near.push(format!("{isin}  {}", describe(&entity)));
+            }
+        }
+    }
+    if !near.is_empty() {
+        head.push_str(". Did you mean:");
+    } else if companies.is_shipped() {
+        head.push_str(
+            "; the shipped universe gives no ISINs: import listing files that do (`aipx listings import`)",
+        );
+    } else {
+        head.push_str("; no known ISIN is one character off");
+    }
+    Ok(Error::NotFound(head + &listing(near.into_iter())))
 }
 
 /// [`resolve_in_master`] with the master's companies given.
