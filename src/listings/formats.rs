@@ -336,7 +336,8 @@ fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row,
         return Err(format!("{symbol}: no name"));
     }
     let isin = isin.trim();
-    if !isin.is_empty() && !valid_isin(isin) {
+    // The shape only: a vendor's check digit is kept as the vendor gives it.
+    if !isin.is_empty() && !crate::model::isin::is_shaped(isin) {
         return Err(format!("{symbol}: malformed ISIN {:?}", shown(isin)));
     }
     Ok(Row {
@@ -434,15 +435,6 @@ fn sec_name(name: &str) -> &str {
         }
     }
     name
-}
-
-/// Twelve characters: two letters, nine letters or digits, a check digit.
-fn valid_isin(isin: &str) -> bool {
-    let b = isin.as_bytes();
-    b.len() == 12
-        && b[..2].iter().all(u8::is_ascii_alphabetic)
-        && b[2..11].iter().all(u8::is_ascii_alphanumeric)
-        && b[11].is_ascii_digit()
 }
 
 /// Bad rows kept of one file to be shown; the rest are only counted, so a file of garbage
