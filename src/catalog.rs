@@ -728,6 +728,20 @@ impl Catalog {
         (0..self.len()).map(|k| self.u32_at(ORDER, k))
     }
 
+    /// The id of entity `e`: what [`label_of`](Self::label_of) gives as `id`, without the
+    /// rest of the label.
+    pub fn id_of(&self, e: EntityId) -> &str {
+        let n = e.ix();
+        let start = if n == 0 {
+            0
+        } else {
+            self.u32_at(LABEL_ENDS, n - 1) as usize
+        };
+        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
+        let end = text.bytes().position(|b| b == 0x1f).unwrap_or(text.len());
+        &text[..end]
+    }
+
     /// How to show `target`.
     pub fn label_of(&self, target: Target) -> Label<'_> {
         let n = match target {

@@ -5,6 +5,7 @@
 //! each record for output.
 
 mod exchange;
+pub mod isin;
 mod money;
 pub mod names;
 mod when;
