@@ -16,6 +16,7 @@ use crate::tui::ui::{
 };
 
 use super::{Context, Outcome, Record, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// Most results a query shows.
 pub const RESULT_LIMIT: usize = 100;
@@ -385,11 +386,11 @@ impl TabView for Explore {
         }
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool {
         if cx.searching {
             self.cursor.set_focus(ExplorePane::Results);
         }
-        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
+        self.cursor.step_in(&self.lens(cx.index), layout, delta)
     }
 
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {

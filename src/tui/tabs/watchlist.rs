@@ -20,6 +20,7 @@ use crate::tui::ui::text::cell_right;
 use crate::tui::ui::{hits, pane};
 
 use super::{Context, Outcome, Tab, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// The one focusable pane: the tickers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,7 +164,7 @@ impl TabView for Watchlist {
         &[Mode::Tab(Tab::Watchlist), Mode::Browse, Mode::Global]
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+    fn step(&mut self, cx: &Context, _layout: &HitMap, delta: isize) -> bool {
         self.cursor.step(&[self.rows(cx).len()], delta)
     }
 

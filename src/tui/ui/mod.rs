@@ -37,16 +37,6 @@ pub const MIN_SIZE: (u16, u16) = (60, 15);
 
 /// Draws the whole screen for `app`.
 pub fn view(app: &App, frame: &mut Frame) {
-    view_mapped(app, frame);
-}
-
-/// Draws the whole screen for `app` and returns where it drew what a click selects, for
-/// [`App::set_hits`].
-pub fn view_mapped(app: &App, frame: &mut Frame) -> hits::HitMap {
-    hits::record(|| draw(app, frame)).1
-}
-
-fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let text = too_small(area.width, area.height);
@@ -110,6 +100,19 @@ fn draw(app: &App, frame: &mut Frame) {
             area,
         );
     }
+}
+
+/// Where the screen `app` shows at its size (the terminal's, as the last resize reported
+/// it) puts what a click selects and how far the focused pane's selected item overflows.
+/// A function of the state alone: the same [`view`] drawn off screen, so what a key or a
+/// click acts on is what the screen shows, before the first frame and right after a resize
+/// too, never what an older frame drew.
+pub fn layout(app: &App) -> hits::HitMap {
+    let (width, height) = app.size();
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    // A test backend cannot fail to open (its error type has no values).
+    let Ok(mut terminal) = ratatui::Terminal::new(backend);
+    hits::record(|| view(app, &mut terminal.get_frame())).1
 }
 
 /// The line shown below the minimum size, naming the dimension that is short.
