@@ -109,10 +109,31 @@ pub fn view(app: &App, frame: &mut Frame) {
 /// too, never what an older frame drew.
 pub fn layout(app: &App) -> hits::HitMap {
     let (width, height) = app.size();
-    let backend = ratatui::backend::TestBackend::new(width, height);
-    // A test backend cannot fail to open (its error type has no values).
-    let Ok(mut terminal) = ratatui::Terminal::new(backend);
-    hits::record(|| view(app, &mut terminal.get_frame())).1
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    SCRATCH.with_borrow_mut(|scratch| {
+        // A scratch terminal kept between calls: filling fresh buffers cost more than the
+        // drawing itself. Nothing reads what is left in it; it is blanked anyway.
+        if !scratch
+            .as_ref()
+            .is_some_and(|t| *t.backend().buffer().area() == area)
+        {
+            *scratch = None;
+        }
+        let terminal = scratch.get_or_insert_with(|| {
+            // A test backend cannot fail to open (its error type has no values).
+            let Ok(t) = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height));
+            t
+        });
+        let mut frame = terminal.get_frame();
+        frame.buffer_mut().reset();
+        hits::record(|| view(app, &mut frame)).1
+    })
+}
+
+thread_local! {
+    /// The off-screen terminal [`layout`] draws on (see there).
+    static SCRATCH: std::cell::RefCell<Option<ratatui::Terminal<ratatui::backend::TestBackend>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// The line shown below the minimum size, naming the dimension that is short.
