@@ -654,7 +654,11 @@ impl App {
         }
         // Where the step lands depends on what the screen shows of the focused pane at the
         // terminal's size: computed from the state now, never read from the last frame.
-        let layout = super::ui::layout(self);
+        let layout = if self.tabs.get(self.tab).steps_inside_items(&self.context()) {
+            super::ui::layout(self)
+        } else {
+            Default::default()
+        };
         self.with_tab(self.tab, |t, cx| t.step(cx, &layout, delta))
     }
 

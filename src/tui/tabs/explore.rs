@@ -393,6 +393,12 @@ impl TabView for Explore {
         self.cursor.step_in(&self.lens(cx.index), layout, delta)
     }
 
+    /// The results are one line each, never taller than their pane: only the detail panes
+    /// scroll inside an item.
+    fn steps_inside_items(&self, cx: &Context) -> bool {
+        !cx.searching && self.focus() != ExplorePane::Results
+    }
+
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
         self.cursor.cycle(&self.lens(cx.index), dir)
     }

@@ -144,6 +144,12 @@ pub trait TabView {
     /// shows only in part first (`layout`: [`crate::tui::ui::layout`] of the state the step
     /// starts from); returns whether anything changed.
     fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool;
+    /// Whether a step may scroll inside the selected item of the pane it moves (an item
+    /// can be taller than the pane): only then is the `layout` it gets drawn, since that
+    /// costs about a frame.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        true
+    }
     /// Focuses the next (`+1`) or previous (`-1`) pane.
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool;
     /// A click on the pane in `slot` of the tab's pane order (as its view reports it to

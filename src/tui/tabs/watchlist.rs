@@ -164,6 +164,11 @@ impl TabView for Watchlist {
         &[Mode::Tab(Tab::Watchlist), Mode::Browse, Mode::Global]
     }
 
+    /// Its steps move a row (or an option) at a time and never read the layout.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        false
+    }
+
     fn step(&mut self, cx: &Context, _layout: &HitMap, delta: isize) -> bool {
         self.cursor.step(&[self.rows(cx).len()], delta)
     }

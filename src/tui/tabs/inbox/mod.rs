@@ -403,6 +403,11 @@ impl TabView for Inbox {
         }
     }
 
+    /// Its steps move a row (or an option) at a time and never read the layout.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        false
+    }
+
     fn step(&mut self, cx: &Context, _layout: &HitMap, delta: isize) -> bool {
         if let Some(p) = self.picker.as_mut() {
             if p.naming.is_some() {
