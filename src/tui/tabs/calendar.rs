@@ -22,6 +22,7 @@ use crate::tui::ui::{
 };
 
 use super::{Context, Outcome, Record, Tab, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// The panes of the Calendar tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -408,8 +409,8 @@ impl TabView for Calendar {
         &[Mode::Tab(Tab::Calendar), Mode::Browse, Mode::Global]
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        let moved = self.cursor.step_in(&self.lens(cx.index), cx.hits, delta);
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool {
+        let moved = self.cursor.step_in(&self.lens(cx.index), layout, delta);
         if moved && self.focus() == CalendarPane::Timeline {
             // The grid and the chart follow the selection again.
             self.month = None;

@@ -21,6 +21,7 @@ use crate::tui::ui::text::count;
 use crate::tui::ui::{cursor, funding_chart, hits, linked, program_detail, program_list};
 
 use super::{Context, Outcome, Record, Tab, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// The panes of the Programs tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -250,8 +251,8 @@ impl TabView for Programs {
             .map(|p| cx.index.program(p).name.clone())
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool {
+        self.cursor.step_in(&self.lens(cx.index), layout, delta)
     }
 
     /// Switches between the list and the linked entities (when there are any).
