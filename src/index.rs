@@ -387,6 +387,13 @@ impl<T: Copy> Lists<T> {
     fn get(&self, k: usize) -> &[T] {
         &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
     }
+
+    /// Every key's items, in key order.
+    fn iter(&self) -> impl Iterator<Item = &[T]> {
+        self.starts
+            .windows(2)
+            .map(|w| &self.items[w[0] as usize..w[1] as usize])
+    }
 }
 
 /// How alike `entity`'s closest symbol, name or alias is to `want` (a [`names::key`]): 1
