@@ -328,7 +328,7 @@ impl Index {
 /// One list of items per key, all in one buffer: where each key's list starts, and the
 /// items. A million links in two allocations, where a vector per entity took 100k small
 /// ones and twice the memory in spare room.
-pub struct Lists<T> {
+struct Lists<T> {
     /// `starts[k]..starts[k + 1]` are key `k`'s items.
     starts: Vec<u32>,
     items: Vec<T>,
@@ -339,7 +339,7 @@ impl<T: Copy> Lists<T> {
     /// a key and an item, and must give the same pairs both times (once to count them, once
     /// to place them). Each list keeps the order its items were given in; `filler` holds
     /// each place until its item is written over it.
-    pub fn new(keys: usize, filler: T, mut each: impl FnMut(&mut dyn FnMut(usize, T))) -> Lists<T> {
+    fn new(keys: usize, filler: T, mut each: impl FnMut(&mut dyn FnMut(usize, T))) -> Lists<T> {
         let mut starts = vec![0u32; keys + 1];
         each(&mut |k, _| starts[k + 1] += 1);
         for k in 0..keys {
@@ -355,15 +355,8 @@ impl<T: Copy> Lists<T> {
     }
 
     /// Key `k`'s items.
-    pub fn get(&self, k: usize) -> &[T] {
+    fn get(&self, k: usize) -> &[T] {
         &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
-    }
-
-    /// Every key's items, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
-        self.starts
-            .windows(2)
-            .map(|w| &self.items[w[0] as usize..w[1] as usize])
     }
 }
 
@@ -437,8 +430,6 @@ mod tests {
         assert_eq!(lists.get(2), ['a', 'c', 'e']);
         assert_eq!(lists.get(3), ['d']);
         assert!(lists.get(4).is_empty());
-        let every: Vec<&[char]> = lists.iter().collect();
-        assert_eq!(every, [&['b'][..], &[], &['a', 'c', 'e'], &['d'], &[]]);
     }
 
     #[test]
