@@ -577,12 +577,9 @@ impl Catalog {
 
     fn u32_at(&self, s: usize, i: usize) -> u32 {
         let b = self.at[s].start + 4 * i;
-        u32::from_le_bytes([
-            self.raw[b],
-            self.raw[b + 1],
-            self.raw[b + 2],
-            self.raw[b + 3],
-        ])
+        // One bounds check, not four: search reads these on every text it looks at.
+        let bytes: [u8; 4] = self.raw[b..b + 4].try_into().unwrap_or_default();
+        u32::from_le_bytes(bytes)
     }
 
     fn u64_at(&self, s: usize, i: usize) -> u64 {
@@ -729,6 +726,20 @@ impl Catalog {
     /// [`starting_with`](Self::starting_with)'s order.
     pub fn order(&self) -> impl Iterator<Item = u32> + '_ {
         (0..self.len()).map(|k| self.u32_at(ORDER, k))
+    }
+
+    /// The id of entity `e`: what [`label_of`](Self::label_of) gives as `id`, without the
+    /// rest of the label.
+    pub fn id_of(&self, e: EntityId) -> &str {
+        let n = e.ix();
+        let start = if n == 0 {
+            0
+        } else {
+            self.u32_at(LABEL_ENDS, n - 1) as usize
+        };
+        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
+        let end = text.bytes().position(|b| b == 0x1f).unwrap_or(text.len());
+        &text[..end]
     }
 
     /// How to show `target`.

@@ -18,6 +18,11 @@ pub struct Index {
     catalysts_by_entity: Lists<CatalystId>,
     catalysts_by_program: Lists<CatalystId>,
     catalysts_by_date: Vec<CatalystId>,
+    /// Each catalyst's first and last possible day ([`When::range`]), computed once: every
+    /// frame counts down to dozens of them, and a sort by next catalyst to all of them.
+    ranges: Vec<(NaiveDate, NaiveDate)>,
+    /// Distinct programs each entity is exposed to (the `PRG` column of every list row).
+    program_counts: Vec<u32>,
     /// Entities before this position are the dataset's; the rest are companies of the
     /// securities master, beside it (see [`Index::with_more`]).
     curated: usize,
@@ -54,13 +59,28 @@ impl Index {
             exposures().for_each(|(i, x)| put(x.program.ix(), i as u32))
         });
 
+        let program_counts = exposures_by_entity
+            .iter()
+            .map(|xs| {
+                let mut programs: Vec<ProgramId> = xs
+                    .iter()
+                    .map(|&x| data.exposures[x as usize].program)
+                    .collect();
+                programs.sort_unstable();
+                programs.dedup();
+                programs.len() as u32
+            })
+            .collect();
+
+        let ranges: Vec<(NaiveDate, NaiveDate)> =
+            data.catalysts.iter().map(|c| c.date.range()).collect();
         let mut catalysts_by_date: Vec<CatalystId> = (0..data.catalysts.len())
             .map(|i| CatalystId(i as u32))
             .collect();
-        // The same order as `When`'s, with the range computed once per catalyst.
-        catalysts_by_date.sort_by_cached_key(|c| {
-            let c = &data.catalysts[c.ix()];
-            (c.date.range(), c.date, c.title.clone())
+        // The same order as `When`'s.
+        catalysts_by_date.sort_by(|a, b| {
+            let (x, y) = (&data.catalysts[a.ix()], &data.catalysts[b.ix()]);
+            (ranges[a.ix()], x.date, &x.title).cmp(&(ranges[b.ix()], y.date, &y.title))
         });
 
         // Walk catalysts in date order so every per-entity and per-program list comes out sorted.
@@ -101,6 +121,8 @@ impl Index {
             catalysts_by_entity,
             catalysts_by_program,
             catalysts_by_date,
+            ranges,
+            program_counts,
             curated,
         }
     }
@@ -221,10 +243,7 @@ impl Index {
 
     /// Distinct programs an entity is exposed to.
     pub fn program_count(&self, entity: EntityId) -> usize {
-        let mut programs: Vec<ProgramId> = self.exposures_of(entity).map(|x| x.program).collect();
-        programs.sort();
-        programs.dedup();
-        programs.len()
+        self.program_counts[entity.ix()] as usize
     }
 
     /// Catalysts of an entity, its own and its programs', by date.
@@ -273,6 +292,16 @@ impl Index {
             .map(Link::Program)
     }
 
+    /// The first and last day catalyst `c` may fall on ([`When::range`], kept).
+    pub fn range(&self, c: CatalystId) -> (NaiveDate, NaiveDate) {
+        self.ranges[c.ix()]
+    }
+
+    /// The countdown from `today` to catalyst `c` ([`When::countdown`], from the kept range).
+    pub fn countdown(&self, c: CatalystId, today: NaiveDate) -> Countdown {
+        Countdown::between(self.range(c), today)
+    }
+
     /// Every catalyst, by date.
     pub fn catalysts_by_date(&self) -> &[CatalystId] {
         &self.catalysts_by_date
@@ -285,7 +314,7 @@ impl Index {
     pub fn next_catalyst(&self, entity: EntityId, today: NaiveDate) -> Option<CatalystId> {
         self.catalysts_of(entity)
             .iter()
-            .filter_map(|&c| Some((self.catalyst(c).date.next_change(today)?, c)))
+            .filter_map(|&c| Some((next_change(self.range(c), today)?, c)))
             .min_by_key(|&(day, _)| day)
             .map(|(_, c)| c)
     }
@@ -357,6 +386,13 @@ impl<T: Copy> Lists<T> {
     /// Key `k`'s items.
     fn get(&self, k: usize) -> &[T] {
         &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+
+    /// Every key's items, in key order.
+    fn iter(&self) -> impl Iterator<Item = &[T]> {
+        self.starts
+            .windows(2)
+            .map(|w| &self.items[w[0] as usize..w[1] as usize])
     }
 }
 

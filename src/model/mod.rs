@@ -5,6 +5,7 @@
 //! each record for output.
 
 mod exchange;
+pub mod isin;
 mod money;
 pub mod names;
 mod when;
@@ -13,7 +14,7 @@ pub use exchange::Exchange;
 pub use money::{Currency, Money, compact_amount};
 pub use when::{
     Countdown, FiscalCalendar, MONTHS, Part, Precision, Timing, When, WhenError, local_today,
-    parse_day,
+    next_change, parse_day,
 };
 
 macro_rules! id_type {

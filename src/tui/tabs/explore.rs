@@ -16,6 +16,7 @@ use crate::tui::ui::{
 };
 
 use super::{Context, Outcome, Record, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// Most results a query shows.
 pub const RESULT_LIMIT: usize = 100;
@@ -407,11 +408,17 @@ impl TabView for Explore {
         }
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool {
         if cx.searching {
             self.cursor.set_focus(ExplorePane::Results);
         }
-        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
+        self.cursor.step_in(&self.lens(cx.index), layout, delta)
+    }
+
+    /// The results are one line each, never taller than their pane: only the detail panes
+    /// scroll inside an item.
+    fn steps_inside_items(&self, cx: &Context) -> bool {
+        !cx.searching && self.focus() != ExplorePane::Results
     }
 
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
@@ -620,13 +627,15 @@ impl Explore {
                         entity_header::EntityHeader::MIN_HEIGHT,
                         header.height(area.width),
                     ),
+                    // A pane never gets more than the column: what it wants is counted no
+                    // further (an entity may have thousands of catalysts).
                     ExplorePane::Exposures => {
-                        Ask::new(stack::WHOLE, exposures_pane.height(area.width))
+                        Ask::new(stack::WHOLE, exposures_pane.height(area.width, area.height))
                     }
                     ExplorePane::Catalysts => {
-                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width))
+                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width, area.height))
                     }
-                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
+                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width, area.height)),
                 };
                 // The focused pane shows its selected row whole (an exposure with its funding
                 // and note can be taller than the few rows a pane starts with), while the
