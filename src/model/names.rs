@@ -529,6 +529,59 @@ mod tests {
         }
     }
 
+    /// A Reuters code finds its listing when no listing is spelt as typed; one that is,
+    /// is meant.
+    #[test]
+    fn reuters_codes_resolve_to_their_listing() {
+        let company = |id: &str, name: &str, listings: &[&str]| Entity {
+            id: id.into(),
+            name: name.into(),
+            listings: listings
+                .iter()
+                .map(|l| {
+                    let (x, s) = l.split_once(':').unwrap();
+                    crate::model::Listing {
+                        exchange: Exchange::parse(x).unwrap(),
+                        symbol: s.into(),
+                    }
+                })
+                .collect(),
+            aliases: Vec::new(),
+            country: String::new(),
+            sector: String::new(),
+            parent: None,
+            summary: String::new(),
+            sources: Vec::new(),
+            origin: Default::default(),
+        };
+        let all = [
+            company("XETRA:SAP", "SAP SE", &["XETRA:SAP"]),
+            company("XETRA:SIE", "Siemens AG", &["XETRA:SIE"]),
+            company(
+                "NYSE:BRK/A",
+                "Berkshire Hathaway Inc.",
+                &["NYSE:BRK/A", "NYSE:BRK/B"],
+            ),
+            company("XETRA:ALVG", "Spelt So Ltd", &["XETRA:ALVG"]),
+            company("XETRA:ALV", "Allianz SE", &["XETRA:ALV"]),
+        ];
+        let table = Names::new(&all);
+        for (typed, id) in [
+            ("SAPG.DE", 0),
+            ("SIEGn.DE", 1),
+            ("BRKb.N", 2),
+            ("BRKa.N", 2),
+            ("ALVG.DE", 3),
+        ] {
+            assert_eq!(
+                resolve(&table, typed),
+                Resolution::Found(EntityId(id)),
+                "{typed}"
+            );
+        }
+        assert_eq!(resolve(&table, "sapg.de"), Resolution::NotFound);
+    }
+
     #[test]
     fn clean_names_lose_share_classes_only() {
         for (raw, clean) in [
