@@ -824,7 +824,7 @@ fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
     assert_eq!(
         lines,
         [
-            "aipx: \"2382\" is a symbol on 2 exchanges; name the listing you mean (`aipx show TWSE:2382`):",
+            "aipx: \"2382\" is a symbol on 2 exchanges; name the listing you mean, as `TWSE:2382`:",
             "  TWSE:2382 or 2382.TW  Quanta Computer Inc.",
             "  HKEX:2382 or 2382.HK  Sunny Optical Technology (Group) Company Limited",
         ],

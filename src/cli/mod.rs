@@ -636,12 +636,12 @@ fn ambiguous<'a>(typed: &str, many: impl Iterator<Item = &'a Entity>) -> Error {
         .unwrap_or_default();
     let head = if by_symbol {
         format!(
-            "{shown:?} is a symbol on {} exchanges; name the listing you mean (`aipx show {example}`):",
+            "{shown:?} is a symbol on {} exchanges; name the listing you mean, as `{example}`:",
             picks.len()
         )
     } else {
         format!(
-            "{shown:?} names {} listed companies; name the one you mean by its listing (`aipx show {example}`):",
+            "{shown:?} names {} listed companies; name the one you mean by its listing, as `{example}`:",
             picks.len()
         )
     };
