@@ -105,11 +105,9 @@ pub struct App {
 impl App {
     /// A fresh app on the Explore tab, listing every entity, counting days from `today`.
     pub fn new(index: Index, today: NaiveDate) -> App {
-        let mut tabs = Tabs::new(&index, today);
         // The entity list in the default order (next catalyst first), counted from today;
         // the query is empty, so nothing is searched.
-        tabs.explore.order.today = Some(today);
-        tabs.explore.show_everyone(&index);
+        let tabs = Tabs::new(&index, today);
         App {
             keys: Arc::new(Keymap::default()),
             light: false,

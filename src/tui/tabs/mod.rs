@@ -211,7 +211,8 @@ impl Tabs {
     /// Every tab at its start: all entities, the first program, the next catalyst.
     pub fn new(index: &Index, today: NaiveDate) -> Tabs {
         Tabs {
-            explore: Explore::new(index),
+            // The entity list in the default order (next catalyst first), counted from today.
+            explore: Explore::ordered(index, explore::Order::counted_from(today)),
             programs: Programs::new(today),
             calendar: Calendar::new(index, today),
             watchlist: Watchlist::default(),
