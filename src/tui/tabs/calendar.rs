@@ -419,6 +419,12 @@ impl TabView for Calendar {
         moved
     }
 
+    /// The timeline, the month grid's list and the chart's bars are a line per catalyst,
+    /// never taller than their pane; the other panes (the catalyst's text) may scroll.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        self.focus() != CalendarPane::Timeline
+    }
+
     /// Switches between the timeline and the linked entities (when there are any).
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
         self.cursor.cycle(&self.lens(cx.index), dir)
