@@ -303,7 +303,10 @@ fn korean_hyphenated_currency_and_stated_dollars() {
         amounts("a 62.4 billion-won deal"),
         ["KRW 62400000000 '62.4 billion-won'"]
     );
-    assert_eq!(amounts("4.5 tln-won order"), ["KRW 4500000000000 '4.5 tln-won'"]);
+    assert_eq!(
+        amounts("4.5 tln-won order"),
+        ["KRW 4500000000000 '4.5 tln-won'"]
+    );
 }
 
 #[test]
@@ -323,8 +326,14 @@ fn per_share_flags(text: &str) -> Vec<bool> {
 
 #[test]
 fn prices_per_new_share_and_target_prices_without_of() {
-    assert_eq!(per_share_flags("at a price of €21.40 per new share"), [true]);
+    assert_eq!(
+        per_share_flags("at a price of €21.40 per new share"),
+        [true]
+    );
     assert_eq!(per_share_flags("(BEL IN; target price Rs 455)"), [true]);
-    assert_eq!(per_share_flags("The share closed at 38,60 euros, up 4.1%."), [true]);
+    assert_eq!(
+        per_share_flags("The share closed at 38,60 euros, up 4.1%."),
+        [true]
+    );
     assert_eq!(per_share_flags("a new plant worth Rs 455 crore"), [false]);
 }
