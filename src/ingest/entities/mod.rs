@@ -275,10 +275,10 @@ fn word_in_capitals_read_as_a_word(t: &Tokens, lex: &Lexicon, h: &NameHit) -> bo
         return false;
     }
     // The name (or an alias) writes this word in capitals as its first word.
-    let upper = found.to_ascii_uppercase();
     let in_capitals = |n: &str| {
-        n.strip_prefix(upper.as_str())
-            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        n.get(..found.len()).is_some_and(|head| {
+            head.eq_ignore_ascii_case(found) && !head.bytes().any(|b| b.is_ascii_lowercase())
+        }) && !n[found.len()..].starts_with(|c: char| c.is_alphanumeric())
     };
     let known = &lex.known[k];
     if found.len() < 4 || !in_capitals(&known.name) && !known.aliases.iter().any(|a| in_capitals(a))
