@@ -100,7 +100,9 @@ pub(super) fn cue_tense(w: &str) -> Tense {
         | b"fell" | b"reported" | b"began" | b"started" | b"launched" | b"signed" | b"ended"
         | b"closed" | b"unveiled" | b"approved" | b"agreed" | b"opened" | b"completed"
         | b"earlier" | b"last" | b"ago" | b"held" | b"met" | b"released" | b"published"
-        | b"since" | b"took" | b"came" | b"joined" | b"became" => Tense::Past,
+        | b"since" | b"took" | b"came" | b"joined" | b"became" | b"climbed" | b"gained"
+        | b"jumped" | b"surged" | b"slipped" | b"dropped" | b"declined" | b"rallied"
+        | b"tumbled" | b"soared" | b"slumped" | b"posted" | b"secured" => Tense::Past,
         _ => Tense::Unknown,
     }
 }
@@ -197,6 +199,13 @@ pub(super) const CUES: &[&str] = &[
     "last",
     "on",
     "as",
+    // Seasons (`spring 2027`: the year, no more precise) and `calendar 2028`
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "calendar",
     // German
     "im",
     "bis",
@@ -305,10 +314,10 @@ pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
 
 /// First three letters (folded to a-z) of the words that can start a date form: months,
 /// weekdays, fiscal, ordinals, next and year.
-pub(super) const DATE_PREFIXES: [&[u8; 3]; 31] = [
+pub(super) const DATE_PREFIXES: [&[u8; 3]; 32] = [
     b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
     b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"fis", b"fir", b"sec", b"thi", b"fou",
-    b"nex", b"yea", b"mai", b"ers", b"zwe", b"dri", b"vie",
+    b"nex", b"yea", b"mai", b"ers", b"zwe", b"dri", b"vie", b"lat",
 ];
 
 /// [`DATE_PREFIXES`] as a bitmap over 26 * 26 * 26 letter triples, built at compile time.

@@ -108,7 +108,7 @@ impl Finder<'_, '_> {
                 // start other forms.
                 const STARTERS: &[&str] = &[
                     "FY", "fiscal", "Q", "H", "first", "second", "third", "fourth", "next", "this",
-                    "year", "ersten", "zweiten", "dritten", "vierten",
+                    "year", "ersten", "zweiten", "dritten", "vierten", "latter",
                 ];
                 let word = t.s(i);
                 if w.len() <= 7 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word)) {
@@ -270,7 +270,10 @@ impl Finder<'_, '_> {
             && first > 0
             && t.is_any(
                 first - 1,
-                &["by", "through", "until", "till", "before", "after", "since"],
+                &[
+                    "by", "through", "until", "till", "before", "after", "since", "spring",
+                    "summer", "autumn", "fall", "winter", "calendar",
+                ],
             ) {
             first - 1
         } else {

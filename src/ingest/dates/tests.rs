@@ -360,3 +360,42 @@ fn present_perfect_is_done() {
         ["2026 'this year'"]
     );
 }
+
+#[test]
+fn seasons_latter_halves_this_month_and_calendar_years() {
+    assert_eq!(
+        dates(
+            "Construction is expected to begin in spring 2027.",
+            "2026-12-01"
+        ),
+        ["2027 'spring 2027'"]
+    );
+    assert_eq!(
+        dates(
+            "it would begin operation in the latter half of next year.",
+            "2026-12-01"
+        ),
+        ["2027-H2 'the latter half of next year'"]
+    );
+    assert_eq!(
+        dates(
+            "The ministry is set to announce it later this month.",
+            "2026-12-01"
+        ),
+        ["2026-12 'later this month'"]
+    );
+    assert_eq!(
+        dates(
+            "expects the fab to start output in calendar 2028.",
+            "2026-11-19"
+        ),
+        ["2028 'calendar 2028'"]
+    );
+    assert_eq!(
+        dates(
+            "Hong Kong stocks climbed on Thursday, led by technology names, after Beijing pledged fresh support.",
+            "2026-11-26"
+        ),
+        ["2026-11-26 'on Thursday'"]
+    );
+}

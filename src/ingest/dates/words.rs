@@ -251,9 +251,11 @@ impl Finder<'_, '_> {
             return self.push(first, i + 2, when);
         }
         // third quarter of 2026, second half of next year, the first half
+        // `the latter half` is the second.
         let ordinal = ["first", "second", "third", "fourth"]
             .iter()
-            .position(|o| t.is(i, o));
+            .position(|o| t.is(i, o))
+            .or_else(|| (t.is(i, "latter") && t.is(i + 1, "half")).then_some(1));
         if let Some(o) = ordinal {
             let mut n = i + 1;
             if t.sym(n) == Some('-') {
@@ -338,6 +340,24 @@ impl Finder<'_, '_> {
                     part: part.map(|p| p.0),
                 },
             );
+        }
+        // `later this month`; `earlier this month` and a month done are history.
+        if t.is(i, "this") && t.is(i + 1, "month") {
+            if i > 0 && t.is(i - 1, "earlier") || tense(t, i) == Tense::Past {
+                return Some(i + 1);
+            }
+            let first = if i > 0 && t.is(i - 1, "later") {
+                i - 1
+            } else {
+                i
+            };
+            let d = self.ctx.as_of;
+            let when = When::Month {
+                year: d.year(),
+                month: d.month(),
+                part: None,
+            };
+            return self.push(first, i + 1, when);
         }
         if next && t.is_any(i + 1, &["month", "quarter"]) {
             let d = self.ctx.as_of.with_day(1)?;
