@@ -163,28 +163,19 @@ fn bursa_short_name(lex: &Lexicon, short: &str) -> Option<usize> {
     if short.len() < 3 {
         return None;
     }
-    let compact = |name: &str| -> String {
-        crate::model::names::key(name)
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '&')
-            .collect()
-    };
     let in_order = |name: &str| {
         let mut letters = name.chars();
         short.chars().all(|c| letters.any(|n| n == c))
     };
     let (mut exact, mut loose) = (None, Vec::new());
-    for (k, known) in lex.known.iter().enumerate() {
-        if !known.listings.iter().any(|l| l.exchange.code() == "MYX") {
-            continue;
-        }
-        let name = compact(&known.name);
+    for (k, name) in lex.bursa() {
+        let (k, name) = (*k, name.as_str());
         if name == short {
             exact = Some(k);
             break;
         }
         let starts = short.len() >= 4 && name.starts_with(&short);
-        let abbreviated = short.len() >= 5 && name.get(..3) == short.get(..3) && in_order(&name);
+        let abbreviated = short.len() >= 5 && name.get(..3) == short.get(..3) && in_order(name);
         if (starts || abbreviated) && !loose.contains(&k) {
             loose.push(k);
         }
@@ -285,14 +276,37 @@ fn word_in_capitals_read_as_a_word(t: &Tokens, lex: &Lexicon, h: &NameHit) -> bo
     {
         return false;
     }
+    // Only the text near the name is read, so a long paragraph naming it often stays linear.
+    let (from, to) = near(t.text, h.start, h.end, NEAR);
     let lower = found.to_ascii_lowercase();
-    if (0..t.len()).any(|i| t.kind(i) == Kind::Word && t.s(i) == lower) {
+    let around = &t.text[from..to];
+    let bytes = around.as_bytes();
+    let word_at = |p: usize| {
+        let before = p == 0 || !bytes[p - 1].is_ascii_alphanumeric();
+        let after = bytes
+            .get(p + lower.len())
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        before && after
+    };
+    if around
+        .match_indices(lower.as_str())
+        .any(|(p, _)| word_at(p))
+    {
         return true;
     }
-    let line_start = t.text[..h.start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = t.text[h.end..]
-        .find('\n')
-        .map_or(t.text.len(), |p| h.end + p);
+    // A title is one short line: a line running past the window is none.
+    let (Some(line_start), Some(line_end)) = (
+        t.text[from..h.start]
+            .rfind('\n')
+            .map(|p| from + p + 1)
+            .or((from == 0).then_some(0)),
+        t.text[h.end..to]
+            .find('\n')
+            .map(|p| h.end + p)
+            .or((to == t.text.len()).then_some(to)),
+    ) else {
+        return false;
+    };
     let words: Vec<&str> = t.text[line_start..line_end]
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
@@ -304,6 +318,22 @@ fn word_in_capitals_read_as_a_word(t: &Tokens, lex: &Lexicon, h: &NameHit) -> bo
     words.len() >= 3
         && capitalised * 4 >= words.len() * 3
         && !line_end_is_sentence(&t.text[line_start..line_end])
+}
+
+/// Bytes either side of a name read for what surrounds it.
+const NEAR: usize = 300;
+
+/// The byte range `start - n .. end + n` of `text`, within it and on character boundaries.
+fn near(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, to)
 }
 
 /// Whether a line ends as a sentence does (a title does not).
