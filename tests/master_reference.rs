@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use aipx::cli::{MasterHit, resolve, resolve_in};
 use aipx::index::Index;
 use aipx::listings::Companies;
+use aipx::model::names::listing_key;
 use aipx::model::{Entity, EntityId, Exchange};
 
 #[path = "support/reference.rs"]
@@ -36,11 +37,13 @@ enum Outcome {
     Missed,
 }
 
-/// Whether `e` is the company holding `listing` (`EXCH:SYMBOL`) or `isin`.
+/// Whether `e` is the company holding `listing` (`EXCH:SYMBOL`, in any spelling of the
+/// symbol: `BRK/B` and `BRK-B` are one listing) or `isin`.
 fn is(e: &Entity, exchange: &str, symbol: &str, isin: &str) -> bool {
+    let key = Exchange::parse(exchange).map(|x| listing_key(x, symbol));
     e.listings
         .iter()
-        .any(|l| l.exchange.code() == exchange && l.symbol == symbol)
+        .any(|l| Some(listing_key(l.exchange, &l.symbol)) == key)
         || e.aliases.iter().any(|a| {
             a.eq_ignore_ascii_case(&format!("{exchange}:{symbol}"))
                 || (!isin.is_empty() && a == isin)

@@ -276,6 +276,14 @@ impl Exchange {
         None
     }
 
+    /// `symbol` with this exchange's Yahoo suffix (`2382.TW`), if it has one (US venues have
+    /// none).
+    pub fn suffixed(self, symbol: &str) -> Option<String> {
+        self.info()
+            .suffix
+            .map(|suffix| format!("{symbol}.{suffix}"))
+    }
+
     /// Every way of writing `symbol` on this exchange: `TSE:9984`, `TYO:9984`, `9984.T`,
     /// `9984 JT` (the bare symbol is not included).
     pub fn spellings(self, symbol: &str) -> Vec<String> {
