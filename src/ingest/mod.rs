@@ -224,10 +224,10 @@ impl Session<'_> {
             self.countries |= entities::linker::countries_in(&t);
         }
         let mentions = entities::find(&t, lex, &names, self.countries);
-        let fiscal = if self.cues.1 > self.cues.0 {
-            FiscalCalendar::Us
-        } else {
-            FiscalCalendar::Japan
+        let fiscal = match self.cues {
+            (0, 0) => None,
+            (jp, us) if us > jp => Some(FiscalCalendar::Us),
+            _ => Some(FiscalCalendar::Japan),
         };
 
         fn symbol<'s>(lex: &'s Lexicon, m: &'s entities::Mention) -> &'s str {

@@ -49,7 +49,7 @@ pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
     let t = Tokens::new(trimmed);
     let ctx = dates::Context {
         as_of: near,
-        fiscal: FiscalCalendar::Japan,
+        fiscal: Some(FiscalCalendar::Japan),
     };
     let hit = dates::find(&t, &ctx, &mut (0, 0))
         .into_iter()

@@ -17,10 +17,36 @@ pub(super) enum Tense {
 
 pub(super) use crate::model::MONTHS;
 
-/// Month number of a capitalised month name or abbreviation (`Sept`, `Jan`).
+/// German month names that English does not share, with their numbers.
+const GERMAN_MONTHS: [(&str, u32); 8] = [
+    ("Januar", 1),
+    ("Februar", 2),
+    ("März", 3),
+    ("Mai", 5),
+    ("Juni", 6),
+    ("Juli", 7),
+    ("Oktober", 10),
+    ("Dezember", 12),
+];
+
+/// German words before a date: `im`, `bis`, `ab`, `seit`, `vor`, and `Ende`, `Anfang`,
+/// `Mitte` (which also narrow it).
+pub(super) const GERMAN_CUES: &[&str] =
+    &["im", "bis", "ab", "seit", "vor", "Ende", "Anfang", "Mitte"];
+
+/// Month number of a capitalised month name or abbreviation (`Sept`, `Jan`), or of a German
+/// one next to a year, a day (`3. März`) or a German cue (`Ende März`).
 pub(super) fn month(t: &Tokens, i: usize) -> Option<u32> {
     let w = t.s(i);
     let b = w.as_bytes();
+    if t.kind(i) == Kind::Word
+        && let Some(&(_, m)) = GERMAN_MONTHS.iter().find(|(g, _)| *g == w)
+    {
+        let dated = year_value(t, i + 1).is_some()
+            || i >= 2 && t.sym(i - 1) == Some('.') && t.kind(i - 2) == Kind::Num
+            || i >= 1 && t.is_any(i - 1, GERMAN_CUES);
+        return dated.then_some(m);
+    }
     if t.kind(i) != Kind::Word
         || !(3..=9).contains(&b.len())
         || !matches!(b[0], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
@@ -74,7 +100,9 @@ pub(super) fn cue_tense(w: &str) -> Tense {
         | b"fell" | b"reported" | b"began" | b"started" | b"launched" | b"signed" | b"ended"
         | b"closed" | b"unveiled" | b"approved" | b"agreed" | b"opened" | b"completed"
         | b"earlier" | b"last" | b"ago" | b"held" | b"met" | b"released" | b"published"
-        | b"since" | b"took" | b"came" | b"joined" | b"became" => Tense::Past,
+        | b"since" | b"took" | b"came" | b"joined" | b"became" | b"climbed" | b"gained"
+        | b"jumped" | b"surged" | b"slipped" | b"dropped" | b"declined" | b"rallied"
+        | b"tumbled" | b"soared" | b"slumped" | b"posted" | b"secured" => Tense::Past,
         _ => Tense::Unknown,
     }
 }
@@ -89,6 +117,15 @@ pub(super) fn tense(t: &Tokens, i: usize) -> Tense {
         match cue_tense(t.s(k)) {
             // `will be held`, `is to be released`: a participle after `be` is to come.
             Tense::Past if k > 0 && t.is(k - 1, "be") => Tense::Future,
+            // `has secured`, `have won`: what is done.
+            Tense::Unknown
+                if k > 0
+                    && t.is_any(k - 1, &["has", "have"])
+                    && (t.s(k).ends_with("ed")
+                        || t.is_any(k, &["won", "made", "sold", "built"])) =>
+            {
+                Tense::Past
+            }
             tense => tense,
         }
     };
@@ -162,13 +199,34 @@ pub(super) const CUES: &[&str] = &[
     "last",
     "on",
     "as",
+    // Seasons (`spring 2027`: the year, no more precise) and `calendar 2028`
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "calendar",
+    // German
+    "im",
+    "bis",
+    "ab",
+    "seit",
+    "vor",
+    "Jahr",
 ];
 
 /// An early/mid/late qualifier ending right before token `first`, and where it starts.
 pub(super) fn part_before(t: &Tokens, first: usize) -> Option<(Part, usize)> {
     let k = first.checked_sub(1)?;
-    if t.is(k, "early") {
+    if t.is(k, "early") || t.is(k, "Anfang") {
         return Some((Part::Early, k));
+    }
+    // German `Ende März 2027`, `Mitte 2027`
+    if t.s(k) == "Ende" {
+        return Some((Part::Late, k));
+    }
+    if t.s(k) == "Mitte" {
+        return Some((Part::Mid, k));
     }
     if t.is(k, "mid") || t.is(k, "late") {
         return Some((
@@ -256,10 +314,10 @@ pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
 
 /// First three letters (folded to a-z) of the words that can start a date form: months,
 /// weekdays, fiscal, ordinals, next and year.
-pub(super) const DATE_PREFIXES: [&[u8; 3]; 26] = [
+pub(super) const DATE_PREFIXES: [&[u8; 3]; 32] = [
     b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
     b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"fis", b"fir", b"sec", b"thi", b"fou",
-    b"nex", b"yea",
+    b"nex", b"yea", b"mai", b"ers", b"zwe", b"dri", b"vie", b"lat",
 ];
 
 /// [`DATE_PREFIXES`] as a bitmap over 26 * 26 * 26 letter triples, built at compile time.
@@ -284,6 +342,9 @@ pub(super) fn may_start_date(w: &[u8]) -> bool {
     }
     if w.len() <= 2 {
         return matches!(w, b"FY" | b"Q" | b"H");
+    }
+    if w == "März".as_bytes() {
+        return true;
     }
     let letter = |c: u8| (c | 0x20).wrapping_sub(b'a');
     let (a, b, c) = (letter(w[0]), letter(w[1]), letter(w[2]));

@@ -30,8 +30,10 @@ pub struct DateHit {
 pub struct Context {
     /// The article's date.
     pub as_of: NaiveDate,
-    /// Fiscal calendar when the paragraph does not say whose fiscal year it means.
-    pub fiscal: FiscalCalendar,
+    /// Fiscal calendar when the paragraph does not say whose fiscal year it means; `None`
+    /// when the article has named neither Japan nor the US (a French or Indian article's
+    /// `the coming fiscal year` is no year aipx models).
+    pub fiscal: Option<FiscalCalendar>,
 }
 
 struct Finder<'t, 'a> {
@@ -102,13 +104,14 @@ impl Finder<'_, '_> {
                 if let Some(w) = weekday(t, i) {
                     return self.weekday_form(i, w);
                 }
-                // Only FY, fiscal, Q, H, ordinals, next, this and year start other forms.
+                // Only FY, fiscal, Q, H, ordinals (English and German), next, this and year
+                // start other forms.
                 const STARTERS: &[&str] = &[
                     "FY", "fiscal", "Q", "H", "first", "second", "third", "fourth", "next", "this",
-                    "year",
+                    "year", "ersten", "zweiten", "dritten", "vierten", "latter",
                 ];
                 let word = t.s(i);
-                if w.len() <= 6 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+                if w.len() <= 7 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word)) {
                     self.word_form(i)
                 } else {
                     None
@@ -204,6 +207,42 @@ impl Finder<'_, '_> {
         }
         let part = part_before(t, i);
         let first = part.map_or(i, |p| p.1);
+        // `2030-31`, `2026/27`: one fiscal year written by the two calendar years it spans
+        // (India, Canada, the UK, Australia), read as the year it ends in, and as history
+        // once it has ended (March, or June in an Australian paragraph).
+        if part.is_none()
+            && matches!(t.sym(i + 1), Some('-' | '–' | '/'))
+            && t.glued(i + 1)
+            && t.glued(i + 2)
+            && t.digits(i + 2, 2)
+            && t.number(i + 2).is_some_and(|e| e as i32 == (y + 1) % 100)
+            && !(t.glued(i + 3) && matches!(t.kind(i + 3), Kind::Num | Kind::Word))
+            && !(t.glued(i + 3) && matches!(t.sym(i + 3), Some('-' | '/')))
+        {
+            let end_month = match words::own_fiscal_country(t) {
+                Some(words::Own::Australia) => 6,
+                _ => 3,
+            };
+            let ended = ymd(y + 1, end_month, 1)
+                .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                .is_some_and(|d| d <= self.ctx.as_of);
+            if ended {
+                return Some(i + 2);
+            }
+            let shown = if first > 0 && t.is_any(first - 1, &["by", "through", "until", "till"]) {
+                first - 1
+            } else {
+                first
+            };
+            return self.push(
+                shown,
+                i + 2,
+                When::Year {
+                    year: y + 1,
+                    part: None,
+                },
+            );
+        }
         let range_end =
             (matches!(t.sym(i + 1), Some('-' | '–')) && t.glued(i + 1) && t.glued(i + 2))
                 .then(|| {
@@ -214,7 +253,9 @@ impl Finder<'_, '_> {
                 })
                 .flatten()
                 .filter(|&e| e > y && e <= y + 30);
-        if part.is_none() && !cue_before(t, first) && range_end.is_none() {
+        // `2027 onward`: a cue after the year.
+        let onward = t.is_any(i + 1, &["onward", "onwards"]);
+        if part.is_none() && !cue_before(t, first) && range_end.is_none() && !onward {
             return None;
         }
         if part.is_none()
@@ -229,7 +270,10 @@ impl Finder<'_, '_> {
             && first > 0
             && t.is_any(
                 first - 1,
-                &["by", "through", "until", "till", "before", "after", "since"],
+                &[
+                    "by", "through", "until", "till", "before", "after", "since", "spring",
+                    "summer", "autumn", "fall", "winter", "calendar",
+                ],
             ) {
             first - 1
         } else {

@@ -5,7 +5,7 @@ use super::*;
 fn dates(text: &str, as_of: &str) -> Vec<String> {
     let ctx = Context {
         as_of: crate::model::parse_day(as_of).unwrap(),
-        fiscal: FiscalCalendar::Japan,
+        fiscal: Some(FiscalCalendar::Japan),
     };
     let t = Tokens::new(text);
     find(&t, &ctx, &mut (0, 0))
@@ -213,5 +213,189 @@ fn german_day_with_a_full_stop() {
     assert_eq!(
         dates("FRANKFURT, 3. November 2026 (dpa-AFX)", "2026-11-03"),
         ["2026-11-03 '3. November 2026'"]
+    );
+}
+
+fn dates_with(text: &str, as_of: &str, fiscal: Option<FiscalCalendar>) -> Vec<String> {
+    let ctx = Context {
+        as_of: crate::model::parse_day(as_of).unwrap(),
+        fiscal,
+    };
+    let t = Tokens::new(text);
+    find(&t, &ctx, &mut (0, 0))
+        .into_iter()
+        .map(|d| format!("{} '{}'", d.when, &text[d.start..d.end]))
+        .collect()
+}
+
+#[test]
+fn german_halves_quarters_months_and_cues() {
+    assert_eq!(
+        dates(
+            "die im ersten Halbjahr 2028 in Betrieb gehen soll",
+            "2026-11-03"
+        ),
+        ["2028-H1 'im ersten Halbjahr 2028'"]
+    );
+    assert_eq!(
+        dates(
+            "soll bis Ende März 2027 veröffentlicht werden",
+            "2026-11-03"
+        ),
+        ["late 2027-03 'Ende März 2027'"]
+    );
+    assert_eq!(
+        dates("Investitionen bis 2030.", "2026-11-03"),
+        ["2030 '2030'"]
+    );
+    assert_eq!(
+        dates("im dritten Quartal 2027", "2026-11-03"),
+        ["2027-Q3 'im dritten Quartal 2027'"]
+    );
+    // `Mai` is a month only where German dates it; a person is not.
+    assert!(dates("Mai Tran said so.", "2026-11-03").is_empty());
+    assert_eq!(
+        dates("am 3. Mai 2027", "2026-11-03"),
+        ["2027-05-03 '3. Mai 2027'"]
+    );
+}
+
+#[test]
+fn fiscal_quarters_are_calendar_quarters() {
+    // India's FY27 runs April 2026 to March 2027: its Q3 is October-December 2026.
+    assert_eq!(
+        dates("Indian chips will ship in Q3 FY27.", "2026-11-17"),
+        ["2026-Q4 'Q3 FY27'"]
+    );
+    // The US federal fiscal 2027 starts in October 2026.
+    assert_eq!(
+        dates(
+            "work starts in the first quarter of fiscal 2027, the Pentagon said",
+            "2026-11-12"
+        ),
+        ["2026-Q4 'the first quarter of fiscal 2027'"]
+    );
+    // Japan's FY2027 starts in April 2027; its second half is no calendar half.
+    assert_eq!(
+        dates("Japan: pilot line in Q2 FY2027.", "2026-11-20"),
+        ["2027-Q3 'Q2 FY2027'"]
+    );
+    assert_eq!(
+        dates(
+            "Japan: pilot line in the second half of FY2027.",
+            "2026-11-20"
+        ),
+        ["JP-FY2027 'the second half of FY2027'"]
+    );
+    // Australia's FY27 starts in July 2026: its first half is the second half of 2026.
+    assert_eq!(
+        dates("ASX-listed miners expect it in H1 FY27.", "2026-08-01"),
+        ["2026-H2 'H1 FY27'"]
+    );
+    // An Indian half of the year is no calendar half: no date.
+    assert!(dates("three more fabs in India by H1 FY28.", "2026-11-17").is_empty());
+    // A reporting period is no date.
+    assert!(dates("India's Q3 FY27 results", "2026-11-17").is_empty());
+    assert!(dates("Next event: Q4 2026 and full-year earnings", "2026-11-05").is_empty());
+}
+
+#[test]
+fn fiscal_years_of_no_named_calendar_are_no_date() {
+    assert!(
+        dates_with(
+            "approve the aid in the coming fiscal year",
+            "2026-12-02",
+            None
+        )
+        .is_empty()
+    );
+    assert!(dates_with("invest by FY2028", "2026-12-02", None).is_empty());
+    assert_eq!(
+        dates_with(
+            "invest by FY2028",
+            "2026-12-02",
+            Some(FiscalCalendar::Japan)
+        ),
+        ["JP-FY2028 'FY2028'"]
+    );
+}
+
+#[test]
+fn a_fiscal_year_written_by_its_two_years_is_one_date() {
+    assert_eq!(
+        dates("output of ₹25 lakh crore by 2030-31", "2026-08-12"),
+        ["2031 'by 2030-31'"]
+    );
+    assert_eq!(
+        dates("a rate filing in 2026/27", "2026-11-09"),
+        ["2027 '2026/27'"]
+    );
+    // Ended in March 2026: history.
+    assert!(dates("up from $130 billion in 2025-26", "2026-11-17").is_empty());
+    // A range of calendar years stays two years.
+    assert_eq!(
+        dates("between 2027-2030", "2026-11-17"),
+        ["2027 '2027'", "2030 '2030'"]
+    );
+    assert_eq!(
+        dates("Mass production: 2027 onward", "2026-11-20"),
+        ["2027 '2027'"]
+    );
+}
+
+#[test]
+fn present_perfect_is_done() {
+    assert!(
+        dates(
+            "Gamuda has secured jobs worth RM2.1 bil this year.",
+            "2026-11-27"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        dates(
+            "TNB would complete it, while Gamuda will win jobs this year.",
+            "2026-11-27"
+        ),
+        ["2026 'this year'"]
+    );
+}
+
+#[test]
+fn seasons_latter_halves_this_month_and_calendar_years() {
+    assert_eq!(
+        dates(
+            "Construction is expected to begin in spring 2027.",
+            "2026-12-01"
+        ),
+        ["2027 'spring 2027'"]
+    );
+    assert_eq!(
+        dates(
+            "it would begin operation in the latter half of next year.",
+            "2026-12-01"
+        ),
+        ["2027-H2 'the latter half of next year'"]
+    );
+    assert_eq!(
+        dates(
+            "The ministry is set to announce it later this month.",
+            "2026-12-01"
+        ),
+        ["2026-12 'later this month'"]
+    );
+    assert_eq!(
+        dates(
+            "expects the fab to start output in calendar 2028.",
+            "2026-11-19"
+        ),
+        ["2028 'calendar 2028'"]
+    );
+    assert_eq!(
+        dates(
+            "Hong Kong stocks climbed on Thursday, led by technology names, after Beijing pledged fresh support.",
+            "2026-11-26"
+        ),
+        ["2026-11-26 'on Thursday'"]
     );
 }

@@ -53,25 +53,95 @@ impl Finder<'_, '_> {
         let calendar = self.paragraph_calendar();
         // An Indian or Australian paragraph's `FY27` is its own country's year (India's
         // FY27 ends in March 2027, Australia's in June 2027), which is not modelled.
-        if self.cues.get() == Some((0, 0)) && own_fiscal_country(t) {
+        if self.cues.get() == Some((0, 0)) && own_fiscal_country(t).is_some() {
             return None;
         }
-        Some(calendar)
+        calendar
     }
 
-    pub(super) fn paragraph_calendar(&self) -> FiscalCalendar {
+    pub(super) fn paragraph_calendar(&self) -> Option<FiscalCalendar> {
         if let Some(c) = self.calendar.get() {
-            return c;
+            return Some(c);
         }
         let (jp, us) = calendar_cues(self.t);
         self.cues.set(Some((jp, us)));
         let c = match (jp, us) {
-            (0, 0) => self.ctx.fiscal,
+            (0, 0) => self.ctx.fiscal?,
             (j, u) if j >= u => FiscalCalendar::Japan,
             _ => FiscalCalendar::Us,
         };
         self.calendar.set(Some(c));
-        c
+        Some(c)
+    }
+
+    /// A quarter or half of a fiscal year (`Q3 FY27`, `the first quarter of fiscal 2027`,
+    /// `H1 FY28`) from `first` through the year at `fy`, read as the calendar quarter or half
+    /// it is: Japan's FY2026 starts in April 2026, the US federal FY2027 in October 2026, and
+    /// in an Indian or Australian paragraph `FY27` is the year ending in March (India, where
+    /// companies keep the same year by law) or June 2027 (Australia). A fiscal half that is
+    /// no calendar half is its fiscal year where aipx models it, else no date.
+    pub(super) fn fiscal_part(
+        &mut self,
+        first: usize,
+        half: bool,
+        n: u32,
+        fy: usize,
+    ) -> Option<usize> {
+        let t = self.t;
+        let (year, last) = if t.s(fy) == "FY" {
+            let y = year_value(t, fy + 1).or_else(|| {
+                t.digits(fy + 1, 2)
+                    .then(|| 2000 + t.number(fy + 1).unwrap_or(0.0) as i32)
+            })?;
+            (y, fy + 1)
+        } else {
+            let k = if t.is(fy + 1, "year") { fy + 2 } else { fy + 1 };
+            (year_value(t, k)?, k)
+        };
+        if t.glued(last + 1) && matches!(t.kind(last + 1), Kind::Num | Kind::Word)
+            || t.glued(last + 1) && matches!(t.sym(last + 1), Some('/' | '-'))
+        {
+            return None;
+        }
+        // `Q4 FY27 results`: a reporting period.
+        if period_after(t, last + 1) {
+            return Some(last);
+        }
+        let own = own_fiscal_country(t).filter(|_| {
+            self.paragraph_calendar();
+            self.cues.get() == Some((0, 0))
+        });
+        let calendar = match own {
+            Some(_) => None,
+            None => Some(self.possessor_calendar(first)?),
+        };
+        let start = match (calendar, own) {
+            (Some(FiscalCalendar::Japan), _) => ymd(year, 4, 1)?,
+            (Some(FiscalCalendar::Us), _) => ymd(year - 1, 10, 1)?,
+            (None, Some(Own::Australia)) => ymd(year - 1, 7, 1)?,
+            (None, _) => ymd(year - 1, 4, 1)?,
+        };
+        let from = start + Months::new(if half { 6 } else { 3 } * (n - 1));
+        let when = if !half {
+            When::Quarter {
+                year: from.year(),
+                quarter: (from.month() - 1) / 3 + 1,
+            }
+        } else if matches!(from.month(), 1 | 7) {
+            When::Half {
+                year: from.year(),
+                half: from.month().div_ceil(6),
+            }
+        } else if let Some(calendar) = calendar {
+            When::FiscalYear {
+                calendar,
+                year,
+                part: None,
+            }
+        } else {
+            return Some(last);
+        };
+        self.push(first, last, when)
     }
 
     pub(super) fn word_form(&mut self, i: usize) -> Option<usize> {
@@ -115,6 +185,11 @@ impl Finder<'_, '_> {
             }
             let year = year_value(t, i + 2);
             let quarter = t.s(i) == "Q" && (1..=4).contains(&n);
+            if quarter && t.is_any(i + 2, &["FY", "fiscal"])
+                || t.s(i) == "H" && n <= 2 && t.is_any(i + 2, &["FY", "fiscal"])
+            {
+                return self.fiscal_part(i, t.s(i) == "H", n, i + 2);
+            }
             if t.is_any(
                 i + 2,
                 &[
@@ -122,6 +197,9 @@ impl Finder<'_, '_> {
                 ],
             ) {
                 return None;
+            }
+            if year.is_some() && period_after(t, i + 3) {
+                return Some(i + 2);
             }
             return match (quarter, year) {
                 (true, Some(y)) => self.push(
@@ -149,10 +227,35 @@ impl Finder<'_, '_> {
                 _ => None,
             };
         }
+        // German `im ersten Halbjahr 2028`, `im dritten Quartal 2027`
+        if let Some(o) = ["ersten", "zweiten", "dritten", "vierten"]
+            .iter()
+            .position(|o| t.is(i, o))
+        {
+            let half = t.is_any(i + 1, &["Halbjahr", "Jahreshälfte"]);
+            if !(half || t.is(i + 1, "Quartal")) || half && o > 1 {
+                return None;
+            }
+            let year = year_value(t, i + 2)?;
+            let num = o as u32 + 1;
+            let first = if i > 0 && t.is_any(i - 1, &["im", "in", "bis"]) {
+                i - 1
+            } else {
+                i
+            };
+            let when = if half {
+                When::Half { year, half: num }
+            } else {
+                When::Quarter { year, quarter: num }
+            };
+            return self.push(first, i + 2, when);
+        }
         // third quarter of 2026, second half of next year, the first half
+        // `the latter half` is the second.
         let ordinal = ["first", "second", "third", "fourth"]
             .iter()
-            .position(|o| t.is(i, o));
+            .position(|o| t.is(i, o))
+            .or_else(|| (t.is(i, "latter") && t.is(i + 1, "half")).then_some(1));
         if let Some(o) = ordinal {
             let mut n = i + 1;
             if t.sym(n) == Some('-') {
@@ -193,7 +296,12 @@ impl Finder<'_, '_> {
                 last = k + usize::from(!t.is(k, "year"));
                 Some(y)
             } else if t.is_any(k, &["fiscal", "FY"]) {
-                return None;
+                let first = if i > 0 && t.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return self.fiscal_part(first, half, o as u32 + 1, k);
             } else {
                 None
             };
@@ -232,6 +340,24 @@ impl Finder<'_, '_> {
                     part: part.map(|p| p.0),
                 },
             );
+        }
+        // `later this month`; `earlier this month` and a month done are history.
+        if t.is(i, "this") && t.is(i + 1, "month") {
+            if i > 0 && t.is(i - 1, "earlier") || tense(t, i) == Tense::Past {
+                return Some(i + 1);
+            }
+            let first = if i > 0 && t.is(i - 1, "later") {
+                i - 1
+            } else {
+                i
+            };
+            let d = self.ctx.as_of;
+            let when = When::Month {
+                year: d.year(),
+                month: d.month(),
+                part: None,
+            };
+            return self.push(first, i + 1, when);
         }
         if next && t.is_any(i + 1, &["month", "quarter"]) {
             let d = self.ctx.as_of.with_day(1)?;
@@ -371,22 +497,27 @@ impl Finder<'_, '_> {
     }
 }
 
+/// A country with its own fiscal year that aipx reads only by quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Own {
+    India,
+    Australia,
+}
+
 /// Whether a paragraph names India or Australia, whose fiscal years aipx does not model.
-fn own_fiscal_country(t: &crate::ingest::scan::Tokens) -> bool {
-    (0..t.len()).any(|i| {
-        t.is_any(
+pub(super) fn own_fiscal_country(t: &crate::ingest::scan::Tokens) -> Option<Own> {
+    (0..t.len()).find_map(|i| {
+        if t.is_any(
             i,
             &[
-                "India",
-                "Indian",
-                "Delhi",
-                "Mumbai",
-                "crore",
-                "lakh",
-                "Rs",
-                "₹",
-                "Sensex",
-                "Nifty",
+                "India", "Indian", "Delhi", "Mumbai", "crore", "lakh", "Rs", "₹", "Sensex", "Nifty",
+            ],
+        ) || t.sym(i) == Some('₹')
+        {
+            Some(Own::India)
+        } else if t.is_any(
+            i,
+            &[
                 "Australia",
                 "Australian",
                 "ASX",
@@ -394,7 +525,24 @@ fn own_fiscal_country(t: &crate::ingest::scan::Tokens) -> bool {
                 "Melbourne",
                 "Canberra",
             ],
-        ) || t.sym(i) == Some('₹')
-            || t.is(i, "A") && t.sym(i + 1) == Some('$') && t.glued(i + 1)
+        ) || t.is(i, "A") && t.sym(i + 1) == Some('$') && t.glued(i + 1)
+        {
+            Some(Own::Australia)
+        } else {
+            None
+        }
     })
+}
+
+/// Whether the words from `k` name a reporting period (`results`, `and full-year earnings`).
+pub(super) fn period_after(t: &crate::ingest::scan::Tokens, k: usize) -> bool {
+    let mut k = k;
+    while k < t.len()
+        && (t.is_any(k, &["and", "full", "year", "annual", "quarterly", "fiscal"])
+            || t.sym(k) == Some('-'))
+        && k < t.len()
+    {
+        k += 1;
+    }
+    t.is_any(k, PERIOD)
 }

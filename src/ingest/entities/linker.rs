@@ -134,6 +134,8 @@ pub fn countries_in(t: &Tokens) -> u32 {
         let code = match w {
             "Hong" if t.is(i + 1, "Kong") => Some("HK"),
             "New" | "NEW" if t.is(i + 1, "York") => Some("US"),
+            // `US$300 million` is a currency, stated in articles from every market.
+            "US" if t.sym(i + 1) == Some('$') && t.glued(i + 1) => None,
             "US" | "U" if w == "US" || t.sym(i + 1) == Some('.') && t.is(i + 2, "S") => Some("US"),
             _ => None,
         };
@@ -995,5 +997,13 @@ mod tests {
         assert_ne!(bits & country_bit("MY"), 0);
         assert_ne!(bits & country_bit("HK"), 0);
         assert_eq!(bits & country_bit("US"), 0);
+    }
+
+    #[test]
+    fn a_us_dollar_sign_names_no_country() {
+        let t = Tokens::new("HALIFAX - a contract worth US$300 million");
+        assert_eq!(countries_in(&t) & country_bit("US"), 0);
+        let t = Tokens::new("plants in the US and the U.S. market");
+        assert_ne!(countries_in(&t) & country_bit("US"), 0);
     }
 }

@@ -148,6 +148,199 @@ fn in_place_name(text: &str, start: usize, end: usize) -> bool {
     })
 }
 
+/// Whether `between` (the text from a name to its tag) is empty or only a legal form
+/// (`Bhd`, `Corp.`, `Co., Ltd.`).
+fn only_legal_form(between: &str) -> bool {
+    crate::model::names::key(&format!("x {between}")) == "x"
+}
+
+/// The Bursa Malaysia company a stock short name names: the one company whose name, folded
+/// and without spaces, is the short name, starts with it (four letters or more), or holds its
+/// letters in order from the same first three (`FRONTKN` Frontken, `UCHITEC` Uchi
+/// Technologies, `YTLPOWR` YTL Power International).
+fn bursa_short_name(lex: &Lexicon, short: &str) -> Option<usize> {
+    let short = short.to_ascii_lowercase();
+    if short.len() < 3 {
+        return None;
+    }
+    let in_order = |name: &str| {
+        let mut letters = name.chars();
+        short.chars().all(|c| letters.any(|n| n == c))
+    };
+    let (mut exact, mut loose) = (None, Vec::new());
+    for (k, name) in lex.bursa() {
+        let (k, name) = (*k, name.as_str());
+        if name == short {
+            exact = Some(k);
+            break;
+        }
+        let starts = short.len() >= 4 && name.starts_with(&short);
+        let abbreviated = short.len() >= 5 && name.get(..3) == short.get(..3) && in_order(name);
+        if (starts || abbreviated) && !loose.contains(&k) {
+            loose.push(k);
+        }
+    }
+    exact.or_else(|| (loose.len() == 1).then(|| loose[0]))
+}
+
+/// Words that, closing a run of capitalised words after a known name, make the run another
+/// company's name (`Samsung Heavy Industries`, `Keppel DC REIT`, `Toyota Industries`).
+const OTHER_COMPANY: &[&str] = &[
+    "Industries",
+    "REIT",
+    "Trust",
+    "Engineering",
+    "Construction",
+    "Securities",
+    "Bank",
+    "Insurance",
+    "Biologics",
+    "Heavy",
+    "Shipbuilding",
+];
+
+/// Legal forms and group words that, after at least one other capitalised word, also close
+/// another company's name (`Sony Financial Group`); right after the name they are its own.
+const COMPANY_TAIL: &[&str] = &[
+    "Group",
+    "Holdings",
+    "Bhd",
+    "Berhad",
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Limited",
+    "Co",
+    "plc",
+];
+
+/// The end of a longer company name the name ending at byte `end` goes on into: up to four
+/// capitalised words after it closing on a word of [`OTHER_COMPANY`], or on one of
+/// [`COMPANY_TAIL`] after another word.
+fn longer_company_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let mut at = end + 1;
+    for (plain, word) in rest.split(' ').take(4).enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if !bare.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if OTHER_COMPANY.contains(&bare) || plain > 0 && COMPANY_TAIL.contains(&bare) {
+            return Some(at + bare.len());
+        }
+        if COMPANY_TAIL.contains(&bare) || bare.len() != word.len() {
+            return None;
+        }
+        at += word.len() + 1;
+    }
+    None
+}
+
+/// Whether a known name goes on into a longer company name that is not its company's own
+/// (`Samsung` of `Samsung Heavy Industries`, `Keppel` of `Keppel DC REIT`; not `YTL Power`
+/// of `YTL Power International Bhd`). Without a master that knows the longer name, the short
+/// one must not take its place.
+fn another_company(text: &str, lex: &Lexicon, h: &NameHit) -> bool {
+    let Named::Known(k) = h.named else {
+        return false;
+    };
+    let Some(end) = longer_company_after(text, h.end) else {
+        return false;
+    };
+    let longer = crate::model::names::key(&text[h.start..end]);
+    let known = &lex.known[k];
+    let own = |name: &str| crate::model::names::key(name).starts_with(&longer);
+    !own(&known.name) && !known.aliases.iter().any(|a| own(a))
+}
+
+/// Whether a name found capitalised only because it is written in capitals (`Screen` for
+/// `SCREEN`) is the ordinary word here: the paragraph also writes it in lower case, or its
+/// line is a title in Title Case.
+fn word_in_capitals_read_as_a_word(t: &Tokens, lex: &Lexicon, h: &NameHit) -> bool {
+    let Named::Known(k) = h.named else {
+        return false;
+    };
+    let found = &t.text[h.start..h.end];
+    if !found.bytes().any(|b| b.is_ascii_lowercase()) || found.contains(' ') {
+        return false;
+    }
+    // The name (or an alias) writes this word in capitals as its first word.
+    let in_capitals = |n: &str| {
+        n.get(..found.len()).is_some_and(|head| {
+            head.eq_ignore_ascii_case(found) && !head.bytes().any(|b| b.is_ascii_lowercase())
+        }) && !n[found.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    let known = &lex.known[k];
+    if found.len() < 4 || !in_capitals(&known.name) && !known.aliases.iter().any(|a| in_capitals(a))
+    {
+        return false;
+    }
+    // Only the text near the name is read, so a long paragraph naming it often stays linear.
+    let (from, to) = near(t.text, h.start, h.end, NEAR);
+    let lower = found.to_ascii_lowercase();
+    let around = &t.text[from..to];
+    let bytes = around.as_bytes();
+    let word_at = |p: usize| {
+        let before = p == 0 || !bytes[p - 1].is_ascii_alphanumeric();
+        let after = bytes
+            .get(p + lower.len())
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        before && after
+    };
+    if around
+        .match_indices(lower.as_str())
+        .any(|(p, _)| word_at(p))
+    {
+        return true;
+    }
+    // A title is one short line: a line running past the window is none.
+    let (Some(line_start), Some(line_end)) = (
+        t.text[from..h.start]
+            .rfind('\n')
+            .map(|p| from + p + 1)
+            .or((from == 0).then_some(0)),
+        t.text[h.end..to]
+            .find('\n')
+            .map(|p| h.end + p)
+            .or((to == t.text.len()).then_some(to)),
+    ) else {
+        return false;
+    };
+    let words: Vec<&str> = t.text[line_start..line_end]
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3
+        && capitalised * 4 >= words.len() * 3
+        && !line_end_is_sentence(&t.text[line_start..line_end])
+}
+
+/// Bytes either side of a name read for what surrounds it.
+const NEAR: usize = 300;
+
+/// The byte range `start - n .. end + n` of `text`, within it and on character boundaries.
+fn near(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, to)
+}
+
+/// Whether a line ends as a sentence does (a title does not).
+fn line_end_is_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?'])
+}
+
 fn resolve(lex: &Lexicon, exchanges: &[Exchange], symbol: &str) -> Option<usize> {
     exchanges.iter().find_map(|&e| lex.listing(e, symbol))
 }
@@ -161,6 +354,8 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
     let mut out: Vec<Mention> = names
         .iter()
         .filter(|h| !in_place_name(t.text, h.start, h.end))
+        .filter(|h| !another_company(t.text, lex, h))
+        .filter(|h| !word_in_capitals_read_as_a_word(t, lex, h))
         .filter_map(|h| match h.named {
             Named::Known(k) => Some(Mention {
                 start: h.start,
@@ -192,8 +387,9 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
             _ => {}
         }
     }
-    // An unknown tag right after a known name (`Dixon Technologies (BSE: 540699)`) is
-    // another listing of that company.
+    // An unknown tag right after a known name (`Dixon Technologies (BSE: 540699)`,
+    // `Inari Amertron Bhd (KLSE: INARI)`, its legal form between) is another listing of that
+    // company.
     let known: Vec<(usize, usize)> = out
         .iter()
         .filter_map(|m| match m.who {
@@ -203,18 +399,52 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
         .collect();
     for m in out.iter_mut() {
         if matches!(m.who, Who::New { .. })
-            && let Some(&(_, k)) = known
-                .iter()
-                .find(|(end, _)| *end <= m.start && t.text[*end..m.start].trim() == "(")
+            && let Some(&(_, k)) = known.iter().find(|(end, _)| {
+                *end <= m.start
+                    && t.text[*end..m.start]
+                        .trim()
+                        .strip_suffix('(')
+                        .is_some_and(only_legal_form)
+            })
         {
             m.who = Who::Known(k);
         }
     }
+    // Bursa Malaysia tags name a stock by its short name (`KLSE: INARI`, `KLSE: FRONTKN`),
+    // not by its code: one no name before it claimed is looked up among the Bursa companies,
+    // and is no symbol at all when none matches.
+    out.retain_mut(|m| match &m.who {
+        Who::New {
+            symbol, exchange, ..
+        } if exchange.code() == "MYX" && symbol.bytes().any(|b| b.is_ascii_alphabetic()) => {
+            match bursa_short_name(lex, symbol) {
+                Some(k) => {
+                    m.who = Who::Known(k);
+                    true
+                }
+                None => false,
+            }
+        }
+        _ => true,
+    });
     // Names of an imported securities master, where nothing curated or tagged is.
     if !lex.master().is_empty() {
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
         taken.sort_unstable();
-        out.extend(linker::find(t, lex, countries, &taken));
+        // A one-word name joined by a hyphen to the next word is part of a compound
+        // (`Next-Generation`, `Target-date`), not a company.
+        out.extend(
+            linker::find(t, lex, countries, &taken)
+                .into_iter()
+                .filter(|m| {
+                    let text = &t.text[m.start..m.end];
+                    let rest = &t.text[m.end..];
+                    text.contains(' ')
+                        || !rest
+                            .strip_prefix('-')
+                            .is_some_and(|r| r.starts_with(char::is_alphabetic))
+                }),
+        );
     }
     // A ticker inside a tag (`NVDA` in `NASDAQ: NVDA`) is one mention, not two.
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

@@ -118,6 +118,7 @@ fn master_lex() -> Lexicon {
         row("ORA", "Orange S.A.", "EPA", Size::Large),
         row("TRI", "Thomson Reuters Corporation", "TSX", Size::Large),
         row("BBG", "Bloomberg Holdings Ltd", "LSE", Size::Small),
+        row("NXT", "Next plc", "LSE", Size::Large),
         row("0151", "Kelington Group Berhad", "MYX", Size::Unknown),
         row("1899", "Batu Kawan Berhad", "MYX", Size::Large),
         row("KXS", "Kinaxis Inc.", "TSX", Size::Mid),
@@ -426,5 +427,88 @@ fn accents_fold_to_the_listed_spelling() {
             "In Germany, Dürr rose 2% and Crédit Agricole fell in Paris."
         ),
         ["Dürr=DUE", "Crédit Agricole=ACA"]
+    );
+}
+
+#[test]
+fn a_curated_name_does_not_take_a_longer_company_s_place() {
+    // Without a master that knows the longer name, the short one is not that company.
+    assert!(found("Samsung Heavy Industries Co. won an LNG carrier order.").is_empty());
+    assert!(found("Keppel DC REIT is eyeing new projects.").is_empty());
+    // A longer name the lexicon knows is that company.
+    assert_eq!(
+        found("Toyota Industries shares rose."),
+        ["Toyota Industries=6201"]
+    );
+    assert_eq!(
+        found("Daikin Industries Ltd said so."),
+        ["Daikin Industries=6367"]
+    );
+    assert_eq!(
+        found("Toray Industries said so."),
+        ["Toray Industries=3402"]
+    );
+    // Its own legal form and group word, or a product, leave it the company.
+    assert_eq!(
+        found("Samsung Electronics Co., Ltd. said so."),
+        ["Samsung Electronics Co., Ltd.=005930"]
+    );
+    assert_eq!(found("Keppel Corporation Limited said so."), ["Keppel=BN4"]);
+    assert_eq!(
+        found("Nvidia Blackwell Ultra chips will ship."),
+        ["Nvidia=NVDA"]
+    );
+}
+
+#[test]
+fn a_name_written_in_capitals_is_the_word_in_a_title_or_beside_it() {
+    assert!(found("Screen Applicants for Export-Control Compliance").is_empty());
+    assert!(found("Screen makers said applicants must screen suppliers.").is_empty());
+    assert_eq!(found("Screen said its orders rose."), ["Screen=7735"]);
+    assert_eq!(
+        found("SCREEN Holdings Co., Ltd. joined the panel."),
+        ["SCREEN Holdings Co., Ltd.=7735"]
+    );
+}
+
+#[test]
+fn bursa_tags_name_the_stock_by_its_short_name() {
+    assert_eq!(
+        found("Inari Amertron Bhd (KLSE: INARI) plans to spend more."),
+        ["Inari Amertron=0166", "KLSE: INARI=0166"]
+    );
+    assert_eq!(
+        found("Its shares (KLSE: FRONTKN) rose."),
+        ["KLSE: FRONTKN=0128"]
+    );
+    assert_eq!(found("(KLSE: VITROX)"), ["KLSE: VITROX=0097"]);
+    // A short name no Bursa company answers to is no symbol.
+    assert!(found("QES Group Bhd (KLSE: QES) closed flat.").is_empty());
+    // A Bursa code stays a code.
+    assert_eq!(found("(KLSE: 0166)"), ["KLSE: 0166=0166"]);
+}
+
+#[test]
+fn a_master_word_in_a_hyphenated_compound_is_no_company() {
+    let lex = master_lex();
+    assert!(
+        linked(
+            &lex,
+            "METI Approves Additional Support for Rapidus and Next-Generation Memory Projects"
+        )
+        .iter()
+        .all(|m| !m.ends_with("=NXT"))
+    );
+    assert_eq!(
+        linked(&lex, "In London, Next said its sales rose."),
+        ["Next=NXT"]
+    );
+}
+
+#[test]
+fn a_curated_name_going_on_into_its_own_full_name_stays() {
+    assert_eq!(
+        found("YTL Power International Bhd and Genetec Technology Bhd rose."),
+        ["YTL Power=6742", "Genetec=0104"]
     );
 }

@@ -95,6 +95,9 @@ pub struct Lexicon {
     others_lead: [bool; 256],
     /// Names of an imported securities master (empty when nothing is imported).
     master: MasterNames,
+    /// Bursa Malaysia companies with their names folded and without spaces, built on first
+    /// use (a Bursa tag naming a stock by its short name).
+    bursa: std::sync::OnceLock<Vec<(usize, String)>>,
 }
 
 /// Ticker-shaped words that are ordinary words or abbreviations: never matched bare.
@@ -232,6 +235,7 @@ impl Lexicon {
             others: Matcher::empty(StartKind::Both),
             others_lead: [false; 256],
             master: MasterNames::default(),
+            bursa: std::sync::OnceLock::new(),
         };
         let mut names: Vec<(String, Named)> = Vec::new();
         for (i, e) in data.entities.iter().enumerate() {
@@ -389,6 +393,25 @@ impl Lexicon {
             _ => key.as_str(),
         };
         self.symbols.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Bursa Malaysia companies and their compact names (folded, lower case, letters, digits
+    /// and `&` only, legal form dropped).
+    pub fn bursa(&self) -> &[(usize, String)] {
+        self.bursa.get_or_init(|| {
+            self.known
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.listings.iter().any(|l| l.exchange.code() == "MYX"))
+                .map(|(i, k)| {
+                    let compact = crate::model::names::key(&k.name)
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '&')
+                        .collect();
+                    (i, compact)
+                })
+                .collect()
+        })
     }
 
     /// The company a bare US ticker (`NVDA`) names, when that is unambiguous.

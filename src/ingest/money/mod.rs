@@ -92,7 +92,7 @@ fn scale(t: &Tokens, i: usize) -> Option<f64> {
         }
         "billion" | "billions" | "bln" | "bn" | "bil" | "milliard" | "milliards" | "mrd" | "md"
         | "mds" | "mld" | "milliarden" | "miljard" => Some(1e9),
-        "trillion" | "trillions" | "tn" | "trn" => Some(1e12),
+        "trillion" | "trillions" | "tn" | "trn" | "tln" => Some(1e12),
         "crore" | "crores" | "cr" => Some(1e7),
         "lakh" | "lakhs" => Some(1e5),
         _ => None,
@@ -340,6 +340,15 @@ fn simple(t: &Tokens, n: usize) -> Option<Simple> {
         s.last = i;
         i += 1;
     }
+    // Korean wires hyphenate the currency: `4.5 trillion-won`, `62.4 billion-won`.
+    if s.scaled
+        && t.sym(i) == Some('-')
+        && t.glued(i)
+        && t.glued(i + 1)
+        && currency_after(t, i + 1).is_some()
+    {
+        i += 1;
+    }
     // The full stop of an abbreviated scale before the currency: `2,5 Mrd. Euro`, `Mio. €`.
     if s.scaled
         && t.sym(i) == Some('.')
@@ -403,13 +412,18 @@ fn decimal_comma(t: &Tokens, n: usize) -> Option<(f64, usize)> {
         return None;
     }
     // `2,5`: the tokenizer leaves a comma before fewer than three digits out of the number.
+    // English never groups fewer than three digits, so before a scale, before a currency
+    // word (`38,60 euros`) or after a currency sign (`€21,40`) it is a decimal comma.
     if !whole.contains(',')
         && t.sym(n + 1) == Some(',')
         && t.glued(n + 1)
         && t.glued(n + 2)
         && t.kind(n + 2) == Kind::Num
         && t.s(n + 2).bytes().all(|b| b.is_ascii_digit())
-        && scale(t, n + 3).is_some()
+        && (scale(t, n + 3).is_some()
+            || t.s(n + 2).len() <= 2
+                && !(t.glued(n + 3) && t.sym(n + 3) == Some(','))
+                && (currency_after(t, n + 3).is_some() || currency_before(t, n).is_some()))
     {
         let v: f64 = format!("{whole}.{}", t.s(n + 2)).parse().ok()?;
         return Some((v, n + 2));
@@ -456,9 +470,29 @@ fn qualifier(t: &Tokens, first: usize) -> Option<(&'static str, usize)> {
 /// `RM3.45 per share`, `shares closed at HK$50`, `a target price of S$2.10`.
 fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     let after = last + 1;
-    if t.is_any(after, &["per", "a"]) && t.is_any(after + 1, &["share", "unit", "ADR", "ADS"])
+    const UNIT: &[&str] = &["share", "unit", "ADR", "ADS"];
+    if t.is_any(after, &["per", "a"])
+        && (t.is_any(after + 1, UNIT)
+            || t.is_any(after + 1, &["new", "ordinary", "common", "existing"])
+                && t.is_any(after + 2, UNIT))
         || t.sym(after) == Some('/') && t.is(after + 1, "share")
     {
+        return true;
+    }
+    // `target price Rs 455`, `(BEL IN; target price Rs 455)`: the price named right before.
+    const PRICE_OF: &[&str] = &[
+        "target",
+        "offer",
+        "issue",
+        "share",
+        "closing",
+        "IPO",
+        "subscription",
+        "exercise",
+        "placement",
+        "placing",
+    ];
+    if first >= 2 && t.is(first - 1, "price") && t.is_any(first - 2, PRICE_OF) {
         return true;
     }
     // `120 million units at $2.05 each`: a price for each share or unit placed.
@@ -488,11 +522,7 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
                 k + 1,
                 &["buyback", "buybacks", "repurchase", "sale", "sales"],
             )
-            || t.is(k, "price")
-                && t.is_any(
-                    k.wrapping_sub(1),
-                    &["target", "offer", "issue", "share", "closing", "IPO"],
-                )
+            || t.is(k, "price") && t.is_any(k.wrapping_sub(1), PRICE_OF)
             || t.is(k, "target") && t.is(k.wrapping_sub(1), "price")
             || t.is_any(k, &["priced"])
     })

@@ -292,3 +292,48 @@ fn a_price_for_each_unit_placed_is_per_share() {
     let t = Tokens::new("Its units closed 1.5 per cent higher at $2.10.");
     assert!(find(&t).first().is_some_and(|a| a.per_share));
 }
+
+#[test]
+fn korean_hyphenated_currency_and_stated_dollars() {
+    assert_eq!(
+        amounts("a 4.5 trillion-won (US$3.1 billion) order"),
+        ["KRW 4500000000000 usd 3100000000 '4.5 trillion-won (US$3.1 billion)'"]
+    );
+    assert_eq!(
+        amounts("a 62.4 billion-won deal"),
+        ["KRW 62400000000 '62.4 billion-won'"]
+    );
+    assert_eq!(
+        amounts("4.5 tln-won order"),
+        ["KRW 4500000000000 '4.5 tln-won'"]
+    );
+}
+
+#[test]
+fn a_decimal_comma_before_a_currency_or_after_a_sign() {
+    assert_eq!(amounts("closed at 38,60 euros"), ["EUR 38.6 '38,60 euros'"]);
+    assert_eq!(amounts("at €21,40 each"), ["EUR 21.4 '€21,40'"]);
+    // English thousands keep three digits: `1,250 euros` is one thousand two hundred and fifty.
+    assert_eq!(amounts("1,250 euros"), ["EUR 1250 '1,250 euros'"]);
+}
+
+fn per_share_flags(text: &str) -> Vec<bool> {
+    find(&Tokens::new(text))
+        .into_iter()
+        .map(|a| a.per_share)
+        .collect()
+}
+
+#[test]
+fn prices_per_new_share_and_target_prices_without_of() {
+    assert_eq!(
+        per_share_flags("at a price of €21.40 per new share"),
+        [true]
+    );
+    assert_eq!(per_share_flags("(BEL IN; target price Rs 455)"), [true]);
+    assert_eq!(
+        per_share_flags("The share closed at 38,60 euros, up 4.1%."),
+        [true]
+    );
+    assert_eq!(per_share_flags("a new plant worth Rs 455 crore"), [false]);
+}
