@@ -114,24 +114,6 @@ impl Ceiling {
         i64::from(c.score_match + c.gap_extension) + self.steps()
     }
 
-    /// The most a text can score that holds the query's first character neither first nor
-    /// at a bonus place, and `bad` of whose further characters neither follow the one before
-    /// nor sit at a bonus place: [`nowhere`](Self::nowhere) less the least that costs.
-    /// `None` when the query has no `bad` further characters. Once the results' bar is above
-    /// it, a text left needs fewer such steps ([`super::adjacent`]).
-    pub fn nowhere_but(&self, bad: usize) -> Option<i64> {
-        let c = &self.config;
-        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let mut losses: Vec<i64> = (1..self.query.len())
-            .map(|r| self.step(r) - gapped)
-            .collect();
-        if bad > losses.len() {
-            return None;
-        }
-        losses.sort_unstable();
-        Some(self.nowhere() - losses[..bad].iter().sum::<i64>())
-    }
-
     /// The most a text not starting with the query's first character can score, told by
     /// its [`Marks`] alone: the characters it holds at bonus places past its first, and the
     /// pairs of characters it holds side by side. The first query character scores as
@@ -401,18 +383,6 @@ mod tests {
                 });
                 if !starts && !bonused {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
-                    // One further character neither after the one before nor at a bonus
-                    // place (told exactly, as `Adjacent` and `Heads` list them).
-                    let q: Vec<char> = query.chars().map(lower).collect();
-                    let lowered: Vec<char> = chars.iter().map(|&x| lower(x)).collect();
-                    let bad = (1..q.len()).filter(|&r| {
-                        !lowered.windows(2).any(|w| w == [q[r - 1], q[r]])
-                            && !chars.windows(2).any(|w| bonus_at(w[0], w[1]) && lower(w[1]) == q[r])
-                    }).count();
-                    for fewer in 0..=bad {
-                        let bound = c.nowhere_but(fewer).expect("no more bad steps than steps");
-                        prop_assert!(score <= bound, "{text:?}/{query:?} nowhere but {fewer}");
-                    }
                 }
                 // No more than its marks allow, starting with it or not.
                 let mut marks = Marks::default();

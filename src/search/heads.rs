@@ -9,7 +9,6 @@
 
 use rustc_hash::FxHashMap;
 
-use super::adjacent::Adjacent;
 use super::ceiling::bonus_at;
 use crate::catalog::{Catalog, lower};
 
@@ -26,8 +25,6 @@ pub struct Heads {
     shapes: Vec<Shape>,
     /// Each text's [`Marks`], by position.
     marks: Vec<Marks>,
-    /// The texts holding each pair side by side, for a catalog small enough.
-    adjacent: Option<Adjacent>,
 }
 
 /// Which characters a text holds at bonus places past its first, and which pairs of
@@ -155,7 +152,6 @@ impl Heads {
             starts,
             shapes,
             marks,
-            adjacent: Adjacent::new(catalog),
         }
     }
 
@@ -176,12 +172,6 @@ impl Heads {
             bonused: u64::MAX,
             pairs: Pairs::ALL,
         })
-    }
-
-    /// The texts holding `a` then `b` side by side (lower-cased), ascending; `None` when
-    /// the catalog is too large to list them (see [`Adjacent`]).
-    pub fn adjacent(&self, a: char, b: char) -> Option<&[u32]> {
-        self.adjacent.as_ref().map(|p| p.of(a, b))
     }
 
     /// The texts holding `c` (lower-cased) at a bonus place past their first character,

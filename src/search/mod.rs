@@ -10,7 +10,6 @@
 //! every core; only the top `limit` are kept (no full sort), and only those get match
 //! positions.
 
-mod adjacent;
 mod blocks;
 mod ceiling;
 mod dates;
@@ -660,22 +659,7 @@ impl Searcher {
                     look(i, &mut bar, &mut scored);
                 }
             }
-            // A text left can reach the bar only with fewer steps of the query that are
-            // neither a run nor at a bonus place than it takes to fall under it: with `bad`
-            // of them, any `bad` steps hold a good one, so the texts of the `bad` steps held
-            // by fewest texts are all that need a look, not the whole catalog.
-            let few = (1..query.chars().count())
-                .find(|&bad| ceiling.nowhere_but(bad).is_some_and(|b| above(&bar, b)))
-                .and_then(|bad| fewest_for_steps(heads, query, bad));
-            if above(&bar, ceiling.nowhere()) || few.is_some() {
-                for i in few.into_iter().flatten() {
-                    if self.catalog.first(i) != first
-                        && bar.admits(rank(i, by_marks(i)))
-                        && matches(i)
-                    {
-                        look(i, &mut bar, &mut scored);
-                    }
-                }
+            if above(&bar, ceiling.nowhere()) {
                 let matched = Matched {
                     first: firsts,
                     heads: Some(list),
@@ -726,30 +710,6 @@ impl Searcher {
         };
         (scored, matched)
     }
-}
-
-/// The texts that may make one of `bad` steps of `query` (characters after the first) a
-/// run or put it at a bonus place: for each step, those holding it and the character before
-/// side by side and those holding it at a bonus place; of the `bad` steps whose texts are
-/// fewest. `None` when the catalog does not list pairs (see [`adjacent`]) or the query has
-/// fewer steps. (A text in two lists is looked at twice: a copy scored twice ties with
-/// itself.)
-fn fewest_for_steps(heads: &Heads, query: &str, bad: usize) -> Option<Vec<u32>> {
-    let q: Vec<char> = query.chars().map(lower).collect();
-    let mut steps = (1..q.len())
-        .map(|r| Some([heads.adjacent(q[r - 1], q[r])?, heads.of(q[r])]))
-        .collect::<Option<Vec<_>>>()?;
-    if bad > steps.len() {
-        return None;
-    }
-    steps.sort_unstable_by_key(|lists| lists[0].len() + lists[1].len());
-    Some(
-        steps[..bad]
-            .iter()
-            .flatten()
-            .flat_map(|l| l.iter().copied())
-            .collect(),
-    )
 }
 
 /// The dataset's hits and the securities master's, as one list: records named exactly
