@@ -6,11 +6,11 @@
 #
 #   scripts/tui_latency.sh [--data DIR] QUERY...     (RUNS=20 by default; needs tmux, jq)
 #
-# It runs target/release/aipx (build it first). A securities master imported in
+# It runs target/release/aipx (build it first), or $AIPX. A securities master imported in
 # $XDG_DATA_HOME is loaded by the TUI as usual; config and remembered state start empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-aipx=$PWD/target/release/aipx
+aipx=${AIPX:-$PWD/target/release/aipx}
 args=(--today 2026-11-21)
 if [ "${1:-}" = --data ]; then
     args+=(--data "$2")
