@@ -61,6 +61,15 @@ fn scale(c: &mut Criterion) {
                 at += 1;
             })
         });
+        // Drawing alone, with `se` typed: the frame the real TUI draws first when `m` of
+        // `sem` is typed, before the worker's results for `sem` arrive. On the universe `se`
+        // selects e23, whose panes hold 895 programs and 1,811 catalysts: a frame must cost
+        // what it shows, not what the entity holds.
+        screen.play("<Esc><Esc>/se").expect("valid keys");
+        assert!(screen.text().contains("/ se"), "the query is typed");
+        group.bench_function("frame 120x40 drawn, `se` typed", |b| {
+            b.iter(|| screen.draw())
+        });
         group.finish();
     }
 }

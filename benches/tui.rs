@@ -45,6 +45,18 @@ fn keystrokes(c: &mut Criterion, name: &str, setup: &str, keys: &str) {
     assert!(!app.should_quit());
 }
 
+/// The layout a scroll step or a click consults (`ui::layout`: the view drawn off screen at
+/// the app's size), after `setup`: what a step costs beyond its frame.
+fn layout(c: &mut Criterion, name: &str, setup: &str) {
+    let mut app = app();
+    for event in parse_keys(setup).expect("valid setup script") {
+        for action in actions_for(&app, &event) {
+            app.update(action);
+        }
+    }
+    c.bench_function(name, |b| b.iter(|| ui::layout(&app)));
+}
+
 fn benches(c: &mut Criterion) {
     // Type a query and erase it: a search and a full redraw on every key.
     keystrokes(c, "type_search_120x40", "/", "softbank<BS*8>");
@@ -54,6 +66,9 @@ fn benches(c: &mut Criterion) {
     // The charts: a bar per catalyst on a month axis; a program's funding as bars.
     keystrokes(c, "move_calendar_chart_120x40", "3vvg", "<Down*11><Up*11>");
     keystrokes(c, "move_programs_chart_120x40", "2vg", "<Down*8><Up*8>");
+    // Stepping through the detail panes of an entity.
+    keystrokes(c, "move_exposures_120x40", "/TSM<Enter>", "<Down><Up>");
+    layout(c, "layout_explore_120x40", "/TSM<Enter>");
 }
 
 criterion_group! {

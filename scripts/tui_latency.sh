@@ -6,7 +6,8 @@
 #
 #   scripts/tui_latency.sh [--data DIR] QUERY...     (RUNS=20 by default; needs tmux, jq)
 #
-# It runs target/release/aipx (build it first), or $AIPX. A securities master imported in
+# It runs target/release/aipx (build it first), or the binary named by $AIPX (to compare
+# two builds, run them in turn). A securities master imported in
 # $XDG_DATA_HOME is loaded by the TUI as usual; config and remembered state start empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -188,58 +188,150 @@ impl Builder {
         self.label_ends.push(self.labels.len() as u32);
     }
 
+    /// A builder with room made at once for about what `build` pushes of `entities`,
+    /// `programs` and `catalysts` (folding and cutting at [`MAX_CHARS`] move it a little): a
+    /// column grown by doubling holds its old and new copies at each step, and a large
+    /// catalog's last step is megabytes.
+    fn with_room(
+        entities: &[Entity],
+        programs: &[Program],
+        catalysts: &[Catalyst],
+        searched: impl Fn(&str) -> bool,
+    ) -> Builder {
+        let (mut texts, mut bytes, mut label_bytes, mut spellings) = (0, 0, 0, 0);
+        for e in entities {
+            let aliases = e.aliases.iter().filter(|a| searched(a));
+            let symbols = e.listings.iter().map(|l| l.symbol.len());
+            texts += e.listings.len() + 1 + aliases.clone().count();
+            bytes +=
+                e.name.len() + aliases.map(|a| a.len()).sum::<usize>() + symbols.sum::<usize>();
+            label_bytes +=
+                e.id.len() + e.name.len() + e.primary().map_or(0, |l| l.symbol.len() + 8) + 3;
+            spellings += 2 + e.aliases.len() + 2 * e.listings.len();
+        }
+        let named = programs
+            .iter()
+            .map(|p| (p.id.len(), p.name.len()))
+            .chain(catalysts.iter().map(|k| (k.id.len(), k.title.len())));
+        for (id, name) in named {
+            texts += 1;
+            bytes += name;
+            label_bytes += id + name + 3;
+        }
+        let labels = entities.len() + programs.len() + catalysts.len();
+        Builder {
+            texts: String::with_capacity(bytes),
+            ends: Vec::with_capacity(texts),
+            targets: Vec::with_capacity(texts),
+            fields: Vec::with_capacity(texts),
+            masks: Vec::with_capacity(texts),
+            firsts: Vec::with_capacity(texts),
+            exchanges: Vec::with_capacity(texts),
+            spellings: Vec::with_capacity(spellings),
+            labels: String::with_capacity(label_bytes),
+            label_ends: Vec::with_capacity(labels),
+            windows: Vec::with_capacity(2 * catalysts.len()),
+            ..Builder::default()
+        }
+    }
+
     /// The finished catalog: texts and labels become its strings as they are, the other
-    /// columns its little-endian sections (no intermediate copy of the whole).
+    /// columns its little-endian sections, written into a buffer made at its final size,
+    /// each column freed once written (no second copy of the whole at any time).
     fn finish(self, entities: u32, programs: u32) -> Catalog {
-        let mut raw = Vec::new();
-        let mut at: [std::ops::Range<usize>; SECTIONS] = Default::default();
-        let (hashes, owners): (Vec<u64>, Vec<u32>) = self.spellings.into_iter().unzip();
-        let len = |i: usize| self.ends[i] - if i == 0 { 0 } else { self.ends[i - 1] };
-        let size = |i: usize| match target_from(self.targets[i]) {
-            Target::Entity(e) => self.sizes.get(e.ix()).copied().unwrap_or(0),
+        let Builder {
+            texts,
+            ends,
+            targets,
+            fields,
+            masks,
+            firsts,
+            exchanges,
+            spellings,
+            labels,
+            label_ends,
+            shown_at,
+            shown,
+            shown_ends,
+            windows,
+            sizes,
+        } = self;
+        let len = |i: usize| ends[i] - if i == 0 { 0 } else { ends[i - 1] };
+        let size = |i: usize| match target_from(targets[i]) {
+            Target::Entity(e) => sizes.get(e.ix()).copied().unwrap_or(0),
             _ => 0,
         };
-        let mut order: Vec<u32> = (0..self.ends.len() as u32).collect();
+        let mut order: Vec<u32> = (0..ends.len() as u32).collect();
         order.sort_unstable_by_key(|&i| {
             let i = i as usize;
-            (self.firsts[i], std::cmp::Reverse(size(i)), len(i), i)
+            (firsts[i], std::cmp::Reverse(size(i)), len(i), i)
         });
-        for (s, range) in at.iter_mut().enumerate() {
-            let start = raw.len();
-            let le32 =
-                |raw: &mut Vec<u8>, v: &[u32]| v.iter().for_each(|x| raw.extend(x.to_le_bytes()));
-            let le64 =
-                |raw: &mut Vec<u8>, v: &[u64]| v.iter().for_each(|x| raw.extend(x.to_le_bytes()));
-            match s {
-                ENDS => le32(&mut raw, &self.ends),
-                TARGETS => le32(&mut raw, &self.targets),
-                FIELD => raw.extend_from_slice(&self.fields),
-                MASKS => le64(&mut raw, &self.masks),
-                FIRSTS => le32(&mut raw, &self.firsts),
-                EXCHANGES => raw.extend_from_slice(&self.exchanges),
-                HASHES => le64(&mut raw, &hashes),
-                OWNERS => le32(&mut raw, &owners),
-                LABEL_ENDS => le32(&mut raw, &self.label_ends),
-                COUNTS => le32(&mut raw, &[entities, programs]),
-                ORDER => le32(&mut raw, &order),
-                SHOWN_AT => le32(&mut raw, &self.shown_at),
-                SHOWN_ENDS => le32(&mut raw, &self.shown_ends),
-                WINDOWS => le32(&mut raw, &self.windows),
-                SIZES => raw.extend_from_slice(&self.sizes),
-                _ => {} // TEXTS, LABELS and SHOWN are kept as strings.
-            }
-            *range = start..raw.len();
-        }
+        // Every section's length in bytes, by section number (the strings are kept apart).
+        let lengths: [usize; SECTIONS] = std::array::from_fn(|s| match s {
+            ENDS => 4 * ends.len(),
+            TARGETS => 4 * targets.len(),
+            FIELD => fields.len(),
+            MASKS => 8 * masks.len(),
+            FIRSTS => 4 * firsts.len(),
+            EXCHANGES => exchanges.len(),
+            HASHES => 8 * spellings.len(),
+            OWNERS => 4 * spellings.len(),
+            LABEL_ENDS => 4 * label_ends.len(),
+            COUNTS => 8,
+            ORDER => 4 * order.len(),
+            SHOWN_AT => 4 * shown_at.len(),
+            SHOWN_ENDS => 4 * shown_ends.len(),
+            WINDOWS => 4 * windows.len(),
+            SIZES => sizes.len(),
+            _ => 0, // TEXTS, LABELS and SHOWN are kept as strings.
+        });
+        let mut raw = Vec::with_capacity(lengths.iter().sum());
+        // By section number; each column is moved in, so it is freed once written.
+        let at: [std::ops::Range<usize>; SECTIONS] = [
+            raw.len()..raw.len(), // TEXTS
+            put(&mut raw, ends, u32::to_le_bytes),
+            put(&mut raw, targets, u32::to_le_bytes),
+            put(&mut raw, fields, |b| [b]),
+            put(&mut raw, masks, u64::to_le_bytes),
+            put(&mut raw, firsts, u32::to_le_bytes),
+            put(&mut raw, exchanges, |b| [b]),
+            put(&mut raw, spellings.iter(), |&(h, _)| h.to_le_bytes()),
+            put(&mut raw, spellings, |(_, e)| e.to_le_bytes()),
+            raw.len()..raw.len(), // LABELS
+            put(&mut raw, label_ends, u32::to_le_bytes),
+            put(&mut raw, [entities, programs], u32::to_le_bytes),
+            put(&mut raw, order, u32::to_le_bytes),
+            put(&mut raw, shown_at, u32::to_le_bytes),
+            raw.len()..raw.len(), // SHOWN
+            put(&mut raw, shown_ends, u32::to_le_bytes),
+            put(&mut raw, windows, u32::to_le_bytes),
+            put(&mut raw, sizes, |b| [b]),
+        ];
+        debug_assert!((0..SECTIONS).all(|s| at[s].len() == lengths[s]));
         Catalog {
             raw,
             at,
-            texts: self.texts.into_boxed_str(),
-            labels: self.labels.into_boxed_str(),
-            shown: self.shown.into_boxed_str(),
+            texts: texts.into_boxed_str(),
+            labels: labels.into_boxed_str(),
+            shown: shown.into_boxed_str(),
             entities,
             programs,
         }
     }
+}
+
+/// Writes `column` at the end of `raw`, each value as `le` gives its bytes; the byte range it
+/// took.
+fn put<T, const N: usize>(
+    raw: &mut Vec<u8>,
+    column: impl IntoIterator<Item = T>,
+    le: impl Fn(T) -> [u8; N],
+) -> std::ops::Range<usize> {
+    let start = raw.len();
+    for x in column {
+        raw.extend_from_slice(&le(x));
+    }
+    start..raw.len()
 }
 
 /// Searchable texts and hit labels of one dataset, read in place from one buffer.
@@ -309,8 +401,9 @@ impl Catalog {
         searched: impl Fn(&str) -> bool,
         sizes: &[u8],
     ) -> Catalog {
-        let mut c = Builder::default();
         let entities = &data.entities[..entities.min(data.entities.len())];
+        let (programs, catalysts) = (&data.programs, &data.catalysts);
+        let mut c = Builder::with_room(entities, programs, catalysts, &searched);
         for (i, e) in entities.iter().enumerate() {
             let t = Target::Entity(EntityId(i as u32));
             for l in &e.listings {
@@ -636,6 +729,20 @@ impl Catalog {
     /// [`starting_with`](Self::starting_with)'s order.
     pub fn order(&self) -> impl Iterator<Item = u32> + '_ {
         (0..self.len()).map(|k| self.u32_at(ORDER, k))
+    }
+
+    /// The id of entity `e`: what [`label_of`](Self::label_of) gives as `id`, without the
+    /// rest of the label.
+    pub fn id_of(&self, e: EntityId) -> &str {
+        let n = e.ix();
+        let start = if n == 0 {
+            0
+        } else {
+            self.u32_at(LABEL_ENDS, n - 1) as usize
+        };
+        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
+        let end = text.bytes().position(|b| b == 0x1f).unwrap_or(text.len());
+        &text[..end]
     }
 
     /// How to show `target`.

@@ -13,11 +13,16 @@ pub struct Index {
     data: Dataset,
     /// Every key that names an entity, for [`names::resolve`].
     names: Names,
-    exposures_by_entity: Vec<Vec<u32>>,
-    exposures_by_program: Vec<Vec<u32>>,
-    catalysts_by_entity: Vec<Vec<CatalystId>>,
-    catalysts_by_program: Vec<Vec<CatalystId>>,
+    exposures_by_entity: Lists<u32>,
+    exposures_by_program: Lists<u32>,
+    catalysts_by_entity: Lists<CatalystId>,
+    catalysts_by_program: Lists<CatalystId>,
     catalysts_by_date: Vec<CatalystId>,
+    /// Each catalyst's first and last possible day ([`When::range`]), computed once: every
+    /// frame counts down to dozens of them, and a sort by next catalyst to all of them.
+    ranges: Vec<(NaiveDate, NaiveDate)>,
+    /// Distinct programs each entity is exposed to (the `PRG` column of every list row).
+    program_counts: Vec<u32>,
     /// Entities before this position are the dataset's; the rest are companies of the
     /// securities master, beside it (see [`Index::with_more`]).
     curated: usize,
@@ -46,42 +51,67 @@ impl Index {
     }
 
     fn build(data: Dataset, names: Names, curated: usize) -> Index {
-        let mut exposures_by_entity = vec![Vec::new(); data.entities.len()];
-        let mut exposures_by_program = vec![Vec::new(); data.programs.len()];
-        for (i, e) in data.exposures.iter().enumerate() {
-            exposures_by_entity[e.entity.ix()].push(i as u32);
-            exposures_by_program[e.program.ix()].push(i as u32);
-        }
+        let exposures = || data.exposures.iter().enumerate();
+        let exposures_by_entity = Lists::new(data.entities.len(), 0, |put| {
+            exposures().for_each(|(i, x)| put(x.entity.ix(), i as u32))
+        });
+        let exposures_by_program = Lists::new(data.programs.len(), 0, |put| {
+            exposures().for_each(|(i, x)| put(x.program.ix(), i as u32))
+        });
 
+        let program_counts = exposures_by_entity
+            .iter()
+            .map(|xs| {
+                let mut programs: Vec<ProgramId> = xs
+                    .iter()
+                    .map(|&x| data.exposures[x as usize].program)
+                    .collect();
+                programs.sort_unstable();
+                programs.dedup();
+                programs.len() as u32
+            })
+            .collect();
+
+        let ranges: Vec<(NaiveDate, NaiveDate)> =
+            data.catalysts.iter().map(|c| c.date.range()).collect();
         let mut catalysts_by_date: Vec<CatalystId> = (0..data.catalysts.len())
             .map(|i| CatalystId(i as u32))
             .collect();
-        // The same order as `When`'s, with the range computed once per catalyst.
-        catalysts_by_date.sort_by_cached_key(|c| {
-            let c = &data.catalysts[c.ix()];
-            (c.date.range(), c.date, c.title.clone())
+        // The same order as `When`'s.
+        catalysts_by_date.sort_by(|a, b| {
+            let (x, y) = (&data.catalysts[a.ix()], &data.catalysts[b.ix()]);
+            (ranges[a.ix()], x.date, &x.title).cmp(&(ranges[b.ix()], y.date, &y.title))
         });
 
         // Walk catalysts in date order so every per-entity and per-program list comes out sorted.
-        let mut catalysts_by_entity = vec![Vec::new(); data.entities.len()];
-        let mut catalysts_by_program = vec![Vec::new(); data.programs.len()];
-        for &c in &catalysts_by_date {
-            let catalyst = &data.catalysts[c.ix()];
-            let mut touched: Vec<EntityId> = catalyst.entities.clone();
-            if let Some(p) = catalyst.program {
-                catalysts_by_program[p.ix()].push(c);
-                touched.extend(
-                    exposures_by_program[p.ix()]
-                        .iter()
-                        .map(|&x| data.exposures[x as usize].entity),
-                );
+        let catalysts_by_program = Lists::new(data.programs.len(), CatalystId(0), |put| {
+            for &c in &catalysts_by_date {
+                if let Some(p) = data.catalysts[c.ix()].program {
+                    put(p.ix(), c);
+                }
             }
-            touched.sort();
-            touched.dedup();
-            for e in touched {
-                catalysts_by_entity[e.ix()].push(c);
+        });
+        let mut touched: Vec<EntityId> = Vec::new();
+        let catalysts_by_entity = Lists::new(data.entities.len(), CatalystId(0), |put| {
+            for &c in &catalysts_by_date {
+                let catalyst = &data.catalysts[c.ix()];
+                touched.clear();
+                touched.extend_from_slice(&catalyst.entities);
+                if let Some(p) = catalyst.program {
+                    touched.extend(
+                        exposures_by_program
+                            .get(p.ix())
+                            .iter()
+                            .map(|&x| data.exposures[x as usize].entity),
+                    );
+                }
+                touched.sort();
+                touched.dedup();
+                for e in &touched {
+                    put(e.ix(), c);
+                }
             }
-        }
+        });
 
         Index {
             data,
@@ -91,6 +121,8 @@ impl Index {
             catalysts_by_entity,
             catalysts_by_program,
             catalysts_by_date,
+            ranges,
+            program_counts,
             curated,
         }
     }
@@ -195,34 +227,33 @@ impl Index {
 
     /// Exposures of an entity, in data-file order.
     pub fn exposures_of(&self, entity: EntityId) -> impl Iterator<Item = &Exposure> {
-        self.exposures_by_entity[entity.ix()]
+        self.exposures_by_entity
+            .get(entity.ix())
             .iter()
             .map(|&i| &self.data.exposures[i as usize])
     }
 
     /// Exposures to a program, in data-file order.
     pub fn exposures_to(&self, program: ProgramId) -> impl Iterator<Item = &Exposure> {
-        self.exposures_by_program[program.ix()]
+        self.exposures_by_program
+            .get(program.ix())
             .iter()
             .map(|&i| &self.data.exposures[i as usize])
     }
 
     /// Distinct programs an entity is exposed to.
     pub fn program_count(&self, entity: EntityId) -> usize {
-        let mut programs: Vec<ProgramId> = self.exposures_of(entity).map(|x| x.program).collect();
-        programs.sort();
-        programs.dedup();
-        programs.len()
+        self.program_counts[entity.ix()] as usize
     }
 
     /// Catalysts of an entity, its own and its programs', by date.
     pub fn catalysts_of(&self, entity: EntityId) -> &[CatalystId] {
-        &self.catalysts_by_entity[entity.ix()]
+        self.catalysts_by_entity.get(entity.ix())
     }
 
     /// Catalysts of a program, by date.
     pub fn catalysts_of_program(&self, program: ProgramId) -> &[CatalystId] {
-        &self.catalysts_by_program[program.ix()]
+        self.catalysts_by_program.get(program.ix())
     }
 
     /// Whose money a funding line is, in the words every view prints (TUI panes, previews,
@@ -261,6 +292,16 @@ impl Index {
             .map(Link::Program)
     }
 
+    /// The first and last day catalyst `c` may fall on ([`When::range`], kept).
+    pub fn range(&self, c: CatalystId) -> (NaiveDate, NaiveDate) {
+        self.ranges[c.ix()]
+    }
+
+    /// The countdown from `today` to catalyst `c` ([`When::countdown`], from the kept range).
+    pub fn countdown(&self, c: CatalystId, today: NaiveDate) -> Countdown {
+        Countdown::between(self.range(c), today)
+    }
+
     /// Every catalyst, by date.
     pub fn catalysts_by_date(&self) -> &[CatalystId] {
         &self.catalysts_by_date
@@ -273,7 +314,7 @@ impl Index {
     pub fn next_catalyst(&self, entity: EntityId, today: NaiveDate) -> Option<CatalystId> {
         self.catalysts_of(entity)
             .iter()
-            .filter_map(|&c| Some((self.catalyst(c).date.next_change(today)?, c)))
+            .filter_map(|&c| Some((next_change(self.range(c), today)?, c)))
             .min_by_key(|&(day, _)| day)
             .map(|(_, c)| c)
     }
@@ -310,6 +351,48 @@ impl Index {
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(n).map(|(_, e)| e).collect()
+    }
+}
+
+/// One list of items per key, all in one buffer: where each key's list starts, and the
+/// items. A million links in two allocations, where a vector per entity took 100k small
+/// ones and twice the memory in spare room.
+struct Lists<T> {
+    /// `starts[k]..starts[k + 1]` are key `k`'s items.
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Lists<T> {
+    /// The lists of `keys` keys that `each` fills: it is called twice with a function taking
+    /// a key and an item, and must give the same pairs both times (once to count them, once
+    /// to place them). Each list keeps the order its items were given in; `filler` holds
+    /// each place until its item is written over it.
+    fn new(keys: usize, filler: T, mut each: impl FnMut(&mut dyn FnMut(usize, T))) -> Lists<T> {
+        let mut starts = vec![0u32; keys + 1];
+        each(&mut |k, _| starts[k + 1] += 1);
+        for k in 0..keys {
+            starts[k + 1] += starts[k];
+        }
+        let mut items = vec![filler; starts[keys] as usize];
+        let mut next = starts.clone();
+        each(&mut |k, item| {
+            items[next[k] as usize] = item;
+            next[k] += 1;
+        });
+        Lists { starts, items }
+    }
+
+    /// Key `k`'s items.
+    fn get(&self, k: usize) -> &[T] {
+        &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+
+    /// Every key's items, in key order.
+    fn iter(&self) -> impl Iterator<Item = &[T]> {
+        self.starts
+            .windows(2)
+            .map(|w| &self.items[w[0] as usize..w[1] as usize])
     }
 }
 
@@ -368,4 +451,56 @@ pub const CLOSE: f64 = 0.6;
 fn starts_a_word_run(key: &str, want: &str) -> bool {
     key.match_indices(want)
         .any(|(at, _)| at == 0 || key.as_bytes()[at - 1] == b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_keep_each_keys_items_in_the_order_given() {
+        let pairs = [(2, 'a'), (0, 'b'), (2, 'c'), (3, 'd'), (2, 'e')];
+        let lists = Lists::new(5, ' ', |put| pairs.iter().for_each(|&(k, x)| put(k, x)));
+        assert_eq!(lists.get(0), ['b']);
+        assert!(lists.get(1).is_empty());
+        assert_eq!(lists.get(2), ['a', 'c', 'e']);
+        assert_eq!(lists.get(3), ['d']);
+        assert!(lists.get(4).is_empty());
+    }
+
+    #[test]
+    fn links_are_those_the_dataset_holds() {
+        let index = Index::new(crate::data::DataFiles::embedded().parse().unwrap());
+        let data = index.data();
+        let by_date = index.catalysts_by_date();
+        for e in (0..data.entities.len() as u32).map(EntityId) {
+            let exposures: Vec<&Exposure> =
+                data.exposures.iter().filter(|x| x.entity == e).collect();
+            let at = std::ptr::from_ref::<Exposure>;
+            assert!(
+                index
+                    .exposures_of(e)
+                    .map(at)
+                    .eq(exposures.iter().copied().map(at))
+            );
+            let programs: Vec<ProgramId> = exposures.iter().map(|x| x.program).collect();
+            let concerned = |c: &CatalystId| {
+                let k = index.catalyst(*c);
+                k.entities.contains(&e) || k.program.is_some_and(|p| programs.contains(&p))
+            };
+            let plain: Vec<CatalystId> = by_date.iter().copied().filter(concerned).collect();
+            assert_eq!(index.catalysts_of(e), plain);
+        }
+        for p in (0..data.programs.len() as u32).map(ProgramId) {
+            let exposures = data.exposures.iter().filter(|x| x.program == p);
+            let at = std::ptr::from_ref::<Exposure>;
+            assert!(index.exposures_to(p).map(at).eq(exposures.map(at)));
+            let plain: Vec<CatalystId> = by_date
+                .iter()
+                .copied()
+                .filter(|&c| index.catalyst(c).program == Some(p))
+                .collect();
+            assert_eq!(index.catalysts_of_program(p), plain);
+        }
+    }
 }

@@ -810,3 +810,112 @@ fn did_you_mean_offers_the_master_companies_curated_first_on_ties() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("TSE:5310 (Toyo Tanso Co., Ltd.)"), "{err}");
 }
+
+/// A bare symbol two companies are listed as: with nothing imported (the shipped universe
+/// gives no sizes) `show` lists both, each with how to name it alone, and exits 1; either
+/// listing form finds one. With a master whose files give sizes, the clearly larger takes the
+/// symbol and `show` says on stderr which other company is listed as it.
+#[test]
+fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
+    let home = tempfile::tempdir().unwrap();
+    let out = aipx(home.path()).args(["show", "2382"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "aipx: \"2382\" is a symbol on 2 exchanges; name the listing you mean, as `TWSE:2382`:",
+            "  TWSE:2382 or 2382.TW  Quanta Computer Inc.",
+            "  HKEX:2382 or 2382.HK  Sunny Optical Technology (Group) Company Limited",
+        ],
+        "{err}"
+    );
+    assert!(out.get_output().stdout.is_empty());
+    for (typed, name) in [
+        ("TWSE:2382", "Quanta Computer Inc.  TWSE:2382"),
+        ("2382.TW", "Quanta Computer Inc.  TWSE:2382"),
+        (
+            "2382 HK",
+            "Sunny Optical Technology (Group) Company Limited  HKEX:2382",
+        ),
+    ] {
+        let text = stdout(aipx(home.path()).args(["show", typed]));
+        assert!(text.starts_with(name), "{typed}: {text}");
+    }
+
+    let files = tempfile::tempdir().unwrap();
+    let header = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n";
+    let jpx = write(
+        files.path(),
+        "JPX.csv",
+        &format!(
+            "{header}6971.T,Kyocera Corporation,JPY,,,,JPX,XJPX,Tokyo,Japan,Large Cap,,,False\n"
+        ),
+    );
+    let kls = write(
+        files.path(),
+        "KLS.csv",
+        &format!(
+            "{header}6971.KL,Kobay Technology Bhd.,MYR,,,,KLS,XKLS,Bursa Malaysia,Malaysia,Nano Cap,,,False\n"
+        ),
+    );
+    import(home.path(), [jpx, kls]);
+    let out = aipx(home.path()).args(["show", "6971"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(text.starts_with("Kyocera Corporation  TSE:6971"), "{text}");
+    let err = String::from_utf8_lossy(&out.get_output().stderr);
+    assert_eq!(
+        err,
+        "aipx: \"6971\" is also MYX:6971 (Kobay Technology Bhd.); `aipx show MYX:6971` shows it\n"
+    );
+    // A listing form names one company: nothing else to say.
+    let out = aipx(home.path())
+        .args(["show", "TSE:6971"])
+        .assert()
+        .success();
+    assert!(out.get_output().stderr.is_empty());
+}
+
+/// A mistyped ISIN: its check digit is named wrong, and the companies known by an ISIN one
+/// slip away (a character off, two swapped) are offered; with nothing imported, `show` says
+/// the shipped universe gives no ISINs.
+#[test]
+fn a_mistyped_isin_says_so_and_offers_the_isin_one_slip_away() {
+    let home = tempfile::tempdir().unwrap();
+    let err = |typed: &str| {
+        let out = aipx(home.path()).args(["show", typed]).assert().code(1);
+        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    };
+    assert_eq!(
+        err("JP3633400002"),
+        "aipx: \"JP3633400002\" is no valid ISIN (its check digit should be 1, not 2); the shipped universe gives no ISINs: import listing files that do (`aipx listings import`)\n"
+    );
+    let files = tempfile::tempdir().unwrap();
+    import(home.path(), fixtures(files.path()));
+    for typed in [
+        "JP3633400002",
+        "JP3633400011",
+        "JP3634300001",
+        "jp3633400002",
+    ] {
+        let said = err(typed);
+        let lines: Vec<&str> = said.lines().collect();
+        assert_eq!(lines.len(), 2, "{said}");
+        assert!(lines[0].contains("is no valid ISIN"), "{said}");
+        assert!(lines[0].ends_with(". Did you mean:"), "{said}");
+        assert_eq!(
+            lines[1],
+            "  JP3633400001  TSE:7203 (Toyota Motor Corporation)"
+        );
+    }
+    // A valid ISIN nobody has, nothing near.
+    assert_eq!(
+        err("US0378331005"),
+        "aipx: no company with the ISIN \"US0378331005\" is known; no known ISIN is one character off\n"
+    );
+    let text = stdout(aipx(home.path()).args(["show", "jp3633400001"]));
+    assert!(
+        text.starts_with("Toyota Motor Corporation  TSE:7203"),
+        "{text}"
+    );
+}

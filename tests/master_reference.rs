@@ -2,10 +2,12 @@
 //! whole of `../shared/reference/listings/` is imported (by the crate's own parsers) into a
 //! master in a temporary folder, and every 50th listing row, across every exchange, is
 //! looked up by each form a trader writes: `EXCH:SYMBOL`, its Yahoo code (`7203.T`), its
-//! Reuters code (`NVDA.O`) and Bloomberg code (`7203 JT`) where the exchange has one, its ISIN,
-//! its name and its bare symbol, and as traders also write them: Bloomberg country composites
-//! with `Equity` (`7203 JP Equity`, `700 HK Equity`), lower case, loose spaces, a share class
-//! with another separator (`BRK.B`, `BRK/B`). Skipped, with a message, when `../shared` is
+//! Reuters code (`NVDA.O`, `VOD.L`, `0700.HK`, `NPN.J`) and Bloomberg code (`7203 JT`) where
+//! the exchange has one, its ISIN, its name (as listed, and bare: `toyota motor`) and its bare
+//! symbol, and as traders also write them: Bloomberg country composites with `Equity` (`7203
+//! JP Equity`, `700 HK Equity`), lower case, loose spaces, a share class with another
+//! separator (`BRK.B`, `BRK/B`) or as Reuters writes it (`BRKb.N`), a German share as Reuters
+//! writes it (`SAPG.DE`). Skipped, with a message, when `../shared` is
 //! missing.
 //!
 //! A listing form and an ISIN name one company: they must find it. A name or a bare symbol
@@ -18,6 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use aipx::cli::{MasterHit, resolve, resolve_in};
 use aipx::index::Index;
 use aipx::listings::Companies;
+use aipx::model::names::listing_key;
 use aipx::model::{Entity, EntityId, Exchange};
 
 #[path = "support/reference.rs"]
@@ -36,11 +39,13 @@ enum Outcome {
     Missed,
 }
 
-/// Whether `e` is the company holding `listing` (`EXCH:SYMBOL`) or `isin`.
+/// Whether `e` is the company holding `listing` (`EXCH:SYMBOL`, in any spelling of the
+/// symbol: `BRK/B` and `BRK-B` are one listing) or `isin`.
 fn is(e: &Entity, exchange: &str, symbol: &str, isin: &str) -> bool {
+    let key = Exchange::parse(exchange).map(|x| listing_key(x, symbol));
     e.listings
         .iter()
-        .any(|l| l.exchange.code() == exchange && l.symbol == symbol)
+        .any(|l| Some(listing_key(l.exchange, &l.symbol)) == key)
         || e.aliases.iter().any(|a| {
             a.eq_ignore_ascii_case(&format!("{exchange}:{symbol}"))
                 || (!isin.is_empty() && a == isin)
@@ -196,10 +201,25 @@ fn every_listed_company_resolves_by_each_form() {
             if let Some(yahoo) = spellings.iter().find(|f| f.starts_with(&format!("{s}."))) {
                 forms.push(("Yahoo lower case", yahoo.to_lowercase(), true));
             }
-            match ex.code() {
-                "NASDAQ" => forms.push(("Reuters", format!("{s}.O"), true)),
-                "NYSE" => forms.push(("Reuters", format!("{s}.N"), true)),
-                _ => {}
+            // Reuters: the exchange's own suffix (`.O`, `.N`, `.J`), else Yahoo's, which
+            // Reuters shares (`7203.T`, `VOD.L`, `0700.HK`).
+            if let Some(ric) = ex.reuters_code(s) {
+                forms.push(("Reuters", ric, true));
+            }
+            // As Reuters writes a share class (`BRKb.N`) and a German share (`SAPG.DE`):
+            // a reading, not a listing's own spelling, so another listing spelt so may take it.
+            if let Some(at) = s.rfind(['.', '-', '/'])
+                && s.len() - at == 2
+                && s[at + 1..]
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() && b != b'N')
+                && let Some(ric) =
+                    ex.reuters_code(&format!("{}{}", &s[..at], s[at + 1..].to_lowercase()))
+            {
+                forms.push(("Reuters share class", ric, false));
+            }
+            if ex.code() == "XETRA" && s.bytes().all(|b| b.is_ascii_uppercase()) {
+                forms.push(("Reuters German", format!("{s}G.DE"), false));
             }
         }
         if !isin.is_empty() {
@@ -207,7 +227,10 @@ fn every_listed_company_resolves_by_each_form() {
         }
         // The name the company goes by (a German regional row's own is an abbreviation
         // with the share's par value: `CAESARS ENTMT INC. DL-,01`).
-        forms.push(("name", name_of(x, s), false));
+        let name = name_of(x, s);
+        // As typed in a hurry: lower case, no legal form, no punctuation (`toyota motor`).
+        forms.push(("name bare", aipx::model::names::key(&name), false));
+        forms.push(("name", name, false));
         if known.is_some() {
             forms.push(("symbol", s.to_string(), false));
         }

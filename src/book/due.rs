@@ -60,12 +60,23 @@ impl Due {
     }
 }
 
-/// The ends of `when` falling within `today ..= today + horizon` days.
-pub fn edges(when: &When, today: NaiveDate, horizon: u32) -> Vec<Due> {
+/// Whether `day` falls within `today ..= today + horizon` days.
+fn within(day: NaiveDate, today: NaiveDate, horizon: u32) -> bool {
     let last = today
         .checked_add_days(Days::new(horizon.into()))
         .unwrap_or(NaiveDate::MAX);
-    let within = |d: NaiveDate| today <= d && d <= last;
+    today <= day && day <= last
+}
+
+/// Whether [`edges`] finds any end of the date whose first and last days are `range`
+/// (a list filter asks this of every catalyst, from the ranges the index keeps).
+pub fn has_edge((start, end): (NaiveDate, NaiveDate), today: NaiveDate, horizon: u32) -> bool {
+    within(start, today, horizon) || within(end, today, horizon)
+}
+
+/// The ends of `when` falling within `today ..= today + horizon` days.
+pub fn edges(when: &When, today: NaiveDate, horizon: u32) -> Vec<Due> {
+    let within = |d: NaiveDate| within(d, today, horizon);
     let (start, end) = when.range();
     if start == end {
         return if within(start) {
@@ -131,5 +142,20 @@ mod tests {
         let one_day = When::Day(today);
         assert_eq!(edges(&one_day, today, 0)[0].edge, Edge::On);
         assert_eq!(edges(&one_day, day(2026, 5, 26), 10), vec![]);
+        // A filter asks only whether there is any, from the kept range.
+        for (when, today, horizon) in [
+            (early_june, today, 5),
+            (early_june, today, 7),
+            (early_june, in_june, 30),
+            (one_day, day(2026, 5, 26), 10),
+            (one_day, day(2026, 5, 20), 10),
+        ] {
+            let any = !edges(&when, today, horizon).is_empty();
+            assert_eq!(
+                has_edge(when.range(), today, horizon),
+                any,
+                "{when} {today}"
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::index::Index;
-use crate::model::{CatalystId, Direction, EntityId, ProgramId};
+use crate::model::{CatalystId, Direction, EntityId, ProgramId, next_change};
 
 use super::due;
 
@@ -128,11 +128,11 @@ impl ListFilter {
     /// Whether the catalyst passes: upcoming is not over yet (still to open, or open now);
     /// within N days opens or closes in the next N days.
     pub fn keeps_catalyst(self, index: &Index, catalyst: CatalystId, today: NaiveDate) -> bool {
-        let when = &index.catalyst(catalyst).date;
+        let range = index.range(catalyst);
         match self {
             ListFilter::All => true,
-            ListFilter::Upcoming => when.next_change(today).is_some(),
-            ListFilter::Within(days) => !due::edges(when, today, days).is_empty(),
+            ListFilter::Upcoming => next_change(range, today).is_some(),
+            ListFilter::Within(days) => due::has_edge(range, today, days),
         }
     }
 
@@ -208,7 +208,7 @@ pub fn sort_programs(index: &Index, ids: &mut [ProgramId], key: ProgramSort, tod
             let next = index
                 .catalysts_of_program(p)
                 .iter()
-                .filter_map(|&c| index.catalyst(c).date.next_change(today))
+                .filter_map(|&c| next_change(index.range(c), today))
                 .min();
             (next.is_none(), next, name(p))
         }),
@@ -332,7 +332,7 @@ pub fn sort(index: &Index, ids: &mut [EntityId], key: SortKey, today: NaiveDate)
             // progress), as the next catalyst is chosen and as programs sort; nothing ahead
             // goes last.
             let next = index.next_catalyst(e, today);
-            let day = next.and_then(|c| index.catalyst(c).date.next_change(today));
+            let day = next.and_then(|c| next_change(index.range(c), today));
             // A tie reads A to Z.
             (day.is_none(), day, name(e))
         }),

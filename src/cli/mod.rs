@@ -34,7 +34,9 @@ use crate::catalog::Catalog;
 use crate::error::{self, Error};
 use crate::index::{Index, Resolution};
 use crate::listings::{Companies, MasterError};
-use crate::model::{Dataset, Entity, EntityId, Exchange, ProgramId, local_today, parse_day};
+use crate::model::{
+    Dataset, Entity, EntityId, Exchange, Listing, ProgramId, local_today, parse_day,
+};
 use crate::report::Format;
 use crate::search::Searcher;
 
@@ -426,10 +428,19 @@ pub enum MasterHit {
 /// either, `not_found`, whose closest names now take in the master's companies.
 pub fn resolve_in_master(index: &Index, typed: &str, not_found: Error) -> Result<MasterHit, Error> {
     // The stored lookup and records: no merging or hashing of the whole master here.
-    let companies = Companies::load()?;
-    match resolve_in(&companies, index, typed)? {
+    resolve_in_companies(&Companies::load()?, index, typed, not_found)
+}
+
+/// [`resolve_in_master`] with the master's companies given.
+pub fn resolve_in_companies(
+    companies: &Companies,
+    index: &Index,
+    typed: &str,
+    not_found: Error,
+) -> Result<MasterHit, Error> {
+    match resolve_in(companies, index, typed)? {
         Some(hit) => Ok(hit),
-        None => Err(unknown_beside(&companies, index, typed, not_found)?),
+        None => Err(unknown_beside(companies, index, typed, not_found)?),
     }
 }
 
@@ -447,6 +458,11 @@ fn unknown_beside(
     let want = crate::model::names::key(typed);
     if !unknown_here || want.is_empty() {
         return Ok(not_found);
+    }
+    // Codes are not among the names searched: an ISIN is told by its check digit, and the
+    // ISINs known one slip away.
+    if crate::model::isin::is_shaped(typed.trim()) {
+        return unknown_isin(companies, index, typed.trim());
     }
     let close = |e: &Entity| {
         let alike = crate::index::closeness(&want, e);
@@ -490,6 +506,46 @@ fn unknown_beside(
     Ok(unknown(typed, near))
 }
 
+/// `typed`, shaped as an ISIN, names no company: whether its check digit is wrong (and
+/// which it would be), and the companies known by an ISIN one slip away (a character off,
+/// two swapped).
+fn unknown_isin(companies: &Companies, index: &Index, typed: &str) -> Result<Error, Error> {
+    let upper = typed.to_ascii_uppercase();
+    let shown = crate::text::sanitize(typed);
+    let mut head = match crate::model::isin::check_digit(&upper) {
+        Some(d) if !crate::model::isin::is_valid(&upper) => format!(
+            "{shown:?} is no valid ISIN (its check digit should be {d}, not {})",
+            &upper[11..]
+        ),
+        _ => format!("no company with the ISIN {shown:?} is known"),
+    };
+    let mut near: Vec<String> = Vec::new();
+    for isin in crate::model::isin::one_slip_away(&upper) {
+        if let Resolution::Found(e) = index.resolve(&isin)
+            && index.entity(e).aliases.contains(&isin)
+        {
+            near.push(format!("{isin}  {}", describe(index.entity(e))));
+            continue;
+        }
+        for &j in companies.resolve(&isin).entities() {
+            let (entity, _) = companies.get(j)?;
+            if entity.aliases.contains(&isin) {
+                near.push(format!("{isin}  {}", describe(&entity)));
+            }
+        }
+    }
+    if !near.is_empty() {
+        head.push_str(". Did you mean:");
+    } else if companies.is_shipped() {
+        head.push_str(
+            "; the shipped universe gives no ISINs: import listing files that do (`aipx listings import`)",
+        );
+    } else {
+        head.push_str("; no known ISIN is one character off");
+    }
+    Ok(Error::NotFound(head + &listing(near.into_iter())))
+}
+
 /// [`resolve_in_master`] with the master's companies given.
 pub fn resolve_in(
     companies: &Companies,
@@ -517,17 +573,7 @@ pub fn resolve_in(
             if by_size[0].1 > by_size[1].1 {
                 by_size.swap_remove(0)
             } else {
-                let shown = crate::text::sanitize(typed);
-                let describe = |(entity, _): &(Entity, _)| match entity.primary() {
-                    Some(l) => format!("{}:{} ({})", l.exchange, l.symbol, entity.name),
-                    None => format!("{} ({})", entity.id, entity.name),
-                };
-                return Err(Error::NotFound(
-                    format!(
-                        "{shown:?} names {} listed companies; be more specific:",
-                        many.len()
-                    ) + &listing(by_size.iter().map(describe)),
-                ));
+                return Err(ambiguous(typed, by_size.iter().map(|(e, _)| e)));
             }
         }
         Resolution::NotFound => return Ok(None),
@@ -545,6 +591,112 @@ pub fn resolve_in(
         .collect();
     let found = Index::with_more(Dataset::default(), vec![entity], names);
     Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
+}
+
+/// The listing of `entity` that `typed`, a bare symbol, names (`2382` of `TWSE:2382`, `700`
+/// of `HKEX:0700`), if it names one.
+fn listing_named<'a>(entity: &'a Entity, typed: &str) -> Option<&'a Listing> {
+    let typed = typed.trim();
+    entity.listings.iter().find(|l| {
+        crate::model::names::listing_key(l.exchange, &l.symbol)
+            == crate::model::names::listing_key(l.exchange, typed)
+    })
+}
+
+/// How a candidate is picked: the listing `typed` names (else the company's primary listing)
+/// as `EXCH:SYMBOL`, and its Yahoo code where the exchange has one (`TWSE:2382 or 2382.TW`).
+fn pick(entity: &Entity, typed: &str) -> (String, bool) {
+    let named = listing_named(entity, typed);
+    let Some(l) = named.or(entity.primary()) else {
+        return (entity.id.clone(), false);
+    };
+    let form = format!("{}:{}", l.exchange, l.symbol);
+    let form = match l.exchange.suffixed(&l.symbol) {
+        Some(yahoo) => format!("{form} or {yahoo}"),
+        None => form,
+    };
+    (form, named.is_some())
+}
+
+/// `typed` names several listed companies and none is clearly meant: each is listed with
+/// how to name it alone (the listing `typed` names, else its primary, and its Yahoo code),
+/// beside its name, and the first shows how to ask for it.
+fn ambiguous<'a>(typed: &str, many: impl Iterator<Item = &'a Entity>) -> Error {
+    let shown = crate::text::sanitize(typed);
+    let picks: Vec<(String, bool, &str)> = many
+        .map(|e| {
+            let (form, by_symbol) = pick(e, typed);
+            (form, by_symbol, e.name.as_str())
+        })
+        .collect();
+    let by_symbol = picks.iter().all(|p| p.1);
+    let example = picks
+        .first()
+        .and_then(|p| p.0.split(" or ").next())
+        .unwrap_or_default();
+    let head = if by_symbol {
+        format!(
+            "{shown:?} is a symbol on {} exchanges; name the listing you mean, as `{example}`:",
+            picks.len()
+        )
+    } else {
+        format!(
+            "{shown:?} names {} listed companies; name the one you mean by its listing, as `{example}`:",
+            picks.len()
+        )
+    };
+    let width = picks.iter().map(|p| p.0.chars().count()).max().unwrap_or(0);
+    Error::NotFound(
+        head + &listing(
+            picks
+                .iter()
+                .map(|(form, _, name)| format!("{form:<width$}  {name}")),
+        ),
+    )
+}
+
+/// The other companies of the securities master a bare symbol is also a listing of, beside
+/// `chosen`, the entity `show` took for it (a curated one, or the clearly largest):
+/// `TPEX:5347 (Vanguard International Semiconductor Corp.)`. None when `typed` is a name or
+/// a listing form. Only the lookup is read, and only the other companies are decoded.
+pub fn others_listed_as(
+    companies: &Companies,
+    chosen: &Entity,
+    typed: &str,
+) -> Result<Vec<String>, Error> {
+    if !is_bare_symbol(chosen, typed) {
+        return Ok(Vec::new());
+    }
+    let named = companies.resolve(typed);
+    // The master's companies that are `chosen` hold one of its listings.
+    let mut same: Vec<EntityId> = Vec::new();
+    for l in &chosen.listings {
+        same.extend(
+            companies
+                .resolve(&format!("{}:{}", l.exchange, l.symbol))
+                .entities(),
+        );
+    }
+    let mut others = Vec::new();
+    for &j in named.entities().iter().filter(|j| !same.contains(j)) {
+        let (entity, _) = companies.get(j)?;
+        if let Some(l) = listing_named(&entity, typed) {
+            others.push(format!("{}:{} ({})", l.exchange, l.symbol, entity.name));
+        }
+    }
+    Ok(others)
+}
+
+/// Whether `typed` is a bare symbol (no exchange, no Yahoo or Bloomberg code) that is one
+/// of `entity`'s listings.
+pub fn is_bare_symbol(entity: &Entity, typed: &str) -> bool {
+    let typed = typed.trim();
+    !typed.is_empty()
+        && typed
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".-/".contains(c))
+        && Exchange::split_listing(typed).is_none()
+        && listing_named(entity, typed).is_some()
 }
 
 /// The one company among `many` with a listing spelt exactly `typed` (`TSXV:HMCC.P`, or

@@ -7,6 +7,8 @@ use clap::Args;
 
 use super::{Global, JsonFlag};
 use crate::error::Error;
+use crate::listings::Companies;
+use crate::model::Entity;
 
 /// Programs, funding and catalysts of one ticker or name.
 #[derive(Debug, Args)]
@@ -26,13 +28,17 @@ impl Show {
         err: &mut dyn Write,
     ) -> Result<ExitCode, Error> {
         let index = g.load_index(err)?;
+        // Read once, when a name needs it.
+        let mut master: Option<Companies> = None;
         let entity = match super::resolve_named(&index, &self.ticker) {
             Ok(e) => e,
             // Only a name the curated data does not know reads the securities master.
             Err(not_found @ Error::NotFound(_)) => {
-                match super::resolve_in_master(&index, &self.ticker, not_found)? {
-                    super::MasterHit::Company(master, e) => {
-                        crate::report::show(&master, e, g.today(), self.out.format(), out)?;
+                let companies = master.insert(Companies::load()?);
+                match super::resolve_in_companies(companies, &index, &self.ticker, not_found)? {
+                    super::MasterHit::Company(found, e) => {
+                        self.say_others(Some(companies), found.entity(e), err);
+                        crate::report::show(&found, e, g.today(), self.out.format(), out)?;
                         return Ok(ExitCode::SUCCESS);
                     }
                     super::MasterHit::Curated(curated) => curated,
@@ -40,7 +46,38 @@ impl Show {
             }
             Err(other) => return Err(other),
         };
+        self.say_others(master.as_ref(), index.entity(entity), err);
         crate::report::show(&index, entity, g.today(), self.out.format(), out)?;
         Ok(ExitCode::SUCCESS)
+    }
+
+    /// A bare symbol that other companies are also listed as: which they are, and how to see
+    /// one, on stderr (the output is `chosen`'s alone). A curated entity needs no master, so
+    /// a master that cannot be read only leaves this out (the commands that need it say why).
+    fn say_others(&self, master: Option<&Companies>, chosen: &Entity, err: &mut dyn Write) {
+        if !super::is_bare_symbol(chosen, &self.ticker) {
+            return;
+        }
+        let loaded;
+        let companies = match master {
+            Some(c) => c,
+            None => match Companies::load() {
+                Ok(c) => {
+                    loaded = c;
+                    &loaded
+                }
+                Err(_) => return,
+            },
+        };
+        let others = super::others_listed_as(companies, chosen, &self.ticker).unwrap_or_default();
+        if let Some(first) = others.first() {
+            let example = first.split(' ').next().unwrap_or_default();
+            let notice = format!(
+                "{:?} is also {}; `aipx show {example}` shows it",
+                self.ticker.trim(),
+                others.join(", ")
+            );
+            crate::error::warn(err, &notice);
+        }
     }
 }

@@ -481,6 +481,12 @@ mod tests {
         write(&slot, &data).unwrap();
         let back: Dataset = read(&slot).expect("intact cache reads back");
         assert_eq!(format!("{back:?}"), format!("{data:?}"));
+        // Made at their length, not grown by doubling (a large dataset's last doubling of
+        // its links would hold both copies at once).
+        let spare = |len: usize, capacity: usize| capacity - len;
+        assert_eq!(spare(back.entities.len(), back.entities.capacity()), 0);
+        assert_eq!(spare(back.exposures.len(), back.exposures.capacity()), 0);
+        assert_eq!(spare(back.catalysts.len(), back.catalysts.capacity()), 0);
 
         let bytes = std::fs::read(&slot.path).unwrap();
         let mut flipped = bytes.clone();

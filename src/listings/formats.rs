@@ -47,11 +47,14 @@ impl Format {
             return Some(Format::NasdaqJson);
         }
         if head.starts_with('{') {
-            let sec = head
-                .chars()
-                .take(400)
-                .collect::<String>()
-                .contains("\"fields\"");
+            // The SEC's `fields` come first as the SEC writes the file, last when a tool
+            // wrote the keys in another order.
+            let first: String = head.chars().take(400).collect();
+            let last: String = {
+                let tail: Vec<char> = head.chars().rev().take(400).collect();
+                tail.into_iter().rev().collect()
+            };
+            let sec = first.contains("\"fields\"") || last.contains("\"fields\"");
             return Some(if sec { Format::Sec } else { Format::NasdaqJson });
         }
         let header = head.lines().next()?.to_ascii_lowercase();
@@ -333,7 +336,8 @@ fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row,
         return Err(format!("{symbol}: no name"));
     }
     let isin = isin.trim();
-    if !isin.is_empty() && !valid_isin(isin) {
+    // The shape only: a vendor's check digit is kept as the vendor gives it.
+    if !isin.is_empty() && !crate::model::isin::is_shaped(isin) {
         return Err(format!("{symbol}: malformed ISIN {:?}", shown(isin)));
     }
     Ok(Row {
@@ -433,15 +437,6 @@ fn sec_name(name: &str) -> &str {
     name
 }
 
-/// Twelve characters: two letters, nine letters or digits, a check digit.
-fn valid_isin(isin: &str) -> bool {
-    let b = isin.as_bytes();
-    b.len() == 12
-        && b[..2].iter().all(u8::is_ascii_alphabetic)
-        && b[2..11].iter().all(u8::is_ascii_alphanumeric)
-        && b[11].is_ascii_digit()
-}
-
 /// Bad rows kept of one file to be shown; the rest are only counted, so a file of garbage
 /// cannot fill memory with messages.
 pub const KEPT_BAD: usize = 5;
@@ -496,57 +491,78 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
             // whole file as JSON values.
             let fields: std::cell::RefCell<Option<Value>> = Default::default();
             let exchange = screener_exchange(path);
+            // The SEC's rows are read by its `fields`, which may come after `data` (JSON keys
+            // have no order): then a first pass only finds them, and a second reads the rows.
             let mut late = false;
-            let mut n = 0;
-            let found = json_items(text, &fields, &mut |item| {
-                n += 1;
-                let at = format!("item {n}");
-                if format == Format::NasdaqJson {
-                    let r = row(
-                        &field(&item, "symbol"),
-                        &field(&item, "name"),
-                        exchange,
-                        [
-                            &field(&item, "country"),
-                            &field(&item, "sector"),
-                            "",
-                            "",
-                            &field(&item, "marketCap"),
-                        ],
-                    );
-                    return push(at, r);
+            let mut found = false;
+            for pass in 0..2 {
+                if pass == 1 && !late {
+                    break;
                 }
-                let fields = fields.borrow();
-                let Some(fields) = fields.as_ref().and_then(Value::as_array) else {
-                    late = true;
-                    return;
-                };
-                let col = |n: &str| {
-                    fields
-                        .iter()
-                        .position(|f| f.as_str().is_some_and(|f| f.eq_ignore_ascii_case(n)))
-                };
-                let (Some(t), Some(nm), Some(x)) = (col("ticker"), col("name"), col("exchange"))
-                else {
-                    late = true;
-                    return;
-                };
-                let get = |k: usize| text_at(&item, k);
-                let exchange = get(x);
-                let r = if exchange.is_empty() {
-                    // The SEC lists some filers with no exchange: no listing to place.
-                    Err(format!("{}: no exchange", shown(&get(t))))
-                } else {
-                    // The SEC gives no country (foreign filers are many), so none is said.
-                    row(&get(t), sec_name(&get(nm)), &exchange, ["", "", "", "", ""])
-                };
-                push(at, r);
-            })
-            .map_err(|e| format!("{file}:{}:{}: {e}", e.line(), e.column()))?;
-            if late {
-                return Err(
-                    "\"fields\" must name ticker, name and exchange, before \"data\"".into(),
-                );
+                let mut n = 0;
+                found = json_items(text, &fields, &mut |item| {
+                    n += 1;
+                    let at = format!("item {n}");
+                    if format == Format::NasdaqJson {
+                        let r = row(
+                            &field(&item, "symbol"),
+                            &field(&item, "name"),
+                            exchange,
+                            [
+                                &field(&item, "country"),
+                                &field(&item, "sector"),
+                                "",
+                                "",
+                                &field(&item, "marketCap"),
+                            ],
+                        );
+                        return push(at, r);
+                    }
+                    let fields = fields.borrow();
+                    if pass == 0 && (late || fields.is_none()) {
+                        late = true;
+                        return;
+                    }
+                    let Some(fields) = fields.as_ref().and_then(Value::as_array) else {
+                        return;
+                    };
+                    let col = |n: &str| {
+                        fields
+                            .iter()
+                            .position(|f| f.as_str().is_some_and(|f| f.eq_ignore_ascii_case(n)))
+                    };
+                    let (Some(t), Some(nm), Some(x)) =
+                        (col("ticker"), col("name"), col("exchange"))
+                    else {
+                        return;
+                    };
+                    let get = |k: usize| text_at(&item, k);
+                    let exchange = get(x);
+                    let r = if exchange.is_empty() {
+                        // The SEC lists some filers with no exchange: no listing to place.
+                        Err(format!("{}: no exchange", shown(&get(t))))
+                    } else {
+                        // The SEC gives no country (foreign filers are many), so none is said.
+                        row(&get(t), sec_name(&get(nm)), &exchange, ["", "", "", "", ""])
+                    };
+                    push(at, r);
+                })
+                .map_err(|e| format!("{file}:{}:{}: {e}", e.line(), e.column()))?;
+            }
+            if format == Format::Sec {
+                let named = fields
+                    .borrow()
+                    .as_ref()
+                    .and_then(Value::as_array)
+                    .is_some_and(|f| {
+                        ["ticker", "name", "exchange"].iter().all(|n| {
+                            f.iter()
+                                .any(|f| f.as_str().is_some_and(|f| f.eq_ignore_ascii_case(n)))
+                        })
+                    });
+                if found && !named {
+                    return Err("\"fields\" must name ticker, name and exchange".into());
+                }
             }
             if !found {
                 return Err(if format == Format::Sec {
@@ -899,8 +915,28 @@ mod tests {
             Format::NasdaqJson,
         );
         assert!(bad.unwrap_err().contains("expected an array of rows"));
-        let late = r#"{"data":[[1,"APPLE INC","AAPL","Nasdaq"]],"fields":["cik","name","ticker","exchange"]}"#;
-        assert!(read(Path::new("sec.json"), late, Format::Sec).is_err());
+        // JSON keys have no order: the SEC's `fields` after its `data` read the same.
+        let late = r#"{"data":[[320193,"Apple Inc.","AAPL","Nasdaq"],[1,"No Exchange Co","NOX",""]],
+            "fields":["cik","name","ticker","exchange"]}"#;
+        assert_eq!(Format::detect(late), Some(Format::Sec));
+        let read_late = read(Path::new("sec.json"), late, Format::Sec).unwrap();
+        let rows: Vec<(&str, &str)> = read_late
+            .rows
+            .iter()
+            .map(|r| (r.symbol.as_str(), r.exchange.as_str()))
+            .collect();
+        assert_eq!(rows, [("AAPL", "Nasdaq")]);
+        assert_eq!(
+            read_late.bad_count, 1,
+            "the row with no exchange, counted once"
+        );
+        assert_eq!(read_late.bad[0].at, "sec.json:item 2");
+        let unnamed = r#"{"data":[[1,"APPLE INC","AAPL","Nasdaq"]],"fields":["cik","title"]}"#;
+        assert!(
+            read(Path::new("sec.json"), unnamed, Format::Sec)
+                .unwrap_err()
+                .contains("must name ticker, name and exchange")
+        );
         let cut = read(
             Path::new("x.json"),
             r#"[{"symbol":"A","name":"B"},"#,

@@ -351,8 +351,10 @@ impl Master {
             let name_key = key(&r.name);
             // One listing on an exchange aipx knows is one security, whichever file gave it
             // (NYSE American is in the screener export and in FinanceDatabase).
-            let listing =
-                Exchange::parse(&r.exchange).map(|x| format!("listing:{}:{}", x.code(), r.symbol));
+            // Spelt as keys spell it: `BRK/B` (the NASDAQ screener) and `BRK-B` (the SEC)
+            // are one share class.
+            let listing = Exchange::parse(&r.exchange)
+                .map(|x| format!("listing:{}", crate::model::names::listing_key(x, &r.symbol)));
             let keys = [
                 (!name_key.is_empty()).then(|| format!("name:{}:{name_key}", r.country)),
                 listing,
@@ -821,16 +823,20 @@ fn company(mut rows: Vec<&Row>) -> Entity {
     rows.sort_by_key(|r| rank(r, &home));
     let best = rows[0];
     let mut listings: Vec<Listing> = Vec::new();
+    // The key of each listing: one share class spelt two ways (`BRK/B`, `BRK-B`) is one
+    // listing, in the spelling of the best-ranked row.
+    let mut held: Vec<String> = Vec::new();
     let mut aliases: Vec<String> = Vec::new();
     for r in &rows {
         match Exchange::parse(&r.exchange) {
             Some(exchange) => {
-                let l = Listing {
-                    symbol: r.symbol.clone(),
-                    exchange,
-                };
-                if !listings.contains(&l) {
-                    listings.push(l);
+                let key = crate::model::names::listing_key(exchange, &r.symbol);
+                if !held.contains(&key) {
+                    held.push(key);
+                    listings.push(Listing {
+                        symbol: r.symbol.clone(),
+                        exchange,
+                    });
                 }
             }
             None => aliases.push(format!("{}:{}", r.exchange, r.symbol)),
@@ -883,6 +889,7 @@ fn company(mut rows: Vec<&Row>) -> Entity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::names::Names;
 
     fn row(symbol: &str, name: &str, exchange: &str, country: &str, isin: &str) -> Row {
         Row {
@@ -939,5 +946,55 @@ mod tests {
         m.put(again);
         assert_eq!(m.files.len(), 2);
         assert_eq!(m.companies().len(), 2);
+    }
+
+    /// The NASDAQ screener writes Berkshire's class B `BRK/B`, the SEC `BRK-B`: one listing
+    /// of one company, whichever file came first, found by every spelling.
+    #[test]
+    fn one_share_class_spelt_two_ways_is_one_listing() {
+        for order in [[0, 1], [1, 0]] {
+            let files = [
+                (
+                    "nyse.json",
+                    vec![
+                        row("BRK/A", "Berkshire Hathaway Inc.", "NYSE", "US", ""),
+                        row("BRK/B", "Berkshire Hathaway Inc.", "NYSE", "US", ""),
+                    ],
+                ),
+                (
+                    "sec.json",
+                    vec![
+                        row("BRK-B", "BERKSHIRE HATHAWAY INC", "NYSE", "", ""),
+                        row("BRK-A", "BERKSHIRE HATHAWAY INC", "NYSE", "", ""),
+                    ],
+                ),
+            ];
+            let mut m = Master::default();
+            for i in order {
+                m.put(Imported {
+                    path: files[i].0.into(),
+                    format: Format::NasdaqJson,
+                    imported_at: String::new(),
+                    rows: files[i].1.clone(),
+                });
+            }
+            let companies = m.companies();
+            assert_eq!(companies.len(), 1, "{companies:?}");
+            let venues: Vec<String> = companies[0]
+                .listings
+                .iter()
+                .map(|l| format!("{}:{}", l.exchange, l.symbol))
+                .collect();
+            assert_eq!(venues.len(), 2, "{venues:?}");
+            assert_eq!(companies[0].name, "Berkshire Hathaway Inc.");
+            let table = Names::new(&companies);
+            for typed in ["BRK/B", "BRK-B", "BRK.B", "NYSE:BRK-B", "BRK/B US", "BRK-A"] {
+                assert_eq!(
+                    crate::model::names::resolve(&table, typed),
+                    Resolution::Found(EntityId(0)),
+                    "{typed}"
+                );
+            }
+        }
     }
 }

@@ -18,7 +18,9 @@ pub fn near(catalog: &Catalog, want: &str) -> Vec<(f64, EntityId)> {
     let mut note = |j: EntityId, text: &str| {
         let by_start = started(want, text);
         let close = (by_start.is_some() || bound.could_be_close(text))
-            .then(|| alike(want, bound.len, &key(text)))
+            .then(|| key(text))
+            .filter(|k| bound.key_could_be_close(k))
+            .map(|k| alike(want, bound.len, &k))
             .filter(|&a| a >= CLOSE);
         let Some(alike) = close.or(by_start) else {
             return;
@@ -35,7 +37,7 @@ pub fn near(catalog: &Catalog, want: &str) -> Vec<(f64, EntityId)> {
             continue;
         };
         if last != Some(j) {
-            note(j, catalog.label_of(Target::Entity(j)).id);
+            note(j, catalog.id_of(j));
             last = Some(j);
         }
         note(j, catalog.text(i));
@@ -43,14 +45,18 @@ pub fn near(catalog: &Catalog, want: &str) -> Vec<(f64, EntityId)> {
     best
 }
 
-/// What rules a text out before its key is made: the edit distance to any key of a text is
-/// at least the letters and digits `want` has more of than the text (an edit adds at most
-/// one character and takes away at most one; a key has no character its text lacks), and a
-/// key CLOSE to `want` is at most `want`'s length / CLOSE long, at most 1 - CLOSE of which
-/// may be edits.
+/// What rules a text out before its key is made. An edit (insertion, deletion,
+/// substitution, transposition) takes away at most one character of one string that the
+/// other lacks and adds at most one it needs, so the edit distance of `want` and a key is at
+/// least the longer length less the characters they share (as multisets); a key has no
+/// character its text lacks, and a key CLOSE to `want` is at most `want`'s length / CLOSE
+/// long, at most 1 - CLOSE of which may be edits.
 struct Bound {
     /// `want`'s length in characters.
     len: usize,
+    /// How many of them are letters and digits, and how many spaces.
+    alnum: usize,
+    spaces: usize,
     /// `want`'s distinct letters and digits and how many of each it has.
     chars: Vec<(char, u32)>,
     /// Where each ASCII character (either case) is in `chars`.
@@ -58,6 +64,9 @@ struct Bound {
 }
 
 const NONE: u8 = u8::MAX;
+
+/// [`CLOSE`] as a fraction, so the bound's tests on every character are on whole numbers.
+const CLOSE_OF: (usize, usize) = (3, 5);
 
 impl Bound {
     fn new(want: &str) -> Bound {
@@ -77,6 +86,8 @@ impl Bound {
         }
         Bound {
             len: want.chars().count(),
+            alnum: chars.iter().map(|&(_, n)| n as usize).sum(),
+            spaces: want.chars().filter(|&c| c == ' ').count(),
             chars,
             slot,
         }
@@ -146,23 +157,33 @@ impl Bound {
     }
 
     /// [`could_be_close`](Self::could_be_close) for an ASCII text whose key has no leading
-    /// "the" to drop: the key is then the text's words up to one of them, lower-cased, so
-    /// for each such prefix its exact length and letters are known as the text is read.
+    /// "the" to drop: the key is then the text's words up to the end of one of them (only
+    /// whole words of legal form and share class are dropped), lower-cased, so for each such
+    /// prefix its exact length and characters are known as the text is read.
     fn some_prefix_close(&self, text: &str) -> bool {
-        let want = self.len as f64;
         let mut have = [0u32; 64];
         let mut missing: u32 = self.chars.iter().map(|&(_, n)| n).sum();
-        let (mut length, mut gap) = (0usize, false);
+        let (mut length, mut spaces, mut gap, mut in_word) = (0usize, 0usize, false, false);
         for b in text.bytes() {
             if !b.is_ascii_alphanumeric() {
-                // Apostrophes are dropped from keys; any other run of them is one space.
-                gap |= !matches!(b, b'\'' | b'`');
+                // Apostrophes are dropped from keys (`Macy's` is `macys`): no word ends there.
+                if matches!(b, b'\'' | b'`') {
+                    continue;
+                }
+                if in_word && self.ends_close(length, spaces, missing) {
+                    return true;
+                }
+                // Any other run of them is one space.
+                gap = true;
+                in_word = false;
                 continue;
             }
             if gap && length > 0 {
                 length += 1;
+                spaces += 1;
             }
             gap = false;
+            in_word = true;
             length += 1;
             let s = usize::from(self.slot[usize::from(b)]);
             if let Some(&(_, needed)) = self.chars.get(s) {
@@ -171,17 +192,54 @@ impl Bound {
                 }
                 have[s] += 1;
             }
-            let length = length as f64;
-            let edits = (1.0 - CLOSE) * length.max(want);
-            if length - want > edits + 1e-9 {
-                // Longer prefixes are further still.
+            // Longer than `want` by more than the edits allowed: longer prefixes are
+            // further still (length - want > (1 - CLOSE) * length).
+            if length * CLOSE_OF.0 > self.len * CLOSE_OF.1 {
                 return false;
             }
-            if f64::from(missing).max(want - length) <= edits + 1e-9 {
-                return true;
+        }
+        in_word && self.ends_close(length, spaces, missing)
+    }
+
+    /// Whether a key of `length` characters, `spaces` of them spaces, lacking `missing` of
+    /// `want`'s letters and digits, may be CLOSE to `want`.
+    fn ends_close(&self, length: usize, spaces: usize, missing: u32) -> bool {
+        let shared = self.alnum - missing as usize + spaces.min(self.spaces);
+        let longer = length.max(self.len);
+        // At most 1 - CLOSE of the longer length may be edits, in whole numbers.
+        (longer - shared) * CLOSE_OF.1 <= longer * (CLOSE_OF.1 - CLOSE_OF.0)
+    }
+
+    /// Whether `key` (a [`key`]) may be CLOSE to `want` by the characters they share: what
+    /// rules out most texts the test on the raw text let through, before the edit distance.
+    fn key_could_be_close(&self, key: &str) -> bool {
+        if self.chars.len() > 64 {
+            return true;
+        }
+        let mut have = [0u32; 64];
+        let (mut length, mut spaces, mut missing) = (0usize, 0usize, self.alnum as u32);
+        for c in key.chars() {
+            length += 1;
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            let s = if c.is_ascii() {
+                usize::from(self.slot[c as usize])
+            } else {
+                self.chars
+                    .iter()
+                    .position(|&(w, _)| w == c)
+                    .unwrap_or(usize::from(NONE))
+            };
+            if let Some(&(_, needed)) = self.chars.get(s) {
+                if have[s] < needed {
+                    missing -= 1;
+                }
+                have[s] += 1;
             }
         }
-        false
+        self.ends_close(length, spaces, missing)
     }
 }
 
@@ -205,6 +263,66 @@ mod tests {
         assert_eq!(started("toyota", "Tokyo Electron"), None);
     }
 
+    #[test]
+    fn close_is_the_fraction_the_bound_uses() {
+        assert_eq!(CLOSE, CLOSE_OF.0 as f64 / CLOSE_OF.1 as f64);
+    }
+
+    /// Neither test of the bound rules out a text whose key is CLOSE: each text of the
+    /// shipped universe's catalog against typos of its own key (a character dropped, added,
+    /// changed, two swapped, a word dropped or added) and against typos of other names.
+    #[test]
+    fn the_bound_rules_out_no_close_text() {
+        let catalog = crate::listings::Companies::shipped().catalog().unwrap();
+        let others = [
+            "toyotta",
+            "nvdia",
+            "samsng electronics",
+            "hon hai precison",
+            "7230",
+        ];
+        for i in 0..catalog.len() as u32 {
+            let text = catalog.text(i);
+            let own = key(text);
+            let chars: Vec<char> = own.chars().collect();
+            let mut typos: Vec<String> = others.iter().map(|t| t.to_string()).collect();
+            for at in 0..chars.len() {
+                let mut dropped = chars.clone();
+                dropped.remove(at);
+                typos.push(dropped.iter().collect());
+                let mut changed = chars.clone();
+                changed[at] = if changed[at] == 'x' { 'q' } else { 'x' };
+                typos.push(changed.iter().collect());
+                let mut added = chars.clone();
+                added.insert(at, 'e');
+                typos.push(added.iter().collect());
+                if at + 1 < chars.len() {
+                    let mut swapped = chars.clone();
+                    swapped.swap(at, at + 1);
+                    typos.push(swapped.iter().collect());
+                }
+            }
+            if let Some((first, _)) = own.rsplit_once(' ') {
+                typos.push(first.to_string());
+            }
+            typos.push(format!("{own} group"));
+            for typed in typos {
+                let want = key(&typed);
+                if want.is_empty() {
+                    continue;
+                }
+                let bound = Bound::new(&want);
+                if alike(&want, bound.len, &own) >= CLOSE {
+                    assert!(bound.could_be_close(text), "{typed:?} ruled out {text:?}");
+                    assert!(
+                        bound.key_could_be_close(&own),
+                        "{typed:?} ruled out {own:?}"
+                    );
+                }
+            }
+        }
+    }
+
     /// The bound never rules out what the full measure finds: every company of the shipped
     /// universe, against typos of its own names and of others'.
     #[test]
@@ -212,6 +330,9 @@ mod tests {
         let companies = crate::listings::Companies::shipped();
         let catalog = companies.catalog().unwrap();
         let all: Vec<Entity> = companies.all().unwrap().into_iter().map(|e| e.0).collect();
+        for (j, e) in all.iter().enumerate() {
+            assert_eq!(catalog.id_of(EntityId(j as u32)), e.id);
+        }
         let typos = [
             "toyotta",
             "nvdia",

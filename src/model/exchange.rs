@@ -13,7 +13,9 @@ struct Info {
     suffix: Option<&'static str>,
     /// Bloomberg exchange code (`9984 JT`).
     bloomberg: &'static str,
-    /// Reuters (RIC) suffixes where they differ from the Yahoo one (`NVDA.O`, `MSFT.OQ`).
+    /// Reuters (RIC) suffixes where they differ from the Yahoo one (`NVDA.O`, `MSFT.OQ`,
+    /// Johannesburg's `NPN.J`, Tadawul's `2222.SE`, Dublin's `.I`, Budapest's `.BU`, Moscow's
+    /// `.MM`).
     reuters: &'static [&'static str],
     country: &'static str,
     /// A venue that mostly trades shares whose home listing is elsewhere (German regional
@@ -58,12 +60,12 @@ const EXCHANGES: &[Info] = &[
     Info { code: "BIST", name: "Borsa Istanbul", prefixes: &["IST", "XIST"], suffix: Some("IS"), bloomberg: "TI", reuters: &[], country: "TR", secondary: false },
     Info { code: "IDX", name: "Indonesia Stock Exchange", prefixes: &["JKT", "XIDX"], suffix: Some("JK"), bloomberg: "IJ", reuters: &[], country: "ID", secondary: false },
     Info { code: "SET", name: "Stock Exchange of Thailand", prefixes: &["XBKK"], suffix: Some("BK"), bloomberg: "TB", reuters: &[], country: "TH", secondary: false },
-    Info { code: "JSE", name: "Johannesburg Stock Exchange", prefixes: &["JNB", "XJSE"], suffix: Some("JO"), bloomberg: "SJ", reuters: &[], country: "ZA", secondary: false },
+    Info { code: "JSE", name: "Johannesburg Stock Exchange", prefixes: &["JNB", "XJSE"], suffix: Some("JO"), bloomberg: "SJ", reuters: &["J"], country: "ZA", secondary: false },
     Info { code: "B3", name: "B3 (Brasil Bolsa Balcão)", prefixes: &["SAO", "BVMF", "BOVESPA"], suffix: Some("SA"), bloomberg: "BZ", reuters: &[], country: "BR", secondary: false },
     Info { code: "BMV", name: "Bolsa Mexicana de Valores", prefixes: &["MEX", "XMEX"], suffix: Some("MX"), bloomberg: "MM", reuters: &[], country: "MX", secondary: false },
     Info { code: "NZX", name: "New Zealand Exchange", prefixes: &["NZE", "XNZE"], suffix: Some("NZ"), bloomberg: "NZ", reuters: &[], country: "NZ", secondary: false },
     Info { code: "TASE", name: "Tel Aviv Stock Exchange", prefixes: &["TLV", "XTAE"], suffix: Some("TA"), bloomberg: "IT", reuters: &[], country: "IL", secondary: false },
-    Info { code: "TADAWUL", name: "Saudi Exchange (Tadawul)", prefixes: &["SAU", "XSAU"], suffix: Some("SR"), bloomberg: "AB", reuters: &[], country: "SA", secondary: false },
+    Info { code: "TADAWUL", name: "Saudi Exchange (Tadawul)", prefixes: &["SAU", "XSAU"], suffix: Some("SR"), bloomberg: "AB", reuters: &["SE"], country: "SA", secondary: false },
     Info { code: "TSXV", name: "TSX Venture Exchange", prefixes: &["VAN", "CVE", "XTSX"], suffix: Some("V"), bloomberg: "CV", reuters: &[], country: "CA", secondary: false },
     // Added with the whole reference listings: US venues beside Nasdaq and the NYSE, the
     // German regional exchanges and other venues with a MIC. An empty Bloomberg code is one
@@ -86,14 +88,14 @@ const EXCHANGES: &[Info] = &[
     Info { code: "BYMA", name: "Bolsas y Mercados Argentinos", prefixes: &["BUE", "XBUE", "BCBA"], suffix: Some("BA"), bloomberg: "AR", reuters: &[], country: "AR", secondary: false },
     Info { code: "BVCA", name: "Caracas Stock Exchange", prefixes: &["CCS"], suffix: Some("CR"), bloomberg: "VC", reuters: &[], country: "VE", secondary: false },
     Info { code: "ATHEX", name: "Athens Stock Exchange", prefixes: &["ATH", "ASEX"], suffix: Some("AT"), bloomberg: "GA", reuters: &[], country: "GR", secondary: false },
-    Info { code: "ISE", name: "Euronext Dublin", prefixes: &["XDUB"], suffix: Some("IR"), bloomberg: "ID", reuters: &[], country: "IE", secondary: false },
-    Info { code: "BET", name: "Budapest Stock Exchange", prefixes: &["BUD", "XBUD"], suffix: Some("BD"), bloomberg: "HB", reuters: &[], country: "HU", secondary: false },
+    Info { code: "ISE", name: "Euronext Dublin", prefixes: &["XDUB"], suffix: Some("IR"), bloomberg: "ID", reuters: &["I"], country: "IE", secondary: false },
+    Info { code: "BET", name: "Budapest Stock Exchange", prefixes: &["BUD", "XBUD"], suffix: Some("BD"), bloomberg: "HB", reuters: &["BU"], country: "HU", secondary: false },
     Info { code: "PRA", name: "Prague Stock Exchange", prefixes: &["XPRA"], suffix: Some("PR"), bloomberg: "CP", reuters: &[], country: "CZ", secondary: false },
     Info { code: "XICE", name: "Nasdaq Iceland", prefixes: &[], suffix: Some("IC"), bloomberg: "IR", reuters: &[], country: "IS", secondary: false },
     Info { code: "RIS", name: "Nasdaq Riga", prefixes: &["XRIS"], suffix: Some("RG"), bloomberg: "LR", reuters: &[], country: "LV", secondary: false },
     Info { code: "LIT", name: "Nasdaq Vilnius", prefixes: &["XLIT"], suffix: Some("VS"), bloomberg: "LH", reuters: &[], country: "LT", secondary: false },
     Info { code: "TAL", name: "Nasdaq Tallinn", prefixes: &["XTAL"], suffix: Some("TL"), bloomberg: "ET", reuters: &[], country: "EE", secondary: false },
-    Info { code: "MOEX", name: "Moscow Exchange", prefixes: &["MCX", "MISX"], suffix: Some("ME"), bloomberg: "RX", reuters: &[], country: "RU", secondary: false },
+    Info { code: "MOEX", name: "Moscow Exchange", prefixes: &["MCX", "MISX"], suffix: Some("ME"), bloomberg: "RX", reuters: &["MM"], country: "RU", secondary: false },
     Info { code: "EGX", name: "Egyptian Exchange", prefixes: &["CAI", "XCAI"], suffix: Some("CA"), bloomberg: "EY", reuters: &[], country: "EG", secondary: false },
     Info { code: "QSE", name: "Qatar Stock Exchange", prefixes: &["DOH", "DSMD"], suffix: Some("QA"), bloomberg: "QD", reuters: &[], country: "QA", secondary: false },
     Info { code: "XCOL", name: "Colombo Stock Exchange", prefixes: &[], suffix: Some("CM"), bloomberg: "SL", reuters: &[], country: "LK", secondary: false },
@@ -274,6 +276,23 @@ impl Exchange {
             }
         }
         None
+    }
+
+    /// `symbol` with this exchange's Yahoo suffix (`2382.TW`), if it has one (US venues have
+    /// none).
+    pub fn suffixed(self, symbol: &str) -> Option<String> {
+        self.info()
+            .suffix
+            .map(|suffix| format!("{symbol}.{suffix}"))
+    }
+
+    /// `symbol` as a Reuters code (RIC): with the exchange's own Reuters suffix where it
+    /// differs from Yahoo's (`NVDA.O`, `NPN.J`), else with Yahoo's, which Reuters shares
+    /// (`7203.T`, `VOD.L`); `None` where aipx knows neither.
+    pub fn reuters_code(self, symbol: &str) -> Option<String> {
+        let info = self.info();
+        let suffix = info.reuters.first().copied().or(info.suffix)?;
+        Some(format!("{symbol}.{suffix}"))
     }
 
     /// Every way of writing `symbol` on this exchange: `TSE:9984`, `TYO:9984`, `9984.T`,

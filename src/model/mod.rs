@@ -5,6 +5,7 @@
 //! each record for output.
 
 mod exchange;
+pub mod isin;
 mod money;
 pub mod names;
 mod when;
@@ -13,7 +14,7 @@ pub use exchange::Exchange;
 pub use money::{Currency, Money, compact_amount};
 pub use when::{
     Countdown, FiscalCalendar, MONTHS, Part, Precision, Timing, When, WhenError, local_today,
-    parse_day,
+    next_change, parse_day,
 };
 
 macro_rules! id_type {
@@ -453,11 +454,42 @@ pub struct Dataset {
     /// Articles.
     pub sources: Vec<Source>,
     /// Companies and bodies.
+    #[serde(deserialize_with = "sized")]
     pub entities: Vec<Entity>,
     /// Programs with their funding.
+    #[serde(deserialize_with = "sized")]
     pub programs: Vec<Program>,
     /// Entity-program links.
+    #[serde(deserialize_with = "sized")]
     pub exposures: Vec<Exposure>,
     /// Dated events.
+    #[serde(deserialize_with = "sized")]
     pub catalysts: Vec<Catalyst>,
+}
+
+/// A sequence read into a vector made at once at the length the format gives first (the
+/// cache's postcard does), up to 256 MiB of it: grown by doubling instead, the last step of
+/// a million exposures holds 48 MB and 96 MB at once.
+fn sized<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct Sized<T>(std::marker::PhantomData<T>);
+    impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Sized<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            // A damaged length asks for no more than this (never touched unless filled).
+            let most = (256 << 20) / size_of::<T>().max(1);
+            let mut all = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(most));
+            while let Some(one) = seq.next_element()? {
+                all.push(one);
+            }
+            Ok(all)
+        }
+    }
+    d.deserialize_seq(Sized(std::marker::PhantomData))
 }

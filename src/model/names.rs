@@ -402,15 +402,55 @@ pub fn resolve(table: &impl Table, typed: &str) -> Resolution {
     // A listing form names its listing first: `BPS.PA` is Paris's `BPS`, not Toronto's
     // `BPS-PA`, whose key is the same once punctuation is folded.
     if let Some((exchanges, symbol)) = Exchange::split_listing(typed) {
-        let found: Vec<EntityId> = exchanges
-            .iter()
-            .flat_map(|&x| table.with_hash(hash(&listing_key(x, symbol))))
-            .collect();
-        if !found.is_empty() {
-            return Resolution::of(found);
+        // The symbol as written, then as Reuters writes it (`BRKb.N`, `SAPG.DE`).
+        for symbol in std::iter::once(symbol.to_string()).chain(reuters_roots(symbol)) {
+            let found: Vec<EntityId> = exchanges
+                .iter()
+                .flat_map(|&x| table.with_hash(hash(&listing_key(x, &symbol))))
+                .collect();
+            if !found.is_empty() {
+                return Resolution::of(found);
+            }
         }
     }
     Resolution::of(table.with_hash(hash(&k)))
+}
+
+/// The symbols a Reuters code's root may stand for, most likely first, where Reuters writes
+/// a symbol its own way: a share class as a lower-case letter (`BRKb` is `BRK.B`), a German
+/// share with `G` after the exchange's symbol and `n` for registered shares or `_p` for
+/// preference shares (`SAPG` is `SAP`, `SIEGn` is `SIE`, `MBGn` is `MBG`). Only a root in
+/// capitals with those marks in their case is read so; a listing spelt as typed always
+/// comes first.
+fn reuters_roots(symbol: &str) -> Vec<String> {
+    let capitals = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    // `n` marks registered shares, not a class.
+    if let Some(class) = symbol
+        .chars()
+        .last()
+        .filter(|&c| c.is_ascii_lowercase() && c != 'n')
+        && let Some(root) = symbol.strip_suffix(class)
+        && capitals(root)
+    {
+        out.push(format!("{root}.{}", class.to_ascii_uppercase()));
+    }
+    let share = symbol.strip_suffix("_p").unwrap_or(symbol);
+    let share = share.strip_suffix('n').unwrap_or(share);
+    if share != symbol && capitals(share) {
+        out.push(share.to_string());
+    }
+    if let Some(root) = share.strip_suffix('G')
+        && capitals(root)
+        && capitals(share)
+    {
+        out.push(root.to_string());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -469,6 +509,77 @@ mod tests {
         assert_eq!(key("SE"), "se");
         assert_eq!(key("Sea Ltd"), "sea");
         assert_ne!(key("SoftBank Corp."), key("SoftBank Group Corp."));
+    }
+
+    #[test]
+    fn reuters_roots_read_class_letters_and_german_marks() {
+        for (ric, roots) in [
+            ("BRKb", &["BRK.B"][..]),
+            ("RDSa", &["RDS.A"]),
+            ("SAPG", &["SAP"]),
+            ("SIEGn", &["SIEG", "SIE"]),
+            ("MBGn", &["MBG", "MB"]),
+            ("VOWG_p", &["VOWG", "VOW"]),
+            ("SAP", &[]),
+            ("sapg", &[]),
+            ("7203", &[]),
+            ("G", &[]),
+        ] {
+            assert_eq!(reuters_roots(ric), roots, "{ric}");
+        }
+    }
+
+    /// A Reuters code finds its listing when no listing is spelt as typed; one that is,
+    /// is meant.
+    #[test]
+    fn reuters_codes_resolve_to_their_listing() {
+        let company = |id: &str, name: &str, listings: &[&str]| Entity {
+            id: id.into(),
+            name: name.into(),
+            listings: listings
+                .iter()
+                .map(|l| {
+                    let (x, s) = l.split_once(':').unwrap();
+                    crate::model::Listing {
+                        exchange: Exchange::parse(x).unwrap(),
+                        symbol: s.into(),
+                    }
+                })
+                .collect(),
+            aliases: Vec::new(),
+            country: String::new(),
+            sector: String::new(),
+            parent: None,
+            summary: String::new(),
+            sources: Vec::new(),
+            origin: Default::default(),
+        };
+        let all = [
+            company("XETRA:SAP", "SAP SE", &["XETRA:SAP"]),
+            company("XETRA:SIE", "Siemens AG", &["XETRA:SIE"]),
+            company(
+                "NYSE:BRK/A",
+                "Berkshire Hathaway Inc.",
+                &["NYSE:BRK/A", "NYSE:BRK/B"],
+            ),
+            company("XETRA:ALVG", "Spelt So Ltd", &["XETRA:ALVG"]),
+            company("XETRA:ALV", "Allianz SE", &["XETRA:ALV"]),
+        ];
+        let table = Names::new(&all);
+        for (typed, id) in [
+            ("SAPG.DE", 0),
+            ("SIEGn.DE", 1),
+            ("BRKb.N", 2),
+            ("BRKa.N", 2),
+            ("ALVG.DE", 3),
+        ] {
+            assert_eq!(
+                resolve(&table, typed),
+                Resolution::Found(EntityId(id)),
+                "{typed}"
+            );
+        }
+        assert_eq!(resolve(&table, "sapg.de"), Resolution::NotFound);
     }
 
     #[test]

@@ -184,6 +184,15 @@ pub struct Countdown {
 }
 
 impl Countdown {
+    /// The countdown from `today` to a date's first and last possible day (its
+    /// [`When::range`], which the index computes once per catalyst).
+    pub fn between((start, end): (NaiveDate, NaiveDate), today: NaiveDate) -> Countdown {
+        Countdown {
+            days_until: (start - today).num_days(),
+            days_until_end: (end - today).num_days(),
+        }
+    }
+
     /// Whether the date is one day (the only precision a day count can be exact for).
     pub fn is_single_day(self) -> bool {
         self.days_until == self.days_until_end
@@ -250,6 +259,17 @@ fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
 
 fn month_end(year: i32, month: u32) -> NaiveDate {
     ymd(year, month, 1) + Months::new(1) - chrono::Days::new(1)
+}
+
+/// [`When::next_change`] of a date whose first and last possible days are `range`.
+pub fn next_change((start, end): (NaiveDate, NaiveDate), today: NaiveDate) -> Option<NaiveDate> {
+    if start > today {
+        Some(start)
+    } else if end >= today {
+        Some(end)
+    } else {
+        None
+    }
 }
 
 impl When {
@@ -346,11 +366,7 @@ impl When {
 
     /// The countdown from `today`, in days to its first and last possible day.
     pub fn countdown(&self, today: NaiveDate) -> Countdown {
-        let (start, end) = self.range();
-        Countdown {
-            days_until: (start - today).num_days(),
-            days_until_end: (end - today).num_days(),
-        }
+        Countdown::between(self.range(), today)
     }
 
     /// Signed days from `today` to the start (negative once started).
@@ -363,14 +379,7 @@ impl When {
     /// Ordering by this keeps a year-long window already under way from hiding the next
     /// event that has not started.
     pub fn next_change(&self, today: NaiveDate) -> Option<NaiveDate> {
-        let (start, end) = self.range();
-        if start > today {
-            Some(start)
-        } else if end >= today {
-            Some(end)
-        } else {
-            None
-        }
+        next_change(self.range(), today)
     }
 
     /// The heading a timeline groups this date under: the smallest whole calendar period

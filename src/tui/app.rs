@@ -35,7 +35,6 @@ macro_rules! context {
             sort: $app.tabs.explore.order.sort,
             filter: $app.tabs.explore.order.filter,
             shelf: &$app.shelf,
-            hits: &$app.hits,
         }
     };
 }
@@ -100,19 +99,15 @@ pub struct App {
     message: Option<String>,
     /// A problem the whole session runs with (a broken config): shown until dismissed.
     warning: Option<String>,
-    /// Where the last frame drew what a click selects.
-    hits: super::ui::hits::HitMap,
     quit: bool,
 }
 
 impl App {
     /// A fresh app on the Explore tab, listing every entity, counting days from `today`.
     pub fn new(index: Index, today: NaiveDate) -> App {
-        let mut tabs = Tabs::new(&index, today);
         // The entity list in the default order (next catalyst first), counted from today;
         // the query is empty, so nothing is searched.
-        tabs.explore.order.today = Some(today);
-        tabs.explore.show_everyone(&index);
+        let tabs = Tabs::new(&index, today);
         App {
             keys: Arc::new(Keymap::default()),
             light: false,
@@ -136,7 +131,6 @@ impl App {
             history: Vec::new(),
             message: None,
             warning: None,
-            hits: Default::default(),
             quit: false,
         }
     }
@@ -375,16 +369,6 @@ impl App {
     pub fn with_warning(mut self, marker: impl Into<String>) -> App {
         self.warning = Some(marker.into());
         self
-    }
-
-    /// Keeps where the frame just drawn put what a click selects (see [`crate::tui::click`]).
-    pub fn set_hits(&mut self, hits: super::ui::hits::HitMap) {
-        self.hits = hits;
-    }
-
-    /// Where the last frame drew what a click selects.
-    pub fn hits(&self) -> &super::ui::hits::HitMap {
-        &self.hits
     }
 
     /// The session's standing warning, if not dismissed.
@@ -666,7 +650,14 @@ impl App {
             let positions = lines.saturating_sub(visible) + 1;
             return super::list::step(scroll, positions, delta);
         }
-        self.with_tab(self.tab, |t, cx| t.step(cx, delta))
+        // Where the step lands depends on what the screen shows of the focused pane at the
+        // terminal's size: computed from the state now, never read from the last frame.
+        let layout = if self.tabs.get(self.tab).steps_inside_items(&self.context()) {
+            super::ui::layout(self)
+        } else {
+            Default::default()
+        };
+        self.with_tab(self.tab, |t, cx| t.step(cx, &layout, delta))
     }
 
     fn toggle_reader(&mut self) -> bool {

@@ -126,7 +126,8 @@ impl<P: Pane> ListDetail<P> {
     }
 
     /// [`step`](Self::step) that first scrolls through the focused pane's selected item
-    /// when the last frame could not show it whole (`hits`): a line per row of `delta`, half
+    /// when the screen cannot show it whole (`hits`: the layout of the state the step starts
+    /// from, see [`crate::tui::ui::layout`]): a line per row of `delta`, half
     /// the item's window for a page; past its end the next item is selected, and stepping
     /// up into an item shows its end, so every line is reached both ways. `g`/`G`
     /// (`isize::MIN`/`MAX`) go to the first item's top and the last item's end.

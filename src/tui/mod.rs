@@ -48,8 +48,8 @@ pub fn apply(app: &mut App, event: &Event) -> bool {
     changed
 }
 
-/// What a left click asks for, by where the last frame drew things: a tab's name in the
-/// tab bar shows that tab, the search box takes the cursor, a pane takes the focus and a
+/// What a left click asks for, by where the screen drawn from the state at the terminal's
+/// size puts things ([`ui::layout`]): a tab's name in the tab bar shows that tab, the search box takes the cursor, a pane takes the focus and a
 /// row in it is selected. While the help or the full text covers the screen, clicks do
 /// nothing (what they would land on is hidden). Wheel steps go through the key table.
 pub fn click(app: &App, event: &Event) -> Option<Action> {
@@ -66,7 +66,7 @@ pub fn click(app: &App, event: &Event) -> Option<Action> {
     if mouse.row == 0 {
         return ui::bars::tab_at(mouse.column, app.size().0).map(Action::ShowTab);
     }
-    match app.hits().at(mouse.column, mouse.row)? {
+    match ui::layout(app).at(mouse.column, mouse.row)? {
         ui::hits::Hit::Search => Some(Action::FocusSearch),
         ui::hits::Hit::Pane { slot, row } => Some(Action::Click(slot, row)),
     }

@@ -289,10 +289,8 @@ fn event_loop(
     Ok(None)
 }
 
-/// Draws `app` and keeps where the frame put what a click selects.
-fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
-    let mut hits = ui::hits::HitMap::default();
-    terminal.draw(|frame| hits = ui::view_mapped(app, frame))?;
-    app.set_hits(hits);
+/// Draws `app`.
+fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
+    terminal.draw(|frame| ui::view(app, frame))?;
     Ok(())
 }

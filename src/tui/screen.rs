@@ -222,13 +222,11 @@ impl Headless {
     /// Draws the app into the test terminal.
     pub fn draw(&mut self) {
         let app = &self.app;
-        let mut hits = ui::hits::HitMap::default();
         let completed = self
             .terminal
-            .draw(|frame| hits = ui::view_mapped(app, frame))
+            .draw(|frame| ui::view(app, frame))
             .expect("drawing to a test backend cannot fail");
         self.frame.clone_from(completed.buffer);
-        self.app.set_hits(hits);
     }
 
     /// Feeds one terminal event through the key table and update, then redraws (unless the

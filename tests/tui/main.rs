@@ -6,6 +6,7 @@ mod cutoff;
 mod docs;
 mod flows;
 mod inbox;
+mod layout;
 mod lists;
 mod mouse;
 mod props;

@@ -1,6 +1,7 @@
 //! Mouse clicks, as synthetic terminal events: a click selects the row under it in every
-//! list, focuses the pane, selects a tab, and lands on what the last frame drew (scrolled
-//! lists, multi-line items, headings), never on a layout computed anew.
+//! list, focuses the pane, selects a tab, and lands on what the screen shows (scrolled
+//! lists, multi-line items, headings). After a resize it lands on what the new size shows
+//! (see `layout.rs`).
 
 use aipx::tui::Tab;
 use aipx::tui::calendar::CalendarPane;

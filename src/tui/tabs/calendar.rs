@@ -22,6 +22,7 @@ use crate::tui::ui::{
 };
 
 use super::{Context, Outcome, Record, Tab, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// The panes of the Calendar tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,7 +118,7 @@ pub enum TimelineRow {
 pub fn next_index(index: &Index, list: &[CatalystId], today: NaiveDate) -> usize {
     list.iter()
         .enumerate()
-        .map(|(i, &c)| (i, index.catalyst(c).date.start()))
+        .map(|(i, &c)| (i, index.range(c).0))
         .filter(|&(_, start)| start > today)
         .min_by_key(|&(_, start)| start)
         .map_or(list.len().saturating_sub(1), |(i, _)| i)
@@ -127,12 +128,29 @@ pub fn next_index(index: &Index, list: &[CatalystId], today: NaiveDate) -> usize
 /// month (`June 2026`), else the window as the data states it (`late 2025`, `JP FY2026`),
 /// so a window of months is never headed by its first month.
 pub fn heading(index: &Index, c: CatalystId) -> String {
-    let when = &index.catalyst(c).date;
-    let (a, b) = when.range();
-    if (a.year(), a.month()) == (b.year(), b.month()) {
-        a.format("%B %Y").to_string()
-    } else {
-        when.label()
+    match Heading::of(index, c) {
+        Heading::Month(first) => first.format("%B %Y").to_string(),
+        Heading::Window(when) => when.label(),
+    }
+}
+
+/// What [`heading`] writes, not yet written: the timeline compares the headings of every
+/// catalyst listed (tens of thousands) and writes only those it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    /// The month (its first day) of a window that lies within it.
+    Month(NaiveDate),
+    /// A window of months, headed by its label (one label per window).
+    Window(crate::model::When),
+}
+
+impl Heading {
+    fn of(index: &Index, c: CatalystId) -> Heading {
+        let (a, b) = index.range(c);
+        match (a.year(), a.month()) == (b.year(), b.month()) {
+            true => Heading::Month(a.with_day(1).unwrap_or(a)),
+            false => Heading::Window(index.catalyst(c).date),
+        }
     }
 }
 
@@ -179,17 +197,17 @@ pub fn timeline(
         return rows;
     }
     let mut rows = Vec::with_capacity(list.len() * 2 + 1);
-    let mut current: Option<String> = None;
+    let mut current: Option<Heading> = None;
     let mut marked = false;
     for (i, &c) in list.iter().enumerate() {
-        let start = index.catalyst(c).date.start();
+        let start = index.range(c).0;
         if !marked && start > today {
             rows.push(TimelineRow::Today);
             marked = true;
             current = None;
         }
-        let head = heading(index, c);
-        if current.as_ref() != Some(&head) {
+        let head = Heading::of(index, c);
+        if current != Some(head) {
             rows.push(TimelineRow::Heading(i));
             current = Some(head);
         }
@@ -391,14 +409,20 @@ impl TabView for Calendar {
         &[Mode::Tab(Tab::Calendar), Mode::Browse, Mode::Global]
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        let moved = self.cursor.step_in(&self.lens(cx.index), cx.hits, delta);
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool {
+        let moved = self.cursor.step_in(&self.lens(cx.index), layout, delta);
         if moved && self.focus() == CalendarPane::Timeline {
             // The grid and the chart follow the selection again.
             self.month = None;
             self.pan = 0;
         }
         moved
+    }
+
+    /// The timeline, the month grid's list and the chart's bars are a line per catalyst,
+    /// never taller than their pane; the other panes (the catalyst's text) may scroll.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        self.focus() != CalendarPane::Timeline
     }
 
     /// Switches between the timeline and the linked entities (when there are any).

@@ -16,6 +16,7 @@ use crate::tui::ui::{
 };
 
 use super::{Context, Outcome, Record, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// Most results a query shows.
 pub const RESULT_LIMIT: usize = 100;
@@ -71,6 +72,14 @@ pub struct Order {
 }
 
 impl Order {
+    /// The default order and filter, counted from `today`.
+    pub fn counted_from(today: chrono::NaiveDate) -> Order {
+        Order {
+            today: Some(today),
+            ..Order::default()
+        }
+    }
+
     /// What the title says of the order when it is not the default: `sort next · upcoming`
     /// (search results keep their ranking, so only the filter is named there).
     pub fn words(&self, searched: bool) -> String {
@@ -101,14 +110,22 @@ impl Order {
                 })
                 .collect();
             crate::book::sort::sort(index, &mut ids, self.sort, today);
-            let mut by_id: std::collections::HashMap<EntityId, ResultRow> = rows
-                .drain(..)
-                .filter_map(|r| match r.target {
-                    Target::Entity(e) => Some((e, r)),
-                    _ => None,
+            // Each entity's row (the last one, when listed twice) found by the entity's
+            // position: a map of 100k rows would cost more than the rows themselves.
+            let mut row_of = vec![u32::MAX; ids.iter().map(|e| e.ix() + 1).max().unwrap_or(0)];
+            for (i, r) in rows.iter().enumerate() {
+                if let Target::Entity(e) = r.target {
+                    row_of[e.ix()] = i as u32;
+                }
+            }
+            let mut rows: Vec<Option<ResultRow>> = rows.into_iter().map(Some).collect();
+            return ids
+                .iter()
+                .filter_map(|e| {
+                    let i = std::mem::replace(&mut row_of[e.ix()], u32::MAX);
+                    rows.get_mut(i as usize)?.take()
                 })
                 .collect();
-            rows = ids.iter().filter_map(|e| by_id.remove(e)).collect();
         }
         rows
     }
@@ -215,8 +232,14 @@ pub fn results_in(
 impl Explore {
     /// Empty query: every entity, the first selected.
     pub fn new(index: &Index) -> Explore {
+        Explore::ordered(index, Order::default())
+    }
+
+    /// [`new`](Self::new) in `order` (arranging the 100k entities of a large dataset once,
+    /// not first in the dataset's order and then again).
+    pub fn ordered(index: &Index, order: Order) -> Explore {
         let mut explore = Explore {
-            order: Order::default(),
+            order,
             query: String::new(),
             results: Arc::new([]),
             cursor: ListDetail::default(),
@@ -385,11 +408,17 @@ impl TabView for Explore {
         }
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool {
         if cx.searching {
             self.cursor.set_focus(ExplorePane::Results);
         }
-        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
+        self.cursor.step_in(&self.lens(cx.index), layout, delta)
+    }
+
+    /// The results are one line each, never taller than their pane: only the detail panes
+    /// scroll inside an item.
+    fn steps_inside_items(&self, cx: &Context) -> bool {
+        !cx.searching && self.focus() != ExplorePane::Results
     }
 
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool {
@@ -598,13 +627,15 @@ impl Explore {
                         entity_header::EntityHeader::MIN_HEIGHT,
                         header.height(area.width),
                     ),
+                    // A pane never gets more than the column: what it wants is counted no
+                    // further (an entity may have thousands of catalysts).
                     ExplorePane::Exposures => {
-                        Ask::new(stack::WHOLE, exposures_pane.height(area.width))
+                        Ask::new(stack::WHOLE, exposures_pane.height(area.width, area.height))
                     }
                     ExplorePane::Catalysts => {
-                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width))
+                        Ask::new(stack::WHOLE, catalysts_pane.height(area.width, area.height))
                     }
-                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width)),
+                    _ => Ask::new(stack::WHOLE, sources_pane.height(area.width, area.height)),
                 };
                 // The focused pane shows its selected row whole (an exposure with its funding
                 // and note can be taller than the few rows a pane starts with), while the

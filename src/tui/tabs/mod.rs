@@ -25,6 +25,7 @@ use crate::search::Target;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::ui::full_text::Record;
+use crate::tui::ui::hits::HitMap;
 use crate::tui::ui::theme::Theme;
 
 use calendar::Calendar;
@@ -106,8 +107,6 @@ pub struct Context<'a> {
     pub filter: crate::book::sort::ListFilter,
     /// The library's proposals and changes.
     pub shelf: &'a crate::tui::shelf::Shelf,
-    /// What the last frame drew: how far the focused pane's selected item overflowed it.
-    pub hits: &'a crate::tui::ui::hits::HitMap,
 }
 
 /// What a key did in a tab, for the app to carry out.
@@ -141,11 +140,19 @@ pub trait TabView {
     fn modes(&self) -> &'static [Mode] {
         &[Mode::Browse, Mode::Global]
     }
-    /// Moves the focused pane's cursor by `delta` rows; returns whether anything changed.
-    fn step(&mut self, cx: &Context, delta: isize) -> bool;
+    /// Moves the focused pane's cursor by `delta` rows, through a selected item the screen
+    /// shows only in part first (`layout`: [`crate::tui::ui::layout`] of the state the step
+    /// starts from); returns whether anything changed.
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool;
+    /// Whether a step may scroll inside the selected item of the pane it moves (an item
+    /// can be taller than the pane): only then is the `layout` it gets drawn, since that
+    /// costs about a frame.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        true
+    }
     /// Focuses the next (`+1`) or previous (`-1`) pane.
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool;
-    /// A click on the pane in `slot` of the tab's pane order (as its view reported it to
+    /// A click on the pane in `slot` of the tab's pane order (as its view reports it to
     /// `ui::hits`) and on `row` of its list, if on one: focus the pane, select the row.
     fn click(&mut self, _cx: &Context, _slot: usize, _row: Option<usize>) -> bool {
         false
@@ -204,7 +211,8 @@ impl Tabs {
     /// Every tab at its start: all entities, the first program, the next catalyst.
     pub fn new(index: &Index, today: NaiveDate) -> Tabs {
         Tabs {
-            explore: Explore::new(index),
+            // The entity list in the default order (next catalyst first), counted from today.
+            explore: Explore::ordered(index, explore::Order::counted_from(today)),
             programs: Programs::new(today),
             calendar: Calendar::new(index, today),
             watchlist: Watchlist::default(),

@@ -5,6 +5,8 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use std::sync::{Arc, Mutex};
+
 use chrono::NaiveDate;
 
 use crate::book::sort::{ListFilter, ProgramSort, sort_programs};
@@ -19,6 +21,7 @@ use crate::tui::ui::text::count;
 use crate::tui::ui::{cursor, funding_chart, hits, linked, program_detail, program_list};
 
 use super::{Context, Outcome, Record, Tab, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// The panes of the Programs tab that can take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,7 +59,7 @@ pub struct ProgramOrder {
 }
 
 /// Selected program, focus, selected linked entity and how funding is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Programs {
     /// The selected program (position in [`list`](Programs::list)), the focus and the
     /// linked cursor.
@@ -65,6 +68,67 @@ pub struct Programs {
     pub order: ProgramOrder,
     /// Funding as a bar chart instead of lines.
     pub chart: bool,
+    /// The list last arranged.
+    listed: Listed,
+}
+
+/// The program list arranged for one [`ProgramOrder`], kept: ordering 10,000 programs by
+/// their next catalyst takes milliseconds, and a key asks for the list several times (its
+/// length, the selected program, the view). It is derived from the index and the order alone
+/// (a `Programs` lives on one index: the tabs are rebuilt when the index is replaced), so it
+/// is no part of the state it sits in.
+#[derive(Default)]
+struct Listed(Mutex<Option<(ProgramOrder, Arc<[ProgramId]>)>>);
+
+impl Listed {
+    /// The list for `order`, arranged by `arrange` only when the order changed since.
+    fn get(
+        &self,
+        order: ProgramOrder,
+        arrange: impl FnOnce() -> Vec<ProgramId>,
+    ) -> Arc<[ProgramId]> {
+        // A panic while arranging leaves nothing kept: the list is arranged again.
+        let mut kept = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &*kept {
+            Some((o, ids)) if *o == order => Arc::clone(ids),
+            _ => {
+                let ids: Arc<[ProgramId]> = arrange().into();
+                *kept = Some((order, Arc::clone(&ids)));
+                ids
+            }
+        }
+    }
+
+    fn kept(&self) -> Option<(ProgramOrder, Arc<[ProgramId]>)> {
+        self.0.lock().map_or(None, |kept| kept.clone())
+    }
+}
+
+impl Clone for Listed {
+    fn clone(&self) -> Listed {
+        Listed(Mutex::new(self.kept()))
+    }
+}
+
+// A cache: two states are the same whatever either has kept.
+impl PartialEq for Listed {
+    fn eq(&self, _: &Listed) -> bool {
+        true
+    }
+}
+
+impl Eq for Listed {}
+
+impl std::fmt::Debug for Listed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kept() {
+            Some((order, ids)) => write!(f, "Listed({order:?}: {} programs)", ids.len()),
+            None => f.write_str("Listed(none)"),
+        }
+    }
 }
 
 /// A program's exposures ordered by role (lead first), then as in the data files.
@@ -91,6 +155,7 @@ impl Programs {
                 ..ProgramOrder::default()
             },
             chart: false,
+            listed: Listed::default(),
         }
     }
 
@@ -101,12 +166,16 @@ impl Programs {
             filter,
             today,
         } = self.order;
-        let mut ids: Vec<ProgramId> = (0..index.data().programs.len() as u32)
-            .map(ProgramId)
-            .filter(|&p| filter.keeps_program(index, p, today))
-            .collect();
-        sort_programs(index, &mut ids, sort, today);
-        ids
+        self.listed
+            .get(self.order, || {
+                let mut ids: Vec<ProgramId> = (0..index.data().programs.len() as u32)
+                    .map(ProgramId)
+                    .filter(|&p| filter.keeps_program(index, p, today))
+                    .collect();
+                sort_programs(index, &mut ids, sort, today);
+                ids
+            })
+            .to_vec()
     }
 
     /// The selected program, if any is listed.
@@ -182,8 +251,8 @@ impl TabView for Programs {
             .map(|p| cx.index.program(p).name.clone())
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
-        self.cursor.step_in(&self.lens(cx.index), cx.hits, delta)
+    fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool {
+        self.cursor.step_in(&self.lens(cx.index), layout, delta)
     }
 
     /// Switches between the list and the linked entities (when there are any).

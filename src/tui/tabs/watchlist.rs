@@ -20,6 +20,7 @@ use crate::tui::ui::text::cell_right;
 use crate::tui::ui::{hits, pane};
 
 use super::{Context, Outcome, Tab, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// The one focusable pane: the tickers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,7 +164,12 @@ impl TabView for Watchlist {
         &[Mode::Tab(Tab::Watchlist), Mode::Browse, Mode::Global]
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+    /// Its steps move a row (or an option) at a time and never read the layout.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        false
+    }
+
+    fn step(&mut self, cx: &Context, _layout: &HitMap, delta: isize) -> bool {
         self.cursor.step(&[self.rows(cx).len()], delta)
     }
 

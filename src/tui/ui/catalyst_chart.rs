@@ -142,9 +142,8 @@ impl CatalystChart<'_> {
         if width == 0 {
             return cells;
         }
-        let when = self.index.catalyst(c).date;
-        let (a, b) = when.range();
-        let timing = when.timing(self.today);
+        let (a, b) = self.index.range(c);
+        let timing = self.index.countdown(c, self.today).timing();
         let (ca, cb) = (column(first, a), column(first, b));
         let today_col = column(first, self.today);
         let last = width as i64 - 1;
@@ -204,7 +203,7 @@ impl CatalystChart<'_> {
         let mut lines = Vec::new();
         for (i, &c) in self.list.iter().enumerate().skip(top).take(rows) {
             let cat = self.index.catalyst(c);
-            let timing = cat.date.timing(self.today);
+            let timing = self.index.countdown(c, self.today).timing();
             let style = match timing {
                 Timing::Past(_) => theme.past(),
                 Timing::Now => theme.now(),
@@ -353,9 +352,7 @@ impl Widget for CatalystChart<'_> {
         let months = (bars / COLS_PER_MONTH).max(1);
         let bars = bars.min(months * COLS_PER_MONTH);
         let selected = self.selected.filter(|&s| s < self.list.len());
-        let anchor = selected.map_or(self.today, |s| {
-            self.index.catalyst(self.list[s]).date.start()
-        });
+        let anchor = selected.map_or(self.today, |s| self.index.range(self.list[s]).0);
         let first = add_months(page_start(self.today, anchor, months), self.pan as i64);
         let layout = Layout {
             first,
@@ -366,7 +363,7 @@ impl Widget for CatalystChart<'_> {
         // Panned away from every catalyst: the legend says so, not just `← →`.
         let end = add_months(first, months as i64);
         let none_in_view = !self.list.iter().any(|&c| {
-            let (a, b) = self.index.catalyst(c).date.range();
+            let (a, b) = self.index.range(c);
             b >= first && a < end
         });
         // One legend row when the glyphs drawn fit one, else two (with fewer bar rows).

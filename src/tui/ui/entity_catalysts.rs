@@ -57,7 +57,7 @@ impl CatalystRow<'_> {
     /// title wrapped onto more lines under its column, when the pane has the rows for it.
     pub fn lines(&self, c: CatalystId, wrap: bool) -> Vec<Line<'static>> {
         let cat = self.index.catalyst(c);
-        let countdown = cat.date.countdown(self.today);
+        let countdown = self.index.countdown(c, self.today);
         let timing = countdown.timing();
         let style = match timing {
             Timing::Past(_) => self.theme.past(),
@@ -129,10 +129,12 @@ impl EntityCatalysts<'_> {
         }
     }
 
-    /// Rows the pane takes with every title whole at `width` columns, border included.
-    pub fn height(&self, width: u16) -> u16 {
+    /// Rows the pane takes with every title whole at `width` columns, border included,
+    /// counted up to `most` (what the column has: the catalysts below are not measured).
+    pub fn height(&self, width: u16, most: u16) -> u16 {
         let rows = self.rows(width);
-        let lines: usize = self.catalysts.iter().map(|&c| rows.wrapped_height(c)).sum();
+        let heights = self.catalysts.iter().map(|&c| rows.wrapped_height(c));
+        let lines = pane::rows_up_to(heights, usize::from(most.saturating_sub(2)));
         lines.max(1) as u16 + 2
     }
 }
@@ -159,19 +161,19 @@ impl StatefulWidget for EntityCatalysts<'_> {
         let next = self
             .catalysts
             .iter()
-            .position(|&c| !self.index.catalyst(c).date.timing(self.today).is_past());
+            .position(|&c| self.index.range(c).1 >= self.today);
         // Whole titles where the rows allow; the others one line each, cut with `…`. The
         // selected one is always whole (scrolling inside the pane when it is taller).
-        let wrapped: Vec<usize> = self
-            .catalysts
-            .iter()
-            .map(|&c| rows.wrapped_height(c))
-            .collect();
-        let plan = pane::line_plan_with(&wrapped, inner.height as usize, state.selected());
+        let plan = pane::plan_lines(
+            self.catalysts.len(),
+            inner.height as usize,
+            state.selected(),
+            |i| rows.wrapped_height(self.catalysts[i]),
+        );
         let rows = pane::Rows {
             len: self.catalysts.len(),
-            height: |i: usize| plan[i],
-            build: |i: usize| Text::from(rows.lines_within(self.catalysts[i], plan[i])),
+            height: |i: usize| plan.lines(i),
+            build: |i: usize| Text::from(rows.lines_within(self.catalysts[i], plan.lines(i))),
             hint: next.unwrap_or(self.catalysts.len() - 1),
         };
         rows.render_from(self.skip, inner, buf, state, self.focused, self.theme);

@@ -79,14 +79,15 @@ impl ExposuresPane<'_> {
         item.map_or(1, |x| self.item_height(x, inner)) as u16 + 2
     }
 
-    /// Rows the pane needs to show everything at `width` columns, border included.
-    pub fn height(&self, width: u16) -> u16 {
+    /// Rows the pane needs to show everything at `width` columns, border included, counted
+    /// up to `most` (what the column has: the exposures below are not measured).
+    pub fn height(&self, width: u16, most: u16) -> u16 {
         let inner = (width as usize).saturating_sub(2 + MARKER);
-        let rows: usize = self
+        let heights = self
             .index
             .exposures_of(self.entity)
-            .map(|x| self.item_height(x, inner))
-            .sum();
+            .map(|x| self.item_height(x, inner));
+        let rows = pane::rows_up_to(heights, usize::from(most.saturating_sub(2)));
         rows.max(1) as u16 + 2
     }
 }

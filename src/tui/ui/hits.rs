@@ -1,13 +1,17 @@
-//! Where the last frame drew what a click can select: the search box, each focusable pane
-//! (by its place in the tab's `Pane::ORDER`) and each list row (by the record's position in
-//! its list). A click is mapped against this map, never against a layout computed anew, so
-//! it lands on what the user saw even after the lists scrolled or a pane changed size.
+//! Where the screen drawn from the app's state puts what a click can select: the search
+//! box, each focusable pane (by its place in the tab's `Pane::ORDER`) and each list row (by
+//! the record's position in its list), and how far the focused pane's selected item
+//! overflows its rows (what `j`/`k` scroll through before the next item).
+//!
+//! The map is a function of the state and the terminal size kept in it ([`super::layout`]),
+//! computed when a key or a click needs it, never kept from the last frame: state never
+//! depends on what the view drew, so a step or a click lands right before the first
+//! frame, right after a resize, and for every action of an event that asks for several.
 //!
 //! Panes and rows are reported while drawing. ratatui's widgets settle their own scroll
 //! offset and row heights inside `render`, which returns nothing, so a recorder scoped to
-//! one [`record`] call (a thread-local, empty outside it) collects what they report; the
-//! view stays a function of the app's state, and the map is handed back to the app as
-//! data for the next click.
+//! one [`record`] call (a thread-local, empty outside it) collects what they report: the
+//! layout is drawn by the same code as the frame, so the two cannot disagree.
 
 use std::cell::RefCell;
 
@@ -28,8 +32,8 @@ pub enum Hit {
     },
 }
 
-/// How far the selected item of a focused pane reaches past the rows the frame showed of
-/// it: what `j`/`k` scroll through before they move to the next item.
+/// How far the selected item of a focused pane reaches past the rows the pane shows of it:
+/// what `j`/`k` scroll through before they move to the next item.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Overflow {
     /// Lines of the item above the first one shown.
@@ -40,7 +44,7 @@ pub struct Overflow {
     pub rows: usize,
 }
 
-/// The clickable areas of one frame, and how far the focused pane's selected item overflows.
+/// The clickable areas of one screen, and how far the focused pane's selected item overflows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HitMap {
     search: Option<Rect>,
@@ -67,8 +71,8 @@ impl HitMap {
         Some(Hit::Pane { slot: *slot, row })
     }
 
-    /// How far the selected item of the pane in `slot` overflowed the last frame (nothing
-    /// when it was drawn whole, or the pane was not drawn).
+    /// How far the selected item of the pane in `slot` overflows it (nothing when it is
+    /// drawn whole, or the pane is not drawn).
     pub fn overflow(&self, slot: usize) -> Overflow {
         let Some((pane, _)) = self.panes.iter().rev().find(|(_, s)| *s == slot) else {
             return Overflow::default();
@@ -83,7 +87,7 @@ thread_local! {
     static RECORDING: RefCell<Option<HitMap>> = const { RefCell::new(None) };
 }
 
-/// Runs `draw` and returns what it reported: the frame's [`HitMap`].
+/// Runs `draw` and returns what it reported: the screen's [`HitMap`].
 pub fn record<R>(draw: impl FnOnce() -> R) -> (R, HitMap) {
     let outer = RECORDING.replace(Some(HitMap::default()));
     let out = draw();

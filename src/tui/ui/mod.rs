@@ -37,31 +37,15 @@ pub const MIN_SIZE: (u16, u16) = (60, 15);
 
 /// Draws the whole screen for `app`.
 pub fn view(app: &App, frame: &mut Frame) {
-    view_mapped(app, frame);
-}
-
-/// Draws the whole screen for `app` and returns where it drew what a click selects, for
-/// [`App::set_hits`].
-pub fn view_mapped(app: &App, frame: &mut Frame) -> hits::HitMap {
-    hits::record(|| draw(app, frame)).1
-}
-
-fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+    let Some([top, body, bottom]) = rows(area) else {
         let text = too_small(area.width, area.height);
         let para = [(text, ratatui::style::Style::new())];
         let lines = text::clipped(&para, area.width as usize, area.height as usize);
         frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
         return;
-    }
+    };
     let theme = app.theme();
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     frame.render_widget(
         bars::TabBar {
             active: app.tab(),
@@ -110,6 +94,61 @@ fn draw(app: &App, frame: &mut Frame) {
             area,
         );
     }
+}
+
+/// The screen's rows: the tab bar, the tab's body and the status bar; `None` below the
+/// minimum size, where only a line saying so is drawn.
+fn rows(area: ratatui::layout::Rect) -> Option<[ratatui::layout::Rect; 3]> {
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        return None;
+    }
+    Some(
+        Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area),
+    )
+}
+
+/// Where the screen `app` shows at its size (the terminal's, as the last resize reported
+/// it) puts what a click selects and how far the focused pane's selected item overflows.
+/// A function of the state alone: the tab's body as [`view`] draws it, drawn off screen, so
+/// what a key or a click acts on is what the screen shows, before the first frame and right
+/// after a resize too, never what an older frame drew. (The bars hold nothing a pane's step
+/// reads, and a click is ignored while an overlay covers the panes.)
+pub fn layout(app: &App) -> hits::HitMap {
+    let (width, height) = app.size();
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let Some([_, body, _]) = rows(area) else {
+        return hits::HitMap::default();
+    };
+    SCRATCH.with_borrow_mut(|scratch| {
+        // A scratch terminal kept between calls: filling fresh buffers cost more than the
+        // drawing itself. Nothing reads what is left in it; it is blanked anyway.
+        if !scratch
+            .as_ref()
+            .is_some_and(|t| *t.backend().buffer().area() == area)
+        {
+            *scratch = None;
+        }
+        let terminal = scratch.get_or_insert_with(|| {
+            // A test backend cannot fail to open (its error type has no values).
+            let Ok(t) = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height));
+            t
+        });
+        let mut frame = terminal.get_frame();
+        frame.buffer_mut().reset();
+        let tab = app.tabs().get(app.tab());
+        hits::record(|| tab.render(&app.context(), &mut frame, body)).1
+    })
+}
+
+thread_local! {
+    /// The off-screen terminal [`layout`] draws on (see there).
+    static SCRATCH: std::cell::RefCell<Option<ratatui::Terminal<ratatui::backend::TestBackend>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// The line shown below the minimum size, naming the dimension that is short.

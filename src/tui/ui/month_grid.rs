@@ -6,8 +6,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, Paragraph, Widget};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, Paragraph, Widget};
 
 use super::entity_catalysts::CatalystRow;
 use super::pane::{self, MARKER};
@@ -46,18 +46,17 @@ impl MonthGrid<'_> {
     }
 
     /// The legend: only the marks the months drawn show.
-    fn legend(&self, first: NaiveDate, last: NaiveDate) -> String {
-        let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
-        let marks: Vec<char> = days.iter().map(|&d| self.mark(d)).collect();
+    fn legend(&self, marks: &Marks, last: NaiveDate) -> String {
+        let first = marks.first;
         let selected = self.selected_range();
         let mut parts = Vec::new();
-        if marks.contains(&'*') {
+        if marks.days.contains(&'*') {
             parts.push("* on the day");
         }
-        if marks.contains(&'~') {
+        if marks.days.contains(&'~') {
             parts.push("~ in its range");
         }
-        if days.contains(&self.today) {
+        if (first..=last).contains(&self.today) {
             parts.push("[ ] today");
         }
         if selected.is_some_and(|(a, b)| a <= last && b >= first) {
@@ -76,30 +75,35 @@ impl MonthGrid<'_> {
         format!(" {}", parts.join("  "))
     }
 
-    /// `*` a catalyst on this exact day, `~` inside a catalyst's range, else a space.
-    fn mark(&self, day: NaiveDate) -> char {
-        let mut mark = ' ';
+    /// The marks of the days from `first` to `last`, in one pass over the list.
+    fn marks(&self, first: NaiveDate, last: NaiveDate) -> Marks {
+        let mut days = vec![' '; usize::try_from((last - first).num_days() + 1).unwrap_or(0)];
+        let at = |d: NaiveDate| usize::try_from((d - first).num_days()).unwrap_or(0);
         for &c in self.list {
-            let when = self.index.catalyst(c).date;
-            let (a, b) = when.range();
-            if (b - a).num_days() >= MAX_MARKED_DAYS || day < a || day > b {
+            let (a, b) = self.index.range(c);
+            if (b - a).num_days() >= MAX_MARKED_DAYS || b < first || a > last {
                 continue;
             }
             if a == b {
-                return '*';
+                days[at(a)] = '*';
+                continue;
             }
-            mark = '~';
+            for mark in &mut days[at(a.max(first))..=at(b.min(last))] {
+                if *mark != '*' {
+                    *mark = '~';
+                }
+            }
         }
-        mark
+        Marks { first, days }
     }
 
     fn selected_range(&self) -> Option<(NaiveDate, NaiveDate)> {
         let &c = self.list.get(self.selected?)?;
-        Some(self.index.catalyst(c).date.range())
+        Some(self.index.range(c))
     }
 
     /// One month: its name, the weekday header and up to six weeks, each line 28 columns.
-    fn grid(&self, first: NaiveDate) -> Vec<Line<'static>> {
+    fn grid(&self, first: NaiveDate, marks: &Marks) -> Vec<Line<'static>> {
         let theme = self.theme;
         let mut lines = vec![
             Line::styled(
@@ -117,7 +121,7 @@ impl MonthGrid<'_> {
             let (pre, post) = if is_today {
                 ('[', ']')
             } else {
-                (' ', self.mark(d))
+                (' ', marks.of(d))
             };
             let mut style = Style::new();
             if is_today {
@@ -137,6 +141,20 @@ impl MonthGrid<'_> {
             lines.push(Line::from(week));
         }
         lines
+    }
+}
+
+/// The mark of each day from `first` on: `*` a catalyst on that exact day, `~` inside a
+/// catalyst's range (narrower than [`MAX_MARKED_DAYS`]), else a space.
+struct Marks {
+    first: NaiveDate,
+    days: Vec<char>,
+}
+
+impl Marks {
+    fn of(&self, day: NaiveDate) -> char {
+        let at = usize::try_from((day - self.first).num_days()).ok();
+        at.and_then(|at| self.days.get(at)).copied().unwrap_or(' ')
     }
 }
 
@@ -180,13 +198,14 @@ impl MonthGrid<'_> {
             .list
             .iter()
             .filter(|&&c| {
-                let (a, b) = self.index.catalyst(c).date.range();
+                let (a, b) = self.index.range(c);
                 b >= first && a <= last
             })
             .count();
+        let marks = self.marks(first, last);
         let weeks = side_by_side(
             (0..count)
-                .map(|i| self.grid(first + Months::new(i)))
+                .map(|i| self.grid(first + Months::new(i), &marks))
                 .collect(),
         );
         // Border, the grid's lines, the legend, the list's heading and the list.
@@ -203,12 +222,13 @@ impl Widget for MonthGrid<'_> {
         block.render(area, buf);
         let width = inner.width as usize;
         let count = Self::months_shown(width);
+        let last = first + Months::new(count) - chrono::Days::new(1);
+        let marks = self.marks(first, last);
         let months = (0..count)
-            .map(|i| self.grid(first + Months::new(i)))
+            .map(|i| self.grid(first + Months::new(i), &marks))
             .collect();
         let mut lines = side_by_side(months);
-        let last = first + Months::new(count) - chrono::Days::new(1);
-        let legend = super::text::fit(&self.legend(first, last), width);
+        let legend = super::text::fit(&self.legend(&marks, last), width);
         lines.push(Line::styled(legend, theme.muted()));
         // Too short for every week: say the grid is cut rather than drop days unseen.
         let room = inner.height as usize;
@@ -236,22 +256,30 @@ impl Widget for MonthGrid<'_> {
             width: width.saturating_sub(MARKER),
             theme,
         };
-        let mut items = Vec::new();
-        // The catalyst (position in `list`) each item shows, for a click.
-        let mut shows = Vec::new();
-        let mut state = ListState::default();
-        for (i, &c) in self.list.iter().enumerate() {
-            let (a, b) = self.index.catalyst(c).date.range();
-            if b < first || a > last {
-                continue;
-            }
-            if Some(i) == self.selected {
-                state.select(Some(items.len()));
-            }
-            items.push(ListItem::new(rows.line(c)));
-            shows.push(i);
+        // The catalyst (position in `list`) each row shows, for a click; only the rows in
+        // view are written (months of a large dataset hold thousands).
+        let shows: Vec<usize> = (0..self.list.len())
+            .filter(|&i| {
+                let (a, b) = self.index.range(self.list[i]);
+                b >= first && a <= last
+            })
+            .collect();
+        let selected = self
+            .selected
+            .and_then(|s| shows.iter().position(|&i| i == s));
+        let mut state = ListState::default().with_selected(selected);
+        if shows.is_empty() {
+            // As a list with no items draws it: nothing, and nothing to click.
+            pane::render_list(Vec::new(), bottom, buf, &mut state, self.focused, theme);
+            return;
         }
         let row = |at: usize| shows.get(at).copied();
-        pane::render_list_as(items, bottom, buf, &mut state, self.focused, theme, &row);
+        let list = pane::Rows {
+            len: shows.len(),
+            height: |_| 1,
+            build: |i: usize| Text::from(rows.line(self.list[shows[i]])),
+            hint: 0,
+        };
+        list.render_as(bottom, buf, &mut state, self.focused, theme, &row);
     }
 }

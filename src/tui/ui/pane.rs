@@ -310,6 +310,67 @@ pub fn line_plan_with(wrapped: &[usize], rows: usize, selected: Option<usize>) -
     plan
 }
 
+/// Lines each of `len` items gets, as [`line_plan_with`] gives them for the heights
+/// `wrapped(i)`, asking those heights only where they can matter: once the items are at
+/// least as many as the rows the selected one leaves, each other item gets one line however
+/// many it wraps to, so a pane of 2,000 catalysts wraps the selected one, not all of them.
+/// (Every item takes at least one line.)
+pub fn plan_lines(
+    len: usize,
+    rows: usize,
+    selected: Option<usize>,
+    wrapped: impl Fn(usize) -> usize,
+) -> LinePlan {
+    let selected = selected.filter(|&s| s < len).map(|s| (s, wrapped(s)));
+    let left = rows.saturating_sub(selected.map_or(0, |(_, whole)| whole));
+    let others = len - usize::from(selected.is_some());
+    if others >= left {
+        return LinePlan {
+            each: None,
+            selected,
+        };
+    }
+    let heights: Vec<usize> = (0..len).map(wrapped).collect();
+    LinePlan {
+        each: Some(line_plan_with(&heights, rows, selected.map(|(s, _)| s))),
+        selected,
+    }
+}
+
+/// What [`plan_lines`] gives: the lines item `i` gets is [`LinePlan::lines`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinePlan {
+    /// The lines of every item, when they were worth counting; else one line each.
+    each: Option<Vec<usize>>,
+    /// The selected item and the lines it wraps to (all of them: it is read whole).
+    selected: Option<(usize, usize)>,
+}
+
+impl LinePlan {
+    /// Lines item `i` gets.
+    pub fn lines(&self, i: usize) -> usize {
+        match (&self.each, self.selected) {
+            (Some(each), _) => each[i],
+            (None, Some((s, whole))) if s == i => whole,
+            (None, _) => 1,
+        }
+    }
+}
+
+/// Rows `heights` (each item's, from the first) add up to, counted no further than `most`:
+/// what a pane asks of a column that never gives more than `most` rows, without measuring
+/// the items below the first screenful.
+pub fn rows_up_to(heights: impl Iterator<Item = usize>, most: usize) -> usize {
+    let mut sum = 0;
+    for h in heights {
+        sum += h;
+        if sum >= most {
+            return most;
+        }
+    }
+    sum
+}
+
 /// `lines` cut to `most` lines, the last one shown ending in `…` when any were cut.
 pub fn cut_lines(mut lines: Vec<Line<'static>>, most: usize, width: usize) -> Vec<Line<'static>> {
     if lines.len() > most && most > 0 {
@@ -411,6 +472,46 @@ mod tests {
             line_plan(&[2, 3, 2], 5)
         );
         assert_eq!(line_plan_with(&[2, 3, 2], 7, Some(0)), [2, 3, 2]);
+    }
+
+    #[test]
+    fn the_lazy_plan_is_the_whole_plan() {
+        // Every list of up to 6 items of 1 to 3 lines, in 0 to 8 rows, each item selected
+        // in turn or none: the plan that counts only what matters gives the same lines.
+        let mut lists: Vec<Vec<usize>> = vec![Vec::new()];
+        for _ in 0..6 {
+            let longer: Vec<Vec<usize>> = lists
+                .iter()
+                .filter(|l| l.len() == lists.last().map_or(0, Vec::len))
+                .flat_map(|l| (1..=3).map(move |h| [l.clone(), vec![h]].concat()))
+                .collect();
+            lists.extend(longer);
+        }
+        assert_eq!(lists.len(), 1 + 3 + 9 + 27 + 81 + 243 + 729);
+        for wrapped in &lists {
+            for rows in 0..=8 {
+                for selected in std::iter::once(None).chain((0..wrapped.len()).map(Some)) {
+                    let whole = line_plan_with(wrapped, rows, selected);
+                    let lazy = plan_lines(wrapped.len(), rows, selected, |i| wrapped[i]);
+                    let got: Vec<usize> = (0..wrapped.len()).map(|i| lazy.lines(i)).collect();
+                    assert_eq!(got, whole, "{wrapped:?} in {rows} rows, {selected:?}");
+                }
+            }
+        }
+        // Many items: only the selected one is measured.
+        let asked = std::cell::Cell::new(0);
+        let plan = plan_lines(2000, 30, Some(7), |_| {
+            asked.set(asked.get() + 1);
+            4
+        });
+        assert_eq!((asked.get(), plan.lines(7), plan.lines(8)), (1, 4, 1));
+    }
+
+    #[test]
+    fn rows_are_counted_up_to_the_most_a_column_gives() {
+        assert_eq!(rows_up_to([2, 3, 2].into_iter(), 10), 7);
+        assert_eq!(rows_up_to([2, 3, 2].into_iter(), 5), 5);
+        assert_eq!(rows_up_to(std::iter::repeat(1), 40), 40);
     }
 
     #[test]

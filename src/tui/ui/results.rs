@@ -172,16 +172,14 @@ impl ResultsList<'_> {
                 let symbol = listing.map_or(entity.id.as_str(), |l| l.symbol.as_str());
                 let exchange = listing.map_or("unlisted", |l| l.exchange.code());
                 let next = ix.next_catalyst(e, self.today);
-                let next = next.map_or("—".into(), |c| {
-                    ix.catalyst(c).date.countdown(self.today).short()
-                });
+                let next = next.map_or("—".into(), |c| ix.countdown(c, self.today).short());
                 (symbol, exchange, ix.program_count(e).to_string(), next)
             }
             Target::Program(p) => {
                 let next = ix
                     .catalysts_of_program(p)
                     .iter()
-                    .map(|&c| ix.catalyst(c).date.countdown(self.today))
+                    .map(|&c| ix.countdown(c, self.today))
                     .find(|t| !t.timing().is_past());
                 (
                     "program",
@@ -191,7 +189,7 @@ impl ResultsList<'_> {
                 )
             }
             Target::Catalyst(c) => {
-                let countdown = ix.catalyst(c).date.countdown(self.today);
+                let countdown = ix.countdown(c, self.today);
                 ("event", "", String::new(), countdown.short())
             }
         };

@@ -65,14 +65,15 @@ impl SourcesPane<'_> {
         lines
     }
 
-    /// Rows the pane takes with every source whole at `width` columns, border included.
-    pub fn height(&self, width: u16) -> u16 {
+    /// Rows the pane takes with every source whole at `width` columns, border included,
+    /// counted up to `most` (what the column has: the sources below are not measured).
+    pub fn height(&self, width: u16, most: u16) -> u16 {
         let inner = (width as usize).saturating_sub(2 + MARKER);
-        let lines: usize = self
+        let heights = self
             .sources
             .iter()
-            .map(|&s| self.lines(s, inner, true).len())
-            .sum();
+            .map(|&s| self.lines(s, inner, true).len());
+        let lines = pane::rows_up_to(heights, usize::from(most.saturating_sub(2)));
         lines.max(1) as u16 + 2
     }
 }
@@ -86,14 +87,14 @@ impl StatefulWidget for SourcesPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
-        // Whole where the rows allow; the others one line each, cut with `…`.
-        let wrapped: Vec<usize> = self
-            .sources
-            .iter()
-            .map(|&s| self.lines(s, width, true).len())
-            .collect();
-        // The selected one is always whole (scrolling inside the pane when it is taller).
-        let plan = pane::line_plan_with(&wrapped, inner.height as usize, state.selected());
+        // Whole where the rows allow; the others one line each, cut with `…`. The selected
+        // one is always whole (scrolling inside the pane when it is taller).
+        let plan = pane::plan_lines(
+            self.sources.len(),
+            inner.height as usize,
+            state.selected(),
+            |i| self.lines(self.sources[i], width, true).len(),
+        );
         if self.sources.is_empty() {
             state.select(None);
             let items = vec![pane::empty("no source cited", self.theme)];
@@ -102,10 +103,10 @@ impl StatefulWidget for SourcesPane<'_> {
         }
         let rows = pane::Rows {
             len: self.sources.len(),
-            height: |i: usize| plan[i],
+            height: |i: usize| plan.lines(i),
             build: |i: usize| {
                 let s = self.sources[i];
-                Text::from(match plan[i] {
+                Text::from(match plan.lines(i) {
                     1 => self.lines(s, width, false),
                     most => pane::cut_lines(self.lines(s, width, true), most, width),
                 })

@@ -24,6 +24,7 @@ use detail::{at_label, change_detail, change_row, detail, entity_in, status_mark
 use picker::{Picker, steps};
 
 use super::{Context, Outcome, Tab, TabView};
+use crate::tui::ui::hits::HitMap;
 
 /// The proposals list, the one focusable pane of the inbox view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -402,7 +403,12 @@ impl TabView for Inbox {
         }
     }
 
-    fn step(&mut self, cx: &Context, delta: isize) -> bool {
+    /// Its steps move a row (or an option) at a time and never read the layout.
+    fn steps_inside_items(&self, _cx: &Context) -> bool {
+        false
+    }
+
+    fn step(&mut self, cx: &Context, _layout: &HitMap, delta: isize) -> bool {
         if let Some(p) = self.picker.as_mut() {
             if p.naming.is_some() {
                 return false;

@@ -457,7 +457,6 @@ mod tests {
         let keys = crate::tui::keymap::Keymap::default();
         let book = crate::book::Watchlists::default();
         let shelf = Shelf::default();
-        let hits = crate::tui::ui::hits::HitMap::default();
         let cx = Context {
             index: &index,
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
@@ -471,7 +470,6 @@ mod tests {
             sort: Default::default(),
             filter: Default::default(),
             shelf: &shelf,
-            hits: &hits,
         };
         f(&cx)
     }
