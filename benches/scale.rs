@@ -1,7 +1,10 @@
 //! Scale benchmarks: load + index build, search per keystroke (typing a query one character
 //! at a time, and the worst case of a first character) and keystroke -> frame at 120x40.
 //! Runs on the embedded dataset, and also on a generated universe when `AIPX_UNIVERSE` names
-//! its folder (see scripts/bench.sh, which prints the same measures as a table).
+//! its folder (see scripts/bench.sh, which prints the same measures as a table). With the
+//! real listings of `../shared/reference/listings/` (skipped when absent), the `master` group
+//! times search per keystroke with them imported as a securities master: the last key of
+//! each query the latency script types (`scripts/tui_latency.sh`), after its other keys.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -11,7 +14,10 @@ use aipx::index::Index;
 use aipx::search::Session;
 use aipx::tui::App;
 use aipx::tui::screen::{Headless, parse_keys};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+#[path = "../tests/support/reference.rs"]
+mod reference;
 
 fn datasets() -> Vec<(String, Option<PathBuf>)> {
     let mut out = vec![("seed".to_string(), None)];
@@ -68,7 +74,48 @@ fn scale(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, scale);
+/// Search per keystroke over the embedded dataset with every reference listing imported
+/// as a securities master (saved and read back as `aipx listings import` leaves it).
+fn master(c: &mut Criterion) {
+    let Some(dir) = reference::dir() else {
+        eprintln!("scale bench: ../shared/reference/listings not found, master skipped");
+        return;
+    };
+    let file = tempfile::tempdir().expect("a temporary folder");
+    let path = file.path().join("master.bin");
+    reference::master(&dir)
+        .save_at(&path)
+        .expect("the master is written");
+    let companies = aipx::listings::Companies::load_at(&path)
+        .expect("the master reads back")
+        .expect("the master is there");
+    let data = aipx::data::load(None).expect("valid dataset");
+    let (_, searcher) = aipx::cli::with_companies(data, &companies).expect("the master fits");
+    searcher.warm();
+    let mut group = c.benchmark_group("master");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(3));
+    for query in ["toyota", "inari", "ter", "sem", "soft", "semi", "inar"] {
+        let (typed, _) = query.split_at(query.len() - 1);
+        group.bench_function(format!("last key of '{query}'"), |b| {
+            b.iter_batched(
+                || {
+                    let mut session = Session::default();
+                    for end in 1..=typed.len() {
+                        searcher.search_in(&mut session, &typed[..end], 100);
+                    }
+                    session
+                },
+                |mut session| black_box(searcher.search_in(&mut session, query, 100)),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scale, master);
 criterion_main!(benches);
 
 /// The app with its searcher built, as the terminal's worker builds it at start.

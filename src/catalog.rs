@@ -577,9 +577,12 @@ impl Catalog {
 
     fn u32_at(&self, s: usize, i: usize) -> u32 {
         let b = self.at[s].start + 4 * i;
-        // One bounds check, not four: search reads these on every text it looks at.
-        let bytes: [u8; 4] = self.raw[b..b + 4].try_into().unwrap_or_default();
-        u32::from_le_bytes(bytes)
+        u32::from_le_bytes([
+            self.raw[b],
+            self.raw[b + 1],
+            self.raw[b + 2],
+            self.raw[b + 3],
+        ])
     }
 
     fn u64_at(&self, s: usize, i: usize) -> u64 {

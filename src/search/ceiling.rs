@@ -23,7 +23,7 @@
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
-use super::heads::{Marks, bit};
+use super::heads::{bit, pair};
 
 /// Characters after which skim sees a word's head.
 const HARD: [char; 11] = ['\0', ' ', '/', '\\', '|', '(', ')', '[', ']', '{', '}'];
@@ -114,74 +114,31 @@ impl Ceiling {
         i64::from(c.score_match + c.gap_extension) + self.steps()
     }
 
-    /// The most a text can score that holds the query's first character neither first nor
-    /// at a bonus place, and `bad` of whose further characters neither follow the one before
-    /// nor sit at a bonus place: [`nowhere`](Self::nowhere) less the least that costs.
-    /// `None` when the query has no `bad` further characters. Once the results' bar is above
-    /// it, a text left needs fewer such steps ([`super::adjacent`]).
-    pub fn nowhere_but(&self, bad: usize) -> Option<i64> {
-        let c = &self.config;
-        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let mut losses: Vec<i64> = (1..self.query.len())
-            .map(|r| self.step(r) - gapped)
-            .collect();
-        if bad > losses.len() {
-            return None;
-        }
-        losses.sort_unstable();
-        Some(self.nowhere() - losses[..bad].iter().sum::<i64>())
-    }
-
     /// The most a text not starting with the query's first character can score, told by
-    /// its [`Marks`] alone: the characters it holds at bonus places past its first, and the
-    /// pairs of characters it holds side by side. The first query character scores as
-    /// [`elsewhere`](Self::elsewhere) if it may be at a bonus place, else as
-    /// [`nowhere`](Self::nowhere); each further one as [`marked_steps`](Self::marked_steps).
-    pub fn by_marks(&self, marks: Marks) -> i64 {
+    /// its marks alone: `bonused`, the [`bit`]s of the characters it holds at bonus places
+    /// past its first, and `pairs`, the [`pair`]s of characters it holds side by side. The
+    /// first query character scores as [`elsewhere`](Self::elsewhere) if it may be at a bonus
+    /// place, else as [`nowhere`](Self::nowhere); each further one at its best step if it
+    /// may follow the one before or be at a bonus place, else after a gap with no bonus.
+    pub fn by_marks(&self, bonused: u64, pairs: u64) -> i64 {
         let c = &self.config;
-        let head = if marks.bonused & bit(self.query[0]) != 0 {
+        let head = if bonused & bit(self.query[0]) != 0 {
             c.bonus_head
         } else {
             0
         };
-        i64::from(c.score_match + head + c.gap_extension) + self.marked_steps(marks)
-    }
-
-    /// The most a text starting with `written` can score, told by its [`Marks`]: the first
-    /// query character as [`starting`](Self::starting) prices it (at the start, or at best
-    /// elsewhere at a word's head), each further one as [`marked_steps`](Self::marked_steps).
-    pub fn starting_by_marks(&self, written: char, marks: Marks) -> i64 {
-        let c = &self.config;
-        let q = self.query[0];
-        let first = if written.eq_ignore_ascii_case(&q) {
-            self.matched(written, q)
-                + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
-                + i64::from(c.gap_extension)
-        } else {
-            i64::MIN
-        };
-        let elsewhere = i64::from(c.score_match + c.bonus_head + c.gap_extension);
-        first.max(elsewhere) + self.marked_steps(marks)
-    }
-
-    /// The most query characters 1.. can add to a text with `marks`: each its best
-    /// [step](Self::step) if it may follow the one before (the pair is marked) or be at a
-    /// bonus place, else what it scores after a gap with no bonus, which is all a text lacking
-    /// both can give it. (Which of its places the query's characters take does not matter:
-    /// the marks hold for the whole text.)
-    fn marked_steps(&self, marks: Marks) -> i64 {
-        let c = &self.config;
         let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        (1..self.query.len())
+        let rest: i64 = (1..self.query.len())
             .map(|r| {
                 let (q, before) = (self.query[r], self.query[r - 1]);
-                if marks.bonused & bit(q) != 0 || marks.pairs.holds(before, q) {
+                if bonused & bit(q) != 0 || pairs & pair(before, q) != 0 {
                     self.step(r)
                 } else {
                     gapped
                 }
             })
-            .sum()
+            .sum();
+        i64::from(c.score_match + head + c.gap_extension) + rest
     }
 
     /// The most a text starting with `written` can score: a capital `T` scores less for `t`
@@ -401,34 +358,17 @@ mod tests {
                 });
                 if !starts && !bonused {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
-                    // One further character neither after the one before nor at a bonus
-                    // place (told exactly, as `Adjacent` and `Heads` list them).
-                    let q: Vec<char> = query.chars().map(lower).collect();
-                    let lowered: Vec<char> = chars.iter().map(|&x| lower(x)).collect();
-                    let bad = (1..q.len()).filter(|&r| {
-                        !lowered.windows(2).any(|w| w == [q[r - 1], q[r]])
-                            && !chars.windows(2).any(|w| bonus_at(w[0], w[1]) && lower(w[1]) == q[r])
-                    }).count();
-                    for fewer in 0..=bad {
-                        let bound = c.nowhere_but(fewer).expect("no more bad steps than steps");
-                        prop_assert!(score <= bound, "{text:?}/{query:?} nowhere but {fewer}");
-                    }
                 }
-                // No more than its marks allow, starting with it or not.
-                let mut marks = Marks::default();
-                for w in chars.windows(2) {
-                    marks.pairs.insert(w[0], w[1]);
-                    if bonus_at(w[0], w[1]) {
-                        marks.bonused |= bit(w[1]);
-                    }
-                }
+                // Not starting with it: no more than its marks allow.
                 if !starts {
-                    prop_assert!(score <= c.by_marks(marks), "{text:?}/{query:?} by marks");
-                } else if let Some(&written) = chars.first() {
-                    prop_assert!(
-                        score <= c.starting_by_marks(written, marks),
-                        "{text:?}/{query:?} starting, by marks"
-                    );
+                    let (mut bonused, mut pairs) = (0, 0);
+                    for w in chars.windows(2) {
+                        pairs |= pair(w[0], w[1]);
+                        if bonus_at(w[0], w[1]) {
+                            bonused |= bit(w[1]);
+                        }
+                    }
+                    prop_assert!(score <= c.by_marks(bonused, pairs), "{text:?}/{query:?} by marks");
                 }
                 // Starting with it, the second character neither next nor at a bonus place.
                 if let (true, Some(q1), Some(&written)) = (starts, c.second(), chars.first()) {

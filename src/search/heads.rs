@@ -9,7 +9,6 @@
 
 use rustc_hash::FxHashMap;
 
-use super::adjacent::Adjacent;
 use super::ceiling::bonus_at;
 use crate::catalog::{Catalog, lower};
 
@@ -26,53 +25,16 @@ pub struct Heads {
     shapes: Vec<Shape>,
     /// Each text's [`Marks`], by position.
     marks: Vec<Marks>,
-    /// The texts holding each pair side by side, for a catalog small enough.
-    adjacent: Option<Adjacent>,
 }
 
 /// Which characters a text holds at bonus places past its first, and which pairs of
-/// characters it holds side by side, as bit sets ([`bit`], [`Pairs`]): read in one step, they
-/// tell most texts that cannot reach the results from the few that could, before a look at
-/// their characters (see `Ceiling::by_marks`).
+/// characters it holds side by side, as bit sets ([`bit`], [`pair`]): read in one step, they
+/// tell most texts that hold the query's first character nowhere near a bonus from the few
+/// that could still reach the results (see `Ceiling::nowhere_apart`).
 #[derive(Clone, Copy, Default)]
 pub struct Marks {
     pub bonused: u64,
-    pub pairs: Pairs,
-}
-
-/// Words of [`Pairs`]. A long name holds 30 to 50 pairs: in 64 bits most bits were set, so
-/// nearly every pair looked present and the bound rejected little; in 128 about a third are,
-/// at 8 more bytes a text.
-const PAIR_WORDS: usize = 2;
-
-/// A set of character pairs side by side, lower-cased, each a bit chosen by hash (so a clear
-/// bit says the pair is not there, a set one only that it may be).
-#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
-pub struct Pairs([u64; PAIR_WORDS]);
-
-impl Pairs {
-    /// Every pair (a set that rejects nothing).
-    pub const ALL: Pairs = Pairs([u64::MAX; PAIR_WORDS]);
-
-    /// The word and bit of `a` then `b`: a multiplicative hash of both, so pairs of letters
-    /// spread over every word.
-    fn place(a: char, b: char) -> (usize, u64) {
-        let key = (lower(a) as u64) << 21 | lower(b) as u64;
-        let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
-        ((h as usize / 64) % PAIR_WORDS, 1 << (h % 64))
-    }
-
-    /// Adds `a` then `b`.
-    pub fn insert(&mut self, a: char, b: char) {
-        let (w, bit) = Pairs::place(a, b);
-        self.0[w] |= bit;
-    }
-
-    /// Whether `a` then `b` may be in the set.
-    pub fn holds(&self, a: char, b: char) -> bool {
-        let (w, bit) = Pairs::place(a, b);
-        self.0[w] & bit != 0
-    }
+    pub pairs: u64,
 }
 
 /// What bounds the score of a text starting with the query's first character, read in
@@ -92,6 +54,12 @@ pub fn bit(c: char) -> u64 {
     1 << (lower(c) as u32 % 64)
 }
 
+/// A bit for characters `a` then `b` side by side, lower-cased (shared as [`bit`]'s are).
+pub fn pair(a: char, b: char) -> u64 {
+    let (a, b) = (lower(a) as u32, lower(b) as u32);
+    1 << (a.wrapping_mul(37).wrapping_add(b) % 64)
+}
+
 impl Heads {
     /// Reads every text of `catalog` once.
     pub fn new(catalog: &Catalog) -> Heads {
@@ -106,7 +74,7 @@ impl Heads {
             };
             let m = &mut marks[i as usize];
             for c in chars {
-                m.pairs.insert(prev, c);
+                m.pairs |= pair(prev, c);
                 if bonus_at(prev, c) {
                     m.bonused |= bit(c);
                     let key = lower(c);
@@ -155,7 +123,6 @@ impl Heads {
             starts,
             shapes,
             marks,
-            adjacent: Adjacent::new(catalog),
         }
     }
 
@@ -174,14 +141,8 @@ impl Heads {
     pub fn marks(&self, i: u32) -> Marks {
         self.marks.get(i as usize).copied().unwrap_or(Marks {
             bonused: u64::MAX,
-            pairs: Pairs::ALL,
+            pairs: u64::MAX,
         })
-    }
-
-    /// The texts holding `a` then `b` side by side (lower-cased), ascending; `None` when
-    /// the catalog is too large to list them (see [`Adjacent`]).
-    pub fn adjacent(&self, a: char, b: char) -> Option<&[u32]> {
-        self.adjacent.as_ref().map(|p| p.of(a, b))
     }
 
     /// The texts holding `c` (lower-cased) at a bonus place past their first character,

@@ -10,7 +10,6 @@
 //! every core; only the top `limit` are kept (no full sort), and only those get match
 //! positions.
 
-mod adjacent;
 mod blocks;
 mod ceiling;
 mod dates;
@@ -444,28 +443,14 @@ impl Searcher {
             .take_while(|&j| self.catalog.target(j) == owner)
             .last()
             .unwrap_or(i);
-        let end = (i..self.catalog.len() as u32)
+        let best: Vec<u32> = (start..self.catalog.len() as u32)
             .take_while(|&j| self.catalog.target(j) == owner)
-            .last()
-            .map_or(i, |j| j + 1);
-        let scores = |j: u32| scorer.score(self.catalog.text(j), query) == Some(score);
-        // A master company has many texts (a symbol per listing, aliases): score only those
-        // that can be the one shown. The text equal to the query, found by comparing first...
-        let equal = (start..end)
-            .filter(|&j| self.catalog.text(j).eq_ignore_ascii_case(query))
-            .find(|&j| scores(j));
-        if let Some(j) = equal {
-            return j;
-        }
-        // ...else the first that scores as `i` does: `i` or one before it, and a match.
-        let (need, lowered) = (mask(query), query.to_ascii_lowercase());
-        (start..i)
-            .find(|&j| {
-                self.catalog.mask_of(j) & need == need
-                    && subsequence(self.catalog.text(j).as_bytes(), lowered.as_bytes())
-                    && scores(j)
-            })
-            .unwrap_or(i)
+            .filter(|&j| scorer.score(self.catalog.text(j), query) == Some(score))
+            .collect();
+        let equal = best
+            .iter()
+            .find(|&&j| self.catalog.text(j).eq_ignore_ascii_case(query));
+        equal.or(best.first()).copied().unwrap_or(i)
     }
 
     /// The least score a match of `query` needs to make the results: [`strong`]'s. But
@@ -569,13 +554,6 @@ impl Searcher {
                 {
                     return Seen::Unread;
                 }
-                // Most others hold too few of the query's pairs side by side or at bonus
-                // places for their marks to reach the bar: also left unread.
-                if let (Some(h), Some(shape)) = (heads, shapes.and_then(|s| s.get(k)))
-                    && !bar.admits(rank(i, ceiling.starting_by_marks(shape.first, h.marks(i))))
-                {
-                    return Seen::Unread;
-                }
             }
             if matches(i) {
                 look(i, bar, scored);
@@ -642,10 +620,6 @@ impl Searcher {
             };
             return (scored, matched);
         }
-        // Most of the others hold few of the query's characters at bonus places or side by
-        // side as in the query: their marks tell, in a step, that they cannot reach the bar,
-        // before a look at their characters does.
-        let by_marks = |i: u32| heads.map_or(i64::MAX, |h| ceiling.by_marks(h.marks(i)));
         // Unless the matches are known already (and few), the texts holding the first
         // character where skim gives a bonus; all the others score at most `nowhere`.
         if let (None, Some(heads)) = (candidates, heads) {
@@ -656,26 +630,9 @@ impl Searcher {
                     .collect(),
             };
             for &i in &list {
-                if bar.admits(rank(i, by_marks(i))) {
-                    look(i, &mut bar, &mut scored);
-                }
+                look(i, &mut bar, &mut scored);
             }
-            // A text left can reach the bar only with fewer steps of the query that are
-            // neither a run nor at a bonus place than it takes to fall under it: with `bad`
-            // of them, any `bad` steps hold a good one, so the texts of the `bad` steps held
-            // by fewest texts are all that need a look, not the whole catalog.
-            let few = (1..query.chars().count())
-                .find(|&bad| ceiling.nowhere_but(bad).is_some_and(|b| above(&bar, b)))
-                .and_then(|bad| fewest_for_steps(heads, query, bad));
-            if above(&bar, ceiling.nowhere()) || few.is_some() {
-                for i in few.into_iter().flatten() {
-                    if self.catalog.first(i) != first
-                        && bar.admits(rank(i, by_marks(i)))
-                        && matches(i)
-                    {
-                        look(i, &mut bar, &mut scored);
-                    }
-                }
+            if above(&bar, ceiling.nowhere()) {
                 let matched = Matched {
                     first: firsts,
                     heads: Some(list),
@@ -684,6 +641,15 @@ impl Searcher {
                 return (scored, matched);
             }
         }
+        // Most of the others hold few of the query's characters at bonus places or side by
+        // side as in the query: their marks tell, in a step, that they cannot reach the bar,
+        // before a look at their characters does.
+        let by_marks = |i: u32| {
+            heads.map_or(i64::MAX, |h| {
+                let m = h.marks(i);
+                ceiling.by_marks(m.bonused, m.pairs)
+            })
+        };
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
         // looked at again: a copy scored twice ties with itself.)
@@ -726,30 +692,6 @@ impl Searcher {
         };
         (scored, matched)
     }
-}
-
-/// The texts that may make one of `bad` steps of `query` (characters after the first) a
-/// run or put it at a bonus place: for each step, those holding it and the character before
-/// side by side and those holding it at a bonus place; of the `bad` steps whose texts are
-/// fewest. `None` when the catalog does not list pairs (see [`adjacent`]) or the query has
-/// fewer steps. (A text in two lists is looked at twice: a copy scored twice ties with
-/// itself.)
-fn fewest_for_steps(heads: &Heads, query: &str, bad: usize) -> Option<Vec<u32>> {
-    let q: Vec<char> = query.chars().map(lower).collect();
-    let mut steps = (1..q.len())
-        .map(|r| Some([heads.adjacent(q[r - 1], q[r])?, heads.of(q[r])]))
-        .collect::<Option<Vec<_>>>()?;
-    if bad > steps.len() {
-        return None;
-    }
-    steps.sort_unstable_by_key(|lists| lists[0].len() + lists[1].len());
-    Some(
-        steps[..bad]
-            .iter()
-            .flatten()
-            .flat_map(|l| l.iter().copied())
-            .collect(),
-    )
 }
 
 /// The dataset's hits and the securities master's, as one list: records named exactly
@@ -899,37 +841,6 @@ mod tests {
             let full = sized.rank(query, full, limit);
             let (fast, _) = sized.scan(query, limit, Matched::default());
             proptest::prop_assert_eq!(&sized.rank(query, fast, limit), &full);
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
-        #[test]
-        fn the_text_shown_is_the_one_equal_to_the_query_else_the_first_scoring_best(
-            query in "[a-zA-Z0-9 (-]{1,5}",
-        ) {
-            let searcher = warm_synthetic();
-            let query = fold(query.trim()).to_string();
-            proptest::prop_assume!(!query.is_empty());
-            let scorer = Scorer::new(&query);
-            for (i, score) in searcher.score(&query, None) {
-                // Every text of the record (they are adjacent) scored, as the definition says.
-                let owner = searcher.catalog.target(i);
-                let near = i.saturating_sub(20)..(i + 20).min(searcher.catalog.len() as u32);
-                let texts: Vec<u32> = near
-                    .filter(|&j| searcher.catalog.target(j) == owner)
-                    .collect();
-                let best: Vec<u32> = texts
-                    .iter()
-                    .copied()
-                    .filter(|&j| scorer.score(searcher.catalog.text(j), &query) == Some(score))
-                    .collect();
-                let equal = best
-                    .iter()
-                    .find(|&&j| searcher.catalog.text(j).eq_ignore_ascii_case(&query));
-                let want = equal.or(best.first()).copied().unwrap_or(i);
-                proptest::prop_assert_eq!(searcher.shown(&scorer, &query, i, score), want);
-            }
         }
     }
 
