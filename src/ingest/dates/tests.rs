@@ -3,9 +3,13 @@
 use super::*;
 
 fn dates(text: &str, as_of: &str) -> Vec<String> {
+    dates_with(text, as_of, Some(FiscalCalendar::Japan))
+}
+
+fn dates_with(text: &str, as_of: &str, fiscal: Option<FiscalCalendar>) -> Vec<String> {
     let ctx = Context {
         as_of: crate::model::parse_day(as_of).unwrap(),
-        fiscal: Some(FiscalCalendar::Japan),
+        fiscal,
     };
     let t = Tokens::new(text);
     find(&t, &ctx, &mut (0, 0))
@@ -214,18 +218,6 @@ fn german_day_with_a_full_stop() {
         dates("FRANKFURT, 3. November 2026 (dpa-AFX)", "2026-11-03"),
         ["2026-11-03 '3. November 2026'"]
     );
-}
-
-fn dates_with(text: &str, as_of: &str, fiscal: Option<FiscalCalendar>) -> Vec<String> {
-    let ctx = Context {
-        as_of: crate::model::parse_day(as_of).unwrap(),
-        fiscal,
-    };
-    let t = Tokens::new(text);
-    find(&t, &ctx, &mut (0, 0))
-        .into_iter()
-        .map(|d| format!("{} '{}'", d.when, &text[d.start..d.end]))
-        .collect()
 }
 
 #[test]
