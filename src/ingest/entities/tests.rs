@@ -84,17 +84,26 @@ fn bare_tickers_only_where_unambiguous() {
     assert!(found("version 2.T and www.example.HK").is_empty());
 }
 
-/// A small master: ordinary words, publishers and real small caps side by side.
-fn master_lex() -> Lexicon {
-    use crate::ingest::lexicon::{Listed, Size};
-    let row = |symbol: &str, name: &str, exchange: &str, size: Size| Listed {
+/// A master row with no country or sector.
+fn row(
+    symbol: &str,
+    name: &str,
+    exchange: &str,
+    size: crate::ingest::lexicon::Size,
+) -> crate::ingest::lexicon::Listed {
+    crate::ingest::lexicon::Listed {
         symbol: symbol.into(),
         name: name.into(),
         exchange: ex(exchange),
         country: String::new(),
         sector: String::new(),
         size,
-    };
+    }
+}
+
+/// A small master: ordinary words, publishers and real small caps side by side.
+fn master_lex() -> Lexicon {
+    use crate::ingest::lexicon::Size;
     let master = [
         row(
             "TGT",
@@ -383,15 +392,7 @@ fn an_adverb_may_stand_before_the_verb() {
 
 #[test]
 fn a_person_or_an_auxiliary_alone_is_not_enough_for_one_word() {
-    use crate::ingest::lexicon::{Listed, Size};
-    let row = |symbol: &str, name: &str, exchange: &str, size: Size| Listed {
-        symbol: symbol.into(),
-        name: name.into(),
-        exchange: ex(exchange),
-        country: String::new(),
-        sector: String::new(),
-        size,
-    };
+    use crate::ingest::lexicon::Size;
     let master = [
         row("GHC", "Graham Holdings Company", "NYSE", Size::Large),
         row("DSY", "Discovery Limited", "JSE", Size::Large),
@@ -407,18 +408,10 @@ fn a_person_or_an_auxiliary_alone_is_not_enough_for_one_word() {
 
 #[test]
 fn accents_fold_to_the_listed_spelling() {
-    use crate::ingest::lexicon::{Listed, Size};
-    let row = |symbol: &str, name: &str, exchange: &str| Listed {
-        symbol: symbol.into(),
-        name: name.into(),
-        exchange: ex(exchange),
-        country: String::new(),
-        sector: String::new(),
-        size: Size::Mid,
-    };
+    use crate::ingest::lexicon::Size;
     let master = [
-        row("DUE", "Durr Aktiengesellschaft", "XETRA"),
-        row("ACA", "Credit Agricole S.A.", "EPA"),
+        row("DUE", "Durr Aktiengesellschaft", "XETRA", Size::Mid),
+        row("ACA", "Credit Agricole S.A.", "EPA", Size::Mid),
     ];
     let lex = Lexicon::with_master(&crate::data::load(None).unwrap(), &master);
     assert_eq!(
