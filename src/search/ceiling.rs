@@ -18,8 +18,8 @@
 //! That last step holds only if the matcher starts each text with a clean scratch matrix:
 //! skim reuses it, and from the third query character on reads bonuses an earlier text left
 //! there (" é-A1éé11" scores 49 for "111" after "A1é_1(A 1A A(", over its 47). So search
-//! scores queries of three or more characters with a fresh matcher per text (`Scorer`). A
-//! property test checks the ceilings against the matcher used that way.
+//! scores every text as a fresh matcher would (`Scorer`). A property test checks the
+//! ceilings against the crate's matcher used that way.
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
@@ -34,7 +34,7 @@ fn soft(c: char) -> bool {
 }
 
 /// Skim's bonus for a character `cur` that follows `prev` (its `CharRole`).
-fn bonus(config: &SkimScoreConfig, prev: char, cur: char) -> i64 {
+pub(super) fn bonus(config: &SkimScoreConfig, prev: char, cur: char) -> i64 {
     i64::from(if HARD.contains(&prev) {
         config.bonus_head
     } else if soft(prev) {
@@ -332,8 +332,8 @@ mod tests {
             let query = query.trim();
             prop_assume!(!query.is_empty());
             let c = Ceiling::new(query).unwrap();
-            // One matcher for every text, as search reuses it for short queries; a fresh one
-            // per text from three characters on (see `Scorer`).
+            // One matcher for every text for short queries, which it scores as a fresh one
+            // would; a fresh one per text from three characters on (as `Scorer` scores).
             let reused = SkimMatcherV2::default().ignore_case();
             let short = query.chars().count() <= 2;
             for text in &texts {

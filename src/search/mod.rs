@@ -228,7 +228,7 @@ impl Searcher {
                 let text = self.catalog.text(i);
                 if self.catalog.mask_of(i) & need == need
                     && subsequence(text.as_bytes(), folded.as_bytes())
-                    && let Some(score) = scorer.score(text, query)
+                    && let Some(score) = scorer.score(text)
                 {
                     out.push((i, score));
                 }
@@ -309,8 +309,8 @@ impl Searcher {
                 let score = if q.rest.is_empty() {
                     0
                 } else {
-                    let score = scorer.score(text, &q.rest)?;
-                    is_strong(&scorer, text, &q.rest, score, bar).then_some(score)?
+                    let score = scorer.score(text)?;
+                    is_strong(&scorer, text, score, bar).then_some(score)?
                 };
                 Some((score, fit, window, c))
             })
@@ -363,7 +363,7 @@ impl Searcher {
                 (first..self.catalog.len() as u32)
                     .take_while(|&i| self.catalog.target(i) == owner)
                     .filter_map(|i| {
-                        let score = scorer.score(self.catalog.text(i), query)?;
+                        let score = scorer.score(self.catalog.text(i))?;
                         Some((i, score))
                     }),
             );
@@ -377,7 +377,7 @@ impl Searcher {
         let bar = strong(query);
         scored.retain(|&(i, score)| {
             owners.contains(&self.catalog.target(i))
-                || is_strong(&scorer, self.catalog.text(i), query, score, bar)
+                || is_strong(&scorer, self.catalog.text(i), score, bar)
         });
         // Each sort key built once: a key read from the catalog per comparison made the
         // selection the slowest step after scoring.
@@ -445,7 +445,7 @@ impl Searcher {
             .unwrap_or(i);
         let best: Vec<u32> = (start..self.catalog.len() as u32)
             .take_while(|&j| self.catalog.target(j) == owner)
-            .filter(|&j| scorer.score(self.catalog.text(j), query) == Some(score))
+            .filter(|&j| scorer.score(self.catalog.text(j)) == Some(score))
             .collect();
         let equal = best
             .iter()
@@ -502,7 +502,7 @@ impl Searcher {
         let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
             if bar.admits(rank(i, ceiling.of(text)))
-                && let Some(score) = scorer.score(text, query)
+                && let Some(score) = scorer.score(text)
             {
                 scored.push((i, score));
                 bar.add(self.catalog.target(i), rank(i, score));
@@ -663,7 +663,7 @@ impl Searcher {
             let text = self.catalog.text(i);
             let score = if bar.admits(rank(i, by_marks(i))) && bar.admits(rank(i, ceiling.of(text)))
             {
-                scorer.score(text, query)
+                scorer.score(text)
             } else {
                 None
             };
@@ -746,16 +746,17 @@ fn strong(query: &str) -> i64 {
     matcher().fuzzy_match(&as_word, query).unwrap_or(0) * 17 / 20
 }
 
-/// Whether `text`, scoring `score` for `query`, is a strong match (scores at least `bar`).
+/// Whether `text`, scoring `score` for the scorer's query, is a strong match (scores at
+/// least `bar`).
 /// A folded voiced kana keeps its sound mark as a combining character (so positions count
 /// one per character) where the query has none: the mark breaks a run that is one in the
 /// text as written, so such a text is judged without its marks.
-fn is_strong(scorer: &Scorer, text: &str, query: &str, score: i64, bar: i64) -> bool {
+fn is_strong(scorer: &Scorer, text: &str, score: i64, bar: i64) -> bool {
     const MARKS: [char; 2] = ['\u{3099}', '\u{309A}'];
     score >= bar
         || (text.contains(MARKS)
             && scorer
-                .score(&text.replace(MARKS, ""), query)
+                .score(&text.replace(MARKS, ""))
                 .is_some_and(|s| s >= bar))
 }
 
