@@ -25,24 +25,50 @@ use fuzzy_matcher::skim::SkimScoreConfig;
 
 use super::heads::{bit, pair};
 
-/// Characters after which skim sees a word's head.
-const HARD: [char; 11] = ['\0', ' ', '/', '\\', '|', '(', ')', '[', ']', '{', '}'];
+/// What skim's bonus for the character after an ASCII one depends on (its `CharType`).
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// A word's head follows (`\0`, space, slashes, bars, brackets).
+    Hard,
+    /// A word break follows (other punctuation).
+    Soft,
+    /// A capital after it is camel case.
+    Lower,
+    /// A capital after it is not.
+    Upper,
+}
 
-/// Whether skim sees a word break after `c`.
-fn soft(c: char) -> bool {
-    matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~')
+/// Each ASCII character's [`Kind`], looked up per character of every text scored.
+const KINDS: [Kind; 128] = {
+    let mut kinds = [Kind::Lower; 128];
+    let mut c = 0;
+    while c < 128 {
+        let ch = c as u8;
+        kinds[c] = match ch {
+            b'\0' | b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => {
+                Kind::Hard
+            }
+            b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Kind::Soft,
+            b'A'..=b'Z' => Kind::Upper,
+            _ => Kind::Lower,
+        };
+        c += 1;
+    }
+    kinds
+};
+
+/// `c`'s [`Kind`]: skim counts every character beyond ASCII as lower case.
+fn kind(c: char) -> Kind {
+    KINDS.get(c as usize).copied().unwrap_or(Kind::Lower)
 }
 
 /// Skim's bonus for a character `cur` that follows `prev` (its `CharRole`).
 pub(super) fn bonus(config: &SkimScoreConfig, prev: char, cur: char) -> i64 {
-    i64::from(if HARD.contains(&prev) {
-        config.bonus_head
-    } else if soft(prev) {
-        config.bonus_break
-    } else if cur.is_ascii_uppercase() && !prev.is_ascii_uppercase() {
-        config.bonus_camel
-    } else {
-        0
+    i64::from(match kind(prev) {
+        Kind::Hard => config.bonus_head,
+        Kind::Soft => config.bonus_break,
+        Kind::Lower if kind(cur) == Kind::Upper => config.bonus_camel,
+        _ => 0,
     })
 }
 
@@ -59,6 +85,9 @@ pub struct Ceiling {
     /// none of them, and this tells so in one step.
     ascii: u128,
     config: SkimScoreConfig,
+    /// [`step`](Self::step) of each query character past the first (0 for the first): read
+    /// per text by [`by_marks`](Self::by_marks), so worked out once.
+    steps: Vec<i64>,
 }
 
 /// Longer queries get no ceiling (they match few texts anyway).
@@ -71,10 +100,17 @@ impl Ceiling {
         let ascii = query.iter().filter(|c| c.is_ascii()).fold(0u128, |set, c| {
             set | 1 << c.to_ascii_lowercase() as u32 | 1 << c.to_ascii_uppercase() as u32
         });
-        (!query.is_empty() && query.len() <= MAX_QUERY).then(|| Ceiling {
-            query,
-            ascii,
-            config: SkimScoreConfig::default(),
+        (!query.is_empty() && query.len() <= MAX_QUERY).then(|| {
+            let mut ceiling = Ceiling {
+                query,
+                ascii,
+                config: SkimScoreConfig::default(),
+                steps: Vec::new(),
+            };
+            ceiling.steps = (0..ceiling.query.len())
+                .map(|r| if r == 0 { 0 } else { ceiling.step(r) })
+                .collect();
+            ceiling
         })
     }
 
@@ -132,7 +168,7 @@ impl Ceiling {
             .map(|r| {
                 let (q, before) = (self.query[r], self.query[r - 1]);
                 if bonused & bit(q) != 0 || pairs & pair(before, q) != 0 {
-                    self.step(r)
+                    self.steps[r]
                 } else {
                     gapped
                 }
@@ -173,7 +209,7 @@ impl Ceiling {
             + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
             + i64::from(c.gap_extension);
         let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let rest: i64 = (2..self.query.len()).map(|r| self.step(r)).sum();
+        let rest: i64 = self.steps.iter().skip(2).sum();
         (first + gapped + rest).max(self.nowhere())
     }
 
@@ -184,7 +220,7 @@ impl Ceiling {
 
     /// The most query characters 1.. can add, each at its best.
     fn steps(&self) -> i64 {
-        (1..self.query.len()).map(|r| self.step(r)).sum()
+        self.steps.iter().sum()
     }
 
     /// The most query character `r` (not the first) can add: after a gap (priced as the

@@ -119,7 +119,8 @@ struct Matched {
     all: Option<Vec<u32>>,
     /// The texts starting with the query's first character that may match.
     first: Firsts,
-    /// The others holding it where skim gives a bonus ([`Heads`]), in item order.
+    /// The others holding it where skim gives a bonus ([`Heads`]) that may match, in item
+    /// order.
     heads: Option<Vec<u32>>,
 }
 
@@ -499,9 +500,15 @@ impl Searcher {
             let size = self.catalog.size_of(self.catalog.target(i));
             (score, size, Reverse(self.catalog.text(i).len()), Reverse(i))
         };
+        // Whether item `i`, scoring at most `bound`, could make the results: told by the
+        // score alone unless it ties the bar's.
+        let reaches = |bar: &Bar, i: u32, bound: i64| {
+            bar.level()
+                .is_none_or(|level| bound > level.0 || (bound == level.0 && rank(i, bound) > level))
+        };
         let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
-            if bar.admits(rank(i, ceiling.of(text)))
+            if reaches(bar, i, ceiling.of(text))
                 && let Some(score) = scorer.score(text)
             {
                 scored.push((i, score));
@@ -620,18 +627,36 @@ impl Searcher {
             };
             return (scored, matched);
         }
+        // Most texts not starting with the query's first character hold few of its characters
+        // at bonus places or side by side as in the query: their marks tell, in a step, that
+        // they cannot reach the bar, before a look at their characters does.
+        let by_marks = |i: u32| {
+            heads.map_or(i64::MAX, |h| {
+                let m = h.marks(i);
+                ceiling.by_marks(m.bonused, m.pairs)
+            })
+        };
         // Unless the matches are known already (and few), the texts holding the first
-        // character where skim gives a bonus; all the others score at most `nowhere`.
+        // character where skim gives a bonus; all the others score at most `nowhere`. Those
+        // whose marks keep them under the bar are not read, and stay on the list as possible
+        // matches for the next key.
         if let (None, Some(heads)) = (candidates, heads) {
             let list: Vec<u32> = match narrow.heads {
-                Some(before) => before.into_iter().filter(|&i| matches(i)).collect(),
+                Some(before) => before,
                 None => (heads.of(first).iter().copied())
-                    .filter(|&i| self.catalog.first(i) != first && matches(i))
+                    .filter(|&i| self.catalog.first(i) != first)
                     .collect(),
             };
-            for &i in &list {
-                look(i, &mut bar, &mut scored);
+            let mut kept = Vec::with_capacity(list.len());
+            for i in list {
+                if !reaches(&bar, i, by_marks(i)) {
+                    kept.push(i);
+                } else if matches(i) {
+                    kept.push(i);
+                    look(i, &mut bar, &mut scored);
+                }
             }
+            let list = kept;
             if above(&bar, ceiling.nowhere()) {
                 let matched = Matched {
                     first: firsts,
@@ -641,15 +666,6 @@ impl Searcher {
                 return (scored, matched);
             }
         }
-        // Most of the others hold few of the query's characters at bonus places or side by
-        // side as in the query: their marks tell, in a step, that they cannot reach the bar,
-        // before a look at their characters does.
-        let by_marks = |i: u32| {
-            heads.map_or(i64::MAX, |h| {
-                let m = h.marks(i);
-                ceiling.by_marks(m.bonused, m.pairs)
-            })
-        };
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
         // looked at again: a copy scored twice ties with itself.)
