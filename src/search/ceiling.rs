@@ -88,6 +88,9 @@ pub struct Ceiling {
     /// [`step`](Self::step) of each query character past the first (0 for the first): read
     /// per text by [`by_marks`](Self::by_marks), so worked out once.
     steps: Vec<i64>,
+    /// Each query character's [`bit`], and past the first, the [`pair`] it makes with the
+    /// one before: what [`by_marks`](Self::by_marks) looks for in every text's marks.
+    marks: Vec<(u64, u64)>,
 }
 
 /// Longer queries get no ceiling (they match few texts anyway).
@@ -106,9 +109,14 @@ impl Ceiling {
                 ascii,
                 config: SkimScoreConfig::default(),
                 steps: Vec::new(),
+                marks: Vec::new(),
             };
             ceiling.steps = (0..ceiling.query.len())
                 .map(|r| if r == 0 { 0 } else { ceiling.step(r) })
+                .collect();
+            let q = &ceiling.query;
+            ceiling.marks = (0..q.len())
+                .map(|r| (bit(q[r]), if r == 0 { 0 } else { pair(q[r - 1], q[r]) }))
                 .collect();
             ceiling
         })
@@ -158,17 +166,17 @@ impl Ceiling {
     /// may follow the one before or be at a bonus place, else after a gap with no bonus.
     pub fn by_marks(&self, bonused: u64, pairs: u64) -> i64 {
         let c = &self.config;
-        let head = if bonused & bit(self.query[0]) != 0 {
+        let head = if bonused & self.marks[0].0 != 0 {
             c.bonus_head
         } else {
             0
         };
         let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let rest: i64 = (1..self.query.len())
-            .map(|r| {
-                let (q, before) = (self.query[r], self.query[r - 1]);
-                if bonused & bit(q) != 0 || pairs & pair(before, q) != 0 {
-                    self.steps[r]
+        let rest: i64 = (self.marks.iter().zip(&self.steps))
+            .skip(1)
+            .map(|(&(bit, pair), &step)| {
+                if bonused & bit != 0 || pairs & pair != 0 {
+                    step
                 } else {
                     gapped
                 }
