@@ -200,30 +200,39 @@ impl Ceiling {
         (first + self.steps()).max(self.elsewhere())
     }
 
-    /// The most a text starting with `written` can score when the query's second character
-    /// is neither its second nor anywhere skim gives a bonus, and its first is nowhere
-    /// else with a bonus: the first at the start, the second after a gap with no bonus.
-    /// (For a one-character query, as [`starting`](Self::starting).)
-    pub fn starting_apart(&self, written: char) -> i64 {
+    /// The most a text starting with `written`, then `second`, can score, told by its
+    /// marks (as [`by_marks`](Self::by_marks) reads them, `pairs` including the first two
+    /// characters'): the query's first character at the start, the second at its best step
+    /// if it is the text's second or may be at a bonus place, each further one if it may
+    /// follow the one before or be at a bonus place, any other after a gap with no bonus;
+    /// or the first character further on, as [`by_marks`](Self::by_marks) bounds.
+    pub fn starting_by_marks(&self, written: char, second: char, bonused: u64, pairs: u64) -> i64 {
         let c = &self.config;
         let q = self.query[0];
-        if self.query.len() < 2 {
-            return self.starting(written);
-        }
+        let later = self.by_marks(bonused, pairs);
         if !written.eq_ignore_ascii_case(&q) {
-            return self.nowhere();
+            return later;
         }
         let first = self.matched(written, q)
             + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
             + i64::from(c.gap_extension);
         let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let rest: i64 = self.steps.iter().skip(2).sum();
-        (first + gapped + rest).max(self.nowhere())
-    }
-
-    /// The query's second character, if it has one.
-    pub fn second(&self) -> Option<char> {
-        self.query.get(1).copied()
+        let rest: i64 = (self.marks.iter().zip(&self.steps).enumerate())
+            .skip(1)
+            .map(|(r, (&(bit, pair), &step))| {
+                let near = if r == 1 {
+                    second.eq_ignore_ascii_case(&self.query[1])
+                } else {
+                    pairs & pair != 0
+                };
+                if near || bonused & bit != 0 {
+                    step
+                } else {
+                    gapped
+                }
+            })
+            .sum();
+        (first + rest).max(later)
     }
 
     /// The most query characters 1.. can add, each at its best.
@@ -403,24 +412,20 @@ mod tests {
                 if !starts && !bonused {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
                 }
-                // Not starting with it: no more than its marks allow.
-                if !starts {
-                    let (mut bonused, mut pairs) = (0, 0);
-                    for w in chars.windows(2) {
-                        pairs |= pair(w[0], w[1]);
-                        if bonus_at(w[0], w[1]) {
-                            bonused |= bit(w[1]);
-                        }
+                // No more than its marks allow, whether it starts with it or not.
+                let (mut bonused, mut pairs) = (0, 0);
+                for w in chars.windows(2) {
+                    pairs |= pair(w[0], w[1]);
+                    if bonus_at(w[0], w[1]) {
+                        bonused |= bit(w[1]);
                     }
-                    prop_assert!(score <= c.by_marks(bonused, pairs), "{text:?}/{query:?} by marks");
                 }
-                // Starting with it, the second character neither next nor at a bonus place.
-                if let (true, Some(q1), Some(&written)) = (starts, c.second(), chars.first()) {
-                    let apart = chars.get(1).is_none_or(|&s| lower(s) != lower(q1))
-                        && !chars.windows(2).any(|w| bonus_at(w[0], w[1]) && lower(w[1]) == lower(q1));
-                    if apart && !bonused {
-                        prop_assert!(score <= c.starting_apart(written), "{text:?}/{query:?} apart");
-                    }
+                if !starts {
+                    prop_assert!(score <= c.by_marks(bonused, pairs), "{text:?}/{query:?} by marks");
+                } else if let Some(&written) = chars.first() {
+                    let second = chars.get(1).copied().unwrap_or('\0');
+                    let bound = c.starting_by_marks(written, second, bonused, pairs);
+                    prop_assert!(score <= bound, "{text:?}/{query:?} starting, by marks");
                 }
             }
         }

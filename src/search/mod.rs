@@ -28,7 +28,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::{DateQuery, Fit};
-use heads::{Heads, bit};
+use heads::Heads;
 use score::{Bar, Scorer, matcher};
 
 // What a hit points at and which field matched belong to the catalog, which search reads:
@@ -527,16 +527,7 @@ impl Searcher {
             .iter()
             .map(|&(written, last)| (ceiling.starting(written), last as usize))
             .collect();
-        // And what each can score with the second character apart (see `Shape`).
-        let apart: Vec<(char, i64)> = heads
-            .map_or(&[][..], |h| h.starts(first))
-            .iter()
-            .map(|&(written, _)| (written, ceiling.starting_apart(written)))
-            .collect();
         let shapes = heads.map(|h| h.shapes_from(group.start));
-        let near = ceiling
-            .second()
-            .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
         let visit = |k: usize, bar: &mut Bar, scored: &mut Vec<Scored>| -> Seen {
             let i = self.catalog.in_order(group.start + k);
             if let Some(level) = bar.level() {
@@ -549,15 +540,15 @@ impl Searcher {
                 {
                     return Seen::Stop;
                 }
-                // Most of the rest hold the second character nowhere near a bonus: left
-                // unread, as possible matches.
-                if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
-                    && shape.bonused & bits == 0
-                    && lower(shape.second) != q1
-                    && apart
-                        .iter()
-                        .find(|&&(written, _)| written == shape.first)
-                        .is_some_and(|&(_, best)| best < level.0)
+                // Most of the rest hold the query's characters nowhere near a bonus or each
+                // other, as their marks tell: left unread, as possible matches.
+                if let Some(shape) = shapes.and_then(|s| s.get(k))
+                    && ceiling.starting_by_marks(
+                        shape.first,
+                        shape.second,
+                        shape.bonused,
+                        shape.pairs,
+                    ) < level.0
                 {
                     return Seen::Unread;
                 }
