@@ -3,11 +3,13 @@
 //! with per-text masks, owners and fields as little-endian arrays, the key hashes of every
 //! name of an entity (a [`names::Table`]), each catalyst's window, and what search output
 //! needs to label a hit. The same buffer is what the cache stores, so `aipx search` loads it
-//! with one read and no decoding, and never touches the million exposures.
+//! with one read and no decoding, and never touches the million exposures. The TUI's
+//! catalog ([`Catalog::searched`]) keeps neither key hashes nor labels: it looks names up
+//! in its index's table, and shows the index's records.
 
 use chrono::Datelike;
 
-use crate::model::names::{self, Table};
+use crate::model::names::{self, Names, Pairs};
 use crate::model::*;
 
 /// What a search hit points at.
@@ -191,12 +193,14 @@ impl Builder {
     /// A builder with room made at once for about what `build` pushes of `entities`,
     /// `programs` and `catalysts` (folding and cutting at [`MAX_CHARS`] move it a little): a
     /// column grown by doubling holds its old and new copies at each step, and a large
-    /// catalog's last step is megabytes.
+    /// catalog's last step is megabytes. Without `labelled`, no room for key hashes or
+    /// labels.
     fn with_room(
         entities: &[Entity],
         programs: &[Program],
         catalysts: &[Catalyst],
         searched: impl Fn(&str) -> bool,
+        labelled: bool,
     ) -> Builder {
         let (mut texts, mut bytes, mut label_bytes, mut spellings) = (0, 0, 0, 0);
         for e in entities {
@@ -218,7 +222,10 @@ impl Builder {
             bytes += name;
             label_bytes += id + name + 3;
         }
-        let labels = entities.len() + programs.len() + catalysts.len();
+        let mut labels = entities.len() + programs.len() + catalysts.len();
+        if !labelled {
+            (labels, label_bytes, spellings) = (0, 0, 0);
+        }
         Builder {
             texts: String::with_capacity(bytes),
             ends: Vec::with_capacity(texts),
@@ -238,7 +245,7 @@ impl Builder {
     /// The finished catalog: texts and labels become its strings as they are, the other
     /// columns its little-endian sections, written into a buffer made at its final size,
     /// each column freed once written (no second copy of the whole at any time).
-    fn finish(self, entities: u32, programs: u32) -> Catalog {
+    fn finish(self, entities: u32, programs: u32, names: Option<Names>) -> Catalog {
         let Builder {
             texts,
             ends,
@@ -316,6 +323,7 @@ impl Builder {
             shown: shown.into_boxed_str(),
             entities,
             programs,
+            names,
         }
     }
 }
@@ -347,6 +355,9 @@ pub struct Catalog {
     at: [std::ops::Range<usize>; SECTIONS],
     entities: u32,
     programs: u32,
+    /// The key hashes of the entities when they are not in the catalog's own sections
+    /// (empty then): the index's table, shared (see [`Catalog::searched`]).
+    names: Option<Names>,
 }
 
 const TEXTS: usize = 0;
@@ -377,13 +388,16 @@ const SECTIONS: usize = 18;
 impl Catalog {
     /// Collects the searchable texts and labels of `data`.
     pub fn new(data: &Dataset) -> Catalog {
-        Catalog::of_first(data, data.entities.len())
+        Catalog::build(data, data.entities.len(), |_| true, &[], None)
     }
 
-    /// [`new`](Self::new) with only the first `entities` entities of `data` (a dataset's
-    /// own, without the securities-master companies an index adds after them).
-    pub fn of_first(data: &Dataset, entities: usize) -> Catalog {
-        Catalog::build(data, entities, |_| true, &[])
+    /// The TUI's catalog of the first `entities` entities of `data`, whose keys are `names`
+    /// (its index's table of them, [`crate::index::Index::names`]): exact names are looked
+    /// up there, shared, not hashed again; and no labels are kept, as the TUI shows the
+    /// index's records ([`label_of`](Self::label_of) is empty). Not for the cache: written,
+    /// it would not be read back.
+    pub fn searched(data: &Dataset, entities: usize, names: Names) -> Catalog {
+        Catalog::build(data, entities, |_| true, &[], Some(names))
     }
 
     /// The catalog of a securities master's companies, each with its size class (`sizes`,
@@ -392,18 +406,29 @@ impl Catalog {
     /// their company exactly but are not fuzzy-searched, where they would only add noise
     /// and time.
     pub fn of_companies(data: &Dataset, sizes: &[u8]) -> Catalog {
-        Catalog::build(data, data.entities.len(), |alias| !is_code(alias), sizes)
+        Catalog::build(
+            data,
+            data.entities.len(),
+            |alias| !is_code(alias),
+            sizes,
+            None,
+        )
     }
 
+    /// The catalog of the first `entities` of `data`, with their key hashes and every
+    /// record's label, or with neither when `names` holds the keys (see
+    /// [`searched`](Self::searched)).
     fn build(
         data: &Dataset,
         entities: usize,
         searched: impl Fn(&str) -> bool,
         sizes: &[u8],
+        names: Option<Names>,
     ) -> Catalog {
         let entities = &data.entities[..entities.min(data.entities.len())];
         let (programs, catalysts) = (&data.programs, &data.catalysts);
-        let mut c = Builder::with_room(entities, programs, catalysts, &searched);
+        let full = names.is_none();
+        let mut c = Builder::with_room(entities, programs, catalysts, &searched, full);
         for (i, e) in entities.iter().enumerate() {
             let t = Target::Entity(EntityId(i as u32));
             for l in &e.listings {
@@ -413,13 +438,15 @@ impl Catalog {
             for a in e.aliases.iter().filter(|a| searched(a)) {
                 c.push(t, Field::Alias, a, None);
             }
-            for h in names::entity_hashes(e) {
-                c.spellings.push((h, i as u32));
+            if full {
+                for h in names::entity_hashes(e) {
+                    c.spellings.push((h, i as u32));
+                }
+                let primary = e.primary();
+                let symbol = primary.map_or("", |l| l.symbol.as_str());
+                let exchange = primary.map_or("", |l| l.exchange.code());
+                c.label([&e.id, &e.name, symbol, exchange]);
             }
-            let primary = e.primary();
-            let symbol = primary.map_or("", |l| l.symbol.as_str());
-            let exchange = primary.map_or("", |l| l.exchange.code());
-            c.label([&e.id, &e.name, symbol, exchange]);
         }
         // Programs and catalysts: one searchable name each, labelled by id and name.
         let programs = data.programs.iter().enumerate().map(|(i, p)| {
@@ -432,7 +459,9 @@ impl Catalog {
         });
         for (target, id, name) in programs.chain(catalysts) {
             c.push(target, Field::Name, name, None);
-            c.label([id, name, "", ""]);
+            if full {
+                c.label([id, name, "", ""]);
+            }
         }
         for k in &data.catalysts {
             let (first, last) = k.date.range();
@@ -444,7 +473,7 @@ impl Catalog {
         c.sizes = (0..entities.len())
             .map(|e| sizes.get(e).copied().unwrap_or(0))
             .collect();
-        c.finish(entities.len() as u32, data.programs.len() as u32)
+        c.finish(entities.len() as u32, data.programs.len() as u32, names)
     }
 
     /// The bytes the cache stores (the packed form [`from_bytes`](Self::from_bytes) reads).
@@ -516,6 +545,7 @@ impl Catalog {
             shown,
             entities: 0,
             programs: 0,
+            names: None,
         };
         c.entities = c.u32_at(COUNTS, 0);
         c.programs = c.u32_at(COUNTS, 1);
@@ -734,30 +764,33 @@ impl Catalog {
     /// The id of entity `e`: what [`label_of`](Self::label_of) gives as `id`, without the
     /// rest of the label.
     pub fn id_of(&self, e: EntityId) -> &str {
-        let n = e.ix();
+        let text = self.label_text(e.ix());
+        let end = text.bytes().position(|b| b == 0x1f).unwrap_or(text.len());
+        &text[..end]
+    }
+
+    /// Label `n` (entities', then programs', then catalysts'), its parts run together;
+    /// empty when there is none (a catalog [made for the TUI](Self::searched) keeps none).
+    fn label_text(&self, n: usize) -> &str {
+        if n >= self.section(LABEL_ENDS).len() / 4 {
+            return "";
+        }
         let start = if n == 0 {
             0
         } else {
             self.u32_at(LABEL_ENDS, n - 1) as usize
         };
-        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
-        let end = text.bytes().position(|b| b == 0x1f).unwrap_or(text.len());
-        &text[..end]
+        &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize]
     }
 
-    /// How to show `target`.
+    /// How to show `target` (all empty in a catalog [made for the TUI](Self::searched)).
     pub fn label_of(&self, target: Target) -> Label<'_> {
         let n = match target {
             Target::Entity(e) => e.ix(),
             Target::Program(p) => self.entities as usize + p.ix(),
             Target::Catalyst(c) => (self.entities + self.programs) as usize + c.ix(),
         };
-        let start = if n == 0 {
-            0
-        } else {
-            self.u32_at(LABEL_ENDS, n - 1) as usize
-        };
-        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
+        let text = self.label_text(n);
         let mut parts = text.split('\u{1f}');
         let mut next = || parts.next().unwrap_or("");
         let (id, name, symbol, exchange) = (next(), next(), next(), next());
@@ -809,15 +842,25 @@ impl Catalog {
     }
 }
 
-impl Table for Catalog {
+/// The entities' key hashes: the catalog's own, or the table it shares.
+impl Pairs for Catalog {
     fn pairs(&self) -> usize {
-        self.at[HASHES].len() / 8
+        match &self.names {
+            Some(names) => names.pairs(),
+            None => self.at[HASHES].len() / 8,
+        }
     }
     fn hash_at(&self, i: usize) -> u64 {
-        self.u64_at(HASHES, i)
+        match &self.names {
+            Some(names) => names.hash_at(i),
+            None => self.u64_at(HASHES, i),
+        }
     }
     fn owner_at(&self, i: usize) -> EntityId {
-        EntityId(self.u32_at(OWNERS, i))
+        match &self.names {
+            Some(names) => names.owner_at(i),
+            None => EntityId(self.u32_at(OWNERS, i)),
+        }
     }
 }
 
@@ -875,6 +918,38 @@ mod tests {
         assert!((0..c.len() as u32).all(|i| !is_code(c.text(i))));
         assert_eq!(c.exact("JP3633400001").len(), 1, "still named exactly");
         assert_eq!(c.exact("XBER:TOM").len(), 1);
+    }
+
+    #[test]
+    fn the_tuis_catalog_looks_names_up_in_its_index_and_keeps_no_labels() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let full = Catalog::new(&data);
+        let index = crate::index::Index::new(data);
+        let tui = Catalog::searched(index.data(), index.curated(), index.names().clone());
+        assert_eq!(tui.len(), full.len());
+        for i in 0..full.len() as u32 {
+            assert_eq!((tui.text(i), tui.target(i)), (full.text(i), full.target(i)));
+        }
+        assert_eq!(tui.pairs(), full.pairs());
+        for typed in [
+            "9984",
+            "TSE:9984",
+            "softbank group corp",
+            "TSMC",
+            "nothing like it",
+        ] {
+            assert_eq!(tui.exact(typed), full.exact(typed), "{typed}");
+        }
+        assert_eq!(tui.section(HASHES).len() + tui.section(OWNERS).len(), 0);
+        let none = Label {
+            id: "",
+            name: "",
+            symbol: None,
+            exchange: None,
+        };
+        assert_eq!(tui.label_of(Target::Entity(EntityId(0))), none);
+        assert_eq!(tui.label_of(Target::Program(ProgramId(0))), none);
+        assert!(tui.labels.is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::ingest::lexicon::{Listed, Size};
-use crate::model::names::{Resolution, Table, key};
+use crate::model::names::{Names, Pairs, Resolution, Table, key};
 use crate::model::{Entity, EntityId, Exchange, Listing, Origin};
 
 pub use formats::Format;
@@ -80,7 +80,7 @@ pub const FORMAT: u8 = 3;
 /// The file's sections, in this order after the magic and a table of `(length, XXH3)`
 /// pairs (little-endian `u64`s), one per section:
 /// - the lookup: sorted `(key hash u64, company u32)` pairs of every name of every company
-///   (see [`crate::model::names::Table`]);
+///   (a [`Names`] as it is packed);
 /// - the offsets of the companies' records (`u32` each, one more than companies);
 /// - the records (postcard `(Entity, Size)` each);
 /// - the companies' search catalog ([`crate::catalog::Catalog`] bytes);
@@ -503,25 +503,6 @@ impl Packed {
     }
 }
 
-/// The sorted `(key hash, company)` pairs of the stored lookup, read in place.
-struct Lookup(Vec<u8>);
-
-impl Table for Lookup {
-    fn pairs(&self) -> usize {
-        self.0.len() / 12
-    }
-    fn hash_at(&self, i: usize) -> u64 {
-        u64::from_le_bytes(self.0[12 * i..12 * i + 8].try_into().unwrap_or_default())
-    }
-    fn owner_at(&self, i: usize) -> EntityId {
-        EntityId(u32::from_le_bytes(
-            self.0[12 * i + 8..12 * i + 12]
-                .try_into()
-                .unwrap_or_default(),
-        ))
-    }
-}
-
 /// The master's companies as stored at import: merged, with their lookup, read back with no
 /// merging or hashing (see [`Master::save`]). A company is decoded only when asked for; the
 /// search catalog only when [`catalog`](Self::catalog) is called. With nothing imported,
@@ -529,7 +510,8 @@ impl Table for Lookup {
 /// memory, so no reader knows the difference.
 pub struct Companies {
     store: Store,
-    lookup: Lookup,
+    /// Every key of every company: the stored lookup, as read.
+    lookup: Names,
     /// Record `j` is `records[offsets[j]..offsets[j + 1]]`; the records are read on first
     /// use (search needs the lookup and the catalog only).
     offsets: Vec<u32>,
@@ -577,7 +559,8 @@ impl Companies {
             .collect();
         Companies {
             store: Store::Shipped(packed.catalog),
-            lookup: Lookup(packed.lookup),
+            lookup: Names::from_packed(packed.lookup, packed.count as u32)
+                .expect("packed from the companies"),
             offsets,
             records: std::cell::OnceCell::from(packed.records),
         }
@@ -593,23 +576,21 @@ impl Companies {
         let Some(file) = MasterFile::open(path)? else {
             return Ok(None);
         };
-        let lookup = Lookup(file.section(LOOKUP)?);
         let offsets: Vec<u32> = file
             .section(OFFSETS)?
             .chunks_exact(4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
         let count = offsets.len().saturating_sub(1) as u32;
-        let fits = lookup.0.len().is_multiple_of(12)
-            && offsets.first() == Some(&0)
+        let lookup = Names::from_packed(file.section(LOOKUP)?, count);
+        let fits = offsets.first() == Some(&0)
             && offsets.windows(2).all(|w| w[0] <= w[1])
             && offsets
                 .last()
-                .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1)
-            && (0..lookup.pairs()).all(|i| lookup.owner_at(i).0 < count);
-        if !fits {
+                .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1);
+        let Some(lookup) = lookup.filter(|_| fits) else {
             return Err(damaged(path, "bad lookup or record offsets"));
-        }
+        };
         Ok(Some(Companies {
             store: Store::File(file),
             lookup,
@@ -662,9 +643,9 @@ impl Companies {
         crate::model::names::resolve(&self.lookup, typed)
     }
 
-    /// The stored `(key hash, company)` pairs, sorted.
-    pub fn names(&self) -> impl Iterator<Item = (u64, EntityId)> + '_ {
-        (0..self.lookup.pairs()).map(|i| (self.lookup.hash_at(i), self.lookup.owner_at(i)))
+    /// Every key of every company, as stored (shared: a clone copies nothing).
+    pub fn names(&self) -> &Names {
+        &self.lookup
     }
 
     /// Where each company sits beside a dataset of `count` entities with `listings`
