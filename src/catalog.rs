@@ -502,6 +502,12 @@ impl Catalog {
     /// Takes a packed catalog starting at `raw[start..]`; `None` if anything is off, so every
     /// later access is in bounds and on character boundaries.
     pub fn from_bytes(raw: Vec<u8>, start: usize) -> Option<Catalog> {
+        Catalog::framed(raw, start, None)
+    }
+
+    /// [`from_bytes`](Self::from_bytes); with `names`, of a catalog read without its key
+    /// hashes and labels, whose keys `names` holds (see [`read_searched`](Self::read_searched)).
+    fn framed(raw: Vec<u8>, start: usize, names: Option<Names>) -> Option<Catalog> {
         let mut at: [std::ops::Range<usize>; SECTIONS] = Default::default();
         let mut pos = start;
         for range in &mut at {
@@ -569,24 +575,28 @@ impl Catalog {
         let order_ok = (0..n).all(|k| (c.u32_at(ORDER, k) as usize) < n);
         let owners_ok = (0..spellings).all(|i| c.u32_at(OWNERS, i) < c.entities);
         let label_count = c.section(LABEL_ENDS).len() / 4;
+        let catalysts = c.section(WINDOWS).len() / 8;
+        // A label for every record; or, read for the TUI, neither labels nor key hashes.
+        let labels_ok = match names {
+            None => label_count == (c.entities + c.programs) as usize + catalysts,
+            Some(_) => label_count == 0 && labels.is_empty() && spellings == 0,
+        };
         let targets_ok = (0..n).all(|i| match c.target(i as u32) {
             Target::Entity(e) => e.0 < c.entities,
-            Target::Program(p) => p.0 < c.programs && ((c.entities + p.0) as usize) < label_count,
-            Target::Catalyst(k) => ((c.entities + c.programs) as usize + k.ix()) < label_count,
-        }) && (c.entities as usize) <= label_count;
+            Target::Program(p) => p.0 < c.programs,
+            Target::Catalyst(k) => k.ix() < catalysts,
+        });
         let shown_count = c.section(SHOWN_AT).len() / 4;
         let shown_ok = (0..shown_count).all(|k| {
             let i = c.u32_at(SHOWN_AT, k) as usize;
             i < n && (k == 0 || c.u32_at(SHOWN_AT, k - 1) < i as u32)
         });
-        let catalysts = label_count.saturating_sub((c.entities + c.programs) as usize);
-        let windows_ok = c.section(WINDOWS).len() == 8 * catalysts;
         let sizes_ok = c.section(SIZES).len() == c.entities as usize;
         let ok = monotone(ENDS, texts)
             && monotone(LABEL_ENDS, labels)
             && monotone(SHOWN_ENDS, shown)
             && shown_ok
-            && windows_ok
+            && labels_ok
             && sizes_ok
             && fields_ok
             && firsts_ok
@@ -598,6 +608,7 @@ impl Catalog {
         }
         // The texts and labels sections stay in `raw` too: dropping them would cost a copy of
         // the rest, slower than the memory is worth for a one-shot `aipx search`.
+        c.names = names;
         Some(c)
     }
 
@@ -864,6 +875,49 @@ impl Pairs for Catalog {
     }
 }
 
+/// The securities master's catalog, as the TUI keeps it.
+impl Catalog {
+    /// The catalog packed (as [`write_to`](Self::write_to) writes it) in the next `len` bytes
+    /// of `from`, read for the TUI: its key hashes and labels are passed over as they are
+    /// read, never held, and exact names are looked up in `names` instead (the same keys, as
+    /// the securities master's lookup holds them, shared with the index); the TUI shows the
+    /// index's records, never a label. `None` if anything is off; an error if reading fails.
+    pub fn read_searched(
+        from: &mut dyn std::io::Read,
+        len: u64,
+        names: Names,
+    ) -> std::io::Result<Option<Catalog>> {
+        use std::io::Read;
+        let mut from = from.take(len);
+        // Room for the whole at once: the pages of the sections passed over are never
+        // written, so they cost no memory.
+        let mut raw = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        for s in 0..SECTIONS {
+            let mut head = [0u8; 8];
+            match from.read_exact(&mut head) {
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+                other => other?,
+            }
+            let want = u64::from_le_bytes(head);
+            let mut section = (&mut from).take(want);
+            let got = if matches!(s, HASHES | OWNERS | LABELS | LABEL_ENDS) {
+                raw.extend(0u64.to_le_bytes());
+                std::io::copy(&mut section, &mut std::io::sink())?
+            } else {
+                raw.extend(head);
+                section.read_to_end(&mut raw)? as u64
+            };
+            if got != want {
+                return Ok(None);
+            }
+        }
+        if from.limit() != 0 {
+            return Ok(None);
+        }
+        Ok(Catalog::framed(raw, 0, Some(names)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -950,6 +1004,59 @@ mod tests {
         assert_eq!(tui.label_of(Target::Entity(EntityId(0))), none);
         assert_eq!(tui.label_of(Target::Program(ProgramId(0))), none);
         assert!(tui.labels.is_empty());
+    }
+
+    #[test]
+    fn a_masters_catalog_read_for_the_tui_holds_no_key_hashes_nor_labels() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let full = Catalog::of_companies(&data, &[]);
+        let bytes = full.to_bytes();
+        let names = Names::new(&data.entities);
+        let len = bytes.len() as u64;
+        let tui = Catalog::read_searched(&mut bytes.as_slice(), len, names.clone())
+            .unwrap()
+            .expect("reads");
+        assert_eq!(tui.len(), full.len());
+        for i in 0..full.len() as u32 {
+            assert_eq!((tui.text(i), tui.target(i)), (full.text(i), full.target(i)));
+            assert_eq!(tui.shown(i), full.shown(i));
+        }
+        for typed in [
+            "9984",
+            "TSE:9984",
+            "softbank group corp",
+            "TSMC",
+            "nothing like it",
+        ] {
+            assert_eq!(tui.exact(typed), full.exact(typed), "{typed}");
+        }
+        let held = tui.raw.len();
+        // (A catalog built keeps its labels apart from `raw`.)
+        let passed_over = [HASHES, OWNERS, LABEL_ENDS].map(|s| full.section(s).len());
+        let passed_over = passed_over.iter().sum::<usize>() + full.labels.len();
+        assert!(passed_over > 0);
+        assert_eq!(held, bytes.len() - passed_over);
+        assert!(tui.labels.is_empty() && tui.label_of(Target::Entity(EntityId(0))).id.is_empty());
+        // Cut short, or with more after it, it is not read.
+        let cut = (len - 1, &bytes[..bytes.len() - 1]);
+        let mut more = bytes.clone();
+        more.push(0);
+        for (len, bytes) in [cut, (len + 1, &more[..])] {
+            let read = Catalog::read_searched(&mut &bytes[..], len, names.clone()).unwrap();
+            assert!(read.is_none());
+        }
+        // A whole catalog read so is refused by the reader of whole ones.
+        let mut framed = Vec::new();
+        for (s, range) in tui.at.iter().enumerate() {
+            let section = match s {
+                TEXTS => tui.texts.as_bytes(),
+                SHOWN => tui.shown.as_bytes(),
+                _ => &tui.raw[range.clone()],
+            };
+            framed.extend((section.len() as u64).to_le_bytes());
+            framed.extend_from_slice(section);
+        }
+        assert!(Catalog::from_bytes(framed, 0).is_none());
     }
 
     #[test]

@@ -336,14 +336,15 @@ fn placed<'a>(
     Ok((place, more))
 }
 
-/// [`placed`] beside `data`, and the master's stored catalog, read and checked (a damaged
-/// one is found out at load, not at the first search).
+/// [`placed`] beside `data`, and the master's stored catalog as the TUI keeps it (see
+/// [`Companies::searched_catalog`]), read and checked (a damaged one is found out at load,
+/// not at the first search).
 fn unsearched(
     data: &Dataset,
     companies: &Companies,
 ) -> Result<(Vec<EntityId>, Vec<Entity>, Catalog), MasterError> {
     let (place, more) = placed(data.entities.len(), listings_of(data), companies)?;
-    Ok((place, more, companies.catalog()?))
+    Ok((place, more, companies.searched_catalog()?))
 }
 
 /// Most candidates an ambiguous name lists.

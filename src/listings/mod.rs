@@ -233,6 +233,50 @@ impl MasterFile {
         }
         Ok(bytes)
     }
+
+    /// What `read` makes of section `s`, read from the file as it goes (given the reader
+    /// and the section's length), so that the parts it passes over are never held; the
+    /// whole section is checked against its checksum all the same.
+    fn read_section<T>(
+        &self,
+        s: usize,
+        read: impl FnOnce(&mut dyn std::io::Read, u64) -> std::io::Result<T>,
+    ) -> Result<T, MasterError> {
+        use std::io::{Read, Seek};
+        let (start, len, sum) = self.at[s];
+        let mut file = &self.file;
+        file.seek(std::io::SeekFrom::Start(start))
+            .map_err(|e| io(&self.path, e))?;
+        let mut summed = Summed {
+            from: file.take(len),
+            sum: xxhash_rust::xxh3::Xxh3::new(),
+        };
+        let made = read(&mut summed, len)
+            // What `read` left of the section still counts.
+            .and_then(|made| std::io::copy(&mut summed, &mut std::io::sink()).map(|_| made))
+            .map_err(|e| io(&self.path, e))?;
+        if summed.from.limit() != 0 {
+            return Err(damaged(&self.path, "truncated"));
+        }
+        if summed.sum.digest() != sum {
+            return Err(damaged(&self.path, "checksum mismatch"));
+        }
+        Ok(made)
+    }
+}
+
+/// A reader that hashes what it reads.
+struct Summed<R> {
+    from: R,
+    sum: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<R: std::io::Read> std::io::Read for Summed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.from.read(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
 }
 
 fn damaged(path: &Path, detail: impl std::fmt::Display) -> MasterError {
@@ -685,6 +729,27 @@ impl Companies {
             .filter(|c| c.entity_count() as usize == self.len())
             .ok_or_else(|| damaged(Path::new(&self.origin()), "bad search catalog"))?;
         Ok(catalog)
+    }
+
+    /// The companies' search catalog as the TUI keeps it: without its key hashes and labels,
+    /// looking names up in the companies' lookup (shared with the index, see
+    /// [`names`](Self::names)); read and checked as [`catalog`](Self::catalog) is.
+    pub fn searched_catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
+        use crate::catalog::Catalog;
+        let names = self.lookup.clone();
+        let catalog = match &self.store {
+            Store::File(file) => file.read_section(CATALOG, |from, len| {
+                Catalog::read_searched(from, len, names)
+            })?,
+            Store::Shipped(bytes) => {
+                let len = bytes.len() as u64;
+                Catalog::read_searched(&mut bytes.as_slice(), len, names)
+                    .map_err(|e| io(Path::new(SHIPPED), e))?
+            }
+        };
+        catalog
+            .filter(|c| c.entity_count() as usize == self.len())
+            .ok_or_else(|| damaged(Path::new(&self.origin()), "bad search catalog"))
     }
 }
 
