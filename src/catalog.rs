@@ -193,13 +193,14 @@ impl Builder {
     /// A builder with room made at once for about what `build` pushes of `entities`,
     /// `programs` and `catalysts` (folding and cutting at [`MAX_CHARS`] move it a little): a
     /// column grown by doubling holds its old and new copies at each step, and a large
-    /// catalog's last step is megabytes. Without `labelled`, no room for key hashes or
-    /// labels.
+    /// catalog's last step is megabytes. No room for key hashes unless `hashed`, nor for
+    /// labels unless `labelled`.
     fn with_room(
         entities: &[Entity],
         programs: &[Program],
         catalysts: &[Catalyst],
         searched: impl Fn(&str) -> bool,
+        hashed: bool,
         labelled: bool,
     ) -> Builder {
         let (mut texts, mut bytes, mut label_bytes, mut spellings) = (0, 0, 0, 0);
@@ -224,7 +225,10 @@ impl Builder {
         }
         let mut labels = entities.len() + programs.len() + catalysts.len();
         if !labelled {
-            (labels, label_bytes, spellings) = (0, 0, 0);
+            (labels, label_bytes) = (0, 0);
+        }
+        if !hashed {
+            spellings = 0;
         }
         Builder {
             texts: String::with_capacity(bytes),
@@ -388,7 +392,7 @@ const SECTIONS: usize = 18;
 impl Catalog {
     /// Collects the searchable texts and labels of `data`.
     pub fn new(data: &Dataset) -> Catalog {
-        Catalog::build(data, data.entities.len(), |_| true, &[], None)
+        Catalog::build(data, data.entities.len(), |_| true, &[], None, true)
     }
 
     /// The TUI's catalog of the first `entities` entities of `data`, whose keys are `names`
@@ -397,7 +401,7 @@ impl Catalog {
     /// index's records ([`label_of`](Self::label_of) is empty). Not for the cache: written,
     /// it would not be read back.
     pub fn searched(data: &Dataset, entities: usize, names: Names) -> Catalog {
-        Catalog::build(data, entities, |_| true, &[], Some(names))
+        Catalog::build(data, entities, |_| true, &[], Some(names), false)
     }
 
     /// The catalog of a securities master's companies, each with its size class (`sizes`,
@@ -409,26 +413,35 @@ impl Catalog {
         Catalog::build(
             data,
             data.entities.len(),
-            |alias| !is_code(alias),
+            |a| !is_code(a),
             sizes,
             None,
+            true,
         )
     }
 
-    /// The catalog of the first `entities` of `data`, with their key hashes and every
-    /// record's label, or with neither when `names` holds the keys (see
-    /// [`searched`](Self::searched)).
+    /// [`of_companies`](Self::of_companies) of companies whose keys `names` holds already
+    /// (the shipped universe's lookup): they are looked up there, not hashed again.
+    pub fn of_companies_named(data: &Dataset, sizes: &[u8], names: Names) -> Catalog {
+        let entities = data.entities.len();
+        Catalog::build(data, entities, |a| !is_code(a), sizes, Some(names), true)
+    }
+
+    /// The catalog of the first `entities` of `data`: with their key hashes, unless `names`
+    /// holds them; with every record's label if `labelled`.
     fn build(
         data: &Dataset,
         entities: usize,
         searched: impl Fn(&str) -> bool,
         sizes: &[u8],
         names: Option<Names>,
+        labelled: bool,
     ) -> Catalog {
         let entities = &data.entities[..entities.min(data.entities.len())];
         let (programs, catalysts) = (&data.programs, &data.catalysts);
-        let full = names.is_none();
-        let mut c = Builder::with_room(entities, programs, catalysts, &searched, full);
+        let hashed = names.is_none();
+        let room = Builder::with_room(entities, programs, catalysts, &searched, hashed, labelled);
+        let mut c = room;
         for (i, e) in entities.iter().enumerate() {
             let t = Target::Entity(EntityId(i as u32));
             for l in &e.listings {
@@ -438,10 +451,12 @@ impl Catalog {
             for a in e.aliases.iter().filter(|a| searched(a)) {
                 c.push(t, Field::Alias, a, None);
             }
-            if full {
+            if hashed {
                 for h in names::entity_hashes(e) {
                     c.spellings.push((h, i as u32));
                 }
+            }
+            if labelled {
                 let primary = e.primary();
                 let symbol = primary.map_or("", |l| l.symbol.as_str());
                 let exchange = primary.map_or("", |l| l.exchange.code());
@@ -459,7 +474,7 @@ impl Catalog {
         });
         for (target, id, name) in programs.chain(catalysts) {
             c.push(target, Field::Name, name, None);
-            if full {
+            if labelled {
                 c.label([id, name, "", ""]);
             }
         }
@@ -486,12 +501,27 @@ impl Catalog {
 
     /// Writes the packed form to `out`, section by section (no copy of the whole).
     pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        // Key hashes the catalog shares are written as its own would be.
+        let shared = |s: usize| {
+            let names = self.names.as_ref()?;
+            let pairs = 0..names.pairs();
+            match s {
+                HASHES => Some(pairs.flat_map(|i| names.hash_at(i).to_le_bytes()).collect()),
+                OWNERS => Some(
+                    pairs
+                        .flat_map(|i| names.owner_at(i).0.to_le_bytes())
+                        .collect(),
+                ),
+                _ => None,
+            }
+        };
         for (s, range) in self.at.iter().enumerate() {
+            let written: Option<Vec<u8>> = shared(s);
             let bytes = match s {
                 TEXTS => self.texts.as_bytes(),
                 LABELS => self.labels.as_bytes(),
                 SHOWN => self.shown.as_bytes(),
-                _ => &self.raw[range.clone()],
+                _ => written.as_deref().unwrap_or(&self.raw[range.clone()]),
             };
             out.write_all(&(bytes.len() as u64).to_le_bytes())?;
             out.write_all(bytes)?;

@@ -515,13 +515,8 @@ struct Packed {
 
 impl Packed {
     fn of(sized: Vec<(Entity, Size)>) -> Result<Packed, String> {
-        let mut offsets: Vec<u8> = 0u32.to_le_bytes().to_vec();
-        let mut records = Vec::new();
-        for company in &sized {
-            records = postcard::to_extend(company, records).map_err(|e| e.to_string())?;
-            let end = u32::try_from(records.len()).map_err(|e| e.to_string())?;
-            offsets.extend(end.to_le_bytes());
-        }
+        let (ends, records) = Packed::records(&sized)?;
+        let offsets = ends.iter().flat_map(|end| end.to_le_bytes()).collect();
         // The size class ranks equal search matches (larger first).
         let sizes: Vec<u8> = sized.iter().map(|&(_, size)| size as u8).collect();
         let data = crate::model::Dataset {
@@ -545,6 +540,18 @@ impl Packed {
             count,
         })
     }
+
+    /// Each company's record, one after the other, and where each ends, after a 0 (where
+    /// the first starts).
+    fn records(sized: &[(Entity, Size)]) -> Result<(Vec<u32>, Vec<u8>), String> {
+        let mut ends = vec![0u32];
+        let mut records = Vec::new();
+        for company in sized {
+            records = postcard::to_extend(company, records).map_err(|e| e.to_string())?;
+            ends.push(u32::try_from(records.len()).map_err(|e| e.to_string())?);
+        }
+        Ok((ends, records))
+    }
 }
 
 /// The master's companies as stored at import: merged, with their lookup, read back with no
@@ -566,8 +573,9 @@ pub struct Companies {
 enum Store {
     /// The imported master's file, read a section at a time.
     File(MasterFile),
-    /// The shipped universe, packed in memory: its search catalog (the records are read).
-    Shipped(Vec<u8>),
+    /// The shipped universe, packed in memory, its records read already; its search
+    /// catalog is built when asked for (most commands only look its names up).
+    Shipped,
 }
 
 /// What names the shipped universe in messages, as a file names an imported master.
@@ -591,28 +599,38 @@ impl Companies {
     /// The shipped universe (`assets/universe.csv`, compiled in) as a master: each company
     /// with its listings, names, country and sector (see [`shipped::companies`]).
     pub fn shipped() -> Companies {
-        let sized = shipped::companies()
+        let companies = shipped::companies();
+        // The same pairs as the catalog's key hashes (see `Packed::of`).
+        let lookup = Names::new(&companies);
+        let sized: Vec<(Entity, Size)> = companies
             .into_iter()
             .map(|e| (e, Size::default()))
             .collect();
-        let packed = Packed::of(sized).expect("the shipped universe is small");
-        let offsets = packed
-            .offsets
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
+        let (offsets, records) = Packed::records(&sized).expect("the shipped universe is small");
         Companies {
-            store: Store::Shipped(packed.catalog),
-            lookup: Names::from_packed(packed.lookup, packed.count as u32)
-                .expect("packed from the companies"),
+            store: Store::Shipped,
+            lookup,
             offsets,
-            records: std::cell::OnceCell::from(packed.records),
+            records: std::cell::OnceCell::from(records),
         }
+    }
+
+    /// The shipped universe's search catalog, built from its records and looking names up
+    /// in its lookup (the pairs [`Packed::of`] takes from the catalog it builds).
+    fn shipped_catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
+        let sized = self.all()?;
+        let sizes: Vec<u8> = sized.iter().map(|&(_, size)| size as u8).collect();
+        let data = crate::model::Dataset {
+            entities: sized.into_iter().map(|(e, _)| e).collect(),
+            ..Default::default()
+        };
+        let named = crate::catalog::Catalog::of_companies_named;
+        Ok(named(&data, &sizes, self.lookup.clone()))
     }
 
     /// Whether these are the shipped universe's companies (nothing is imported).
     pub fn is_shipped(&self) -> bool {
-        matches!(self.store, Store::Shipped(_))
+        matches!(self.store, Store::Shipped)
     }
 
     /// The imported master's companies in the file at `path`; `None` when there is none.
@@ -648,7 +666,7 @@ impl Companies {
     pub fn origin(&self) -> String {
         match &self.store {
             Store::File(file) => file.path.display().to_string(),
-            Store::Shipped(_) => SHIPPED.to_string(),
+            Store::Shipped => SHIPPED.to_string(),
         }
     }
 
@@ -723,7 +741,7 @@ impl Companies {
     pub fn catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
         let bytes = match &self.store {
             Store::File(file) => file.section(CATALOG)?,
-            Store::Shipped(bytes) => bytes.clone(),
+            Store::Shipped => return self.shipped_catalog(),
         };
         let catalog = crate::catalog::Catalog::from_bytes(bytes, 0)
             .filter(|c| c.entity_count() as usize == self.len())
@@ -741,11 +759,8 @@ impl Companies {
             Store::File(file) => file.read_section(CATALOG, |from, len| {
                 Catalog::read_searched(from, len, names)
             })?,
-            Store::Shipped(bytes) => {
-                let len = bytes.len() as u64;
-                Catalog::read_searched(&mut bytes.as_slice(), len, names)
-                    .map_err(|e| io(Path::new(SHIPPED), e))?
-            }
+            // Small: kept whole, labels and all.
+            Store::Shipped => return self.shipped_catalog(),
         };
         catalog
             .filter(|c| c.entity_count() as usize == self.len())
@@ -935,7 +950,19 @@ fn company(mut rows: Vec<&Row>) -> Entity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::names::Names;
+
+    #[test]
+    fn the_shipped_universe_packed_on_demand_is_what_an_import_stores() {
+        let shipped = Companies::shipped();
+        let packed = Packed::of(shipped.all().unwrap()).unwrap();
+        assert_eq!(shipped.names().packed(), packed.lookup, "one lookup");
+        let catalog = shipped.catalog().unwrap();
+        assert_eq!(catalog.to_bytes(), packed.catalog);
+        let tui = shipped.searched_catalog().unwrap();
+        assert_eq!(tui.len(), catalog.len());
+        assert_eq!(tui.exact("TSMC"), catalog.exact("TSMC"));
+        assert!(!tui.exact("TSMC").is_empty());
+    }
 
     fn row(symbol: &str, name: &str, exchange: &str, country: &str, isin: &str) -> Row {
         Row {
