@@ -648,18 +648,14 @@ impl Catalog {
 
     fn u32_at(&self, s: usize, i: usize) -> u32 {
         let b = self.at[s].start + 4 * i;
-        u32::from_le_bytes([
-            self.raw[b],
-            self.raw[b + 1],
-            self.raw[b + 2],
-            self.raw[b + 3],
-        ])
+        // One bounds check for the four bytes: read per text in every scan.
+        let bytes: [u8; 4] = self.raw[b..b + 4].try_into().expect("four bytes");
+        u32::from_le_bytes(bytes)
     }
 
     fn u64_at(&self, s: usize, i: usize) -> u64 {
         let b = self.at[s].start + 8 * i;
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(&self.raw[b..b + 8]);
+        let bytes: [u8; 8] = self.raw[b..b + 8].try_into().expect("eight bytes");
         u64::from_le_bytes(bytes)
     }
 
