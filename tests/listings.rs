@@ -876,6 +876,73 @@ fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
     assert!(out.get_output().stderr.is_empty());
 }
 
+/// A bare number that pads to a Hong Kong code (`700`: Tencent's `0700`) and is also a
+/// German venue's symbol of a smaller company (Hamburg's `700`, Certara): the larger company
+/// takes it and `show` names the other on stderr; with no sizes to tell them apart, both are
+/// listed with how to name each. Never the Hamburg copy alone.
+#[test]
+fn a_bare_hong_kong_number_is_never_taken_by_a_german_venues_symbol_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let header = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n";
+    let hkg = write(
+        files.path(),
+        "HKG.csv",
+        &format!(
+            "{header}0700.HK,Tencent Holding Ltd.,HKD,,,,HKG,XHKG,Hong Kong,China,Mega Cap,,,False\n"
+        ),
+    );
+    let ham = write(
+        files.path(),
+        "HAM.csv",
+        &format!(
+            "{header}700.HM,\"Certara, Inc.\",EUR,,,,HAM,XHAM,Hamburg,United States,Mid Cap,,,False\n"
+        ),
+    );
+    let nasdaq = write(
+        files.path(),
+        "nasdaq.json",
+        r#"[{"symbol":"CERT","name":"Certara Inc. Common Stock","country":"United States","marketCap":"2100000000"}]"#,
+    );
+    import(home.path(), [hkg, ham, nasdaq]);
+    for typed in ["700", "00700", "0700"] {
+        let out = aipx(home.path()).args(["show", typed]).assert().success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout);
+        assert!(
+            text.starts_with("Tencent Holding Ltd.  HKEX:0700"),
+            "{typed}: {text}"
+        );
+    }
+    let out = aipx(home.path()).args(["show", "700"]).assert().success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stderr),
+        "aipx: \"700\" is also HAM:700 (Certara Inc.); `aipx show HAM:700` shows it\n"
+    );
+    let certara = stdout(aipx(home.path()).args(["show", "HAM:700"]));
+    assert!(
+        certara.starts_with("Certara Inc.  NASDAQ:CERT"),
+        "{certara}"
+    );
+
+    // A plain file gives no sizes: both are listed, and nothing is shown.
+    let sizeless = tempfile::tempdir().unwrap();
+    let plain = write(
+        files.path(),
+        "plain.csv",
+        "symbol,name,exchange,country\n0700,Tencent Holding Ltd.,HKEX,CN\n700,Certara Inc.,HAM,US\n",
+    );
+    import(sizeless.path(), [plain]);
+    let out = aipx(sizeless.path()).args(["show", "700"]).assert().code(1);
+    assert!(out.get_output().stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(err.contains("\"700\" is a symbol on 2 exchanges"), "{err}");
+    assert!(
+        err.contains("  HKEX:0700 or 0700.HK  Tencent Holding Ltd.\n"),
+        "{err}"
+    );
+    assert!(err.contains("  HAM:700 or 700.HM"), "{err}");
+}
+
 /// A mistyped ISIN: its check digit is named wrong, and the companies known by an ISIN one
 /// slip away (a character off, two swapped) are offered; with nothing imported, `show` says
 /// the shipped universe gives no ISINs.

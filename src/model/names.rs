@@ -413,7 +413,16 @@ pub fn resolve(table: &impl Table, typed: &str) -> Resolution {
             }
         }
     }
-    Resolution::of(table.with_hash(hash(&k)))
+    let mut found = table.with_hash(hash(&k));
+    // A bare number is also the Hong Kong listing it pads to (`700` is HKEX's `0700`, as
+    // `700 HK` is): Hong Kong writes its numbers short, and a German venue's `700` must not
+    // be the only company a trader typing Tencent's code is offered.
+    if let Some(hk) = Exchange::parse("HKEX")
+        && hk.canonical_symbol(typed.trim()) != typed.trim()
+    {
+        found.extend(table.with_hash(hash(&listing_key(hk, typed.trim()))));
+    }
+    Resolution::of(found)
 }
 
 /// The symbols a Reuters code's root may stand for, most likely first, where Reuters writes
@@ -456,6 +465,31 @@ fn reuters_roots(symbol: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A company of `listings` (`EXCH:SYMBOL`), as a master holds one.
+    fn company(id: &str, name: &str, listings: &[&str]) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            listings: listings
+                .iter()
+                .map(|l| {
+                    let (x, s) = l.split_once(':').unwrap();
+                    crate::model::Listing {
+                        exchange: Exchange::parse(x).unwrap(),
+                        symbol: s.into(),
+                    }
+                })
+                .collect(),
+            aliases: Vec::new(),
+            country: String::new(),
+            sector: String::new(),
+            parent: None,
+            summary: String::new(),
+            sources: Vec::new(),
+            origin: Default::default(),
+        }
+    }
 
     #[test]
     fn folds_accents_widths_and_every_case_one_char_each() {
@@ -533,27 +567,6 @@ mod tests {
     /// is meant.
     #[test]
     fn reuters_codes_resolve_to_their_listing() {
-        let company = |id: &str, name: &str, listings: &[&str]| Entity {
-            id: id.into(),
-            name: name.into(),
-            listings: listings
-                .iter()
-                .map(|l| {
-                    let (x, s) = l.split_once(':').unwrap();
-                    crate::model::Listing {
-                        exchange: Exchange::parse(x).unwrap(),
-                        symbol: s.into(),
-                    }
-                })
-                .collect(),
-            aliases: Vec::new(),
-            country: String::new(),
-            sector: String::new(),
-            parent: None,
-            summary: String::new(),
-            sources: Vec::new(),
-            origin: Default::default(),
-        };
         let all = [
             company("XETRA:SAP", "SAP SE", &["XETRA:SAP"]),
             company("XETRA:SIE", "Siemens AG", &["XETRA:SIE"]),
@@ -580,6 +593,30 @@ mod tests {
             );
         }
         assert_eq!(resolve(&table, "sapg.de"), Resolution::NotFound);
+    }
+
+    /// A bare number is also the Hong Kong listing it pads to: `700` names Tencent
+    /// (`HKEX:0700`) beside a German venue's `700`, so neither is taken silently.
+    #[test]
+    fn a_bare_number_is_also_the_hong_kong_listing_it_pads_to() {
+        let all = [
+            company("HKEX:0700", "Tencent Holdings Ltd.", &["HKEX:0700"]),
+            company("NASDAQ:CERT", "Certara, Inc.", &["NASDAQ:CERT", "HAM:700"]),
+            company("HKEX:0005", "HSBC Holdings plc", &["HKEX:0005", "LSE:HSBA"]),
+        ];
+        let table = Names::new(&all);
+        for (typed, want) in [
+            ("700", &[0, 1][..]),
+            ("0700", &[0]),
+            ("00700", &[0]),
+            ("5", &[2]),
+            ("HAM:700", &[1]),
+            ("HKEX:700", &[0]),
+            ("CERT", &[1]),
+        ] {
+            let want: Vec<EntityId> = want.iter().map(|&i| EntityId(i)).collect();
+            assert_eq!(resolve(&table, typed).entities(), want, "{typed}");
+        }
     }
 
     #[test]
