@@ -819,6 +819,18 @@ impl Table for Catalog {
     fn owner_at(&self, i: usize) -> EntityId {
         EntityId(self.u32_at(OWNERS, i))
     }
+    /// The catalog keeps no country: its primary listing's stands for it.
+    fn named(&self, e: EntityId) -> Option<(String, String)> {
+        let label = self.label_of(Target::Entity(e));
+        let country = label
+            .exchange
+            .and_then(Exchange::parse)
+            .map(Exchange::country);
+        Some((
+            label.name.to_string(),
+            country.unwrap_or_default().to_string(),
+        ))
+    }
 }
 
 #[cfg(test)]

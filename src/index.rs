@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::names::{self, Names};
+use crate::model::names::{self, Names, Table};
 use crate::model::*;
 
 pub use crate::model::names::Resolution;
@@ -145,7 +145,7 @@ impl Index {
     /// Resolves any form a trader types: `9984`, `9984.T`, `TSE:9984`, `9984 JT`, `NVDA.O`,
     /// `SoftBank`, `SoftBank Group Corporation` (see [`names::resolve`]).
     pub fn resolve(&self, typed: &str) -> Resolution {
-        names::resolve(&self.names, typed)
+        names::resolve(&Named(self), typed)
     }
 
     /// An entity by position.
@@ -351,6 +351,26 @@ impl Index {
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(n).map(|(_, e)| e).collect()
+    }
+}
+
+/// The index's keys with its entities' names, which a reading of a code that is no
+/// listing's own spelling must agree with (see [`names::Table::named`]).
+struct Named<'a>(&'a Index);
+
+impl Table for Named<'_> {
+    fn pairs(&self) -> usize {
+        Table::pairs(&self.0.names)
+    }
+    fn hash_at(&self, i: usize) -> u64 {
+        self.0.names.hash_at(i)
+    }
+    fn owner_at(&self, i: usize) -> EntityId {
+        self.0.names.owner_at(i)
+    }
+    fn named(&self, e: EntityId) -> Option<(String, String)> {
+        let e = self.0.data.entities.get(e.ix())?;
+        Some((e.name.clone(), e.country.clone()))
     }
 }
 

@@ -943,6 +943,50 @@ fn a_bare_hong_kong_number_is_never_taken_by_a_german_venues_symbol_alone() {
     assert!(err.contains("  HAM:700 or 700.HM"), "{err}");
 }
 
+/// A German share's Reuters code whose root is not the Xetra symbol (`BAYGn.DE` for `BAYN`,
+/// `VOWG_p.DE` for `VOW3`, `MRCG.DE` for `MRK`) finds the listing the data holds, of a
+/// German company whose name spells the root; a listing near the root of a company named
+/// otherwise or based elsewhere is never taken for it. With nothing imported and with a
+/// master alike.
+#[test]
+fn a_german_reuters_code_finds_the_listing_the_data_holds() {
+    let home = tempfile::tempdir().unwrap();
+    for (typed, shown) in [
+        ("MRCG.DE", "Merck KGaA  XETRA:MRK"),
+        ("VOWG_p.DE", "Volkswagen AG  XETRA:VOW3"),
+        ("ENR1n.DE", "Siemens Energy AG  XETRA:ENR"),
+    ] {
+        let text = stdout(aipx(home.path()).args(["show", typed]));
+        assert!(text.starts_with(shown), "{typed}: {text}");
+    }
+    let files = tempfile::tempdir().unwrap();
+    let header = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n";
+    let ger = write(
+        files.path(),
+        "GER.csv",
+        &format!(
+            "{header}\
+             BAYN.DE,Bayer Aktiengesellschaft,EUR,,,,GER,XETR,XETRA,Germany,Large Cap,,,False\n\
+             BAYX.DE,Xylo Holdings AG,EUR,,,,GER,XETR,XETRA,Germany,Micro Cap,,,False\n\
+             HEN3.DE,Henkel AG & Co. KGaA,EUR,,,,GER,XETR,XETRA,Germany,Large Cap,,,False\n\
+             HNK1.DE,Heineken N.V.,EUR,,,,GER,XETR,XETRA,Netherlands,Large Cap,,,False\n"
+        ),
+    );
+    import(home.path(), [ger]);
+    let bayer = stdout(aipx(home.path()).args(["show", "BAYGn.DE"]));
+    assert!(
+        bayer.starts_with("Bayer Aktiengesellschaft  XETRA:BAYN"),
+        "{bayer}"
+    );
+    // Henkel's root `HNK` is two characters off `HEN3`, one off Heineken's `HNK1`: not found,
+    // rather than the Dutch brewer.
+    let out = aipx(home.path())
+        .args(["show", "HNKG_p.DE"])
+        .assert()
+        .code(1);
+    assert!(out.get_output().stdout.is_empty());
+}
+
 /// A mistyped ISIN: its check digit is named wrong, and the companies known by an ISIN one
 /// slip away (a character off, two swapped) are offered; with nothing imported, `show` says
 /// the shipped universe gives no ISINs.

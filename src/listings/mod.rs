@@ -522,6 +522,26 @@ impl Table for Lookup {
     }
 }
 
+/// The stored lookup with the companies' names, decoded only for a reading that must agree
+/// with a name (see [`Table::named`]).
+struct Named<'a>(&'a Companies);
+
+impl Table for Named<'_> {
+    fn pairs(&self) -> usize {
+        self.0.lookup.pairs()
+    }
+    fn hash_at(&self, i: usize) -> u64 {
+        self.0.lookup.hash_at(i)
+    }
+    fn owner_at(&self, i: usize) -> EntityId {
+        self.0.lookup.owner_at(i)
+    }
+    fn named(&self, e: EntityId) -> Option<(String, String)> {
+        let (entity, _) = self.0.get(e).ok()?;
+        Some((entity.name, entity.country))
+    }
+}
+
 /// The master's companies as stored at import: merged, with their lookup, read back with no
 /// merging or hashing (see [`Master::save`]). A company is decoded only when asked for; the
 /// search catalog only when [`catalog`](Self::catalog) is called. With nothing imported,
@@ -659,7 +679,7 @@ impl Companies {
 
     /// The companies `typed` names exactly (see [`crate::model::names::resolve`]).
     pub fn resolve(&self, typed: &str) -> Resolution {
-        crate::model::names::resolve(&self.lookup, typed)
+        crate::model::names::resolve(&Named(self), typed)
     }
 
     /// The stored `(key hash, company)` pairs, sorted.
