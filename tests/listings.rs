@@ -724,6 +724,46 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
     assert!(otc.contains("OTC:ONIX"), "{otc}");
 }
 
+/// The NASDAQ screener's `BRK/B` and the SEC's `BRK-B` are one listing, spelt as the
+/// screener spells it (its rows say more of the company: country, market value) whichever
+/// file is imported first; a sector either gives is kept.
+#[test]
+fn a_share_class_from_two_files_is_spelt_by_a_rule_not_by_import_order() {
+    let files = tempfile::tempdir().unwrap();
+    let nyse = write(
+        files.path(),
+        "nyse.json",
+        r#"[{"symbol":"BRK/A","name":"Berkshire Hathaway Inc.","country":"United States","sector":"","marketCap":"1093594819000.00"},
+            {"symbol":"BRK/B","name":"Berkshire Hathaway Inc.","country":"United States","sector":"Finance","marketCap":"1093933303969.00"}]"#,
+    );
+    let sec = write(
+        files.path(),
+        "company_tickers_exchange.json",
+        r#"{"fields":["cik","name","ticker","exchange"],"data":[
+            [1067983,"BERKSHIRE HATHAWAY INC","BRK-B","NYSE"],
+            [1067983,"BERKSHIRE HATHAWAY INC","BRK-A","NYSE"]]}"#,
+    );
+    for order in [[&nyse, &sec], [&sec, &nyse]] {
+        let home = tempfile::tempdir().unwrap();
+        for file in order {
+            import(home.path(), [file]);
+        }
+        let shown: serde_json::Value =
+            serde_json::from_str(&stdout(aipx(home.path()).args(["show", "BRK.B", "--json"])))
+                .unwrap();
+        let entity = &shown["entity"];
+        let symbols: Vec<&str> = entity["listings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["symbol"].as_str().unwrap())
+            .collect();
+        assert_eq!(symbols, ["BRK/A", "BRK/B"], "{shown}");
+        assert_eq!(entity["name"], "Berkshire Hathaway Inc.", "{shown}");
+        assert_eq!(entity["sector"], "Finance", "{shown}");
+    }
+}
+
 #[test]
 fn a_plain_file_without_a_header_is_read_and_errors_name_the_file_once() {
     let home = tempfile::tempdir().unwrap();

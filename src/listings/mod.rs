@@ -834,6 +834,16 @@ fn rank(r: &Row, home: &str) -> (u8, u8, usize, String) {
     )
 }
 
+/// How much `r` says about its company beyond its listing and name: how many of country,
+/// sector, ISIN, FIGI and size it gives. An exchange's or a vendor's file says more than a
+/// bare register of tickers (the SEC's gives none of them).
+fn facts(r: &Row) -> usize {
+    [&r.country, &r.sector, &r.isin, &r.figi, &r.size]
+        .iter()
+        .filter(|f| !f.is_empty())
+        .count()
+}
+
 fn company(mut rows: Vec<&Row>) -> Entity {
     let home = rows
         .iter()
@@ -843,20 +853,29 @@ fn company(mut rows: Vec<&Row>) -> Entity {
     rows.sort_by_key(|r| rank(r, &home));
     let best = rows[0];
     let mut listings: Vec<Listing> = Vec::new();
-    // The key of each listing: one share class spelt two ways (`BRK/B`, `BRK-B`) is one
-    // listing, in the spelling of the best-ranked row.
-    let mut held: Vec<String> = Vec::new();
+    // The key of each listing and how much its row says: one share class spelt two ways
+    // (`BRK/B` in the NASDAQ screener, `BRK-B` in the SEC's file) is one listing, spelt as
+    // the row that says the most about its company spells it (see [`facts`]), the
+    // best-ranked of those on a tie; so the spelling is the same whichever file came first.
+    let mut held: Vec<(String, usize)> = Vec::new();
     let mut aliases: Vec<String> = Vec::new();
     for r in &rows {
         match Exchange::parse(&r.exchange) {
             Some(exchange) => {
                 let key = crate::model::names::listing_key(exchange, &r.symbol);
-                if !held.contains(&key) {
-                    held.push(key);
-                    listings.push(Listing {
-                        symbol: r.symbol.clone(),
-                        exchange,
-                    });
+                match held.iter().position(|(k, _)| *k == key) {
+                    Some(at) if facts(r) > held[at].1 => {
+                        held[at].1 = facts(r);
+                        listings[at].symbol.clone_from(&r.symbol);
+                    }
+                    Some(_) => {}
+                    None => {
+                        held.push((key, facts(r)));
+                        listings.push(Listing {
+                            symbol: r.symbol.clone(),
+                            exchange,
+                        });
+                    }
                 }
             }
             None => aliases.push(format!("{}:{}", r.exchange, r.symbol)),
@@ -880,7 +899,11 @@ fn company(mut rows: Vec<&Row>) -> Entity {
         .find(|s| !s.is_empty())
         .unwrap_or("")
         .to_string();
-    let id = format!("{}:{}", best.exchange, best.symbol);
+    // The primary listing as spelt above.
+    let id = match (Exchange::parse(&best.exchange), listings.first()) {
+        (Some(_), Some(l)) => format!("{}:{}", l.exchange, l.symbol),
+        _ => format!("{}:{}", best.exchange, best.symbol),
+    };
     // The name as the company writes it: the best-ranked row's, unless it is in capitals
     // and another row's is not (`TOYOTA MOTOR CORP` from a regional exchange or the SEC).
     let shouting =
@@ -968,6 +991,49 @@ mod tests {
         assert_eq!(m.companies().len(), 2);
     }
 
+    /// A company's sector is any of its rows' that gives one, whichever file it came from
+    /// and however its rows rank: the primary listing's rows may give none (the screener
+    /// gives Berkshire none, the SEC never does).
+    #[test]
+    fn a_sector_any_row_gives_is_kept() {
+        let with_sector = |mut r: Row, sector: &str| {
+            r.sector = sector.into();
+            r
+        };
+        let files = [
+            (
+                "sec.json",
+                vec![row("BRK-B", "BERKSHIRE HATHAWAY INC", "NYSE", "", "")],
+            ),
+            (
+                "nyse.json",
+                vec![row("BRK/B", "Berkshire Hathaway Inc.", "NYSE", "US", "")],
+            ),
+            (
+                "GER.csv",
+                vec![with_sector(
+                    row("BRYN", "Berkshire Hathaway Inc.", "XETRA", "US", ""),
+                    "Financials",
+                )],
+            ),
+        ];
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let mut m = Master::default();
+            for i in order {
+                m.put(Imported {
+                    path: files[i].0.into(),
+                    format: Format::Plain,
+                    imported_at: String::new(),
+                    rows: files[i].1.clone(),
+                });
+            }
+            let companies = m.companies();
+            assert_eq!(companies.len(), 1, "{companies:?}");
+            assert_eq!(companies[0].sector, "Financials", "{order:?}");
+            assert_eq!(companies[0].id, "NYSE:BRK/B", "{order:?}");
+        }
+    }
+
     /// The NASDAQ screener writes Berkshire's class B `BRK/B`, the SEC `BRK-B`: one listing
     /// of one company, whichever file came first, found by every spelling.
     #[test]
@@ -1005,7 +1071,12 @@ mod tests {
                 .iter()
                 .map(|l| format!("{}:{}", l.exchange, l.symbol))
                 .collect();
-            assert_eq!(venues.len(), 2, "{venues:?}");
+            assert_eq!(
+                venues,
+                ["NYSE:BRK/A", "NYSE:BRK/B"],
+                "the screener's spelling"
+            );
+            assert_eq!(companies[0].id, "NYSE:BRK/A");
             assert_eq!(companies[0].name, "Berkshire Hathaway Inc.");
             let table = Names::new(&companies);
             for typed in ["BRK/B", "BRK-B", "BRK.B", "NYSE:BRK-B", "BRK/B US", "BRK-A"] {
