@@ -170,20 +170,12 @@ impl Index {
 
     /// An entity by its string id.
     pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
-        self.data
-            .entities
-            .iter()
-            .position(|e| e.id == id)
-            .map(|i| EntityId(i as u32))
+        position_of(&self.data.entities, |e| e.id == id).map(EntityId)
     }
 
     /// A program by its string id.
     pub fn program_by_id(&self, id: &str) -> Option<ProgramId> {
-        self.data
-            .programs
-            .iter()
-            .position(|p| p.id == id)
-            .map(|i| ProgramId(i as u32))
+        position_of(&self.data.programs, |p| p.id == id).map(ProgramId)
     }
 
     /// The programs `typed` names: by id or name (any case, punctuation or legal form), else
@@ -352,6 +344,11 @@ impl Index {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(n).map(|(_, e)| e).collect()
     }
+}
+
+/// Position of the first of `items` that `is` picks, as ids number records.
+fn position_of<T>(items: &[T], is: impl Fn(&T) -> bool) -> Option<u32> {
+    items.iter().position(is).map(|i| i as u32)
 }
 
 /// The index's keys with its entities' names, which a reading of a code that is no
