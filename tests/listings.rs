@@ -46,6 +46,12 @@ impl Home {
         stdout(self.aipx().args(args.as_ref()))
     }
 
+    /// What `aipx ARGS` prints, read as JSON; it must succeed.
+    fn json<'a>(&self, args: impl AsRef<[&'a str]>) -> serde_json::Value {
+        let text = self.stdout(args);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    }
+
     /// What `aipx ARGS` prints on stdout and on stderr; it must succeed.
     fn said<'a>(&self, args: impl AsRef<[&'a str]>) -> (String, String) {
         let out = self.aipx().args(args.as_ref()).assert().success();
@@ -151,9 +157,7 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     );
     assert!(home.path().join("aipx/master.bin").is_file());
 
-    let list = |home: &Home| -> serde_json::Value {
-        serde_json::from_str(&home.stdout(["listings", "--json"])).unwrap()
-    };
+    let list = |home: &Home| -> serde_json::Value { home.json(["listings", "--json"]) };
     let first = list(&home);
     assert_eq!(first["rows"], 6);
     assert_eq!(first["by_exchange"]["TSE"], 1);
@@ -201,8 +205,7 @@ fn the_master_feeds_show_and_calendar() {
         );
         assert!(text.contains("NYSE:TM"), "{text}");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&home.stdout(["show", "MSFT", "--json"])).unwrap();
+    let json = home.json(["show", "MSFT", "--json"]);
     // Curated entities win: MSFT is the curated Microsoft with its exposures.
     assert!(!json["exposures"].as_array().unwrap().is_empty());
     let cal = home.stdout(["calendar", "--ticker", "7203"]);
@@ -252,15 +255,13 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
         );
         assert!(text.contains("no known program exposure"), "{text}");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&home.stdout(["show", "7203", "--json"])).unwrap();
+    let json = home.json(["show", "7203", "--json"]);
     assert_eq!(json["entity"]["exchange"], "TSE", "{json}");
     assert_eq!(json["entity"]["country"], "JP", "{json}");
     assert_eq!(json["exposures"], serde_json::json!([]), "{json}");
     assert_eq!(json["entity"]["origin"]["kind"], "master", "{json}");
     // Curated entities keep their exposures.
-    let nvda: serde_json::Value =
-        serde_json::from_str(&home.stdout(["show", "NVDA", "--json"])).unwrap();
+    let nvda = home.json(["show", "NVDA", "--json"]);
     assert!(!nvda["exposures"].as_array().unwrap().is_empty());
     // A unit of a listed company is a name of its parent.
     let aws = home.stdout(["show", "AWS"]);
@@ -286,8 +287,7 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
     // Watchlists hold it, and their exposure counts it.
     let added = home.stdout(["watchlist", "add", "ideas", "7203"]);
     assert!(added.contains("TSE:7203"), "{added}");
-    let book: serde_json::Value =
-        serde_json::from_str(&home.stdout(["exposure", "--watchlist", "ideas", "--json"])).unwrap();
+    let book = home.json(["exposure", "--watchlist", "ideas", "--json"]);
     assert!(
         book.to_string().contains("Toyota Motor Corporation"),
         "{book}"
@@ -299,7 +299,7 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
         "{said}"
     );
     assert!(said.contains("serves as the master"), "{said}");
-    let v: serde_json::Value = serde_json::from_str(&home.stdout(["listings", "--json"])).unwrap();
+    let v = home.json(["listings", "--json"]);
     assert_eq!(v["serves"], "shipped", "{v}");
     assert_eq!(v["rows"], 0, "{v}");
     assert!(v["companies"].as_u64().unwrap() > 400, "{v}");
@@ -399,7 +399,7 @@ fn the_reference_listings_import_whole() {
         text.starts_with("Toyota Motor Corporation  TSE:7203"),
         "{text}"
     );
-    let v: serde_json::Value = serde_json::from_str(&home.stdout(["listings", "--json"])).unwrap();
+    let v = home.json(["listings", "--json"]);
     assert!(v["rows"].as_u64().unwrap() > 60_000, "{}", v["rows"]);
 }
 
@@ -422,14 +422,11 @@ fn search_and_the_tui_cover_the_master_curated_first() {
         "{found}"
     );
     // A symbol only the master knows, named exactly.
-    let tm: serde_json::Value =
-        serde_json::from_str(&home.stdout(["search", "TM", "--json"])).unwrap();
+    let tm = home.json(["search", "TM", "--json"]);
     assert_eq!(tm[0]["name"], "Toyota Motor Corporation", "{tm}");
     assert_eq!(tm[0]["exact"], true, "{tm}");
     // Equal scores: the curated SoftBank (with its exposures) before the master's twin.
-    let tie: serde_json::Value =
-        serde_json::from_str(&home.stdout(["search", "softbank group", "--json", "--limit", "5"]))
-            .unwrap();
+    let tie = home.json(["search", "softbank group", "--json", "--limit", "5"]);
     let names: Vec<(&str, &str)> = tie
         .as_array()
         .unwrap()
@@ -715,8 +712,7 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
         "{err}"
     );
     // Toyota stays a Japanese company listed in Tokyo first, with its ADR.
-    let tm: serde_json::Value =
-        serde_json::from_str(&home.stdout(["show", "TM", "--json"])).unwrap();
+    let tm = home.json(["show", "TM", "--json"]);
     let entity = &tm["entity"];
     assert_eq!(entity["country"], "JP", "{tm}");
     assert_eq!(entity["exchange"], "TSE", "{tm}");
@@ -749,8 +745,7 @@ fn a_share_class_from_two_files_is_spelt_by_a_rule_not_by_import_order() {
         for file in order {
             home.import([file]);
         }
-        let shown: serde_json::Value =
-            serde_json::from_str(&home.stdout(["show", "BRK.B", "--json"])).unwrap();
+        let shown = home.json(["show", "BRK.B", "--json"]);
         let entity = &shown["entity"];
         let symbols: Vec<&str> = entity["listings"]
             .as_array()

@@ -947,25 +947,40 @@ mod tests {
         }
     }
 
+    /// A file of `rows` as imported from `path` (the format is not read again).
+    fn file(path: &str, rows: Vec<Row>) -> Imported {
+        Imported {
+            path: path.into(),
+            format: Format::Plain,
+            imported_at: String::new(),
+            rows,
+        }
+    }
+
+    /// A master of `files` imported in `order`.
+    fn imported(files: &[(&str, Vec<Row>)], order: &[usize]) -> Master {
+        let mut m = Master::default();
+        for &i in order {
+            m.put(file(files[i].0, files[i].1.clone()));
+        }
+        m
+    }
+
     #[test]
     fn cross_listings_and_adrs_merge_into_one_company_home_first() {
         let mut m = Master::default();
-        m.put(Imported {
-            path: "nyse.json".into(),
-            format: Format::NasdaqJson,
-            imported_at: String::new(),
-            rows: vec![row("TM", "Toyota Motor Corporation", "NYSE", "JP", "")],
-        });
-        m.put(Imported {
-            path: "JPX.csv".into(),
-            format: Format::Financedatabase,
-            imported_at: String::new(),
-            rows: vec![
+        m.put(file(
+            "nyse.json",
+            vec![row("TM", "Toyota Motor Corporation", "NYSE", "JP", "")],
+        ));
+        m.put(file(
+            "JPX.csv",
+            vec![
                 row("7203", "Toyota Motor Corp.", "TSE", "JP", "JP3633400001"),
                 row("TOM", "TOYOTA MOTOR CORP", "XBER", "JP", "JP3633400001"),
                 row("7974", "Nintendo Co., Ltd.", "TSE", "JP", ""),
             ],
-        });
+        ));
         let companies = m.companies();
         assert_eq!(companies.len(), 2);
         let toyota = &companies[0];
@@ -1018,16 +1033,7 @@ mod tests {
             ),
         ];
         for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
-            let mut m = Master::default();
-            for i in order {
-                m.put(Imported {
-                    path: files[i].0.into(),
-                    format: Format::Plain,
-                    imported_at: String::new(),
-                    rows: files[i].1.clone(),
-                });
-            }
-            let companies = m.companies();
+            let companies = imported(&files, &order).companies();
             assert_eq!(companies.len(), 1, "{companies:?}");
             assert_eq!(companies[0].sector, "Financials", "{order:?}");
             assert_eq!(companies[0].id, "NYSE:BRK/B", "{order:?}");
@@ -1055,16 +1061,7 @@ mod tests {
                     ],
                 ),
             ];
-            let mut m = Master::default();
-            for i in order {
-                m.put(Imported {
-                    path: files[i].0.into(),
-                    format: Format::NasdaqJson,
-                    imported_at: String::new(),
-                    rows: files[i].1.clone(),
-                });
-            }
-            let companies = m.companies();
+            let companies = imported(&files, &order).companies();
             assert_eq!(companies.len(), 1, "{companies:?}");
             let venues: Vec<String> = companies[0]
                 .listings
