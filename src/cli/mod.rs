@@ -134,6 +134,8 @@ pub fn run(cli: &Cli, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) 
         // Piped output gets the plain overview instead of the terminal UI.
         None => interactive::overview(g, out, err),
     };
+    // What is still buffered goes out now, so that a failure to write it is reported.
+    let result = result.and_then(|code| out.flush().map(|()| code).map_err(Error::Output));
     error::finish(result, err)
 }
 
