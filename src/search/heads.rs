@@ -45,6 +45,8 @@ pub struct Shape {
     pub bonused: u64,
     /// The pairs of characters side by side, the first two's included, as [`pair`]s.
     pub pairs: u64,
+    /// The text's [character mask](crate::catalog::mask), as [`Catalog::mask_of`] gives it.
+    pub mask: u64,
     /// The first two characters, as written.
     pub first: char,
     pub second: char,
@@ -107,6 +109,7 @@ impl Heads {
             shapes.push(Shape {
                 bonused,
                 pairs,
+                mask: catalog.mask_of(i),
                 first: first.unwrap_or(' '),
                 second: second.unwrap_or('\0'),
             });

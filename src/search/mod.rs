@@ -529,20 +529,26 @@ impl Searcher {
             .collect();
         let shapes = heads.map(|h| h.shapes_from(group.start));
         let visit = |k: usize, bar: &mut Bar, scored: &mut Vec<Scored>| -> Seen {
-            let i = self.catalog.in_order(group.start + k);
-            if let Some(level) = bar.level() {
-                // The texts left come later in rank order: once none of them can score
-                // above the bar, none can outrank it.
-                if !starts.is_empty()
-                    && starts
-                        .iter()
-                        .all(|&(best, last)| last < k || best <= level.0)
-                {
-                    return Seen::Stop;
+            let level = bar.level();
+            // The texts left come later in rank order: once none of them can score above the
+            // bar, none can outrank it.
+            if let Some(level) = level
+                && !starts.is_empty()
+                && starts
+                    .iter()
+                    .all(|&(best, last)| last < k || best <= level.0)
+            {
+                return Seen::Stop;
+            }
+            if let Some(shape) = shapes.and_then(|s| s.get(k)) {
+                // Read in scan order, the shape tells most texts from the matches without a
+                // look at them: those lacking a query character are none,
+                if shape.mask & need != need {
+                    return Seen::Miss;
                 }
-                // Most of the rest hold the query's characters nowhere near a bonus or each
-                // other, as their marks tell: left unread, as possible matches.
-                if let Some(shape) = shapes.and_then(|s| s.get(k))
+                // and most of the rest hold the query's characters nowhere near a bonus or
+                // each other, as their marks tell: left unread, as possible matches.
+                if let Some(level) = level
                     && ceiling.starting_by_marks(
                         shape.first,
                         shape.second,
@@ -553,6 +559,7 @@ impl Searcher {
                     return Seen::Unread;
                 }
             }
+            let i = self.catalog.in_order(group.start + k);
             if matches(i) {
                 look(i, bar, scored);
                 Seen::Match
