@@ -744,17 +744,33 @@ fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
     let Some((_, last, symbol)) = symbol_after(t, at) else {
         return;
     };
-    let tse = ex("TSE");
+    let (tse, hkex) = (ex("TSE"), ex("HKEX"));
     let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
-    if symbol.len() != 4 || digits < 3 {
+    // Hong Kong announcements write `(Stock Code: 1347)` too: the code is a Hong Kong one
+    // when only Hong Kong lists it, or, listed in both or neither, when it is written as
+    // a stock code in a paragraph that names Hong Kong (or is five digits long).
+    let stock = i > 0 && t.is(i - 1, "stock");
+    let hong_kong = stock && t.text.contains("Hong Kong") || digits == 5;
+    let exchange = match (lex.listing(tse, &symbol), lex.listing(hkex, &symbol)) {
+        (None, Some(_)) => hkex,
+        (Some(_), None) => tse,
+        _ if hong_kong => hkex,
+        _ => tse,
+    };
+    let shape = if exchange == hkex {
+        (4..=5).contains(&symbol.len()) && digits == symbol.len()
+    } else {
+        symbol.len() == 4 && digits >= 3
+    };
+    if !shape {
         return;
     }
-    let who = match lex.listing(tse, &symbol) {
+    let who = match lex.listing(exchange, &symbol) {
         Some(k) => Who::Known(k),
         None => Who::New {
             name: symbol.clone(),
             symbol,
-            exchange: tse,
+            exchange,
         },
     };
     let start = if i > 0 && t.is_any(i - 1, &["securities", "stock", "ticker"]) {

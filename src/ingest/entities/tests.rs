@@ -585,3 +585,16 @@ fn a_curated_name_s_first_word_names_it_in_its_country() {
     assert!(short("In India, Jane Dixon spoke.").is_empty());
     assert!(short("In India, Dixon Ticonderoga pencils sold.").is_empty());
 }
+
+#[test]
+fn a_hong_kong_stock_code_is_a_hong_kong_listing() {
+    assert_eq!(found("(Stock Code: 1347)"), ["Stock Code: 1347=1347"]);
+    assert_eq!(
+        found("Hong Kong Exchanges: (Stock Code: 02513)"),
+        ["new HKEX:02513 02513"]
+    );
+    assert_eq!(
+        found("(Securities code: 6702)"),
+        ["Securities code: 6702=6702"]
+    );
+}
