@@ -45,8 +45,9 @@ fn keystrokes(c: &mut Criterion, name: &str, setup: &str, keys: &str) {
     assert!(!app.should_quit());
 }
 
-/// The layout a scroll step or a click consults (`ui::layout`: the view drawn off screen at
-/// the app's size), after `setup`: what a step costs beyond its frame.
+/// The layout a scroll step or a click consults (`ui::layout`: where the tab places its panes
+/// and rows at the app's size, nothing drawn), after `setup`: what a step costs beyond its
+/// frame.
 fn layout(c: &mut Criterion, name: &str, setup: &str) {
     let mut app = app();
     for event in parse_keys(setup).expect("valid setup script") {

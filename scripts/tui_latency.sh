@@ -58,7 +58,9 @@ for q in "$@"; do
         sleep 0.3
         t0=$(now)
         tmux send-keys -t "$session" -l "${q: -1}"
-        until screen=$(cap) && grep -qF "/ $q" <<<"$screen" && grep -qF "› $shown" <<<"$screen"; do :; done
+        # Matched in the shell, not by spawning grep: between captures nothing but the
+        # capture itself runs, so the first frame showing the hit is seen soonest.
+        until screen=$(cap) && [[ $screen == *"/ $q"* && $screen == *"› $shown"* ]]; do :; done
         t1=$(now)
         samples+=($(( (t1 - t0 - capture) / 1000 )))
         tmux send-keys -t "$session" Escape

@@ -3,11 +3,13 @@
 //! with per-text masks, owners and fields as little-endian arrays, the key hashes of every
 //! name of an entity (a [`names::Table`]), each catalyst's window, and what search output
 //! needs to label a hit. The same buffer is what the cache stores, so `aipx search` loads it
-//! with one read and no decoding, and never touches the million exposures.
+//! with one read and no decoding, and never touches the million exposures. The TUI's
+//! catalog ([`Catalog::searched`]) keeps neither key hashes nor labels: it looks names up
+//! in its index's table, and shows the index's records.
 
 use chrono::Datelike;
 
-use crate::model::names::{self, Table};
+use crate::model::names::{self, Names, Pairs};
 use crate::model::*;
 
 /// What a search hit points at.
@@ -191,12 +193,15 @@ impl Builder {
     /// A builder with room made at once for about what `build` pushes of `entities`,
     /// `programs` and `catalysts` (folding and cutting at [`MAX_CHARS`] move it a little): a
     /// column grown by doubling holds its old and new copies at each step, and a large
-    /// catalog's last step is megabytes.
+    /// catalog's last step is megabytes. No room for key hashes unless `hashed`, nor for
+    /// labels unless `labelled`.
     fn with_room(
         entities: &[Entity],
         programs: &[Program],
         catalysts: &[Catalyst],
         searched: impl Fn(&str) -> bool,
+        hashed: bool,
+        labelled: bool,
     ) -> Builder {
         let (mut texts, mut bytes, mut label_bytes, mut spellings) = (0, 0, 0, 0);
         for e in entities {
@@ -218,7 +223,13 @@ impl Builder {
             bytes += name;
             label_bytes += id + name + 3;
         }
-        let labels = entities.len() + programs.len() + catalysts.len();
+        let mut labels = entities.len() + programs.len() + catalysts.len();
+        if !labelled {
+            (labels, label_bytes) = (0, 0);
+        }
+        if !hashed {
+            spellings = 0;
+        }
         Builder {
             texts: String::with_capacity(bytes),
             ends: Vec::with_capacity(texts),
@@ -238,7 +249,7 @@ impl Builder {
     /// The finished catalog: texts and labels become its strings as they are, the other
     /// columns its little-endian sections, written into a buffer made at its final size,
     /// each column freed once written (no second copy of the whole at any time).
-    fn finish(self, entities: u32, programs: u32) -> Catalog {
+    fn finish(self, entities: u32, programs: u32, names: Option<Names>) -> Catalog {
         let Builder {
             texts,
             ends,
@@ -316,6 +327,7 @@ impl Builder {
             shown: shown.into_boxed_str(),
             entities,
             programs,
+            names,
         }
     }
 }
@@ -347,6 +359,9 @@ pub struct Catalog {
     at: [std::ops::Range<usize>; SECTIONS],
     entities: u32,
     programs: u32,
+    /// The key hashes of the entities when they are not in the catalog's own sections
+    /// (empty then): the index's table, shared (see [`Catalog::searched`]).
+    names: Option<Names>,
 }
 
 const TEXTS: usize = 0;
@@ -377,13 +392,16 @@ const SECTIONS: usize = 18;
 impl Catalog {
     /// Collects the searchable texts and labels of `data`.
     pub fn new(data: &Dataset) -> Catalog {
-        Catalog::of_first(data, data.entities.len())
+        Catalog::build(data, data.entities.len(), |_| true, &[], None, true)
     }
 
-    /// [`new`](Self::new) with only the first `entities` entities of `data` (a dataset's
-    /// own, without the securities-master companies an index adds after them).
-    pub fn of_first(data: &Dataset, entities: usize) -> Catalog {
-        Catalog::build(data, entities, |_| true, &[])
+    /// The TUI's catalog of the first `entities` entities of `data`, whose keys are `names`
+    /// (its index's table of them, [`crate::index::Index::names`]): exact names are looked
+    /// up there, shared, not hashed again; and no labels are kept, as the TUI shows the
+    /// index's records ([`label_of`](Self::label_of) is empty). Not for the cache: written,
+    /// it would not be read back.
+    pub fn searched(data: &Dataset, entities: usize, names: Names) -> Catalog {
+        Catalog::build(data, entities, |_| true, &[], Some(names), false)
     }
 
     /// The catalog of a securities master's companies, each with its size class (`sizes`,
@@ -392,18 +410,38 @@ impl Catalog {
     /// their company exactly but are not fuzzy-searched, where they would only add noise
     /// and time.
     pub fn of_companies(data: &Dataset, sizes: &[u8]) -> Catalog {
-        Catalog::build(data, data.entities.len(), |alias| !is_code(alias), sizes)
+        Catalog::build(
+            data,
+            data.entities.len(),
+            |a| !is_code(a),
+            sizes,
+            None,
+            true,
+        )
     }
 
+    /// [`of_companies`](Self::of_companies) of companies whose keys `names` holds already
+    /// (the shipped universe's lookup): they are looked up there, not hashed again.
+    pub fn of_companies_named(data: &Dataset, sizes: &[u8], names: Names) -> Catalog {
+        let entities = data.entities.len();
+        Catalog::build(data, entities, |a| !is_code(a), sizes, Some(names), true)
+    }
+
+    /// The catalog of the first `entities` of `data`: with their key hashes, unless `names`
+    /// holds them; with every record's label if `labelled`.
     fn build(
         data: &Dataset,
         entities: usize,
         searched: impl Fn(&str) -> bool,
         sizes: &[u8],
+        names: Option<Names>,
+        labelled: bool,
     ) -> Catalog {
         let entities = &data.entities[..entities.min(data.entities.len())];
         let (programs, catalysts) = (&data.programs, &data.catalysts);
-        let mut c = Builder::with_room(entities, programs, catalysts, &searched);
+        let hashed = names.is_none();
+        let room = Builder::with_room(entities, programs, catalysts, &searched, hashed, labelled);
+        let mut c = room;
         for (i, e) in entities.iter().enumerate() {
             let t = Target::Entity(EntityId(i as u32));
             for l in &e.listings {
@@ -413,13 +451,17 @@ impl Catalog {
             for a in e.aliases.iter().filter(|a| searched(a)) {
                 c.push(t, Field::Alias, a, None);
             }
-            for h in names::entity_hashes(e) {
-                c.spellings.push((h, i as u32));
+            if hashed {
+                for h in names::entity_hashes(e) {
+                    c.spellings.push((h, i as u32));
+                }
             }
-            let primary = e.primary();
-            let symbol = primary.map_or("", |l| l.symbol.as_str());
-            let exchange = primary.map_or("", |l| l.exchange.code());
-            c.label([&e.id, &e.name, symbol, exchange]);
+            if labelled {
+                let primary = e.primary();
+                let symbol = primary.map_or("", |l| l.symbol.as_str());
+                let exchange = primary.map_or("", |l| l.exchange.code());
+                c.label([&e.id, &e.name, symbol, exchange]);
+            }
         }
         // Programs and catalysts: one searchable name each, labelled by id and name.
         let programs = data.programs.iter().enumerate().map(|(i, p)| {
@@ -432,7 +474,9 @@ impl Catalog {
         });
         for (target, id, name) in programs.chain(catalysts) {
             c.push(target, Field::Name, name, None);
-            c.label([id, name, "", ""]);
+            if labelled {
+                c.label([id, name, "", ""]);
+            }
         }
         for k in &data.catalysts {
             let (first, last) = k.date.range();
@@ -444,7 +488,7 @@ impl Catalog {
         c.sizes = (0..entities.len())
             .map(|e| sizes.get(e).copied().unwrap_or(0))
             .collect();
-        c.finish(entities.len() as u32, data.programs.len() as u32)
+        c.finish(entities.len() as u32, data.programs.len() as u32, names)
     }
 
     /// The bytes the cache stores (the packed form [`from_bytes`](Self::from_bytes) reads).
@@ -457,12 +501,27 @@ impl Catalog {
 
     /// Writes the packed form to `out`, section by section (no copy of the whole).
     pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        // Key hashes the catalog shares are written as its own would be.
+        let shared = |s: usize| {
+            let names = self.names.as_ref()?;
+            let pairs = 0..names.pairs();
+            match s {
+                HASHES => Some(pairs.flat_map(|i| names.hash_at(i).to_le_bytes()).collect()),
+                OWNERS => Some(
+                    pairs
+                        .flat_map(|i| names.owner_at(i).0.to_le_bytes())
+                        .collect(),
+                ),
+                _ => None,
+            }
+        };
         for (s, range) in self.at.iter().enumerate() {
+            let written: Option<Vec<u8>> = shared(s);
             let bytes = match s {
                 TEXTS => self.texts.as_bytes(),
                 LABELS => self.labels.as_bytes(),
                 SHOWN => self.shown.as_bytes(),
-                _ => &self.raw[range.clone()],
+                _ => written.as_deref().unwrap_or(&self.raw[range.clone()]),
             };
             out.write_all(&(bytes.len() as u64).to_le_bytes())?;
             out.write_all(bytes)?;
@@ -473,6 +532,12 @@ impl Catalog {
     /// Takes a packed catalog starting at `raw[start..]`; `None` if anything is off, so every
     /// later access is in bounds and on character boundaries.
     pub fn from_bytes(raw: Vec<u8>, start: usize) -> Option<Catalog> {
+        Catalog::framed(raw, start, None)
+    }
+
+    /// [`from_bytes`](Self::from_bytes); with `names`, of a catalog read without its key
+    /// hashes and labels, whose keys `names` holds (see [`read_searched`](Self::read_searched)).
+    fn framed(raw: Vec<u8>, start: usize, names: Option<Names>) -> Option<Catalog> {
         let mut at: [std::ops::Range<usize>; SECTIONS] = Default::default();
         let mut pos = start;
         for range in &mut at {
@@ -516,6 +581,7 @@ impl Catalog {
             shown,
             entities: 0,
             programs: 0,
+            names: None,
         };
         c.entities = c.u32_at(COUNTS, 0);
         c.programs = c.u32_at(COUNTS, 1);
@@ -539,24 +605,28 @@ impl Catalog {
         let order_ok = (0..n).all(|k| (c.u32_at(ORDER, k) as usize) < n);
         let owners_ok = (0..spellings).all(|i| c.u32_at(OWNERS, i) < c.entities);
         let label_count = c.section(LABEL_ENDS).len() / 4;
+        let catalysts = c.section(WINDOWS).len() / 8;
+        // A label for every record; or, read for the TUI, neither labels nor key hashes.
+        let labels_ok = match names {
+            None => label_count == (c.entities + c.programs) as usize + catalysts,
+            Some(_) => label_count == 0 && labels.is_empty() && spellings == 0,
+        };
         let targets_ok = (0..n).all(|i| match c.target(i as u32) {
             Target::Entity(e) => e.0 < c.entities,
-            Target::Program(p) => p.0 < c.programs && ((c.entities + p.0) as usize) < label_count,
-            Target::Catalyst(k) => ((c.entities + c.programs) as usize + k.ix()) < label_count,
-        }) && (c.entities as usize) <= label_count;
+            Target::Program(p) => p.0 < c.programs,
+            Target::Catalyst(k) => k.ix() < catalysts,
+        });
         let shown_count = c.section(SHOWN_AT).len() / 4;
         let shown_ok = (0..shown_count).all(|k| {
             let i = c.u32_at(SHOWN_AT, k) as usize;
             i < n && (k == 0 || c.u32_at(SHOWN_AT, k - 1) < i as u32)
         });
-        let catalysts = label_count.saturating_sub((c.entities + c.programs) as usize);
-        let windows_ok = c.section(WINDOWS).len() == 8 * catalysts;
         let sizes_ok = c.section(SIZES).len() == c.entities as usize;
         let ok = monotone(ENDS, texts)
             && monotone(LABEL_ENDS, labels)
             && monotone(SHOWN_ENDS, shown)
             && shown_ok
-            && windows_ok
+            && labels_ok
             && sizes_ok
             && fields_ok
             && firsts_ok
@@ -568,6 +638,7 @@ impl Catalog {
         }
         // The texts and labels sections stay in `raw` too: dropping them would cost a copy of
         // the rest, slower than the memory is worth for a one-shot `aipx search`.
+        c.names = names;
         Some(c)
     }
 
@@ -577,18 +648,14 @@ impl Catalog {
 
     fn u32_at(&self, s: usize, i: usize) -> u32 {
         let b = self.at[s].start + 4 * i;
-        u32::from_le_bytes([
-            self.raw[b],
-            self.raw[b + 1],
-            self.raw[b + 2],
-            self.raw[b + 3],
-        ])
+        // One bounds check for the four bytes: read per text in every scan.
+        let bytes: [u8; 4] = self.raw[b..b + 4].try_into().expect("four bytes");
+        u32::from_le_bytes(bytes)
     }
 
     fn u64_at(&self, s: usize, i: usize) -> u64 {
         let b = self.at[s].start + 8 * i;
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(&self.raw[b..b + 8]);
+        let bytes: [u8; 8] = self.raw[b..b + 8].try_into().expect("eight bytes");
         u64::from_le_bytes(bytes)
     }
 
@@ -734,30 +801,33 @@ impl Catalog {
     /// The id of entity `e`: what [`label_of`](Self::label_of) gives as `id`, without the
     /// rest of the label.
     pub fn id_of(&self, e: EntityId) -> &str {
-        let n = e.ix();
+        let text = self.label_text(e.ix());
+        let end = text.bytes().position(|b| b == 0x1f).unwrap_or(text.len());
+        &text[..end]
+    }
+
+    /// Label `n` (entities', then programs', then catalysts'), its parts run together;
+    /// empty when there is none (a catalog [made for the TUI](Self::searched) keeps none).
+    fn label_text(&self, n: usize) -> &str {
+        if n >= self.section(LABEL_ENDS).len() / 4 {
+            return "";
+        }
         let start = if n == 0 {
             0
         } else {
             self.u32_at(LABEL_ENDS, n - 1) as usize
         };
-        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
-        let end = text.bytes().position(|b| b == 0x1f).unwrap_or(text.len());
-        &text[..end]
+        &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize]
     }
 
-    /// How to show `target`.
+    /// How to show `target` (all empty in a catalog [made for the TUI](Self::searched)).
     pub fn label_of(&self, target: Target) -> Label<'_> {
         let n = match target {
             Target::Entity(e) => e.ix(),
             Target::Program(p) => self.entities as usize + p.ix(),
             Target::Catalyst(c) => (self.entities + self.programs) as usize + c.ix(),
         };
-        let start = if n == 0 {
-            0
-        } else {
-            self.u32_at(LABEL_ENDS, n - 1) as usize
-        };
-        let text = &self.labels[start..self.u32_at(LABEL_ENDS, n) as usize];
+        let text = self.label_text(n);
         let mut parts = text.split('\u{1f}');
         let mut next = || parts.next().unwrap_or("");
         let (id, name, symbol, exchange) = (next(), next(), next(), next());
@@ -809,15 +879,68 @@ impl Catalog {
     }
 }
 
-impl Table for Catalog {
+/// The entities' key hashes: the catalog's own, or the table it shares.
+impl Pairs for Catalog {
     fn pairs(&self) -> usize {
-        self.at[HASHES].len() / 8
+        match &self.names {
+            Some(names) => names.pairs(),
+            None => self.at[HASHES].len() / 8,
+        }
     }
     fn hash_at(&self, i: usize) -> u64 {
-        self.u64_at(HASHES, i)
+        match &self.names {
+            Some(names) => names.hash_at(i),
+            None => self.u64_at(HASHES, i),
+        }
     }
     fn owner_at(&self, i: usize) -> EntityId {
-        EntityId(self.u32_at(OWNERS, i))
+        match &self.names {
+            Some(names) => names.owner_at(i),
+            None => EntityId(self.u32_at(OWNERS, i)),
+        }
+    }
+}
+
+/// The securities master's catalog, as the TUI keeps it.
+impl Catalog {
+    /// The catalog packed (as [`write_to`](Self::write_to) writes it) in the next `len` bytes
+    /// of `from`, read for the TUI: its key hashes and labels are passed over as they are
+    /// read, never held, and exact names are looked up in `names` instead (the same keys, as
+    /// the securities master's lookup holds them, shared with the index); the TUI shows the
+    /// index's records, never a label. `None` if anything is off; an error if reading fails.
+    pub fn read_searched(
+        from: &mut dyn std::io::Read,
+        len: u64,
+        names: Names,
+    ) -> std::io::Result<Option<Catalog>> {
+        use std::io::Read;
+        let mut from = from.take(len);
+        // Room for the whole at once: the pages of the sections passed over are never
+        // written, so they cost no memory.
+        let mut raw = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        for s in 0..SECTIONS {
+            let mut head = [0u8; 8];
+            match from.read_exact(&mut head) {
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+                other => other?,
+            }
+            let want = u64::from_le_bytes(head);
+            let mut section = (&mut from).take(want);
+            let got = if matches!(s, HASHES | OWNERS | LABELS | LABEL_ENDS) {
+                raw.extend(0u64.to_le_bytes());
+                std::io::copy(&mut section, &mut std::io::sink())?
+            } else {
+                raw.extend(head);
+                section.read_to_end(&mut raw)? as u64
+            };
+            if got != want {
+                return Ok(None);
+            }
+        }
+        if from.limit() != 0 {
+            return Ok(None);
+        }
+        Ok(Catalog::framed(raw, 0, Some(names)))
     }
 }
 
@@ -875,6 +998,91 @@ mod tests {
         assert!((0..c.len() as u32).all(|i| !is_code(c.text(i))));
         assert_eq!(c.exact("JP3633400001").len(), 1, "still named exactly");
         assert_eq!(c.exact("XBER:TOM").len(), 1);
+    }
+
+    #[test]
+    fn the_tuis_catalog_looks_names_up_in_its_index_and_keeps_no_labels() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let full = Catalog::new(&data);
+        let index = crate::index::Index::new(data);
+        let tui = Catalog::searched(index.data(), index.curated(), index.names().clone());
+        assert_eq!(tui.len(), full.len());
+        for i in 0..full.len() as u32 {
+            assert_eq!((tui.text(i), tui.target(i)), (full.text(i), full.target(i)));
+        }
+        assert_eq!(tui.pairs(), full.pairs());
+        for typed in [
+            "9984",
+            "TSE:9984",
+            "softbank group corp",
+            "TSMC",
+            "nothing like it",
+        ] {
+            assert_eq!(tui.exact(typed), full.exact(typed), "{typed}");
+        }
+        assert_eq!(tui.section(HASHES).len() + tui.section(OWNERS).len(), 0);
+        let none = Label {
+            id: "",
+            name: "",
+            symbol: None,
+            exchange: None,
+        };
+        assert_eq!(tui.label_of(Target::Entity(EntityId(0))), none);
+        assert_eq!(tui.label_of(Target::Program(ProgramId(0))), none);
+        assert!(tui.labels.is_empty());
+    }
+
+    #[test]
+    fn a_masters_catalog_read_for_the_tui_holds_no_key_hashes_nor_labels() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let full = Catalog::of_companies(&data, &[]);
+        let bytes = full.to_bytes();
+        let names = Names::new(&data.entities);
+        let len = bytes.len() as u64;
+        let tui = Catalog::read_searched(&mut bytes.as_slice(), len, names.clone())
+            .unwrap()
+            .expect("reads");
+        assert_eq!(tui.len(), full.len());
+        for i in 0..full.len() as u32 {
+            assert_eq!((tui.text(i), tui.target(i)), (full.text(i), full.target(i)));
+            assert_eq!(tui.shown(i), full.shown(i));
+        }
+        for typed in [
+            "9984",
+            "TSE:9984",
+            "softbank group corp",
+            "TSMC",
+            "nothing like it",
+        ] {
+            assert_eq!(tui.exact(typed), full.exact(typed), "{typed}");
+        }
+        let held = tui.raw.len();
+        // (A catalog built keeps its labels apart from `raw`.)
+        let passed_over = [HASHES, OWNERS, LABEL_ENDS].map(|s| full.section(s).len());
+        let passed_over = passed_over.iter().sum::<usize>() + full.labels.len();
+        assert!(passed_over > 0);
+        assert_eq!(held, bytes.len() - passed_over);
+        assert!(tui.labels.is_empty() && tui.label_of(Target::Entity(EntityId(0))).id.is_empty());
+        // Cut short, or with more after it, it is not read.
+        let cut = (len - 1, &bytes[..bytes.len() - 1]);
+        let mut more = bytes.clone();
+        more.push(0);
+        for (len, bytes) in [cut, (len + 1, &more[..])] {
+            let read = Catalog::read_searched(&mut &bytes[..], len, names.clone()).unwrap();
+            assert!(read.is_none());
+        }
+        // A whole catalog read so is refused by the reader of whole ones.
+        let mut framed = Vec::new();
+        for (s, range) in tui.at.iter().enumerate() {
+            let section = match s {
+                TEXTS => tui.texts.as_bytes(),
+                SHOWN => tui.shown.as_bytes(),
+                _ => &tui.raw[range.clone()],
+            };
+            framed.extend((section.len() as u64).to_le_bytes());
+            framed.extend_from_slice(section);
+        }
+        assert!(Catalog::from_bytes(framed, 0).is_none());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::names::{self, Names};
+use crate::model::names::{self, Names, Table};
 use crate::model::*;
 
 pub use crate::model::names::Resolution;
@@ -11,8 +11,13 @@ pub use crate::model::names::Resolution;
 /// A dataset with its lookups built.
 pub struct Index {
     data: Dataset,
-    /// Every key that names an entity, for [`names::resolve`].
+    /// Every key that names one of the dataset's own entities, for [`names::resolve`]
+    /// (shared with the TUI's search catalog, see [`Index::names`]).
     names: Names,
+    /// The securities master's companies beside the dataset, when there are any: every key
+    /// of each company (as the master stores them, by company), and each company's place in
+    /// the index.
+    master: Option<(Names, Vec<EntityId>)>,
     exposures_by_entity: Lists<u32>,
     exposures_by_program: Lists<u32>,
     catalysts_by_entity: Lists<CatalystId>,
@@ -33,24 +38,32 @@ impl Index {
     pub fn new(data: Dataset) -> Index {
         let names = Names::new(&data.entities);
         let curated = data.entities.len();
-        Index::build(data, names, curated)
+        Index::build(data, names, None, curated)
     }
 
     /// `data` with `more` entities after its own (the securities master's companies it does
-    /// not hold), whose keys are `names` already hashed (positions in the whole, as the
-    /// master stored them): nothing of the master is hashed again.
+    /// not hold): `names` are the keys of the master's companies as it stores them (by
+    /// company), and `place` each company's position in the whole (a dataset entity holding
+    /// one of its listings, or one of `more`). Nothing of the master is hashed again, nor
+    /// copied: its keys are looked up where they are.
     pub fn with_more(
         mut data: Dataset,
         more: Vec<Entity>,
-        names: impl IntoIterator<Item = (u64, EntityId)>,
+        names: Names,
+        place: Vec<EntityId>,
     ) -> Index {
         let curated = data.entities.len();
-        let names = Names::new(&data.entities).with(names);
+        let own = Names::new(&data.entities);
         data.entities.extend(more);
-        Index::build(data, names, curated)
+        Index::build(data, own, Some((names, place)), curated)
     }
 
-    fn build(data: Dataset, names: Names, curated: usize) -> Index {
+    fn build(
+        data: Dataset,
+        names: Names,
+        master: Option<(Names, Vec<EntityId>)>,
+        curated: usize,
+    ) -> Index {
         let exposures = || data.exposures.iter().enumerate();
         let exposures_by_entity = Lists::new(data.entities.len(), 0, |put| {
             exposures().for_each(|(i, x)| put(x.entity.ix(), i as u32))
@@ -116,6 +129,7 @@ impl Index {
         Index {
             data,
             names,
+            master,
             exposures_by_entity,
             exposures_by_program,
             catalysts_by_entity,
@@ -145,7 +159,13 @@ impl Index {
     /// Resolves any form a trader types: `9984`, `9984.T`, `TSE:9984`, `9984 JT`, `NVDA.O`,
     /// `SoftBank`, `SoftBank Group Corporation` (see [`names::resolve`]).
     pub fn resolve(&self, typed: &str) -> Resolution {
-        names::resolve(&self.names, typed)
+        names::resolve(self, typed)
+    }
+
+    /// The keys of the dataset's own entities (its first [`curated`](Self::curated)): the
+    /// table the TUI's search catalog of those entities looks exact names up in, shared.
+    pub fn names(&self) -> &Names {
+        &self.names
     }
 
     /// An entity by position.
@@ -354,6 +374,18 @@ impl Index {
     }
 }
 
+/// Every name of the whole: the dataset's own, and the master's companies' at their places.
+impl Table for Index {
+    fn with_hash(&self, h: u64) -> Vec<EntityId> {
+        let mut found = self.names.with_hash(h);
+        if let Some((names, place)) = &self.master {
+            let placed = names.with_hash(h).into_iter();
+            found.extend(placed.filter_map(|j| place.get(j.ix()).copied()));
+        }
+        found
+    }
+}
+
 /// One list of items per key, all in one buffer: where each key's list starts, and the
 /// items. A million links in two allocations, where a vector per entity took 100k small
 /// ones and twice the memory in spare room.
@@ -456,6 +488,7 @@ fn starts_a_word_run(key: &str, want: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::names::Pairs;
 
     #[test]
     fn lists_keep_each_keys_items_in_the_order_given() {
@@ -466,6 +499,36 @@ mod tests {
         assert_eq!(lists.get(2), ['a', 'c', 'e']);
         assert_eq!(lists.get(3), ['d']);
         assert!(lists.get(4).is_empty());
+    }
+
+    #[test]
+    fn the_masters_names_resolve_to_their_companies_places() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let n = data.entities.len() as u32;
+        // One company the dataset holds (under a name only the master knows), one it does not.
+        let mut held = data.entities[0].clone();
+        held.name = "Held Under Another Name Corp".into();
+        let mut new = data.entities[0].clone();
+        new.id = "omega".into();
+        new.name = "Omega Widgets Corporation".into();
+        new.listings.clear();
+        new.aliases.clear();
+        let names = Names::new([&held, &new]);
+        let place = vec![EntityId(0), EntityId(n)];
+        let index = Index::with_more(data, vec![new], names, place);
+        assert_eq!(
+            index.resolve("held under another name"),
+            Resolution::Found(EntityId(0))
+        );
+        assert_eq!(
+            index.resolve("Omega Widgets"),
+            Resolution::Found(EntityId(n))
+        );
+        assert!(index.from_master(EntityId(n)) && !index.from_master(EntityId(0)));
+        assert_eq!(
+            index.names().pairs(),
+            Names::new(&index.data().entities[..n as usize]).pairs()
+        );
     }
 
     #[test]

@@ -456,6 +456,44 @@ fn a_damaged_section_is_reported_by_show() {
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
 }
 
+#[test]
+fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
+    let home = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    import(home.path(), fixtures(files.path()));
+    let path = home.path().join("aipx/master.bin");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    // The catalog is the fourth section; its key hashes its eighth part (each a length and
+    // its bytes), which the TUI reads past without keeping.
+    let mut at = 8 + 16 * 5 + (0..3).map(|s| word(8 + 16 * s)).sum::<usize>();
+    for _ in 0..7 {
+        at += 8 + word(at);
+    }
+    assert!(word(at) > 0, "key hashes stored");
+    bytes[at + 8] ^= 0x55;
+    std::fs::write(&path, &bytes).unwrap();
+    let screen = stdout(
+        aipx(home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .args([
+                "screen",
+                "--remember",
+                "--size",
+                "120x30",
+                "--keys",
+                "/toyota",
+            ]),
+    );
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("master.bin damaged, left as is; embedded data in use"),
+        "{status}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
+}
+
 /// A master an older aipx wrote (format 1: the magic `aipxmst1` and its rows, encoded
 /// otherwise) is named as such, with what rebuilds it, and never replaced behind the user's
 /// back: commands that need it exit 2, the TUI says so and runs on the embedded data, and

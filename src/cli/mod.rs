@@ -196,7 +196,7 @@ impl Global {
         let (data, companies, (place, more), _) = self.beside_master(err, |data, companies| {
             placed(data.entities.len(), listings_of(data), companies)
         })?;
-        Ok(whole(data, &companies, &place, more))
+        Ok(whole(data, &companies, place, more))
     }
 
     /// [`load_whole`](Self::load_whole) with what a searcher over both needs of the master
@@ -209,7 +209,7 @@ impl Global {
     ) -> Result<(Index, MasterSearch, Option<String>), Error> {
         let (data, companies, (place, more, catalog), note) =
             self.beside_master(err, unsearched)?;
-        let index = whole(data, &companies, &place, more);
+        let index = whole(data, &companies, place.clone(), more);
         Ok((index, (catalog, place), note))
     }
 
@@ -269,9 +269,8 @@ fn master_note(e: &MasterError) -> String {
 
 /// `data` indexed with the master's companies `more` after its entities, each company's
 /// names at its `place`.
-fn whole(data: Dataset, companies: &Companies, place: &[EntityId], more: Vec<Entity>) -> Index {
-    let names = companies.names().map(|(h, j)| (h, place[j.ix()]));
-    Index::with_more(data, more, names)
+fn whole(data: Dataset, companies: &Companies, place: Vec<EntityId>, more: Vec<Entity>) -> Index {
+    Index::with_more(data, more, companies.names().clone(), place)
 }
 
 /// `data` with the securities master beside it (the shipped universe with nothing
@@ -289,7 +288,7 @@ pub fn with_companies(
     companies: &Companies,
 ) -> Result<(Index, Searcher), MasterError> {
     let (index, (master, place)) = beside_companies(data, companies)?;
-    let own = Catalog::of_first(index.data(), index.curated());
+    let own = Catalog::searched(index.data(), index.curated(), index.names().clone());
     Ok((index, Searcher::with_master(own, master, place)))
 }
 
@@ -305,7 +304,10 @@ pub fn beside_companies(
     companies: &Companies,
 ) -> Result<(Index, MasterSearch), MasterError> {
     let (place, more, catalog) = unsearched(&data, companies)?;
-    Ok((whole(data, companies, &place, more), (catalog, place)))
+    Ok((
+        whole(data, companies, place.clone(), more),
+        (catalog, place),
+    ))
 }
 
 /// Every listing of `data`'s entities: the entity, the exchange and the symbol.
@@ -334,14 +336,15 @@ fn placed<'a>(
     Ok((place, more))
 }
 
-/// [`placed`] beside `data`, and the master's stored catalog, read and checked (a damaged
-/// one is found out at load, not at the first search).
+/// [`placed`] beside `data`, and the master's stored catalog as the TUI keeps it (see
+/// [`Companies::searched_catalog`]), read and checked (a damaged one is found out at load,
+/// not at the first search).
 fn unsearched(
     data: &Dataset,
     companies: &Companies,
 ) -> Result<(Vec<EntityId>, Vec<Entity>, Catalog), MasterError> {
     let (place, more) = placed(data.entities.len(), listings_of(data), companies)?;
-    Ok((place, more, companies.catalog()?))
+    Ok((place, more, companies.searched_catalog()?))
 }
 
 /// Most candidates an ambiguous name lists.
@@ -585,11 +588,8 @@ pub fn resolve_in(
         }
     }
     // Beside an empty dataset, so that what it shows says it is the master's.
-    let names: Vec<(u64, EntityId)> = crate::model::names::entity_hashes(&entity)
-        .into_iter()
-        .map(|h| (h, EntityId(0)))
-        .collect();
-    let found = Index::with_more(Dataset::default(), vec![entity], names);
+    let names = crate::model::names::Names::new([&entity]);
+    let found = Index::with_more(Dataset::default(), vec![entity], names, vec![EntityId(0)]);
     Ok(Some(MasterHit::Company(Box::new(found), EntityId(0))))
 }
 

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::ingest::lexicon::{Listed, Size};
-use crate::model::names::{Resolution, Table, key};
+use crate::model::names::{Names, Pairs, Resolution, Table, key};
 use crate::model::{Entity, EntityId, Exchange, Listing, Origin};
 
 pub use formats::Format;
@@ -80,7 +80,7 @@ pub const FORMAT: u8 = 3;
 /// The file's sections, in this order after the magic and a table of `(length, XXH3)`
 /// pairs (little-endian `u64`s), one per section:
 /// - the lookup: sorted `(key hash u64, company u32)` pairs of every name of every company
-///   (see [`crate::model::names::Table`]);
+///   (a [`Names`] as it is packed);
 /// - the offsets of the companies' records (`u32` each, one more than companies);
 /// - the records (postcard `(Entity, Size)` each);
 /// - the companies' search catalog ([`crate::catalog::Catalog`] bytes);
@@ -232,6 +232,50 @@ impl MasterFile {
             return Err(damaged(&self.path, "checksum mismatch"));
         }
         Ok(bytes)
+    }
+
+    /// What `read` makes of section `s`, read from the file as it goes (given the reader
+    /// and the section's length), so that the parts it passes over are never held; the
+    /// whole section is checked against its checksum all the same.
+    fn read_section<T>(
+        &self,
+        s: usize,
+        read: impl FnOnce(&mut dyn std::io::Read, u64) -> std::io::Result<T>,
+    ) -> Result<T, MasterError> {
+        use std::io::{Read, Seek};
+        let (start, len, sum) = self.at[s];
+        let mut file = &self.file;
+        file.seek(std::io::SeekFrom::Start(start))
+            .map_err(|e| io(&self.path, e))?;
+        let mut summed = Summed {
+            from: file.take(len),
+            sum: xxhash_rust::xxh3::Xxh3::new(),
+        };
+        let made = read(&mut summed, len)
+            // What `read` left of the section still counts.
+            .and_then(|made| std::io::copy(&mut summed, &mut std::io::sink()).map(|_| made))
+            .map_err(|e| io(&self.path, e))?;
+        if summed.from.limit() != 0 {
+            return Err(damaged(&self.path, "truncated"));
+        }
+        if summed.sum.digest() != sum {
+            return Err(damaged(&self.path, "checksum mismatch"));
+        }
+        Ok(made)
+    }
+}
+
+/// A reader that hashes what it reads.
+struct Summed<R> {
+    from: R,
+    sum: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<R: std::io::Read> std::io::Read for Summed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.from.read(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
     }
 }
 
@@ -471,13 +515,8 @@ struct Packed {
 
 impl Packed {
     fn of(sized: Vec<(Entity, Size)>) -> Result<Packed, String> {
-        let mut offsets: Vec<u8> = 0u32.to_le_bytes().to_vec();
-        let mut records = Vec::new();
-        for company in &sized {
-            records = postcard::to_extend(company, records).map_err(|e| e.to_string())?;
-            let end = u32::try_from(records.len()).map_err(|e| e.to_string())?;
-            offsets.extend(end.to_le_bytes());
-        }
+        let (ends, records) = Packed::records(&sized)?;
+        let offsets = ends.iter().flat_map(|end| end.to_le_bytes()).collect();
         // The size class ranks equal search matches (larger first).
         let sizes: Vec<u8> = sized.iter().map(|&(_, size)| size as u8).collect();
         let data = crate::model::Dataset {
@@ -501,24 +540,17 @@ impl Packed {
             count,
         })
     }
-}
 
-/// The sorted `(key hash, company)` pairs of the stored lookup, read in place.
-struct Lookup(Vec<u8>);
-
-impl Table for Lookup {
-    fn pairs(&self) -> usize {
-        self.0.len() / 12
-    }
-    fn hash_at(&self, i: usize) -> u64 {
-        u64::from_le_bytes(self.0[12 * i..12 * i + 8].try_into().unwrap_or_default())
-    }
-    fn owner_at(&self, i: usize) -> EntityId {
-        EntityId(u32::from_le_bytes(
-            self.0[12 * i + 8..12 * i + 12]
-                .try_into()
-                .unwrap_or_default(),
-        ))
+    /// Each company's record, one after the other, and where each ends, after a 0 (where
+    /// the first starts).
+    fn records(sized: &[(Entity, Size)]) -> Result<(Vec<u32>, Vec<u8>), String> {
+        let mut ends = vec![0u32];
+        let mut records = Vec::new();
+        for company in sized {
+            records = postcard::to_extend(company, records).map_err(|e| e.to_string())?;
+            ends.push(u32::try_from(records.len()).map_err(|e| e.to_string())?);
+        }
+        Ok((ends, records))
     }
 }
 
@@ -529,7 +561,8 @@ impl Table for Lookup {
 /// memory, so no reader knows the difference.
 pub struct Companies {
     store: Store,
-    lookup: Lookup,
+    /// Every key of every company: the stored lookup, as read.
+    lookup: Names,
     /// Record `j` is `records[offsets[j]..offsets[j + 1]]`; the records are read on first
     /// use (search needs the lookup and the catalog only).
     offsets: Vec<u32>,
@@ -540,8 +573,9 @@ pub struct Companies {
 enum Store {
     /// The imported master's file, read a section at a time.
     File(MasterFile),
-    /// The shipped universe, packed in memory: its search catalog (the records are read).
-    Shipped(Vec<u8>),
+    /// The shipped universe, packed in memory, its records read already; its search
+    /// catalog is built when asked for (most commands only look its names up).
+    Shipped,
 }
 
 /// What names the shipped universe in messages, as a file names an imported master.
@@ -565,27 +599,38 @@ impl Companies {
     /// The shipped universe (`assets/universe.csv`, compiled in) as a master: each company
     /// with its listings, names, country and sector (see [`shipped::companies`]).
     pub fn shipped() -> Companies {
-        let sized = shipped::companies()
+        let companies = shipped::companies();
+        // The same pairs as the catalog's key hashes (see `Packed::of`).
+        let lookup = Names::new(&companies);
+        let sized: Vec<(Entity, Size)> = companies
             .into_iter()
             .map(|e| (e, Size::default()))
             .collect();
-        let packed = Packed::of(sized).expect("the shipped universe is small");
-        let offsets = packed
-            .offsets
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
+        let (offsets, records) = Packed::records(&sized).expect("the shipped universe is small");
         Companies {
-            store: Store::Shipped(packed.catalog),
-            lookup: Lookup(packed.lookup),
+            store: Store::Shipped,
+            lookup,
             offsets,
-            records: std::cell::OnceCell::from(packed.records),
+            records: std::cell::OnceCell::from(records),
         }
+    }
+
+    /// The shipped universe's search catalog, built from its records and looking names up
+    /// in its lookup (the pairs [`Packed::of`] takes from the catalog it builds).
+    fn shipped_catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
+        let sized = self.all()?;
+        let sizes: Vec<u8> = sized.iter().map(|&(_, size)| size as u8).collect();
+        let data = crate::model::Dataset {
+            entities: sized.into_iter().map(|(e, _)| e).collect(),
+            ..Default::default()
+        };
+        let named = crate::catalog::Catalog::of_companies_named;
+        Ok(named(&data, &sizes, self.lookup.clone()))
     }
 
     /// Whether these are the shipped universe's companies (nothing is imported).
     pub fn is_shipped(&self) -> bool {
-        matches!(self.store, Store::Shipped(_))
+        matches!(self.store, Store::Shipped)
     }
 
     /// The imported master's companies in the file at `path`; `None` when there is none.
@@ -593,23 +638,21 @@ impl Companies {
         let Some(file) = MasterFile::open(path)? else {
             return Ok(None);
         };
-        let lookup = Lookup(file.section(LOOKUP)?);
         let offsets: Vec<u32> = file
             .section(OFFSETS)?
             .chunks_exact(4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
         let count = offsets.len().saturating_sub(1) as u32;
-        let fits = lookup.0.len().is_multiple_of(12)
-            && offsets.first() == Some(&0)
+        let lookup = Names::from_packed(file.section(LOOKUP)?, count);
+        let fits = offsets.first() == Some(&0)
             && offsets.windows(2).all(|w| w[0] <= w[1])
             && offsets
                 .last()
-                .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1)
-            && (0..lookup.pairs()).all(|i| lookup.owner_at(i).0 < count);
-        if !fits {
+                .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1);
+        let Some(lookup) = lookup.filter(|_| fits) else {
             return Err(damaged(path, "bad lookup or record offsets"));
-        }
+        };
         Ok(Some(Companies {
             store: Store::File(file),
             lookup,
@@ -623,7 +666,7 @@ impl Companies {
     pub fn origin(&self) -> String {
         match &self.store {
             Store::File(file) => file.path.display().to_string(),
-            Store::Shipped(_) => SHIPPED.to_string(),
+            Store::Shipped => SHIPPED.to_string(),
         }
     }
 
@@ -662,9 +705,9 @@ impl Companies {
         crate::model::names::resolve(&self.lookup, typed)
     }
 
-    /// The stored `(key hash, company)` pairs, sorted.
-    pub fn names(&self) -> impl Iterator<Item = (u64, EntityId)> + '_ {
-        (0..self.lookup.pairs()).map(|i| (self.lookup.hash_at(i), self.lookup.owner_at(i)))
+    /// Every key of every company, as stored (shared: a clone copies nothing).
+    pub fn names(&self) -> &Names {
+        &self.lookup
     }
 
     /// Where each company sits beside a dataset of `count` entities with `listings`
@@ -698,12 +741,30 @@ impl Companies {
     pub fn catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
         let bytes = match &self.store {
             Store::File(file) => file.section(CATALOG)?,
-            Store::Shipped(bytes) => bytes.clone(),
+            Store::Shipped => return self.shipped_catalog(),
         };
         let catalog = crate::catalog::Catalog::from_bytes(bytes, 0)
             .filter(|c| c.entity_count() as usize == self.len())
             .ok_or_else(|| damaged(Path::new(&self.origin()), "bad search catalog"))?;
         Ok(catalog)
+    }
+
+    /// The companies' search catalog as the TUI keeps it: without its key hashes and labels,
+    /// looking names up in the companies' lookup (shared with the index, see
+    /// [`names`](Self::names)); read and checked as [`catalog`](Self::catalog) is.
+    pub fn searched_catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
+        use crate::catalog::Catalog;
+        let names = self.lookup.clone();
+        let catalog = match &self.store {
+            Store::File(file) => file.read_section(CATALOG, |from, len| {
+                Catalog::read_searched(from, len, names)
+            })?,
+            // Small: kept whole, labels and all.
+            Store::Shipped => return self.shipped_catalog(),
+        };
+        catalog
+            .filter(|c| c.entity_count() as usize == self.len())
+            .ok_or_else(|| damaged(Path::new(&self.origin()), "bad search catalog"))
     }
 }
 
@@ -889,7 +950,19 @@ fn company(mut rows: Vec<&Row>) -> Entity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::names::Names;
+
+    #[test]
+    fn the_shipped_universe_packed_on_demand_is_what_an_import_stores() {
+        let shipped = Companies::shipped();
+        let packed = Packed::of(shipped.all().unwrap()).unwrap();
+        assert_eq!(shipped.names().packed(), packed.lookup, "one lookup");
+        let catalog = shipped.catalog().unwrap();
+        assert_eq!(catalog.to_bytes(), packed.catalog);
+        let tui = shipped.searched_catalog().unwrap();
+        assert_eq!(tui.len(), catalog.len());
+        assert_eq!(tui.exact("TSMC"), catalog.exact("TSMC"));
+        assert!(!tui.exact("TSMC").is_empty());
+    }
 
     fn row(symbol: &str, name: &str, exchange: &str, country: &str, isin: &str) -> Row {
         Row {

@@ -282,16 +282,24 @@ pub fn entity_hashes(entity: &Entity) -> Vec<u64> {
     hashes
 }
 
-/// A sorted table of (key hash, entity) pairs, however it is stored.
+/// Where [`resolve`] looks up the entities a key hash names.
 pub trait Table {
+    /// Entities with a key whose hash is `h` (in no particular order, maybe repeated).
+    fn with_hash(&self, h: u64) -> Vec<EntityId>;
+}
+
+/// Sorted `(key hash, entity)` pairs, however they are stored: a [`Table`] by binary search.
+pub trait Pairs {
     /// Number of pairs.
     fn pairs(&self) -> usize;
     /// Hash of pair `i` (pairs are sorted by hash).
     fn hash_at(&self, i: usize) -> u64;
     /// Entity of pair `i`.
     fn owner_at(&self, i: usize) -> EntityId;
+}
 
-    /// Entities with a key whose hash is `h`, in table order.
+impl<T: Pairs> Table for T {
+    /// The entities of the pairs with hash `h`, in table order.
     fn with_hash(&self, h: u64) -> Vec<EntityId> {
         let (mut lo, mut hi) = (0, self.pairs());
         while lo < hi {
@@ -309,10 +317,16 @@ pub trait Table {
     }
 }
 
-/// Key hashes of a list of entities, in memory.
+/// Bytes a pair takes in [`Names`]: the hash, then the entity, little-endian.
+const PAIR: usize = 12;
+
+/// The key hashes of a list of entities: sorted `(key hash, entity)` pairs packed 12 bytes
+/// a pair (the hash, then the entity, little-endian), the layout the securities master
+/// stores its lookup in, so a stored lookup is taken as read. A clone shares the pairs: the
+/// index and the TUI's search catalog resolve through one table, hashed once.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Names {
-    pairs: Vec<(u64, EntityId)>,
+    packed: std::sync::Arc<Vec<u8>>,
 }
 
 impl Names {
@@ -327,32 +341,48 @@ impl Names {
             })
             .collect();
         pairs.sort_unstable();
-        Names { pairs }
+        pairs.dedup();
+        let mut packed = Vec::with_capacity(PAIR * pairs.len());
+        for (h, e) in pairs {
+            packed.extend(h.to_le_bytes());
+            packed.extend(e.0.to_le_bytes());
+        }
+        Names {
+            packed: std::sync::Arc::new(packed),
+        }
     }
 
-    /// The (hash, entity) pairs, sorted.
-    pub fn pairs(&self) -> &[(u64, EntityId)] {
-        &self.pairs
+    /// Pairs packed as [`packed`](Self::packed) gives them (a stored lookup, read back);
+    /// `None` when they are not whole pairs or an entity is not below `entities`. That the
+    /// pairs are sorted is not checked: the file's checksum vouches for it, and unsorted
+    /// pairs would only be missed by a lookup.
+    pub fn from_packed(packed: Vec<u8>, entities: u32) -> Option<Names> {
+        let names = Names {
+            packed: std::sync::Arc::new(packed),
+        };
+        let whole = names.packed.len().is_multiple_of(PAIR);
+        (whole && (0..names.pairs()).all(|i| names.owner_at(i).0 < entities)).then_some(names)
     }
 
-    /// These pairs and `more`, sorted, without repeats.
-    pub fn with(mut self, more: impl IntoIterator<Item = (u64, EntityId)>) -> Names {
-        self.pairs.extend(more);
-        self.pairs.sort_unstable();
-        self.pairs.dedup();
-        self
+    /// The pairs, packed (12 bytes a pair: the hash, then the entity, little-endian).
+    pub fn packed(&self) -> &[u8] {
+        &self.packed
     }
 }
 
-impl Table for Names {
+impl Pairs for Names {
     fn pairs(&self) -> usize {
-        self.pairs.len()
+        self.packed.len() / PAIR
     }
     fn hash_at(&self, i: usize) -> u64 {
-        self.pairs[i].0
+        let at = PAIR * i;
+        u64::from_le_bytes(self.packed[at..at + 8].try_into().unwrap_or_default())
     }
     fn owner_at(&self, i: usize) -> EntityId {
-        self.pairs[i].1
+        let at = PAIR * i + 8;
+        EntityId(u32::from_le_bytes(
+            self.packed[at..at + 4].try_into().unwrap_or_default(),
+        ))
     }
 }
 
@@ -580,6 +610,23 @@ mod tests {
             );
         }
         assert_eq!(resolve(&table, "sapg.de"), Resolution::NotFound);
+    }
+
+    #[test]
+    fn packed_names_read_back_as_they_were_and_strangers_are_refused() {
+        let data = crate::data::DataFiles::embedded().parse().unwrap();
+        let names = Names::new(&data.entities);
+        let count = data.entities.len() as u32;
+        let back = Names::from_packed(names.packed().to_vec(), count).expect("reads back");
+        assert_eq!(back, names);
+        assert_eq!(resolve(&back, "9984"), resolve(&names, "9984"));
+        assert!(matches!(resolve(&back, "TSE:9984"), Resolution::Found(_)));
+        let cut = names.packed()[..names.packed().len() - 1].to_vec();
+        assert!(Names::from_packed(cut, count).is_none(), "not whole pairs");
+        assert!(
+            Names::from_packed(names.packed().to_vec(), count - 1).is_none(),
+            "an entity past the end"
+        );
     }
 
     #[test]

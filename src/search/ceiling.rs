@@ -18,31 +18,57 @@
 //! That last step holds only if the matcher starts each text with a clean scratch matrix:
 //! skim reuses it, and from the third query character on reads bonuses an earlier text left
 //! there (" é-A1éé11" scores 49 for "111" after "A1é_1(A 1A A(", over its 47). So search
-//! scores queries of three or more characters with a fresh matcher per text (`Scorer`). A
-//! property test checks the ceilings against the matcher used that way.
+//! scores every text as a fresh matcher would (`Scorer`). A property test checks the
+//! ceilings against the crate's matcher used that way.
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
 use super::heads::{bit, pair};
 
-/// Characters after which skim sees a word's head.
-const HARD: [char; 11] = ['\0', ' ', '/', '\\', '|', '(', ')', '[', ']', '{', '}'];
+/// What skim's bonus for the character after an ASCII one depends on (its `CharType`).
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// A word's head follows (`\0`, space, slashes, bars, brackets).
+    Hard,
+    /// A word break follows (other punctuation).
+    Soft,
+    /// A capital after it is camel case.
+    Lower,
+    /// A capital after it is not.
+    Upper,
+}
 
-/// Whether skim sees a word break after `c`.
-fn soft(c: char) -> bool {
-    matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~')
+/// Each ASCII character's [`Kind`], looked up per character of every text scored.
+const KINDS: [Kind; 128] = {
+    let mut kinds = [Kind::Lower; 128];
+    let mut c = 0;
+    while c < 128 {
+        let ch = c as u8;
+        kinds[c] = match ch {
+            b'\0' | b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => {
+                Kind::Hard
+            }
+            b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Kind::Soft,
+            b'A'..=b'Z' => Kind::Upper,
+            _ => Kind::Lower,
+        };
+        c += 1;
+    }
+    kinds
+};
+
+/// `c`'s [`Kind`]: skim counts every character beyond ASCII as lower case.
+fn kind(c: char) -> Kind {
+    KINDS.get(c as usize).copied().unwrap_or(Kind::Lower)
 }
 
 /// Skim's bonus for a character `cur` that follows `prev` (its `CharRole`).
-fn bonus(config: &SkimScoreConfig, prev: char, cur: char) -> i64 {
-    i64::from(if HARD.contains(&prev) {
-        config.bonus_head
-    } else if soft(prev) {
-        config.bonus_break
-    } else if cur.is_ascii_uppercase() && !prev.is_ascii_uppercase() {
-        config.bonus_camel
-    } else {
-        0
+pub(super) fn bonus(config: &SkimScoreConfig, prev: char, cur: char) -> i64 {
+    i64::from(match kind(prev) {
+        Kind::Hard => config.bonus_head,
+        Kind::Soft => config.bonus_break,
+        Kind::Lower if kind(cur) == Kind::Upper => config.bonus_camel,
+        _ => 0,
     })
 }
 
@@ -59,6 +85,12 @@ pub struct Ceiling {
     /// none of them, and this tells so in one step.
     ascii: u128,
     config: SkimScoreConfig,
+    /// [`step`](Self::step) of each query character past the first (0 for the first): read
+    /// per text by [`by_marks`](Self::by_marks), so worked out once.
+    steps: Vec<i64>,
+    /// Each query character's [`bit`], and past the first, the [`pair`] it makes with the
+    /// one before: what [`by_marks`](Self::by_marks) looks for in every text's marks.
+    marks: Vec<(u64, u64)>,
 }
 
 /// Longer queries get no ceiling (they match few texts anyway).
@@ -71,10 +103,22 @@ impl Ceiling {
         let ascii = query.iter().filter(|c| c.is_ascii()).fold(0u128, |set, c| {
             set | 1 << c.to_ascii_lowercase() as u32 | 1 << c.to_ascii_uppercase() as u32
         });
-        (!query.is_empty() && query.len() <= MAX_QUERY).then(|| Ceiling {
-            query,
-            ascii,
-            config: SkimScoreConfig::default(),
+        (!query.is_empty() && query.len() <= MAX_QUERY).then(|| {
+            let mut ceiling = Ceiling {
+                query,
+                ascii,
+                config: SkimScoreConfig::default(),
+                steps: Vec::new(),
+                marks: Vec::new(),
+            };
+            ceiling.steps = (0..ceiling.query.len())
+                .map(|r| if r == 0 { 0 } else { ceiling.step(r) })
+                .collect();
+            let q = &ceiling.query;
+            ceiling.marks = (0..q.len())
+                .map(|r| (bit(q[r]), if r == 0 { 0 } else { pair(q[r - 1], q[r]) }))
+                .collect();
+            ceiling
         })
     }
 
@@ -122,17 +166,17 @@ impl Ceiling {
     /// may follow the one before or be at a bonus place, else after a gap with no bonus.
     pub fn by_marks(&self, bonused: u64, pairs: u64) -> i64 {
         let c = &self.config;
-        let head = if bonused & bit(self.query[0]) != 0 {
+        let head = if bonused & self.marks[0].0 != 0 {
             c.bonus_head
         } else {
             0
         };
         let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let rest: i64 = (1..self.query.len())
-            .map(|r| {
-                let (q, before) = (self.query[r], self.query[r - 1]);
-                if bonused & bit(q) != 0 || pairs & pair(before, q) != 0 {
-                    self.step(r)
+        let rest: i64 = (self.marks.iter().zip(&self.steps))
+            .skip(1)
+            .map(|(&(bit, pair), &step)| {
+                if bonused & bit != 0 || pairs & pair != 0 {
+                    step
                 } else {
                     gapped
                 }
@@ -156,35 +200,44 @@ impl Ceiling {
         (first + self.steps()).max(self.elsewhere())
     }
 
-    /// The most a text starting with `written` can score when the query's second character
-    /// is neither its second nor anywhere skim gives a bonus, and its first is nowhere
-    /// else with a bonus: the first at the start, the second after a gap with no bonus.
-    /// (For a one-character query, as [`starting`](Self::starting).)
-    pub fn starting_apart(&self, written: char) -> i64 {
+    /// The most a text starting with `written`, then `second`, can score, told by its
+    /// marks (as [`by_marks`](Self::by_marks) reads them, `pairs` including the first two
+    /// characters'): the query's first character at the start, the second at its best step
+    /// if it is the text's second or may be at a bonus place, each further one if it may
+    /// follow the one before or be at a bonus place, any other after a gap with no bonus;
+    /// or the first character further on, as [`by_marks`](Self::by_marks) bounds.
+    pub fn starting_by_marks(&self, written: char, second: char, bonused: u64, pairs: u64) -> i64 {
         let c = &self.config;
         let q = self.query[0];
-        if self.query.len() < 2 {
-            return self.starting(written);
-        }
+        let later = self.by_marks(bonused, pairs);
         if !written.eq_ignore_ascii_case(&q) {
-            return self.nowhere();
+            return later;
         }
         let first = self.matched(written, q)
             + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
             + i64::from(c.gap_extension);
         let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let rest: i64 = (2..self.query.len()).map(|r| self.step(r)).sum();
-        (first + gapped + rest).max(self.nowhere())
-    }
-
-    /// The query's second character, if it has one.
-    pub fn second(&self) -> Option<char> {
-        self.query.get(1).copied()
+        let rest: i64 = (self.marks.iter().zip(&self.steps).enumerate())
+            .skip(1)
+            .map(|(r, (&(bit, pair), &step))| {
+                let near = if r == 1 {
+                    second.eq_ignore_ascii_case(&self.query[1])
+                } else {
+                    pairs & pair != 0
+                };
+                if near || bonused & bit != 0 {
+                    step
+                } else {
+                    gapped
+                }
+            })
+            .sum();
+        (first + rest).max(later)
     }
 
     /// The most query characters 1.. can add, each at its best.
     fn steps(&self) -> i64 {
-        (1..self.query.len()).map(|r| self.step(r)).sum()
+        self.steps.iter().sum()
     }
 
     /// The most query character `r` (not the first) can add: after a gap (priced as the
@@ -332,8 +385,8 @@ mod tests {
             let query = query.trim();
             prop_assume!(!query.is_empty());
             let c = Ceiling::new(query).unwrap();
-            // One matcher for every text, as search reuses it for short queries; a fresh one
-            // per text from three characters on (see `Scorer`).
+            // One matcher for every text for short queries, which it scores as a fresh one
+            // would; a fresh one per text from three characters on (as `Scorer` scores).
             let reused = SkimMatcherV2::default().ignore_case();
             let short = query.chars().count() <= 2;
             for text in &texts {
@@ -359,24 +412,20 @@ mod tests {
                 if !starts && !bonused {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
                 }
-                // Not starting with it: no more than its marks allow.
-                if !starts {
-                    let (mut bonused, mut pairs) = (0, 0);
-                    for w in chars.windows(2) {
-                        pairs |= pair(w[0], w[1]);
-                        if bonus_at(w[0], w[1]) {
-                            bonused |= bit(w[1]);
-                        }
+                // No more than its marks allow, whether it starts with it or not.
+                let (mut bonused, mut pairs) = (0, 0);
+                for w in chars.windows(2) {
+                    pairs |= pair(w[0], w[1]);
+                    if bonus_at(w[0], w[1]) {
+                        bonused |= bit(w[1]);
                     }
-                    prop_assert!(score <= c.by_marks(bonused, pairs), "{text:?}/{query:?} by marks");
                 }
-                // Starting with it, the second character neither next nor at a bonus place.
-                if let (true, Some(q1), Some(&written)) = (starts, c.second(), chars.first()) {
-                    let apart = chars.get(1).is_none_or(|&s| lower(s) != lower(q1))
-                        && !chars.windows(2).any(|w| bonus_at(w[0], w[1]) && lower(w[1]) == lower(q1));
-                    if apart && !bonused {
-                        prop_assert!(score <= c.starting_apart(written), "{text:?}/{query:?} apart");
-                    }
+                if !starts {
+                    prop_assert!(score <= c.by_marks(bonused, pairs), "{text:?}/{query:?} by marks");
+                } else if let Some(&written) = chars.first() {
+                    let second = chars.get(1).copied().unwrap_or('\0');
+                    let bound = c.starting_by_marks(written, second, bonused, pairs);
+                    prop_assert!(score <= bound, "{text:?}/{query:?} starting, by marks");
                 }
             }
         }

@@ -30,7 +30,7 @@ pub struct Heads {
 /// Which characters a text holds at bonus places past its first, and which pairs of
 /// characters it holds side by side, as bit sets ([`bit`], [`pair`]): read in one step, they
 /// tell most texts that hold the query's first character nowhere near a bonus from the few
-/// that could still reach the results (see `Ceiling::nowhere_apart`).
+/// that could still reach the results (see [`Ceiling::by_marks`](super::ceiling::Ceiling::by_marks)).
 #[derive(Clone, Copy, Default)]
 pub struct Marks {
     pub bonused: u64,
@@ -43,6 +43,8 @@ pub struct Marks {
 pub struct Shape {
     /// The characters at bonus places past the first, as [`bit`]s.
     pub bonused: u64,
+    /// The pairs of characters side by side, the first two's included, as [`pair`]s.
+    pub pairs: u64,
     /// The first two characters, as written.
     pub first: char,
     pub second: char,
@@ -92,9 +94,10 @@ impl Heads {
         for i in catalog.order() {
             let mut chars = catalog.text(i).chars();
             let (first, second) = (chars.next(), chars.next());
-            let mut bonused = 0;
+            let (mut bonused, mut pairs) = (0, 0);
             if let (Some(mut prev), Some(next)) = (first, second) {
                 for c in std::iter::once(next).chain(chars) {
+                    pairs |= pair(prev, c);
                     if bonus_at(prev, c) {
                         bonused |= bit(c);
                     }
@@ -103,6 +106,7 @@ impl Heads {
             }
             shapes.push(Shape {
                 bonused,
+                pairs,
                 first: first.unwrap_or(' '),
                 second: second.unwrap_or('\0'),
             });

@@ -28,7 +28,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::{DateQuery, Fit};
-use heads::{Heads, bit};
+use heads::Heads;
 use score::{Bar, Scorer, matcher};
 
 // What a hit points at and which field matched belong to the catalog, which search reads:
@@ -119,7 +119,8 @@ struct Matched {
     all: Option<Vec<u32>>,
     /// The texts starting with the query's first character that may match.
     first: Firsts,
-    /// The others holding it where skim gives a bonus ([`Heads`]), in item order.
+    /// The others holding it where skim gives a bonus ([`Heads`]) that may match, in item
+    /// order.
     heads: Option<Vec<u32>>,
 }
 
@@ -228,7 +229,7 @@ impl Searcher {
                 let text = self.catalog.text(i);
                 if self.catalog.mask_of(i) & need == need
                     && subsequence(text.as_bytes(), folded.as_bytes())
-                    && let Some(score) = scorer.score(text, query)
+                    && let Some(score) = scorer.score(text)
                 {
                     out.push((i, score));
                 }
@@ -309,8 +310,8 @@ impl Searcher {
                 let score = if q.rest.is_empty() {
                     0
                 } else {
-                    let score = scorer.score(text, &q.rest)?;
-                    is_strong(&scorer, text, &q.rest, score, bar).then_some(score)?
+                    let score = scorer.score(text)?;
+                    is_strong(&scorer, text, score, bar).then_some(score)?
                 };
                 Some((score, fit, window, c))
             })
@@ -363,7 +364,7 @@ impl Searcher {
                 (first..self.catalog.len() as u32)
                     .take_while(|&i| self.catalog.target(i) == owner)
                     .filter_map(|i| {
-                        let score = scorer.score(self.catalog.text(i), query)?;
+                        let score = scorer.score(self.catalog.text(i))?;
                         Some((i, score))
                     }),
             );
@@ -377,7 +378,7 @@ impl Searcher {
         let bar = strong(query);
         scored.retain(|&(i, score)| {
             owners.contains(&self.catalog.target(i))
-                || is_strong(&scorer, self.catalog.text(i), query, score, bar)
+                || is_strong(&scorer, self.catalog.text(i), score, bar)
         });
         // Each sort key built once: a key read from the catalog per comparison made the
         // selection the slowest step after scoring.
@@ -445,7 +446,7 @@ impl Searcher {
             .unwrap_or(i);
         let best: Vec<u32> = (start..self.catalog.len() as u32)
             .take_while(|&j| self.catalog.target(j) == owner)
-            .filter(|&j| scorer.score(self.catalog.text(j), query) == Some(score))
+            .filter(|&j| scorer.score(self.catalog.text(j)) == Some(score))
             .collect();
         let equal = best
             .iter()
@@ -499,10 +500,16 @@ impl Searcher {
             let size = self.catalog.size_of(self.catalog.target(i));
             (score, size, Reverse(self.catalog.text(i).len()), Reverse(i))
         };
+        // Whether item `i`, scoring at most `bound`, could make the results: told by the
+        // score alone unless it ties the bar's.
+        let reaches = |bar: &Bar, i: u32, bound: i64| {
+            bar.level()
+                .is_none_or(|level| bound > level.0 || (bound == level.0 && rank(i, bound) > level))
+        };
         let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
-            if bar.admits(rank(i, ceiling.of(text)))
-                && let Some(score) = scorer.score(text, query)
+            if reaches(bar, i, ceiling.of(text))
+                && let Some(score) = scorer.score(text)
             {
                 scored.push((i, score));
                 bar.add(self.catalog.target(i), rank(i, score));
@@ -520,16 +527,7 @@ impl Searcher {
             .iter()
             .map(|&(written, last)| (ceiling.starting(written), last as usize))
             .collect();
-        // And what each can score with the second character apart (see `Shape`).
-        let apart: Vec<(char, i64)> = heads
-            .map_or(&[][..], |h| h.starts(first))
-            .iter()
-            .map(|&(written, _)| (written, ceiling.starting_apart(written)))
-            .collect();
         let shapes = heads.map(|h| h.shapes_from(group.start));
-        let near = ceiling
-            .second()
-            .map(|q1| (bit(ceiling.first()) | bit(q1), lower(q1)));
         let visit = |k: usize, bar: &mut Bar, scored: &mut Vec<Scored>| -> Seen {
             let i = self.catalog.in_order(group.start + k);
             if let Some(level) = bar.level() {
@@ -542,15 +540,15 @@ impl Searcher {
                 {
                     return Seen::Stop;
                 }
-                // Most of the rest hold the second character nowhere near a bonus: left
-                // unread, as possible matches.
-                if let (Some(shape), Some((bits, q1))) = (shapes.and_then(|s| s.get(k)), near)
-                    && shape.bonused & bits == 0
-                    && lower(shape.second) != q1
-                    && apart
-                        .iter()
-                        .find(|&&(written, _)| written == shape.first)
-                        .is_some_and(|&(_, best)| best < level.0)
+                // Most of the rest hold the query's characters nowhere near a bonus or each
+                // other, as their marks tell: left unread, as possible matches.
+                if let Some(shape) = shapes.and_then(|s| s.get(k))
+                    && ceiling.starting_by_marks(
+                        shape.first,
+                        shape.second,
+                        shape.bonused,
+                        shape.pairs,
+                    ) < level.0
                 {
                     return Seen::Unread;
                 }
@@ -620,18 +618,36 @@ impl Searcher {
             };
             return (scored, matched);
         }
+        // Most texts not starting with the query's first character hold few of its characters
+        // at bonus places or side by side as in the query: their marks tell, in a step, that
+        // they cannot reach the bar, before a look at their characters does.
+        let by_marks = |i: u32| {
+            heads.map_or(i64::MAX, |h| {
+                let m = h.marks(i);
+                ceiling.by_marks(m.bonused, m.pairs)
+            })
+        };
         // Unless the matches are known already (and few), the texts holding the first
-        // character where skim gives a bonus; all the others score at most `nowhere`.
+        // character where skim gives a bonus; all the others score at most `nowhere`. Those
+        // whose marks keep them under the bar are not read, and stay on the list as possible
+        // matches for the next key.
         if let (None, Some(heads)) = (candidates, heads) {
             let list: Vec<u32> = match narrow.heads {
-                Some(before) => before.into_iter().filter(|&i| matches(i)).collect(),
+                Some(before) => before,
                 None => (heads.of(first).iter().copied())
-                    .filter(|&i| self.catalog.first(i) != first && matches(i))
+                    .filter(|&i| self.catalog.first(i) != first)
                     .collect(),
             };
-            for &i in &list {
-                look(i, &mut bar, &mut scored);
+            let mut kept = Vec::with_capacity(list.len());
+            for i in list {
+                if !reaches(&bar, i, by_marks(i)) {
+                    kept.push(i);
+                } else if matches(i) {
+                    kept.push(i);
+                    look(i, &mut bar, &mut scored);
+                }
             }
+            let list = kept;
             if above(&bar, ceiling.nowhere()) {
                 let matched = Matched {
                     first: firsts,
@@ -641,15 +657,6 @@ impl Searcher {
                 return (scored, matched);
             }
         }
-        // Most of the others hold few of the query's characters at bonus places or side by
-        // side as in the query: their marks tell, in a step, that they cannot reach the bar,
-        // before a look at their characters does.
-        let by_marks = |i: u32| {
-            heads.map_or(i64::MAX, |h| {
-                let m = h.marks(i);
-                ceiling.by_marks(m.bonused, m.pairs)
-            })
-        };
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
         // looked at again: a copy scored twice ties with itself.)
@@ -663,7 +670,7 @@ impl Searcher {
             let text = self.catalog.text(i);
             let score = if bar.admits(rank(i, by_marks(i))) && bar.admits(rank(i, ceiling.of(text)))
             {
-                scorer.score(text, query)
+                scorer.score(text)
             } else {
                 None
             };
@@ -746,16 +753,17 @@ fn strong(query: &str) -> i64 {
     matcher().fuzzy_match(&as_word, query).unwrap_or(0) * 17 / 20
 }
 
-/// Whether `text`, scoring `score` for `query`, is a strong match (scores at least `bar`).
+/// Whether `text`, scoring `score` for the scorer's query, is a strong match (scores at
+/// least `bar`).
 /// A folded voiced kana keeps its sound mark as a combining character (so positions count
 /// one per character) where the query has none: the mark breaks a run that is one in the
 /// text as written, so such a text is judged without its marks.
-fn is_strong(scorer: &Scorer, text: &str, query: &str, score: i64, bar: i64) -> bool {
+fn is_strong(scorer: &Scorer, text: &str, score: i64, bar: i64) -> bool {
     const MARKS: [char; 2] = ['\u{3099}', '\u{309A}'];
     score >= bar
         || (text.contains(MARKS)
             && scorer
-                .score(&text.replace(MARKS, ""), query)
+                .score(&text.replace(MARKS, ""))
                 .is_some_and(|s| s >= bar))
 }
 

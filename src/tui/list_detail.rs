@@ -266,20 +266,18 @@ mod tests {
 
     #[test]
     fn a_tall_item_scrolls_line_by_line_before_the_next_is_selected() {
-        use crate::tui::ui::hits::{self, Overflow};
+        use crate::tui::ui::hits::{Overflow, Shape};
         use ratatui::layout::Rect;
         // Pane A (slot 1) drew its selected item from line `above`, `rows` lines of it.
         let drawn = |above, below| {
-            hits::record(|| {
-                hits::pane(Rect::new(0, 0, 20, 10), 1);
-                let over = Overflow {
-                    above,
-                    below,
-                    rows: 6,
-                };
-                hits::overflow(Rect::new(1, 1, 18, 8), over);
-            })
-            .1
+            let mut map = HitMap::default();
+            let over = Overflow {
+                above,
+                below,
+                rows: 6,
+            };
+            map.pane(Rect::new(0, 0, 20, 10), 1, Shape::overflowing(over));
+            map
         };
         let len = &lens(|_: P| 3);
         let mut c = ListDetail::<P>::default();

@@ -196,10 +196,10 @@ pub struct Headless {
     pub app: App,
     /// Where effects may write (only the watchlists file, headless).
     pub outside: super::effects::Outside,
+    /// Lends the `Frame` the view draws into (ratatui makes frames only from a terminal);
+    /// nothing is ever flushed to its backend.
     terminal: Terminal<TestBackend>,
-    /// The last complete frame. `TestBackend` only receives the diff and, unlike a terminal,
-    /// does not blank the column a wide character covers, so its own buffer can keep stale
-    /// cells there; the frame itself is exact.
+    /// The last complete frame, drawn into directly (see [`Headless::draw`]).
     frame: Buffer,
 }
 
@@ -219,14 +219,17 @@ impl Headless {
         headless
     }
 
-    /// Draws the app into the test terminal.
+    /// Draws the app: the view draws into the buffer kept as the frame, lent to the
+    /// terminal for the draw and taken back, so nothing is copied and nothing is diffed
+    /// to the test backend. (Its own buffer would not do as the frame anyway: it only
+    /// receives a diff and, unlike a terminal, does not blank the column a wide character
+    /// covers, so it can keep stale cells there.)
     pub fn draw(&mut self) {
-        let app = &self.app;
-        let completed = self
-            .terminal
-            .draw(|frame| ui::view(app, frame))
-            .expect("drawing to a test backend cannot fail");
-        self.frame.clone_from(completed.buffer);
+        std::mem::swap(self.terminal.current_buffer_mut(), &mut self.frame);
+        let mut frame = self.terminal.get_frame();
+        frame.buffer_mut().reset();
+        ui::view(&self.app, &mut frame);
+        std::mem::swap(self.terminal.current_buffer_mut(), &mut self.frame);
     }
 
     /// Feeds one terminal event through the key table and update, then redraws (unless the
@@ -236,7 +239,12 @@ impl Headless {
             return;
         }
         if let Event::Resize(w, h) = *event {
+            // What a terminal's draw does on its own when its size changed: frames are
+            // made here without it.
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
             self.terminal.backend_mut().resize(w, h);
+            let Ok(()) = self.terminal.resize(area);
+            self.frame.resize(area);
         }
         super::apply(&mut self.app, event);
         super::effects::perform(&mut self.app, &self.outside);

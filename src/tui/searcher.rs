@@ -38,11 +38,11 @@ impl Lazy {
     }
 
     /// The searcher over `index` (the index this was made for), built now if it is not yet:
-    /// the catalog of the index's own dataset (its first [`Index::curated`] entities), with
-    /// the master's beside it when there is one.
+    /// the catalog of the index's own dataset (its first [`Index::curated`] entities, named
+    /// by the index's own table), with the master's beside it when there is one.
     pub fn get(&self, index: &Index) -> &Searcher {
         self.built.get_or_init(|| {
-            let own = Catalog::of_first(index.data(), index.curated());
+            let own = Catalog::searched(index.data(), index.curated(), index.names().clone());
             // Only the one thread building it takes the master's parts; a poisoned lock
             // (a panic elsewhere) still holds them.
             let master = self.master.lock().unwrap_or_else(|e| e.into_inner()).take();

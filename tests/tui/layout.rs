@@ -115,3 +115,105 @@ fn a_click_after_a_resize_selects_the_row_drawn_there_at_the_new_size() {
     );
     assert_eq!(s.app.explore().focus(), ExplorePane::Exposures);
 }
+
+#[test]
+fn the_layout_is_where_the_frame_draws() {
+    use aipx::tui::ui::{self, hits::Hit, pane::hidden_note};
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    // Every tab and view, browsed in each pane, tall items scrolled, at three sizes.
+    let scripts = [
+        "",
+        "jjjjjjjjjjjjjjjjjjjjjjjj",
+        "/TSM<Enter>",
+        "/TSM<Enter>jj",
+        "/TSM<Enter><Tab>jjj",
+        "/TSM<Enter><Tab><Tab>j",
+        "/TSM<Enter><S-Tab>j",
+        "/softbank<Enter>j<C-d>",
+        "2jjj",
+        "2<Tab>jjj",
+        "2<S-Tab>j",
+        "2<S-Tab><S-Tab>jj",
+        "3",
+        "3jjjjjjjj",
+        "3<Tab>j",
+        "3<S-Tab>jj",
+        "3v",
+        "3vjj",
+        "3vv",
+        "3vvjjj",
+        "4",
+        "5",
+    ];
+    let mut markers = 0;
+    let mut notes = 0;
+    for (width, height) in [(120, 40), (80, 24), (60, 15)] {
+        for script in scripts {
+            let mut s = play(width, height, script);
+            let text = s.text();
+            let map = ui::layout(&s.app);
+            // A note under a scrolled item says what the layout says is hidden of it.
+            for (y, line) in text.lines().enumerate() {
+                let Some(at) = line.find(['↑', '↓']) else {
+                    continue;
+                };
+                let digit = line[at..]
+                    .chars()
+                    .nth(2)
+                    .is_some_and(|c| c.is_ascii_digit());
+                if !digit {
+                    continue;
+                }
+                let x = unicode_width::UnicodeWidthStr::width(&line[..at]) as u16;
+                let Some(Hit::Pane { slot, .. }) = map.at(x, y as u16) else {
+                    panic!("{script} at {width}x{height}: a note outside a pane\n{text}");
+                };
+                let note = hidden_note(map.overflow(slot));
+                assert!(
+                    line.contains(&note),
+                    "{script} at {width}x{height}: {note:?} not on row {y}\n{text}"
+                );
+                notes += 1;
+            }
+            // The focused pane's selected row, wherever it is drawn, is the row the layout
+            // puts there: a click on it changes nothing.
+            let cells: Vec<(u16, u16)> = text
+                .lines()
+                .enumerate()
+                .flat_map(|(y, line)| {
+                    let mut x = 0u16;
+                    let mut at = Vec::new();
+                    for c in line.chars() {
+                        if c == '▶' {
+                            at.push((x, y as u16));
+                        }
+                        x += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16;
+                    }
+                    at
+                })
+                .collect();
+            for (x, y) in cells {
+                let before = (s.app.tab(), s.app.tabs().clone());
+                assert!(
+                    matches!(map.at(x, y), Some(Hit::Pane { row: Some(_), .. })),
+                    "{script} at {width}x{height}: no row under the marker at {x},{y}\n{text}"
+                );
+                s.apply(&Event::Mouse(MouseEvent {
+                    kind: MouseEventKind::Down(MouseButton::Left),
+                    column: x,
+                    row: y,
+                    modifiers: KeyModifiers::NONE,
+                }));
+                let after = (s.app.tab(), s.app.tabs().clone());
+                assert!(
+                    before == after,
+                    "{script} at {width}x{height}: a click on the selected row at {x},{y} moved\n{text}"
+                );
+                markers += 1;
+            }
+        }
+    }
+    // The scripts do reach scrolled items and selected rows.
+    assert!(notes >= 6, "{notes} notes");
+    assert!(markers >= 40, "{markers} markers");
+}

@@ -17,9 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::stack::{self, Ask};
-use crate::tui::ui::{
-    self, catalyst_chart, catalyst_detail, cursor, hits, linked, month_grid, text,
-};
+use crate::tui::ui::{self, catalyst_chart, catalyst_detail, cursor, linked, month_grid, text};
 
 use super::{Context, Outcome, Record, Tab, TabView};
 use crate::tui::ui::hits::HitMap;
@@ -545,10 +543,205 @@ impl TabView for Calendar {
         ]
     }
 
+    fn layout(&self, cx: &Context, area: Rect) -> HitMap {
+        let list = self.list(cx.index);
+        let rows = self.rows(cx, &list);
+        let places = self.places(cx, area, &list, &rows);
+        let mut map = HitMap::default();
+        if let Some(main) = places.main {
+            let shape = match self.view_widget(cx, area, &list, &rows, &places) {
+                Main::Chart(chart) => chart.shape(main),
+                Main::Grid(grid) => grid.shape(main),
+                Main::Timeline(timeline) => timeline.shape(main, &cursor(self.selected(), true)),
+            };
+            map.pane(main, 0, shape);
+        }
+        if let Some([info, linked_area]) = places.details {
+            let detail = self.focused_detail(cx);
+            map.pane(info, 2, detail.shape(info));
+            let entities = self.linked(cx);
+            let linked_pane = self.linked_pane(cx, &entities);
+            let state = self.linked_cursor();
+            map.pane(linked_area, 1, linked_pane.shape(linked_area, &state));
+        }
+        map
+    }
+
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
+        let list = self.list(cx.index);
+        let rows = self.rows(cx, &list);
+        let places = self.places(cx, area, &list, &rows);
+        if let Some(main) = places.main {
+            match self.view_widget(cx, area, &list, &rows, &places) {
+                Main::Chart(chart) => frame.render_widget(chart, main),
+                Main::Grid(grid) => frame.render_widget(grid, main),
+                Main::Timeline(timeline) => {
+                    frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true))
+                }
+            }
+        }
+        if let Some([info, linked_area]) = places.details {
+            frame.render_widget(self.focused_detail(cx), info);
+            let entities = self.linked(cx);
+            let linked_pane = self.linked_pane(cx, &entities);
+            let mut state = self.linked_cursor();
+            frame.render_stateful_widget(linked_pane, linked_area, &mut state);
+        }
+    }
+}
+
+/// Where the Calendar puts its view (timeline, grid or chart) and the selected catalyst's
+/// details (its text, then its linked entities); `None`: not drawn at this size.
+struct Places {
+    main: Option<Rect>,
+    details: Option<[Rect; 2]>,
+    /// The body is too short for both: the focused one takes it (Tab shows the other).
+    compact: bool,
+}
+
+/// The view the Calendar shows.
+enum Main<'a> {
+    Chart(catalyst_chart::CatalystChart<'a>),
+    Grid(month_grid::MonthGrid<'a>),
+    Timeline(ui::timeline::Timeline<'a>),
+}
+
+impl Calendar {
+    /// The timeline's rows for `list` (none for the chart, which has no timeline).
+    fn rows(&self, cx: &Context, list: &[CatalystId]) -> Vec<TimelineRow> {
+        if self.view == CalendarView::Chart {
+            return Vec::new();
+        }
+        timeline(cx.index, list, cx.today, self.sort)
+    }
+
+    /// The month grid titled `title`.
+    fn grid<'a>(
+        &self,
+        cx: &Context<'a>,
+        list: &'a [CatalystId],
+        title: String,
+    ) -> month_grid::MonthGrid<'a> {
+        month_grid::MonthGrid {
+            index: cx.index,
+            list,
+            selected: (!list.is_empty()).then_some(self.selected()),
+            month: self.grid_month(cx.index, cx.today),
+            today: cx.today,
+            title,
+            focused: self.focus() == CalendarPane::Timeline,
+            theme: cx.theme,
+            keys: cx.keys,
+        }
+    }
+
+    /// Where the view and the details go in `area`, for `list` and its timeline `rows`.
+    fn places(
+        &self,
+        cx: &Context,
+        area: Rect,
+        list: &[CatalystId],
+        rows: &[TimelineRow],
+    ) -> Places {
         let ix = cx.index;
-        let list = self.list(ix);
-        let list: &[CatalystId] = &list;
+        let on_timeline = self.focus() == CalendarPane::Timeline;
+        if self.view == CalendarView::Chart {
+            // The chart wants the width: it sits above the details at every size, and
+            // where both do not fit it takes the body alone (the focused one is shown).
+            // The details get the rows the chart does not need (borders, axis, legend).
+            let chart_rows = (list.len() as u16).saturating_add(6);
+            let bottom = match area.height {
+                h if h >= 30 => h.saturating_sub(chart_rows).max(12),
+                h if h >= 20 => 9,
+                _ => 0,
+            };
+            let [main, side] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom)]).areas(area);
+            let (main, side) = match (bottom, on_timeline) {
+                (0, true) => (Some(main), None),
+                (0, false) => (None, Some(area)),
+                _ => (Some(main), Some(side)),
+            };
+            return Places {
+                main,
+                details: side.map(details_split),
+                compact: false,
+            };
+        }
+        // Below 20 rows the view and the details do not both fit whole: the focused one
+        // takes the body (Tab shows the other, as the titles say).
+        if area.height < 20 {
+            return Places {
+                main: on_timeline.then_some(area),
+                details: (!on_timeline).then(|| details_split(area)),
+                compact: true,
+            };
+        }
+        let linked = self
+            .catalyst(ix)
+            .map_or(0, |c| linked_entities(ix, c).len());
+        let detail = self.detail(cx, None);
+        if area.width >= 100 {
+            let [main, side] =
+                Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area);
+            // The detail as tall as its text, the linked entities the rest (the focused
+            // one first when both cannot be whole).
+            let linked_ask = Ask::new(stack::WHOLE, linked.max(1) as u16 + 2);
+            let detail_ask = Ask::new(stack::WHOLE, detail.height(side.width));
+            let on_linked = self.focus() == CalendarPane::Linked;
+            let asks = match self.focus() {
+                CalendarPane::Timeline => [detail_ask, linked_ask],
+                CalendarPane::Linked => [detail_ask, linked_ask.focused()],
+                CalendarPane::Detail => [detail_ask.focused(), linked_ask],
+            };
+            let priority: &[usize] = if on_linked { &[1, 0] } else { &[0, 1] };
+            let rows = stack::heights(side.height, &asks, priority);
+            let details =
+                Layout::vertical([Constraint::Length(rows[0]), Constraint::Fill(1)]).areas(side);
+            return Places {
+                main: Some(main),
+                details: Some(details),
+                compact: false,
+            };
+        }
+        // The view above the details, each as tall as its content when there is room
+        // (the focused one served first); the details are the catalyst's text beside
+        // its linked entities, as tall as the taller of the two.
+        let [info, _] = details_split(area);
+        let details_want = detail.height(info.width).max(linked.max(1) as u16 + 2);
+        let view = match self.view {
+            CalendarView::Grid => Ask::new(
+                month_grid::MIN_HEIGHT,
+                self.grid(cx, list, String::new()).height(area.width),
+            ),
+            _ => Ask::new(stack::WHOLE, rows.len().max(1) as u16 + 2),
+        };
+        let asks = [
+            if on_timeline { view.focused() } else { view },
+            Ask::new(stack::WHOLE, details_want),
+        ];
+        let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
+        let heights = stack::heights(area.height, &asks, priority);
+        let [main, side] =
+            Layout::vertical([Constraint::Length(heights[0]), Constraint::Fill(1)]).areas(area);
+        Places {
+            main: Some(main),
+            details: Some(details_split(side)),
+            compact: false,
+        }
+    }
+
+    /// The view (chart, grid or timeline) of `list` as the state shows it in `area` (the
+    /// body, which its title is fitted to) laid out as `places`.
+    fn view_widget<'a>(
+        &self,
+        cx: &Context<'a>,
+        area: Rect,
+        list: &'a [CatalystId],
+        rows: &'a [TimelineRow],
+        places: &Places,
+    ) -> Main<'a> {
+        let ix = cx.index;
         let shown = self.due.shown(list.len(), self.unfiltered_len(ix));
         let f = cx.keys.key_for(Action::ToggleFilter);
         let filter = match self.filter {
@@ -585,153 +778,92 @@ impl TabView for Calendar {
             (None, _) => format!("no catalyst{due} ({widen}: due filter)"),
         };
         let on_timeline = self.focus() == CalendarPane::Timeline;
-        let wide = area.width >= 100;
         // An order other than by date is named in the title, as the other lists do.
         let by = match self.sort {
             CatalystSort::Date => String::new(),
             sort => format!(" by {}", sort.as_str()),
         };
-        if self.view == CalendarView::Chart {
-            // The chart wants the width: it sits above the details at every size, and
-            // where both do not fit it takes the body alone (the focused one is shown).
-            // The details get the rows the chart does not need (borders, axis, legend).
-            let chart_rows = (list.len() as u16).saturating_add(6);
-            let bottom = match area.height {
-                h if h >= 30 => h.saturating_sub(chart_rows).max(12),
-                h if h >= 20 => 9,
-                _ => 0,
-            };
-            let [main, side] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom)]).areas(area);
-            let (main, side) = match (bottom, on_timeline) {
-                (0, true) => (main, None),
-                (0, false) => (Rect::default(), Some(area)),
-                _ => (main, Some(side)),
-            };
-            let chart = catalyst_chart::CatalystChart {
+        let details = if places.compact {
+            format!("; {}: details", cx.keys.key_for(Action::NextPane))
+        } else {
+            String::new()
+        };
+        match self.view {
+            CalendarView::Chart => Main::Chart(catalyst_chart::CatalystChart {
                 index: ix,
                 list,
                 selected: (!list.is_empty()).then_some(self.selected()),
                 pan: self.pan,
                 today: cx.today,
                 title: format!("Chart{by} ({shown}, {filter}; {next})"),
-                empty: empty.clone(),
+                empty,
                 focused: on_timeline,
                 theme: cx.theme,
-                details_hint: side
+                details_hint: places
+                    .details
                     .is_none()
                     .then(|| format!("{}: details", cx.keys.key_for(Action::NextPane))),
-            };
-            frame.render_widget(chart, main);
-            hits::pane(main, 0);
-            if let Some(side) = side {
-                let [info, linked_area] = details_split(side);
-                self.render_details(cx, frame, info, linked_area);
-            }
-            return;
-        }
-        // Below 20 rows the view and the details do not both fit whole: the focused one
-        // takes the body (Tab shows the other, as the titles say).
-        let compact = area.height < 20;
-        let rows = timeline(ix, list, cx.today, self.sort);
-        let grid = |title: String| month_grid::MonthGrid {
-            index: ix,
-            list,
-            selected: (!list.is_empty()).then_some(self.selected()),
-            month: self.grid_month(ix, cx.today),
-            today: cx.today,
-            title,
-            focused: on_timeline,
-            theme: cx.theme,
-            keys: cx.keys,
-        };
-        let [main, side] = if compact {
-            [area, area]
-        } else if wide {
-            Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)]).areas(area)
-        } else {
-            // The view above the details, each as tall as its content when there is room
-            // (the focused one served first); the details are the catalyst's text beside
-            // its linked entities, as tall as the taller of the two.
-            let [info, _] = details_split(area);
-            let detail = self.detail(cx, None);
-            let linked = self
-                .catalyst(ix)
-                .map_or(0, |c| linked_entities(ix, c).len());
-            let details_want = detail.height(info.width).max(linked.max(1) as u16 + 2);
-            let view = match self.view {
-                CalendarView::Grid => Ask::new(
-                    month_grid::MIN_HEIGHT,
-                    grid(String::new()).height(area.width),
-                ),
-                _ => Ask::new(stack::WHOLE, rows.len().max(1) as u16 + 2),
-            };
-            let asks = [
-                if on_timeline { view.focused() } else { view },
-                Ask::new(stack::WHOLE, details_want),
-            ];
-            let priority: &[usize] = if on_timeline { &[0, 1] } else { &[1, 0] };
-            let heights = stack::heights(area.height, &asks, priority);
-            Layout::vertical([Constraint::Length(heights[0]), Constraint::Fill(1)]).areas(area)
-        };
-        let details = if compact {
-            format!("; {}: details", cx.keys.key_for(Action::NextPane))
-        } else {
-            String::new()
-        };
-        if compact && !on_timeline {
-            let [info, linked_area] = details_split(side);
-            self.render_details(cx, frame, info, linked_area);
-            return;
-        }
-        if self.view == CalendarView::Grid {
-            let grid = grid(match self.due {
-                ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
-                due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
-            });
-            frame.render_widget(grid, main);
-        } else {
-            let timeline = ui::timeline::Timeline {
+            }),
+            CalendarView::Grid => Main::Grid(self.grid(
+                cx,
+                list,
+                match self.due {
+                    ListFilter::All => format!("Month grid ({filter}; {next}{details})"),
+                    due => format!("Month grid ({}; {filter}; {next}{details})", due.label()),
+                },
+            )),
+            _ => Main::Timeline(ui::timeline::Timeline {
                 index: ix,
                 list,
-                rows: &rows,
+                rows,
                 sort: self.sort,
                 today: cx.today,
                 title: format!("Timeline{by} ({shown}, {filter}{details})"),
                 empty,
                 focused: on_timeline,
                 theme: cx.theme,
-            };
-            frame.render_stateful_widget(timeline, main, &mut cursor(self.selected(), true));
+            }),
         }
-        hits::pane(main, 0);
-        if compact {
-            return;
+    }
+
+    /// The selected catalyst's text, scrolled when it has the focus.
+    fn focused_detail<'a>(&self, cx: &Context<'a>) -> catalyst_detail::CatalystDetail<'a> {
+        let on_detail = self.focus() == CalendarPane::Detail;
+        self.detail(
+            cx,
+            on_detail.then(|| self.cursor.skip(CalendarPane::Detail)),
+        )
+    }
+
+    /// The selected catalyst's linked entities, named ones first.
+    fn linked(&self, cx: &Context) -> Vec<EntityId> {
+        let selected = self.catalyst(cx.index);
+        selected.map_or_else(Vec::new, |c| linked_entities(cx.index, c))
+    }
+
+    /// The pane of the selected catalyst's linked `entities`.
+    fn linked_pane<'a>(
+        &self,
+        cx: &Context<'a>,
+        entities: &'a [EntityId],
+    ) -> linked::LinkedEntities<'a> {
+        let named = self
+            .catalyst(cx.index)
+            .map_or(0, |c| cx.index.catalyst(c).entities.len());
+        linked::LinkedEntities {
+            keys: cx.keys,
+            index: cx.index,
+            entities,
+            named,
+            focused: self.focus() == CalendarPane::Linked,
+            theme: cx.theme,
         }
-        let linked = self
-            .catalyst(ix)
-            .map_or(0, |c| linked_entities(ix, c).len());
-        let [info, linked_area] = if wide {
-            // The detail as tall as its text, the linked entities the rest (the focused
-            // one first when both cannot be whole).
-            let detail = self.detail(cx, None);
-            let linked_ask = Ask::new(stack::WHOLE, linked.max(1) as u16 + 2);
-            let detail_ask = Ask::new(stack::WHOLE, detail.height(side.width));
-            let on_linked = self.focus() == CalendarPane::Linked;
-            let asks = match self.focus() {
-                CalendarPane::Timeline => [detail_ask, linked_ask],
-                CalendarPane::Linked => [detail_ask, linked_ask.focused()],
-                CalendarPane::Detail => [detail_ask.focused(), linked_ask],
-            };
-            let priority: &[usize] = if on_linked { &[1, 0] } else { &[0, 1] };
-            let rows = stack::heights(side.height, &asks, priority);
-            let [info, linked] =
-                Layout::vertical([Constraint::Length(rows[0]), Constraint::Fill(1)]).areas(side);
-            [info, linked]
-        } else {
-            details_split(side)
-        };
-        self.render_details(cx, frame, info, linked_area);
+    }
+
+    /// The cursor of the linked entities.
+    fn linked_cursor(&self) -> ratatui::widgets::ListState {
+        let on_linked = self.focus() == CalendarPane::Linked;
+        cursor(self.cursor.row(CalendarPane::Linked), on_linked)
     }
 }
 
@@ -754,33 +886,6 @@ impl Calendar {
             scroll,
             theme: cx.theme,
         }
-    }
-
-    /// The selected catalyst's details in `info` and its linked entities in `linked_area`.
-    fn render_details(&self, cx: &Context, frame: &mut Frame, info: Rect, linked_area: Rect) {
-        let ix = cx.index;
-        let on_linked = self.focus() == CalendarPane::Linked;
-        let on_detail = self.focus() == CalendarPane::Detail;
-        let selected = self.catalyst(ix);
-        let linked_entities = selected.map_or_else(Vec::new, |c| linked_entities(ix, c));
-        let named = selected.map_or(0, |c| ix.catalyst(c).entities.len());
-        let detail = self.detail(
-            cx,
-            on_detail.then(|| self.cursor.skip(CalendarPane::Detail)),
-        );
-        frame.render_widget(detail, info);
-        hits::pane(info, 2);
-        let linked_pane = linked::LinkedEntities {
-            keys: cx.keys,
-            index: ix,
-            entities: &linked_entities,
-            named,
-            focused: on_linked,
-            theme: cx.theme,
-        };
-        let mut state = cursor(self.cursor.row(CalendarPane::Linked), on_linked);
-        frame.render_stateful_widget(linked_pane, linked_area, &mut state);
-        hits::pane(linked_area, 1);
     }
 }
 

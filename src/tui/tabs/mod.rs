@@ -145,15 +145,16 @@ pub trait TabView {
     /// starts from); returns whether anything changed.
     fn step(&mut self, cx: &Context, layout: &HitMap, delta: isize) -> bool;
     /// Whether a step may scroll inside the selected item of the pane it moves (an item
-    /// can be taller than the pane): only then is the `layout` it gets drawn, since that
-    /// costs about a frame.
+    /// can be taller than the pane): only then is the `layout` it gets worked out (it
+    /// wraps the text of the panes on screen).
     fn steps_inside_items(&self, _cx: &Context) -> bool {
         true
     }
     /// Focuses the next (`+1`) or previous (`-1`) pane.
     fn cycle(&mut self, cx: &Context, dir: isize) -> bool;
-    /// A click on the pane in `slot` of the tab's pane order (as its view reports it to
-    /// `ui::hits`) and on `row` of its list, if on one: focus the pane, select the row.
+    /// A click on the pane in `slot` of the tab's pane order (as its
+    /// [`layout`](Self::layout) places it) and on `row` of its list, if on one: focus the
+    /// pane, select the row.
     fn click(&mut self, _cx: &Context, _slot: usize, _row: Option<usize>) -> bool {
         false
     }
@@ -188,6 +189,10 @@ pub trait TabView {
     fn record(&self, cx: &Context) -> Option<Record>;
     /// Every cursor with the length of its list, as `(name, selected, len)`.
     fn selections(&self, index: &Index) -> Vec<(&'static str, usize, usize)>;
+    /// Where the tab drawn into `area` puts its search box, its panes and their rows, and
+    /// how far the focused pane's selected item overflows: what a click or a step acts on.
+    /// Pure geometry, from the placing code [`render`](Self::render) draws with.
+    fn layout(&self, cx: &Context, area: Rect) -> HitMap;
     /// Draws the tab into `area` (between the tab bar and the status bar).
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect);
 }

@@ -18,7 +18,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{self, ListDetail, Pane};
 use crate::tui::ui::stack::{self, Ask};
 use crate::tui::ui::text::count;
-use crate::tui::ui::{cursor, funding_chart, hits, linked, program_detail, program_list};
+use crate::tui::ui::{cursor, funding_chart, linked, program_detail, program_list};
 
 use super::{Context, Outcome, Record, Tab, TabView};
 use crate::tui::ui::hits::HitMap;
@@ -337,35 +337,127 @@ impl TabView for Programs {
         ]
     }
 
+    fn layout(&self, cx: &Context, area: Rect) -> HitMap {
+        let [left, right] = columns(area);
+        let mut map = HitMap::default();
+        let ids = self.list(cx.index);
+        let state = cursor(self.cursor.selected(), true);
+        map.pane(left, 0, self.program_list(cx, &ids).shape(left, &state));
+        let Some(id) = self.program(cx.index) else {
+            return map;
+        };
+        let detail = self.detail(cx, id, right);
+        let [header, funding, linked] = self.split(right, &detail);
+        if let Some(at) = header {
+            map.pane(at, 2, detail.header.shape(at));
+        }
+        if let Some(at) = funding.filter(|_| !self.chart) {
+            map.pane(at, 3, self.funding_pane(cx, &detail).shape(at));
+        }
+        if let Some(at) = linked {
+            let state = self.linked_cursor();
+            map.pane(at, 1, self.linked_pane(cx, &detail).shape(at, &state));
+        }
+        map
+    }
+
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
         let (ix, theme) = (cx.index, cx.theme);
-        let left_width = (area.width * 35 / 100).clamp(24, 44);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let [left, right] = columns(area);
         let ids = self.list(ix);
-        let list = program_list::ProgramList {
-            index: ix,
-            ids: &ids,
+        let list = self.program_list(cx, &ids);
+        frame.render_stateful_widget(list, left, &mut cursor(self.cursor.selected(), true));
+        let Some(id) = self.program(ix) else { return };
+        let detail = self.detail(cx, id, right);
+        let areas = self.split(right, &detail);
+        let program = detail.header.program;
+        let mut left_out = Vec::new();
+        match areas[0] {
+            Some(at) => frame.render_widget(detail.header, at),
+            None => left_out.push("Program".to_string()),
+        }
+        match areas[1] {
+            Some(at) if self.chart => {
+                let chart = funding_chart::FundingChart {
+                    index: ix,
+                    program,
+                    title: detail.funding_title.clone(),
+                    keys: cx.keys,
+                    theme,
+                };
+                frame.render_widget(chart, at);
+            }
+            Some(at) => frame.render_widget(self.funding_pane(cx, &detail), at),
+            None => left_out.push(format!("Funding ({})", program.funding.len())),
+        }
+        match areas[2] {
+            Some(at) => {
+                let mut state = self.linked_cursor();
+                frame.render_stateful_widget(self.linked_pane(cx, &detail), at, &mut state);
+            }
+            None => left_out.push(format!("Linked ({})", detail.exposures.len())),
+        }
+        let next = cx.keys.key_for(Action::NextPane);
+        stack::note_left_out(&areas, &left_out, &next, frame.buffer_mut(), theme);
+    }
+}
+
+/// The list and the selected program's details beside it.
+fn columns(area: Rect) -> [Rect; 2] {
+    let left_width = (area.width * 35 / 100).clamp(24, 44);
+    Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area)
+}
+
+/// What the detail column of a program holds: its header, its funding (lines or chart)
+/// with the rows it wants and its title, and its linked entities by role.
+struct Detail<'a> {
+    header: program_detail::ProgramHeader<'a>,
+    funding_title: String,
+    funding_want: u16,
+    exposures: Vec<&'a Exposure>,
+}
+
+impl Programs {
+    /// The program list as the state shows it.
+    fn program_list<'a>(
+        &self,
+        cx: &Context<'a>,
+        ids: &'a [ProgramId],
+    ) -> program_list::ProgramList<'a> {
+        program_list::ProgramList {
+            index: cx.index,
+            ids,
             order: self.order,
             today: cx.today,
             focused: self.focus() == ProgramsPane::List,
-            theme,
-        };
-        frame.render_stateful_widget(list, left, &mut cursor(self.cursor.selected(), true));
-        hits::pane(left, 0);
-        let Some(id) = self.program(ix) else { return };
+            theme: cx.theme,
+        }
+    }
+
+    /// The first line shown of `pane` when it has the focus (it scrolls); `None` unfocused.
+    fn scroll(&self, pane: ProgramsPane) -> Option<usize> {
+        (self.focus() == pane).then(|| self.cursor.skip(pane))
+    }
+
+    /// The cursor of the linked entities.
+    fn linked_cursor(&self) -> ratatui::widgets::ListState {
+        let shown = self.focus() == ProgramsPane::Entities;
+        cursor(self.cursor.row(ProgramsPane::Entities), shown)
+    }
+
+    /// The detail column of program `id` for the column `right`.
+    fn detail<'a>(&self, cx: &Context<'a>, id: ProgramId, right: Rect) -> Detail<'a> {
+        let ix = cx.index;
         let program = ix.program(id);
         let v = cx.keys.key_for(Action::CycleView);
-        let status = ix.program_status(id, cx.today);
-        let scroll = |pane| (self.focus() == pane).then(|| self.cursor.skip(pane));
         let header = program_detail::ProgramHeader {
             program,
-            status,
-            scroll: scroll(ProgramsPane::Program),
-            theme,
+            status: ix.program_status(id, cx.today),
+            scroll: self.scroll(ProgramsPane::Program),
+            theme: cx.theme,
         };
         let inner_width = right.width.saturating_sub(2) as usize;
-        let (funding_want, title) = if self.chart {
+        let (funding_want, funding_title) = if self.chart {
             let title = format!("Funding chart ({}; {v}: list)", program.funding.len());
             (
                 funding_chart::height(program, inner_width) as u16 + 2,
@@ -379,15 +471,53 @@ impl TabView for Programs {
                 program,
                 title: title.clone(),
                 scroll: None,
-                theme,
+                theme: cx.theme,
             };
             (pane.height(right.width), title)
         };
-        let exposures = by_role(ix, id);
-        let shown = self.focus() == ProgramsPane::Entities;
-        // Header, funding, linked: each as tall as its content when there is room; the
-        // linked entities, when browsed, are kept first; a pane with no room is named on
-        // the last border (Tab shows the linked entities).
+        Detail {
+            header,
+            funding_title,
+            funding_want,
+            exposures: by_role(ix, id),
+        }
+    }
+
+    /// The funding lines of `detail`'s program.
+    fn funding_pane<'a>(
+        &self,
+        cx: &Context<'a>,
+        detail: &Detail<'a>,
+    ) -> program_detail::FundingPane<'a> {
+        program_detail::FundingPane {
+            index: cx.index,
+            program: detail.header.program,
+            title: detail.funding_title.clone(),
+            scroll: self.scroll(ProgramsPane::Funding),
+            theme: cx.theme,
+        }
+    }
+
+    /// The linked entities of `detail`'s program.
+    fn linked_pane<'a, 'b>(
+        &self,
+        cx: &Context<'a>,
+        detail: &'b Detail<'a>,
+    ) -> linked::LinkedByRole<'b> {
+        linked::LinkedByRole {
+            index: cx.index,
+            exposures: &detail.exposures,
+            focused: self.focus() == ProgramsPane::Entities,
+            theme: cx.theme,
+        }
+    }
+
+    /// Where the header, the funding and the linked entities go in the column `right`
+    /// (`None`: no room): each as tall as its content when there is room; the linked
+    /// entities, when browsed, are kept first; a pane with no room is named on the last
+    /// border (Tab shows the linked entities).
+    fn split(&self, right: Rect, detail: &Detail) -> [Option<Rect>; 3] {
+        let exposures = &detail.exposures;
         let roles = exposures
             .windows(2)
             .filter(|w| w[0].role != w[1].role)
@@ -399,8 +529,9 @@ impl TabView for Programs {
         let read_cap = right.height.saturating_sub(stack::WHOLE);
         let header_ask = Ask::new(
             program_detail::ProgramHeader::MIN_HEIGHT,
-            header.height(right.width),
+            detail.header.height(right.width),
         );
+        let funding_want = detail.funding_want;
         let asks = [
             if self.focus() == ProgramsPane::Program {
                 header_ask.focused_on(header_ask.want, read_cap)
@@ -424,7 +555,7 @@ impl TabView for Programs {
                     ask
                 }
             },
-            if shown {
+            if self.focus() == ProgramsPane::Entities {
                 linked_ask.focused()
             } else {
                 linked_ask
@@ -436,54 +567,7 @@ impl TabView for Programs {
             _ => &[0, 1, 2],
         };
         let areas = stack::split(right, &asks, priority);
-        let mut left_out = Vec::new();
-        match areas[0] {
-            Some(at) => {
-                frame.render_widget(header, at);
-                hits::pane(at, 2);
-            }
-            None => left_out.push("Program".to_string()),
-        }
-        match areas[1] {
-            Some(at) if self.chart => {
-                let chart = funding_chart::FundingChart {
-                    index: ix,
-                    program,
-                    title,
-                    keys: cx.keys,
-                    theme,
-                };
-                frame.render_widget(chart, at);
-            }
-            Some(at) => {
-                let pane = program_detail::FundingPane {
-                    index: ix,
-                    program,
-                    title,
-                    scroll: scroll(ProgramsPane::Funding),
-                    theme,
-                };
-                frame.render_widget(pane, at);
-                hits::pane(at, 3);
-            }
-            None => left_out.push(format!("Funding ({})", program.funding.len())),
-        }
-        match areas[2] {
-            Some(at) => {
-                let linked_pane = linked::LinkedByRole {
-                    index: ix,
-                    exposures: &exposures,
-                    focused: shown,
-                    theme,
-                };
-                let mut state = cursor(self.cursor.row(ProgramsPane::Entities), shown);
-                frame.render_stateful_widget(linked_pane, at, &mut state);
-                hits::pane(at, 1);
-            }
-            None => left_out.push(format!("Linked ({})", exposures.len())),
-        }
-        let next = cx.keys.key_for(Action::NextPane);
-        stack::note_left_out(&areas, &left_out, &next, frame.buffer_mut(), theme);
+        [areas[0], areas[1], areas[2]]
     }
 }
 

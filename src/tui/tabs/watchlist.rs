@@ -220,10 +220,23 @@ impl TabView for Watchlist {
         Vec::new()
     }
 
+    fn layout(&self, cx: &Context, area: Rect) -> HitMap {
+        let mut map = HitMap::default();
+        if cx.book.lists.get(self.current).is_none() {
+            return map;
+        }
+        let [left, _] = columns(area);
+        let inner = pane::inner(left);
+        let len = self.rows(cx).len();
+        let first = first_row(self.cursor.selected(), len, inner.height);
+        let shape = hits::Shape::list(inner, first, vec![1; len], &Some);
+        map.pane(left, 0, shape);
+        map
+    }
+
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
         let theme = cx.theme;
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area);
+        let [left, right] = columns(area);
         let Some(list) = cx.book.lists.get(self.current) else {
             let text = match cx.book_error {
                 Some(e) => format!(
@@ -311,13 +324,12 @@ impl TabView for Watchlist {
         let mut state = crate::tui::ui::cursor(self.cursor.selected(), true);
         let block = pane::block(title, true, theme, left.width);
         let inner = block.inner(left);
+        *state.offset_mut() = first_row(self.cursor.selected(), rows.len(), inner.height);
         let widget = List::new(items)
             .block(block)
             .highlight_style(theme.selected())
             .highlight_symbol("›");
         frame.render_stateful_widget(widget, left, &mut state);
-        hits::pane(left, 0);
-        hits::rows(inner, state.offset(), &vec![1; rows.len()], &Some);
         let entities = list.entities(cx.index);
         let note =
             "money: programs' public funding by link direction, per currency, never converted";
@@ -347,4 +359,15 @@ impl TabView for Watchlist {
         let block = pane::block("Exposure", false, theme, right.width);
         pane::text(block, &paras, right, frame.buffer_mut());
     }
+}
+/// The tickers and the book's total beside them.
+fn columns(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area)
+}
+
+/// The first of `len` tickers shown in `rows` rows with ticker `selected` selected: the
+/// list scrolls only as far as the selection needs (the last row holds it).
+fn first_row(selected: usize, len: usize, rows: u16) -> usize {
+    let selected = selected.min(len.saturating_sub(1));
+    (selected + 1).saturating_sub(usize::from(rows.max(1)))
 }

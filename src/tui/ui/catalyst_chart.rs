@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::{cell, clean, fit, timing_mark};
 use super::theme::Theme;
@@ -330,18 +331,26 @@ impl CatalystChart<'_> {
     }
 }
 
-impl Widget for CatalystChart<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let width = inner.width as usize;
+/// What the chart draws inside its border: the bar rows from catalyst `top` down, the
+/// glyphs they use and the rows its legend takes.
+struct Drawn {
+    first: NaiveDate,
+    months: usize,
+    label_width: usize,
+    top: usize,
+    bars: Vec<Line<'static>>,
+    used: Used,
+    legend_rows: usize,
+}
+
+impl CatalystChart<'_> {
+    /// The bars and legend the chart shows in `inner` (the rows inside its border); `None`
+    /// with no catalyst to chart.
+    fn drawn(&self, inner: Rect) -> Option<Drawn> {
         if self.list.is_empty() {
-            let line = Line::styled(fit(&format!("  {}", self.empty), width), theme.muted());
-            Paragraph::new(line).render(inner, buf);
-            return;
+            return None;
         }
+        let width = inner.width as usize;
         let title_width = if width >= TITLE_FROM {
             ((width - LABEL_WIDTH) / 3).min(36)
         } else {
@@ -374,23 +383,63 @@ impl Widget for CatalystChart<'_> {
             let (lines, mut used) = self.rows(&layout, top, rows);
             used.none_in_view = none_in_view;
             let legend = super::text::wrap(&self.legend(&used), width);
-            (lines, used, legend.len())
+            (top, lines, used, legend.len())
         };
-        let (mut bars, mut used, needed) = window(1);
+        let (mut top, mut bars, mut used, needed) = window(1);
         let mut legend_rows = 1;
         if needed > 1 && height > AXIS_ROWS + 3 {
-            (bars, used, _) = window(2);
+            (top, bars, used, _) = window(2);
             legend_rows = 2;
         }
-        // Each bar row selects its catalyst when clicked.
-        let shown = height.saturating_sub(AXIS_ROWS + legend_rows);
-        let top = list::window(selected.unwrap_or(0), self.list.len(), shown);
-        let area = Rect {
+        Some(Drawn {
+            first,
+            months,
+            label_width,
+            top,
+            bars,
+            used,
+            legend_rows,
+        })
+    }
+
+    /// Where the chart drawn in `area` puts its bar rows: each selects its catalyst when
+    /// clicked.
+    pub fn shape(&self, area: Rect) -> Shape {
+        let inner = super::pane::inner(area);
+        let Some(drawn) = self.drawn(inner) else {
+            return Shape::default();
+        };
+        let bars = Rect {
             y: inner.y + AXIS_ROWS as u16,
-            height: (bars.len() as u16).min(inner.height.saturating_sub(AXIS_ROWS as u16)),
+            height: inner.height.saturating_sub(AXIS_ROWS as u16),
             ..inner
         };
-        super::hits::rows(area, 0, &vec![1; bars.len()], &|i| Some(top + i));
+        let top = drawn.top;
+        Shape::list(bars, 0, drawn.bars.iter().map(|_| 1), &|i| Some(top + i))
+    }
+}
+
+impl Widget for CatalystChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let Some(drawn) = self.drawn(inner) else {
+            let line = Line::styled(fit(&format!("  {}", self.empty), width), theme.muted());
+            Paragraph::new(line).render(inner, buf);
+            return;
+        };
+        let Drawn {
+            first,
+            months,
+            label_width,
+            bars,
+            used,
+            legend_rows,
+            ..
+        } = drawn;
         let mut lines: Vec<Line<'static>> = self.axis(first, months, label_width).into();
         lines.extend(bars);
         let legend =

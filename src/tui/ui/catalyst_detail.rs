@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::hits::Shape;
 use super::pane;
 use super::text::{Para, clean, range_label};
 use super::theme::Theme;
@@ -38,6 +39,17 @@ impl CatalystDetail<'_> {
             None => 1,
         };
         lines as u16 + 2
+    }
+}
+
+impl CatalystDetail<'_> {
+    /// How far the detail drawn in `area` overflows it when focused.
+    pub fn shape(&self, area: Rect) -> Shape {
+        let Some(id) = self.catalyst else {
+            return Shape::default();
+        };
+        let paras = paras(self.index, id, self.today, self.theme);
+        pane::text_shape(&paras, area, self.scroll)
     }
 }
 

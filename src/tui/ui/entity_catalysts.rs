@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::{cell, clean, fit, timing_mark};
 use super::theme::Theme;
@@ -103,6 +104,7 @@ impl CatalystRow<'_> {
 }
 
 /// Catalysts of an entity, its own and its programs', by date.
+#[derive(Clone, Copy)]
 pub struct EntityCatalysts<'a> {
     /// Lookups.
     pub index: &'a Index,
@@ -137,6 +139,43 @@ impl EntityCatalysts<'_> {
         let lines = pane::rows_up_to(heights, usize::from(most.saturating_sub(2)));
         lines.max(1) as u16 + 2
     }
+
+    /// The lines each catalyst gets in `inner` (the rows inside the border of a pane
+    /// `width` columns wide) with `selected` selected: whole titles where the rows allow;
+    /// the others one line each, cut with `…`. The selected one is always whole
+    /// (scrolling inside the pane when it is taller).
+    fn plan(&self, width: u16, inner: Rect, selected: Option<usize>) -> pane::LinePlan {
+        let rows = self.rows(width);
+        pane::plan_lines(self.catalysts.len(), inner.height as usize, selected, |i| {
+            rows.wrapped_height(self.catalysts[i])
+        })
+    }
+
+    /// The catalyst kept in view when this pane is not browsed: the next one.
+    fn hint(&self) -> usize {
+        let next = self
+            .catalysts
+            .iter()
+            .position(|&c| self.index.range(c).1 >= self.today);
+        next.unwrap_or(self.catalysts.len().saturating_sub(1))
+    }
+
+    /// Where the pane drawn in `area` with `state` puts its catalysts, and how far the
+    /// selected one overflows when focused (as `render` draws them).
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        if self.catalysts.is_empty() {
+            return pane::empty_shape(area);
+        }
+        let inner = pane::inner(area);
+        let plan = self.plan(area.width, inner, state.selected());
+        let rows = pane::Rows {
+            len: self.catalysts.len(),
+            height: |i: usize| plan.lines(i),
+            build: (),
+            hint: self.hint(),
+        };
+        rows.shape(self.skip, inner, state, self.focused, &Some)
+    }
 }
 
 impl StatefulWidget for EntityCatalysts<'_> {
@@ -158,23 +197,12 @@ impl StatefulWidget for EntityCatalysts<'_> {
             return;
         }
         // Not browsing this pane: keep the next catalyst in view.
-        let next = self
-            .catalysts
-            .iter()
-            .position(|&c| self.index.range(c).1 >= self.today);
-        // Whole titles where the rows allow; the others one line each, cut with `…`. The
-        // selected one is always whole (scrolling inside the pane when it is taller).
-        let plan = pane::plan_lines(
-            self.catalysts.len(),
-            inner.height as usize,
-            state.selected(),
-            |i| rows.wrapped_height(self.catalysts[i]),
-        );
+        let plan = self.plan(area.width, inner, state.selected());
         let rows = pane::Rows {
             len: self.catalysts.len(),
             height: |i: usize| plan.lines(i),
             build: |i: usize| Text::from(rows.lines_within(self.catalysts[i], plan.lines(i))),
-            hint: next.unwrap_or(self.catalysts.len() - 1),
+            hint: self.hint(),
         };
         rows.render_from(self.skip, inner, buf, state, self.focused, self.theme);
     }

@@ -5,12 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use super::hits::Shape;
 use super::pane;
 use super::text::{Para, clean, fit, wrap_all};
 use super::theme::Theme;
 use crate::model::Entity;
 
 /// Who an entity is.
+#[derive(Clone, Copy)]
 pub struct EntityHeader<'a> {
     /// The entity.
     pub entity: &'a Entity,
@@ -53,6 +55,11 @@ impl EntityHeader<'_> {
 
     /// Rows the header needs at least: its name and the first line of its facts.
     pub const MIN_HEIGHT: u16 = 4;
+
+    /// How far the header drawn in `area` overflows it when focused.
+    pub fn shape(&self, area: Rect) -> Shape {
+        pane::text_shape(&self.paras(area.width), area, self.scroll)
+    }
 }
 
 impl Widget for EntityHeader<'_> {

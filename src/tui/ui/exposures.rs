@@ -7,6 +7,7 @@ use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::{clean, count, fit, fit_line};
 use super::theme::{Theme, direction_label};
@@ -14,6 +15,7 @@ use crate::index::Index;
 use crate::model::{EntityId, Exposure};
 
 /// Programs touching one entity; funding is the program's, never the entity's revenue.
+#[derive(Clone, Copy)]
 pub struct ExposuresPane<'a> {
     /// Lookups.
     pub index: &'a Index,
@@ -89,6 +91,24 @@ impl ExposuresPane<'_> {
             .map(|x| self.item_height(x, inner));
         let rows = pane::rows_up_to(heights, usize::from(most.saturating_sub(2)));
         rows.max(1) as u16 + 2
+    }
+
+    /// Where the pane drawn in `area` with `state` puts its exposures, and how far the
+    /// selected one overflows when focused (as `render` draws them).
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        let inner = pane::inner(area);
+        let width = (inner.width as usize).saturating_sub(MARKER);
+        let exposures: Vec<&Exposure> = self.index.exposures_of(self.entity).collect();
+        if exposures.is_empty() {
+            return pane::empty_shape(area);
+        }
+        let rows = pane::Rows {
+            len: exposures.len(),
+            height: |i: usize| self.item_height(exposures[i], width),
+            build: (),
+            hint: 0,
+        };
+        rows.shape(self.skip, inner, state, self.focused, &Some)
     }
 }
 

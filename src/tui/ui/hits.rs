@@ -8,12 +8,10 @@
 //! depends on what the view drew, so a step or a click lands right before the first
 //! frame, right after a resize, and for every action of an event that asks for several.
 //!
-//! Panes and rows are reported while drawing. ratatui's widgets settle their own scroll
-//! offset and row heights inside `render`, which returns nothing, so a recorder scoped to
-//! one [`record`] call (a thread-local, empty outside it) collects what they report: the
-//! layout is drawn by the same code as the frame, so the two cannot disagree.
-
-use std::cell::RefCell;
+//! Nothing is drawn to learn it: each tab places its panes with the one function its view
+//! draws them with (its `TabView::layout` and `render` both call it), and each pane
+//! widget gives its [`Shape`] from the same window of rows its `render` draws, so the map
+//! and the frame cannot disagree.
 
 use ratatui::layout::{Position, Rect};
 
@@ -44,98 +42,92 @@ pub struct Overflow {
     pub rows: usize,
 }
 
+/// What a pane drawn in some area holds for a click or a step: the rows of its list and
+/// how far its selected item overflows (nothing unless it is focused and too tall).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// Each list row on screen and the position in the list it shows.
+    pub rows: Vec<(Rect, usize)>,
+    /// How far the selected item overflows the pane.
+    pub overflow: Overflow,
+}
+
+impl Shape {
+    /// A list drawn in `area` showing items of these `heights` from item `first` (its
+    /// scroll offset) down; `row` names the list position each item shows (`None` for a
+    /// heading or a marker, which a click does not select). Rows below `area` are cut.
+    pub fn list(
+        area: Rect,
+        first: usize,
+        heights: impl IntoIterator<Item = usize>,
+        row: &dyn Fn(usize) -> Option<usize>,
+    ) -> Shape {
+        let mut rows = Vec::new();
+        let mut y = area.y;
+        for (i, h) in heights.into_iter().enumerate().skip(first) {
+            if y >= area.bottom() {
+                break;
+            }
+            let h = (h.min(usize::from(u16::MAX)) as u16).min(area.bottom() - y);
+            if let Some(row) = row(i) {
+                rows.push((Rect::new(area.x, y, area.width, h), row));
+            }
+            y += h;
+        }
+        Shape {
+            rows,
+            overflow: Overflow::default(),
+        }
+    }
+
+    /// A pane with no rows to click whose selected item overflows by `overflow`.
+    pub fn overflowing(overflow: Overflow) -> Shape {
+        Shape {
+            rows: Vec::new(),
+            overflow,
+        }
+    }
+}
+
 /// The clickable areas of one screen, and how far the focused pane's selected item overflows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HitMap {
     search: Option<Rect>,
-    panes: Vec<(Rect, usize)>,
-    rows: Vec<(Rect, usize)>,
-    overflows: Vec<(Rect, Overflow)>,
+    panes: Vec<(Rect, usize, Shape)>,
 }
 
 impl HitMap {
+    /// The search box is drawn in `area`.
+    pub fn search(&mut self, area: Rect) {
+        self.search = Some(area);
+    }
+
+    /// The pane in slot `slot` of the tab's pane order is drawn in `area`, holding `shape`.
+    pub fn pane(&mut self, area: Rect, slot: usize, shape: Shape) {
+        self.panes.push((area, slot, shape));
+    }
+
     /// What a click at column `x`, row `y` selects.
     pub fn at(&self, x: u16, y: u16) -> Option<Hit> {
         let at = Position::new(x, y);
         if self.search.is_some_and(|r| r.contains(at)) {
             return Some(Hit::Search);
         }
-        // Panes do not overlap; the last one drawn wins if they ever do.
-        let (pane, slot) = self.panes.iter().rev().find(|(r, _)| r.contains(at))?;
-        let row = self
-            .rows
-            .iter()
-            .rev()
-            .find(|(r, _)| r.contains(at) && pane.contains(r.as_position()))
-            .map(|&(_, row)| row);
-        Some(Hit::Pane { slot: *slot, row })
+        // Panes do not overlap; the last one placed wins if they ever do.
+        let (_, slot, shape) = self.panes.iter().rev().find(|(r, ..)| r.contains(at))?;
+        let row = shape.rows.iter().find(|(r, _)| r.contains(at));
+        Some(Hit::Pane {
+            slot: *slot,
+            row: row.map(|&(_, row)| row),
+        })
     }
 
     /// How far the selected item of the pane in `slot` overflows it (nothing when it is
     /// drawn whole, or the pane is not drawn).
     pub fn overflow(&self, slot: usize) -> Overflow {
-        let Some((pane, _)) = self.panes.iter().rev().find(|(_, s)| *s == slot) else {
-            return Overflow::default();
-        };
-        let inside = |r: &Rect| pane.contains(r.as_position());
-        let found = self.overflows.iter().rev().find(|(r, _)| inside(r));
-        found.map(|&(_, o)| o).unwrap_or_default()
+        let pane = self.panes.iter().rev().find(|(_, s, _)| *s == slot);
+        pane.map(|(_, _, shape)| shape.overflow).unwrap_or_default()
     }
-}
-
-thread_local! {
-    static RECORDING: RefCell<Option<HitMap>> = const { RefCell::new(None) };
-}
-
-/// Runs `draw` and returns what it reported: the screen's [`HitMap`].
-pub fn record<R>(draw: impl FnOnce() -> R) -> (R, HitMap) {
-    let outer = RECORDING.replace(Some(HitMap::default()));
-    let out = draw();
-    let map = RECORDING.replace(outer).unwrap_or_default();
-    (out, map)
-}
-
-fn report(add: impl FnOnce(&mut HitMap)) {
-    RECORDING.with_borrow_mut(|map| {
-        if let Some(map) = map {
-            add(map);
-        }
-    });
-}
-
-/// The search box is drawn in `area`.
-pub fn search(area: Rect) {
-    report(|map| map.search = Some(area));
-}
-
-/// The pane in slot `slot` of the tab's pane order is drawn in `area`.
-pub fn pane(area: Rect, slot: usize) {
-    report(|map| map.panes.push((area, slot)));
-}
-
-/// The selected item of the list drawn in `area` did not fit: `overflow` says how much of
-/// it is hidden above and below.
-pub fn overflow(area: Rect, overflow: Overflow) {
-    report(|map| map.overflows.push((area, overflow)));
-}
-
-/// A list drawn in `area` shows items of these `heights` from item `first` (its scroll
-/// offset) down; `row` names the list position each item shows (`None` for a heading or
-/// a marker, which a click does not select).
-pub fn rows(area: Rect, first: usize, heights: &[usize], row: &dyn Fn(usize) -> Option<usize>) {
-    report(|map| {
-        let mut y = area.y;
-        for (i, &h) in heights.iter().enumerate().skip(first) {
-            if y >= area.bottom() {
-                break;
-            }
-            let h = (h as u16).min(area.bottom() - y);
-            if let Some(row) = row(i) {
-                map.rows.push((Rect::new(area.x, y, area.width, h), row));
-            }
-            y += h;
-        }
-    });
 }
 
 #[cfg(test)]
@@ -144,15 +136,14 @@ mod tests {
 
     #[test]
     fn a_click_names_the_pane_and_the_row_under_it() {
-        let ((), map) = record(|| {
-            search(Rect::new(0, 1, 40, 3));
-            pane(Rect::new(0, 4, 20, 10), 0);
-            pane(Rect::new(20, 4, 20, 10), 1);
-            // A list inside pane 0, scrolled by 2, with a heading (no row) and a two-line item.
-            rows(Rect::new(1, 5, 18, 8), 2, &[1, 1, 1, 2, 1], &|i| {
-                (i != 2).then_some(10 + i)
-            });
+        let mut map = HitMap::default();
+        map.search(Rect::new(0, 1, 40, 3));
+        // A list inside pane 0, scrolled by 2, with a heading (no row) and a two-line item.
+        let list = Shape::list(Rect::new(1, 5, 18, 8), 2, [1, 1, 1, 2, 1], &|i| {
+            (i != 2).then_some(10 + i)
         });
+        map.pane(Rect::new(0, 4, 20, 10), 0, list);
+        map.pane(Rect::new(20, 4, 20, 10), 1, Shape::default());
         assert_eq!(map.at(3, 2), Some(Hit::Search));
         let row = |slot, row| Some(Hit::Pane { slot, row });
         assert_eq!(map.at(5, 5), row(0, None), "heading");
@@ -163,8 +154,16 @@ mod tests {
         assert_eq!(map.at(0, 6), row(0, None), "the border");
         assert_eq!(map.at(25, 6), row(1, None));
         assert_eq!(map.at(50, 6), None);
-        // Nothing is recorded outside a `record` call.
-        pane(Rect::new(0, 0, 5, 5), 3);
-        assert_eq!(record(|| ()).1, HitMap::default());
+    }
+
+    #[test]
+    fn rows_below_the_list_are_cut() {
+        let shape = Shape::list(Rect::new(0, 0, 10, 3), 0, [2, 2, 2], &Some);
+        let rows: Vec<(u16, u16, usize)> = shape
+            .rows
+            .iter()
+            .map(|(r, i)| (r.y, r.height, *i))
+            .collect();
+        assert_eq!(rows, [(0, 2, 0), (2, 1, 1)]);
     }
 }

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
 
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::{cell, clean, fit};
 use super::theme::{Theme, direction_label};
@@ -32,6 +33,37 @@ pub struct LinkedByRole<'a> {
     pub theme: Theme,
 }
 
+impl LinkedByRole<'_> {
+    /// The exposure each line of the list shows (`None`: a role's heading), and the line
+    /// of exposure `selected`.
+    fn lines(&self, selected: Option<usize>) -> (Vec<Option<usize>>, Option<usize>) {
+        let mut shows = Vec::new();
+        let mut selected_row = None;
+        let mut role = None;
+        for (i, x) in self.exposures.iter().enumerate() {
+            if role != Some(x.role) {
+                role = Some(x.role);
+                shows.push(None);
+            }
+            if selected == Some(i) {
+                selected_row = Some(shows.len());
+            }
+            shows.push(Some(i));
+        }
+        (shows, selected_row)
+    }
+
+    /// Where the pane drawn in `area` with `state` (selecting an exposure) puts each
+    /// entity's row.
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        let (shows, selected) = self.lines(state.selected());
+        let state = ListState::default().with_selected(selected);
+        let row = |i: usize| shows.get(i).copied().flatten();
+        let heights = vec![1; shows.len().max(1)];
+        pane::list_shape(&heights, pane::inner(area), &state, &row)
+    }
+}
+
 impl StatefulWidget for LinkedByRole<'_> {
     type State = ListState;
 
@@ -44,19 +76,13 @@ impl StatefulWidget for LinkedByRole<'_> {
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let mut items: Vec<ListItem<'static>> = Vec::new();
-        // The exposure each item shows; headings show none.
-        let mut shows: Vec<Option<usize>> = Vec::new();
-        let mut selected_row = None;
+        // Which line is the selected exposure's (headings come between).
+        let (_, selected_row) = self.lines(state.selected());
         let mut role = None;
-        for (i, x) in self.exposures.iter().enumerate() {
+        for x in self.exposures.iter() {
             if role != Some(x.role) {
                 role = Some(x.role);
                 items.push(ListItem::new(Line::styled(x.role.as_str(), theme.accent())));
-                shows.push(None);
-            }
-            shows.push(Some(i));
-            if state.selected() == Some(i) {
-                selected_row = Some(items.len());
             }
             let dir = direction_label(x.direction);
             let mut spans = entity_spans(self.index, x.entity, width.saturating_sub(12), theme);
@@ -68,8 +94,7 @@ impl StatefulWidget for LinkedByRole<'_> {
             items.push(pane::empty("no linked entity", theme));
         }
         state.select(selected_row);
-        let row = |i: usize| shows.get(i).copied().flatten();
-        pane::render_list_as(items, inner, buf, state, self.focused, theme, &row);
+        pane::render_list(items, inner, buf, state, self.focused, theme);
     }
 }
 
@@ -87,6 +112,17 @@ pub struct LinkedEntities<'a> {
     pub theme: Theme,
     /// The key table, for the keys this pane names.
     pub keys: &'a crate::tui::keymap::Keymap,
+}
+
+impl LinkedEntities<'_> {
+    /// Where the pane drawn in `area` with `state` puts each entity's row.
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        if self.entities.is_empty() {
+            return pane::empty_shape(area);
+        }
+        let heights = vec![1; self.entities.len()];
+        pane::list_shape(&heights, pane::inner(area), state, &Some)
+    }
 }
 
 impl StatefulWidget for LinkedEntities<'_> {

@@ -114,41 +114,18 @@ fn rows(area: ratatui::layout::Rect) -> Option<[ratatui::layout::Rect; 3]> {
 
 /// Where the screen `app` shows at its size (the terminal's, as the last resize reported
 /// it) puts what a click selects and how far the focused pane's selected item overflows.
-/// A function of the state alone: the tab's body as [`view`] draws it, drawn off screen, so
-/// what a key or a click acts on is what the screen shows, before the first frame and right
-/// after a resize too, never what an older frame drew. (The bars hold nothing a pane's step
-/// reads, and a click is ignored while an overlay covers the panes.)
+/// A function of the state alone: the tab on screen places its body with the code its
+/// view draws with (see [`hits`]), so what a key or a click acts on is what the screen
+/// shows, before the first frame and right after a resize too, never what an older frame
+/// drew. Nothing is drawn. (The bars hold nothing a pane's step reads, and a click is
+/// ignored while an overlay covers the panes.)
 pub fn layout(app: &App) -> hits::HitMap {
     let (width, height) = app.size();
     let area = ratatui::layout::Rect::new(0, 0, width, height);
     let Some([_, body, _]) = rows(area) else {
         return hits::HitMap::default();
     };
-    SCRATCH.with_borrow_mut(|scratch| {
-        // A scratch terminal kept between calls: filling fresh buffers cost more than the
-        // drawing itself. Nothing reads what is left in it; it is blanked anyway.
-        if !scratch
-            .as_ref()
-            .is_some_and(|t| *t.backend().buffer().area() == area)
-        {
-            *scratch = None;
-        }
-        let terminal = scratch.get_or_insert_with(|| {
-            // A test backend cannot fail to open (its error type has no values).
-            let Ok(t) = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height));
-            t
-        });
-        let mut frame = terminal.get_frame();
-        frame.buffer_mut().reset();
-        let tab = app.tabs().get(app.tab());
-        hits::record(|| tab.render(&app.context(), &mut frame, body)).1
-    })
-}
-
-thread_local! {
-    /// The off-screen terminal [`layout`] draws on (see there).
-    static SCRATCH: std::cell::RefCell<Option<ratatui::Terminal<ratatui::backend::TestBackend>>> =
-        const { std::cell::RefCell::new(None) };
+    app.tabs().get(app.tab()).layout(&app.context(), body)
 }
 
 /// The line shown below the minimum size, naming the dimension that is short.

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{ListState, Paragraph, Widget};
 
 use super::entity_catalysts::CatalystRow;
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::theme::Theme;
 use crate::index::Index;
@@ -213,13 +214,19 @@ impl MonthGrid<'_> {
     }
 }
 
-impl Widget for MonthGrid<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
+/// What a month grid draws inside its border: the grid's lines and legend, and the
+/// months it covers.
+struct Drawn {
+    lines: Vec<Line<'static>>,
+    first: NaiveDate,
+    last: NaiveDate,
+    count: u32,
+}
+
+impl MonthGrid<'_> {
+    /// The grid's lines and legend for `inner` (the rows inside the border).
+    fn drawn(&self, inner: Rect) -> Drawn {
         let first = self.month();
-        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
         let width = inner.width as usize;
         let count = Self::months_shown(width);
         let last = first + Months::new(count) - chrono::Days::new(1);
@@ -229,26 +236,100 @@ impl Widget for MonthGrid<'_> {
             .collect();
         let mut lines = side_by_side(months);
         let legend = super::text::fit(&self.legend(&marks, last), width);
-        lines.push(Line::styled(legend, theme.muted()));
-        // Too short for every week: say the grid is cut rather than drop days unseen.
-        let room = inner.height as usize;
-        if lines.len() > room {
+        lines.push(Line::styled(legend, self.theme.muted()));
+        Drawn {
+            lines,
+            first,
+            last,
+            count,
+        }
+    }
+
+    /// Where the list below a grid of `drawn` lines goes in `inner`, and the catalysts
+    /// (positions in `list`) it shows, in order; `None` when the grid is cut (too short
+    /// for every week), with no list.
+    fn listed(&self, drawn: &Drawn, inner: Rect) -> Option<(Rect, Vec<usize>)> {
+        if drawn.lines.len() > inner.height as usize {
+            return None;
+        }
+        // The grid, the legend and the list's heading above the list.
+        let [_, bottom] = Layout::vertical([
+            Constraint::Length(drawn.lines.len() as u16 + 1),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        // Only the rows in view are written (months of a large dataset hold thousands).
+        let shows: Vec<usize> = (0..self.list.len())
+            .filter(|&i| {
+                let (a, b) = self.index.range(self.list[i]);
+                b >= drawn.first && a <= drawn.last
+            })
+            .collect();
+        Some((bottom, shows))
+    }
+
+    /// The list's cursor: the selected catalyst's row in `shows`.
+    fn state(&self, shows: &[usize]) -> ListState {
+        let selected = self
+            .selected
+            .and_then(|s| shows.iter().position(|&i| i == s));
+        ListState::default().with_selected(selected)
+    }
+
+    /// Where the grid drawn in `area` puts the rows of its list: each selects its
+    /// catalyst when clicked.
+    pub fn shape(&self, area: Rect) -> Shape {
+        let inner = pane::inner(area);
+        let drawn = self.drawn(inner);
+        let Some((bottom, shows)) = self.listed(&drawn, inner) else {
+            return Shape::default();
+        };
+        let list = pane::Rows {
+            len: shows.len(),
+            height: |_| 1,
+            build: (),
+            hint: 0,
+        };
+        let row = |at: usize| shows.get(at).copied();
+        list.shape(0, bottom, &self.state(&shows), self.focused, &row)
+    }
+}
+
+impl Widget for MonthGrid<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let drawn = self.drawn(inner);
+        let Some((bottom, shows)) = self.listed(&drawn, inner) else {
+            // Too short for every week: say the grid is cut rather than drop days unseen.
+            let mut lines = drawn.lines;
+            let room = inner.height as usize;
             let hidden = lines.len() + 1 - room.max(1);
             lines.truncate(room.saturating_sub(1));
             let note = format!(" grid cut: {hidden} more rows; a taller window shows all days");
             lines.push(Line::styled(super::text::fit(&note, width), theme.muted()));
             Paragraph::new(lines).render(inner, buf);
             return;
-        }
+        };
+        let Drawn {
+            mut lines,
+            first,
+            last,
+            count,
+        } = drawn;
         let span = if count == 1 {
             first.format("%B %Y").to_string()
         } else {
             format!("{} – {}", first.format("%b %Y"), last.format("%b %Y"))
         };
         lines.push(Line::styled(format!("In {span}:"), theme.title()));
-        let [top, bottom] =
-            Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Fill(1)])
-                .areas(inner);
+        let top = Rect {
+            height: bottom.y - inner.y,
+            ..inner
+        };
         Paragraph::new(lines).render(top, buf);
         let rows = CatalystRow {
             index: self.index,
@@ -256,30 +337,18 @@ impl Widget for MonthGrid<'_> {
             width: width.saturating_sub(MARKER),
             theme,
         };
-        // The catalyst (position in `list`) each row shows, for a click; only the rows in
-        // view are written (months of a large dataset hold thousands).
-        let shows: Vec<usize> = (0..self.list.len())
-            .filter(|&i| {
-                let (a, b) = self.index.range(self.list[i]);
-                b >= first && a <= last
-            })
-            .collect();
-        let selected = self
-            .selected
-            .and_then(|s| shows.iter().position(|&i| i == s));
-        let mut state = ListState::default().with_selected(selected);
+        let mut state = self.state(&shows);
         if shows.is_empty() {
             // As a list with no items draws it: nothing, and nothing to click.
             pane::render_list(Vec::new(), bottom, buf, &mut state, self.focused, theme);
             return;
         }
-        let row = |at: usize| shows.get(at).copied();
         let list = pane::Rows {
             len: shows.len(),
             height: |_| 1,
             build: |i: usize| Text::from(rows.line(self.list[shows[i]])),
             hint: 0,
         };
-        list.render_as(bottom, buf, &mut state, self.focused, theme, &row);
+        list.render(bottom, buf, &mut state, self.focused, theme);
     }
 }

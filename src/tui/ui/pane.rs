@@ -8,7 +8,7 @@ use ratatui::widgets::{
     Widget,
 };
 
-use super::hits::Overflow;
+use super::hits::{Overflow, Shape};
 use super::text::{Para, clipped, fit};
 use super::theme::Theme;
 use crate::tui::list;
@@ -60,8 +60,8 @@ pub fn bottom_note(note: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// Draws `items` as a list in `area` with the selection of `state` marked (`▶` when
-/// focused, `›` otherwise). One-line lists scroll so the selection stays centred. Item `i`
-/// is row `i` of the pane's list for a click.
+/// focused, `›` otherwise). One-line lists scroll so the selection stays centred. Where
+/// the items land (for a click) is [`list_shape`].
 pub fn render_list(
     items: Vec<ListItem<'static>>,
     area: Rect,
@@ -70,25 +70,8 @@ pub fn render_list(
     focused: bool,
     theme: Theme,
 ) {
-    render_list_as(items, area, buf, state, focused, theme, &Some);
-}
-
-/// [`render_list`] where item `i` shows row `row(i)` of the pane's list (`None`: a heading
-/// or marker, which a click does not select).
-pub fn render_list_as(
-    items: Vec<ListItem<'static>>,
-    area: Rect,
-    buf: &mut Buffer,
-    state: &mut ListState,
-    focused: bool,
-    theme: Theme,
-    row: &dyn Fn(usize) -> Option<usize>,
-) {
     let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
-    let single_line = items.iter().all(|i| i.height() == 1);
-    if single_line && let Some(selected) = state.selected() {
-        *state.offset_mut() = list::window(selected, items.len(), area.height as usize);
-    }
+    *state.offset_mut() = list_offset(&heights, area, state);
     let (symbol, style) = if focused {
         ("▶ ", theme.selected())
     } else {
@@ -99,79 +82,66 @@ pub fn render_list_as(
         .highlight_style(style)
         .highlight_spacing(HighlightSpacing::Always);
     StatefulWidget::render(list, area, buf, state);
-    super::hits::rows(area, state.offset(), &heights, row);
+}
+
+/// The first item a list of items `heights` tall shows in `area`: one-line lists scroll
+/// so the selection stays centred; taller items are drawn from the offset `state` has
+/// (every caller gives them one whose items fit, as [`Rows`] does).
+fn list_offset(heights: &[usize], area: Rect, state: &ListState) -> usize {
+    match state.selected() {
+        Some(selected) if heights.iter().all(|&h| h == 1) => {
+            list::window(selected, heights.len(), area.height as usize)
+        }
+        _ => state.offset(),
+    }
+}
+
+/// Where [`render_list`] puts items of these `heights` in `area`, item `i` showing row
+/// `row(i)` of the pane's list (`None`: a heading or marker, which a click does not
+/// select): what a click on them selects.
+pub fn list_shape(
+    heights: &[usize],
+    area: Rect,
+    state: &ListState,
+    row: &dyn Fn(usize) -> Option<usize>,
+) -> Shape {
+    let first = list_offset(heights, area, state);
+    Shape::list(area, first, heights.iter().copied(), row)
 }
 
 /// A long list drawn a screenful at a time: only the items that fit around `anchor` (the
 /// selection, else `hint`) are built, so a frame costs the same with 30 rows or 100,000.
+/// What it draws is settled by [`Rows::window`], which its [`shape`](Rows::shape) reads
+/// too: a click or a step lands on what the frame shows.
 pub struct Rows<H, B> {
     /// Number of items.
     pub len: usize,
     /// Lines item `i` takes.
     pub height: H,
-    /// Builds item `i`.
+    /// Builds item `i` (`()` where only the [`shape`](Rows::shape) is asked).
     pub build: B,
     /// Item to keep in view when nothing is selected.
     pub hint: usize,
 }
 
-impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
-    /// Draws the visible items like [`render_list`]; `state` keeps the real selection.
-    pub fn render(
-        self,
-        area: Rect,
-        buf: &mut Buffer,
-        state: &mut ListState,
-        focused: bool,
-        theme: Theme,
-    ) {
-        self.render_as(area, buf, state, focused, theme, &Some);
-    }
+/// The items a [`Rows`] shows in a pane: from `start` to `end`, the selected one scrolled
+/// inside the pane when it is taller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    start: usize,
+    end: usize,
+    /// The selected item and the window of its lines shown, when it is taller than the pane.
+    scroll: Option<(usize, Overflow)>,
+    /// Whether a row under a scrolled item says what is hidden (the pane has two rows).
+    note: bool,
+}
 
-    /// [`render`](Self::render) where item `i` shows row `row(i)` of the pane's list (as
-    /// [`render_list_as`]).
-    pub fn render_as(
-        self,
-        area: Rect,
-        buf: &mut Buffer,
-        state: &mut ListState,
-        focused: bool,
-        theme: Theme,
-        row: &dyn Fn(usize) -> Option<usize>,
-    ) {
-        self.draw(0, area, buf, state, focused, theme, row);
-    }
-
-    /// [`render`](Self::render) with the selected item shown from its line `skip` when it
-    /// is taller than the pane: its lines scroll inside the pane, over a last row saying
-    /// how many are hidden above and below (reported to `hits` so `j`/`k` scroll them).
-    pub fn render_from(
-        self,
-        skip: usize,
-        area: Rect,
-        buf: &mut Buffer,
-        state: &mut ListState,
-        focused: bool,
-        theme: Theme,
-    ) {
-        self.draw(skip, area, buf, state, focused, theme, &Some);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn draw(
-        mut self,
-        skip: usize,
-        area: Rect,
-        buf: &mut Buffer,
-        state: &mut ListState,
-        focused: bool,
-        theme: Theme,
-        row: &dyn Fn(usize) -> Option<usize>,
-    ) {
-        let rows = area.height as usize;
-        let selected = state.selected().filter(|&s| s < self.len);
-        // The selected item taller than the pane shows a window of its lines (from `skip`,
-        // clamped so the window stays full) over a row naming what is hidden.
+impl<H: Fn(usize) -> usize, B> Rows<H, B> {
+    /// Which items are shown in `rows` rows with `selected` selected, its lines from `skip`
+    /// when it is taller than the pane: a window of its lines (clamped so it stays full)
+    /// over a row naming what is hidden.
+    fn window(&self, skip: usize, rows: usize, selected: Option<usize>) -> Window {
+        let selected = selected.filter(|&s| s < self.len);
         let scroll = selected.and_then(|s| {
             let full = (self.height)(s);
             (full > rows && rows > 0).then(|| {
@@ -185,10 +155,17 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
                 (s, over)
             })
         });
-        let item_height = |i: usize| match scroll {
-            Some((s, over)) if s == i => over.rows + usize::from(rows >= 2),
-            _ => (self.height)(i),
+        let note = rows >= 2;
+        let window = Window {
+            start: 0,
+            end: 0,
+            scroll,
+            note,
         };
+        if self.len == 0 {
+            return window;
+        }
+        let item_height = |i: usize| self.item_height(&window, i);
         let anchor = selected
             .unwrap_or(self.hint)
             .min(self.len.saturating_sub(1));
@@ -212,15 +189,77 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
             start -= 1;
             used += item_height(start);
         }
+        Window {
+            start,
+            end,
+            ..window
+        }
+    }
+
+    /// Lines item `i` takes in `window`: a scrolled item its window and note.
+    fn item_height(&self, window: &Window, i: usize) -> usize {
+        match window.scroll {
+            Some((s, over)) if s == i => over.rows + usize::from(window.note),
+            _ => (self.height)(i),
+        }
+    }
+
+    /// Where the items land when drawn in `area` (item `i` showing row `row(i)` of the
+    /// pane's list) and, when `focused`, how far the selected item overflows the pane.
+    pub fn shape(
+        &self,
+        skip: usize,
+        area: Rect,
+        state: &ListState,
+        focused: bool,
+        row: &dyn Fn(usize) -> Option<usize>,
+    ) -> Shape {
+        let window = self.window(skip, area.height as usize, state.selected());
+        let heights = (window.start..window.end).map(|i| self.item_height(&window, i));
+        let mut shape = Shape::list(area, 0, heights, &|i| row(window.start + i));
+        if let Some((_, over)) = window.scroll.filter(|_| focused) {
+            shape.overflow = over;
+        }
+        shape
+    }
+}
+
+impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
+    /// Draws the visible items like [`render_list`]; `state` keeps the real selection.
+    pub fn render(
+        self,
+        area: Rect,
+        buf: &mut Buffer,
+        state: &mut ListState,
+        focused: bool,
+        theme: Theme,
+    ) {
+        self.render_from(0, area, buf, state, focused, theme);
+    }
+
+    /// [`render`](Self::render) with the selected item shown from its line `skip` when it
+    /// is taller than the pane: its lines scroll inside the pane, over a last row saying
+    /// how many are hidden above and below (its [`shape`](Self::shape) says how far, so
+    /// `j`/`k` scroll them).
+    pub fn render_from(
+        mut self,
+        skip: usize,
+        area: Rect,
+        buf: &mut Buffer,
+        state: &mut ListState,
+        focused: bool,
+        theme: Theme,
+    ) {
+        let window = self.window(skip, area.height as usize, state.selected());
         // The last item may not fit whole: it shows what fits, ending in `…`, rather than
         // leaving its rows empty (a list draws no item it cannot draw whole).
         let width = (area.width as usize).saturating_sub(MARKER);
-        let mut room = rows;
-        let items: Vec<ListItem<'static>> = (start..end)
+        let mut room = area.height as usize;
+        let items: Vec<ListItem<'static>> = (window.start..window.end)
             .map(|i| {
                 let mut text = (self.build)(i);
-                if let Some((_, over)) = scroll.filter(|(s, _)| *s == i) {
-                    text = scrolled(text, over, rows >= 2, width, theme);
+                if let Some((_, over)) = window.scroll.filter(|(s, _)| *s == i) {
+                    text = scrolled(text, over, window.note, width, theme);
                 } else if text.lines.len() > room && room > 0 {
                     text.lines.truncate(room);
                     if let Some(last) = text.lines.last_mut() {
@@ -231,13 +270,10 @@ impl<H: Fn(usize) -> usize, B: FnMut(usize) -> Text<'static>> Rows<H, B> {
                 ListItem::new(text)
             })
             .collect();
-        let mut visible = ListState::default().with_selected(selected.map(|s| s - start));
-        let shown = |i: usize| row(start + i);
-        render_list_as(items, area, buf, &mut visible, focused, theme, &shown);
-        *state.offset_mut() = start;
-        if let Some((_, over)) = scroll.filter(|_| focused) {
-            super::hits::overflow(area, over);
-        }
+        let selected = state.selected().filter(|&s| s < self.len);
+        let mut visible = ListState::default().with_selected(selected.map(|s| s - window.start));
+        render_list(items, area, buf, &mut visible, focused, theme);
+        *state.offset_mut() = window.start;
     }
 }
 
@@ -393,7 +429,7 @@ pub fn text(block: Block<'static>, paras: &[Para], area: Rect, buf: &mut Buffer)
 
 /// [`text`] for a pane that can take the focus: focused and taller than its rows, it shows
 /// its lines from `skip` (clamped so the window stays full) over a last row saying what is
-/// hidden, and reports that to `hits` so `j`/`k` scroll it.
+/// hidden (its [`text_shape`] says how far, so `j`/`k` scroll it).
 pub fn scrolling_text(
     block: Block<'static>,
     paras: &[Para],
@@ -424,20 +460,55 @@ pub fn scrolling_lines(
     block.render(area, buf);
     let width = inner.width as usize;
     let rows = inner.height as usize;
-    if lines.len() <= rows || rows == 0 {
+    let Some(over) = text_window(lines.len(), rows, skip) else {
         Paragraph::new(lines).render(inner, buf);
         return;
-    }
-    let view = if rows >= 2 { rows - 1 } else { rows };
-    let above = skip.min(lines.len() - view);
-    let over = Overflow {
-        above,
-        below: lines.len() - above - view,
-        rows: view,
     };
     let shown = scrolled(Text::from(lines), over, rows >= 2, width, theme);
     Paragraph::new(shown).render(inner, buf);
-    super::hits::overflow(inner, over);
+}
+
+/// The window of `lines` lines a text pane with `rows` rows inside its border shows from
+/// line `skip` (clamped so it stays full), over a row saying what is hidden; `None` when
+/// they fit.
+fn text_window(lines: usize, rows: usize, skip: usize) -> Option<Overflow> {
+    if lines <= rows || rows == 0 {
+        return None;
+    }
+    let view = if rows >= 2 { rows - 1 } else { rows };
+    let above = skip.min(lines - view);
+    Some(Overflow {
+        above,
+        below: lines - above - view,
+        rows: view,
+    })
+}
+
+/// The [`Shape`] of a text pane drawn in `area` by [`scrolling_text`] (`skip`: `Some` when
+/// focused): how far its text overflows.
+pub fn text_shape(paras: &[Para], area: Rect, skip: Option<usize>) -> Shape {
+    let Some(skip) = skip else {
+        return Shape::default();
+    };
+    let lines = super::text::wrap_all(paras, inner(area).width as usize).len();
+    lines_shape(lines, area, skip)
+}
+
+/// The [`Shape`] of `lines` lines drawn in `area` by [`scrolling_lines`].
+pub fn lines_shape(lines: usize, area: Rect, skip: usize) -> Shape {
+    let rows = inner(area).height as usize;
+    text_window(lines, rows, skip).map_or_else(Shape::default, Shape::overflowing)
+}
+
+/// The area inside a pane's border (what [`block`] leaves for its content).
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
+
+/// The [`Shape`] of a list pane drawn in `area` showing only its [`empty`] line (a click
+/// on it selects nothing: the list has no rows).
+pub fn empty_shape(area: Rect) -> Shape {
+    list_shape(&[1], inner(area), &ListState::default(), &Some)
 }
 
 /// A muted line saying a pane has nothing to show.

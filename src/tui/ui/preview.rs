@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use super::hits::Shape;
 use super::pane;
 use super::text::{Para, clean, range_label};
 use super::theme::Theme;
@@ -97,13 +98,25 @@ pub fn funding_line(index: &Index, p: &Program, i: usize) -> String {
     text
 }
 
-impl Widget for Preview<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let (title, paras) = match self.target {
+impl Preview<'_> {
+    /// The pane's title and text.
+    fn text(&self) -> (String, Vec<Para>) {
+        match self.target {
             Target::Program(p) => self.program(p),
             Target::Catalyst(c) => self.catalyst(c),
             Target::Entity(_) => ("Entity".to_string(), Vec::new()),
-        };
+        }
+    }
+
+    /// How far the preview drawn in `area` overflows it when focused.
+    pub fn shape(&self, area: Rect) -> Shape {
+        pane::text_shape(&self.text().1, area, self.scroll)
+    }
+}
+
+impl Widget for Preview<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (title, paras) = self.text();
         let block = pane::block(title, self.scroll.is_some(), self.theme, area.width);
         pane::scrolling_text(block, &paras, area, buf, self.scroll, self.theme);
     }

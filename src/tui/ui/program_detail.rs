@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::hits::Shape;
 use super::pane;
 use super::text::{Para, cell, clean, fit};
 use super::theme::Theme;
@@ -14,6 +15,7 @@ use crate::index::Index;
 use crate::model::{Program, Status};
 
 /// Who runs a program, where, at what stage, and what it is.
+#[derive(Clone, Copy)]
 pub struct ProgramHeader<'a> {
     /// The program.
     pub program: &'a Program,
@@ -55,6 +57,12 @@ impl ProgramHeader<'_> {
 
     /// Rows the header needs at least: the name and the sponsor line.
     pub const MIN_HEIGHT: u16 = 4;
+
+    /// How far the header drawn in `area` overflows it when focused.
+    pub fn shape(&self, area: Rect) -> Shape {
+        let paras = heading(self.program, self.status, self.theme);
+        pane::text_shape(&paras, area, self.scroll)
+    }
 }
 
 impl Widget for ProgramHeader<'_> {
@@ -138,6 +146,20 @@ impl FundingPane<'_> {
     pub fn height(&self, width: u16) -> u16 {
         let items = self.items(width.saturating_sub(2) as usize, true);
         items.iter().map(Vec::len).sum::<usize>().max(1) as u16 + 2
+    }
+
+    /// How far the pane drawn in `area` overflows it when focused: every line is whole
+    /// then, scrolling when they are more than its rows.
+    pub fn shape(&self, area: Rect) -> Shape {
+        let Some(skip) = self.scroll else {
+            return Shape::default();
+        };
+        let items = self.items(pane::inner(area).width as usize, true);
+        let lines: usize = items.iter().map(Vec::len).sum();
+        if lines == 0 {
+            return Shape::default();
+        }
+        pane::lines_shape(lines, area, skip)
     }
 }
 

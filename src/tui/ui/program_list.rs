@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::{clean, fit};
 use super::theme::Theme;
@@ -25,6 +26,22 @@ pub struct ProgramList<'a> {
     pub focused: bool,
     /// Styles.
     pub theme: Theme,
+}
+
+impl ProgramList<'_> {
+    /// Where the list drawn in `area` with `state` puts its programs, two lines each.
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        if self.ids.is_empty() {
+            return pane::empty_shape(area);
+        }
+        let rows = pane::Rows {
+            len: self.ids.len(),
+            height: |_| 2,
+            build: (),
+            hint: 0,
+        };
+        rows.shape(0, pane::inner(area), state, self.focused, &Some)
+    }
 }
 
 impl StatefulWidget for ProgramList<'_> {

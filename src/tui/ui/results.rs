@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{ListState, Paragraph, StatefulWidget, Widget};
 
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::{cell, cell_right, clean, fit, highlighted};
 use super::theme::Theme;
@@ -239,6 +240,24 @@ impl ResultsList<'_> {
         };
         spans.push(Span::styled(cell_right(&next, c.next), next_style));
         Line::from(spans)
+    }
+}
+
+impl ResultsList<'_> {
+    /// Where the list drawn in `area` with `state` puts its rows (below its header line).
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        let inner = pane::inner(area);
+        let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        if self.rows.is_empty() {
+            return pane::list_shape(&[1], body, &ListState::default(), &Some);
+        }
+        let rows = pane::Rows {
+            len: self.rows.len(),
+            height: |_| 1,
+            build: (),
+            hint: 0,
+        };
+        rows.shape(0, body, state, self.focused, &Some)
     }
 }
 

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{ListState, StatefulWidget, Widget};
 
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::{clean, fit};
 use super::theme::Theme;
@@ -12,6 +13,7 @@ use crate::index::Index;
 use crate::model::SourceId;
 
 /// Cited articles: file name, then headline, publisher and date.
+#[derive(Clone, Copy)]
 pub struct SourcesPane<'a> {
     /// Lookups.
     pub index: &'a Index,
@@ -78,6 +80,35 @@ impl SourcesPane<'_> {
     }
 }
 
+impl SourcesPane<'_> {
+    /// Lines source `i` gets in `inner` (the pane's rows inside its border) with `selected`
+    /// selected: whole where the rows allow; the others one line each, cut with `…`. The
+    /// selected one is always whole (scrolling inside the pane when it is taller).
+    fn plan(&self, inner: Rect, selected: Option<usize>) -> pane::LinePlan {
+        let width = (inner.width as usize).saturating_sub(MARKER);
+        pane::plan_lines(self.sources.len(), inner.height as usize, selected, |i| {
+            self.lines(self.sources[i], width, true).len()
+        })
+    }
+
+    /// Where the pane drawn in `area` with `state` puts its sources, and how far the
+    /// selected one overflows when focused (as `render` draws them).
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        if self.sources.is_empty() {
+            return pane::empty_shape(area);
+        }
+        let inner = pane::inner(area);
+        let plan = self.plan(inner, state.selected());
+        let rows = pane::Rows {
+            len: self.sources.len(),
+            height: |i: usize| plan.lines(i),
+            build: (),
+            hint: 0,
+        };
+        rows.shape(self.skip, inner, state, self.focused, &Some)
+    }
+}
+
 impl StatefulWidget for SourcesPane<'_> {
     type State = ListState;
 
@@ -87,14 +118,7 @@ impl StatefulWidget for SourcesPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
-        // Whole where the rows allow; the others one line each, cut with `…`. The selected
-        // one is always whole (scrolling inside the pane when it is taller).
-        let plan = pane::plan_lines(
-            self.sources.len(),
-            inner.height as usize,
-            state.selected(),
-            |i| self.lines(self.sources[i], width, true).len(),
-        );
+        let plan = self.plan(inner, state.selected());
         if self.sources.is_empty() {
             state.select(None);
             let items = vec![pane::empty("no source cited", self.theme)];

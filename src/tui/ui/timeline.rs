@@ -8,6 +8,7 @@ use ratatui::widgets::{ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::entity_catalysts::CatalystRow;
+use super::hits::Shape;
 use super::pane::{self, MARKER};
 use super::text::day_label;
 use super::theme::Theme;
@@ -45,13 +46,49 @@ fn rule(text: String, width: usize, fill: char) -> String {
     )
 }
 
+impl Timeline<'_> {
+    /// The row showing catalyst `selected` (a position in `list`).
+    fn row_of(&self, selected: Option<usize>) -> Option<usize> {
+        selected.and_then(|sel| {
+            self.rows
+                .iter()
+                .position(|row| matches!(*row, TimelineRow::Catalyst(i) if i == sel))
+        })
+    }
+
+    /// The catalyst (position in `list`) row `at` shows; headings and the marker none.
+    fn catalyst(&self, at: usize) -> Option<usize> {
+        match self.rows[at] {
+            TimelineRow::Catalyst(i) => Some(i),
+            TimelineRow::Heading(_) | TimelineRow::Today => None,
+        }
+    }
+
+    /// Where the timeline drawn in `area` with `state` (selecting a catalyst) puts each
+    /// catalyst's row.
+    pub fn shape(&self, area: Rect, state: &ListState) -> Shape {
+        if self.list.is_empty() {
+            return pane::empty_shape(area);
+        }
+        let rows = pane::Rows {
+            len: self.rows.len(),
+            height: |_| 1,
+            build: (),
+            hint: 0,
+        };
+        let state = ListState::default().with_selected(self.row_of(state.selected()));
+        let catalyst = |at: usize| self.catalyst(at);
+        rows.shape(0, pane::inner(area), &state, self.focused, &catalyst)
+    }
+}
+
 impl StatefulWidget for Timeline<'_> {
     type State = ListState;
 
     /// `state` selects a catalyst (position in `list`); it is mapped to its row.
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let theme = self.theme;
-        let block = pane::block(self.title, self.focused, theme, area.width);
+        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
@@ -67,11 +104,7 @@ impl StatefulWidget for Timeline<'_> {
             pane::render_list(items, inner, buf, state, self.focused, theme);
             return;
         }
-        let selected_row = state.selected().and_then(|sel| {
-            self.rows
-                .iter()
-                .position(|row| matches!(*row, TimelineRow::Catalyst(i) if i == sel))
-        });
+        let selected_row = self.row_of(state.selected());
         let build = |at: usize| {
             Text::from(match self.rows[at] {
                 TimelineRow::Heading(i) => Line::styled(
@@ -99,10 +132,6 @@ impl StatefulWidget for Timeline<'_> {
             build,
             hint: 0,
         };
-        let catalyst = |at: usize| match self.rows[at] {
-            TimelineRow::Catalyst(i) => Some(i),
-            TimelineRow::Heading(_) | TimelineRow::Today => None,
-        };
-        rows.render_as(inner, buf, state, self.focused, theme, &catalyst);
+        rows.render(inner, buf, state, self.focused, theme);
     }
 }

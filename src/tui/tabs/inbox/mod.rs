@@ -17,8 +17,8 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::list_detail::{ListDetail, Pane};
 use crate::tui::shelf::Request;
+use crate::tui::ui::pane;
 use crate::tui::ui::text::{Para, cell, clean, fit};
-use crate::tui::ui::{hits, pane};
 
 use detail::{at_label, change_detail, change_row, detail, entity_in, status_mark, summary};
 use picker::{Picker, steps};
@@ -365,7 +365,6 @@ impl Listing<'_> {
         };
         let mut state = crate::tui::ui::cursor(self.selected, true);
         rows.render(inner, frame.buffer_mut(), &mut state, true, theme);
-        hits::pane(list_area, 0);
         if self.selected < self.len {
             let (title, detail) = self.detail;
             let block = pane::block(title, false, theme, detail_area.width);
@@ -377,6 +376,26 @@ impl Listing<'_> {
             );
         }
     }
+}
+
+/// Where a [`Listing`] of `len` rows with row `selected` selected, drawn in `area`, puts
+/// its list and the rows of it (nothing to click when it is empty: a note takes the area).
+fn listing_layout(area: Rect, len: usize, selected: usize) -> HitMap {
+    let mut map = HitMap::default();
+    if len == 0 {
+        return map;
+    }
+    let (list_area, _) = split(area);
+    let rows = pane::Rows {
+        len,
+        height: |_| 1,
+        build: (),
+        hint: 0,
+    };
+    let state = crate::tui::ui::cursor(selected, true);
+    let shape = rows.shape(0, pane::inner(list_area), &state, true, &Some);
+    map.pane(list_area, 0, shape);
+    map
 }
 
 /// The list and its detail: side by side when wide, stacked when narrow. Both keep their
@@ -561,6 +580,15 @@ impl TabView for Inbox {
 
     fn selections(&self, _ix: &crate::index::Index) -> Vec<(&'static str, usize, usize)> {
         Vec::new()
+    }
+
+    fn layout(&self, cx: &Context, area: Rect) -> HitMap {
+        match self.view {
+            View::Proposals => {
+                listing_layout(area, self.proposals(cx).len(), self.cursor.selected())
+            }
+            View::Changes => listing_layout(area, Self::rows(cx).len(), self.changes.selected()),
+        }
     }
 
     fn render(&self, cx: &Context, frame: &mut Frame, area: Rect) {
