@@ -348,7 +348,10 @@ fn ordinary_word_alone(t: &Tokens, names: &[NameHit], h: &NameHit) -> bool {
     } else {
         after
     };
-    let verb = t.kind(verb_at) == Kind::Word && linker::VERBS_AFTER.contains(&t.s(verb_at));
+    // A copula says nothing (`Apple is a fruit`).
+    let verb = t.kind(verb_at) == Kind::Word
+        && linker::VERBS_AFTER.contains(&t.s(verb_at))
+        && !t.is_any(verb_at, &["is", "was", "were", "are"]);
     let possessive =
         matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
     // Beside another name across a comma or `and` (`Apple, Microsoft and Alphabet`): only
@@ -405,9 +408,25 @@ fn short_form_names(t: &Tokens, lex: &Lexicon, i: usize, k: usize, countries: u3
     let goes_on =
         t.kind(next) == Kind::Word && !t.glued(next) && t.s(next).starts_with(char::is_uppercase)
             || t.glued(next) && t.sym(next) == Some('-');
-    let titled = i > 0 && t.is_any(i - 1, &["Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."]);
+    const TITLES: &[&str] = &["Mr", "Ms", "Mrs", "Dr", "Prof", "Sir"];
+    let titled = i > 0 && t.is_any(i - 1, TITLES)
+        || i > 1 && t.sym(i - 1) == Some('.') && t.is_any(i - 2, TITLES);
     let person = t.is_any(next, &["said", "says", "told"]) && t.is_any(next + 1, &["he", "she"])
-        || t.sym(next) == Some(',') && t.is(next + 1, "who");
+        || t.sym(next) == Some(',') && t.is(next + 1, "who")
+        || i > 0 && t.is_any(i - 1, &["said", "says", "told", "according"]);
+    // A capital that opens a sentence says nothing (`Will the fund...`, `Reliance on
+    // imports...`): there the word needs a business verb or a possessive after it.
+    let opens = i == 0
+        || t.toks[i].newline
+        || matches!(
+            t.sym(i - 1),
+            Some('.' | '!' | '?' | ':' | ';' | '"' | '“' | '-' | '—')
+        );
+    let acts = t.kind(next) == Kind::Word && linker::VERBS_AFTER.contains(&t.s(next))
+        || matches!(t.sym(next), Some('\'' | '’')) && t.glued(next) && t.is(next + 1, "s");
+    if opens && !acts {
+        return false;
+    }
     let lower_too = written_in_lower_case_near(t, i, &lower);
     let tok = t.toks[i];
     !(goes_on

@@ -531,6 +531,7 @@ fn an_ordinary_word_is_a_company_only_where_the_text_says_so() {
     assert!(found("Apple orchards around Quincy supply fruit.").is_empty());
     assert!(found("Apple Growers Lose Ground as Data Centers Expand").is_empty());
     assert_eq!(found("Apple said sales rose."), ["Apple=AAPL"]);
+    assert!(found("Apple is the state's main fruit.").is_empty());
     assert_eq!(
         found("Apple, Microsoft and Nvidia rose."),
         ["Apple=AAPL", "Microsoft=MSFT", "Nvidia=NVDA"]
@@ -584,6 +585,10 @@ fn a_curated_name_s_first_word_names_it_in_its_country() {
     assert!(short("In India, Mr Dixon said he would sell.").is_empty());
     assert!(short("In India, Jane Dixon spoke.").is_empty());
     assert!(short("In India, Dixon Ticonderoga pencils sold.").is_empty());
+    assert!(short("In India, sales rose, said Dixon, an analyst.").is_empty());
+    // Opening a sentence, only with a business verb.
+    assert!(short("In India. Reliance on imports is high.").is_empty());
+    assert_eq!(short("In India. Dixon said sales rose."), ["Dixon"]);
 }
 
 #[test]
