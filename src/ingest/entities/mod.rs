@@ -427,6 +427,12 @@ fn short_form_names(t: &Tokens, lex: &Lexicon, i: usize, k: usize, countries: u3
     if opens && !acts {
         return false;
     }
+    // Before a lower-case noun the word describes it (`Delta variant`, `Lattice
+    // structures`): only punctuation, a business verb or a list may follow.
+    let lower_next = t.kind(next) == Kind::Word && t.s(next).starts_with(char::is_lowercase);
+    if lower_next && !acts && !t.is_any(next, &["and", "or"]) {
+        return false;
+    }
     let lower_too = written_in_lower_case_near(t, i, &lower);
     let tok = t.toks[i];
     !(goes_on

@@ -562,6 +562,7 @@ fn a_business_noun_before_a_name_or_a_french_perfect_after_it_is_a_verb() {
         ["Riber=ALRIB"]
     );
     assert!(linked(&lex, "In Paris, Riber products are sold.").is_empty());
+    assert!(linked(&lex, "In London, the group Next phase begins.").is_empty());
 }
 
 #[test]
@@ -589,6 +590,9 @@ fn a_curated_name_s_first_word_names_it_in_its_country() {
     // Opening a sentence, only with a business verb.
     assert!(short("In India. Reliance on imports is high.").is_empty());
     assert_eq!(short("In India. Dixon said sales rose."), ["Dixon"]);
+    // Before a lower-case noun it describes the noun.
+    assert!(short("In Taiwan, Delta variant cases and Lattice structures.").is_empty());
+    assert_eq!(short("In India, Dixon shares rose."), ["Dixon"]);
 }
 
 #[test]
