@@ -190,20 +190,12 @@ impl Index {
 
     /// An entity by its string id.
     pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
-        self.data
-            .entities
-            .iter()
-            .position(|e| e.id == id)
-            .map(|i| EntityId(i as u32))
+        position_of(&self.data.entities, |e| e.id == id).map(EntityId)
     }
 
     /// A program by its string id.
     pub fn program_by_id(&self, id: &str) -> Option<ProgramId> {
-        self.data
-            .programs
-            .iter()
-            .position(|p| p.id == id)
-            .map(|i| ProgramId(i as u32))
+        position_of(&self.data.programs, |p| p.id == id).map(ProgramId)
     }
 
     /// The programs `typed` names: by id or name (any case, punctuation or legal form), else
@@ -374,7 +366,14 @@ impl Index {
     }
 }
 
-/// Every name of the whole: the dataset's own, and the master's companies' at their places.
+/// Position of the first of `items` that `is` picks, as ids number records.
+fn position_of<T>(items: &[T], is: impl Fn(&T) -> bool) -> Option<u32> {
+    items.iter().position(is).map(|i| i as u32)
+}
+
+/// Every name of the whole: the dataset's own, and the master's companies' at their places;
+/// with each entity's name and country, which a reading of a code that is no listing's own
+/// spelling must agree with (see [`Table::named`]).
 impl Table for Index {
     fn with_hash(&self, h: u64) -> Vec<EntityId> {
         let mut found = self.names.with_hash(h);
@@ -383,6 +382,10 @@ impl Table for Index {
             found.extend(placed.filter_map(|j| place.get(j.ix()).copied()));
         }
         found
+    }
+    fn named(&self, e: EntityId) -> Option<(String, String)> {
+        let e = self.data.entities.get(e.ix())?;
+        Some((e.name.clone(), e.country.clone()))
     }
 }
 

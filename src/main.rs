@@ -7,8 +7,20 @@ use aipx::text::{SafeWriter, sanitize};
 use clap::Parser;
 
 fn main() -> ExitCode {
+    let terminal = std::io::stdout().is_terminal();
+    // A terminal gets each line as it comes; a pipe or a file gets the output in blocks,
+    // not a write per line (`show --json` made 400 system calls), flushed before exit with
+    // its error reported (see `cli::run`).
+    let stdout: Box<dyn Write> = if terminal {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        ))
+    };
     // Every byte aipx prints (outside the terminal UI) passes the one sanitiser.
-    let mut out = SafeWriter::new(std::io::stdout().lock());
+    let mut out = SafeWriter::new(stdout);
     let mut err = SafeWriter::new(std::io::stderr().lock());
     let cli = match aipx::cli::Cli::try_parse() {
         Ok(cli) => cli,
@@ -22,6 +34,5 @@ fn main() -> ExitCode {
         // --help and --version: our own text, coloured as clap likes.
         Err(e) => e.exit(),
     };
-    let terminal = std::io::stdout().is_terminal();
     aipx::cli::run(&cli, terminal, &mut out, &mut err)
 }

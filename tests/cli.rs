@@ -1069,3 +1069,37 @@ fn search_by_date_finds_every_window_that_may_fall_in_the_period() {
     assert!(!found("jp-fy2026").contains(&december.to_string()));
     assert!(found("JP-FY2026").contains(&"Rapidus targets 2nm mass production".to_string()));
 }
+
+/// Output to a pipe or a file is written in blocks, not a line at a time, and flushed before
+/// exit: a failure to write it is reported and fails the command, and a closed pipe (`| head`)
+/// is a normal end.
+#[test]
+fn output_that_cannot_be_written_is_reported() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        println!("skipped: no /dev/full");
+        return;
+    }
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("aipx"))
+        .args(["--today", TODAY, "show", "NVDA", "--json"])
+        .stdout(std::fs::File::create(full).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("aipx: cannot write output: No space left on device"),
+        "{err}"
+    );
+    // A reader that stops early: no error.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("aipx"))
+        .args(["--today", TODAY, "programs", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(out.stderr.is_empty(), "{out:?}");
+}

@@ -70,6 +70,20 @@ impl Home {
         self.aipx().args(args).assert().success();
     }
 
+    /// Runs `args` and wants it to succeed, printing each of `texts` on stdout.
+    fn prints(&self, args: &[&str], texts: &[&str]) {
+        let out = self.aipx().args(args).assert().success();
+        let said = String::from_utf8_lossy(&out.get_output().stdout);
+        for text in texts {
+            assert!(said.contains(text), "{args:?}: no {text:?} in {said}");
+        }
+    }
+
+    /// Accepts `proposal` with `flags`, which must succeed.
+    fn accepts(&self, proposal: &Value, flags: &[&str]) {
+        self.runs(&accept(&id(proposal), flags));
+    }
+
     fn save(&self, path: &str) {
         self.runs(&["ingest", "--save", path]);
     }
@@ -79,27 +93,37 @@ fn id(p: &Value) -> String {
     p["id"].as_i64().unwrap().to_string()
 }
 
+/// The arguments of `inbox accept N FLAGS...`.
+fn accept<'a>(n: &'a str, flags: &[&'a str]) -> Vec<&'a str> {
+    ["inbox", "accept", n]
+        .into_iter()
+        .chain(flags.iter().copied())
+        .collect()
+}
+
+/// What links a company to a program as its supplier, in its favour.
+const SUPPLIER: &[&str] = &["--role", "supplier", "--direction", "tailwind"];
+
+/// What accepts money as METI's FY2026 public money.
+const METI_PUBLIC: &[&str] = &["--program", "meti-fy2026", "--kind", "public"];
+
 #[test]
 fn save_stores_each_article_once_and_proposes_what_it_names() {
     let home = Home::new();
-    home.aipx()
-        .args(["ingest", "--save", WIRE])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "saved tests/fixtures/articles/01_wire_packaging.txt (as of 2026-03-04, date line)",
-        ));
+    home.prints(
+        &["ingest", "--save", WIRE],
+        &["saved tests/fixtures/articles/01_wire_packaging.txt (as of 2026-03-04, date line)"],
+    );
     assert!(home.store().exists());
     let first = home.inbox();
     assert!(!first.is_empty());
-    home.aipx()
-        .args(["ingest", "--save", WIRE])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("already in the library"))
-        .stdout(predicate::str::contains(
+    home.prints(
+        &["ingest", "--save", WIRE],
+        &[
+            "already in the library",
             "0 article(s) saved, 1 already there",
-        ));
+        ],
+    );
     assert_eq!(
         home.inbox().len(),
         first.len(),
@@ -156,7 +180,7 @@ fn a_money_kind_the_sentence_gives_needs_no_flag_and_one_it_cannot_lists_the_kin
     let subsidy = home.find("money", |p| {
         p["text"] == "up to 300 billion yen ($2 billion)"
     });
-    home.runs(&["inbox", "accept", &id(&subsidy), "--program", "meti-fy2026"]);
+    home.accepts(&subsidy, &["--program", "meti-fy2026"]);
     let programs = home.json(&["programs", "meti-fy2026", "--json"]);
     let line = programs["funding"]
         .as_array()
@@ -179,15 +203,7 @@ fn a_money_kind_the_sentence_gives_needs_no_flag_and_one_it_cannot_lists_the_kin
         "choose a money kind with --kind (one of: public, private, target)",
     );
     home.refuses(
-        &[
-            "inbox",
-            "accept",
-            &id(&order),
-            "--program",
-            "meti-fy2026",
-            "--kind",
-            "gift",
-        ],
+        &accept(&id(&order), &["--program", "meti-fy2026", "--kind", "gift"]),
         "unknown money kind \"gift\"; one of: public, private, target",
     );
 }
@@ -210,11 +226,7 @@ fn accepted_records_join_every_command_with_their_library_origin() {
     let home = Home::new();
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
-    home.aipx()
-        .args(["inbox", "accept", &id(&asx)])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("accepted #"));
+    home.prints(&["inbox", "accept", &id(&asx)], &["accepted #"]);
     let show = home.json(&["show", "ASX", "--json"]);
     assert_eq!(show["entity"]["origin"]["kind"], "library");
     assert_eq!(show["entity"]["origin"]["article"], WIRE);
@@ -226,11 +238,7 @@ fn accepted_records_join_every_command_with_their_library_origin() {
         .success()
         .stdout(predicate::str::contains(format!("[library {WIRE}:19]")));
     // Search finds it too, and it is gone from the inbox.
-    home.aipx()
-        .args(["search", "ASE Technology"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("ASX"));
+    home.prints(&["search", "ASE Technology"], &["ASX"]);
     assert!(home.inbox().iter().all(|p| p["id"] != asx["id"]));
 }
 
@@ -239,7 +247,7 @@ fn a_catalyst_accepted_with_a_fixed_date_shows_in_the_calendar() {
     let home = Home::new();
     home.save(WIRE);
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    home.runs(&["inbox", "accept", &id(&may), "--date", "2026-05-08"]);
+    home.accepts(&may, &["--date", "2026-05-08"]);
     let cal = home.json(&["calendar", "--json"]);
     let c = cal
         .as_array()
@@ -259,52 +267,18 @@ fn a_link_needs_a_known_role_and_direction() {
     let n = id(&link);
     home.refuses(&["inbox", "accept", &n], "choose a role with --role");
     home.refuses(
-        &[
-            "inbox",
-            "accept",
-            &n,
-            "--role",
-            "boss",
-            "--direction",
-            "tailwind",
-        ],
+        &accept(&n, &["--role", "boss", "--direction", "tailwind"]),
         "unknown role \"boss\"; one of: lead, member",
     );
     home.refuses(
-        &[
-            "inbox",
-            "accept",
-            &n,
-            "--role",
-            "supplier",
-            "--direction",
-            "sideways",
-        ],
+        &accept(&n, &["--role", "supplier", "--direction", "sideways"]),
         "unknown direction",
     );
     home.refuses(
-        &[
-            "inbox",
-            "accept",
-            &n,
-            "--role",
-            "supplier",
-            "--direction",
-            "tailwind",
-            "--program",
-            "no-such-program",
-        ],
+        &accept(&n, &[SUPPLIER, &["--program", "no-such-program"]].concat()),
         "unknown program \"no-such-program\"",
     );
-    home.runs(&[
-        "inbox",
-        "accept",
-        &n,
-        "--role",
-        "supplier",
-        "--direction",
-        "tailwind",
-    ]);
+    home.accepts(&link, SUPPLIER);
     // The company the link names was new: it was accepted with the link.
     let entity = link["record"]["entity"].as_str().unwrap().to_string();
     let symbol = entity.split(':').nth(1).unwrap();
@@ -341,16 +315,8 @@ fn bad_and_unknown_ids_and_misplaced_flags_are_refused() {
         "--role does not apply to entity proposals",
     );
     let money = home.find("money", |_| true);
-    home.runs(&[
-        "inbox",
-        "accept",
-        &id(&money),
-        "--program",
-        "meti-fy2026",
-        "--kind",
-        "public",
-    ]);
-    home.refuses(&["inbox", "accept", &id(&money)], "already accepted");
+    home.accepts(&money, METI_PUBLIC);
+    home.refuses(&accept(&id(&money), &[]), "already accepted");
     let cat = home.find("catalyst", |_| true);
     home.refuses(
         &["inbox", "accept", &id(&cat), "--date", "2026-13"],
@@ -395,7 +361,7 @@ fn undo_of_an_accept_removes_the_record_and_changes_say_so() {
     let home = Home::new();
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
-    home.runs(&["inbox", "accept", &id(&asx)]);
+    home.accepts(&asx, &[]);
     let origin = |home: &Home| {
         home.json(&["show", "NYSE:ASX", "--json"])["entity"]["origin"]["kind"].clone()
     };
@@ -420,8 +386,8 @@ fn changes_list_new_catalysts_of_the_next_90_days_first_then_by_ticker() {
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    home.runs(&["inbox", "accept", &id(&asx)]);
-    home.runs(&["inbox", "accept", &id(&may)]);
+    home.accepts(&asx, &[]);
+    home.accepts(&may, &[]);
     let v = home.json(&["changes", "--since", "2000-01-01", "--json"]);
     assert_eq!(v["since"], "2000-01-01");
     let list = v["changes"].as_array().unwrap();
@@ -437,20 +403,15 @@ fn changes_list_new_catalysts_of_the_next_90_days_first_then_by_ticker() {
     ] {
         assert!(list[0].get(key).is_some(), "change lacks {key}");
     }
-    home.aipx()
-        .args(["changes", "--since", "2000-01-01"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "New catalysts in the next 90 days",
-        ))
-        .stdout(predicate::str::contains("ASX\n  + entity"));
+    home.prints(
+        &["changes", "--since", "2000-01-01"],
+        &["New catalysts in the next 90 days", "ASX\n  + entity"],
+    );
     // A day after everything: nothing.
-    home.aipx()
-        .args(["changes", "--since", "2999-01-01"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("no changes since 2999-01-01"));
+    home.prints(
+        &["changes", "--since", "2999-01-01"],
+        &["no changes since 2999-01-01"],
+    );
     home.aipx()
         .args(["changes", "--since", "yesterday"])
         .assert()
@@ -466,50 +427,25 @@ fn export_writes_a_folder_check_accepts_and_import_brings_it_back() {
         p["text"] == "up to 300 billion yen ($2 billion)"
     });
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    for args in [
-        vec!["inbox", "accept", &id(&asx)],
-        vec![
-            "inbox",
-            "accept",
-            &id(&money),
-            "--program",
-            "meti-fy2026",
-            "--kind",
-            "public",
-        ],
-        vec!["inbox", "accept", &id(&may)],
-    ] {
-        home.aipx().args(&args).assert().success();
-    }
+    home.accepts(&asx, &[]);
+    home.accepts(&money, METI_PUBLIC);
+    home.accepts(&may, &[]);
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("mine");
     let dir_s = dir.to_str().unwrap();
     home.runs(&["library", "export", dir_s]);
     // The folder is a dataset of its own, without any library.
     let bare = Home::new();
-    bare.aipx()
-        .args(["check", "--data", dir_s])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("12 catalysts"));
+    bare.prints(&["check", "--data", dir_s], &["12 catalysts"]);
     let shown = bare.json(&["--data", dir_s, "show", "ASX", "--json"]);
     assert_eq!(shown["entity"]["name"], "ASE Technology Holding Co. Ltd.");
     // Imported into an empty library, the same records come back.
     let other = Home::new();
-    other
-        .aipx()
-        .args(["library", "import", dir_s])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("4 added"));
-    other
-        .aipx()
-        .args(["library", "import", dir_s])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "0 added, 0 changed, 4 already there",
-        ));
+    other.prints(&["library", "import", dir_s], &["4 added"]);
+    other.prints(
+        &["library", "import", dir_s],
+        &["0 added, 0 changed, 4 already there"],
+    );
     let a = home.json(&["programs", "meti-fy2026", "--json"]);
     let b = other.json(&["programs", "meti-fy2026", "--json"]);
     assert_eq!(
@@ -611,12 +547,8 @@ fn check_validates_the_library_with_the_dataset() {
     let home = Home::new();
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
-    home.runs(&["inbox", "accept", &id(&asx)]);
-    home.aipx()
-        .args(["check"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("1 articles"));
+    home.accepts(&asx, &[]);
+    home.prints(&["check"], &["1 articles"]);
     // A record naming a program the dataset lacks is reported, with the store's path.
     {
         let conn = rusqlite::Connection::open(home.store()).unwrap();
@@ -682,7 +614,7 @@ fn changes_since_last_count_from_when_the_tui_was_last_opened() {
     home.save(WIRE);
     let asx = home.find("entity", |p| p["record"]["id"] == "NYSE:ASX");
     let may = home.find("catalyst", |p| p["text"] == "early May");
-    home.runs(&["inbox", "accept", &id(&asx)]);
+    home.accepts(&asx, &[]);
     // Never opened: everything.
     let v = home.json(&["changes", "--json"]);
     assert_eq!(v["since"], Value::Null);
@@ -694,7 +626,7 @@ fn changes_since_last_count_from_when_the_tui_was_last_opened() {
         .unwrap();
     assert_eq!(lib.mark_opened().unwrap(), None);
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    home.runs(&["inbox", "accept", &id(&may)]);
+    home.accepts(&may, &[]);
     let v = home.json(&["changes", "--since-last", "--json"]);
     let list = v["changes"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{v}");
@@ -714,15 +646,7 @@ fn a_program_is_created_from_the_inbox_and_undo_removes_it() {
         "--new-program does not apply to catalyst proposals",
     );
     home.refuses(
-        &[
-            "inbox",
-            "accept",
-            &n,
-            "--kind",
-            "public",
-            "--new-program",
-            "US CHIPS Act",
-        ],
+        &accept(&n, &["--kind", "public", "--new-program", "US CHIPS Act"]),
         "program \"US CHIPS Act\" exists already: use --program us-chips-act",
     );
     home.aipx()
@@ -806,7 +730,7 @@ fn search_with_data_uses_the_cached_catalog_until_the_library_changes() {
     search(QUERY);
     assert_eq!(catalog(), first, "same library: the cached catalog is used");
 
-    home.runs(&["inbox", "accept", &id(&meti)]);
+    home.accepts(&meti, &[]);
     let found = search(QUERY);
     assert!(
         names_meti(&found),

@@ -5,78 +5,142 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-fn aipx(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("aipx").unwrap();
-    cmd.env("XDG_DATA_HOME", home)
-        .args(["--today", "2026-11-21"]);
-    cmd
+/// A test's own data folder (where the master lives; its config and state folders inside
+/// it, so nothing of the user's is read), and a folder for the listing files it writes.
+struct Home {
+    data: tempfile::TempDir,
+    files: tempfile::TempDir,
 }
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            data: tempfile::tempdir().unwrap(),
+            files: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// The data folder (`XDG_DATA_HOME`).
+    fn path(&self) -> &Path {
+        self.data.path()
+    }
+
+    /// The folder of the listing files the test writes.
+    fn files(&self) -> &Path {
+        self.files.path()
+    }
+
+    /// `aipx` on this home, on a fixed day.
+    fn aipx(&self) -> Command {
+        let home = self.path();
+        let mut cmd = Command::cargo_bin("aipx").unwrap();
+        cmd.env("XDG_DATA_HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .args(["--today", "2026-11-21"]);
+        cmd
+    }
+
+    /// What `aipx ARGS` prints; it must succeed.
+    fn stdout<'a>(&self, args: impl AsRef<[&'a str]>) -> String {
+        stdout(self.aipx().args(args.as_ref()))
+    }
+
+    /// What `aipx ARGS` prints, read as JSON; it must succeed.
+    fn json<'a>(&self, args: impl AsRef<[&'a str]>) -> serde_json::Value {
+        let text = self.stdout(args);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    }
+
+    /// What `aipx ARGS` prints on stdout and on stderr; it must succeed.
+    fn said<'a>(&self, args: impl AsRef<[&'a str]>) -> (String, String) {
+        let out = self.aipx().args(args.as_ref()).assert().success();
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        (
+            text(&out.get_output().stdout),
+            text(&out.get_output().stderr),
+        )
+    }
+
+    /// What `aipx ARGS` says on stderr; it must exit `code` and print nothing on stdout.
+    fn fails<'a>(&self, args: impl AsRef<[&'a str]>, code: i32) -> String {
+        let args = args.as_ref();
+        let out = self.aipx().args(args).assert().code(code);
+        let said = String::from_utf8_lossy(&out.get_output().stdout);
+        assert!(said.is_empty(), "{args:?} exits {code} and prints: {said}");
+        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    }
+
+    /// Imports `paths` into this home's master, which must succeed.
+    fn import(&self, paths: impl IntoIterator<Item = impl AsRef<std::ffi::OsStr>>) {
+        self.aipx()
+            .args(["listings", "import"])
+            .args(paths)
+            .assert()
+            .success();
+    }
+
+    /// Writes a listing file `name` of `body` into the files folder; its path.
+    fn write(&self, name: &str, body: &str) -> PathBuf {
+        let path = self.files().join(name);
+        std::fs::write(&path, body).unwrap();
+        path
+    }
+
+    /// Writes a FinanceDatabase per-exchange file `name` of `rows` under its header.
+    fn financedatabase(&self, name: &str, rows: &str) -> PathBuf {
+        self.write(name, &format!("{FINANCEDATABASE}{rows}"))
+    }
+
+    /// Small listing files in every format, written by the test (no real data copied).
+    fn fixtures(&self) -> Vec<PathBuf> {
+        let files = [
+            (
+                "JPX.csv",
+                "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
+                 7203.T,Toyota Motor Corporation,JPY,Consumer Discretionary,,,JPX,XJPX,Tokyo Stock Exchange,Japan,Mega Cap,JP3633400001,,False\n\
+                 ,Nameless Row,JPY,,,,JPX,XJPX,Tokyo Stock Exchange,Japan,,,,False\n\
+                 TOM.BE,TOYOTA MOTOR CORP,EUR,,,,BER,XBER,Berlin,Japan,,JP3633400001,,False\n",
+            ),
+            (
+                "nyse.json",
+                r#"[{"symbol":"TM","name":"Toyota Motor Corporation American Depositary Shares","country":"Japan","sector":"Consumer Discretionary","marketCap":"250000000000"}]"#,
+            ),
+            (
+                "screener.csv",
+                "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry\n\
+                 AAPL,Apple Inc. Common Stock,$1,0,0%,3000000000000,United States,1980,1,Technology,Computers\n",
+            ),
+            (
+                "company_tickers_exchange.json",
+                r#"{"fields":["cik","name","ticker","exchange"],"data":[[789019,"MICROSOFT CORP","MSFT","Nasdaq"]]}"#,
+            ),
+            (
+                "mine.csv",
+                "symbol,name,exchange,country\n0166.KL,Inari Amertron Berhad,,MY\n",
+            ),
+        ];
+        files
+            .iter()
+            .map(|(name, text)| self.write(name, text))
+            .collect()
+    }
+}
+
+/// The header of a FinanceDatabase per-exchange file.
+const FINANCEDATABASE: &str = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n";
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.assert().success();
     String::from_utf8_lossy(&out.get_output().stdout).into_owned()
 }
 
-/// Imports `paths` into the master of `home`, which must succeed.
-fn import(home: &Path, paths: impl IntoIterator<Item = impl AsRef<std::ffi::OsStr>>) {
-    aipx(home)
-        .args(["listings", "import"])
-        .args(paths)
-        .assert()
-        .success();
-}
-
-/// Writes a listing file `name` of `body` into `dir`; its path.
-fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, body).unwrap();
-    path
-}
-
-/// Small listing files in every format, written by the test (no real data copied).
-fn fixtures(dir: &Path) -> Vec<PathBuf> {
-    let files = [
-        (
-            "JPX.csv",
-            "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
-             7203.T,Toyota Motor Corporation,JPY,Consumer Discretionary,,,JPX,XJPX,Tokyo Stock Exchange,Japan,Mega Cap,JP3633400001,,False\n\
-             ,Nameless Row,JPY,,,,JPX,XJPX,Tokyo Stock Exchange,Japan,,,,False\n\
-             TOM.BE,TOYOTA MOTOR CORP,EUR,,,,BER,XBER,Berlin,Japan,,JP3633400001,,False\n",
-        ),
-        (
-            "nyse.json",
-            r#"[{"symbol":"TM","name":"Toyota Motor Corporation American Depositary Shares","country":"Japan","sector":"Consumer Discretionary","marketCap":"250000000000"}]"#,
-        ),
-        (
-            "screener.csv",
-            "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry\n\
-             AAPL,Apple Inc. Common Stock,$1,0,0%,3000000000000,United States,1980,1,Technology,Computers\n",
-        ),
-        (
-            "company_tickers_exchange.json",
-            r#"{"fields":["cik","name","ticker","exchange"],"data":[[789019,"MICROSOFT CORP","MSFT","Nasdaq"]]}"#,
-        ),
-        (
-            "mine.csv",
-            "symbol,name,exchange,country\n0166.KL,Inari Amertron Berhad,,MY\n",
-        ),
-    ];
-    files
-        .iter()
-        .map(|(name, text)| {
-            let path = dir.join(name);
-            std::fs::write(&path, text).unwrap();
-            path
-        })
-        .collect()
-}
-
 #[test]
 fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let paths = fixtures(files.path());
-    let out = aipx(home.path())
+    let home = Home::new();
+    let paths = home.fixtures();
+    let out = home
+        .aipx()
         .args(["listings", "import"])
         .args(&paths)
         .assert()
@@ -93,10 +157,8 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     );
     assert!(home.path().join("aipx/master.bin").is_file());
 
-    let list = |home: &Path| -> serde_json::Value {
-        serde_json::from_str(&stdout(aipx(home).args(["listings", "--json"]))).unwrap()
-    };
-    let first = list(home.path());
+    let list = |home: &Home| -> serde_json::Value { home.json(["listings", "--json"]) };
+    let first = list(&home);
     assert_eq!(first["rows"], 6);
     assert_eq!(first["by_exchange"]["TSE"], 1);
     assert_eq!(first["by_exchange"]["MYX"], 1);
@@ -104,24 +166,23 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     assert_eq!(first["companies"], 4);
 
     // Importing the same files again changes nothing.
-    import(home.path(), &paths);
-    let again = list(home.path());
+    home.import(&paths);
+    let again = list(&home);
     assert_eq!(
         (again["rows"].clone(), again["companies"].clone()),
         (first["rows"].clone(), first["companies"].clone())
     );
     assert_eq!(again["files"].as_array().unwrap().len(), 5);
 
-    let cleared = stdout(aipx(home.path()).args(["listings", "clear"]));
+    let cleared = home.stdout(["listings", "clear"]);
     assert!(cleared.contains("removed"), "{cleared}");
-    assert!(stdout(aipx(home.path()).arg("listings")).contains("No listings imported"));
+    assert!(home.stdout(["listings"]).contains("No listings imported"));
 }
 
 #[test]
 fn the_master_feeds_show_and_calendar() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    import(home.path(), fixtures(files.path()));
+    let home = Home::new();
+    home.import(home.fixtures());
     for typed in [
         "7203",
         "7203.T",
@@ -132,7 +193,7 @@ fn the_master_feeds_show_and_calendar() {
         "tse: 7203",
         "  7203   jt ",
     ] {
-        let text = stdout(aipx(home.path()).args(["show", typed]));
+        let text = home.stdout(["show", typed]);
         assert!(
             text.starts_with("Toyota Motor Corporation  TSE:7203"),
             "{typed}: {text}"
@@ -144,49 +205,39 @@ fn the_master_feeds_show_and_calendar() {
         );
         assert!(text.contains("NYSE:TM"), "{text}");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(aipx(home.path()).args(["show", "MSFT", "--json"]))).unwrap();
+    let json = home.json(["show", "MSFT", "--json"]);
     // Curated entities win: MSFT is the curated Microsoft with its exposures.
     assert!(!json["exposures"].as_array().unwrap().is_empty());
-    let cal = stdout(aipx(home.path()).args(["calendar", "--ticker", "7203"]));
+    let cal = home.stdout(["calendar", "--ticker", "7203"]);
     assert!(
         cal.contains("no known catalysts for Toyota Motor Corporation"),
         "{cal}"
     );
     // The other formats keep their shapes: a CSV header alone, `[]`, and no iCalendar file
     // without an event (exit 1, as for any filter that keeps nothing).
-    let csv = stdout(aipx(home.path()).args(["calendar", "--ticker", "7203", "--csv"]));
+    let csv = home.stdout(["calendar", "--ticker", "7203", "--csv"]);
     assert_eq!(csv.lines().count(), 1, "{csv}");
-    let json = stdout(aipx(home.path()).args(["calendar", "--ticker", "7203", "--json"]));
+    let json = home.stdout(["calendar", "--ticker", "7203", "--json"]);
     assert_eq!(json.trim(), "[]");
-    aipx(home.path())
+    home.aipx()
         .args(["calendar", "--ticker", "7203", "--ics"])
         .assert()
         .code(1);
     // Without an imported master, 7203 is the shipped universe's Toyota, which gives no ISIN.
-    let empty = tempfile::tempdir().unwrap();
-    let text = stdout(aipx(empty.path()).args(["show", "7203"]));
+    let empty = Home::new();
+    let text = empty.stdout(["show", "7203"]);
     assert!(
         text.starts_with("Toyota Motor Corporation  TSE:7203"),
         "{text}"
     );
-    aipx(empty.path())
-        .args(["show", "JP3633400001"])
-        .assert()
-        .code(1);
+    empty.aipx().args(["show", "JP3633400001"]).assert().code(1);
 }
 
 /// With nothing imported, the shipped universe (`assets/universe.csv`) is the master: every
 /// command finds its companies as it finds an imported master's.
 #[test]
 fn with_nothing_imported_the_shipped_universe_is_the_master() {
-    let home = tempfile::tempdir().unwrap();
-    let aipx = |home: &Path| {
-        let mut cmd = aipx(home);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_STATE_HOME", home.join("state"));
-        cmd
-    };
+    let home = Home::new();
     for typed in [
         "7203",
         "TSE:7203",
@@ -195,7 +246,7 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
         "TM",
         "Toyota Motor",
     ] {
-        let text = stdout(aipx(home.path()).args(["show", typed]));
+        let text = home.stdout(["show", typed]);
         assert!(
             text.starts_with(
                 "Toyota Motor Corporation  TSE:7203\nJP · Autos · listed\nAlso listed: NYSE:TM\n"
@@ -204,61 +255,51 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
         );
         assert!(text.contains("no known program exposure"), "{text}");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(aipx(home.path()).args(["show", "7203", "--json"]))).unwrap();
+    let json = home.json(["show", "7203", "--json"]);
     assert_eq!(json["entity"]["exchange"], "TSE", "{json}");
     assert_eq!(json["entity"]["country"], "JP", "{json}");
     assert_eq!(json["exposures"], serde_json::json!([]), "{json}");
     assert_eq!(json["entity"]["origin"]["kind"], "master", "{json}");
     // Curated entities keep their exposures.
-    let nvda: serde_json::Value =
-        serde_json::from_str(&stdout(aipx(home.path()).args(["show", "NVDA", "--json"]))).unwrap();
+    let nvda = home.json(["show", "NVDA", "--json"]);
     assert!(!nvda["exposures"].as_array().unwrap().is_empty());
     // A unit of a listed company is a name of its parent.
-    let aws = stdout(aipx(home.path()).args(["show", "AWS"]));
+    let aws = home.stdout(["show", "AWS"]);
     assert!(aws.contains("NASDAQ:AMZN"), "{aws}");
     // Did you mean: the universe's companies are among the closest names.
-    let out = aipx(home.path()).args(["show", "toyotta"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = home.fails(["show", "toyotta"], 1);
     assert!(
         err.contains("Did you mean") && err.contains("TSE:7203 (Toyota Motor Corporation)"),
         "{err}"
     );
     // Search, with the company's listing.
-    let found = stdout(aipx(home.path()).args(["search", "toyota"]));
+    let found = home.stdout(["search", "toyota"]);
     let first = found.lines().next().unwrap_or("");
     assert!(
         first.contains("TSE:7203") && first.contains("Toyota Motor Corporation"),
         "{found}"
     );
-    let cal = stdout(aipx(home.path()).args(["calendar", "--ticker", "7203"]));
+    let cal = home.stdout(["calendar", "--ticker", "7203"]);
     assert!(
         cal.contains("no known catalysts for Toyota Motor Corporation"),
         "{cal}"
     );
     // Watchlists hold it, and their exposure counts it.
-    let added = stdout(aipx(home.path()).args(["watchlist", "add", "ideas", "7203"]));
+    let added = home.stdout(["watchlist", "add", "ideas", "7203"]);
     assert!(added.contains("TSE:7203"), "{added}");
-    let book: serde_json::Value = serde_json::from_str(&stdout(aipx(home.path()).args([
-        "exposure",
-        "--watchlist",
-        "ideas",
-        "--json",
-    ])))
-    .unwrap();
+    let book = home.json(["exposure", "--watchlist", "ideas", "--json"]);
     assert!(
         book.to_string().contains("Toyota Motor Corporation"),
         "{book}"
     );
     // `listings` says what serves.
-    let said = stdout(aipx(home.path()).arg("listings"));
+    let said = home.stdout(["listings"]);
     assert!(
         said.starts_with("No listings imported: the shipped universe ("),
         "{said}"
     );
     assert!(said.contains("serves as the master"), "{said}");
-    let v: serde_json::Value =
-        serde_json::from_str(&stdout(aipx(home.path()).args(["listings", "--json"]))).unwrap();
+    let v = home.json(["listings", "--json"]);
     assert_eq!(v["serves"], "shipped", "{v}");
     assert_eq!(v["rows"], 0, "{v}");
     assert!(v["companies"].as_u64().unwrap() > 400, "{v}");
@@ -269,26 +310,26 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
     // Nothing was written to the data folder but the watchlist.
     assert!(!home.path().join("aipx/master.bin").exists());
     // The TUI, as it starts, finds it by its search box.
-    let screen = stdout(aipx(home.path()).args([
+    let screen = home.stdout([
         "screen",
         "--remember",
         "--size",
         "120x40",
         "--keys",
         "/toyota",
-    ]));
+    ]);
     assert!(screen.contains("Toyota Motor Corporation"), "{screen}");
     assert!(screen.contains("TSE"), "{screen}");
     // `w` there toggles it in the watchlist shown (the query remembered from the run above
     // cleared first).
-    let screen = stdout(aipx(home.path()).args([
+    let screen = home.stdout([
         "screen",
         "--remember",
         "--size",
         "120x30",
         "--keys",
         "/<C-u>toyota motor<Enter>w",
-    ]));
+    ]);
     let status = screen.lines().last().unwrap();
     // It is in `ideas` already (added above): `w` takes it out again.
     assert!(status.contains("removed TSE:7203 from ideas"), "{status}");
@@ -298,35 +339,25 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
 /// TUI, the watchlists), the shipped universe serves in its place.
 #[test]
 fn a_damaged_master_leaves_the_shipped_universe_serving() {
-    let home = tempfile::tempdir().unwrap();
+    let home = Home::new();
     let path = home.path().join("aipx/master.bin");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, b"garbage").unwrap();
-    let aipx = |home: &Path| {
-        let mut cmd = aipx(home);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_STATE_HOME", home.join("state"));
-        cmd
-    };
     // What needs the master says why it cannot read it (exit 2).
-    aipx(home.path()).args(["show", "7203"]).assert().code(2);
-    let out = aipx(home.path())
-        .args(["watchlist", "add", "ideas", "7203"])
-        .assert()
-        .success();
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    home.fails(["show", "7203"], 2);
+    let (_, err) = home.said(["watchlist", "add", "ideas", "7203"]);
     assert!(
         err.contains("damaged") && err.contains("the shipped universe serves"),
         "{err}"
     );
-    let screen = stdout(aipx(home.path()).args([
+    let screen = home.stdout([
         "screen",
         "--remember",
         "--size",
         "120x30",
         "--keys",
         "/toyota",
-    ]));
+    ]);
     assert!(screen.contains("Toyota Motor Corporation"), "{screen}");
     let status = screen.lines().last().unwrap();
     assert!(
@@ -338,11 +369,10 @@ fn a_damaged_master_leaves_the_shipped_universe_serving() {
 
 #[test]
 fn a_damaged_master_is_reported_not_replaced() {
-    let home = tempfile::tempdir().unwrap();
+    let home = Home::new();
     std::fs::create_dir_all(home.path().join("aipx")).unwrap();
     std::fs::write(home.path().join("aipx/master.bin"), b"garbage").unwrap();
-    let out = aipx(home.path()).arg("listings").assert().code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = home.fails(["listings"], 2);
     assert!(err.contains("damaged"), "{err}");
     assert_eq!(
         std::fs::read(home.path().join("aipx/master.bin")).unwrap(),
@@ -357,57 +387,46 @@ fn the_reference_listings_import_whole() {
         eprintln!("skipped: ../shared/reference/listings is missing");
         return;
     }
-    let home = tempfile::tempdir().unwrap();
-    aipx(home.path())
+    let home = Home::new();
+    home.aipx()
         .args(["listings", "import"])
         .arg(dir.join("us-exchanges"))
         .arg(dir.join("financedatabase"))
         .assert()
         .success();
-    let text = stdout(aipx(home.path()).args(["show", "7203"]));
+    let text = home.stdout(["show", "7203"]);
     assert!(
         text.starts_with("Toyota Motor Corporation  TSE:7203"),
         "{text}"
     );
-    let v: serde_json::Value =
-        serde_json::from_str(&stdout(aipx(home.path()).args(["listings", "--json"]))).unwrap();
+    let v = home.json(["listings", "--json"]);
     assert!(v["rows"].as_u64().unwrap() > 60_000, "{}", v["rows"]);
 }
 
 #[test]
 fn search_and_the_tui_cover_the_master_curated_first() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let mut paths = fixtures(files.path());
+    let home = Home::new();
+    let mut paths = home.fixtures();
     // A master company spelled exactly as a curated one, on a listing the curated data
     // does not have: it ties with the curated entity, which must come first.
-    let twin = write(
-        files.path(),
+    let twin = home.write(
         "twin.csv",
         "symbol,name,exchange,country\nSFTBX,SoftBank Group Corp.,NYSE,US\n",
     );
     paths.push(twin);
-    import(home.path(), &paths);
+    home.import(&paths);
     // A company only the master knows is found, with its listing.
-    let found = stdout(aipx(home.path()).args(["search", "inari"]));
+    let found = home.stdout(["search", "inari"]);
     assert!(
         found.lines().next().unwrap_or("").contains("MYX:0166"),
         "{found}"
     );
     // A symbol only the master knows, named exactly.
-    let tm: serde_json::Value =
-        serde_json::from_str(&stdout(aipx(home.path()).args(["search", "TM", "--json"]))).unwrap();
+    let tm = home.json(["search", "TM", "--json"]);
     assert_eq!(tm[0]["name"], "Toyota Motor Corporation", "{tm}");
     assert_eq!(tm[0]["exact"], true, "{tm}");
     // Equal scores: the curated SoftBank (with its exposures) before the master's twin.
-    let tie: serde_json::Value = serde_json::from_str(&stdout(aipx(home.path()).args([
-        "search",
-        "softbank group",
-        "--json",
-        "--limit",
-        "5",
-    ])))
-    .unwrap();
+    let tie = home.json(["search", "softbank group", "--json", "--limit", "5"]);
     let names: Vec<(&str, &str)> = tie
         .as_array()
         .unwrap()
@@ -421,46 +440,37 @@ fn search_and_the_tui_cover_the_master_curated_first() {
         "curated first: {names:?}"
     );
     // The TUI (headless, starting as the TUI does) finds and shows a master company.
-    let state = tempfile::tempdir().unwrap();
-    let screen = stdout(
-        aipx(home.path())
-            .env("XDG_STATE_HOME", state.path())
-            .env("XDG_CONFIG_HOME", state.path())
-            .args([
-                "screen",
-                "--remember",
-                "--size",
-                "120x40",
-                "--keys",
-                "/inari",
-            ]),
-    );
+    let screen = stdout(home.aipx().args([
+        "screen",
+        "--remember",
+        "--size",
+        "120x40",
+        "--keys",
+        "/inari",
+    ]));
     assert!(screen.contains("Inari Amertron Berhad"), "{screen}");
     assert!(screen.contains("MYX"), "{screen}");
 }
 
 #[test]
 fn a_damaged_section_is_reported_by_show() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    import(home.path(), fixtures(files.path()));
+    let home = Home::new();
+    home.import(home.fixtures());
     let path = home.path().join("aipx/master.bin");
     let mut bytes = std::fs::read(&path).unwrap();
     // A byte of the stored lookup (the first section, right after the section table).
     let at = 8 + 16 * 5 + 3;
     bytes[at] ^= 0x55;
     std::fs::write(&path, &bytes).unwrap();
-    let out = aipx(home.path()).args(["show", "7203"]).assert().code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = home.fails(["show", "7203"], 2);
     assert!(err.contains("damaged"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
 }
 
 #[test]
 fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    import(home.path(), fixtures(files.path()));
+    let home = Home::new();
+    home.import(home.fixtures());
     let path = home.path().join("aipx/master.bin");
     let mut bytes = std::fs::read(&path).unwrap();
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
@@ -473,19 +483,14 @@ fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
     assert!(word(at) > 0, "key hashes stored");
     bytes[at + 8] ^= 0x55;
     std::fs::write(&path, &bytes).unwrap();
-    let screen = stdout(
-        aipx(home.path())
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_STATE_HOME", home.path().join("state"))
-            .args([
-                "screen",
-                "--remember",
-                "--size",
-                "120x30",
-                "--keys",
-                "/toyota",
-            ]),
-    );
+    let screen = home.stdout([
+        "screen",
+        "--remember",
+        "--size",
+        "120x30",
+        "--keys",
+        "/toyota",
+    ]);
     let status = screen.lines().last().unwrap();
     assert!(
         status.contains("master.bin damaged, left as is; embedded data in use"),
@@ -500,7 +505,7 @@ fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
 /// `listings import` rebuilds it, saying so.
 #[test]
 fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
-    let home = tempfile::tempdir().unwrap();
+    let home = Home::new();
     let path = home.path().join("aipx/master.bin");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let old = b"aipxmst1\x02\x0bsome old rows".to_vec();
@@ -514,27 +519,19 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
         assert!(err.contains("aipx listings clear"), "{err}");
         assert!(!err.contains("damaged"), "{err}");
     };
-    let out = aipx(home.path()).arg("listings").assert().code(2);
-    says_older(&String::from_utf8_lossy(&out.get_output().stderr));
-    let out = aipx(home.path()).args(["show", "7203"]).assert().code(2);
-    says_older(&String::from_utf8_lossy(&out.get_output().stderr));
+    says_older(&home.fails(["listings"], 2));
+    says_older(&home.fails(["show", "7203"], 2));
     // A curated name does not need the master.
-    aipx(home.path()).args(["show", "NVDA"]).assert().success();
+    home.aipx().args(["show", "NVDA"]).assert().success();
     // The TUI starts on the embedded data and its status bar says why, past the first keys.
-    let state = tempfile::tempdir().unwrap();
-    let screen = stdout(
-        aipx(home.path())
-            .env("XDG_STATE_HOME", state.path())
-            .env("XDG_CONFIG_HOME", state.path())
-            .args([
-                "screen",
-                "--remember",
-                "--size",
-                "120x30",
-                "--keys",
-                "/soft",
-            ]),
-    );
+    let screen = stdout(home.aipx().args([
+        "screen",
+        "--remember",
+        "--size",
+        "120x30",
+        "--keys",
+        "/soft",
+    ]));
     assert!(screen.contains("SoftBank"), "{screen}");
     let status = screen.lines().last().unwrap();
     assert!(
@@ -547,10 +544,10 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
     // A newer aipx's master stops an import, untouched.
     let newer = b"aipxmst9 from the future".to_vec();
     std::fs::write(&path, &newer).unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let out = aipx(home.path())
+    let out = home
+        .aipx()
         .args(["listings", "import"])
-        .args(fixtures(files.path()))
+        .args(home.fixtures())
         .assert()
         .code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
@@ -561,9 +558,10 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
     assert_eq!(std::fs::read(&path).unwrap(), newer);
     // Importing rebuilds the older one, and says so.
     std::fs::write(&path, &old).unwrap();
-    let out = aipx(home.path())
+    let out = home
+        .aipx()
         .args(["listings", "import"])
-        .args(fixtures(files.path()))
+        .args(home.fixtures())
         .assert()
         .success();
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
@@ -572,41 +570,38 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
         "{err}"
     );
     assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst3"));
-    let shown = stdout(aipx(home.path()).args(["show", "7203"]));
+    let shown = home.stdout(["show", "7203"]);
     assert!(shown.contains("Toyota"), "{shown}");
 }
 
 #[test]
 fn a_curated_alias_with_a_legal_form_put_after_it_is_not_a_master_company_of_that_name() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let file = write(
-        files.path(),
+    let home = Home::new();
+    let file = home.write(
         "jp.csv",
         "symbol,name,exchange,country\n9434.T,SoftBank Corp.,,JP\n",
     );
     // With nothing imported, the shipped universe knows SoftBank Corp. already.
-    let text = stdout(aipx(home.path()).args(["show", "SoftBank Corp"]));
+    let text = home.stdout(["show", "SoftBank Corp"]);
     assert!(text.starts_with("SoftBank Corp.  TSE:9434"), "{text}");
     // A master that does not know it leaves the curated SoftBank Group the only SoftBank.
-    let other = write(
-        files.path(),
+    let other = home.write(
         "other.csv",
         "symbol,name,exchange,country\n7974.T,\"Nintendo Co., Ltd.\",,JP\n",
     );
-    import(home.path(), [&other]);
-    let text = stdout(aipx(home.path()).args(["show", "SoftBank Corp"]));
+    home.import([&other]);
+    let text = home.stdout(["show", "SoftBank Corp"]);
     assert!(text.starts_with("SoftBank Group Corp.  TSE:9984"), "{text}");
-    import(home.path(), [&file]);
+    home.import([&file]);
     // SoftBank Corp. is its own company (9434), not the alias "SoftBank" of SoftBank Group
     // Corp. with "Corp" put after it.
     for typed in ["SoftBank Corp", "SoftBank Corp.", "9434"] {
-        let text = stdout(aipx(home.path()).args(["show", typed]));
+        let text = home.stdout(["show", typed]);
         assert!(
             text.starts_with("SoftBank Corp.  TSE:9434"),
             "{typed}: {text}"
         );
-        let cal = stdout(aipx(home.path()).args(["calendar", "--ticker", typed]));
+        let cal = home.stdout(["calendar", "--ticker", typed]);
         assert!(
             cal.contains("no known catalysts for SoftBank Corp."),
             "{typed}: {cal}"
@@ -614,7 +609,7 @@ fn a_curated_alias_with_a_legal_form_put_after_it_is_not_a_master_company_of_tha
     }
     // The curated names still name SoftBank Group.
     for typed in ["SoftBank", "SoftBank Group Corporation", "9984"] {
-        let text = stdout(aipx(home.path()).args(["show", typed]));
+        let text = home.stdout(["show", typed]);
         assert!(
             text.starts_with("SoftBank Group Corp.  TSE:9984"),
             "{typed}: {text}"
@@ -624,9 +619,8 @@ fn a_curated_alias_with_a_legal_form_put_after_it_is_not_a_master_company_of_tha
 
 #[test]
 fn hostile_listing_files_are_refused_or_reported_and_never_stop_the_rest() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let home = Home::new();
+    let d = home.files();
     // Control characters in a symbol (a bad row) and in a name (removed), a field of a
     // megabyte, twenty rows with no name: each is reported, the good rows go in.
     let mut plain = String::from(
@@ -678,7 +672,8 @@ fn hostile_listing_files_are_refused_or_reported_and_never_stop_the_rest() {
             eprintln!("skipped the FIFO case: mkfifo failed");
         }
     }
-    let out = aipx(home.path())
+    let out = home
+        .aipx()
         .args(["listings", "import"])
         .args(&paths)
         .timeout(std::time::Duration::from_secs(60))
@@ -715,22 +710,20 @@ fn hostile_listing_files_are_refused_or_reported_and_never_stop_the_rest() {
         );
     }
     assert!(said.contains("imported 2 listings"), "{said}");
-    let good = stdout(aipx(home.path()).args(["show", "TSE:GOOD", "--json"]));
+    let good = home.stdout(["show", "TSE:GOOD", "--json"]);
     assert!(good.contains("\"Good ]52;c;aGk=Works Inc.\""), "{good}");
-    let cafe = stdout(aipx(home.path()).args(["show", "CAFE.PA"]));
+    let cafe = home.stdout(["show", "CAFE.PA"]);
     assert!(cafe.contains("Café Société S.A."), "{cafe}");
 }
 
 #[test]
 fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_give() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let paths = fixtures(files.path());
-    import(home.path(), &paths);
+    let home = Home::new();
+    let paths = home.fixtures();
+    home.import(&paths);
     // The SEC's own shape: names as filed (`/DE/`, a trailing slash), foreign filers among
     // US ones, some with no exchange.
-    let sec = write(
-        files.path(),
+    let sec = home.write(
         "company_tickers_exchange.json",
         r#"{"fields":["cik","name","ticker","exchange"],"data":[
             [789019,"MICROSOFT CORP","MSFT","Nasdaq"],
@@ -739,7 +732,8 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
             [1000045,"NICHOLAS FINANCIAL INC","NICK",null],
             [1409375,"OTC NAME INC","ONIX","OTC"]]}"#,
     );
-    let out = aipx(home.path())
+    let out = home
+        .aipx()
         .args(["listings", "import"])
         .arg(&sec)
         .assert()
@@ -750,34 +744,68 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
         "{err}"
     );
     // Toyota stays a Japanese company listed in Tokyo first, with its ADR.
-    let tm: serde_json::Value =
-        serde_json::from_str(&stdout(aipx(home.path()).args(["show", "TM", "--json"]))).unwrap();
+    let tm = home.json(["show", "TM", "--json"]);
     let entity = &tm["entity"];
     assert_eq!(entity["country"], "JP", "{tm}");
     assert_eq!(entity["exchange"], "TSE", "{tm}");
     assert_eq!(entity["name"], "Toyota Motor Corporation", "{tm}");
-    let bac = stdout(aipx(home.path()).args(["show", "BAC"]));
+    let bac = home.stdout(["show", "BAC"]);
     assert!(bac.starts_with("BANK OF AMERICA CORP  NYSE:BAC"), "{bac}");
-    let otc = stdout(aipx(home.path()).args(["show", "ONIX"]));
+    let otc = home.stdout(["show", "ONIX"]);
     assert!(otc.contains("OTC:ONIX"), "{otc}");
+}
+
+/// The NASDAQ screener's `BRK/B` and the SEC's `BRK-B` are one listing, spelt as the
+/// screener spells it (its rows say more of the company: country, market value) whichever
+/// file is imported first; a sector either gives is kept.
+#[test]
+fn a_share_class_from_two_files_is_spelt_by_a_rule_not_by_import_order() {
+    let files = Home::new();
+    let nyse = files.write(
+        "nyse.json",
+        r#"[{"symbol":"BRK/A","name":"Berkshire Hathaway Inc.","country":"United States","sector":"","marketCap":"1093594819000.00"},
+            {"symbol":"BRK/B","name":"Berkshire Hathaway Inc.","country":"United States","sector":"Finance","marketCap":"1093933303969.00"}]"#,
+    );
+    let sec = files.write(
+        "company_tickers_exchange.json",
+        r#"{"fields":["cik","name","ticker","exchange"],"data":[
+            [1067983,"BERKSHIRE HATHAWAY INC","BRK-B","NYSE"],
+            [1067983,"BERKSHIRE HATHAWAY INC","BRK-A","NYSE"]]}"#,
+    );
+    for order in [[&nyse, &sec], [&sec, &nyse]] {
+        let home = Home::new();
+        for file in order {
+            home.import([file]);
+        }
+        let shown = home.json(["show", "BRK.B", "--json"]);
+        let entity = &shown["entity"];
+        let symbols: Vec<&str> = entity["listings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["symbol"].as_str().unwrap())
+            .collect();
+        assert_eq!(symbols, ["BRK/A", "BRK/B"], "{shown}");
+        assert_eq!(entity["name"], "Berkshire Hathaway Inc.", "{shown}");
+        assert_eq!(entity["sector"], "Finance", "{shown}");
+    }
 }
 
 #[test]
 fn a_plain_file_without_a_header_is_read_and_errors_name_the_file_once() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let plain = write(
-        dir.path(),
+    let home = Home::new();
+    let plain = home.write(
         "mine.csv",
         "7203.T,Toyota Motor Corporation,\nNESN,Nestle S.A.,SIX,CH,Food,CH0038863350\n",
     );
-    let said = stdout(aipx(home.path()).args(["listings", "import"]).arg(&plain));
+    let said = stdout(home.aipx().args(["listings", "import"]).arg(&plain));
     assert!(said.contains("imported 2 listings"), "{said}");
-    let nestle = stdout(aipx(home.path()).args(["show", "CH0038863350"]));
+    let nestle = home.stdout(["show", "CH0038863350"]);
     assert!(nestle.starts_with("Nestle S.A.  SIX:NESN"), "{nestle}");
     assert!(nestle.contains("CH · Food"), "{nestle}");
 
-    let out = aipx(home.path())
+    let out = home
+        .aipx()
         .args(["listings", "import", "--format", "nasdaq-json"])
         .arg(&plain)
         .assert()
@@ -793,22 +821,19 @@ fn a_plain_file_without_a_header_is_read_and_errors_name_the_file_once() {
 
 #[test]
 fn a_name_only_close_to_master_companies_suggests_them() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    import(home.path(), fixtures(files.path()));
+    let home = Home::new();
+    home.import(home.fixtures());
     for args in [
         &["show", "Toyota"][..],
         &["calendar", "--ticker", "Toyota"][..],
     ] {
-        let out = aipx(home.path()).args(args).assert().code(1);
-        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let err = home.fails(args, 1);
         assert!(
             err.contains("Did you mean") && err.contains("TSE:7203 (Toyota Motor Corporation)"),
             "{args:?}: never `no close matches` for what the master's search finds: {err}"
         );
     }
-    let out = aipx(home.path()).args(["show", "zzqqxx"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = home.fails(["show", "zzqqxx"], 1);
     assert!(err.contains("no close matches"), "{err}");
 }
 
@@ -818,10 +843,8 @@ fn a_name_only_close_to_master_companies_suggests_them() {
 /// common) once, as the curated one.
 #[test]
 fn did_you_mean_offers_the_master_companies_curated_first_on_ties() {
-    let home = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let file = write(
-        files.path(),
+    let home = Home::new();
+    let file = home.write(
         "mine.csv",
         "symbol,name,exchange,country\n\
          NVDA,NVIDIA Corp,NASDAQ,US\n\
@@ -829,9 +852,8 @@ fn did_you_mean_offers_the_master_companies_curated_first_on_ties() {
          7203.T,Toyota Motor Corp.,,JP\n\
          5310.T,\"Toyo Tanso Co., Ltd.\",,JP\n",
     );
-    import(home.path(), [&file]);
-    let out = aipx(home.path()).args(["show", "nvidix"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    home.import([&file]);
+    let err = home.fails(["show", "nvidix"], 1);
     let offered: Vec<&str> = err.lines().skip(1).map(str::trim).collect();
     assert_eq!(
         offered,
@@ -841,11 +863,7 @@ fn did_you_mean_offers_the_master_companies_curated_first_on_ties() {
         ],
         "{err}"
     );
-    let out = aipx(home.path())
-        .args(["show", "toyo tanzo"])
-        .assert()
-        .code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = home.fails(["show", "toyo tanzo"], 1);
     assert!(err.contains("TSE:5310 (Toyo Tanso Co., Ltd.)"), "{err}");
 }
 
@@ -855,9 +873,8 @@ fn did_you_mean_offers_the_master_companies_curated_first_on_ties() {
 /// symbol and `show` says on stderr which other company is listed as it.
 #[test]
 fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
-    let home = tempfile::tempdir().unwrap();
-    let out = aipx(home.path()).args(["show", "2382"]).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let home = Home::new();
+    let err = home.fails(["show", "2382"], 1);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(
         lines,
@@ -868,7 +885,6 @@ fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
         ],
         "{err}"
     );
-    assert!(out.get_output().stdout.is_empty());
     for (typed, name) in [
         ("TWSE:2382", "Quanta Computer Inc.  TWSE:2382"),
         ("2382.TW", "Quanta Computer Inc.  TWSE:2382"),
@@ -877,41 +893,114 @@ fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
             "Sunny Optical Technology (Group) Company Limited  HKEX:2382",
         ),
     ] {
-        let text = stdout(aipx(home.path()).args(["show", typed]));
+        let text = home.stdout(["show", typed]);
         assert!(text.starts_with(name), "{typed}: {text}");
     }
 
-    let files = tempfile::tempdir().unwrap();
-    let header = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n";
-    let jpx = write(
-        files.path(),
+    let jpx = home.financedatabase(
         "JPX.csv",
-        &format!(
-            "{header}6971.T,Kyocera Corporation,JPY,,,,JPX,XJPX,Tokyo,Japan,Large Cap,,,False\n"
-        ),
+        "6971.T,Kyocera Corporation,JPY,,,,JPX,XJPX,Tokyo,Japan,Large Cap,,,False\n",
     );
-    let kls = write(
-        files.path(),
+    let kls = home.financedatabase(
         "KLS.csv",
-        &format!(
-            "{header}6971.KL,Kobay Technology Bhd.,MYR,,,,KLS,XKLS,Bursa Malaysia,Malaysia,Nano Cap,,,False\n"
-        ),
+        "6971.KL,Kobay Technology Bhd.,MYR,,,,KLS,XKLS,Bursa Malaysia,Malaysia,Nano Cap,,,False\n",
     );
-    import(home.path(), [jpx, kls]);
-    let out = aipx(home.path()).args(["show", "6971"]).assert().success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    home.import([jpx, kls]);
+    let (text, err) = home.said(["show", "6971"]);
     assert!(text.starts_with("Kyocera Corporation  TSE:6971"), "{text}");
-    let err = String::from_utf8_lossy(&out.get_output().stderr);
     assert_eq!(
         err,
         "aipx: \"6971\" is also MYX:6971 (Kobay Technology Bhd.); `aipx show MYX:6971` shows it\n"
     );
     // A listing form names one company: nothing else to say.
-    let out = aipx(home.path())
-        .args(["show", "TSE:6971"])
-        .assert()
-        .success();
-    assert!(out.get_output().stderr.is_empty());
+    assert_eq!(home.said(["show", "TSE:6971"]).1, "");
+}
+
+/// A bare number that pads to a Hong Kong code (`700`: Tencent's `0700`) and is also a
+/// German venue's symbol of a smaller company (Hamburg's `700`, Certara): the larger company
+/// takes it and `show` names the other on stderr; with no sizes to tell them apart, both are
+/// listed with how to name each. Never the Hamburg copy alone.
+#[test]
+fn a_bare_hong_kong_number_is_never_taken_by_a_german_venues_symbol_alone() {
+    let home = Home::new();
+    let hkg = home.financedatabase(
+        "HKG.csv",
+        "0700.HK,Tencent Holding Ltd.,HKD,,,,HKG,XHKG,Hong Kong,China,Mega Cap,,,False\n",
+    );
+    let ham = home.financedatabase(
+        "HAM.csv",
+        "700.HM,\"Certara, Inc.\",EUR,,,,HAM,XHAM,Hamburg,United States,Mid Cap,,,False\n",
+    );
+    let nasdaq = home.write(
+        "nasdaq.json",
+        r#"[{"symbol":"CERT","name":"Certara Inc. Common Stock","country":"United States","marketCap":"2100000000"}]"#,
+    );
+    home.import([hkg, ham, nasdaq]);
+    for typed in ["700", "00700", "0700"] {
+        let text = home.stdout(["show", typed]);
+        assert!(
+            text.starts_with("Tencent Holding Ltd.  HKEX:0700"),
+            "{typed}: {text}"
+        );
+    }
+    assert_eq!(
+        home.said(["show", "700"]).1,
+        "aipx: \"700\" is also HAM:700 (Certara Inc.); `aipx show HAM:700` shows it\n"
+    );
+    let certara = home.stdout(["show", "HAM:700"]);
+    assert!(
+        certara.starts_with("Certara Inc.  NASDAQ:CERT"),
+        "{certara}"
+    );
+
+    // A plain file gives no sizes: both are listed, and nothing is shown.
+    let sizeless = Home::new();
+    let plain = home.write(
+        "plain.csv",
+        "symbol,name,exchange,country\n0700,Tencent Holding Ltd.,HKEX,CN\n700,Certara Inc.,HAM,US\n",
+    );
+    sizeless.import([plain]);
+    let err = sizeless.fails(["show", "700"], 1);
+    assert!(err.contains("\"700\" is a symbol on 2 exchanges"), "{err}");
+    assert!(
+        err.contains("  HKEX:0700 or 0700.HK  Tencent Holding Ltd.\n"),
+        "{err}"
+    );
+    assert!(err.contains("  HAM:700 or 700.HM"), "{err}");
+}
+
+/// A German share's Reuters code whose root is not the Xetra symbol (`BAYGn.DE` for `BAYN`,
+/// `VOWG_p.DE` for `VOW3`, `MRCG.DE` for `MRK`) finds the listing the data holds, of a
+/// German company whose name spells the root; a listing near the root of a company named
+/// otherwise or based elsewhere is never taken for it. With nothing imported and with a
+/// master alike.
+#[test]
+fn a_german_reuters_code_finds_the_listing_the_data_holds() {
+    let home = Home::new();
+    for (typed, shown) in [
+        ("MRCG.DE", "Merck KGaA  XETRA:MRK"),
+        ("VOWG_p.DE", "Volkswagen AG  XETRA:VOW3"),
+        ("ENR1n.DE", "Siemens Energy AG  XETRA:ENR"),
+    ] {
+        let text = home.stdout(["show", typed]);
+        assert!(text.starts_with(shown), "{typed}: {text}");
+    }
+    let ger = home.financedatabase(
+        "GER.csv",
+        "BAYN.DE,Bayer Aktiengesellschaft,EUR,,,,GER,XETR,XETRA,Germany,Large Cap,,,False\n\
+             BAYX.DE,Xylo Holdings AG,EUR,,,,GER,XETR,XETRA,Germany,Micro Cap,,,False\n\
+             HEN3.DE,Henkel AG & Co. KGaA,EUR,,,,GER,XETR,XETRA,Germany,Large Cap,,,False\n\
+             HNK1.DE,Heineken N.V.,EUR,,,,GER,XETR,XETRA,Netherlands,Large Cap,,,False\n",
+    );
+    home.import([ger]);
+    let bayer = home.stdout(["show", "BAYGn.DE"]);
+    assert!(
+        bayer.starts_with("Bayer Aktiengesellschaft  XETRA:BAYN"),
+        "{bayer}"
+    );
+    // Henkel's root `HNK` is two characters off `HEN3`, one off Heineken's `HNK1`: not found,
+    // rather than the Dutch brewer.
+    home.fails(["show", "HNKG_p.DE"], 1);
 }
 
 /// A mistyped ISIN: its check digit is named wrong, and the companies known by an ISIN one
@@ -919,17 +1008,13 @@ fn a_symbol_on_two_exchanges_lists_both_or_names_the_other() {
 /// the shipped universe gives no ISINs.
 #[test]
 fn a_mistyped_isin_says_so_and_offers_the_isin_one_slip_away() {
-    let home = tempfile::tempdir().unwrap();
-    let err = |typed: &str| {
-        let out = aipx(home.path()).args(["show", typed]).assert().code(1);
-        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
-    };
+    let home = Home::new();
+    let err = |typed: &str| home.fails(["show", typed], 1);
     assert_eq!(
         err("JP3633400002"),
         "aipx: \"JP3633400002\" is no valid ISIN (its check digit should be 1, not 2); the shipped universe gives no ISINs: import listing files that do (`aipx listings import`)\n"
     );
-    let files = tempfile::tempdir().unwrap();
-    import(home.path(), fixtures(files.path()));
+    home.import(home.fixtures());
     for typed in [
         "JP3633400002",
         "JP3633400011",
@@ -951,7 +1036,7 @@ fn a_mistyped_isin_says_so_and_offers_the_isin_one_slip_away() {
         err("US0378331005"),
         "aipx: no company with the ISIN \"US0378331005\" is known; no known ISIN is one character off\n"
     );
-    let text = stdout(aipx(home.path()).args(["show", "jp3633400001"]));
+    let text = home.stdout(["show", "jp3633400001"]);
     assert!(
         text.starts_with("Toyota Motor Corporation  TSE:7203"),
         "{text}"

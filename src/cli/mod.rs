@@ -134,6 +134,8 @@ pub fn run(cli: &Cli, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) 
         // Piped output gets the plain overview instead of the terminal UI.
         None => interactive::overview(g, out, err),
     };
+    // What is still buffered goes out now, so that a failure to write it is reported.
+    let result = result.and_then(|code| out.flush().map(|()| code).map_err(Error::Output));
     error::finish(result, err)
 }
 
@@ -558,8 +560,12 @@ pub fn resolve_in(
     let (entity, _) = match companies.resolve(typed) {
         Resolution::Found(e) => companies.get(e)?,
         // Keys fold punctuation (`HMCC.P` and `HMCC-P`): the one listing spelt exactly as
-        // typed is meant.
-        Resolution::Ambiguous(many) if let Some(one) = exact_listing(companies, &many, typed)? => {
+        // typed is meant. Only punctuation: a bare `700` spelt so on a German venue is no
+        // more meant than Hong Kong's `0700`, which the size of each company decides.
+        Resolution::Ambiguous(many)
+            if folds_punctuation(typed)
+                && let Some(one) = exact_listing(companies, &many, typed)? =>
+        {
             one
         }
         // Keys fold legal forms (`SoftBank Corp` is `SoftBank`): the one company whose own
@@ -697,6 +703,14 @@ pub fn is_bare_symbol(entity: &Entity, typed: &str) -> bool {
             .all(|c| c.is_alphanumeric() || ".-/".contains(c))
         && Exchange::split_listing(typed).is_none()
         && listing_named(entity, typed).is_some()
+}
+
+/// Whether `typed` holds punctuation that keys fold (`HMCC.P`, `TSXV:HMCC-P`).
+fn folds_punctuation(typed: &str) -> bool {
+    typed
+        .trim()
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
 }
 
 /// The one company among `many` with a listing spelt exactly `typed` (`TSXV:HMCC.P`, or

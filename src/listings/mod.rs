@@ -554,6 +554,20 @@ impl Packed {
     }
 }
 
+/// The stored lookup with the companies' names, decoded only for a reading that must agree
+/// with a name (see [`Table::named`]).
+struct Named<'a>(&'a Companies);
+
+impl Table for Named<'_> {
+    fn with_hash(&self, h: u64) -> Vec<EntityId> {
+        self.0.lookup.with_hash(h)
+    }
+    fn named(&self, e: EntityId) -> Option<(String, String)> {
+        let (entity, _) = self.0.get(e).ok()?;
+        Some((entity.name, entity.country))
+    }
+}
+
 /// The master's companies as stored at import: merged, with their lookup, read back with no
 /// merging or hashing (see [`Master::save`]). A company is decoded only when asked for; the
 /// search catalog only when [`catalog`](Self::catalog) is called. With nothing imported,
@@ -702,7 +716,7 @@ impl Companies {
 
     /// The companies `typed` names exactly (see [`crate::model::names::resolve`]).
     pub fn resolve(&self, typed: &str) -> Resolution {
-        crate::model::names::resolve(&self.lookup, typed)
+        crate::model::names::resolve(&Named(self), typed)
     }
 
     /// Every key of every company, as stored (shared: a clone copies nothing).
@@ -875,6 +889,16 @@ fn rank(r: &Row, home: &str) -> (u8, u8, usize, String) {
     )
 }
 
+/// How much `r` says about its company beyond its listing and name: how many of country,
+/// sector, ISIN, FIGI and size it gives. An exchange's or a vendor's file says more than a
+/// bare register of tickers (the SEC's gives none of them).
+fn facts(r: &Row) -> usize {
+    [&r.country, &r.sector, &r.isin, &r.figi, &r.size]
+        .iter()
+        .filter(|f| !f.is_empty())
+        .count()
+}
+
 fn company(mut rows: Vec<&Row>) -> Entity {
     let home = rows
         .iter()
@@ -884,20 +908,29 @@ fn company(mut rows: Vec<&Row>) -> Entity {
     rows.sort_by_key(|r| rank(r, &home));
     let best = rows[0];
     let mut listings: Vec<Listing> = Vec::new();
-    // The key of each listing: one share class spelt two ways (`BRK/B`, `BRK-B`) is one
-    // listing, in the spelling of the best-ranked row.
-    let mut held: Vec<String> = Vec::new();
+    // The key of each listing and how much its row says: one share class spelt two ways
+    // (`BRK/B` in the NASDAQ screener, `BRK-B` in the SEC's file) is one listing, spelt as
+    // the row that says the most about its company spells it (see [`facts`]), the
+    // best-ranked of those on a tie; so the spelling is the same whichever file came first.
+    let mut held: Vec<(String, usize)> = Vec::new();
     let mut aliases: Vec<String> = Vec::new();
     for r in &rows {
         match Exchange::parse(&r.exchange) {
             Some(exchange) => {
                 let key = crate::model::names::listing_key(exchange, &r.symbol);
-                if !held.contains(&key) {
-                    held.push(key);
-                    listings.push(Listing {
-                        symbol: r.symbol.clone(),
-                        exchange,
-                    });
+                match held.iter().position(|(k, _)| *k == key) {
+                    Some(at) if facts(r) > held[at].1 => {
+                        held[at].1 = facts(r);
+                        listings[at].symbol.clone_from(&r.symbol);
+                    }
+                    Some(_) => {}
+                    None => {
+                        held.push((key, facts(r)));
+                        listings.push(Listing {
+                            symbol: r.symbol.clone(),
+                            exchange,
+                        });
+                    }
                 }
             }
             None => aliases.push(format!("{}:{}", r.exchange, r.symbol)),
@@ -921,7 +954,11 @@ fn company(mut rows: Vec<&Row>) -> Entity {
         .find(|s| !s.is_empty())
         .unwrap_or("")
         .to_string();
-    let id = format!("{}:{}", best.exchange, best.symbol);
+    // The primary listing as spelt above.
+    let id = match (Exchange::parse(&best.exchange), listings.first()) {
+        (Some(_), Some(l)) => format!("{}:{}", l.exchange, l.symbol),
+        _ => format!("{}:{}", best.exchange, best.symbol),
+    };
     // The name as the company writes it: the best-ranked row's, unless it is in capitals
     // and another row's is not (`TOYOTA MOTOR CORP` from a regional exchange or the SEC).
     let shouting =
@@ -977,25 +1014,40 @@ mod tests {
         }
     }
 
+    /// A file of `rows` as imported from `path` (the format is not read again).
+    fn file(path: &str, rows: Vec<Row>) -> Imported {
+        Imported {
+            path: path.into(),
+            format: Format::Plain,
+            imported_at: String::new(),
+            rows,
+        }
+    }
+
+    /// A master of `files` imported in `order`.
+    fn imported(files: &[(&str, Vec<Row>)], order: &[usize]) -> Master {
+        let mut m = Master::default();
+        for &i in order {
+            m.put(file(files[i].0, files[i].1.clone()));
+        }
+        m
+    }
+
     #[test]
     fn cross_listings_and_adrs_merge_into_one_company_home_first() {
         let mut m = Master::default();
-        m.put(Imported {
-            path: "nyse.json".into(),
-            format: Format::NasdaqJson,
-            imported_at: String::new(),
-            rows: vec![row("TM", "Toyota Motor Corporation", "NYSE", "JP", "")],
-        });
-        m.put(Imported {
-            path: "JPX.csv".into(),
-            format: Format::Financedatabase,
-            imported_at: String::new(),
-            rows: vec![
+        m.put(file(
+            "nyse.json",
+            vec![row("TM", "Toyota Motor Corporation", "NYSE", "JP", "")],
+        ));
+        m.put(file(
+            "JPX.csv",
+            vec![
                 row("7203", "Toyota Motor Corp.", "TSE", "JP", "JP3633400001"),
                 row("TOM", "TOYOTA MOTOR CORP", "XBER", "JP", "JP3633400001"),
                 row("7974", "Nintendo Co., Ltd.", "TSE", "JP", ""),
             ],
-        });
+        ));
         let companies = m.companies();
         assert_eq!(companies.len(), 2);
         let toyota = &companies[0];
@@ -1021,6 +1073,40 @@ mod tests {
         assert_eq!(m.companies().len(), 2);
     }
 
+    /// A company's sector is any of its rows' that gives one, whichever file it came from
+    /// and however its rows rank: the primary listing's rows may give none (the screener
+    /// gives Berkshire none, the SEC never does).
+    #[test]
+    fn a_sector_any_row_gives_is_kept() {
+        let with_sector = |mut r: Row, sector: &str| {
+            r.sector = sector.into();
+            r
+        };
+        let files = [
+            (
+                "sec.json",
+                vec![row("BRK-B", "BERKSHIRE HATHAWAY INC", "NYSE", "", "")],
+            ),
+            (
+                "nyse.json",
+                vec![row("BRK/B", "Berkshire Hathaway Inc.", "NYSE", "US", "")],
+            ),
+            (
+                "GER.csv",
+                vec![with_sector(
+                    row("BRYN", "Berkshire Hathaway Inc.", "XETRA", "US", ""),
+                    "Financials",
+                )],
+            ),
+        ];
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let companies = imported(&files, &order).companies();
+            assert_eq!(companies.len(), 1, "{companies:?}");
+            assert_eq!(companies[0].sector, "Financials", "{order:?}");
+            assert_eq!(companies[0].id, "NYSE:BRK/B", "{order:?}");
+        }
+    }
+
     /// The NASDAQ screener writes Berkshire's class B `BRK/B`, the SEC `BRK-B`: one listing
     /// of one company, whichever file came first, found by every spelling.
     #[test]
@@ -1042,23 +1128,19 @@ mod tests {
                     ],
                 ),
             ];
-            let mut m = Master::default();
-            for i in order {
-                m.put(Imported {
-                    path: files[i].0.into(),
-                    format: Format::NasdaqJson,
-                    imported_at: String::new(),
-                    rows: files[i].1.clone(),
-                });
-            }
-            let companies = m.companies();
+            let companies = imported(&files, &order).companies();
             assert_eq!(companies.len(), 1, "{companies:?}");
             let venues: Vec<String> = companies[0]
                 .listings
                 .iter()
                 .map(|l| format!("{}:{}", l.exchange, l.symbol))
                 .collect();
-            assert_eq!(venues.len(), 2, "{venues:?}");
+            assert_eq!(
+                venues,
+                ["NYSE:BRK/A", "NYSE:BRK/B"],
+                "the screener's spelling"
+            );
+            assert_eq!(companies[0].id, "NYSE:BRK/A");
             assert_eq!(companies[0].name, "Berkshire Hathaway Inc.");
             let table = Names::new(&companies);
             for typed in ["BRK/B", "BRK-B", "BRK.B", "NYSE:BRK-B", "BRK/B US", "BRK-A"] {

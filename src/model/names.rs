@@ -286,6 +286,15 @@ pub fn entity_hashes(entity: &Entity) -> Vec<u64> {
 pub trait Table {
     /// Entities with a key whose hash is `h` (in no particular order, maybe repeated).
     fn with_hash(&self, h: u64) -> Vec<EntityId>;
+
+    /// The name of entity `e` and its country (ISO 3166 alpha-2; where the table knows
+    /// none, its primary listing's), where the table can tell them. A reading of a typed
+    /// code that is no listing's own spelling (a German share's Reuters root, see
+    /// [`resolve`]) takes only companies whose name and country agree with it; a table
+    /// that cannot tell (bare pairs) takes none.
+    fn named(&self, _e: EntityId) -> Option<(String, String)> {
+        None
+    }
 }
 
 /// Sorted `(key hash, entity)` pairs, however they are stored: a [`Table`] by binary search.
@@ -442,8 +451,42 @@ pub fn resolve(table: &impl Table, typed: &str) -> Resolution {
                 return Resolution::of(found);
             }
         }
+        // Reuters roots a German share in the company's name, not always in the exchange's
+        // symbol (`BAYGn.DE` is Xetra's `BAYN`, `BASFn.DE` its `BAS`, `MUVGn.DE` its
+        // `MUV2`): a listing whose symbol ends one character off the root is read from the
+        // listing data itself, and taken only for a German company whose name spells the
+        // root (never Heineken's `HNK1` for Henkel's `HNKG_p`, nor a guessed symbol).
+        if exchanges.iter().any(|x| x.country() == "DE")
+            && let Some(stem) = german_stem(symbol)
+        {
+            let found: Vec<EntityId> = ends_apart(stem)
+                .iter()
+                .flat_map(|s| {
+                    exchanges
+                        .iter()
+                        .flat_map(|&x| table.with_hash(hash(&listing_key(x, s))))
+                })
+                .filter(|&e| {
+                    table
+                        .named(e)
+                        .is_some_and(|(name, country)| country == "DE" && spells(&name, stem))
+                })
+                .collect();
+            if !found.is_empty() {
+                return Resolution::of(found);
+            }
+        }
     }
-    Resolution::of(table.with_hash(hash(&k)))
+    let mut found = table.with_hash(hash(&k));
+    // A bare number is also the Hong Kong listing it pads to (`700` is HKEX's `0700`, as
+    // `700 HK` is): Hong Kong writes its numbers short, and a German venue's `700` must not
+    // be the only company a trader typing Tencent's code is offered.
+    if let Some(hk) = Exchange::parse("HKEX")
+        && hk.canonical_symbol(typed.trim()) != typed.trim()
+    {
+        found.extend(table.with_hash(hash(&listing_key(hk, typed.trim()))));
+    }
+    Resolution::of(found)
 }
 
 /// The symbols a Reuters code's root may stand for, most likely first, where Reuters writes
@@ -483,9 +526,93 @@ fn reuters_roots(symbol: &str) -> Vec<String> {
     out
 }
 
+/// The root of a Reuters code for a German share, without its marks: `G` and `n` for
+/// registered shares or `_p` for preference shares (`BAYGn` -> `BAY`, `VOWG_p` -> `VOW`,
+/// `ENR1n` -> `ENR1`, `SAPG` -> `SAP`); `None` where no mark is read.
+fn german_stem(symbol: &str) -> Option<&str> {
+    let share = symbol
+        .strip_suffix("_p")
+        .or_else(|| symbol.strip_suffix('n'))
+        .unwrap_or(symbol);
+    let stem = share.strip_suffix('G').unwrap_or(share);
+    let capitals = stem
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    (stem != symbol && stem.len() >= 2 && capitals).then_some(stem)
+}
+
+/// Every symbol whose end is one character off `stem`'s (one added, the last removed or
+/// changed, of capitals and digits as symbols are written): `BAY` -> `BAYN`, `BASF` ->
+/// `BAS`, `MRC` -> `MRK`. A share's class or series is written at the end.
+fn ends_apart(stem: &str) -> Vec<String> {
+    const CHARS: &[char] = &[
+        'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R',
+        'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ];
+    let Some(last) = stem.chars().last() else {
+        return Vec::new();
+    };
+    let head = &stem[..stem.len() - last.len_utf8()];
+    let mut out = vec![head.to_string()];
+    for &c in CHARS {
+        out.push(format!("{stem}{c}"));
+        if c != last {
+            out.push(format!("{head}{c}"));
+        }
+    }
+    out
+}
+
+/// Whether `name` spells `stem` as Reuters abbreviates a name: its letters in order, the
+/// first starting a word (`BAY` in Bayer, `MUV` in Münchener Rückversicherung, `EON` in
+/// E.ON, `ENR` in Siemens Energy); digits are a share's, not the name's.
+fn spells(name: &str, stem: &str) -> bool {
+    let letters: Vec<char> = stem
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let Some((&first, rest)) = letters.split_first() else {
+        return false;
+    };
+    let name = words(name);
+    name.char_indices()
+        .filter(|&(at, c)| c == first && (at == 0 || name[..at].ends_with(' ')))
+        .any(|(at, c)| {
+            let mut after = name[at + c.len_utf8()..].chars();
+            rest.iter().all(|&want| after.any(|c| c == want))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A company of `listings` (`EXCH:SYMBOL`), as a master holds one.
+    fn company(id: &str, name: &str, listings: &[&str]) -> Entity {
+        let exchange = |l: &str| Exchange::parse(l.split_once(':').unwrap().0).unwrap();
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            listings: listings
+                .iter()
+                .map(|l| {
+                    let (x, s) = l.split_once(':').unwrap();
+                    crate::model::Listing {
+                        exchange: Exchange::parse(x).unwrap(),
+                        symbol: s.into(),
+                    }
+                })
+                .collect(),
+            aliases: Vec::new(),
+            country: exchange(listings[0]).country().to_string(),
+            sector: String::new(),
+            parent: None,
+            summary: String::new(),
+            sources: Vec::new(),
+            origin: Default::default(),
+        }
+    }
 
     #[test]
     fn folds_accents_widths_and_every_case_one_char_each() {
@@ -563,27 +690,6 @@ mod tests {
     /// is meant.
     #[test]
     fn reuters_codes_resolve_to_their_listing() {
-        let company = |id: &str, name: &str, listings: &[&str]| Entity {
-            id: id.into(),
-            name: name.into(),
-            listings: listings
-                .iter()
-                .map(|l| {
-                    let (x, s) = l.split_once(':').unwrap();
-                    crate::model::Listing {
-                        exchange: Exchange::parse(x).unwrap(),
-                        symbol: s.into(),
-                    }
-                })
-                .collect(),
-            aliases: Vec::new(),
-            country: String::new(),
-            sector: String::new(),
-            parent: None,
-            summary: String::new(),
-            sources: Vec::new(),
-            origin: Default::default(),
-        };
         let all = [
             company("XETRA:SAP", "SAP SE", &["XETRA:SAP"]),
             company("XETRA:SIE", "Siemens AG", &["XETRA:SIE"]),
@@ -610,6 +716,115 @@ mod tests {
             );
         }
         assert_eq!(resolve(&table, "sapg.de"), Resolution::NotFound);
+    }
+
+    /// Key hashes with the names of their entities, as the index and the master hold them.
+    struct Held<'a>(Names, &'a [Entity]);
+
+    impl Table for Held<'_> {
+        fn with_hash(&self, h: u64) -> Vec<EntityId> {
+            self.0.with_hash(h)
+        }
+        fn named(&self, e: EntityId) -> Option<(String, String)> {
+            let e = &self.1[e.ix()];
+            Some((e.name.clone(), e.country.clone()))
+        }
+    }
+
+    /// Reuters roots a German share in its company's name: a listing whose symbol ends one
+    /// character off the root is the company's when it is German and its name spells the
+    /// root, never another company's that only happens to be spelt near it (a Dutch
+    /// `HNK1`, a German `BAYX` named otherwise); further off is too far to tell, and a table
+    /// that cannot tell names and countries reads no such root.
+    #[test]
+    fn a_german_reuters_root_finds_the_listing_its_company_is_named_by() {
+        let all = [
+            company("XETRA:BAYN", "Bayer Aktiengesellschaft", &["XETRA:BAYN"]),
+            company("XETRA:BAS", "BASF SE", &["XETRA:BAS"]),
+            company("XETRA:MRK", "Merck KGaA", &["XETRA:MRK"]),
+            company(
+                "XETRA:MUV2",
+                "Münchener Rückversicherungs-Gesellschaft AG",
+                &["XETRA:MUV2"],
+            ),
+            company("XETRA:ENR", "Siemens Energy AG", &["XETRA:ENR"]),
+            company("XETRA:HEN3", "Henkel AG & Co. KGaA", &["XETRA:HEN3"]),
+            company("XETRA:EOAN", "E.ON SE", &["XETRA:EOAN"]),
+            // One character off `BAY`, named otherwise.
+            company("XETRA:BAYX", "Xylo Holdings AG", &["XETRA:BAYX"]),
+            // One character off `HNK`, named so, and Dutch.
+            company("AMS:HEIA", "Heineken N.V.", &["AMS:HEIA", "XETRA:HNK1"]),
+            // Listed only in Germany, named so, and Dutch.
+            Entity {
+                country: "NL".into(),
+                ..company("XETRA:HNK2", "Heineken Holding N.V.", &["XETRA:HNK2"])
+            },
+        ];
+        let held = Held(Names::new(&all), &all);
+        for (typed, want) in [
+            ("BAYGn.DE", Resolution::Found(EntityId(0))),
+            ("BASFn.DE", Resolution::Found(EntityId(1))),
+            ("MRCG.DE", Resolution::Found(EntityId(2))),
+            ("MUVGn.DE", Resolution::Found(EntityId(3))),
+            ("ENR1n.DE", Resolution::Found(EntityId(4))),
+            ("HNKG_p.DE", Resolution::NotFound),
+            ("EONGn.DE", Resolution::NotFound),
+            ("BAYN.DE", Resolution::Found(EntityId(0))),
+            ("BAYGn.N", Resolution::NotFound),
+        ] {
+            assert_eq!(resolve(&held, typed), want, "{typed}");
+        }
+        assert_eq!(resolve(&Names::new(&all), "BAYGn.DE"), Resolution::NotFound);
+    }
+
+    #[test]
+    fn german_stems_and_the_symbols_that_end_apart() {
+        for (ric, stem) in [
+            ("BAYGn", Some("BAY")),
+            ("VOWG_p", Some("VOW")),
+            ("ENR1n", Some("ENR1")),
+            ("SAPG", Some("SAP")),
+            ("SAP", None),
+            ("Gn", None),
+            ("bayGn", None),
+        ] {
+            assert_eq!(german_stem(ric), stem, "{ric}");
+        }
+        let near = ends_apart("BAY");
+        for s in ["BAYN", "BA", "BAX", "BAY3"] {
+            assert!(near.contains(&s.to_string()), "{s}");
+        }
+        for s in ["BAY", "XBAY", "BXY", "AY"] {
+            assert!(!near.contains(&s.to_string()), "{s}");
+        }
+        assert!(spells("Siemens Energy AG", "ENR1"));
+        assert!(spells("E.ON SE", "EON"));
+        assert!(!spells("Xylo Holdings AG", "BAY"));
+        assert!(!spells("Henkel AG", "HNX"));
+    }
+
+    /// A bare number is also the Hong Kong listing it pads to: `700` names Tencent
+    /// (`HKEX:0700`) beside a German venue's `700`, so neither is taken silently.
+    #[test]
+    fn a_bare_number_is_also_the_hong_kong_listing_it_pads_to() {
+        let all = [
+            company("HKEX:0700", "Tencent Holdings Ltd.", &["HKEX:0700"]),
+            company("NASDAQ:CERT", "Certara, Inc.", &["NASDAQ:CERT", "HAM:700"]),
+            company("HKEX:0005", "HSBC Holdings plc", &["HKEX:0005", "LSE:HSBA"]),
+        ];
+        let table = Names::new(&all);
+        for (typed, want) in [
+            ("700", &[0, 1][..]),
+            ("0700", &[0]),
+            ("00700", &[0]),
+            ("5", &[2]),
+            ("HAM:700", &[1]),
+            ("HKEX:700", &[0]),
+            ("CERT", &[1]),
+        ] {
+            let want: Vec<EntityId> = want.iter().map(|&i| EntityId(i)).collect();
+            assert_eq!(resolve(&table, typed).entities(), want, "{typed}");
+        }
     }
 
     #[test]

@@ -9,16 +9,15 @@ fn aipx() -> Command {
     cmd
 }
 
+/// What `cmd` prints, as text; it must succeed.
+fn printed(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
 #[test]
 fn screen_prints_one_line_per_row() {
-    let out = aipx()
-        .args(["screen", "--size", "80x24", "--keys", "/softbank<Enter>"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = printed(aipx().args(["screen", "--size", "80x24", "--keys", "/softbank<Enter>"]));
     assert_eq!(text.lines().count(), 24);
     assert!(text.contains("SoftBank Group Corp."));
     assert!(!text.contains('\u{1b}'), "plain text, no escape codes");
@@ -31,34 +30,22 @@ fn screen_prints_one_line_per_row() {
 #[test]
 fn explore_search_finds_a_company_of_the_shipped_universe() {
     let home = tempfile::tempdir().unwrap();
-    let out = aipx()
-        .env("XDG_DATA_HOME", home.path())
-        .args([
-            "screen",
-            "--size",
-            "120x40",
-            "--keys",
-            "/toyota motor<Enter>",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = printed(aipx().env("XDG_DATA_HOME", home.path()).args([
+        "screen",
+        "--size",
+        "120x40",
+        "--keys",
+        "/toyota motor<Enter>",
+    ]));
     assert!(text.contains("Toyota Motor Corporation"), "{text}");
     assert!(text.contains("7203"), "{text}");
     assert!(text.contains("NYSE:TM"), "{text}");
     // The list without a query stays the curated entities.
-    let all = aipx()
-        .env("XDG_DATA_HOME", home.path())
-        .args(["screen", "--size", "120x40"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let all = String::from_utf8(all).unwrap();
+    let all = printed(
+        aipx()
+            .env("XDG_DATA_HOME", home.path())
+            .args(["screen", "--size", "120x40"]),
+    );
     assert!(!all.contains("Toyota Motor"), "{all}");
 }
 
