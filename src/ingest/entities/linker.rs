@@ -739,6 +739,16 @@ fn french_perfect(t: &Tokens, at: usize) -> bool {
             || t.is_any(at + 1, &["également", "aussi", "déjà", "enfin"]) && participle(at + 2))
 }
 
+/// Whether the word at token `after` is a lower-case noun the name before it describes
+/// (`Next phase`, `Delta variant`): a lower-case word that is no verb and no joiner.
+fn describes_next(t: &Tokens, after: usize) -> bool {
+    t.kind(after) == Kind::Word
+        && t.s(after).starts_with(char::is_lowercase)
+        && !VERBS_AFTER.contains(&t.s(after))
+        && !french_perfect(t, after)
+        && !t.is_any(after, &["and", "or", "et", "ou", "und"])
+}
+
 /// Nouns that name a business right before its name: `chipmaker Riber`, `construction
 /// group Vinci`, `le fabricant d'équipements Riber`.
 const NOUNS_BEFORE: &[&str] = &[
@@ -870,7 +880,7 @@ fn accept(
         || described(t, after)
         || clause_then_verb(t, after)
         || french_perfect(t, verb_at)
-        || noun_before(t, c.first)
+        || noun_before(t, c.first) && !describes_next(t, after)
         || c.first >= 2
             && t.is_any(c.first - 1, &["of", "in"])
             && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);

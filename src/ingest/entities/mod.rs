@@ -348,7 +348,10 @@ fn ordinary_word_alone(t: &Tokens, names: &[NameHit], h: &NameHit) -> bool {
     } else {
         after
     };
-    let verb = t.kind(verb_at) == Kind::Word && linker::VERBS_AFTER.contains(&t.s(verb_at));
+    // A copula says nothing (`Apple is a fruit`).
+    let verb = t.kind(verb_at) == Kind::Word
+        && linker::VERBS_AFTER.contains(&t.s(verb_at))
+        && !t.is_any(verb_at, &["is", "was", "were", "are"]);
     let possessive =
         matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
     // Beside another name across a comma or `and` (`Apple, Microsoft and Alphabet`): only
@@ -405,9 +408,31 @@ fn short_form_names(t: &Tokens, lex: &Lexicon, i: usize, k: usize, countries: u3
     let goes_on =
         t.kind(next) == Kind::Word && !t.glued(next) && t.s(next).starts_with(char::is_uppercase)
             || t.glued(next) && t.sym(next) == Some('-');
-    let titled = i > 0 && t.is_any(i - 1, &["Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."]);
+    const TITLES: &[&str] = &["Mr", "Ms", "Mrs", "Dr", "Prof", "Sir"];
+    let titled = i > 0 && t.is_any(i - 1, TITLES)
+        || i > 1 && t.sym(i - 1) == Some('.') && t.is_any(i - 2, TITLES);
     let person = t.is_any(next, &["said", "says", "told"]) && t.is_any(next + 1, &["he", "she"])
-        || t.sym(next) == Some(',') && t.is(next + 1, "who");
+        || t.sym(next) == Some(',') && t.is(next + 1, "who")
+        || i > 0 && t.is_any(i - 1, &["said", "says", "told", "according"]);
+    // A capital that opens a sentence says nothing (`Will the fund...`, `Reliance on
+    // imports...`): there the word needs a business verb or a possessive after it.
+    let opens = i == 0
+        || t.toks[i].newline
+        || matches!(
+            t.sym(i - 1),
+            Some('.' | '!' | '?' | ':' | ';' | '"' | '“' | '-' | '—')
+        );
+    let acts = t.kind(next) == Kind::Word && linker::VERBS_AFTER.contains(&t.s(next))
+        || matches!(t.sym(next), Some('\'' | '’')) && t.glued(next) && t.is(next + 1, "s");
+    if opens && !acts {
+        return false;
+    }
+    // Before a lower-case noun the word describes it (`Delta variant`, `Lattice
+    // structures`): only punctuation, a business verb or a list may follow.
+    let lower_next = t.kind(next) == Kind::Word && t.s(next).starts_with(char::is_lowercase);
+    if lower_next && !acts && !t.is_any(next, &["and", "or"]) {
+        return false;
+    }
     let lower_too = written_in_lower_case_near(t, i, &lower);
     let tok = t.toks[i];
     !(goes_on
@@ -744,17 +769,33 @@ fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
     let Some((_, last, symbol)) = symbol_after(t, at) else {
         return;
     };
-    let tse = ex("TSE");
+    let (tse, hkex) = (ex("TSE"), ex("HKEX"));
     let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
-    if symbol.len() != 4 || digits < 3 {
+    // Hong Kong announcements write `(Stock Code: 1347)` too: the code is a Hong Kong one
+    // when only Hong Kong lists it, or, listed in both or neither, when it is written as
+    // a stock code in a paragraph that names Hong Kong (or is five digits long).
+    let stock = i > 0 && t.is(i - 1, "stock");
+    let hong_kong = stock && t.text.contains("Hong Kong") || digits == 5;
+    let exchange = match (lex.listing(tse, &symbol), lex.listing(hkex, &symbol)) {
+        (None, Some(_)) => hkex,
+        (Some(_), None) => tse,
+        _ if hong_kong => hkex,
+        _ => tse,
+    };
+    let shape = if exchange == hkex {
+        (4..=5).contains(&symbol.len()) && digits == symbol.len()
+    } else {
+        symbol.len() == 4 && digits >= 3
+    };
+    if !shape {
         return;
     }
-    let who = match lex.listing(tse, &symbol) {
+    let who = match lex.listing(exchange, &symbol) {
         Some(k) => Who::Known(k),
         None => Who::New {
             name: symbol.clone(),
             symbol,
-            exchange: tse,
+            exchange,
         },
     };
     let start = if i > 0 && t.is_any(i - 1, &["securities", "stock", "ticker"]) {

@@ -531,6 +531,7 @@ fn an_ordinary_word_is_a_company_only_where_the_text_says_so() {
     assert!(found("Apple orchards around Quincy supply fruit.").is_empty());
     assert!(found("Apple Growers Lose Ground as Data Centers Expand").is_empty());
     assert_eq!(found("Apple said sales rose."), ["Apple=AAPL"]);
+    assert!(found("Apple is the state's main fruit.").is_empty());
     assert_eq!(
         found("Apple, Microsoft and Nvidia rose."),
         ["Apple=AAPL", "Microsoft=MSFT", "Nvidia=NVDA"]
@@ -561,6 +562,7 @@ fn a_business_noun_before_a_name_or_a_french_perfect_after_it_is_a_verb() {
         ["Riber=ALRIB"]
     );
     assert!(linked(&lex, "In Paris, Riber products are sold.").is_empty());
+    assert!(linked(&lex, "In London, the group Next phase begins.").is_empty());
 }
 
 #[test]
@@ -584,4 +586,24 @@ fn a_curated_name_s_first_word_names_it_in_its_country() {
     assert!(short("In India, Mr Dixon said he would sell.").is_empty());
     assert!(short("In India, Jane Dixon spoke.").is_empty());
     assert!(short("In India, Dixon Ticonderoga pencils sold.").is_empty());
+    assert!(short("In India, sales rose, said Dixon, an analyst.").is_empty());
+    // Opening a sentence, only with a business verb.
+    assert!(short("In India. Reliance on imports is high.").is_empty());
+    assert_eq!(short("In India. Dixon said sales rose."), ["Dixon"]);
+    // Before a lower-case noun it describes the noun.
+    assert!(short("In Taiwan, Delta variant cases and Lattice structures.").is_empty());
+    assert_eq!(short("In India, Dixon shares rose."), ["Dixon"]);
+}
+
+#[test]
+fn a_hong_kong_stock_code_is_a_hong_kong_listing() {
+    assert_eq!(found("(Stock Code: 1347)"), ["Stock Code: 1347=1347"]);
+    assert_eq!(
+        found("Hong Kong Exchanges: (Stock Code: 02513)"),
+        ["new HKEX:02513 02513"]
+    );
+    assert_eq!(
+        found("(Securities code: 6702)"),
+        ["Securities code: 6702=6702"]
+    );
 }
