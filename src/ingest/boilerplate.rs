@@ -32,6 +32,12 @@ const ANYWHERE: &[&str] = &[
     "share this article",
     "click here",
     "for more information, visit",
+    // The disclaimer Hong Kong and Singapore exchanges put atop a listed company's
+    // announcement: it names the exchange operator, never the story's company.
+    "hong kong exchanges and clearing limited and",
+    "singapore exchange securities trading limited",
+    "take no responsibility for the contents",
+    "assumes no responsibility for the contents",
 ];
 
 /// One automaton for [`ANYWHERE`] (all lower case), built on first use. It is run on text

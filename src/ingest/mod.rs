@@ -177,9 +177,7 @@ impl Session<'_> {
             if self.dollar.is_none() {
                 self.dollar = money::dollar_cue(line);
             }
-            if !self.ex.lexicon.master().is_empty() {
-                self.countries |= entities::linker::countries_in(&Tokens::new(line));
-            }
+            self.countries |= entities::linker::countries_in(&Tokens::new(line));
         }
     }
 
@@ -220,9 +218,8 @@ impl Session<'_> {
         let base = self.para_line;
         let line = |at: usize| base + t.line_of(at);
         let names = lex.names_in(&t);
-        if !lex.master().is_empty() {
-            self.countries |= entities::linker::countries_in(&t);
-        }
+        // The countries named so far confirm master names and short forms of curated ones.
+        self.countries |= entities::linker::countries_in(&t);
         let mentions = entities::find(&t, lex, &names, self.countries);
         let fiscal = match self.cues {
             (0, 0) => None,

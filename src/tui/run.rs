@@ -1,15 +1,17 @@
 //! The terminal loop: the only code that touches the real terminal. It blocks on input
 //! (no CPU while idle), redraws only after an action changed something, scores searches on
-//! a worker thread so typing is never held up, and always gives the terminal back: on
+//! a worker thread so typing is never held up (a key's frame waits for its results a few
+//! milliseconds at most, so one frame shows both), and always gives the terminal back: on
 //! return, on error, on panic, and on SIGTERM, SIGHUP, SIGINT and SIGQUIT (then dies of that
 //! signal, as the shell expects). Ctrl-Z (or SIGTSTP) gives the terminal back before the
 //! process stops, and takes it again and redraws everything on `fg` (SIGCONT).
 
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, Once};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -258,7 +260,24 @@ fn event_loop(
             }
         }
     });
-    for message in wake {
+    let mut frame = Frame::default();
+    loop {
+        let message = match frame.due() {
+            None => wake.recv().ok(),
+            Some(due) => match wake.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(message) => Some(message),
+                Err(RecvTimeoutError::Timeout) => {
+                    frame = Frame::default();
+                    draw(terminal, app)?;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => None,
+            },
+        };
+        let Some(message) = message else {
+            break;
+        };
+        let mut searched = false;
         let changed = match message {
             Wake::Signal(SIGTSTP) => suspend(terminal).map(|()| true)?,
             Wake::Signal(SIGCONT) => resume(terminal).map(|()| true)?,
@@ -272,25 +291,80 @@ fn event_loop(
                     return Ok(None);
                 }
                 if let Some(query) = app.take_search() {
-                    // The worker only stops when this loop ends.
-                    let _ = searches.send((query, app.shared_index()));
+                    searched = searches.send((query, app.shared_index())).is_ok();
                 }
                 changed
             }
-            // Results scored on an index the library has since replaced are dropped.
             Wake::Results(query, rows, index) => {
                 Arc::ptr_eq(&index, &app.shared_index().0) && app.receive_results(&query, rows)
             }
         };
-        if changed {
+        if frame.after(changed, searched, Instant::now()) {
             draw(terminal, app)?;
         }
     }
     Ok(None)
 }
 
+/// How long a key that asked for a search holds its frame for the results: under a frame at
+/// 60 Hz. Drawing the typed query at once, then its results, took the core the worker needed
+/// (and the terminal's, to parse a frame about to be replaced).
+const HOLD_FOR_RESULTS: Duration = Duration::from_millis(12);
+
+/// Whether a frame is held for a search's results, and until when.
+#[derive(Default)]
+struct Frame {
+    held_until: Option<Instant>,
+}
+
+impl Frame {
+    /// When a held frame must be drawn, results or not.
+    fn due(&self) -> Option<Instant> {
+        self.held_until
+    }
+
+    /// After a message that `changed` the screen (or not) and `searched` (sent a query to
+    /// the worker), at `now`: whether to draw now. A search holds the frame (keys typed
+    /// while it is held keep the first deadline); any other change draws it, held or not.
+    fn after(&mut self, changed: bool, searched: bool, now: Instant) -> bool {
+        if searched {
+            self.held_until.get_or_insert(now + HOLD_FOR_RESULTS);
+            return false;
+        }
+        if changed {
+            self.held_until = None;
+        }
+        changed
+    }
+}
+
 /// Draws `app`.
 fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
     terminal.draw(|frame| ui::view(app, frame))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_holds_its_frame_until_a_change_draws_it_or_it_is_due() {
+        let start = Instant::now();
+        let mut frame = Frame::default();
+        assert!(
+            frame.after(true, false, start),
+            "a change with no search draws at once"
+        );
+        assert_eq!(frame.due(), None);
+        assert!(!frame.after(true, true, start), "a key that searched waits");
+        assert_eq!(frame.due(), Some(start + HOLD_FOR_RESULTS));
+        // A second key searching keeps the first deadline; stale results change nothing.
+        assert!(!frame.after(true, true, start + Duration::from_millis(5)));
+        assert!(!frame.after(false, false, start + Duration::from_millis(6)));
+        assert_eq!(frame.due(), Some(start + HOLD_FOR_RESULTS));
+        // The results change the screen: drawn, nothing held.
+        assert!(frame.after(true, false, start + Duration::from_millis(7)));
+        assert_eq!(frame.due(), None);
+    }
 }

@@ -185,6 +185,9 @@ pub(super) const CUES: &[&str] = &[
     "during",
     "starting",
     "beginning",
+    // French: `d'ici 2029`, `avant 2030`.
+    "ici",
+    "avant",
     "into",
     "toward",
     "towards",

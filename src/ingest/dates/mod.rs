@@ -80,6 +80,20 @@ pub fn find(t: &Tokens, ctx: &Context, cues: &mut (usize, usize)) -> Vec<DateHit
 impl Finder<'_, '_> {
     fn push(&mut self, first: usize, last: usize, when: When) -> Option<usize> {
         let t = self.t;
+        // `The department's fiscal year begins on Oct. 1`: a definition of the year, not a
+        // date to watch (but `pass before the fiscal year starts on April 1` is a deadline).
+        let mut k = first;
+        if k > 0 && t.is_any(k - 1, &["on", "in"]) {
+            k -= 1;
+        }
+        if k >= 2
+            && t.is_any(k - 1, &["begins", "starts", "commences", "runs"])
+            && t.is(k - 2, "year")
+            && !(k.saturating_sub(8)..k - 2)
+                .any(|j| t.is_any(j, &["before", "until", "by", "when", "after", "once"]))
+        {
+            return Some(last);
+        }
         self.out.push(DateHit {
             start: t.toks[first].start,
             end: t.toks[last].end,
@@ -108,7 +122,7 @@ impl Finder<'_, '_> {
                 // start other forms.
                 const STARTERS: &[&str] = &[
                     "FY", "fiscal", "Q", "H", "first", "second", "third", "fourth", "next", "this",
-                    "year", "ersten", "zweiten", "dritten", "vierten", "latter",
+                    "year", "ersten", "zweiten", "dritten", "vierten", "latter", "premier",
                 ];
                 let word = t.s(i);
                 if w.len() <= 7 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word)) {

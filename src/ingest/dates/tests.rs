@@ -190,7 +190,20 @@ fn a_fiscal_year_named_by_its_end() {
 
 #[test]
 fn indian_and_australian_fiscal_years_are_not_japan_s() {
-    assert!(dates("India will pay incentives starting in FY27.", "2026-07-22").is_empty());
+    // India's FY27 (April 2026 to March 2027) after a cue is the year it ends in, as
+    // `2026-27` is; history once it has ended; never a period (`FY27 guidance`).
+    assert_eq!(
+        dates("India will pay incentives starting in FY27.", "2026-07-22"),
+        ["2027 'FY27'"]
+    );
+    assert_eq!(
+        dates(
+            "In India, Dixon will begin production in FY2028.",
+            "2026-11-24"
+        ),
+        ["2028 'FY2028'"]
+    );
+    assert!(dates("India paid incentives in FY26.", "2026-07-22").is_empty());
     assert!(dates("FY27 guidance of A$1.6 billion reaffirmed", "2026-07-22").is_empty());
     assert_eq!(
         dates("Japan will pay incentives starting in FY27.", "2026-07-22"),
@@ -389,5 +402,49 @@ fn seasons_latter_halves_this_month_and_calendar_years() {
             "2026-11-26"
         ),
         ["2026-11-26 'on Thursday'"]
+    );
+}
+
+#[test]
+fn definitions_and_possessives_of_years_are_no_dates() {
+    assert!(
+        dates(
+            "The department's fiscal year begins on Oct. 1.",
+            "2026-06-01"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        dates(
+            "It must pass before the fiscal year starts on April 1.",
+            "2026-02-01"
+        ),
+        ["2026-04-01 'April 1'"]
+    );
+    assert!(
+        dates(
+            "It set the direction of next year's economic policy.",
+            "2026-12-12"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        dates("It will open next year.", "2026-12-12"),
+        ["2027 'next year'"]
+    );
+}
+
+#[test]
+fn french_halves_and_cues() {
+    assert_eq!(
+        dates(
+            "La ligne doit entrer en production au second semestre 2027.",
+            "2026-11-17"
+        ),
+        ["2027-H2 'au second semestre 2027'"]
+    );
+    assert_eq!(
+        dates("La pleine capacité est attendue d'ici 2029.", "2026-11-17"),
+        ["2029 '2029'"]
     );
 }

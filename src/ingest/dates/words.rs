@@ -16,7 +16,9 @@ impl Finder<'_, '_> {
         year: i32,
         part: Option<Part>,
     ) -> Option<usize> {
-        let calendar = self.possessor_calendar(first)?;
+        let Some(calendar) = self.possessor_calendar(first) else {
+            return self.own_fiscal_year(first, last, year, part);
+        };
         self.push(
             first,
             last,
@@ -26,6 +28,35 @@ impl Finder<'_, '_> {
                 part,
             },
         )
+    }
+
+    /// `in FY2028` of an Indian (or Australian) paragraph naming neither Japan nor the US:
+    /// that country's fiscal year, which aipx reads as the calendar year it ends in (India's
+    /// FY2028 runs April 2027 to March 2028), as it reads `2027-28`; history once it has
+    /// ended. Only after a cue (`in`, `by`, `from`...): `FY28 earnings` is a period.
+    fn own_fiscal_year(
+        &mut self,
+        first: usize,
+        last: usize,
+        year: i32,
+        part: Option<Part>,
+    ) -> Option<usize> {
+        let t = self.t;
+        let own = own_fiscal_country(t).filter(|_| self.cues.get() == Some((0, 0)))?;
+        if part.is_some() || !cue_before(t, first) {
+            return None;
+        }
+        let end_month = match own {
+            Own::Australia => 6,
+            Own::India => 3,
+        };
+        let ended = ymd(year, end_month, 1)
+            .and_then(|d| d.checked_add_months(Months::new(1)))
+            .is_some_and(|d| d <= self.ctx.as_of);
+        if ended {
+            return Some(last);
+        }
+        self.push(first, last, When::Year { year, part: None })
     }
 
     /// The fiscal calendar for a fiscal year at `first`: a company's own fiscal year (`the
@@ -227,6 +258,22 @@ impl Finder<'_, '_> {
                 _ => None,
             };
         }
+        // French `au second semestre 2027`, `au premier trimestre 2028`.
+        if t.is_any(i, &["premier", "second"]) && t.is_any(i + 1, &["semestre", "trimestre"]) {
+            let year = year_value(t, i + 2)?;
+            let num = if t.is(i, "premier") { 1 } else { 2 };
+            let first = if i > 0 && t.is_any(i - 1, &["au", "du", "le", "en"]) {
+                i - 1
+            } else {
+                i
+            };
+            let when = if t.is(i + 1, "semestre") {
+                When::Half { year, half: num }
+            } else {
+                When::Quarter { year, quarter: num }
+            };
+            return self.push(first, i + 2, when);
+        }
         // German `im ersten Halbjahr 2028`, `im dritten Quartal 2027`
         if let Some(o) = ["ersten", "zweiten", "dritten", "vierten"]
             .iter()
@@ -324,6 +371,12 @@ impl Finder<'_, '_> {
         if (next || t.is(i, "this")) && t.is(i + 1, "year") {
             // `earlier this year`, `won orders this year`: what has happened is no catalyst.
             if i > 0 && t.is(i - 1, "earlier") || !next && tense(t, i) == Tense::Past {
+                return Some(i + 1);
+            }
+            // `next year's economic policy`: the year something is for, not when anything
+            // happens.
+            let possessive = matches!(t.sym(i + 2), Some('\'' | '’')) && t.is(i + 3, "s");
+            if possessive {
                 return Some(i + 1);
             }
             let year = if next { y + 1 } else { y };

@@ -228,8 +228,9 @@ const PUBLISHERS: &[&[&str]] = &[
     &["south", "china", "morning", "post"],
 ];
 
-/// One-word names that are ordinary words first: they need a legal name or a ticker tag.
-const COMMON: &[&str] = &[
+/// One-word names that are ordinary words first: they need a legal name, a ticker tag, or
+/// an appositive that calls them a business (`Orange, the historical operator,`).
+pub(super) const COMMON: &[&str] = &[
     "target",
     "block",
     "snap",
@@ -354,7 +355,7 @@ const SITES: &[&str] = &[
 ];
 
 /// Words after a name that make it the subject of business news.
-const VERBS_AFTER: &[&str] = &[
+pub(super) const VERBS_AFTER: &[&str] = &[
     "said",
     "says",
     "announced",
@@ -696,14 +697,108 @@ const BUSINESS_NOUNS: &[&str] = &[
 
 /// Whether an appositive at token `at` describes a business, `, a chip designer based near
 /// Grenoble,`: a comma, `a`/`an`/`the`/`which`, and a business noun before the next comma
-/// or full stop (a few words on).
+/// or full stop (a few words on), with no verb of a clause among them (`Next, the Group
+/// will publish` opens a sentence with a word).
 fn described(t: &Tokens, at: usize) -> bool {
     if t.sym(at) != Some(',') || !t.is_any(at + 1, &["a", "an", "the", "which", "whose"]) {
         return false;
     }
-    (at + 2..(at + 14).min(t.len()))
-        .take_while(|&k| !matches!(t.sym(k), Some(',' | '.' | ';' | '(')))
-        .any(|k| t.kind(k) == Kind::Word && t.is_any(k, BUSINESS_NOUNS))
+    let words = || {
+        (at + 2..(at + 14).min(t.len()))
+            .take_while(|&k| !matches!(t.sym(k), Some(',' | '.' | ';' | '(')))
+            .filter(|&k| t.kind(k) == Kind::Word)
+    };
+    let noun = words().any(|k| t.is_any(k, BUSINESS_NOUNS));
+    let clause = !t.is_any(at + 1, &["which", "whose"])
+        && words().any(|k| t.s(k) != "has" && VERBS_AFTER.contains(&t.s(k)));
+    noun && !clause
+}
+
+/// Whether an appositive at token `at` calls the name before it a business and closes, as
+/// an appositive does, with a comma before its sentence goes on (`Orange, the historical
+/// operator, will`), not a clause that goes on after an opening word (`Next, the Group
+/// will publish`): strong enough for a name that is an ordinary word.
+pub(super) fn strongly_described(t: &Tokens, at: usize) -> bool {
+    if !described(t, at) {
+        return false;
+    }
+    let end = (at + 2..(at + 14).min(t.len()))
+        .find(|&k| matches!(t.sym(k), Some(',' | '.' | ';' | '(')))
+        .unwrap_or(t.len());
+    t.sym(end) == Some(',')
+        && !(at + 2..end).any(|k| t.kind(k) == Kind::Word && VERBS_AFTER.contains(&t.s(k)))
+}
+
+/// French perfect tense at token `at`, `Riber a remporté`, `Safran a également signé`: the
+/// auxiliary `a` then a participle (or an adverb before it).
+fn french_perfect(t: &Tokens, at: usize) -> bool {
+    let participle = |k: usize| t.kind(k) == Kind::Word && t.s(k).ends_with('é');
+    t.is(at, "a")
+        && t.toks[at].space
+        && (participle(at + 1)
+            || t.is_any(at + 1, &["également", "aussi", "déjà", "enfin"]) && participle(at + 2))
+}
+
+/// Nouns that name a business right before its name: `chipmaker Riber`, `construction
+/// group Vinci`, `le fabricant d'équipements Riber`.
+const NOUNS_BEFORE: &[&str] = &[
+    "fabricant",
+    "groupe",
+    "opérateur",
+    "équipementier",
+    "société",
+    "entreprise",
+    "constructeur",
+    "fournisseur",
+    "spécialiste",
+    "Konzern",
+    "Hersteller",
+    "Zulieferer",
+];
+
+/// Whether a business noun stands right before the name at token `first`, with only
+/// lower-case words of its phrase between (`equipment maker`, `fabricant d'équipements`).
+fn noun_before(t: &Tokens, first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..4 {
+        let Some(b) = k.checked_sub(1) else {
+            return false;
+        };
+        k = b;
+        match t.kind(k) {
+            Kind::Word if t.is_any(k, BUSINESS_NOUNS) || t.is_any(k, NOUNS_BEFORE) => {
+                return true;
+            }
+            Kind::Word
+                if t.s(k).starts_with(char::is_lowercase)
+                    && !t.is_any(
+                        k,
+                        &[
+                            "in", "at", "near", "of", "for", "to", "from", "with", "by", "over",
+                            "and", "or", "the", "a", "an", "its", "their", "our", "le", "la",
+                            "les", "et", "der", "die", "das", "und",
+                        ],
+                    ) => {}
+            Kind::Sym if matches!(t.sym(k), Some('\'' | '’')) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a relative clause at token `at` is followed by a business verb for the name before
+/// it: `Iliad, which owns the Free brand, said`.
+pub(super) fn clause_then_verb(t: &Tokens, at: usize) -> bool {
+    if t.sym(at) != Some(',') || !t.is(at + 1, "which") {
+        return false;
+    }
+    let Some(close) = (at + 2..(at + 18).min(t.len()))
+        .take_while(|&k| !matches!(t.sym(k), Some('.' | ';')))
+        .find(|&k| t.sym(k) == Some(','))
+    else {
+        return false;
+    };
+    t.kind(close + 1) == Kind::Word && VERBS_AFTER.contains(&t.s(close + 1))
 }
 
 /// Whether the name at token `first` is the second of two places (`in Penang and Batu
@@ -773,6 +868,9 @@ fn accept(
     let verb = listed
         || t.kind(verb_at) == Kind::Word && VERBS_AFTER.contains(&t.s(verb_at))
         || described(t, after)
+        || clause_then_verb(t, after)
+        || french_perfect(t, verb_at)
+        || noun_before(t, c.first)
         || c.first >= 2
             && t.is_any(c.first - 1, &["of", "in"])
             && t.is_any(c.first - 2, &["shares", "stake", "unit", "subsidiary"]);
@@ -869,8 +967,11 @@ fn accept(
         return (!generic && (country || size >= Size::Mid || verb || possessive)).then_some(best);
     }
     let word = core[0];
+    // An ordinary word is a company only where an appositive says so, and then even where
+    // the paragraph also writes the word in lower case (`orange and blue panels`).
+    let strong = strongly_described(t, after);
     if word.len() < 3
-        || COMMON.contains(&word)
+        || COMMON.contains(&word) && !strong
         || cue_word(word)
         || !(country || size >= Size::Large)
     {
@@ -893,7 +994,7 @@ fn accept(
     }
     // A word the paragraph also writes in lower case is a word.
     let lower_too = (0..t.len()).any(|k| t.kind(k) == Kind::Word && t.s(k) == word);
-    (!lower_too).then_some(best)
+    (!lower_too || strong).then_some(best)
 }
 
 /// Capitalised words that may stand right before a company's name without being part of it.
@@ -942,7 +1043,7 @@ const BEFORE_NAME: &[&str] = &[
 /// Innovation`, `Biologics` of `Samsung Biologics`): right after a capitalised word that
 /// is no month, title or place, and does not merely open the sentence, unless that word is
 /// a short capitals code (`SK`, `LG`), which always leads a name.
-fn ends_other_name(t: &Tokens, first: usize) -> bool {
+pub(super) fn ends_other_name(t: &Tokens, first: usize) -> bool {
     let Some(prev) = first.checked_sub(1) else {
         return false;
     };
@@ -968,7 +1069,7 @@ fn ends_other_name(t: &Tokens, first: usize) -> bool {
 }
 
 /// Whether a lower-case word names a country or place (`korea`, `malaysian`).
-fn cue_word(word: &str) -> bool {
+pub(super) fn cue_word(word: &str) -> bool {
     let mut cap = String::with_capacity(word.len());
     let mut chars = word.chars();
     if let Some(f) = chars.next() {

@@ -320,6 +320,104 @@ fn word_in_capitals_read_as_a_word(t: &Tokens, lex: &Lexicon, h: &NameHit) -> bo
         && !line_end_is_sentence(&t.text[line_start..line_end])
 }
 
+/// Whether a curated one-word name that is an ordinary word (`Apple`) stands here as the
+/// word (`Apple orchards`, `Apple Growers Lose Ground`): it names the company only as the
+/// subject of a business verb, with a possessive, in an appositive that calls it a
+/// business, or in a list beside another name, and never where the paragraph also writes
+/// it in lower case, unless the appositive says so.
+fn ordinary_word_alone(t: &Tokens, names: &[NameHit], h: &NameHit) -> bool {
+    let found = &t.text[h.start..h.end];
+    if found.contains(' ') || found.len() > 12 {
+        return false;
+    }
+    let lower = found.to_lowercase();
+    if !linker::COMMON.contains(&lower.as_str()) {
+        return false;
+    }
+    let i = t.toks.partition_point(|x| x.start < h.start);
+    let Some(last) = (i..t.len()).find(|&k| t.toks[k].end >= h.end) else {
+        return true;
+    };
+    let after = last + 1;
+    let strong = linker::strongly_described(t, after);
+    if written_in_lower_case_near(t, i, &lower) && !strong {
+        return true;
+    }
+    let verb_at = if t.is_any(after, &["also", "both", "all", "each", "still", "too"]) {
+        after + 1
+    } else {
+        after
+    };
+    let verb = t.kind(verb_at) == Kind::Word && linker::VERBS_AFTER.contains(&t.s(verb_at));
+    let possessive =
+        matches!(t.sym(after), Some('\'' | '’')) && t.glued(after) && t.is(after + 1, "s");
+    // Beside another name across a comma or `and` (`Apple, Microsoft and Alphabet`): only
+    // the names right before and after it are read (hits come in text order).
+    let joiner = |k: usize| matches!(t.sym(k), Some(',' | '&')) || t.is_any(k, &["and", "or"]);
+    let at = names.partition_point(|o| o.start < h.start);
+    let around = &names[at.saturating_sub(1)..(at + 2).min(names.len())];
+    let beside = around.iter().any(|o| {
+        o.start != h.start
+            && (o.start > h.end
+                && t.text[h.end..o.start].trim().len() <= 4
+                && (after..t.len())
+                    .take_while(|&k| t.toks[k].start < o.start)
+                    .all(joiner)
+                && t.toks.get(after).is_some_and(|x| x.start < o.start)
+                || o.end < h.start
+                    && t.text[o.end..h.start].trim().len() <= 4
+                    && (0..i)
+                        .rev()
+                        .take_while(|&k| t.toks[k].end > o.end)
+                        .all(joiner)
+                    && i > 0
+                    && t.toks[i - 1].end > o.end)
+    });
+    !(verb || possessive || strong || linker::clause_then_verb(t, after) || beside)
+}
+
+/// Whether the paragraph writes `lower` (a lower-case word) near token `i`: only the
+/// tokens within [`NEAR`] bytes are read, so a long paragraph naming it often stays linear.
+fn written_in_lower_case_near(t: &Tokens, i: usize, lower: &str) -> bool {
+    let tok = t.toks[i];
+    let (from, to) = near(t.text, tok.start, tok.end, NEAR);
+    let first = t.toks.partition_point(|x| x.start < from);
+    t.toks[first..]
+        .iter()
+        .take_while(|x| x.end <= to)
+        .any(|x| x.kind == Kind::Word && &t.text[x.start..x.end] == lower)
+}
+
+/// Whether the short form at token `i` (see [`Lexicon::short`]) names company `k` here: the
+/// article names the company's country, the word is no ordinary or place word, is not
+/// written in lower case in the paragraph, does not go on into a longer name or end one
+/// (`Dixon Ticonderoga`, `Jane Dixon`, `Mr Dixon`), and is no person (`Dixon said he`).
+fn short_form_names(t: &Tokens, lex: &Lexicon, i: usize, k: usize, countries: u32) -> bool {
+    let word = t.s(i);
+    let lower = word.to_lowercase();
+    if countries & linker::country_bit(&lex.known[k].country) == 0
+        || linker::COMMON.contains(&lower.as_str())
+        || linker::cue_word(&lower)
+    {
+        return false;
+    }
+    let next = i + 1;
+    let goes_on =
+        t.kind(next) == Kind::Word && !t.glued(next) && t.s(next).starts_with(char::is_uppercase)
+            || t.glued(next) && t.sym(next) == Some('-');
+    let titled = i > 0 && t.is_any(i - 1, &["Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms."]);
+    let person = t.is_any(next, &["said", "says", "told"]) && t.is_any(next + 1, &["he", "she"])
+        || t.sym(next) == Some(',') && t.is(next + 1, "who");
+    let lower_too = written_in_lower_case_near(t, i, &lower);
+    let tok = t.toks[i];
+    !(goes_on
+        || titled
+        || person
+        || lower_too
+        || linker::ends_other_name(t, i)
+        || in_place_name(t.text, tok.start, tok.end))
+}
+
 /// Bytes either side of a name read for what surrounds it.
 const NEAR: usize = 300;
 
@@ -356,6 +454,7 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
         .filter(|h| !in_place_name(t.text, h.start, h.end))
         .filter(|h| !another_company(t.text, lex, h))
         .filter(|h| !word_in_capitals_read_as_a_word(t, lex, h))
+        .filter(|h| !ordinary_word_alone(t, names, h))
         .filter_map(|h| match h.named {
             Named::Known(k) => Some(Mention {
                 start: h.start,
@@ -427,6 +526,31 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
         }
         _ => true,
     });
+    // Short forms of curated names (`Dixon` of `Dixon Technologies`) where nothing else
+    // claimed the word.
+    let mut shorts = Vec::new();
+    for (i, tok) in t.toks.iter().enumerate() {
+        let len = tok.end - tok.start;
+        if tok.kind != Kind::Word
+            || !(4..=16).contains(&len)
+            || !bytes[tok.start].is_ascii_uppercase()
+        {
+            continue;
+        }
+        let Some(k) = lex.short(t.s(i)) else {
+            continue;
+        };
+        if !out.iter().any(|m| m.start < tok.end && tok.start < m.end)
+            && short_form_names(t, lex, i, k, countries)
+        {
+            shorts.push(Mention {
+                start: tok.start,
+                end: tok.end,
+                who: Who::Known(k),
+            });
+        }
+    }
+    out.extend(shorts);
     // Names of an imported securities master, where nothing curated or tagged is.
     if !lex.master().is_empty() {
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();

@@ -173,6 +173,13 @@ fn master_lex() -> Lexicon {
             Size::Large,
         ),
         row(
+            "RCI",
+            "Rogers Communication Inc. Common Stock",
+            "NYSE",
+            Size::Large,
+        ),
+        row("ALRIB", "Riber S.A.", "EPA", Size::Micro),
+        row(
             "SMT",
             "Stars Microelectronics (Thailand) Public Company Limited",
             "SET",
@@ -276,10 +283,11 @@ fn master_names_link_on_evidence() {
         ),
         ["Kinaxis=KXS"]
     );
-    // A one-word name that goes on with a capitalised word is part of another name.
+    // A one-word name that goes on with a capitalised word is part of another name
+    // (`Rogers Communications`, never Rogers Corporation).
     assert_eq!(
         linked(&lex, "In the US, Telus and Rogers Communications said"),
-        ["Telus=T"]
+        ["Telus=T", "Rogers Communications=RCI"]
     );
     // News drops `Group`; the shorter name is still that company, not `Sunway Berhad`.
     assert_eq!(
@@ -504,4 +512,76 @@ fn a_curated_name_going_on_into_its_own_full_name_stays() {
         found("YTL Power International Bhd and Genetec Technology Bhd rose."),
         ["YTL Power=6742", "Genetec=0104"]
     );
+}
+
+#[test]
+fn an_ordinary_word_is_a_company_only_where_the_text_says_so() {
+    let lex = master_lex();
+    // An appositive that calls it an operator, closed by its comma: even beside the colour.
+    assert_eq!(
+        linked(
+            &lex,
+            "PARIS - Orange, the historical operator, will connect it. Orange and blue panels."
+        ),
+        ["Orange=ORA"]
+    );
+    // A sentence that opens with the word goes on as a clause: no appositive.
+    assert!(linked(&lex, "In London, Next, the Group will publish offers.").is_empty());
+    // The curated `Apple` is the fruit before a noun, the company before a business verb.
+    assert!(found("Apple orchards around Quincy supply fruit.").is_empty());
+    assert!(found("Apple Growers Lose Ground as Data Centers Expand").is_empty());
+    assert_eq!(found("Apple said sales rose."), ["Apple=AAPL"]);
+    assert_eq!(
+        found("Apple, Microsoft and Nvidia rose."),
+        ["Apple=AAPL", "Microsoft=MSFT", "Nvidia=NVDA"]
+    );
+}
+
+#[test]
+fn a_plural_name_finds_its_singular_listing() {
+    let lex = master_lex();
+    assert_eq!(
+        linked(&lex, "OTTAWA - Rogers Communications Inc. will host it."),
+        ["Rogers Communications Inc=RCI"]
+    );
+}
+
+#[test]
+fn a_business_noun_before_a_name_or_a_french_perfect_after_it_is_a_verb() {
+    let lex = master_lex();
+    assert_eq!(
+        linked(
+            &lex,
+            "À Paris, le fabricant d'équipements Riber a remporté une commande."
+        ),
+        ["Riber=ALRIB"]
+    );
+    assert_eq!(
+        linked(&lex, "À Paris, Riber a également remporté une commande."),
+        ["Riber=ALRIB"]
+    );
+    assert!(linked(&lex, "In Paris, Riber products are sold.").is_empty());
+}
+
+#[test]
+fn a_curated_name_s_first_word_names_it_in_its_country() {
+    let lex = Lexicon::new(&crate::data::load(None).unwrap());
+    let short = |text: &str| {
+        let t = Tokens::new(text);
+        let names = lex.names(text);
+        let countries = linker::countries_in(&t);
+        find(&t, &lex, &names, countries)
+            .into_iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        short("In India we prefer Kaynes over Dixon."),
+        ["Kaynes", "Dixon"]
+    );
+    // Not without its country, not as a person or inside another name.
+    assert!(short("We prefer Dixon.").is_empty());
+    assert!(short("In India, Mr Dixon said he would sell.").is_empty());
+    assert!(short("In India, Jane Dixon spoke.").is_empty());
+    assert!(short("In India, Dixon Ticonderoga pencils sold.").is_empty());
 }

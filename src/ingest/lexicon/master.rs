@@ -287,6 +287,15 @@ impl WordHash {
                 .map_or(word, |(_, short)| short),
             _ => word,
         };
+        // A plural and its singular are one word (`Rogers Communications` is the listed
+        // `Rogers Communication`): a long word loses its final `s`, not `ss`.
+        let b = word.as_bytes();
+        let word = match b {
+            [.., x, b's' | b'S'] if b.len() >= 7 && !x.eq_ignore_ascii_case(&b's') => {
+                &word[..word.len() - 1]
+            }
+            _ => word,
+        };
         let mut h = FxHasher::default();
         h.write_u64(self.0);
         // Eight bytes at a time: this runs for every capitalised word of every article.

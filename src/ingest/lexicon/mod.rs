@@ -98,6 +98,57 @@ pub struct Lexicon {
     /// Bursa Malaysia companies with their names folded and without spaces, built on first
     /// use (a Bursa tag naming a stock by its short name).
     bursa: std::sync::OnceLock<Vec<(usize, String)>>,
+    /// Short forms of curated names: the first word of a name whose other words only say
+    /// what the company does (`Dixon` of `Dixon Technologies`), for one company only.
+    short: FxMap<String, usize>,
+}
+
+/// Words that, after a distinctive first word, only say what a company does: the first
+/// word alone is how the trade often calls it (`Dixon Technologies`, `Jusung Engineering`).
+const DOES: &[&str] = &[
+    "Technologies",
+    "Technology",
+    "Electronics",
+    "Electronic",
+    "Semiconductor",
+    "Semiconductors",
+    "Industries",
+    "Systems",
+    "Solutions",
+    "Engineering",
+    "Manufacturing",
+    "Microsystems",
+    "Microelectronics",
+];
+
+/// The short forms of curated names (see [`Lexicon::short`]): a first word of four letters
+/// or more, capitalised, that no other company's short form or name shares.
+fn short_forms(names: &[(String, Named)]) -> FxMap<String, usize> {
+    let full: std::collections::HashSet<String> =
+        names.iter().map(|(n, _)| n.to_lowercase()).collect();
+    let mut out: FxMap<String, Option<usize>> = FxMap::default();
+    for (name, named) in names {
+        let Named::Known(k) = *named else { continue };
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| ",.".contains(c)))
+            .filter(|w| !w.starts_with('(') && !is_legal(&fold_word(w)))
+            .collect();
+        let [first, rest @ ..] = words.as_slice() else {
+            continue;
+        };
+        let distinctive = first.chars().count() >= 4
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().skip(1).all(|c| c.is_lowercase())
+            && !full.contains(&first.to_lowercase());
+        if !rest.is_empty() && distinctive && rest.iter().all(|w| DOES.contains(w)) {
+            let slot = out.entry((*first).to_string()).or_insert(Some(k));
+            if *slot != Some(k) {
+                *slot = None;
+            }
+        }
+    }
+    out.into_iter().filter_map(|(w, k)| Some((w, k?))).collect()
 }
 
 /// Ticker-shaped words that are ordinary words or abbreviations: never matched bare.
@@ -236,6 +287,7 @@ impl Lexicon {
             others_lead: [false; 256],
             master: MasterNames::default(),
             bursa: std::sync::OnceLock::new(),
+            short: FxMap::default(),
         };
         let mut names: Vec<(String, Named)> = Vec::new();
         for (i, e) in data.entities.iter().enumerate() {
@@ -339,6 +391,7 @@ impl Lexicon {
                 names.push((form, Named::Program(i)));
             }
         }
+        lex.short = short_forms(&names);
         lex.build_automaton(names);
         lex
     }
@@ -417,5 +470,11 @@ impl Lexicon {
     /// The company a bare US ticker (`NVDA`) names, when that is unambiguous.
     pub fn bare(&self, word: &str) -> Option<usize> {
         self.bare.get(word).copied()
+    }
+
+    /// The curated company a short form names (`Dixon` for Dixon Technologies): a candidate
+    /// only, which the text must confirm.
+    pub fn short(&self, word: &str) -> Option<usize> {
+        self.short.get(word).copied()
     }
 }

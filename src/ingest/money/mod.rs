@@ -499,30 +499,70 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     if t.is(after, "each") && first > 0 && t.is(first - 1, "at") {
         return true;
     }
-    // A price phrase or a share move ending in `at`/`to`/`of` right before the amount.
-    if first == 0 || !t.is_any(first - 1, &["at", "to", "of", "from"]) {
+    // A price phrase or a share move ending in `at`/`to`/`of` right before the amount (in
+    // French and German wires `à`, `bei`), or a price that `was` it.
+    if first == 0
+        || !t.is_any(
+            first - 1,
+            &["at", "to", "of", "from", "à", "bei", "was", "is"],
+        )
+    {
         return false;
+    }
+    if t.is_any(first - 1, &["was", "is"]) {
+        let lo = first.saturating_sub(12);
+        return (lo..first - 1).any(|k| t.is(k, "price") && t.is_any(k.wrapping_sub(1), PRICE_OF));
     }
     // A price move or close: `ended the day at RM4.05`, `closed at $1.42`, `rose 5 sen to
     // RM2.80`, `fell to HK$41.20`.
     let moves: &[&str] = &[
-        "closed", "ended", "finished", "traded", "settled", "opened", "rose", "fell", "gained",
-        "climbed", "dropped", "slipped", "jumped", "surged", "tumbled", "declined", "eased",
-        "slid", "rallied", "added", "lost", "advanced",
+        "closed",
+        "ended",
+        "finished",
+        "traded",
+        "settled",
+        "opened",
+        "rose",
+        "fell",
+        "gained",
+        "climbed",
+        "dropped",
+        "slipped",
+        "jumped",
+        "surged",
+        "tumbled",
+        "declined",
+        "eased",
+        "slid",
+        "rallied",
+        "added",
+        "lost",
+        "advanced",
+        "clôturé",
+        "terminé",
+        "fini",
+        "schloss",
+        "notierte",
+        "stieg",
+        "fiel",
     ];
-    if t.is_any(first - 1, &["at", "to"])
+    if t.is_any(first - 1, &["at", "to", "à", "bei"])
         && (first.saturating_sub(5)..first - 1).any(|k| t.is_any(k, moves))
     {
         return true;
     }
     let lo = first.saturating_sub(10);
     (lo..first - 1).any(|k| {
-        t.is_any(k, &["share", "shares", "stock", "units"])
-            && !t.is_any(
-                k + 1,
-                &["buyback", "buybacks", "repurchase", "sale", "sales"],
-            )
-            || t.is(k, "price") && t.is_any(k.wrapping_sub(1), PRICE_OF)
+        // Earnings per share (`EPS of $2.27`) and the share of French and German wires.
+        t.is_any(
+            k,
+            &[
+                "share", "shares", "stock", "units", "EPS", "action", "actions", "Aktie", "Aktien",
+            ],
+        ) && !t.is_any(
+            k + 1,
+            &["buyback", "buybacks", "repurchase", "sale", "sales"],
+        ) || t.is(k, "price") && t.is_any(k.wrapping_sub(1), PRICE_OF)
             || t.is(k, "target") && t.is(k.wrapping_sub(1), "price")
             || t.is_any(k, &["priced"])
     })
@@ -559,7 +599,11 @@ pub fn find(t: &Tokens) -> Vec<Amount> {
                 .filter(|b| a.currency.is_some() || bn == Some(b.first));
             if let Some(b) = b.filter(|b| b.currency.is_some() || a.currency.is_some()) {
                 let same = a.currency.is_none() || b.currency.is_none() || a.currency == b.currency;
-                if same && (a.scaled || b.scaled) {
+                // Unscaled amounts make a range only where the text says so (`between $5 and
+                // $6`, `in the range of $2.18 to $2.58`), not in a move (`from $5 to $6`).
+                let range_of =
+                    a.first >= 2 && t.is(a.first - 1, "of") && t.is(a.first - 2, "range");
+                if same && (a.scaled || b.scaled || between || range_of) {
                     if !a.scaled {
                         a.value *= b.mult;
                     }

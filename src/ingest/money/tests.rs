@@ -337,3 +337,27 @@ fn prices_per_new_share_and_target_prices_without_of() {
     );
     assert_eq!(per_share_flags("a new plant worth Rs 455 crore"), [false]);
 }
+
+#[test]
+fn closing_prices_eps_and_ranges_of_them_are_per_share() {
+    assert_eq!(
+        per_share_flags("The closing price of the shares on 19 November was HK$38.45."),
+        [true]
+    );
+    assert_eq!(
+        per_share_flags("L'action Soitec a clôturé à 48,20 euros."),
+        [true]
+    );
+    assert_eq!(
+        per_share_flags("Die Infineon-Aktie schloss am Montag bei 41,85 Euro."),
+        [true]
+    );
+    assert_eq!(per_share_flags("GAAP EPS of $2.27"), [true]);
+    assert_eq!(
+        amounts("diluted EPS in the range of $2.18 to $2.58"),
+        ["USD 2.18 to 2.58 '$2.18 to $2.58'"]
+    );
+    // A move from one price to another is no range.
+    assert_eq!(amounts("rose from $5 to $6").len(), 2);
+    assert_eq!(per_share_flags("The budget was $4 billion."), [false]);
+}
