@@ -52,6 +52,12 @@ impl Home {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
     }
 
+    /// The screen the TUI draws at `size` (`120x40`) after `keys`, started as the TUI
+    /// starts (`--remember`: the master, the state and the watchlists read).
+    fn screen(&self, size: &str, keys: &str) -> String {
+        self.stdout(["screen", "--remember", "--size", size, "--keys", keys])
+    }
+
     /// What `aipx ARGS` prints on stdout and on stderr; it must succeed.
     fn said<'a>(&self, args: impl AsRef<[&'a str]>) -> (String, String) {
         let out = self.aipx().args(args.as_ref()).assert().success();
@@ -310,26 +316,12 @@ fn with_nothing_imported_the_shipped_universe_is_the_master() {
     // Nothing was written to the data folder but the watchlist.
     assert!(!home.path().join("aipx/master.bin").exists());
     // The TUI, as it starts, finds it by its search box.
-    let screen = home.stdout([
-        "screen",
-        "--remember",
-        "--size",
-        "120x40",
-        "--keys",
-        "/toyota",
-    ]);
+    let screen = home.screen("120x40", "/toyota");
     assert!(screen.contains("Toyota Motor Corporation"), "{screen}");
     assert!(screen.contains("TSE"), "{screen}");
     // `w` there toggles it in the watchlist shown (the query remembered from the run above
     // cleared first).
-    let screen = home.stdout([
-        "screen",
-        "--remember",
-        "--size",
-        "120x30",
-        "--keys",
-        "/<C-u>toyota motor<Enter>w",
-    ]);
+    let screen = home.screen("120x30", "/<C-u>toyota motor<Enter>w");
     let status = screen.lines().last().unwrap();
     // It is in `ideas` already (added above): `w` takes it out again.
     assert!(status.contains("removed TSE:7203 from ideas"), "{status}");
@@ -350,14 +342,7 @@ fn a_damaged_master_leaves_the_shipped_universe_serving() {
         err.contains("damaged") && err.contains("the shipped universe serves"),
         "{err}"
     );
-    let screen = home.stdout([
-        "screen",
-        "--remember",
-        "--size",
-        "120x30",
-        "--keys",
-        "/toyota",
-    ]);
+    let screen = home.screen("120x30", "/toyota");
     assert!(screen.contains("Toyota Motor Corporation"), "{screen}");
     let status = screen.lines().last().unwrap();
     assert!(
@@ -440,14 +425,7 @@ fn search_and_the_tui_cover_the_master_curated_first() {
         "curated first: {names:?}"
     );
     // The TUI (headless, starting as the TUI does) finds and shows a master company.
-    let screen = stdout(home.aipx().args([
-        "screen",
-        "--remember",
-        "--size",
-        "120x40",
-        "--keys",
-        "/inari",
-    ]));
+    let screen = home.screen("120x40", "/inari");
     assert!(screen.contains("Inari Amertron Berhad"), "{screen}");
     assert!(screen.contains("MYX"), "{screen}");
 }
@@ -483,14 +461,7 @@ fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
     assert!(word(at) > 0, "key hashes stored");
     bytes[at + 8] ^= 0x55;
     std::fs::write(&path, &bytes).unwrap();
-    let screen = home.stdout([
-        "screen",
-        "--remember",
-        "--size",
-        "120x30",
-        "--keys",
-        "/toyota",
-    ]);
+    let screen = home.screen("120x30", "/toyota");
     let status = screen.lines().last().unwrap();
     assert!(
         status.contains("master.bin damaged, left as is; embedded data in use"),
@@ -524,14 +495,7 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
     // A curated name does not need the master.
     home.aipx().args(["show", "NVDA"]).assert().success();
     // The TUI starts on the embedded data and its status bar says why, past the first keys.
-    let screen = stdout(home.aipx().args([
-        "screen",
-        "--remember",
-        "--size",
-        "120x30",
-        "--keys",
-        "/soft",
-    ]));
+    let screen = home.screen("120x30", "/soft");
     assert!(screen.contains("SoftBank"), "{screen}");
     let status = screen.lines().last().unwrap();
     assert!(
