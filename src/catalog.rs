@@ -1000,6 +1000,20 @@ mod tests {
         assert_eq!(c.exact("XBER:TOM").len(), 1);
     }
 
+    /// A catalog the TUI keeps names what the whole catalog names, by symbol, listing, name
+    /// and alias, and nothing where it names nothing.
+    fn finds_the_same_names(tui: &Catalog, full: &Catalog) {
+        for typed in [
+            "9984",
+            "TSE:9984",
+            "softbank group corp",
+            "TSMC",
+            "nothing like it",
+        ] {
+            assert_eq!(tui.exact(typed), full.exact(typed), "{typed}");
+        }
+    }
+
     #[test]
     fn the_tuis_catalog_looks_names_up_in_its_index_and_keeps_no_labels() {
         let data = crate::data::DataFiles::embedded().parse().unwrap();
@@ -1011,15 +1025,7 @@ mod tests {
             assert_eq!((tui.text(i), tui.target(i)), (full.text(i), full.target(i)));
         }
         assert_eq!(tui.pairs(), full.pairs());
-        for typed in [
-            "9984",
-            "TSE:9984",
-            "softbank group corp",
-            "TSMC",
-            "nothing like it",
-        ] {
-            assert_eq!(tui.exact(typed), full.exact(typed), "{typed}");
-        }
+        finds_the_same_names(&tui, &full);
         assert_eq!(tui.section(HASHES).len() + tui.section(OWNERS).len(), 0);
         let none = Label {
             id: "",
@@ -1047,15 +1053,7 @@ mod tests {
             assert_eq!((tui.text(i), tui.target(i)), (full.text(i), full.target(i)));
             assert_eq!(tui.shown(i), full.shown(i));
         }
-        for typed in [
-            "9984",
-            "TSE:9984",
-            "softbank group corp",
-            "TSMC",
-            "nothing like it",
-        ] {
-            assert_eq!(tui.exact(typed), full.exact(typed), "{typed}");
-        }
+        finds_the_same_names(&tui, &full);
         let held = tui.raw.len();
         // (A catalog built keeps its labels apart from `raw`.)
         let passed_over = [HASHES, OWNERS, LABEL_ENDS].map(|s| full.section(s).len());
