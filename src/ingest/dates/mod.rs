@@ -334,11 +334,7 @@ impl Finder<'_, '_> {
             if t.is_any(last + 1, PERIOD) {
                 return None;
             }
-            let first = if i > 0 && t.is(i - 1, "the") {
-                i - 1
-            } else {
-                i
-            };
+            let first = t.start_before(i, &["the"]);
             return self.push(first, last, When::Quarter { year, quarter });
         }
         // "Sept. 30": only an abbreviation takes a full stop.

@@ -262,16 +262,8 @@ impl Finder<'_, '_> {
         if t.is_any(i, &["premier", "second"]) && t.is_any(i + 1, &["semestre", "trimestre"]) {
             let year = year_value(t, i + 2)?;
             let num = if t.is(i, "premier") { 1 } else { 2 };
-            let first = if i > 0 && t.is_any(i - 1, &["au", "du", "le", "en"]) {
-                i - 1
-            } else {
-                i
-            };
-            let when = if t.is(i + 1, "semestre") {
-                When::Half { year, half: num }
-            } else {
-                When::Quarter { year, quarter: num }
-            };
+            let first = t.start_before(i, &["au", "du", "le", "en"]);
+            let when = quarter_or_half(t.is(i + 1, "semestre"), year, num);
             return self.push(first, i + 2, when);
         }
         // German `im ersten Halbjahr 2028`, `im dritten Quartal 2027`
@@ -285,16 +277,8 @@ impl Finder<'_, '_> {
             }
             let year = year_value(t, i + 2)?;
             let num = o as u32 + 1;
-            let first = if i > 0 && t.is_any(i - 1, &["im", "in", "bis"]) {
-                i - 1
-            } else {
-                i
-            };
-            let when = if half {
-                When::Half { year, half: num }
-            } else {
-                When::Quarter { year, quarter: num }
-            };
+            let first = t.start_before(i, &["im", "in", "bis"]);
+            let when = quarter_or_half(half, year, num);
             return self.push(first, i + 2, when);
         }
         // third quarter of 2026, second half of next year, the first half
@@ -343,27 +327,15 @@ impl Finder<'_, '_> {
                 last = k + usize::from(!t.is(k, "year"));
                 Some(y)
             } else if t.is_any(k, &["fiscal", "FY"]) {
-                let first = if i > 0 && t.is(i - 1, "the") {
-                    i - 1
-                } else {
-                    i
-                };
+                let first = t.start_before(i, &["the"]);
                 return self.fiscal_part(first, half, o as u32 + 1, k);
             } else {
                 None
             };
             let mid_month = if half { 6 * num - 3 } else { 3 * num - 1 };
             let year = year.unwrap_or_else(|| year_for(&self.ctx, mid_month, 15, tense(t, i)));
-            let first = if i > 0 && t.is(i - 1, "the") {
-                i - 1
-            } else {
-                i
-            };
-            let when = if half {
-                When::Half { year, half: num }
-            } else {
-                When::Quarter { year, quarter: num }
-            };
+            let first = t.start_before(i, &["the"]);
+            let when = quarter_or_half(half, year, num);
             return self.push(first, last, when);
         }
         // next year, this year, later this year, year-end
@@ -399,11 +371,7 @@ impl Finder<'_, '_> {
             if i > 0 && t.is(i - 1, "earlier") || tense(t, i) == Tense::Past {
                 return Some(i + 1);
             }
-            let first = if i > 0 && t.is(i - 1, "later") {
-                i - 1
-            } else {
-                i
-            };
+            let first = t.start_before(i, &["later"]);
             let d = self.ctx.as_of;
             let when = When::Month {
                 year: d.year(),
@@ -547,6 +515,15 @@ impl Finder<'_, '_> {
                 part: None,
             },
         )
+    }
+}
+
+/// Half `num` of `year` when `half`, else its quarter `num`.
+fn quarter_or_half(half: bool, year: i32, num: u32) -> When {
+    if half {
+        When::Half { year, half: num }
+    } else {
+        When::Quarter { year, quarter: num }
     }
 }
 

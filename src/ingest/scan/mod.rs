@@ -461,6 +461,16 @@ impl<'a> Tokens<'a> {
         self.kind(i) == Kind::Word && words.iter().any(|w| self.s(i).eq_ignore_ascii_case(w))
     }
 
+    /// Token `i`, or the one before it when that is one of `words`: the article or
+    /// preposition a date phrase starts with (`the first half`, `im ersten Halbjahr`).
+    pub fn start_before(&self, i: usize, words: &[&str]) -> usize {
+        if i > 0 && self.is_any(i - 1, words) {
+            i - 1
+        } else {
+            i
+        }
+    }
+
     /// The numeric value of number token `i`.
     #[inline]
     pub fn number(&self, i: usize) -> Option<f64> {
