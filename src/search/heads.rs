@@ -105,6 +105,32 @@ pub struct Shape {
     pub second: char,
 }
 
+/// Calls `f` with each text's position and marks, once for each character it holds at a
+/// bonus place past its first (lower-cased) and does not start with.
+fn for_heads(catalog: &Catalog, mut f: impl FnMut(u32, Marks, char)) {
+    let mut keys: Vec<char> = Vec::new();
+    for i in 0..catalog.len() as u32 {
+        keys.clear();
+        let mut chars = catalog.text(i).chars();
+        let Some(mut prev) = chars.next() else {
+            continue;
+        };
+        let own = lower(prev);
+        let mut marks = Marks::default();
+        for c in chars {
+            marks.add(prev, c);
+            let key = lower(c);
+            if bonus_at(prev, c) && key != own && !keys.contains(&key) {
+                keys.push(key);
+            }
+            prev = c;
+        }
+        for &key in &keys {
+            f(i, marks, key);
+        }
+    }
+}
+
 /// A bit for character `c` lower-cased (shared by several characters, so a clear bit says
 /// the character is not there, a set one only that it may be).
 pub fn bit(c: char) -> u64 {
@@ -131,28 +157,16 @@ impl Heads {
                 size: catalog.size_of(catalog.target(i)),
             }
         };
-        let mut texts: FxHashMap<char, Vec<Sketch>> = FxHashMap::default();
-        let mut keys: Vec<char> = Vec::new();
-        for i in 0..catalog.len() as u32 {
-            keys.clear();
-            let mut chars = catalog.text(i).chars();
-            let Some(mut prev) = chars.next() else {
-                continue;
-            };
-            let own = lower(prev);
-            let mut marks = Marks::default();
-            for c in chars {
-                marks.add(prev, c);
-                let key = lower(c);
-                if bonus_at(prev, c) && key != own && !keys.contains(&key) {
-                    keys.push(key);
-                }
-                prev = c;
-            }
-            for &key in &keys {
-                texts.entry(key).or_default().push(sketch(i, marks));
-            }
-        }
+        // The lists are counted first, then filled: grown by doubling, at 100k entities they
+        // would hold up to twice their 17 MB.
+        let mut counts: FxHashMap<char, usize> = FxHashMap::default();
+        for_heads(catalog, |_, _, key| *counts.entry(key).or_default() += 1);
+        let mut texts: FxHashMap<char, Vec<Sketch>> = (counts.into_iter())
+            .map(|(key, n)| (key, Vec::with_capacity(n)))
+            .collect();
+        for_heads(catalog, |i, marks, key| {
+            texts.entry(key).or_default().push(sketch(i, marks));
+        });
         let mut starts: FxHashMap<char, Vec<(char, u32)>> = FxHashMap::default();
         let mut shapes = Vec::with_capacity(catalog.len());
         let mut tier: (Option<char>, u32) = (None, 0);
