@@ -168,6 +168,9 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     assert_eq!(first["rows"], 6);
     assert_eq!(first["by_exchange"]["TSE"], 1);
     assert_eq!(first["by_exchange"]["MYX"], 1);
+    // The SEC's `Nasdaq` is counted with the screener's Nasdaq rows, under aipx's code.
+    assert_eq!(first["by_exchange"]["NASDAQ"], 2, "{first}");
+    assert!(first["by_exchange"].get("Nasdaq").is_none(), "{first}");
     // Toyota's Tokyo, Berlin and New York rows are one company.
     assert_eq!(first["companies"], 4);
 
@@ -183,6 +186,60 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     let cleared = home.stdout(["listings", "clear"]);
     assert!(cleared.contains("removed"), "{cleared}");
     assert!(home.stdout(["listings"]).contains("No listings imported"));
+}
+
+/// A folder of folders (the reference's `listings/us-exchanges/`, `listings/financedatabase/`)
+/// is read whole; a folder with no listing file in it is an error, never a silent import
+/// of nothing.
+#[test]
+fn a_folder_of_folders_imports_every_listing_file_and_an_empty_folder_says_so() {
+    let home = Home::new();
+    let tree = home.files().join("listings");
+    for (sub, name, body) in [
+        (
+            "us-exchanges",
+            "nyse.json",
+            r#"[{"symbol":"TM","name":"Toyota Motor Corporation American Depositary Shares","country":"Japan"}]"#,
+        ),
+        (
+            "financedatabase",
+            "JPX.csv",
+            "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
+             7203.T,Toyota Motor Corporation,JPY,,,,JPX,XJPX,Tokyo Stock Exchange,Japan,Mega Cap,,,False\n",
+        ),
+        (
+            "financedatabase/deeper",
+            "mine.csv",
+            "symbol,name,exchange\n0166.KL,Inari Amertron Berhad,\n",
+        ),
+    ] {
+        std::fs::create_dir_all(tree.join(sub)).unwrap();
+        std::fs::write(tree.join(sub).join(name), body).unwrap();
+    }
+    std::fs::write(tree.join("financedatabase/LICENSE"), "MIT").unwrap();
+    let said = home.stdout(["listings", "import", tree.to_str().unwrap()]);
+    assert!(
+        said.contains("imported 3 listings from 3 file(s)"),
+        "{said}"
+    );
+    let listed = home.json(["listings", "--json"]);
+    assert_eq!(listed["files"].as_array().unwrap().len(), 3, "{listed}");
+
+    let empty = home.files().join("empty");
+    std::fs::create_dir_all(empty.join("sub")).unwrap();
+    let out = home
+        .aipx()
+        .args(["listings", "import"])
+        .arg(&empty)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("empty: no .json or .csv file in this folder"),
+        "{err}"
+    );
+    // What was imported before stays.
+    assert_eq!(home.json(["listings", "--json"])["rows"], 3);
 }
 
 #[test]

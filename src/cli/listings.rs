@@ -36,6 +36,9 @@ enum Action {
     Clear,
 }
 
+/// Bytes of a file that is not UTF-8 its format is told by before it is decoded whole.
+const HEAD: usize = 64 << 10;
+
 /// Bad rows printed before the rest are only counted.
 const SHOWN_BAD: usize = 5;
 
@@ -45,27 +48,57 @@ impl From<MasterError> for Error {
     }
 }
 
-/// Files under `paths`: files as given, folders' .json and .csv files by name.
-fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+/// Folders deeper than this under a path given are not read (a tree of listings is a
+/// folder or two deep: `listings/us-exchanges/nyse.json`).
+const MAX_DEPTH: usize = 8;
+
+/// Files under `paths`: files as given, folders' .json and .csv files by name, in their
+/// subfolders too (the reference's `listings/` holds one folder per source); a symbolic
+/// link to a folder is not followed (it could lead back up). A folder holding no listing
+/// file is an error of its own, so a mistyped folder never imports nothing in silence.
+fn files(paths: &[PathBuf], err: &mut dyn Write) -> (Vec<PathBuf>, usize) {
+    fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+            .collect();
+        entries.sort();
+        for (path, is_dir) in entries {
+            if is_dir {
+                if depth < MAX_DEPTH {
+                    walk(&path, depth + 1, out)?;
+                }
+            } else if path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("csv"))
+            {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
     let mut out = Vec::new();
+    let mut failed = 0;
     for p in paths {
         if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| Error::BadInput(format!("{}: {e}", p.display())))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| {
-                    f.extension().is_some_and(|x| {
-                        x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("csv")
-                    })
-                })
-                .collect();
-            found.sort();
-            out.extend(found);
+            let shown = crate::text::sanitize(&p.display().to_string()).into_owned();
+            let mut found = Vec::new();
+            match walk(p, 0, &mut found) {
+                Err(e) => {
+                    let _ = writeln!(err, "aipx: {shown}: {e}");
+                    failed += 1;
+                }
+                Ok(()) if found.is_empty() => {
+                    let _ = writeln!(err, "aipx: {shown}: no .json or .csv file in this folder");
+                    failed += 1;
+                }
+                Ok(()) => out.extend(found),
+            }
         } else {
             out.push(p.clone());
         }
     }
-    Ok(out)
+    (out, failed)
 }
 
 fn absolute(p: &Path) -> String {
@@ -175,7 +208,7 @@ fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
-    let files = files(paths)?;
+    let (files, unread_folders) = files(paths, err);
     // A master an older aipx wrote is rebuilt by this import (what its message asks for),
     // and says so; a damaged one, or a newer aipx's, stops it and is left as it is.
     let mut master = match Master::load() {
@@ -218,6 +251,22 @@ fn import(
                 continue;
             }
         };
+        // A file that is not UTF-8 is told by its head before all of it is decoded (which
+        // may take three times its size): binary noise is refused at the cost of its bytes.
+        if forced.is_none() && std::str::from_utf8(&bytes).is_err() {
+            let head = &bytes[..bytes.len().min(HEAD)];
+            if Format::detect(&crate::book::import::decode(head).0).is_none() {
+                let _ = writeln!(
+                    err,
+                    "aipx: {shown}: not a listing file aipx knows (use --format to say which)"
+                );
+                failed += 1;
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
+                continue;
+            }
+        }
         let (text, encoding) = crate::book::import::decode(&bytes);
         if let Some(encoding) = encoding {
             let _ = writeln!(err, "aipx: {shown}: not UTF-8, read as {encoding}");
@@ -233,7 +282,17 @@ fn import(
             }
             continue;
         };
-        match crate::listings::formats::read(file, &text, format) {
+        // The rows the master has room for beside the other files' (this file's rows of an
+        // earlier import are replaced).
+        let path = absolute(file);
+        let others: usize = master
+            .files
+            .iter()
+            .filter(|f| f.path != path)
+            .map(|f| f.rows.len())
+            .sum();
+        let room = crate::listings::formats::MAX_ROWS.saturating_sub(others);
+        match crate::listings::formats::read_at_most(file, &text, format, room) {
             Ok(read) => {
                 rows += read.rows.len();
                 bad_count += read.bad_count;
@@ -243,7 +302,7 @@ fn import(
                         .take(SHOWN_BAD - bad.len().min(SHOWN_BAD)),
                 );
                 master.put(Imported {
-                    path: absolute(file),
+                    path,
                     format,
                     imported_at: now.clone(),
                     rows: read.rows,
@@ -277,7 +336,22 @@ fn import(
             bad_count - bad.len()
         );
     }
-    let (path, companies) = master.save()?;
+    // Merging the rows into companies and packing them takes seconds for a large import:
+    // a spinner says what is going on rather than a still terminal.
+    let spinner = std::io::stderr().is_terminal().then(|| {
+        let spinner = indicatif::ProgressBar::new_spinner();
+        spinner.set_message(format!(
+            "merging {} listings into companies and writing the master…",
+            master.rows().count()
+        ));
+        spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+        spinner
+    });
+    let saved = master.save();
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    let (path, companies) = saved?;
     writeln!(
         out,
         "imported {rows} listings from {} file(s) ({} bad rows skipped, {failed} file(s) unreadable) into {}; {} companies in all",
@@ -286,7 +360,7 @@ fn import(
         path.display(),
         companies
     )?;
-    Ok(if failed > 0 {
+    Ok(if failed + unread_folders > 0 {
         ExitCode::from(crate::error::EXIT_BAD_INPUT)
     } else {
         ExitCode::SUCCESS

@@ -291,6 +291,40 @@ fn german_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// A name from London's international order book (FinanceDatabase's `IOB`), which writes the
+/// issuer, then the security, in capitals cut at 31 characters: `NVIDIA CORP NVIDIA ORD SHS`
+/// is `NVIDIA CORP`, `KLOECKNER & CO SE KLOECKNER & C` is `KLOECKNER & CO SE`. The issuer
+/// ends at a legal form followed by the name again or by the security's words (`ORD`, `ADR`);
+/// a legal form inside a name (`FASTIGHETS AB BALDER`) is left alone.
+fn order_book_name(name: &str) -> String {
+    const FORMS: &[&str] = &[
+        "CORP", "CORP.", "INC", "INC.", "PLC", "LTD", "LTD.", "LD", "LIMITED", "AG", "SE", "SA",
+        "S.A.", "SAS", "NV", "N.V.", "AB", "ASA", "OYJ", "SPA", "S.P.A", "S.P.A.", "A/S", "AS",
+        "OY", "SA/NV", "NV/SA", "CO", "CO.", "BHD", "CVA",
+    ];
+    const SECURITY: &[&str] = &["ORD", "ADR", "ADS", "GDR", "SHS"];
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(&first) = words.first() else {
+        return String::new();
+    };
+    let again = |w: &str| {
+        let head = |s: &str| s.chars().take(3).collect::<String>();
+        head(w) == head(first) || first.starts_with(w)
+    };
+    for i in 1..words.len().saturating_sub(1) {
+        let tail = &words[i + 1..];
+        if FORMS.contains(&words[i])
+            && (again(tail[0]) || tail.iter().any(|w| SECURITY.contains(w)))
+        {
+            return words[..=i].join(" ");
+        }
+    }
+    name.to_string()
+}
+
 /// Longest symbol a row may have (the reference's longest is 19 characters).
 const MAX_SYMBOL: usize = 40;
 /// Longest name, sector, exchange or other field a row may have, in characters (the
@@ -456,11 +490,23 @@ pub struct Read {
     pub bad_count: usize,
 }
 
+/// Most listings a master holds, from all its files: 2.8 times the reference listings of
+/// about 85 exchanges (70,729 rows), well over a whole-market vendor file. An import costs
+/// about 1.4 KiB of memory a row, so this bounds it (about 300 MB) where the file-size
+/// limit alone would let a file of short rows take gigabytes.
+pub const MAX_ROWS: usize = 200_000;
+
 /// Reads `text` (from `path`, which names the exchange of a NASDAQ screener file) as `format`.
 pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
+    read_at_most(path, text, format, MAX_ROWS)
+}
+
+/// [`read`], keeping at most `room` good rows (what the master has room for); the rows
+/// past it are bad rows, reported with the limit.
+pub fn read_at_most(path: &Path, text: &str, format: Format, room: usize) -> Result<Read, String> {
     let file = path.display().to_string();
     // Every error names the file (and the line and column where there is one), once.
-    read_named(path, text, format).map_err(|e| {
+    read_named(path, text, format, room).map_err(|e| {
         if e.starts_with(&file) {
             e
         } else {
@@ -469,13 +515,15 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
     })
 }
 
-fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
+fn read_named(path: &Path, text: &str, format: Format, room: usize) -> Result<Read, String> {
     let text = text.trim_start_matches('\u{feff}');
     let file = path.display().to_string();
     let mut read = Read::default();
+    let full = format!("the master holds at most {MAX_ROWS} listings");
     let mut push = |at: String, r: Result<Row, String>| match r {
-        Ok(row) => read.rows.push(row),
-        Err(why) => {
+        Ok(row) if read.rows.len() < room => read.rows.push(row),
+        r => {
+            let why = r.err().unwrap_or_else(|| full.clone());
             read.bad_count += 1;
             if read.bad.len() < KEPT_BAD {
                 read.bad.push(BadRow {
@@ -543,6 +591,10 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         Err(format!("{}: no exchange", shown(&get(t))))
                     } else {
                         // The SEC gives no country (foreign filers are many), so none is said.
+                        // Its exchange names (`Nasdaq`, `CBOE`) are aipx's codes, as every
+                        // other format's are, so counts by exchange add up across files.
+                        let exchange =
+                            Exchange::parse(&exchange).map_or(exchange, |x| x.code().to_string());
                         row(&get(t), sec_name(&get(nm)), &exchange, ["", "", "", "", ""])
                     };
                     push(at, r);
@@ -626,6 +678,8 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         );
                         let name = if german {
                             german_name(get("name"))
+                        } else if get("exchange").eq_ignore_ascii_case("IOB") {
+                            order_book_name(get("name"))
                         } else {
                             get("name").to_string()
                         };
@@ -899,6 +953,51 @@ mod tests {
     }
 
     #[test]
+    fn rows_past_the_room_left_are_bad_rows_that_say_the_limit() {
+        let csv = "symbol,name,exchange\nA,Alpha Inc.,NYSE\nB,Beta Inc.,NYSE\n,No Symbol,NYSE\nC,Gamma Inc.,NYSE\n";
+        let read = read_at_most(Path::new("p.csv"), csv, Format::Plain, 2).unwrap();
+        let kept: Vec<&str> = read.rows.iter().map(|r| r.symbol.as_str()).collect();
+        assert_eq!(kept, ["A", "B"]);
+        assert_eq!(read.bad_count, 2);
+        assert_eq!(read.bad[1].at, "p.csv:5");
+        assert_eq!(
+            read.bad[1].why,
+            format!("the master holds at most {MAX_ROWS} listings")
+        );
+        assert_eq!(read.bad[0].why, "no symbol", "a bad row stays what it is");
+    }
+
+    #[test]
+    fn order_book_names_lose_the_security_after_the_issuer() {
+        for (raw, clean) in [
+            ("NVIDIA CORP NVIDIA ORD SHS", "NVIDIA CORP"),
+            ("KLOECKNER & CO SE KLOECKNER & C", "KLOECKNER & CO SE"),
+            ("WEIBO CORP WEIBO ADR REP 1 ORD ", "WEIBO CORP"),
+            ("GVS S.P.A GVS SPA", "GVS S.P.A"),
+            (
+                "RED ELECTRICA CORPORACION SA RE",
+                "RED ELECTRICA CORPORACION SA",
+            ),
+            // A legal form inside the name, and names already clean, stay.
+            (
+                "FASTIGHETS AB BALDER FASTIGHETS",
+                "FASTIGHETS AB BALDER FASTIGHETS",
+            ),
+            ("Anheuser-Busch InBev SA/NV", "Anheuser-Busch InBev SA/NV"),
+            ("TAKKT AG", "TAKKT AG"),
+            ("", ""),
+        ] {
+            assert_eq!(order_book_name(raw), clean, "{raw}");
+        }
+        // Read from a FinanceDatabase file, the order-book line is NVIDIA's name.
+        let csv = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
+                   0R1I.IL,NVIDIA CORP NVIDIA ORD SHS,USD,,,,IOB,XLON,London Stock Exchange (OTC and ITR),United States,,,,False\n";
+        let read = read(Path::new("IOB.csv"), csv, Format::Financedatabase).unwrap();
+        assert_eq!(read.rows[0].name, "NVIDIA CORP");
+        assert_eq!(read.rows[0].exchange, "LSE");
+    }
+
+    #[test]
     fn json_rows_are_read_one_at_a_time_in_every_shape() {
         for json in [
             r#"[{"symbol":"A","name":"Agilent Technologies Inc. Common Stock"}]"#,
@@ -925,7 +1024,11 @@ mod tests {
             .iter()
             .map(|r| (r.symbol.as_str(), r.exchange.as_str()))
             .collect();
-        assert_eq!(rows, [("AAPL", "Nasdaq")]);
+        assert_eq!(
+            rows,
+            [("AAPL", "NASDAQ")],
+            "the SEC's `Nasdaq` is aipx's code"
+        );
         assert_eq!(
             read_late.bad_count, 1,
             "the row with no exchange, counted once"

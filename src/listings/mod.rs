@@ -379,6 +379,7 @@ impl Master {
             parent[a.max(b)] = a.min(b);
         }
         let mut first: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut name_keys: Vec<String> = Vec::with_capacity(rows.len());
         // The rows naming each ISIN: vendor files
         // give an ISIN to rows of another company with the same symbol (Oslo's `ARR` gets
         // Toronto's `ARR` ISIN), so an ISIN joins only rows whose names agree.
@@ -393,6 +394,7 @@ impl Master {
                 earlier.push(i);
             }
             let name_key = key(&r.name);
+            name_keys.push(name_key.clone());
             // One listing on an exchange aipx knows is one security, whichever file gave it
             // (NYSE American is in the screener export and in FinanceDatabase).
             // Spelt as keys spell it: `BRK/B` (the NASDAQ screener) and `BRK-B` (the SEC)
@@ -406,6 +408,40 @@ impl Master {
             for k in keys.into_iter().flatten() {
                 let j = *first.entry(k).or_insert(i);
                 join(&mut parent, i, j);
+            }
+        }
+        // A company whose rows give no country (`TOYOTA MOTOR ADR/2` on Berlin and Munich)
+        // is the company of that name when one country alone has a company so named
+        // (Toyota Motor, JP); a company whose rows do give a country keeps to it.
+        let mut placed = vec![false; rows.len()];
+        for (i, r) in rows.iter().enumerate() {
+            if !r.country.is_empty() {
+                let g = root(&mut parent, i);
+                placed[g] = true;
+            }
+        }
+        let mut named: rustc_hash::FxHashMap<&str, Option<(&str, usize)>> = Default::default();
+        for (i, r) in rows.iter().enumerate() {
+            if r.country.is_empty() || name_keys[i].is_empty() {
+                continue;
+            }
+            named
+                .entry(name_keys[i].as_str())
+                .and_modify(|one| {
+                    if one.is_some_and(|(c, _)| c != r.country) {
+                        *one = None;
+                    }
+                })
+                .or_insert(Some((r.country.as_str(), i)));
+        }
+        for i in 0..rows.len() {
+            if placed[root(&mut parent, i)] {
+                continue;
+            }
+            if let Some(Some((_, j))) = named.get(name_keys[i].as_str()) {
+                join(&mut parent, i, *j);
+                let g = root(&mut parent, i);
+                placed[g] = true;
             }
         }
         // An ISIN several companies were given belongs to the one with a row in its own
@@ -1031,6 +1067,48 @@ mod tests {
             m.put(file(files[i].0, files[i].1.clone()));
         }
         m
+    }
+
+    #[test]
+    fn rows_with_no_country_join_the_one_country_with_a_company_of_their_name() {
+        let m = imported(
+            &[
+                (
+                    "JPX.csv",
+                    vec![
+                        row("7203", "Toyota Motor Corporation", "TSE", "JP", ""),
+                        row("DAL", "Delta Holdings Inc.", "NYSE", "US", ""),
+                        row("DEL", "Delta Holdings S.A.", "ATHEX", "GR", ""),
+                    ],
+                ),
+                (
+                    "BER.csv",
+                    vec![
+                        // An ADR line and a copy that name no country.
+                        row("TOMA", "TOYOTA MOTOR", "BER", "", ""),
+                        row("TOMA", "TOYOTA MOTOR", "MUN", "", ""),
+                        // Two countries have a Delta Holdings: which one is not known.
+                        row("DLT", "DELTA HOLDINGS", "BER", "", ""),
+                    ],
+                ),
+            ],
+            &[0, 1],
+        );
+        let companies = m.companies();
+        let toyota = companies.iter().find(|c| c.id == "TSE:7203").unwrap();
+        let lines: Vec<String> = toyota
+            .listings
+            .iter()
+            .map(|l| format!("{}:{}", l.exchange.code(), l.symbol))
+            .collect();
+        assert_eq!(lines, ["TSE:7203", "BER:TOMA", "MUN:TOMA"]);
+        assert_eq!(toyota.country, "JP");
+        assert_eq!(toyota.name, "Toyota Motor Corporation");
+        assert!(
+            companies.iter().any(|c| c.id == "BER:DLT"),
+            "{companies:#?}"
+        );
+        assert_eq!(companies.len(), 4);
     }
 
     #[test]
