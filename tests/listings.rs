@@ -772,6 +772,13 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
     assert_eq!(entity["name"], "Toyota Motor Corporation", "{tm}");
     let bac = home.stdout(["show", "BAC"]);
     assert!(bac.starts_with("BANK OF AMERICA CORP  NYSE:BAC"), "{bac}");
+    // Neither a country nor a sector is said where no file gives one: a NYSE listing is
+    // no company's country (foreign filers list there).
+    assert!(bac.contains("NYSE:BAC\nlisted\n"), "{bac}");
+    assert_eq!(
+        home.json(["show", "BAC", "--json"])["entity"]["country"],
+        ""
+    );
     let otc = home.stdout(["show", "ONIX"]);
     assert!(otc.contains("OTC:ONIX"), "{otc}");
 }

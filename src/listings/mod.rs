@@ -977,11 +977,13 @@ fn company(mut rows: Vec<&Row>) -> Entity {
             }
         }
     }
+    // The country a row gives; none when no row gives one (the SEC's file, a plain file
+    // without the column): an exchange is no company's country (Toyota's ADR is on the
+    // NYSE, foreign shares on every German regional exchange).
     let country = rows
         .iter()
         .map(|r| r.country.as_str())
         .find(|c| !c.is_empty())
-        .or(listings.first().map(|l| l.exchange.country()))
         .unwrap_or("")
         .to_string();
     let sector = rows
