@@ -502,6 +502,43 @@ fn a_damaged_section_is_reported_by_show() {
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
 }
 
+/// An import rewrites the master from the listings it holds: damage in the parts built
+/// from them (here the catalog) is said, and they are rebuilt; damage in the listings
+/// themselves stops the import and leaves the file as it is.
+#[test]
+fn an_import_says_what_damage_it_rebuilds_and_stops_at_damaged_listings() {
+    let home = Home::new();
+    let paths = home.fixtures();
+    home.import(&paths);
+    let path = home.path().join("aipx/master.bin");
+    let sound = std::fs::read(&path).unwrap();
+    let word = |bytes: &[u8], at: usize| {
+        u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize
+    };
+    // The catalog is the fourth section, the listings the fifth.
+    let start = |bytes: &[u8], s: usize| {
+        8 + 16 * 5 + (0..s).map(|i| word(bytes, 8 + 16 * i)).sum::<usize>()
+    };
+    let mut bytes = sound.clone();
+    bytes[start(&sound, 3) + 3] ^= 0x55;
+    std::fs::write(&path, &bytes).unwrap();
+    let (said, err) = home.said(["listings", "import", paths[4].to_str().unwrap()]);
+    assert!(
+        err.contains("master.bin: damaged (checksum mismatch); its listings are sound"),
+        "{err}"
+    );
+    assert!(said.contains("4 companies in all"), "{said}");
+    assert!(home.stdout(["search", "toyota"]).contains("TSE:7203"));
+
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = start(&bytes, 4) + 3;
+    bytes[at] ^= 0x55;
+    std::fs::write(&path, &bytes).unwrap();
+    let err = home.fails(["listings", "import", paths[4].to_str().unwrap()], 2);
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
+}
+
 #[test]
 fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
     let home = Home::new();

@@ -211,7 +211,7 @@ fn import(
     let (files, unread_folders) = files(paths, err);
     // A master an older aipx wrote is rebuilt by this import (what its message asks for),
     // and says so; a damaged one, or a newer aipx's, stops it and is left as it is.
-    let mut master = match Master::load() {
+    let mut master = match Master::load_to_rebuild() {
         Err(MasterError::OtherVersion { path, version }) if version < crate::listings::FORMAT => {
             let _ = writeln!(
                 err,
@@ -220,7 +220,21 @@ fn import(
             );
             Master::default()
         }
-        loaded => loaded?,
+        loaded => {
+            let (master, damaged) = loaded?;
+            if let Some(first) = damaged.first() {
+                let why = match first {
+                    MasterError::Damaged { path, detail } => format!("{path}: damaged ({detail})"),
+                    other => other.to_string(),
+                };
+                let _ = writeln!(
+                    err,
+                    "aipx: {}; its listings are sound: the companies, names and search catalog built from them are rebuilt",
+                    crate::text::sanitize(&why)
+                );
+            }
+            master
+        }
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);

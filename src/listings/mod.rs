@@ -298,6 +298,24 @@ impl Master {
         Ok(Master { files })
     }
 
+    /// The stored master, as an import reads it before writing it again: its files' rows,
+    /// checked as [`load`](Self::load) checks them, and which of the parts built from them
+    /// (names, records, catalog) are damaged. Those hold nothing the rows do not, so the
+    /// import rebuilds them, and says so rather than replace them in silence.
+    pub fn load_to_rebuild() -> Result<(Master, Vec<MasterError>), MasterError> {
+        let path = path()?;
+        let Some(file) = MasterFile::open(&path)? else {
+            return Ok((Master::default(), Vec::new()));
+        };
+        let files: Vec<Imported> =
+            postcard::from_bytes(&file.section(FILES)?).map_err(|e| damaged(&path, e))?;
+        let built = (0..SECTIONS)
+            .filter(|&s| s != FILES)
+            .filter_map(|s| file.read_section(s, |_, _| Ok(())).err())
+            .collect();
+        Ok((Master { files }, built))
+    }
+
     /// Writes the master atomically (temporary file, sync, rename), with its companies
     /// merged, their lookup and search catalog built and each company's record packed, so
     /// that reading them back ([`Companies::load`]) is a decode only. Returns the path and
