@@ -365,7 +365,10 @@ fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row,
         ));
     }
     let safe = |f: &str| crate::text::sanitize(f.trim()).trim().to_string();
-    let name = clean_name(without_security(&safe(name)));
+    // One space between words: a line break inside a quoted name, or a file's padding
+    // (`TOYOTAMO    DRN`), is no part of it.
+    let name = safe(name).split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = clean_name(without_security(&name));
     if name.is_empty() {
         return Err(format!("{symbol}: no name"));
     }
@@ -911,6 +914,11 @@ mod tests {
         );
         assert_eq!(read.bad.len(), 1);
         assert_eq!(read.bad[0].at, "x/JPX.csv:3");
+        // One space between words, whatever the file put there.
+        let plain = "symbol,name,exchange\nNLX,\"Multi\r\nLine  Name\tInc.\",NYSE\nTMCO34,TOYOTAMO    DRN,B3\n";
+        let spaced = super::read(Path::new("p.csv"), plain, Format::Plain).unwrap();
+        let names: Vec<&str> = spaced.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Multi Line Name Inc.", "TOYOTAMO DRN"]);
     }
 
     #[test]
