@@ -351,19 +351,22 @@ fn import(
         );
     }
     // Merging the rows into companies and packing them takes seconds for a large import:
-    // a spinner says what is going on rather than a still terminal.
-    let spinner = std::io::stderr().is_terminal().then(|| {
-        let spinner = indicatif::ProgressBar::new_spinner();
-        spinner.set_message(format!(
+    // a line says what is going on rather than a still terminal. It is drawn once (no
+    // spinner: this thread holds stderr, so a ticking thread could not draw).
+    let note = std::io::stderr().is_terminal().then(|| {
+        let note = indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        note.set_message(format!(
             "merging {} listings into companies and writing the master…",
             master.rows().count()
         ));
-        spinner.enable_steady_tick(std::time::Duration::from_millis(100));
-        spinner
+        note
     });
     let saved = master.save();
-    if let Some(spinner) = spinner {
-        spinner.finish_and_clear();
+    if let Some(note) = note {
+        note.finish_and_clear();
     }
     let (path, companies) = saved?;
     writeln!(
