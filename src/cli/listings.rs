@@ -184,8 +184,16 @@ impl Listings {
             crate::listings::path()?.display()
         )?;
         writeln!(out, "\nBy exchange")?;
+        // A venue aipx does not know keeps the file's name for it, which may be long.
+        let width = by_exchange
+            .keys()
+            .map(|x| crate::text::sanitize(x).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(8);
         for (exchange, n) in &by_exchange {
-            writeln!(out, "  {:<8} {n:>7}", crate::text::sanitize(exchange))?;
+            let shown = crate::text::sanitize(exchange);
+            writeln!(out, "  {shown:<width$} {n:>7}")?;
         }
         writeln!(out, "\nFiles")?;
         for f in &master.files {

@@ -715,6 +715,7 @@ fn read_named(path: &Path, text: &str, format: Format, room: usize) -> Result<Re
                     _ => {
                         let (bare, by_suffix) = split_suffix(get("symbol"));
                         let exchange = Exchange::parse(get("exchange"))
+                            .or_else(|| Exchange::by_name(get("exchange")))
                             .or(by_suffix.first().copied())
                             .map_or(get("exchange"), |x| x.code());
                         if exchange.is_empty() {
@@ -917,6 +918,11 @@ mod tests {
         // One space between words, whatever the file put there.
         let plain = "symbol,name,exchange\nNLX,\"Multi\r\nLine  Name\tInc.\",NYSE\nTMCO34,TOYOTAMO    DRN,B3\n";
         let spaced = super::read(Path::new("p.csv"), plain, Format::Plain).unwrap();
+        // An exchange by its MIC or its full name, as a file written by hand gives it.
+        let named = "symbol,name,exchange\nQA,Qa plc,London Stock Exchange\nQB,Qb SA,euronext paris\nQC,Qc KK,XTKS\n";
+        let named = super::read(Path::new("n.csv"), named, Format::Plain).unwrap();
+        let places: Vec<&str> = named.rows.iter().map(|r| r.exchange.as_str()).collect();
+        assert_eq!(places, ["LSE", "EPA", "TSE"]);
         let names: Vec<&str> = spaced.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Multi Line Name Inc.", "TOYOTAMO DRN"]);
     }

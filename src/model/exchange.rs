@@ -217,6 +217,13 @@ impl Exchange {
         })
     }
 
+    /// The exchange whose full name is `name`, in any case (`London Stock Exchange`,
+    /// `euronext paris`): how a listing file written by hand may name it.
+    pub fn by_name(name: &str) -> Option<Exchange> {
+        let name = name.trim();
+        Self::all().find(|e| e.name().eq_ignore_ascii_case(name))
+    }
+
     /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> every US venue; the
     /// single-venue US codes and the country composites too: `UW` -> NASDAQ, `UN` -> NYSE,
     /// `JP` -> TSE, `GR` -> Xetra and the German regional exchanges).
