@@ -25,7 +25,7 @@ enum Action {
     /// Read listing files (NASDAQ screener JSON/CSV, FinanceDatabase CSV, SEC
     /// company_tickers_exchange.json, plain symbol,name,exchange CSV) into the master.
     Import {
-        /// Files, or folders of .json / .csv files.
+        /// Files, or folders of .json / .csv files (their subfolders too).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Read every file as this format instead of telling it by content.
