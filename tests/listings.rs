@@ -242,6 +242,57 @@ fn a_folder_of_folders_imports_every_listing_file_and_an_empty_folder_says_so() 
     assert_eq!(home.json(["listings", "--json"])["rows"], 3);
 }
 
+/// The NASDAQ screener export does not say which exchange its rows are on, and the site
+/// names every download `nasdaq_screener_…`: the import says what it assumed, and
+/// `--exchange` says which it is.
+#[test]
+fn a_screener_export_whose_name_says_no_exchange_is_said_and_exchange_places_it() {
+    let home = Home::new();
+    let file = home.write(
+        "nasdaq_screener_1764547200000.csv",
+        "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry\n\
+         KO,Coca-Cola Company (The) Common Stock,$70.00,1,0.4%,300000000000.00,United States,,1000,Consumer Staples,Beverages\n",
+    );
+    let (_, err) = home.said(["listings", "import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("nasdaq_screener_1764547200000.csv: the NASDAQ screener export does not say which exchange its rows are on")
+            && err.contains("taken to be on NASDAQ; give `--exchange NYSE`"),
+        "{err}"
+    );
+    let (_, err) = home.said([
+        "listings",
+        "import",
+        "--exchange",
+        "NYSE",
+        file.to_str().unwrap(),
+    ]);
+    assert!(!err.contains("does not say"), "{err}");
+    let ko = home.stdout(["show", "KO"]);
+    assert!(ko.contains("NYSE:KO"), "{ko}");
+    // The screener's `Coca-Cola Company (The)` is The Coca-Cola Company, found by its name.
+    assert!(ko.starts_with("The Coca-Cola Company  NYSE:KO"), "{ko}");
+    assert!(home.stdout(["show", "Coca-Cola"]).contains("NYSE:KO"));
+    assert_eq!(home.json(["listings", "--json"])["by_exchange"]["NYSE"], 1);
+    let bad = home.fails(
+        [
+            "listings",
+            "import",
+            "--exchange",
+            "Mars",
+            file.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        bad.contains("no exchange aipx knows is called \"Mars\""),
+        "{bad}"
+    );
+    // A file named for its exchange says nothing more.
+    let nyse = home.write("nyse.csv", &std::fs::read_to_string(&file).unwrap());
+    let (_, err) = home.said(["listings", "import", nyse.to_str().unwrap()]);
+    assert!(!err.contains("does not say"), "{err}");
+}
+
 #[test]
 fn the_master_feeds_show_and_calendar() {
     let home = Home::new();

@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use super::{Global, JsonFlag};
 use crate::error::Error;
 use crate::listings::{BadRow, Companies, Format, Imported, Master, MasterError};
+use crate::model::Exchange;
 
 /// The securities master: counts by exchange and the files imported (see its subcommands).
 #[derive(Debug, Args)]
@@ -31,9 +32,20 @@ enum Action {
         /// Read every file as this format instead of telling it by content.
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// The exchange of a NASDAQ screener export's rows (`NYSE`, `AMEX`, `NASDAQ`): the
+        /// export does not say, and a file named `nyse…` or `amex…` is taken to be that.
+        #[arg(long, value_name = "CODE", value_parser = exchange)]
+        exchange: Option<Exchange>,
     },
     /// Remove the master (the shipped universe serves as the master again).
     Clear,
+}
+
+/// An exchange as `--exchange` takes it: a code, MIC or full name aipx knows.
+fn exchange(text: &str) -> Result<Exchange, String> {
+    Exchange::parse(text)
+        .or_else(|| Exchange::by_name(text))
+        .ok_or_else(|| format!("no exchange aipx knows is called {text:?}"))
 }
 
 /// Bytes of a file that is not UTF-8 its format is told by before it is decoded whole.
@@ -128,7 +140,11 @@ impl Listings {
                 }
                 Ok(ExitCode::SUCCESS)
             }
-            Some(Action::Import { paths, format }) => import(paths, *format, out, err),
+            Some(Action::Import {
+                paths,
+                format,
+                exchange,
+            }) => import(paths, *format, *exchange, out, err),
         }
     }
 
@@ -213,6 +229,7 @@ impl Listings {
 fn import(
     paths: &[PathBuf],
     forced: Option<Format>,
+    exchange: Option<Exchange>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
@@ -314,8 +331,11 @@ fn import(
             .map(|f| f.rows.len())
             .sum();
         let room = crate::listings::formats::MAX_ROWS.saturating_sub(others);
-        match crate::listings::formats::read_at_most(file, &text, format, room) {
+        match crate::listings::formats::read_at_most(file, &text, format, room, exchange) {
             Ok(read) => {
+                if let Some(assumed) = &read.assumed {
+                    let _ = writeln!(err, "aipx: {}", crate::text::sanitize(assumed));
+                }
                 rows += read.rows.len();
                 bad_count += read.bad_count;
                 bad.extend(

@@ -491,6 +491,9 @@ pub struct Read {
     pub bad: Vec<BadRow>,
     /// How many rows were bad in all.
     pub bad_count: usize,
+    /// What the reader assumed that the file does not say (the exchange of a NASDAQ
+    /// screener export whose name does not give it), to be said beside the import.
+    pub assumed: Option<String>,
 }
 
 /// Most listings a master holds, from all its files: 2.8 times the reference listings of
@@ -501,15 +504,22 @@ pub const MAX_ROWS: usize = 200_000;
 
 /// Reads `text` (from `path`, which names the exchange of a NASDAQ screener file) as `format`.
 pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
-    read_at_most(path, text, format, MAX_ROWS)
+    read_at_most(path, text, format, MAX_ROWS, None)
 }
 
 /// [`read`], keeping at most `room` good rows (what the master has room for); the rows
-/// past it are bad rows, reported with the limit.
-pub fn read_at_most(path: &Path, text: &str, format: Format, room: usize) -> Result<Read, String> {
+/// past it are bad rows, reported with the limit. `exchange`, when given, is the exchange
+/// of a NASDAQ screener export's rows (the export does not say).
+pub fn read_at_most(
+    path: &Path,
+    text: &str,
+    format: Format,
+    room: usize,
+    exchange: Option<Exchange>,
+) -> Result<Read, String> {
     let file = path.display().to_string();
     // Every error names the file (and the line and column where there is one), once.
-    read_named(path, text, format, room).map_err(|e| {
+    read_named(path, text, format, room, exchange).map_err(|e| {
         if e.starts_with(&file) {
             e
         } else {
@@ -518,10 +528,27 @@ pub fn read_at_most(path: &Path, text: &str, format: Format, room: usize) -> Res
     })
 }
 
-fn read_named(path: &Path, text: &str, format: Format, room: usize) -> Result<Read, String> {
+fn read_named(
+    path: &Path,
+    text: &str,
+    format: Format,
+    room: usize,
+    given: Option<Exchange>,
+) -> Result<Read, String> {
     let text = text.trim_start_matches('\u{feff}');
     let file = path.display().to_string();
     let mut read = Read::default();
+    // The exchange of a screener export: as given, else as its file's name says.
+    let (screener, sure) = match given {
+        Some(x) => (x.code(), true),
+        None => screener_exchange(path),
+    };
+    if matches!(format, Format::NasdaqJson | Format::NasdaqCsv) && !sure {
+        read.assumed = Some(format!(
+            "{file}: the NASDAQ screener export does not say which exchange its rows are on, nor does this file's name: they are taken to be on {screener}; give `--exchange NYSE` (or AMEX, NASDAQ) for a file of one exchange's stocks"
+        ));
+    }
+    let assumed = read.assumed.take();
     let full = format!("the master holds at most {MAX_ROWS} listings");
     let mut push = |at: String, r: Result<Row, String>| match r {
         Ok(row) if read.rows.len() < room => read.rows.push(row),
@@ -541,7 +568,7 @@ fn read_named(path: &Path, text: &str, format: Format, room: usize) -> Result<Re
             // One item at a time (see `json_items`): memory holds the rows read, never the
             // whole file as JSON values.
             let fields: std::cell::RefCell<Option<Value>> = Default::default();
-            let exchange = screener_exchange(path);
+            let exchange = screener;
             // The SEC's rows are read by its `fields`, which may come after `data` (JSON keys
             // have no order): then a first pass only finds them, and a second reads the rows.
             let mut late = false;
@@ -646,7 +673,6 @@ fn read_named(path: &Path, text: &str, format: Format, room: usize) -> Result<Re
                 headers = PLAIN.iter().map(|c| c.to_string()).collect();
             }
             let col = |n: &str| headers.iter().position(|h| h == n);
-            let screener = screener_exchange(path);
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             for record in reader.records() {
                 let record = match record {
@@ -734,6 +760,7 @@ fn read_named(path: &Path, text: &str, format: Format, room: usize) -> Result<Re
             }
         }
     }
+    read.assumed = assumed;
     Ok(read)
 }
 
@@ -835,19 +862,24 @@ fn text_at(item: &Value, k: usize) -> String {
 }
 
 /// The exchange of a NASDAQ screener file, from its name (`nyse.json`, `amex.csv`); the
-/// export itself does not say. Nasdaq unless the name says NYSE or AMEX (NYSE American).
-fn screener_exchange(path: &Path) -> &'static str {
+/// export itself does not say. Nasdaq unless the name says NYSE or AMEX (NYSE American),
+/// and whether the name said it: the site names every download `nasdaq_screener_…`,
+/// whichever exchanges it holds, so that name says nothing.
+fn screener_exchange(path: &Path) -> (&'static str, bool) {
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
     if stem.contains("amex") || stem.contains("american") {
-        "AMEX"
+        ("AMEX", true)
     } else if stem.contains("nyse") {
-        "NYSE"
+        ("NYSE", true)
     } else {
-        "NASDAQ"
+        (
+            "NASDAQ",
+            stem.contains("nasdaq") && !stem.contains("screener"),
+        )
     }
 }
 
@@ -969,7 +1001,7 @@ mod tests {
     #[test]
     fn rows_past_the_room_left_are_bad_rows_that_say_the_limit() {
         let csv = "symbol,name,exchange\nA,Alpha Inc.,NYSE\nB,Beta Inc.,NYSE\n,No Symbol,NYSE\nC,Gamma Inc.,NYSE\n";
-        let read = read_at_most(Path::new("p.csv"), csv, Format::Plain, 2).unwrap();
+        let read = read_at_most(Path::new("p.csv"), csv, Format::Plain, 2, None).unwrap();
         let kept: Vec<&str> = read.rows.iter().map(|r| r.symbol.as_str()).collect();
         assert_eq!(kept, ["A", "B"]);
         assert_eq!(read.bad_count, 2);
