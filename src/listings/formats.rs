@@ -400,8 +400,21 @@ fn without_security(name: &str) -> &str {
         "american depositary",
         "american depository",
         "depositary share",
+        "depositary shares",
+        "depositary shs",
+        "depositary sh",
         "depository share",
+        "depository shares",
         "depositary receipt",
+        "depositary receipts",
+        "junior subordinated",
+        "subordinated debentures",
+        "income capital obligation",
+        "preferred class",
+        "preferred series",
+        "warrants each",
+        "warrants to purchase",
+        "warrant to purchase",
         "sponsored adr",
         "sponsored gdr",
         "unsponsored adr",
@@ -450,6 +463,16 @@ fn without_security(name: &str) -> &str {
         return name;
     };
     let mut head = name[..cut].trim_end_matches([' ', ',', '-', '(', '/']);
+    // The series the security's words name (`Series K Warrants ...`, `Series N Junior
+    // Subordinated ...`) is the security's, not the company's.
+    let lower_head = head.to_ascii_lowercase();
+    if let Some(at) = lower_head.rfind(" series ")
+        && at > 0
+        && lower_head[at + 8..].len() <= 3
+        && !lower_head[at + 8..].contains(' ')
+    {
+        head = head[..at].trim_end_matches([' ', ',', '-']);
+    }
     // `SP.ADR`, `SPONS. ADR`: the sponsorship the receipt's note started with.
     loop {
         let bare = head.trim_end_matches('.');
@@ -1131,6 +1154,47 @@ mod tests {
                 "Iron Mountain Incorporated (Delaware)",
             ),
             ("KINGFISHER ADR/2", "KINGFISHER"),
+            // Depositary shares and receipts in the plural, debentures, warrants and the
+            // series they name.
+            (
+                "Alphabet Inc. Depositary Shares representing a 1/20th Interest in a Share of Series A Mandatory Convertible",
+                "Alphabet Inc.",
+            ),
+            (
+                "Bank of America Corporation Depositary Sh repstg 1/1000th Perp Pfd Ser E",
+                "Bank of America Corporation",
+            ),
+            (
+                "ABN AMRO Bank N.V. Depositary receipts",
+                "ABN AMRO Bank N.V.",
+            ),
+            (
+                "Opendoor Technologies Inc Series K Warrants each whole warrant exercisable to purchase one share of",
+                "Opendoor Technologies Inc",
+            ),
+            (
+                "NextEra Energy Inc. Series U Junior Subordinated Debentures due June 1 2085",
+                "NextEra Energy Inc.",
+            ),
+            ("CHS Inc Preferred Class B Series 2 Reset Rate", "CHS Inc"),
+            (
+                "Bank of America Corporation Income Capital Obligation Notes initially due December 15 2066",
+                "Bank of America Corporation",
+            ),
+            (
+                "IQM Quantum Computers Oyj Warrants to purchase",
+                "IQM Quantum Computers Oyj",
+            ),
+            // A name that only holds such a word stays.
+            (
+                "Cohen & Steers Select Preferred and Income Fund Inc.",
+                "Cohen & Steers Select Preferred and Income Fund Inc.",
+            ),
+            ("Preferred Bank", "Preferred Bank"),
+            (
+                "Liberty Media Corporation Series A Liberty Formula One",
+                "Liberty Media Corporation Series A Liberty Formula One",
+            ),
             ("STEALTH BIOTH. SP.ADR/12", "STEALTH BIOTH"),
             ("TOTALENERGIE SPONS. ADR 1", "TOTALENERGIE"),
             (
