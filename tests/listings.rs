@@ -222,6 +222,18 @@ fn a_folder_of_folders_imports_every_listing_file_and_an_empty_folder_says_so() 
         said.contains("imported 3 listings from 3 file(s)"),
         "{said}"
     );
+    // A file given again, alone beside its folder, is read once.
+    let again = tree.join("us-exchanges/../us-exchanges/nyse.json");
+    let said = home.stdout([
+        "listings",
+        "import",
+        tree.to_str().unwrap(),
+        again.to_str().unwrap(),
+    ]);
+    assert!(
+        said.contains("imported 3 listings from 3 file(s)"),
+        "{said}"
+    );
     let listed = home.json(["listings", "--json"]);
     assert_eq!(listed["files"].as_array().unwrap().len(), 3, "{listed}");
 
