@@ -279,6 +279,17 @@ fn a_screener_export_whose_name_says_no_exchange_is_said_and_exchange_places_it(
         file.to_str().unwrap(),
     ]);
     assert!(!err.contains("does not say"), "{err}");
+    // A name with a part in parentheses is found without it, as articles write it.
+    let dixon = home.write(
+        "mine.csv",
+        "symbol,name,exchange,country\nDIXON.NS,Dixon Technologies (India) Limited,,IN\n",
+    );
+    home.import([&dixon]);
+    let found = home.stdout(["show", "Dixon Technologies"]);
+    assert!(
+        found.starts_with("Dixon Technologies (India) Limited  NSE:DIXON"),
+        "{found}"
+    );
     let ko = home.stdout(["show", "KO"]);
     assert!(ko.contains("NYSE:KO"), "{ko}");
     // The screener's `Coca-Cola Company (The)` is The Coca-Cola Company, found by its name.
