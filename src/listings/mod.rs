@@ -21,7 +21,9 @@ use crate::model::{Entity, EntityId, Exchange, Listing, Origin};
 pub use formats::Format;
 
 /// One listing as a file gave it, cleaned.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+// Ordered field by field: the last word between rows that rank alike (see [`rank`]), so
+// that no order of files or rows decides anything.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// Symbol without a Yahoo suffix (`7203`).
     pub symbol: String,
@@ -365,6 +367,21 @@ impl Master {
 
     /// [`companies`](Self::companies), each with the largest size class its rows give.
     pub fn sized_companies(&self) -> Vec<(Entity, Size)> {
+        self.grouped()
+            .into_iter()
+            .map(|rows| {
+                let size = rows.iter().map(|r| Size::parse(&r.size)).max();
+                (company(&rows), size.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// The rows of each company (see [`companies`](Self::companies)), best first by
+    /// [`rank`], the companies in the order of their rows; an ISIN a row was given wrongly
+    /// is cleared. Nothing here depends on the order the files were imported in or the
+    /// order of their rows: the same listings make the same master.
+    fn grouped(&self) -> Vec<Vec<std::borrow::Cow<'_, Row>>> {
+        use std::borrow::Cow;
         let rows: Vec<&Row> = self.rows().collect();
         let mut parent: Vec<usize> = (0..rows.len()).collect();
         fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -378,7 +395,16 @@ impl Master {
             let (a, b) = (root(parent, i), root(parent, j));
             parent[a.max(b)] = a.min(b);
         }
-        let mut first: rustc_hash::FxHashMap<String, usize> = Default::default();
+        // The first row of each key, by a 128-bit hash of the key (no text kept per row).
+        let mut first: rustc_hash::FxHashMap<u128, usize> = Default::default();
+        let hashed = |parts: &[&str]| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            for p in parts {
+                h.update(p.as_bytes());
+                h.update(&[0]);
+            }
+            h.digest128()
+        };
         // The rows naming each ISIN: vendor files
         // give an ISIN to rows of another company with the same symbol (Oslo's `ARR` gets
         // Toronto's `ARR` ISIN), so an ISIN joins only rows whose names agree.
@@ -398,9 +424,9 @@ impl Master {
             // Spelt as keys spell it: `BRK/B` (the NASDAQ screener) and `BRK-B` (the SEC)
             // are one share class.
             let listing = Exchange::parse(&r.exchange)
-                .map(|x| format!("listing:{}", crate::model::names::listing_key(x, &r.symbol)));
+                .map(|x| hashed(&["listing", &crate::model::names::listing_key(x, &r.symbol)]));
             let keys = [
-                (!name_key.is_empty()).then(|| format!("name:{}:{name_key}", r.country)),
+                (!name_key.is_empty()).then(|| hashed(&["name", &r.country, &name_key])),
                 listing,
             ];
             for k in keys.into_iter().flatten() {
@@ -436,28 +462,41 @@ impl Master {
                 (isin, own)
             })
             .collect();
-        let mut wrong_isin = vec![false; rows.len()];
-        for (i, r) in rows.iter().enumerate() {
-            if let Some(own) = owner.get(r.isin.as_str()) {
-                wrong_isin[i] = *own != Some(root(&mut parent, i));
-            }
-        }
-        let mut groups: BTreeMap<usize, Vec<Row>> = BTreeMap::new();
-        for (i, row) in rows.iter().enumerate() {
-            let g = root(&mut parent, i);
-            let mut row = (*row).clone();
-            if wrong_isin[i] {
-                row.isin.clear();
-            }
-            groups.entry(g).or_default().push(row);
-        }
-        groups
-            .into_values()
-            .map(|rows| {
-                let size = rows.iter().map(|r| Size::parse(&r.size)).max();
-                (company(rows.iter().collect()), size.unwrap_or_default())
+        // The rows of each company side by side, each company's best first.
+        let roots: Vec<usize> = (0..rows.len()).map(|i| root(&mut parent, i)).collect();
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_unstable_by_key(|&i| roots[i]);
+        let groups: Vec<Vec<Cow<Row>>> = order
+            .chunk_by(|&i, &j| roots[i] == roots[j])
+            .map(|group| {
+                let g = roots[group[0]];
+                let mut rows: Vec<Cow<Row>> = group
+                    .iter()
+                    .map(|&i| {
+                        let row = rows[i];
+                        let wrong_isin = owner
+                            .get(row.isin.as_str())
+                            .is_some_and(|own| *own != Some(g));
+                        if wrong_isin {
+                            let mut row = row.clone();
+                            row.isin.clear();
+                            Cow::Owned(row)
+                        } else {
+                            Cow::Borrowed(row)
+                        }
+                    })
+                    .collect();
+                by_rank(&mut rows);
+                rows
             })
-            .collect()
+            .collect();
+        // Each company's rows are in a fixed order now, so they order the companies.
+        let mut keyed: Vec<_> = groups
+            .into_iter()
+            .map(|g| ((Exchange::parse(&g[0].exchange), g[0].symbol.len()), g))
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, g)| g).collect()
     }
 
     /// The listings the entity linker takes: those on exchanges aipx knows, less the copies
@@ -473,7 +512,11 @@ impl Master {
             })
             .map(|r| r.isin.as_str())
             .collect();
-        self.rows()
+        // Company by company, each best listing first: where several listings share a
+        // name, the linker takes the first, the company's primary, whatever the import order.
+        self.grouped()
+            .into_iter()
+            .flatten()
             .filter_map(|r| {
                 let exchange = Exchange::parse(&r.exchange)?;
                 let copy = exchange.is_secondary()
@@ -860,13 +903,101 @@ fn same_issuer(a: &Row, b: &Row) -> bool {
     words(a).iter().any(|w| theirs.contains(w))
 }
 
+/// Sorts one company's rows best first, as its primary listing (see [`rank`]).
+fn by_rank(rows: &mut Vec<std::borrow::Cow<'_, Row>>) {
+    let home = home(rows);
+    let countries: Vec<Option<&str>> = rows
+        .iter()
+        .map(|r| Exchange::parse(&r.exchange).map(Exchange::country))
+        .collect();
+    let keys: Vec<_> = rows
+        .iter()
+        .zip(&countries)
+        .map(|(r, &at)| {
+            // On how many exchanges abroad the company's rows give its symbol (`BRK/B`
+            // and `BRK-B` alike): a copy abroad takes the main line's code. Another
+            // exchange at home is no sign (vendors file New York's notes and preferred
+            // shares under NYSE American too). A company has a few rows.
+            let mut on: Vec<&str> = rows
+                .iter()
+                .zip(&countries)
+                .filter(|&(o, &there)| {
+                    there.is_some() && there != at && same_symbol(&o.symbol, &r.symbol)
+                })
+                .map(|(o, _)| o.exchange.as_str())
+                .collect();
+            on.sort_unstable();
+            on.dedup();
+            let support = on.len();
+            rank(r, &home, support)
+        })
+        .collect();
+    let mut ranked: Vec<_> = keys.into_iter().zip(rows.drain(..)).collect();
+    // Rows that rank alike go by the rows themselves.
+    ranked.sort_unstable();
+    rows.extend(ranked.into_iter().map(|(_, r)| r));
+}
+
+/// Whether two symbols are one without case or separators (`BRK/B`, `BRK-B`, `brk.b`).
+fn same_symbol(a: &str, b: &str) -> bool {
+    bare_symbol(a).eq(bare_symbol(b))
+}
+
+/// A symbol's letters and digits, in capitals.
+fn bare_symbol(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+}
+
+/// The company's country, by what its rows say, not by which came first: the country with
+/// the most of its rows on a main (not secondary) exchange of that country, then the most
+/// rows giving it, then the first in order of the code.
+fn home(rows: &[std::borrow::Cow<'_, Row>]) -> String {
+    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for r in rows.iter().filter(|r| !r.country.is_empty()) {
+        let t = tally.entry(r.country.as_str()).or_default();
+        t.1 += 1;
+        if Exchange::parse(&r.exchange)
+            .is_some_and(|x| !x.is_secondary() && x.country() == r.country)
+        {
+            t.0 += 1;
+        }
+    }
+    // `max_by_key` keeps the last of equals: walk the codes backwards for the first.
+    tally
+        .into_iter()
+        .rev()
+        .max_by_key(|&(_, t)| t)
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_default()
+}
+
 /// How a listing ranks as a company's primary: an exchange aipx knows in the company's own
 /// country first, then any exchange aipx knows, then secondary venues (a German regional
 /// exchange, OTC), then the rest. Within each, exchanges in the order of aipx's table
 /// (the main markets first: a Chinese company's Hong Kong listing before its Mexican
-/// copy, Mumbai's NSE before the BSE), then the shorter symbol (Vodafone's `VOD` before
-/// London's order-book line `0LQQ`, a share before its warrant).
-fn rank(r: &Row, home: &str) -> (u8, u8, usize, String) {
+/// copy, Mumbai's NSE before the BSE); on one exchange the shorter symbol (Vodafone's `VOD`
+/// before London's order-book line `0LQQ`, a share before its warrant or preferred share),
+/// then the symbol the company is listed as on more exchanges abroad (Bayer's `BAYN`, in
+/// Vienna too, before Xetra's other line `BAYA`), then the symbol first in order (the
+/// older code: Shanghai's A share `600648` before its B share `900912`; what a row says
+/// is no guide here, a vendor's row for a note or a B share often says more). Of rows of
+/// one listing (in two files, or spelt `BRK/B` and `BRK-B`), the one that says the most
+/// about the company (see [`facts`]) first, and last (see [`by_rank`]) the rows
+/// themselves, so no import order decides.
+fn rank(
+    r: &Row,
+    home: &str,
+    support: usize,
+) -> (
+    u8,
+    u8,
+    usize,
+    std::cmp::Reverse<usize>,
+    Vec<u8>,
+    std::cmp::Reverse<usize>,
+) {
     let x = Exchange::parse(&r.exchange);
     // A row that gives no country is in the company's.
     let country = if r.country.is_empty() {
@@ -885,7 +1016,9 @@ fn rank(r: &Row, home: &str) -> (u8, u8, usize, String) {
         class,
         place,
         r.symbol.len(),
-        format!("{}:{}", r.exchange, r.symbol),
+        std::cmp::Reverse(support),
+        bare_symbol(&r.symbol).collect(),
+        std::cmp::Reverse(facts(r)),
     )
 }
 
@@ -899,14 +1032,9 @@ fn facts(r: &Row) -> usize {
         .count()
 }
 
-fn company(mut rows: Vec<&Row>) -> Entity {
-    let home = rows
-        .iter()
-        .map(|r| r.country.clone())
-        .find(|c| !c.is_empty())
-        .unwrap_or_default();
-    rows.sort_by_key(|r| rank(r, &home));
-    let best = rows[0];
+/// The company of `rows`, sorted best first ([`by_rank`]).
+fn company(rows: &[std::borrow::Cow<'_, Row>]) -> Entity {
+    let best = &rows[0];
     let mut listings: Vec<Listing> = Vec::new();
     // The key of each listing and how much its row says: one share class spelt two ways
     // (`BRK/B` in the NASDAQ screener, `BRK-B` in the SEC's file) is one listing, spelt as
@@ -914,7 +1042,7 @@ fn company(mut rows: Vec<&Row>) -> Entity {
     // best-ranked of those on a tie; so the spelling is the same whichever file came first.
     let mut held: Vec<(String, usize)> = Vec::new();
     let mut aliases: Vec<String> = Vec::new();
-    for r in &rows {
+    for r in rows {
         match Exchange::parse(&r.exchange) {
             Some(exchange) => {
                 let key = crate::model::names::listing_key(exchange, &r.symbol);
@@ -1065,7 +1193,11 @@ mod tests {
         assert!(toyota.aliases.contains(&"JP3633400001".to_string()));
         // The linker takes the listings, not the Berlin copy of a Japanese share.
         let listed: Vec<String> = m.listed().iter().map(|l| l.symbol.clone()).collect();
-        assert_eq!(listed, ["TM", "7203", "7974"]);
+        assert_eq!(
+            listed,
+            ["7203", "TM", "7974"],
+            "company by company, primary first"
+        );
         // Importing a file again replaces its rows.
         let again = m.files[1].clone();
         m.put(again);
@@ -1151,5 +1283,135 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A row with the size class and FIGI a FinanceDatabase file gives.
+    fn sized(mut r: Row, size: &str, figi: &str) -> Row {
+        r.size = size.into();
+        r.figi = figi.into();
+        r
+    }
+
+    /// The master and the linker's listings of `files` imported in each of `orders`: one
+    /// result, whichever order.
+    fn same_in_every_order(
+        files: &[(&str, Vec<Row>)],
+        orders: &[&[usize]],
+    ) -> (Vec<(Entity, Size)>, Vec<String>) {
+        let of = |order: &[usize]| {
+            let m = imported(files, order);
+            let listed = m
+                .listed()
+                .iter()
+                .map(|l| format!("{}:{}", l.exchange, l.symbol))
+                .collect::<Vec<_>>();
+            (m.sized_companies(), listed)
+        };
+        // Entities compare as they print: every field.
+        let first = of(orders[0]);
+        for order in &orders[1..] {
+            assert_eq!(
+                format!("{:?}", of(order)),
+                format!("{first:?}"),
+                "imported in the order {order:?}"
+            );
+        }
+        first
+    }
+
+    /// A German company's Xetra line is its primary listing, not the Berlin copy of a file
+    /// that happens to be read first (`BER.csv` before `GER.csv`), nor London's
+    /// international order-book line; the linker takes it first too.
+    #[test]
+    fn the_home_exchange_is_primary_whatever_the_file_order() {
+        let files = [
+            (
+                "BER.csv",
+                vec![sized(
+                    row("TPE", "PVA TePla AG", "BER", "DE", ""),
+                    "Small Cap",
+                    "",
+                )],
+            ),
+            (
+                "DUS.csv",
+                vec![sized(
+                    row("TPE", "PVA TePla AG", "DUS", "DE", ""),
+                    "Small Cap",
+                    "BBG000BWSLB7",
+                )],
+            ),
+            (
+                "GER.csv",
+                vec![sized(
+                    row("TPE", "PVA TePla AG", "XETRA", "DE", ""),
+                    "Small Cap",
+                    "BBG000BWSLH1",
+                )],
+            ),
+            (
+                "LSE.csv",
+                vec![sized(
+                    row("0NL1", "PVA TePla AG", "LSE", "DE", ""),
+                    "Small Cap",
+                    "BBG00SYG7800",
+                )],
+            ),
+        ];
+        let (companies, listed) =
+            same_in_every_order(&files, &[&[0, 1, 2, 3], &[3, 2, 1, 0], &[1, 3, 0, 2]]);
+        assert_eq!(companies.len(), 1);
+        let venues: Vec<String> = companies[0]
+            .0
+            .listings
+            .iter()
+            .map(|l| format!("{}:{}", l.exchange, l.symbol))
+            .collect();
+        assert_eq!(venues, ["XETRA:TPE", "LSE:0NL1", "BER:TPE", "DUS:TPE"]);
+        assert_eq!(companies[0].0.id, "XETRA:TPE");
+        assert_eq!(listed[0], "XETRA:TPE", "the linker's first is the primary");
+    }
+
+    /// Two lines of one company on its home exchange (Bayer's `BAYN` and `BAYA` on Xetra):
+    /// the primary is the symbol its other listings share, not the first in the alphabet.
+    /// A company's country is the one its rows give most, not the first file's.
+    #[test]
+    fn the_symbol_most_listings_share_is_primary_on_one_exchange() {
+        let bayer = |symbol: &str, exchange: &str| {
+            sized(
+                row(symbol, "Bayer Aktiengesellschaft", exchange, "DE", ""),
+                "Large Cap",
+                "",
+            )
+        };
+        let files = [
+            (
+                "GER.csv",
+                vec![bayer("BAYA", "XETRA"), {
+                    let mut r = bayer("BAYN", "XETRA");
+                    r.isin = "DE000BAY0017".into();
+                    r
+                }],
+            ),
+            ("MEX.csv", vec![bayer("BAYNN", "BMV")]),
+            ("VIE.csv", vec![bayer("BAYN", "VIE")]),
+            (
+                "BER.csv",
+                vec![row("BAYN", "BAYER AG NA O.N.", "BER", "DE", "DE000BAY0017")],
+            ),
+            (
+                "otc.csv",
+                vec![row("BAYRY", "Bayer AG", "OTC", "US", "DE000BAY0017")],
+            ),
+        ];
+        let (companies, listed) = same_in_every_order(
+            &files,
+            &[&[0, 1, 2, 3, 4], &[4, 3, 2, 1, 0], &[4, 0, 3, 1, 2]],
+        );
+        assert_eq!(companies.len(), 1, "{companies:?}");
+        let bayer = &companies[0].0;
+        assert_eq!(bayer.id, "XETRA:BAYN");
+        assert_eq!(bayer.country, "DE", "not the OTC line's US");
+        assert_eq!(listed[0], "XETRA:BAYN");
     }
 }
