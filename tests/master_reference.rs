@@ -68,7 +68,9 @@ fn every_listed_company_resolves_by_each_form() {
     let index = Index::new(aipx::data::load(None).expect("embedded dataset loads"));
 
     let name_of = |exchange: &str, symbol: &str| {
-        let held = companies.resolve(&format!("{exchange}:{symbol}"));
+        let held = companies
+            .resolve(&format!("{exchange}:{symbol}"))
+            .expect("lookup reads");
         let all = held
             .entities()
             .iter()
@@ -87,6 +89,7 @@ fn every_listed_company_resolves_by_each_form() {
             // or its ISIN.
             let Some(mine) = companies
                 .resolve(&format!("{exchange}:{symbol}"))
+                .expect("lookup reads")
                 .entities()
                 .first()
                 .map(|&j| companies.get(j).expect("record reads").0)
@@ -109,7 +112,12 @@ fn every_listed_company_resolves_by_each_form() {
             }
             Ok(Some(MasterHit::Curated(e))) if same_curated(e) => Outcome::Found,
             Ok(Some(_)) => {
-                let shared = companies.resolve(typed).entities().len() > 1;
+                let shared = companies
+                    .resolve(typed)
+                    .expect("lookup reads")
+                    .entities()
+                    .len()
+                    > 1;
                 if shared {
                     Outcome::Taken
                 } else {
@@ -118,10 +126,15 @@ fn every_listed_company_resolves_by_each_form() {
             }
             Ok(None) => Outcome::Missed,
             Err(_) => {
-                let listed = companies.resolve(typed).entities().iter().any(|&j| {
-                    let (e, _) = companies.get(j).expect("record reads");
-                    is(&e, exchange, symbol, isin)
-                });
+                let listed = companies
+                    .resolve(typed)
+                    .expect("lookup reads")
+                    .entities()
+                    .iter()
+                    .any(|&j| {
+                        let (e, _) = companies.get(j).expect("record reads");
+                        is(&e, exchange, symbol, isin)
+                    });
                 if listed {
                     Outcome::Listed
                 } else {

@@ -73,11 +73,12 @@ pub struct Master {
 }
 
 /// What the master file starts with: `aipxmst` and its layout version, a digit.
-const MAGIC: &[u8; 8] = b"aipxmst3";
+const MAGIC: &[u8; 8] = b"aipxmst4";
 
 /// The layout version this aipx reads and writes (the last byte of [`MAGIC`]); format 1
-/// held the imported rows alone, in another encoding; format 2's catalog had no size classes.
-pub const FORMAT: u8 = 3;
+/// held the imported rows alone, in another encoding; format 2's catalog had no size classes;
+/// format 3 had no checksums of the lookup's blocks (a reader of a few names read it whole).
+pub const FORMAT: u8 = 4;
 
 /// The file's sections, in this order after the magic and a table of `(length, XXH3)`
 /// pairs (little-endian `u64`s), one per section:
@@ -86,16 +87,26 @@ pub const FORMAT: u8 = 3;
 /// - the offsets of the companies' records (`u32` each, one more than companies);
 /// - the records (postcard `(Entity, Size)` each);
 /// - the companies' search catalog ([`crate::catalog::Catalog`] bytes);
-/// - the imported files (postcard), the only part an import rewrites from.
+/// - the imported files (postcard), the only part an import rewrites from;
+/// - the lookup's fences: for each block of [`BLOCK`] pairs, its first hash and its XXH3
+///   (`u64`s, little-endian), so a reader of a few names reads and checks a few blocks.
 ///
-/// Each reader reads and checks only the sections it needs: `show` reads the lookup, the
-/// offsets and the records, never the catalog or the rows.
+/// Each reader reads and checks only the sections it needs: `show` reads the fences, the
+/// lookup's blocks its names fall in, the offsets and the records, never the catalog or
+/// the rows; search and the TUI read the lookup whole.
 const LOOKUP: usize = 0;
 const OFFSETS: usize = 1;
 const RECORDS: usize = 2;
 const CATALOG: usize = 3;
 const FILES: usize = 4;
-const SECTIONS: usize = 5;
+const FENCES: usize = 5;
+const SECTIONS: usize = 6;
+
+/// Pairs of the lookup in one checked block (3 KiB).
+const BLOCK: usize = 256;
+
+/// Bytes a lookup pair takes: the hash, then the company (see [`Names`]).
+const PAIR: usize = 12;
 
 /// Bytes before the first section.
 const HEAD: usize = MAGIC.len() + 16 * SECTIONS;
@@ -236,6 +247,22 @@ impl MasterFile {
         Ok(bytes)
     }
 
+    /// Bytes `range` of section `s`, unchecked: the caller checks them (a block of the
+    /// lookup against its fence).
+    fn slice(&self, s: usize, range: std::ops::Range<u64>) -> Result<Vec<u8>, MasterError> {
+        use std::io::{Read, Seek};
+        let (start, len, _) = self.at[s];
+        if range.end > len || range.start > range.end {
+            return Err(damaged(&self.path, "bad lookup fences"));
+        }
+        let mut bytes = vec![0u8; (range.end - range.start) as usize];
+        let mut file = &self.file;
+        file.seek(std::io::SeekFrom::Start(start + range.start))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(|e| io(&self.path, e))?;
+        Ok(bytes)
+    }
+
     /// What `read` makes of section `s`, read from the file as it goes (given the reader
     /// and the section's length), so that the parts it passes over are never held; the
     /// whole section is checked against its checksum all the same.
@@ -317,12 +344,14 @@ impl Master {
         }
         let packed = Packed::of(self.sized_companies()).map_err(|e| io(path, e))?;
         let files = postcard::to_allocvec(&self.files).map_err(|e| io(path, e))?;
+        let fences = fences(&packed.lookup);
         let sections = [
             &packed.lookup,
             &packed.offsets,
             &packed.records,
             &packed.catalog,
             &files,
+            &fences,
         ];
         let mut bytes = MAGIC.to_vec();
         for section in sections {
@@ -541,6 +570,48 @@ impl Master {
     }
 }
 
+/// The fences of a packed lookup: each block's first hash and XXH3 (see [`FENCES`]).
+fn fences(lookup: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 * lookup.len().div_ceil(PAIR * BLOCK));
+    for block in lookup.chunks(PAIR * BLOCK) {
+        out.extend_from_slice(&block[..8]);
+        out.extend(xxhash_rust::xxh3::xxh3_64(block).to_le_bytes());
+    }
+    out
+}
+
+/// The stored lookup's fences, read: where each block starts and what it sums to.
+struct Fences {
+    /// First hash of each block, in order.
+    first: Vec<u64>,
+    /// XXH3 of each block.
+    sums: Vec<u64>,
+}
+
+impl Fences {
+    /// The fences of a lookup of `len` bytes, or `None` when they cannot be its.
+    fn read(bytes: &[u8], len: u64) -> Option<Fences> {
+        let blocks = (len as usize).div_ceil(PAIR * BLOCK);
+        if bytes.len() != 16 * blocks || !(len as usize).is_multiple_of(PAIR) {
+            return None;
+        }
+        let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
+        let (first, sums): (Vec<u64>, Vec<u64>) = bytes
+            .chunks_exact(16)
+            .map(|c| (word(&c[..8]), word(&c[8..])))
+            .unzip();
+        first.is_sorted().then_some(Fences { first, sums })
+    }
+
+    /// The blocks that may hold pairs with hash `h`: the one before the first block
+    /// starting at or after `h` (a run may start there), and those starting with `h`.
+    fn blocks(&self, h: u64) -> std::ops::Range<usize> {
+        let at = self.first.partition_point(|&f| f < h);
+        let end = at + self.first[at..].iter().take_while(|&&f| f == h).count();
+        at.saturating_sub(1)..end
+    }
+}
+
 /// Companies packed as the master stores them: what [`Companies`] reads, the same for an
 /// imported master (written to `master.bin`) and for the shipped universe (kept in memory).
 struct Packed {
@@ -599,11 +670,16 @@ impl Packed {
 
 /// The stored lookup with the companies' names, decoded only for a reading that must agree
 /// with a name (see [`Table::named`]).
-struct Named<'a>(&'a Companies);
+/// The companies as a [`Table`]; what cannot be read while looking is kept, for
+/// [`Companies::resolve`] to report.
+struct Named<'a>(&'a Companies, std::cell::RefCell<Option<MasterError>>);
 
 impl Table for Named<'_> {
     fn with_hash(&self, h: u64) -> Vec<EntityId> {
-        self.0.lookup.with_hash(h)
+        self.0.with_hash(h).unwrap_or_else(|e| {
+            self.1.borrow_mut().get_or_insert(e);
+            Vec::new()
+        })
     }
     fn named(&self, e: EntityId) -> Option<(String, String)> {
         let (entity, _) = self.0.get(e).ok()?;
@@ -618,11 +694,17 @@ impl Table for Named<'_> {
 /// memory, so no reader knows the difference.
 pub struct Companies {
     store: Store,
-    /// Every key of every company: the stored lookup, as read.
-    lookup: Names,
-    /// Record `j` is `records[offsets[j]..offsets[j + 1]]`; the records are read on first
-    /// use (search needs the lookup and the catalog only).
-    offsets: Vec<u32>,
+    /// Every key of every company: the stored lookup, read whole on first use (search and
+    /// the TUI need all of it); until then a name is looked up in the blocks it falls in.
+    lookup: std::cell::OnceCell<Names>,
+    /// The stored lookup's fences (none for the shipped universe, held in memory).
+    fences: Option<Fences>,
+    /// Number of companies (told by the length of the offsets, before they are read).
+    count: usize,
+    /// Record `j` is `records[offsets[j]..offsets[j + 1]]`; the offsets and the records are
+    /// read on first use (search needs the lookup and the catalog only, `show` of a curated
+    /// entity only the lookup).
+    offsets: std::cell::OnceCell<Vec<u32>>,
     records: std::cell::OnceCell<Vec<u8>>,
 }
 
@@ -664,10 +746,13 @@ impl Companies {
             .map(|e| (e, Size::default()))
             .collect();
         let (offsets, records) = Packed::records(&sized).expect("the shipped universe is small");
+        let count = offsets.len() - 1;
         Companies {
             store: Store::Shipped,
-            lookup,
-            offsets,
+            lookup: std::cell::OnceCell::from(lookup),
+            fences: None,
+            count,
+            offsets: std::cell::OnceCell::from(offsets),
             records: std::cell::OnceCell::from(records),
         }
     }
@@ -682,7 +767,7 @@ impl Companies {
             ..Default::default()
         };
         let named = crate::catalog::Catalog::of_companies_named;
-        Ok(named(&data, &sizes, self.lookup.clone()))
+        Ok(named(&data, &sizes, self.names()?.clone()))
     }
 
     /// Whether these are the shipped universe's companies (nothing is imported).
@@ -695,25 +780,20 @@ impl Companies {
         let Some(file) = MasterFile::open(path)? else {
             return Ok(None);
         };
-        let offsets: Vec<u32> = file
-            .section(OFFSETS)?
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
-        let count = offsets.len().saturating_sub(1) as u32;
-        let lookup = Names::from_packed(file.section(LOOKUP)?, count);
-        let fits = offsets.first() == Some(&0)
-            && offsets.windows(2).all(|w| w[0] <= w[1])
-            && offsets
-                .last()
-                .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1);
-        let Some(lookup) = lookup.filter(|_| fits) else {
-            return Err(damaged(path, "bad lookup or record offsets"));
+        // The lookup is read when used: whole, or the blocks of the names looked up; the
+        // offsets and records when a company is.
+        let fences = Fences::read(&file.section(FENCES)?, file.at[LOOKUP].1);
+        let offsets = file.at[OFFSETS].1;
+        let fits = offsets >= 4 && offsets.is_multiple_of(4);
+        let Some(fences) = fences.filter(|_| fits) else {
+            return Err(damaged(path, "bad lookup fences or record offsets"));
         };
         Ok(Some(Companies {
             store: Store::File(file),
-            lookup,
-            offsets,
+            lookup: std::cell::OnceCell::new(),
+            fences: Some(fences),
+            count: (offsets / 4 - 1) as usize,
+            offsets: std::cell::OnceCell::new(),
             records: std::cell::OnceCell::new(),
         }))
     }
@@ -729,7 +809,31 @@ impl Companies {
 
     /// Number of companies.
     pub fn len(&self) -> usize {
-        self.offsets.len() - 1
+        self.count
+    }
+
+    /// Where each record starts, and the end of the last, read and checked on first use.
+    fn offsets(&self) -> Result<&[u32], MasterError> {
+        if let Some(offsets) = self.offsets.get() {
+            return Ok(offsets);
+        }
+        let Store::File(file) = &self.store else {
+            unreachable!("the shipped universe's offsets are made with it");
+        };
+        let offsets: Vec<u32> = file
+            .section(OFFSETS)?
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let fits = offsets.first() == Some(&0)
+            && offsets.windows(2).all(|w| w[0] <= w[1])
+            && offsets
+                .last()
+                .is_some_and(|&l| u64::from(l) == file.at[RECORDS].1);
+        if !fits {
+            return Err(damaged(&file.path, "bad record offsets"));
+        }
+        Ok(self.offsets.get_or_init(|| offsets))
     }
 
     /// Whether there are none.
@@ -744,8 +848,9 @@ impl Companies {
         {
             let _ = self.records.set(file.section(RECORDS)?);
         }
+        let offsets = self.offsets()?;
         let records = self.records.get().map_or(&[][..], Vec::as_slice);
-        let (a, b) = (self.offsets[j.ix()], self.offsets[j.ix() + 1]);
+        let (a, b) = (offsets[j.ix()], offsets[j.ix() + 1]);
         postcard::from_bytes(&records[a as usize..b as usize])
             .map_err(|e| damaged(Path::new(&self.origin()), e))
     }
@@ -757,40 +862,91 @@ impl Companies {
             .collect()
     }
 
-    /// The companies `typed` names exactly (see [`crate::model::names::resolve`]).
-    pub fn resolve(&self, typed: &str) -> Resolution {
-        crate::model::names::resolve(&Named(self), typed)
+    /// The companies `typed` names exactly (see [`crate::model::names::resolve`]); only
+    /// the blocks of the lookup its readings fall in are read (and checked), unless the
+    /// whole lookup was read already.
+    pub fn resolve(&self, typed: &str) -> Result<Resolution, MasterError> {
+        let named = Named(self, std::cell::RefCell::new(None));
+        let found = crate::model::names::resolve(&named, typed);
+        match named.1.into_inner() {
+            Some(e) => Err(e),
+            None => Ok(found),
+        }
     }
 
-    /// Every key of every company, as stored (shared: a clone copies nothing).
-    pub fn names(&self) -> &Names {
-        &self.lookup
+    /// Every key of every company, as stored (shared: a clone copies nothing), read whole
+    /// and checked on first use.
+    pub fn names(&self) -> Result<&Names, MasterError> {
+        if let Some(names) = self.lookup.get() {
+            return Ok(names);
+        }
+        let Store::File(file) = &self.store else {
+            unreachable!("the shipped universe's lookup is made with it");
+        };
+        let names = Names::from_packed(file.section(LOOKUP)?, self.len() as u32)
+            .ok_or_else(|| damaged(&file.path, "bad lookup"))?;
+        Ok(self.lookup.get_or_init(|| names))
+    }
+
+    /// The companies with a key whose hash is `h`: from the whole lookup when it is read,
+    /// else from the blocks that may hold `h`, each checked against its fence.
+    fn with_hash(&self, h: u64) -> Result<Vec<EntityId>, MasterError> {
+        let (Store::File(file), Some(fences), None) =
+            (&self.store, &self.fences, self.lookup.get())
+        else {
+            return Ok(self.names()?.with_hash(h));
+        };
+        let blocks = fences.blocks(h);
+        if blocks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let size = (PAIR * BLOCK) as u64;
+        let end = (blocks.end as u64 * size).min(file.at[LOOKUP].1);
+        let bytes = file.slice(LOOKUP, blocks.start as u64 * size..end)?;
+        let mut found = Vec::new();
+        for (block, b) in bytes.chunks(PAIR * BLOCK).zip(blocks) {
+            if xxhash_rust::xxh3::xxh3_64(block) != fences.sums[b] {
+                return Err(damaged(&file.path, "checksum mismatch"));
+            }
+            for pair in block.chunks_exact(PAIR) {
+                if u64::from_le_bytes(pair[..8].try_into().unwrap_or_default()) == h {
+                    let e = u32::from_le_bytes(pair[8..].try_into().unwrap_or_default());
+                    if e as usize >= self.len() {
+                        return Err(damaged(&file.path, "bad lookup"));
+                    }
+                    found.push(EntityId(e));
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Where each company sits beside a dataset of `count` entities with `listings`
     /// (entity, exchange, symbol): the entity holding one of its listings when there is one,
-    /// else the next position after them, in order. Only the lookup is read.
+    /// else the next position after them, in order. Only the lookup is read (whole).
     pub fn places<'a>(
         &self,
         count: usize,
         listings: impl IntoIterator<Item = (EntityId, Exchange, &'a str)>,
-    ) -> Vec<EntityId> {
+    ) -> Result<Vec<EntityId>, MasterError> {
         use crate::model::names::{hash, listing_key};
+        let names = self.names()?;
         let mut held: Vec<Option<EntityId>> = vec![None; self.len()];
         for (e, exchange, symbol) in listings {
-            for j in self.lookup.with_hash(hash(&listing_key(exchange, symbol))) {
+            for j in names.with_hash(hash(&listing_key(exchange, symbol))) {
                 held[j.ix()].get_or_insert(e);
             }
         }
         let mut next = count as u32;
-        held.into_iter()
+        Ok(held
+            .into_iter()
             .map(|h| {
                 h.unwrap_or_else(|| {
                     next += 1;
                     EntityId(next - 1)
                 })
             })
-            .collect()
+            .collect())
     }
 
     /// The companies' search catalog (its entities are the companies, in order), read and
@@ -811,7 +967,7 @@ impl Companies {
     /// [`names`](Self::names)); read and checked as [`catalog`](Self::catalog) is.
     pub fn searched_catalog(&self) -> Result<crate::catalog::Catalog, MasterError> {
         use crate::catalog::Catalog;
-        let names = self.lookup.clone();
+        let names = self.names()?.clone();
         let catalog = match &self.store {
             Store::File(file) => file.read_section(CATALOG, |from, len| {
                 Catalog::read_searched(from, len, names)
@@ -1120,7 +1276,11 @@ mod tests {
     fn the_shipped_universe_packed_on_demand_is_what_an_import_stores() {
         let shipped = Companies::shipped();
         let packed = Packed::of(shipped.all().unwrap()).unwrap();
-        assert_eq!(shipped.names().packed(), packed.lookup, "one lookup");
+        assert_eq!(
+            shipped.names().expect("in memory").packed(),
+            packed.lookup,
+            "one lookup"
+        );
         let catalog = shipped.catalog().unwrap();
         assert_eq!(catalog.to_bytes(), packed.catalog);
         let tui = shipped.searched_catalog().unwrap();
@@ -1413,5 +1573,75 @@ mod tests {
         assert_eq!(bayer.id, "XETRA:BAYN");
         assert_eq!(bayer.country, "DE", "not the OTC line's US");
         assert_eq!(listed[0], "XETRA:BAYN");
+    }
+
+    /// A reader of a few names reads (and checks) only the blocks of the lookup they fall
+    /// in: damage elsewhere does not stop it, damage there is reported, and a reader of the
+    /// whole lookup (search, the TUI) finds any.
+    #[test]
+    fn a_name_is_looked_up_in_its_block_and_damage_there_is_reported() {
+        let rows = (0..3000)
+            .map(|i| {
+                row(
+                    &format!("S{i}"),
+                    &format!("Company {i} Inc."),
+                    "NYSE",
+                    "US",
+                    "",
+                )
+            })
+            .collect();
+        let mut m = Master::default();
+        m.put(file("many.csv", rows));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("master.bin");
+        m.save_at(&path).unwrap();
+        let read = || Companies::load_at(&path).unwrap().unwrap();
+        let companies = read();
+        let Resolution::Found(j) = companies.resolve("NYSE:S1234").unwrap() else {
+            panic!("S1234 found")
+        };
+        assert_eq!(companies.get(j).unwrap().0.name, "Company 1234 Inc.");
+        assert!(
+            companies.lookup.get().is_none(),
+            "the lookup is not read whole"
+        );
+        let h = crate::model::names::hash(&crate::model::names::listing_key(
+            Exchange::parse("NYSE").unwrap(),
+            "S1234",
+        ));
+        let fences = companies.fences.as_ref().unwrap();
+        let used = fences.blocks(h);
+        assert!(
+            fences.first.len() > used.len() + 2,
+            "{} blocks",
+            fences.first.len()
+        );
+        let (start, len, _) = MasterFile::open(&path).unwrap().unwrap().at[LOOKUP];
+        let clean = std::fs::read(&path).unwrap();
+        let damage = |block: usize| {
+            let mut bytes = clean.clone();
+            let at = start as usize + (PAIR * BLOCK * block + 5).min(len as usize - 1);
+            bytes[at] ^= 0x55;
+            std::fs::write(&path, &bytes).unwrap();
+        };
+        let elsewhere = (0..fences.first.len()).find(|b| !used.contains(b)).unwrap();
+        damage(elsewhere);
+        let companies = read();
+        assert_eq!(
+            companies.resolve("NYSE:S1234").unwrap(),
+            Resolution::Found(j)
+        );
+        let whole = companies.names().map(|_| ());
+        assert!(
+            matches!(whole, Err(MasterError::Damaged { .. })),
+            "{whole:?}"
+        );
+        damage(used.start);
+        let looked = read().resolve("NYSE:S1234");
+        assert!(
+            matches!(looked, Err(MasterError::Damaged { .. })),
+            "{looked:?}"
+        );
     }
 }
