@@ -425,7 +425,8 @@ impl Master {
             parent[a.max(b)] = a.min(b);
         }
         // The first row of each key, by a 128-bit hash of the key (no text kept per row).
-        let mut first: rustc_hash::FxHashMap<u128, usize> = Default::default();
+        let mut first: rustc_hash::FxHashMap<u128, usize> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(2 * rows.len(), Default::default());
         let hashed = |parts: &[&str]| {
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             for p in parts {
@@ -1061,6 +1062,10 @@ fn same_issuer(a: &Row, b: &Row) -> bool {
 
 /// Sorts one company's rows best first, as its primary listing (see [`rank`]).
 fn by_rank(rows: &mut Vec<std::borrow::Cow<'_, Row>>) {
+    // Most companies have one row.
+    if rows.len() < 2 {
+        return;
+    }
     let home = home(rows);
     let countries: Vec<Option<&str>> = rows
         .iter()
