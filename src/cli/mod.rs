@@ -94,7 +94,8 @@ pub enum Command {
     Library(library::LibraryCommand),
     /// Watchlists: import a broker's CSV, list, show, add, remove.
     Watchlist(watchlist::Watchlist),
-    /// The securities master: import exchange listing files, show counts, clear.
+    /// The securities master ($XDG_DATA_HOME/aipx/master.bin): import exchange listing files,
+    /// show counts, clear.
     Listings(listings::Listings),
     /// What programs touch a watchlist, their public money by link direction, what is due.
     Exposure(exposure::Exposure),

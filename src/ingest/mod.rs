@@ -362,6 +362,7 @@ impl Session<'_> {
         let ctx = dates::Context {
             as_of: self.as_of,
             fiscal,
+            countries: self.countries,
         };
         let mut cues = self.cues;
         let found = dates::find(&t, &ctx, &mut cues);

@@ -327,6 +327,24 @@ impl Master {
         Ok(Master { files })
     }
 
+    /// The stored master, as an import reads it before writing it again: its files' rows,
+    /// checked as [`load`](Self::load) checks them, and which of the parts built from them
+    /// (names, records, catalog) are damaged. Those hold nothing the rows do not, so the
+    /// import rebuilds them, and says so rather than replace them in silence.
+    pub fn load_to_rebuild() -> Result<(Master, Vec<MasterError>), MasterError> {
+        let path = path()?;
+        let Some(file) = MasterFile::open(&path)? else {
+            return Ok((Master::default(), Vec::new()));
+        };
+        let files: Vec<Imported> =
+            postcard::from_bytes(&file.section(FILES)?).map_err(|e| damaged(&path, e))?;
+        let built = (0..SECTIONS)
+            .filter(|&s| s != FILES)
+            .filter_map(|s| file.read_section(s, |_, _| Ok(())).err())
+            .collect();
+        Ok((Master { files }, built))
+    }
+
     /// Writes the master atomically (temporary file, sync, rename), with its companies
     /// merged, their lookup and search catalog built and each company's record packed, so
     /// that reading them back ([`Companies::load`]) is a decode only. Returns the path and
@@ -435,6 +453,7 @@ impl Master {
             }
             h.digest128()
         };
+        let mut name_keys: Vec<String> = Vec::with_capacity(rows.len());
         // The rows naming each ISIN: vendor files
         // give an ISIN to rows of another company with the same symbol (Oslo's `ARR` gets
         // Toronto's `ARR` ISIN), so an ISIN joins only rows whose names agree.
@@ -449,6 +468,7 @@ impl Master {
                 earlier.push(i);
             }
             let name_key = key(&r.name);
+            name_keys.push(name_key.clone());
             // One listing on an exchange aipx knows is one security, whichever file gave it
             // (NYSE American is in the screener export and in FinanceDatabase).
             // Spelt as keys spell it: `BRK/B` (the NASDAQ screener) and `BRK-B` (the SEC)
@@ -462,6 +482,40 @@ impl Master {
             for k in keys.into_iter().flatten() {
                 let j = *first.entry(k).or_insert(i);
                 join(&mut parent, i, j);
+            }
+        }
+        // A company whose rows give no country (`TOYOTA MOTOR ADR/2` on Berlin and Munich)
+        // is the company of that name when one country alone has a company so named
+        // (Toyota Motor, JP); a company whose rows do give a country keeps to it.
+        let mut placed = vec![false; rows.len()];
+        for (i, r) in rows.iter().enumerate() {
+            if !r.country.is_empty() {
+                let g = root(&mut parent, i);
+                placed[g] = true;
+            }
+        }
+        let mut named: rustc_hash::FxHashMap<&str, Option<(&str, usize)>> = Default::default();
+        for (i, r) in rows.iter().enumerate() {
+            if r.country.is_empty() || name_keys[i].is_empty() {
+                continue;
+            }
+            named
+                .entry(name_keys[i].as_str())
+                .and_modify(|one| {
+                    if one.is_some_and(|(c, _)| c != r.country) {
+                        *one = None;
+                    }
+                })
+                .or_insert(Some((r.country.as_str(), i)));
+        }
+        for i in 0..rows.len() {
+            if placed[root(&mut parent, i)] {
+                continue;
+            }
+            if let Some(Some((_, j))) = named.get(name_keys[i].as_str()) {
+                join(&mut parent, i, *j);
+                let g = root(&mut parent, i);
+                placed[g] = true;
             }
         }
         // An ISIN several companies were given belongs to the one with a row in its own
@@ -1230,11 +1284,13 @@ fn company(rows: &[std::borrow::Cow<'_, Row>]) -> Entity {
             }
         }
     }
+    // The country a row gives; none when no row gives one (the SEC's file, a plain file
+    // without the column): an exchange is no company's country (Toyota's ADR is on the
+    // NYSE, foreign shares on every German regional exchange).
     let country = rows
         .iter()
         .map(|r| r.country.as_str())
         .find(|c| !c.is_empty())
-        .or(listings.first().map(|l| l.exchange.country()))
         .unwrap_or("")
         .to_string();
     let sector = rows
@@ -1324,6 +1380,48 @@ mod tests {
             m.put(file(files[i].0, files[i].1.clone()));
         }
         m
+    }
+
+    #[test]
+    fn rows_with_no_country_join_the_one_country_with_a_company_of_their_name() {
+        let m = imported(
+            &[
+                (
+                    "JPX.csv",
+                    vec![
+                        row("7203", "Toyota Motor Corporation", "TSE", "JP", ""),
+                        row("DAL", "Delta Holdings Inc.", "NYSE", "US", ""),
+                        row("DEL", "Delta Holdings S.A.", "ATHEX", "GR", ""),
+                    ],
+                ),
+                (
+                    "BER.csv",
+                    vec![
+                        // An ADR line and a copy that name no country.
+                        row("TOMA", "TOYOTA MOTOR", "BER", "", ""),
+                        row("TOMA", "TOYOTA MOTOR", "MUN", "", ""),
+                        // Two countries have a Delta Holdings: which one is not known.
+                        row("DLT", "DELTA HOLDINGS", "BER", "", ""),
+                    ],
+                ),
+            ],
+            &[0, 1],
+        );
+        let companies = m.companies();
+        let toyota = companies.iter().find(|c| c.id == "TSE:7203").unwrap();
+        let lines: Vec<String> = toyota
+            .listings
+            .iter()
+            .map(|l| format!("{}:{}", l.exchange.code(), l.symbol))
+            .collect();
+        assert_eq!(lines, ["TSE:7203", "BER:TOMA", "MUN:TOMA"]);
+        assert_eq!(toyota.country, "JP");
+        assert_eq!(toyota.name, "Toyota Motor Corporation");
+        assert!(
+            companies.iter().any(|c| c.id == "BER:DLT"),
+            "{companies:#?}"
+        );
+        assert_eq!(companies.len(), 4);
     }
 
     #[test]

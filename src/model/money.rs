@@ -44,6 +44,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("ILS", "₪"),
     ("SAR", "SAR "),
     ("AED", "AED "),
+    ("QAR", "QAR "),
     ("BRL", "R$"),
     ("NZD", "NZ$"),
     ("MYR", "RM"),

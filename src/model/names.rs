@@ -222,8 +222,18 @@ pub fn has_form_words(text: &str) -> bool {
 }
 
 /// A listing file's name for a company without its share-class words ("Apple Inc. Common
-/// Stock" -> "Apple Inc."), keeping its legal form and its own spelling.
+/// Stock" -> "Apple Inc."), keeping its legal form and its own spelling, save the NASDAQ
+/// screener's article put last: `Boeing Company (The)` is `The Boeing Company`, so that its
+/// key is Boeing's and its rows from other files join it.
 pub fn clean_name(name: &str) -> String {
+    let clean = without_share_class(name);
+    match clean.strip_suffix(" (The)") {
+        Some(bare) if !bare.trim().is_empty() => format!("The {}", bare.trim_end()),
+        _ => clean,
+    }
+}
+
+fn without_share_class(name: &str) -> String {
     let name = name.trim();
     let mut cut = name.len();
     loop {
@@ -866,7 +876,9 @@ mod tests {
             ("Toyota Motor Corporation", "Toyota Motor Corporation"),
             ("Common", "Common"),
             ("Astrotech Corporation (DE)", "Astrotech Corporation (DE)"),
-            ("LGL Group Inc. (The)", "LGL Group Inc. (The)"),
+            ("LGL Group Inc. (The)", "The LGL Group Inc."),
+            ("Boeing Company (The) Common Stock", "The Boeing Company"),
+            ("(The)", "(The)"),
             ("Acme Holdings (ADR)", "Acme Holdings"),
             ("Acme Holdings (Common Stock)", "Acme Holdings"),
         ] {

@@ -50,6 +50,7 @@ pub fn date_line(line: &str, near: NaiveDate) -> Option<NaiveDate> {
     let ctx = dates::Context {
         as_of: near,
         fiscal: Some(FiscalCalendar::Japan),
+        countries: 0,
     };
     let hit = dates::find(&t, &ctx, &mut (0, 0))
         .into_iter()

@@ -316,11 +316,11 @@ pub fn calendar_cues(t: &Tokens) -> (usize, usize) {
 }
 
 /// First three letters (folded to a-z) of the words that can start a date form: months,
-/// weekdays, fiscal, ordinals, next and year.
-pub(super) const DATE_PREFIXES: [&[u8; 3]; 32] = [
+/// weekdays, fiscal and financial, ordinals, next and year.
+pub(super) const DATE_PREFIXES: [&[u8; 3]; 33] = [
     b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
     b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"fis", b"fir", b"sec", b"thi", b"fou",
-    b"nex", b"yea", b"mai", b"ers", b"zwe", b"dri", b"vie", b"lat",
+    b"nex", b"yea", b"mai", b"ers", b"zwe", b"dri", b"vie", b"lat", b"fin",
 ];
 
 /// [`DATE_PREFIXES`] as a bitmap over 26 * 26 * 26 letter triples, built at compile time.

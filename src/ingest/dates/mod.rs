@@ -34,6 +34,9 @@ pub struct Context {
     /// when the article has named neither Japan nor the US (a French or Indian article's
     /// `the coming fiscal year` is no year aipx models).
     pub fiscal: Option<FiscalCalendar>,
+    /// The countries the article has named so far (bits of the entity linker's table): an
+    /// Australian release's `2H FY29` in a paragraph that names no country is Australia's.
+    pub countries: u32,
 }
 
 struct Finder<'t, 'a> {
@@ -94,6 +97,21 @@ impl Finder<'_, '_> {
         {
             return Some(last);
         }
+        // `approved in FY2026`, `launched during 2026`: a period still open, right after a
+        // verb in the past, dates what has happened, not what is to come.
+        let mut v = first;
+        if v > 0 && t.is_any(v - 1, &["in", "during", "for", "this", "earlier"]) {
+            v -= 1;
+        }
+        if v > 0
+            && t.kind(v - 1) == Kind::Word
+            && cue_tense(t.s(v - 1)) == Tense::Past
+            && !t.is_any(v - 1, &["from", "since", "last"])
+            && when.start() <= self.ctx.as_of
+            && self.ctx.as_of < when.end()
+        {
+            return Some(last);
+        }
         self.out.push(DateHit {
             start: t.toks[first].start,
             end: t.toks[last].end,
@@ -125,7 +143,9 @@ impl Finder<'_, '_> {
                     "year", "ersten", "zweiten", "dritten", "vierten", "latter", "premier",
                 ];
                 let word = t.s(i);
-                if w.len() <= 7 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+                if w.len() <= 7 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(word))
+                    || word == "financial"
+                {
                     self.word_form(i)
                 } else {
                     None
@@ -175,6 +195,20 @@ impl Finder<'_, '_> {
                 })?;
             }
             return self.year_form(i, y);
+        }
+        // `2H FY29`, `3Q FY2027`: a quarter or half of a fiscal year.
+        if t.s(i).len() == 1
+            && t.glued(i + 1)
+            && t.is_any(i + 1, &["Q", "H"])
+            && !t.glued(i + 2)
+            && t.is_any(i + 2, &["FY", "fiscal"])
+        {
+            let n = t.number(i)? as u32;
+            let half = t.is(i + 1, "H");
+            if n == 0 || n > if half { 2 } else { 4 } {
+                return None;
+            }
+            return self.fiscal_part(i, half, n, i + 2);
         }
         // 3Q26, 1H26
         if t.s(i).len() == 1 && t.glued(i + 1) && t.glued(i + 2) && t.digits(i + 2, 2) {
@@ -269,6 +303,9 @@ impl Finder<'_, '_> {
                 .filter(|&e| e > y && e <= y + 30);
         // `2027 onward`: a cue after the year.
         let onward = t.is_any(i + 1, &["onward", "onwards"]);
+        if part.is_none() && words::money_for_year(t, first) {
+            return None;
+        }
         if part.is_none() && !cue_before(t, first) && range_end.is_none() && !onward {
             return None;
         }

@@ -10,6 +10,7 @@ fn dates_with(text: &str, as_of: &str, fiscal: Option<FiscalCalendar>) -> Vec<St
     let ctx = Context {
         as_of: crate::model::parse_day(as_of).unwrap(),
         fiscal,
+        countries: 0,
     };
     let t = Tokens::new(text);
     find(&t, &ctx, &mut (0, 0))
@@ -186,6 +187,121 @@ fn a_fiscal_year_named_by_its_end() {
     );
     // Another month ends a company's own year: not modelled, and no month to watch.
     assert!(dates("for the fiscal year ending June 2027.", "2026-07-22").is_empty());
+    // Results or earnings for such a year are a reporting period, its last day no event.
+    for text in [
+        "The impact on the consolidated results for the fiscal year ending March 31, 2027 is minor.",
+        "no material impact on earnings per share for the financial year ending 31 March 2027.",
+        "contribute to the earnings of the Group for the financial years ending 31 December 2026 and 2027.",
+        "Forecast of consolidated results for the fiscal year ending March 31, 2027",
+    ] {
+        assert!(dates(text, "2026-11-10").is_empty(), "{text}");
+    }
+    // Its quarters are the calendar quarters it says, whoever's year it is.
+    assert_eq!(
+        dates_with(
+            "will start operation in the fourth quarter of the fiscal year ending March 31, 2027.",
+            "2026-11-10",
+            None
+        ),
+        ["2027-Q1 'the fourth quarter of the fiscal year ending March 31, 2027'"]
+    );
+    assert_eq!(
+        dates_with(
+            "in the first half of the fiscal year ending June 30, 2027",
+            "2026-05-10",
+            None
+        ),
+        ["2026-H2 'the first half of the fiscal year ending June 30, 2027'"]
+    );
+    // `its fourth quarter ended Oct. 25`: the day it ended, not the quarter.
+    assert_eq!(
+        dates(
+            "results for its fourth quarter ended Oct. 25, 2026.",
+            "2026-11-19"
+        ),
+        ["2026-10-25 'Oct. 25, 2026'"]
+    );
+}
+
+#[test]
+fn what_money_or_a_period_is_for_is_no_date() {
+    // The year a budget or a dividend is for; `next quarter's` as `next year's`.
+    assert!(
+        dates(
+            "a capital budget of NT$28.6 billion for next year",
+            "2026-11-12"
+        )
+        .is_empty()
+    );
+    assert!(dates("The board proposes no dividend for 2026.", "2026-11-12").is_empty());
+    assert!(dates("Next quarter's guidance was good.", "2026-11-26").is_empty());
+    assert!(dates("ahead of next month's central bank meeting", "2026-11-26").is_empty());
+    assert!(dates("the year-end dividend is planned at ¥96", "2026-11-10").is_empty());
+    // Events due in that year still are.
+    assert_eq!(
+        dates(
+            "18 tech listings were in the pipeline for next year.",
+            "2026-11-12"
+        ),
+        ["2027 'next year'"]
+    );
+    assert!(!dates("by year-end.", "2026-11-12").is_empty());
+}
+
+#[test]
+fn a_period_still_open_after_a_verb_in_the_past_is_history() {
+    assert!(
+        dates(
+            "up to 1,500億円 from METI, approved in FY2026",
+            "2026-11-13"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        dates("The plant will open in FY2027.", "2026-11-13"),
+        ["JP-FY2027 'FY2027'"]
+    );
+}
+
+#[test]
+fn a_company_s_own_fiscal_quarter_is_not_modelled() {
+    // A results outlook in a paragraph that names neither Japan nor the US.
+    assert!(
+        dates_with(
+            "In the first quarter of fiscal 2027, Applied expects net revenue to be about $7.3 billion.",
+            "2026-11-19",
+            Some(FiscalCalendar::Us)
+        )
+        .is_empty()
+    );
+    // The Pentagon's is the US federal year.
+    assert_eq!(
+        dates_with(
+            "The work is due to start in the first quarter of fiscal 2027, a Pentagon spokesperson said.",
+            "2026-11-12",
+            Some(FiscalCalendar::Us)
+        ),
+        ["2026-Q4 'the first quarter of fiscal 2027'"]
+    );
+}
+
+#[test]
+fn a_fiscal_year_start_is_a_catalyst_only_when_something_is_due_by_it() {
+    assert_eq!(
+        dates(
+            "which the Diet is expected to pass before the fiscal year starts on April 1.",
+            "2026-03-04"
+        ),
+        ["2026-04-01 'April 1'"]
+    );
+    assert!(
+        dates_with(
+            "The department's fiscal year begins on Oct. 1.",
+            "2026-11-12",
+            Some(FiscalCalendar::Us)
+        )
+        .is_empty()
+    );
 }
 
 #[test]

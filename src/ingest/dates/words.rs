@@ -119,6 +119,31 @@ impl Finder<'_, '_> {
         fy: usize,
     ) -> Option<usize> {
         let t = self.t;
+        // `the fourth quarter of the fiscal year ending March 31, 2027`: the year's end
+        // says when it starts, whoever's year it is.
+        if t.is(fy, "fiscal")
+            && t.is(fy + 1, "year")
+            && t.is_any(fy + 2, &["ending", "ended"])
+            && let Some((month, year, last)) = end_of_year(t, fy + 3)
+        {
+            let start = ymd(year - 1, month, 1)? + Months::new(1);
+            let from = start + Months::new(if half { 6 } else { 3 } * (n - 1));
+            // A quarter or half that is no calendar one (a year ending in October) is no date.
+            let when = if !half && from.month() % 3 == 1 {
+                When::Quarter {
+                    year: from.year(),
+                    quarter: (from.month() - 1) / 3 + 1,
+                }
+            } else if half && matches!(from.month(), 1 | 7) {
+                When::Half {
+                    year: from.year(),
+                    half: from.month().div_ceil(6),
+                }
+            } else {
+                return Some(last);
+            };
+            return self.push(first, last, when);
+        }
         let (year, last) = if t.s(fy) == "FY" {
             let y = year_value(t, fy + 1).or_else(|| {
                 t.digits(fy + 1, 2)
@@ -138,14 +163,22 @@ impl Finder<'_, '_> {
         if period_after(t, last + 1) {
             return Some(last);
         }
-        let own = own_fiscal_country(t).filter(|_| {
-            self.paragraph_calendar();
-            self.cues.get() == Some((0, 0))
-        });
+        let own = own_fiscal_country(t)
+            .or_else(|| self.article_own_country())
+            .filter(|_| {
+                self.paragraph_calendar();
+                self.cues.get() == Some((0, 0))
+            });
         let calendar = match own {
             Some(_) => None,
             None => Some(self.possessor_calendar(first)?),
         };
+        // `In the first quarter of fiscal 2027, Applied expects net revenue ...`: in a
+        // paragraph that names neither Japan nor the US, a fiscal quarter that a company's
+        // results are forecast for is that company's own.
+        if own.is_none() && calendar_cues(t) == (0, 0) && results_in_sentence(t, first) {
+            return Some(last);
+        }
         let start = match (calendar, own) {
             (Some(FiscalCalendar::Japan), _) => ymd(year, 4, 1)?,
             (Some(FiscalCalendar::Us), _) => ymd(year - 1, 10, 1)?,
@@ -191,6 +224,14 @@ impl Finder<'_, '_> {
                 return None;
             }
             return self.fiscal_year(first, n, year, part.map(|p| p.0));
+        }
+        // `the fiscal year ending March 31, 2027`, `the financial years ending 31 December
+        // 2026 and 2027`: a year named by its last day.
+        if t.is_any(i, &["fiscal", "financial"])
+            && t.is_any(i + 1, &["year", "years"])
+            && t.is_any(i + 2, &["ending", "ended", "ends"])
+        {
+            return self.year_by_its_end(i, first);
         }
         if t.is(i, "fiscal") {
             let mut n = i + 1;
@@ -297,7 +338,12 @@ impl Finder<'_, '_> {
                 return None;
             }
             let num = o as u32 + 1;
-            if t.is_any(n + 1, PERIOD) {
+            // `third quarter results`, `Fourth Quarter and Fiscal Year 2026 Results`, `its
+            // fourth quarter ended Oct. 25`: a reporting period.
+            if t.is_any(n + 1, PERIOD)
+                || period_after(t, n + 1)
+                || t.is_any(n + 1, &["ended", "ending"])
+            {
                 return None;
             }
             let mut last = n;
@@ -348,7 +394,10 @@ impl Finder<'_, '_> {
             // `next year's economic policy`: the year something is for, not when anything
             // happens.
             let possessive = matches!(t.sym(i + 2), Some('\'' | '’')) && t.is(i + 3, "s");
-            if possessive {
+            // `a budget of NT$28.6 billion for next year`: the year the money is for, as
+            // with the possessive.
+            let for_year = first == i && money_for_year(t, i);
+            if possessive || for_year {
                 return Some(i + 1);
             }
             let year = if next { y + 1 } else { y };
@@ -381,6 +430,10 @@ impl Finder<'_, '_> {
             return self.push(first, i + 1, when);
         }
         if next && t.is_any(i + 1, &["month", "quarter"]) {
+            // `next quarter's guidance`, `next month's meeting`: what the period is for.
+            if matches!(t.sym(i + 2), Some('\'' | '’')) && t.is(i + 3, "s") {
+                return Some(i + 1);
+            }
             let d = self.ctx.as_of.with_day(1)?;
             let when = if t.is(i + 1, "month") {
                 let d = d + Months::new(1);
@@ -399,6 +452,18 @@ impl Finder<'_, '_> {
                 When::Quarter { year, quarter }
             };
             return self.push(i, i + 1, when);
+        }
+        // `the year-end dividend`, `year-end results`: what the end of the year names.
+        if t.is(i, "year")
+            && t.sym(i + 1) == Some('-')
+            && t.is(i + 2, "end")
+            && (t.is_any(i + 3, PERIOD)
+                || t.is_any(
+                    i + 3,
+                    &["dividend", "dividends", "bonus", "payout", "accounts"],
+                ))
+        {
+            return Some(i + 2);
         }
         if t.is(i, "year") && t.sym(i + 1) == Some('-') && t.is(i + 2, "end") {
             return self.push(
@@ -423,6 +488,68 @@ impl Finder<'_, '_> {
             return self.push(s, i, when);
         }
         None
+    }
+
+    /// `the fiscal year ending March 2027` from `i` (`fiscal`/`financial`): the results or
+    /// earnings of such a year are a reporting period, no date; otherwise the Japanese or US
+    /// fiscal year it is when it ends in that calendar's last month, and no date for a
+    /// company's own year.
+    fn year_by_its_end(&mut self, i: usize, first: usize) -> Option<usize> {
+        let t = self.t;
+        let (month, year, last) = end_of_year(t, i + 3)?;
+        let lo = i.saturating_sub(14);
+        let reported = (lo..i).any(|k| {
+            t.is_any(
+                k,
+                &[
+                    "results",
+                    "earnings",
+                    "forecast",
+                    "forecasts",
+                    "outlook",
+                    "profit",
+                    "accounts",
+                ],
+            )
+        });
+        if reported || t.is(i + 1, "years") {
+            return Some(last);
+        }
+        let Some(calendar) = self.possessor_calendar(first) else {
+            return Some(last);
+        };
+        let last_month = match calendar {
+            FiscalCalendar::Japan => 3,
+            FiscalCalendar::Us => 9,
+        };
+        if month != last_month {
+            return Some(last);
+        }
+        let fy = match calendar {
+            FiscalCalendar::Japan => year - 1,
+            FiscalCalendar::Us => year,
+        };
+        let when = When::FiscalYear {
+            calendar,
+            year: fy,
+            part: None,
+        };
+        self.push(first.min(i), last, when)
+    }
+
+    /// India or Australia, when the article has named one of them and neither Japan nor the
+    /// US: whose fiscal quarters a paragraph naming no country means.
+    fn article_own_country(&self) -> Option<Own> {
+        use crate::ingest::entities::linker::country_bit;
+        let c = self.ctx.countries;
+        if c & (country_bit("JP") | country_bit("US")) != 0 {
+            return None;
+        }
+        match (c & country_bit("AU") != 0, c & country_bit("IN") != 0) {
+            (true, false) => Some(Own::Australia),
+            (false, true) => Some(Own::India),
+            _ => None,
+        }
     }
 
     /// `the fiscal year starting April`, `next fiscal year`, `this fiscal year`.
@@ -518,6 +645,67 @@ impl Finder<'_, '_> {
     }
 }
 
+/// The last month and year of a year named by its end, from token `k` (`March 31, 2027`,
+/// `31 March 2027`, `March 2027`, `on 31 December 2026`), and the last token read.
+pub(super) fn end_of_year(t: &crate::ingest::scan::Tokens, k: usize) -> Option<(u32, i32, usize)> {
+    let k = if t.is(k, "on") { k + 1 } else { k };
+    let (m, mut j) = match month(t, k) {
+        Some(m) => (m, k + 1),
+        None if t.kind(k) == Kind::Num && t.s(k).len() <= 2 => (month(t, k + 1)?, k + 2),
+        None => return None,
+    };
+    if t.kind(j) == Kind::Num && t.s(j).len() <= 2 {
+        j += 1;
+    }
+    if t.sym(j) == Some(',') {
+        j += 1;
+    }
+    Some((m, year_value(t, j)?, j))
+}
+
+/// Whether the year at `i` is what money is for (`a budget of NT$28.6 billion for next year`,
+/// `no dividend for 2026`): the year it is for, no date to watch.
+pub(super) fn money_for_year(t: &crate::ingest::scan::Tokens, i: usize) -> bool {
+    i > 0
+        && t.is(i - 1, "for")
+        && (i.saturating_sub(9)..i - 1).any(|k| {
+            t.is_any(
+                k,
+                &[
+                    "budget",
+                    "budgets",
+                    "capex",
+                    "expenditure",
+                    "spending",
+                    "allocation",
+                    "dividend",
+                    "dividends",
+                    "billion",
+                    "million",
+                    "trillion",
+                    "crore",
+                    "bn",
+                    "mn",
+                ],
+            )
+        })
+}
+
+/// Whether the sentence around `i` is about a company's results (`expects net revenue`,
+/// `EPS`), the words of a company's own reporting year.
+fn results_in_sentence(t: &crate::ingest::scan::Tokens, i: usize) -> bool {
+    let (start, end) = t.sentence(t.sentence_of(i));
+    (start..end).any(|k| {
+        t.is_any(
+            k,
+            &[
+                "revenue", "revenues", "EPS", "earnings", "sales", "margin", "margins", "income",
+                "guidance",
+            ],
+        )
+    })
+}
+
 /// Half `num` of `year` when `half`, else its quarter `num`.
 fn quarter_or_half(half: bool, year: i32, num: u32) -> When {
     if half {
@@ -569,7 +757,8 @@ pub(super) fn period_after(t: &crate::ingest::scan::Tokens, k: usize) -> bool {
     let mut k = k;
     while k < t.len()
         && (t.is_any(k, &["and", "full", "year", "annual", "quarterly", "fiscal"])
-            || t.sym(k) == Some('-'))
+            || t.sym(k) == Some('-')
+            || k > 0 && t.is_any(k - 1, &["year", "fiscal"]) && year_value(t, k).is_some())
         && k < t.len()
     {
         k += 1;

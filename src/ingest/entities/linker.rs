@@ -188,6 +188,9 @@ const PUBLISHERS: &[&[&str]] = &[
     &["singapore", "exchange"],
     &["sgx"],
     &["euronext"],
+    // India's exchanges, to which every Indian filing is addressed (`BSE Limited`).
+    &["bse"],
+    &["national", "stock", "exchange", "of", "india"],
     &["topix"],
     &["kospi"],
     &["kosdaq"],

@@ -504,10 +504,10 @@ pub fn find(t: &Tokens, lex: &Lexicon, names: &[NameHit], countries: u32) -> Vec
                     _ => {}
                 }
                 if tok.end - tok.start == 4 {
-                    code(t, lex, i, &mut out);
+                    code(t, lex, i, countries, &mut out);
                 }
             }
-            Kind::Word if tok.end - tok.start == 4 => code(t, lex, i, &mut out),
+            Kind::Word if tok.end - tok.start == 4 => code(t, lex, i, countries, &mut out),
             _ => {}
         }
     }
@@ -758,7 +758,7 @@ fn bloomberg(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
 }
 
 /// `Securities code: 6702`, `(code 9984)`: Tokyo codes as Japanese releases write them.
-fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
+fn code(t: &Tokens, lex: &Lexicon, i: usize, countries: u32, out: &mut Vec<Mention>) {
     if !t.is(i, "code") {
         return;
     }
@@ -771,6 +771,23 @@ fn code(t: &Tokens, lex: &Lexicon, i: usize, out: &mut Vec<Mention>) {
     };
     let (tse, hkex) = (ex("TSE"), ex("HKEX"));
     let digits = symbol.bytes().filter(u8::is_ascii_digit).count();
+    // A Taiwanese notice (`Company code: 3680` on the Market Observation Post System) names
+    // a Taiwan or Taipei Exchange listing, and only one aipx knows: where the article has
+    // named Taiwan and not Japan, its codes are no Tokyo's.
+    let (jp, tw) = (linker::country_bit("JP"), linker::country_bit("TW"));
+    if countries & tw != 0 && countries & jp == 0 || t.text.contains("Market Observation Post") {
+        if let Some(k) = [ex("TWSE"), ex("TPEX")]
+            .into_iter()
+            .find_map(|x| lex.listing(x, &symbol))
+        {
+            out.push(Mention {
+                start: t.toks[i].start,
+                end: t.toks[last].end,
+                who: Who::Known(k),
+            });
+        }
+        return;
+    }
     // Hong Kong announcements write `(Stock Code: 1347)` too: the code is a Hong Kong one
     // when only Hong Kong lists it, or, listed in both or neither, when it is written as
     // a stock code in a paragraph that names Hong Kong (or is five digits long).

@@ -496,6 +496,30 @@ fn forms(name: &str) -> Vec<(Vec<String>, bool)> {
     out
 }
 
+/// The bank a financial holding company's name stands for in the news (`DBS Bank` of `DBS
+/// Group Holdings Ltd`, `CIMB Bank` of `CIMB Group Holdings Berhad`): its name without the
+/// legal form and the trailing `Group Holdings`, `Holdings` or `Group`, then `bank`.
+fn bank_of_holding(name: &str, sector: &str) -> Option<Vec<String>> {
+    if !sector.starts_with("Financ") {
+        return None;
+    }
+    let words = name_words(name);
+    let mut core = &words[..words.len() - legal_words(&words)];
+    let mut cut = false;
+    while let [rest @ .., last] = core
+        && matches!(last.as_str(), "group" | "holdings" | "holding")
+    {
+        core = rest;
+        cut = true;
+    }
+    let bank = core.iter().any(|w| w.starts_with("bank"));
+    (cut && !core.is_empty() && !bank && core.len() < MAX_WORDS).then(|| {
+        let mut out = core.to_vec();
+        out.push("bank".to_string());
+        out
+    })
+}
+
 impl MasterNames {
     /// Size class of master company `k` (position in [`Lexicon::known`]).
     pub fn size(&self, k: usize) -> Size {
@@ -556,6 +580,9 @@ impl Lexicon {
             keys: vec![0; KEY_BITS / 64],
             ..MasterNames::default()
         };
+        // `DBS Bank` of `DBS Group Holdings`: a bank's holding company, added once every
+        // listed name is in, so a bank listed under that very name keeps it.
+        let mut banks: Vec<(usize, Vec<String>)> = Vec::new();
         for l in master {
             if self.listing(l.exchange, &l.symbol).is_some() {
                 continue;
@@ -584,6 +611,9 @@ impl Lexicon {
             });
             table.sizes.push(l.size);
             self.index_master_listing(k);
+            if let Some(bank) = bank_of_holding(&name, &l.sector) {
+                banks.push((k, bank));
+            }
             for (words, legal) in forms(&name) {
                 let mut h = WordHash::new();
                 for (n, w) in words.iter().enumerate() {
@@ -604,6 +634,27 @@ impl Lexicon {
                         words: words.len() as u8,
                     });
                 }
+            }
+        }
+        for (k, words) in banks {
+            let mut h = WordHash::new();
+            for (n, w) in words.iter().enumerate() {
+                h = h.push(w);
+                if n == 0 {
+                    let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
+                    table.firsts[bit / 64] |= 1 << (bit % 64);
+                }
+                if n + 1 < words.len() {
+                    table.forms.entry(h.0).or_default().1 = true;
+                }
+            }
+            let entry = table.forms.entry(h.0).or_default();
+            if entry.0.is_empty() {
+                entry.0.push(Form {
+                    known: k as u32,
+                    legal: false,
+                    words: words.len() as u8,
+                });
             }
         }
         for &h in table.forms.keys() {

@@ -19,6 +19,10 @@ enum At {
 #[rustfmt::skip]
 /// Cues in the order they are tried, with the currency and the rule they stand for.
 const CUES: &[(&str, At, &str, &str)] = &[
+    // The world's wires write every other dollar with its prefix (`C$`, `S$`, `A$`), so
+    // their `$` is the US dollar whatever city the dateline names.
+    ("(Reuters)", At::Anywhere, "USD", "$ read as USD: a Reuters wire writes other dollars as C$, S$, A$"),
+    ("(Bloomberg)", At::Anywhere, "USD", "$ read as USD: a Bloomberg wire writes other dollars as C$, S$, A$"),
     ("Government of Canada", At::Anywhere, "CAD", "$ read as CAD: issued by the Government of Canada"),
     ("Canadian government", At::Anywhere, "CAD", "$ read as CAD: the Canadian government's release"),
     ("in Canadian dollars", At::Anywhere, "CAD", "$ read as CAD: the text says its figures are in Canadian dollars"),
@@ -175,6 +179,15 @@ mod tests {
         );
         // Listed in New York as well: its `$` may be either.
         assert!(dollar_cue("Hut 8 Corp. (Nasdaq: HUT) (TSX: HUT) today said").is_none());
+    }
+
+    #[test]
+    fn a_world_wire_keeps_its_dollar_american() {
+        let (c, rule) = dollar_cue("SINGAPORE, Nov 26 (Reuters) - Asian chip stocks").unwrap();
+        assert_eq!(c.code(), "USD");
+        assert!(rule.contains("Reuters"), "{rule}");
+        let (c, _) = dollar_cue("TORONTO (Bloomberg) -- Shopify Inc. said").unwrap();
+        assert_eq!(c.code(), "USD");
     }
 
     #[test]

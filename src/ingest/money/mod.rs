@@ -73,6 +73,16 @@ fn code_word(w: &str) -> Option<Currency> {
         "SGD" => cur("SGD"),
         "NZD" => cur("NZD"),
         "MYR" | "RM" => cur("MYR"),
+        // Nordic and Gulf releases write the code before the figure (`NOK 1.2 billion`,
+        // `SAR 40 billion`).
+        "SEK" => cur("SEK"),
+        "NOK" => cur("NOK"),
+        "DKK" => cur("DKK"),
+        "ILS" | "NIS" => cur("ILS"),
+        "SAR" => cur("SAR"),
+        "AED" => cur("AED"),
+        "QAR" => cur("QAR"),
+        "BRL" => cur("BRL"),
         _ => None,
     }
 }
@@ -473,8 +483,10 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
     const UNIT: &[&str] = &["share", "unit", "ADR", "ADS"];
     if t.is_any(after, &["per", "a"])
         && (t.is_any(after + 1, UNIT)
-            || t.is_any(after + 1, &["new", "ordinary", "common", "existing"])
-                && t.is_any(after + 2, UNIT))
+            || t.is_any(
+                after + 1,
+                &["new", "ordinary", "common", "existing", "equity"],
+            ) && t.is_any(after + 2, UNIT))
         || t.sym(after) == Some('/') && t.is(after + 1, "share")
     {
         return true;
@@ -493,6 +505,14 @@ fn per_share(t: &Tokens, first: usize, last: usize) -> bool {
         "placing",
     ];
     if first >= 2 && t.is(first - 1, "price") && t.is_any(first - 2, PRICE_OF) {
+        return true;
+    }
+    // A heading that says what the figure is: `Interim dividend per share: ¥92.00`.
+    if first >= 3
+        && t.sym(first - 1) == Some(':')
+        && t.is_any(first - 2, UNIT)
+        && t.is(first - 3, "per")
+    {
         return true;
     }
     // `120 million units at $2.05 each`: a price for each share or unit placed.

@@ -336,6 +336,14 @@ fn prices_per_new_share_and_target_prices_without_of() {
         [true]
     );
     assert_eq!(per_share_flags("a new plant worth Rs 455 crore"), [false]);
+    assert_eq!(
+        per_share_flags("an interim dividend of Rs 24 per equity share"),
+        [true]
+    );
+    assert_eq!(
+        per_share_flags("Interim dividend per share: ¥92.00"),
+        [true]
+    );
 }
 
 #[test]
@@ -360,4 +368,18 @@ fn closing_prices_eps_and_ranges_of_them_are_per_share() {
     // A move from one price to another is no range.
     assert_eq!(amounts("rose from $5 to $6").len(), 2);
     assert_eq!(per_share_flags("The budget was $4 billion."), [false]);
+}
+
+#[test]
+fn codes_written_before_the_figure() {
+    assert_eq!(
+        amounts("NOK 1.2 billion"),
+        ["NOK 1200000000 'NOK 1.2 billion'"]
+    );
+    assert_eq!(
+        amounts("SAR 40 billion ($10.7 billion)"),
+        ["SAR 40000000000 usd 10700000000 'SAR 40 billion ($10.7 billion)'"]
+    );
+    assert_eq!(amounts("AED 9 billion"), ["AED 9000000000 'AED 9 billion'"]);
+    assert_eq!(amounts("QAR 2 billion"), ["QAR 2000000000 'QAR 2 billion'"]);
 }
