@@ -568,7 +568,7 @@ fn a_damaged_section_is_reported_by_show() {
     let path = home.path().join("aipx/master.bin");
     let mut bytes = std::fs::read(&path).unwrap();
     // A byte of the stored lookup (the first section, right after the section table).
-    let at = 8 + 16 * 5 + 3;
+    let at = 8 + 16 * 6 + 3;
     bytes[at] ^= 0x55;
     std::fs::write(&path, &bytes).unwrap();
     let err = home.fails(["show", "7203"], 2);
@@ -591,7 +591,7 @@ fn an_import_says_what_damage_it_rebuilds_and_stops_at_damaged_listings() {
     };
     // The catalog is the fourth section, the listings the fifth.
     let start = |bytes: &[u8], s: usize| {
-        8 + 16 * 5 + (0..s).map(|i| word(bytes, 8 + 16 * i)).sum::<usize>()
+        8 + 16 * 6 + (0..s).map(|i| word(bytes, 8 + 16 * i)).sum::<usize>()
     };
     let mut bytes = sound.clone();
     bytes[start(&sound, 3) + 3] ^= 0x55;
@@ -622,7 +622,7 @@ fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
     // The catalog is the fourth section; its key hashes its eighth part (each a length and
     // its bytes), which the TUI reads past without keeping.
-    let mut at = 8 + 16 * 5 + (0..3).map(|s| word(8 + 16 * s)).sum::<usize>();
+    let mut at = 8 + 16 * 6 + (0..3).map(|s| word(8 + 16 * s)).sum::<usize>();
     for _ in 0..7 {
         at += 8 + word(at);
     }
@@ -701,7 +701,7 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
         err.contains("written by an older aipx (master format 1): rebuilt"),
         "{err}"
     );
-    assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst3"));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst4"));
     let shown = home.stdout(["show", "7203"]);
     assert!(shown.contains("Toyota"), "{shown}");
 }

@@ -429,23 +429,33 @@ pub struct Names {
 impl Names {
     /// The keys of `entities`, the `i`th being `EntityId(i)`.
     pub fn new<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Names {
-        let mut pairs: Vec<(u64, EntityId)> = entities
+        // Packed as they are made and sorted in place: 12 bytes a pair, never a 16-byte
+        // `(u64, u32)` tuple beside the packed copy (at 100,000 entities, 10 MB less).
+        let mut pairs: Vec<[u8; PAIR]> = entities
             .into_iter()
             .enumerate()
             .flat_map(|(i, e)| {
-                let id = EntityId(i as u32);
-                entity_hashes(e).into_iter().map(move |h| (h, id))
+                let id = (i as u32).to_le_bytes();
+                entity_hashes(e).into_iter().map(move |h| {
+                    let mut pair = [0u8; PAIR];
+                    pair[..8].copy_from_slice(&h.to_le_bytes());
+                    pair[8..].copy_from_slice(&id);
+                    pair
+                })
             })
             .collect();
-        pairs.sort_unstable();
+        let order = |p: &[u8; PAIR]| {
+            let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+            (
+                word(&p[..8]),
+                u32::from_le_bytes([p[8], p[9], p[10], p[11]]),
+            )
+        };
+        pairs.sort_unstable_by_key(order);
         pairs.dedup();
-        let mut packed = Vec::with_capacity(PAIR * pairs.len());
-        for (h, e) in pairs {
-            packed.extend(h.to_le_bytes());
-            packed.extend(e.0.to_le_bytes());
-        }
+        pairs.shrink_to_fit();
         Names {
-            packed: std::sync::Arc::new(packed),
+            packed: std::sync::Arc::new(pairs.into_flattened()),
         }
     }
 
