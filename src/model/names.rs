@@ -233,6 +233,60 @@ pub fn clean_name(name: &str) -> String {
     }
 }
 
+/// Words that start the description of a share class or instrument anywhere in a listed
+/// name; nothing after them names the company (`Shopify Inc. Class A Subordinate Voting`,
+/// `Bayerische Motoren Werke AG Pref`, `Alvotech Warrant`). Whole words only:
+/// `China Railway Prefabricated Construction` and `John Hancock Preferred Income Fund` are
+/// companies' own names.
+const CLASS_MARKERS: &[&str] = &[
+    "common stock",
+    "common shares",
+    "ordinary shares",
+    "ordinary share",
+    "class a",
+    "class b",
+    "class c",
+    "american depositary",
+    "american depository",
+    "depositary shares",
+    "sponsored adr",
+    "sponsored gdr",
+    "adr",
+    "gdr",
+    "gdrs",
+    "units",
+    "warrant",
+    "warrants",
+    "subordinate voting",
+    "voting shares",
+    "shares of beneficial",
+    "preferred securities",
+    "preferred units",
+    "preference securities",
+    "pref",
+];
+
+/// A listed name as the entity linker takes it (a company's name it may find in an
+/// article): cut where the first share-class or instrument word starts, after its first
+/// word, then [clean_name]. Stricter than [clean_name], which the listings import keeps
+/// for the name it shows and stores (`Shopify Inc. Class A Subordinate Voting` is the row
+/// a trader sees; `Shopify Inc.` what an article calls it).
+pub fn company_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let word_end = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
+    let cut = lower
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            CLASS_MARKERS
+                .iter()
+                .any(|m| lower[i..].starts_with(m) && word_end(i + m.len()))
+        })
+        .map_or(name.len(), |i| i - 1);
+    clean_name(&name[..cut])
+}
+
 fn without_share_class(name: &str) -> String {
     let name = name.trim();
     let mut cut = name.len();
@@ -909,6 +963,48 @@ mod tests {
             Names::from_packed(names.packed().to_vec(), count - 1).is_none(),
             "an entity past the end"
         );
+    }
+
+    #[test]
+    fn company_names_end_where_the_security_starts() {
+        for (raw, clean) in [
+            ("Ford Motor Company Common Stock", "Ford Motor Company"),
+            (
+                "Southern Company (The) Common Stock",
+                "The Southern Company",
+            ),
+            (
+                "Armada Acquisition Corp. III Class A Ordinary Share",
+                "Armada Acquisition Corp. III",
+            ),
+            ("Shopify Inc. Class A Subordinate Voting", "Shopify Inc."),
+            (
+                "Bayerische Motoren Werke AG Pref",
+                "Bayerische Motoren Werke AG",
+            ),
+            ("EFIC1 WARRANTS", "EFIC1"),
+            (
+                "Alliance Resource Partners L.P. Common Units representing Limited Partners Interests",
+                "Alliance Resource Partners L.P.",
+            ),
+            // Whole words only: these are companies' own names.
+            (
+                "China Railway Prefabricated Construction Co., Ltd.",
+                "China Railway Prefabricated Construction Co., Ltd.",
+            ),
+            (
+                "John Hancock Preferred Income Fund",
+                "John Hancock Preferred Income Fund",
+            ),
+            ("Banca Adriatica S.p.A.", "Banca Adriatica S.p.A."),
+            (
+                "SCE Trust II Trust Preferred Securities",
+                "SCE Trust II Trust",
+            ),
+            ("Units", "Units"),
+        ] {
+            assert_eq!(company_name(raw), clean, "{raw}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::hash::Hasher;
 
 use super::{FxHasher, FxMap, Known, Lexicon};
-use crate::model::{Exchange, Listing};
+use crate::model::{Exchange, Listing, names};
 
 /// How big a listed company is, as listing files class it (or its market value says).
 #[derive(
@@ -73,7 +73,8 @@ impl Size {
 pub struct Listed {
     /// Symbol on its exchange, without a Yahoo suffix (`7203`, `0166`, `NVDA`).
     pub symbol: String,
-    /// Name as listed; share-class words (`Common Stock`) are cut here.
+    /// Name as listed; the linker cuts share-class words (`Common Stock`) with
+    /// [`crate::model::names::company_name`].
     pub name: String,
     /// The exchange.
     pub exchange: Exchange,
@@ -129,49 +130,6 @@ pub struct MasterNames {
     sizes: Vec<Size>,
     /// Position in [`Lexicon::known`] of the first master company.
     first: usize,
-}
-
-/// Share-class and instrument words after which a listed name says nothing more.
-const CLASS_MARKERS: &[&str] = &[
-    " common stock",
-    " common shares",
-    " ordinary shares",
-    " ordinary share",
-    " class a",
-    " class b",
-    " class c",
-    " american depositary",
-    " american depository",
-    " depositary shares",
-    " sponsored adr",
-    " sponsored gdr",
-    " adr",
-    " gdr",
-    " units",
-    " warrant",
-    " subordinate voting",
-    " voting shares",
-    " shares of beneficial",
-    " pref",
-];
-
-/// Removes share-class words: `Ford Motor Company Common Stock` -> `Ford Motor Company`.
-pub fn clean_name(name: &str) -> String {
-    let lower = name.to_ascii_lowercase();
-    let cut = CLASS_MARKERS
-        .iter()
-        .filter_map(|m| lower.find(m))
-        .min()
-        .unwrap_or(name.len());
-    let mut out = name[..cut]
-        .trim()
-        .trim_end_matches([',', '-', ' '])
-        .to_string();
-    // `Southern Company (The)` -> `The Southern Company`.
-    if let Some(stripped) = out.strip_suffix(" (The)") {
-        out = format!("The {stripped}");
-    }
-    out
 }
 
 /// A word as compared: lower case, legal words in one spelling.
@@ -587,7 +545,7 @@ impl Lexicon {
             if self.listing(l.exchange, &l.symbol).is_some() {
                 continue;
             }
-            let name = clean_name(&l.name);
+            let name = names::company_name(&l.name);
             if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 continue;
             }
@@ -680,19 +638,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_lose_share_classes_and_keep_legal_forms() {
-        assert_eq!(
-            clean_name("Ford Motor Company Common Stock"),
-            "Ford Motor Company"
-        );
-        assert_eq!(
-            clean_name("Southern Company (The) Common Stock"),
-            "The Southern Company"
-        );
-        assert_eq!(
-            clean_name("Armada Acquisition Corp. III Class A Ordinary Share"),
-            "Armada Acquisition Corp. III"
-        );
+    fn names_keep_legal_forms() {
         let f = forms("Frontken Corporation Berhad");
         let text: Vec<(String, bool)> = f.iter().map(|(w, l)| (w.join(" "), *l)).collect();
         assert_eq!(

@@ -12,9 +12,7 @@ use aho_corasick::StartKind;
 
 use super::universe;
 use crate::model::{Dataset, EntityId, Exchange, Listing, ProgramId};
-pub use master::{
-    Listed, MAX_WORDS, MasterNames, Size, WordHash, clean_name, fold_word, is_legal, legal_tail,
-};
+pub use master::{Listed, MAX_WORDS, MasterNames, Size, WordHash, fold_word, is_legal, legal_tail};
 pub use matcher::{FxHasher, FxMap};
 use matcher::{Matcher, PREFIXES};
 
