@@ -168,6 +168,9 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     assert_eq!(first["rows"], 6);
     assert_eq!(first["by_exchange"]["TSE"], 1);
     assert_eq!(first["by_exchange"]["MYX"], 1);
+    // The SEC's `Nasdaq` is counted with the screener's Nasdaq rows, under aipx's code.
+    assert_eq!(first["by_exchange"]["NASDAQ"], 2, "{first}");
+    assert!(first["by_exchange"].get("Nasdaq").is_none(), "{first}");
     // Toyota's Tokyo, Berlin and New York rows are one company.
     assert_eq!(first["companies"], 4);
 
@@ -183,6 +186,134 @@ fn import_reads_every_format_reports_bad_rows_and_is_idempotent() {
     let cleared = home.stdout(["listings", "clear"]);
     assert!(cleared.contains("removed"), "{cleared}");
     assert!(home.stdout(["listings"]).contains("No listings imported"));
+}
+
+/// A folder of folders (the reference's `listings/us-exchanges/`, `listings/financedatabase/`)
+/// is read whole; a folder with no listing file in it is an error, never a silent import
+/// of nothing.
+#[test]
+fn a_folder_of_folders_imports_every_listing_file_and_an_empty_folder_says_so() {
+    let home = Home::new();
+    let tree = home.files().join("listings");
+    for (sub, name, body) in [
+        (
+            "us-exchanges",
+            "nyse.json",
+            r#"[{"symbol":"TM","name":"Toyota Motor Corporation American Depositary Shares","country":"Japan"}]"#,
+        ),
+        (
+            "financedatabase",
+            "JPX.csv",
+            "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
+             7203.T,Toyota Motor Corporation,JPY,,,,JPX,XJPX,Tokyo Stock Exchange,Japan,Mega Cap,,,False\n",
+        ),
+        (
+            "financedatabase/deeper",
+            "mine.csv",
+            "symbol,name,exchange\n0166.KL,Inari Amertron Berhad,\n",
+        ),
+    ] {
+        std::fs::create_dir_all(tree.join(sub)).unwrap();
+        std::fs::write(tree.join(sub).join(name), body).unwrap();
+    }
+    std::fs::write(tree.join("financedatabase/LICENSE"), "MIT").unwrap();
+    let said = home.stdout(["listings", "import", tree.to_str().unwrap()]);
+    assert!(
+        said.contains("imported 3 listings from 3 file(s)"),
+        "{said}"
+    );
+    // A file given again, alone beside its folder, is read once.
+    let again = tree.join("us-exchanges/../us-exchanges/nyse.json");
+    let said = home.stdout([
+        "listings",
+        "import",
+        tree.to_str().unwrap(),
+        again.to_str().unwrap(),
+    ]);
+    assert!(
+        said.contains("imported 3 listings from 3 file(s)"),
+        "{said}"
+    );
+    let listed = home.json(["listings", "--json"]);
+    assert_eq!(listed["files"].as_array().unwrap().len(), 3, "{listed}");
+
+    let empty = home.files().join("empty");
+    std::fs::create_dir_all(empty.join("sub")).unwrap();
+    let out = home
+        .aipx()
+        .args(["listings", "import"])
+        .arg(&empty)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("empty: no .json or .csv file in this folder"),
+        "{err}"
+    );
+    // What was imported before stays.
+    assert_eq!(home.json(["listings", "--json"])["rows"], 3);
+}
+
+/// The NASDAQ screener export does not say which exchange its rows are on, and the site
+/// names every download `nasdaq_screener_…`: the import says what it assumed, and
+/// `--exchange` says which it is.
+#[test]
+fn a_screener_export_whose_name_says_no_exchange_is_said_and_exchange_places_it() {
+    let home = Home::new();
+    let file = home.write(
+        "nasdaq_screener_1764547200000.csv",
+        "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry\n\
+         KO,Coca-Cola Company (The) Common Stock,$70.00,1,0.4%,300000000000.00,United States,,1000,Consumer Staples,Beverages\n",
+    );
+    let (_, err) = home.said(["listings", "import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("nasdaq_screener_1764547200000.csv: the NASDAQ screener export does not say which exchange its rows are on")
+            && err.contains("taken to be on NASDAQ; give `--exchange NYSE`"),
+        "{err}"
+    );
+    let (_, err) = home.said([
+        "listings",
+        "import",
+        "--exchange",
+        "NYSE",
+        file.to_str().unwrap(),
+    ]);
+    assert!(!err.contains("does not say"), "{err}");
+    // A name with a part in parentheses is found without it, as articles write it.
+    let dixon = home.write(
+        "mine.csv",
+        "symbol,name,exchange,country\nDIXON.NS,Dixon Technologies (India) Limited,,IN\n",
+    );
+    home.import([&dixon]);
+    let found = home.stdout(["show", "Dixon Technologies"]);
+    assert!(
+        found.starts_with("Dixon Technologies (India) Limited  NSE:DIXON"),
+        "{found}"
+    );
+    let ko = home.stdout(["show", "KO"]);
+    assert!(ko.contains("NYSE:KO"), "{ko}");
+    // The screener's `Coca-Cola Company (The)` is The Coca-Cola Company, found by its name.
+    assert!(ko.starts_with("The Coca-Cola Company  NYSE:KO"), "{ko}");
+    assert!(home.stdout(["show", "Coca-Cola"]).contains("NYSE:KO"));
+    assert_eq!(home.json(["listings", "--json"])["by_exchange"]["NYSE"], 1);
+    let bad = home.fails(
+        [
+            "listings",
+            "import",
+            "--exchange",
+            "Mars",
+            file.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        bad.contains("no exchange aipx knows is called \"Mars\""),
+        "{bad}"
+    );
+    // A file named for its exchange says nothing more.
+    let nyse = home.write("nyse.csv", &std::fs::read_to_string(&file).unwrap());
+    let (_, err) = home.said(["listings", "import", nyse.to_str().unwrap()]);
+    assert!(!err.contains("does not say"), "{err}");
 }
 
 #[test]
@@ -437,10 +568,47 @@ fn a_damaged_section_is_reported_by_show() {
     let path = home.path().join("aipx/master.bin");
     let mut bytes = std::fs::read(&path).unwrap();
     // A byte of the stored lookup (the first section, right after the section table).
-    let at = 8 + 16 * 5 + 3;
+    let at = 8 + 16 * 6 + 3;
     bytes[at] ^= 0x55;
     std::fs::write(&path, &bytes).unwrap();
     let err = home.fails(["show", "7203"], 2);
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
+}
+
+/// An import rewrites the master from the listings it holds: damage in the parts built
+/// from them (here the catalog) is said, and they are rebuilt; damage in the listings
+/// themselves stops the import and leaves the file as it is.
+#[test]
+fn an_import_says_what_damage_it_rebuilds_and_stops_at_damaged_listings() {
+    let home = Home::new();
+    let paths = home.fixtures();
+    home.import(&paths);
+    let path = home.path().join("aipx/master.bin");
+    let sound = std::fs::read(&path).unwrap();
+    let word = |bytes: &[u8], at: usize| {
+        u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize
+    };
+    // The catalog is the fourth section, the listings the fifth.
+    let start = |bytes: &[u8], s: usize| {
+        8 + 16 * 6 + (0..s).map(|i| word(bytes, 8 + 16 * i)).sum::<usize>()
+    };
+    let mut bytes = sound.clone();
+    bytes[start(&sound, 3) + 3] ^= 0x55;
+    std::fs::write(&path, &bytes).unwrap();
+    let (said, err) = home.said(["listings", "import", paths[4].to_str().unwrap()]);
+    assert!(
+        err.contains("master.bin: damaged (checksum mismatch); its listings are sound"),
+        "{err}"
+    );
+    assert!(said.contains("4 companies in all"), "{said}");
+    assert!(home.stdout(["search", "toyota"]).contains("TSE:7203"));
+
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = start(&bytes, 4) + 3;
+    bytes[at] ^= 0x55;
+    std::fs::write(&path, &bytes).unwrap();
+    let err = home.fails(["listings", "import", paths[4].to_str().unwrap()], 2);
     assert!(err.contains("damaged"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it is");
 }
@@ -454,7 +622,7 @@ fn damage_where_the_tui_passes_over_the_catalog_is_still_found() {
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
     // The catalog is the fourth section; its key hashes its eighth part (each a length and
     // its bytes), which the TUI reads past without keeping.
-    let mut at = 8 + 16 * 5 + (0..3).map(|s| word(8 + 16 * s)).sum::<usize>();
+    let mut at = 8 + 16 * 6 + (0..3).map(|s| word(8 + 16 * s)).sum::<usize>();
     for _ in 0..7 {
         at += 8 + word(at);
     }
@@ -533,7 +701,7 @@ fn a_master_from_an_older_aipx_says_so_and_how_to_rebuild_it() {
         err.contains("written by an older aipx (master format 1): rebuilt"),
         "{err}"
     );
-    assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst3"));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"aipxmst4"));
     let shown = home.stdout(["show", "7203"]);
     assert!(shown.contains("Toyota"), "{shown}");
 }
@@ -715,6 +883,13 @@ fn an_sec_file_in_its_real_shape_adds_listings_without_a_country_it_does_not_giv
     assert_eq!(entity["name"], "Toyota Motor Corporation", "{tm}");
     let bac = home.stdout(["show", "BAC"]);
     assert!(bac.starts_with("BANK OF AMERICA CORP  NYSE:BAC"), "{bac}");
+    // Neither a country nor a sector is said where no file gives one: a NYSE listing is
+    // no company's country (foreign filers list there).
+    assert!(bac.contains("NYSE:BAC\nlisted\n"), "{bac}");
+    assert_eq!(
+        home.json(["show", "BAC", "--json"])["entity"]["country"],
+        ""
+    );
     let otc = home.stdout(["show", "ONIX"]);
     assert!(otc.contains("OTC:ONIX"), "{otc}");
 }

@@ -68,7 +68,9 @@ fn every_listed_company_resolves_by_each_form() {
     let index = Index::new(aipx::data::load(None).expect("embedded dataset loads"));
 
     let name_of = |exchange: &str, symbol: &str| {
-        let held = companies.resolve(&format!("{exchange}:{symbol}"));
+        let held = companies
+            .resolve(&format!("{exchange}:{symbol}"))
+            .expect("lookup reads");
         let all = held
             .entities()
             .iter()
@@ -87,6 +89,7 @@ fn every_listed_company_resolves_by_each_form() {
             // or its ISIN.
             let Some(mine) = companies
                 .resolve(&format!("{exchange}:{symbol}"))
+                .expect("lookup reads")
                 .entities()
                 .first()
                 .map(|&j| companies.get(j).expect("record reads").0)
@@ -109,7 +112,12 @@ fn every_listed_company_resolves_by_each_form() {
             }
             Ok(Some(MasterHit::Curated(e))) if same_curated(e) => Outcome::Found,
             Ok(Some(_)) => {
-                let shared = companies.resolve(typed).entities().len() > 1;
+                let shared = companies
+                    .resolve(typed)
+                    .expect("lookup reads")
+                    .entities()
+                    .len()
+                    > 1;
                 if shared {
                     Outcome::Taken
                 } else {
@@ -118,10 +126,15 @@ fn every_listed_company_resolves_by_each_form() {
             }
             Ok(None) => Outcome::Missed,
             Err(_) => {
-                let listed = companies.resolve(typed).entities().iter().any(|&j| {
-                    let (e, _) = companies.get(j).expect("record reads");
-                    is(&e, exchange, symbol, isin)
-                });
+                let listed = companies
+                    .resolve(typed)
+                    .expect("lookup reads")
+                    .entities()
+                    .iter()
+                    .any(|&j| {
+                        let (e, _) = companies.get(j).expect("record reads");
+                        is(&e, exchange, symbol, isin)
+                    });
                 if listed {
                     Outcome::Listed
                 } else {
@@ -315,4 +328,59 @@ fn search_ranks_the_reference_master_by_size_and_whole_names() {
     let corp = symbols("SoftBank Corp");
     assert_eq!(corp[..2], ["9434", "9984"], "{corp:?}");
     assert_eq!(symbols("softbank")[0], "9984", "the curated alias, bare");
+}
+
+/// The master is what the listings say, not the order they came in: all of the reference
+/// imported in the opposite order makes the same companies (each with the same primary
+/// listing, name, country and sector, in the same order) and the same listings for the
+/// entity linker. German companies are on Xetra, not the regional exchange whose file
+/// comes first in the alphabet; Bayer is `BAYN`, not Xetra's other line `BAYA`.
+#[test]
+fn the_reference_master_does_not_depend_on_the_import_order() {
+    let Some(dir) = reference::dir() else {
+        println!("skipped: ../shared/reference/listings not found");
+        return;
+    };
+    let mut files = reference::files(&dir);
+    let forward = reference::master_of(&files);
+    files.reverse();
+    let backward = reference::master_of(&files);
+    let companies = forward.sized_companies();
+    let printed = |c: &[(Entity, aipx::ingest::lexicon::Size)]| {
+        c.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>()
+    };
+    let (a, b) = (printed(&companies), printed(&backward.sized_companies()));
+    let differ: Vec<_> = a.iter().zip(&b).filter(|(a, b)| a != b).take(3).collect();
+    assert!(differ.is_empty() && a.len() == b.len(), "{differ:#?}");
+    let listed = |m: &aipx::listings::Master| {
+        m.listed()
+            .iter()
+            .map(|l| format!("{}:{} {}", l.exchange, l.symbol, l.name))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        listed(&forward) == listed(&backward),
+        "the linker's listings"
+    );
+
+    let id = |name: &str| {
+        companies
+            .iter()
+            .find(|(e, _)| e.name == name)
+            .map(|(e, _)| e.id.clone())
+    };
+    assert_eq!(id("PVA TePla AG").as_deref(), Some("XETRA:TPE"));
+    assert_eq!(
+        id("Bayer Aktiengesellschaft").as_deref(),
+        Some("XETRA:BAYN")
+    );
+    // The linker takes the first listing of a name: the primary.
+    let first = |name: &str| {
+        forward
+            .listed()
+            .into_iter()
+            .find(|l| l.name == name)
+            .map(|l| format!("{}:{}", l.exchange, l.symbol))
+    };
+    assert_eq!(first("PVA TePla AG").as_deref(), Some("XETRA:TPE"));
 }

@@ -94,7 +94,8 @@ pub enum Command {
     Library(library::LibraryCommand),
     /// Watchlists: import a broker's CSV, list, show, add, remove.
     Watchlist(watchlist::Watchlist),
-    /// The securities master: import exchange listing files, show counts, clear.
+    /// The securities master ($XDG_DATA_HOME/aipx/master.bin): import exchange listing files,
+    /// show counts, clear.
     Listings(listings::Listings),
     /// What programs touch a watchlist, their public money by link direction, what is due.
     Exposure(exposure::Exposure),
@@ -198,7 +199,8 @@ impl Global {
         let (data, companies, (place, more), _) = self.beside_master(err, |data, companies| {
             placed(data.entities.len(), listings_of(data), companies)
         })?;
-        Ok(whole(data, &companies, place, more))
+        // `placed` read the lookup whole already.
+        Ok(whole(data, &companies, place, more)?)
     }
 
     /// [`load_whole`](Self::load_whole) with what a searcher over both needs of the master
@@ -211,7 +213,7 @@ impl Global {
     ) -> Result<(Index, MasterSearch, Option<String>), Error> {
         let (data, companies, (place, more, catalog), note) =
             self.beside_master(err, unsearched)?;
-        let index = whole(data, &companies, place.clone(), more);
+        let index = whole(data, &companies, place.clone(), more)?;
         Ok((index, (catalog, place), note))
     }
 
@@ -245,7 +247,7 @@ impl Global {
     pub fn searcher_with_master(&self, own: Catalog) -> Result<Searcher, Error> {
         let companies = Companies::load()?;
         let count = own.entity_count() as usize;
-        let place = companies.places(count, own.listings());
+        let place = companies.places(count, own.listings())?;
         Ok(Searcher::with_master(own, companies.catalog()?, place))
     }
 }
@@ -271,8 +273,18 @@ fn master_note(e: &MasterError) -> String {
 
 /// `data` indexed with the master's companies `more` after its entities, each company's
 /// names at its `place`.
-fn whole(data: Dataset, companies: &Companies, place: Vec<EntityId>, more: Vec<Entity>) -> Index {
-    Index::with_more(data, more, companies.names().clone(), place)
+fn whole(
+    data: Dataset,
+    companies: &Companies,
+    place: Vec<EntityId>,
+    more: Vec<Entity>,
+) -> Result<Index, MasterError> {
+    Ok(Index::with_more(
+        data,
+        more,
+        companies.names()?.clone(),
+        place,
+    ))
 }
 
 /// `data` with the securities master beside it (the shipped universe with nothing
@@ -307,7 +319,7 @@ pub fn beside_companies(
 ) -> Result<(Index, MasterSearch), MasterError> {
     let (place, more, catalog) = unsearched(&data, companies)?;
     Ok((
-        whole(data, companies, place.clone(), more),
+        whole(data, companies, place.clone(), more)?,
         (catalog, place),
     ))
 }
@@ -328,7 +340,7 @@ fn placed<'a>(
     listings: impl IntoIterator<Item = (EntityId, Exchange, &'a str)>,
     companies: &Companies,
 ) -> Result<(Vec<EntityId>, Vec<Entity>), MasterError> {
-    let place = companies.places(count, listings);
+    let place = companies.places(count, listings)?;
     let mut more = Vec::new();
     for (j, e) in place.iter().enumerate() {
         if e.ix() >= count {
@@ -532,7 +544,7 @@ fn unknown_isin(companies: &Companies, index: &Index, typed: &str) -> Result<Err
             near.push(format!("{isin}  {}", describe(index.entity(e))));
             continue;
         }
-        for &j in companies.resolve(&isin).entities() {
+        for &j in companies.resolve(&isin)?.entities() {
             let (entity, _) = companies.get(j)?;
             if entity.aliases.contains(&isin) {
                 near.push(format!("{isin}  {}", describe(&entity)));
@@ -557,7 +569,7 @@ pub fn resolve_in(
     index: &Index,
     typed: &str,
 ) -> Result<Option<MasterHit>, Error> {
-    let (entity, _) = match companies.resolve(typed) {
+    let (entity, _) = match companies.resolve(typed)? {
         Resolution::Found(e) => companies.get(e)?,
         // Keys fold punctuation (`HMCC.P` and `HMCC-P`): the one listing spelt exactly as
         // typed is meant. Only punctuation: a bare `700` spelt so on a German venue is no
@@ -673,13 +685,13 @@ pub fn others_listed_as(
     if !is_bare_symbol(chosen, typed) {
         return Ok(Vec::new());
     }
-    let named = companies.resolve(typed);
+    let named = companies.resolve(typed)?;
     // The master's companies that are `chosen` hold one of its listings.
     let mut same: Vec<EntityId> = Vec::new();
     for l in &chosen.listings {
         same.extend(
             companies
-                .resolve(&format!("{}:{}", l.exchange, l.symbol))
+                .resolve(&format!("{}:{}", l.exchange, l.symbol))?
                 .entities(),
         );
     }

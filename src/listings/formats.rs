@@ -291,6 +291,40 @@ fn german_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// A name from London's international order book (FinanceDatabase's `IOB`), which writes the
+/// issuer, then the security, in capitals cut at 31 characters: `NVIDIA CORP NVIDIA ORD SHS`
+/// is `NVIDIA CORP`, `KLOECKNER & CO SE KLOECKNER & C` is `KLOECKNER & CO SE`. The issuer
+/// ends at a legal form followed by the name again or by the security's words (`ORD`, `ADR`);
+/// a legal form inside a name (`FASTIGHETS AB BALDER`) is left alone.
+fn order_book_name(name: &str) -> String {
+    const FORMS: &[&str] = &[
+        "CORP", "CORP.", "INC", "INC.", "PLC", "LTD", "LTD.", "LD", "LIMITED", "AG", "SE", "SA",
+        "S.A.", "SAS", "NV", "N.V.", "AB", "ASA", "OYJ", "SPA", "S.P.A", "S.P.A.", "A/S", "AS",
+        "OY", "SA/NV", "NV/SA", "CO", "CO.", "BHD", "CVA",
+    ];
+    const SECURITY: &[&str] = &["ORD", "ADR", "ADS", "GDR", "SHS"];
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(&first) = words.first() else {
+        return String::new();
+    };
+    let again = |w: &str| {
+        let head = |s: &str| s.chars().take(3).collect::<String>();
+        head(w) == head(first) || first.starts_with(w)
+    };
+    for i in 1..words.len().saturating_sub(1) {
+        let tail = &words[i + 1..];
+        if FORMS.contains(&words[i])
+            && (again(tail[0]) || tail.iter().any(|w| SECURITY.contains(w)))
+        {
+            return words[..=i].join(" ");
+        }
+    }
+    name.to_string()
+}
+
 /// Longest symbol a row may have (the reference's longest is 19 characters).
 const MAX_SYMBOL: usize = 40;
 /// Longest name, sector, exchange or other field a row may have, in characters (the
@@ -331,7 +365,10 @@ fn row(symbol: &str, name: &str, exchange: &str, more: [&str; 5]) -> Result<Row,
         ));
     }
     let safe = |f: &str| crate::text::sanitize(f.trim()).trim().to_string();
-    let name = clean_name(without_security(&safe(name)));
+    // One space between words: a line break inside a quoted name, or a file's padding
+    // (`TOYOTAMO    DRN`), is no part of it.
+    let name = safe(name).split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = clean_name(without_security(&name));
     if name.is_empty() {
         return Err(format!("{symbol}: no name"));
     }
@@ -363,8 +400,21 @@ fn without_security(name: &str) -> &str {
         "american depositary",
         "american depository",
         "depositary share",
+        "depositary shares",
+        "depositary shs",
+        "depositary sh",
         "depository share",
+        "depository shares",
         "depositary receipt",
+        "depositary receipts",
+        "junior subordinated",
+        "subordinated debentures",
+        "income capital obligation",
+        "preferred class",
+        "preferred series",
+        "warrants each",
+        "warrants to purchase",
+        "warrant to purchase",
         "sponsored adr",
         "sponsored gdr",
         "unsponsored adr",
@@ -399,13 +449,15 @@ fn without_security(name: &str) -> &str {
             let receipt = ["adr", "gdr"]
                 .iter()
                 .any(|p| rest.starts_with(p) && word_end(i + 3));
-            // A coupon or dividend rate: `8.00%`.
+            // A coupon or dividend rate, as a word of its own: `8.00%`, `4,375%` (never
+            // the part after a decimal comma, which left `TAP 4` of `TAP 4,375% 23JUN23`).
             let word = rest.split(' ').next().unwrap_or("");
-            let rate = word.len() > 1
+            let rate = bytes[i - 1] == b' '
+                && word.len() > 1
                 && word.ends_with('%')
                 && word[..word.len() - 1]
                     .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.');
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
             let last = !rest.contains(' ') && AT_END.contains(&rest.trim_end_matches('.'));
             phrase || receipt || rate || (last && lower[..i].trim().contains(' '))
         });
@@ -413,6 +465,16 @@ fn without_security(name: &str) -> &str {
         return name;
     };
     let mut head = name[..cut].trim_end_matches([' ', ',', '-', '(', '/']);
+    // The series the security's words name (`Series K Warrants ...`, `Series N Junior
+    // Subordinated ...`) is the security's, not the company's.
+    let lower_head = head.to_ascii_lowercase();
+    if let Some(at) = lower_head.rfind(" series ")
+        && at > 0
+        && lower_head[at + 8..].len() <= 3
+        && !lower_head[at + 8..].contains(' ')
+    {
+        head = head[..at].trim_end_matches([' ', ',', '-']);
+    }
     // `SP.ADR`, `SPONS. ADR`: the sponsorship the receipt's note started with.
     loop {
         let bare = head.trim_end_matches('.');
@@ -454,13 +516,35 @@ pub struct Read {
     pub bad: Vec<BadRow>,
     /// How many rows were bad in all.
     pub bad_count: usize,
+    /// What the reader assumed that the file does not say (the exchange of a NASDAQ
+    /// screener export whose name does not give it), to be said beside the import.
+    pub assumed: Option<String>,
 }
+
+/// Most listings a master holds, from all its files: 2.8 times the reference listings of
+/// about 85 exchanges (70,729 rows), well over a whole-market vendor file. An import costs
+/// about 1.4 KiB of memory a row, so this bounds it (about 300 MB) where the file-size
+/// limit alone would let a file of short rows take gigabytes.
+pub const MAX_ROWS: usize = 200_000;
 
 /// Reads `text` (from `path`, which names the exchange of a NASDAQ screener file) as `format`.
 pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
+    read_at_most(path, text, format, MAX_ROWS, None)
+}
+
+/// [`read`], keeping at most `room` good rows (what the master has room for); the rows
+/// past it are bad rows, reported with the limit. `exchange`, when given, is the exchange
+/// of a NASDAQ screener export's rows (the export does not say).
+pub fn read_at_most(
+    path: &Path,
+    text: &str,
+    format: Format,
+    room: usize,
+    exchange: Option<Exchange>,
+) -> Result<Read, String> {
     let file = path.display().to_string();
     // Every error names the file (and the line and column where there is one), once.
-    read_named(path, text, format).map_err(|e| {
+    read_named(path, text, format, room, exchange).map_err(|e| {
         if e.starts_with(&file) {
             e
         } else {
@@ -469,13 +553,32 @@ pub fn read(path: &Path, text: &str, format: Format) -> Result<Read, String> {
     })
 }
 
-fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
+fn read_named(
+    path: &Path,
+    text: &str,
+    format: Format,
+    room: usize,
+    given: Option<Exchange>,
+) -> Result<Read, String> {
     let text = text.trim_start_matches('\u{feff}');
     let file = path.display().to_string();
     let mut read = Read::default();
+    // The exchange of a screener export: as given, else as its file's name says.
+    let (screener, sure) = match given {
+        Some(x) => (x.code(), true),
+        None => screener_exchange(path),
+    };
+    if matches!(format, Format::NasdaqJson | Format::NasdaqCsv) && !sure {
+        read.assumed = Some(format!(
+            "{file}: the NASDAQ screener export does not say which exchange its rows are on, nor does this file's name: they are taken to be on {screener}; give `--exchange NYSE` (or AMEX, NASDAQ) for a file of one exchange's stocks"
+        ));
+    }
+    let assumed = read.assumed.take();
+    let full = format!("the master holds at most {MAX_ROWS} listings");
     let mut push = |at: String, r: Result<Row, String>| match r {
-        Ok(row) => read.rows.push(row),
-        Err(why) => {
+        Ok(row) if read.rows.len() < room => read.rows.push(row),
+        r => {
+            let why = r.err().unwrap_or_else(|| full.clone());
             read.bad_count += 1;
             if read.bad.len() < KEPT_BAD {
                 read.bad.push(BadRow {
@@ -490,7 +593,7 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
             // One item at a time (see `json_items`): memory holds the rows read, never the
             // whole file as JSON values.
             let fields: std::cell::RefCell<Option<Value>> = Default::default();
-            let exchange = screener_exchange(path);
+            let exchange = screener;
             // The SEC's rows are read by its `fields`, which may come after `data` (JSON keys
             // have no order): then a first pass only finds them, and a second reads the rows.
             let mut late = false;
@@ -543,6 +646,10 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         Err(format!("{}: no exchange", shown(&get(t))))
                     } else {
                         // The SEC gives no country (foreign filers are many), so none is said.
+                        // Its exchange names (`Nasdaq`, `CBOE`) are aipx's codes, as every
+                        // other format's are, so counts by exchange add up across files.
+                        let exchange =
+                            Exchange::parse(&exchange).map_or(exchange, |x| x.code().to_string());
                         row(&get(t), sec_name(&get(nm)), &exchange, ["", "", "", "", ""])
                     };
                     push(at, r);
@@ -591,7 +698,6 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                 headers = PLAIN.iter().map(|c| c.to_string()).collect();
             }
             let col = |n: &str| headers.iter().position(|h| h == n);
-            let screener = screener_exchange(path);
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             for record in reader.records() {
                 let record = match record {
@@ -626,6 +732,8 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                         );
                         let name = if german {
                             german_name(get("name"))
+                        } else if get("exchange").eq_ignore_ascii_case("IOB") {
+                            order_book_name(get("name"))
                         } else {
                             get("name").to_string()
                         };
@@ -658,6 +766,7 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
                     _ => {
                         let (bare, by_suffix) = split_suffix(get("symbol"));
                         let exchange = Exchange::parse(get("exchange"))
+                            .or_else(|| Exchange::by_name(get("exchange")))
                             .or(by_suffix.first().copied())
                             .map_or(get("exchange"), |x| x.code());
                         if exchange.is_empty() {
@@ -676,6 +785,7 @@ fn read_named(path: &Path, text: &str, format: Format) -> Result<Read, String> {
             }
         }
     }
+    read.assumed = assumed;
     Ok(read)
 }
 
@@ -777,19 +887,24 @@ fn text_at(item: &Value, k: usize) -> String {
 }
 
 /// The exchange of a NASDAQ screener file, from its name (`nyse.json`, `amex.csv`); the
-/// export itself does not say. Nasdaq unless the name says NYSE or AMEX (NYSE American).
-fn screener_exchange(path: &Path) -> &'static str {
+/// export itself does not say. Nasdaq unless the name says NYSE or AMEX (NYSE American),
+/// and whether the name said it: the site names every download `nasdaq_screener_…`,
+/// whichever exchanges it holds, so that name says nothing.
+fn screener_exchange(path: &Path) -> (&'static str, bool) {
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
     if stem.contains("amex") || stem.contains("american") {
-        "AMEX"
+        ("AMEX", true)
     } else if stem.contains("nyse") {
-        "NYSE"
+        ("NYSE", true)
     } else {
-        "NASDAQ"
+        (
+            "NASDAQ",
+            stem.contains("nasdaq") && !stem.contains("screener"),
+        )
     }
 }
 
@@ -857,6 +972,16 @@ mod tests {
         );
         assert_eq!(read.bad.len(), 1);
         assert_eq!(read.bad[0].at, "x/JPX.csv:3");
+        // One space between words, whatever the file put there.
+        let plain = "symbol,name,exchange\nNLX,\"Multi\r\nLine  Name\tInc.\",NYSE\nTMCO34,TOYOTAMO    DRN,B3\n";
+        let spaced = super::read(Path::new("p.csv"), plain, Format::Plain).unwrap();
+        // An exchange by its MIC or its full name, as a file written by hand gives it.
+        let named = "symbol,name,exchange\nQA,Qa plc,London Stock Exchange\nQB,Qb SA,euronext paris\nQC,Qc KK,XTKS\n";
+        let named = super::read(Path::new("n.csv"), named, Format::Plain).unwrap();
+        let places: Vec<&str> = named.rows.iter().map(|r| r.exchange.as_str()).collect();
+        assert_eq!(places, ["LSE", "EPA", "TSE"]);
+        let names: Vec<&str> = spaced.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Multi Line Name Inc.", "TOYOTAMO DRN"]);
     }
 
     #[test]
@@ -899,6 +1024,51 @@ mod tests {
     }
 
     #[test]
+    fn rows_past_the_room_left_are_bad_rows_that_say_the_limit() {
+        let csv = "symbol,name,exchange\nA,Alpha Inc.,NYSE\nB,Beta Inc.,NYSE\n,No Symbol,NYSE\nC,Gamma Inc.,NYSE\n";
+        let read = read_at_most(Path::new("p.csv"), csv, Format::Plain, 2, None).unwrap();
+        let kept: Vec<&str> = read.rows.iter().map(|r| r.symbol.as_str()).collect();
+        assert_eq!(kept, ["A", "B"]);
+        assert_eq!(read.bad_count, 2);
+        assert_eq!(read.bad[1].at, "p.csv:5");
+        assert_eq!(
+            read.bad[1].why,
+            format!("the master holds at most {MAX_ROWS} listings")
+        );
+        assert_eq!(read.bad[0].why, "no symbol", "a bad row stays what it is");
+    }
+
+    #[test]
+    fn order_book_names_lose_the_security_after_the_issuer() {
+        for (raw, clean) in [
+            ("NVIDIA CORP NVIDIA ORD SHS", "NVIDIA CORP"),
+            ("KLOECKNER & CO SE KLOECKNER & C", "KLOECKNER & CO SE"),
+            ("WEIBO CORP WEIBO ADR REP 1 ORD ", "WEIBO CORP"),
+            ("GVS S.P.A GVS SPA", "GVS S.P.A"),
+            (
+                "RED ELECTRICA CORPORACION SA RE",
+                "RED ELECTRICA CORPORACION SA",
+            ),
+            // A legal form inside the name, and names already clean, stay.
+            (
+                "FASTIGHETS AB BALDER FASTIGHETS",
+                "FASTIGHETS AB BALDER FASTIGHETS",
+            ),
+            ("Anheuser-Busch InBev SA/NV", "Anheuser-Busch InBev SA/NV"),
+            ("TAKKT AG", "TAKKT AG"),
+            ("", ""),
+        ] {
+            assert_eq!(order_book_name(raw), clean, "{raw}");
+        }
+        // Read from a FinanceDatabase file, the order-book line is NVIDIA's name.
+        let csv = "symbol,name,currency,sector,industry_group,industry,exchange,mic,market,country,market_cap,isin,figi,delisted\n\
+                   0R1I.IL,NVIDIA CORP NVIDIA ORD SHS,USD,,,,IOB,XLON,London Stock Exchange (OTC and ITR),United States,,,,False\n";
+        let read = read(Path::new("IOB.csv"), csv, Format::Financedatabase).unwrap();
+        assert_eq!(read.rows[0].name, "NVIDIA CORP");
+        assert_eq!(read.rows[0].exchange, "LSE");
+    }
+
+    #[test]
     fn json_rows_are_read_one_at_a_time_in_every_shape() {
         for json in [
             r#"[{"symbol":"A","name":"Agilent Technologies Inc. Common Stock"}]"#,
@@ -925,7 +1095,11 @@ mod tests {
             .iter()
             .map(|r| (r.symbol.as_str(), r.exchange.as_str()))
             .collect();
-        assert_eq!(rows, [("AAPL", "Nasdaq")]);
+        assert_eq!(
+            rows,
+            [("AAPL", "NASDAQ")],
+            "the SEC's `Nasdaq` is aipx's code"
+        );
         assert_eq!(
             read_late.bad_count, 1,
             "the row with no exchange, counted once"
@@ -982,6 +1156,48 @@ mod tests {
                 "Iron Mountain Incorporated (Delaware)",
             ),
             ("KINGFISHER ADR/2", "KINGFISHER"),
+            ("TAP 4,375% 23JUN23", "TAP"),
+            // Depositary shares and receipts in the plural, debentures, warrants and the
+            // series they name.
+            (
+                "Alphabet Inc. Depositary Shares representing a 1/20th Interest in a Share of Series A Mandatory Convertible",
+                "Alphabet Inc.",
+            ),
+            (
+                "Bank of America Corporation Depositary Sh repstg 1/1000th Perp Pfd Ser E",
+                "Bank of America Corporation",
+            ),
+            (
+                "ABN AMRO Bank N.V. Depositary receipts",
+                "ABN AMRO Bank N.V.",
+            ),
+            (
+                "Opendoor Technologies Inc Series K Warrants each whole warrant exercisable to purchase one share of",
+                "Opendoor Technologies Inc",
+            ),
+            (
+                "NextEra Energy Inc. Series U Junior Subordinated Debentures due June 1 2085",
+                "NextEra Energy Inc.",
+            ),
+            ("CHS Inc Preferred Class B Series 2 Reset Rate", "CHS Inc"),
+            (
+                "Bank of America Corporation Income Capital Obligation Notes initially due December 15 2066",
+                "Bank of America Corporation",
+            ),
+            (
+                "IQM Quantum Computers Oyj Warrants to purchase",
+                "IQM Quantum Computers Oyj",
+            ),
+            // A name that only holds such a word stays.
+            (
+                "Cohen & Steers Select Preferred and Income Fund Inc.",
+                "Cohen & Steers Select Preferred and Income Fund Inc.",
+            ),
+            ("Preferred Bank", "Preferred Bank"),
+            (
+                "Liberty Media Corporation Series A Liberty Formula One",
+                "Liberty Media Corporation Series A Liberty Formula One",
+            ),
             ("STEALTH BIOTH. SP.ADR/12", "STEALTH BIOTH"),
             ("TOTALENERGIE SPONS. ADR 1", "TOTALENERGIE"),
             (

@@ -15,7 +15,8 @@ struct Info {
     bloomberg: &'static str,
     /// Reuters (RIC) suffixes where they differ from the Yahoo one (`NVDA.O`, `MSFT.OQ`,
     /// Johannesburg's `NPN.J`, Tadawul's `2222.SE`, Dublin's `.I`, Budapest's `.BU`, Moscow's
-    /// `.MM`).
+    /// `.MM`), and Yahoo's other suffixes for the venue (London's international order book,
+    /// `0R1I.IL`).
     reuters: &'static [&'static str],
     country: &'static str,
     /// A venue that mostly trades shares whose home listing is elsewhere (German regional
@@ -35,7 +36,7 @@ const EXCHANGES: &[Info] = &[
     Info { code: "HKEX", name: "Hong Kong Stock Exchange", prefixes: &["HKG", "SEHK", "XHKG"], suffix: Some("HK"), bloomberg: "HK", reuters: &[], country: "HK", secondary: false },
     Info { code: "SSE", name: "Shanghai Stock Exchange", prefixes: &["SHA", "SHH", "XSHG"], suffix: Some("SS"), bloomberg: "CH", reuters: &[], country: "CN", secondary: false },
     Info { code: "SZSE", name: "Shenzhen Stock Exchange", prefixes: &["SHE", "SHZ", "XSHE"], suffix: Some("SZ"), bloomberg: "CH", reuters: &[], country: "CN", secondary: false },
-    Info { code: "LSE", name: "London Stock Exchange", prefixes: &["LON", "XLON"], suffix: Some("L"), bloomberg: "LN", reuters: &[], country: "GB", secondary: false },
+    Info { code: "LSE", name: "London Stock Exchange", prefixes: &["LON", "XLON"], suffix: Some("L"), bloomberg: "LN", reuters: &["IL"], country: "GB", secondary: false },
     Info { code: "EPA", name: "Euronext Paris", prefixes: &["ENXTPA", "EURONEXT", "PAR", "XPAR"], suffix: Some("PA"), bloomberg: "FP", reuters: &[], country: "FR", secondary: false },
     Info { code: "AMS", name: "Euronext Amsterdam", prefixes: &["ENXTAM", "XAMS"], suffix: Some("AS"), bloomberg: "NA", reuters: &[], country: "NL", secondary: false },
     Info { code: "XETRA", name: "Xetra", prefixes: &["ETR", "FRA", "GER", "XETR"], suffix: Some("DE"), bloomberg: "GY", reuters: &[], country: "DE", secondary: false },
@@ -215,6 +216,13 @@ impl Exchange {
             info.suffix.is_some_and(|s| s.eq_ignore_ascii_case(suffix))
                 || info.reuters.iter().any(|s| s.eq_ignore_ascii_case(suffix))
         })
+    }
+
+    /// The exchange whose full name is `name`, in any case (`London Stock Exchange`,
+    /// `euronext paris`): how a listing file written by hand may name it.
+    pub fn by_name(name: &str) -> Option<Exchange> {
+        let name = name.trim();
+        Self::all().find(|e| e.name().eq_ignore_ascii_case(name))
     }
 
     /// Exchanges whose Bloomberg code is `code` (`JT` -> TSE; `US` -> every US venue; the
@@ -465,6 +473,7 @@ mod tests {
             ("NESN SW Equity", "SIX", "NESN"),
             ("RY CT", "TSX", "RY"),
             ("RELIANCE IS", "NSE", "RELIANCE"),
+            ("0R1I.IL", "LSE", "0R1I"),
         ] {
             let (found, s) = Exchange::split_listing(typed).unwrap();
             assert_eq!(

@@ -86,12 +86,15 @@ pub fn show(
         .map(|l| format!("{}:{}", l.exchange, sanitize(&l.symbol)))
         .collect();
     let listed = if e.is_listed() { "listed" } else { "unlisted" };
-    writeln!(
-        out,
-        "{} · {} · {listed}",
-        sanitize(&e.country),
-        sanitize(&e.sector)
-    )?;
+    // A fact the listing files did not give (the SEC gives no country or sector) is left
+    // out, not shown as an empty field.
+    let facts: Vec<String> = [sanitize(&e.country), sanitize(&e.sector)]
+        .into_iter()
+        .filter(|f| !f.is_empty())
+        .map(|f| f.into_owned())
+        .chain([listed.to_string()])
+        .collect();
+    writeln!(out, "{}", facts.join(" · "))?;
     if !others.is_empty() {
         writeln!(out, "Also listed: {}", others.join(", "))?;
     }

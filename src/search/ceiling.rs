@@ -23,7 +23,7 @@
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
-use super::heads::{bit, pair};
+use super::heads::{Marks, bit, pair};
 
 /// What skim's bonus for the character after an ASCII one depends on (its `CharType`).
 #[derive(Clone, Copy, PartialEq)]
@@ -85,12 +85,27 @@ pub struct Ceiling {
     /// none of them, and this tells so in one step.
     ascii: u128,
     config: SkimScoreConfig,
-    /// [`step`](Self::step) of each query character past the first (0 for the first): read
-    /// per text by [`by_marks`](Self::by_marks), so worked out once.
-    steps: Vec<i64>,
-    /// Each query character's [`bit`], and past the first, the [`pair`] it makes with the
-    /// one before: what [`by_marks`](Self::by_marks) looks for in every text's marks.
-    marks: Vec<(u64, u64)>,
+    /// What [`by_marks`](Self::by_marks) looks for in every text's marks, and what each
+    /// query character can add by what it finds: worked out once per query.
+    wants: Vec<Want>,
+    /// What a query character past the first adds after a gap: at no bonus place; at one,
+    /// as the query spells it; and at one as a capital the query does not spell.
+    gapped: i64,
+    headed: i64,
+    capital: i64,
+}
+
+/// One query character, as [`Ceiling::by_marks`] reads marks for it.
+struct Want {
+    /// Its [`bit`].
+    bit: u32,
+    /// The [`pair`] it makes with the one before (past the first).
+    pair: u8,
+    /// Whether the query spells it as a lower-case ASCII letter, so matching it as a
+    /// capital costs the case mismatch.
+    cased: bool,
+    /// Its best [step](Ceiling::step) (past the first).
+    step: i64,
 }
 
 /// Longer queries get no ceiling (they match few texts anyway).
@@ -104,19 +119,29 @@ impl Ceiling {
             set | 1 << c.to_ascii_lowercase() as u32 | 1 << c.to_ascii_uppercase() as u32
         });
         (!query.is_empty() && query.len() <= MAX_QUERY).then(|| {
+            let config = SkimScoreConfig::default();
+            let gapped = i64::from(config.score_match + config.gap_start + config.gap_extension);
+            let headed = gapped + i64::from(config.bonus_head);
+            let capital = gapped.max(headed + i64::from(config.penalty_case_mismatch));
             let mut ceiling = Ceiling {
                 query,
                 ascii,
-                config: SkimScoreConfig::default(),
-                steps: Vec::new(),
-                marks: Vec::new(),
+                config,
+                wants: Vec::new(),
+                gapped,
+                headed,
+                capital,
             };
-            ceiling.steps = (0..ceiling.query.len())
-                .map(|r| if r == 0 { 0 } else { ceiling.step(r) })
-                .collect();
-            let q = &ceiling.query;
-            ceiling.marks = (0..q.len())
-                .map(|r| (bit(q[r]), if r == 0 { 0 } else { pair(q[r - 1], q[r]) }))
+            ceiling.wants = (0..ceiling.query.len())
+                .map(|r| {
+                    let q = &ceiling.query;
+                    Want {
+                        bit: bit(q[r]),
+                        pair: if r == 0 { 0 } else { pair(q[r - 1], q[r]) },
+                        cased: q[r].is_ascii_lowercase(),
+                        step: if r == 0 { 0 } else { ceiling.step(r) },
+                    }
+                })
                 .collect();
             ceiling
         })
@@ -159,30 +184,42 @@ impl Ceiling {
     }
 
     /// The most a text not starting with the query's first character can score, told by
-    /// its marks alone: `bonused`, the [`bit`]s of the characters it holds at bonus places
-    /// past its first, and `pairs`, the [`pair`]s of characters it holds side by side. The
-    /// first query character scores as [`elsewhere`](Self::elsewhere) if it may be at a bonus
-    /// place, else as [`nowhere`](Self::nowhere); each further one at its best step if it
-    /// may follow the one before or be at a bonus place, else after a gap with no bonus.
-    pub fn by_marks(&self, bonused: u64, pairs: u64) -> i64 {
+    /// its [`Marks`] alone. The first query character scores as
+    /// [`elsewhere`](Self::elsewhere) if it may be at a bonus place, else as
+    /// [`nowhere`](Self::nowhere); each further one as [`term`](Self::term) tells, next to
+    /// the one before if their pair may be held.
+    pub fn by_marks(&self, marks: &Marks) -> i64 {
         let c = &self.config;
-        let head = if bonused & self.marks[0].0 != 0 {
-            c.bonus_head
-        } else {
+        let first = &self.wants[0];
+        let head = if marks.bonused & first.bit == 0 {
             0
+        } else if first.cased && marks.lower & first.bit == 0 {
+            // Held at bonus places only as a capital, which the query does not spell.
+            (c.bonus_head + c.penalty_case_mismatch).max(0)
+        } else {
+            c.bonus_head
         };
-        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let rest: i64 = (self.marks.iter().zip(&self.steps))
-            .skip(1)
-            .map(|(&(bit, pair), &step)| {
-                if bonused & bit != 0 || pairs & pair != 0 {
-                    step
-                } else {
-                    gapped
-                }
-            })
+        let rest: i64 = (1..self.wants.len())
+            .map(|r| self.term(r, marks, marks.pairs.may_hold(self.wants[r].pair)))
             .sum();
         i64::from(c.score_match + head + c.gap_extension) + rest
+    }
+
+    /// The most query character `r` (not the first) can add to a text with `marks`: its
+    /// best [step](Self::step) if it may come `next` to character `r - 1`; else after a gap,
+    /// at a bonus place if it may be held at one (less the case mismatch if only as a
+    /// capital the query does not spell), or with no bonus.
+    fn term(&self, r: usize, marks: &Marks, next: bool) -> i64 {
+        let want = &self.wants[r];
+        if next {
+            want.step
+        } else if marks.bonused & want.bit == 0 {
+            self.gapped
+        } else if want.cased && marks.lower & want.bit == 0 {
+            self.capital
+        } else {
+            self.headed
+        }
     }
 
     /// The most a text starting with `written` can score: a capital `T` scores less for `t`
@@ -206,30 +243,24 @@ impl Ceiling {
     /// if it is the text's second or may be at a bonus place, each further one if it may
     /// follow the one before or be at a bonus place, any other after a gap with no bonus;
     /// or the first character further on, as [`by_marks`](Self::by_marks) bounds.
-    pub fn starting_by_marks(&self, written: char, second: char, bonused: u64, pairs: u64) -> i64 {
+    pub fn starting_by_marks(&self, written: char, second: char, marks: &Marks) -> i64 {
         let c = &self.config;
         let q = self.query[0];
-        let later = self.by_marks(bonused, pairs);
+        let later = self.by_marks(marks);
         if !written.eq_ignore_ascii_case(&q) {
             return later;
         }
         let first = self.matched(written, q)
             + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
             + i64::from(c.gap_extension);
-        let gapped = i64::from(c.score_match + c.gap_start + c.gap_extension);
-        let rest: i64 = (self.marks.iter().zip(&self.steps).enumerate())
-            .skip(1)
-            .map(|(r, (&(bit, pair), &step))| {
-                let near = if r == 1 {
+        let rest: i64 = (1..self.wants.len())
+            .map(|r| {
+                let next = if r == 1 {
                     second.eq_ignore_ascii_case(&self.query[1])
                 } else {
-                    pairs & pair != 0
+                    marks.pairs.may_hold(self.wants[r].pair)
                 };
-                if near || bonused & bit != 0 {
-                    step
-                } else {
-                    gapped
-                }
+                self.term(r, marks, next)
             })
             .sum();
         (first + rest).max(later)
@@ -237,7 +268,7 @@ impl Ceiling {
 
     /// The most query characters 1.. can add, each at its best.
     fn steps(&self) -> i64 {
-        self.steps.iter().sum()
+        self.wants.iter().skip(1).map(|w| w.step).sum()
     }
 
     /// The most query character `r` (not the first) can add: after a gap (priced as the
@@ -375,6 +406,29 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_query_in_lower_case_gains_less_from_a_capital_and_the_marks_tell() {
+        let m = SkimMatcherV2::default().ignore_case();
+        let c = Ceiling::new("soft").unwrap();
+        let by_marks = |text: &str| c.by_marks(&Marks::of(&text.chars().collect::<Vec<_>>()));
+        // Each reached, and "Software" held only as a capital bounded below "software".
+        for text in ["Kasotra Software", "Kasotra software"] {
+            assert_eq!(m.fuzzy_match(text, "soft"), Some(by_marks(text)), "{text}");
+        }
+        assert!(by_marks("Kasotra Software") < by_marks("Kasotra software"));
+        let c = Ceiling::new("sem").unwrap();
+        let starting = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            c.starting_by_marks(chars[0], chars[1], &Marks::of(&chars))
+        };
+        let text = "Sx Energy Materials";
+        assert!(
+            m.fuzzy_match(text, "sem")
+                .is_some_and(|score| score <= starting(text))
+        );
+        assert!(starting("Sx Energy Materials") < starting("sx energy materials"));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
@@ -413,18 +467,12 @@ mod tests {
                     prop_assert!(score <= c.nowhere(), "{text:?}/{query:?} nowhere");
                 }
                 // No more than its marks allow, whether it starts with it or not.
-                let (mut bonused, mut pairs) = (0, 0);
-                for w in chars.windows(2) {
-                    pairs |= pair(w[0], w[1]);
-                    if bonus_at(w[0], w[1]) {
-                        bonused |= bit(w[1]);
-                    }
-                }
+                let marks = Marks::of(&chars);
                 if !starts {
-                    prop_assert!(score <= c.by_marks(bonused, pairs), "{text:?}/{query:?} by marks");
+                    prop_assert!(score <= c.by_marks(&marks), "{text:?}/{query:?} by marks");
                 } else if let Some(&written) = chars.first() {
                     let second = chars.get(1).copied().unwrap_or('\0');
-                    let bound = c.starting_by_marks(written, second, bonused, pairs);
+                    let bound = c.starting_by_marks(written, second, &marks);
                     prop_assert!(score <= bound, "{text:?}/{query:?} starting, by marks");
                 }
             }

@@ -28,7 +28,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::{DateQuery, Fit};
-use heads::Heads;
+use heads::{Heads, Sketch, fold_mask};
 use score::{Bar, Scorer, matcher};
 
 // What a hit points at and which field matched belong to the catalog, which search reads:
@@ -119,8 +119,8 @@ struct Matched {
     all: Option<Vec<u32>>,
     /// The texts starting with the query's first character that may match.
     first: Firsts,
-    /// The others holding it where skim gives a bonus ([`Heads`]) that may match, in item
-    /// order.
+    /// The others holding it where skim gives a bonus that may match, by their places in
+    /// the list [`Heads::of`] gives for it, ascending.
     heads: Option<Vec<u32>>,
 }
 
@@ -485,6 +485,7 @@ impl Searcher {
             return (scored, matched);
         };
         let (need, folded) = (mask(query), query.to_ascii_lowercase());
+        let needs = fold_mask(need);
         let matches = |i: u32| {
             self.catalog.mask_of(i) & need == need
                 && subsequence(self.catalog.text(i).as_bytes(), folded.as_bytes())
@@ -505,6 +506,16 @@ impl Searcher {
         let reaches = |bar: &Bar, i: u32, bound: i64| {
             bar.level()
                 .is_none_or(|level| bound > level.0 || (bound == level.0 && rank(i, bound) > level))
+        };
+        // The same from a text's sketch, without a look at the text.
+        let sketched = |bar: &Bar, sketch: &Sketch, bound: i64| {
+            let rank = (
+                bound,
+                sketch.size,
+                Reverse(usize::from(sketch.len)),
+                Reverse(sketch.text),
+            );
+            bar.admits(rank)
         };
         let look = |i: u32, bar: &mut Bar, scored: &mut Vec<Scored>| {
             let text = self.catalog.text(i);
@@ -543,19 +554,15 @@ impl Searcher {
             if let Some(shape) = shapes.and_then(|s| s.get(k)) {
                 // Read in scan order, the shape tells most texts from the matches without a
                 // look at them: those lacking a query character are none,
-                if shape.mask & need != need {
+                let sketch = &shape.sketch;
+                if sketch.mask & needs != needs {
                     return Seen::Miss;
                 }
                 // and most of the rest hold the query's characters nowhere near a bonus or
-                // each other, as their marks tell: left unread, as possible matches.
-                if let Some(level) = level
-                    && ceiling.starting_by_marks(
-                        shape.first,
-                        shape.second,
-                        shape.bonused,
-                        shape.pairs,
-                    ) < level.0
-                {
+                // each other, as their marks tell, or tie the bar and rank below it: left
+                // unread, as possible matches.
+                let bound = ceiling.starting_by_marks(shape.first, shape.second, &sketch.marks);
+                if !sketched(bar, sketch, bound) {
                     return Seen::Unread;
                 }
             }
@@ -625,40 +632,38 @@ impl Searcher {
             };
             return (scored, matched);
         }
-        // Most texts not starting with the query's first character hold few of its characters
-        // at bonus places or side by side as in the query: their marks tell, in a step, that
-        // they cannot reach the bar, before a look at their characters does.
-        let by_marks = |i: u32| {
-            heads.map_or(i64::MAX, |h| {
-                let m = h.marks(i);
-                ceiling.by_marks(m.bonused, m.pairs)
-            })
-        };
         // Unless the matches are known already (and few), the texts holding the first
-        // character where skim gives a bonus; all the others score at most `nowhere`. Those
-        // whose marks keep them under the bar are not read, and stay on the list as possible
-        // matches for the next key.
+        // character where skim gives a bonus; all the others score at most `nowhere`. Most of
+        // them hold few of its characters at bonus places or side by side as in the query:
+        // their sketches tell, in a step, that they cannot reach the bar, before a look at
+        // their characters does. Those are not read, and stay on the list (by their places
+        // in it) as possible matches for the next key.
         if let (None, Some(heads)) = (candidates, heads) {
-            let list: Vec<u32> = match narrow.heads {
+            let sketches = heads.of(first);
+            let places = match narrow.heads {
                 Some(before) => before,
-                None => (heads.of(first).iter().copied())
-                    .filter(|&i| self.catalog.first(i) != first)
-                    .collect(),
+                None => (0..sketches.len() as u32).collect(),
             };
-            let mut kept = Vec::with_capacity(list.len());
-            for i in list {
-                if !reaches(&bar, i, by_marks(i)) {
-                    kept.push(i);
-                } else if matches(i) {
-                    kept.push(i);
-                    look(i, &mut bar, &mut scored);
+            let mut kept = Vec::with_capacity(places.len());
+            for p in places {
+                // (Out of range only for a session kept across another catalog.)
+                let Some(sketch) = sketches.get(p as usize) else {
+                    continue;
+                };
+                if sketch.mask & needs != needs {
+                    continue;
+                }
+                if !sketched(&bar, sketch, ceiling.by_marks(&sketch.marks)) {
+                    kept.push(p);
+                } else if matches(sketch.text) {
+                    kept.push(p);
+                    look(sketch.text, &mut bar, &mut scored);
                 }
             }
-            let list = kept;
             if above(&bar, ceiling.nowhere()) {
                 let matched = Matched {
                     first: firsts,
-                    heads: Some(list),
+                    heads: Some(kept),
                     all: None,
                 };
                 return (scored, matched);
@@ -675,8 +680,7 @@ impl Searcher {
                 return;
             }
             let text = self.catalog.text(i);
-            let score = if bar.admits(rank(i, by_marks(i))) && bar.admits(rank(i, ceiling.of(text)))
-            {
+            let score = if bar.admits(rank(i, ceiling.of(text))) {
                 scorer.score(text)
             } else {
                 None

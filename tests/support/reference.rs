@@ -35,12 +35,17 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
 
 /// Every file of the folder read as `aipx listings import` reads it (bad rows left out).
 pub fn master(dir: &Path) -> Master {
+    master_of(&files(dir))
+}
+
+/// `files` read as `aipx listings import` reads them, in that order.
+pub fn master_of(files: &[PathBuf]) -> Master {
     let mut master = Master::default();
-    for path in files(dir) {
-        let text = std::fs::read_to_string(&path).expect("reference file is UTF-8");
+    for path in files {
+        let text = std::fs::read_to_string(path).expect("reference file is UTF-8");
         let format = formats::Format::detect(&text)
             .unwrap_or_else(|| panic!("{}: format not recognised", path.display()));
-        let read = formats::read(&path, &text, format)
+        let read = formats::read(path, &text, format)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         master.put(Imported {
             path: path.display().to_string(),

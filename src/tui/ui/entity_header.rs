@@ -78,8 +78,12 @@ impl Widget for EntityHeader<'_> {
 /// Country, sector, listing, other listings, parent and origin, as the header lists them.
 pub fn facts(e: &Entity, parent: Option<&Entity>) -> Vec<String> {
     let mut facts: Vec<String> = Vec::new();
-    facts.push(clean(&e.country).into_owned());
-    facts.push(clean(&e.sector).into_owned());
+    // A fact the listing files did not give is left out, not shown as an empty field.
+    for fact in [&e.country, &e.sector] {
+        if !fact.is_empty() {
+            facts.push(clean(fact).into_owned());
+        }
+    }
     facts.push(match e.primary() {
         Some(l) => format!("listed on {}", l.exchange.name()),
         None => "unlisted".to_string(),
