@@ -30,7 +30,7 @@ use crate::ingest::scan::{Kind, Tokens};
 /// Countries an article can name, as bits.
 const COUNTRIES: &[&str] = &[
     "US", "JP", "KR", "TW", "CN", "HK", "IN", "MY", "SG", "CA", "AU", "FR", "DE", "GB", "NL", "CH",
-    "SE", "TH", "ID", "IT", "ES", "IL", "NZ", "BR", "MX", "SA", "DK", "NO", "FI", "BE", "AT",
+    "SE", "TH", "ID", "IT", "ES", "IL", "NZ", "BR", "MX", "SA", "DK", "NO", "FI", "BE", "AT", "QA",
 ];
 
 /// The bit of a country code (0 for a country not tracked).
@@ -69,12 +69,13 @@ const CUES: &[(&str, &[&str])] = &[
     ("NZ", &["Zealand", "Wellington", "Auckland"]),
     ("BR", &["Brazil", "Brazilian"]),
     ("MX", &["Mexico", "Mexican"]),
-    ("SA", &["Saudi", "Riyadh"]),
+    ("SA", &["Saudi", "Riyadh", "Jeddah", "Tadawul"]),
     ("DK", &["Denmark", "Danish", "Copenhagen"]),
     ("NO", &["Norway", "Norwegian", "Oslo"]),
     ("FI", &["Finland", "Finnish", "Helsinki"]),
     ("BE", &["Belgium", "Belgian", "Brussels"]),
     ("AT", &["Austria", "Austrian", "Vienna"]),
+    ("QA", &["Qatar", "Qatari", "Doha"]),
 ];
 
 /// Every cue word with its country bit, built once: one probe per capitalised word.

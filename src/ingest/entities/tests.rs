@@ -607,3 +607,66 @@ fn a_hong_kong_stock_code_is_a_hong_kong_listing() {
         ["Securities code: 6702=6702"]
     );
 }
+
+#[test]
+fn a_bank_s_holding_a_cross_listing_and_gulf_legal_forms() {
+    use crate::ingest::lexicon::Size;
+    let mut dbs = row("D05", "DBS Group Holdings Ltd", "SGX", Size::Mega);
+    dbs.sector = "Financials".into();
+    let mut bank = row("1234", "Example Bank Berhad", "MYX", Size::Mid);
+    bank.sector = "Financials".into();
+    let mut holding = row("5678", "Example Group Holdings Berhad", "MYX", Size::Mid);
+    holding.sector = "Financials".into();
+    let master = [
+        dbs,
+        bank,
+        holding,
+        row("HUT", "Hut 8 Corp. Common Stock", "NASDAQ", Size::Mid),
+        row("ORDS", "Ooredoo Q.P.S.C.", "QSE", Size::Unknown),
+        row("BSE", "BSE Limited", "NSE", Size::Mid),
+    ];
+    let lex = Lexicon::with_master(&crate::data::load(None).unwrap(), &master);
+    // `DBS Bank` is the listed holding company's bank; a bank listed under its own name
+    // keeps it.
+    assert_eq!(
+        linked(&lex, "a green loan from DBS Bank, the lender said."),
+        ["DBS Bank=D05"]
+    );
+    assert_eq!(
+        linked(&lex, "Example Bank said on Monday it would lend more."),
+        ["Example Bank=1234"]
+    );
+    // The Nasdaq listing of the curated Toronto `Hut 8 Corp.` is that company.
+    let hut = linked(
+        &lex,
+        "Hut 8 Corp. (Nasdaq: HUT) (TSX: HUT) today said it signed.",
+    );
+    assert!(hut.iter().all(|h| h.ends_with("=HUT")), "{hut:?}");
+    let k = lex.listing(ex("NASDAQ"), "HUT").unwrap();
+    assert_eq!(lex.listing(ex("TSX"), "HUT"), Some(k));
+    // `Q.P.S.C.` is a legal form; Qatar names the country of a one-word name.
+    assert_eq!(
+        linked(&lex, "Qatar's Ooredoo said it would spend more."),
+        ["Ooredoo=ORDS"]
+    );
+    // An Indian filing's addressee is the exchange, not a company.
+    assert!(linked(&lex, "To,\nBSE Limited\nScrip Code: 500408").is_empty());
+}
+
+#[test]
+fn a_taiwanese_company_code_is_no_tokyo_one() {
+    let lex = Lexicon::new(&crate::data::load(None).unwrap());
+    let t = Tokens::new("Company code: 2330\nCompany name: Taiwan Semiconductor");
+    let names = lex.names(t.text);
+    let taiwan = linker::country_bit("TW");
+    let found: Vec<String> = find(&t, &lex, &names, taiwan)
+        .into_iter()
+        .map(|m| match m.who {
+            Who::Known(k) => lex.known[k].symbol.clone(),
+            Who::New { .. } => "new".into(),
+        })
+        .collect();
+    assert_eq!(found, ["TSM", "TSM"]);
+    let t = Tokens::new("Company code: 3680");
+    assert!(find(&t, &lex, &lex.names(t.text), taiwan).is_empty());
+}

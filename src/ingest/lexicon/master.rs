@@ -171,6 +171,11 @@ pub fn is_legal(word: &str) -> bool {
             | "gmbh"
             | "pcl"
             | "jsc"
+            // The Gulf's joint-stock companies (`Ooredoo QPSC`, `Emaar Properties PJSC`).
+            | "qpsc"
+            | "qsc"
+            | "pjsc"
+            | "sjsc"
     )
 }
 
@@ -201,6 +206,12 @@ pub fn name_words(name: &str) -> Vec<String> {
 pub fn legal_tail(words: &[String]) -> usize {
     let n = words.len();
     let last = |k: usize| n.checked_sub(k).map(|i| words[i].as_str());
+    // `Ooredoo Q.P.S.C.`, `Qatar Navigation Q.S.C.`
+    match (last(4), last(3), last(2), last(1)) {
+        (Some("q"), Some("p"), Some("s"), Some("c")) => return 4,
+        (_, Some("q"), Some("s"), Some("c")) => return 3,
+        _ => {}
+    }
     match (last(3), last(2), last(1)) {
         (Some("s"), Some("p"), Some("a")) => 3,
         (_, Some("s" | "n" | "a" | "p"), Some("a" | "v" | "g" | "t" | "c")) => 2,
@@ -541,12 +552,27 @@ impl Lexicon {
         // `DBS Bank` of `DBS Group Holdings`: a bank's holding company, added once every
         // listed name is in, so a bank listed under that very name keeps it.
         let mut banks: Vec<(usize, Vec<String>)> = Vec::new();
+        // A curated listed company's full legal name: another listing under that very name
+        // (`Hut 8 Corp.` on Nasdaq beside the curated Toronto one) is the same company.
+        let curated: FxMap<Vec<String>, usize> = (0..self.known.len())
+            .filter(|&k| !self.known[k].listings.is_empty())
+            .map(|k| (name_words(&self.known[k].name), k))
+            .filter(|(words, _)| legal_tail(words) > 0)
+            .collect();
         for l in master {
             if self.listing(l.exchange, &l.symbol).is_some() {
                 continue;
             }
             let name = names::company_name(&l.name);
             if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                continue;
+            }
+            if let Some(&k) = curated.get(&name_words(&name)) {
+                self.known[k].listings.push(Listing {
+                    symbol: l.symbol.clone(),
+                    exchange: l.exchange,
+                });
+                self.index_master_listing(k);
                 continue;
             }
             let k = self.known.len();
