@@ -222,6 +222,18 @@ fn a_folder_of_folders_imports_every_listing_file_and_an_empty_folder_says_so() 
         said.contains("imported 3 listings from 3 file(s)"),
         "{said}"
     );
+    // A file given again, alone beside its folder, is read once.
+    let again = tree.join("us-exchanges/../us-exchanges/nyse.json");
+    let said = home.stdout([
+        "listings",
+        "import",
+        tree.to_str().unwrap(),
+        again.to_str().unwrap(),
+    ]);
+    assert!(
+        said.contains("imported 3 listings from 3 file(s)"),
+        "{said}"
+    );
     let listed = home.json(["listings", "--json"]);
     assert_eq!(listed["files"].as_array().unwrap().len(), 3, "{listed}");
 
@@ -267,6 +279,17 @@ fn a_screener_export_whose_name_says_no_exchange_is_said_and_exchange_places_it(
         file.to_str().unwrap(),
     ]);
     assert!(!err.contains("does not say"), "{err}");
+    // A name with a part in parentheses is found without it, as articles write it.
+    let dixon = home.write(
+        "mine.csv",
+        "symbol,name,exchange,country\nDIXON.NS,Dixon Technologies (India) Limited,,IN\n",
+    );
+    home.import([&dixon]);
+    let found = home.stdout(["show", "Dixon Technologies"]);
+    assert!(
+        found.starts_with("Dixon Technologies (India) Limited  NSE:DIXON"),
+        "{found}"
+    );
     let ko = home.stdout(["show", "KO"]);
     assert!(ko.contains("NYSE:KO"), "{ko}");
     // The screener's `Coca-Cola Company (The)` is The Coca-Cola Company, found by its name.

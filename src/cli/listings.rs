@@ -110,6 +110,10 @@ fn files(paths: &[PathBuf], err: &mut dyn Write) -> (Vec<PathBuf>, usize) {
             out.push(p.clone());
         }
     }
+    // A file given twice (by two spellings of its path, or alone and in its folder) is
+    // read once: its rows would replace themselves, and the counts would say twice.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| seen.insert(absolute(f)));
     (out, failed)
 }
 

@@ -449,13 +449,15 @@ fn without_security(name: &str) -> &str {
             let receipt = ["adr", "gdr"]
                 .iter()
                 .any(|p| rest.starts_with(p) && word_end(i + 3));
-            // A coupon or dividend rate: `8.00%`.
+            // A coupon or dividend rate, as a word of its own: `8.00%`, `4,375%` (never
+            // the part after a decimal comma, which left `TAP 4` of `TAP 4,375% 23JUN23`).
             let word = rest.split(' ').next().unwrap_or("");
-            let rate = word.len() > 1
+            let rate = bytes[i - 1] == b' '
+                && word.len() > 1
                 && word.ends_with('%')
                 && word[..word.len() - 1]
                     .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.');
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
             let last = !rest.contains(' ') && AT_END.contains(&rest.trim_end_matches('.'));
             phrase || receipt || rate || (last && lower[..i].trim().contains(' '))
         });
@@ -1154,6 +1156,7 @@ mod tests {
                 "Iron Mountain Incorporated (Delaware)",
             ),
             ("KINGFISHER ADR/2", "KINGFISHER"),
+            ("TAP 4,375% 23JUN23", "TAP"),
             // Depositary shares and receipts in the plural, debentures, warrants and the
             // series they name.
             (

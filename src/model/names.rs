@@ -272,12 +272,36 @@ pub fn hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
-/// The hashes of every key that names `entity`: its id, name, aliases and symbols, and each
-/// listing with its exchange. Sorted, without repeats.
+/// `name` without the parts in parentheses it holds (`Dixon Technologies (India) Limited`
+/// is `Dixon Technologies Limited`, `Unisem (M) Berhad` `Unisem Berhad`), when it holds
+/// one and something is left: how traders and articles write such a name.
+fn without_parentheses(name: &str) -> Option<String> {
+    if !name.contains('(') {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!out.is_empty()).then_some(out)
+}
+
+/// The hashes of every key that names `entity`: its id, name (also without the parts in
+/// parentheses it holds), aliases and symbols, and each listing with its exchange. Sorted,
+/// without repeats.
 pub fn entity_hashes(entity: &Entity) -> Vec<u64> {
     let listed = entity.listings.iter().map(|l| &l.symbol);
+    let bare = without_parentheses(&entity.name);
     let plain = [&entity.id, &entity.name]
         .into_iter()
+        .chain(bare.as_ref())
         .chain(&entity.aliases)
         .chain(listed)
         .map(|s| key(s))
@@ -607,6 +631,29 @@ fn spells(name: &str, stem: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_also_keyed_without_its_parentheses() {
+        let dixon = company(
+            "NSE:DIXON",
+            "Dixon Technologies (India) Limited",
+            &["NSE:DIXON"],
+        );
+        let hashes = entity_hashes(&dixon);
+        for typed in [
+            "Dixon Technologies",
+            "Dixon Technologies Ltd",
+            "dixon technologies (india)",
+        ] {
+            assert!(hashes.contains(&hash(&key(typed))), "{typed}");
+        }
+        assert_eq!(
+            without_parentheses("Unisem (M) Berhad").as_deref(),
+            Some("Unisem Berhad")
+        );
+        assert_eq!(without_parentheses("(The)"), None);
+        assert_eq!(without_parentheses("Toyota Motor Corporation"), None);
+    }
 
     /// A company of `listings` (`EXCH:SYMBOL`), as a master holds one.
     fn company(id: &str, name: &str, listings: &[&str]) -> Entity {

@@ -98,7 +98,7 @@ pub struct Ceiling {
 /// One query character, as [`Ceiling::by_marks`] reads marks for it.
 struct Want {
     /// Its [`bit`].
-    bit: u64,
+    bit: u32,
     /// The [`pair`] it makes with the one before (past the first).
     pair: u8,
     /// Whether the query spells it as a lower-case ASCII letter, so matching it as a

@@ -28,7 +28,7 @@ use crate::model::*;
 use blocks::in_blocks;
 use ceiling::Ceiling;
 use dates::{DateQuery, Fit};
-use heads::{Heads, Sketch};
+use heads::{Heads, Sketch, fold_mask};
 use score::{Bar, Scorer, matcher};
 
 // What a hit points at and which field matched belong to the catalog, which search reads:
@@ -485,6 +485,7 @@ impl Searcher {
             return (scored, matched);
         };
         let (need, folded) = (mask(query), query.to_ascii_lowercase());
+        let needs = fold_mask(need);
         let matches = |i: u32| {
             self.catalog.mask_of(i) & need == need
                 && subsequence(self.catalog.text(i).as_bytes(), folded.as_bytes())
@@ -554,7 +555,7 @@ impl Searcher {
                 // Read in scan order, the shape tells most texts from the matches without a
                 // look at them: those lacking a query character are none,
                 let sketch = &shape.sketch;
-                if sketch.mask & need != need {
+                if sketch.mask & needs != needs {
                     return Seen::Miss;
                 }
                 // and most of the rest hold the query's characters nowhere near a bonus or
@@ -649,7 +650,7 @@ impl Searcher {
                 let Some(sketch) = sketches.get(p as usize) else {
                     continue;
                 };
-                if sketch.mask & need != need {
+                if sketch.mask & needs != needs {
                     continue;
                 }
                 if !sketched(&bar, sketch, ceiling.by_marks(&sketch.marks)) {
