@@ -157,11 +157,22 @@ const CLASS_MARKERS: &[&str] = &[
 
 /// Removes share-class words: `Ford Motor Company Common Stock` -> `Ford Motor Company`.
 pub fn clean_name(name: &str) -> String {
-    let lower = name.to_ascii_lowercase();
-    let cut = CLASS_MARKERS
+    // Every marker starts with a space, so the earliest marker starts at the first space
+    // where one matches: one pass over the spaces instead of a substring search per marker
+    // (this runs on every name of the master at each start).
+    let bytes = name.as_bytes();
+    let cut = bytes
         .iter()
-        .filter_map(|m| lower.find(m))
-        .min()
+        .enumerate()
+        .filter(|&(_, &b)| b == b' ')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            CLASS_MARKERS.iter().any(|m| {
+                bytes
+                    .get(i..i + m.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+            })
+        })
         .unwrap_or(name.len());
     let mut out = name[..cut]
         .trim()
