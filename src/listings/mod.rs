@@ -584,9 +584,10 @@ impl Master {
     }
 
     /// The listings the entity linker takes: those on exchanges aipx knows, less the copies
-    /// secondary venues trade of shares listed elsewhere (a foreign company on a German
-    /// regional exchange or OTC, a row whose ISIN a primary listing has), which would only
-    /// add the same name again, often in capitals.
+    /// secondary venues and order books trade of shares listed elsewhere (a foreign company
+    /// on a German regional exchange, OTC or London's international order book, a row whose
+    /// ISIN a primary listing has), which would only add the same name again, often in
+    /// capitals, and could be taken for the company.
     pub fn listed(&self) -> Vec<Listed> {
         let primary_isins: rustc_hash::FxHashSet<&str> = self
             .rows()
@@ -603,7 +604,7 @@ impl Master {
             .flatten()
             .filter_map(|r| {
                 let exchange = Exchange::parse(&r.exchange)?;
-                let copy = exchange.is_secondary()
+                let copy = (exchange.is_secondary() || exchange.is_order_book_line(&r.symbol))
                     && (r.country != exchange.country() || primary_isins.contains(r.isin.as_str()));
                 if copy {
                     return None;
@@ -1348,6 +1349,29 @@ mod tests {
         assert_eq!(tui.len(), catalog.len());
         assert_eq!(tui.exact("TSMC"), catalog.exact("TSMC"));
         assert!(!tui.exact("TSMC").is_empty());
+    }
+
+    #[test]
+    fn the_linker_leaves_out_london_order_book_lines_of_shares_listed_elsewhere() {
+        let mut m = Master::default();
+        m.put(file(
+            "rows.csv",
+            vec![
+                row("0FA0", "MELEXIS NV", "LSE", "BE", ""),
+                row("MELE", "Melexis NV", "EBR", "BE", ""),
+                row("VOD", "Vodafone Group Plc", "LSE", "GB", ""),
+            ],
+        ));
+        let listed: Vec<String> = (m.listed().iter())
+            .map(|l| format!("{}:{}", l.exchange.code(), l.symbol))
+            .collect();
+        assert_eq!(listed, ["LSE:VOD", "EBR:MELE"]);
+        // Still one of Melexis's listings, found by its code.
+        let melexis = m.companies().into_iter().find(|c| c.name == "Melexis NV");
+        let venues: Vec<String> = (melexis.expect("Melexis").listings.iter())
+            .map(|l| format!("{}:{}", l.exchange, l.symbol))
+            .collect();
+        assert_eq!(venues, ["EBR:MELE", "LSE:0FA0"]);
     }
 
     fn row(symbol: &str, name: &str, exchange: &str, country: &str, isin: &str) -> Row {

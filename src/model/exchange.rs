@@ -204,6 +204,13 @@ impl Exchange {
         self.info().secondary
     }
 
+    /// Whether `symbol` here is a line of a venue's book for shares listed elsewhere:
+    /// London's international order book (`0FA0`, `0R1I`: a zero and three more), which
+    /// trades Melexis or Nestlé as the German regional exchanges do.
+    pub fn is_order_book_line(self, symbol: &str) -> bool {
+        self.code() == "LSE" && symbol.len() == 4 && symbol.starts_with('0')
+    }
+
     /// Every code aipx accepts, for error messages.
     pub fn known_codes() -> impl Iterator<Item = &'static str> {
         EXCHANGES.iter().map(|e| e.code)
