@@ -178,6 +178,15 @@ pub mod from_records {
             }
         }
 
+        /// A list the record must give (`sources`): one missing is left to the full parser,
+        /// which names the field, as for any other required key.
+        fn required_list(&mut self, key: &str) -> Option<Vec<S<'a>>> {
+            match self.raw(key)?.into_inner() {
+                Value::Arr(items) => items.into_iter().map(Take::string).collect(),
+                _ => None,
+            }
+        }
+
         fn num(v: Sp<Value<'a>>) -> Option<Spanned<f64>> {
             let span = v.span();
             match v.into_inner() {
@@ -249,7 +258,7 @@ pub mod from_records {
                 sector: t.s("sector")?,
                 parent: t.opt("parent")?,
                 summary: t.s("summary")?,
-                sources: t.list("sources")?,
+                sources: t.required_list("sources")?,
             })
         })
     }
@@ -264,7 +273,7 @@ pub mod from_records {
                 country: t.s("country")?,
                 status: t.s("status")?,
                 summary: t.s("summary")?,
-                sources: t.list("sources")?,
+                sources: t.required_list("sources")?,
                 funding: Vec::new(),
             })
         })
@@ -284,7 +293,7 @@ pub mod from_records {
                 parent: t.opt("parent")?,
                 owner: t.opt("owner")?,
                 same_as: t.opt("same_as")?,
-                sources: t.list("sources")?,
+                sources: t.required_list("sources")?,
             })
         })
     }
@@ -300,7 +309,7 @@ pub mod from_records {
                 direction: t.s("direction")?,
                 funding: t.list("funding")?,
                 note: t.s("note")?,
-                sources: t.list("sources")?,
+                sources: t.required_list("sources")?,
             })
         })
     }
@@ -316,7 +325,7 @@ pub mod from_records {
                 program: t.opt("program")?,
                 entities: t.list("entities")?,
                 note: t.s("note")?,
-                sources: t.list("sources")?,
+                sources: t.required_list("sources")?,
             })
         })
     }
