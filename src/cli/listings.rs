@@ -276,6 +276,16 @@ fn import(
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let (mut rows, mut bad, mut failed): (usize, Vec<BadRow>, usize) = (0, Vec::new(), 0);
     let mut bad_count = 0;
+    // A file not imported: said, counted, and the bar moved past it.
+    let skip = |err: &mut dyn Write, failed: &mut usize, why: String| {
+        let _ = writeln!(err, "aipx: {why}");
+        *failed += 1;
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let unknown =
+        |shown: &str| format!("{shown}: not a listing file aipx knows (use --format to say which)");
     for file in &files {
         let shown = crate::text::sanitize(&file.display().to_string()).into_owned();
         if let Some(bar) = &bar {
@@ -286,11 +296,7 @@ fn import(
         let bytes = match crate::fsread::read(file, crate::listings::formats::FILE_LIMIT) {
             Ok(b) => b,
             Err(e) => {
-                let _ = writeln!(err, "aipx: {shown}: {e}");
-                failed += 1;
-                if let Some(bar) = &bar {
-                    bar.inc(1);
-                }
+                skip(err, &mut failed, format!("{shown}: {e}"));
                 continue;
             }
         };
@@ -299,14 +305,7 @@ fn import(
         if forced.is_none() && std::str::from_utf8(&bytes).is_err() {
             let head = &bytes[..bytes.len().min(HEAD)];
             if Format::detect(&crate::book::import::decode(head).0).is_none() {
-                let _ = writeln!(
-                    err,
-                    "aipx: {shown}: not a listing file aipx knows (use --format to say which)"
-                );
-                failed += 1;
-                if let Some(bar) = &bar {
-                    bar.inc(1);
-                }
+                skip(err, &mut failed, unknown(&shown));
                 continue;
             }
         }
@@ -315,14 +314,7 @@ fn import(
             let _ = writeln!(err, "aipx: {shown}: not UTF-8, read as {encoding}");
         }
         let Some(format) = forced.or_else(|| Format::detect(&text)) else {
-            let _ = writeln!(
-                err,
-                "aipx: {shown}: not a listing file aipx knows (use --format to say which)"
-            );
-            failed += 1;
-            if let Some(bar) = &bar {
-                bar.inc(1);
-            }
+            skip(err, &mut failed, unknown(&shown));
             continue;
         };
         // The rows the master has room for beside the other files' (this file's rows of an

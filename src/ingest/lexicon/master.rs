@@ -490,6 +490,23 @@ fn bank_of_holding(name: &str, sector: &str) -> Option<Vec<String>> {
 }
 
 impl MasterNames {
+    /// Enters the word sequence `words` (each of its first words a prefix some longer form
+    /// starts with, its first word in [`firsts`](Self::firsts)) and returns its hash.
+    fn add_words<W: AsRef<str>>(&mut self, words: &[W]) -> u64 {
+        let mut h = WordHash::new();
+        for (n, w) in words.iter().enumerate() {
+            h = h.push(w.as_ref());
+            if n == 0 {
+                let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
+                self.firsts[bit / 64] |= 1 << (bit % 64);
+            }
+            if n + 1 < words.len() {
+                self.forms.entry(h.0).or_default().1 = true;
+            }
+        }
+        h.0
+    }
+
     /// Size class of master company `k` (position in [`Lexicon::known`]).
     pub fn size(&self, k: usize) -> Size {
         k.checked_sub(self.first)
@@ -599,18 +616,8 @@ impl Lexicon {
                 banks.push((k, bank));
             }
             for (words, legal) in forms(&name) {
-                let mut h = WordHash::new();
-                for (n, w) in words.iter().enumerate() {
-                    h = h.push(w);
-                    if n == 0 {
-                        let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
-                        table.firsts[bit / 64] |= 1 << (bit % 64);
-                    }
-                    if n + 1 < words.len() {
-                        table.forms.entry(h.0).or_default().1 = true;
-                    }
-                }
-                let list = &mut table.forms.entry(h.0).or_default().0;
+                let h = table.add_words(&words);
+                let list = &mut table.forms.entry(h).or_default().0;
                 if !list.iter().any(|f| f.known as usize == k) {
                     list.push(Form {
                         known: k as u32,
@@ -621,18 +628,8 @@ impl Lexicon {
             }
         }
         for (k, words) in banks {
-            let mut h = WordHash::new();
-            for (n, w) in words.iter().enumerate() {
-                h = h.push(w);
-                if n == 0 {
-                    let bit = (h.0 >> 40) as usize & (FIRST_BITS - 1);
-                    table.firsts[bit / 64] |= 1 << (bit % 64);
-                }
-                if n + 1 < words.len() {
-                    table.forms.entry(h.0).or_default().1 = true;
-                }
-            }
-            let entry = table.forms.entry(h.0).or_default();
+            let h = table.add_words(&words);
+            let entry = table.forms.entry(h).or_default();
             if entry.0.is_empty() {
                 entry.0.push(Form {
                     known: k as u32,
