@@ -99,6 +99,44 @@ pub fn fold_query(query: &str) -> Cow<'_, str> {
     }
 }
 
+/// Long spellings of legal words and the short spelling every list here is written in
+/// (`Berhad` is `Bhd`). Ingest compares words in the short spelling.
+pub const LEGAL_SPELLINGS: &[(&str, &str)] = &[
+    ("berhad", "bhd"),
+    ("corporation", "corp"),
+    ("limited", "ltd"),
+    ("incorporated", "inc"),
+    ("company", "co"),
+    ("aktiengesellschaft", "ag"),
+];
+
+/// One-word legal forms in their short spelling: keys drop them (they are all in
+/// [`LEGAL_FORMS`]) and ingest reads them as the end of a legal name (`Frontken Corp`).
+pub const LEGAL_WORDS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "plc", "lp", "ag", "se", "sa", "nv", "bhd", "tbk", "oyj",
+    "ab", "asa", "spa", "kgaa", "gmbh", "pcl",
+];
+
+/// Joint-stock forms ingest also reads as the end of a legal name (`Kaspi.kz JSC`, the
+/// Gulf's `Ooredoo QPSC`, `Emaar Properties PJSC`), added with ingest's master linking.
+/// Keys keep them: dropping them would change which names the index and catalog merge.
+pub const JOINT_STOCK_FORMS: &[&str] = &["jsc", "qpsc", "qsc", "pjsc", "sjsc"];
+
+/// The short spelling of a long legal word (`Corporation` -> `corp`), in any case.
+pub fn legal_spelling(word: &str) -> Option<&'static str> {
+    LEGAL_SPELLINGS
+        .iter()
+        .find(|(long, _)| long.len() == word.len() && long.eq_ignore_ascii_case(word))
+        .map(|(_, short)| *short)
+}
+
+/// Whether a lower-case word in its short spelling is a legal form ingest reads as ending
+/// a legal name: [`LEGAL_WORDS`] or [`JOINT_STOCK_FORMS`]. (Keys also drop `bv` and `kk`,
+/// which ingest has never linked on.)
+pub fn is_legal_word(word: &str) -> bool {
+    LEGAL_WORDS.contains(&word) || JOINT_STOCK_FORMS.contains(&word)
+}
+
 /// Legal-form words that end company names ("Corp.", "Co., Ltd.", "S.A."), as they read once
 /// punctuation is spaces. Dropped from the end of a key, longest first, while a word is left.
 const LEGAL_FORMS: &[&str] = &[
@@ -759,6 +797,29 @@ mod tests {
         {
             assert_eq!(fold_query(query), folded, "{query}");
         }
+    }
+
+    #[test]
+    fn legal_lists_agree_where_they_should() {
+        // Every word ingest reads as a legal form in the shared list, and every short
+        // spelling, is one keys drop too; the joint-stock forms are ingest's alone.
+        for w in LEGAL_WORDS
+            .iter()
+            .chain(LEGAL_SPELLINGS.iter().map(|(_, s)| s))
+        {
+            assert!(LEGAL_FORMS.contains(w), "{w} missing from LEGAL_FORMS");
+            assert!(is_legal_word(w), "{w}");
+            assert_eq!(key(&format!("Acme {w}")), "acme", "{w}");
+        }
+        for w in JOINT_STOCK_FORMS {
+            assert!(!LEGAL_FORMS.contains(w) && is_legal_word(w), "{w}");
+            assert_eq!(key(&format!("Acme {w}")), format!("acme {w}"));
+        }
+        // Keys drop `kk` and `bv`; ingest never read them as legal forms.
+        assert!(!is_legal_word("kk") && !is_legal_word("bv"));
+        assert_eq!(legal_spelling("CORPORATION"), Some("corp"));
+        assert_eq!(legal_spelling("Berhad"), Some("bhd"));
+        assert_eq!(legal_spelling("corp"), None);
     }
 
     #[test]

@@ -132,51 +132,16 @@ pub struct MasterNames {
     first: usize,
 }
 
-/// A word as compared: lower case, legal words in one spelling.
+/// A word as compared: lower case, legal words in the short spelling
+/// [`names::LEGAL_SPELLINGS`] gives.
 pub fn fold_word(word: &str) -> String {
     let lower = word.to_lowercase();
-    match lower.as_str() {
-        "berhad" => "bhd".into(),
-        "corporation" => "corp".into(),
-        "limited" => "ltd".into(),
-        "incorporated" => "inc".into(),
-        "company" => "co".into(),
-        "aktiengesellschaft" => "ag".into(),
-        _ => lower,
-    }
+    names::legal_spelling(&lower).map_or(lower, str::to_string)
 }
 
-/// Whether a folded word is a legal-form word.
+/// Whether a folded word is a legal-form word ([`names::is_legal_word`]).
 pub fn is_legal(word: &str) -> bool {
-    matches!(
-        word,
-        "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "llc"
-            | "plc"
-            | "lp"
-            | "ag"
-            | "se"
-            | "sa"
-            | "nv"
-            | "bhd"
-            | "tbk"
-            | "oyj"
-            | "ab"
-            | "asa"
-            | "spa"
-            | "kgaa"
-            | "gmbh"
-            | "pcl"
-            | "jsc"
-            // The Gulf's joint-stock companies (`Ooredoo QPSC`, `Emaar Properties PJSC`).
-            | "qpsc"
-            | "qsc"
-            | "pjsc"
-            | "sjsc"
-    )
+    names::is_legal_word(word)
 }
 
 /// The folded words of a name: letters and digits, `&` kept as a word.
@@ -232,14 +197,6 @@ impl WordHash {
 
     /// The hash with one more word, folded as [`fold_word`] folds it.
     pub fn push(self, word: &str) -> WordHash {
-        const LEGAL: &[(&str, &str)] = &[
-            ("berhad", "bhd"),
-            ("corporation", "corp"),
-            ("limited", "ltd"),
-            ("incorporated", "inc"),
-            ("company", "co"),
-            ("aktiengesellschaft", "ag"),
-        ];
         // Accents fold away (`Dürr` is the listed `Durr`, `Systèmes` `Systemes`): only
         // words with a byte over 127 pay for it.
         let folded;
@@ -249,13 +206,7 @@ impl WordHash {
             folded = fold_accents(word);
             folded.as_str()
         };
-        let word = match word.len() {
-            6 | 7 | 11 | 12 | 18 => LEGAL
-                .iter()
-                .find(|(long, _)| long.eq_ignore_ascii_case(word))
-                .map_or(word, |(_, short)| short),
-            _ => word,
-        };
+        let word = names::legal_spelling(word).unwrap_or(word);
         // A plural and its singular are one word (`Rogers Communications` is the listed
         // `Rogers Communication`): a long word loses its final `s`, not `ss`.
         let b = word.as_bytes();
