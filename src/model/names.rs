@@ -304,6 +304,103 @@ const CLASS_MARKERS: &[&str] = &[
     "pref",
 ];
 
+/// A listing's name without the description of the security listed that exports put after
+/// the company's (`MINISO Group Holding Limited American Depositary Shares each representing
+/// four`, `Chimera Investment Corporation 8.00% Series D ... Preferred Stock`, `Airship AI
+/// Holdings Inc. Warrants`, `KINGFISHER ADR/2`, `STEALTH BIOTH. SP.ADR/12`): the name ends
+/// where such words start, after its first word. The share-class words left at its end
+/// (`Class A`) go in [`clean_name`].
+pub fn without_security(name: &str) -> &str {
+    const ANYWHERE: &[&str] = &[
+        "american depositary",
+        "american depository",
+        "depositary share",
+        "depositary shares",
+        "depositary shs",
+        "depositary sh",
+        "depository share",
+        "depository shares",
+        "depositary receipt",
+        "depositary receipts",
+        "junior subordinated",
+        "subordinated debentures",
+        "income capital obligation",
+        "preferred class",
+        "preferred series",
+        "warrants each",
+        "warrants to purchase",
+        "warrant to purchase",
+        "sponsored adr",
+        "sponsored gdr",
+        "unsponsored adr",
+        "shares of beneficial interest",
+        "ordinary shares",
+        "common stock",
+        "capital stock",
+        "preferred stock",
+        "preferred shares",
+        "preference shares",
+        "each representing",
+        "subordinated notes",
+        "senior notes",
+    ];
+    const AT_END: &[&str] = &["warrants", "warrant", "units", "unit", "rights", "right"];
+    const SPONSORED: &[&str] = &["sp", "spon", "spons", "sponsored"];
+    let lower = name.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let boundary = |i: usize| i > 0 && !bytes[i - 1].is_ascii_alphanumeric();
+    let word_end = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphabetic());
+    let first_word = lower
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(lower.len());
+    let cut = (first_word..lower.len())
+        .filter(|&i| boundary(i) && lower.is_char_boundary(i))
+        .find(|&i| {
+            let rest = &lower[i..];
+            let phrase = ANYWHERE
+                .iter()
+                .any(|p| rest.starts_with(p) && word_end(i + p.len()));
+            // `ADR`, `ADR/2`, `ADR 1`: a depositary receipt's note.
+            let receipt = ["adr", "gdr"]
+                .iter()
+                .any(|p| rest.starts_with(p) && word_end(i + 3));
+            // A coupon or dividend rate, as a word of its own: `8.00%`, `4,375%` (never
+            // the part after a decimal comma, which left `TAP 4` of `TAP 4,375% 23JUN23`).
+            let word = rest.split(' ').next().unwrap_or("");
+            let rate = bytes[i - 1] == b' '
+                && word.len() > 1
+                && word.ends_with('%')
+                && word[..word.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+            let last = !rest.contains(' ') && AT_END.contains(&rest.trim_end_matches('.'));
+            phrase || receipt || rate || (last && lower[..i].trim().contains(' '))
+        });
+    let Some(cut) = cut else {
+        return name;
+    };
+    let mut head = name[..cut].trim_end_matches([' ', ',', '-', '(', '/']);
+    // The series the security's words name (`Series K Warrants ...`, `Series N Junior
+    // Subordinated ...`) is the security's, not the company's.
+    let lower_head = head.to_ascii_lowercase();
+    if let Some(at) = lower_head.rfind(" series ")
+        && at > 0
+        && lower_head[at + 8..].len() <= 3
+        && !lower_head[at + 8..].contains(' ')
+    {
+        head = head[..at].trim_end_matches([' ', ',', '-']);
+    }
+    // `SP.ADR`, `SPONS. ADR`: the sponsorship the receipt's note started with.
+    loop {
+        let bare = head.trim_end_matches('.');
+        let at = bare.rfind([' ', '.']).map_or(0, |at| at + 1);
+        if at == 0 || !SPONSORED.contains(&bare[at..].to_ascii_lowercase().as_str()) {
+            return head;
+        }
+        head = bare[..at].trim_end_matches([' ', ',', '-', '(', '/', '.']);
+    }
+}
+
 /// A listed name as the entity linker takes it (a company's name it may find in an
 /// article): cut where the first share-class or instrument word starts, after its first
 /// word, then [clean_name]. Stricter than [clean_name], which the listings import keeps
