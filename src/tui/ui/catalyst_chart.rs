@@ -422,9 +422,7 @@ impl CatalystChart<'_> {
 impl Widget for CatalystChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(self.title.clone(), self.focused, theme, area, buf);
         let width = inner.width as usize;
         let Some(drawn) = self.drawn(inner) else {
             let line = Line::styled(fit(&format!("  {}", self.empty), width), theme.muted());

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{ListState, StatefulWidget, Widget};
+use ratatui::widgets::{ListState, StatefulWidget};
 
 use super::hits::Shape;
 use super::pane::{self, MARKER};
@@ -186,9 +186,7 @@ impl StatefulWidget for EntityCatalysts<'_> {
             "Catalysts ({}) ✓ past ● now ○ upcoming",
             self.catalysts.len()
         );
-        let block = pane::block(title, self.focused, self.theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(title, self.focused, self.theme, area, buf);
         let rows = self.rows(area.width);
         if self.catalysts.is_empty() {
             state.select(None);

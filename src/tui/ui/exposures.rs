@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{ListState, StatefulWidget, Widget};
+use ratatui::widgets::{ListState, StatefulWidget};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -125,9 +125,7 @@ impl StatefulWidget for ExposuresPane<'_> {
         } else {
             format!("Exposures ({programs})")
         };
-        let block = pane::block(title, self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(title, self.focused, theme, area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let exposures: Vec<&Exposure> = ix.exposures_of(self.entity).collect();
         if exposures.is_empty() {

@@ -180,9 +180,7 @@ impl FundingChart<'_> {
 impl Widget for FundingChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, theme) = (self.program, self.theme);
-        let block = pane::block(self.title.clone(), false, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(self.title.clone(), false, theme, area, buf);
         let (width, height) = (inner.width as usize, inner.height as usize);
         if p.funding.is_empty() {
             let line = Line::styled(fit("no funding stated", width), theme.muted());

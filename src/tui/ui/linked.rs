@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, ListState, StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, ListState, StatefulWidget};
 
 use super::hits::Shape;
 use super::pane::{self, MARKER};
@@ -71,9 +71,7 @@ impl StatefulWidget for LinkedByRole<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let theme = self.theme;
         let title = format!("Linked entities by role ({})", self.exposures.len());
-        let block = pane::block(title, self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(title, self.focused, theme, area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let mut items: Vec<ListItem<'static>> = Vec::new();
         // Which line is the selected exposure's (headings come between).
@@ -132,9 +130,7 @@ impl StatefulWidget for LinkedEntities<'_> {
         let theme = self.theme;
         let open = self.keys.key_for(crate::tui::action::Action::Open);
         let title = format!("Linked ({}) {open} jumps", self.entities.len());
-        let block = pane::block(title, self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(title, self.focused, theme, area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let mut items: Vec<ListItem<'static>> = self
             .entities

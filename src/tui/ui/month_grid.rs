@@ -298,9 +298,7 @@ impl MonthGrid<'_> {
 impl Widget for MonthGrid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(self.title.clone(), self.focused, theme, area, buf);
         let width = inner.width as usize;
         let drawn = self.drawn(inner);
         let Some((bottom, shows)) = self.listed(&drawn, inner) else {

@@ -16,6 +16,20 @@ use crate::tui::list;
 /// Width the selection marker takes at the left of every list row.
 pub const MARKER: usize = 2;
 
+/// Draws [`block`] over `area` into `buf`; returns the area inside it.
+pub fn draw(
+    title: impl Into<String>,
+    focused: bool,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let block = block(title, focused, theme, area.width);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
 /// A pane's border and title for a pane `width` columns wide; the focused pane gets a thick
 /// border and a `▸` before its title. A title longer than the border ends in `…` (ratatui
 /// would cut it silently).

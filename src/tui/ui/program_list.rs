@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Text};
-use ratatui::widgets::{ListState, StatefulWidget, Widget};
+use ratatui::widgets::{ListState, StatefulWidget};
 
 use super::hits::Shape;
 use super::pane::{self, MARKER};
@@ -57,9 +57,7 @@ impl StatefulWidget for ProgramList<'_> {
         };
         let shown = self.order.filter.shown(ids.len(), all);
         let title = format!("Programs{by} ({shown})");
-        let block = pane::block(title, self.focused, self.theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(title, self.focused, self.theme, area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         if ids.is_empty() {
             state.select(None);

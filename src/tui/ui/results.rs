@@ -278,9 +278,7 @@ impl StatefulWidget for ResultsList<'_> {
         if !self.arranged.is_empty() {
             title = format!("{title} · {}", self.arranged);
         }
-        let block = pane::block(title, self.focused, self.theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(title, self.focused, self.theme, area, buf);
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
         let columns = Columns::new(inner.width as usize);

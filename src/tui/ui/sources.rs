@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{ListState, StatefulWidget, Widget};
+use ratatui::widgets::{ListState, StatefulWidget};
 
 use super::hits::Shape;
 use super::pane::{self, MARKER};
@@ -114,9 +114,7 @@ impl StatefulWidget for SourcesPane<'_> {
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let title = format!("Sources ({})", self.sources.len());
-        let block = pane::block(title, self.focused, self.theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(title, self.focused, self.theme, area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let plan = self.plan(inner, state.selected());
         if self.sources.is_empty() {

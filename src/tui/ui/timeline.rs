@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Text};
-use ratatui::widgets::{ListState, StatefulWidget, Widget};
+use ratatui::widgets::{ListState, StatefulWidget};
 use unicode_width::UnicodeWidthStr;
 
 use super::entity_catalysts::CatalystRow;
@@ -88,9 +88,7 @@ impl StatefulWidget for Timeline<'_> {
     /// `state` selects a catalyst (position in `list`); it is mapped to its row.
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let theme = self.theme;
-        let block = pane::block(self.title.clone(), self.focused, theme, area.width);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane::draw(self.title.clone(), self.focused, theme, area, buf);
         let width = (inner.width as usize).saturating_sub(MARKER);
         let rows = CatalystRow {
             index: self.index,
