@@ -8,10 +8,11 @@ const PARALLEL_FROM: usize = 20_000;
 const BLOCK: usize = 2048;
 
 /// Runs `work` on every index of `0..count`, in blocks taken in turn by every core (one
-/// thread below [`PARALLEL_FROM`]), each thread with its own state from `init`; returns what
-/// `work` pushed, in index order.
+/// thread below [`PARALLEL_FROM`], or unless `parallel`), each thread with its own state
+/// from `init`; returns what `work` pushed, in index order.
 pub fn in_blocks<S, T: Send>(
     count: usize,
+    parallel: bool,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, usize, &mut Vec<T>) + Sync,
 ) -> Vec<T> {
@@ -35,7 +36,7 @@ pub fn in_blocks<S, T: Send>(
         }
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut parts = if count < PARALLEL_FROM || threads == 1 {
+    let mut parts = if count < PARALLEL_FROM || threads == 1 || !parallel {
         run()
     } else {
         std::thread::scope(|s| {
@@ -48,5 +49,10 @@ pub fn in_blocks<S, T: Send>(
         })
     };
     parts.sort_unstable_by_key(|&(block, _)| block);
-    parts.into_iter().flat_map(|(_, out)| out).collect()
+    // Sized up front: grown by doubling, a large result would be copied over and over.
+    let mut all = Vec::with_capacity(parts.iter().map(|(_, out)| out.len()).sum());
+    for (_, out) in parts {
+        all.extend(out);
+    }
+    all
 }

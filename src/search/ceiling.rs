@@ -106,6 +106,22 @@ struct Want {
     cased: bool,
     /// Its best [step](Ceiling::step) (past the first).
     step: i64,
+    /// What it can add (past the first) by what a text's marks say, as
+    /// [`term`](Want::term) looks it up: a table, not branches, since search bounds every
+    /// text by its marks when it must look at all of them, and the branches go either way.
+    terms: [i64; 8],
+}
+
+impl Want {
+    /// The most this character (not the first) can add to a text with `marks`: its best
+    /// step if it may come `next` to the one before; else after a gap, at a bonus place if
+    /// it may be held at one (less the case mismatch if only as a capital the query does
+    /// not spell), or with no bonus.
+    fn term(&self, marks: &Marks, next: bool) -> i64 {
+        let bonused = marks.bonused & self.bit != 0;
+        let lower = marks.lower & self.bit != 0;
+        self.terms[usize::from(next) << 2 | usize::from(bonused) << 1 | usize::from(lower)]
+    }
 }
 
 /// Longer queries get no ceiling (they match few texts anyway).
@@ -135,11 +151,20 @@ impl Ceiling {
             ceiling.wants = (0..ceiling.query.len())
                 .map(|r| {
                     let q = &ceiling.query;
+                    let cased = q[r].is_ascii_lowercase();
+                    let step = if r == 0 { 0 } else { ceiling.step(r) };
+                    let terms = std::array::from_fn(|at| match (at >> 2, at >> 1 & 1, at & 1) {
+                        (1, _, _) => step,
+                        (_, 0, _) => ceiling.gapped,
+                        (_, _, 0) if cased => ceiling.capital,
+                        _ => ceiling.headed,
+                    });
                     Want {
                         bit: bit(q[r]),
                         pair: if r == 0 { 0 } else { pair(q[r - 1], q[r]) },
-                        cased: q[r].is_ascii_lowercase(),
-                        step: if r == 0 { 0 } else { ceiling.step(r) },
+                        cased,
+                        step,
+                        terms,
                     }
                 })
                 .collect();
@@ -186,7 +211,7 @@ impl Ceiling {
     /// The most a text not starting with the query's first character can score, told by
     /// its [`Marks`] alone. The first query character scores as
     /// [`elsewhere`](Self::elsewhere) if it may be at a bonus place, else as
-    /// [`nowhere`](Self::nowhere); each further one as [`term`](Self::term) tells, next to
+    /// [`nowhere`](Self::nowhere); each further one as [`term`](Want::term) tells, next to
     /// the one before if their pair may be held.
     pub fn by_marks(&self, marks: &Marks) -> i64 {
         let c = &self.config;
@@ -199,27 +224,10 @@ impl Ceiling {
         } else {
             c.bonus_head
         };
-        let rest: i64 = (1..self.wants.len())
-            .map(|r| self.term(r, marks, marks.pairs.may_hold(self.wants[r].pair)))
+        let rest: i64 = (self.wants[1..].iter())
+            .map(|w| w.term(marks, marks.pairs.may_hold(w.pair)))
             .sum();
         i64::from(c.score_match + head + c.gap_extension) + rest
-    }
-
-    /// The most query character `r` (not the first) can add to a text with `marks`: its
-    /// best [step](Self::step) if it may come `next` to character `r - 1`; else after a gap,
-    /// at a bonus place if it may be held at one (less the case mismatch if only as a
-    /// capital the query does not spell), or with no bonus.
-    fn term(&self, r: usize, marks: &Marks, next: bool) -> i64 {
-        let want = &self.wants[r];
-        if next {
-            want.step
-        } else if marks.bonused & want.bit == 0 {
-            self.gapped
-        } else if want.cased && marks.lower & want.bit == 0 {
-            self.capital
-        } else {
-            self.headed
-        }
     }
 
     /// The most a text starting with `written` can score: a capital `T` scores less for `t`
@@ -253,14 +261,14 @@ impl Ceiling {
         let first = self.matched(written, q)
             + self.bonus('\0', written) * i64::from(c.bonus_first_char_multiplier)
             + i64::from(c.gap_extension);
-        let rest: i64 = (1..self.wants.len())
-            .map(|r| {
+        let rest: i64 = (self.wants.iter().enumerate().skip(1))
+            .map(|(r, w)| {
                 let next = if r == 1 {
                     second.eq_ignore_ascii_case(&self.query[1])
                 } else {
-                    marks.pairs.may_hold(self.wants[r].pair)
+                    marks.pairs.may_hold(w.pair)
                 };
-                self.term(r, marks, next)
+                w.term(marks, next)
             })
             .sum();
         (first + rest).max(later)

@@ -223,6 +223,7 @@ impl Searcher {
         let count = candidates.map_or(self.catalog.len(), <[u32]>::len);
         in_blocks(
             count,
+            true,
             || Scorer::new(query),
             |scorer, k, out| {
                 let i = candidates.map_or(k as u32, |c| c[k]);
@@ -247,25 +248,63 @@ impl Searcher {
     /// Like [`search`](Self::search), narrowing the session's previous matches when the query
     /// only grew.
     pub fn search_in(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
-        let own = self.search_own(session, query, limit);
-        let Some(m) = &self.master else {
-            return own;
-        };
-        let mut more = m.searcher.search_own(
-            session.master.get_or_insert_with(Default::default),
-            query,
-            limit,
-        );
-        for h in &mut more {
-            if let Target::Entity(j) = h.target {
-                h.target = Target::Entity(m.place[j.ix()]);
-            }
-        }
-        merge(own, more, query, limit)
+        self.search_early(session, query, limit, &mut |_| {})
     }
 
-    /// [`search_in`](Self::search_in) over this catalog only.
-    fn search_own(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit<'_>> {
+    /// Like [`search_in`](Self::search_in); and when a scan must look at every text (few
+    /// strong matches in a large catalog), `early` gets, before it does, the hits it will
+    /// return first, in their order: the records named exactly and those scoring above
+    /// what any text left can reach. (Never called with none.)
+    pub fn search_early<'a>(
+        &'a self,
+        session: &mut Session,
+        query: &str,
+        limit: usize,
+        early: &mut dyn FnMut(Vec<Hit<'a>>),
+    ) -> Vec<Hit<'a>> {
+        let Some(m) = &self.master else {
+            return self.search_own(session, query, limit, early);
+        };
+        let mut more_session = session.master.take().unwrap_or_default();
+        let placed = |mut hits: Vec<Hit<'a>>| {
+            for h in &mut hits {
+                if let Target::Entity(j) = h.target {
+                    h.target = Target::Entity(m.place[j.ix()]);
+                }
+            }
+            hits
+        };
+        // The smaller catalog first, whole: its hits join the larger one's early ones.
+        if self.catalog.len() <= m.searcher.catalog.len() {
+            let own = self.search_own(session, query, limit, &mut |_| {});
+            let mut early_more = |hits: Vec<Hit<'a>>| {
+                early(merge(above(&own, query), placed(hits), query, limit));
+            };
+            let more = (m.searcher).search_own(&mut more_session, query, limit, &mut early_more);
+            session.master = Some(more_session);
+            merge(own, placed(more), query, limit)
+        } else {
+            let more = m
+                .searcher
+                .search_own(&mut more_session, query, limit, &mut |_| {});
+            session.master = Some(more_session);
+            let more = placed(more);
+            let mut early_own = |hits: Vec<Hit<'a>>| {
+                early(merge(hits, above(&more, query), query, limit));
+            };
+            let own = self.search_own(session, query, limit, &mut early_own);
+            merge(own, more, query, limit)
+        }
+    }
+
+    /// [`search_early`](Self::search_early) over this catalog only.
+    fn search_own<'a>(
+        &'a self,
+        session: &mut Session,
+        query: &str,
+        limit: usize,
+        early: &mut dyn FnMut(Vec<Hit<'a>>),
+    ) -> Vec<Hit<'a>> {
         let query = query.trim();
         if query.is_empty() {
             *session = Session::default();
@@ -281,9 +320,21 @@ impl Searcher {
         } else {
             Matched::default()
         };
-        let (scored, matched) = self.scan(&folded, limit, narrow);
-        session.matched = matched;
         let dated = DateQuery::parse(&folded).map(|q| self.in_period(&q));
+        // (A query naming a period puts its catalysts first, found apart: none early.)
+        let mut before_rest = |scored: &[Scored]| {
+            if dated.is_some() {
+                return false;
+            }
+            let hits = above(&self.rank(query, scored.to_vec(), limit), query);
+            let any = !hits.is_empty();
+            if any {
+                early(hits);
+            }
+            any
+        };
+        let (scored, matched) = self.scan(&folded, limit, narrow, &mut before_rest);
+        session.matched = matched;
         let mut hits = self.rank(query, scored, limit);
         if let Some(dated) = dated {
             // After the records named exactly, before the rest.
@@ -473,7 +524,16 @@ impl Searcher {
     /// outrank the best `limit` so far; unless those already beat every other text's
     /// ceiling, then the texts holding that character where skim gives a bonus ([`Heads`]);
     /// unless those beat the ceiling of all the rest, the rest the same way, on every core.
-    fn scan(&self, query: &str, limit: usize, narrow: Matched) -> (Vec<Scored>, Matched) {
+    ///
+    /// `before_rest` gets the items scored so far before that last step, if it comes to it
+    /// over every text, and says whether it showed the first hits from them.
+    fn scan(
+        &self,
+        query: &str,
+        limit: usize,
+        narrow: Matched,
+        before_rest: &mut dyn FnMut(&[Scored]) -> bool,
+    ) -> (Vec<Scored>, Matched) {
         let candidates = narrow.all.as_deref();
         let Some(ceiling) = Ceiling::new(query) else {
             let scored = self.score(query, candidates);
@@ -669,12 +729,14 @@ impl Searcher {
                 return (scored, matched);
             }
         }
+        // With the first hits out, the rest leaves a core to show them.
+        let parallel = candidates.is_some() || !before_rest(&scored);
         // The rest, each thread raising its own copy of the bar: lower than a shared one
         // would be, so it skips less, but never wrongly. (Texts of the second step are
         // looked at again: a copy scored twice ties with itself.)
         let count = candidates.map_or(self.catalog.len(), <[u32]>::len);
         let init = || (Scorer::new(query), bar.clone());
-        let rest = in_blocks(count, init, |(scorer, bar), k, out| {
+        let rest = in_blocks(count, parallel, init, |(scorer, bar), k, out| {
             let i = candidates.map_or(k as u32, |c| c[k]);
             if self.catalog.first(i) == first || !matches(i) {
                 return;
@@ -750,6 +812,19 @@ fn merge<'a>(own: Vec<Hit<'a>>, more: Vec<Hit<'a>>, query: &str, limit: usize) -
     out.retain(|h| seen.insert(h.target));
     out.truncate(limit);
     out
+}
+
+/// Of `hits` (in rank order), those no text a scan has still to look at can outrank: the
+/// records named exactly and those scoring above [`Ceiling::nowhere`].
+fn above<'a>(hits: &[Hit<'a>], query: &str) -> Vec<Hit<'a>> {
+    let Some(ceiling) = Ceiling::new(&fold(query.trim())) else {
+        return Vec::new();
+    };
+    let nowhere = ceiling.nowhere();
+    (hits.iter())
+        .take_while(|h| h.exact || h.score > nowhere)
+        .cloned()
+        .collect()
 }
 
 /// The least score of a strong match for `query`: 17/20 of what the query scores as a whole
@@ -853,12 +928,12 @@ mod tests {
             let full = cold.score(query, None);
             let full = cold.rank(query, full, limit);
             for searcher in [cold, warm] {
-                let (fast, _) = searcher.scan(query, limit, Matched::default());
+                let (fast, _) = searcher.scan(query, limit, Matched::default(), &mut |_| false);
                 proptest::prop_assert_eq!(&searcher.rank(query, fast, limit), &full);
             }
             let full = sized.score(query, None);
             let full = sized.rank(query, full, limit);
-            let (fast, _) = sized.scan(query, limit, Matched::default());
+            let (fast, _) = sized.scan(query, limit, Matched::default(), &mut |_| false);
             proptest::prop_assert_eq!(&sized.rank(query, fast, limit), &full);
         }
     }
@@ -912,6 +987,79 @@ mod tests {
         }
     }
 
+    /// Types `query` key by key on `searcher`, checking that the early hits of each key, if
+    /// any, are the first of its hits; returns the keys that gave early hits.
+    fn early_agrees(searcher: &Searcher, query: &str, limit: usize) -> Result<Vec<String>, String> {
+        let mut session = Session::default();
+        let (mut typed, mut gave) = (String::new(), Vec::new());
+        for c in query.chars() {
+            typed.push(c);
+            let mut early = None;
+            let hits = searcher.search_early(&mut session, &typed, limit, &mut |h| early = Some(h));
+            let Some(early) = early else { continue };
+            if early.is_empty() || hits.get(..early.len()) != Some(&early[..]) {
+                return Err(format!(
+                    "{typed:?} (limit {limit}): early {early:?}, then {hits:?}"
+                ));
+            }
+            gave.push(typed.clone());
+        }
+        Ok(gave)
+    }
+
+    /// Searchers over made-up companies: a dataset of 3000, and a small dataset beside a
+    /// master of 3000 and the other way round.
+    fn early_searchers() -> [&'static Searcher; 3] {
+        static BIG_MASTER: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+        static SMALL_MASTER: std::sync::OnceLock<Searcher> = std::sync::OnceLock::new();
+        let beside = |own: &Dataset, master: &Dataset| {
+            let n = own.entities.len() as u32;
+            let sizes = vec![0; master.entities.len()];
+            let place = (0..master.entities.len() as u32)
+                .map(|j| EntityId(n + j))
+                .collect();
+            let s = Searcher::with_master(
+                Catalog::new(own),
+                Catalog::of_companies(master, &sizes),
+                place,
+            );
+            s.warm();
+            s
+        };
+        let embedded = || crate::data::DataFiles::embedded().parse().unwrap();
+        [
+            warm_synthetic(),
+            BIG_MASTER.get_or_init(|| beside(&embedded(), &synthetic(3000))),
+            SMALL_MASTER.get_or_init(|| beside(&synthetic(3000), &embedded())),
+        ]
+    }
+
+    #[test]
+    fn a_scan_of_every_text_gives_its_sure_hits_early_and_they_lead_the_final_ones() {
+        for searcher in early_searchers() {
+            let mut gave = Vec::new();
+            for query in ["dene", "sorti", "kat", "olu"] {
+                for limit in [1, 7, 100] {
+                    gave.extend(early_agrees(searcher, query, limit).unwrap());
+                }
+            }
+            assert!(gave.contains(&"den".to_string()), "{gave:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn early_hits_always_lead_the_final_ones(
+            query in "[a-zA-Z0-9 (-]{1,6}",
+            limit in proptest::sample::select(vec![1usize, 7, 100]),
+        ) {
+            for searcher in early_searchers() {
+                let agrees = early_agrees(searcher, &query, limit);
+                proptest::prop_assert!(agrees.is_ok(), "{}", agrees.unwrap_err());
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn typing_any_query_key_by_key_finds_what_scoring_everything_gives(
@@ -941,7 +1089,7 @@ mod tests {
             .chain(["sor", "Hol", "ing", "ao", "kati", "Semi H", "robo-t", "xx"].map(String::from));
         for query in queries {
             for limit in [1, 20, 100] {
-                let (fast, _) = searcher.scan(&query, limit, Matched::default());
+                let (fast, _) = searcher.scan(&query, limit, Matched::default(), &mut |_| false);
                 let full = searcher.score(&query, None);
                 if fast.len() < full.len() / 2 {
                     partial += 1;

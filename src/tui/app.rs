@@ -173,17 +173,22 @@ impl App {
         }
     }
 
-    /// Results a background worker scored for `query`; stale ones (the query has moved on)
-    /// are dropped. Returns whether the screen changed.
-    pub fn receive_results(&mut self, query: &str, rows: Vec<ResultRow>) -> bool {
+    /// Results a background worker scored for `query`, all of them or (not `whole`) the
+    /// first ones, the rest to come; stale ones (the query has moved on) are dropped.
+    /// Returns whether the screen changed.
+    pub fn receive_results(&mut self, query: &str, rows: Vec<ResultRow>, whole: bool) -> bool {
         let SearchMode::Background { awaiting, .. } = &mut self.search else {
             return false;
         };
         if !*awaiting || query != self.tabs.explore.query {
             return false;
         }
-        *awaiting = false;
-        self.tabs.explore.set_results(&self.index, rows);
+        if whole {
+            *awaiting = false;
+            self.tabs.explore.set_results(&self.index, rows);
+        } else {
+            self.tabs.explore.set_first_results(&self.index, rows);
+        }
         true
     }
 
@@ -623,7 +628,8 @@ impl App {
         match &mut self.search {
             SearchMode::Inline(session) => {
                 let searcher = lazy(&self.searcher, &self.index);
-                let rows = results_in(&self.index, searcher, session, &self.tabs.explore.query);
+                let query = &self.tabs.explore.query;
+                let rows = results_in(&self.index, searcher, session, query, &mut |_| {});
                 self.tabs.explore.set_results(&self.index, rows);
             }
             SearchMode::Background { wanted, awaiting } => {

@@ -184,7 +184,13 @@ fn is_suspend_key(event: &Event) -> bool {
 /// What wakes the loop: the terminal, the search worker with results, or a signal.
 enum Wake {
     Input(io::Result<Event>),
-    Results(String, Vec<ResultRow>, Arc<Index>),
+    /// Rows for a query, all of them or (not `whole`) the first ones.
+    Results {
+        query: String,
+        rows: Vec<ResultRow>,
+        index: Arc<Index>,
+        whole: bool,
+    },
     Signal(i32),
 }
 
@@ -215,11 +221,19 @@ fn spawn_search_worker(
                 session = search::Session::default();
             }
             let found = super::app::lazy(&searcher, &index);
-            let rows = results_in(&index, found, &mut session, &query);
-            if wake
-                .send(Wake::Results(query, rows, Arc::clone(&index)))
-                .is_err()
-            {
+            let results = |rows, whole| Wake::Results {
+                query: query.clone(),
+                rows,
+                index: Arc::clone(&index),
+                whole,
+            };
+            // The first hits at once when the search must look at every text for the rest
+            // (a large catalog, few strong matches): a few milliseconds sooner on screen.
+            let mut early = |rows| {
+                let _ = wake.send(results(rows, false));
+            };
+            let rows = results_in(&index, found, &mut session, &query, &mut early);
+            if wake.send(results(rows, true)).is_err() {
                 return;
             }
             // A new index's searcher, once its first results are out.
@@ -295,8 +309,14 @@ fn event_loop(
                 }
                 changed
             }
-            Wake::Results(query, rows, index) => {
-                Arc::ptr_eq(&index, &app.shared_index().0) && app.receive_results(&query, rows)
+            Wake::Results {
+                query,
+                rows,
+                index,
+                whole,
+            } => {
+                Arc::ptr_eq(&index, &app.shared_index().0)
+                    && app.receive_results(&query, rows, whole)
             }
         };
         if frame.after(changed, searched, Instant::now()) {

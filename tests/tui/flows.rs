@@ -407,11 +407,11 @@ fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
 
     // A result for a query the user has since moved past is dropped.
     let stale = results_for(app.index(), app.searcher(), "so");
-    assert!(!app.receive_results("so", stale));
+    assert!(!app.receive_results("so", stale, true));
     assert_eq!(app.explore().results.len(), everyone);
 
     let fresh = results_for(app.index(), app.searcher(), "soft");
-    assert!(app.receive_results("soft", fresh.clone()));
+    assert!(app.receive_results("soft", fresh.clone(), true));
     assert_eq!(app.explore().results[..], fresh[..]);
     let first = app.explore().entity().expect("an entity first");
     assert_eq!(app.index().entity(first).id, "9984.T");
@@ -428,7 +428,37 @@ fn background_search_never_holds_up_typing_and_the_newest_query_wins() {
     assert_eq!(app.index().entity(opened).id, "TSM");
     // The worker's late answer for the same query does not reset the selection.
     let late = results_for(app.index(), app.searcher(), "tsmc");
-    assert!(!app.receive_results("tsmc", late));
+    assert!(!app.receive_results("tsmc", late, true));
+}
+
+#[test]
+fn the_first_hits_of_a_search_still_looking_show_as_such_until_all_of_them_come() {
+    use aipx::tui::Action;
+    use aipx::tui::explore::results_for;
+    let mut app = super::app().with_background_search();
+    app.update(Action::FocusSearch);
+    for c in "semi".chars() {
+        app.update(Action::Input(c));
+    }
+    assert!(app.take_search().is_some());
+    let all = results_for(app.index(), app.searcher(), "semi");
+    assert!(all.len() > 2, "{all:?}");
+    assert!(app.receive_results("semi", all[..2].to_vec(), false));
+    assert_eq!(app.explore().results[..], all[..2]);
+    let mut screen = aipx::tui::screen::Headless::new(app, 120, 40);
+    assert!(
+        screen.text().contains("Results (2, searching)"),
+        "{}",
+        screen.text()
+    );
+    // The whole list replaces them; the first hits said nothing of what is still to come.
+    assert!(screen.app.receive_results("semi", all.clone(), true));
+    screen.draw();
+    let whole = format!("Results ({})", all.len());
+    assert!(screen.text().contains(&whole), "{}", screen.text());
+    assert!(!screen.text().contains("searching"));
+    // Once whole, a late copy changes nothing.
+    assert!(!screen.app.receive_results("semi", all[..1].to_vec(), false));
 }
 
 #[test]

@@ -140,6 +140,8 @@ pub struct Explore {
     pub query: String,
     /// Results of the query; every entity while the query is empty.
     pub results: Arc<[ResultRow]>,
+    /// Whether the results are only the first hits, the search still looking for the rest.
+    pub searching: bool,
     /// The selected result, the focus and the detail panes' cursors.
     pub cursor: ListDetail<ExplorePane>,
     /// Every entity arranged in the order last asked for.
@@ -204,29 +206,34 @@ pub fn every_entity(index: &Index) -> Vec<ResultRow> {
 
 /// The rows for `query`: every entity (dataset order) when empty, else the search hits.
 pub fn results_for(index: &Index, searcher: &Searcher, query: &str) -> Vec<ResultRow> {
-    results_in(index, searcher, &mut Session::default(), query)
+    results_in(index, searcher, &mut Session::default(), query, &mut |_| {})
 }
 
-/// [`results_for`] narrowing `session`'s previous matches while the query only grows.
+/// [`results_for`] narrowing `session`'s previous matches while the query only grows;
+/// `early` gets the first rows first when the search must look at every text for the rest
+/// (see [`Searcher::search_early`]).
 pub fn results_in(
     index: &Index,
     searcher: &Searcher,
     session: &mut Session,
     query: &str,
+    early: &mut dyn FnMut(Vec<ResultRow>),
 ) -> Vec<ResultRow> {
     if query.trim().is_empty() {
         return every_entity(index);
     }
-    searcher
-        .search_in(session, query, RESULT_LIMIT)
-        .into_iter()
-        .map(|hit| ResultRow {
-            target: hit.target,
-            field: hit.field,
-            text: hit.text.to_string(),
-            positions: hit.positions,
-        })
-        .collect()
+    let rows = |hits: Vec<crate::search::Hit<'_>>| -> Vec<ResultRow> {
+        (hits.into_iter())
+            .map(|hit| ResultRow {
+                target: hit.target,
+                field: hit.field,
+                text: hit.text.to_string(),
+                positions: hit.positions,
+            })
+            .collect()
+    };
+    let hits = searcher.search_early(session, query, RESULT_LIMIT, &mut |hits| early(rows(hits)));
+    rows(hits)
 }
 
 impl Explore {
@@ -242,6 +249,7 @@ impl Explore {
             order,
             query: String::new(),
             results: Arc::new([]),
+            searching: false,
             cursor: ListDetail::default(),
             everyone: Everyone::default(),
         };
@@ -276,13 +284,22 @@ impl Explore {
             return;
         }
         self.results = self.order.arrange(index, rows, true).into();
+        self.searching = false;
         self.cursor = ListDetail::default();
+    }
+
+    /// [`set_results`](Self::set_results) with only the first hits, while the search looks
+    /// for the rest: shown as such.
+    pub fn set_first_results(&mut self, index: &Index, rows: Vec<ResultRow>) {
+        self.set_results(index, rows);
+        self.searching = !self.query.trim().is_empty();
     }
 
     /// Shows every entity in the current order and filter, the first selected; the list is
     /// arranged once per order and reused after.
     pub fn show_everyone(&mut self, index: &Index) {
         self.results = self.everyone.rows(index, self.order);
+        self.searching = false;
         self.cursor = ListDetail::default();
     }
 

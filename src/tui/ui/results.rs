@@ -93,6 +93,8 @@ pub struct ResultsList<'a> {
     pub rows: &'a [ResultRow],
     /// Whether the rows are search hits (or every entity, for an empty query).
     pub searched: bool,
+    /// Whether they are only the first hits, the search still looking for the rest.
+    pub searching: bool,
     /// How the list is ordered and filtered, when not the default (`sort next · upcoming`):
     /// a remembered order must never pass for the whole list.
     pub arranged: String,
@@ -265,7 +267,9 @@ impl StatefulWidget for ResultsList<'_> {
     type State = ListState;
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
-        let mut title = if self.searched {
+        let mut title = if self.searching {
+            format!("Results ({}, searching)", self.rows.len())
+        } else if self.searched {
             format!("Results ({})", self.rows.len())
         } else {
             // `▸ `, two corners and two spaces around the title.

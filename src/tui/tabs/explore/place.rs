@@ -76,6 +76,7 @@ impl Explore {
         results::ResultsList {
             rows: &self.results,
             searched,
+            searching: self.searching,
             arranged: self.order.words(searched),
             index: cx.index,
             today: cx.today,
