@@ -7,12 +7,12 @@ const PARALLEL_FROM: usize = 20_000;
 /// Candidates a scoring thread takes at a time.
 const BLOCK: usize = 2048;
 
-/// Runs `work` on every index of `0..count`, in blocks taken in turn by every core (one
-/// thread below [`PARALLEL_FROM`], or unless `parallel`), each thread with its own state
-/// from `init`; returns what `work` pushed, in index order.
+/// Runs `work` on every index of `0..count`, in blocks taken in turn by every core, or
+/// all but one if `spare` (one thread below [`PARALLEL_FROM`]), each thread with its own
+/// state from `init`; returns what `work` pushed, in index order.
 pub fn in_blocks<S, T: Send>(
     count: usize,
-    parallel: bool,
+    spare: bool,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, usize, &mut Vec<T>) + Sync,
 ) -> Vec<T> {
@@ -35,8 +35,9 @@ pub fn in_blocks<S, T: Send>(
             done.push((block, out));
         }
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut parts = if count < PARALLEL_FROM || threads == 1 || !parallel {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.saturating_sub(usize::from(spare)).max(1);
+    let mut parts = if count < PARALLEL_FROM || threads == 1 {
         run()
     } else {
         std::thread::scope(|s| {

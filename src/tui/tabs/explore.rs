@@ -357,6 +357,7 @@ impl Explore {
                 });
             }
             self.results = order.arrange(index, rows, false).into();
+            self.searching = false;
         }
         let at = self.results.iter().position(|r| r.target == wanted);
         self.cursor.select(at.unwrap_or(0), self.results.len());
