@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Below this many candidates one thread is faster than two.
-const PARALLEL_FROM: usize = 20_000;
+pub const PARALLEL_FROM: usize = 20_000;
 /// Candidates a scoring thread takes at a time.
 const BLOCK: usize = 2048;
 
