@@ -262,8 +262,16 @@ impl Searcher {
         limit: usize,
         early: &mut dyn FnMut(Vec<Hit<'a>>),
     ) -> Vec<Hit<'a>> {
+        // Early hits are shown only if there are any.
+        let mut shown = |hits: Vec<Hit<'a>>| {
+            let any = !hits.is_empty();
+            if any {
+                early(hits);
+            }
+            any
+        };
         let Some(m) = &self.master else {
-            return self.search_own(session, query, limit, &mut |hits, _| early(hits));
+            return self.search_own(session, query, limit, &mut |hits, _| shown(hits));
         };
         let mut more_session = session.master.take().unwrap_or_default();
         let placed = |mut hits: Vec<Hit<'a>>| {
@@ -277,9 +285,9 @@ impl Searcher {
         // The smaller catalog first, whole: its hits join the larger one's early ones.
         // (Cut where the larger one's are: anything under that may still be outranked.)
         if self.catalog.len() <= m.searcher.catalog.len() {
-            let own = self.search_own(session, query, limit, &mut |_, _| {});
+            let own = self.search_own(session, query, limit, &mut |_, _| false);
             let mut early_more = |hits: Vec<Hit<'a>>, most: i64| {
-                early(merge(leading(&own, most), placed(hits), query, limit));
+                shown(merge(leading(&own, most), placed(hits), query, limit))
             };
             let more = (m.searcher).search_own(&mut more_session, query, limit, &mut early_more);
             session.master = Some(more_session);
@@ -287,11 +295,11 @@ impl Searcher {
         } else {
             let more = m
                 .searcher
-                .search_own(&mut more_session, query, limit, &mut |_, _| {});
+                .search_own(&mut more_session, query, limit, &mut |_, _| false);
             session.master = Some(more_session);
             let more = placed(more);
             let mut early_own = |hits: Vec<Hit<'a>>, most: i64| {
-                early(merge(hits, leading(&more, most), query, limit));
+                shown(merge(hits, leading(&more, most), query, limit))
             };
             let own = self.search_own(session, query, limit, &mut early_own);
             merge(own, more, query, limit)
@@ -299,13 +307,14 @@ impl Searcher {
     }
 
     /// [`search_early`](Self::search_early) over this catalog only; `early` also gets the
-    /// most any text left unread can score.
+    /// most any text left unread can score (and may get no hits: the other catalog's may
+    /// lead), and says whether it showed any.
     fn search_own<'a>(
         &'a self,
         session: &mut Session,
         query: &str,
         limit: usize,
-        early: &mut dyn FnMut(Vec<Hit<'a>>, i64),
+        early: &mut dyn FnMut(Vec<Hit<'a>>, i64) -> bool,
     ) -> Vec<Hit<'a>> {
         let query = query.trim();
         if query.is_empty() {
@@ -330,12 +339,10 @@ impl Searcher {
             }
             // (Those named exactly join in `rank` whatever they scored.)
             let sure = scored.iter().filter(|&&(_, score)| score > most);
-            let hits = leading(&self.rank(query, sure.copied().collect(), limit), most);
-            let any = !hits.is_empty();
-            if any {
-                early(hits, most);
-            }
-            any
+            early(
+                leading(&self.rank(query, sure.copied().collect(), limit), most),
+                most,
+            )
         };
         let (scored, matched) = self.scan(&folded, limit, narrow, &mut before_rest);
         session.matched = matched;
