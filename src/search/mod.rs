@@ -251,10 +251,10 @@ impl Searcher {
         self.search_early(session, query, limit, &mut |_| {})
     }
 
-    /// Like [`search_in`](Self::search_in); and when a scan must look at every text (few
-    /// strong matches in a large catalog), `early` gets, before it does, the hits it will
-    /// return first, in their order: the records named exactly and those scoring above
-    /// what any text left can reach. (Never called with none.)
+    /// Like [`search_in`](Self::search_in); and when a scan has a long last pass to make
+    /// (few strong matches in a large catalog), `early` gets, before it does, the hits it
+    /// will return first, in their order: the records named exactly and those scoring
+    /// above what any text left can reach. (Never called with none.)
     pub fn search_early<'a>(
         &'a self,
         session: &mut Session,
@@ -537,7 +537,7 @@ impl Searcher {
     /// unless those beat the ceiling of all the rest, the rest the same way, on every core.
     ///
     /// `before_rest` gets the items scored so far before that last step, if it comes to it
-    /// over every text unread, and what any of those can score at most; it says whether it
+    /// and is long, and what any text it reads can score at most; it says whether it
     /// showed the first hits from them.
     fn scan(
         &self,
@@ -1023,7 +1023,7 @@ mod tests {
     }
 
     /// Searchers over made-up companies, enough for a pass over every text to be long
-    /// (30,000 texts): a dataset of 6000, warmed and not, and a small dataset beside a
+    /// (20,000 texts or more): a dataset of 6000, warmed and not, and a small dataset beside a
     /// master of 6000 and the other way round.
     fn early_searchers() -> [&'static Searcher; 4] {
         const N: usize = 6000;
