@@ -1073,6 +1073,40 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_small_catalogs_hits_go_out_early_when_the_large_one_has_none_sure() {
+        // Made-up companies only, none spelling `softb`, beside the curated ones as a
+        // master: SoftBank is the small catalog's, and leads before the large one's last
+        // pass (over every text, which it must read to find nothing).
+        let made_up = synthetic(6000);
+        let curated = crate::data::DataFiles::embedded().parse().unwrap();
+        let n = curated.entities.len();
+        let own = Dataset {
+            entities: made_up.entities[n..].to_vec(),
+            ..Dataset::default()
+        };
+        let sizes = vec![0; curated.entities.len()];
+        let place = (0..n as u32)
+            .map(|j| EntityId(own.entities.len() as u32 + j))
+            .collect();
+        let master = Catalog::of_companies(&curated, &sizes);
+        let searcher = Searcher::with_master(Catalog::new(&own), master, place);
+        searcher.warm();
+        assert!(
+            searcher.catalog.len() >= 20_000,
+            "{}",
+            searcher.catalog.len()
+        );
+        let mut early = Vec::new();
+        let hits = searcher.search_early(&mut Session::default(), "softb", 7, &mut |h| {
+            early = h.iter().map(|h| h.text.to_string()).collect();
+        });
+        assert!(!early.is_empty(), "{hits:?}");
+        assert!(early.iter().all(|t| t.contains("SoftBank")), "{early:?}");
+        let texts: Vec<String> = hits.iter().map(|h| h.text.to_string()).collect();
+        assert_eq!(texts[..early.len()], early[..]);
+    }
+
     proptest::proptest! {
         #[test]
         fn early_hits_always_lead_the_final_ones(
