@@ -284,26 +284,26 @@ impl Searcher {
         };
         // The smaller catalog first, whole: its hits join the larger one's early ones.
         // (Cut where the larger one's are: anything under that may still be outranked.)
-        if self.catalog.len() <= m.searcher.catalog.len() {
+        let (own, more) = if self.catalog.len() <= m.searcher.catalog.len() {
             let own = self.search_own(session, query, limit, &mut |_, _| false);
-            let mut early_more = |hits: Vec<Hit<'a>>, most: i64| {
-                shown(merge(leading(&own, most), placed(hits), query, limit))
-            };
-            let more = (m.searcher).search_own(&mut more_session, query, limit, &mut early_more);
-            session.master = Some(more_session);
-            merge(own, placed(more), query, limit)
+            let more = m
+                .searcher
+                .search_own(&mut more_session, query, limit, &mut |hits, most| {
+                    shown(merge(leading(&own, most), placed(hits), query, limit))
+                });
+            (own, placed(more))
         } else {
             let more = m
                 .searcher
                 .search_own(&mut more_session, query, limit, &mut |_, _| false);
-            session.master = Some(more_session);
             let more = placed(more);
-            let mut early_own = |hits: Vec<Hit<'a>>, most: i64| {
+            let own = self.search_own(session, query, limit, &mut |hits, most| {
                 shown(merge(hits, leading(&more, most), query, limit))
-            };
-            let own = self.search_own(session, query, limit, &mut early_own);
-            merge(own, more, query, limit)
-        }
+            });
+            (own, more)
+        };
+        session.master = Some(more_session);
+        merge(own, more, query, limit)
     }
 
     /// [`search_early`](Self::search_early) over this catalog only; `early` also gets the
